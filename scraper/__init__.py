@@ -1,0 +1,24 @@
+"""Figures out of Vietnamese government news and reports, as validated, traceable rows.
+
+    >>> import scraper
+    >>> [f.value for f in scraper.extract_figures("Tỷ lệ giải quyết đúng hạn là 98,2%")]
+    [Decimal('98.2')]
+
+The pipeline flows one way: fetch → parse → extract → validate → store → QA.
+"""
+
+from __future__ import annotations
+
+from .figures import extract_figures
+from .models import Article, Attachment, Check, Figure, Table
+from .numbers import parse_number
+
+__all__ = ["Article", "Attachment", "Check", "Figure", "Table", "extract_figures", "parse_article", "parse_number"]
+__version__ = "0.1.0"
+
+
+def parse_article(html: str | bytes, url: str | None = None, **kwargs) -> Article:
+    """A portal page (HTML text or bytes) to an Article with its figures. See `scraper.parse`."""
+    from .parse import parse_article as _parse
+
+    return _parse(html, url, **kwargs)

@@ -1,0 +1,406 @@
+"""What a figure means: the indicator it measures, the unit of government it is about, its period,
+whether it is an estimate, and how it relates to the figures around it.
+
+The rules are the ones a careful reader applies to a Vietnamese report:
+- a period stated at the start of a sentence or paragraph carries to the figures after it until
+  another period is stated; the headline's period and the publication date are the last fallback;
+- "huyện Bàu Bàng (100%)": a figure in parentheses after a name belongs to that name;
+- an entity named earlier in the paragraph stays the subject until another is named;
+- "trong đó" / "bao gồm" make the following figures parts of the total just before;
+- "(cùng kỳ tăng 7,15%)" is the same indicator a year earlier, not a new one;
+- "… xử lý 630 yêu cầu … đạt tỷ lệ 68,48%" of "920 yêu cầu": a rate and the counts behind it.
+Fields stay null where the text does not say.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import regex
+
+from . import vocab
+from .periods import Period, find_periods, shift_year
+
+if TYPE_CHECKING:
+    from .figures import _Cand
+    from .models import Figure
+    from .text import Normalized
+
+_L = r"\p{L}\p{M}"
+_CAP = rf"\p{{Lu}}[{_L}]*"
+_NAME = rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
+_ADMIN_WORD = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
+_BODY_HEAD = (
+    r"(?:Sở|Bộ|Ban|Cục|Chi\s+cục|Tổng\s+cục|Văn\s+phòng|Trung\s+tâm|Công\s+an|Bưu\s+điện|Kho\s+bạc|"
+    r"Ngân\s+hàng|Bảo\s+hiểm\s+xã\s+hội|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Thanh\s+tra|"
+    r"Tòa\s+án|Viện\s+kiểm\s+sát|Cục\s+Thuế|Đài|Trường|Bệnh\s+viện|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+    r"Liên\s+đoàn|Hội|Đoàn|Ban\s+Quản\s+lý|Chi\s+nhánh|Công\s+ty|Tổng\s+công\s+ty|Quỹ)"
+)
+_ENTITY = regex.compile(
+    "|".join(
+        [
+            # huyện Bàu Bàng, thành phố Thủ Dầu Một, thị xã Tân Uyên, UBND huyện Dầu Tiếng, Quận 1
+            rf"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+)?(?<![{_L}]){_ADMIN_WORD}\s+(?:{_CAP}(?:\s+{_CAP})*|\d{{1,2}}(?![\d.,]))",
+            # Sở Thông tin và Truyền thông, Bưu điện tỉnh, UBND tỉnh, Ủy ban MTTQ Việt Nam tỉnh
+            rf"(?<![{_L}]){_BODY_HEAD}(?:\s+(?:{_NAME}|và(?=\s+\p{{Lu}})|{_ADMIN_WORD}(?![{_L}])))+",
+            # các sở, ban, ngành; các huyện, thị xã, thành phố; cấp xã; toàn tỉnh
+            rf"(?<![{_L}])các\s+(?:{_ADMIN_WORD}|sở|ban|ngành|bộ|cơ\s+quan|đơn\s+vị|địa\s+phương)(?:\s*,\s*(?:{_ADMIN_WORD}|sở|ban|ngành|bộ))*",
+            rf"(?<![{_L}])cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|quận)(?![{_L}])",
+            rf"(?<![{_L}])toàn\s+(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|ngành|huyện|quận|thị\s+xã)(?![{_L}])",
+            rf"(?:hệ\s+thống\s+)?(?:đường\s+dây\s+nóng|tổng\s+đài|đầu\s+số)\s+\d+",
+            rf"(?<![{_L}])(?:Thành\s+phố|Tỉnh)(?=\s+(?:đã|có|đạt|ước|tiếp|tăng|giảm|là|vẫn|tiếp\s+tục))",
+        ]
+    )
+)
+_PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
+_AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
+_INDICATOR_HEADS = regex.compile(
+    r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tổng\s+số|tổng|kim\s+ngạch|số\s+lượng|tốc\s+độ|giá\s+trị|thu\s+ngân\s+sách|"
+    r"chi\s+ngân\s+sách|doanh\s+thu|sản\s+lượng|diện\s+tích|thu\s+nhập|năng\s+suất|dư\s+nợ|lũy\s+kế|mức|GRDP|GDP|CPI|PCI|"
+    r"PAPI|SIPAS|PAR\s+Index|Par\s+Index|ICT\s+Index|DTI)(?![\p{L}])",
+    regex.I,
+)
+_LINK_WORDS = regex.compile(
+    r"(?:\s+|^)(?:là|đạt|chiếm|ước|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|dự\s+kiến|tăng|giảm|bằng|có|được|đã|vẫn|"
+    r"duy\s+trì|thực\s+hiện|ở\s+mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp\s+xỉ|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|"
+    r"cùng\s+kỳ|thêm|và|hoặc)\s*$",
+    regex.I,
+)
+_LEAD_WORDS = regex.compile(
+    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm|đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|riêng|còn|và|theo\s+đó|qua\s+đó|với|đối\s+với|"
+    r"trong\s+khi)[\s,]*",
+    regex.I,
+)
+_CLAUSE_BREAK = regex.compile(r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))")
+_PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
+_RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
+_ESTIMATE = regex.compile(
+    rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy|tiền)\s)(?<![{_L}])(?:ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước|dự\s+kiến|dự\s+báo|tạm\s+tính)(?![{_L}])",
+    regex.I,
+)
+_NOUN_PHRASE_END = regex.compile(
+    r"[,;.:!?\n(]|\s(?:trong\s+đó|và|đạt|tăng|giảm|chiếm|so\s+với|với|của\s+người|được|đã|cần|là|tại|thuộc\s+diện|"
+    r"ở|từ|bao\s+gồm|gồm)(?![\p{L}])",
+    regex.I,
+)
+_PERIOD_WORDS = regex.compile(r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay)(?![\p{L}])", regex.I)
+_VERBS = frozenset("tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split())
+_TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
+
+
+def _to_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value  # type: ignore[return-value]
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return datetime.fromisoformat(str(value)[:19]).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return None
+
+
+def _paragraph_starts(t: str) -> list[int]:
+    return [0] + [m.end() for m in regex.finditer(r"\n+", t)]
+
+
+def annotate(
+    original: str,
+    t: str,
+    norm: Normalized,
+    figures: list[Figure],
+    cands: list[_Cand],
+    sentences: list[tuple[int, int]],
+    *,
+    published: date | str | None = None,
+    headline: str | None = None,
+) -> None:
+    """Fill the context fields of `figures` in place (`cands` are the same figures on `t`)."""
+    if not figures:
+        return
+    ref = _to_date(published)
+    periods = find_periods(t, ref)
+    head_period = None
+    if headline:
+        hp = find_periods(headline, ref)
+        head_period = hp[0] if hp else None
+    entities = [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _ENTITY.finditer(t)]
+    # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
+    unit_spans = [(c.start, max(c.end, c.unit_end)) for c in cands]
+    entities = [e for e in entities if not any(s <= e[0] < ue for s, ue in unit_spans)]
+    para_starts = _paragraph_starts(t)
+
+    sent_of = _assign(cands, sentences)
+    carried_period: Period | None = None
+    last_sentence = -1
+    period_idx = 0
+    para_entity: tuple[int, str | None] = (-1, None)
+
+    for i, (c, f) in enumerate(zip(cands, figures)):
+        si = sent_of[i]
+        ss, se = sentences[si] if si >= 0 else (0, len(t))
+        a, b = norm.span(ss, se)
+        f.sentence = " ".join(original[a:b].split())
+
+        # --- period: same sentence (before, else after), else carried, else headline ---
+        while period_idx < len(periods) and periods[period_idx].pos < ss:
+            if _is_frame(t, periods[period_idx], sentences):
+                carried_period = periods[period_idx]
+            period_idx += 1
+        cs, ce = _clause_bounds(t, c.start, ss, se)
+        in_sentence = [p for p in periods if cs <= p.pos < ce or (ss <= p.pos < se and _is_frame(t, p, sentences))]
+        before = [p for p in in_sentence if p.stop <= c.start]
+        after = [p for p in in_sentence if p.pos >= c.end]
+        if not before and not after and _REFERS_BACK.match(t, ss):
+            prev = [p for p in periods if p.pos < ss and (not sentences or p.pos >= _prev_sentence_start(sentences, si))]
+            before = prev[-1:]
+        period = before[-1] if before else (after[0] if after else (carried_period or head_period))
+        if period is not None and (period.start or period.end):
+            if c.prior_period:
+                period = shift_year(period)
+            f.period_start, f.period_end, f.period_text = period.start, period.end, period.text
+        elif period is not None:
+            f.period_text = period.text
+
+        # --- estimate: an estimate word earlier in the sentence ("Ước 6 tháng…", "ước đạt") ---
+        f.estimate = not c.prior_period and bool(_ESTIMATE.search(t, ss, c.start))
+
+        # --- entity ---
+        para = max(p for p in para_starts if p <= c.start)
+        if para_entity[0] != para:
+            para_entity = (para, None)
+        ent = _entity_for(t, c, entities, ss, se)
+        if ent is None:
+            ent = para_entity[1] or _paragraph_subject(entities, para, ss)
+        f.entity = ent
+        if ent is not None:
+            para_entity = (para, ent)
+
+        # --- indicator and verb ---
+        f.indicator, f.verb = _indicator(t, c, cands, i, ss)
+        if f.indicator is None and i > 0 and sent_of[i - 1] == si:
+            f.indicator = figures[i - 1].indicator  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
+        last_sentence = si
+
+    _relations(t, cands, figures, sent_of, sentences)
+
+
+_REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả|Trong\s+đó)(?![\p{L}])", regex.I)
+
+
+def _prev_sentence_start(sentences: list[tuple[int, int]], si: int) -> int:
+    return sentences[si - 1][0] if si > 0 else 0
+
+
+def _is_frame(t: str, p: Period, sentences: list[tuple[int, int]]) -> bool:
+    """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or
+    opening its sentence ("Từ 01/1 đến 31/5/2021 các huyện …").  "Chỉ số PCI năm 2018 xếp thứ 9/63"
+    names the indicator's year instead and does not carry to the next sentence."""
+    if regex.match(r"\s*,", t[p.stop : p.stop + 3]):
+        return True
+    ss = max((s for s, _ in sentences if s <= p.pos), default=0)
+    lead = t[ss : p.pos]
+    return len(lead.split()) <= 2
+
+
+def _clause_bounds(t: str, pos: int, ss: int, se: int) -> tuple[int, int]:
+    """The ";"-separated clause of a sentence that holds `pos`."""
+    a = t.rfind(";", ss, pos)
+    b = t.find(";", pos, se)
+    return (a + 1 if a >= 0 else ss), (b if b >= 0 else se)
+
+
+def _assign(cands: list[_Cand], sentences: list[tuple[int, int]]) -> list[int]:
+    out: list[int] = []
+    j = 0
+    for c in cands:
+        while j < len(sentences) and sentences[j][1] <= c.start:
+            j += 1
+        out.append(j if j < len(sentences) and sentences[j][0] <= c.start else -1)
+    return out
+
+
+def _entity_for(t: str, c: _Cand, entities: list[tuple[int, int, str]], ss: int, se: int) -> str | None:
+    before = [e for e in entities if ss <= e[0] and e[1] <= c.start]
+    if before:
+        last = before[-1]
+        if _PAREN_AFTER.match(t[last[1] : c.start]):
+            return last[2]
+        return last[2]
+    after = [e for e in entities if c.end <= e[0] < se]
+    if after and _AFTER_ENTITY.match(t[max(c.end, c.unit_end) : after[0][0]]):
+        return after[0][2]
+    return None
+
+
+def _paragraph_subject(entities: list[tuple[int, int, str]], para: int, ss: int) -> str | None:
+    """The subject of the latest earlier sentence of the paragraph that names one (its first entity)."""
+    earlier = [e for e in entities if para <= e[0] < ss]
+    if not earlier:
+        return None
+    last_start = earlier[-1][0]
+    # first entity of the sentence holding the last mention: walk back while mentions are close
+    first = earlier[-1]
+    for e in reversed(earlier):
+        if last_start - e[0] > 400:
+            break
+        first = e
+    return first[2]
+
+
+def _clause_start(t: str, pos: int, floor: int) -> int:
+    start = floor
+    for m in _CLAUSE_BREAK.finditer(t, floor, pos):
+        start = m.end()
+    return start
+
+
+def _tidy_phrase(text: str) -> str | None:
+    text = " ".join(text.split()).strip(" ,;:-–()")
+    text = _LEAD_WORDS.sub("", text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _LINK_WORDS.sub("", text).strip(" ,;:-–(")
+    if not text or len(text.split()) > 16 or not regex.search(r"\p{L}", text):
+        return None
+    return text
+
+
+def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[str | None, str | None]:
+    """(indicator, verb): for a count the noun phrase after it; else the phrase naming the measure."""
+    prev_end = ss
+    if i > 0 and cands[i - 1].start >= ss:
+        prev_end = max(cands[i - 1].end, cands[i - 1].unit_end)
+    cstart = _clause_start(t, c.start, max(ss, prev_end))
+    opened = t.rfind("(", cstart, c.start)
+    if opened >= 0 and t.find(")", opened, c.start) < 0:
+        cstart = opened + 1  # inside a parenthesis: "(đảm bảo 100%)"
+    clause = t[cstart : c.start]
+    verb = _verb(t, c, cstart)
+    if c.kind in ("count",) or (c.kind == "ratio" and c.unit):
+        tail_start = c.end
+        m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
+        phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
+        # keep a parenthesised acronym: "hồ sơ thủ tục hành chính (TTHC)"
+        par = regex.match(r"\s*\([\p{Lu}\d&\s-]{2,12}\)", t[tail_start + len(phrase) :])
+        if par:
+            phrase += par.group(0)
+        words = phrase.split()
+        verb = verb if verb and not regex.search(r"\d", verb) else None
+        noun = " ".join(words[:10]) or None
+        if noun and c.unit and noun.lower() == c.unit.lower():
+            heads = [h for h in _INDICATOR_HEADS.finditer(t, ss, c.start) if not any(h.end() <= o.start < c.start for o in cands)]
+            if heads:
+                return _cut_at_link(t[heads[0].start() : c.start]) or noun, verb
+            subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
+            if (
+                subject
+                and cstart > prev_end
+                and not regex.search(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d", subject)
+                and subject.split()[0].lower() not in _VERBS
+                and len(subject.split()) <= 8
+                and not _ENTITY.fullmatch(subject)
+            ):
+                return subject, verb
+        return noun, verb
+    # Measures: the nearest indicator head in the sentence before the figure.
+    heads = list(_INDICATOR_HEADS.finditer(t, ss, c.start))
+    in_clause = [h for h in heads if h.start() >= cstart]
+    if in_clause:
+        h = in_clause[0]
+        phrase = _cut_at_link(t[h.start() : c.start])
+        if phrase and phrase.lower() in ("tỷ lệ", "tỉ lệ"):
+            before = _tidy_phrase(_PERIOD_WORDS.sub(" ", t[cstart : h.start()]))
+            phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
+        return phrase, None
+    phrase = _tidy_phrase(clause)
+    if phrase is not None and _ENTITY.fullmatch(phrase):
+        phrase = None
+    if phrase is None and heads and c.kind == "percent" and regex.match(r"\s*\(\s*$", t[c.start - 2 : c.start]):
+        phrase = _cut_at_link(t[heads[-1].start() : c.start])  # "… tỷ lệ … cao là huyện X (100%)"
+    return phrase, verb
+
+
+def _cut_at_link(text: str) -> str | None:
+    m = regex.search(r"\s(?:là|đạt|chiếm|ước|tăng|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", text, regex.I)
+    return _tidy_phrase(text[: m.start()] if m else text)
+
+
+def _verb(t: str, c: _Cand, cstart: int) -> str | None:
+    text = t[cstart : c.start]
+    m = regex.search(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$", text)
+    if m:
+        v = _tidy_phrase(m.group("v"))
+        return v
+    words = text.split()
+    v = _tidy_phrase(" ".join(words[-4:])) if words else None
+    return v
+
+
+def _rate_name(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> str | None:
+    """"đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi thỏa đáng")."""
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.start < ss:
+            break
+        if p.kind == "count":
+            v = _verb(t, p, _clause_start(t, p.start, ss))
+            if v and v.lower() not in _TRIVIAL_VERBS:
+                return f"tỷ lệ {v}"
+            return f"tỷ lệ {p.unit}" if p.unit else None
+    return None
+
+
+def _unit_head(unit: str | None) -> str:
+    return (unit or "").split(" ")[0].lower()
+
+
+def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[int], sentences: list[tuple[int, int]]) -> None:
+    """part_of from "trong đó/bao gồm"; computed_from for a stated rate and the counts behind it."""
+    for i, c in enumerate(cands):
+        if c.kind not in ("count", "money", "quantity") or c.prior_period:
+            continue
+        si = sent_of[i]
+        ss = sentences[si][0] if si >= 0 else 0
+        # the nearest "trong đó" between a total and this figure
+        for j in range(i - 1, -1, -1):
+            total = cands[j]
+            if total.kind != c.kind or sent_of[j] < si - 1:
+                continue
+            gap_start = max(total.end, total.unit_end)
+            if not _PARTS.search(t, gap_start, c.start):
+                continue
+            # no other "trong đó" total in between that is closer
+            if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
+                if c.kind != "count" or _unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si:
+                    figures[i].part_of = j
+            break
+    for i, c in enumerate(cands):
+        if c.kind != "percent" or c.change or c.prior_period:
+            continue
+        si = sent_of[i]
+        num = None
+        for j in range(i - 1, -1, -1):
+            if sent_of[j] != si:
+                break
+            if cands[j].kind == "percent":
+                break
+            if cands[j].kind == "count":
+                num = j
+                break
+        if num is None or not _RATE_WORDS.search(t, max(cands[num].end, cands[num].unit_end), c.start):
+            continue
+        den = figures[num].part_of
+        if den is None:
+            for j in range(num - 1, -1, -1):
+                if sent_of[j] != si:
+                    break
+                if cands[j].kind == "count" and _unit_head(cands[j].unit) == _unit_head(cands[num].unit):
+                    den = j
+                    break
+        if den is not None and cands[den].value >= cands[num].value > 0:
+            figures[i].computed_from = [num, den]

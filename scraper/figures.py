@@ -1,0 +1,474 @@
+"""Figures out of Vietnamese prose: "102.669 hồ sơ", "98,2%", "ước đạt 1.330 nghìn tỷ đồng".
+
+`extract_figures(text)` is a pure function: text in, `Figure` records out, every one carrying the
+exact span it was read from (`text[start:end] == raw`).  The stages inside are small and named:
+
+1. normalise (NFC, NBSP, zero-width) keeping a map back to the caller's offsets;
+2. mask the numbers that are not figures (`nonfigures.py`: codes, dates, phones, …);
+3. find number expressions (digits with scale words, spelled numbers, a/b);
+4. read what follows (unit → kind) and what precedes (labels, ranks, qualifiers, changes);
+5. link figures to each other (ranges, units carried along an enumeration);
+6. give each its meaning (`context.py`: indicator, entity, period, parts and rates).
+
+`raw` covers the number, its scale words and a unit that is part of the amount ("98,2%",
+"3.500 tỷ đồng", "12 ha"); a counted noun is reported in `unit` but not included in `raw`
+("102.669" with unit "hồ sơ"), so `raw` is always the "how much", never the "of what".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from . import vocab
+from .models import Figure
+from .nonfigures import Mask
+from .numbers import Convention, SCALES, detect_convention, parse_digits, parse_spelled
+from .text import normalize_with_map
+
+__all__ = ["extract_figures", "sentence_spans"]
+
+
+def _alt(words) -> str:
+    """A regex alternation of phrases, longest first, spaces flexible."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_L = r"\p{L}\p{M}"
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = rf"(?:{_alt(vocab.SCALE_WORDS)})(?![{_L}])"
+_CANDIDATE = regex.compile(
+    rf"(?<![\d])(?P<num>{_NUM})(?:/(?P<den>{_NUM})(?![/\d]))?"
+    rf"(?P<scale>\s*{_SCALE}(?:\s+{_SCALE})*(?:\s+{_NUM}\s*{_SCALE}(?:\s+{_SCALE})*)*)?",
+    regex.I,
+)
+_SPELLED = regex.compile(
+    rf"(?<![{_L}])(?:{_alt(vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))})"
+    rf"(?:\s+(?:{_alt(vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))}))*(?![{_L}])",
+    regex.I,
+)
+
+# What may follow the number, tried in this order.
+_PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
+_PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])", regex.I)
+_CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)})(?![{_L}\d])", regex.I)
+_PER = r"(?:\s*/\s*(?:[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L)
+_MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
+_DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
+_SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
+_SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
+_MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
+_ADMIN = _alt(vocab.ADMIN_UNITS)
+_ADMIN_LIST = regex.compile(
+    rf"\s*(?P<u>(?:(?:UBND|Ủy ban nhân dân|ủy ban nhân dân|các)\s+)?(?:{_ADMIN})(?:\s*,\s*(?:{_ADMIN}))+)(?![{_L}])",
+    regex.I,
+)
+_COUNT = regex.compile(rf"\s*(?P<u>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])", regex.I)
+_WORD = regex.compile(rf"\s+(?P<w>[{_L}][{_L}\-]*)")
+_GLUED_WORD = regex.compile(rf"(?P<w>[{_L}][{_L}\-]*)")
+
+_QUALIFIER = regex.compile(rf"(?:^|[^{_L}])(?P<q>{_alt(vocab.QUALIFIERS)})\s*$", regex.I)
+_CHANGE = regex.compile(
+    rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên|xấp\s+xỉ|đến|tới|lần\s+lượt(?:\s+là)?|tương\s+ứng))*\s*$",
+    regex.I,
+)
+_LEVEL_AFTER = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.CHANGE_WORDS)})\s+(?:{_alt(vocab.LEVEL_AFTER_CHANGE)})(?:\s+(?:{_alt(vocab.QUALIFIERS)}))?\s*$", regex.I)
+_GAP_WORDS = regex.compile(rf"(?:\s+(?:{_alt(vocab.QUALIFIERS)}))+\s*$", regex.I)
+_BASELINE = regex.compile(rf"^\s*,?\s*(?P<b>{_alt(vocab.BASELINES)})(?:\s+(?:năm\s+)?\d{{4}})?", regex.I)
+_RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I)
+_LABEL = regex.compile(rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I)
+_LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
+_RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
+_DATE_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|khoảng\s+từ)\s*$", regex.I)
+_RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|được|chiếm|gồm|trong|là|duy\s+trì)\s*$", regex.I)
+_ESTIMATE = regex.compile(rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])", regex.I)
+_UPPER_AFTER = regex.compile(r"\p{Lu}")
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
+_ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int  # end of raw
+    base: Decimal
+    scale: Decimal
+    kind: str = "number"
+    unit: str | None = None
+    denominator: Decimal | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    baseline: str | None = None
+    ambiguous: bool = False
+    prior_period: bool = False
+    range: str | None = None
+    unit_end: int = 0  # end of the unit words (counted nouns are outside raw)
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def value(self) -> Decimal:
+        return self.base * self.scale
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at . ! ? before a capital or digit, and at line breaks."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _scale_of(scale_text: str | None, convention: Convention) -> tuple[Decimal, Decimal | None]:
+    """Multiplier of a scale tail; for compounds ("tỷ 200 triệu") also the added remainder."""
+    if not scale_text:
+        return Decimal(1), None
+    from .numbers import parse_number
+
+    tokens = scale_text.lower().split()
+    # "triệu", "nghìn tỷ": a pure multiplier.  "tỷ 200 triệu": multiplier plus a remainder.
+    mult = Decimal(1)
+    i = 0
+    while i < len(tokens) and tokens[i] in SCALES:
+        mult *= SCALES[tokens[i]] if mult == 1 or SCALES[tokens[i]] > mult else 1
+        i += 1
+    if i == len(tokens):
+        return _stacked(tokens), None
+    remainder = parse_number(" ".join(tokens[i:]), convention)
+    return _stacked(tokens[:i]), remainder
+
+
+def _stacked(scales: list[str]) -> Decimal:
+    mult = Decimal(1)
+    for s in scales:
+        mult *= SCALES[s]
+    return mult
+
+
+def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
+    """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
+    rest = text[pos : pos + 80]
+    if m := _PP.match(rest):
+        return "quantity", "điểm phần trăm", pos + m.end(), True
+    if m := _PERCENT.match(rest):
+        return "percent", "%", pos + m.end(), True
+    if m := _CURRENCY.match(rest):
+        return "money", vocab.CURRENCIES[_key(m.group("u"))], pos + m.end(), True
+    if m := _MEASURE.match(rest):
+        unit = vocab.MEASURES[_key(m.group("u"))]
+        per = rest[m.end("u") : m.end()]
+        return "quantity", unit + per.replace(" ", "") if per.strip() else unit, pos + m.end(), True
+    if m := _MULTIPLE.match(rest):
+        if regex.search(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", prefix, regex.I):
+            return "multiple", "lần", pos + m.end(), True
+    if (m := _SCORE.match(rest)) and _SCORE_CONTEXT.search(prefix):
+        return "score", "điểm", pos + m.end(), True
+    if m := _DURATION.match(rest):
+        return "duration", vocab.DURATIONS[_key(m.group("u"))], pos + m.end(), True
+    if m := _ADMIN_LIST.match(rest):
+        return "count", m.group("u"), pos + m.end(), False
+    if m := _COUNT.match(rest):
+        unit, end = m.group("u"), m.end()
+        # Known noun plus one more modifier when it is an acronym: "hồ sơ TTHC".
+        return "count", " ".join(unit.split()), pos + end, False
+    return _fallback_noun(text, pos)
+
+
+def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
+    """An unknown counted noun: up to two words that are neither function words nor names."""
+    words: list[str] = []
+    end = pos
+    matcher = _WORD if pos < len(text) and text[pos].isspace() else _GLUED_WORD
+    cur = pos
+    for _ in range(2):
+        m = matcher.match(text, cur)
+        if not m:
+            break
+        w = m.group("w")
+        lw = w.lower()
+        if lw in vocab.STOP_WORDS or lw in vocab.SPELLED_WORDS:
+            break
+        if w[0].isupper() and not (w.isupper() and len(w) >= 2):
+            break  # a proper name starts here ("tại Hà Nội"), not a noun of the number
+        words.append(w)
+        end = m.end()
+        cur = m.end()
+        matcher = _WORD
+        if w.isupper():
+            break
+    if not words:
+        return "number", None, pos, False
+    return "count", " ".join(words), end, False
+
+
+def _key(unit: str) -> str:
+    return " ".join(unit.lower().split())
+
+
+def _prefix(text: str, start: int, width: int = 48) -> str:
+    lo = max(0, start - width)
+    nl = text.rfind("\n", lo, start)
+    return text[(nl + 1 if nl >= 0 else lo) : start]
+
+
+@lru_cache(maxsize=4096)
+def _is_label(prefix: str) -> bool:
+    m = _LABEL.search(prefix)
+    if not m:
+        return False
+    pre = (m.group("pre") or "").strip().lower()
+    label = _key(m.group("l"))
+    if pre in vocab.LABEL_EXCEPT_BEFORE and label in ("số", "lượng"):
+        return False
+    if label == "km" and m.group("l") == "km":
+        return False  # lower-case "km" before a number is rare; "Km 15" is the milestone label
+    return True
+
+
+def _qualifier(prefix: str) -> str | None:
+    m = _QUALIFIER.search(prefix)
+    return m.group("q").lower() if m else None
+
+
+def extract_figures(
+    text: str,
+    *,
+    published: date | str | None = None,
+    convention: Convention | None = None,
+    headline: str | None = None,
+) -> list[Figure]:
+    """Every figure in a body text, in reading order.
+
+    >>> [(f.value, f.kind, f.unit) for f in extract_figures("Tỷ lệ giải quyết đúng hạn là 98,2%")]
+    [(Decimal('98.2'), 'percent', '%')]
+
+    `published` (the article date) resolves "hiện nay"/"đến nay" and periods without a year;
+    `convention` overrides the number convention detected from the text itself.
+    """
+    if not text:
+        return []
+    norm = normalize_with_map(text)
+    t = norm.text
+    conv_detected = detect_convention(t)
+    conv: Convention = convention or conv_detected or "vi"
+    conv_clear = convention is not None or conv_detected is not None
+    mask = Mask(t)
+    cands = _digit_candidates(t, mask, conv, conv_clear) + _spelled_candidates(t, mask)
+    cands.sort(key=lambda c: c.start)
+    cands = _link(t, cands)
+
+    from .context import annotate  # late import: context builds on this module's helpers
+
+    sentences = sentence_spans(t)
+    figures: list[Figure] = []
+    for i, c in enumerate(cands):
+        s, e = norm.span(c.start, c.end)
+        figures.append(
+            Figure.model_construct(
+                value=_tidy(c.value), kind=c.kind, unit=c.unit, raw=text[s:e], start=s, end=e,
+                qualifier=c.qualifier, sentence="", indicator=None, entity=None, period_start=None,
+                period_end=None, period_text=None, estimate=False, change=c.change, baseline=c.baseline,
+                index=i, denominator=c.denominator, range=c.range, part_of=None, computed_from=None,
+                ambiguous=c.ambiguous, prior_period=c.prior_period, verb=None, table=None, row=None,
+                column=None, warnings=[],
+            )
+        )
+    annotate(text, t, norm, figures, cands, sentences, published=published, headline=headline)
+    # Validate at the boundary: construct for speed above, check every record here.
+    return [Figure.model_validate(f.__dict__) for f in figures]
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """102669.0 -> 102669, 98.20 -> 98.2: the value as a reader would write it, exactly."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[_Cand]:
+    out: list[_Cand] = []
+    last_label_end = -10
+    for m in _CANDIDATE.finditer(t):
+        start, num_end = m.start(), m.end("num")
+        den_text = m.group("den")
+        end = m.end()
+        if mask.overlaps(start, m.end("den") if den_text else num_end):
+            continue
+        before = t[start - 1] if start else ""
+        after = t[end] if end < len(t) else ""
+        if before in "/+#№" or (before == "-" and start >= 2 and t[start - 2].isalpha()):
+            continue  # part of a code or a path
+        if before.isalpha():
+            glued = regex.search(rf"[{_L}]+$", t[max(0, start - 12) : start])
+            if not glued or glued.group(0).lower() not in vocab.GLUE_OK_BEFORE:
+                continue  # "QL13", "H5N1": a code, not a figure
+        if after == "/" or (after in ".," and end + 1 < len(t) and t[end + 1].isdigit()):
+            continue  # "1/500/QĐ" leftovers, malformed groups
+        prefix = _prefix(t, start)
+        # "mức độ 3, 4": a number continuing a label list is a label too.
+        if _LABEL_CONT.match(t[last_label_end:start]) and not _strong_unit(t, end):
+            last_label_end = end
+            continue
+        rank = _RANK.search(prefix) is not None
+        if not rank and _is_label(prefix):
+            if not _strong_unit(t, end) or regex.search(r"(?i:số|điện thoại|đường dây nóng|hotline|tổng đài|đầu số)\s*$", prefix):
+                last_label_end = end
+                continue
+        try:
+            reading = parse_digits(m.group("num"), conv)
+        except ValueError:
+            continue
+        scale_mult, remainder = _scale_of(m.group("scale"), conv)
+        base = reading.value
+        c = _Cand(start=start, end=end, base=base, scale=scale_mult, ambiguous=reading.ambiguous and not conv_clear)
+        if remainder is not None:  # "1 tỷ 200 triệu": fold into one exact value
+            c.base, c.scale = base * scale_mult + remainder, Decimal(1)
+        if den_text:
+            try:
+                den = parse_digits(den_text, conv).value
+            except ValueError:
+                continue
+            kind, unit, unit_end, in_raw = _follow(t, end, prefix)
+            if rank:
+                c.kind, c.unit, c.denominator = "rank", None, den
+                c.unit_end = end
+            elif _is_date_pair(m.group("num"), den_text, prefix, kind):
+                continue
+            else:
+                c.kind, c.unit, c.denominator = "ratio", unit, den
+                c.unit_end = unit_end
+        else:
+            kind, unit, unit_end, in_raw = _follow(t, end, prefix)
+            if rank:
+                kind, unit, unit_end, in_raw = "rank", None, end, False
+            if kind == "number" and m.group("scale") is None and _looks_like_year(m.group("num")):
+                continue
+            if kind == "number" and before == "(" and after == ")":
+                continue  # "(1)": an enumeration
+            c.kind, c.unit, c.unit_end = kind, unit, unit_end
+            if in_raw:
+                c.end = unit_end
+        _read_prefix(c, prefix)
+        _read_baseline(c, t)
+        out.append(c)
+    return out
+
+
+def _strong_unit(t: str, pos: int) -> bool:
+    rest = t[pos : pos + 40]
+    return bool(_PERCENT.match(rest) or _CURRENCY.match(rest) or _MEASURE.match(rest) or _ADMIN_LIST.match(rest) or _COUNT.match(rest))
+
+
+def _looks_like_year(num: str) -> bool:
+    return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
+
+
+def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
+    """"01/1", "31/5" are dates; "5/9 huyện", "30/30 quận", "đạt 8/10" are ratios."""
+    if not (num.isdigit() and den.isdigit() and len(num) <= 2 and len(den) <= 2):
+        return False
+    d, mth = int(num), int(den)
+    if not (1 <= d <= 31 and 1 <= mth <= 12):
+        return False
+    if _DATE_LEAD.search(prefix):
+        return True
+    if kind not in ("number",):
+        return False
+    return not _RATIO_LEAD.search(prefix)
+
+
+def _read_prefix(c: _Cand, prefix: str) -> None:
+    """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm còn")."""
+    c.qualifier = _qualifier(prefix)
+    if c.kind == "rank":
+        c.qualifier = None
+    # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".
+    core = _GAP_WORDS.sub("", prefix) if c.qualifier else prefix
+    if _LEVEL_AFTER.search(prefix):
+        return
+    m = _CHANGE.search(core)
+    if m:
+        c.change = vocab.CHANGE_WORDS[_key(m.group("c"))]
+        if c.qualifier in ("tăng", "giảm"):
+            c.qualifier = None
+        if regex.search(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", core[: m.start("c")], regex.I):
+            c.prior_period = True
+            c.baseline = None
+
+
+def _read_baseline(c: _Cand, t: str) -> None:
+    if c.change is None:
+        return
+    after = t[max(c.end, c.unit_end) : max(c.end, c.unit_end) + 60]
+    m = _BASELINE.match(after)
+    if m:
+        c.baseline = " ".join(m.group(0).strip(" ,").split())
+
+
+def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
+    out: list[_Cand] = []
+    lowered = t.lower() if any(w in t.lower() for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ")) else None
+    if lowered is None:
+        return out
+    for m in _SPELLED.finditer(t):
+        words = m.group(0).lower().split()
+        start = m.start()
+        # Trim leading words that cannot start a number and trailing scale-less junk.
+        while words and words[0] not in vocab.SPELLED_STARTERS:
+            start += t[start:].lower().find(words[0]) + len(words[0])
+            start += len(t[start:]) - len(t[start:].lstrip())
+            words = words[1:]
+        if not words or mask.overlaps(start, m.end()):
+            continue
+        if len(words) == 1 and words[0] in ("một", "năm", "trăm"):
+            continue  # "một cửa", "năm 2021", "trăm"
+        prefix = _prefix(t, start).lower()
+        if regex.search(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$", prefix):
+            continue
+        try:
+            value = parse_spelled(" ".join(words))
+        except ValueError:
+            continue
+        end = m.end()
+        kind, unit, unit_end, in_raw = _follow(t, end, prefix)
+        structured = any(w in ("mươi", "mười", "trăm") or w in SCALES for w in words) and len(words) >= 2
+        if kind in ("number", "duration") and not structured:
+            continue
+        if kind == "count" and not _COUNT.match(t[end : end + 40]) and not _ADMIN_LIST.match(t[end : end + 40]) and not structured:
+            continue  # "ba công khai": only known nouns make a lone spelled word a figure
+        c = _Cand(start=start, end=unit_end if in_raw else end, base=value, scale=Decimal(1), kind=kind, unit=unit, unit_end=unit_end)
+        _read_prefix(c, _prefix(t, start))
+        out.append(c)
+    return out
+
+
+def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
+    """Ranges ("4,03%-4,1%", "từ 10 đến 15 tỷ đồng") and units carried along an enumeration."""
+    for a, b in zip(cands, cands[1:]):
+        gap = t[a.end : b.start]
+        if _RANGE_GAP.match(gap) and (a.kind in ("number", b.kind)) and b.kind != "number":
+            if "và" in gap.lower() and a.kind != "number":
+                continue
+            if "và" in gap.lower() and not regex.search(r"(?i:từ|trong\s+khoảng|khoảng)\s*$", _prefix(t, a.start)):
+                continue
+            if a.kind == "number":
+                a.kind, a.unit = b.kind, b.unit
+                if a.scale == 1 and b.scale != 1:
+                    a.scale = b.scale
+            a.range, b.range = "low", "high"
+            if a.change is None and b.change:
+                a.change = b.change
+            if b.change is None and a.change:
+                b.change = a.change
+    return cands

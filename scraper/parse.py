@@ -1,0 +1,517 @@
+"""A portal page to the Article a reader sees: title, date, byline, body text without chrome, tables,
+attachments, and the figures in all of it.
+
+Platform knowledge lives in `sites/` as data; this module is the machinery that applies a profile
+and, for layouts no profile knows, finds the body by text density.  Bad input (empty, binary,
+undecodable, absurdly nested) raises `ParseError` with a one-line reason, never anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as htmllib
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .figures import extract_figures
+from .models import Article, Attachment, Figure, Table
+from .sites import GENERIC, SiteProfile, detect
+from .text import DecodeError, clean_text, decode_html, normalize
+
+__all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
+
+MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refuse before parsing
+MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
+
+
+class ParseError(ValueError):
+    """The input is not an HTML page we can read; the message is one line for the user."""
+
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote header footer pre dd dt dl figure figcaption hr".split()
+)
+_DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
+_PARA = "\u2029"
+_MIRRORED = regex.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", regex.I)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_DT = regex.compile(
+    r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"(?:\s*(?P<sep>[,|-]|lúc)?\s*(?P<h>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"
+)
+_DT_WORDS = regex.compile(r"ngày\s+(?P<a>\d{1,2})\s+tháng\s+(?P<b>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.I)
+_ISO = regex.compile(r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def parse_published(text: str, *, us_order: bool = False) -> str | None:
+    """A page's date line to ISO 8601 (+07:00 when it gives a time).
+
+    "Thứ 6, Ngày 25/06/2021, 17:00" → "2021-06-25T17:00:00+07:00";
+    "Ngày đăng 03/07/2019 | 3:59 PM" → "2019-07-03T15:59:00+07:00" (12-hour clock);
+    "6/30/2025 10:00 AM" (SharePoint list data, `us_order`) → "2025-06-30T10:00:00+07:00";
+    a migrated item's fake "12:00 AM" keeps only the date.
+    """
+    if not text:
+        return None
+    text = normalize(text)
+    m = _ISO.search(text)
+    if m and not _DT.search(text):
+        y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
+        if m.group("h") is None:
+            return _iso(y, mo, d)
+        tz = m.group("tz")
+        tzs = "+00:00" if tz == "Z" else (tz[:3] + ":" + tz[-2:] if tz else "+07:00")
+        return _iso(y, mo, d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), tzs)
+    m = _DT.search(text)
+    if m:
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if a > 12 or not (us_order and m.group("ap")) or b > 12:
+            d, mo = (a, b) if not (b > 12 and a <= 12) else (b, a)
+        else:
+            d, mo = b, a
+        if m.group("h") is None:
+            return _iso(y, mo, d)
+        h, mi = int(m.group("h")), int(m.group("mi"))
+        ap = (m.group("ap") or "").lower().replace(".", "")
+        if ap == "am" and h == 12 and mi == 0:
+            return _iso(y, mo, d)  # Liferay's placeholder time for migrated items
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        return _iso(y, mo, d, h, mi, int(m.group("s") or 0))
+    m = _DT_WORDS.search(text)
+    if m:
+        return _iso(int(m.group("y")), int(m.group("b")), int(m.group("a")))
+    return None
+
+
+def _iso(y: int, mo: int, d: int, h: int | None = None, mi: int = 0, s: int = 0, tz: str = "+07:00") -> str | None:
+    try:
+        if h is None:
+            return datetime(y, mo, d).date().isoformat()
+        return datetime(y, mo, d, h, mi, s).isoformat() + tz
+    except ValueError:
+        return None
+
+
+# --- HTML plumbing -------------------------------------------------------------------------------
+
+_TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _limit_nesting(html: str) -> str:
+    """Drop the tags nested deeper than MAX_DEPTH (keeping their text): a 200,000-deep page would
+    otherwise take minutes in the tree builder."""
+    if html.count("<") < MAX_DEPTH * 2:
+        return html
+    data = html.encode("utf-8", "surrogatepass")
+    depth = 0
+    max_depth = 0
+    for m in _TAG.finditer(data):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > max_depth:
+            max_depth = depth
+            if max_depth > MAX_DEPTH:
+                break
+    if max_depth <= MAX_DEPTH:
+        return html
+    out: list[bytes] = []
+    depth = 0
+    pos = 0
+    for m in _TAG.finditer(data):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        closing = bool(m.group(1))
+        deep = (depth > MAX_DEPTH) if closing else (depth >= MAX_DEPTH)
+        depth += -1 if closing else 1
+        if deep:
+            out.append(data[pos : m.start()])
+            pos = m.end()
+    out.append(data[pos:])
+    return b"".join(out).decode("utf-8", "replace")
+
+
+def _text(node: LexborNode | None) -> str:
+    return clean_text(node.text(deep=True, separator=" ")) if node is not None else ""
+
+
+def _first_text(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> tuple[str, LexborNode | None]:
+    for sel in selectors:
+        try:
+            node = tree.css_first(sel)
+        except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
+            continue
+        if node is not None:
+            txt = _text(node)
+            if txt:
+                return txt, node
+    return "", None
+
+
+def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
+    for name in names:
+        node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
+        if node is not None and node.attributes.get("content"):
+            return clean_text(node.attributes["content"] or "", unescape=True)
+    return None
+
+
+@dataclass
+class _TableSpan:
+    index: int
+    start: int
+    end: int
+    header: list[str]
+    row_starts: list[tuple[int, str, list[tuple[int, int, str]]]]  # (line start, row label, cells (s, e, column))
+
+
+def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tuple[str, list[Table], list[_TableSpan]]:
+    """Body node to text lines; tables become rows of " | "-joined cells, remembered with offsets."""
+    tables: list[Table] = []
+    table_nodes = [t for t in node.css("table") if t.css_first("table") is None]
+    placeholders: dict[str, list[list[str]]] = {}
+    for i, t in enumerate(table_nodes):
+        rows: list[list[str]] = []
+        for tr in t.css("tr"):
+            cells = [_text(c) for c in tr.css("th, td")]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            t.decompose()
+            continue
+        header_rows = 1 if (t.css_first("th") is not None or t.css_first("thead") is not None or _looks_header(rows)) and len(rows) > 1 else 0
+        tables.append(Table(rows=rows, header_rows=header_rows))
+        key = f"\u2063TABLE{len(tables) - 1}\u2063"
+        placeholders[key] = rows
+        t.replace_with(key)  # type: ignore[arg-type]
+    for br in node.css("br"):
+        br.replace_with(_PARA)  # type: ignore[arg-type]
+    for block in node.css(",".join(sorted(_BLOCK_TAGS - {"br"}))):
+        block.insert_before(_PARA)
+        block.insert_after(_PARA)
+    # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
+    raw = regex.sub(r"[\r\n\t]+", " ", node.text(deep=True, separator="")).replace(_PARA, "\n")
+    drop = [regex.compile(p, regex.I) for p in profile.drop_lines]
+    lines: list[str] = []
+    spans: list[_TableSpan] = []
+    pos = 0
+    for line in raw.split("\n"):
+        line = clean_text(line)
+        if not line:
+            continue
+        if line in placeholders or regex.fullmatch(r"\u2063TABLE\d+\u2063", line):
+            idx = int(line.strip("\u2063")[5:])
+            rows = placeholders.get(line, [])
+            tspan = _TableSpan(idx, pos, pos, rows[0] if tables[idx].header_rows else [], [])
+            for r_i, row in enumerate(rows):
+                cells: list[tuple[int, int, str]] = []
+                col_pos = pos
+                for c_i, cell in enumerate(row):
+                    header = tspan.header[c_i] if c_i < len(tspan.header) else str(c_i + 1)
+                    cells.append((col_pos, col_pos + len(cell), header))
+                    col_pos += len(cell) + 3
+                row_text = " | ".join(row)
+                tspan.row_starts.append((pos, row[0] if row else "", cells if not (r_i == 0 and tables[idx].header_rows) else []))
+                lines.append(row_text)
+                pos += len(row_text) + 1
+            tspan.end = pos
+            spans.append(tspan)
+            continue
+        if any(p.search(line) for p in drop):
+            continue
+        lines.append(line)
+        pos += len(line) + 1
+    return "\n".join(lines), tables, spans
+
+
+def _looks_header(rows: list[list[str]]) -> bool:
+    first = rows[0]
+    return bool(first) and all(c and not regex.search(r"\d", c) for c in first) and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
+
+
+def _density_body(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding most paragraph text with few links: the body of an unknown layout."""
+    scores: dict[int, tuple[float, LexborNode]] = {}
+    for p in tree.css("p, div > br, td > br"):
+        parent = p.parent
+        if parent is None:
+            continue
+        txt = p.text(deep=True) if p.tag == "p" else (parent.text(deep=False) or "")
+        n = len(txt.strip())
+        if n < 20:
+            continue
+        link_chars = sum(len(a.text(deep=True)) for a in p.css("a")) if p.tag == "p" else 0
+        score = n - 2 * link_chars
+        key = parent.mem_id
+        prev = scores.get(key, (0.0, parent))
+        scores[key] = (prev[0] + score, parent)
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda s: s[0])[1]
+
+
+def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | None:
+    link = tree.css_first('link[rel="canonical"]')
+    href = (link.attributes.get("href") or "").strip() if link is not None else ""
+    if href.startswith(("http://", "https://")) or (href and url):
+        return urljoin(url or "", href)
+    m = _MIRRORED.search(html[:4000])
+    if m and not url:
+        target = m.group(1)
+        return target if target.startswith("http") else "https://" + target
+    og = _meta(tree, "og:url")
+    if og and og.startswith("http") and not url:
+        return og
+    return url
+
+
+def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | None, body: str) -> str:
+    for pattern in profile.id_patterns:
+        if url and (m := regex.search(pattern, url, regex.I)):
+            return f"{profile.name}:{m.group(1)}"
+    for pattern in profile.html_id_patterns:
+        if m := regex.search(pattern, html[:500_000], regex.I):
+            return f"{profile.name}:{m.group(1)}"
+    basis = (url or "") if url else f"{title}\n{body[:2000]}"
+    return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+_VIEWS = regex.compile(r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)", regex.I)
+_AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n|]{2,60})", regex.I)
+_DATE_PIPE_AUTHOR = regex.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\s*\|\s*(?P<a>[\p{Lu}][^\n|]{1,50})")
+
+
+def _views(text: str) -> int | None:
+    m = _VIEWS.search(text)
+    if not m:
+        return None
+    digits = regex.sub(r"[.,]", "", m.group(1))
+    return int(digits) if digits.isdigit() else None
+
+
+def parse_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    http_charset: str | None = None,
+    fetched_at: str | None = None,
+    with_figures: bool = True,
+) -> Article:
+    """Parse one article page.  Raises ParseError (one line) for input that is not a readable page."""
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_HTML_BYTES:
+            raise ParseError(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+        try:
+            html, _enc = decode_html(data, http_charset)
+        except DecodeError as exc:
+            raise ParseError(str(exc)) from None
+    elif not isinstance(html, str):
+        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
+    else:
+        if len(html) > MAX_HTML_BYTES:
+            raise ParseError(f"page too large ({len(html):,} characters)")
+        if not html.strip():
+            raise ParseError("empty document")
+        if "\x00" in html[:4096]:
+            raise ParseError("binary content, not an HTML or text document")
+        from .legacy import fix_legacy_vietnamese
+
+        html = fix_legacy_vietnamese(html)
+    if "<" not in html[:100_000]:
+        raise ParseError("not HTML: no markup found")
+    html = _limit_nesting(html)
+    tree = LexborHTMLParser(html)
+    url = _canonical_url(tree, html, url)
+    profile = detect(url, html)
+    article = _extract(tree, html, url, profile)
+    if profile is not GENERIC and len(article.body_text) < 40:
+        generic = _extract(LexborHTMLParser(html), html, url, GENERIC)
+        if len(generic.body_text) > len(article.body_text):
+            article = generic.model_copy(update={"platform": profile.name, "id": article.id})
+    if not article.body_text and not article.title:
+        raise ParseError("no article found on the page (no title and no body text)")
+    article.fetched_at = fetched_at
+    article.content_hash = hashlib.sha256(f"{article.title}\n{article.body_text}".encode()).hexdigest()
+    if with_figures and article.body_text:
+        article.figures = _figures(article)
+    return article
+
+
+def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
+    page_title = _text(tree.css_first("title"))
+    title, _ = _first_text(tree, profile.title)
+    og_title = _meta(tree, "og:title")
+    if not title or len(title) < 8:
+        title = og_title or _strip_site(page_title) or title
+    # date
+    date_text, date_node = _first_text(tree, profile.date)
+    published = parse_published(date_text, us_order=profile.name == "sharepoint") if date_text else None
+    if published is None:
+        meta_date = _meta(tree, "article:published_time", "og:published_time", "pubdate", "date", "dc.date", "DC.date.issued")
+        published = parse_published(meta_date) if meta_date else None
+    if published is None:
+        published = _date_near_title(tree, title)
+    # body
+    body_node = _best_body(tree, profile)
+    if body_node is None:
+        body_node = _density_body(tree)
+    author = None
+    attachments: list[Attachment] = []
+    body_text, tables, spans = "", [], []
+    summary, _ = _first_text(tree, profile.summary)
+    if body_node is not None:
+        attachments = _attachments(body_node, profile, url)
+        for sel in profile.drop:
+            for n in body_node.css(sel):
+                n.decompose()
+        if profile.author_in_body_last_right:
+            author = _pop_right_aligned_author(body_node)
+        body_text, tables, spans = _render(body_node, profile, url)
+    # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
+    for a in tree.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if any(regex.search(p, href, regex.I) for p in profile.attachment_patterns) and _DOC_EXT.search(href):
+            att = _attachment(href, a, url)
+            if att.url not in {x.url for x in attachments}:
+                attachments.append(att)
+    if author is None:
+        author_text, _ = _first_text(tree, profile.author)
+        author = _clean_author(author_text) if author_text else None
+    if author is None:
+        header = _text(tree.css_first("body"))[:3000] if tree.css_first("body") else ""
+        m = _DATE_PIPE_AUTHOR.search(header) or _AUTHOR_LINE.search(header)
+        author = _clean_author(m.group("a")) if m else None
+    category, _ = _first_text(tree, profile.category)
+    if not category:
+        category = _meta(tree, "article:section") or _category_from_title(page_title, title)
+    views_text, _ = _first_text(tree, profile.views)
+    views = _views(views_text) if views_text else None
+    if views is None:
+        views = _views(_text(tree.body)[-20000:] if tree.body else "")
+    if summary and body_text.startswith(summary):
+        pass
+    html_node = tree.css_first("html")
+    language = (html_node.attributes.get("lang") or "").split("-")[0].lower() or None if html_node is not None else None
+    body_text = normalize(body_text)
+    art = Article(
+        url=url,
+        id=_stable_id(profile, url, html, title, body_text),
+        site=urlsplit(url).hostname if url else None,
+        platform=profile.name,
+        title=title or None,
+        published=published,
+        author=author,
+        category=category or None,
+        views=views,
+        summary=summary or None,
+        body_text=body_text,
+        tables=tables,
+        attachments=attachments,
+        language=language,
+    )
+    art._table_spans = spans
+    return art
+
+
+def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | None:
+    for sel in profile.body:
+        try:
+            nodes = tree.css(sel)
+        except Exception:  # noqa: BLE001
+            continue
+        nodes = [n for n in nodes if len(n.text(deep=True).strip()) >= 40]
+        if nodes:
+            return max(nodes, key=lambda n: len(n.text(deep=True)))
+    return None
+
+
+def _pop_right_aligned_author(body: LexborNode) -> str | None:
+    candidates = [p for p in body.css("p") if (p.attributes.get("align") or "").lower() == "right" or "text-align: right" in (p.attributes.get("style") or "").replace(":right", ": right")]
+    for p in reversed(candidates):
+        txt = _text(p)
+        if txt and len(txt) <= 60 and p.css_first("strong, b") is not None:
+            p.decompose()
+            return _clean_author(txt)
+    return None
+
+
+def _clean_author(text: str) -> str | None:
+    text = clean_text(text)
+    text = regex.sub(r"^(?:Tác\s+giả|Người\s+viết|Nguồn\s+tin|Bài(?:\s+và\s+ảnh)?|Tin)\s*:?\s*", "", text, flags=regex.I)
+    text = text.strip(" -–|()")
+    if not text or len(text) > 80 or regex.search(r"\d{3,}", text):
+        return None
+    return text
+
+
+def _date_near_title(tree: LexborHTMLParser, title: str | None) -> str | None:
+    body = tree.body
+    if body is None:
+        return None
+    text = _text(body)
+    idx = text.find(title) if title else -1
+    window = text[max(0, idx - 400) : idx + 600] if idx >= 0 else text[:3000]
+    return parse_published(window)
+
+
+def _strip_site(page_title: str) -> str:
+    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    return parts[0] if parts else page_title
+
+
+def _category_from_title(page_title: str, title: str | None) -> str | None:
+    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    if title and len(parts) >= 3 and parts[0].strip() == title.strip():
+        return parts[1]
+    return None
+
+
+def _attachment(href: str, a: LexborNode, base: str | None) -> Attachment:
+    full = urljoin(base or "", htmllib.unescape(href.strip()))
+    path = urlsplit(full).path
+    m = _DOC_EXT.search(path)
+    name_part = path[: m.end(1) + 1] if m else path
+    name = name_part.rstrip("/").rsplit("/", 1)[-1]
+    from urllib.parse import unquote
+
+    return Attachment(url=full, name=unquote(name) or _text(a), type=m.group(1).lower() if m else None)
+
+
+def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> list[Attachment]:
+    out: list[Attachment] = []
+    seen: set[str] = set()
+    for a in body.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if _DOC_EXT.search(href) or any(regex.search(p, href, regex.I) for p in profile.attachment_patterns):
+            att = _attachment(href, a, base)
+            if att.url not in seen:
+                seen.add(att.url)
+                out.append(att)
+    return out
+
+
+def _figures(article: Article) -> list[Figure]:
+    figures = extract_figures(article.body_text, published=article.published, headline=article.title)
+    spans: list[_TableSpan] = article._table_spans
+    for f in figures:
+        for ts in spans:
+            if ts.start <= f.start < ts.end:
+                f.table = ts.index
+                for line_start, label, cells in ts.row_starts:
+                    for s, e, header in cells:
+                        if s <= f.start and f.end <= e + 1:
+                            f.row, f.column = label or None, header
+                break
+    return figures

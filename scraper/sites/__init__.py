@@ -1,0 +1,71 @@
+"""Portal platform profiles: where each platform keeps the title, date, body, byline and chrome.
+
+A profile is data (selectors and patterns), not code, so supporting another portal is a few lines
+here plus a fixture.  `detect(url, html)` picks the profile from the URL and page fingerprints; the
+generic profile (text density) serves layouts no profile knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["SiteProfile", "PROFILES", "GENERIC", "detect", "by_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteProfile:
+    name: str
+    # Recognition: any URL pattern or any page fingerprint (regex, searched in the first 200 kB).
+    url_patterns: tuple[str, ...] = ()
+    fingerprints: tuple[str, ...] = ()
+    # Extraction: CSS selectors tried in order; the first that yields text wins.
+    title: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    views: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+    # Chrome inside or around the body to drop before reading it.
+    drop: tuple[str, ...] = ()
+    # Paragraph-level chrome: body lines matching these are removed.
+    drop_lines: tuple[str, ...] = ()
+    # The byline is the last right-aligned bold paragraph of the body (Liferay portals).
+    author_in_body_last_right: bool = False
+    # Stable id: regexes on the URL, then on the page; group 1 is the id.
+    id_patterns: tuple[str, ...] = ()
+    html_id_patterns: tuple[str, ...] = ()
+    # Attachments: links whose URL matches one of these (besides document file extensions).
+    attachment_patterns: tuple[str, ...] = ()
+    # Listing pages: article links and pagination (used by discovery).
+    listing_links: tuple[str, ...] = ()
+    article_url_patterns: tuple[str, ...] = ()
+    next_page: tuple[str, ...] = ()
+    page_param: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def matches(self, url: str | None, head: str) -> bool:
+        if url and any(regex.search(p, url, regex.I) for p in self.url_patterns):
+            return True
+        return any(regex.search(p, head, regex.I) for p in self.fingerprints)
+
+
+from .profiles import GENERIC, PROFILES  # noqa: E402  (data rows need the class above)
+
+
+def detect(url: str | None, html: str) -> SiteProfile:
+    """The profile for a page: URL patterns and fingerprints decide; the generic one otherwise."""
+    head = html[:200_000]
+    for profile in PROFILES:
+        if profile.matches(url, head):
+            return profile
+    return GENERIC
+
+
+def by_name(name: str) -> SiteProfile:
+    for profile in (*PROFILES, GENERIC):
+        if profile.name == name:
+            return profile
+    raise KeyError(name)

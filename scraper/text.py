@@ -1,0 +1,182 @@
+"""Text hygiene: decoding bytes the way Vietnamese portals actually serve them, and normalising text.
+
+Portal pages mix NFC and NFD, named and numeric entities, NBSPs and zero-width characters; old pages
+and attachments use windows-1258 (tone marks as combining characters) or the TCVN3/VNI font
+encodings, which decode "successfully" as mojibake.  Everything downstream matches on NFC text with
+plain spaces, so this module is the one place that knows about any of that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+__all__ = [
+    "DecodeError",
+    "Normalized",
+    "clean_text",
+    "decode_html",
+    "normalize",
+    "normalize_with_map",
+]
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text document we can read (binary, empty, or no encoding fits)."""
+
+
+# Characters that are spaces to a reader but not to `str.split`: NBSP, narrow NBSP, ideographic...
+_SPACE_LIKE = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "\x0b", "\x0c"}
+# Characters that a reader does not see at all.
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """NFC text plus, for each of its characters, the offset of the original character it came from.
+
+    `origin` has len(text) + 1 entries so that an end offset maps too.  Matching runs on `text`;
+    spans are mapped back so that `original[start:end]` is exactly what the reader saw.
+    """
+
+    text: str
+    origin: tuple[int, ...] | None  # None: identity mapping (the fast, common case)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end]
+
+
+def _needs_work(text: str) -> bool:
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            return True
+        return any(ch in _SPACE_LIKE or ch in _INVISIBLE for ch in text)
+    return "\t" in text or "\x0b" in text or "\x0c" in text
+
+
+def normalize_with_map(text: str) -> Normalized:
+    """NFC, spaces folded, invisible characters dropped, keeping a map back to `text` offsets.
+
+    Works cluster by cluster (a base character and its combining marks), which is exactly the unit
+    NFC composes for Vietnamese, so a composed character maps back to its whole decomposed cluster.
+    """
+    if not _needs_work(text):
+        return Normalized(text, None)
+    out: list[str] = []
+    origin: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _INVISIBLE:
+            i += 1
+            continue
+        if ch in _SPACE_LIKE:
+            out.append(" ")
+            origin.append(i)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j])
+        for c in cluster:
+            out.append(c)
+            origin.append(i)
+        i = j
+    origin.append(n)
+    return Normalized("".join(out), tuple(origin))
+
+
+def normalize(text: str) -> str:
+    """NFC text with NBSP-like spaces folded and invisible characters removed."""
+    return normalize_with_map(text).text
+
+
+_WS_RUN = regex.compile(r"[ \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000]+")
+
+
+def clean_text(text: str, *, unescape: bool = False) -> str:
+    """One line of reader-visible text: entities decoded, NFC, runs of space folded, trimmed."""
+    if unescape and "&" in text:
+        text = html.unescape(text)
+    text = normalize(text)
+    return _WS_RUN.sub(" ", text).strip()
+
+
+# --- decoding -------------------------------------------------------------------------------------
+
+_META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_ALIASES = {
+    "utf8": "utf-8", "unicode": "utf-8", "x-user-defined": "windows-1252", "iso-8859-1": "windows-1252",
+    "latin1": "windows-1252", "latin-1": "windows-1252", "us-ascii": "windows-1252", "ascii": "windows-1252",
+    "cp1258": "windows-1258", "vietnamese": "windows-1258",
+}
+
+
+def _canonical(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")):
+        return True
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
+    """Bytes to text, returning (text, encoding used).
+
+    Order of trust: BOM, then whichever of the HTTP charset and `<meta charset>` actually decodes
+    (portals often declare one thing and serve another), then UTF-8, then windows-1258.  Text in
+    the TCVN3/VNI font encodings is converted to Unicode afterwards (see `legacy.py`).
+    """
+    if not data or not data.strip():
+        raise DecodeError("empty document")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _finish(data[len(bom):].decode(enc, errors="replace")), enc
+    if _looks_binary(data):
+        raise DecodeError("binary content, not an HTML or text document")
+    candidates: list[str] = []
+    meta = _META_CHARSET.search(data[:8192])
+    for name in (http_charset, meta.group(1).decode("ascii", "ignore") if meta else None, "utf-8"):
+        enc = _canonical(name)
+        if enc and enc not in candidates:
+            candidates.append(enc)
+    # UTF-8 is self-validating: when the bytes decode as UTF-8 and contain non-ASCII, a declared
+    # single-byte charset is almost always a server misconfiguration.
+    if "utf-8" in candidates and not data.isascii():
+        try:
+            return _finish(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            candidates.remove("utf-8")
+    for enc in candidates + ["windows-1258"]:
+        try:
+            return _finish(data.decode(enc)), enc
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return _finish(data.decode("utf-8", errors="replace")), "utf-8"
+
+
+def _finish(text: str) -> str:
+    from .legacy import fix_legacy_vietnamese
+
+    return fix_legacy_vietnamese(text)

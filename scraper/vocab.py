@@ -1,0 +1,129 @@
+"""The words Vietnamese reports use around figures, as data.
+
+Extending the extractor to a new report style should mostly mean adding a row here.  Everything is
+lower-case NFC; multi-word entries are matched longest-first with flexible spaces.
+"""
+
+from __future__ import annotations
+
+# Scale words multiply the number before them: "1,2 triệu", "3.500 tỷ", "2,5 nghìn tỷ".
+SCALE_WORDS: dict[str, int] = {
+    "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3,
+    "triệu": 10**6,
+    "tỷ": 10**9, "tỉ": 10**9,
+}
+
+# Spelled digits with their regional and positional variants (mốt, tư, lăm/nhăm only after tens).
+SPELLED_DIGITS: dict[str, int] = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4,
+    "năm": 5, "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}
+SPELLED_WORDS: frozenset[str] = frozenset(SPELLED_DIGITS) | {"mười", "mươi", "trăm", "linh", "lẻ", "rưỡi"}
+# A spelled number may start only with these (no "mươi", "lăm", "tư", "linh" …).
+SPELLED_STARTERS: frozenset[str] = frozenset(
+    {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "trăm"}
+)
+
+# Hedges before a figure, recorded as written.  Longest first matters: "gần như" before "gần".
+QUALIFIERS: tuple[str, ...] = (
+    "không dưới", "không quá", "chưa đến", "chưa tới", "lên đến", "lên tới", "ít nhất", "tối thiểu",
+    "tối đa", "xấp xỉ", "gần như", "khoảng", "trên", "hơn", "gần", "dưới", "đạt", "gấp", "tới", "chỉ",
+    "còn", "ngót", "chừng",
+)
+
+ESTIMATE_WORDS: tuple[str, ...] = ("ước tính", "ước thực hiện", "ước đạt", "ước", "dự kiến", "dự báo", "tạm tính")
+CHANGE_WORDS: dict[str, str] = {
+    "tăng": "tăng", "tăng thêm": "tăng", "giảm": "giảm", "giảm bớt": "giảm", "gia tăng": "tăng",
+    "tăng trưởng": "tăng", "sụt giảm": "giảm",
+}
+# After "tăng/giảm", these turn the figure into a new level, not a change: "giảm còn 18%".
+LEVEL_AFTER_CHANGE: tuple[str, ...] = ("còn", "lên", "xuống", "lên mức", "xuống mức", "xuống còn", "lên tới", "lên đến")
+BASELINES: tuple[str, ...] = (
+    "so với cùng kỳ năm trước", "so với cùng kỳ năm ngoái", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ năm trước",
+    "cùng kỳ", "so với năm trước", "so với năm ngoái", "so với kế hoạch", "so với kỳ trước", "so với tháng trước",
+    "so với quý trước", "so với đầu năm", "so với năm",
+)
+
+PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+
+# Money: currency as written -> ISO-ish canonical unit.
+CURRENCIES: dict[str, str] = {
+    "đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng", "việt nam đồng": "đồng",
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đô-la": "USD", "đôla": "USD", "$": "USD",
+    "eur": "EUR", "euro": "EUR", "yên": "JPY", "nhân dân tệ": "CNY", "ndt": "CNY", "won": "KRW",
+}
+
+# Measured quantities: unit as written -> (kind, canonical unit).
+MEASURES: dict[str, str] = {
+    "ha": "ha", "hecta": "ha", "héc-ta": "ha", "hécta": "ha", "héc ta": "ha",
+    "km2": "km²", "km²": "km²", "km": "km", "ki-lô-mét": "km", "kilômét": "km", "cây số": "km",
+    "m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "mét vuông": "m²", "mét khối": "m³", "mét": "m", "m": "m",
+    "cm": "cm", "mm": "mm", "tấn": "tấn", "tạ": "tạ", "kg": "kg", "ki-lô-gam": "kg", "gam": "g", "g": "g",
+    "lít": "lít", "l": "lít", "mw": "MW", "mwp": "MWp", "kw": "kW", "kwh": "kWh", "gw": "GW", "gwh": "GWh",
+    "teu": "TEU", "°c": "°C", "độ c": "°C", "mbps": "Mbps", "gb": "GB", "tb": "TB", "điểm phần trăm": "điểm phần trăm",
+}
+DURATIONS: dict[str, str] = {
+    "ngày làm việc": "ngày làm việc", "ngày": "ngày", "tháng": "tháng", "năm": "năm", "giờ": "giờ",
+    "phút": "phút", "tuần": "tuần", "quý": "quý",
+}
+SCORE_UNITS: tuple[str, ...] = ("điểm",)
+MULTIPLE_UNITS: tuple[str, ...] = ("lần",)
+
+# Counted nouns we know, longest first at match time; unknown nouns fall back to the next words.
+COUNT_NOUNS: tuple[str, ...] = (
+    "hồ sơ thủ tục hành chính", "thủ tục hành chính", "dịch vụ công trực tuyến", "dịch vụ công", "hồ sơ",
+    "phiếu", "cơ quan", "đơn vị", "lượt", "lượt người", "lượt khách", "doanh nghiệp", "hợp tác xã", "dự án",
+    "yêu cầu", "phản ánh", "kiến nghị", "trường hợp", "người", "hộ", "hộ gia đình", "hộ nghèo", "lao động",
+    "việc làm", "cán bộ", "công chức", "viên chức", "học sinh", "sinh viên", "giáo viên", "trường", "lớp",
+    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn", "ấp", "khu phố",
+    "tổ chức", "cá nhân", "cơ sở", "mẫu", "đoàn", "cuộc", "vụ", "vụ việc", "đối tượng", "văn bản", "thủ tục",
+    "giao dịch", "tài khoản", "chứng thư số", "chữ ký số", "giấy phép", "giấy chứng nhận", "căn hộ", "căn",
+    "căn nhà", "ngôi nhà", "nhà", "cây", "con", "chiếc", "bộ", "máy", "xe", "phương tiện", "bệnh nhân", "ca",
+    "ca mắc", "giường bệnh", "bác sĩ", "trạm", "điểm", "lần", "bài", "tin", "tin bài", "sản phẩm", "mô hình",
+    "chỉ tiêu", "tiêu chí", "nhiệm vụ", "đề án", "công trình", "km đường", "tuyến", "cửa hàng", "chợ",
+    "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
+    "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
+)
+
+# Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
+ADMIN_UNITS: tuple[str, ...] = (
+    "thành phố trực thuộc trung ương", "thị trấn", "thị xã", "thành phố", "huyện", "quận", "xã", "phường",
+    "tỉnh", "sở", "ban", "ngành", "đặc khu",
+)
+
+# Words that end a noun phrase: a counted noun never continues through them.
+STOP_WORDS: frozenset[str] = frozenset(
+    """và với của cho trong ngoài trên dưới đến tới từ tại là thì mà nên được bị đã đang sẽ có
+    không chưa còn so theo để về vào ra như hay hoặc nhưng nhằm do bởi vì khi nếu gồm bao gồm
+    tăng giảm đạt chiếm chỉ cùng kỳ năm tháng ngày quý này đó kia các những mỗi mọi này nay
+    trong_đó vượt bằng gấp ước dự kiến hơn gần khoảng""".split()
+)
+
+# A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",
+# "Chỉ thị 16", "mức độ 3", "đường dây nóng 1022", "lần thứ 3".  (Case-insensitive.)
+LABEL_WORDS: tuple[str, ...] = (
+    "quyết định", "nghị định", "nghị quyết", "thông tư", "chỉ thị", "công văn", "kế hoạch", "luật",
+    "báo cáo", "tờ trình", "văn bản", "thông báo", "chương trình", "đề án", "hướng dẫn", "công điện",
+    "điều", "khoản", "chương", "mục", "tiểu mục", "phụ lục", "phần", "biểu", "mẫu số", "bảng",
+    "quận", "phường", "khu phố", "ấp", "tổ dân phố", "tổ", "khu vực", "khu", "đường số", "đường", "quốc lộ",
+    "tỉnh lộ", "hương lộ", "ql", "đt", "hẻm", "ngõ", "ngách", "kiệt", "lô", "phòng", "tầng", "block",
+    "lần thứ", "thứ", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
+    "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
+    "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
+    "số", "số hiệu", "mã", "mã số", "ký hiệu", "covid", "covid-", "sars-cov-", "iso", "tcvn", "windows",
+    "phiên bản", "version", "cách mạng công nghiệp", "công nghiệp", "web", "zalo", "km", "trạm", "cổng",
+    "khu công nghiệp số", "bến", "cầu", "kênh", "bài", "câu", "trang", "hình", "ảnh", "video",
+)
+# …unless the label is itself part of a count: "tổng số 157 cơ quan", "con số 1.000 tỷ đồng".
+LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiếm", "trên", "một")
+
+# Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
+RANK_LEADS: tuple[str, ...] = (
+    "xếp thứ", "xếp hạng thứ", "xếp hạng", "đứng thứ", "đứng vị trí thứ", "vị trí thứ", "vị thứ", "hạng",
+    "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top",
+)
+
+# A number glued to the word before it ("tăng14,7%") is read only after these words.
+GLUE_OK_BEFORE: frozenset[str] = frozenset(
+    "tăng giảm đạt là có được trên hơn gần khoảng với và từ đến còn chiếm gồm mới tới thêm".split()
+)
