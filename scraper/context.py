@@ -53,6 +53,7 @@ _ENTITY = regex.compile(
         ]
     )
 )
+_SOURCE_BEFORE = regex.compile(r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|thông\s+báo))?(?:\s+của)?\s*$", regex.I)
 _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
 _INDICATOR_HEADS = regex.compile(
@@ -131,6 +132,8 @@ def annotate(
     # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
     unit_spans = [(c.start, max(c.end, c.unit_end)) for c in cands]
     entities = [e for e in entities if not any(s <= e[0] < ue for s, ue in unit_spans)]
+    # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
+    entities = [e for e in entities if not _SOURCE_BEFORE.search(t, max(0, e[0] - 40), e[0])]
     para_starts = _paragraph_starts(t)
 
     sent_of = _assign(cands, sentences)

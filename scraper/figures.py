@@ -212,6 +212,26 @@ def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
     return "count", " ".join(words), end, False
 
 
+def unit_from_label(label: str | None) -> tuple[str, str | None, Decimal] | None:
+    """A table header's unit: "Thu ngân sách (tỷ đồng)" → ("money", "đồng", 10⁹); "(%)" → percent."""
+    if not label:
+        return None
+    m = regex.search(r"\(([^()]{1,30})\)\s*$", label) or regex.search(r"[-–:,]\s*([^-–:,]{1,20})$", label)
+    if not m:
+        return None
+    inner = m.group(1).strip()
+    mult = Decimal(1)
+    words = inner.split()
+    while words and words[0].lower() in SCALES:
+        mult *= SCALES[words.pop(0).lower()]
+    kind, unit, _end, _in_raw = _follow(" " + " ".join(words), 0, "")
+    if kind in ("number", "count") and mult == 1 and kind != "count":
+        return None
+    if kind == "count" and not _COUNT.match(" " + " ".join(words)):
+        return None
+    return kind, unit, mult
+
+
 def _key(unit: str) -> str:
     return " ".join(unit.lower().split())
 

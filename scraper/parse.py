@@ -12,6 +12,7 @@ import hashlib
 import html as htmllib
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
 
 import regex
@@ -38,6 +39,19 @@ _BLOCK_TAGS = frozenset(
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
 _MIRRORED = regex.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", regex.I)
+
+
+_REDIRECT_TITLES = {"document moved", "object moved", "301 moved permanently", "302 found", "moved permanently", "redirecting"}
+
+
+def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
+    """Many article teasers and no single article body: a category page, not an article."""
+    for sel in profile.listing_links:
+        if sel == "a[href]":
+            continue
+        if len(tree.css(sel)) >= 5 and not any(tree.css_first(b) for b in profile.title[:1]):
+            return True
+    return False
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -179,7 +193,7 @@ class _TableSpan:
 def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tuple[str, list[Table], list[_TableSpan]]:
     """Body node to text lines; tables become rows of " | "-joined cells, remembered with offsets."""
     tables: list[Table] = []
-    table_nodes = [t for t in node.css("table") if t.css_first("table") is None]
+    table_nodes = [t for t in node.css("table") if len(t.css("table")) <= 1]  # innermost tables (css() includes the node)
     placeholders: dict[str, list[list[str]]] = {}
     for i, t in enumerate(table_nodes):
         rows: list[list[str]] = []
@@ -342,6 +356,10 @@ def parse_article(
             article = generic.model_copy(update={"platform": profile.name, "id": article.id})
     if not article.body_text and not article.title:
         raise ParseError("no article found on the page (no title and no body text)")
+    if (article.title or "").strip().lower() in _REDIRECT_TITLES and len(article.body_text) < 300:
+        raise ParseError(f"not an article: a redirect notice ({article.title})")
+    if _is_listing(tree, profile):
+        raise ParseError("not an article: a listing page (use 'scraper crawl' to follow its links)")
     article.fetched_at = fetched_at
     article.content_hash = hashlib.sha256(f"{article.title}\n{article.body_text}".encode()).hexdigest()
     if with_figures and article.body_text:
@@ -502,6 +520,35 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     return out
 
 
+def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
+    """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
+    label, period from the column header ("Quý I/2022")."""
+    from .figures import unit_from_label
+    from .periods import find_periods
+
+    if f.kind == "number":
+        found = unit_from_label(column) or unit_from_label(row)
+        if found:
+            kind, unit, mult = found
+            f.kind, f.unit = kind, unit  # type: ignore[assignment]
+            f.value = f.value * mult
+            if f.value == f.value.to_integral_value():
+                f.value = f.value.quantize(Decimal(1))
+    if row:
+        f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
+    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
+        f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
+    ref = None
+    if article.published:
+        from .context import _to_date
+
+        ref = _to_date(article.published)
+    periods = find_periods(column or "", ref)
+    if periods and (periods[0].start or periods[0].end):
+        f.period_start, f.period_end, f.period_text = periods[0].start, periods[0].end, periods[0].text
+    f.entity = None if f.entity and f.entity in (row or "") else f.entity
+
+
 def _figures(article: Article) -> list[Figure]:
     figures = extract_figures(article.body_text, published=article.published, headline=article.title)
     spans: list[_TableSpan] = article._table_spans
@@ -513,5 +560,6 @@ def _figures(article: Article) -> list[Figure]:
                     for s, e, header in cells:
                         if s <= f.start and f.end <= e + 1:
                             f.row, f.column = label or None, header
+                            _cell_context(f, label, header, article)
                 break
     return figures

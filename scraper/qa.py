@@ -1,0 +1,420 @@
+"""QA: does a report contradict itself, and does the dataset agree with the official figures?
+
+`check_article_figures` cross-checks the figures inside one article (sums of parts, stated rates
+against the counts behind them, shares of one breakdown, impossible values); `compare_dataset`
+matches an official table row by row.  A stated number is consistent when the computed one rounds
+*or truncates* to it at the precision it was printed with (portals do both), unless a tolerance is
+given.  Every result names the figures it used, with their spans, and one readable line.
+"""
+
+from __future__ import annotations
+
+import csv
+import html as htmllib
+import json
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .models import Check, CompareRow, Figure
+
+__all__ = [
+    "OfficialTableError",
+    "check_article_figures",
+    "check_text",
+    "compare_dataset",
+    "compare_figures",
+    "dataset_conflicts",
+    "checks_report_html",
+    "compare_report_html",
+    "vn_number",
+]
+
+
+def vn_number(value: Decimal | None, places: int | None = None) -> str:
+    """Decimal to the way a Vietnamese report prints it: 102669 → "102.669", 49.92 → "49,92"."""
+    if value is None:
+        return "—"
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    text = format(value, "f")
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    frac = frac.rstrip("0") if places is None else frac
+    return sign + out + ("," + frac if frac else "")
+
+
+def _places(raw_value: Decimal) -> int:
+    exp = raw_value.normalize().as_tuple().exponent
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def _agrees(stated: Decimal, computed: Decimal, places: int, tolerance: float | None) -> bool:
+    """Stated equals computed rounded or truncated to the stated precision (or within tolerance)."""
+    if tolerance is not None:
+        if stated == 0:
+            return abs(computed) <= Decimal(str(tolerance))
+        return abs(computed - stated) / abs(stated) <= Decimal(str(tolerance))
+    q = Decimal(1).scaleb(-places)
+    return computed.quantize(q, rounding=ROUND_HALF_UP) == stated or computed.quantize(q, rounding=ROUND_DOWN) == stated
+
+
+def _fig_ref(f: Figure) -> dict[str, Any]:
+    return {"raw": f.raw, "start": f.start, "end": f.end, "value": str(f.value), "index": f.index, "kind": f.kind, "unit": f.unit}
+
+
+def _unit_head(unit: str | None) -> str:
+    return (unit or "").split(" ")[0].lower()
+
+
+def check_article_figures(body: str, figures: list[Figure], *, tolerance: float | None = None, url: str | None = None) -> list[Check]:
+    """All internal checks for one article's figures (in body order)."""
+    checks: list[Check] = []
+    by_index = {f.index: f for f in figures}
+
+    # sum: parts ("trong đó", "bao gồm") against their total
+    parts: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.part_of is not None and f.part_of in by_index:
+            parts[f.part_of].append(f)
+    for total_idx, ps in parts.items():
+        total = by_index[total_idx]
+        same = [p for p in ps if p.kind == total.kind and (total.kind != "count" or _unit_head(p.unit) == _unit_head(total.unit))]
+        if len(same) < 2:
+            continue
+        computed = sum((p.value for p in same), Decimal(0))
+        places = max(_places(p.value) for p in [total, *same])
+        ok = _agrees(total.value, computed, places, tolerance)
+        expr = " + ".join(vn_number(p.value) for p in same)
+        unit = f" {total.unit}" if total.unit else ""
+        msg = (
+            f"Tổng các phần {expr} = {vn_number(computed)}{unit} "
+            + ("khớp với" if ok else "KHÔNG khớp với")
+            + f" tổng {vn_number(total.value)}{unit} đã nêu"
+            + ("" if ok else f" (chênh {vn_number(computed - total.value)})")
+        )
+        checks.append(Check(check="sum", consistent=ok, stated=total.value, computed=computed, figures=[_fig_ref(total), *map(_fig_ref, same)], message=msg, article_url=url))
+
+    # ratio: a stated rate against the counts it is computed from
+    for f in figures:
+        if f.kind != "percent" or not f.computed_from:
+            continue
+        num, den = (by_index.get(i) for i in f.computed_from)
+        if num is None or den is None or den.value == 0:
+            continue
+        computed = num.value / den.value * 100
+        places = _places(f.value)
+        ok = _agrees(f.value, computed, places, tolerance)
+        msg = (
+            f"Tỷ lệ {vn_number(num.value)}/{vn_number(den.value)} = {vn_number(computed, places + 1)}%"
+            + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
+        )
+        checks.append(Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=[_fig_ref(f), _fig_ref(num), _fig_ref(den)], message=msg, article_url=url))
+
+    # shares: the percentages of one breakdown in one sentence should total about 100%
+    by_sentence: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.part_of is None:
+            by_sentence[f.sentence].append(f)
+    for sentence, fs in by_sentence.items():
+        if len(fs) < 2:
+            continue
+        computed = sum((f.value for f in fs), Decimal(0))
+        if not Decimal(90) <= computed <= Decimal(110) or any(f.value == 100 for f in fs):
+            continue  # not a breakdown of one whole
+        slack = sum((Decimal("0.5") * Decimal(1).scaleb(-_places(f.value)) for f in fs), Decimal(0))
+        ok = abs(computed - 100) <= slack if tolerance is None else abs(computed - 100) <= Decimal(str(tolerance)) * 100
+        msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (" ≈ 100% (khớp)" if ok else " — lệch khỏi 100%")
+        checks.append(Check(check="shares", consistent=ok, stated=Decimal(100), computed=computed, figures=[_fig_ref(f) for f in fs], message=msg, article_url=url))
+
+    # range: values no reader would accept
+    for f in figures:
+        if f.warnings:
+            checks.append(Check(check="range", consistent=False, stated=f.value, computed=None, figures=[_fig_ref(f)], message=f"{f.raw}: {'; '.join(f.warnings)}", article_url=url))
+    return checks
+
+
+def check_text(text: str, *, tolerance: float | None = None, published: str | None = None) -> list[Check]:
+    from .figures import extract_figures
+
+    return check_article_figures(text, extract_figures(text, published=published), tolerance=tolerance)
+
+
+def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
+    """The same indicator, entity and period with different values in different articles."""
+    from .store import Dataset
+
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    with Dataset(dataset_dir) as ds:
+        for f in ds.figures():
+            if not (f["indicator"] and f["entity"] and f["period_end"]) or f["prior_period"] or f["change"]:
+                continue
+            key = (_norm(f["indicator"]), _norm_entity(f["entity"]), f["period_start"] or "", f["period_end"], f["kind"], f["unit"] or "")
+            groups[key].append(f)
+    out: list[Check] = []
+    for key, fs in groups.items():
+        urls = {f["article_url"] for f in fs}
+        values = {Decimal(f["value"]) for f in fs}
+        if len(urls) < 2 or len(values) < 2:
+            continue
+        listing = "; ".join(f"{f['raw']} ({f['article_url']})" for f in fs)
+        out.append(Check(check="conflict", consistent=False, stated=Decimal(fs[0]["value"]), computed=Decimal(fs[1]["value"]),
+                         figures=[{k: f[k] for k in ("raw", "start", "end", "value", "article_url")} for f in fs],
+                         message=f"Cùng chỉ tiêu '{fs[0]['indicator']}' của {fs[0]['entity']} ({fs[0]['period_text'] or key[3]}) có các giá trị khác nhau: {listing}"))
+    return out
+
+
+# --- compare with an official table ---------------------------------------------------------------
+
+
+class OfficialTableError(ValueError):
+    pass
+
+
+OFFICIAL_COLUMNS = ("indicator", "entity", "period_start", "period_end", "value", "unit")
+
+_ENTITY_PREFIX = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|tp\.?|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn|các)\s+", regex.I)
+# Names that changed with the 2025 merger: an official table may use either.
+MERGED_NAMES = {"bình dương": "thành phố hồ chí minh", "bà rịa - vũng tàu": "thành phố hồ chí minh", "bình phước": "đồng nai"}
+_UNIT_SCALES = {"tỷ đồng": ("đồng", Decimal(10) ** 9), "triệu đồng": ("đồng", Decimal(10) ** 6), "nghìn đồng": ("đồng", Decimal(1000)),
+                "triệu usd": ("USD", Decimal(10) ** 6), "tỷ usd": ("USD", Decimal(10) ** 9), "tỷ lệ": ("%", Decimal(1)),
+                "phần trăm": ("%", Decimal(1)), "%": ("%", Decimal(1)), "vnđ": ("đồng", Decimal(1)), "vnd": ("đồng", Decimal(1))}
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFC", (text or "").lower())
+    return " ".join(regex.sub(r"[^\p{L}\p{N}%]+", " ", text).split())
+
+
+def _norm_entity(text: str | None) -> str:
+    t = _norm(text)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _ENTITY_PREFIX.sub("", t)
+    return t
+
+
+def _unit_scale(unit: str | None) -> tuple[str, Decimal]:
+    u = (unit or "").strip()
+    return _UNIT_SCALES.get(u.lower(), (u, Decimal(1)))
+
+
+def _parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError as exc:
+        raise OfficialTableError(f"bad date {text!r} (use YYYY-MM-DD)") from exc
+
+
+def read_official(path: str | Path) -> list[dict[str, Any]]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("indicator", "value") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise OfficialTableError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(OFFICIAL_COLUMNS)}")
+            rows = []
+            for n, r in enumerate(reader, start=2):
+                try:
+                    from .numbers import parse_number
+
+                    val = r["value"].strip()
+                    value = Decimal(val) if regex.fullmatch(r"-?\d+(?:\.\d+)?", val) else parse_number(val)
+                except (ValueError, InvalidOperation) as exc:
+                    raise OfficialTableError(f"{path}:{n}: value {r['value']!r} is not a number") from exc
+                rows.append({**r, "value": value, "period_start": _parse_day(r.get("period_start")), "period_end": _parse_day(r.get("period_end")),
+                             "tolerance": float(r["tolerance"]) if (r.get("tolerance") or "").strip() else None})
+            return rows
+    except OSError as exc:
+        raise OfficialTableError(f"{path}: cannot read ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise OfficialTableError(f"{path}: not UTF-8 text") from exc
+
+
+def _overlaps(a0: date | None, a1: date | None, b0: str | None, b1: str | None) -> bool:
+    if a0 is None and a1 is None:
+        return True
+    f0 = date.fromisoformat(b0) if b0 else None
+    f1 = date.fromisoformat(b1) if b1 else None
+    if f0 is None and f1 is None:
+        return False
+    lo_a, hi_a = a0 or a1, a1 or a0
+    lo_b, hi_b = f0 or f1, f1 or f0
+    return lo_a <= hi_b and lo_b <= hi_a  # type: ignore[operator]
+
+
+def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]], *, tolerance: float | None = None) -> list[CompareRow]:
+    from rapidfuzz import fuzz
+
+    out: list[CompareRow] = []
+    for row in official:
+        o_unit, o_scale = _unit_scale(row.get("unit"))
+        o_value = row["value"] * o_scale
+        o_ind = _norm(row["indicator"])
+        o_ent = _norm_entity(row.get("entity"))
+        o_ent = MERGED_NAMES.get(o_ent, o_ent)
+        scored: list[tuple[float, dict[str, Any]]] = []
+        for f in figures:
+            if row.get("url") and f.get("article_url") != row["url"].strip():
+                continue
+            f_unit = f.get("unit") or ""
+            if o_unit and f_unit and o_unit.lower() != f_unit.lower() and not (o_unit == "%" and f["kind"] == "percent"):
+                continue
+            if o_ent:
+                f_ent = _norm_entity(f.get("entity"))
+                f_ent = MERGED_NAMES.get(f_ent, f_ent)
+                if not f_ent or fuzz.token_set_ratio(o_ent, f_ent) < 85:
+                    continue
+            if not _overlaps(row["period_start"], row["period_end"], f.get("period_start"), f.get("period_end")):
+                continue
+            if f.get("prior_period"):
+                continue
+            ind_score = max(fuzz.token_set_ratio(o_ind, _norm(f.get("indicator"))), 0.9 * fuzz.partial_ratio(o_ind, _norm(f.get("sentence"))) if o_ind else 0)
+            if ind_score < 70:
+                continue
+            exactish = 1 if (row["period_start"] == _d(f.get("period_start")) and row["period_end"] == _d(f.get("period_end"))) else 0
+            scored.append((ind_score + 5 * exactish, f))
+        scored.sort(key=lambda s: -s[0])
+        base = dict(indicator=row["indicator"], entity=row.get("entity") or None, period_start=row["period_start"], period_end=row["period_end"],
+                    official_value=row["value"], unit=row.get("unit") or None, candidates=len(scored))
+        if not scored:
+            out.append(CompareRow(status="missing", message=f"Không tìm thấy số liệu '{row['indicator']}' trong dữ liệu", **base))
+            continue
+        best_score, best = scored[0]
+        tol = row.get("tolerance") if row.get("tolerance") is not None else tolerance
+        value = Decimal(best["value"])
+        places = _places(o_value)
+        ok = _agrees(o_value, value, places, tol) or value == o_value
+        rivals = [f for s, f in scored[1:] if best_score - s < 3 and Decimal(f["value"]) != value]
+        detail = dict(extracted_value=value, sentence=best.get("sentence"), article_url=best.get("article_url"), raw=best.get("raw"), score=round(best_score, 1))
+        if rivals and not ok:
+            out.append(CompareRow(status="ambiguous", message=f"{len(rivals) + 1} số liệu cùng khớp '{row['indicator']}' với giá trị khác nhau", **base, **detail))
+            continue
+        if ok:
+            out.append(CompareRow(status="matched", message=f"Khớp: {best.get('raw')}", **base, **detail))
+        else:
+            diff = value - o_value
+            rel = (diff / o_value).quantize(Decimal("0.0001")) if o_value else None
+            out.append(CompareRow(status="mismatch", difference=diff, relative_difference=rel,
+                                  message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích xuất {best.get('raw')} (chênh {vn_number(diff)})", **base, **detail))
+    return out
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolerance: float | None = None) -> list[CompareRow]:
+    from .store import Dataset
+
+    official = read_official(official_csv)
+    if not (Path(dataset_dir) / "dataset.sqlite").exists():
+        raise OfficialTableError(f"{dataset_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)")
+    with Dataset(dataset_dir) as ds:
+        figures = list(ds.figures())
+    return compare_figures(official, figures, tolerance=tolerance)
+
+
+# --- HTML reports -------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:60rem;line-height:1.55;color:#222}
+h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}
+.summary span{display:inline-block;margin-right:1.2rem;padding:.2rem .6rem;border-radius:.3rem;background:#eef}
+.bad{background:#fdd!important} .ok{background:#dfd!important}
+mark.fig{background:#fff3b0;border-bottom:2px solid #d9a400;cursor:pointer;padding:0 .1em}
+mark.fig.flag{background:#ffd0d0;border-bottom-color:#c00}
+.body{white-space:pre-wrap;background:#fafafa;padding:1rem;border:1px solid #eee}
+table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;font-size:.9rem;vertical-align:top}
+#tip{position:fixed;display:none;background:#222;color:#fff;padding:.5rem .7rem;border-radius:.3rem;font-size:.85rem;max-width:26rem;z-index:9}
+"""
+_JS = """
+const tip=document.getElementById('tip');
+document.querySelectorAll('mark.fig').forEach(m=>{
+  const show=e=>{tip.textContent=m.dataset.info;tip.style.display='block';tip.style.left=(e.clientX+12)+'px';tip.style.top=(e.clientY+12)+'px'};
+  m.addEventListener('mouseenter',show);m.addEventListener('click',show);
+  m.addEventListener('mouseleave',()=>tip.style.display='none');
+});
+"""
+
+
+def _esc(s: Any) -> str:
+    return htmllib.escape("" if s is None else str(s))
+
+
+def _highlight(body: str, figures: list[Figure], flagged: set[int]) -> str:
+    out: list[str] = []
+    pos = 0
+    for f in sorted(figures, key=lambda f: f.start):
+        if f.start < pos or f.end > len(body):
+            continue
+        info = (f"{f.value} · {f.kind}" + (f" · {f.unit}" if f.unit else "") + (f" · {f.indicator}" if f.indicator else "")
+                + (f" · {f.entity}" if f.entity else "") + (f" · {f.period_start or '…'}→{f.period_end}" if f.period_end else ""))
+        cls = "fig flag" if f.index in flagged else "fig"
+        out.append(_esc(body[pos : f.start]))
+        out.append(f'<mark class="{cls}" data-index="{f.index}" data-value="{_esc(f.value)}" data-info="{_esc(info)}" title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>')
+        pos = f.end
+    out.append(_esc(body[pos:]))
+    return "".join(out)
+
+
+def _page(title: str, inner: str) -> str:
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{_esc(title)}</title>'
+            f"<style>{_CSS}</style></head><body>{inner}<div id=\"tip\"></div><script>{_JS}</script></body></html>")
+
+
+def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Check]]]) -> str:
+    reports = list(reports)
+    all_checks = [c for *_, cs in reports for c in cs]
+    bad = sum(1 for c in all_checks if not c.consistent)
+    parts = [f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra khớp</span>"
+             f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>"]
+    for article, body, figures, checks in reports:
+        title = getattr(article, "title", None) if article is not None else None
+        url = getattr(article, "url", None) if article is not None else (checks[0].article_url if checks else None)
+        flagged = {ref["index"] for c in checks if not c.consistent for ref in c.figures if "index" in ref}
+        parts.append(f"<h2>{_esc(title or url or 'Văn bản')}</h2>")
+        if url:
+            parts.append(f"<p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
+        if checks:
+            parts.append("<table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th></tr>")
+            for c in checks:
+                parts.append(f"<tr class='{'ok' if c.consistent else 'bad'} check'><td>{_esc(c.check)}</td><td>{'khớp' if c.consistent else 'KHÔNG khớp'}</td><td>{_esc(c.message)}</td></tr>")
+            parts.append("</table>")
+        parts.append(f"<div class='body'>{_highlight(body, figures, flagged)}</div>")
+    return _page("Kiểm tra số liệu", "".join(parts))
+
+
+def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = None) -> str:
+    counts = {s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")}
+    parts = [f"<h1>So sánh với số liệu chính thức</h1><div class='summary'>"
+             f"<span class='ok'>{counts['matched']} khớp</span><span class='bad'>{counts['mismatch']} lệch</span>"
+             f"<span class='bad'>{counts['missing']} thiếu</span><span>{counts['ambiguous']} không rõ</span></div>",
+             "<table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị</th><th>Kỳ</th><th>Chính thức</th><th>Trích xuất</th><th>Câu</th></tr>"]
+    for r in rows:
+        cls = "ok" if r.status == "matched" else "bad"
+        parts.append(f"<tr class='{cls} row'><td>{_esc(r.status)}</td><td>{_esc(r.indicator)}</td><td>{_esc(r.entity)}</td>"
+                     f"<td>{_esc(r.period_start)}→{_esc(r.period_end)}</td><td>{_esc(vn_number(r.official_value))} {_esc(r.unit)}</td>"
+                     f"<td>{_esc(r.raw)}</td><td>{_esc(r.sentence)}</td></tr>")
+    parts.append("</table>")
+    return _page("So sánh số liệu", "".join(parts))
+
+
+def checks_to_jsonl(checks: Iterable[Check]) -> str:
+    return "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in checks)
