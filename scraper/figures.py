@@ -55,8 +55,8 @@ _SPELLED = regex.compile(
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])", regex.I)
-_CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)})(?![{_L}\d])", regex.I)
 _PER = r"(?:\s*/\s*(?:[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L)
+_CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
 _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
@@ -164,7 +164,8 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
     if m := _PERCENT.match(rest):
         return "percent", "%", pos + m.end(), True
     if m := _CURRENCY.match(rest):
-        return "money", vocab.CURRENCIES[_key(m.group("u"))], pos + m.end(), True
+        per = rest[m.end("u") : m.end()].replace(" ", "")
+        return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
     if m := _MEASURE.match(rest):
         unit = vocab.MEASURES[_key(m.group("u"))]
         per = rest[m.end("u") : m.end()]
@@ -327,7 +328,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             continue
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
-        if before in "/+#№" or (before == "-" and start >= 2 and t[start - 2].isalpha()):
+        if (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
             continue  # part of a code or a path
         if before.isalpha():
             glued = regex.search(rf"[{_L}]+$", t[max(0, start - 12) : start])

@@ -34,7 +34,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # 6 tháng đầu năm, 9 tháng năm 2021, 6 tháng cuối năm 2021, 3 tháng qua
     ("period", r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?"),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
-    ("weekday", r"(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
+    ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
     ("time", r"(?<![\d.,])\d{1,2}\s*[hH]\s*\d{0,2}(?:\s*(?:phút|p))?(?![\p{L}\d])"),

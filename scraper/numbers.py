@@ -144,14 +144,8 @@ def parse_spelled(text: str) -> Decimal:
     words = text.lower().split()
     if not words:
         raise ValueError("empty number")
-    return _combine_scaled(words, lambda group: _below_thousand(_fix_zero_hundreds(group)))
-
-
-def _fix_zero_hundreds(group: list[str]) -> list[str]:
-    # "không trăm linh năm" (x000 + 5): a zero-hundreds group reads like the group without it.
-    if len(group) >= 2 and group[0] == "không" and group[1] == "trăm":
-        return group[2:] or ["không"]
-    return group
+    # "ba nghìn không trăm linh năm": "không trăm" is a zero hundreds digit, read like any other.
+    return _combine_scaled(words, _below_thousand)
 
 
 def _combine_scaled(tokens: list[str], read_group) -> Decimal:
@@ -172,7 +166,9 @@ def _combine_scaled(tokens: list[str], read_group) -> Decimal:
                 continue
             group.append(tok)
             continue
-        cur = read_group(group) if group else (Decimal(1) if last_scale is None else Decimal(0))
+        if not group and last_scale is None:
+            raise ValueError(f"scale word {tok!r} without a number")
+        cur = read_group(group) if group else Decimal(0)
         if last_scale is not None and scale > last_scale:
             total = (total + cur) * scale
         else:

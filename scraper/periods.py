@@ -141,7 +141,7 @@ _RULES: tuple[_Rule, ...] = (
     (rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|hiện\s+tại)", _since_year_start),
     (rf"(?:tính\s+)?(?:đến|tới)\s+{_NGAY}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})\s+năm\s+{_YEAR}", _full_date),
     (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?{_NGAY}{_DATE_A}", _as_of_date),
-    (rf"(?P<n>\d{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?(?=[\s,.;:)]|$)", _months),
+    (rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)", _months),
     (rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*{_YEAR})?", _quarter),
     (rf"tháng\s+(?P<mo>\d{{1,2}})(?:\s*(?:/|-|năm)\s*{_YEAR})?(?!\s*[/.-]?\s*\d)", _month),
     (rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)", _years),

@@ -1,0 +1,268 @@
+"""Figures from real report wording: one table per pattern family, every never-emitted family too.
+
+Each row: a sentence and exactly the figures a careful reader takes from it, as
+(raw, value, kind, unit, qualifier).  Sentences come from the seed article, the real Hanoi portal
+pages in fixtures/, and the wording provincial reports use.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from scraper import extract_figures
+
+D = Decimal
+
+
+def run(sentence: str) -> list[tuple[str, Decimal, str, str | None, str | None]]:
+    return [(f.raw, f.value, f.kind, f.unit, f.qualifier) for f in extract_figures(sentence)]
+
+
+COUNTS = [
+    ("các sở, ban, ngành đã tiếp nhận và giải quyết 102.669 hồ sơ thủ tục hành chính", [("102.669", D(102669), "count", "hồ sơ thủ tục hành chính", None)]),
+    ("đã thực hiện điều tra 8.570 phiếu ở 17 sở, ban, ngành", [("8.570", D(8570), "count", "phiếu", None), ("17", D(17), "count", "sở, ban, ngành", None)]),
+    ("09 UBND huyện, thị xã, thành phố", [("09", D(9), "count", "UBND huyện, thị xã, thành phố", None)]),
+    ("91 UBND xã, phường, thị trấn", [("91", D(91), "count", "UBND xã, phường, thị trấn", None)]),
+    ("toàn tỉnh có 157 cơ quan đã xây dựng", [("157", D(157), "count", "cơ quan", None)]),
+    ("hệ thống đã tiếp nhận 920 yêu cầu, phản ánh", [("920", D(920), "count", "yêu cầu", None)]),
+    ("trong đó có 980 trường hợp xử lý thành công", [("980", D(980), "count", "trường hợp", None)]),
+    ("Cấp GCN thành lập mới 13.690 doanh nghiệp", [("13.690", D(13690), "count", "doanh nghiệp", None)]),
+    ("toàn Thành phố đã tổ chức 690 đoàn thanh tra", [("690", D(690), "count", "đoàn", None)]),
+    ("đã xét nghiệm nhanh 9.438 mẫu", [("9.438", D(9438), "count", "mẫu", None)]),
+    ("Khách du lịch ước đạt 14,4 triệu lượt", [("14,4 triệu", D(14400000), "count", "lượt", "đạt")]),
+    ("Đã trồng thêm 166 nghìn cây đô thị", [("166 nghìn", D(166000), "count", "cây", None)]),
+    ("Quyết định chủ trương đầu tư 21 dự án", [("21", D(21), "count", "dự án", None)]),
+    ("thực hiện 58297giao dịch trực tuyến", [("58297", D(58297), "count", "giao dịch", None)]),
+    ("Hà Nội trao giấy chứng nhận đầu tư cho 229 dự án", [("229", D(229), "count", "dự án", None)]),
+    ("có hơn 1.200 hộ gia đình được hỗ trợ", [("1.200", D(1200), "count", "hộ gia đình", "hơn")]),
+    ("giải quyết việc làm cho khoảng 35.000 lao động", [("35.000", D(35000), "count", "lao động", "khoảng")]),
+    ("gần 500 học sinh tham gia", [("500", D(500), "count", "học sinh", "gần")]),
+    ("tổng số 157 cơ quan", [("157", D(157), "count", "cơ quan", None)]),
+    ("phát hiện 45 vụ vi phạm", [("45", D(45), "count", "vụ", None)]),
+    ("đã cấp 1.523 chứng thư số cho cán bộ", [("1.523", D(1523), "count", "chứng thư số", None)]),
+    ("có hai mươi ba xã đạt chuẩn nông thôn mới", [("hai mươi ba", D(23), "count", "xã", None)]),
+    ("ba huyện đã hoàn thành", [("ba", D(3), "count", "huyện", None)]),
+    ("tiếp nhận 1.963 yêu cầu từ đầu số 115", [("1.963", D(1963), "count", "yêu cầu", None)]),
+    ("tăng 4 bậc so với năm trước", [("4", D(4), "count", "bậc", None)]),
+]
+
+PERCENTS = [
+    ("Tỷ lệ giải quyết đúng hạn là 98,2%", [("98,2%", D("98.2"), "percent", "%", None)]),
+    ("giải quyết trễ hạn là 1,69%; quá hạn chưa giải quyết 0,1%", [("1,69%", D("1.69"), "percent", "%", None), ("0,1%", D("0.1"), "percent", "%", None)]),
+    ("tỷ lệ trả trước và đúng hạn đạt trên 98%", [("98%", D(98), "percent", "%", "trên")]),
+    ("huyện Bàu Bàng (100%), thành phố Thủ Dầu Một (99,93%)", [("100%", D(100), "percent", "%", None), ("99,93%", D("99.93"), "percent", "%", None)]),
+    ("tỷ lệ giải quyết trả trước hạn và đúng hạn đạt 99,99%", [("99,99%", D("99.99"), "percent", "%", "đạt")]),
+    ("đạt tỷ lệ 68,48%", [("68,48%", D("68.48"), "percent", "%", None)]),
+    ("tỷ lệ hài lòng đạt 80 %", [("80 %", D(80), "percent", "%", "đạt")]),
+    ("chiếm 5 phần trăm tổng số", [("5 phần trăm", D(5), "percent", "%", None)]),
+    ("Tỷ lệ phủ kín quy hoạch theo diện tích đạt 86%", [("86%", D(86), "percent", "%", "đạt")]),
+    ("thất thoát nước giảm còn dưới 18%", [("18%", D(18), "percent", "%", "dưới")]),
+    ("lũy kế vốn thực hiện đạt khoảng 20,5 tỷ USD (tỷ lệ đạt 49,6%)", [("20,5 tỷ USD", D(20500000000), "money", "USD", "khoảng"), ("49,6%", D("49.6"), "percent", "%", "đạt")]),
+    ("tỷ lệ xấp xỉ 75,5%", [("75,5%", D("75.5"), "percent", "%", "xấp xỉ")]),
+    ("tăng 0,5 điểm phần trăm", [("0,5 điểm phần trăm", D("0.5"), "quantity", "điểm phần trăm", None)]),
+]
+
+MONEY = [
+    ("Tổng thu NSNN trên địa bàn ước đạt 132.134 tỷ đồng", [("132.134 tỷ đồng", D(132134) * 10**9, "money", "đồng", "đạt")]),
+    ("Kim ngạch xuất khẩu ước đạt 7.201 triệu USD", [("7.201 triệu USD", D(7201) * 10**6, "money", "USD", "đạt")]),
+    ("doanh thu ước đạt 1.330 nghìn tỷ đồng", [("1.330 nghìn tỷ đồng", D(1330) * 10**12, "money", "đồng", "đạt")]),
+    ("phạt tiền hơn 3,9 tỷ đồng", [("3,9 tỷ đồng", D("3.9") * 10**9, "money", "đồng", "hơn")]),
+    ("tổng số vốn đăng ký 12.737,4 nghìn tỷ đồng", [("12.737,4 nghìn tỷ đồng", D("12737.4") * 10**12, "money", "đồng", None)]),
+    ("vốn đầu tư 866,907 tỷ đồng", [("866,907 tỷ đồng", D("866.907") * 10**9, "money", "đồng", None)]),
+    ("tổng vốn đăng ký 405.570 tỷ đồng và 17,6 tỷ USD", [("405.570 tỷ đồng", D(405570) * 10**9, "money", "đồng", None), ("17,6 tỷ USD", D("17.6") * 10**9, "money", "USD", None)]),
+    ("mức hỗ trợ 500.000 đồng/người/tháng", [("500.000 đồng/người/tháng", D(500000), "money", "đồng/người/tháng", None)]),
+    ("giá trị 2,5 triệu VNĐ", [("2,5 triệu VNĐ", D(2500000), "money", "đồng", None)]),
+    ("chi phí 50.000đ mỗi hồ sơ", [("50.000đ", D(50000), "money", "đồng", None)]),
+    ("hỗ trợ 1 tỷ 200 triệu đồng", [("1 tỷ 200 triệu đồng", D(1200000000), "money", "đồng", None)]),
+    ("thu hút 5,416 tỷ USD vốn FDI", [("5,416 tỷ USD", D("5.416") * 10**9, "money", "USD", None)]),
+]
+
+QUANTITIES = [
+    ("diện tích 1.250 ha đất lúa", [("1.250 ha", D(1250), "quantity", "ha", None)]),
+    ("hoàn thành 98,2km đường giao thông nông thôn", [("98,2km", D("98.2"), "quantity", "km", None)]),
+    ("sản lượng đạt 12.500 tấn", [("12.500 tấn", D(12500), "quantity", "tấn", "đạt")]),
+    ("công suất 50 MW", [("50 MW", D(50), "quantity", "MW", None)]),
+    ("xây dựng 3.200 m2 nhà xưởng", [("3.200 m2", D(3200), "quantity", "m²", None)]),
+    ("năng suất lúa đạt 60,5 tạ/ha", [("60,5 tạ/ha", D("60.5"), "quantity", "tạ/ha", "đạt")]),
+    ("giảm 2 ngày so với quy định", [("2 ngày", D(2), "duration", "ngày", None)]),
+    ("thời gian giải quyết rút ngắn còn 15 ngày làm việc", [("15 ngày làm việc", D(15), "duration", "ngày làm việc", "còn")]),
+    ("hoàn thành sớm 02 năm mục tiêu", [("02 năm", D(2), "duration", "năm", None)]),
+]
+
+RANKS_RATIOS_SCORES = [
+    ("Chỉ số PCI năm 2018 xếp thứ 9/63", [("9/63", D(9), "rank", None, None)]),
+    ("Hà Nội đứng thứ 3 cả nước", [("3", D(3), "rank", None, None)]),
+    ("xếp hạng 12/63 tỉnh, thành phố", [("12/63", D(12), "rank", None, None)]),
+    ("giải quyết 1.304/1.650 trường hợp", [("1.304/1.650", D(1304), "ratio", "trường hợp", None)]),
+    ("Xử lý 5/33 điểm ùn tắc", [("5/33", D(5), "ratio", "điểm", None)]),
+    ("kế hoạch sử dụng đất của 30/30 quận, huyện, thị xã", [("30/30", D(30), "ratio", "quận, huyện, thị xã", None)]),
+    ("có 5/9 huyện đạt chuẩn", [("5/9", D(5), "ratio", "huyện", None)]),
+    ("đạt 8/10 chỉ tiêu", [("8/10", D(8), "ratio", "chỉ tiêu", "đạt")]),
+    ("Chỉ số PAR Index đạt 89,52 điểm", [("89,52 điểm", D("89.52"), "score", "điểm", "đạt")]),
+    ("tăng gấp 2,5 lần", [("2,5 lần", D("2.5"), "multiple", "lần", "gấp")]),
+]
+
+CHANGES_RANGES = [
+    ("GRDP tăng 7,21% (cùng kỳ tăng 7,15%)", [("7,21%", D("7.21"), "percent", "%", None), ("7,15%", D("7.15"), "percent", "%", None)]),
+    ("Chỉ số giá tiêu dùng bình quân ước tăng 4,03%-4,1%", [("4,03%", D("4.03"), "percent", "%", None), ("4,1%", D("4.1"), "percent", "%", None)]),
+    ("tăng trưởng dự kiến 6-7%", [("6", D(6), "percent", "%", None), ("7%", D(7), "percent", "%", None)]),
+    ("kinh phí từ 10 đến 15 tỷ đồng", [("10", D(10) * 10**9, "money", "đồng", None), ("15 tỷ đồng", D(15) * 10**9, "money", "đồng", None)]),
+    ("tăng14,7% so với cùng kỳ", [("14,7%", D("14.7"), "percent", "%", None)]),
+    ("giảm 3,2% so với năm trước", [("3,2%", D("3.2"), "percent", "%", None)]),
+]
+
+NEVER = [
+    # document numbers and codes
+    "Quyết định số 1149/QĐ-BNV ngày 30/12/2020 của Bộ Nội vụ",
+    "Nghị quyết số 30c/NQ-CP của Chính phủ",
+    "Giấy phép số 45/GP-TTĐT",
+    "Nghị quyết 202/2025/QH15 của Quốc hội",
+    "theo Thông tư số 58/2016/TT-BTC",
+    "Báo cáo số 317/BC-UBND",
+    "Tiêu chuẩn quốc gia TCVN ISO 9001:2015",
+    "hệ thống ISO 9001",
+    "Nghị định 61/2018/NĐ-CP",
+    # dates in every form
+    "Ngày 25/06/2021",
+    "từ 01/1 đến 31/5/2021",
+    "Từ ngày 01/01 đến 27/05/2021",
+    "ngày 22 - 03 - 2016",
+    "ngày 25 tháng 6 năm 2021",
+    "trong quý I/2021",
+    "năm 2021",
+    "tháng 5/2021",
+    "ngày 10.10.2020",
+    "Sáng 27/6, thành phố tổ chức hội nghị",
+    "giai đoạn 2021 – 2030",
+    "nhiệm kỳ 2021-2026",
+    "Thứ 6, Ngày 25/06/2021, 17:00",
+    "đến năm 2025",
+    # times
+    "lúc 17:00",
+    "vào 17h30 ngày mai",
+    "bắt đầu 8h sáng",
+    "Ngày đăng 03/07/2019 | 3:59 PM",
+    # phones and hotlines
+    "Điện thoại: 0274.3822.518",
+    "hệ thống đường dây nóng 1022 của tỉnh",
+    "gọi 1900 54 54 81",
+    "tổng đài 1022",
+    "từ đầu số 115",
+    "Hotline 0903 123 456",
+    # URLs and e-mails
+    "tại địa chỉ https://dichvucong.binhduong.gov.vn/",
+    "liên hệ contact@hue.gov.vn",
+    "truy cập www.binhduong.gov.vn",
+    # levels and labels
+    "dịch vụ công trực tuyến mức độ 3, 4",
+    "Thứ 6",
+    "theo Điều 5",
+    "(1) Tăng cường công tác",
+    "Quận 1 và Phường 5",
+    "Chỉ thị 16 của Thủ tướng",
+    "Quốc lộ 13",
+    "Kỳ họp thứ 9",
+    "lần thứ 3",
+    "COVID-19",
+    "Cách mạng công nghiệp 4.0",
+    "mạng 5G",
+    # periods
+    "6 tháng đầu năm",
+    "6 tháng cuối năm 2021",
+    "9 tháng năm 2023",
+    # map scales
+    "bản đồ tỷ lệ 1/500",
+    "quy hoạch tỷ lệ 1/2000",
+    # words that contain number words
+    "cơ chế một cửa",
+    "một trong những địa phương",
+    "công tác tư pháp",
+    "đầu tư công",
+    "năm học mới",
+    "hai bên đã ký kết",
+    "ba công khai",
+]
+
+ALL = [("counts", c) for c in COUNTS] + [("percent", c) for c in PERCENTS] + [("money", c) for c in MONEY] + \
+      [("quantity", c) for c in QUANTITIES] + [("rank-ratio-score", c) for c in RANKS_RATIOS_SCORES] + [("change-range", c) for c in CHANGES_RANGES]
+
+
+@pytest.mark.parametrize("family,case", ALL, ids=[f"{f}:{c[0][:40]}" for f, c in ALL])
+def test_figure_table(family: str, case: tuple[str, list]) -> None:
+    sentence, expected = case
+    assert run(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NEVER)
+def test_never_emitted(sentence: str) -> None:
+    assert run(sentence) == []
+
+
+def test_mixed_sentence_keeps_only_figures() -> None:
+    s = "Theo Quyết định số 3603/QĐ-UBND ngày 30/11/2020, từ 01/1 đến 31/5/2021 đường dây nóng 1022 tiếp nhận 920 yêu cầu, đạt 68,48%."
+    assert [f.raw for f in extract_figures(s)] == ["920", "68,48%"]
+
+
+def test_changes_and_baselines() -> None:
+    fs = extract_figures("Tổng thu ngân sách tăng 12,8% so với cùng kỳ, thất thoát nước giảm còn 18%.")
+    assert (fs[0].change, fs[0].baseline) == ("tăng", "so với cùng kỳ")
+    assert fs[1].change is None and fs[1].qualifier == "còn"
+
+
+def test_prior_period_is_not_a_new_figure_of_this_year() -> None:
+    fs = extract_figures("Theo đó, 6 tháng đầu năm 2019, GRDP tăng 7,21% (cùng kỳ tăng 7,15%).")
+    assert fs[1].prior_period and fs[1].change == "tăng"
+    assert str(fs[1].period_start) == "2018-01-01" and str(fs[0].period_start) == "2019-01-01"
+
+
+def test_estimates() -> None:
+    fs = extract_figures("Ước 6 tháng đầu năm 2021, Bưu điện tỉnh đã tiếp nhận 15.680 hồ sơ. Tỉnh có 5 huyện.")
+    assert fs[0].estimate and not fs[1].estimate
+
+
+def test_unit_carried_by_range_partner_and_ranges_marked() -> None:
+    lo, hi = extract_figures("kinh phí từ 10 đến 15 tỷ đồng")
+    assert (lo.range, hi.range) == ("low", "high") and lo.unit == "đồng"
+
+
+def test_english_page_numbers_follow_document_convention() -> None:
+    fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
+    assert [f.value for f in fs][:2] == [D("6.5"), D(7)]
+    assert D(1282217) in [f.value for f in fs] and D(1234) in [f.value for f in fs]
+
+
+def test_ambiguous_reading_is_marked_when_the_text_gives_no_convention() -> None:
+    (f,) = extract_figures("đạt 1.234 lượt")
+    assert f.value == D(1234) and f.ambiguous
+
+
+def test_validation_reports_impossible_values_instead_of_dropping_them() -> None:
+    (f,) = extract_figures("tỷ lệ hài lòng đạt 130%")
+    assert f.value == 130 and f.warnings
+
+
+def test_share_over_100_of_a_plan_is_fine() -> None:
+    (f,) = extract_figures("thu ngân sách đạt 105% kế hoạch")
+    assert f.warnings == []
+
+
+_ALPHABET = st.sampled_from(list("0123456789.,% /-:()aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệ \u00a0\u200b\n") + ["tỷ", "triệu", "nghìn", " hồ sơ", "%", "e\u0301", "ngày ", "số "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_provenance_is_exact_on_any_text(text: str) -> None:
+    for f in extract_figures(text):
+        assert text[f.start : f.end] == f.raw
+        assert f.raw
+
+
+def test_provenance_survives_nfd_and_nbsp() -> None:
+    text = "Tie\u0302\u0301p nha\u0323\u0302n\u00a0102.669\u00a0ho\u0302\u0300 so\u031b, đạt\u00a098,2\u00a0%"
+    fs = extract_figures(text)
+    assert [f.value for f in fs] == [D(102669), D("98.2")]
+    for f in fs:
+        assert text[f.start : f.end] == f.raw
