@@ -14,6 +14,7 @@ Fields stay null where the text does not say.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,8 @@ def annotate(
     para_starts = _paragraph_starts(t)
 
     sent_of = _assign(cands, sentences)
+    period_pos = [p.pos for p in periods]
+    entity_pos = [e[0] for e in entities]
     carried_period: Period | None = None
     last_sentence = -1
     period_idx = 0
@@ -154,11 +157,11 @@ def annotate(
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [p for p in periods if cs <= p.pos < ce or (ss <= p.pos < se and _is_frame(t, p, sentences))]
+        in_sentence = [p for p in _window(periods, period_pos, ss, se) if cs <= p.pos < ce or _is_frame(t, p, sentences)]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and _REFERS_BACK.match(t, ss):
-            prev = [p for p in periods if p.pos < ss and (not sentences or p.pos >= _prev_sentence_start(sentences, si))]
+            prev = _window(periods, period_pos, _prev_sentence_start(sentences, si), ss)
             before = prev[-1:]
         period = before[-1] if before else (after[0] if after else (carried_period or head_period))
         if period is not None and (period.start or period.end):
@@ -172,12 +175,12 @@ def annotate(
         f.estimate = not c.prior_period and bool(_ESTIMATE.search(t, ss, c.start))
 
         # --- entity ---
-        para = max(p for p in para_starts if p <= c.start)
+        para = para_starts[bisect.bisect_right(para_starts, c.start) - 1]
         if para_entity[0] != para:
             para_entity = (para, None)
-        ent = _entity_for(t, c, entities, ss, se)
+        ent = _entity_for(t, c, _window(entities, entity_pos, ss, se), ss, se)
         if ent is None:
-            ent = para_entity[1] or _paragraph_subject(entities, para, ss)
+            ent = para_entity[1] or _paragraph_subject(_window(entities, entity_pos, para, ss), para, ss)
         f.entity = ent
         if ent is not None:
             para_entity = (para, ent)
@@ -196,6 +199,11 @@ _REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s
 
 def _prev_sentence_start(sentences: list[tuple[int, int]], si: int) -> int:
     return sentences[si - 1][0] if si > 0 else 0
+
+
+def _window(items: list, positions: list[int], lo: int, hi: int) -> list:
+    """The items whose start lies in [lo, hi): a bisect slice, so long pages stay linear."""
+    return items[bisect.bisect_left(positions, lo) : bisect.bisect_left(positions, hi)]
 
 
 def _is_frame(t: str, p: Period, sentences: list[tuple[int, int]]) -> bool:
@@ -296,7 +304,8 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
         verb = verb if verb and not regex.search(r"\d", verb) else None
         noun = " ".join(words[:10]) or None
         if noun and c.unit and noun.lower() == c.unit.lower():
-            heads = [h for h in _INDICATOR_HEADS.finditer(t, ss, c.start) if not any(h.end() <= o.start < c.start for o in cands)]
+            others = [o.start for o in cands[max(0, i - 20) : i] if o.start >= ss]
+            heads = [h for h in _INDICATOR_HEADS.finditer(t, ss, c.start) if not any(h.end() <= o for o in others)]
             if heads:
                 return _cut_at_link(t[heads[0].start() : c.start]) or noun, verb
             subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
@@ -372,7 +381,9 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         # the nearest "trong đó" between a total and this figure
         for j in range(i - 1, -1, -1):
             total = cands[j]
-            if total.kind != c.kind or sent_of[j] < si - 1:
+            if sent_of[j] < si - 1:
+                break
+            if total.kind != c.kind:
                 continue
             gap_start = max(total.end, total.unit_end)
             if not _PARTS.search(t, gap_start, c.start):

@@ -271,7 +271,13 @@ def _density_body(tree: LexborHTMLParser) -> LexborNode | None:
         prev = scores.get(key, (0.0, parent))
         scores[key] = (prev[0] + score, parent)
     if not scores:
-        return None
+        # No paragraphs at all (flattened or table layouts): the block with most text of its own.
+        best, best_len = None, 0
+        for node in tree.css("div, td, section, article, main"):
+            own = len((node.text(deep=False) or "").strip())
+            if own > best_len:
+                best, best_len = node, own
+        return best if best_len >= 20 else None
     return max(scores.values(), key=lambda s: s[0])[1]
 
 

@@ -168,6 +168,13 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
             return _finish(data.decode("utf-8")), "utf-8"
         except UnicodeDecodeError:
             candidates.remove("utf-8")
+    if not meta and not http_charset:
+        # Undeclared single-byte text: TCVN3/VNI pages are Latin-1 bytes in Vietnamese fonts.
+        from .legacy import detect_legacy
+
+        latin = data.decode("latin-1")
+        if detect_legacy(latin):
+            return _finish(latin), "latin-1"
     for enc in candidates + ["windows-1258"]:
         try:
             return _finish(data.decode(enc)), enc
