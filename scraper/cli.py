@@ -163,6 +163,17 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
     if args.warc:
         summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet)
+    elif args.replay:
+        from .replay import PortalReplay, fixture_articles
+
+        articles = fixture_articles(args.replay)
+        if not articles:
+            raise CliError(f"{args.replay}: no article pages to replay")
+        with PortalReplay(articles) as portal:
+            _err(f"replaying {len(articles)} bundled pages at {portal.start_url}")
+            config = CrawlConfig(start_urls=[portal.start_url], out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
+                                 concurrency=args.concurrency, quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export))
+            summary = run_crawl(config)
     else:
         if not args.start_urls:
             raise CliError("crawl needs at least one START_URL (or --warc FILE)", EXIT_USAGE)
@@ -301,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("crawl", help="discover, fetch, parse and store a portal's articles")
     c.add_argument("start_urls", nargs="*", metavar="START_URL")
     c.add_argument("--warc", nargs="+", metavar="FILE", help="read WARC/ARC files instead of the network")
+    c.add_argument("--replay", metavar="DIR", help="serve the article pages under DIR as a portal on 127.0.0.1 and crawl it (no network)")
     c.add_argument("--max-pages", type=int, default=1000, help="stop after this many fetched pages")
     c.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host (default 1)")
     c.add_argument("--concurrency", type=int, default=1, help="requests in flight per host (default 1)")

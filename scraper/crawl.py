@@ -65,12 +65,13 @@ class WarcSink:
         self._fh = self.path.open("ab")
         self._writer = WARCWriter(self._fh, gzip=True)
 
-    def write(self, res: FetchResult) -> None:
+    def write(self, res: FetchResult, role: str = "article") -> None:
         from warcio.statusandheaders import StatusAndHeaders
 
         headers = [(k, v) for k, v in res.headers.items() if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
         http_headers = StatusAndHeaders(f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1")
-        record = self._writer.create_warc_record(res.final_url, "response", payload=io.BytesIO(res.content), http_headers=http_headers)
+        record = self._writer.create_warc_record(res.final_url, "response", payload=io.BytesIO(res.content), http_headers=http_headers,
+                                                 warc_headers_dict={"WARC-Scraper-Role": role})
         self._writer.write_record(record)
         self._fh.flush()
 
@@ -113,6 +114,8 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                     listings.append(n)
             pending = [r["url"] for r in ds.db.execute("SELECT url FROM frontier WHERE kind='article' AND done=0 ORDER BY added_at")]
             seen_listings: set[str] = set()
+            start_set = set(listings)
+            revalidated: set[str] = set()
             while (listings or pending) and fetched < cfg.max_pages:
                 if pending:
                     batch, pending = pending[: cfg.concurrency * 4], pending[cfg.concurrency * 4 :]
@@ -128,7 +131,7 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 fetched += 1
                 summary.requests = fetcher.requests
                 if sink and res.status == 200:
-                    sink.write(res)
+                    sink.write(res, role="listing")
                 if not res.ok:
                     summary.failed += 1
                     summary.errors.append(f"{url}: {res.error or res.status}")
@@ -143,6 +146,12 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 new = [u for u in links.articles if not _known(ds, u)]
                 _enqueue(ds, new)
                 pending.extend(new)
+                # Revalidate (conditional GET, usually a 304) what we already hold on the pages where
+                # edits are likely: the first page of each start URL and pages that brought news.
+                if new or url in start_set:
+                    known = [u for u in links.articles if u not in new and u not in revalidated]
+                    revalidated.update(known)
+                    pending.extend(known)
                 old_enough = since is not None and _listing_reaches(ds, links.articles, since)
                 # Incremental: a listing page with nothing new means the rest is already stored.
                 if links.articles and not new and ds.get_meta("crawled_once") == "1":
@@ -235,6 +244,8 @@ def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, s
                     continue
                 if record.http_headers.get_statuscode() != "200":
                     continue
+                if record.rec_headers.get_header("WARC-Scraper-Role") == "listing":
+                    continue  # our own crawl's listing pages: discovery input, not articles
                 ctype = record.http_headers.get_header("Content-Type") or ""
                 if ctype and "html" not in ctype.lower():
                     continue

@@ -1,0 +1,196 @@
+"""The crawler against a portal on 127.0.0.1 (scraper.replay): politeness, faults, incremental runs,
+WARC capture and offline rebuild, and kill -9 then resume.  Assertions are on what the server saw
+and on the dataset."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scraper.crawl import CrawlConfig, reextract, run_crawl, run_warc
+from scraper.replay import ITEM_PATH, LIST_PATH, PortalReplay, ReplayArticle
+
+
+def page(item: int, extra: str = "", *, bom: bool = False, nfd: bool = False) -> bytes:
+    text = (
+        "<html><head><meta charset='utf-8'><meta name='GENERATOR' content='Microsoft SharePoint'>"
+        f"<title>Tin {item}</title></head><body><div class='news-date'>Thứ 2, Ngày 0{1 + item % 9}/03/2021, 08:00</div>"
+        f"<h1 class='title-news'>Báo cáo kết quả công tác số {item} của tỉnh</h1>"
+        f"<div class='ms-rtestate-field'><p>Từ 01/1 đến 28/2/2021, huyện Bàu Bàng đã tiếp nhận {1000 + item}.{item % 10}00 hồ sơ, "
+        f"tỷ lệ giải quyết đúng hạn đạt 9{item % 10},5%. {extra}</p></div></body></html>"
+    )
+    if nfd:
+        import unicodedata
+
+        text = unicodedata.normalize("NFD", text)
+    data = text.encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def make_portal(n: int = 12) -> PortalReplay:
+    return PortalReplay([ReplayArticle(i, page(i)) for i in range(1, n + 1)], page_size=5)
+
+
+def crawl(portal: PortalReplay, out: Path, **kw) -> object:
+    cfg = CrawlConfig(start_urls=[portal.start_url], out_dir=out, delay=kw.pop("delay", 0.01), quiet=True, **kw)
+    return run_crawl(cfg)
+
+
+def rows(out: Path, table: str) -> list[sqlite3.Row]:
+    db = sqlite3.connect(out / "dataset.sqlite")
+    db.row_factory = sqlite3.Row
+    return db.execute(f"SELECT * FROM {table}").fetchall()
+
+
+def paths(portal: PortalReplay) -> list[str]:
+    return [h.path for h in portal.hits]
+
+
+def test_first_crawl_stores_everything_politely(tmp_path: Path) -> None:
+    with make_portal() as portal:
+        summary = crawl(portal, tmp_path, delay=0.05)
+        base = portal.base_url
+    assert summary.new == 12 and summary.failed == 0
+    seen = paths(portal)
+    assert seen[0] == "/robots.txt"
+    assert not any(p.startswith("/private/") for p in seen)  # Disallow obeyed
+    assert sum(1 for p in seen if p.startswith(ITEM_PATH)) == 12
+    assert sum(1 for p in seen if p.startswith(LIST_PATH)) == 3
+    ua = portal.hits[1].headers["user-agent"]
+    assert "vn-gov-figures" in ua
+    assert portal.max_in_flight == 1  # concurrency 1 per host by default
+    gaps = [b.at - a.at for a, b in zip(portal.hits[1:], portal.hits[2:])]
+    assert min(gaps) >= 0.04  # the delay between requests
+    assert len(rows(tmp_path, "articles")) == 12 and len(rows(tmp_path, "figures")) == 24
+    lines = (tmp_path / "figures.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 24 and json.loads(lines[0])["article_url"].startswith(base)
+    assert list((tmp_path / "warc").glob("*.warc.gz"))
+
+
+def test_second_run_on_unchanged_site_is_only_listing_and_conditional(tmp_path: Path) -> None:
+    with make_portal() as portal:
+        crawl(portal, tmp_path)
+        portal.hits.clear()
+        summary = crawl(portal, tmp_path)
+        second = list(portal.hits)
+    articles = [h for h in second if h.path.startswith(ITEM_PATH)]
+    assert all("if-none-match" in h.headers for h in articles)
+    assert summary.not_modified == len(articles) and summary.new == 0
+    assert sum(1 for h in second if h.path.startswith(LIST_PATH)) == 1  # nothing new on page 1: stop paging
+    assert len(rows(tmp_path, "articles")) == 12
+
+
+def test_next_day_new_and_edited_articles(tmp_path: Path) -> None:
+    with make_portal() as portal:
+        crawl(portal, tmp_path)
+        portal.edit(12, page(12, extra="Cập nhật: đã giải quyết thêm 50 hồ sơ."))
+        for i in (13, 14):
+            portal.add(ReplayArticle(i, page(i)))
+        portal.hits.clear()
+        summary = crawl(portal, tmp_path)
+    assert summary.new == 2 and summary.changed == 1
+    versions = rows(tmp_path, "article_versions")
+    assert len(versions) == 15  # the edited article keeps its earlier version
+    figs = [r for r in rows(tmp_path, "figures") if r["article_url"].endswith("ItemID=12")]
+    assert len(figs) == 3  # figures replaced, not appended
+    assert len(rows(tmp_path, "articles")) == 14
+
+
+def test_faults_retry_after_backoff_and_permanent_failure(tmp_path: Path) -> None:
+    arts = [ReplayArticle(i, page(i)) for i in range(1, 8)]
+    arts[2].faults = [503]
+    arts[4].faults = [429]
+    arts[4].retry_after = "1"
+    arts[6].permanent_status = 500
+    with PortalReplay(arts, page_size=10) as portal:
+        summary = crawl(portal, tmp_path, retries=2)
+        hits = list(portal.hits)
+    assert summary.new == 6 and summary.failed == 1 and summary.exit_code() == 1
+    five = [h for h in hits if h.path.endswith("ItemID=5")]
+    assert len(five) == 2 and five[1].at - five[0].at >= 0.95  # Retry-After honoured
+    assert len([h for h in hits if h.path.endswith("ItemID=3")]) == 2
+    assert len([h for h in hits if h.path.endswith("ItemID=7")]) == 3  # bounded retries, no loop
+    failed = [r for r in rows(tmp_path, "pages") if r["state"] == "failed"]
+    assert [r["url"].rsplit("=", 1)[1] for r in failed] == ["7"]
+
+
+def test_failed_page_is_retried_on_the_next_run(tmp_path: Path) -> None:
+    arts = [ReplayArticle(i, page(i)) for i in range(1, 4)]
+    arts[1].permanent_status = 500
+    with PortalReplay(arts) as portal:
+        crawl(portal, tmp_path, retries=0)
+        arts[1].permanent_status = None
+        summary = crawl(portal, tmp_path, retries=0)
+    assert summary.new == 1 and len(rows(tmp_path, "articles")) == 3
+
+
+def test_bom_nfd_redirect_and_slow_pages(tmp_path: Path) -> None:
+    arts = [ReplayArticle(1, page(1, bom=True)), ReplayArticle(2, page(2, nfd=True)), ReplayArticle(3, page(3))]
+    arts[2].delay = 0.3
+    with PortalReplay(arts) as portal:
+        summary = crawl(portal, tmp_path)
+    assert summary.new == 3
+    titles = sorted(r["title"] for r in rows(tmp_path, "articles"))
+    assert titles[0] == "Báo cáo kết quả công tác số 1 của tỉnh" and titles[1] == "Báo cáo kết quả công tác số 2 của tỉnh"
+
+
+def test_timeout_is_a_recorded_failure(tmp_path: Path) -> None:
+    arts = [ReplayArticle(1, page(1)), ReplayArticle(2, page(2))]
+    arts[1].delay = 2.0
+    with PortalReplay(arts) as portal:
+        summary = crawl(portal, tmp_path, timeout=0.5, retries=0)
+    assert summary.new == 1 and summary.failed == 1
+    assert any("timed out" in e for e in summary.errors)
+
+
+def test_warc_rebuild_and_crawl_warc_give_the_same_dataset(tmp_path: Path) -> None:
+    live = tmp_path / "live"
+    with make_portal(6) as portal:
+        crawl(portal, live)
+    before = {(r["article_url"], r["idx"], r["value"]) for r in rows(live, "figures")}
+    db = sqlite3.connect(live / "dataset.sqlite")
+    db.execute("DELETE FROM figures")
+    db.commit()
+    db.close()
+    s = reextract(live, quiet=True)
+    assert s.failed == 0
+    assert {(r["article_url"], r["idx"], r["value"]) for r in rows(live, "figures")} == before
+    other = tmp_path / "fromwarc"
+    run_warc([str(p) for p in (live / "warc").glob("*.warc.gz")], out_dir=other, quiet=True)
+    assert {(r["article_url"], r["idx"], r["value"]) for r in rows(other, "figures")} == before
+
+
+def test_kill_9_then_resume_has_no_duplicates_or_gaps(tmp_path: Path) -> None:
+    arts = [ReplayArticle(i, page(i)) for i in range(1, 31)]
+    with PortalReplay(arts, page_size=30) as portal:
+        cmd = [sys.executable, "-m", "scraper", "crawl", portal.start_url, "--out", str(tmp_path), "--delay", "0.1", "--quiet"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if (tmp_path / "dataset.sqlite").exists():
+                try:
+                    n = sqlite3.connect(tmp_path / "dataset.sqlite").execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                except sqlite3.OperationalError:
+                    continue
+                if n >= 5:
+                    break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        partial = len(rows(tmp_path, "articles"))
+        assert 0 < partial < 30
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+    arts_rows = rows(tmp_path, "articles")
+    assert len(arts_rows) == 30 and len({r["id"] for r in arts_rows}) == 30
+    figs = rows(tmp_path, "figures")
+    assert len(figs) == 60 and len({(r["article_id"], r["idx"]) for r in figs}) == 60
+    assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 30
