@@ -274,7 +274,7 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
             if row.get("url") and f.get("article_url") != row["url"].strip():
                 continue
             f_unit = f.get("unit") or ""
-            if o_unit and f_unit and o_unit.lower() != f_unit.lower() and not (o_unit == "%" and f["kind"] == "percent"):
+            if o_unit and f_unit and not _units_compatible(o_unit, f_unit, f["kind"]):
                 continue
             if o_ent:
                 f_ent = _norm_entity(f.get("entity"))
@@ -285,8 +285,14 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
                 continue
             if f.get("prior_period"):
                 continue
-            ind_score = max(fuzz.token_set_ratio(o_ind, _norm(f.get("indicator"))), 0.9 * fuzz.partial_ratio(o_ind, _norm(f.get("sentence"))) if o_ind else 0)
-            if ind_score < 70:
+            # token_set finds the indicator inside a longer phrase; token_sort penalises what is
+            # missing, so "hồ sơ" (a part) scores below "hồ sơ … tiếp nhận và giải quyết" (the total).
+            described = _norm(" ".join(x for x in (f.get("indicator"), f.get("verb")) if x))
+            ind_score = max(
+                0.6 * fuzz.token_set_ratio(o_ind, described) + 0.4 * fuzz.token_sort_ratio(o_ind, described),
+                0.8 * fuzz.partial_ratio(o_ind, _norm(f.get("sentence"))) if o_ind else 0,
+            )
+            if ind_score < 65:
                 continue
             exactish = 1 if (row["period_start"] == _d(f.get("period_start")) and row["period_end"] == _d(f.get("period_end"))) else 0
             scored.append((ind_score + 5 * exactish, f))
@@ -314,6 +320,14 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
             out.append(CompareRow(status="mismatch", difference=diff, relative_difference=rel,
                                   message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích xuất {best.get('raw')} (chênh {vn_number(diff)})", **base, **detail))
     return out
+
+
+def _units_compatible(official: str, extracted: str, kind: str) -> bool:
+    """"hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "%" is any share."""
+    a, b = official.lower(), extracted.lower()
+    if official == "%":
+        return kind == "percent"
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _d(text: str | None) -> date | None:

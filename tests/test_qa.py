@@ -1,0 +1,134 @@
+"""QA: internal checks on the seed and real fixture articles, and comparison with an official table."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scraper import extract_figures, parse_article
+from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
+
+D = Decimal
+
+
+def test_seed_checks(seed_body: str) -> None:
+    checks = check_text(seed_body, published="2021-06-25")
+    summary = [(c.check, c.consistent, c.stated, c.computed) for c in checks]
+    assert ("sum", True, D(102669), D(102669)) in summary
+    assert ("sum", True, D(157), D(157)) in summary
+    ratios = [c for c in checks if c.check == "ratio"]
+    assert [(c.consistent, c.stated) for c in ratios] == [(True, D("68.48")), (False, D("49.93"))]
+    assert "980/1.963" in ratios[1].message and "49,93%" in ratios[1].message
+    shares = [c for c in checks if c.check == "shares"]
+    assert len(shares) == 1 and shares[0].consistent and shares[0].computed == D("99.99")
+    for c in checks:
+        for ref in c.figures:
+            assert seed_body[ref["start"] : ref["end"]] == ref["raw"]
+
+
+def test_real_hanoi_article_checks_by_hand(fixtures: Path) -> None:
+    a = parse_article((fixtures / "liferay" / "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
+    checks = check_article_figures(a.body_text, a.figures)
+    ratio = [c for c in checks if c.check == "ratio"]
+    # "thanh kiểm tra 20.495 lượt cơ sở, đạt yêu cầu 17.563 lượt, chiếm 86%": 17.563/20.495 = 85,69% → 86% ✓
+    assert [(c.consistent, c.stated, [f["raw"] for f in c.figures]) for c in ratio] == [(True, D(86), ["86%", "17.563", "20.495"])]
+    # "896 cơ sở, trong đó … 18.058 cơ sở" is not a breakdown (18.058 > 896): no sum check invented
+    assert not [c for c in checks if c.check == "sum"]
+
+
+def test_nukeviet_fixture_sum(fixtures: Path) -> None:
+    a = parse_article((fixtures / "nukeviet" / "binhphuoc-kinh-te-xa-hoi.html").read_bytes())
+    (s,) = [c for c in check_article_figures(a.body_text, a.figures) if c.check == "sum"]
+    assert s.consistent and s.stated == D(21540)  # 21.102 + 438
+
+
+@pytest.mark.parametrize("text,consistent", [
+    ("Tỉnh tiếp nhận 1.200 hồ sơ, trong đó 700 hồ sơ trực tuyến và 450 hồ sơ trực tiếp.", False),
+    ("Tỉnh tiếp nhận 1.200 hồ sơ, trong đó 700 hồ sơ trực tuyến và 500 hồ sơ trực tiếp.", True),
+    ("Đã tiếp nhận 300 đơn, giải quyết 240 đơn, đạt tỷ lệ 80%.", True),
+    ("Đã tiếp nhận 300 đơn, giải quyết 240 đơn, đạt tỷ lệ 85%.", False),
+    ("Đã tiếp nhận 3 đơn, giải quyết 2 đơn, đạt tỷ lệ 66,6%.", True),  # truncated, not rounded
+    ("Đúng hạn 95,5%; trễ hạn 3,5%; quá hạn 1%.", True),
+    ("Đúng hạn 95,5%; trễ hạn 3,5%; quá hạn 2%.", False),
+])
+def test_sum_ratio_and_shares_rules(text: str, consistent: bool) -> None:
+    checks = [c for c in check_text(text) if c.check != "range"]
+    assert len(checks) == 1 and checks[0].consistent is consistent
+
+
+def test_range_check_reports_impossible_share() -> None:
+    (c,) = check_text("Tỷ lệ hài lòng đạt 130%.")
+    assert c.check == "range" and not c.consistent
+
+
+def test_vn_number_format() -> None:
+    assert vn_number(D(102669)) == "102.669" and vn_number(D("49.9236"), 2) == "49,92"
+
+
+def _build(tmp_path: Path, fixtures: Path) -> Path:
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "scraper", "build", str(fixtures), "--out", str(out), "--quiet"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_compare_finds_exactly_the_deliberate_differences(tmp_path: Path, fixtures: Path) -> None:
+    out = _build(tmp_path, fixtures)
+    rows = compare_dataset(fixtures / "official" / "official.csv", out)
+    assert [r.status for r in rows] == ["matched", "matched", "matched", "mismatch", "mismatch", "matched", "mismatch", "matched", "missing"]
+    assert rows[3].extracted_value == D("99.93") and rows[3].difference == D("0.43")
+    assert rows[6].raw == "132.134 tỷ đồng"
+
+
+def test_compare_cli_fail_on_and_conflicts(tmp_path: Path, fixtures: Path) -> None:
+    out = _build(tmp_path, fixtures)
+    cmd = [sys.executable, "-m", "scraper", "qa", "compare", str(fixtures / "official" / "official.csv"), "--dataset", str(out)]
+    assert subprocess.run(cmd, capture_output=True).returncode == 0
+    r = subprocess.run(cmd + ["--fail-on", "mismatch"], capture_output=True, text=True)
+    assert r.returncode == 1 and "3 mismatch" in r.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,value\nx,abc\n", encoding="utf-8")
+    r = subprocess.run(cmd[:5] + [str(bad), "--dataset", str(out)], capture_output=True, text=True)
+    assert r.returncode == 3 and "not a number" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_html_report_structure(tmp_path: Path, fixtures: Path) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    report = tmp_path / "qa.html"
+    r = subprocess.run([sys.executable, "-m", "scraper", "qa", "check", "--text", str(fixtures / "seed-body.txt"), "--format", "html", "-o", str(report)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    tree = LexborHTMLParser(report.read_text(encoding="utf-8"))
+    marks = tree.css("mark.fig")
+    assert len(marks) == 37 and len(tree.css("mark.fig.flag")) == 3  # 49,93% with its 980 and 1.963
+    assert [m.text() for m in tree.css("mark.fig.flag")] == ["1.963", "980", "49,93%"]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium not installed (.ci/run installs it)")
+def test_html_report_in_a_real_browser(tmp_path: Path, fixtures: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    report = tmp_path / "qa.html"
+    subprocess.run([sys.executable, "-m", "scraper", "qa", "check", "--text", str(fixtures / "seed-body.txt"), "--format", "html", "-o", str(report)], check=True, capture_output=True)
+    errors: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(report.as_uri())
+        assert page.locator("mark.fig").count() == 37
+        assert page.locator("mark.fig").first.is_visible()
+        page.locator("mark.fig.flag").last.click()
+        assert "49.93" in page.locator("#tip").inner_text()
+        page.screenshot(path=str(tmp_path / "qa.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert (tmp_path / "qa.png").stat().st_size > 10_000
