@@ -249,6 +249,11 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
         html = checks_report_html(reports)
         if args.output:
             Path(args.output).write_text(html, encoding="utf-8")
+            if args.screenshot:
+                from .qa import screenshot
+
+                note = screenshot(args.output, args.screenshot)
+                _err(note or f"screenshot written to {args.screenshot}")
         else:
             sys.stdout.write(html)
     else:
@@ -355,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     qc.add_argument("--format", choices=("jsonl", "json", "csv", "html"), default="jsonl")
     qc.add_argument("--output", "-o", help="write the report here (html)")
     qc.add_argument("--tolerance", type=float, default=None, help="relative tolerance (default: the stated precision)")
+    qc.add_argument("--screenshot", metavar="PNG", help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)")
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
     qc.set_defaults(func=cmd_qa_check)
     qm = qsub.add_parser("compare", help="compare an official table with the dataset")

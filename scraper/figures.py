@@ -61,6 +61,7 @@ _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])",
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
 _SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
+_OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
 _ADMIN = _alt(vocab.ADMIN_UNITS)
 _ADMIN_LIST = regex.compile(
@@ -367,7 +368,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             elif _is_date_pair(m.group("num"), den_text, prefix, kind):
                 continue
             else:
-                c.kind, c.unit, c.denominator = "ratio", unit, den
+                # "2,27/3 điểm": a score out of a maximum; "5/33 điểm ùn tắc": a ratio of places.
+                is_score = kind == "score" or (unit == "điểm" and "," in m.group("num"))
+                c.kind, c.unit, c.denominator = ("score" if is_score else "ratio"), unit, den
+                if is_score and in_raw:
+                    c.end = unit_end
                 c.unit_end = unit_end
         else:
             kind, unit, unit_end, in_raw = _follow(t, end, prefix)
@@ -380,6 +385,10 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
             if in_raw:
                 c.end = unit_end
+            if kind == "score" and (out_of := _OUT_OF.match(t, unit_end)):
+                # "9,75 điểm/10 điểm": the maximum is part of the score
+                c.denominator = parse_digits(out_of.group("max"), conv).value
+                c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
         _read_baseline(c, t)
         out.append(c)

@@ -400,8 +400,9 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
     parts = [f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra khớp</span>"
              f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>"]
     for article, body, figures, checks in reports:
-        title = getattr(article, "title", None) if article is not None else None
-        url = getattr(article, "url", None) if article is not None else (checks[0].article_url if checks else None)
+        get = (lambda k: article.get(k)) if isinstance(article, dict) else (lambda k: getattr(article, k, None))
+        title = get("title") if article is not None else None
+        url = get("url") if article is not None else (checks[0].article_url if checks else None)
         flagged = {ref["index"] for c in checks if not c.consistent for ref in c.figures if "index" in ref}
         parts.append(f"<h2>{_esc(title or url or 'Văn bản')}</h2>")
         if url:
@@ -428,6 +429,29 @@ def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = Non
                      f"<td>{_esc(r.raw)}</td><td>{_esc(r.sentence)}</td></tr>")
     parts.append("</table>")
     return _page("So sánh số liệu", "".join(parts))
+
+
+def screenshot(html_path: str | Path, png_path: str | Path) -> str | None:
+    """A PNG of a report as a reviewer sees it, via Playwright and the system's Chromium.
+
+    Optional: returns a one-line reason instead of failing when no browser is installed.
+    """
+    import shutil
+
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser_path is None:
+        return "no Chromium on this machine (apt-get install chromium); screenshot skipped"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "Playwright not installed (pip install playwright); screenshot skipped"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.goto(Path(html_path).resolve().as_uri())
+        page.screenshot(path=str(png_path), full_page=False)
+        browser.close()
+    return None
 
 
 def checks_to_jsonl(checks: Iterable[Check]) -> str:
