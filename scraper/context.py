@@ -88,6 +88,15 @@ _NOUN_PHRASE_END = regex.compile(
 )
 _PERIOD_WORDS = regex.compile(r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay)(?![\p{L}])", regex.I)
 _VERBS = frozenset("tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split())
+_COMMA = regex.compile(r"\s*,")
+_ANY_LETTER = regex.compile(r"\p{L}")
+_ACRONYM_PAREN = regex.compile(r"\s*\([\p{Lu}\d&\s-]{2,12}\)")
+_DIGIT = regex.compile(r"\d")
+_VERBISH = regex.compile(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d")
+_OPEN_PAREN_END = regex.compile(r"\s*\(\s*$")
+_LINK_CUT = regex.compile(r"\s(?:là|đạt|chiếm|ước|tăng|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I)
+_VERB_PHRASE = regex.compile(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$")
+_NEWLINES = regex.compile(r"\n+")
 _TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
 
 
@@ -106,7 +115,7 @@ def _to_date(value: date | str | None) -> date | None:
 
 
 def _paragraph_starts(t: str) -> list[int]:
-    return [0] + [m.end() for m in regex.finditer(r"\n+", t)]
+    return [0] + [m.end() for m in _NEWLINES.finditer(t)]
 
 
 def annotate(
@@ -210,7 +219,7 @@ def _is_frame(t: str, p: Period, sentences: list[tuple[int, int]]) -> bool:
     """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or
     opening its sentence ("Từ 01/1 đến 31/5/2021 các huyện …").  "Chỉ số PCI năm 2018 xếp thứ 9/63"
     names the indicator's year instead and does not carry to the next sentence."""
-    if regex.match(r"\s*,", t[p.stop : p.stop + 3]):
+    if _COMMA.match(t[p.stop : p.stop + 3]):
         return True
     ss = max((s for s, _ in sentences if s <= p.pos), default=0)
     lead = t[ss : p.pos]
@@ -276,7 +285,7 @@ def _tidy_phrase(text: str) -> str | None:
     while prev != text:
         prev = text
         text = _LINK_WORDS.sub("", text).strip(" ,;:-–(")
-    if not text or len(text.split()) > 16 or not regex.search(r"\p{L}", text):
+    if not text or len(text.split()) > 16 or not _ANY_LETTER.search(text):
         return None
     return text
 
@@ -297,11 +306,11 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
         m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
         # keep a parenthesised acronym: "hồ sơ thủ tục hành chính (TTHC)"
-        par = regex.match(r"\s*\([\p{Lu}\d&\s-]{2,12}\)", t[tail_start + len(phrase) :])
+        par = _ACRONYM_PAREN.match(t, tail_start + len(phrase))
         if par:
             phrase += par.group(0)
         words = phrase.split()
-        verb = verb if verb and not regex.search(r"\d", verb) else None
+        verb = verb if verb and not _DIGIT.search(verb) else None
         noun = " ".join(words[:10]) or None
         if noun and c.unit and noun.lower() == c.unit.lower():
             others = [o.start for o in cands[max(0, i - 20) : i] if o.start >= ss]
@@ -312,7 +321,7 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
             if (
                 subject
                 and cstart > prev_end
-                and not regex.search(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d", subject)
+                and not _VERBISH.search(subject)
                 and subject.split()[0].lower() not in _VERBS
                 and len(subject.split()) <= 8
                 and not _ENTITY.fullmatch(subject)
@@ -332,19 +341,19 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
     phrase = _tidy_phrase(clause)
     if phrase is not None and _ENTITY.fullmatch(phrase):
         phrase = None
-    if phrase is None and heads and c.kind == "percent" and regex.match(r"\s*\(\s*$", t[c.start - 2 : c.start]):
+    if phrase is None and heads and c.kind == "percent" and _OPEN_PAREN_END.match(t[max(0, c.start - 2) : c.start]):
         phrase = _cut_at_link(t[heads[-1].start() : c.start])  # "… tỷ lệ … cao là huyện X (100%)"
     return phrase, verb
 
 
 def _cut_at_link(text: str) -> str | None:
-    m = regex.search(r"\s(?:là|đạt|chiếm|ước|tăng|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", text, regex.I)
+    m = _LINK_CUT.search(text)
     return _tidy_phrase(text[: m.start()] if m else text)
 
 
 def _verb(t: str, c: _Cand, cstart: int) -> str | None:
     text = t[cstart : c.start]
-    m = regex.search(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$", text)
+    m = _VERB_PHRASE.search(text)
     if m:
         v = _tidy_phrase(m.group("v"))
         return v

@@ -89,6 +89,12 @@ _RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|đượ
 _ESTIMATE = regex.compile(rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])", regex.I)
 _UPPER_AFTER = regex.compile(r"\p{Lu}")
 
+_GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", regex.I)
+_LETTERS_END = regex.compile(rf"[{_L}]+$")
+_PHONE_LABEL = regex.compile(r"(?i:số|điện thoại|đường dây nóng|hotline|tổng đài|đầu số)\s*$")
+_PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
+_SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
+_RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
 
@@ -172,7 +178,7 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         per = rest[m.end("u") : m.end()]
         return "quantity", unit + per.replace(" ", "") if per.strip() else unit, pos + m.end(), True
     if m := _MULTIPLE.match(rest):
-        if regex.search(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", prefix, regex.I):
+        if _GAP_BEFORE_MULTIPLE.search(prefix):
             return "multiple", "lần", pos + m.end(), True
     if (m := _SCORE.match(rest)) and _SCORE_CONTEXT.search(prefix):
         return "score", "điểm", pos + m.end(), True
@@ -332,7 +338,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
             continue  # part of a code or a path
         if before.isalpha():
-            glued = regex.search(rf"[{_L}]+$", t[max(0, start - 12) : start])
+            glued = _LETTERS_END.search(t[max(0, start - 12) : start])
             if not glued or glued.group(0).lower() not in vocab.GLUE_OK_BEFORE:
                 continue  # "QL13", "H5N1": a code, not a figure
         if after == "/" or (after in ".," and end + 1 < len(t) and t[end + 1].isdigit()):
@@ -344,7 +350,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             continue
         rank = _RANK.search(prefix) is not None
         if not rank and _is_label(prefix):
-            if not _strong_unit(t, end) or regex.search(r"(?i:số|điện thoại|đường dây nóng|hotline|tổng đài|đầu số)\s*$", prefix):
+            if not _strong_unit(t, end) or _PHONE_LABEL.search(prefix):
                 last_label_end = end
                 continue
         try:
@@ -432,7 +438,7 @@ def _read_prefix(c: _Cand, prefix: str) -> None:
         c.change = vocab.CHANGE_WORDS[_key(m.group("c"))]
         if c.qualifier in ("tăng", "giảm"):
             c.qualifier = None
-        if regex.search(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", core[: m.start("c")], regex.I):
+        if _PRIOR_BEFORE.search(core[: m.start("c")]):
             c.prior_period = True
             c.baseline = None
 
@@ -464,7 +470,7 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
         if len(words) == 1 and words[0] in ("một", "năm", "trăm"):
             continue  # "một cửa", "năm 2021", "trăm"
         prefix = _prefix(t, start).lower()
-        if regex.search(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$", prefix):
+        if _SPELLED_BLOCK.search(prefix):
             continue
         try:
             value = parse_spelled(" ".join(words))
@@ -490,7 +496,7 @@ def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
         if _RANGE_GAP.match(gap) and (a.kind in ("number", b.kind)) and b.kind != "number":
             if "và" in gap.lower() and a.kind != "number":
                 continue
-            if "và" in gap.lower() and not regex.search(r"(?i:từ|trong\s+khoảng|khoảng)\s*$", _prefix(t, a.start)):
+            if "và" in gap.lower() and not _RANGE_LEAD.search(_prefix(t, a.start)):
                 continue
             if a.kind == "number":
                 a.kind, a.unit = b.kind, b.unit

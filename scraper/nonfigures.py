@@ -54,12 +54,43 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple((name, regex.compile(p)) for name, p in _FAMILIES)
 
 
+# Families that can match without a digit; every other family needs one, so it only has to be
+# searched near digits (most of a report's text has none).
+_NO_DIGIT_FAMILIES = {"url", "email", "domain", "weekday"}
+_DIGIT_RUN = regex.compile(r"\d[\d.,:/\s-]*")
+_WINDOW = 80  # no digit-needing pattern reaches further than this from its digits
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Every (start, end, family) span of `text` that holds a number which is not a figure."""
+    windows = _digit_windows(text)
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                yield m.start(), m.end(), name
+        if name in _NO_DIGIT_FAMILIES:
+            if name == "url" and "://" not in text and "www." not in text:
+                continue
+            if name == "email" and "@" not in text:
+                continue
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), name
+            continue
+        last_end = -1
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and m.start() >= last_end:
+                    last_end = m.end()
+                    yield m.start(), m.end(), name
 
 
 def family_at(text: str, start: int, end: int) -> str | None:

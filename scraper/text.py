@@ -52,12 +52,13 @@ class Normalized:
         return self.origin[start], self.origin[end]
 
 
+_ODD_CHARS = regex.compile("[" + "".join(sorted(_SPACE_LIKE | _INVISIBLE)) + "]")
+
+
 def _needs_work(text: str) -> bool:
-    if not text.isascii():
-        if not unicodedata.is_normalized("NFC", text):
-            return True
-        return any(ch in _SPACE_LIKE or ch in _INVISIBLE for ch in text)
-    return "\t" in text or "\x0b" in text or "\x0c" in text
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        return True
+    return _ODD_CHARS.search(text) is not None
 
 
 def normalize_with_map(text: str) -> Normalized:
@@ -93,9 +94,14 @@ def normalize_with_map(text: str) -> Normalized:
     return Normalized("".join(out), tuple(origin))
 
 
+_FOLD = str.maketrans({**{c: " " for c in _SPACE_LIKE}, **{c: None for c in _INVISIBLE}})
+
+
 def normalize(text: str) -> str:
-    """NFC text with NBSP-like spaces folded and invisible characters removed."""
-    return normalize_with_map(text).text
+    """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map)."""
+    if not _needs_work(text):
+        return text
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 _WS_RUN = regex.compile(r"[ \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000]+")

@@ -1,0 +1,44 @@
+"""Shared helpers: fixture pages, timing, peak memory, a side-by-side table."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+FIXTURES = ROOT / "fixtures"
+
+
+def fixture_pages() -> list[tuple[Path, bytes]]:
+    return [(p, p.read_bytes()) for p in sorted(FIXTURES.rglob("*.html")) if "golden" not in p.parts]
+
+
+def timed(fn: Callable[[], object], *, min_seconds: float = 1.0) -> tuple[float, int]:
+    """Seconds per call (best of repeated batches) and calls made."""
+    calls, start = 0, time.perf_counter()
+    while True:
+        fn()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return elapsed / calls, calls
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    cols = list(rows[0])
+    widths = {c: max(len(c), *(len(_fmt(r[c])) for r in rows)) for c in cols}
+    lines = ["  ".join(c.ljust(widths[c]) for c in cols), "  ".join("-" * widths[c] for c in cols)]
+    lines += ["  ".join(_fmt(r[c]).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+def _fmt(v: object) -> str:
+    return f"{v:,.2f}" if isinstance(v, float) else str(v)
