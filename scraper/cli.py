@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,22 +111,26 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = N
 # --- commands -----------------------------------------------------------------------------------
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[str, Any, str, str | None, list[Any]]]:
+    """(source, article or None, body text, url, figures) for each readable source; unreadable ones
+    are reported on stderr, collected in `failures`, and skipped so the others still run."""
     from .figures import extract_figures
 
-    total = 0
-    failures = 0
     for source in args.sources:
         try:
             article, body, url = _article_or_text(source, args)
         except CliError as exc:
             _err(str(exc))
-            failures += 1
+            failures.append(source)
             continue
-        if article is not None:
-            figures = article.figures
-        else:
-            figures = extract_figures(body, published=args.published)
+        figures = article.figures if article is not None else extract_figures(body, published=getattr(args, "published", None))
+        yield source, article, body, url, figures
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    total = 0
+    failures: list[str] = []
+    for source, _article, _body, url, figures in _sources_figures(args, failures):
         rows = []
         for f in figures:
             d = f.to_json_dict()
@@ -136,7 +140,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _err(f"{source}: figure {f.raw!r} at {f.start}: {'; '.join(f.warnings)}")
             rows.append(d)
         total += _emit(rows, args.format)
-    _err(f"{total} figures from {len(args.sources) - failures} of {len(args.sources)} sources")
+    _err(f"{total} figures from {len(args.sources) - len(failures)} of {len(args.sources)} sources")
     return EXIT_INPUT if failures else EXIT_OK
 
 
@@ -214,7 +218,7 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
 
     rows: list[dict[str, Any]] = []
     reports: list[tuple[Any, str, list[Any], list[Any]]] = []
-    failures = 0
+    failures: list[str] = []
     if args.dataset:
         from .store import Dataset
 
@@ -232,16 +236,7 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
             reports.append((arts[url], body, figures, checks))
             rows.extend(c.model_dump(mode="json") for c in checks)
         rows.extend(c.model_dump(mode="json") for c in dataset_conflicts(args.dataset))
-    for source in args.sources:
-        try:
-            article, body, url = _article_or_text(source, args)
-        except CliError as exc:
-            _err(str(exc))
-            failures += 1
-            continue
-        from .figures import extract_figures
-
-        figures = article.figures if article is not None else extract_figures(body)
+    for source, article, body, url, figures in _sources_figures(args, failures):
         checks = check_article_figures(body, figures, tolerance=args.tolerance, url=url or source)
         reports.append((article, body, figures, checks))
         rows.extend(c.model_dump(mode="json") for c in checks)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import vocab
+from .figures import _alt
 from .periods import Period, find_periods, shift_year
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ _LEAD_WORDS = regex.compile(
 _CLAUSE_BREAK = regex.compile(r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))")
 _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
+# "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
 _ESTIMATE = regex.compile(
-    rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy|tiền)\s)(?<![{_L}])(?:ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước|dự\s+kiến|dự\s+báo|tạm\s+tính)(?![{_L}])",
+    rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy|tiền)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])",
     regex.I,
 )
 _NOUN_PHRASE_END = regex.compile(

@@ -86,8 +86,6 @@ _LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", rege
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
 _DATE_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|khoảng\s+từ)\s*$", regex.I)
 _RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|được|chiếm|gồm|trong|là|duy\s+trì)\s*$", regex.I)
-_ESTIMATE = regex.compile(rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])", regex.I)
-_UPPER_AFTER = regex.compile(r"\p{Lu}")
 
 _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", regex.I)
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
