@@ -67,7 +67,7 @@ _INDICATOR_HEADS = regex.compile(
 _LINK_WORDS = regex.compile(
     r"(?:\s+|^)(?:là|đạt|chiếm|ước|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|dự\s+kiến|tăng|giảm|bằng|có|được|đã|vẫn|"
     r"duy\s+trì|thực\s+hiện|ở\s+mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp\s+xỉ|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|"
-    r"cùng\s+kỳ|thêm|và|hoặc)\s*$",
+    r"cùng\s+kỳ|thêm|và|hoặc|của|trong|tại)\s*$",
     regex.I,
 )
 _LEAD_WORDS = regex.compile(
@@ -96,7 +96,7 @@ _ACRONYM_PAREN = regex.compile(r"\s*\([\p{Lu}\d&\s-]{2,12}\)")
 _DIGIT = regex.compile(r"\d")
 _VERBISH = regex.compile(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d")
 _OPEN_PAREN_END = regex.compile(r"\s*\(\s*$")
-_LINK_CUT = regex.compile(r"\s(?:là|đạt|chiếm|ước|tăng|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I)
+_LINK_CUT = regex.compile(r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I)
 _VERB_PHRASE = regex.compile(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$")
 _NEWLINES = regex.compile(r"\n+")
 _TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
@@ -280,9 +280,18 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     return start
 
 
+# A period at the end of an indicator phrase is the figure's period, not part of what it measures.
+_TRAILING_PERIOD = regex.compile(
+    r"\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|(?:năm|quý|tháng)\s+[\dIV]+(?:\s*/\s*\d{4})?"
+    r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{2,4})$",
+    regex.I,
+)
+
+
 def _tidy_phrase(text: str) -> str | None:
     text = " ".join(text.split()).strip(" ,;:-–()")
     text = _LEAD_WORDS.sub("", text)
+    text = _TRAILING_PERIOD.sub("", text)
     prev = None
     while prev != text:
         prev = text
@@ -322,7 +331,7 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
             subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
             if (
                 subject
-                and cstart > prev_end
+                and not (prev_end > ss and cstart == prev_end)  # a clause that a figure opened has no subject
                 and not _VERBISH.search(subject)
                 and subject.split()[0].lower() not in _VERBS
                 and len(subject.split()) <= 8
@@ -343,6 +352,12 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
     phrase = _tidy_phrase(clause)
     if phrase is not None and _ENTITY.fullmatch(phrase):
         phrase = None
+    if phrase is None and c.kind == "percent" and not c.change and not c.prior_period:
+        # "Có 98,7% người dân tham gia bảo hiểm y tế": the share is named after it
+        m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120))
+        after = _tidy_phrase(t[c.end : m.start() if m else c.end + 60])
+        if after and not regex.match(r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ|mục\s+tiêu)", after, regex.I):
+            phrase = after
     if phrase is None and heads and c.kind == "percent" and _OPEN_PAREN_END.match(t[max(0, c.start - 2) : c.start]):
         phrase = _cut_at_link(t[heads[-1].start() : c.start])  # "… tỷ lệ … cao là huyện X (100%)"
     return phrase, verb

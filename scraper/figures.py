@@ -55,12 +55,13 @@ _SPELLED = regex.compile(
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])", regex.I)
-_PER = r"(?:\s*/\s*(?:[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L)
+_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace("{NOUNS}", _alt(vocab.COUNT_NOUNS))
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
 _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
 _SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
+_PER_SPACES = regex.compile(r"\s*/\s*")
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
 _ADMIN = _alt(vocab.ADMIN_UNITS)
@@ -169,12 +170,12 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
     if m := _PERCENT.match(rest):
         return "percent", "%", pos + m.end(), True
     if m := _CURRENCY.match(rest):
-        per = rest[m.end("u") : m.end()].replace(" ", "")
+        per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
     if m := _MEASURE.match(rest):
         unit = vocab.MEASURES[_key(m.group("u"))]
-        per = rest[m.end("u") : m.end()]
-        return "quantity", unit + per.replace(" ", "") if per.strip() else unit, pos + m.end(), True
+        per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
+        return "quantity", unit + per if per.strip() else unit, pos + m.end(), True
     if m := _MULTIPLE.match(rest):
         if _GAP_BEFORE_MULTIPLE.search(prefix):
             return "multiple", "lần", pos + m.end(), True

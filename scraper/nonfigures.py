@@ -34,6 +34,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # 6 tháng đầu năm, 9 tháng năm 2021, 6 tháng cuối năm 2021, 3 tháng qua
     ("period", r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?"),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
+    # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
+    ("period", r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của)(?![\p{L}]))"),
     ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
@@ -48,6 +50,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("map-scale", r"(?<![\d.,])1\s*:\s*\d{3,}(?:\.\d{3})*"),
     # codes glued to letters: COVID-19, SARS-CoV-2, H5N1, QH15, F0, 5G, 4.0 (công nghiệp 4.0)
     ("code", r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b"),
+    # "là 1 trong 2 chỉ số": "one of", like "một trong những"
+    ("one-of", r"(?<![\d.,])1(?=\s+trong\s+(?:số\s+)?(?:những\s+)?\d)"),
     ("enumeration", r"(?m:^\s*\(?\d{1,2}[.)](?=\s))|\((?:\d{1,2})\)"),
 )
 

@@ -144,7 +144,7 @@ _RULES: tuple[_Rule, ...] = (
     (rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)", _months),
     (rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*{_YEAR})?", _quarter),
     (rf"tháng\s+(?P<mo>\d{{1,2}})(?:\s*(?:/|-|năm)\s*{_YEAR})?(?!\s*[/.-]?\s*\d)", _month),
-    (rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)", _years),
+    (rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)", _years),
     (rf"năm\s+{_YEAR}(?!\s*[-–]\s*\d)", _whole_year),
     (r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)", _now),
     (r"năm\s+nay", lambda m, ref: (date(ref.year, 1, 1), date(ref.year, 12, 31)) if ref else None),
@@ -156,6 +156,10 @@ _COMPILED = tuple((regex.compile(rf"(?<![\p{{L}}\d]){p}", regex.I), fn) for p, f
 _DOC_REF = regex.compile(r"(?:\d+/[\p{Lu}Đ][\p{L}\d-]*|số\s+\d+[\w/-]*)\s*,?\s*(?:ngày|ký\s+ngày)?\s*$", regex.I)
 
 
+# "tăng 8,52% so với năm 2022": the year compared against, not the figure's period.
+_BASELINE_BEFORE = regex.compile(r"(?:so\s+với|so\s+cùng\s+kỳ|so)\s*(?:cùng\s+kỳ\s*)?$", regex.I)
+
+
 def find_periods(text: str, ref: date | None = None) -> list[Period]:
     """All period mentions in `text`, in order, resolved against the reference (article) date."""
     taken: list[tuple[int, int]] = []
@@ -165,7 +169,7 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if _DOC_REF.search(text, max(0, s - 40), s):
+            if _DOC_REF.search(text, max(0, s - 40), s) or _BASELINE_BEFORE.search(text, max(0, s - 30), s):
                 taken.append((s, e))
                 continue
             resolved = fn(m, ref)

@@ -83,6 +83,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chỉ tiêu", "tiêu chí", "nhiệm vụ", "đề án", "công trình", "km đường", "tuyến", "cửa hàng", "chợ",
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
+    "thuê bao", "thuê bao internet", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
@@ -95,8 +96,8 @@ ADMIN_UNITS: tuple[str, ...] = (
 STOP_WORDS: frozenset[str] = frozenset(
     """và với của cho trong ngoài trên dưới đến tới từ tại là thì mà nên được bị đã đang sẽ có
     không chưa còn so theo để về vào ra như hay hoặc nhưng nhằm do bởi vì khi nếu gồm bao gồm
-    tăng giảm đạt chiếm chỉ cùng kỳ năm tháng ngày quý này đó kia các những mỗi mọi này nay
-    trong_đó vượt bằng gấp ước dự kiến hơn gần khoảng""".split()
+    tăng giảm đạt chiếm chỉ cùng kỳ năm tháng ngày quý này đó kia các những mỗi mọi nay
+    vượt bằng gấp ước hơn gần khoảng""".split()
 )
 
 # A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",

@@ -179,6 +179,7 @@ NEVER = [
     # words that contain number words
     "cơ chế một cửa",
     "một trong những địa phương",
+    "Đây cũng là 1 trong",
     "công tác tư pháp",
     "đầu tư công",
     "năm học mới",
