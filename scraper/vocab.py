@@ -83,7 +83,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chỉ tiêu", "tiêu chí", "nhiệm vụ", "đề án", "công trình", "km đường", "tuyến", "cửa hàng", "chợ",
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
-    "thuê bao", "thuê bao internet", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").

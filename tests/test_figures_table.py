@@ -47,6 +47,7 @@ COUNTS = [
     ("ba huyện đã hoàn thành", [("ba", D(3), "count", "huyện", None)]),
     ("tiếp nhận 1.963 yêu cầu từ đầu số 115", [("1.963", D(1963), "count", "yêu cầu", None)]),
     ("tăng 4 bậc so với năm trước", [("4", D(4), "count", "bậc", None)]),
+    ("Đây cũng là 1 trong 2 chỉ số thành phần", [("2", D(2), "count", "chỉ số thành phần", None)]),
 ]
 
 PERCENTS = [
@@ -179,7 +180,6 @@ NEVER = [
     # words that contain number words
     "cơ chế một cửa",
     "một trong những địa phương",
-    "Đây cũng là 1 trong",
     "công tác tư pháp",
     "đầu tư công",
     "năm học mới",
