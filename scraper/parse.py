@@ -373,15 +373,49 @@ def parse_article(
     return article
 
 
+# SharePoint display forms (DispForm.aspx, list item pages) put each field in a label/value row.
+_FORM_FIELDS = {
+    "title": ("tiêu đề", "title", "tên bài viết"),
+    "published": ("ngày xuất bản", "ngày đăng", "ngày ban hành", "thời gian", "created", "ngày tạo"),
+    "author": ("tác giả", "author", "người viết"),
+    "views": ("số lượt người đọc", "lượt xem", "số lượt xem"),
+    "summary": ("tóm tắt", "mô tả", "summary"),
+    "category": ("phân loại", "chuyên mục", "danh mục", "loại tin"),
+}
+
+
+def _form_fields(tree: LexborHTMLParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label in tree.css("td.ms-formlabel"):
+        value_node = label.next
+        while value_node is not None and value_node.tag != "td":
+            value_node = value_node.next
+        if value_node is None:
+            continue
+        key = _text(label).strip(" :*").lower()
+        value = _text(value_node)
+        if not value:
+            continue
+        for field, names in _FORM_FIELDS.items():
+            if key in names and field not in out:
+                out[field] = value
+    return out
+
+
 def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
     page_title = _text(tree.css_first("title"))
+    form = _form_fields(tree) if profile.name == "sharepoint" else {}
     title, _ = _first_text(tree, profile.title)
+    if form.get("title") and (not title or title != form["title"]):
+        title = form["title"]
     og_title = _meta(tree, "og:title")
     if not title or len(title) < 8:
         title = og_title or _strip_site(page_title) or title
     # date
     date_text, date_node = _first_text(tree, profile.date)
     published = parse_published(date_text, us_order=profile.name == "sharepoint") if date_text else None
+    if published is None and form.get("published"):
+        published = parse_published(form["published"], us_order=True)
     if published is None:
         meta_date = _meta(tree, "article:published_time", "og:published_time", "pubdate", "date", "dc.date", "DC.date.issued")
         published = parse_published(meta_date) if meta_date else None
@@ -395,6 +429,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     attachments: list[Attachment] = []
     body_text, tables, spans = "", [], []
     summary, _ = _first_text(tree, profile.summary)
+    summary = summary or form.get("summary", "")
     if body_node is not None:
         attachments = _attachments(body_node, profile, url)
         for sel in profile.drop:
@@ -410,6 +445,8 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
+    if author is None and form.get("author"):
+        author = _clean_author(form["author"])
     if author is None:
         author_text, _ = _first_text(tree, profile.author)
         author = _clean_author(author_text) if author_text else None
@@ -418,10 +455,14 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         m = _DATE_PIPE_AUTHOR.search(header) or _AUTHOR_LINE.search(header)
         author = _clean_author(m.group("a")) if m else None
     category, _ = _first_text(tree, profile.category)
+    category = category or form.get("category", "")
     if not category:
         category = _meta(tree, "article:section") or _category_from_title(page_title, title)
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
+    if views is None and form.get("views"):
+        digits = regex.sub(r"[.,\s]", "", form["views"])
+        views = int(digits) if digits.isdigit() else None
     if views is None:
         views = _views(_text(tree.body)[-20000:] if tree.body else "")
     if summary and body_text.startswith(summary):

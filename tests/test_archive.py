@@ -132,3 +132,25 @@ def test_second_harvest_adds_nothing(tmp_path: Path) -> None:
         hits = list(a.hits)
     assert (s.new, s.changed) == (0, 0)
     assert hits == []  # CDX answers cached, captures already stored: no request at all
+
+
+def test_harvest_dataset_equals_live_crawl_of_the_same_pages(tmp_path: Path) -> None:
+    from scraper.crawl import CrawlConfig, run_crawl
+    from scraper.replay import PortalReplay, ReplayArticle
+
+    live_pages = {1: BODIES[("20200101000000", 1)], 2: BODIES[("20190102000000", 2)], 6: BODIES[("20190106000000", 6)], 7: BODIES[("20190107000000", 7)]}
+    with PortalReplay([ReplayArticle(i, b) for i, b in live_pages.items()]) as portal:
+        run_crawl(CrawlConfig(start_urls=[portal.start_url], out_dir=tmp_path / "live", delay=0.01, quiet=True))
+    with Archive(burst_429=0) as a:
+        harvest(a, tmp_path / "archive")
+
+    def figures(out: Path) -> set[tuple]:
+        db = sqlite3.connect(out / "dataset.sqlite")
+        return set(db.execute("SELECT article_id, idx, value, kind, unit, raw, start, \"end\", indicator, entity, period_start, period_end FROM figures"))
+
+    def articles(out: Path) -> set[tuple]:
+        db = sqlite3.connect(out / "dataset.sqlite")
+        return set(db.execute("SELECT id, title, published, body_text, content_hash FROM articles"))
+
+    assert figures(tmp_path / "live") == figures(tmp_path / "archive")
+    assert articles(tmp_path / "live") == articles(tmp_path / "archive")

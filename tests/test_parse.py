@@ -146,3 +146,12 @@ def test_huge_page_is_refused_or_parsed_not_crashed() -> None:
     medium = "<html><body><h1>Trang lớn</h1>" + "<p>Đã tiếp nhận 102.669 hồ sơ thủ tục hành chính.</p>" * 3_000 + "</body></html>"
     a = parse_article(medium.encode())
     assert len(a.figures) == 3_000
+
+
+def test_sharepoint_display_form_fields(fixtures: Path) -> None:
+    a = parse_article((fixtures / "sharepoint" / "dispform-vinhphuc-style.html").read_bytes())
+    assert (a.title, a.published, a.author, a.views, a.category, a.id) == (
+        "Hội nghị sơ kết công tác cải cách hành chính quý I năm 2024", "2024-04-12T10:30:00+07:00", "Thu Hà", 1215,
+        "Cải cách hành chính", "sharepoint:5678")
+    assert "Hệ số lương cơ sở" not in a.body_text and "1,800,000" not in a.body_text and "Content Type" not in a.body_text
+    assert [f.raw for f in a.figures] == ["45.320", "38.210", "7.110", "98,76%", "1.046", "62,4%"]

@@ -46,7 +46,7 @@ SHAREPOINT = SiteProfile(
         r"^(?:Manage Permissions|Version History|Approval Status|Attachments|Content Type|Version|Created at|Last modified at)\b",
     ),
     id_patterns=(r"[?&](?:ItemID|ID)=(\d+)", r"/(\d+)-[\w-]+(?:\.aspx)?(?:$|[?#])"),
-    html_id_patterns=(r'"?listItemId"?\s*[:=]\s*"?(\d+)', r"ItemID=(\d+)"),
+    html_id_patterns=(r'"?(?:listItemId|pageItemId)"?\s*[:=]\s*"?(\d+)', r"ItemID=(\d+)"),
     attachment_patterns=(r"/Lists/[^/]+/Attachments/\d+/",),
     listing_links=("a[href]",),
     article_url_patterns=(r"(?:View_Detail|ChiTiet|DispForm)\.aspx\?(?:.*&)?(?:ItemID|ID)=\d+", r"/tin-tuc/[^/?#]+/\d+-[^/?#]+"),
