@@ -62,6 +62,7 @@ _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
 _SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
 _PER_SPACES = regex.compile(r"\s*/\s*")
+_COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
 _ADMIN = _alt(vocab.ADMIN_UNITS)
@@ -90,7 +91,7 @@ _RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|đượ
 
 _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", regex.I)
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
-_PHONE_LABEL = regex.compile(r"(?i:số|điện thoại|đường dây nóng|hotline|tổng đài|đầu số)\s*$")
+_PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
 _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
@@ -187,6 +188,9 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         return "count", m.group("u"), pos + m.end(), False
     if m := _COUNT.match(rest):
         unit, end = m.group("u"), m.end()
+        if per := _COUNT_PER.match(rest, end):
+            # "1.200 người/km2": a density, not a count of people
+            return "quantity", " ".join(unit.split()) + _PER_SPACES.sub("/", per.group(0)), pos + per.end(), False
         # Known noun plus one more modifier when it is an acronym: "hồ sơ TTHC".
         return "count", " ".join(unit.split()), pos + end, False
     return _fallback_noun(text, pos)
@@ -488,8 +492,33 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
     return out
 
 
+_PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
+_SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
+_ENUM_GAP = regex.compile(r"(?:,|và|là|còn|có|đạt)", regex.I)
+
+
 def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
-    """Ranges ("4,03%-4,1%", "từ 10 đến 15 tỷ đồng") and units carried along an enumeration."""
+    """Ranges ("4,03%-4,1%", "từ 10 đến 15 tỷ đồng"), "X trên Y" (rank of, per), and units carried
+    along an enumeration ("năm 2020 có 120 doanh nghiệp, năm 2021 là 150")."""
+    keep: list[_Cand] = []
+    for c in cands:
+        prev = keep[-1] if keep else None
+        if prev is not None and _PER_GAP.match(t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start]):
+            if prev.kind == "rank" and prev.denominator is None:
+                prev.denominator = c.value  # "xếp hạng 10 trên 63 tỉnh"
+                continue
+            if c.base == 1 and c.unit and prev.unit and prev.kind in ("count", "quantity", "money"):
+                prev.unit = f"{prev.unit}/{c.unit}"  # "2 tấn trên 1 ha"
+                continue
+        keep.append(c)
+    cands = keep
+    for a, b in zip(cands, cands[1:]):
+        if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
+            gap = t[max(a.end, a.unit_end) : b.start]
+            if not _SENTENCE_BREAK.search(gap) and _ENUM_GAP.search(gap) and len(gap) < 60:
+                b.kind, b.unit = a.kind, a.unit
+                if b.scale == 1 and a.scale != 1 and a.kind == "money":
+                    b.scale = a.scale
     for a, b in zip(cands, cands[1:]):
         gap = t[a.end : b.start]
         if _RANGE_GAP.match(gap) and (a.kind in ("number", b.kind)) and b.kind != "number":

@@ -83,7 +83,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chỉ tiêu", "tiêu chí", "nhiệm vụ", "đề án", "công trình", "km đường", "tuyến", "cửa hàng", "chợ",
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
-    "thuê bao", "thuê bao internet", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
@@ -116,7 +116,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "khu công nghiệp số", "bến", "cầu", "kênh", "bài", "câu", "trang", "hình", "ảnh", "video",
 )
 # …unless the label is itself part of a count: "tổng số 157 cơ quan", "con số 1.000 tỷ đồng".
-LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiếm", "trên", "một")
+LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiếm", "trên", "một", "dân", "quy", "đa")
 
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
 RANK_LEADS: tuple[str, ...] = (

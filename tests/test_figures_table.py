@@ -267,3 +267,42 @@ def test_provenance_survives_nfd_and_nbsp() -> None:
     assert [f.value for f in fs] == [D(102669), D("98.2")]
     for f in fs:
         assert text[f.start : f.end] == f.raw
+
+
+MORE = [
+    ("Mật độ dân số 1.200 người/km2.", [("1.200", D(1200), "quantity", "người/km2", None)]),
+    ("Tỉnh xếp hạng 10 trên 63 tỉnh, thành phố về chỉ số PCI.", [("10", D(10), "rank", None, None)]),
+    ("Năm 2020 có 120 doanh nghiệp, năm 2021 là 150.", [("120", D(120), "count", "doanh nghiệp", None), ("150", D(150), "count", "doanh nghiệp", None)]),
+    ("năng suất đạt 2 tấn trên 1 ha", [("2 tấn", D(2), "quantity", "tấn/ha", "đạt")]),
+    ("nhà tái định cư đạt 96,72%, cho các cơ sở tôn giáo, tín ngưỡng đạt 29,47.", [("96,72%", D("96.72"), "percent", "%", "đạt"), ("29,47", D("29.47"), "percent", "%", "đạt")]),
+    ("Tăng trưởng tín dụng khoảng 10-12%.", [("10", D(10), "percent", "%", "khoảng"), ("12%", D(12), "percent", "%", None)]),
+    ("Tổng số vốn là 1.500 tỷ đồng (trong đó vốn trung ương 1.000 tỷ đồng, vốn địa phương 500 tỷ đồng).",
+     [("1.500 tỷ đồng", D(1500) * 10**9, "money", "đồng", None), ("1.000 tỷ đồng", D(1000) * 10**9, "money", "đồng", None), ("500 tỷ đồng", D(500) * 10**9, "money", "đồng", None)]),
+    ("Tỉnh có 9 huyện, thị xã, thành phố với 111 xã, phường, thị trấn.", [("9", D(9), "count", "huyện, thị xã, thành phố", None), ("111", D(111), "count", "xã, phường, thị trấn", None)]),
+    ("Tỉnh đứng đầu cả nước về chỉ số DTI năm 2022 với 0,6543 điểm.", [("0,6543 điểm", D("0.6543"), "score", "điểm", None)]),
+    ("chỉ số thành phần đạt 9,75 điểm/10 điểm", [("9,75 điểm/10 điểm", D("9.75"), "score", "điểm", "đạt")]),
+    ("Số thuê bao internet băng rộng cố định đạt 325 nghìn thuê bao.", [("325 nghìn", D(325000), "count", "thuê bao", "đạt")]),
+]
+
+MORE_NEVER = [
+    "Nhân dịp kỷ niệm 30/4 và 1/5, tỉnh tổ chức nhiều hoạt động.",
+    "Lễ kỷ niệm 78 năm Cách mạng tháng Tám và Quốc khánh 2/9.",
+    "Từ ngày 5-6/3/2024, đoàn công tác làm việc tại huyện.",
+    "Thực hiện Nghị quyết số 09-NQ/TU ngày 15/1/2021 của Tỉnh ủy.",
+    "Kế hoạch 135/KH-UBND năm 2023.",
+    "Liên hệ số điện thoại 028.3829.6052 hoặc 0913 456 789.",
+    "Lúc 14h ngày 20/10/2023, tại hội trường tầng 3, Sở tổ chức hội nghị.",
+    "Theo Điều 12 Luật Đất đai 2013 và khoản 2 Điều 5 Nghị định 43/2014/NĐ-CP.",
+    "Cách mạng công nghiệp lần thứ tư, chuyển đổi số giai đoạn 2021-2025, tầm nhìn đến năm 2030.",
+    "Hà Nội nằm trong số 10 tỉnh đạt điểm cao nhất.",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MORE, ids=[m[0][:40] for m in MORE])
+def test_more_report_wording(sentence: str, expected: list) -> None:
+    assert run(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", MORE_NEVER)
+def test_more_never_emitted(sentence: str) -> None:
+    assert run(sentence) == []
