@@ -77,6 +77,10 @@ _LEAD_WORDS = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))")
 _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
+_EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+đổi|bằng", regex.I)
+_BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
+_THRESHOLDS = {"trên", "dưới", "hơn", "gần", "khoảng", "xấp xỉ", "không dưới", "không quá", "tối thiểu", "tối đa", "ít nhất"}
+_PAREN_NEXT = regex.compile(r"\s*\(\s*$|\s*\(\s*(?=\d)")
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
 _ESTIMATE = regex.compile(
@@ -398,13 +402,14 @@ def _unit_head(unit: str | None) -> str:
 
 
 def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[int], sentences: list[tuple[int, int]]) -> None:
-    """part_of from "trong đó/bao gồm"; computed_from for a stated rate and the counts behind it."""
+    """part_of from "trong đó/bao gồm" or a parenthesised breakdown; computed_from for a stated rate
+    and the counts behind it (`[i, i]` when the figure itself is the fraction: "950/1.000 …, đạt 95%")."""
     for i, c in enumerate(cands):
         if c.kind not in ("count", "money", "quantity") or c.prior_period:
             continue
         si = sent_of[i]
         ss = sentences[si][0] if si >= 0 else 0
-        # the nearest "trong đó" between a total and this figure
+        # the nearest "trong đó" (or an opening parenthesis) between a total and this figure
         for j in range(i - 1, -1, -1):
             total = cands[j]
             if sent_of[j] < si - 1:
@@ -412,35 +417,48 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
             if total.kind != c.kind:
                 continue
             gap_start = max(total.end, total.unit_end)
-            if not _PARTS.search(t, gap_start, c.start):
+            gap = t[gap_start : c.start]
+            in_parens = "(" in gap[:60] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
+            if not in_parens and not _PARTS.search(t, gap_start, c.start):
                 continue
-            # no other "trong đó" total in between that is closer
             if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
-                if c.kind != "count" or _unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si:
+                if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
                     figures[i].part_of = j
             break
     for i, c in enumerate(cands):
         if c.kind != "percent" or c.change or c.prior_period:
             continue
         si = sent_of[i]
+        # "96,5% (1.930/2.000 hồ sơ)": the fraction right after, in parentheses
+        nxt = i + 1
+        if nxt < len(cands) and sent_of[nxt] == si and cands[nxt].kind == "ratio" and _PAREN_NEXT.match(t, c.end, cands[nxt].start):
+            figures[i].computed_from = [nxt, nxt]
+            continue
         num = None
         for j in range(i - 1, -1, -1):
-            if sent_of[j] != si:
+            if sent_of[j] != si or cands[j].kind == "percent":
                 break
-            if cands[j].kind == "percent":
-                break
-            if cands[j].kind == "count":
+            if cands[j].kind in ("count", "ratio"):
                 num = j
                 break
-        if num is None or not _RATE_WORDS.search(t, max(cands[num].end, cands[num].unit_end), c.start):
+        if num is None:
+            continue
+        gap_start = max(cands[num].end, cands[num].unit_end)
+        if cands[num].kind == "ratio":
+            # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%"
+            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (_RATE_WORDS.search(t, gap_start, c.start) or _BARE_RATE_GAP.match(t[gap_start : c.start])):
+                figures[i].computed_from = [num, num]
+            continue
+        stated_right_after = _PAREN_NEXT.match(t, gap_start, c.start) is not None  # "1.150 hồ sơ (95,83%)"
+        if not stated_right_after and not _RATE_WORDS.search(t, gap_start, c.start):
             continue
         den = figures[num].part_of
         if den is None:
-            for j in range(num - 1, -1, -1):
-                if sent_of[j] != si:
-                    break
-                if cands[j].kind == "count" and _unit_head(cands[j].unit) == _unit_head(cands[num].unit):
-                    den = j
-                    break
+            same = [j for j in range(num) if sent_of[j] == si and cands[j].kind == "count"
+                    and _unit_head(cands[j].unit) == _unit_head(cands[num].unit)]
+            if stated_right_after:
+                # a share printed after one part of a breakdown: of the first (whole) count
+                same = [j for j in same if cands[j].value > cands[num].value][:1]
+            den = same[-1] if same and not stated_right_after else (same[0] if same else None)
         if den is not None and cands[den].value >= cands[num].value > 0:
             figures[i].computed_from = [num, den]

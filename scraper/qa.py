@@ -76,6 +76,19 @@ def _fig_ref(f: Figure) -> dict[str, Any]:
     return {"raw": f.raw, "start": f.start, "end": f.end, "value": str(f.value), "index": f.index, "kind": f.kind, "unit": f.unit}
 
 
+_SCALE_WORDS = (("nghìn tỷ", Decimal(10) ** 12), ("ngàn tỷ", Decimal(10) ** 12), ("tỷ", Decimal(10) ** 9), ("tỉ", Decimal(10) ** 9),
+                ("triệu", Decimal(10) ** 6), ("nghìn", Decimal(1000)), ("ngàn", Decimal(1000)))
+
+
+def _display_scale(f: Figure) -> tuple[Decimal, str]:
+    """Show amounts in the scale the report used: 3.100 tỷ đồng, not 3.100.000.000.000 đồng."""
+    raw = f.raw.lower()
+    for word, scale in _SCALE_WORDS:
+        if f" {word}" in raw:
+            return scale, f" {word}"
+    return Decimal(1), ""
+
+
 def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
@@ -98,13 +111,15 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
         computed = sum((p.value for p in same), Decimal(0))
         places = max(_places(p.value) for p in [total, *same])
         ok = _agrees(total.value, computed, places, tolerance)
-        expr = " + ".join(vn_number(p.value) for p in same)
+        scale, scale_word = _display_scale(total)
         unit = f" {total.unit}" if total.unit else ""
+        show = lambda v: vn_number(v / scale) + scale_word + unit  # noqa: E731
+        expr = " + ".join(vn_number(p.value / scale) for p in same)
         msg = (
-            f"Tổng các phần {expr} = {vn_number(computed)}{unit} "
+            f"Tổng các phần {expr} = {show(computed)} "
             + ("khớp với" if ok else "KHÔNG khớp với")
-            + f" tổng {vn_number(total.value)}{unit} đã nêu"
-            + ("" if ok else f" (chênh {vn_number(computed - total.value)})")
+            + f" tổng {total.raw if total.kind != 'count' else show(total.value)} đã nêu"
+            + ("" if ok else f" (chênh {show(computed - total.value)})")
         )
         checks.append(Check(check="sum", consistent=ok, stated=total.value, computed=computed, figures=[_fig_ref(total), *map(_fig_ref, same)], message=msg, article_url=url))
 
@@ -113,16 +128,25 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
         if f.kind != "percent" or not f.computed_from:
             continue
         num, den = (by_index.get(i) for i in f.computed_from)
-        if num is None or den is None or den.value == 0:
+        if num is None or den is None:
             continue
-        computed = num.value / den.value * 100
+        if num is den:  # the figure is itself a fraction: "950/1.000 hồ sơ"
+            if not num.denominator:
+                continue
+            num_value, den_value = num.value, num.denominator
+        else:
+            num_value, den_value = num.value, den.value
+        if den_value == 0:
+            continue
+        computed = num_value / den_value * 100
         places = _places(f.value)
         ok = _agrees(f.value, computed, places, tolerance)
         msg = (
-            f"Tỷ lệ {vn_number(num.value)}/{vn_number(den.value)} = {vn_number(computed, places + 1)}%"
+            f"Tỷ lệ {vn_number(num_value)}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
             + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
         )
-        checks.append(Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=[_fig_ref(f), _fig_ref(num), _fig_ref(den)], message=msg, article_url=url))
+        refs = [_fig_ref(f), _fig_ref(num)] + ([] if num is den else [_fig_ref(den)])
+        checks.append(Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs, message=msg, article_url=url))
 
     # shares: the percentages of one breakdown in one sentence should total about 100%
     by_sentence: dict[str, list[Figure]] = defaultdict(list)

@@ -55,10 +55,32 @@ def test_nukeviet_fixture_sum(fixtures: Path) -> None:
     ("Đã tiếp nhận 3 đơn, giải quyết 2 đơn, đạt tỷ lệ 66,6%.", True),  # truncated, not rounded
     ("Đúng hạn 95,5%; trễ hạn 3,5%; quá hạn 1%.", True),
     ("Đúng hạn 95,5%; trễ hạn 3,5%; quá hạn 2%.", False),
+    ("Đã tiếp nhận 1.000 hồ sơ (trực tuyến 600 hồ sơ, trực tiếp 400 hồ sơ).", True),
+    ("Đã tiếp nhận 1.000 hồ sơ (trực tuyến 650 hồ sơ, trực tiếp 400 hồ sơ).", False),
+    ("Đã giải quyết 950/1.000 hồ sơ, đạt 95%.", True),
+    ("Tỷ lệ giải quyết đúng hạn đạt 96,5% (1.930/2.000 hồ sơ).", True),
+    ("Có 45/50 xã đạt chuẩn nông thôn mới, chiếm 91%.", False),
+    ("Tổng vốn đầu tư 3.000 tỷ đồng, gồm vốn ngân sách 1.200 tỷ đồng và vốn xã hội hóa 1.900 tỷ đồng.", False),
 ])
 def test_sum_ratio_and_shares_rules(text: str, consistent: bool) -> None:
     checks = [c for c in check_text(text) if c.check != "range"]
     assert len(checks) == 1 and checks[0].consistent is consistent
+
+
+def test_shares_of_a_breakdown_after_its_parts() -> None:
+    checks = check_text("Tiếp nhận 1.200 hồ sơ; đúng hạn 1.150 hồ sơ (95,83%); trễ hạn 50 hồ sơ (4,17%).")
+    assert [(c.check, c.consistent, c.computed) for c in checks] == [
+        ("ratio", True, D("95.8333")), ("ratio", True, D("4.1667")), ("shares", True, D("100.00"))]
+
+
+def test_thresholds_and_equivalents_are_not_rates_or_parts() -> None:
+    assert [c for c in check_text("Nhóm Tốt gồm 19/63 tỉnh, thành phố đạt Chỉ số trên 80%.") if c.check == "ratio"] == []
+    assert check_text("tổng số vốn 405.570 tỷ đồng (tương đương 17,6 tỷ USD) và 270.458 tỷ đồng vốn tăng thêm.") == []
+
+
+def test_money_sum_message_keeps_the_reports_scale() -> None:
+    (c,) = check_text("Tổng vốn đầu tư 3.000 tỷ đồng, gồm vốn ngân sách 1.200 tỷ đồng và vốn xã hội hóa 1.900 tỷ đồng.")
+    assert "1.200 + 1.900 = 3.100 tỷ đồng" in c.message and "chênh 100 tỷ đồng" in c.message
 
 
 def test_range_check_reports_impossible_share() -> None:
