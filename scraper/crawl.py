@@ -116,7 +116,16 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
             seen_listings: set[str] = set()
             start_set = set(listings)
             revalidated: set[str] = set()
-            while (listings or pending) and fetched < cfg.max_pages:
+            deferred: list[tuple[list[str], list[str]]] = []
+            while (listings or pending or deferred) and fetched < cfg.max_pages:
+                if not pending and deferred:
+                    # Next listing pages wait until this page's articles are stored, so --since can
+                    # see their dates: a page that reaches older articles ends the paging.
+                    for page_articles, next_pages in deferred:
+                        if since is None or not _listing_reaches(ds, page_articles, since):
+                            listings.extend(u for u in next_pages if u not in seen_listings)
+                    deferred = []
+                    continue
                 if pending:
                     batch, pending = pending[: cfg.concurrency * 4], pending[cfg.concurrency * 4 :]
                     results = await asyncio.gather(*(_article(ds, fetcher, u, summary, sink) for u in batch))
@@ -152,13 +161,11 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                     known = [u for u in links.articles if u not in new and u not in revalidated]
                     revalidated.update(known)
                     pending.extend(known)
-                old_enough = since is not None and _listing_reaches(ds, links.articles, since)
                 # Incremental: a listing page with nothing new means the rest is already stored.
                 if links.articles and not new and ds.get_meta("crawled_once") == "1":
                     log.info("listing %s has nothing new; stop paging", url)
                     continue
-                if not old_enough:
-                    listings.extend(u for u in links.next_pages if u not in seen_listings)
+                deferred.append((links.articles, links.next_pages))
                 progress.update(summary, url)
             ds.set_meta("crawled_once", "1")
             summary.requests, summary.bytes = fetcher.requests, fetcher.bytes

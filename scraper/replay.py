@@ -75,7 +75,10 @@ class PortalReplay:
     def listing(self, page: int) -> bytes:
         ids = sorted(self.articles, reverse=True)
         chunk = ids[(page - 1) * self.page_size : page * self.page_size]
-        items = "".join(f'<li class="item"><a href="{ITEM_PATH}?ItemID={i}">Tin số {i}</a></li>' for i in chunk)
+        # An article that moved keeps its old link on the listing (the old URL redirects).
+        shown = [self.articles[i].redirect_from or i for i in chunk]
+        items = "".join(f'<li class="item"><a href="{ITEM_PATH}?ItemID={i}&amp;utm_source=rss#top">Tin số {i}</a></li>' for i in shown)
+        items += '<li><a href="https://other-portal.example/Lists/TinTuc/View_Detail.aspx?ItemID=1">Tin nơi khác</a></li>'
         nxt = f'<a class="next" href="{LIST_PATH}?PageIndex={page + 1}">Trang sau</a>' if page * self.page_size < len(ids) else ""
         return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="GENERATOR" content="Microsoft SharePoint">'
                 f"<title>Tin tức sự kiện</title></head><body><div class='menu'><a href='/'>Trang chủ</a>"
@@ -143,6 +146,11 @@ class PortalReplay:
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(h.path)
         q = {k.lower(): v[0] for k, v in parse_qs(parts.query).items()}
+        if parts.path == "/feed.xml":
+            ids = sorted(self.articles, reverse=True)
+            items = "".join(f"<item><title>Tin {i}</title><link>{self.base_url}{ITEM_PATH}?ItemID={i}</link></item>" for i in ids)
+            body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin tức</title>{items}</channel></rss>'
+            return self._send(h, 200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
         if parts.path == "/robots.txt":
             return self._send(h, 200, self.robots.encode(), {"Content-Type": "text/plain"})
         if parts.path.startswith("/private/"):

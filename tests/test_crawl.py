@@ -194,3 +194,56 @@ def test_kill_9_then_resume_has_no_duplicates_or_gaps(tmp_path: Path) -> None:
     figs = rows(tmp_path, "figures")
     assert len(figs) == 60 and len({(r["article_id"], r["idx"]) for r in figs}) == 60
     assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 30
+
+
+def dated(item: int, day: int) -> bytes:
+    return page(item).replace(f"Ngày 0{1 + item % 9}/03/2021".encode(), f"Ngày {day:02d}/03/2021".encode())
+
+
+def test_since_stops_paging_at_older_articles(tmp_path: Path) -> None:
+    arts = [ReplayArticle(i, dated(i, i)) for i in range(1, 21)]  # newer ids are newer articles
+    with PortalReplay(arts, page_size=5) as portal:
+        crawl(portal, tmp_path, since="2021-03-14")
+        listings = [h.path for h in portal.hits if h.path.startswith(LIST_PATH)]
+    stored = sorted(int(r["url"].rsplit("=", 1)[1]) for r in rows(tmp_path, "articles"))
+    assert listings == [f"{LIST_PATH}?PageIndex=1", f"{LIST_PATH}?PageIndex=2"]  # page 2 reached 13/03: stop
+    assert stored == list(range(11, 21))
+
+
+def test_feed_discovery_url_normalisation_and_off_site_links(tmp_path: Path) -> None:
+    with make_portal(4) as portal:
+        summary = run_crawl(CrawlConfig(start_urls=[portal.base_url + "/feed.xml"], out_dir=tmp_path, delay=0.01, quiet=True))
+        seen = paths(portal)
+    assert summary.new == 4
+    assert all("utm_" not in p and "#" not in p for p in seen)
+    urls = [r["url"] for r in rows(tmp_path, "articles")]
+    assert not any("other-portal" in u for u in urls + [r["url"] for r in rows(tmp_path, "frontier")])
+
+
+def test_listing_links_are_normalised_and_stay_on_site(tmp_path: Path) -> None:
+    with make_portal(3) as portal:
+        crawl(portal, tmp_path)
+    frontier = [r["url"] for r in rows(tmp_path, "frontier")]
+    assert len(frontier) == 3 and all(u.endswith(tuple(f"ItemID={i}" for i in (1, 2, 3))) for u in frontier)
+
+
+def test_redirect_to_the_canonical_url(tmp_path: Path) -> None:
+    arts = [ReplayArticle(1, page(1)), ReplayArticle(2, page(2), redirect_from=902)]
+    with PortalReplay(arts) as portal:
+        summary = crawl(portal, tmp_path)
+        seen = paths(portal)
+    assert summary.new == 2
+    assert any(p.endswith("ItemID=902") for p in seen) and any(p.endswith("ItemID=2") for p in seen)
+    urls = {r["url"] for r in rows(tmp_path, "articles")}
+    assert any(u.endswith("ItemID=2") for u in urls) and not any(u.endswith("ItemID=902") for u in urls)
+    pages = {r["url"].rsplit("=", 1)[1]: r["state"] for r in rows(tmp_path, "pages")}
+    assert pages["902"] == "done" and pages["2"] == "done"
+
+
+def test_response_size_cap(tmp_path: Path) -> None:
+    arts = [ReplayArticle(1, page(1)), ReplayArticle(2, page(2, extra="x" * 200_000))]
+    with PortalReplay(arts) as portal:
+        summary = crawl(portal, tmp_path, max_bytes=50_000)
+        hits2 = [h for h in portal.hits if h.path.endswith("ItemID=2")]
+    assert summary.new == 1 and summary.failed == 1 and len(hits2) == 1  # too large: not retried
+    assert any("too large" in e for e in summary.errors)
