@@ -435,8 +435,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         for sel in profile.drop:
             for n in body_node.css(sel):
                 n.decompose()
-        if profile.author_in_body_last_right:
-            author = _pop_right_aligned_author(body_node)
+        author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
         body_text, tables, spans = _render(body_node, profile, url)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
@@ -502,8 +501,20 @@ def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | Non
     return None
 
 
-def _pop_right_aligned_author(body: LexborNode) -> str | None:
-    candidates = [p for p in body.css("p") if (p.attributes.get("align") or "").lower() == "right" or "text-align: right" in (p.attributes.get("style") or "").replace(":right", ": right")]
+def _is_right_aligned(p: LexborNode) -> bool:
+    style = (p.attributes.get("style") or "").replace(" ", "").lower()
+    return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
+
+
+def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> str | None:
+    """The byline Vietnamese portals put at the end of the body: a short, bold, right-aligned line.
+
+    On Liferay the posting account follows it, so the last such paragraph anywhere counts; elsewhere
+    only when it is the body's last paragraph, so a right-aligned line mid-article stays text."""
+    paragraphs = [p for p in body.css("p") if _text(p)]
+    if last_only:
+        paragraphs = paragraphs[-1:]
+    candidates = [p for p in paragraphs if _is_right_aligned(p)]
     for p in reversed(candidates):
         txt = _text(p)
         if txt and len(txt) <= 60 and p.css_first("strong, b") is not None:
@@ -514,7 +525,9 @@ def _pop_right_aligned_author(body: LexborNode) -> str | None:
 
 def _clean_author(text: str) -> str | None:
     text = clean_text(text)
-    text = regex.sub(r"^(?:Tác\s+giả|Người\s+viết|Nguồn\s+tin|Bài(?:\s+và\s+ảnh)?|Tin)\s*:?\s*", "", text, flags=regex.I)
+    if regex.match(r"(?:Nguồn|Theo)\b", text, flags=regex.I):
+        return None  # "Nguồn: Trung tâm …", "Nguồn tin: …": the source, not the author
+    text = regex.sub(r"^(?:Tác\s+giả|Người\s+viết|Bài(?:\s+và\s+ảnh)?|Tin)\s*:?\s*", "", text, flags=regex.I)
     text = text.strip(" -–|()")
     if not text or len(text) > 80 or regex.search(r"\d{3,}", text):
         return None

@@ -110,6 +110,7 @@ DNN = SiteProfile(
     drop=_COMMON_DROP + (".DnnModule-Breadcrumb", ".othernews"),
     drop_lines=_COMMON_LINES,
     id_patterns=(r"[?&/](?:ArticleId|ItemId|newsid|id)[=/](\d+)", r"/(\d+)/Default\.aspx"),
+    html_id_patterns=(r'action="[^"]*/ArticleId/(\d+)/', r"[?&/]ArticleId[=/](\d+)"),
     article_url_patterns=(r"(?:ArticleId|ItemId|newsid)[=/]\d+",),
 )
 
