@@ -154,3 +154,19 @@ def test_html_report_in_a_real_browser(tmp_path: Path, fixtures: Path) -> None:
         browser.close()
     assert errors == []
     assert (tmp_path / "qa.png").stat().st_size > 10_000
+
+
+def test_conflicting_values_across_articles(tmp_path: Path) -> None:
+    from scraper.store import Dataset
+
+    text2 = "<html><body><h1>Báo cáo thứ hai của tỉnh</h1><p>Từ 01/1 đến 31/5/2021, huyện Bàu Bàng tiếp nhận 1.200 hồ sơ. Tỷ lệ giải quyết đúng hạn đạt 97,5%.</p></body></html>"
+    text1 = text2.replace("97,5%", "98,2%").replace("thứ hai", "thứ nhất")
+    with Dataset(tmp_path) as ds:
+        for i, html in enumerate((text1, text2)):
+            ds.store_article(parse_article(html.encode(), url=f"https://a.gov.vn/{i}"))
+    r = subprocess.run([sys.executable, "-m", "scraper", "qa", "check", "--dataset", str(tmp_path)], capture_output=True, text=True)
+    rows = [__import__("json").loads(x) for x in r.stdout.splitlines()]
+    conflicts = [x for x in rows if x["check"] == "conflict"]
+    assert len(conflicts) == 1 and not conflicts[0]["consistent"]
+    assert {f["raw"] for f in conflicts[0]["figures"]} == {"98,2%", "97,5%"}
+    assert "huyện Bàu Bàng" in conflicts[0]["message"]
