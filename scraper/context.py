@@ -80,6 +80,7 @@ _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|g�
 _EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+đổi|bằng", regex.I)
 _BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
 _THRESHOLDS = {"trên", "dưới", "hơn", "gần", "khoảng", "xấp xỉ", "không dưới", "không quá", "tối thiểu", "tối đa", "ít nhất"}
+_DUE = regex.compile(r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|đã\s+xử\s+lý)(?![\p{L}])", regex.I)
 _PAREN_NEXT = regex.compile(r"\s*\(\s*$|\s*\(\s*(?=\d)")
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
@@ -419,8 +420,13 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
             gap_start = max(total.end, total.unit_end)
             gap = t[gap_start : c.start]
             in_parens = "(" in gap[:60] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
-            if not in_parens and not _PARTS.search(t, gap_start, c.start):
+            marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
+            if not in_parens and marker is None:
                 continue
+            if marker is not None and ";" in t[marker.end() : c.start] and not t[marker.end() : marker.end() + 3].lstrip().startswith(":"):
+                # "trong đó …" ends at its clause ("…; đã giải quyết 880 hồ sơ" is not a part);
+                # "Trong đó: A …; B …; và C …" is a list that runs through the semicolons.
+                break
             if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
                 if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
                     figures[i].part_of = j
@@ -453,6 +459,12 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         if not stated_right_after and not _RATE_WORDS.search(t, gap_start, c.start):
             continue
         den = figures[num].part_of
+        # A rate of files due is computed on the files due ("đến hạn", "cần giải quyết"), not on
+        # all files received: prefer such a count when the text gives one.
+        due = [j for j in range(num) if sent_of[j] in (si, si - 1) and cands[j].kind == "count"
+               and cands[j].value >= cands[num].value and _DUE.search(figures[j].indicator or "")]
+        if due:
+            den = due[-1]
         if den is None:
             same = [j for j in range(num) if sent_of[j] == si and cands[j].kind == "count"
                     and _unit_head(cands[j].unit) == _unit_head(cands[num].unit)]

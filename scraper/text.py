@@ -55,10 +55,13 @@ class Normalized:
 _ODD_CHARS = regex.compile("[" + "".join(sorted(_SPACE_LIKE | _INVISIBLE)) + "]")
 
 
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _needs_work(text: str) -> bool:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         return True
-    return _ODD_CHARS.search(text) is not None
+    return _ODD_CHARS.search(text) is not None or ("&" in text and _ENTITY.search(text) is not None)
 
 
 def normalize_with_map(text: str) -> Normalized:
@@ -74,6 +77,18 @@ def normalize_with_map(text: str) -> Normalized:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if ch == "&" and (ent := _ENTITY.match(text, i)):
+            # "98,2&nbsp;%" or "B&agrave;i" in pasted text: decode, and map every decoded
+            # character back to the whole entity so spans still cover what the reader saw.
+            decoded = html.unescape(ent.group(0))
+            if decoded != ent.group(0):
+                for c in unicodedata.normalize("NFC", decoded):
+                    if c in _INVISIBLE:
+                        continue
+                    out.append(" " if c in _SPACE_LIKE else c)
+                    origin.append(i)
+                i = ent.end()
+                continue
         if ch in _INVISIBLE:
             i += 1
             continue
@@ -101,6 +116,8 @@ def normalize(text: str) -> str:
     """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map)."""
     if not _needs_work(text):
         return text
+    if "&" in text and _ENTITY.search(text):
+        return normalize_with_map(text).text
     return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 

@@ -170,3 +170,16 @@ def test_conflicting_values_across_articles(tmp_path: Path) -> None:
     assert len(conflicts) == 1 and not conflicts[0]["consistent"]
     assert {f["raw"] for f in conflicts[0]["figures"]} == {"98,2%", "97,5%"}
     assert "huyện Bàu Bàng" in conflicts[0]["message"]
+
+
+def test_rate_of_files_due_uses_the_files_due() -> None:
+    checks = check_text("Tiếp nhận 1.000 hồ sơ, trong đó 900 hồ sơ đến hạn giải quyết; đã giải quyết đúng hạn 880 hồ sơ, đạt tỷ lệ 97,8%.")
+    assert [(c.check, c.consistent) for c in checks] == [("ratio", True)]
+    assert "880/900" in checks[0].message
+
+
+def test_entities_in_pasted_text_keep_exact_spans() -> None:
+    text = "Tiếp nhận 102.669&nbsp;hồ sơ, đạt 98,2&#37; và 5&nbsp;%"
+    fs = extract_figures(text)
+    assert [(f.raw, f.value, f.unit) for f in fs] == [("102.669", D(102669), "hồ sơ"), ("98,2&#37;", D("98.2"), "%"), ("5&nbsp;%", D(5), "%")]
+    assert all(text[f.start : f.end] == f.raw for f in fs)
