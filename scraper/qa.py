@@ -120,6 +120,7 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
             + ("khớp với" if ok else "KHÔNG khớp với")
             + f" tổng {total.raw if total.kind != 'count' else show(total.value)} đã nêu"
             + ("" if ok else f" (chênh {show(computed - total.value)})")
+            + ("" if ok or not (total.qualifier or any(p.qualifier for p in same)) else "; lưu ý: số liệu có từ ước lượng (khoảng/gần/trên…)")
         )
         checks.append(Check(check="sum", consistent=ok, stated=total.value, computed=computed, figures=[_fig_ref(total), *map(_fig_ref, same)], message=msg, article_url=url))
 
