@@ -155,3 +155,16 @@ def test_sharepoint_display_form_fields(fixtures: Path) -> None:
         "Cải cách hành chính", "sharepoint:5678")
     assert "Hệ số lương cơ sở" not in a.body_text and "1,800,000" not in a.body_text and "Content Type" not in a.body_text
     assert [f.raw for f in a.figures] == ["45.320", "38.210", "7.110", "98,76%", "1.046", "62,4%"]
+
+
+@pytest.mark.parametrize("url,html,platform", [
+    ("https://thudaumot.binhduong.gov.vn/a", "<html></html>", "dnn"),
+    ("https://www.binhduong.gov.vn/a", "<html></html>", "sharepoint"),
+    ("https://dongnai.gov.vn/vi/news/x/y-12.html", "<html></html>", "nukeviet"),
+    ("https://example.org/Lists/TinTuc/View_Detail.aspx?ItemID=3", "<div class='journal-content-article'>", "liferay"),
+    (None, "<html><p>x</p></html>", "generic"),
+])
+def test_platform_detection_order(url, html, platform) -> None:
+    from scraper.sites import detect
+
+    assert detect(url, html).name == platform

@@ -44,24 +44,40 @@ class SiteProfile:
     article_url_patterns: tuple[str, ...] = ()
     next_page: tuple[str, ...] = ()
     page_param: str | None = None
+    # Portals known to run this platform (a fallback when neither the page nor the URL says).
+    hosts: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
-    def matches(self, url: str | None, head: str) -> bool:
-        if url and any(regex.search(p, url, regex.I) for p in self.url_patterns):
-            return True
+    def matches_page(self, head: str) -> bool:
         return any(regex.search(p, head, regex.I) for p in self.fingerprints)
+
+    def matches_url(self, url: str | None) -> bool:
+        return bool(url) and any(regex.search(p, url, regex.I) for p in self.url_patterns)  # type: ignore[arg-type]
+
+    def host_match(self, url: str | None) -> int:
+        """Length of the longest known host this URL is on (0: none), so a subdomain running
+        another platform (thudaumot.binhduong.gov.vn) wins over its parent."""
+        if not url:
+            return 0
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(url).hostname or "").lower()
+        return max((len(h) for h in self.hosts if host == h or host.endswith("." + h)), default=0)
 
 
 from .profiles import GENERIC, PROFILES  # noqa: E402  (data rows need the class above)
 
 
 def detect(url: str | None, html: str) -> SiteProfile:
-    """The profile for a page: URL patterns and fingerprints decide; the generic one otherwise."""
+    """The profile for a page: the page's own fingerprints first (a captured Liferay page served from
+    anywhere is still Liferay), then the URL's shape, then the known host; generic otherwise."""
     head = html[:200_000]
-    for profile in PROFILES:
-        if profile.matches(url, head):
-            return profile
-    return GENERIC
+    for test in (lambda p: p.matches_page(head), lambda p: p.matches_url(url)):
+        for profile in PROFILES:
+            if test(profile):
+                return profile
+    best = max(PROFILES, key=lambda p: p.host_match(url))
+    return best if best.host_match(url) else GENERIC
 
 
 def by_name(name: str) -> SiteProfile:

@@ -52,6 +52,7 @@ SHAREPOINT = SiteProfile(
     article_url_patterns=(r"(?:View_Detail|ChiTiet|DispForm)\.aspx\?(?:.*&)?(?:ItemID|ID)=\d+", r"/tin-tuc/[^/?#]+/\d+-[^/?#]+"),
     next_page=("a.next", "a[title~='Next']", "a[title~='sau']"),
     page_param="PageIndex",
+    hosts=("binhduong.gov.vn", "gialai.gov.vn", "vinhphuc.gov.vn", "kiengiang.gov.vn", "hatinh.gov.vn", "baclieu.gov.vn"),
 )
 
 LIFERAY = SiteProfile(
@@ -77,6 +78,7 @@ LIFERAY = SiteProfile(
     article_url_patterns=(r"/-/view_content/\d+-",),
     next_page=(".taglib-page-iterator a.next", ".pagination a[rel=next]", ".taglib-page-iterator .next a"),
     page_param="_101_cur",
+    hosts=("sotttt.hanoi.gov.vn", "bacninh.gov.vn"),
 )
 
 NUKEVIET = SiteProfile(
@@ -96,6 +98,7 @@ NUKEVIET = SiteProfile(
     listing_links=("h3 a[href]", ".news_column h3 a", ".list-news h3 a"),
     article_url_patterns=(r"/news/[^/]+/[^/?#]+-\d+\.html",),
     next_page=(".pagination a[rel=next]", "ul.pagination li:last-child a"),
+    hosts=("binhphuoc.gov.vn", "dongnai.gov.vn"),
 )
 
 DNN = SiteProfile(
@@ -112,6 +115,7 @@ DNN = SiteProfile(
     id_patterns=(r"[?&/](?:ArticleId|ItemId|newsid|id)[=/](\d+)", r"/(\d+)/Default\.aspx"),
     html_id_patterns=(r'action="[^"]*/ArticleId/(\d+)/', r"[?&/]ArticleId[=/](\d+)"),
     article_url_patterns=(r"(?:ArticleId|ItemId|newsid)[=/]\d+",),
+    hosts=("thudaumot.binhduong.gov.vn", "thuathienhue.gov.vn"),
 )
 
 WORDPRESS = SiteProfile(
@@ -128,6 +132,7 @@ WORDPRESS = SiteProfile(
     id_patterns=(r"[?&]p=(\d+)",),
     html_id_patterns=(r"postid-(\d+)", r'id="post-(\d+)"'),
     next_page=("a.next", ".nav-previous a", "a[rel=next]"),
+    hosts=("nso.gov.vn",),
 )
 
 GENERIC = SiteProfile(
