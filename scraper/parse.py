@@ -160,17 +160,27 @@ def _text(node: LexborNode | None) -> str:
     return clean_text(node.text(deep=True, separator=" ")) if node is not None else ""
 
 
-def _first_text(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> tuple[str, LexborNode | None]:
+def _first_text(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None) -> tuple[str, LexborNode | None]:
     for sel in selectors:
         try:
-            node = tree.css_first(sel)
+            nodes = tree.css(sel)
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
             continue
-        if node is not None:
+        for node in nodes[:5]:
             txt = _text(node)
-            if txt:
+            if txt and not (reject and reject(txt)):
                 return txt, node
     return "", None
+
+
+_SITE_NAME = regex.compile(r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|^ủy\s+ban\s+nhân\s+dân\s")
+
+
+def _not_a_title(text: str) -> bool:
+    """The portal's name in a logo heading, a section name, or a line too short to be a headline."""
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text) > 20
+    return len(text) < 8 or bool(_SITE_NAME.search(text)) or shouting or len(text) > 400
 
 
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
@@ -405,7 +415,7 @@ def _form_fields(tree: LexborHTMLParser) -> dict[str, str]:
 def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
-    title, _ = _first_text(tree, profile.title)
+    title, _ = _first_text(tree, profile.title, reject=_not_a_title if profile is GENERIC else None)
     if form.get("title") and (not title or title != form["title"]):
         title = form["title"]
     og_title = _meta(tree, "og:title")
@@ -436,7 +446,10 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
             for n in body_node.css(sel):
                 n.decompose()
         author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
+        body_html = body_node.html or ""
         body_text, tables, spans = _render(body_node, profile, url)
+        if author is None:
+            body_text, author = _split_byline(body_text, body_html)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
@@ -521,6 +534,22 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
             p.decompose()
             return _clean_author(txt)
     return None
+
+
+_NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,4}\p{Lu}[\p{Ll}\p{M}]*(?:\s*\((?:tổng\s+hợp|TH|st)\))?")
+_CREDIT_LINE = regex.compile(r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})", regex.I)
+
+
+def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
+    """A last line that is a credit ("Tin, ảnh: Minh Anh") or a bold personal name is the byline."""
+    head, _, last = body.rpartition("\n")
+    if not head:
+        return body, None
+    if m := _CREDIT_LINE.fullmatch(last):
+        return head, _clean_author(m.group("a"))
+    if _NAME_LINE.fullmatch(last) and regex.search(rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html):
+        return head, _clean_author(last)
+    return body, None
 
 
 def _clean_author(text: str) -> str | None:

@@ -168,3 +168,12 @@ def test_platform_detection_order(url, html, platform) -> None:
     from scraper.sites import detect
 
     assert detect(url, html).name == platform
+
+
+def test_generic_layout_skips_the_logo_heading_and_finds_the_byline(fixtures: Path) -> None:
+    a = parse_article((fixtures / "generic" / "old-table-layout.html").read_bytes())
+    assert a.platform == "generic"
+    assert (a.title, a.published, a.author) == ("Huyện Phú Giáo tổng kết công tác năm 2019", "2019-12-28", "Ngọc Hân")
+    assert a.body_text.startswith("Chiều 27/12, UBND huyện Phú Giáo") and a.body_text.endswith("giảm còn 0,9%.")
+    for chrome in ("Trang chủ", "Liên kết website", "Bản quyền", "0274.3672.123"):
+        assert chrome not in a.body_text

@@ -137,9 +137,13 @@ WORDPRESS = SiteProfile(
 
 GENERIC = SiteProfile(
     name="generic",
-    title=("h1.title", "h1.entry-title", ".article-title", ".news-title", ".detail-title", ".title-detail", "article h1", "h1"),
+    title=(
+        "h1.title", "h1.entry-title", ".article-title", ".news-title", ".detail-title", ".title-detail", "article h1",
+        "[class*='tieude']", "[class*='tieu-de']", "[class*='tieu_de']", "[class*='news-title']", "[class*='post-title']",
+        "[class*='article-title']", "[class*='title-news']", "[class*='post-heading']", "h1", "h2",
+    ),
     body=("article .content", "[itemprop=articleBody]", ".article-content", ".news-content", ".content-detail", ".detail-content", ".entry-content"),
-    date=("time[datetime]", ".date", ".time", ".publish-date", ".post-date"),
+    date=("time[datetime]", ".date", ".time", ".publish-date", ".post-date", "[class*='ngay']", "[class*='date']", "[class*='time']", "[class*='meta']"),
     author=(".author", "[rel=author]", ".byline"),
     summary=(".sapo", ".summary", ".lead", ".description"),
     drop=_COMMON_DROP + ("header", "footer", "aside", ".menu", ".sidebar", "#sidebar", ".footer", ".header", ".banner"),
