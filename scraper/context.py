@@ -56,6 +56,7 @@ _ENTITY = regex.compile(
     )
 )
 _SOURCE_BEFORE = regex.compile(r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|thông\s+báo))?(?:\s+của)?\s*$", regex.I)
+_ROLE_BEFORE = regex.compile(r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$", regex.I)
 _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
 _INDICATOR_HEADS = regex.compile(
@@ -151,6 +152,8 @@ def annotate(
     entities = [e for e in entities if not any(s <= e[0] < ue for s, ue in unit_spans)]
     # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
     entities = [e for e in entities if not _SOURCE_BEFORE.search(t, max(0, e[0] - 40), e[0])]
+    # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
+    entities = [e for e in entities if not _ROLE_BEFORE.search(t, max(0, e[0] - 25), e[0])]
     para_starts = _paragraph_starts(t)
 
     sent_of = _assign(cands, sentences)

@@ -513,6 +513,8 @@ def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
         keep.append(c)
     cands = keep
     for a, b in zip(cands, cands[1:]):
+        if a.kind == "multiple" and b.unit == "lần" and b.kind == "count" and _ENUM_GAP.search(t[a.end : b.start]) and len(t[a.end : b.start]) < 12:
+            b.kind = "multiple"  # "gấp 5 lần và 11 lần"
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
             gap = t[max(a.end, a.unit_end) : b.start]
             if not _SENTENCE_BREAK.search(gap) and _ENUM_GAP.search(gap) and len(gap) < 60:
