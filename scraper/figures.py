@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from types import SimpleNamespace
 
 import regex
 
 from . import vocab
 from .models import Figure
 from .nonfigures import Mask
-from .numbers import Convention, SCALES, detect_convention, parse_digits, parse_spelled
+from .numbers import SCALES, Convention, exact_decimal, detect_convention, parse_digits, parse_spelled
 from .text import normalize_with_map
 
 __all__ = ["extract_figures", "sentence_spans"]
@@ -302,12 +303,13 @@ def extract_figures(
     from .context import annotate  # late import: context builds on this module's helpers
 
     sentences = sentence_spans(t)
-    figures: list[Figure] = []
+    # Plain records while the context is filled in; validated once, at the boundary.
+    figures: list[SimpleNamespace] = []
     for i, c in enumerate(cands):
         s, e = norm.span(c.start, c.end)
         figures.append(
-            Figure.model_construct(
-                value=_tidy(c.value), kind=c.kind, unit=c.unit, raw=text[s:e], start=s, end=e,
+            SimpleNamespace(
+                value=exact_decimal(c.value), kind=c.kind, unit=c.unit, raw=text[s:e], start=s, end=e,
                 qualifier=c.qualifier, sentence="", indicator=None, entity=None, period_start=None,
                 period_end=None, period_text=None, estimate=False, change=c.change, baseline=c.baseline,
                 index=i, denominator=c.denominator, range=c.range, part_of=None, computed_from=None,
@@ -315,16 +317,11 @@ def extract_figures(
                 column=None, warnings=[],
             )
         )
-    annotate(text, t, norm, figures, cands, sentences, published=published, headline=headline)
-    # Validate at the boundary: construct for speed above, check every record here.
-    return [Figure.model_validate(f.__dict__) for f in figures]
+    annotate(text, t, norm, figures, cands, sentences, published=published, headline=headline)  # type: ignore[arg-type]
+    return [Figure.model_validate(vars(f)) for f in figures]
 
 
-def _tidy(value: Decimal) -> Decimal:
-    """102669.0 -> 102669, 98.20 -> 98.2: the value as a reader would write it, exactly."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+
 
 
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[_Cand]:

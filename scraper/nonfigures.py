@@ -83,6 +83,8 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
 def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Every (start, end, family) span of `text` that holds a number which is not a figure."""
     windows = _digit_windows(text)
+    if sum(hi - lo for lo, hi in windows) > len(text) // 2:
+        windows = [(0, len(text))]  # digits everywhere: one pass per pattern is cheaper
     for name, pattern in _PATTERNS:
         if name in _NO_DIGIT_FAMILIES:
             if name == "url" and "://" not in text and "www." not in text:

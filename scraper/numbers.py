@@ -25,6 +25,7 @@ __all__ = [
     "parse_number",
     "parse_spelled",
     "detect_convention",
+    "exact_decimal",
 ]
 
 Convention = Literal["vi", "en"]
@@ -188,7 +189,7 @@ def parse_number(text: str, convention: Convention = "vi") -> Decimal:
     """One Vietnamese number expression to an exact Decimal.
 
     >>> parse_number("102.669"), parse_number("98,2"), parse_number("1,2 triệu")
-    (Decimal('102669'), Decimal('98.2'), Decimal('1200000.0'))
+    (Decimal('102669'), Decimal('98.2'), Decimal('1200000'))
     >>> parse_number("hai mươi ba")
     Decimal('23')
 
@@ -209,10 +210,17 @@ def parse_number(text: str, convention: Convention = "vi") -> Decimal:
             return parse_spelled(" ".join(group))
 
         try:
-            return _combine_scaled(tokens, read_group)
+            return exact_decimal(_combine_scaled(tokens, read_group))
         except InvalidOperation as exc:  # pragma: no cover - guarded by the digit regex
             raise ValueError(f"not a number: {text!r}") from exc
-    return parse_spelled(cleaned)
+    return exact_decimal(parse_spelled(cleaned))
+
+
+def exact_decimal(value: Decimal) -> Decimal:
+    """1200000.0 → 1200000, 98.20 → 98.2: the same number, written as a reader would."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 # --- convention of a whole document ---------------------------------------------------------------

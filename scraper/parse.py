@@ -19,6 +19,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .figures import extract_figures
+from .numbers import exact_decimal
 from .models import Article, Attachment, Figure, Table
 from .sites import GENERIC, SiteProfile, detect
 from .text import DecodeError, clean_text, decode_html, normalize
@@ -620,9 +621,7 @@ def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
         if found:
             kind, unit, mult = found
             f.kind, f.unit = kind, unit  # type: ignore[assignment]
-            f.value = f.value * mult
-            if f.value == f.value.to_integral_value():
-                f.value = f.value.quantize(Decimal(1))
+            f.value = exact_decimal(f.value * mult)
     if row:
         f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
     if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
