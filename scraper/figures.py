@@ -63,6 +63,8 @@ _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
 _SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
 _PER_SPACES = regex.compile(r"\s*/\s*")
+# A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here names it.
+_NAMED_BEFORE = regex.compile(rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$")
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
@@ -388,6 +390,10 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue
             if kind == "number" and before == "(" and after == ")":
                 continue  # "(1)": an enumeration
+            if kind == "number" and m.group("scale") is None and m.group("num").isdigit() and len(m.group("num")) >= 7:
+                continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots)
+            if kind == "number" and m.group("num").isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix):
+                continue  # "Tổ công tác 970", "Đề án 06": part of a name
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
             if in_raw:
                 c.end = unit_end

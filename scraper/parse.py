@@ -12,7 +12,6 @@ import hashlib
 import html as htmllib
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
 
 import regex

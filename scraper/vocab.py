@@ -111,7 +111,8 @@ LABEL_WORDS: tuple[str, ...] = (
     "lần thứ", "thứ", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
     "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
     "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
-    "số", "số hiệu", "mã", "mã số", "ký hiệu", "covid", "covid-", "sars-cov-", "iso", "tcvn", "windows",
+    "số", "số hiệu", "mã", "mã số", "mã số thuế", "mã số doanh nghiệp", "số tài khoản", "tài khoản", "mã hồ sơ",
+    "mã định danh", "cccd", "cmnd", "căn cước", "hộ chiếu", "biển số", "biển kiểm soát", "ký hiệu", "covid", "covid-", "sars-cov-", "iso", "tcvn", "windows",
     "phiên bản", "version", "cách mạng công nghiệp", "công nghiệp", "web", "zalo", "km", "trạm", "cổng",
     "khu công nghiệp số", "bến", "cầu", "kênh", "bài", "câu", "trang", "hình", "ảnh", "video",
 )

@@ -281,6 +281,8 @@ MORE = [
     ("Tỉnh có 9 huyện, thị xã, thành phố với 111 xã, phường, thị trấn.", [("9", D(9), "count", "huyện, thị xã, thành phố", None), ("111", D(111), "count", "xã, phường, thị trấn", None)]),
     ("Tỉnh đứng đầu cả nước về chỉ số DTI năm 2022 với 0,6543 điểm.", [("0,6543 điểm", D("0.6543"), "score", "điểm", None)]),
     ("chỉ số thành phần đạt 9,75 điểm/10 điểm", [("9,75 điểm/10 điểm", D("9.75"), "score", "điểm", "đạt")]),
+    ("GRDP 7,5 và CPI 3,2", [("7,5", D("7.5"), "number", None, None), ("3,2", D("3.2"), "number", None, None)]),
+    ("Tập trung thực hiện 3 đột phá chiến lược và 6 nhiệm vụ trọng tâm.", [("3", D(3), "count", "đột phá", None), ("6", D(6), "count", "nhiệm vụ", None)]),
     ("Số thuê bao internet băng rộng cố định đạt 325 nghìn thuê bao.", [("325 nghìn", D(325000), "count", "thuê bao", "đạt")]),
 ]
 
@@ -295,6 +297,16 @@ MORE_NEVER = [
     "Theo Điều 12 Luật Đất đai 2013 và khoản 2 Điều 5 Nghị định 43/2014/NĐ-CP.",
     "Cách mạng công nghiệp lần thứ tư, chuyển đổi số giai đoạn 2021-2025, tầm nhìn đến năm 2030.",
     "Hà Nội nằm trong số 10 tỉnh đạt điểm cao nhất.",
+    "mã số thuế 3700123456, tài khoản số 1234567890.",
+    "Tổ công tác 970 và Đề án 06 của Chính phủ.",
+    "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XI.",
+    "Khu công nghiệp VSIP II và Quốc lộ 1A, đường ĐT 741.",
+    "Tờ trình số 12/TTr-UBND và Luật số 55/2014/QH13.",
+    "Phường 7, Quận 3, tổ dân phố số 5.",
+    "Nghị quyết 57-NQ/TW và Chỉ thị số 05-CT/TW của Bộ Chính trị.",
+    "Tết Nguyên đán Giáp Thìn 2024, lúc 7 giờ 30 phút, tại phòng 302 tầng 5, số 1 đường Lê Lợi.",
+    "Điểm a, khoản 1, Điều 3 Thông tư 01/2021/TT-BNV.",
+    "Ngày 2-9 là Quốc khánh; ngày 30-4 là ngày giải phóng.",
 ]
 
 
