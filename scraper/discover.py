@@ -57,11 +57,24 @@ def _same_site(url: str, hosts: set[str]) -> bool:
     return urlsplit(url).netloc.lower() in hosts
 
 
-def _is_article(url: str, profile: SiteProfile) -> bool:
+_PAGE_IN_URL = regex.compile(r"(?:[?&](?:page|p|trang|pageindex|_101_cur|paged|pg)=|/(?:page|trang|p)[-/]?)(\d+)(?=$|[/?&#.])", regex.I)
+_NAV_WORDS = regex.compile(r"^(?:trang chủ|giới thiệu|liên hệ|sơ đồ|tin tức|văn bản|hỏi đáp|đăng nhập|english|tiếng việt)$", regex.I)
+
+
+def _is_article(url: str, profile: SiteProfile, label: str = "") -> bool:
     patterns = profile.article_url_patterns or ()
     if any(regex.search(p, url, regex.I) for p in patterns):
         return True
-    return not patterns and bool(_GENERIC_ARTICLE.search(url))
+    if patterns:
+        return False
+    if _PAGE_IN_URL.search(url):
+        return False
+    if _GENERIC_ARTICLE.search(url):
+        return True
+    # An unknown layout: a headline-length link to a page-like URL is an article teaser.
+    words = label.split()
+    path = urlsplit(url).path
+    return len(words) >= 6 and not _NAV_WORDS.match(label) and (bool(regex.search(r"\d", path)) or path.endswith((".html", ".htm", ".aspx", ".php")))
 
 
 def discover_links(content: bytes | str, page_url: str, hosts: set[str], content_type: str = "") -> Links:
@@ -91,12 +104,18 @@ def discover_links(content: bytes | str, page_url: str, hosts: set[str], content
             u = normalize_url(href, page_url)
             if not u or u in seen or not _same_site(u, hosts) or _PRIVATE.search(u) or _NOT_PAGES.search(u):
                 continue
-            if _is_article(u, profile if profile is not GENERIC else GENERIC):
+            if _is_article(u, profile, " ".join((a.text(deep=True) or "").split())):
                 seen.add(u)
                 out.articles.append(u)
         if out.articles:
             break
     out.next_pages = _next_pages(tree, page_url, profile, hosts)
+    # RSS/Atom autodiscovery: a feed lists the newest articles, often beyond the first page.
+    for link in tree.css('link[rel="alternate"]'):
+        if "rss" in (link.attributes.get("type") or "") or "atom" in (link.attributes.get("type") or ""):
+            u = normalize_url(link.attributes.get("href") or "", page_url)
+            if u and _same_site(u, hosts) and u not in out.next_pages:
+                out.next_pages.append(u)
     return out
 
 
@@ -115,16 +134,23 @@ def _next_pages(tree: LexborHTMLParser, page_url: str, profile: SiteProfile, hos
                 u = normalize_url(a.attributes.get("href") or "", page_url)
                 if u and _same_site(u, hosts) and u not in found and u != normalize_url(page_url):
                     found.append(u)
-    # A numeric page parameter one higher than this page's: PageIndex, _101_cur, page.
-    parts = urlsplit(page_url)
-    params = dict(parse_qsl(parts.query))
-    for key in [k for k in params if k.lower() in ("pageindex", "_101_cur", "page", "p", "trang")]:
-        if params[key].isdigit():
-            nxt = dict(params)
-            nxt[key] = str(int(params[key]) + 1)
-            candidate = normalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(nxt), "")))
-            for a in tree.css("a[href]"):
-                u = normalize_url(a.attributes.get("href") or "", page_url)
-                if u == candidate and u not in found:
-                    found.append(u)
+    # A link to the page numbered one higher than this one: ?PageIndex=2, &_101_cur=2, /page-2, /trang/2.
+    here = _PAGE_IN_URL.search(page_url)
+    current = int(here.group(1)) if here else 1
+    base = _PAGE_IN_URL.sub("", page_url) if here else page_url
+    for a in tree.css("a[href]"):
+        u = normalize_url(a.attributes.get("href") or "", page_url)
+        if not u or u in found or not _same_site(u, hosts):
+            continue
+        m = _PAGE_IN_URL.search(u)
+        if m and int(m.group(1)) == current + 1 and _same_listing(_PAGE_IN_URL.sub("", u), base):
+            found.append(u)
     return found
+
+
+def _same_listing(a: str, b: str) -> bool:
+    """Two listing URLs without their page numbers name the same list (trailing '/', '?' aside)."""
+    def key(u: str) -> str:
+        parts = urlsplit(u)
+        return parts.netloc + parts.path.rstrip("/").removesuffix(".html") + "?" + "&".join(sorted(x for x in parts.query.split("&") if x))
+    return key(a) == key(b)

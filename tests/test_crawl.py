@@ -247,3 +247,33 @@ def test_response_size_cap(tmp_path: Path) -> None:
         hits2 = [h for h in portal.hits if h.path.endswith("ItemID=2")]
     assert summary.new == 1 and summary.failed == 1 and len(hits2) == 1  # too large: not retried
     assert any("too large" in e for e in summary.errors)
+
+
+def test_unknown_layout_portal_with_numbered_pagination(tmp_path: Path, httpserver) -> None:
+    """A portal no profile knows: headline links, '?page=2' as a bare number link, short article ids."""
+    def listing(page_no: int, ids: list[int], more: bool) -> str:
+        items = "".join(f'<div class="item"><a href="/tin-tuc/bao-cao-ket-qua-cong-tac-thang-{i}.html">Báo cáo kết quả công tác cải cách hành chính tháng {i}</a></div>' for i in ids)
+        pager = '<div class="pager"><a href="/tin-tuc?page=1">1</a> <a href="/tin-tuc?page=2">2</a></div>' if more or page_no == 2 else ""
+        nav = '<ul class="nav"><a href="/">Trang chủ</a><a href="/gioi-thieu">Giới thiệu</a><a href="/lien-he">Liên hệ</a></ul>'
+        return f"<html><head><meta charset='utf-8'><title>Tin tức</title></head><body>{nav}{items}{pager}</body></html>"
+
+    def article(i: int) -> str:
+        return (f"<html><head><meta charset='utf-8'><title>Tháng {i}</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+                f"<div class='main'><h2 class='post-title'>Báo cáo kết quả công tác cải cách hành chính tháng {i}</h2><div class='meta'>0{i}/05/2023</div>"
+                f"<div class='text'><p>Trong tháng {i}/2023, huyện tiếp nhận {i}.250 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 9{i},5%.</p>"
+                f"<p>Các cơ quan đã rà soát và công khai đầy đủ thủ tục hành chính theo quy định.</p></div></div></body></html>")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/tin-tuc", query_string="page=2").respond_with_data(listing(2, [1, 2], False), content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/tin-tuc", query_string="page=1").respond_with_data(listing(1, [5, 4, 3], True), content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/tin-tuc").respond_with_data(listing(1, [5, 4, 3], True), content_type="text/html; charset=utf-8")
+    for i in range(1, 6):
+        httpserver.expect_request(f"/tin-tuc/bao-cao-ket-qua-cong-tac-thang-{i}.html").respond_with_data(article(i), content_type="text/html; charset=utf-8")
+    summary = run_crawl(CrawlConfig(start_urls=[httpserver.url_for("/tin-tuc")], out_dir=tmp_path, delay=0.01, quiet=True))
+    assert summary.new == 5 and summary.failed == 0
+    arts = rows(tmp_path, "articles")
+    assert sorted(r["title"] for r in arts)[0] == "Báo cáo kết quả công tác cải cách hành chính tháng 1"
+    assert all(r["platform"] == "generic" for r in arts)
+    assert len(rows(tmp_path, "figures")) == 10
+    requested = [req.path for req, _ in httpserver.log]
+    assert "/gioi-thieu" not in requested and "/lien-he" not in requested
