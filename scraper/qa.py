@@ -469,7 +469,17 @@ def screenshot(html_path: str | Path, png_path: str | Path) -> str | None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return "Playwright not installed (pip install playwright); screenshot skipped"
+        # No Playwright: Chromium's own headless screenshot is enough for a picture of the page.
+        import subprocess
+
+        cmd = [browser_path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", f"--screenshot={Path(png_path).resolve()}",
+               "--window-size=1100,900", Path(html_path).resolve().as_uri()]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=60, check=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            return f"Chromium could not take the screenshot ({type(exc).__name__}); skipped"
+        return None if Path(png_path).exists() else "Chromium wrote no screenshot; skipped"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         page = browser.new_page(viewport={"width": 1100, "height": 900})
