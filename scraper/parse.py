@@ -415,7 +415,9 @@ def _form_fields(tree: LexborHTMLParser) -> dict[str, str]:
 def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
-    title, _ = _first_text(tree, profile.title, reject=_not_a_title if profile is GENERIC else None)
+    # The profile's selectors, then the generic ones; a portal-name heading is never the title.
+    selectors = profile.title + tuple(sel for sel in GENERIC.title if sel not in profile.title)
+    title, _ = _first_text(tree, selectors, reject=_not_a_title)
     if form.get("title") and (not title or title != form["title"]):
         title = form["title"]
     og_title = _meta(tree, "og:title")
