@@ -127,7 +127,8 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                     deferred = []
                     continue
                 if pending:
-                    batch, pending = pending[: cfg.concurrency * 4], pending[cfg.concurrency * 4 :]
+                    take = max(1, min(cfg.concurrency * 4, cfg.max_pages - fetched))
+                    batch, pending = pending[:take], pending[take:]
                     results = await asyncio.gather(*(_article(ds, fetcher, u, summary, sink) for u in batch))
                     fetched += sum(1 for r in results if r)
                     progress.update(summary, batch[-1])

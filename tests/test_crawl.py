@@ -277,3 +277,17 @@ def test_unknown_layout_portal_with_numbered_pagination(tmp_path: Path, httpserv
     assert len(rows(tmp_path, "figures")) == 10
     requested = [req.path for req, _ in httpserver.log]
     assert "/gioi-thieu" not in requested and "/lien-he" not in requested
+
+
+def test_concurrency_and_max_pages_are_bounds(tmp_path: Path) -> None:
+    arts = [ReplayArticle(i, page(i)) for i in range(1, 21)]
+    for a in arts:
+        a.delay = 0.05
+    with PortalReplay(arts, page_size=20) as portal:
+        summary = crawl(portal, tmp_path / "a", concurrency=2, delay=0)
+        assert summary.new == 20 and portal.max_in_flight == 2
+        portal.hits.clear()
+        capped = crawl(portal, tmp_path / "b", max_pages=6)
+        fetched = [h for h in portal.hits if not h.path.startswith("/robots")]
+    assert len(fetched) == 6  # 1 listing page + 5 articles: --max-pages counts every fetched page
+    assert capped.new < 20
