@@ -82,6 +82,9 @@ _EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+
 _BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
 _THRESHOLDS = {"trên", "dưới", "hơn", "gần", "khoảng", "xấp xỉ", "không dưới", "không quá", "tối thiểu", "tối đa", "ít nhất"}
 _DUE = regex.compile(r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|đã\s+xử\s+lý)(?![\p{L}])", regex.I)
+# The rate is stated right before the number ("đạt tỷ lệ 68,48%", ", chiếm 86%"), not a rate of
+# something else named in between ("tỷ lệ hộ nghèo giảm còn 0,9%").
+_RATE_TAIL = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$", regex.I)
 _PAREN_NEXT = regex.compile(r"\s*\(\s*$|\s*\(\s*(?=\d)")
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
@@ -453,13 +456,17 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         if num is None:
             continue
         gap_start = max(cands[num].end, cands[num].unit_end)
+        gap = t[gap_start : c.start]
+        if ";" in gap:
+            continue  # another clause: "…438 hồ sơ đang giải quyết; tỷ lệ … đạt 99,6%" is not 438's rate
+        rate_stated = _RATE_TAIL.search(gap) is not None or _RATE_WORDS.match(gap.lstrip(" ,")) is not None
         if cands[num].kind == "ratio":
-            # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%"
-            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (_RATE_WORDS.search(t, gap_start, c.start) or _BARE_RATE_GAP.match(t[gap_start : c.start])):
+            # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ hộ nghèo … 0,9%"
+            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (rate_stated or _BARE_RATE_GAP.match(gap)):
                 figures[i].computed_from = [num, num]
             continue
         stated_right_after = _PAREN_NEXT.match(t, gap_start, c.start) is not None  # "1.150 hồ sơ (95,83%)"
-        if not stated_right_after and not _RATE_WORDS.search(t, gap_start, c.start):
+        if not stated_right_after and not rate_stated:
             continue
         den = figures[num].part_of
         # A rate of files due is computed on the files due ("đến hạn", "cần giải quyết"), not on

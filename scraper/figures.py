@@ -394,6 +394,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots)
             if kind == "number" and m.group("num").isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
+            if kind == "count" and unit == "điểm" and ("," in m.group("num") or _GAP_BEFORE_MULTIPLE.search(prefix)):
+                kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
             if in_raw:
                 c.end = unit_end

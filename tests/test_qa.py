@@ -183,3 +183,11 @@ def test_entities_in_pasted_text_keep_exact_spans() -> None:
     fs = extract_figures(text)
     assert [(f.raw, f.value, f.unit) for f in fs] == [("102.669", D(102669), "hồ sơ"), ("98,2&#37;", D("98.2"), "%"), ("5&nbsp;%", D(5), "%")]
     assert all(text[f.start : f.end] == f.raw for f in fs)
+
+
+@pytest.mark.parametrize("text", [
+    "Huyện có 9/10 xã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo giảm còn 0,9%.",
+    "Trung tâm tiếp nhận 21.540 hồ sơ, trong đó 21.102 hồ sơ đã giải quyết và 438 hồ sơ đang giải quyết; tỷ lệ giải quyết đúng hạn đạt 99,6%.",
+])
+def test_a_rate_of_something_else_is_not_checked_against_a_count(text: str) -> None:
+    assert [c for c in check_text(text) if c.check == "ratio"] == []
