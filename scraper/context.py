@@ -462,7 +462,7 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         rate_stated = _RATE_TAIL.search(gap) is not None or _RATE_WORDS.match(gap.lstrip(" ,")) is not None
         if cands[num].kind == "ratio":
             # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ hộ nghèo … 0,9%"
-            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (rate_stated or _BARE_RATE_GAP.match(gap)):
+            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (rate_stated or _BARE_RATE_GAP.match(gap) or gap.rstrip().endswith("(")):
                 figures[i].computed_from = [num, num]
             continue
         stated_right_after = _PAREN_NEXT.match(t, gap_start, c.start) is not None  # "1.150 hồ sơ (95,83%)"

@@ -480,11 +480,20 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
         prefix = _prefix(t, start).lower()
         if _SPELLED_BLOCK.search(prefix):
             continue
+        end = m.end()
         try:
             value = parse_spelled(" ".join(words))
         except ValueError:
-            continue
-        end = m.end()
+            if len(words) < 2 or words[-1] != "năm":
+                continue
+            # "Mười năm qua": the last word is "year", not five
+            words = words[:-1]
+            end = start + t[start:end].lower().rfind("năm")
+            end = start + len(t[start:end].rstrip())
+            try:
+                value = parse_spelled(" ".join(words))
+            except ValueError:
+                continue
         kind, unit, unit_end, in_raw = _follow(t, end, prefix)
         structured = any(w in ("mươi", "mười", "trăm") or w in SCALES for w in words) and len(words) >= 2
         if kind in ("number", "duration") and not structured:

@@ -131,6 +131,8 @@ def _below_thousand(words: list[str]) -> Decimal:
             raise ValueError("'lăm' only follows tens")
         if word == "tư" and tens < 20:
             raise ValueError("'tư' as four only follows 'mươi'")
+        if word == "năm" and tens:
+            raise ValueError("after tens five is 'lăm'; 'mười năm' is ten years")
         if word == "không" and (tens or i):
             raise ValueError("misplaced 'không'")
         total += tens + unit

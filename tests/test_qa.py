@@ -60,6 +60,8 @@ def test_nukeviet_fixture_sum(fixtures: Path) -> None:
     ("Đã giải quyết 950/1.000 hồ sơ, đạt 95%.", True),
     ("Tỷ lệ giải quyết đúng hạn đạt 96,5% (1.930/2.000 hồ sơ).", True),
     ("Có 45/50 xã đạt chuẩn nông thôn mới, chiếm 91%.", False),
+    ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,24%).", True),
+    ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,42%).", False),
     ("Tổng vốn đầu tư 3.000 tỷ đồng, gồm vốn ngân sách 1.200 tỷ đồng và vốn xã hội hóa 1.900 tỷ đồng.", False),
 ])
 def test_sum_ratio_and_shares_rules(text: str, consistent: bool) -> None:
