@@ -181,6 +181,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     else:
         if not args.start_urls:
             raise CliError("crawl needs at least one START_URL (or --warc FILE)", EXIT_USAGE)
+        from .discover import normalize_url
+
+        bad = [u for u in args.start_urls if normalize_url(u) is None]
+        if bad:
+            raise CliError(f"not an http(s) URL: {bad[0]}", EXIT_USAGE)
         config = CrawlConfig(
             start_urls=list(args.start_urls), out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
             concurrency=args.concurrency, since=args.since, user_agent=args.user_agent, allowed_hosts=args.allow_host,

@@ -145,7 +145,7 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 if not res.ok:
                     summary.failed += 1
                     summary.errors.append(f"{url}: {res.error or res.status}")
-                    log.warning("listing %s failed: %s", url, res.error)
+                    log.info("listing %s failed: %s", url, res.error)
                     continue
                 links = discover_links(res.content, res.final_url, hosts, res.headers.get("content-type", ""))
                 if not links.articles and not links.next_pages and not is_feed(res.content):
