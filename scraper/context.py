@@ -293,7 +293,7 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
 
 # A period at the end of an indicator phrase is the figure's period, not part of what it measures.
 _TRAILING_PERIOD = regex.compile(
-    r"\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|(?:năm|quý|tháng)\s+[\dIV]+(?:\s*/\s*\d{4})?"
+    r"\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?|(?:năm|quý|tháng)\s+[\dIV]+(?:\s*/\s*\d{4})?"
     r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{2,4})$",
     regex.I,
 )
@@ -302,11 +302,10 @@ _TRAILING_PERIOD = regex.compile(
 def _tidy_phrase(text: str) -> str | None:
     text = " ".join(text.split()).strip(" ,;:-–()")
     text = _LEAD_WORDS.sub("", text)
-    text = _TRAILING_PERIOD.sub("", text)
     prev = None
     while prev != text:
         prev = text
-        text = _LINK_WORDS.sub("", text).strip(" ,;:-–(")
+        text = _TRAILING_PERIOD.sub("", _LINK_WORDS.sub("", text)).strip(" ,;:-–(")
     if not text or len(text.split()) > 16 or not _ANY_LETTER.search(text):
         return None
     return text
@@ -363,7 +362,8 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
     phrase = _tidy_phrase(clause)
     if phrase is not None and _ENTITY.fullmatch(phrase):
         phrase = None
-    if phrase is None and c.kind == "percent" and not c.change and not c.prior_period:
+    first_in_sentence = i == 0 or cands[i - 1].start < ss
+    if phrase is None and first_in_sentence and c.kind == "percent" and not c.change and not c.prior_period:
         # "Có 98,7% người dân tham gia bảo hiểm y tế": the share is named after it
         m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120))
         after = _tidy_phrase(t[c.end : m.start() if m else c.end + 60])

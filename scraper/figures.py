@@ -508,6 +508,7 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
 
 _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
+_AND_GAP = regex.compile(r"^\s*(?:và|,|hoặc)\s*$", regex.I)
 _ENUM_GAP = regex.compile(r"(?:,|và|là|còn|có|đạt)", regex.I)
 
 
@@ -527,6 +528,8 @@ def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
         keep.append(c)
     cands = keep
     for a, b in zip(cands, cands[1:]):
+        if a.change and b.change is None and a.kind == b.kind == "percent" and not b.prior_period and _AND_GAP.match(t[a.end : b.start]):
+            b.change = a.change  # "tăng 2,69% và 2,20%": both are increases
         if a.kind == "multiple" and b.unit == "lần" and b.kind == "count" and _ENUM_GAP.search(t[a.end : b.start]) and len(t[a.end : b.start]) < 12:
             b.kind = "multiple"  # "gấp 5 lần và 11 lần"
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:

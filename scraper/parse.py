@@ -425,7 +425,10 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         title = og_title or _strip_site(page_title) or title
     # date
     date_text, date_node = _first_text(tree, profile.date)
-    published = parse_published(date_text, us_order=profile.name == "sharepoint") if date_text else None
+    machine = (date_node.attributes.get("datetime") or "") if date_node is not None else ""
+    published = parse_published(machine) if machine else None  # <time datetime="…"> is exact
+    if published is None and date_text:
+        published = parse_published(date_text, us_order=profile.name == "sharepoint")
     if published is None and form.get("published"):
         published = parse_published(form["published"], us_order=True)
     if published is None:

@@ -177,3 +177,11 @@ def test_generic_layout_skips_the_logo_heading_and_finds_the_byline(fixtures: Pa
     assert a.body_text.startswith("Chiều 27/12, UBND huyện Phú Giáo") and a.body_text.endswith("giảm còn 0,9%.")
     for chrome in ("Trang chủ", "Liên kết website", "Bản quyền", "0274.3672.123"):
         assert chrome not in a.body_text
+
+
+def test_wordpress_post(fixtures: Path) -> None:
+    a = parse_article((fixtures / "wordpress" / "nso-style-post.html").read_bytes())
+    assert (a.platform, a.id, a.title, a.published, a.category) == (
+        "wordpress", "wordpress:40211", "Tình hình kinh tế – xã hội quý III năm 2023", "2023-09-29T10:00:00+07:00", "Số liệu thống kê")
+    assert "Chia sẻ" not in a.body_text and "Bài viết liên quan" not in a.body_text
+    assert [f.change for f in a.figures[:3]] == ["tăng", "tăng", "tăng"]  # "tăng 2,69% và 2,20%"
