@@ -291,3 +291,21 @@ def test_concurrency_and_max_pages_are_bounds(tmp_path: Path) -> None:
         fetched = [h for h in portal.hits if not h.path.startswith("/robots")]
     assert len(fetched) == 6  # 1 listing page + 5 articles: --max-pages counts every fetched page
     assert capped.new < 20
+
+
+def test_robots_crawl_delay_is_obeyed(tmp_path: Path) -> None:
+    with PortalReplay([ReplayArticle(i, page(i)) for i in range(1, 4)], robots="User-agent: *\nCrawl-delay: 0.3\nDisallow: /private/\n") as portal:
+        crawl(portal, tmp_path, delay=0.01)
+        hits = [h for h in portal.hits if h.path != "/robots.txt"]
+    gaps = [b.at - a.at for a, b in zip(hits, hits[1:])]
+    assert len(hits) == 4 and min(gaps) >= 0.25
+
+
+def test_gzip_bomb_is_capped(tmp_path: Path, httpserver) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"<html><body>" + b"<p>x</p>" * 2_000_000 + b"</body></html>")  # 16 MB inflated
+    httpserver.expect_request("/robots.txt").respond_with_data("")
+    httpserver.expect_request("/bomb.html").respond_with_data(bomb, headers={"Content-Encoding": "gzip", "Content-Type": "text/html"})
+    summary = run_crawl(CrawlConfig(start_urls=[httpserver.url_for("/bomb.html")], out_dir=tmp_path, delay=0, quiet=True, max_bytes=1_000_000, retries=0))
+    assert summary.failed == 1 and any("too large" in e for e in summary.errors)
