@@ -85,6 +85,8 @@ _DUE = regex.compile(r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|ph
 # The rate is stated right before the number ("đạt tỷ lệ 68,48%", ", chiếm 86%"), not a rate of
 # something else named in between ("tỷ lệ hộ nghèo giảm còn 0,9%").
 _RATE_TAIL = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$", regex.I)
+# "1.258/1.300 hộ được cấp điện, đạt 96,77%": a fraction's own percentage closes its clause.
+_FRACTION_RATE_TAIL = regex.compile(r",\s*(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*$", regex.I)
 _PAREN_NEXT = regex.compile(r"\s*\(\s*$|\s*\(\s*(?=\d)")
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
@@ -462,7 +464,9 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         rate_stated = _RATE_TAIL.search(gap) is not None or _RATE_WORDS.match(gap.lstrip(" ,")) is not None
         if cands[num].kind == "ratio":
             # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ hộ nghèo … 0,9%"
-            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (rate_stated or _BARE_RATE_GAP.match(gap) or gap.rstrip().endswith("(")):
+            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (
+                rate_stated or _BARE_RATE_GAP.match(gap) or gap.rstrip().endswith("(") or _FRACTION_RATE_TAIL.search(gap)
+            ):
                 figures[i].computed_from = [num, num]
             continue
         stated_right_after = _PAREN_NEXT.match(t, gap_start, c.start) is not None  # "1.150 hồ sơ (95,83%)"

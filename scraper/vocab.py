@@ -83,6 +83,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chỉ tiêu", "tiêu chí", "nhiệm vụ", "đề án", "công trình", "km đường", "tuyến", "cửa hàng", "chợ",
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
+    "liều", "liều vắc xin", "mũi tiêm", "ca dương tính", "ca tử vong", "lượt khám", "lượt khám chữa bệnh",
     "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 

@@ -61,6 +61,9 @@ def test_nukeviet_fixture_sum(fixtures: Path) -> None:
     ("Tỷ lệ giải quyết đúng hạn đạt 96,5% (1.930/2.000 hồ sơ).", True),
     ("Có 45/50 xã đạt chuẩn nông thôn mới, chiếm 91%.", False),
     ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,24%).", True),
+    ("Đã có 1.258/1.300 hộ được cấp điện, đạt 96,77%.", True),
+    ("Đã có 1.258/1.300 hộ được cấp điện, đạt 97,77%.", False),
+    ("Toàn tỉnh có 456 trường học, trong đó 312 trường đạt chuẩn quốc gia, tỷ lệ 68,4%.", True),
     ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,42%).", False),
     ("Tổng vốn đầu tư 3.000 tỷ đồng, gồm vốn ngân sách 1.200 tỷ đồng và vốn xã hội hóa 1.900 tỷ đồng.", False),
 ])
