@@ -427,7 +427,7 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
                 continue
             gap_start = max(total.end, total.unit_end)
             gap = t[gap_start : c.start]
-            in_parens = "(" in gap[:60] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
+            in_parens = "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
             marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
             if not in_parens and marker is None:
                 continue

@@ -508,8 +508,9 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
 
 _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
+_OPEN_PAREN_BEFORE = regex.compile(r"\([^()]*$")
 _AND_GAP = regex.compile(r"^\s*(?:và|,|hoặc)\s*$", regex.I)
-_ENUM_GAP = regex.compile(r"(?:,|và|là|còn|có|đạt)", regex.I)
+_ENUM_GAP = regex.compile(r"(?:,|;|:|\(|và|là|còn|có|đạt)", regex.I)
 
 
 def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
@@ -534,7 +535,10 @@ def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
             b.kind = "multiple"  # "gấp 5 lần và 11 lần"
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
             gap = t[max(a.end, a.unit_end) : b.start]
-            if not _SENTENCE_BREAK.search(gap) and _ENUM_GAP.search(gap) and len(gap) < 60:
+            # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp: 2.345)"
+            inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None
+            breaks = _SENTENCE_BREAK.search(gap.replace(";", ",") if inside_parens else gap)
+            if not breaks and _ENUM_GAP.search(gap) and len(gap) < 60:
                 b.kind, b.unit = a.kind, a.unit
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale

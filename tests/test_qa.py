@@ -62,6 +62,8 @@ def test_nukeviet_fixture_sum(fixtures: Path) -> None:
     ("Có 45/50 xã đạt chuẩn nông thôn mới, chiếm 91%.", False),
     ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,24%).", True),
     ("Đã có 1.258/1.300 hộ được cấp điện, đạt 96,77%.", True),
+    ("Tổng số hồ sơ tiếp nhận: 12.345 hồ sơ (trực tuyến: 10.000; trực tiếp: 2.345).", True),
+    ("Tổng số hồ sơ tiếp nhận: 12.345 hồ sơ (trực tuyến: 10.000; trực tiếp: 2.354).", False),
     ("Đã có 1.258/1.300 hộ được cấp điện, đạt 97,77%.", False),
     ("Toàn tỉnh có 456 trường học, trong đó 312 trường đạt chuẩn quốc gia, tỷ lệ 68,4%.", True),
     ("Có 2.456/2.500 hồ sơ được giải quyết đúng hạn (98,42%).", False),
