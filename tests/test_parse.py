@@ -185,3 +185,23 @@ def test_wordpress_post(fixtures: Path) -> None:
         "wordpress", "wordpress:40211", "Tình hình kinh tế – xã hội quý III năm 2023", "2023-09-29T10:00:00+07:00", "Số liệu thống kê")
     assert "Chia sẻ" not in a.body_text and "Bài viết liên quan" not in a.body_text
     assert [f.change for f in a.figures[:3]] == ["tăng", "tăng", "tăng"]  # "tăng 2,69% và 2,20%"
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_HTMLISH = st.lists(st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<table><tr><td>", "</td></tr></table>", "<br>",
+                                     "Tiếp nhận 1.234 hồ sơ", " đạt 98,2%", "&nbsp;", "&#", "<!--", "-->", "<h1>", "</h1>", "\x00",
+                                     "ngày 01/1/2021", "\u0301", "<script>", "</script>", "<", ">", "&amp;", " "]), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_HTMLISH, st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+def test_any_input_gives_an_article_or_a_parse_error(page: str) -> None:
+    for data in (page, page.encode("utf-8", "surrogatepass")):
+        try:
+            a = parse_article(data)
+        except ParseError as exc:
+            assert "\n" not in str(exc)
+            continue
+        for f in a.figures:
+            assert a.body_text[f.start : f.end] == f.raw
