@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import regex
-from _common import fixture_pages, peak_rss_mb, table, timed
+from _common import FIXTURES, fixture_pages, peak_rss_mb, table, timed
 
 from scraper import extract_figures, parse_article
 from scraper.parse import ParseError
@@ -19,7 +19,7 @@ def main() -> None:
             bodies.append(parse_article(data, with_figures=False).body_text)
         except ParseError:
             pass
-    bodies.append((ROOT_SEED := (fixture_pages()[0][0].parents[1] / "seed-body.txt")).read_text(encoding="utf-8"))
+    bodies.append((FIXTURES / "seed-body.txt").read_text(encoding="utf-8"))
     text_mb = sum(len(b.encode("utf-8")) for b in bodies) / 1e6
     n_figs = sum(len(extract_figures(b)) for b in bodies)
     digits = regex.compile(r"\d+(?:[.,]\d+)*")

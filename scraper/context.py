@@ -50,7 +50,7 @@ _ENTITY = regex.compile(
             rf"(?<![{_L}])các\s+(?:{_ADMIN_WORD}|sở|ban|ngành|bộ|cơ\s+quan|đơn\s+vị|địa\s+phương)(?:\s*,\s*(?:{_ADMIN_WORD}|sở|ban|ngành|bộ))*",
             rf"(?<![{_L}])cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|quận)(?![{_L}])",
             rf"(?<![{_L}])toàn\s+(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|ngành|huyện|quận|thị\s+xã)(?![{_L}])",
-            rf"(?:hệ\s+thống\s+)?(?:đường\s+dây\s+nóng|tổng\s+đài|đầu\s+số)\s+\d+",
+            r"(?:hệ\s+thống\s+)?(?:đường\s+dây\s+nóng|tổng\s+đài|đầu\s+số)\s+\d+",
             rf"(?<![{_L}])(?:Thành\s+phố|Tỉnh)(?=\s+(?:đã|có|đạt|ước|tiếp|tăng|giảm|là|vẫn|tiếp\s+tục))",
         ]
     )
@@ -165,7 +165,6 @@ def annotate(
     period_pos = [p.pos for p in periods]
     entity_pos = [e[0] for e in entities]
     carried_period: Period | None = None
-    last_sentence = -1
     period_idx = 0
     para_entity: tuple[int, str | None] = (-1, None)
 
@@ -213,7 +212,6 @@ def annotate(
         f.indicator, f.verb = _indicator(t, c, cands, i, ss)
         if f.indicator is None and i > 0 and sent_of[i - 1] == si:
             f.indicator = figures[i - 1].indicator  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
-        last_sentence = si
 
     _relations(t, cands, figures, sent_of, sentences)
 

@@ -205,7 +205,7 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
     tables: list[Table] = []
     table_nodes = [t for t in node.css("table") if len(t.css("table")) <= 1]  # innermost tables (css() includes the node)
     placeholders: dict[str, list[list[str]]] = {}
-    for i, t in enumerate(table_nodes):
+    for t in table_nodes:
         rows: list[list[str]] = []
         for tr in t.css("tr"):
             cells = [_text(c) for c in tr.css("th, td")]
@@ -648,7 +648,7 @@ def _figures(article: Article) -> list[Figure]:
         for ts in spans:
             if ts.start <= f.start < ts.end:
                 f.table = ts.index
-                for line_start, label, cells in ts.row_starts:
+                for _line_start, label, cells in ts.row_starts:
                     for s, e, header in cells:
                         if s <= f.start and f.end <= e + 1:
                             f.row, f.column = label or None, header

@@ -80,6 +80,10 @@ _SCALE_WORDS = (("nghìn tỷ", Decimal(10) ** 12), ("ngàn tỷ", Decimal(10) *
                 ("triệu", Decimal(10) ** 6), ("nghìn", Decimal(1000)), ("ngàn", Decimal(1000)))
 
 
+def _show(value: Decimal, scale: Decimal, scale_word: str, unit: str) -> str:
+    return vn_number(value / scale) + scale_word + unit
+
+
 def _display_scale(f: Figure) -> tuple[Decimal, str]:
     """Show amounts in the scale the report used: 3.100 tỷ đồng, not 3.100.000.000.000 đồng."""
     raw = f.raw.lower()
@@ -113,13 +117,12 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
         ok = _agrees(total.value, computed, places, tolerance)
         scale, scale_word = _display_scale(total)
         unit = f" {total.unit}" if total.unit else ""
-        show = lambda v: vn_number(v / scale) + scale_word + unit  # noqa: E731
         expr = " + ".join(vn_number(p.value / scale) for p in same)
         msg = (
-            f"Tổng các phần {expr} = {show(computed)} "
+            f"Tổng các phần {expr} = {_show(computed, scale, scale_word, unit)} "
             + ("khớp với" if ok else "KHÔNG khớp với")
-            + f" tổng {total.raw if total.kind != 'count' else show(total.value)} đã nêu"
-            + ("" if ok else f" (chênh {show(computed - total.value)})")
+            + f" tổng {total.raw if total.kind != 'count' else _show(total.value, scale, scale_word, unit)} đã nêu"
+            + ("" if ok else f" (chênh {_show(computed - total.value, scale, scale_word, unit)})")
             + ("" if ok or not (total.qualifier or any(p.qualifier for p in same)) else "; lưu ý: số liệu có từ ước lượng (khoảng/gần/trên…)")
         )
         checks.append(Check(check="sum", consistent=ok, stated=total.value, computed=computed, figures=[_fig_ref(total), *map(_fig_ref, same)], message=msg, article_url=url))
@@ -154,7 +157,7 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
     for f in figures:
         if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.part_of is None:
             by_sentence[f.sentence].append(f)
-    for sentence, fs in by_sentence.items():
+    for fs in by_sentence.values():
         if len(fs) < 2:
             continue
         computed = sum((f.value for f in fs), Decimal(0))
@@ -418,6 +421,15 @@ def _page(title: str, inner: str) -> str:
             f"<style>{_CSS}</style></head><body>{inner}<div id=\"tip\"></div><script>{_JS}</script></body></html>")
 
 
+def _title_url(article: Any) -> tuple[str | None, str | None]:
+    """An Article (from pages) or a dataset row (a dict) alike."""
+    if article is None:
+        return None, None
+    if isinstance(article, dict):
+        return article.get("title"), article.get("url")
+    return getattr(article, "title", None), getattr(article, "url", None)
+
+
 def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Check]]]) -> str:
     reports = list(reports)
     all_checks = [c for *_, cs in reports for c in cs]
@@ -425,9 +437,8 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
     parts = [f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra khớp</span>"
              f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>"]
     for article, body, figures, checks in reports:
-        get = (lambda k: article.get(k)) if isinstance(article, dict) else (lambda k: getattr(article, k, None))
-        title = get("title") if article is not None else None
-        url = get("url") if article is not None else (checks[0].article_url if checks else None)
+        title, url = _title_url(article)
+        url = url or (checks[0].article_url if checks else None)
         flagged = {ref["index"] for c in checks if not c.consistent for ref in c.figures if "index" in ref}
         parts.append(f"<h2>{_esc(title or url or 'Văn bản')}</h2>")
         if url:

@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from scraper.crawl import CrawlConfig, reextract, run_crawl, run_warc
 from scraper.replay import ITEM_PATH, LIST_PATH, PortalReplay, ReplayArticle
