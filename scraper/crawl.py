@@ -219,7 +219,7 @@ async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, si
         summary.errors.append(f"{url}: {res.error or res.status}")
         attempts = (prev["attempts"] if prev is not None else 0) + 1
         ds.record_page(url, status=res.status, state="failed", error=res.error, attempts=attempts)
-        if res.status in (404, 410) or (res.error or "").startswith("disallowed"):
+        if res.status in (404, 410) or (res.error or "").startswith("disallowed"):  # final; robots errors retry next run
             ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
         return True
     if sink:

@@ -76,6 +76,7 @@ class _Host:
     delay: float = 1.0
     robots: object | None = None
     robots_loaded: bool = False
+    robots_error: str | None = None
 
 
 class Fetcher:
@@ -144,8 +145,11 @@ class Fetcher:
                 crawl_delay = host.robots.crawl_delay(self.user_agent)  # type: ignore[attr-defined]
                 if crawl_delay:
                     host.delay = max(host.delay, float(crawl_delay))
-            elif res.status in (401, 403):
+            elif res.status >= 500 or (res.status == 0 and res.error):
+                # RFC 9309: an unreachable robots.txt (server or network error) means "disallow all".
                 host.robots = "deny-all"
+                host.robots_error = res.error or f"HTTP {res.status}"
+            # 4xx: no rules, everything may be fetched (RFC 9309 §2.3.1.3).
         if host.robots == "deny-all":
             return False
         if host.robots is None:
@@ -157,7 +161,9 @@ class Fetcher:
         if urlsplit(url).scheme not in ("http", "https"):
             return FetchResult(url, url, 0, httpx.Headers(), error="only http and https URLs are fetched")
         if not await self.allowed(url):
-            return FetchResult(url, url, 0, httpx.Headers(), error="disallowed by robots.txt")
+            why = self._host(url).robots_error
+            reason = f"robots.txt unreachable ({why}): the host is not crawled" if why else "disallowed by robots.txt"
+            return FetchResult(url, url, 0, httpx.Headers(), error=reason)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -224,7 +230,8 @@ def fetch_one(url: str, *, timeout: float = 30.0, max_bytes: int = 10 * 1024 * 1
     """One page for `scraper extract URL`: polite defaults, FetchError with one line on failure."""
 
     async def go() -> FetchResult:
-        async with Fetcher(timeout=timeout, max_bytes=max_bytes, delay=0, retries=2, backoff=0.5) as f:
+        # One page a user asked for is not crawling: robots.txt governs `scraper crawl`, not this.
+        async with Fetcher(timeout=timeout, max_bytes=max_bytes, delay=0, retries=2, backoff=0.5, obey_robots=False) as f:
             return await f.fetch(url)
 
     res = asyncio.run(go())

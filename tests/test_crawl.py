@@ -308,3 +308,19 @@ def test_gzip_bomb_is_capped(tmp_path: Path, httpserver) -> None:
     httpserver.expect_request("/bomb.html").respond_with_data(bomb, headers={"Content-Encoding": "gzip", "Content-Type": "text/html"})
     summary = run_crawl(CrawlConfig(start_urls=[httpserver.url_for("/bomb.html")], out_dir=tmp_path, delay=0, quiet=True, max_bytes=1_000_000, retries=0))
     assert summary.failed == 1 and any("too large" in e for e in summary.errors)
+
+
+def test_unreachable_robots_means_disallow_all(tmp_path: Path, httpserver) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("down", status=503)
+    httpserver.expect_request("/tin-tuc").respond_with_data("<html><body><a href='/tin-tuc/bai-viet-so-1234-dai-dai.html'>x</a></body></html>")
+    summary = run_crawl(CrawlConfig(start_urls=[httpserver.url_for("/tin-tuc")], out_dir=tmp_path, delay=0, quiet=True, retries=0))
+    assert summary.new == 0 and summary.failed == 1
+    assert any("robots.txt unreachable" in e for e in summary.errors)
+    assert [req.path for req, _ in httpserver.log if req.path != "/robots.txt"] == []
+
+
+def test_missing_robots_allows_everything(tmp_path: Path, httpserver) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("not found", status=404)
+    httpserver.expect_request("/bai-viet-1.html").respond_with_data(page(1), content_type="text/html; charset=utf-8")
+    summary = run_crawl(CrawlConfig(start_urls=[httpserver.url_for("/bai-viet-1.html")], out_dir=tmp_path, delay=0, quiet=True))
+    assert summary.new == 1
