@@ -87,7 +87,9 @@ _DUE = regex.compile(r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|ph
 _RATE_TAIL = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$", regex.I)
 # "1.258/1.300 hộ được cấp điện, đạt 96,77%": a fraction's own percentage closes its clause.
 _FRACTION_RATE_TAIL = regex.compile(r",\s*(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*$", regex.I)
-_PAREN_NEXT = regex.compile(r"\s*\(\s*$|\s*\(\s*(?=\d)")
+_PAREN_NEXT = regex.compile(r"\s*\(\s*(?:(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*)?$|\s*\(\s*(?=\d)", regex.I)
+# "…15 hồ sơ trễ hạn; tổng cộng 4.735 hồ sơ": a total stated after its parts.
+_TOTAL_AFTER = regex.compile(r"(?<![\p{L}])(?:tổng\s+cộng|tổng\s+số|tổng)(?:\s+(?:là|có|gồm))?\s*:?\s*$", regex.I)
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
 _ESTIMATE = regex.compile(
@@ -437,6 +439,16 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
                 if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
                     figures[i].part_of = j
             break
+    for i, c in enumerate(cands):
+        # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
+        if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(t, max(0, c.start - 25), c.start):
+            continue
+        si = sent_of[i]
+        parts = [j for j in range(i) if sent_of[j] == si and cands[j].kind == c.kind and cands[j].unit == c.unit
+                 and figures[j].part_of is None and cands[j].value <= c.value]
+        if len(parts) >= 2:
+            for j in parts:
+                figures[j].part_of = i
     for i, c in enumerate(cands):
         if c.kind != "percent" or c.change or c.prior_period:
             continue
