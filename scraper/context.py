@@ -432,9 +432,12 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
             if not in_parens and marker is None:
                 continue
             if marker is not None and ";" in t[marker.end() : c.start] and not t[marker.end() : marker.end() + 3].lstrip().startswith(":"):
-                # "trong đó …" ends at its clause ("…; đã giải quyết 880 hồ sơ" is not a part);
-                # "Trong đó: A …; B …; và C …" is a list that runs through the semicolons.
-                break
+                # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880 hồ sơ" is not a
+                # part) unless the figure still fits in the total beside the parts already found
+                # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000). "Trong đó: A; B; C" always runs on.
+                so_far = sum((cands[k].value for k in range(j + 1, i) if figures[k].part_of == j), c.value)
+                if so_far > total.value:
+                    break
             if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
                 if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
                     figures[i].part_of = j
@@ -491,10 +494,9 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
             den = due[-1]
         if den is None:
             same = [j for j in range(num) if sent_of[j] == si and cands[j].kind == "count"
-                    and _unit_head(cands[j].unit) == _unit_head(cands[num].unit)]
-            if stated_right_after:
-                # a share printed after one part of a breakdown: of the first (whole) count
-                same = [j for j in same if cands[j].value > cands[num].value][:1]
-            den = same[-1] if same and not stated_right_after else (same[0] if same else None)
+                    and _unit_head(cands[j].unit) == _unit_head(cands[num].unit) and cands[j].value > cands[num].value]
+            # a share printed right after one part of a breakdown is of the whole (the first count);
+            # a stated rate is of the nearest larger count before it ("tiếp nhận 920 … xử lý 630 … 68,48%")
+            den = (same[0] if stated_right_after else same[-1]) if same else None
         if den is not None and cands[den].value >= cands[num].value > 0:
             figures[i].computed_from = [num, den]

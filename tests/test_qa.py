@@ -184,6 +184,11 @@ def test_conflicting_values_across_articles(tmp_path: Path) -> None:
     assert "huyện Bàu Bàng" in conflicts[0]["message"]
 
 
+def test_breakdown_across_semicolons_when_the_parts_fit() -> None:
+    checks = check_text("Số lao động được giải quyết việc làm là 25.000 người, trong đó lao động nữ 12.000 người, chiếm 48%; lao động nam 13.000 người, chiếm 52%.")
+    assert [(c.check, c.consistent) for c in checks] == [("sum", True), ("ratio", True), ("ratio", True), ("shares", True)]
+
+
 def test_rate_of_files_due_uses_the_files_due() -> None:
     checks = check_text("Tiếp nhận 1.000 hồ sơ, trong đó 900 hồ sơ đến hạn giải quyết; đã giải quyết đúng hạn 880 hồ sơ, đạt tỷ lệ 97,8%.")
     assert [(c.check, c.consistent) for c in checks] == [("ratio", True)]
