@@ -101,7 +101,7 @@ _NOUN_PHRASE_END = regex.compile(
     r"ở|từ|bao\s+gồm|gồm)(?![\p{L}])",
     regex.I,
 )
-_PERIOD_WORDS = regex.compile(r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay)(?![\p{L}])", regex.I)
+_PERIOD_WORDS = regex.compile(r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|cùng\s+kỳ)(?![\p{L}])", regex.I)
 _VERBS = frozenset("tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split())
 _COMMA = regex.compile(r"\s*,")
 _ANY_LETTER = regex.compile(r"\p{L}")
@@ -361,7 +361,7 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
             before = _tidy_phrase(_PERIOD_WORDS.sub(" ", t[cstart : h.start()]))
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
         return phrase, None
-    phrase = _tidy_phrase(clause)
+    phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
     if phrase is not None and _ENTITY.fullmatch(phrase):
         phrase = None
     first_in_sentence = i == 0 or cands[i - 1].start < ss

@@ -49,3 +49,19 @@ def test_document_dates_are_not_periods() -> None:
 def test_relative_periods_without_reference_have_no_dates() -> None:
     p = parse_period("hiện nay", None)
     assert p is not None and (p.start, p.end) == (None, None)
+
+
+def test_periods_in_a_monthly_report() -> None:
+    from scraper import extract_figures
+
+    text = ("Trong tháng 10, chỉ số sản xuất công nghiệp tăng 2,5% so với tháng trước. Tính chung 10 tháng, chỉ số này tăng 7,8% so với cùng kỳ.\n"
+            "Quý III/2023, thu ngân sách đạt 3.200 tỷ đồng. Lũy kế 9 tháng đạt 9.800 tỷ đồng, bằng 78% dự toán.\n"
+            "Đến ngày 31/10/2023, toàn tỉnh có 12.345 doanh nghiệp đang hoạt động.\n"
+            "Năm 2022, tỉnh đón 2,5 triệu lượt khách; năm nay dự kiến đạt 3 triệu lượt.")
+    got = [(f.raw, str(f.period_start), str(f.period_end), f.estimate) for f in extract_figures(text, published="2023-11-05")]
+    assert got == [
+        ("2,5%", "2023-10-01", "2023-10-31", False), ("7,8%", "2023-01-01", "2023-10-31", False),
+        ("3.200 tỷ đồng", "2023-07-01", "2023-09-30", False), ("9.800 tỷ đồng", "2023-01-01", "2023-09-30", False),
+        ("78%", "2023-01-01", "2023-09-30", False), ("12.345", "None", "2023-10-31", False),
+        ("2,5 triệu", "2022-01-01", "2022-12-31", False), ("3 triệu", "2023-01-01", "2023-12-31", True),
+    ]
