@@ -237,8 +237,18 @@ def _norm_entity(text: str | None) -> str:
 
 
 def _unit_scale(unit: str | None) -> tuple[str, Decimal]:
-    u = (unit or "").strip()
-    return _UNIT_SCALES.get(u.lower(), (u, Decimal(1)))
+    """"nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%", 1)."""
+    from . import vocab
+
+    u = " ".join((unit or "").split())
+    if u.lower() in _UNIT_SCALES:
+        return _UNIT_SCALES[u.lower()]
+    words = u.split()
+    scale = Decimal(1)
+    while words and words[0].lower() in vocab.SCALE_WORDS:
+        scale *= vocab.SCALE_WORDS[words.pop(0).lower()]
+    rest = " ".join(words)
+    return vocab.CURRENCIES.get(rest.lower(), vocab.MEASURES.get(rest.lower(), rest)), scale
 
 
 def _parse_day(text: str | None) -> date | None:

@@ -208,3 +208,24 @@ def test_entities_in_pasted_text_keep_exact_spans() -> None:
 ])
 def test_a_rate_of_something_else_is_not_checked_against_a_count(text: str) -> None:
     assert [c for c in check_text(text) if c.check == "ratio"] == []
+
+
+def test_compare_normalises_entities_units_and_tolerance() -> None:
+    from datetime import date as d
+
+    from scraper.qa import compare_figures
+
+    figures = [
+        {"value": "132134000000000", "kind": "money", "unit": "đồng", "raw": "132.134 tỷ đồng", "indicator": "Tổng thu NSNN trên địa bàn",
+         "entity": "UBND thành phố Hà Nội", "period_start": "2019-01-01", "period_end": "2019-06-30", "sentence": "…", "article_url": "u", "prior_period": False},
+        {"value": "98.2", "kind": "percent", "unit": "%", "raw": "98,2%", "indicator": "Tỷ lệ giải quyết đúng hạn", "entity": "huyện Bàu Bàng",
+         "period_start": "2021-01-01", "period_end": "2021-05-31", "sentence": "…", "article_url": "u", "prior_period": False},
+    ]
+    official = [
+        {"indicator": "tổng thu ngân sách nhà nước trên địa bàn (NSNN)", "entity": "Hà Nội", "period_start": d(2019, 1, 1), "period_end": d(2019, 6, 30),
+         "value": D("132.1"), "unit": "nghìn tỷ đồng", "tolerance": 0.001},
+        {"indicator": "Tỷ lệ giải quyết đúng hạn", "entity": "Bàu Bàng", "period_start": None, "period_end": None, "value": D("98.2"), "unit": "tỷ lệ", "tolerance": None},
+        {"indicator": "Tỷ lệ giải quyết đúng hạn", "entity": "huyện Dầu Tiếng", "period_start": None, "period_end": None, "value": D("99"), "unit": "%", "tolerance": None},
+    ]
+    rows = compare_figures(official, figures)
+    assert [r.status for r in rows] == ["matched", "matched", "missing"]
