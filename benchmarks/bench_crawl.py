@@ -1,5 +1,5 @@
 """Requests and seconds of a first crawl and a nightly crawl of a simulated portal of 2,000 articles
-with 20 new ones (scraper.replay on 127.0.0.1), against the goal
+with 20 new ones (scraper.sources.replay on 127.0.0.1), against the goal
 nightly requests ≤ new articles + listing pages touched + robots.txt.
 
     python benchmarks/bench_crawl.py [--articles 2000] [--new 20] [--page-size 20]
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from _common import peak_rss_mb, table
 
-from scraper.crawl import CrawlConfig, run_crawl
-from scraper.replay import LIST_PATH, PortalReplay, ReplayArticle
+from scraper.fetch.crawl import CrawlConfig, run_crawl
+from scraper.sources.replay import LIST_PATH, PortalReplay, ReplayArticle
 
 
 def article(i: int) -> bytes:

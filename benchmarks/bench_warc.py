@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from scraper.crawl import run_warc
+from scraper.fetch.crawl import run_warc
 
 
 def write_warc(path: Path, n: int) -> None:

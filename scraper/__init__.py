@@ -9,9 +9,8 @@ The pipeline flows one way: fetch → parse → extract → validate → store �
 
 from __future__ import annotations
 
-from .figures import extract_figures
+from .extract import extract_figures, parse_number
 from .models import Article, Attachment, Check, Figure, Table
-from .numbers import parse_number
 
 __all__ = ["Article", "Attachment", "Check", "Figure", "Table", "extract_figures", "parse_article", "parse_number"]
 __version__ = "0.1.0"

@@ -41,7 +41,7 @@ def _read_source(source: str, *, text_mode: bool, url: str | None) -> tuple[str 
         data = sys.stdin.buffer.read()
         return (_decode_text(data, "<stdin>") if text_mode else data), url
     if source.startswith(("http://", "https://")):
-        from .fetch import FetchError, fetch_one
+        from .fetch.http import FetchError, fetch_one
 
         try:
             resp = fetch_one(source)
@@ -73,7 +73,7 @@ def _decode_text(data: bytes, name: str) -> str:
 
 def _article_or_text(source: str, args: argparse.Namespace) -> tuple[Any, str, str | None]:
     """(article or None, body text, url) for one source."""
-    from .parse import ParseError, parse_article
+    from .parse.article import ParseError, parse_article
 
     content, url = _read_source(source, text_mode=args.text, url=args.url)
     if args.text:
@@ -114,7 +114,7 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = N
 def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[str, Any, str, str | None, list[Any]]]:
     """(source, article or None, body text, url, figures) for each readable source; unreadable ones
     are reported on stderr, collected in `failures`, and skipped so the others still run."""
-    from .figures import extract_figures
+    from .extract.figures import extract_figures
 
     for source in args.sources:
         try:
@@ -163,12 +163,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from .crawl import CrawlConfig, run_crawl, run_warc
+    from .fetch.crawl import CrawlConfig, run_crawl, run_warc
 
     if args.warc:
         summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet)
     elif args.replay:
-        from .replay import PortalReplay, fixture_articles
+        from .sources.replay import PortalReplay, fixture_articles
 
         articles = fixture_articles(args.replay)
         if not articles:
@@ -181,7 +181,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     else:
         if not args.start_urls:
             raise CliError("crawl needs at least one START_URL (or --warc FILE)", EXIT_USAGE)
-        from .discover import normalize_url
+        from .fetch.discover import normalize_url
 
         bad = [u for u in args.start_urls if normalize_url(u) is None]
         if bad:
@@ -198,7 +198,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_harvest(args: argparse.Namespace) -> int:
-    from .archive import HarvestConfig, run_harvest
+    from .sources.wayback import HarvestConfig, run_harvest
 
     config = HarvestConfig(
         pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
@@ -211,7 +211,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from .crawl import reextract
+    from .fetch.crawl import reextract
 
     summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet)
     _err(summary.line())
@@ -219,13 +219,13 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_qa_check(args: argparse.Namespace) -> int:
-    from .qa import check_article_figures, checks_report_html, dataset_conflicts
+    from .qa.checks import check_article_figures, checks_report_html, dataset_conflicts
 
     rows: list[dict[str, Any]] = []
     reports: list[tuple[Any, str, list[Any], list[Any]]] = []
     failures: list[str] = []
     if args.dataset:
-        from .store import Dataset
+        from .store.dataset import Dataset
 
         rows_fig: dict[str, list[dict[str, Any]]] = {}
         with Dataset(args.dataset) as ds:
@@ -250,7 +250,7 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
         if args.output:
             Path(args.output).write_text(html, encoding="utf-8")
             if args.screenshot:
-                from .qa import screenshot
+                from .qa.checks import screenshot
 
                 note = screenshot(args.output, args.screenshot)
                 _err(note or f"screenshot written to {args.screenshot}")
@@ -266,7 +266,7 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
 
 
 def cmd_qa_compare(args: argparse.Namespace) -> int:
-    from .qa import OfficialTableError, compare_dataset, compare_report_html
+    from .qa.checks import OfficialTableError, compare_dataset, compare_report_html
 
     try:
         rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import Article
-from .parse import ParseError, parse_article
-from .store import Dataset
+from .parse.article import ParseError, parse_article
+from .store.dataset import Dataset
 
 __all__ = ["Summary", "ingest", "build_from_files"]
 

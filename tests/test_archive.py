@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 
-from scraper.archive import HarvestConfig, run_harvest
+from scraper.sources.wayback import HarvestConfig, run_harvest
 from test_crawl import page
 
 ORIG = "http://www.binhduong.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID={}"
@@ -134,8 +134,8 @@ def test_second_harvest_adds_nothing(tmp_path: Path) -> None:
 
 
 def test_harvest_dataset_equals_live_crawl_of_the_same_pages(tmp_path: Path) -> None:
-    from scraper.crawl import CrawlConfig, run_crawl
-    from scraper.replay import PortalReplay, ReplayArticle
+    from scraper.fetch.crawl import CrawlConfig, run_crawl
+    from scraper.sources.replay import PortalReplay, ReplayArticle
 
     live_pages = {1: BODIES[("20200101000000", 1)], 2: BODIES[("20190102000000", 2)], 6: BODIES[("20190106000000", 6)], 7: BODIES[("20190107000000", 7)]}
     with PortalReplay([ReplayArticle(i, b) for i, b in live_pages.items()]) as portal:

@@ -1,4 +1,4 @@
-"""The crawler against a portal on 127.0.0.1 (scraper.replay): politeness, faults, incremental runs,
+"""The crawler against a portal on 127.0.0.1 (scraper.sources.replay): politeness, faults, incremental runs,
 WARC capture and offline rebuild, and kill -9 then resume.  Assertions are on what the server saw
 and on the dataset."""
 
@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 
-from scraper.crawl import CrawlConfig, reextract, run_crawl, run_warc
-from scraper.replay import ITEM_PATH, LIST_PATH, PortalReplay, ReplayArticle
+from scraper.fetch.crawl import CrawlConfig, reextract, run_crawl, run_warc
+from scraper.sources.replay import ITEM_PATH, LIST_PATH, PortalReplay, ReplayArticle
 
 
 def page(item: int, extra: str = "", *, bom: bool = False, nfd: bool = False) -> bytes:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.discover import discover_links, normalize_url
+from scraper.fetch.discover import discover_links, normalize_url
 
 HOST = {"sotttt.hanoi.gov.vn"}
 

@@ -164,7 +164,7 @@ def test_sharepoint_display_form_fields(fixtures: Path) -> None:
     (None, "<html><p>x</p></html>", "generic"),
 ])
 def test_platform_detection_order(url, html, platform) -> None:
-    from scraper.sites import detect
+    from scraper.parse.sites import detect
 
     assert detect(url, html).name == platform
 

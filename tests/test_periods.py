@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from scraper.periods import find_periods, parse_period
+from scraper.extract.periods import find_periods, parse_period
 
 REF = date(2021, 6, 25)
 

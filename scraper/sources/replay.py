@@ -187,7 +187,7 @@ class PortalReplay:
 
 def fixture_articles(fixtures_dir: str | Path) -> list[ReplayArticle]:
     """Every article page under fixtures/ (not listings, not goldens), as replay items 1…n."""
-    from .parse import ParseError, parse_article
+    from ..parse.article import ParseError, parse_article
 
     out: list[ReplayArticle] = []
     for path in sorted(Path(fixtures_dir).rglob("*.html")):

@@ -17,11 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .figures import extract_figures
-from .numbers import exact_decimal
-from .models import Article, Attachment, Figure, Table
+from ..extract.figures import extract_figures
+from ..extract.numbers import exact_decimal
+from ..models import Article, Attachment, Figure, Table
 from .sites import GENERIC, SiteProfile, detect
-from .text import DecodeError, clean_text, decode_html, normalize
+from ..text import DecodeError, clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
@@ -356,7 +356,7 @@ def parse_article(
             raise ParseError("empty document")
         if "\x00" in html[:4096]:
             raise ParseError("binary content, not an HTML or text document")
-        from .legacy import fix_legacy_vietnamese
+        from ..legacy import fix_legacy_vietnamese
 
         html = fix_legacy_vietnamese(html)
     if "<" not in html[:100_000]:
@@ -617,8 +617,8 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
 def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
     """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
     label, period from the column header ("Quý I/2022")."""
-    from .figures import unit_from_label
-    from .periods import find_periods
+    from ..extract.figures import unit_from_label
+    from ..extract.periods import find_periods
 
     if f.kind == "number":
         found = unit_from_label(column) or unit_from_label(row)
@@ -632,7 +632,7 @@ def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
         f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
     ref = None
     if article.published:
-        from .context import _to_date
+        from ..extract.context import _to_date
 
         ref = _to_date(article.published)
     periods = find_periods(column or "", ref)

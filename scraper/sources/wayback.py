@@ -18,11 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
 
-from .discover import normalize_url
-from .fetch import Fetcher
-from .pipeline import Progress, Summary, ingest
-from .sites import PROFILES
-from .store import Dataset
+from ..fetch.discover import normalize_url
+from ..fetch.http import Fetcher
+from ..pipeline import Progress, Summary, ingest
+from ..parse.sites import PROFILES
+from ..store.dataset import Dataset
 
 __all__ = ["HarvestConfig", "Capture", "run_harvest", "list_captures", "replay_url"]
 

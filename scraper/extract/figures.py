@@ -26,10 +26,10 @@ from types import SimpleNamespace
 import regex
 
 from . import vocab
-from .models import Figure
+from ..models import Figure
 from .nonfigures import Mask
 from .numbers import SCALES, Convention, exact_decimal, detect_convention, parse_digits, parse_spelled
-from .text import normalize_with_map
+from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "sentence_spans"]
 

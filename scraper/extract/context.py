@@ -26,8 +26,8 @@ from .periods import Period, find_periods, shift_year
 
 if TYPE_CHECKING:
     from .figures import _Cand
-    from .models import Figure
-    from .text import Normalized
+    from ..models import Figure
+    from ..text import Normalized
 
 _L = r"\p{L}\p{M}"
 _CAP = rf"\p{{Lu}}[{_L}]*"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from . import __version__
+from .. import __version__
 
 __all__ = ["FetchError", "FetchResult", "Fetcher", "fetch_one", "DEFAULT_USER_AGENT"]
 

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Figure
+from ..models import Article, Figure
 
 __all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS"]
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from .models import Check, CompareRow, Figure
+from ..models import Check, CompareRow, Figure
 
 __all__ = [
     "OfficialTableError",
@@ -176,14 +176,14 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
 
 
 def check_text(text: str, *, tolerance: float | None = None, published: str | None = None) -> list[Check]:
-    from .figures import extract_figures
+    from ..extract.figures import extract_figures
 
     return check_article_figures(text, extract_figures(text, published=published), tolerance=tolerance)
 
 
 def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
     """The same indicator, entity and period with different values in different articles."""
-    from .store import Dataset
+    from ..store.dataset import Dataset
 
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     with Dataset(dataset_dir) as ds:
@@ -238,7 +238,7 @@ def _norm_entity(text: str | None) -> str:
 
 def _unit_scale(unit: str | None) -> tuple[str, Decimal]:
     """"nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%", 1)."""
-    from . import vocab
+    from ..extract import vocab
 
     u = " ".join((unit or "").split())
     if u.lower() in _UNIT_SCALES:
@@ -270,7 +270,7 @@ def read_official(path: str | Path) -> list[dict[str, Any]]:
             rows = []
             for n, r in enumerate(reader, start=2):
                 try:
-                    from .numbers import parse_number
+                    from ..extract.numbers import parse_number
 
                     val = r["value"].strip()
                     value = Decimal(val) if regex.fullmatch(r"-?\d+(?:\.\d+)?", val) else parse_number(val)
@@ -373,7 +373,7 @@ def _d(text: str | None) -> date | None:
 
 
 def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolerance: float | None = None) -> list[CompareRow]:
-    from .store import Dataset
+    from ..store.dataset import Dataset
 
     official = read_official(official_csv)
     if not (Path(dataset_dir) / "dataset.sqlite").exists():

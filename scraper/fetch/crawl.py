@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .discover import discover_links, is_feed, normalize_url
-from .fetch import Fetcher, FetchResult
-from .pipeline import Progress, Summary, ingest
-from .store import Dataset
+from .http import Fetcher, FetchResult
+from ..pipeline import Progress, Summary, ingest
+from ..store.dataset import Dataset
 
 __all__ = ["CrawlConfig", "run_crawl", "run_warc", "reextract", "WarcSink", "iter_warc_pages"]
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from .sites import SiteProfile, detect
+from ..parse.sites import SiteProfile, detect
 
 __all__ = ["Links", "normalize_url", "discover_links", "is_feed"]
 
