@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder beside the checkout")
     ap.add_argument("--show", action="store_true", help="list every record without a right verdict and every false alarm")
-    ap.add_argument("--split", choices=("held", "tune", "all"), default="all")
+    ap.add_argument("--split", choices=("held", "tuning", "all"), default="all")
     args = ap.parse_args(argv)
     path = args.shared / "dev" / "checks.jsonl"
     if not path.exists():
