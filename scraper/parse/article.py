@@ -21,16 +21,14 @@ from ..extract.figures import extract_figures
 from ..extract.numbers import exact_decimal
 from ..models import Article, Attachment, Figure, Table
 from .sites import GENERIC, SiteProfile, detect
-from ..text import DecodeError, clean_text, decode_html, normalize
+from .. import settings
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError
+from ..text import clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
-MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refuse before parsing
-MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
-
-
-class ParseError(ValueError):
-    """The input is not an HTML page we can read; the message is one line for the user."""
+MAX_HTML_BYTES = settings.MAX_HTML_BYTES  # a bigger "page" is not an article; refuse before parsing
+MAX_DEPTH = settings.MAX_DEPTH  # lexbor's tree builder is quadratic in depth; real pages stay far below this
 
 
 _BLOCK_TAGS = frozenset(
@@ -342,25 +340,25 @@ def parse_article(
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if len(data) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
         try:
             html, _enc = decode_html(data, http_charset)
         except DecodeError as exc:
-            raise ParseError(str(exc)) from None
+            raise NotHTML(str(exc)) from None
     elif not isinstance(html, str):
         raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
     else:
         if len(html) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(html):,} characters)")
+            raise PageTooLarge(f"page too large ({len(html):,} characters)")
         if not html.strip():
-            raise ParseError("empty document")
+            raise NotHTML("empty document")
         if "\x00" in html[:4096]:
-            raise ParseError("binary content, not an HTML or text document")
+            raise NotHTML("binary content, not an HTML or text document")
         from ..legacy import fix_legacy_vietnamese
 
         html = fix_legacy_vietnamese(html)
     if "<" not in html[:100_000]:
-        raise ParseError("not HTML: no markup found")
+        raise NotHTML("not HTML: no markup found")
     html = _limit_nesting(html)
     tree = LexborHTMLParser(html)
     url = _canonical_url(tree, html, url)
@@ -373,9 +371,9 @@ def parse_article(
     if not article.body_text and not article.title:
         raise ParseError("no article found on the page (no title and no body text)")
     if (article.title or "").strip().lower() in _REDIRECT_TITLES and len(article.body_text) < 300:
-        raise ParseError(f"not an article: a redirect notice ({article.title})")
+        raise NotAnArticle(f"not an article: a redirect notice ({article.title})")
     if _is_listing(tree, profile):
-        raise ParseError("not an article: a listing page (use 'scraper crawl' to follow its links)")
+        raise NotAnArticle("not an article: a listing page (use 'scraper crawl' to follow its links)")
     article.fetched_at = fetched_at
     article.content_hash = hashlib.sha256(f"{article.title}\n{article.body_text}".encode()).hexdigest()
     if with_figures and article.body_text:
