@@ -612,44 +612,43 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     return out
 
 
-def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
+def _cell_context(f: Figure, row: str, column: str, article: Article) -> Figure:
     """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
-    label, period from the column header ("Quý I/2022")."""
+    label, period from the column header ("Quý I/2022").  Returns the figure revised and validated
+    again, so a "130" under "Tỷ lệ (%)" gets the same warning as "130%" in prose."""
+    from ..extract.context import to_date
     from ..extract.figures import unit_from_label
     from ..extract.periods import find_periods
 
+    changes: dict = {"row": row or None, "column": column}
+    kind = f.kind
     if f.kind == "number":
         found = unit_from_label(column) or unit_from_label(row)
         if found:
             kind, unit, mult = found
-            f.kind, f.unit = kind, unit  # type: ignore[assignment]
-            f.value = exact_decimal(f.value * mult)
+            changes.update(kind=kind, unit=unit, value=exact_decimal(f.value * mult))
     if row:
-        f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
-    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
-        f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
-    ref = None
-    if article.published:
-        from ..extract.context import _to_date
-
-        ref = _to_date(article.published)
-    periods = find_periods(column or "", ref)
+        changes["indicator"] = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
+    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and kind == "percent":
+        changes["change"] = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
+    periods = find_periods(column or "", to_date(article.published) if article.published else None)
     if periods and (periods[0].start or periods[0].end):
-        f.period_start, f.period_end, f.period_text = periods[0].start, periods[0].end, periods[0].text
-    f.entity = None if f.entity and f.entity in (row or "") else f.entity
+        changes.update(period_start=periods[0].start, period_end=periods[0].end, period_text=periods[0].text)
+    if f.entity and f.entity in (row or ""):
+        changes["entity"] = None
+    return f.revised(**changes)
 
 
 def _figures(article: Article) -> list[Figure]:
     figures = extract_figures(article.body_text, published=article.published, headline=article.title)
     spans: list[_TableSpan] = article._table_spans
-    for f in figures:
+    for i, f in enumerate(figures):
         for ts in spans:
             if ts.start <= f.start < ts.end:
                 f.table = ts.index
                 for _line_start, label, cells in ts.row_starts:
                     for s, e, header in cells:
                         if s <= f.start and f.end <= e + 1:
-                            f.row, f.column = label or None, header
-                            _cell_context(f, label, header, article)
+                            figures[i] = f = _cell_context(f, label, header, article)
                 break
     return figures
