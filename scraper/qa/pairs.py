@@ -609,7 +609,40 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                     continue
                 used |= ids
                 out.append(v)
-        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM
+        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM and _near_miss(verdicts[0])
               and frozenset(f.index for f in verdicts[0].relation.operands) not in verified):
             out.append(verdicts[0])
+    return out + _shares_of_one_whole(out, tolerance)
+
+
+def _near_miss(v: Verdict) -> bool:
+    """A misprint leaves the parts close to their whole; parts covering a small share of it are a highlighted
+    subset ("5.000 xã, trong đó 400 xã đạt chuẩn nâng cao …"), not a breakdown that fails."""
+    if v.relation.check != "sum":
+        return True
+    whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
+    return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
+
+
+def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
+    """Counts whose confirmed shares of one whole add up to 100% are that whole's breakdown: their sum
+    is checked too ("917.731 (chiếm 89,52%); 73.232 (7,14%); 34.203 (3,34%)" of 1.025.166)."""
+    by_whole: dict[int, list[Relation]] = {}
+    for v in verdicts:
+        r = v.relation
+        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
+            by_whole.setdefault(r.operands[1].index, []).append(r)
+    summed = {(v.relation.stated.index, frozenset(f.index for f in v.relation.operands)) for v in verdicts
+              if v.relation.check == "sum"}
+    out: list[Verdict] = []
+    for rs in by_whole.values():
+        shares = sum((r.stated.value for r in rs), Decimal(0))
+        slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
+        parts = tuple(r.operands[0] for r in rs)
+        key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
+        if len(rs) < 2 or abs(shares - 100) > slack or key in summed or len(set(key[1])) != len(parts):
+            continue
+        rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
+                       min(r.confidence for r in rs))
+        out.append(evaluate(rel, tolerance))
     return out
