@@ -17,22 +17,17 @@ from urllib.parse import urljoin, urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..extract.figures import extract_figures
-from ..extract.numbers import exact_decimal
 from ..models import Article, Attachment, Figure, Table
-from .. import settings
 from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, lead_before, person_or_none
 from .sites import GENERIC, SiteProfile, detect
-from ..text import DecodeError, clean_text, decode_html, normalize
+from .. import settings
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError
+from ..text import clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
-MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refuse before parsing
-MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
-
-
-class ParseError(ValueError):
-    """The input is not an HTML page we can read; the message is one line for the user."""
+MAX_HTML_BYTES = settings.MAX_HTML_BYTES  # a bigger "page" is not an article; refuse before parsing
+MAX_DEPTH = settings.MAX_DEPTH  # lexbor's tree builder is quadratic in depth; real pages stay far below this
 
 
 _BLOCK_TAGS = frozenset(
@@ -237,7 +232,7 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
     spans: list[_TableSpan] = []
     pos = 0
     for line in raw.split("\n"):
-        line = clean_text(line)
+        line = clean_text(_OFFICE_LITERAL.sub(" ", line))
         if not line:
             continue
         if line in placeholders or regex.fullmatch(r"\u2063TABLE\d+\u2063", line):
@@ -352,25 +347,25 @@ def parse_article(
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if len(data) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
         try:
             html, _enc = decode_html(data, http_charset)
         except DecodeError as exc:
-            raise ParseError(str(exc)) from None
+            raise NotHTML(str(exc)) from None
     elif not isinstance(html, str):
         raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
     else:
         if len(html) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(html):,} characters)")
+            raise PageTooLarge(f"page too large ({len(html):,} characters)")
         if not html.strip():
-            raise ParseError("empty document")
+            raise NotHTML("empty document")
         if "\x00" in html[:4096]:
-            raise ParseError("binary content, not an HTML or text document")
+            raise NotHTML("binary content, not an HTML or text document")
         from ..legacy import fix_legacy_vietnamese
 
         html = fix_legacy_vietnamese(html)
     if "<" not in html[:100_000]:
-        raise ParseError("not HTML: no markup found")
+        raise NotHTML("not HTML: no markup found")
     html = _limit_nesting(html)
     tree = LexborHTMLParser(html)
     url = _canonical_url(tree, html, url)
@@ -383,9 +378,9 @@ def parse_article(
     if not article.body_text and not article.title:
         raise ParseError("no article found on the page (no title and no body text)")
     if (article.title or "").strip().lower() in _REDIRECT_TITLES and len(article.body_text) < 300:
-        raise ParseError(f"not an article: a redirect notice ({article.title})")
+        raise NotAnArticle(f"not an article: a redirect notice ({article.title})")
     if _is_listing(tree, profile):
-        raise ParseError("not an article: a listing page (use 'scraper crawl' to follow its links)")
+        raise NotAnArticle("not an article: a listing page (use 'scraper crawl' to follow its links)")
     article.fetched_at = fetched_at
     article.content_hash = hashlib.sha256(f"{article.title}\n{article.body_text}".encode()).hexdigest()
     if with_figures and article.body_text:
@@ -457,17 +452,13 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
         body_html = body_node.html or ""
         body_text, tables, spans = _render(body_node, profile, url)
-        body_text = _trim_ends(body_text, title)
+        body_text, cut = _trim_ends(body_text, title)
+        _shift_spans(spans, -cut)
         if author is None:
             body_text, author = _split_byline(body_text, body_html)
         if lead and not fold(body_text[: len(lead) + 5]).startswith(fold(lead)[:60]):
-            shift = len(lead) + 1
             body_text = lead + "\n" + body_text
-            for ts in spans:
-                ts.start += shift
-                ts.end += shift
-                ts.row_starts = [(ls + shift, lbl, [(cs + shift, ce + shift, h) for cs, ce, h in cells])
-                                 for ls, lbl, cells in ts.row_starts]
+            _shift_spans(spans, len(lead) + 1)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
@@ -583,16 +574,28 @@ _TAIL_CHROME = regex.compile(
 )
 
 
-def _trim_ends(body: str, title: str | None) -> str:
-    """Escaped Word markup out; the title or its date line repeated at the top, and 'Xem chi tiết',
-    source lines, counters at the bottom, are not body."""
-    lines = [ln for ln in (_OFFICE_LITERAL.sub(" ", ln).strip() for ln in body.split("\n")) if ln]
+def _trim_ends(body: str, title: str | None) -> tuple[str, int]:
+    """The title repeated at the top, and 'Xem chi tiết', source lines, counters at the bottom, are
+    not body.  Returns the body and how many characters left its head (table offsets move by that)."""
+    lines = body.split("\n")
     ftitle = fold(title or "")
-    while lines and ftitle and fold(clean_title(lines[0])) == ftitle:
-        lines.pop(0)
+    cut = 0
+    while len(lines) > 1 and ftitle and fold(clean_title(lines[0])) == ftitle:
+        cut += len(lines.pop(0)) + 1
     while lines and (_TAIL_CHROME.match(lines[-1]) or (len(lines[-1]) <= 80 and lines[-1].endswith(":"))):
         lines.pop()  # chrome, a source line, or a photo block's intro left with nothing after it
-    return "\n".join(lines)
+    return "\n".join(lines), cut
+
+
+def _shift_spans(spans: list[_TableSpan], shift: int) -> None:
+    """Table offsets follow the body text when lines are added or taken at its head."""
+    if not shift:
+        return
+    for ts in spans:
+        ts.start += shift
+        ts.end += shift
+        ts.row_starts = [(ls + shift, lbl, [(cs + shift, ce + shift, h) for cs, ce, h in cells])
+                         for ls, lbl, cells in ts.row_starts]
 
 
 def _drop_foreign_headline(body: LexborNode, title: str | None) -> None:
@@ -762,44 +765,14 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     return out
 
 
-def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
-    """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
-    label, period from the column header ("Quý I/2022")."""
-    from ..extract.figures import unit_from_label
-    from ..extract.periods import find_periods
-
-    if f.kind == "number":
-        found = unit_from_label(column) or unit_from_label(row)
-        if found:
-            kind, unit, mult = found
-            f.kind, f.unit = kind, unit  # type: ignore[assignment]
-            f.value = exact_decimal(f.value * mult)
-    if row:
-        f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
-    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
-        f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
-    ref = None
-    if article.published:
-        from ..extract.context import _to_date
-
-        ref = _to_date(article.published)
-    periods = find_periods(column or "", ref)
-    if periods and (periods[0].start or periods[0].end):
-        f.period_start, f.period_end, f.period_text = periods[0].start, periods[0].end, periods[0].text
-    f.entity = None if f.entity and f.entity in (row or "") else f.entity
-
-
 def _figures(article: Article) -> list[Figure]:
-    figures = extract_figures(article.body_text, published=article.published, headline=article.title)
+    """The body's figures through the extraction seam, told where the table cells are."""
+    from ..extract.document import Cell, TableRegion, figures_in_text  # late: parse does not need extract to load
+
     spans: list[_TableSpan] = article._table_spans
-    for f in figures:
-        for ts in spans:
-            if ts.start <= f.start < ts.end:
-                f.table = ts.index
-                for _line_start, label, cells in ts.row_starts:
-                    for s, e, header in cells:
-                        if s <= f.start and f.end <= e + 1:
-                            f.row, f.column = label or None, header
-                            _cell_context(f, label, header, article)
-                break
-    return figures
+    tables = [TableRegion(ts.index, ts.start, ts.end) for ts in spans]
+    cells = [
+        Cell(s, e, ts.index, label or None, header)
+        for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
+    ]
+    return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
