@@ -63,3 +63,11 @@ ERRORS_SHOWN = 20  # failures listed at the end of a run
 
 # --- environment variables a nightly job sets (SCRAPER_<NAME>) -------------------------------------
 ENV_PREFIX = "SCRAPER_"
+
+# --- extract ---------------------------------------------------------------------------------------
+# A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
+# break, so reading a figure's context stays local; real report sentences stay far below it.
+MAX_SENTENCE_CHARS = 2000
+# A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
+# crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
+MAX_NUMBERS_PER_TEXT = 50_000
