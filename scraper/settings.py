@@ -91,3 +91,11 @@ QA_OVERSHOOT = 0.1
 QA_UNDERSHOOT = 0.2
 # How many nearest figures of each role an identity tries (received + carried over = total, …).
 QA_IDENTITY_CHOICES = 3
+
+# --- extract ---------------------------------------------------------------------------------------
+# A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
+# break, so reading a figure's context stays local; real report sentences stay far below it.
+MAX_SENTENCE_CHARS = 2000
+# A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
+# crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
+MAX_NUMBERS_PER_TEXT = 50_000
