@@ -11,11 +11,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import settings
+from .errors import NotAnArticle
 from .models import Article
 from .parse.article import ParseError, parse_article
 from .store.dataset import Dataset
+from .store.rows import ArticleRows, article_rows
 
-__all__ = ["Summary", "ingest", "build_from_files"]
+__all__ = ["Summary", "PageOutcome", "BatchWriter", "parse_page", "page_outcome", "ingest", "build_from_files"]
 
 
 @dataclass
@@ -74,6 +77,80 @@ class Progress:
             sys.stderr.write("\n")
 
 
+@dataclass(frozen=True)
+class PageOutcome:
+    """One page after parse → extract → rows, as a worker returns it to the parent that stores it."""
+
+    url: str | None
+    rows: ArticleRows | None = None
+    skipped: bool = False  # not an article (listing page, redirect notice): expected, not a failure
+    error: str | None = None
+    bytes: int = 0
+
+
+def parse_page(
+    content: bytes | str,
+    url: str | None,
+    *,
+    http_charset: str | None = None,
+    fetched_at: str | None = None,
+    archive_url: str | None = None,
+    captured_at: str | None = None,
+) -> Article:
+    """parse → extract → validate for one page (raises ParseError)."""
+    article = parse_article(content, url, http_charset=http_charset, fetched_at=fetched_at)
+    if archive_url or captured_at:
+        article.archive_url, article.captured_at = archive_url, captured_at
+    return article
+
+
+def _not_an_article(exc: Exception) -> bool:
+    return isinstance(exc, NotAnArticle) or str(exc).startswith("not an article")
+
+
+def page_outcome(content: bytes | str, url: str | None, **meta: str | None) -> PageOutcome:
+    """`parse_page` as a value: what a worker process returns (never raises for a bad page)."""
+    size = len(content)
+    try:
+        article = parse_page(content, url, **meta)
+    except ParseError as exc:
+        skipped = _not_an_article(exc)
+        return PageOutcome(url, skipped=skipped, error=None if skipped else f"{url}: {exc}", bytes=size)
+    return PageOutcome(url, article_rows(article), bytes=size)
+
+
+class BatchWriter:
+    """The parent's side: outcomes counted in the summary and stored `batch` articles per transaction."""
+
+    def __init__(self, ds: Dataset, summary: Summary, *, force: bool = False, batch: int | None = None) -> None:
+        self.ds, self.summary, self.force = ds, summary, force
+        self.batch = batch or settings.WRITE_BATCH_ARTICLES
+        self._pending: list[ArticleRows] = []
+
+    def add(self, outcome: PageOutcome) -> None:
+        s = self.summary
+        s.bytes += outcome.bytes
+        if outcome.skipped:
+            s.skipped += 1
+        elif outcome.error is not None or outcome.rows is None:
+            s.failed += 1
+            s.errors.append(outcome.error or f"{outcome.url}: no article")
+        else:
+            self._pending.append(outcome.rows)
+            if len(self._pending) >= self.batch:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        statuses = self.ds.store_rows(self._pending, force=self.force)
+        for rows, status in zip(self._pending, statuses):
+            self.summary.count(status)
+            if status != "unchanged" or self.force:
+                self.summary.figures += len(rows.figures)
+        self._pending = []
+
+
 def ingest(
     ds: Dataset,
     content: bytes | str,
@@ -88,16 +165,15 @@ def ingest(
 ) -> Article | None:
     """Parse one page and store it; a page that cannot be parsed is counted and reported, not fatal."""
     try:
-        article = parse_article(content, url, http_charset=http_charset, fetched_at=fetched_at)
+        article = parse_page(content, url, http_charset=http_charset, fetched_at=fetched_at,
+                             archive_url=archive_url, captured_at=captured_at)
     except ParseError as exc:
-        if str(exc).startswith("not an article"):
+        if _not_an_article(exc):
             summary.skipped += 1  # listing pages, redirect notices: expected, not failures
         else:
             summary.failed += 1
             summary.errors.append(f"{url}: {exc}")
         return None
-    if archive_url or captured_at:
-        article.archive_url, article.captured_at = archive_url, captured_at
     status = ds.store_article(article, force=force)
     summary.count(status)
     if status != "unchanged" or force:
@@ -105,22 +181,39 @@ def ingest(
     return article
 
 
-def build_from_files(paths: list[Path], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False) -> Summary:
+def _parse_files(paths: list[str]) -> list[PageOutcome]:
+    """Worker task of `build`: a few local HTML files."""
+    out = []
+    for p in paths:
+        try:
+            data = Path(p).read_bytes()
+        except OSError as exc:
+            out.append(PageOutcome(None, error=f"{p}: {exc.strerror}"))
+            continue
+        out.append(page_outcome(data, None))
+    return out
+
+
+def build_from_files(paths: list[Path], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",),
+                     quiet: bool = False, workers: int | None = 1, dask: str | None = None) -> Summary:
+    """Parse local HTML files into the dataset, on `workers` processes or a Dask cluster."""
+    from .scale.executor import make_executor
+
     summary = Summary()
     progress = Progress(quiet)
-    with Dataset(out_dir) as ds:
-        for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                summary.failed += 1
-                summary.errors.append(f"{path}: {exc.strerror}")
-                continue
-            summary.bytes += len(data)
-            ingest(ds, data, None, summary)
-            progress.update(summary, str(path))
-        progress.done()
-        ds.export(formats)
+    step = settings.BUILD_FILES_PER_TASK
+    chunks = [[str(p) for p in paths[i : i + step]] for i in range(0, len(paths), step)]
+    with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
+        writer = BatchWriter(ds, summary)
+        try:
+            for chunk, outcomes in zip(chunks, ex.map(_parse_files, chunks)):
+                for o in outcomes:
+                    writer.add(o)
+                progress.update(summary, chunk[-1])
+        finally:
+            writer.flush()
+            progress.done()
+            ds.export(formats)
     for e in summary.errors:
         print(f"scraper: {e}", file=sys.stderr)
     return summary

@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +22,8 @@ from urllib.parse import urlsplit
 
 from .discover import discover_links, is_feed, normalize_url
 from .http import Fetcher, FetchResult
-from ..pipeline import Progress, Summary, ingest
+from ..pipeline import BatchWriter, Progress, Summary, ingest
+from ..sources.warc import WarcPartition, iter_pages, warc_partitions
 from ..store.dataset import Dataset
 
 __all__ = ["CrawlConfig", "run_crawl", "run_warc", "reextract", "WarcSink", "iter_warc_pages"]
@@ -243,42 +246,38 @@ async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, si
 
 def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, str | None, str | None]]:
     """(url, body bytes, charset, WARC-Date) of each 200 HTML response in WARC/ARC files (warcio)."""
-    from warcio.archiveiterator import ArchiveIterator
-
     for path in paths:
-        with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                if record.http_headers.get_statuscode() != "200":
-                    continue
-                if record.rec_headers.get_header("WARC-Scraper-Role") == "listing":
-                    continue  # our own crawl's listing pages: discovery input, not articles
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if ctype and "html" not in ctype.lower():
-                    continue
-                charset = None
-                for part in ctype.split(";")[1:]:
-                    k, _, v = part.strip().partition("=")
-                    if k.lower() == "charset":
-                        charset = v.strip("\"' ")
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                yield url, record.content_stream().read(), charset, record.rec_headers.get_header("WARC-Date")
+        for page in iter_pages(WarcPartition(str(path))):
+            yield page.url, page.body, page.charset, page.warc_date
 
 
-def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False, force: bool = False) -> Summary:
+def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
+             force: bool = False, workers: int | None = 1, dask: str | None = None) -> Summary:
+    """Read WARC/ARC files into the dataset: partitions parsed on `workers` processes (None: all cores)
+    or on the Dask cluster at `dask`; this process stores the rows in batched transactions, in file
+    order, so the dataset is the same whatever the executor."""
+    from ..scale.executor import make_executor
+    from ..scale.tasks import parse_partition
+
     summary = Summary()
     progress = Progress(quiet)
-    with Dataset(out_dir) as ds:
+    paths = [p if "://" in p else os.path.abspath(p) for p in map(str, paths)]  # Dask workers have their own cwd
+    with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
+        writer = BatchWriter(ds, summary, force=force)
         try:
-            for url, body, charset, warc_date in iter_warc_pages(paths):
-                summary.bytes += len(body)
-                ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
-                progress.update(summary, url)
-        except (OSError, ValueError) as exc:
+            parts = warc_partitions(paths, ex.map, workers=ex.workers)
+            for result in ex.map(parse_partition, parts):
+                for outcome in result.outcomes:
+                    writer.add(outcome)
+                if result.error:
+                    summary.failed += 1
+                    summary.errors.append(result.error)
+                progress.update(summary, result.partition.path)
+        except (OSError, ValueError, BrokenProcessPool) as exc:
             summary.failed += 1
             summary.errors.append(f"WARC read error: {exc}")
         finally:
+            writer.flush()
             progress.done()
             ds.export(formats)
     for e in summary.errors[:20]:
@@ -286,7 +285,8 @@ def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple
     return summary
 
 
-def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), quiet: bool = False) -> Summary:
+def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
+              workers: int | None = 1, dask: str | None = None) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
@@ -295,4 +295,5 @@ def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), qui
         s.errors.append(f"{out_dir}/warc: no WARC files to re-extract from")
         print(f"scraper: {s.errors[0]}", file=sys.stderr)
         return s
-    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, quiet=quiet, force=True)
+    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, quiet=quiet, force=True,
+                    workers=workers, dask=dask)
