@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
 
 __all__ = [
@@ -186,7 +187,7 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
     from ..store.dataset import Dataset
 
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    with Dataset(dataset_dir) as ds:
+    with Dataset(dataset_dir, create=False) as ds:
         for f in ds.figures():
             if not (f["indicator"] and f["entity"] and f["period_end"]) or f["prior_period"] or f["change"]:
                 continue
@@ -206,10 +207,6 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
 
 
 # --- compare with an official table ---------------------------------------------------------------
-
-
-class OfficialTableError(ValueError):
-    pass
 
 
 OFFICIAL_COLUMNS = ("indicator", "entity", "period_start", "period_end", "value", "unit")
@@ -376,9 +373,7 @@ def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolera
     from ..store.dataset import Dataset
 
     official = read_official(official_csv)
-    if not (Path(dataset_dir) / "dataset.sqlite").exists():
-        raise OfficialTableError(f"{dataset_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)")
-    with Dataset(dataset_dir) as ds:
+    with Dataset(dataset_dir, create=False) as ds:
         figures = list(ds.figures())
     return compare_figures(official, figures, tolerance=tolerance)
 

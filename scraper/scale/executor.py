@@ -27,7 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from .. import settings
-from ..errors import UsageError
+from ..errors import MissingDependency, UsageError
 
 __all__ = ["Executor", "LocalExecutor", "DaskExecutor", "make_executor", "default_workers", "DaskMissing", "require_dask"]
 
@@ -35,7 +35,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class DaskMissing(UsageError):
+class DaskMissing(MissingDependency):
     """`--dask` without dask.distributed installed."""
 
 

@@ -7,8 +7,12 @@
   changed content becomes a new version (the old one is kept for researchers) and its figures are
   replaced atomically.
 - Exports are brought up to date incrementally: rows added since the last export are appended (a new
-  part file for partitioned Parquet); only when rows were changed or deleted, or an export file is not as
-  it was left, is it rewritten from the database (to a temporary file, then renamed).
+  part file of the partitioned Parquet folder); only when rows were changed or deleted, or an export
+  file is not as it was left, is it rewritten from the database (to a temporary file, then renamed).
+- One set of column names everywhere (SQLite, JSON Lines, CSV, Parquet): the record names of
+  CONTRACT.md (`index`, `table`, `column`); `value` is the exact decimal as text and `value_num` the
+  same number as a REAL for analysis.  Older datasets are migrated when opened.
+- This module owns all SQL, the crawl state (`pages`, `frontier`) included.
 """
 
 from __future__ import annotations
@@ -19,18 +23,20 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .. import settings
+from ..errors import DatasetError, MissingDependency, UsageError
 from ..models import Article
-from .rows import ARTICLE_COLUMNS, FIGURE_COLUMNS, JSON_ARTICLE_COLUMNS, ArticleRows, article_rows
+from .rows import ARTICLE_COLUMNS, FIGURE_COLUMNS, ArticleRows, article_rows
 
-__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS"]
+__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "check_export_formats"]
 
-_JSON_ARTICLE = JSON_ARTICLE_COLUMNS
+_JSON_ARTICLE = ("tables", "attachments", "warnings")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -49,15 +55,14 @@ CREATE TABLE IF NOT EXISTS article_versions (
 CREATE TABLE IF NOT EXISTS figures (
     article_url TEXT NOT NULL REFERENCES articles(url) ON DELETE CASCADE,
     article_id TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    value TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    "index" INTEGER NOT NULL,
+    value TEXT NOT NULL, value_num REAL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT, period_start TEXT, period_end TEXT, period_text TEXT,
     estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT, part_of INTEGER,
     computed_from TEXT, ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
-    tbl INTEGER, "row" TEXT, col TEXT, warnings TEXT,
-    PRIMARY KEY (article_id, idx)
+    "table" INTEGER, "row" TEXT, "column" TEXT, warnings TEXT,
+    PRIMARY KEY (article_id, "index")
 );
-CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT, content_hash TEXT, article_id TEXT,
     fetched_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, error TEXT, state TEXT NOT NULL DEFAULT 'pending'
@@ -68,6 +73,13 @@ CREATE TABLE IF NOT EXISTS frontier (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
+CREATE INDEX IF NOT EXISTS frontier_pending ON frontier(done, added_at);
+"""
+# Renamed figure columns: (old, new).  Datasets written before the rename are migrated on open.
+_RENAMED = (("idx", "index"), ("tbl", "table"), ("col", "column"))
+
 
 
 def _now() -> str:
@@ -77,16 +89,44 @@ def _now() -> str:
 class Dataset:
     """`output/dataset.sqlite` and its exports.  Usable as a context manager."""
 
-    def __init__(self, out_dir: str | os.PathLike[str] = "output") -> None:
+    def __init__(self, out_dir: str | os.PathLike[str] = settings.OUT_DIR, *, create: bool = True) -> None:
+        """Open (and with `create`, make) the dataset in `out_dir`; DatasetError if that cannot be done."""
         self.dir = Path(out_dir)
-        self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / "dataset.sqlite"
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(_SCHEMA)
+        if self.dir.exists() and not self.dir.is_dir():
+            raise DatasetError(f"{out_dir}: is a file, not a dataset folder")
+        if not create and not self.path.is_file():
+            raise DatasetError(f"{out_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)")
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+            self.db.executescript(_SCHEMA + _INDEXES)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatasetError(f"{out_dir}: cannot open the dataset ({exc})") from None
+
+    def _migrate(self) -> None:
+        """Bring a dataset written by an older version to today's schema (idempotent)."""
+        cols = {r[1] for r in self.db.execute("PRAGMA table_info(figures)")}
+        if not cols:
+            return
+        with self.transaction() as db:
+            for old, new in _RENAMED:
+                if old in cols and new not in cols:
+                    db.execute(f'ALTER TABLE figures RENAME COLUMN {old} TO "{new}"')
+            if "value_num" not in cols:
+                db.execute("ALTER TABLE figures ADD COLUMN value_num REAL")
+                db.execute("UPDATE figures SET value_num = CAST(value AS REAL)")
+            if self.get_meta("article_versions") != "earlier-only":
+                # article_versions holds earlier versions only (output/README.md); older datasets
+                # also stored the current one.
+                db.execute("DELETE FROM article_versions WHERE EXISTS (SELECT 1 FROM articles a WHERE"
+                           " a.id = article_versions.id AND a.version = article_versions.version)")
+                self.set_meta("article_versions", "earlier-only")
 
     def __enter__(self) -> Dataset:
         return self
@@ -119,7 +159,7 @@ class Dataset:
 
     def store_rows(self, batch: Sequence[ArticleRows], *, force: bool = False) -> list[str]:
         """Store a batch of articles (rows built by `article_rows`, e.g. in worker processes) in one
-        transaction; the status of each in order: 'new', 'changed' or 'unchanged'."""
+        transaction; the status of each, in order: 'new', 'changed' or 'unchanged'."""
         with self.transaction() as db:
             return [self._store_one(db, rows, force) for rows in batch]
 
@@ -135,16 +175,18 @@ class Dataset:
                     self._touch_exports(db)
                 return "unchanged"
             # Same content: refresh counters (views) and capture info only.
+            views, fetched_at = rows.article["views"], rows.article["fetched_at"]
             cur = db.execute(
                 "UPDATE articles SET views = ?, fetched_at = COALESCE(?, fetched_at) WHERE id = ?"
                 " AND (views IS NOT ? OR fetched_at IS NOT COALESCE(?, fetched_at))",
-                (rows.article["views"], rows.article["fetched_at"], rows.id, rows.article["views"], rows.article["fetched_at"]),
+                (views, fetched_at, rows.id, views, fetched_at),
             )
             if cur.rowcount:
                 self._touch_exports(db)
             return "unchanged"
         version = (row["version"] + 1) if row is not None else 1
         if row is not None:
+            self._keep_version(db, rows.id)
             db.execute("DELETE FROM figures WHERE article_id = ?", (rows.id,))
             db.execute("DELETE FROM articles WHERE id = ?", (rows.id,))
             self._touch_exports(db)
@@ -158,15 +200,18 @@ class Dataset:
             f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
             rows.article_values(version),
         )
-        a = rows.article
-        db.execute(
-            "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, published, body_text, captured_at, archive_url)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (rows.id, version, rows.url, rows.content_hash, _now(), a["title"], a["published"], a["body_text"],
-             a["captured_at"], a["archive_url"]),
-        )
         self._insert_figure_values(db, rows.figure_values(rows.url))
         return "new" if row is None else "changed"
+
+    @staticmethod
+    def _keep_version(db: sqlite3.Connection, article_id: str) -> None:
+        """Copy the stored (about to be replaced) version of an article into article_versions."""
+        db.execute(
+            "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, published,"
+            " body_text, captured_at, archive_url) SELECT id, version, url, content_hash, ?, title, published,"
+            " body_text, captured_at, archive_url FROM articles WHERE id = ?",
+            (_now(), article_id),
+        )
 
     @staticmethod
     def _insert_figure_values(db: sqlite3.Connection, values: list[tuple[Any, ...]]) -> None:
@@ -176,7 +221,7 @@ class Dataset:
     @staticmethod
     def _figure_values(db: sqlite3.Connection, article_id: str) -> list[tuple[Any, ...]]:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        return [tuple(r) for r in db.execute(f"SELECT {cols} FROM figures WHERE article_id = ? ORDER BY idx", (article_id,))]
+        return [tuple(r) for r in db.execute(f'SELECT {cols} FROM figures WHERE article_id = ? ORDER BY "index"', (article_id,))]
 
     @staticmethod
     def _touch_exports(db: sqlite3.Connection) -> None:
@@ -191,7 +236,7 @@ class Dataset:
         yield from self._article_dicts("ORDER BY published, url")
 
     def figures(self) -> Iterator[dict[str, Any]]:
-        yield from self._figure_dicts("ORDER BY article_url, idx")
+        yield from self._figure_dicts('ORDER BY article_url, "index"')
 
     def _article_dicts(self, tail: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {tail}", params):
@@ -207,8 +252,6 @@ class Dataset:
             d["estimate"], d["ambiguous"], d["prior_period"] = bool(d["estimate"]), bool(d["ambiguous"]), bool(d["prior_period"])
             d["computed_from"] = json.loads(d["computed_from"]) if d["computed_from"] else None
             d["warnings"] = json.loads(d["warnings"]) if d["warnings"] else []
-            d["table"], d["column"] = d.pop("tbl"), d.pop("col")
-            d["index"] = d.pop("idx")
             yield d
 
     def counts(self) -> dict[str, int]:
@@ -223,14 +266,54 @@ class Dataset:
     def page(self, url: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
 
+    def page_done(self, url: str) -> bool:
+        """The page was fetched and stored (a later run only revalidates it)."""
+        row = self.page(url)
+        return row is not None and row["state"] == "done"
+
     def record_page(self, url: str, **fields: Any) -> None:
+        """Insert or update the crawl state of one page (keyed by URL: re-runs add no rows)."""
         fields.setdefault("fetched_at", _now())
         cols = ["url", *fields]
         updates = ", ".join(f"{k} = excluded.{k}" for k in fields)
         self.db.execute(
-            f"INSERT INTO pages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) ON CONFLICT(url) DO UPDATE SET {updates}",
+            f"INSERT INTO pages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            f" ON CONFLICT(url) DO UPDATE SET {updates}",
             (url, *fields.values()),
         )
+
+    def enqueue(self, urls: Iterable[str], kind: str = "article") -> None:
+        """Add URLs to the frontier; one row per URL whatever the number of runs that see it."""
+        with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO frontier (url, kind, added_at) VALUES (?, ?, ?)",
+                           [(u, kind, _now()) for u in urls])
+
+    def pending(self, kind: str = "article") -> list[str]:
+        """Frontier URLs not done yet, oldest first (what a killed run left)."""
+        rows = self.db.execute("SELECT url FROM frontier WHERE kind = ? AND done = 0 ORDER BY added_at, rowid", (kind,))
+        return [r["url"] for r in rows]
+
+    def mark_done(self, url: str) -> None:
+        self.db.execute("UPDATE frontier SET done = 1 WHERE url = ?", (url,))
+
+    def drop_pending(self, keep: Callable[[str], bool]) -> int:
+        """Remove frontier rows a crawl can no longer reach (e.g. another origin); returns how many."""
+        gone = [(u,) for u in self.pending() if not keep(u)]
+        with self.transaction() as db:
+            db.executemany("DELETE FROM frontier WHERE url = ?", gone)
+        return len(gone)
+
+    def published_of_page(self, url: str) -> str | None:
+        """The publication date of the article a fetched page holds, if any."""
+        row = self.db.execute(
+            "SELECT a.published FROM pages p JOIN articles a ON a.id = p.article_id WHERE p.url = ?", (url,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def row_count(self, table: str) -> int:
+        if table not in ("articles", "figures", "article_versions", "pages", "frontier"):
+            raise ValueError(f"unknown table {table!r}")
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -241,31 +324,30 @@ class Dataset:
 
     # --- exports ----------------------------------------------------------------------------------
 
-    def export(self, formats: tuple[str, ...] = ("jsonl",)) -> list[Path]:
-        """Bring the articles/figures exports up to date; returns the files (or Parquet folders) written.
+    def export(self, formats: tuple[str, ...] = settings.EXPORT_FORMATS, *, excel: bool = False) -> list[Path]:
+        """Bring the articles/figures exports up to date; returns the files (Parquet: folders) written.
 
         Rows added since the last export are appended in the order they were stored; a file is
         rewritten from scratch only when stored rows changed or were deleted since, or when it is
         missing or not as the last export left it (edited, truncated by a crash).
+        `excel`: CSV starts with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly.
         """
-        for fmt in formats:
-            if fmt not in _EXPORTERS:
-                raise ValueError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
-        return [self._export_table(name, fmt) for fmt in formats for name in ("articles", "figures")]
+        check_export_formats(formats)
+        return [self._export_table(name, fmt, excel) for fmt in formats for name in ("articles", "figures")]
 
-    def _export_table(self, name: str, fmt: str) -> Path:
+    def _export_table(self, name: str, fmt: str, excel: bool) -> Path:
         target = self.dir / f"{name}.{fmt}"
         key = f"export:{target.name}"
         state = json.loads(self.get_meta(key) or "{}")
         epoch = self.get_meta("export_epoch") or "0"
         top = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {name}").fetchone()[0]
-        append = (state.get("epoch") == epoch and state.get("mark", -1) <= top
+        append = (state.get("epoch") == epoch and state.get("mark", top + 1) <= top and state.get("excel", excel) == excel
                   and state.get("fingerprint") == _fingerprint(target))
         mark = state["mark"] if append else 0
         dicts = self._article_dicts if name == "articles" else self._figure_dicts
         rows = dicts("WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (mark, top))
-        _EXPORTERS[fmt](target, rows, append)
-        self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "fingerprint": _fingerprint(target)}))
+        _EXPORTERS[fmt](target, rows, append=append, excel=excel)
+        self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}))
         return target
 
 
@@ -280,28 +362,28 @@ def _flat(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
 
 
-def _replace_file(target: Path, write: Any) -> None:
+def _replace_file(target: Path, write: Callable[[Any], None], encoding: str = "utf-8") -> None:
     tmp = target.with_suffix(target.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
+    with tmp.open("w", encoding=encoding, newline="") as fh:
         write(fh)
     if target.is_dir():
         shutil.rmtree(target)
     os.replace(tmp, target)
 
 
-def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], append: bool) -> None:
+def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
     def write(fh: Any) -> None:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
     if append:
-        with target.open("a", encoding="utf-8") as fh:
+        with target.open("a", encoding="utf-8", newline="") as fh:
             write(fh)
     else:
         _replace_file(target, write)
 
 
-def _export_csv(target: Path, rows: Iterator[dict[str, Any]], append: bool) -> None:
+def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
     def write(fh: Any, header: bool) -> None:
         writer: csv.DictWriter[str] | None = None
         for r in rows:
@@ -315,42 +397,63 @@ def _export_csv(target: Path, rows: Iterator[dict[str, Any]], append: bool) -> N
         with target.open("a", encoding="utf-8", newline="") as fh:
             write(fh, header=fh.tell() == 0)
     else:
-        _replace_file(target, lambda fh: write(fh, header=True))
+        _replace_file(target, lambda fh: write(fh, header=True), "utf-8-sig" if excel else "utf-8")
 
 
 _PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of"}
+_PARQUET_FLOATS = {"value_num"}
 _PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}
 
 
-def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], append: bool) -> None:
+def _parquet_type(column: str) -> Any:
+    import pyarrow as pa
+
+    if column in _PARQUET_INTS:
+        return pa.int64()
+    if column in _PARQUET_FLOATS:
+        return pa.float64()
+    return pa.bool_() if column in _PARQUET_BOOLS else pa.string()
+
+
+def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
     """A partitioned Parquet dataset: `target/part-NNNNN.parquet`, one more part per export that adds
-    rows (pandas, DuckDB, Spark and pyarrow read the folder as one table)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # optional extra
-        raise RuntimeError("Parquet export needs the optional extra: pip install 'vn-gov-figures[parquet]'") from exc
-    from .. import settings
+    rows; pandas, DuckDB, Spark and pyarrow read the folder as one table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     folder = target if append else target.with_name(target.name + ".tmp")
     if not append:
         shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     seq = len(list(folder.glob("part-*.parquet")))
-    while True:
-        chunk = [{k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)]
-        if not chunk:
-            break
-        schema = pa.schema([(k, pa.int64() if k in _PARQUET_INTS else pa.bool_() if k in _PARQUET_BOOLS else pa.string())
-                            for k in chunk[0]])
+    while chunk := [{k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)]:
+        schema = pa.schema([(k, _parquet_type(k)) for k in chunk[0]])
         pq.write_table(pa.Table.from_pylist(chunk, schema=schema), folder / f"part-{seq:05d}.parquet")
         seq += 1
     if not append:
         if target.is_dir():
             shutil.rmtree(target)
         elif target.exists():
-            target.unlink()  # a single-file export of an earlier version
+            target.unlink()  # the single-file export of an earlier version
         os.replace(folder, target)
 
 
-_EXPORTERS = {"jsonl": _export_jsonl, "csv": _export_csv, "parquet": _export_parquet}
+_EXPORTERS: dict[str, Callable[..., None]] = {"jsonl": _export_jsonl, "csv": _export_csv, "parquet": _export_parquet}
+
+
+def check_export_formats(formats: Iterable[str]) -> None:
+    """UsageError for an unknown format, MissingDependency when Parquet is asked without pyarrow."""
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in settings.EXPORT_CHOICES]
+    if unknown:
+        raise UsageError(f"unknown export format {unknown[0]!r} ({', '.join(settings.EXPORT_CHOICES)})")
+    if "parquet" in formats:
+        _need_pyarrow()
+
+
+def _need_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:  # optional extra
+        raise MissingDependency("Parquet export needs pyarrow: pip install 'vn-gov-figures[parquet]'") from None

@@ -21,9 +21,9 @@ ARTICLE_COLUMNS = (
     "tables", "attachments", "warnings",
 )
 FIGURE_COLUMNS = (
-    "article_url", "article_id", "idx", "value", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
+    "article_url", "article_id", "index", "value", "value_num", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
     "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
-    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "tbl", "row", "col",
+    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "table", "row", "column",
     "warnings",
 )
 JSON_ARTICLE_COLUMNS = ("tables", "attachments", "warnings")
@@ -58,7 +58,7 @@ def article_rows(a: Article) -> ArticleRows:
 
 def figure_row(f: Figure, url: str, article_id: str) -> tuple[Any, ...]:
     d = f.model_dump(mode="json")
-    d.update(article_url=url, article_id=article_id, idx=f.index, tbl=f.table, col=f.column)
+    d.update(article_url=url, article_id=article_id, value_num=float(f.value))
     d["computed_from"] = json.dumps(d["computed_from"]) if d["computed_from"] is not None else None
     d["warnings"] = json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None
     return tuple(d.get(c) for c in FIGURE_COLUMNS)
