@@ -53,6 +53,7 @@ class Figure(BaseModel):
     table: int | None = None
     row: str | None = None
     column: str | None = None
+    page: int | None = None  # 1-based page of a paged document (PDF)
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
