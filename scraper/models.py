@@ -146,6 +146,10 @@ class Check(BaseModel):
     figures: list[dict[str, Any]] = Field(default_factory=list)
     message: str
     article_url: str | None = None
+    # How the figures were related, so a reviewer can judge the check (additive to the contract).
+    rule: str | None = None  # the reading that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
+    confidence: float | None = None  # 0..1: how surely a reader would relate these figures this way
+    roles: list[str] = Field(default_factory=list)  # per entry of `figures`: "total", "part", "rate", "numerator", "whole", …
 
 
 class CompareRow(BaseModel):
