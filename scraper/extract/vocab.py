@@ -61,7 +61,7 @@ MEASURES: dict[str, str] = {
     "m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "mét vuông": "m²", "mét khối": "m³", "mét": "m", "m": "m",
     "cm": "cm", "mm": "mm", "tấn": "tấn", "tạ": "tạ", "kg": "kg", "ki-lô-gam": "kg", "gam": "g", "g": "g",
     "lít": "lít", "l": "lít", "mw": "MW", "mwp": "MWp", "kw": "kW", "kwh": "kWh", "gw": "GW", "gwh": "GWh",
-    "teu": "TEU", "°c": "°C", "độ c": "°C", "mbps": "Mbps", "gb": "GB", "tb": "TB", "điểm phần trăm": "điểm phần trăm",
+    "teu": "TEU", "tuổi": "tuổi", "°c": "°C", "độ c": "°C", "mbps": "Mbps", "gb": "GB", "tb": "TB", "điểm phần trăm": "điểm phần trăm",
 }
 DURATIONS: dict[str, str] = {
     "ngày làm việc": "ngày làm việc", "ngày": "ngày", "tháng": "tháng", "năm": "năm", "giờ": "giờ",
@@ -85,7 +85,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
     "liều", "liều vắc xin", "mũi tiêm", "ca dương tính", "ca tử vong", "lượt khám", "lượt khám chữa bệnh",
-    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
@@ -110,7 +110,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "điều", "khoản", "chương", "mục", "tiểu mục", "phụ lục", "phần", "biểu", "mẫu số", "bảng",
     "quận", "phường", "khu phố", "ấp", "tổ dân phố", "tổ", "khu vực", "khu", "đường số", "đường", "quốc lộ",
     "tỉnh lộ", "hương lộ", "ql", "đt", "hẻm", "ngõ", "ngách", "kiệt", "lô", "phòng", "tầng", "block",
-    "lần thứ", "thứ", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
+    "lần thứ", "thứ", "mũi", "mũi tiêm", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
     "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
     "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
     "số", "số hiệu", "mã", "mã số", "mã số thuế", "mã số doanh nghiệp", "số tài khoản", "tài khoản", "mã hồ sơ",
