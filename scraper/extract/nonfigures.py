@@ -22,12 +22,17 @@ LEVEL_NOUNS = "|".join(
 # Per-unit denominators.  After "/", "mỗi", "bình quân", "trung bình" any "1 <unit>"; after "trên" only
 # where a rate is being stated ("thu nhập trên 1 ha"; "diện tích trên 1 ha" is a hedge); powers of ten
 # only for population bases ("trên 100.000 dân").
-_PER_UNIT_NOUN = rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{'|'.join(sorted(vocab.MEASURES, key=len, reverse=True))})(?![\p{{L}}\d])|[\p{{Ll}}]+(?:\s+dân)?)"
+_STOP = "|".join(sorted(vocab.STOP_WORDS | set(vocab.SCALE_WORDS), key=len, reverse=True))
+_MEASURE_WORDS = "|".join(regex.escape(m) for m in sorted(vocab.MEASURES, key=len, reverse=True))
+_PER_UNIT_NOUN = (
+    rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{_MEASURE_WORDS})(?![\p{{L}}\d])"
+    rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
+)
 _RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
 PER_UNIT = (
-    rf"(?:/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
+    rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
-    r"|(?:/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
+    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
 )
 
 # (family, pattern).  Order does not matter: every match masks its span.
@@ -97,7 +102,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("elapsed", r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
                 r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
                 r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp)(?![\p{L}])"
-                r"|(?i:(?:^|(?<=[.;:]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)"),
+                r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)"),
     # "15 ngày đầu tháng Một", "10 ngày cuối năm": a part of a period
     ("period-days", r"(?<![\d.,])\d{1,2}\s+ngày\s+(?i:đầu|cuối|giữa)\s+(?i:tháng|năm|quý|kỳ)"),
     # "người từ 18 tuổi trở lên", "trẻ em từ 12-17 tuổi", "độ tuổi từ 05 đến 11": an age group, not a figure
@@ -188,6 +193,28 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
                 if m.end() > m.start() and m.start() >= last_end:
                     last_end = m.end()
                     yield m.start(), m.end(), name
+
+
+_PER_UNIT_RE = regex.compile(PER_UNIT)
+_BASE_NUMBER = regex.compile(r"(?:10|100|1\.000|10\.000|100\.000)(?=\s)")
+
+
+def per_unit_denominators(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of every per-unit denominator: "/1 ha" → "ha", "trên 100.000 dân" → "100.000 dân".
+
+    These are masked as non-figures; the scanner adds the unit to the figure they qualify.
+    """
+    trigger, reach = _TRIGGERS["per-unit"]
+    out: list[tuple[int, int, str]] = []
+    for lo, hi in _windows(text, trigger, reach):
+        for m in _PER_UNIT_RE.finditer(text, lo, hi):
+            if out and m.start() < out[-1][1]:
+                continue
+            noun = " ".join(m.group("u").split())
+            unit = vocab.MEASURES.get(noun.lower(), noun)
+            base = _BASE_NUMBER.search(text, m.start(), m.start("u"))
+            out.append((m.start(), m.end(), f"{base.group(0)} {unit}" if base else unit))
+    return out
 
 
 def family_at(text: str, start: int, end: int) -> str | None:

@@ -46,6 +46,12 @@ BASELINES: tuple[str, ...] = (
 )
 
 PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+# A scaled bare amount ("5.300 tỷ") in a clause about these is money in đồng.
+MONEY_SUBJECTS: tuple[str, ...] = (
+    "ngân sách", "thu ngân sách", "hụt thu", "vượt thu", "thu nội địa", "tổng thu", "tổng chi", "chi ngân sách",
+    "vốn", "kinh phí", "dự toán", "giải ngân", "doanh thu", "lợi nhuận", "tiền", "nộp", "thuế", "kim ngạch",
+    "giá trị", "nợ", "dư nợ", "tín dụng", "huy động", "đầu tư", "thất thu", "thất thoát", "bồi thường",
+)
 
 # Money: currency as written -> ISO-ish canonical unit.
 CURRENCIES: dict[str, str] = {
@@ -124,10 +130,22 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiế
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
 RANK_LEADS: tuple[str, ...] = (
     "xếp thứ", "xếp hạng thứ", "xếp hạng", "đứng thứ", "đứng vị trí thứ", "vị trí thứ", "vị thứ", "hạng",
-    "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top",
+    "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top", "giữ vị trí thứ", "vươn lên thứ",
+    # "giảm nhanh thứ hai cả nước", "lớn thứ 3": a superlative with its place
+    "cao thứ", "thấp thứ", "lớn thứ", "nhỏ thứ", "nhanh thứ", "chậm thứ", "nhiều thứ", "ít thứ", "mạnh thứ",
 )
+
+# Spelled ordinals after a rank lead ("đứng thứ hai", "vị trí thứ ba"); "nhì" and "tư" only as ordinals.
+ORDINALS: dict[str, int] = {
+    "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+    "mười": 10,
+}
 
 # A number glued to the word before it ("tăng14,7%") is read only after these words.
 GLUE_OK_BEFORE: frozenset[str] = frozenset(
     "tăng giảm đạt là có được trên hơn gần khoảng với và từ đến còn chiếm gồm mới tới thêm".split()
 )
+# …and after a word that careless editing glued onto them ("ngành xây dựngtăng2,1%"): the longer ones only.
+GLUE_OK_SUFFIXES: tuple[str, ...] = ("tăng", "giảm", "đạt", "chiếm", "khoảng", "được")
+# "đồng" followed by these is a word of its own ("5 đồng chí" = five comrades), not the currency.
+NOT_CURRENCY_AFTER: tuple[str, ...] = ("chí", "bào", "nghiệp", "hương", "đội", "môn")
