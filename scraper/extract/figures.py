@@ -295,6 +295,7 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
     _attach_per_units(t, cands)
+    _table_row_units(t, cands)
     for i, c in enumerate(cands):
         c.id = i
     return Scan(text, norm, sentence_spans(t), cands)
@@ -429,6 +430,42 @@ def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tupl
     if scaled and value >= 10**6 and _SUBJECT_MONEY.search(prefix):
         return "money", "đồng"
     return "number", None
+
+
+# A flattened table row: a label, maybe its unit column, then the cells ("Tỷ lệ hộ nghèo % 15,40 12,11 …").
+_LABELLED_ROW = regex.compile(rf"(?P<label>[^\n]*?[{_L}%)])[^\S\n]+(?:[-−]?\d[\d.,]*[^\S\n]+){{2,}}[-−]?\d[\d.,]*[^\S\n]*$")
+_ROW_UNIT = regex.compile(rf"(?:\(\s*(?P<p>[^()]+?)\s*\)|(?P<w>%|[{_L}]+))\s*$")
+
+
+def _table_row_units(t: str, cands: list[Candidate]) -> None:
+    """Cells of a labelled table row take the row's unit: its unit column ("%", "hộ", "(tỷ đồng)"), else
+    what the label says ("Tỷ lệ …" is a percent, "Tổng số hộ" counts households)."""
+    lines: dict[int, tuple[str, str | None, Decimal]] = {}
+    for c in cands:
+        if c.kind != "number":
+            continue
+        lo = t.rfind("\n", 0, c.start) + 1
+        if lo not in lines:
+            lines[lo] = _row_unit(_line_of(t, c.start))
+        kind, unit, mult = lines[lo]
+        if kind != "number":
+            c.kind, c.unit = kind, unit
+            c.scale *= mult
+
+
+def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
+    m = _LABELLED_ROW.match(line)
+    if not m:
+        return "number", None, Decimal(1)
+    label = m.group("label").strip()
+    if (u := _ROW_UNIT.search(label)) and (read := unit_from_label(f"({u.group('p') or u.group('w')})")):
+        if read[0] != "count" or label.lower().startswith(("tổng số", "số")):
+            return read
+    if regex.match(r"(?i:tỷ|tỉ)\s+lệ(?![\p{L}])", label):
+        return "percent", "%", Decimal(1)
+    if (c := _SUBJECT_COUNT.search(label + " là ")) is not None:
+        return "count", " ".join(c.group("n").lower().split()), Decimal(1)
+    return "number", None, Decimal(1)
 
 
 _NUMERIC_ROW = regex.compile(r"\s*(?:[-−]?\d[\d.,]*\s+){2,}[-−]?\d[\d.,]*\s*$")
