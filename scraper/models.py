@@ -53,6 +53,7 @@ class Figure(BaseModel):
     table: int | None = None
     row: str | None = None
     column: str | None = None
+    page: int | None = None  # 1-based page of a paged document (PDF)
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -123,6 +124,7 @@ class Article(BaseModel):
     body_text: str = ""
     tables: list[Table] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)  # photo captions, kept apart from the prose
     language: str | None = None
     figures: list[Figure] = Field(default_factory=list)
     # Provenance of the capture (crawl, archive, WARC).
@@ -145,6 +147,10 @@ class Check(BaseModel):
     figures: list[dict[str, Any]] = Field(default_factory=list)
     message: str
     article_url: str | None = None
+    # How the figures were related, so a reviewer can judge the check (additive to the contract).
+    rule: str | None = None  # the reading that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
+    confidence: float | None = None  # 0..1: how surely a reader would relate these figures this way
+    roles: list[str] = Field(default_factory=list)  # per entry of `figures`: "total", "part", "rate", "numerator", "whole", …
 
 
 class CompareRow(BaseModel):

@@ -55,6 +55,13 @@ CDX_PAGE_SIZE = 500
 # --- parse -----------------------------------------------------------------------------------------
 MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
 MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
+# where an article page's title, date line and lead sit (scraper/parse/cues.py)
+TITLE_WINDOW_CHARS = 1500  # a title candidate starts at most this many text characters before the body
+DATE_BEFORE_TITLE_CHARS = 250  # a date line may sit this far above the title ("Thứ 6, Ngày …" headers)
+DATE_AFTER_TITLE_CHARS = 400  # … or this far below it, and never inside the body
+CATEGORY_BEFORE_TITLE_CHARS = 300  # a section label sits right above the title
+LEAD_MIN_CHARS = 40  # a bold/sapo block before the body shorter than this is not a lead
+PROFILE_PRIOR = 1.5  # score a site profile's selector adds to the candidate it picks (a prior, not a rule)
 
 # --- progress and logging --------------------------------------------------------------------------
 STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal
@@ -63,3 +70,26 @@ ERRORS_SHOWN = 20  # failures listed at the end of a run
 
 # --- environment variables a nightly job sets (SCRAPER_<NAME>) -------------------------------------
 ENV_PREFIX = "SCRAPER_"
+# --- QA: relating parts, wholes and rates (scraper/qa/pairs.py) ---------------------------------------
+# Confidence of each kind of relation a reader draws (0..1).
+QA_CONF_FRACTION = 0.95  # "276/586 trường, đạt tỷ lệ 47,1%"
+QA_CONF_MARKER = 0.85  # "1.200 hồ sơ, trong đó …", "Trong 40 đơn …, có …", "… lũy kế 340"
+QA_CONF_IDENTITY = 0.8  # received + carried over = total, due = on time + late, … (same sentence)
+QA_CONF_EXTRACTOR = 0.65  # the extractor's part_of / computed_from
+QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± the change
+# A relation below this is not considered at all; an alarm needs at least QA_ALARM.
+QA_PLAUSIBLE = 0.3
+QA_ALARM = 0.7
+# Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
+QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt"})
+# Shares of one breakdown are checked against 100% only when they are this close to it (further off,
+# a category is missing from the text or one outside the breakdown was included).
+QA_SHARES_MAX_GAP = 1.5
+
+# --- extract ---------------------------------------------------------------------------------------
+# A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
+# break, so reading a figure's context stays local; real report sentences stay far below it.
+MAX_SENTENCE_CHARS = 2000
+# A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
+# crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
+MAX_NUMBERS_PER_TEXT = 50_000

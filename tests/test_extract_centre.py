@@ -64,3 +64,71 @@ def test_changing_a_figure_later_is_validated() -> None:
     f = extract_figures("Có 130 hồ sơ.")[0]
     f.kind = "percent"
     assert f.warnings == ["share above 100% that is not a change or a plan ratio"]
+
+
+def test_document_seam_reads_cells_and_pages() -> None:
+    from scraper.extract.document import Cell, TableRegion, figures_in_text
+
+    page1 = "Báo cáo thu ngân sách quý I/2024 của các huyện.\n"
+    header = "Huyện | Thu ngân sách (tỷ đồng) | Tăng so cùng kỳ (%)\n"
+    row = "Huyện Đông Sơn | 1.250,5 | 12,4"
+    text = page1 + header + row + "\nTrang sau: toàn tỉnh có 3.200 doanh nghiệp mới."
+    row_at = len(page1) + len(header)
+    money_at, pct_at = row_at + len("Huyện Đông Sơn | "), row_at + len("Huyện Đông Sơn | 1.250,5 | ")
+    cells = [
+        Cell(money_at, money_at + 7, 0, "Huyện Đông Sơn", "Thu ngân sách (tỷ đồng)"),
+        Cell(pct_at, pct_at + 4, 0, "Huyện Đông Sơn", "Tăng so cùng kỳ (%)"),
+    ]
+    next_page = text.index("Trang sau")
+    figs = figures_in_text(
+        text, cells=cells, tables=[TableRegion(0, len(page1), row_at + len(row))], page_starts=[0, next_page],
+        published="2024-04-20",
+    )
+    by_raw = {f.raw: f for f in figs}
+    money, pct, firms = by_raw["1.250,5"], by_raw["12,4"], by_raw["3.200"]
+    assert (money.kind, money.unit, money.value, money.row) == ("money", "đồng", Decimal("1250500000000"), "Huyện Đông Sơn")
+    assert (pct.kind, pct.change, pct.table, pct.column) == ("percent", "tăng", 0, "Tăng so cùng kỳ (%)")
+    assert (money.page, firms.page, firms.table) == (1, 2, None)
+    assert all(text[f.start : f.end] == f.raw for f in figs)
+
+
+def _best_time(fn, repeat: int) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_time_grows_linearly_with_the_text(seed_body: str) -> None:
+    """64 copies of a long report take about 64 times one copy (a ratio in one run, not a time)."""
+    one, many = seed_body, "\n".join([seed_body] * 64)
+    extract_figures(one)  # warm caches
+    t1 = _best_time(lambda: extract_figures(one), 7)
+    t64 = _best_time(lambda: extract_figures(many), 2)
+    assert t64 / t1 < 64 * 2.5, f"64x the text took {t64 / t1:.0f}x the time"
+
+
+def test_a_crafted_text_is_refused_in_one_line() -> None:
+    import pytest
+
+    from scraper import settings
+    from scraper.errors import TooLarge
+
+    text = "1 " * (settings.MAX_NUMBERS_PER_TEXT + 1)
+    with pytest.raises(TooLarge, match=r"too many numbers") as err:
+        extract_figures(text)
+    assert "\n" not in str(err.value)
+
+
+def test_a_sentence_without_breaks_is_read_in_bounded_pieces() -> None:
+    from scraper import settings
+    from scraper.extract.figures import sentence_spans
+
+    text = ", ".join(f"xã {i} có {i * 7} hộ" for i in range(3000))
+    spans = sentence_spans(text)
+    assert len(spans) > 1 and all(e - s <= settings.MAX_SENTENCE_CHARS for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
