@@ -21,7 +21,7 @@ from ..models import Article, Attachment, Figure, Table
 from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, is_posting_account, lead_before, person_or_none
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
-from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..text import clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
@@ -785,4 +785,7 @@ def _figures(article: Article) -> list[Figure]:
         Cell(s, e, ts.index, label or None, header)
         for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
     ]
-    return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
+    try:
+        return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
+    except TooLarge as exc:
+        raise PageTooLarge(str(exc)) from None
