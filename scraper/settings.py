@@ -100,6 +100,12 @@ QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dư�
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5
+# Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
+QA_OVERSHOOT = 0.1
+# Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
+QA_UNDERSHOOT = 0.2
+# How many nearest figures of each role an identity tries (received + carried over = total, …).
+QA_IDENTITY_CHOICES = 3
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
