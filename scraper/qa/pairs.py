@@ -602,9 +602,12 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 
 
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
-    tx = Text(text, figures)
+    """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
+    from .tables import table_relations
+
+    tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx)]
-    return sums + list(_rates(tx, sums))
+    return sums + list(_rates(tx, sums)) + table_relations(figures)
 
 
 @dataclass(frozen=True)
