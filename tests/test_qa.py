@@ -254,7 +254,12 @@ PAIRING = [
     ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
     ("parenthesised breakdown ends at its parenthesis",
      "Cơ quan tiếp nhận, xử lý 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn).",
+     [("sum", True), ("sum", True)]),  # 60 + 840 = 900, and last year's 800 + 100 = 900
+    ("a rise in percentage points over last year's value", "Chỉ số đạt 88,4%, cao hơn 1,6% so với năm trước (86,8%).", [("sum", True)]),
+    ("an entity list 'như sau:' adds up to the province",
+     "Toàn tỉnh gieo cấy 1.500ha lúa. Diện tích của các huyện như sau: huyện A: 700ha; huyện B: 500ha; huyện C: 300ha.",
      [("sum", True)]),
+    ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "
      "tiếp đột xuất 200 lượt với 170 người.", [("sum", True), ("sum", True)]),
