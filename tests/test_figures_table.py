@@ -407,6 +407,15 @@ FIGURE_ROWS_12 = [
     ("Khai thác đạt 91,2% mục tiêu (450-520 ngàn m3 gỗ).", [("91,2%", D("91.2"), "percent", "%", "đạt"), ("450", D(450000), "quantity", "m³", None), ("520 ngàn m3", D(520000), "quantity", "m³", None)]),
     # "đồng" of a compound word is not the currency
     ("Có 6 đồng chí được khen thưởng.", [("6", D(6), "count", "đồng chí", None)]),
+    # per-capita rates: the subject is counted per population base (pattern: Hưng Yên health yearbook)
+    ("Số bác sĩ tính bình quân 1 vạn dân là 11,8.", [("11,8", D("11.8"), "number", "bác sĩ/vạn dân", None)]),
+    ("Giường bệnh bình quân 1 vạn dân 28,10 29,45 30,02", [("28,10", D("28.1"), "number", "giường bệnh/vạn dân", None),
+     ("29,45", D("29.45"), "number", "giường bệnh/vạn dân", None), ("30,02", D("30.02"), "number", "giường bệnh/vạn dân", None)]),
+    # a parenthesis inside the subject does not hide it (pattern: Ministry of Education exam statistics)
+    ("Tổng số thí sinh chọn bài thi tổ hợp (Lịch sử, Địa lý) là 402.115, chiếm 44,1%.",
+     [("402.115", D(402115), "count", "thí sinh", None), ("44,1%", D("44.1"), "percent", "%", None)]),
+    # "từ X trở lên" is a hedge: at least X
+    ("Hộ được hưởng từ 03 chính sách trở lên chỉ nhận một mức.", [("03", D(3), "count", "chính sách", "từ")]),
     # a life expectancy is a measured age
     ("Tuổi thọ bình quân đạt 74,6 tuổi.", [("74,6 tuổi", D("74.6"), "quantity", "tuổi", "đạt")]),
 ]
