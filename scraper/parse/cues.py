@@ -11,6 +11,7 @@ a strong prior, never the only path.  Everything here is linear in the page size
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -116,6 +117,11 @@ class Layout:
     start: dict[int, int]
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
+    positions: list[int] = field(default_factory=list)  # where each of them starts
+
+    def between(self, lo: int, hi: int) -> list[LexborNode]:
+        """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
+        return self.elements[bisect_left(self.positions, lo) : bisect_left(self.positions, hi)]
 
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Layout:
@@ -124,6 +130,7 @@ class Layout:
         start: dict[int, int] = {}
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
+        positions: list[int] = []
         pos = 0
         if root is None:
             return cls("", {}, [], [])
@@ -145,7 +152,8 @@ class Layout:
             elif tag and tag[0] != "-":
                 start[node.mem_id] = pos
                 elements.append(node)
-        return cls("".join(parts), start, links, elements)
+                positions.append(pos)
+        return cls("".join(parts), start, links, elements, positions)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -184,9 +192,26 @@ def _in_link(node: LexborNode | None) -> bool:
     return False
 
 
+_BLOCKS = frozenset(_CONTAINER.replace(",", " ").split()) | {
+    "section",
+    "article",
+    "tr",
+    "td",
+    "form",
+    "h5",
+    "h6",
+}
+
+
 def has_blocks(node: LexborNode) -> bool:
-    """Whether block elements sit inside the node (lexbor's css() counts the node itself)."""
-    return any(n.mem_id != node.mem_id for n in node.css(_CONTAINER))
+    """Whether block elements sit right inside the node (a container, not a headline or a paragraph);
+    looks at its children only, so asking costs nothing on a page-wide wrapper."""
+    child = node.child
+    while child is not None:
+        if child.tag in _BLOCKS:
+            return True
+        child = child.next
+    return False
 
 
 def _node_text(node: LexborNode) -> str:
@@ -299,13 +324,19 @@ def best_title(
     prior_ids = {n.mem_id for n in prior}
     window = settings.TITLE_WINDOW_CHARS
     found: dict[str, Title] = {}
-    for node in layout.elements:
+    if body_start is None:
+        nodes = layout.elements
+    else:
+        nodes = layout.between(body_start - window, body_start + 201)
+        nodes += [
+            n
+            for n in prior
+            if not (body_start - window <= layout.start.get(n.mem_id, -1) <= body_start + 200)
+        ]
+    for node in nodes:
         if node.tag not in _TITLE_TAGS:
             continue
         pos = layout.start.get(node.mem_id, 0)
-        if body_start is not None and not (body_start - window <= pos <= body_start + 200):
-            if node.mem_id not in prior_ids:
-                continue
         typo = _typography(node)
         if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
             continue  # plain blocks count only before the body (a centred <p> title has no other cue)
@@ -423,13 +454,9 @@ def lead_before(
     if title_end is None or body_start is None or body_start <= title_end:
         return None
     ftitle = fold(title or "")
-    for node in layout.elements:
+    for node in layout.between(title_end, body_start):
         pos = layout.start.get(node.mem_id, -1)
-        if pos < title_end:
-            continue
-        if pos >= body_start:
-            break
-        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"):
+        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4") or has_blocks(node):
             continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""
@@ -464,13 +491,11 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         return None
     lo = max(0, title_pos - settings.CATEGORY_BEFORE_TITLE_CHARS)
     best = None
-    for node in layout.elements:
+    for node in layout.between(lo, title_pos):
         pos = layout.start.get(node.mem_id, -1)
-        if pos < lo:
-            continue
-        if pos >= title_pos:
-            break
-        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4"):
+        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4") or has_blocks(
+            node
+        ):
             continue
         text = clean_text(node.text(deep=True, separator=" "))
         if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or regex.search(r"\d{3,}", text):
