@@ -109,6 +109,7 @@ QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
 # columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
 QA_TABLE_CONFIRM = 2
+QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way
 QA_CONF_TABLE = 0.85
 QA_CONF_TABLE_GUESS = 0.5
 

@@ -434,3 +434,16 @@ def test_table_rows_totals_and_shares(fin: str, total_on_time: str, alarms: list
     assert len([c for c in table_checks if c.check == "sum"]) == 3 and len([c for c in table_checks if c.check == "ratio"]) == 5
     bad = [c.message for c in checks if not c.consistent]
     assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)
+
+
+@pytest.mark.parametrize("text,alarms", [
+    ("Kết quả giải quyết hồ sơ:\nNội dung | Số hồ sơ | Tỷ lệ (%)\nTiếp nhận | 1.200 | 100\nĐúng hạn | 1.150 | 95,8\nTrễ hạn | 50 | 4,2", []),
+    ("Kết quả giải quyết hồ sơ:\nNội dung | Số hồ sơ | Tỷ lệ (%)\nTiếp nhận | 1.200 | 100\nĐúng hạn | 1.150 | 95,8\nTrễ hạn | 50 | 5,2", ["50/1.200"]),
+    ("Đơn vị | Tiếp nhận | Đã giải quyết | Tỷ lệ\nHuyện A | 300 | 290 | 96,7%\nHuyện B | 200 | 198 | 99%\n"
+     "Huyện C | 100 | 90 | 95%\nTổng cộng | 600 | 578 | 96,3%", ["90/100"]),
+])
+def test_tables_pasted_as_text_rows(text: str, alarms: list[str]) -> None:
+    checks = check_text(text)
+    assert [c for c in checks if (c.rule or "").startswith("bảng") and c.check == "ratio"]
+    bad = [c.message for c in checks if not c.consistent]
+    assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)

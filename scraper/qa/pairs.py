@@ -678,8 +678,9 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
 
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
-    from .tables import table_relations
+    from .tables import read_text_tables, table_relations
 
+    figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
     return sums + [*_change_sums(tx), *_rates(tx, sums), *_slash_fractions(tx)] + table_relations(figures)
