@@ -96,7 +96,11 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
-QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt"})
+QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt",
+                       "không dưới", "ít nhất", "không quá", "chưa đến", "ngót"})
+# The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
+QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
+QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5

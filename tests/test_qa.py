@@ -259,6 +259,10 @@ PAIRING = [
     ("an entity list 'như sau:' adds up to the province",
      "Toàn tỉnh gieo cấy 1.500ha lúa. Diện tích của các huyện như sau: huyện A: 700ha; huyện B: 500ha; huyện C: 300ha.",
      [("sum", True)]),
+    ("'X trên tổng số Y' is a fraction", "Đã giải quyết 990 hồ sơ trên tổng số 1.000 hồ sơ, đạt trên 98%.", [("ratio", True)]),
+    ("'đạt trên X%' is at least X%", "Đã giải quyết 985 hồ sơ trên tổng số 1.000 hồ sơ, đạt trên 99%.", [("ratio", False)]),
+    ("a share of a named whole ('chiếm 8% diện tích lúa')",
+     "Toàn tỉnh gieo trồng 50.000 ha lúa. Năm nay có 4.000 ha lúa chất lượng cao, chiếm 8% diện tích lúa.", [("ratio", True)]),
     ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "
