@@ -51,6 +51,10 @@ class Figure(BaseModel):
     table: int | None = None
     row: str | None = None
     column: str | None = None
+    # Figures read from an attached document: its URL, 1-based page (PDF), cell address ("B7", "r3c2").
+    document_url: str | None = None
+    page: int | None = None
+    cell: str | None = None
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -44,7 +44,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = rf"(?:{_alt(vocab.SCALE_WORDS)})(?![{_L}])"
 _CANDIDATE = regex.compile(
     rf"(?<![\d])(?P<num>{_NUM})(?:/(?P<den>{_NUM})(?![/\d]))?"
-    rf"(?P<scale>\s*{_SCALE}(?:\s+{_SCALE})*(?:\s+{_NUM}\s*{_SCALE}(?:\s+{_SCALE})*)*)?",
+    rf"(?P<scale>[^\S\n]*{_SCALE}(?:[^\S\n]+{_SCALE})*(?:[^\S\n]+{_NUM}[^\S\n]*{_SCALE}(?:[^\S\n]+{_SCALE})*)*)?",
     regex.I,
 )
 _SPELLED = regex.compile(
