@@ -31,6 +31,7 @@ class Summary:
     requests: int = 0
     bytes: int = 0
     figures: int = 0
+    documents: int = 0  # attached documents read (PDF, DOCX, XLSX…)
     started: float = field(default_factory=time.monotonic)
     errors: list[str] = field(default_factory=list)
 
@@ -41,7 +42,8 @@ class Summary:
         secs = time.monotonic() - self.started
         return (
             f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.not_modified} not modified, "
-            f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures; {self.requests} requests, "
+            f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures"
+            f"{f', {self.documents} documents' if self.documents else ''}; {self.requests} requests, "
             f"{self.bytes:,} bytes in {secs:.1f}s"
         )
 

@@ -18,3 +18,9 @@ DOCUMENT_MAX_CHARS = 20_000_000  # characters of document text kept
 DOCUMENT_TIMEOUT = 60.0  # seconds one document may take in the worker before it is killed
 DOCUMENT_MAX_MEMORY = 1536 * 1024 * 1024  # address space of the parsing worker (RLIMIT_AS), bytes
 DOCUMENT_MIN_TEXT_CHARS = 20  # fewer letters than this in a PDF's text layer: needs OCR
+
+# --- qa compare --attachments ---------------------------------------------------------------------------
+ATTACHMENT_MATCH_TOLERANCE = 0.0005  # relative difference still counted as the same value (rounding)
+ATTACHMENT_SAME_INDICATOR_SIMILARITY = 80.0  # rapidfuzz token-set ratio for "the same indicator"
+ATTACHMENT_SAME_VALUE_SIMILARITY = 50.0  # a same-value pair with a less alike indicator must be specific
+ATTACHMENT_SPECIFIC_VALUE = 1000  # values at least this large (or with decimals) rarely agree by chance

@@ -47,6 +47,7 @@ class CrawlConfig:
     retries: int = 3
     write_warc: bool = True
     max_failures_per_page: int = 5
+    attachments: bool = True  # fetch and read the documents articles link to (PDF, DOCX, XLSX…)
 
 
 def _now() -> str:
@@ -129,7 +130,8 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 if pending:
                     take = max(1, min(cfg.concurrency * 4, cfg.max_pages - fetched))
                     batch, pending = pending[:take], pending[take:]
-                    results = await asyncio.gather(*(_article(ds, fetcher, u, summary, sink) for u in batch))
+                    results = await asyncio.gather(*(_article(ds, fetcher, u, summary, sink, hosts if cfg.attachments else None)
+                                                     for u in batch))
                     fetched += sum(1 for r in results if r)
                     progress.update(summary, batch[-1])
                     continue
@@ -200,7 +202,9 @@ def _listing_reaches(ds: Dataset, urls: list[str], since: str) -> bool:
     return False
 
 
-async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, sink: WarcSink | None) -> bool:
+async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, sink: WarcSink | None,
+                   attachment_hosts: set[str] | None = None) -> bool:
+    """Fetch, parse and store one article; then its attachments on `attachment_hosts` (None: none)."""
     prev = ds.page(url)
     if prev is not None and prev["state"] == "failed" and prev["attempts"] >= 5:
         ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
@@ -235,6 +239,11 @@ async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, si
     if res.final_url != url:
         ds.record_page(res.final_url, **fields)
     ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
+    if attachment_hosts is not None and article.attachments:
+        from .attachments import fetch_attachments
+
+        await fetch_attachments(ds, fetcher, article, summary, sink, fetched_at=_now(), hosts=attachment_hosts,
+                                page_url=res.final_url)
     return True
 
 
@@ -266,15 +275,24 @@ def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, s
                 yield url, record.content_stream().read(), charset, record.rec_headers.get_header("WARC-Date")
 
 
-def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False, force: bool = False) -> Summary:
+def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
+             force: bool = False, attachments: bool = True) -> Summary:
+    from .attachments import Needed, read_archived_attachments
+
     summary = Summary()
     progress = Progress(quiet)
+    needed: dict[str, list[Needed]] = {}
+    types: dict[str, str | None] = {}
     with Dataset(out_dir) as ds:
         try:
             for url, body, charset, warc_date in iter_warc_pages(paths):
                 summary.bytes += len(body)
-                ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
+                article = ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
                 progress.update(summary, url)
+                for att in (article.attachments if article is not None and attachments else []):
+                    needed.setdefault(att.url, []).append(Needed(article.url or article.id, article.id, article.published))
+                    types[att.url] = att.type
+            read_archived_attachments(ds, paths, needed, types, summary, force=force)
         except (OSError, ValueError) as exc:
             summary.failed += 1
             summary.errors.append(f"WARC read error: {exc}")
@@ -286,7 +304,8 @@ def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple
     return summary
 
 
-def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), quiet: bool = False) -> Summary:
+def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
+              attachments: bool = True) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
@@ -295,4 +314,5 @@ def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), qui
         s.errors.append(f"{out_dir}/warc: no WARC files to re-extract from")
         print(f"scraper: {s.errors[0]}", file=sys.stderr)
         return s
-    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, quiet=quiet, force=True)
+    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, quiet=quiet, force=True,
+                    attachments=attachments)

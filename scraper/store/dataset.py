@@ -23,7 +23,7 @@ from typing import Any
 
 from ..models import Article, Figure
 
-__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS"]
+__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "DOCUMENT_COLUMNS"]
 
 ARTICLE_COLUMNS = (
     "url", "id", "site", "platform", "title", "published", "author", "category", "views", "summary",
@@ -34,8 +34,14 @@ FIGURE_COLUMNS = (
     "article_url", "article_id", "idx", "value", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
     "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
     "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "tbl", "row", "col",
-    "warnings",
+    "warnings", "document_url", "page", "cell",
 )
+DOCUMENT_COLUMNS = (
+    "url", "article_url", "type", "pages", "sha256", "text", "status", "error", "size", "tables", "warnings",
+    "cells", "fetched_at",
+)
+# Columns added to `figures` after the first release: (name, SQL type) for datasets made before.
+_FIGURE_ADDED = (("document_url", "TEXT"), ("page", "INTEGER"), ("cell", "TEXT"))
 _JSON_ARTICLE = ("tables", "attachments", "warnings")
 
 _SCHEMA = """
@@ -60,8 +66,13 @@ CREATE TABLE IF NOT EXISTS figures (
     qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT, period_start TEXT, period_end TEXT, period_text TEXT,
     estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT, part_of INTEGER,
     computed_from TEXT, ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
-    tbl INTEGER, "row" TEXT, col TEXT, warnings TEXT,
+    tbl INTEGER, "row" TEXT, col TEXT, warnings TEXT, document_url TEXT, page INTEGER, cell TEXT,
     PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    url TEXT NOT NULL, article_url TEXT NOT NULL, type TEXT, pages INTEGER, sha256 TEXT, text TEXT,
+    status TEXT NOT NULL, error TEXT, size INTEGER, tables INTEGER, warnings TEXT, cells TEXT, fetched_at TEXT,
+    PRIMARY KEY (article_url, url)
 );
 CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
 CREATE TABLE IF NOT EXISTS pages (
@@ -93,6 +104,11 @@ class Dataset:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(figures)")}
+        for name, sql_type in _FIGURE_ADDED:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE figures ADD COLUMN {name} {sql_type}")
+        self.db.execute("CREATE INDEX IF NOT EXISTS figures_document_url ON figures(document_url)")
 
     def __enter__(self) -> Dataset:
         return self
@@ -189,9 +205,11 @@ class Dataset:
                 d[c] = json.loads(d[c]) if d[c] else []
             yield d
 
-    def figures(self) -> Iterator[dict[str, Any]]:
+    def figures(self, *, documents: bool = False) -> Iterator[dict[str, Any]]:
+        """Figures of article bodies; with `documents=True` also those of their attached documents."""
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        for row in self.db.execute(f"SELECT {cols} FROM figures ORDER BY article_url, idx"):
+        where = "" if documents else "WHERE document_url IS NULL "
+        for row in self.db.execute(f"SELECT {cols} FROM figures {where}ORDER BY article_url, document_url, idx"):
             d = dict(row)
             d["estimate"], d["ambiguous"], d["prior_period"] = bool(d["estimate"]), bool(d["ambiguous"]), bool(d["prior_period"])
             d["computed_from"] = json.loads(d["computed_from"]) if d["computed_from"] else None
@@ -200,11 +218,51 @@ class Dataset:
             d["index"] = d.pop("idx")
             yield d
 
+    # --- attached documents -----------------------------------------------------------------------
+
+    def store_document(self, doc: Any, article_id: str, *, fetched_at: str | None = None, force: bool = False) -> str:
+        """Store one attached Document and its figures atomically: 'new', 'changed' or 'unchanged'.
+
+        Its figures go to `figures` with `document_url` set and `article_id` = "<article id>@<sha256[:16]>",
+        so they never collide with (or get replaced by) the article body's own figures."""
+        with self.transaction() as db:
+            row = db.execute("SELECT sha256, status FROM documents WHERE article_url = ? AND url = ?",
+                             (doc.article_url, doc.url)).fetchone()
+            if row is not None and row["sha256"] == doc.sha256 and row["status"] == doc.status and not force:
+                db.execute("UPDATE documents SET fetched_at = COALESCE(?, fetched_at) WHERE article_url = ? AND url = ?",
+                           (fetched_at, doc.article_url, doc.url))
+                return "unchanged"
+            db.execute("DELETE FROM figures WHERE article_url = ? AND document_url = ?", (doc.article_url, doc.url))
+            d = doc.model_dump(mode="json")
+            d.update(pages=doc.page_count, fetched_at=fetched_at,
+                     warnings=json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None,
+                     cells=json.dumps(d["cells"], ensure_ascii=False) if d["cells"] else None)
+            db.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                       f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})", tuple(d.get(c) for c in DOCUMENT_COLUMNS))
+            cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
+            key = f"{article_id}@{doc.sha256[:16]}"
+            db.executemany(f"INSERT OR REPLACE INTO figures ({cols}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})",
+                           [self._figure_row(f, doc.article_url, key) for f in doc.figures])
+            return "new" if row is None else ("unchanged" if row["sha256"] == doc.sha256 else "changed")
+
+    def document(self, article_url: str, url: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM documents WHERE article_url = ? AND url = ?", (article_url, url)).fetchone()
+
+    def documents(self, *, text: bool = True) -> Iterator[dict[str, Any]]:
+        cols = [c for c in DOCUMENT_COLUMNS if text or c not in ("text", "cells")]
+        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM documents ORDER BY article_url, url"):
+            d = dict(row)
+            for c in ("warnings", "cells"):
+                if c in d:
+                    d[c] = json.loads(d[c]) if d[c] else []
+            yield d
+
     def counts(self) -> dict[str, int]:
         return {
             "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "figures": self.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0],
             "versions": self.db.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0],
+            "documents": self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
         }
 
     # --- crawl state ------------------------------------------------------------------------------
@@ -234,7 +292,10 @@ class Dataset:
         """Rewrite articles/figures exports from the database; returns the files written."""
         written: list[Path] = []
         for fmt in formats:
-            for name, rows in (("articles", self.articles), ("figures", self.figures)):
+            exports = [("articles", self.articles), ("figures", lambda: self.figures(documents=True))]
+            if self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+                exports.append(("documents", lambda: self.documents(text=False)))
+            for name, rows in exports:
                 target = self.dir / f"{name}.{fmt}"
                 tmp = target.with_suffix(target.suffix + ".tmp")
                 if fmt == "jsonl":

@@ -79,8 +79,12 @@ class TextBuilder:
         self.parts.append("\n")
         self.pos += len(line) + 1
 
-    def paragraph(self, text: str) -> None:
-        for raw in text.splitlines():
+    def paragraph(self, text: str, *, reflow: bool = False) -> None:
+        """Lines of text; with `reflow` (PDF) a line wrapped mid-sentence is joined to the next."""
+        lines = text.splitlines()
+        if reflow:
+            lines = _reflow(lines)
+        for raw in lines:
             line = self.clean(raw)
             if line:
                 self._put(line)
@@ -134,6 +138,22 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…]\s*$")
+_CONTINUES = regex.compile(r"^\s*[\p{Ll}\d(%,]")
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Join layout line breaks: a line that does not end a sentence, followed by one that starts in
+    lower case, a digit or a bracket, is the same paragraph (PDF text keeps every visual line)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and not _ENDS_SENTENCE.search(out[-1]) and _CONTINUES.match(line):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return out
 
 
 def _column_headers(heads: Sequence[Sequence[str]], n_head: int, column: int) -> list[str]:

@@ -57,7 +57,7 @@ def read_pdf(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
             if tables:
                 _page_with_tables(page, textpage, tables, b, i + 1)
             else:
-                b.paragraph(textpage.get_text_range())
+                b.paragraph(textpage.get_text_range(), reflow=True)
             b.end_page()
             textpage.close()
             page.close()
@@ -107,7 +107,7 @@ def _page_with_tables(page, textpage, tables, b: TextBuilder, number: int) -> No
     for (_x0, t_top, _x1, t_bottom), rows in tables:
         if t_top < top:  # overlapping tables: keep the first
             continue
-        b.paragraph(textpage.get_text_bounded(left=0, bottom=height - t_top, right=width, top=height - top))
+        b.paragraph(textpage.get_text_bounded(left=0, bottom=height - t_top, right=width, top=height - top), reflow=True)
         b.table(rows, page=number)
         top = t_bottom
-    b.paragraph(textpage.get_text_bounded(left=0, bottom=0, right=width, top=height - top))
+    b.paragraph(textpage.get_text_bounded(left=0, bottom=0, right=width, top=height - top), reflow=True)
