@@ -95,7 +95,7 @@ def make_docx(blocks: Sequence[str | list[list[str]]], *, font: str | None = Non
                             run.font.name = font
             if merge_header:
                 a, b = merge_header
-                t.cell(0, a).merge(t.cell(0, b))
+                t.cell(0, a).merge(t.cell(0, b)).text = block[0][a]
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()

@@ -62,11 +62,9 @@ READERS: dict[str, Callable[[bytes, TextBuilder], tuple[str, list[str]]]] = {"pd
 
 def read_document(data: bytes, type_: str | None = None, *, name: str | None = None) -> Document:
     """The document's text, pages and cells (no figures), in this process; never raises for bad input."""
-    kind = (type_ or "").lower().lstrip(".") or sniff_type(data, name)
-    if kind in READERS:
-        sniffed = sniff_type(data, name)
-        if sniffed in READERS and sniffed != kind:
-            kind = sniffed  # a link named .doc that serves a PDF is read as the PDF it is
+    sniffed = sniff_type(data, name)
+    # The bytes decide when they are a format we read: a link named .doc that serves a PDF is a PDF.
+    kind = sniffed if sniffed in READERS else ((type_ or "").lower().lstrip(".") or sniffed)
     doc = Document(type=kind, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     if len(data) > settings.DOCUMENT_MAX_BYTES:
         return _outcome(doc, "failed", f"document of {len(data):,} bytes over DOCUMENT_MAX_BYTES")
