@@ -107,13 +107,13 @@ def test_xlsx_merged_header_cells_spread_over_their_columns() -> None:
     doc = parse_document(data, "xlsx", isolate=False)
     assert doc.status == "parsed" and doc.tables == 1
     _provenance(doc)
-    f = [f for f in doc.figures if f.cell == "D4"][0]
+    f = [f for f in doc.figures if f.cell == "Biểu 1!D4"][0]
     assert f.raw == "2.245,75" and f.value == Decimal("2245750000000") and f.kind == "money"
     assert "Năm 2025" in f.column and f.column.endswith("Thực hiện (tỷ đồng)") and f.row == "Tổng thu ngân sách"
     assert f.period_text == "Năm 2025"
-    pct = [f for f in doc.figures if f.cell == "D5"][0]
+    pct = [f for f in doc.figures if f.cell == "Biểu 1!D5"][0]
     assert (pct.raw, pct.kind, pct.value) == ("96,3%", "percent", Decimal("96.3"))
-    assert not any(f.cell in ("A4", "A5") for f in doc.figures), "STT numbers are not figures"
+    assert not any(f.cell in ("Biểu 1!A4", "Biểu 1!A5") for f in doc.figures), "STT numbers are not figures"
 
 
 def test_image_only_pdf_needs_ocr() -> None:

@@ -168,7 +168,7 @@ def _stacked(scales: list[str]) -> Decimal:
 
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
-    rest = text[pos : pos + 80]
+    rest = text[pos : pos + 80].split("\n", 1)[0]  # a unit never sits on the next line (table rows, lists)
     if m := _PP.match(rest):
         return "quantity", "điểm phần trăm", pos + m.end(), True
     if m := _PERCENT.match(rest):
@@ -207,7 +207,7 @@ def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
     cur = pos
     for _ in range(2):
         m = matcher.match(text, cur)
-        if not m:
+        if not m or "\n" in text[cur : m.start("w")]:
             break
         w = m.group("w")
         lw = w.lower()

@@ -2,7 +2,7 @@
 
 Read-only worksheets do not expose merged ranges, so they are read from the sheet's own XML (the
 `<mergeCell ref="A1:C1"/>` list after the rows) in one streaming pass; a merged header's text is
-then spread over the columns it spans.  Each sheet is one table; numbers are written the Vietnamese
+then spread over the columns it spans.  Each sheet is one table (cells addressed "Sheet!B7"); numbers are written the Vietnamese
 way ("102.669", "98,2", "98,2%" for a percent-formatted cell) so the extractor reads them as it reads
 prose, and dates as dd/mm/yyyy.
 """
@@ -57,9 +57,9 @@ def read_xlsx(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
             width = max(len(r) for r in grid)
             grid = [r + [""] * (width - len(r)) for r in grid]
             heads = _spread_merged(grid, row_numbers, _merged_ranges(ws))
-            b.paragraph(ws.title)
+            # The sheet's name is kept in each cell's address, not in the text ("Biểu 1" is no figure).
             b.table(grid, header_grid=heads, sheet=ws.title,
-                    address=lambda r, c, nums=row_numbers: f"{get_column_letter(c + 1)}{nums[r]}")
+                    address=lambda r, c, nums=row_numbers, t=ws.title: f"{t}!{get_column_letter(c + 1)}{nums[r]}")
     finally:
         wb.close()
     return "parsed", []
