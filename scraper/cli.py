@@ -10,22 +10,16 @@ import argparse
 import csv
 import io
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .errors import DocumentError, InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
-
-
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit status `code`."""
-
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def _err(msg: str) -> None:
@@ -41,20 +35,17 @@ def _read_source(source: str, *, text_mode: bool, url: str | None) -> tuple[str 
         data = sys.stdin.buffer.read()
         return (_decode_text(data, "<stdin>") if text_mode else data), url
     if source.startswith(("http://", "https://")):
-        from .fetch.http import FetchError, fetch_one
+        from .fetch.http import fetch_one
 
-        try:
-            resp = fetch_one(source)
-        except FetchError as exc:
-            raise CliError(str(exc)) from None
+        resp = fetch_one(source)
         return (_decode_text(resp.content, source) if text_mode else resp.content), url or str(resp.url)
     path = Path(source)
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise CliError(f"{source}: is a directory") from None
+        raise InputError(f"{source}: is a directory") from None
     except OSError as exc:
-        raise CliError(f"{source}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
     return (_decode_text(data, source) if text_mode else data), url
 
 
@@ -64,24 +55,26 @@ def _decode_text(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
-        raise CliError(f"{name}: binary content, not text")
+        raise InputError(f"{name}: binary content, not text")
     try:
         return normalize(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise CliError(f"{name}: not UTF-8 text (byte {exc.start}); convert it or pass the HTML page instead") from None
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}); convert it or pass the HTML page instead") from None
 
 
 def _article_or_text(source: str, args: argparse.Namespace) -> tuple[Any, str, str | None]:
     """(article or None, body text, url) for one source."""
-    from .parse.article import ParseError, parse_article
+    from .parse.article import parse_article
 
     content, url = _read_source(source, text_mode=args.text, url=args.url)
     if args.text:
         return None, str(content), url
     try:
         article = parse_article(content, url)
+    except NotHTML as exc:
+        raise NotHTML(f"{source}: {exc}; for plain text use --text") from None
     except ParseError as exc:
-        raise CliError(f"{source}: {exc}") from None
+        raise type(exc)(f"{source}: {exc}") from None
     return article, article.body_text, article.url
 
 
@@ -106,14 +99,14 @@ def _is_document(source: str) -> bool:
 
 
 def _document_figures(source: str, args: argparse.Namespace) -> tuple[str, str | None, list[Any]]:
-    """(document text, url, figures) of an attached-document file; CliError when it cannot be read."""
+    """(document text, url, figures) of an attached-document file; DocumentError when it cannot be read."""
     from .parse.documents import parse_document
 
     data, url = _read_source(source, text_mode=False, url=args.url)
     assert isinstance(data, bytes)
     doc = parse_document(data, None, url or None, name=source, published=getattr(args, "published", None))
     if doc.status != "parsed":
-        raise CliError(f"{source}: {doc.type} {doc.status}: {doc.error}")
+        raise DocumentError(f"{source}: {doc.type} {doc.status}: {doc.error}")
     for w in doc.warnings:
         _err(f"{source}: {w}")
     return doc.text, url, doc.figures
@@ -154,7 +147,7 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
         if not args.text and _is_document(source):
             try:
                 body, url, figures = _document_figures(source, args)
-            except CliError as exc:
+            except ScraperError as exc:
                 _err(str(exc))
                 failures.append(source)
                 continue
@@ -162,7 +155,7 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
             continue
         try:
             article, body, url = _article_or_text(source, args)
-        except CliError as exc:
+        except ScraperError as exc:
             _err(str(exc))
             failures.append(source)
             continue
@@ -199,7 +192,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         elif path.exists():
             paths.append(path)
         else:
-            raise CliError(f"{p}: no such file or directory")
+            raise InputError(f"{p}: no such file or directory")
     summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet)
     _err(summary.line())
     return EXIT_OK if not summary.failed else EXIT_FAIL
@@ -216,7 +209,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
         articles = fixture_articles(args.replay)
         if not articles:
-            raise CliError(f"{args.replay}: no article pages to replay")
+            raise InputError(f"{args.replay}: no article pages to replay")
         from .sources.replay import fixture_documents
 
         with PortalReplay(articles, documents=fixture_documents(args.replay)) as portal:
@@ -227,12 +220,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             summary = run_crawl(config)
     else:
         if not args.start_urls:
-            raise CliError("crawl needs at least one START_URL (or --warc FILE)", EXIT_USAGE)
+            raise UsageError("crawl needs at least one START_URL (or --warc FILE)")
         from .fetch.discover import normalize_url
 
         bad = [u for u in args.start_urls if normalize_url(u) is None]
         if bad:
-            raise CliError(f"not an http(s) URL: {bad[0]}", EXIT_USAGE)
+            raise UsageError(f"not an http(s) URL: {bad[0]}")
         config = CrawlConfig(
             start_urls=list(args.start_urls), out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
             concurrency=args.concurrency, since=args.since, user_agent=args.user_agent, allowed_hosts=args.allow_host,
@@ -276,7 +269,7 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
         from .store.dataset import Dataset
 
         rows_fig: dict[str, list[dict[str, Any]]] = {}
-        with Dataset(args.dataset) as ds:
+        with Dataset(args.dataset, create=False) as ds:
             arts = {a["url"]: a for a in ds.articles()}
             for f in ds.figures():
                 rows_fig.setdefault(f["article_url"], []).append(f)
@@ -316,8 +309,6 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
 def cmd_qa_compare_attachments(args: argparse.Namespace) -> int:
     from .qa.attachments import attachments_report_html, compare_attachments
 
-    if not Path(args.dataset, "dataset.sqlite").exists():
-        raise CliError(f"{args.dataset}: no dataset here (dataset.sqlite missing); run crawl first")
     rows = compare_attachments(args.dataset, tolerance=args.tolerance)
     if args.format == "html":
         html = attachments_report_html(rows, args.dataset)
@@ -333,17 +324,13 @@ def cmd_qa_compare_attachments(args: argparse.Namespace) -> int:
 
 
 def cmd_qa_compare(args: argparse.Namespace) -> int:
-    from .qa.checks import OfficialTableError, compare_dataset, compare_report_html
+    from .qa.checks import compare_dataset, compare_report_html
 
     if args.attachments:
         return cmd_qa_compare_attachments(args)
     if not args.official:
-        raise CliError("qa compare needs OFFICIAL.csv (or --attachments)", EXIT_USAGE)
-
-    try:
-        rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
-    except OfficialTableError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError("qa compare needs OFFICIAL.csv (or --attachments)")
+    rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
     if args.format == "html":
         html = compare_report_html(rows, dataset=args.dataset)
         if args.output:
@@ -451,16 +438,29 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _setup_logging(level: int = logging.WARNING) -> None:
+    root = logging.getLogger("scraper")
+    for h in list(root.handlers):
+        if getattr(h, "_scraper_cli", False):
+            root.removeHandler(h)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("scraper: %(message)s"))
+    handler._scraper_cli = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _setup_logging()
     if getattr(args, "command", None) == "qa" and args.qa_command == "check" and not args.sources and not args.dataset:
         parser.error("qa check needs SOURCE... or --dataset DIR")
     try:
         return int(args.func(args) or 0)
-    except CliError as exc:
+    except ScraperError as exc:
         _err(str(exc))
-        return exc.code
+        return exit_code(exc)
     except KeyboardInterrupt:
         _err("interrupted; run the same command again to resume")
         return 130

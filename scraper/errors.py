@@ -10,6 +10,8 @@ from __future__ import annotations
 __all__ = [
     "ScraperError", "UsageError", "InputError", "DecodeError", "ParseError", "NotHTML", "NotAnArticle",
     "TooLarge", "FetchError", "Disallowed", "DocumentError", "DatasetError", "OfficialTableError",
+    "PageTooLarge", "ResponseTooLarge", "HTTPStatus", "Timeout", "ConnectionFailed", "NotFetchable",
+    "MissingDependency", "exit_code",
 ]
 
 
@@ -45,6 +47,10 @@ class TooLarge(InputError):
     """Over a configured size cap (page, document, archive member)."""
 
 
+class PageTooLarge(TooLarge, ParseError):
+    """A page over the parser's size cap: refused before parsing."""
+
+
 class FetchError(ScraperError):
     """A network fetch that failed after its retries."""
 
@@ -53,13 +59,50 @@ class Disallowed(FetchError):
     """robots.txt (or an unreachable robots.txt) forbids the URL."""
 
 
+class NotFetchable(FetchError):
+    """A URL this tool never fetches (not http/https)."""
+
+
+class ResponseTooLarge(TooLarge, FetchError):
+    """A response over the size cap; retrying cannot help."""
+
+
+class HTTPStatus(FetchError):
+    """The server answered with an error status (4xx/5xx)."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Timeout(FetchError):
+    """Connect or read timed out."""
+
+
+class ConnectionFailed(FetchError):
+    """The connection could not be made, broke, or redirected too often."""
+
+
 class DocumentError(InputError):
     """An attached document (PDF, DOCX, XLSX...) that cannot be read."""
 
 
-class DatasetError(ScraperError):
+class DatasetError(InputError):
     """A dataset folder that is missing, not a dataset, or not writable."""
+
+
+class MissingDependency(UsageError):
+    """An optional extra is needed for what was asked (pyarrow for Parquet, pandas for DataFrames)."""
 
 
 class OfficialTableError(InputError):
     """An official table (CSV) that does not have the documented columns."""
+
+
+def exit_code(exc: BaseException) -> int:
+    """The command line's exit status for an error: 2 for usage, 3 for input, 1 otherwise."""
+    if isinstance(exc, UsageError):
+        return 2
+    if isinstance(exc, InputError):
+        return 3
+    return 1

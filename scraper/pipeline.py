@@ -1,26 +1,38 @@
 """The stages wired together for one page: parse → extract → validate → store.
 
 Crawling, WARC reading, archive harvesting and local builds all end here, so a page read from any of
-them lands in the dataset the same way.
+them lands in the dataset the same way.  Runs report through a `Progress` object (the command line
+chooses a bar on a terminal or periodic status lines under cron) and the `scraper.*` loggers;
+nothing here prints.
 """
 
 from __future__ import annotations
 
-import sys
+import logging
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+from . import settings
+from .errors import NotAnArticle, ParseError
 from .models import Article
-from .parse.article import ParseError, parse_article
+from .parse.article import parse_article
 from .store.dataset import Dataset
 
-__all__ = ["Summary", "ingest", "build_from_files"]
+__all__ = ["Summary", "Progress", "StatusLines", "ingest", "build_from_files"]
+
+log = logging.getLogger("scraper.pipeline")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 @dataclass
 class Summary:
-    """What a run did, for the final line and the exit status a scheduler acts on."""
+    """What a run did, for the final line, runs.jsonl and the exit status a scheduler acts on."""
 
     new: int = 0
     changed: int = 0
@@ -31,21 +43,43 @@ class Summary:
     requests: int = 0
     bytes: int = 0
     figures: int = 0
+    slowdowns: int = 0
     documents: int = 0  # attached documents read (PDF, DOCX, XLSX…)
     started: float = field(default_factory=time.monotonic)
+    started_at: str = field(default_factory=utc_now)
     errors: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> None:
         setattr(self, status, getattr(self, status) + 1)
 
+    def fail(self, where: str, reason: object, logger: logging.Logger | None = None) -> None:
+        """Count one failure and log it at WARNING with the URL (or file) and the reason."""
+        self.failed += 1
+        self.errors.append(f"{where}: {reason}")
+        (logger or log).warning("%s: %s", where, reason)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.changed + self.unchanged + self.not_modified
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
     def line(self) -> str:
-        secs = time.monotonic() - self.started
         return (
             f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.not_modified} not modified, "
             f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures"
             f"{f', {self.documents} documents' if self.documents else ''}; {self.requests} requests, "
-            f"{self.bytes:,} bytes in {secs:.1f}s"
+            f"{self.bytes:,} bytes in {self.seconds:.1f}s"
         )
+
+    def status(self) -> str:
+        """One status line for a log: pages, articles, figures, errors, rate."""
+        secs = max(self.seconds, 1e-6)
+        pages = max(self.requests, self.articles + self.failed + self.skipped)
+        return (f"progress: {pages} pages, {self.articles} articles ({self.new} new), {self.figures} figures, "
+                f"{self.failed} errors, {pages / secs:.1f} pages/s")
 
     def exit_code(self) -> int:
         """0 all good; 1 some pages failed (retried next run); 2 nothing worked at all."""
@@ -53,27 +87,45 @@ class Summary:
             return 2
         return 1 if self.failed else 0
 
+    def record(self, **extra: Any) -> dict[str, Any]:
+        """The machine-readable run summary (one line of runs.jsonl)."""
+        counts = {k: getattr(self, k) for k in ("new", "changed", "unchanged", "not_modified", "skipped", "failed",
+                                                 "requests", "bytes", "figures", "slowdowns")}
+        return {"start": self.started_at, "end": utc_now(), "seconds": round(self.seconds, 3),
+                "articles": self.articles, **counts, "errors": self.errors[: settings.ERRORS_SHOWN], **extra}
+
 
 class Progress:
-    """One status line on a terminal, silent otherwise (cron) or with --quiet."""
+    """Receives a run's progress; this base does nothing (a notebook, a test, --quiet)."""
 
-    def __init__(self, quiet: bool = False) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
+    def update(self, summary: Summary, current: str = "") -> None:
+        """Called after each page."""
 
-    def update(self, s: Summary, current: str = "") -> None:
-        if not self.enabled:
-            return
-        secs = max(time.monotonic() - s.started, 1e-6)
-        msg = (
-            f"\r{s.requests} fetched, {s.new + s.changed} stored, {s.figures} figures, {s.failed} errors, "
-            f"{s.requests / secs:.1f} req/s {current[:50]}"
-        )
-        sys.stderr.write(msg[:160].ljust(160))
-        sys.stderr.flush()
+    def done(self, summary: Summary) -> None:
+        """Called once at the end."""
 
-    def done(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+
+class StatusLines(Progress):
+    """A status line on the `scraper.progress` logger every `interval` seconds (cron, log files)."""
+
+    def __init__(self, interval: float = settings.STATUS_INTERVAL, clock: Any = time.monotonic) -> None:
+        self.interval = interval
+        self._clock = clock
+        self._last = clock()
+        self._log = logging.getLogger("scraper.progress")
+
+    def update(self, summary: Summary, current: str = "") -> None:
+        now = self._clock()
+        if now - self._last >= self.interval:
+            self._last = now
+            self._log.info(summary.status())
+
+    def done(self, summary: Summary) -> None:
+        self._log.info(summary.status())
+
+
+def as_progress(progress: Progress | None) -> Progress:
+    return progress if progress is not None else Progress()
 
 
 def ingest(
@@ -87,16 +139,17 @@ def ingest(
     archive_url: str | None = None,
     captured_at: str | None = None,
     force: bool = False,
+    source: str | None = None,
 ) -> Article | None:
-    """Parse one page and store it; a page that cannot be parsed is counted and reported, not fatal."""
+    """Parse one page and store it; a page that cannot be parsed is counted and logged, not fatal."""
     try:
         article = parse_article(content, url, http_charset=http_charset, fetched_at=fetched_at)
+    except NotAnArticle as exc:
+        summary.skipped += 1  # listing pages, redirect notices: expected, not failures
+        log.info("%s: skipped, %s", url or source, exc)
+        return None
     except ParseError as exc:
-        if str(exc).startswith("not an article"):
-            summary.skipped += 1  # listing pages, redirect notices: expected, not failures
-        else:
-            summary.failed += 1
-            summary.errors.append(f"{url}: {exc}")
+        summary.fail(str(url or source), exc)
         return None
     if archive_url or captured_at:
         article.archive_url, article.captured_at = archive_url, captured_at
@@ -107,22 +160,21 @@ def ingest(
     return article
 
 
-def build_from_files(paths: list[Path], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False) -> Summary:
+def build_from_files(paths: list[Path], *, out_dir: str | Path = settings.OUT_DIR,
+                     formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
+                     progress: Progress | None = None, excel: bool = False) -> Summary:
     summary = Summary()
-    progress = Progress(quiet)
+    progress = as_progress(progress)
     with Dataset(out_dir) as ds:
         for path in paths:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                summary.failed += 1
-                summary.errors.append(f"{path}: {exc.strerror}")
+                summary.fail(str(path), exc.strerror or exc)
                 continue
             summary.bytes += len(data)
-            ingest(ds, data, None, summary)
+            ingest(ds, data, None, summary, source=str(path))
             progress.update(summary, str(path))
-        progress.done()
-        ds.export(formats)
-    for e in summary.errors:
-        print(f"scraper: {e}", file=sys.stderr)
+        progress.done(summary)
+        ds.export(formats, excel=excel)
     return summary

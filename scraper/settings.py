@@ -2,9 +2,82 @@
 
 Modules read their defaults from here; the command line and a config file override them.  Group by
 stage; each name says what it bounds and in which unit.
+
+Precedence for a run (see `scraper.config`): command-line option > `SCRAPER_*` environment variable >
+config file (`scraper.toml` in the output folder, or `--config FILE`) > the values below.
 """
 
 from __future__ import annotations
+
+# --- output ----------------------------------------------------------------------------------------
+OUT_DIR = "output"
+EXPORT_FORMATS = ("jsonl",)
+EXPORT_CHOICES = ("jsonl", "csv", "parquet")
+CONFIG_FILE_NAME = "scraper.toml"
+RUNS_FILE_NAME = "runs.jsonl"  # one JSON object per run, appended
+
+# --- fetch: politeness and bounds ------------------------------------------------------------------
+# {version} is filled in by fetch.http (settings imports nothing from the package).
+USER_AGENT = "vn-gov-figures/{version} (+https://github.com/vn-gov-figures/scraper; research crawler)"
+CRAWL_DELAY = 1.0  # seconds between requests to one host
+CRAWL_CONCURRENCY = 1  # requests in flight per host
+CRAWL_MAX_PAGES = 1000  # pages fetched per run
+TIMEOUT = 30.0  # seconds, read timeout
+CONNECT_TIMEOUT = 15.0  # seconds, at most
+MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+RETRIES = 3  # retries of one request (timeouts, resets, 429/5xx)
+MAX_REDIRECTS = 5
+BACKOFF = 1.0  # seconds, first backoff step (doubled per retry, with jitter)
+MAX_WAIT = 300.0  # seconds, cap on Retry-After and on a host's slowed-down delay
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+SLOW_DOWN_STATUSES = frozenset({429, 503})  # the host asks us to go slower
+SLOW_DOWN_FACTOR = 2.0  # a host's delay is multiplied by this on 429/503 (at least Retry-After)
+RECOVERY_FACTOR = 0.5  # on each normal answer, the excess over --delay shrinks by this factor
+ONE_PAGE_RETRIES = 2  # `scraper extract URL`
+ONE_PAGE_BACKOFF = 0.5
+
+# --- crawl: per-page bounds across paths and nights --------------------------------------------------
+MAX_FETCHES_PER_PAGE_PER_RUN = 1  # a page is requested (with its retries) once per run, whatever leads to it
+FAILED_PAGE_BACKOFF_AFTER = 2  # consecutive failed runs after which a page is retried less often
+FAILED_PAGE_BACKOFF_HOURS = 20.0  # then wait this many hours, doubled per further failed run
+FAILED_PAGE_BACKOFF_MAX_HOURS = 30 * 24.0
+LISTING_BATCH_PER_SLOT = 4  # articles fetched per batch = concurrency × this
+FINAL_STATUSES = frozenset({404, 410})  # not retried by later runs
+REPLAY_ORIGIN = "http://replay.invalid"  # stored URLs of `crawl --replay`, whatever port the server got
+
+# --- harvest (web archives) -----------------------------------------------------------------------
+WAYBACK_CDX_URL = "https://web.archive.org/cdx/search/cdx"
+WAYBACK_REPLAY_URL = "https://web.archive.org/web"
+HARVEST_DELAY = 1.5
+HARVEST_RETRIES = 4
+CDX_PAGE_SIZE = 500
+
+# --- parse -----------------------------------------------------------------------------------------
+MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
+MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
+
+# --- progress and logging --------------------------------------------------------------------------
+STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal
+LOG_LEVEL = "INFO"
+ERRORS_SHOWN = 20  # failures listed at the end of a run
+
+# --- environment variables a nightly job sets (SCRAPER_<NAME>) -------------------------------------
+ENV_PREFIX = "SCRAPER_"
+# --- QA: relating parts, wholes and rates (scraper/qa/pairs.py) ---------------------------------------
+# Confidence of each kind of relation a reader draws (0..1).
+QA_CONF_FRACTION = 0.95  # "276/586 trường, đạt tỷ lệ 47,1%"
+QA_CONF_MARKER = 0.85  # "1.200 hồ sơ, trong đó …", "Trong 40 đơn …, có …", "… lũy kế 340"
+QA_CONF_IDENTITY = 0.8  # received + carried over = total, due = on time + late, … (same sentence)
+QA_CONF_EXTRACTOR = 0.65  # the extractor's part_of / computed_from
+QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± the change
+# A relation below this is not considered at all; an alarm needs at least QA_ALARM.
+QA_PLAUSIBLE = 0.3
+QA_ALARM = 0.7
+# Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
+QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt"})
+# Shares of one breakdown are checked against 100% only when they are this close to it (further off,
+# a category is missing from the text or one outside the breakdown was included).
+QA_SHARES_MAX_GAP = 1.5
 
 # --- attached documents (PDF, DOCX, XLSX) -----------------------------------------------------------
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # download / input size cap of one attachment

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .errors import DecodeError
+
 __all__ = [
     "DecodeError",
     "Normalized",
@@ -25,8 +27,6 @@ __all__ = [
 ]
 
 
-class DecodeError(ValueError):
-    """The bytes are not a text document we can read (binary, empty, or no encoding fits)."""
 
 
 # Characters that are spaces to a reader but not to `str.split`: NBSP, narrow NBSP, ideographic...

@@ -120,7 +120,7 @@ def test_harvest_archive_into_dataset(tmp_path: Path) -> None:
     assert [r[0] for r in arts] == [ORIG.format(i).replace("www.binhduong", "www.binhduong") for i in (1, 2, 6, 7)]
     assert arts[0][1].endswith("/web/20200101000000id_/" + ORIG.format(1)) and arts[0][2] == "2020-01-01T00:00:00+00:00"
     versions = db.execute("SELECT COUNT(*) FROM article_versions WHERE url = ?", (ORIG.format(1),)).fetchone()[0]
-    assert versions == 2  # two captures of one article: two versions
+    assert versions == 1  # two captures of one article: the current version and one earlier version
 
 
 def test_second_harvest_adds_nothing(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_harvest_dataset_equals_live_crawl_of_the_same_pages(tmp_path: Path) -> 
 
     def figures(out: Path) -> set[tuple]:
         db = sqlite3.connect(out / "dataset.sqlite")
-        return set(db.execute("SELECT article_id, idx, value, kind, unit, raw, start, \"end\", indicator, entity, period_start, period_end FROM figures"))
+        return set(db.execute("SELECT article_id, \"index\", value, kind, unit, raw, start, \"end\", indicator, entity, period_start, period_end FROM figures"))
 
     def articles(out: Path) -> set[tuple]:
         db = sqlite3.connect(out / "dataset.sqlite")

@@ -78,7 +78,7 @@ def test_crawl_reads_attachments_with_status_and_exact_provenance(tmp_path: Path
     pdf_pages = {f["page"] for f in figs if f["document_url"].endswith("bao-cao.pdf")}
     assert pdf_pages == {1, 2}
     cell = [f for f in figs if f["document_url"].endswith("so-lieu.docx") and f["value"] == "3120"][0]
-    assert (cell["tbl"], cell["row"], cell["col"], cell["cell"], cell["unit"]) == (0, "Đất đai", "Tiếp nhận (hồ sơ)", "r2c2", "hồ sơ")
+    assert (cell["table"], cell["row"], cell["column"], cell["cell"], cell["unit"]) == (0, "Đất đai", "Tiếp nhận (hồ sơ)", "r2c2", "hồ sơ")
     body = [f for f in table(tmp_path, "figures") if not f["document_url"]]
     assert len(body) >= 3 and all(f["article_url"] == f"{base}/Lists/TinTuc/View_Detail.aspx?ItemID=1" for f in body)
     # The article's own row is there whatever its documents did.

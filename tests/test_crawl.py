@@ -97,7 +97,8 @@ def test_next_day_new_and_edited_articles(tmp_path: Path) -> None:
         summary = crawl(portal, tmp_path)
     assert summary.new == 2 and summary.changed == 1
     versions = rows(tmp_path, "article_versions")
-    assert len(versions) == 15  # the edited article keeps its earlier version
+    assert len(versions) == 1  # the edited article keeps its earlier version (and only earlier ones)
+    assert versions[0]["version"] == 1 and "50 hồ sơ" not in versions[0]["body_text"]
     figs = [r for r in rows(tmp_path, "figures") if r["article_url"].endswith("ItemID=12")]
     assert len(figs) == 3  # figures replaced, not appended
     assert len(rows(tmp_path, "articles")) == 14
@@ -154,17 +155,17 @@ def test_warc_rebuild_and_crawl_warc_give_the_same_dataset(tmp_path: Path) -> No
     live = tmp_path / "live"
     with make_portal(6) as portal:
         crawl(portal, live)
-    before = {(r["article_url"], r["idx"], r["value"]) for r in rows(live, "figures")}
+    before = {(r["article_url"], r["index"], r["value"]) for r in rows(live, "figures")}
     db = sqlite3.connect(live / "dataset.sqlite")
     db.execute("DELETE FROM figures")
     db.commit()
     db.close()
     s = reextract(live, quiet=True)
     assert s.failed == 0
-    assert {(r["article_url"], r["idx"], r["value"]) for r in rows(live, "figures")} == before
+    assert {(r["article_url"], r["index"], r["value"]) for r in rows(live, "figures")} == before
     other = tmp_path / "fromwarc"
     run_warc([str(p) for p in (live / "warc").glob("*.warc.gz")], out_dir=other, quiet=True)
-    assert {(r["article_url"], r["idx"], r["value"]) for r in rows(other, "figures")} == before
+    assert {(r["article_url"], r["index"], r["value"]) for r in rows(other, "figures")} == before
 
 
 def test_kill_9_then_resume_has_no_duplicates_or_gaps(tmp_path: Path) -> None:
@@ -191,7 +192,7 @@ def test_kill_9_then_resume_has_no_duplicates_or_gaps(tmp_path: Path) -> None:
     arts_rows = rows(tmp_path, "articles")
     assert len(arts_rows) == 30 and len({r["id"] for r in arts_rows}) == 30
     figs = rows(tmp_path, "figures")
-    assert len(figs) == 60 and len({(r["article_id"], r["idx"]) for r in figs}) == 60
+    assert len(figs) == 60 and len({(r["article_id"], r["index"]) for r in figs}) == 60
     assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 30
 
 

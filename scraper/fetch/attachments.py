@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from ..store.dataset import Dataset
 __all__ = ["Needed", "fetch_attachments", "read_archived_attachments", "store_attachment", "ROLE"]
 
 log = logging.getLogger("scraper.attachments")
+Fetch = Callable[..., Awaitable[Any]]  # async (url, etag=, last_modified=) -> FetchResult | None
 ROLE = "attachment"  # WARC-Scraper-Role of attachment responses
 
 
@@ -51,25 +52,23 @@ def _count(status: str, doc: Document, summary: Summary) -> None:
     log.info("document %s: %s %s (%d figures)", doc.url, doc.status, doc.error or "", len(doc.figures))
 
 
-async def fetch_attachments(ds: Dataset, fetcher: Any, article: Article, summary: Summary, sink: Any = None,
-                            *, fetched_at: str | None = None, hosts: set[str] | None = None,
-                            page_url: str | None = None) -> int:
-    """Fetch and read the attachments of a stored article on the crawl's hosts (`hosts`, plus the host
-    the page was fetched from, `page_url`); returns how many were (re)read."""
+async def fetch_attachments(ds: Dataset, fetch: Fetch, article: Article, summary: Summary, sink: Any = None,
+                            *, fetched_at: str | None = None, hosts: set[str] | None = None) -> int:
+    """Fetch and read the attachments of a stored article that sit on `hosts` (the crawl's hosts);
+    `fetch(url, etag=…, last_modified=…)` is the crawl's own polite GET (None: not fetched this run).
+    Returns how many documents were (re)read."""
     owner = Needed(article.url or article.id, article.id, article.published)
-    allowed = {h.lower() for h in (hosts or set())} | {urlsplit(page_url or owner.article_url).netloc.lower()}
     done = 0
     for att in article.attachments:
-        if urlsplit(att.url).netloc.lower() not in allowed:
+        if hosts is not None and urlsplit(att.url).netloc.lower() not in hosts:
             log.info("attachment %s is on another host; not fetched (use --allow-host)", att.url)
             continue
         prev = ds.page(att.url)
         have = ds.document(owner.article_url, att.url)
         known = prev is not None and prev["state"] == "done" and have is not None
-        res = await fetcher.fetch(att.url, etag=prev["etag"] if known else None,
-                                  last_modified=prev["last_modified"] if known else None)
-        summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
-        if res.status == 304:
+        res = await fetch(att.url, etag=prev["etag"] if known else None,
+                          last_modified=prev["last_modified"] if known else None)
+        if res is None or res.status == 304:
             continue
         if not res.ok:
             ds.record_page(att.url, status=res.status, state="failed", error=res.error)

@@ -1,29 +1,37 @@
 """`scraper crawl`: discover → fetch → parse → extract → store, incremental and resumable.
 
 State lives in the dataset's SQLite (`pages` for what was fetched with its validators, `frontier`
-for what is still to do), so a killed run picks up where it stopped and a nightly run re-reads only
-listing pages plus conditional requests for what it already has.  Every response is also kept raw
-in a WARC under `DIR/warc/`, from which `scraper reextract DIR` rebuilds the dataset offline.
+for what is still to do; the store owns that SQL), so a killed run picks up where it stopped and a
+nightly run re-reads only listing pages plus conditional requests for what it already has.  Every
+response is also kept raw in a WARC under `DIR/warc/`, from which `scraper reextract DIR` rebuilds
+the dataset offline.
+
+A page is requested once per run (with its bounded retries), whatever path leads to it; a page that
+failed several runs in a row waits longer and longer before it is tried again.  With `mirror`, the
+pages are fetched from one origin and stored under another (`crawl --replay` serves bundled pages on
+a random local port but stores stable URLs).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import logging
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import settings
+from ..errors import Disallowed, InputError
+from ..pipeline import Progress, Summary, as_progress, ingest, utc_now
+from ..store.dataset import Dataset, check_export_formats
 from .discover import discover_links, is_feed, normalize_url
 from .http import Fetcher, FetchResult
-from ..pipeline import Progress, Summary, ingest
-from ..store.dataset import Dataset
 
-__all__ = ["CrawlConfig", "run_crawl", "run_warc", "reextract", "WarcSink", "iter_warc_pages"]
+__all__ = ["CrawlConfig", "run_crawl", "run_warc", "reextract", "WarcSink", "iter_warc_pages", "check_warc_files"]
 
 log = logging.getLogger("scraper.crawl")
 
@@ -31,27 +39,29 @@ log = logging.getLogger("scraper.crawl")
 @dataclass
 class CrawlConfig:
     start_urls: list[str]
-    out_dir: str | Path = "output"
-    max_pages: int = 1000
-    delay: float = 1.0
-    concurrency: int = 1
+    out_dir: str | Path = settings.OUT_DIR
+    max_pages: int = settings.CRAWL_MAX_PAGES
+    delay: float = settings.CRAWL_DELAY
+    concurrency: int = settings.CRAWL_CONCURRENCY
     since: str | None = None
     user_agent: str | None = None
     allowed_hosts: list[str] = field(default_factory=list)
-    quiet: bool = False
-    log_file: str | None = None
-    formats: tuple[str, ...] = ("jsonl",)
+    quiet: bool = False  # kept for callers; the display is the caller's `progress`
+    log_file: str | None = None  # kept for callers; the command line configures logging
+    formats: tuple[str, ...] = settings.EXPORT_FORMATS
     obey_robots: bool = True
-    timeout: float = 30.0
-    max_bytes: int = 10 * 1024 * 1024
-    retries: int = 3
+    timeout: float = settings.TIMEOUT
+    max_bytes: int = settings.MAX_RESPONSE_BYTES
+    retries: int = settings.RETRIES
     write_warc: bool = True
-    max_failures_per_page: int = 5
+    excel: bool = False
+    # (stored origin, fetched origin): URLs are stored under the first and fetched from the second.
+    mirror: tuple[str, str] | None = None
     attachments: bool = True  # fetch and read the documents articles link to (PDF, DOCX, XLSX…)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return utc_now()
 
 
 class WarcSink:
@@ -69,10 +79,11 @@ class WarcSink:
     def write(self, res: FetchResult, role: str = "article") -> None:
         from warcio.statusandheaders import StatusAndHeaders
 
-        headers = [(k, v) for k, v in res.headers.items() if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
+        skip = ("content-encoding", "transfer-encoding", "content-length")
+        headers = [(k, v) for k, v in res.headers.items() if k.lower() not in skip]
         http_headers = StatusAndHeaders(f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1")
-        record = self._writer.create_warc_record(res.final_url, "response", payload=io.BytesIO(res.content), http_headers=http_headers,
-                                                 warc_headers_dict={"WARC-Scraper-Role": role})
+        record = self._writer.create_warc_record(res.final_url, "response", payload=io.BytesIO(res.content),
+                                                 http_headers=http_headers, warc_headers_dict={"WARC-Scraper-Role": role})
         self._writer.write_record(record)
         self._fh.flush()
 
@@ -82,24 +93,62 @@ class WarcSink:
             self.path.unlink()
 
 
-def _setup_log(log_file: str | None) -> None:
-    if log_file:
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+class _Origins:
+    """Stored URL ↔ fetched URL (identity without a mirror)."""
+
+    def __init__(self, mirror: tuple[str, str] | None) -> None:
+        self.stored, self.fetched = (m.rstrip("/") for m in mirror) if mirror else ("", "")
+
+    @staticmethod
+    def _swap(url: str, a: str, b: str) -> str:
+        return b + url[len(a):] if a and url.startswith(a) else url
+
+    def to_fetch(self, url: str) -> str:
+        return self._swap(url, self.stored, self.fetched)
+
+    def to_store(self, url: str) -> str:
+        return self._swap(url, self.fetched, self.stored)
+
+    def result(self, res: FetchResult) -> FetchResult:
+        return dataclasses.replace(res, url=self.to_store(res.url), final_url=self.to_store(res.final_url))
 
 
-def run_crawl(config: CrawlConfig) -> Summary:
-    _setup_log(config.log_file)
-    return asyncio.run(_crawl(config))
+class _Run:
+    """One crawl run: the fetcher, the dataset, and what this run already tried."""
+
+    def __init__(self, cfg: CrawlConfig, ds: Dataset, fetcher: Fetcher, summary: Summary, sink: WarcSink | None) -> None:
+        self.cfg, self.ds, self.fetcher, self.summary, self.sink = cfg, ds, fetcher, summary, sink
+        self.origins = _Origins(cfg.mirror)
+        self.tried: dict[str, int] = {}
+        self.hosts: set[str] = set()  # the crawl's hosts (stored form): attachments are fetched from these
+
+    async def fetch(self, url: str, **conditional: str | None) -> FetchResult | None:
+        """GET a stored URL (None when this run already spent its tries on it)."""
+        if self.tried.get(url, 0) >= settings.MAX_FETCHES_PER_PAGE_PER_RUN:
+            return None
+        self.tried[url] = self.tried.get(url, 0) + 1
+        res = await self.fetcher.fetch(self.origins.to_fetch(url), **conditional)
+        self.summary.requests, self.summary.bytes = self.fetcher.requests, self.fetcher.bytes
+        self.summary.slowdowns = self.fetcher.slowdowns
+        return self.origins.result(res)
 
 
-async def _crawl(cfg: CrawlConfig) -> Summary:
+def run_crawl(config: CrawlConfig, progress: Progress | None = None) -> Summary:
+    check_export_formats(config.formats)
+    return asyncio.run(_crawl(config, as_progress(progress)))
+
+
+def _start_listings(cfg: CrawlConfig) -> list[str]:
+    origins = _Origins(cfg.mirror)
+    return [n for u in cfg.start_urls if (n := normalize_url(origins.to_store(u)))]
+
+
+async def _crawl(cfg: CrawlConfig, progress: Progress) -> Summary:
     out = Path(cfg.out_dir)
     summary = Summary()
-    progress = Progress(cfg.quiet)
-    hosts = {urlsplit(u).netloc.lower() for u in cfg.start_urls} | {h.lower() for h in cfg.allowed_hosts}
+    listings = _start_listings(cfg)
+    origins = _Origins(cfg.mirror)
+    hosts = {urlsplit(u).netloc.lower() for u in [*listings, *cfg.start_urls]} | {h.lower() for h in cfg.allowed_hosts}
     since = cfg.since[:10] if cfg.since else None
     ds = Dataset(out)
     sink = WarcSink(out) if cfg.write_warc else None
@@ -107,13 +156,10 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
     try:
         async with Fetcher(user_agent=cfg.user_agent, delay=cfg.delay, concurrency=cfg.concurrency, timeout=cfg.timeout,
                            max_bytes=cfg.max_bytes, retries=cfg.retries, obey_robots=cfg.obey_robots) as fetcher:
+            run = _Run(cfg, ds, fetcher, summary, sink)
+            run.hosts = hosts
             # Listing pages are read anew every run; articles left over from a killed run come first.
-            listings: list[str] = []
-            for u in cfg.start_urls:
-                n = normalize_url(u)
-                if n:
-                    listings.append(n)
-            pending = [r["url"] for r in ds.db.execute("SELECT url FROM frontier WHERE kind='article' AND done=0 ORDER BY added_at")]
+            pending = ds.pending()
             seen_listings: set[str] = set()
             start_set = set(listings)
             revalidated: set[str] = set()
@@ -128,10 +174,9 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                     deferred = []
                     continue
                 if pending:
-                    take = max(1, min(cfg.concurrency * 4, cfg.max_pages - fetched))
+                    take = max(1, min(cfg.concurrency * settings.LISTING_BATCH_PER_SLOT, cfg.max_pages - fetched))
                     batch, pending = pending[:take], pending[take:]
-                    results = await asyncio.gather(*(_article(ds, fetcher, u, summary, sink, hosts if cfg.attachments else None)
-                                                     for u in batch))
+                    results = await asyncio.gather(*(_article(run, u) for u in batch))
                     fetched += sum(1 for r in results if r)
                     progress.update(summary, batch[-1])
                     continue
@@ -139,24 +184,26 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 if url in seen_listings:
                     continue
                 seen_listings.add(url)
-                res = await fetcher.fetch(url)
+                res = await run.fetch(url)
+                if res is None:
+                    continue
                 fetched += 1
-                summary.requests = fetcher.requests
                 if sink and res.status == 200:
                     sink.write(res, role="listing")
                 if not res.ok:
-                    summary.failed += 1
-                    summary.errors.append(f"{url}: {res.error or res.status}")
-                    log.info("listing %s failed: %s", url, res.error)
+                    summary.fail(url, res.error or res.status, log)
                     continue
                 links = discover_links(res.content, res.final_url, hosts, res.headers.get("content-type", ""))
+                links.articles = _dedupe(origins.to_store(u) for u in links.articles)
+                links.next_pages = _dedupe(origins.to_store(u) for u in links.next_pages)
                 if not links.articles and not links.next_pages and not is_feed(res.content):
                     # A start URL that is itself an article.
+                    run.tried.pop(url, None)
                     pending.append(url)
-                    _enqueue(ds, [url])
+                    ds.enqueue([url])
                     continue
-                new = [u for u in links.articles if not _known(ds, u)]
-                _enqueue(ds, new)
+                new = [u for u in links.articles if not ds.page_done(u)]
+                ds.enqueue(new)
                 pending.extend(new)
                 # Revalidate (conditional GET, usually a 304) what we already hold on the pages where
                 # edits are likely: the first page of each start URL and pages that brought news.
@@ -171,79 +218,90 @@ async def _crawl(cfg: CrawlConfig) -> Summary:
                 deferred.append((links.articles, links.next_pages))
                 progress.update(summary, url)
             ds.set_meta("crawled_once", "1")
-            summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
     finally:
-        progress.done()
+        progress.done(summary)
         if sink:
             sink.close()
-        ds.export(cfg.formats)
+        ds.export(cfg.formats, excel=cfg.excel)
         ds.close()
-    for e in summary.errors[:20]:
-        print(f"scraper: {e}", file=sys.stderr)
-    log.info(summary.line())
     return summary
 
 
-def _enqueue(ds: Dataset, urls: Iterable[str]) -> None:
-    with ds.transaction() as db:
-        db.executemany("INSERT OR IGNORE INTO frontier (url, kind, added_at) VALUES (?, 'article', ?)", [(u, _now()) for u in urls])
-
-
-def _known(ds: Dataset, url: str) -> bool:
-    row = ds.page(url)
-    return row is not None and row["state"] == "done"
+def _dedupe(urls: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(urls))
 
 
 def _listing_reaches(ds: Dataset, urls: list[str], since: str) -> bool:
-    for u in urls:
-        row = ds.db.execute("SELECT a.published FROM pages p JOIN articles a ON a.id = p.article_id WHERE p.url = ?", (u,)).fetchone()
-        if row and row[0] and row[0][:10] < since:
-            return True
-    return False
+    return any((p := ds.published_of_page(u)) and p[:10] < since for u in urls)
 
 
-async def _article(ds: Dataset, fetcher: Fetcher, url: str, summary: Summary, sink: WarcSink | None,
-                   attachment_hosts: set[str] | None = None) -> bool:
-    """Fetch, parse and store one article; then its attachments on `attachment_hosts` (None: none)."""
+def _waiting_after_failures(prev: object) -> bool:
+    """A page that failed several runs in a row is tried again only after a growing pause."""
+    attempts = prev["attempts"] if prev is not None else 0  # type: ignore[index]
+    if prev is None or prev["state"] != "failed" or attempts < settings.FAILED_PAGE_BACKOFF_AFTER:  # type: ignore[index]
+        return False
+    hours = settings.FAILED_PAGE_BACKOFF_HOURS * 2 ** (attempts - settings.FAILED_PAGE_BACKOFF_AFTER)
+    hours = min(hours, settings.FAILED_PAGE_BACKOFF_MAX_HOURS)
+    try:
+        last = datetime.fromisoformat(prev["fetched_at"])  # type: ignore[index]
+    except (TypeError, ValueError):
+        return False
+    return datetime.now(timezone.utc) < last + timedelta(hours=hours)
+
+
+def _canonical_link(res: FetchResult) -> str | None:
+    """The URL a `Link: <…>; rel="canonical"` response header names (RFC 6596), if any."""
+    for part in res.headers.get_list("link"):
+        for item in part.split(","):
+            target, _, params = item.partition(";")
+            if "canonical" in params.lower() and target.strip().startswith("<"):
+                return normalize_url(target.strip().strip("<>"))
+    return None
+
+
+async def _article(run: _Run, url: str) -> bool:
+    ds, summary = run.ds, run.summary
     prev = ds.page(url)
-    if prev is not None and prev["state"] == "failed" and prev["attempts"] >= 5:
-        ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
+    if _waiting_after_failures(prev):
         summary.skipped += 1
+        log.info("%s: failed %d runs in a row; tried again later", url, prev["attempts"])
         return False
     known = prev is not None and prev["state"] == "done"
-    res = await fetcher.fetch(url, etag=prev["etag"] if known else None, last_modified=prev["last_modified"] if known else None)
-    summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
+    res = await run.fetch(url, etag=prev["etag"] if known else None, last_modified=prev["last_modified"] if known else None)
+    if res is None:
+        return False
     if res.status == 304:
         summary.not_modified += 1
         ds.record_page(url, status=304, state="done")
-        ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
+        ds.mark_done(url)
         return True
+    attempts = (prev["attempts"] if prev is not None and prev["state"] == "failed" else 0) + 1
     if not res.ok:
-        summary.failed += 1
-        summary.errors.append(f"{url}: {res.error or res.status}")
-        attempts = (prev["attempts"] if prev is not None else 0) + 1
+        summary.fail(url, res.error or res.status, log)
         ds.record_page(url, status=res.status, state="failed", error=res.error, attempts=attempts)
-        if res.status in (404, 410) or (res.error or "").startswith("disallowed"):  # final; robots errors retry next run
-            ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
+        if res.status in settings.FINAL_STATUSES or isinstance(res.failure, Disallowed):
+            ds.mark_done(url)  # final for the frontier; robots errors and 5xx are retried by later runs
         return True
-    if sink:
-        sink.write(res)
-    article = ingest(ds, res.content, res.final_url, summary, http_charset=res.charset, fetched_at=_now())
+    if run.sink:
+        run.sink.write(res)
+    article = ingest(ds, res.content, _canonical_link(res) or res.final_url, summary, http_charset=res.charset,
+                     fetched_at=_now())
     if article is None:
-        ds.record_page(url, status=res.status, state="failed", error=summary.errors[-1] if summary.errors else "parse", attempts=(prev["attempts"] if prev is not None else 0) + 1)
-        ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
+        reason = summary.errors[-1] if summary.errors else "not an article"
+        ds.record_page(url, status=res.status, state="failed", error=reason, attempts=attempts)
+        ds.mark_done(url)
         return True
     fields = dict(status=res.status, etag=res.headers.get("etag"), last_modified=res.headers.get("last-modified"),
-                  content_hash=article.content_hash, article_id=article.id, state="done", error=None)
+                  content_hash=article.content_hash, article_id=article.id, state="done", error=None, attempts=0)
     ds.record_page(url, **fields)
     if res.final_url != url:
         ds.record_page(res.final_url, **fields)
-    ds.db.execute("UPDATE frontier SET done=1 WHERE url=?", (url,))
-    if attachment_hosts is not None and article.attachments:
+    ds.mark_done(url)
+    if run.cfg.attachments and article.attachments:
         from .attachments import fetch_attachments
 
-        await fetch_attachments(ds, fetcher, article, summary, sink, fetched_at=_now(), hosts=attachment_hosts,
-                                page_url=res.final_url)
+        await fetch_attachments(ds, run.fetch, article, summary, run.sink, fetched_at=_now(),
+                                hosts=run.hosts | {urlsplit(url).netloc.lower()})
     return True
 
 
@@ -275,44 +333,74 @@ def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, s
                 yield url, record.content_stream().read(), charset, record.rec_headers.get_header("WARC-Date")
 
 
-def run_warc(paths: list[str], *, out_dir: str | Path = "output", formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
-             force: bool = False, attachments: bool = True) -> Summary:
+_WARC_MAGIC = (b"\x1f\x8b", b"WARC/", b"filedesc://")  # gzip members, plain WARC, ARC
+
+
+def check_warc_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files as paths; InputError (one line) for one that is missing or is not a WARC/ARC file."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except IsADirectoryError:
+            raise InputError(f"{p}: is a directory, not a WARC file") from None
+        except OSError as exc:
+            raise InputError(f"{p}: WARC read error ({exc.strerror or exc})") from None
+        if not head.lstrip().startswith(_WARC_MAGIC):
+            raise InputError(f"{p}: not a WARC or ARC file (neither gzip nor a 'WARC/' header)")
+        out.append(path)
+    return out
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
+
+
+def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
+             formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False, force: bool = False,
+             progress: Progress | None = None, excel: bool = False, attachments: bool = True) -> Summary:
+    """Read WARC/ARC files into the dataset, then (second pass) the documents their articles link to.
+    InputError for a file that is not one (before any work)."""
     from .attachments import Needed, read_archived_attachments
 
+    check_export_formats(formats)
+    files = check_warc_files(paths)
     summary = Summary()
-    progress = Progress(quiet)
+    progress = as_progress(progress)
     needed: dict[str, list[Needed]] = {}
     types: dict[str, str | None] = {}
     with Dataset(out_dir) as ds:
         try:
-            for url, body, charset, warc_date in iter_warc_pages(paths):
-                summary.bytes += len(body)
-                article = ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
-                progress.update(summary, url)
-                for att in (article.attachments if article is not None and attachments else []):
-                    needed.setdefault(att.url, []).append(Needed(article.url or article.id, article.id, article.published))
-                    types[att.url] = att.type
-            read_archived_attachments(ds, paths, needed, types, summary, force=force)
-        except (OSError, ValueError) as exc:
-            summary.failed += 1
-            summary.errors.append(f"WARC read error: {exc}")
+            for path in files:
+                try:
+                    for url, body, charset, warc_date in iter_warc_pages([path]):
+                        summary.bytes += len(body)
+                        article = ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
+                        progress.update(summary, url)
+                        for att in (article.attachments if article is not None and attachments else []):
+                            needed.setdefault(att.url, []).append(Needed(article.url or article.id, article.id,
+                                                                         article.published))
+                            types[att.url] = att.type
+                except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors on damaged files
+                    summary.fail(str(path), f"WARC read error: {_one_line(exc)}", log)
+            try:
+                read_archived_attachments(ds, files, needed, types, summary, force=force)
+            except Exception as exc:  # noqa: BLE001 - as above: a damaged file ends this pass, not the run
+                summary.fail("attachments", f"WARC read error: {_one_line(exc)}", log)
         finally:
-            progress.done()
-            ds.export(formats)
-    for e in summary.errors[:20]:
-        print(f"scraper: {e}", file=sys.stderr)
+            progress.done(summary)
+            ds.export(formats, excel=excel)
     return summary
 
 
-def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = ("jsonl",), quiet: bool = False,
-              attachments: bool = True) -> Summary:
+def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
+              progress: Progress | None = None, excel: bool = False, attachments: bool = True) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
-        s = Summary()
-        s.failed = 1
-        s.errors.append(f"{out_dir}/warc: no WARC files to re-extract from")
-        print(f"scraper: {s.errors[0]}", file=sys.stderr)
-        return s
-    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, quiet=quiet, force=True,
+        raise InputError(f"{out_dir}/warc: no WARC files to re-extract from")
+    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, force=True, progress=progress, excel=excel,
                     attachments=attachments)

@@ -4,6 +4,10 @@ Defaults are those of a good guest: one request at a time per host, at least `de
 (more if robots.txt asks with Crawl-delay), robots.txt obeyed, a User-Agent that names the tool,
 Retry-After honoured on 429/503, exponential backoff with jitter for timeouts, resets and 5xx, a
 bounded number of retries, a response size cap, timeouts on connect and read, only http(s).
+
+Politeness adapts: a 429 or 503 multiplies the host's delay (at least by Retry-After), and every
+normal answer brings it back part of the way towards the configured delay, never below it.
+Failures are typed (`scraper.errors`): a `FetchResult` carries the `FetchError` instance, if any.
 """
 
 from __future__ import annotations
@@ -17,16 +21,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .. import __version__
+from .. import __version__, settings
+from ..errors import (ConnectionFailed, Disallowed, FetchError, HTTPStatus, NotFetchable, ResponseTooLarge,
+                      Timeout)
 
 __all__ = ["FetchError", "FetchResult", "Fetcher", "fetch_one", "DEFAULT_USER_AGENT"]
 
-DEFAULT_USER_AGENT = f"vn-gov-figures/{__version__} (+https://github.com/vn-gov-figures/scraper; research crawler)"
-RETRY_STATUSES = {429, 500, 502, 503, 504}
-
-
-class FetchError(Exception):
-    """A request that did not give a usable page: one line for the user."""
+DEFAULT_USER_AGENT = settings.USER_AGENT.format(version=__version__)
 
 
 @dataclass
@@ -36,14 +37,25 @@ class FetchResult:
     status: int
     headers: httpx.Headers
     content: bytes = b""
-    error: str | None = None
+    failure: FetchError | None = None
     attempts: int = 1
     http_version: str = "HTTP/1.1"
     reason: str = ""
 
     @property
+    def error(self) -> str | None:
+        """The failure as one line, or None."""
+        return str(self.failure) if self.failure is not None else None
+
+    @property
     def ok(self) -> bool:
-        return self.error is None and self.status == 200
+        return self.failure is None and self.status == 200
+
+    @property
+    def retryable(self) -> bool:
+        if self.status in settings.RETRY_STATUSES:
+            return True
+        return self.status == 0 and isinstance(self.failure, (Timeout, ConnectionFailed))
 
     @property
     def charset(self) -> str | None:
@@ -73,7 +85,8 @@ class _Host:
     sem: asyncio.Semaphore
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_at: float = 0.0
-    delay: float = 1.0
+    delay: float = settings.CRAWL_DELAY
+    base_delay: float = settings.CRAWL_DELAY
     robots: object | None = None
     robots_loaded: bool = False
     robots_error: str | None = None
@@ -86,15 +99,15 @@ class Fetcher:
         self,
         *,
         user_agent: str | None = None,
-        delay: float = 1.0,
-        concurrency: int = 1,
-        timeout: float = 30.0,
-        max_bytes: int = 10 * 1024 * 1024,
-        retries: int = 3,
+        delay: float = settings.CRAWL_DELAY,
+        concurrency: int = settings.CRAWL_CONCURRENCY,
+        timeout: float = settings.TIMEOUT,
+        max_bytes: int = settings.MAX_RESPONSE_BYTES,
+        retries: int = settings.RETRIES,
         obey_robots: bool = True,
-        max_redirects: int = 5,
-        backoff: float = 1.0,
-        max_wait: float = 300.0,
+        max_redirects: int = settings.MAX_REDIRECTS,
+        backoff: float = settings.BACKOFF,
+        max_wait: float = settings.MAX_WAIT,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.user_agent = user_agent or DEFAULT_USER_AGENT
@@ -107,11 +120,12 @@ class Fetcher:
         self.max_wait = max_wait
         self.requests = 0
         self.bytes = 0
+        self.slowdowns = 0  # 429/503 answers that slowed a host down
         self._hosts: dict[str, _Host] = {}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": self.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
                      "Accept-Language": "vi,en;q=0.5"},
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, settings.CONNECT_TIMEOUT)),
             follow_redirects=True,
             max_redirects=max_redirects,
             transport=transport,
@@ -126,7 +140,7 @@ class Fetcher:
     def _host(self, url: str) -> _Host:
         key = urlsplit(url).netloc.lower()
         if key not in self._hosts:
-            self._hosts[key] = _Host(sem=asyncio.Semaphore(self.concurrency), delay=self.delay)
+            self._hosts[key] = _Host(sem=asyncio.Semaphore(self.concurrency), delay=self.delay, base_delay=self.delay)
         return self._hosts[key]
 
     async def allowed(self, url: str) -> bool:
@@ -144,8 +158,9 @@ class Fetcher:
                 host.robots = Protego.parse(res.content.decode("utf-8", "replace"))
                 crawl_delay = host.robots.crawl_delay(self.user_agent)  # type: ignore[attr-defined]
                 if crawl_delay:
-                    host.delay = max(host.delay, float(crawl_delay))
-            elif res.status >= 500 or (res.status == 0 and res.error):
+                    host.base_delay = max(host.base_delay, float(crawl_delay))
+                    host.delay = max(host.delay, host.base_delay)
+            elif res.status >= 500 or (res.status == 0 and res.failure is not None):
                 # RFC 9309: an unreachable robots.txt (server or network error) means "disallow all".
                 host.robots = "deny-all"
                 host.robots_error = res.error or f"HTTP {res.status}"
@@ -159,11 +174,11 @@ class Fetcher:
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """GET with conditional headers; robots.txt, politeness and retries applied."""
         if urlsplit(url).scheme not in ("http", "https"):
-            return FetchResult(url, url, 0, httpx.Headers(), error="only http and https URLs are fetched")
+            return FetchResult(url, url, 0, httpx.Headers(), failure=NotFetchable("only http and https URLs are fetched"))
         if not await self.allowed(url):
             why = self._host(url).robots_error
             reason = f"robots.txt unreachable ({why}): the host is not crawled" if why else "disallowed by robots.txt"
-            return FetchResult(url, url, 0, httpx.Headers(), error=reason)
+            return FetchResult(url, url, 0, httpx.Headers(), failure=Disallowed(reason))
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -184,16 +199,33 @@ class Fetcher:
                     host.next_at = time.monotonic() + host.delay
                 result = await self._once(url, headers)
             result.attempts = attempt
-            retryable = result.status in RETRY_STATUSES or (result.error is not None and result.status == 0 and "too large" not in result.error)
-            if not retryable or attempt > retries:
+            retry_after = _retry_after(result.headers.get("retry-after"), self.max_wait)
+            self._adapt(host, result.status, retry_after)
+            if not result.retryable or attempt > retries:
                 return result
-            pause = _retry_after(result.headers.get("retry-after"), self.max_wait)
+            pause = retry_after
             if pause is None:
                 pause = self.backoff * (2 ** (attempt - 1)) * (0.5 + random.random())
-            # Archives and portals block clients that ignore 429: slow the whole host down too.
-            if result.status == 429:
-                host.delay = min(max(host.delay * 2, pause), self.max_wait)
             host.next_at = max(host.next_at, time.monotonic() + pause)
+
+    def _adapt(self, host: _Host, status: int, retry_after: float | None) -> None:
+        """Slow a host down on 429/503 (multiplicatively, at least Retry-After); recover gradually.
+
+        Archives and portals block clients that ignore 429.  Each normal answer shrinks the excess
+        over the configured delay by `settings.RECOVERY_FACTOR`, so one 429 costs a few slower
+        requests, not the rest of the run; the delay never goes below the configured one.
+        """
+        if status in settings.SLOW_DOWN_STATUSES:
+            self.slowdowns += 1
+            slower = max(host.delay * settings.SLOW_DOWN_FACTOR, retry_after or 0.0, host.base_delay)
+            host.delay = min(slower, max(self.max_wait, host.base_delay))
+        elif 0 < status < 400 and host.delay > host.base_delay:
+            excess = (host.delay - host.base_delay) * settings.RECOVERY_FACTOR
+            host.delay = host.base_delay + (excess if excess > 0.01 else 0.0)
+
+    def host_delay(self, url: str) -> float:
+        """The current delay between requests to URL's host (after slow-downs and recovery)."""
+        return self._host(url).delay
 
     async def _once(self, url: str, headers: dict[str, str]) -> FetchResult:
         self.requests += 1
@@ -201,42 +233,48 @@ class Fetcher:
             async with self._client.stream("GET", url, headers=headers) as resp:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    return FetchResult(url, str(resp.url), resp.status_code, resp.headers, error=f"response too large ({declared} bytes)")
+                    return FetchResult(url, str(resp.url), resp.status_code, resp.headers,
+                                       failure=ResponseTooLarge(f"response too large ({declared} bytes)"))
                 chunks: list[bytes] = []
                 size = 0
                 async for chunk in resp.aiter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        return FetchResult(url, str(resp.url), resp.status_code, resp.headers, error=f"response too large (> {self.max_bytes} bytes)")
+                        return FetchResult(url, str(resp.url), resp.status_code, resp.headers,
+                                           failure=ResponseTooLarge(f"response too large (> {self.max_bytes} bytes)"))
                     chunks.append(chunk)
                 content = b"".join(chunks)
                 self.bytes += len(content)
                 res = FetchResult(url, str(resp.url), resp.status_code, resp.headers, content,
                                   http_version=resp.http_version, reason=resp.reason_phrase)
                 if resp.status_code >= 400:
-                    res.error = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
+                    res.failure = HTTPStatus(f"HTTP {resp.status_code} {resp.reason_phrase}".strip(), resp.status_code)
                 return res
         except httpx.TimeoutException:
-            return FetchResult(url, url, 0, httpx.Headers(), error="timed out")
+            return FetchResult(url, url, 0, httpx.Headers(), failure=Timeout("timed out"))
         except httpx.TooManyRedirects:
-            return FetchResult(url, url, 0, httpx.Headers(), error="too many redirects")
+            # Not retried: the same redirects would come back.
+            return FetchResult(url, url, 0, httpx.Headers(), failure=FetchError("too many redirects"))
         except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            return FetchResult(url, url, 0, httpx.Headers(), error=f"connection broken ({type(exc).__name__}): truncated or reset")
+            why = f"connection broken ({type(exc).__name__}): truncated or reset"
+            return FetchResult(url, url, 0, httpx.Headers(), failure=ConnectionFailed(why))
         except httpx.HTTPError as exc:
-            return FetchResult(url, url, 0, httpx.Headers(), error=f"{type(exc).__name__}: {exc}".split("\n")[0])
+            why = f"{type(exc).__name__}: {exc}".split("\n")[0]
+            return FetchResult(url, url, 0, httpx.Headers(), failure=ConnectionFailed(why))
 
 
-def fetch_one(url: str, *, timeout: float = 30.0, max_bytes: int = 10 * 1024 * 1024) -> FetchResult:
+def fetch_one(url: str, *, timeout: float = settings.TIMEOUT, max_bytes: int = settings.MAX_RESPONSE_BYTES) -> FetchResult:
     """One page for `scraper extract URL`: polite defaults, FetchError with one line on failure."""
 
     async def go() -> FetchResult:
         # One page a user asked for is not crawling: robots.txt governs `scraper crawl`, not this.
-        async with Fetcher(timeout=timeout, max_bytes=max_bytes, delay=0, retries=2, backoff=0.5, obey_robots=False) as f:
+        async with Fetcher(timeout=timeout, max_bytes=max_bytes, delay=0, retries=settings.ONE_PAGE_RETRIES,
+                           backoff=settings.ONE_PAGE_BACKOFF, obey_robots=False) as f:
             return await f.fetch(url)
 
     res = asyncio.run(go())
-    if res.error:
-        raise FetchError(f"{url}: {res.error}")
+    if res.failure is not None:
+        raise type(res.failure)(f"{url}: {res.failure}")
     if not res.content:
         raise FetchError(f"{url}: empty response")
     return res

@@ -17,20 +17,16 @@ from urllib.parse import urljoin, urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..extract.figures import extract_figures
-from ..extract.numbers import exact_decimal
 from ..models import Article, Attachment, Figure, Table
 from .sites import GENERIC, SiteProfile, detect
-from ..text import DecodeError, clean_text, decode_html, normalize
+from .. import settings
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError
+from ..text import clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
-MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refuse before parsing
-MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
-
-
-class ParseError(ValueError):
-    """The input is not an HTML page we can read; the message is one line for the user."""
+MAX_HTML_BYTES = settings.MAX_HTML_BYTES  # a bigger "page" is not an article; refuse before parsing
+MAX_DEPTH = settings.MAX_DEPTH  # lexbor's tree builder is quadratic in depth; real pages stay far below this
 
 
 _BLOCK_TAGS = frozenset(
@@ -342,25 +338,25 @@ def parse_article(
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if len(data) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
         try:
             html, _enc = decode_html(data, http_charset)
         except DecodeError as exc:
-            raise ParseError(str(exc)) from None
+            raise NotHTML(str(exc)) from None
     elif not isinstance(html, str):
         raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
     else:
         if len(html) > MAX_HTML_BYTES:
-            raise ParseError(f"page too large ({len(html):,} characters)")
+            raise PageTooLarge(f"page too large ({len(html):,} characters)")
         if not html.strip():
-            raise ParseError("empty document")
+            raise NotHTML("empty document")
         if "\x00" in html[:4096]:
-            raise ParseError("binary content, not an HTML or text document")
+            raise NotHTML("binary content, not an HTML or text document")
         from ..legacy import fix_legacy_vietnamese
 
         html = fix_legacy_vietnamese(html)
     if "<" not in html[:100_000]:
-        raise ParseError("not HTML: no markup found")
+        raise NotHTML("not HTML: no markup found")
     html = _limit_nesting(html)
     tree = LexborHTMLParser(html)
     url = _canonical_url(tree, html, url)
@@ -373,9 +369,9 @@ def parse_article(
     if not article.body_text and not article.title:
         raise ParseError("no article found on the page (no title and no body text)")
     if (article.title or "").strip().lower() in _REDIRECT_TITLES and len(article.body_text) < 300:
-        raise ParseError(f"not an article: a redirect notice ({article.title})")
+        raise NotAnArticle(f"not an article: a redirect notice ({article.title})")
     if _is_listing(tree, profile):
-        raise ParseError("not an article: a listing page (use 'scraper crawl' to follow its links)")
+        raise NotAnArticle("not an article: a listing page (use 'scraper crawl' to follow its links)")
     article.fetched_at = fetched_at
     article.content_hash = hashlib.sha256(f"{article.title}\n{article.body_text}".encode()).hexdigest()
     if with_figures and article.body_text:
@@ -614,44 +610,14 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     return out
 
 
-def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
-    """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
-    label, period from the column header ("Quý I/2022")."""
-    from ..extract.figures import unit_from_label
-    from ..extract.periods import find_periods
-
-    if f.kind == "number":
-        found = unit_from_label(column) or unit_from_label(row)
-        if found:
-            kind, unit, mult = found
-            f.kind, f.unit = kind, unit  # type: ignore[assignment]
-            f.value = exact_decimal(f.value * mult)
-    if row:
-        f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
-    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
-        f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
-    ref = None
-    if article.published:
-        from ..extract.context import _to_date
-
-        ref = _to_date(article.published)
-    periods = find_periods(column or "", ref)
-    if periods and (periods[0].start or periods[0].end):
-        f.period_start, f.period_end, f.period_text = periods[0].start, periods[0].end, periods[0].text
-    f.entity = None if f.entity and f.entity in (row or "") else f.entity
-
-
 def _figures(article: Article) -> list[Figure]:
-    figures = extract_figures(article.body_text, published=article.published, headline=article.title)
+    """The body's figures through the extraction seam, told where the table cells are."""
+    from ..extract.document import Cell, TableRegion, figures_in_text  # late: parse does not need extract to load
+
     spans: list[_TableSpan] = article._table_spans
-    for f in figures:
-        for ts in spans:
-            if ts.start <= f.start < ts.end:
-                f.table = ts.index
-                for _line_start, label, cells in ts.row_starts:
-                    for s, e, header in cells:
-                        if s <= f.start and f.end <= e + 1:
-                            f.row, f.column = label or None, header
-                            _cell_context(f, label, header, article)
-                break
-    return figures
+    tables = [TableRegion(ts.index, ts.start, ts.end) for ts in spans]
+    cells = [
+        Cell(s, e, ts.index, label or None, header)
+        for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
+    ]
+    return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)

@@ -145,7 +145,7 @@ def compare_attachments(dataset_dir: str | Path, *, tolerance: float | None = No
     """Every article of the dataset against its own parsed documents."""
     from ..store.dataset import Dataset
 
-    with Dataset(dataset_dir) as ds:
+    with Dataset(dataset_dir, create=False) as ds:
         body: dict[str, list[dict[str, Any]]] = {}
         docs: dict[str, list[dict[str, Any]]] = {}
         for f in ds.figures(documents=True):
@@ -168,7 +168,7 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
     bad = sum(1 for r in rows if r.status == "mismatch")
     parts = [f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} khớp</span>"
              f"<span class='bad'>{bad} lệch</span></div>"]
-    with Dataset(dataset_dir) as ds:
+    with Dataset(dataset_dir, create=False) as ds:
         articles = {a["url"]: a for a in ds.articles()}
     for url, matches in by_article.items():
         art = articles.get(url, {})

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
 
+from .. import settings
+from ..errors import FetchError, UsageError
 from ..fetch.discover import normalize_url
 from ..fetch.http import Fetcher
-from ..pipeline import Progress, Summary, ingest
+from ..pipeline import Progress, Summary, as_progress, ingest
 from ..parse.sites import PROFILES
 from ..store.dataset import Dataset
 
 __all__ = ["HarvestConfig", "Capture", "run_harvest", "list_captures", "replay_url"]
+
+log = logging.getLogger("scraper.harvest")
 
 
 @dataclass
@@ -32,15 +36,16 @@ class HarvestConfig:
     pattern: str
     date_from: str | None = None
     date_to: str | None = None
-    out_dir: str | Path = "output"
-    cdx_url: str = "https://web.archive.org/cdx/search/cdx"
-    replay_url: str = "https://web.archive.org/web"
-    delay: float = 1.5
+    out_dir: str | Path = settings.OUT_DIR
+    cdx_url: str = settings.WAYBACK_CDX_URL
+    replay_url: str = settings.WAYBACK_REPLAY_URL
+    delay: float = settings.HARVEST_DELAY
     quiet: bool = False
     max_captures: int | None = None
-    formats: tuple[str, ...] = ("jsonl",)
-    page_size: int = 500
-    retries: int = 4
+    formats: tuple[str, ...] = settings.EXPORT_FORMATS
+    page_size: int = settings.CDX_PAGE_SIZE
+    retries: int = settings.HARVEST_RETRIES
+    excel: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
         if cached is None:
             res = await fetcher.fetch(query)
             if not res.ok:
-                raise RuntimeError(f"CDX query failed: {res.error or res.status} ({query})")
+                raise FetchError(f"CDX query failed: {res.error or res.status} ({query})")
             text = res.content.decode("utf-8", "replace")
             rows = json.loads(text) if text.strip() else []
             ds.set_meta("cdx:" + query, json.dumps(rows))
@@ -122,13 +127,18 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
             return captures
 
 
-def run_harvest(cfg: HarvestConfig) -> Summary:
-    return asyncio.run(_harvest(cfg))
+def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:
+    from ..store.dataset import check_export_formats
+
+    check_export_formats(cfg.formats)
+    for name, value in (("--from", cfg.date_from), ("--to", cfg.date_to)):
+        if value and not _cdx_date(value):
+            raise UsageError(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return asyncio.run(_harvest(cfg, as_progress(progress)))
 
 
-async def _harvest(cfg: HarvestConfig) -> Summary:
+async def _harvest(cfg: HarvestConfig, progress: Progress) -> Summary:
     summary = Summary()
-    progress = Progress(cfg.quiet)
     ds = Dataset(cfg.out_dir)
     try:
         # robots.txt is the live site's business, not the archive's replay: the archive's own
@@ -136,9 +146,8 @@ async def _harvest(cfg: HarvestConfig) -> Summary:
         async with Fetcher(delay=cfg.delay, concurrency=1, retries=cfg.retries, obey_robots=False, backoff=max(cfg.delay, 1.0)) as fetcher:
             try:
                 captures = await list_captures(fetcher, cfg, ds)
-            except (RuntimeError, ValueError) as exc:
-                summary.failed += 1
-                summary.errors.append(str(exc))
+            except (FetchError, ValueError) as exc:
+                summary.fail(cfg.cdx_url, exc, log)
                 captures = []
             captures = [c for c in captures if _looks_like_article(c.original)]
             captures.sort(key=lambda c: (c.original, c.timestamp))
@@ -153,8 +162,7 @@ async def _harvest(cfg: HarvestConfig) -> Summary:
                 res = await fetcher.fetch(archive)
                 summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
                 if not res.ok:
-                    summary.failed += 1
-                    summary.errors.append(f"{archive}: {res.error or res.status}")
+                    summary.fail(archive, res.error or res.status, log)
                     ds.record_page(archive, status=res.status, state="failed", error=res.error)
                     continue
                 original = normalize_url(cap.original) or cap.original
@@ -166,9 +174,7 @@ async def _harvest(cfg: HarvestConfig) -> Summary:
                 progress.update(summary, cap.original)
             summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
     finally:
-        progress.done()
-        ds.export(cfg.formats)
+        progress.done(summary)
+        ds.export(cfg.formats, excel=cfg.excel)
         ds.close()
-    for e in summary.errors[:20]:
-        print(f"scraper: {e}", file=sys.stderr)
     return summary

@@ -7,6 +7,10 @@
   replaced atomically.
 - Exports are rewritten from the database (to a temporary file, then renamed), so they are never
   half-written and never disagree with it.
+- One set of column names everywhere (SQLite, JSON Lines, CSV, Parquet): the record names of
+  CONTRACT.md (`index`, `table`, `column`); `value` is the exact decimal as text and `value_num` the
+  same number as a REAL for analysis.  Older datasets are migrated when opened.
+- This module owns all SQL, the crawl state (`pages`, `frontier`) included.
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ import csv
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .. import settings
+from ..errors import DatasetError, MissingDependency, UsageError
 from ..models import Article, Figure
 
-__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "DOCUMENT_COLUMNS"]
+__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "DOCUMENT_COLUMNS", "check_export_formats"]
 
 ARTICLE_COLUMNS = (
     "url", "id", "site", "platform", "title", "published", "author", "category", "views", "summary",
@@ -31,16 +37,16 @@ ARTICLE_COLUMNS = (
     "tables", "attachments", "warnings",
 )
 FIGURE_COLUMNS = (
-    "article_url", "article_id", "idx", "value", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
+    "article_url", "article_id", "index", "value", "value_num", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
     "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
-    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "tbl", "row", "col",
+    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "table", "row", "column",
     "warnings", "document_url", "page", "cell",
 )
 DOCUMENT_COLUMNS = (
     "url", "article_url", "type", "pages", "sha256", "text", "status", "error", "size", "tables", "warnings",
     "cells", "fetched_at",
 )
-# Columns added to `figures` after the first release: (name, SQL type) for datasets made before.
+# Figure columns added after the first release: (name, SQL type); added to older datasets on open.
 _FIGURE_ADDED = (("document_url", "TEXT"), ("page", "INTEGER"), ("cell", "TEXT"))
 _JSON_ARTICLE = ("tables", "attachments", "warnings")
 
@@ -61,20 +67,19 @@ CREATE TABLE IF NOT EXISTS article_versions (
 CREATE TABLE IF NOT EXISTS figures (
     article_url TEXT NOT NULL REFERENCES articles(url) ON DELETE CASCADE,
     article_id TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    value TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    "index" INTEGER NOT NULL,
+    value TEXT NOT NULL, value_num REAL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT, period_start TEXT, period_end TEXT, period_text TEXT,
     estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT, part_of INTEGER,
     computed_from TEXT, ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
-    tbl INTEGER, "row" TEXT, col TEXT, warnings TEXT, document_url TEXT, page INTEGER, cell TEXT,
-    PRIMARY KEY (article_id, idx)
+    "table" INTEGER, "row" TEXT, "column" TEXT, warnings TEXT, document_url TEXT, page INTEGER, cell TEXT,
+    PRIMARY KEY (article_id, "index")
 );
 CREATE TABLE IF NOT EXISTS documents (
     url TEXT NOT NULL, article_url TEXT NOT NULL, type TEXT, pages INTEGER, sha256 TEXT, text TEXT,
     status TEXT NOT NULL, error TEXT, size INTEGER, tables INTEGER, warnings TEXT, cells TEXT, fetched_at TEXT,
     PRIMARY KEY (article_url, url)
 );
-CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT, content_hash TEXT, article_id TEXT,
     fetched_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, error TEXT, state TEXT NOT NULL DEFAULT 'pending'
@@ -85,6 +90,14 @@ CREATE TABLE IF NOT EXISTS frontier (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
+CREATE INDEX IF NOT EXISTS figures_document_url ON figures(document_url);
+CREATE INDEX IF NOT EXISTS frontier_pending ON frontier(done, added_at);
+"""
+# Renamed figure columns: (old, new).  Datasets written before the rename are migrated on open.
+_RENAMED = (("idx", "index"), ("tbl", "table"), ("col", "column"))
+
 
 
 def _now() -> str:
@@ -94,21 +107,47 @@ def _now() -> str:
 class Dataset:
     """`output/dataset.sqlite` and its exports.  Usable as a context manager."""
 
-    def __init__(self, out_dir: str | os.PathLike[str] = "output") -> None:
+    def __init__(self, out_dir: str | os.PathLike[str] = settings.OUT_DIR, *, create: bool = True) -> None:
+        """Open (and with `create`, make) the dataset in `out_dir`; DatasetError if that cannot be done."""
         self.dir = Path(out_dir)
-        self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / "dataset.sqlite"
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(_SCHEMA)
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(figures)")}
-        for name, sql_type in _FIGURE_ADDED:
-            if name not in have:
-                self.db.execute(f"ALTER TABLE figures ADD COLUMN {name} {sql_type}")
-        self.db.execute("CREATE INDEX IF NOT EXISTS figures_document_url ON figures(document_url)")
+        if self.dir.exists() and not self.dir.is_dir():
+            raise DatasetError(f"{out_dir}: is a file, not a dataset folder")
+        if not create and not self.path.is_file():
+            raise DatasetError(f"{out_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)")
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+            self.db.executescript(_SCHEMA + _INDEXES)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatasetError(f"{out_dir}: cannot open the dataset ({exc})") from None
+
+    def _migrate(self) -> None:
+        """Bring a dataset written by an older version to today's schema (idempotent)."""
+        cols = {r[1] for r in self.db.execute("PRAGMA table_info(figures)")}
+        if not cols:
+            return
+        with self.transaction() as db:
+            for old, new in _RENAMED:
+                if old in cols and new not in cols:
+                    db.execute(f'ALTER TABLE figures RENAME COLUMN {old} TO "{new}"')
+            for name, sql_type in _FIGURE_ADDED:
+                if name not in cols:
+                    db.execute(f"ALTER TABLE figures ADD COLUMN {name} {sql_type}")
+            if "value_num" not in cols:
+                db.execute("ALTER TABLE figures ADD COLUMN value_num REAL")
+                db.execute("UPDATE figures SET value_num = CAST(value AS REAL)")
+            if self.get_meta("article_versions") != "earlier-only":
+                # article_versions holds earlier versions only (output/README.md); older datasets
+                # also stored the current one.
+                db.execute("DELETE FROM article_versions WHERE EXISTS (SELECT 1 FROM articles a WHERE"
+                           " a.id = article_versions.id AND a.version = article_versions.version)")
+                self.set_meta("article_versions", "earlier-only")
 
     def __enter__(self) -> Dataset:
         return self
@@ -153,6 +192,7 @@ class Dataset:
                 return "unchanged"
             version = (row["version"] + 1) if row is not None else 1
             if row is not None:
+                self._keep_version(db, article.id)
                 db.execute("DELETE FROM figures WHERE article_id = ?", (article.id,))
                 db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             # Another id under the same URL (e.g. the page changed platform): the URL is the key.
@@ -165,14 +205,18 @@ class Dataset:
                 f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
                 values,
             )
-            db.execute(
-                "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, published, body_text, captured_at, archive_url)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (article.id, version, url, article.content_hash, _now(), article.title, article.published,
-                 article.body_text, article.captured_at, article.archive_url),
-            )
             self._insert_figures(db, article, url)
             return "new" if row is None else "changed"
+
+    @staticmethod
+    def _keep_version(db: sqlite3.Connection, article_id: str) -> None:
+        """Copy the stored (about to be replaced) version of an article into article_versions."""
+        db.execute(
+            "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, published,"
+            " body_text, captured_at, archive_url) SELECT id, version, url, content_hash, ?, title, published,"
+            " body_text, captured_at, archive_url FROM articles WHERE id = ?",
+            (_now(), article_id),
+        )
 
     def _insert_figures(self, db: sqlite3.Connection, article: Article, url: str) -> None:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
@@ -190,7 +234,7 @@ class Dataset:
     @staticmethod
     def _figure_row(f: Figure, url: str, article_id: str) -> tuple[Any, ...]:
         d = f.model_dump(mode="json")
-        d.update(article_url=url, article_id=article_id, idx=f.index, tbl=f.table, col=f.column)
+        d.update(article_url=url, article_id=article_id, value_num=float(f.value))
         d["computed_from"] = json.dumps(d["computed_from"]) if d["computed_from"] is not None else None
         d["warnings"] = json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None
         return tuple(d.get(c) for c in FIGURE_COLUMNS)
@@ -209,13 +253,11 @@ class Dataset:
         """Figures of article bodies; with `documents=True` also those of their attached documents."""
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
         where = "" if documents else "WHERE document_url IS NULL "
-        for row in self.db.execute(f"SELECT {cols} FROM figures {where}ORDER BY article_url, document_url, idx"):
+        for row in self.db.execute(f'SELECT {cols} FROM figures {where}ORDER BY article_url, document_url, "index"'):
             d = dict(row)
             d["estimate"], d["ambiguous"], d["prior_period"] = bool(d["estimate"]), bool(d["ambiguous"]), bool(d["prior_period"])
             d["computed_from"] = json.loads(d["computed_from"]) if d["computed_from"] else None
             d["warnings"] = json.loads(d["warnings"]) if d["warnings"] else []
-            d["table"], d["column"] = d.pop("tbl"), d.pop("col")
-            d["index"] = d.pop("idx")
             yield d
 
     # --- attached documents -----------------------------------------------------------------------
@@ -270,14 +312,54 @@ class Dataset:
     def page(self, url: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
 
+    def page_done(self, url: str) -> bool:
+        """The page was fetched and stored (a later run only revalidates it)."""
+        row = self.page(url)
+        return row is not None and row["state"] == "done"
+
     def record_page(self, url: str, **fields: Any) -> None:
+        """Insert or update the crawl state of one page (keyed by URL: re-runs add no rows)."""
         fields.setdefault("fetched_at", _now())
         cols = ["url", *fields]
         updates = ", ".join(f"{k} = excluded.{k}" for k in fields)
         self.db.execute(
-            f"INSERT INTO pages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) ON CONFLICT(url) DO UPDATE SET {updates}",
+            f"INSERT INTO pages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            f" ON CONFLICT(url) DO UPDATE SET {updates}",
             (url, *fields.values()),
         )
+
+    def enqueue(self, urls: Iterable[str], kind: str = "article") -> None:
+        """Add URLs to the frontier; one row per URL whatever the number of runs that see it."""
+        with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO frontier (url, kind, added_at) VALUES (?, ?, ?)",
+                           [(u, kind, _now()) for u in urls])
+
+    def pending(self, kind: str = "article") -> list[str]:
+        """Frontier URLs not done yet, oldest first (what a killed run left)."""
+        rows = self.db.execute("SELECT url FROM frontier WHERE kind = ? AND done = 0 ORDER BY added_at, rowid", (kind,))
+        return [r["url"] for r in rows]
+
+    def mark_done(self, url: str) -> None:
+        self.db.execute("UPDATE frontier SET done = 1 WHERE url = ?", (url,))
+
+    def drop_pending(self, keep: Callable[[str], bool]) -> int:
+        """Remove frontier rows a crawl can no longer reach (e.g. another origin); returns how many."""
+        gone = [(u,) for u in self.pending() if not keep(u)]
+        with self.transaction() as db:
+            db.executemany("DELETE FROM frontier WHERE url = ?", gone)
+        return len(gone)
+
+    def published_of_page(self, url: str) -> str | None:
+        """The publication date of the article a fetched page holds, if any."""
+        row = self.db.execute(
+            "SELECT a.published FROM pages p JOIN articles a ON a.id = p.article_id WHERE p.url = ?", (url,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def row_count(self, table: str) -> int:
+        if table not in ("articles", "figures", "article_versions", "pages", "frontier", "documents"):
+            raise ValueError(f"unknown table {table!r}")
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -288,11 +370,16 @@ class Dataset:
 
     # --- exports ----------------------------------------------------------------------------------
 
-    def export(self, formats: tuple[str, ...] = ("jsonl",)) -> list[Path]:
-        """Rewrite articles/figures exports from the database; returns the files written."""
+    def export(self, formats: tuple[str, ...] = settings.EXPORT_FORMATS, *, excel: bool = False) -> list[Path]:
+        """Rewrite articles/figures exports from the database; returns the files written.
+
+        `excel`: CSV starts with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly.
+        """
+        check_export_formats(formats)
         written: list[Path] = []
         for fmt in formats:
-            exports = [("articles", self.articles), ("figures", lambda: self.figures(documents=True))]
+            exports: list[tuple[str, Callable[[], Iterator[dict[str, Any]]]]] = [
+                ("articles", self.articles), ("figures", lambda: self.figures(documents=True))]
             if self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
                 exports.append(("documents", lambda: self.documents(text=False)))
             for name, rows in exports:
@@ -303,11 +390,9 @@ class Dataset:
                         for r in rows():
                             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
                 elif fmt == "csv":
-                    _write_csv(tmp, rows())
-                elif fmt == "parquet":
-                    _write_parquet(tmp, list(rows()))
+                    _write_csv(tmp, rows(), excel=excel)
                 else:
-                    raise ValueError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
+                    _write_parquet(tmp, list(rows()))
                 os.replace(tmp, target)
                 written.append(target)
         return written
@@ -317,8 +402,8 @@ def _flat(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
 
 
-def _write_csv(path: Path, rows: Iterator[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+def _write_csv(path: Path, rows: Iterator[dict[str, Any]], *, excel: bool = False) -> None:
+    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
         writer: csv.DictWriter[str] | None = None
         for r in rows:
             if writer is None:
@@ -327,11 +412,27 @@ def _write_csv(path: Path, rows: Iterator[dict[str, Any]]) -> None:
             writer.writerow({k: _flat(v) for k, v in r.items()})
 
 
-def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
+def check_export_formats(formats: Iterable[str]) -> None:
+    """UsageError for an unknown format, MissingDependency when Parquet is asked without pyarrow."""
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in settings.EXPORT_CHOICES]
+    if unknown:
+        raise UsageError(f"unknown export format {unknown[0]!r} ({', '.join(settings.EXPORT_CHOICES)})")
+    if "parquet" in formats:
+        _need_pyarrow()
+
+
+def _need_pyarrow() -> None:
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # optional extra
-        raise RuntimeError("Parquet export needs the optional extra: pip install 'vn-gov-figures[parquet]'") from exc
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:  # optional extra
+        raise MissingDependency("Parquet export needs pyarrow: pip install 'vn-gov-figures[parquet]'") from None
+
+
+def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     table = pa.Table.from_pylist([{k: _flat(v) for k, v in r.items()} for r in rows])
     pq.write_table(table, path)

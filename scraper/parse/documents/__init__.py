@@ -122,8 +122,5 @@ def parse_document(
         if with_figures and doc.status == "parsed":
             doc.figures = document_figures(doc, published=published)
     doc.url, doc.article_url = url, article_url
-    for f in doc.figures:
-        f.document_url = url
-    if not with_figures:
-        doc.figures = []
+    doc.figures = [f.revised(document_url=url) for f in doc.figures] if with_figures else []
     return doc

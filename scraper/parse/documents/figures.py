@@ -1,18 +1,19 @@
-"""A Document's text (and table cells) to figures, through the same extractor as article bodies.
+"""A Document's text and table cells to figures, through the extraction centre's Document seam
+(`scraper.extract.document.figures_in_text`), the same path as article bodies and their tables.
 
-Every figure keeps `doc.text[start:end] == raw`; it learns its page from the page ranges and, when it
-sits in a table cell, the table number, row label, column header texts (unit and period read from
-them as for HTML tables) and the cell's address.
+Every figure keeps `doc.text[start:end] == raw`; it learns its page from the page ranges and, in a
+table cell, the table number, row label, column header texts (unit and period read from them as
+for HTML tables) and the cell's address.  Numbers in an "STT" (row number) column are not figures.
 """
 
 from __future__ import annotations
 
 import bisect
-from types import SimpleNamespace
 
 import regex
 
-from ...extract.figures import extract_figures, unit_from_label
+from ...extract.document import Cell as SeamCell, TableRegion, figures_in_text
+from ...extract.figures import unit_from_label
 from ...models import Figure
 from .model import Cell, Document
 
@@ -24,33 +25,37 @@ _ORDINAL_COLUMN = regex.compile(r"(?:S\.?\s?TT|TT|Số\s+(?:TT|thứ\s+tự)|No\
 def document_figures(doc: Document, *, published: str | None = None) -> list[Figure]:
     if not doc.text:
         return []
-    figures = extract_figures(doc.text, published=published)
-    page_starts = [p.start for p in doc.pages]
     cells = sorted(doc.cells, key=lambda c: c.start)
-    cell_starts = [c.start for c in cells]
-    context = SimpleNamespace(published=published)
-    kept: list[Figure] = []
+    figures = figures_in_text(
+        doc.text,
+        cells=[SeamCell(c.start, c.end, table=c.table, row=c.row_label or None, column=_unit_last(c.headers) or None)
+               for c in cells],
+        tables=_regions(cells),
+        page_starts=[p.start for p in doc.pages],
+        published=published,
+    )
+    starts = [c.start for c in cells]
+    out: list[Figure] = []
     for f in figures:
-        f.document_url = doc.url
-        if page_starts:
-            f.page = doc.pages[max(0, bisect.bisect_right(page_starts, f.start) - 1)].number
-        i = bisect.bisect_right(cell_starts, f.start) - 1
-        if i >= 0 and cells[i].start <= f.start and f.end <= cells[i].end:
-            if cells[i].headers and _ORDINAL_COLUMN.fullmatch(cells[i].headers[-1].strip()):
+        changes: dict = {"document_url": doc.url}
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i >= 0 and f.end <= cells[i].end:
+            cell = cells[i]
+            if cell.headers and _ORDINAL_COLUMN.fullmatch(cell.headers[-1].strip()):
                 continue  # the row's number in an "STT" column is not a figure
-            _in_cell(f, cells[i], context)
-        kept.append(f)
-    return kept
+            changes.update(cell=cell.address, column=cell.header or None)
+            if cell.page is not None:
+                changes["page"] = cell.page
+        out.append(f.revised(**changes))
+    return out
 
 
-def _in_cell(f: Figure, cell: Cell, context: SimpleNamespace) -> None:
-    from ..article import _cell_context  # the HTML-table reading: unit/period from headers, row = indicator
-
-    f.table, f.cell = cell.table, cell.address
-    f.row, f.column = cell.row_label or None, cell.header or None
-    if cell.page is not None:
-        f.page = cell.page
-    _cell_context(f, cell.row_label, _unit_last(cell.headers), context)  # type: ignore[arg-type]
+def _regions(cells: list[Cell]) -> list[TableRegion]:
+    spans: dict[int, list[int]] = {}
+    for c in cells:
+        lo_hi = spans.setdefault(c.table, [c.start, c.end])
+        lo_hi[0], lo_hi[1] = min(lo_hi[0], c.start), max(lo_hi[1], c.end)
+    return [TableRegion(t, lo, hi) for t, (lo, hi) in sorted(spans.items())]
 
 
 def _unit_last(headers: list[str]) -> str:
