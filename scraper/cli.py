@@ -180,6 +180,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failures else EXIT_OK
 
 
+def _scale(args: argparse.Namespace) -> dict[str, Any]:
+    """--workers / --dask as executor arguments; --dask without dask installed is a usage error."""
+    from .scale.executor import require_dask
+
+    if args.dask:
+        require_dask()
+    return {"workers": args.workers, "dask": args.dask}
+
+
+def _scale_opts(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                    help="parse in N processes (default: all cores)")
+    sp.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Parse every page under the given folders/files into the dataset (no network)."""
     from .pipeline import build_from_files
@@ -193,7 +214,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             paths.append(path)
         else:
             raise InputError(f"{p}: no such file or directory")
-    summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet)
+    summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, **_scale(args))
     _err(summary.line())
     return EXIT_OK if not summary.failed else EXIT_FAIL
 
@@ -202,8 +223,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from .fetch.crawl import CrawlConfig, run_crawl, run_warc
 
     if args.warc:
-        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet,
-                           attachments=not args.no_attachments)
+        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
@@ -254,7 +274,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 def cmd_reextract(args: argparse.Namespace) -> int:
     from .fetch.crawl import reextract
 
-    summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments)
+    summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
     _err(summary.line())
     return summary.exit_code()
 
@@ -372,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="parse local HTML pages (files or folders) into the dataset")
     b.add_argument("paths", nargs="+", metavar="PATH")
     dataset_opts(b)
+    _scale_opts(b)
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("crawl", help="discover, fetch, parse and store a portal's articles")
@@ -392,6 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--log-file", help="append a log of the run here")
     c.add_argument("--no-attachments", action="store_true", help="do not fetch/read the documents articles link to")
     dataset_opts(c)
+    _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
 
     h = sub.add_parser("harvest", help="read web-archive captures into the dataset")
@@ -409,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("dir", metavar="DIR")
     r.add_argument("--export", nargs="+", default=["jsonl"], choices=("jsonl", "csv", "parquet"))
     r.add_argument("--quiet", action="store_true")
-    r.add_argument("--no-attachments", action="store_true", help="do not re-read archived attached documents")
+    _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 
     q = sub.add_parser("qa", help="quality checks")

@@ -21,7 +21,8 @@ from ..parse.documents import Document, parse_document
 from ..pipeline import Summary
 from ..store.dataset import Dataset
 
-__all__ = ["Needed", "fetch_attachments", "read_archived_attachments", "store_attachment", "ROLE"]
+__all__ = ["Needed", "fetch_attachments", "read_archived_attachments", "store_attachment", "wanted_attachments",
+           "ROLE"]
 
 log = logging.getLogger("scraper.attachments")
 Fetch = Callable[..., Awaitable[Any]]  # async (url, etag=, last_modified=) -> FetchResult | None
@@ -35,6 +36,7 @@ class Needed:
     article_url: str
     article_id: str
     published: str | None
+    type: str | None = None  # the attachment's type as the link names it
 
 
 def store_attachment(ds: Dataset, data: bytes, url: str, type_: str | None, owner: Needed, summary: Summary,
@@ -102,12 +104,24 @@ def iter_warc_documents(paths: Iterable[str | Path], wanted: set[str]) -> Iterat
                     yield url, record.content_stream().read(), record.rec_headers.get_header("WARC-Date")
 
 
+def wanted_attachments(rows: Any, needed: dict[str, list[Needed]]) -> None:
+    """Note the attachments of one stored article (an `ArticleRows`; None for a page that was not one)."""
+    if rows is None:
+        return
+    import json
+
+    atts = rows.article.get("attachments")
+    for att in json.loads(atts) if isinstance(atts, str) else (atts or []):
+        needed.setdefault(att["url"], []).append(Needed(rows.url, rows.id, rows.article.get("published"), att.get("type")))
+
+
 def read_archived_attachments(ds: Dataset, paths: Iterable[str | Path], needed: dict[str, list[Needed]],
-                              types: dict[str, str | None], summary: Summary, *, force: bool = False) -> None:
+                              summary: Summary, *, force: bool = False) -> None:
     """Second pass over WARC files: read the attachments the articles of the first pass link to."""
     if not needed:
         return
-    for url, body, warc_date in iter_warc_documents(paths, set(needed)):
+    local = [p for p in paths if "://" not in str(p)]
+    for url, body, warc_date in iter_warc_documents(local, set(needed)):
         # Captures come oldest first: each replaces the one before only when its bytes differ.
         for owner in needed[url]:
-            store_attachment(ds, body, url, types.get(url), owner, summary, fetched_at=warc_date, force=force)
+            store_attachment(ds, body, url, owner.type, owner, summary, fetched_at=warc_date, force=force)
