@@ -431,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("dir", metavar="DIR")
     r.add_argument("--export", nargs="+", default=["jsonl"], choices=("jsonl", "csv", "parquet"))
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--no-attachments", action="store_true", help="do not re-read archived attached documents")
     _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 

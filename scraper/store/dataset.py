@@ -465,7 +465,7 @@ def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, e
         _replace_file(target, lambda fh: write(fh, header=True), "utf-8-sig" if excel else "utf-8")
 
 
-_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of", "page", "pages", "size", "tables"}
+_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of", "page", "pages", "size"}
 _PARQUET_FLOATS = {"value_num"}
 _PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}
 
