@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, settings
 from .errors import DocumentError, InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -259,14 +259,29 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_harvest(args: argparse.Namespace) -> int:
-    from .sources.wayback import HarvestConfig, run_harvest
+    if args.commoncrawl:
+        from .sources.commoncrawl import CommonCrawlConfig, run_commoncrawl
 
-    config = HarvestConfig(
-        pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
-        cdx_url=args.cdx_url, replay_url=args.replay_url, delay=args.delay, quiet=args.quiet,
-        max_captures=args.max_captures, formats=tuple(args.export),
-    )
-    summary = run_harvest(config)
+        if args.wayback:
+            raise UsageError("use --wayback or --commoncrawl, not both")
+        cc = CommonCrawlConfig(
+            crawls=list(args.commoncrawl), pattern=args.pattern, date_from=args.date_from, date_to=args.date_to,
+            out_dir=args.out, index_url=args.cc_index_url, data_url=args.cc_data_url, quiet=args.quiet,
+            max_captures=args.max_captures, formats=tuple(args.export), **({"delay": args.delay} if args.delay is not None else {}),
+        )
+        summary = run_commoncrawl(cc)
+    else:
+        from .sources.wayback import HarvestConfig, run_harvest
+
+        if not args.wayback or args.pattern:
+            raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
+        config = HarvestConfig(
+            pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
+            cdx_url=args.cdx_url, replay_url=args.replay_url, quiet=args.quiet,
+            max_captures=args.max_captures, formats=tuple(args.export),
+            **({"delay": args.delay} if args.delay is not None else {}),
+        )
+        summary = run_harvest(config)
     _err(summary.line())
     return summary.exit_code()
 
@@ -417,12 +432,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_crawl)
 
     h = sub.add_parser("harvest", help="read web-archive captures into the dataset")
-    h.add_argument("--wayback", required=True, metavar="URL_PATTERN")
+    h.add_argument("pattern", nargs="?", metavar="URL_PATTERN", help="with --commoncrawl: the URLs to look up")
+    h.add_argument("--wayback", metavar="URL_PATTERN", help="harvest the Wayback Machine's captures of these URLs")
+    h.add_argument("--commoncrawl", action="append", metavar="CRAWL_ID",
+                   help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several")
     h.add_argument("--from", dest="date_from")
     h.add_argument("--to", dest="date_to")
-    h.add_argument("--cdx-url", default="https://web.archive.org/cdx/search/cdx")
-    h.add_argument("--replay-url", default="https://web.archive.org/web")
-    h.add_argument("--delay", type=float, default=1.5)
+    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL)
+    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL)
+    h.add_argument("--cc-index-url", default=settings.CC_INDEX_URL, help="Common Crawl index server (a mirror, a test)")
+    h.add_argument("--cc-data-url", default=settings.CC_DATA_URL, help="Common Crawl WARC file server")
+    h.add_argument("--delay", type=float, default=None, help="seconds between requests to one host")
     h.add_argument("--max-captures", type=int, default=None)
     dataset_opts(h)
     h.set_defaults(func=cmd_harvest)

@@ -51,6 +51,11 @@ WAYBACK_REPLAY_URL = "https://web.archive.org/web"
 HARVEST_DELAY = 1.5
 HARVEST_RETRIES = 4
 CDX_PAGE_SIZE = 500
+CC_INDEX_URL = "https://index.commoncrawl.org"
+CC_DATA_URL = "https://data.commoncrawl.org"
+CC_DELAY = 0.5  # seconds between requests to the index host, and to the data host
+CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks for few)
+CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
 PROCESS_START_METHOD = "spawn"        # worker processes start clean (no inherited threads or sockets)

@@ -17,7 +17,7 @@ from typing import IO, Any
 from .. import settings
 from ..errors import InputError
 
-__all__ = ["WarcPartition", "WarcPage", "warc_partitions", "record_offsets", "iter_pages", "open_warc", "warc_size"]
+__all__ = ["WarcPartition", "WarcPage", "page_of_record", "warc_partitions", "record_offsets", "iter_pages", "open_warc", "warc_size"]
 
 ROLE_HEADER = "WARC-Scraper-Role"
 ARCHIVE_URL_HEADER = "WARC-Scraper-Archive-URL"
@@ -119,7 +119,7 @@ def _charset(ctype: str) -> str | None:
     return None
 
 
-def _page(record: Any) -> WarcPage | None:
+def page_of_record(record: Any) -> WarcPage | None:
     """An article candidate: a 200 HTML `response` that is not one of our crawl's listing pages."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -146,6 +146,6 @@ def iter_pages(part: WarcPartition) -> Iterator[WarcPage]:
         else:
             stream = fh
         for record in ArchiveIterator(stream, arc2warc=True):
-            page = _page(record)
+            page = page_of_record(record)
             if page is not None:
                 yield page
