@@ -208,12 +208,33 @@ def unit_key(unit: str | None) -> str:
     return first
 
 
+_PERSONS = next(g for g in SAME_THING if "người" in g)
+_LINK_WORDS = frozenset("với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm bằng hoặc cho đến".split())
+
+
+def counted(unit: str | None, following: str = "") -> str:
+    """What a count counts, reading past a classifier: "lượt" + "ý kiến" → "ý kiến", "bộ" + "hồ sơ" → "hồ sơ";
+    but "lượt công dân" (visits) stays apart from "người"."""
+    words = (unit or "").split()
+    if len(words) == 1 and words[0].lower() in CLASSIFIERS:
+        m = regex.match(r"\s*([\p{L}]+(?:\s+[\p{L}]+)?)", following)
+        nxt = m.group(1).split() if m else []
+        if nxt and nxt[0].lower() not in _LINK_WORDS:
+            noun = unit_key(" ".join(nxt))
+            if noun and noun not in _PERSONS:
+                return noun
+    return unit_key(unit)
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
         return False
     if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
         return (a.unit or "").lower() == (b.unit or "").lower()
-    ka, kb = unit_key(a.unit), unit_key(b.unit)
+    return True
+
+
+def _same_key(ka: str, kb: str) -> bool:
     return not ka or not kb or ka == kb
 
 
@@ -232,6 +253,22 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
+        self.keys = {id(f): self._counted(f) for f in self.figures}
+
+    def _counted(self, f: Figure) -> str:
+        if f.kind not in ("count", "ratio", "number"):
+            return ""
+        after = self.t[f.end : f.end + 60].lstrip()
+        unit = f.unit or ""
+        if unit and after.lower().startswith(unit.lower()):
+            after = after[len(unit):]
+        return counted(f.unit, after)
+
+    def compatible(self, a: Figure, b: Figure) -> bool:
+        """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
+        if not _compatible(a, b):
+            return False
+        return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
@@ -274,7 +311,7 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
-def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool) -> list[Figure]:
+def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None) -> list[Figure]:
     """Figures of the whole's kind listed after `begin` at one parenthesis depth: the first-level parts of a
     list that runs to the end of the sentence, or on while each next sentence opens with such a figure.
     Figures counting something else are skipped ("2.383 lượt với 1.855 người": parallel lists)."""
@@ -283,15 +320,15 @@ def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool) 
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
     for f in tx.figures[bisect.bisect_left(tx.starts, begin):]:
-        if tx.paragraph(f.start) != para:
+        if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
             break
         s = tx.sentence(f.start)
         if s != sent:
             opens = tx.t[tx.sent[s] : f.start]
-            if same_sentence_only or len(opens.split()) > 6 or not out or not _compatible(f, whole):
+            if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
                 break
             sent = s
-        if not _is_amount(f) or not _compatible(f, whole) or f.change or f is whole:
+        if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)):
             continue
@@ -333,6 +370,15 @@ def _sum_candidates(tx: Text, whole: Figure, parts: list[Figure], rule: str, con
     sentence (a list inside one sentence is the whole enumeration)."""
     if parts and _unread_number_after(tx, parts[-1]):
         conf *= 0.75
+    if parts:
+        gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
+        later = [f for f in tx.figures if f.start > parts[-1].end and tx.paragraph(f.start) == tx.paragraph(parts[-1].start)
+                 and _is_amount(f) and not f.change and tx.compatible(f, whole) and 0 < f.value <= gap]
+        rest = next((f for f in later if f.value == gap), None)
+        if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
+            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9)
+        elif later:
+            conf *= 0.75  # the list may go on further in the paragraph
     if len(parts) >= 2:
         yield Relation("sum", whole, tuple(parts), rule, conf)
     for n in range(len(parts) - 1, 1, -1):
@@ -359,11 +405,11 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         lo = tx.sent[tx.sentence(before[-1].start)] if opens else tx.sent[s_idx]
         earlier = [f for f in before if f.start >= lo and _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())]
         first = next((f for f in figs if f.start >= m.end()), None)
-        if first is None or not _is_amount(first) or first.change or not any(_compatible(first, w) for w in earlier):
+        if first is None or not _is_amount(first) or first.change or not any(tx.compatible(first, w) for w in earlier):
             continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
-        nearest = next((w for w in reversed(earlier) if _compatible(first, w)), None)
+        nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
             parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
@@ -375,14 +421,14 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         m = _PAREN_AFTER.match(after)
         if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end():], regex.I):
             close = tx.t.find(")", w.end + m.end())
-            parts = [p for p in _parts_after(tx, w, w.end + m.end(), same_sentence_only=True) if close < 0 or p.start < close]
+            parts = _parts_after(tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
         if _TOTAL_BEFORE.search(tx.before(w, 60)):
             earlier = [f for f in figs[:i] if tx.paragraph(f.start) == tx.paragraph(w.start) and _is_amount(f)
-                       and not f.change and _compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
+                       and not f.change and tx.compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
                        and tx.sentence(w.start) - tx.sentence(f.start) <= 1]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
@@ -397,7 +443,7 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             groups.setdefault(f.part_of, []).append(f)
     for w_idx, parts in groups.items():
         w = by_index[w_idx]
-        same = [p for p in parts if p.kind == w.kind and _compatible(p, w)]
+        same = [p for p in parts if p.kind == w.kind and tx.compatible(p, w)]
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
@@ -412,7 +458,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
             options: list[list[Figure]] = []
             for role in parts_roles:
                 near = [f for f, r in labelled if role in r and f is not whole and not f.change and abs(tx.paragraph(f.start) - para) <= 2
-                        and f.value <= whole.value and (_compatible(f, whole) or f.kind == "ratio")]
+                        and f.value <= whole.value and (tx.compatible(f, whole) or f.kind == "ratio")]
                 options.append(sorted(near, key=lambda f: abs(f.start - whole.start))[: settings.QA_IDENTITY_CHOICES])
             for rank, picks in enumerate(itertools.product(*options)):
                 if len({p.index for p in picks}) != len(picks):
@@ -427,7 +473,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
             if parts_roles[0] not in roles:
                 continue
             rest = [f for f, r in labelled if parts_roles[1] in r and f is not frac and tx.sentence(f.start) == tx.sentence(frac.start)
-                    and _compatible(f, frac) and f.start > frac.start]
+                    and tx.compatible(f, frac) and f.start > frac.start]
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
             if rest and not [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
                 yield Relation("sum", frac, (frac, rest[0]), f"đẳng thức: {rule} (mẫu số của phân số)",
@@ -469,7 +515,7 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
     for f in tx.figures:
-        if f is num or f is p or not _is_amount(f) or f.change or not _compatible(f, num) or f.value <= num.value:
+        if f is num or f is p or not _is_amount(f) or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
         reach = 3 if whole_after or unit_of(p) < 1 else 1
         if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
@@ -483,7 +529,7 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     """Why `f` could be the whole `num` is counted against, each with a confidence."""
     yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
     if any(r.stated is f and num in r.operands for r in sums):
-        achieved = regex.search(r"đạt\s*$", tx.before(p, 12))  # "(đạt 100%)" of a part: achieved, not a share
+        achieved = regex.search(r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16))  # "(đạt 100%)" of a part: achieved, not a share
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
         yield 0.85, "phần 'trong đó' trên tổng của nó"
@@ -495,7 +541,7 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and rate_roles & {"resolved", "on_time", "late"}:
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
     if dist == 0 and f.start < num.start:
-        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and _compatible(g, num) and not g.change]
+        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
 
 
@@ -542,7 +588,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     down = (change.change or p.change) == "giảm" or regex.search(r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10))
     para = tx.paragraph(change.start)
     for f in tx.figures:
-        if f.start >= min(change.start, p.start) or f.change or not _is_amount(f) or not _compatible(f, change) or f is change:
+        if f.start >= min(change.start, p.start) or f.change or not _is_amount(f) or not tx.compatible(f, change) or f is change:
             continue
         if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
             continue
@@ -582,8 +628,9 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         computed = num.value / den * 100
         return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)
     ok, computed = ratio_agrees(r.stated, num, den, r.operands)
-    if r.check == "change" and not ok:
-        ok, computed = ratio_agrees(r.stated, Figure.model_construct(**{**num.__dict__, "value": abs(num.value)}), den, r.operands)
+    if r.check == "change" and not ok:  # "giảm 50 vụ (-5%)": the sign is said twice
+        stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
+        ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
     return Verdict(r, ok, computed)
 
 
