@@ -325,3 +325,107 @@ def test_more_report_wording(sentence: str, expected: list) -> None:
 @pytest.mark.parametrize("sentence", MORE_NEVER)
 def test_more_never_emitted(sentence: str) -> None:
     assert run(sentence) == []
+
+
+# --- issue #12: families read from real report sentences, in our own words --------------------------------
+# Each row names the non-figure family that must swallow the number, and the province/page whose wording the
+# pattern was modelled on.  The sentences are ours; the patterns are the real ones.
+
+NONFIGURE_ROWS = [
+    # per-unit denominators: part of a unit, never a figure
+    ("per-unit", "Năng suất/1 ha lúa vụ đông đạt 61 tạ.", "1 ha", "pattern: Nam Định crop report"),
+    ("per-unit", "Thu nhập trên 1 ha đất canh tác đạt 142 triệu đồng.", "1 ha", "pattern: Thái Bình farm income"),
+    ("per-unit", "Số giường bệnh bình quân 1 vạn dân là 31,4.", "1 vạn dân", "pattern: Hưng Yên health yearbook"),
+    ("per-unit", "Tỷ suất mắc sốt xuất huyết là 8 ca/100.000 dân.", "100.000 dân", "pattern: provincial health bulletin"),
+    ("per-unit", "Giá trị sản phẩm bình quân 1 ha mặt nước nuôi trồng đạt 250 triệu đồng.", "1 ha", "pattern: Bắc Ninh aquaculture"),
+    # periods and durations that are not measured amounts
+    ("plan-horizon", "Tỉnh xây dựng quy hoạch 10 năm cho vùng nguyên liệu.", "10", "pattern: Thanh Hóa planning news"),
+    ("plan-horizon", "Chiến lược 5 năm về chuyển đổi số được ban hành.", "5", "pattern: ministry strategy news"),
+    ("elapsed", "Sau 03 năm thực hiện, toàn huyện có 14 xã đạt chuẩn.", "03", "pattern: Hà Tĩnh new-countryside report"),
+    ("elapsed", "Qua 4 năm triển khai đề án, thu nhập người dân tăng rõ rệt.", "4", "pattern: Quảng Ngãi resolution review"),
+    ("elapsed", "Sau 18 năm, tỷ lệ hộ nghèo của huyện đã giảm mạnh.", "18", "pattern: Lai Châu poverty review"),
+    ("elapsed", "Trong 5 năm qua, tỉnh đã thu hút nhiều dự án lớn.", "5", "pattern: Phú Thọ merger anniversary"),
+    ("period", "Tổng thu ngân sách ước trong 9 tháng 385 tỷ đồng.", "9", "pattern: Quảng Ngãi budget report"),
+    ("period-days", "Tổng chi 20 ngày đầu tháng Ba ước đạt 41 nghìn tỷ đồng.", "20", "pattern: Ministry of Finance bulletin"),
+    # markers and labels
+    ("footnote", "Tỉnh có 34 sản phẩm OCOP[2] được công nhận.", "2", "pattern: footnoted provincial report"),
+    ("chainage", "Đoạn tuyến từ Km7+250 đến Km9+100 được thảm nhựa.", "7", "pattern: road construction news"),
+    ("level", "Tuyến đường đạt tiêu chuẩn đường cấp 3 miền núi.", "3", "pattern: Lào Cai road project"),
+    ("level", "Dự báo bão mạnh cấp 11, giật cấp 13.", "11", "pattern: storm bulletin"),
+    ("partly", "Ngân sách tỉnh hỗ trợ 1 phần kinh phí làm nhà văn hóa.", "1", "pattern: commune portal news"),
+    # who is counted, not how many
+    ("age", "Người từ 65 tuổi trở lên được tiêm đạt 96,1%.", "65", "pattern: Covid-19 vaccination report"),
+    ("age", "Trẻ em trong độ tuổi từ 06 đến 14 được tiêm đạt 88%.", "06", "pattern: Covid-19 vaccination report"),
+    ("dose-criterion", "Số người đã tiêm ít nhất 02 mũi đạt 97%.", "02", "pattern: Covid-19 vaccination report"),
+    ("time", "Tính đến thời điểm 16 giờ ngày 20/4, đã có 8.500 hồ sơ.", "16", "pattern: exam registration news"),
+    ("year-typo", "Năng suất lúa vụ mùa năm 202. đạt 55 tạ/ha.", "202", "pattern: commune portal typo"),
+]
+
+
+@pytest.mark.parametrize("family,sentence,number,source", NONFIGURE_ROWS, ids=[f"{r[0]}:{r[1][:30]}" for r in NONFIGURE_ROWS])
+def test_non_figure_family(family: str, sentence: str, number: str, source: str) -> None:
+    from scraper.extract.nonfigures import family_at
+
+    start = sentence.index(number)
+    assert family_at(sentence, start, start + len(number)) == family
+    assert all(not (f.start <= start < f.end) for f in extract_figures(sentence)), source
+
+
+FIGURE_ROWS_12 = [
+    # per-unit phrases become part of the unit of the figure they qualify
+    ("Năng suất/1 ha lúa vụ đông đạt 61 tạ.", [("61 tạ", D(61), "quantity", "tạ/ha", "đạt")]),
+    ("Thu nhập trên 1 ha đất canh tác đạt 142 triệu đồng.", [("142 triệu đồng", D(142000000), "money", "đồng/ha", "đạt")]),
+    ("Giá trị sản phẩm thu được 215 triệu đồng/1 ha.", [("215 triệu đồng/1 ha", D(215000000), "money", "đồng/ha", None)]),
+    ("Trang trại có diện tích trên 1 ha được hỗ trợ.", [("1 ha", D(1), "quantity", "ha", "trên")]),  # a hedge here
+    # two counts joined by a slash (pattern: Tuyên Quang / Ninh Thuận citizen-reception reports)
+    ("Lãnh đạo huyện đã tiếp 64 lượt công dân/71 người.", [("64", D(64), "count", "lượt", None), ("71", D(71), "count", "người", None)]),
+    ("Tiếp định kỳ 9 lượt /11 người.", [("9", D(9), "count", "lượt", None), ("11", D(11), "count", "người", None)]),
+    ("Đã trồng được 12.400 ha/15.000 ha kế hoạch.", [("12.400 ha", D(12400), "quantity", "ha", None), ("15.000 ha", D(15000), "quantity", "ha", None)]),
+    # glued text from careless editing (pattern: Bình Định statistics office)
+    ("Ngành công nghiệptăng3,4%, thương mạităng1,2%.", [("3,4%", D("3.4"), "percent", "%", None), ("1,2%", D("1.2"), "percent", "%", None)]),
+    # ranks, digits and spelled
+    ("Tỉnh xếp thứ 5/22 tỉnh miền núi phía Bắc.", [("5/22", D(5), "rank", None, None)]),
+    ("Tỉnh có tốc độ tăng trưởng nhanh thứ ba cả nước.", [("thứ ba", D(3), "rank", None, None)]),
+    ("Hai bộ lần lượt giữ vị trí thứ hai và thứ tư.", [("Hai", D(2), "count", "bộ", None), ("thứ hai", D(2), "rank", None, None), ("thứ tư", D(4), "rank", None, None)]),
+    # typos are read and flagged, never dropped (pattern: Nghệ An commune report "..")
+    ("Đã in 12..450 tờ rơi tuyên truyền.", [("12..450", D(12450), "count", "tờ rơi", None)]),
+    # signed values and percentage points
+    ("Tai nạn giảm 31 vụ (-5,6%) so với cùng kỳ.", [("31", D(31), "count", "vụ", None), ("-5,6%", D("-5.6"), "percent", "%", None)]),
+    ("Khu vực dịch vụ đóng góp 3,15 điểm % vào mức tăng chung.", [("3,15 điểm %", D("3.15"), "quantity", "điểm phần trăm", None)]),
+    # multiples with a hedge between the change word and the number
+    ("Thu nhập tăng ít nhất 2,3 lần so với năm 2015.", [("2,3 lần", D("2.3"), "multiple", "lần", "ít nhất")]),
+    # a lone spelled "năm" is five only before a counted noun
+    ("Không còn xã nào dưới năm tiêu chí; trong năm xã đã làm 9 công trình.", [("năm", D(5), "count", "tiêu chí", "dưới"), ("9", D(9), "count", "công trình", None)]),
+    # the kind of a bare number from its clause's subject
+    ("Tổng số thí sinh dự thi là 12.345.", [("12.345", D(12345), "count", "thí sinh", None)]),
+    ("Tỷ lệ hộ dùng nước sạch là 96,4.", [("96,4", D("96.4"), "percent", "%", None)]),
+    ("Khả năng hụt thu ngân sách năm nay là 1.200 tỷ.", [("1.200 tỷ", D(1200) * 10**9, "money", "đồng", None)]),
+    # flattened table rows take their unit column or what the label says
+    ("Tỷ lệ hộ cận nghèo % 6,10 5,85 5,02", [("6,10", D("6.1"), "percent", "%", None), ("5,85", D("5.85"), "percent", "%", None), ("5,02", D("5.02"), "percent", "%", None)]),
+    ("Tổng số hộ hộ 210.400 214.900 219.050", [("210.400", D(210400), "count", "hộ", None), ("214.900", D(214900), "count", "hộ", None), ("219.050", D(219050), "count", "hộ", None)]),
+    # a range keeps its unit when it follows another figure
+    ("Khai thác đạt 91,2% mục tiêu (450-520 ngàn m3 gỗ).", [("91,2%", D("91.2"), "percent", "%", "đạt"), ("450", D(450000), "quantity", "m³", None), ("520 ngàn m3", D(520000), "quantity", "m³", None)]),
+    # "đồng" of a compound word is not the currency
+    ("Có 6 đồng chí được khen thưởng.", [("6", D(6), "count", "đồng chí", None)]),
+    # per-capita rates: the subject is counted per population base (pattern: Hưng Yên health yearbook)
+    ("Số bác sĩ tính bình quân 1 vạn dân là 11,8.", [("11,8", D("11.8"), "number", "bác sĩ/vạn dân", None)]),
+    ("Giường bệnh bình quân 1 vạn dân 28,10 29,45 30,02", [("28,10", D("28.1"), "number", "giường bệnh/vạn dân", None),
+     ("29,45", D("29.45"), "number", "giường bệnh/vạn dân", None), ("30,02", D("30.02"), "number", "giường bệnh/vạn dân", None)]),
+    # a parenthesis inside the subject does not hide it (pattern: Ministry of Education exam statistics)
+    ("Tổng số thí sinh chọn bài thi tổ hợp (Lịch sử, Địa lý) là 402.115, chiếm 44,1%.",
+     [("402.115", D(402115), "count", "thí sinh", None), ("44,1%", D("44.1"), "percent", "%", None)]),
+    # "từ X trở lên" is a hedge: at least X
+    ("Hộ được hưởng từ 03 chính sách trở lên chỉ nhận một mức.", [("03", D(3), "count", "chính sách", "từ")]),
+    # a life expectancy is a measured age
+    ("Tuổi thọ bình quân đạt 74,6 tuổi.", [("74,6 tuổi", D("74.6"), "quantity", "tuổi", "đạt")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FIGURE_ROWS_12, ids=[r[0][:40] for r in FIGURE_ROWS_12])
+def test_issue_12_figure_rows(sentence: str, expected: list) -> None:
+    assert run(sentence) == expected
+
+
+def test_doubled_separator_is_flagged_not_dropped() -> None:
+    (f,) = extract_figures("Đã in 12..450 tờ rơi tuyên truyền.")
+    assert f.ambiguous and any("doubled separator" in w for w in f.warnings)
