@@ -28,7 +28,7 @@ _PER_UNIT_NOUN = (
     rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{_MEASURE_WORDS})(?![\p{{L}}\d])"
     rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
 )
-_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
+_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
 PER_UNIT = (
     rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
