@@ -388,6 +388,8 @@ FIGURE_ROWS_12 = [
     # ranks, digits and spelled
     ("Tỉnh xếp thứ 5/22 tỉnh miền núi phía Bắc.", [("5/22", D(5), "rank", None, None)]),
     ("Tỉnh có tốc độ tăng trưởng nhanh thứ ba cả nước.", [("thứ ba", D(3), "rank", None, None)]),
+    ("Chỉ số của huyện tăng từ vị trí thứ 12 lên thứ 5.", [("12", D(12), "rank", None, None), ("5", D(5), "rank", None, None)]),
+    ("Tỉnh có diện tích lúa lớn thứ 2 vùng.", [("2", D(2), "rank", None, None)]),
     ("Hai bộ lần lượt giữ vị trí thứ hai và thứ tư.", [("Hai", D(2), "count", "bộ", None), ("thứ hai", D(2), "rank", None, None), ("thứ tư", D(4), "rank", None, None)]),
     # typos are read and flagged, never dropped (pattern: Nghệ An commune report "..")
     ("Đã in 12..450 tờ rơi tuyên truyền.", [("12..450", D(12450), "count", "tờ rơi", None)]),

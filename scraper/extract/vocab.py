@@ -131,6 +131,7 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiế
 RANK_LEADS: tuple[str, ...] = (
     "xếp thứ", "xếp hạng thứ", "xếp hạng", "đứng thứ", "đứng vị trí thứ", "vị trí thứ", "vị thứ", "hạng",
     "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top", "giữ vị trí thứ", "vươn lên thứ",
+    "lên thứ", "xuống thứ", "lên vị trí thứ", "xuống vị trí thứ", "lên hạng", "xuống hạng", "thứ hạng",
     # "giảm nhanh thứ hai cả nước", "lớn thứ 3": a superlative with its place
     "cao thứ", "thấp thứ", "lớn thứ", "nhỏ thứ", "nhanh thứ", "chậm thứ", "nhiều thứ", "ít thứ", "mạnh thứ",
 )
