@@ -93,7 +93,7 @@ _COMPARISON_BEFORE = regex.compile(r"(?<![\p{L}])(?:bằng|tăng|giảm|gấp)\s
 _CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$", regex.I)
 _RATE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
                           r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$", regex.I)
-_WHOLE_AFTER_RATE = regex.compile(r"^\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
+_WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
 _NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
@@ -164,10 +164,20 @@ def agrees(stated: Figure, computed: Decimal, inputs: Sequence[Figure] = (), *, 
     if tolerance is not None:
         return abs(computed - value) <= (abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance)))
     unit = unit_of(stated) if stated_value is None else Decimal(1)
-    slack = _hedge(stated) + sum((_hedge(f) for f in inputs), Decimal(0))
+    slack = sum((_hedge(f) for f in inputs), Decimal(0))
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
-    if slack and abs(computed - value) <= slack:
+    lo, hi = value - slack, value + slack
+    h = _hedge(stated) if stated_value is None else Decimal(0)
+    if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
+        hi += h
+    elif stated.qualifier in settings.QA_HEDGES_BELOW:  # "gần 40 nghìn tỷ": at most the stated value
+        lo -= h
+    else:
+        lo, hi = lo - h, hi + h
+    if stated.qualifier in settings.QA_HEDGES_ABOVE and h:
+        return lo <= computed < hi + unit  # "trên 99%" is not met by 98,5%
+    if (h or slack) and lo - unit / 2 <= computed < hi + unit:
         return True
     scaled = computed / unit
     return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
@@ -514,9 +524,12 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     para = tx.paragraph(p.start)
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    siblings = {f.index for r in sums if num in r.operands for f in r.operands}
     for f in tx.figures:
         if f is num or f is p or not _is_amount(f) or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
+        if f.index in siblings:
+            continue  # another part of the same breakdown is never the whole
         reach = 3 if whole_after or unit_of(p) < 1 else 1
         if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
             continue
@@ -535,6 +548,10 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
         yield 0.85, "phần 'trong đó' trên tổng của nó"
     if whole_after and regex.search(r"tổng|toàn", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
+    named = _named_after(tx, p)
+    specific = [w for w in named if w not in _GENERIC_NOUNS]
+    if specific and all(w in tx.label(f).lower().split() for w in specific):
+        yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     whole_roles = roles_of(tx.label(f))
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
@@ -543,6 +560,27 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     if dist == 0 and f.start < num.start:
         between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+_NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
+_GENERIC_NOUNS = frozenset("diện tích số lượng tổng giá trị".split())
+_NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự toán cùng kỳ".split())
+
+
+def _named_after(tx: Text, p: Figure) -> list[str]:
+    """"chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
+    if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
+        return []
+    if _WHOLE_AFTER_RATE.match(tx.t, p.end):
+        return []  # "chiếm 18% tổng vốn": the total, named by 'tổng'
+    m = _NAMED_AFTER.match(tx.t, p.end)
+    words = m.group("n").lower().split() if m else []
+    out = []
+    for w in words:
+        if w in _NAMED_STOP:
+            break
+        out.append(w)
+    return out if len(out) >= 2 else []
 
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
@@ -601,10 +639,93 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 # --- decisions ------------------------------------------------------------------------------------
 
 
+_CHANGE_WORDS = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+_DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+
+
+def _change_sums(tx: Text) -> Iterable[Relation]:
+    """"đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
+    period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
+    so these relations only ever confirm (their confidence stays below an alarm)."""
+    for c in tx.figures:
+        m = _CHANGE_WORDS.search(tx.before(c, 25))
+        if c.kind not in (*AMOUNT_KINDS, "percent") or c.range is not None or not (c.change or m):
+            continue
+        down = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
+        s = tx.sentence(c.start)
+        near = [f for f in tx.figures if f is not c and not f.change and f.kind == c.kind and tx.compatible(f, c)
+                and s - 1 <= tx.sentence(f.start) <= s and f.value > c.value
+                and not _CHANGE_BEFORE.search(tx.before(f, 25))]
+        for x, y in itertools.permutations(near, 2):
+            if down:
+                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
+            else:
+                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+
+
+_LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
+_WHOLE_WORDS = regex.compile(r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])", regex.I)
+
+
+def _entity_lists(tx: Text) -> Iterable[Relation]:
+    """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds up to
+    the province's figure stated before the list."""
+    for m in _LIST_MARK.finditer(tx.t):
+        para_end = tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
+        entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if len(entries) < 2:
+            continue
+        for j, head in enumerate(entries[0]):
+            column = [next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries]
+            if not _is_amount(head) or any(f is None for f in column):
+                continue
+            total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
+            for w in tx.figures:
+                if w.start >= m.start() or w.kind != head.kind or not tx.compatible(w, head) or w.value < total / 2:
+                    continue
+                if tx.paragraph(m.start()) - tx.paragraph(w.start) > 2:
+                    continue
+                conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+                yield Relation("sum", w, tuple(column), "danh sách 'như sau:' cộng lại bằng số chung", conf)  # type: ignore[arg-type]
+
+
+def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
+    out: list[list[Figure]] = [[]]
+    last = start
+    for f in tx.figures[bisect.bisect_left(tx.starts, start):]:
+        if f.start >= end:
+            break
+        if ";" in tx.t[last : f.start]:
+            out.append([])
+        out[-1].append(f)
+        last = f.end
+    return out
+
+
+_FRACTION_GAP = regex.compile(r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I)
+
+
+def _slash_fractions(tx: Text) -> Iterable[Relation]:
+    """"39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts joined
+    by "/" or "trên (tổng số)" are a fraction with its rate."""
+    figs = tx.figures
+    for i in range(len(figs) - 2):
+        a, b, p = figs[i], figs[i + 1], figs[i + 2]
+        if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
+            continue
+        if _FRACTION_GAP.fullmatch(tx.t[a.end : b.start]) and b.value and len(tx.t[b.end : p.start]) < 30 \
+                and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "("):
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value)
+
+
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
-    tx = Text(text, figures)
-    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx)]
-    return sums + list(_rates(tx, sums))
+    """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
+    from .tables import read_text_tables, table_relations
+
+    figures = read_text_tables(text, figures)
+    tx = Text(text, [f for f in figures if f.table is None])
+    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
+    return sums + [*_change_sums(tx), *_rates(tx, sums), *_slash_fractions(tx)] + table_relations(figures)
 
 
 @dataclass(frozen=True)
@@ -682,14 +803,21 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
     summed = {(v.relation.stated.index, frozenset(f.index for f in v.relation.operands)) for v in verdicts
               if v.relation.check == "sum"}
     out: list[Verdict] = []
-    for rs in by_whole.values():
-        shares = sum((r.stated.value for r in rs), Decimal(0))
-        slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
-        parts = tuple(r.operands[0] for r in rs)
-        key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
-        if len(rs) < 2 or abs(shares - 100) > slack or key in summed or len(set(key[1])) != len(parts):
-            continue
-        rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
-                       min(r.confidence for r in rs))
-        out.append(evaluate(rel, tolerance))
+    for all_rs in by_whole.values():
+        all_rs.sort(key=lambda r: r.stated.start)
+        for i in range(len(all_rs)):  # consecutive shares of the whole that add up to 100%
+            for j in range(i + 2, len(all_rs) + 1):
+                rs = all_rs[i:j]
+                shares = sum((r.stated.value for r in rs), Decimal(0))
+                slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
+                if shares > 100 + slack:
+                    break
+                parts = tuple(r.operands[0] for r in rs)
+                key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
+                if abs(shares - 100) > slack or key in summed or len(key[1]) != len(parts):
+                    continue
+                summed.add(key)
+                rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
+                               settings.QA_CONF_IDENTITY)
+                out.append(evaluate(rel, tolerance))
     return out
