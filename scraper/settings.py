@@ -58,7 +58,7 @@ CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks fo
 CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
-PROCESS_START_METHOD = "spawn"        # worker processes start clean (no inherited threads or sockets)
+PROCESS_START_METHOD = "auto"  # fork when single-threaded (workers inherit compiled patterns), else spawn
 TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
 DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries
@@ -77,6 +77,7 @@ DATE_AFTER_TITLE_CHARS = 400  # … or this far below it, and never inside the b
 CATEGORY_BEFORE_TITLE_CHARS = 300  # a section label sits right above the title
 LEAD_MIN_CHARS = 40  # a bold/sapo block before the body shorter than this is not a lead
 PROFILE_PRIOR = 1.5  # score a site profile's selector adds to the candidate it picks (a prior, not a rule)
+DENSITY_MIN_BODY_CHARS = 300  # a <p>-density body shorter than this: count <div> paragraphs too
 
 # --- progress and logging --------------------------------------------------------------------------
 STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal
