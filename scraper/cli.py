@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, settings
-from .errors import InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
+from .errors import DocumentError, InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -78,6 +78,40 @@ def _article_or_text(source: str, args: argparse.Namespace) -> tuple[Any, str, s
     return article, article.body_text, article.url
 
 
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods")
+
+
+def _is_document(source: str) -> bool:
+    """A PDF/DOCX/XLSX… by its name (a URL's path too) or, for a local file, by its first bytes."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(source).path if source.startswith(("http://", "https://")) else source
+    if path.lower().endswith(_DOCUMENT_SUFFIXES):
+        return True
+    if source == "-" or source.startswith(("http://", "https://")):
+        return False
+    try:
+        with open(source, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    return head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def _document_figures(source: str, args: argparse.Namespace) -> tuple[str, str | None, list[Any]]:
+    """(document text, url, figures) of an attached-document file; DocumentError when it cannot be read."""
+    from .parse.documents import parse_document
+
+    data, url = _read_source(source, text_mode=False, url=args.url)
+    assert isinstance(data, bytes)
+    doc = parse_document(data, None, url or None, name=source, published=getattr(args, "published", None))
+    if doc.status != "parsed":
+        raise DocumentError(f"{source}: {doc.type} {doc.status}: {doc.error}")
+    for w in doc.warnings:
+        _err(f"{source}: {w}")
+    return doc.text, url, doc.figures
+
+
 # --- output -------------------------------------------------------------------------------------
 
 
@@ -110,6 +144,15 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
     from .extract.figures import extract_figures
 
     for source in args.sources:
+        if not args.text and _is_document(source):
+            try:
+                body, url, figures = _document_figures(source, args)
+            except ScraperError as exc:
+                _err(str(exc))
+                failures.append(source)
+                continue
+            yield source, None, body, url, figures
+            continue
         try:
             article, body, url = _article_or_text(source, args)
         except ScraperError as exc:
@@ -180,17 +223,20 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from .fetch.crawl import CrawlConfig, run_crawl, run_warc
 
     if args.warc:
-        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, **_scale(args))
+        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
         articles = fixture_articles(args.replay)
         if not articles:
             raise InputError(f"{args.replay}: no article pages to replay")
-        with PortalReplay(articles) as portal:
+        from .sources.replay import fixture_documents
+
+        with PortalReplay(articles, documents=fixture_documents(args.replay)) as portal:
             _err(f"replaying {len(articles)} bundled pages at {portal.start_url}")
             config = CrawlConfig(start_urls=[portal.start_url], out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
-                                 concurrency=args.concurrency, quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export))
+                                 concurrency=args.concurrency, quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export),
+                                 attachments=not args.no_attachments)
             summary = run_crawl(config)
     else:
         if not args.start_urls:
@@ -205,6 +251,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             concurrency=args.concurrency, since=args.since, user_agent=args.user_agent, allowed_hosts=args.allow_host,
             quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export), obey_robots=not args.ignore_robots,
             timeout=args.timeout, max_bytes=args.max_bytes, retries=args.retries, write_warc=not args.no_warc,
+            attachments=not args.no_attachments,
         )
         summary = run_crawl(config)
     _err(summary.line())
@@ -242,7 +289,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 def cmd_reextract(args: argparse.Namespace) -> int:
     from .fetch.crawl import reextract
 
-    summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet, **_scale(args))
+    summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
     _err(summary.line())
     return summary.exit_code()
 
@@ -294,9 +341,30 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
     return EXIT_FAIL if (args.fail_on_inconsistent and bad) else EXIT_OK
 
 
+def cmd_qa_compare_attachments(args: argparse.Namespace) -> int:
+    from .qa.attachments import attachments_report_html, compare_attachments
+
+    rows = compare_attachments(args.dataset, tolerance=args.tolerance)
+    if args.format == "html":
+        html = attachments_report_html(rows, args.dataset)
+        if args.output:
+            Path(args.output).write_text(html, encoding="utf-8")
+        else:
+            sys.stdout.write(html)
+    else:
+        _emit((r.model_dump(mode="json") for r in rows), args.format)
+    bad = sum(1 for r in rows if r.status == "mismatch")
+    _err(f"{len(rows) - bad} matched, {bad} mismatch (article figures against their attached documents)")
+    return EXIT_FAIL if ("mismatch" in set(args.fail_on or []) and bad) else EXIT_OK
+
+
 def cmd_qa_compare(args: argparse.Namespace) -> int:
     from .qa.checks import compare_dataset, compare_report_html
 
+    if args.attachments:
+        return cmd_qa_compare_attachments(args)
+    if not args.official:
+        raise UsageError("qa compare needs OFFICIAL.csv (or --attachments)")
     rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
     if args.format == "html":
         html = compare_report_html(rows, dataset=args.dataset)
@@ -323,7 +391,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="print the figures in pages or texts")
-    e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input")
+    e.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
     e.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text, used as the body text as it is")
     e.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     e.add_argument("--url", help="the page's URL (for provenance when reading a file)")
@@ -357,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--retries", type=int, default=3)
     c.add_argument("--no-warc", action="store_true", help="do not keep raw responses under DIR/warc/")
     c.add_argument("--log-file", help="append a log of the run here")
+    c.add_argument("--no-attachments", action="store_true", help="do not fetch/read the documents articles link to")
     dataset_opts(c)
     _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
@@ -381,6 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("dir", metavar="DIR")
     r.add_argument("--export", nargs="+", default=["jsonl"], choices=("jsonl", "csv", "parquet"))
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--no-attachments", action="store_true", help="do not re-read archived attached documents")
     _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 
@@ -398,7 +469,9 @@ def build_parser() -> argparse.ArgumentParser:
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
     qc.set_defaults(func=cmd_qa_check)
     qm = qsub.add_parser("compare", help="compare an official table with the dataset")
-    qm.add_argument("official", metavar="OFFICIAL.csv")
+    qm.add_argument("official", metavar="OFFICIAL.csv", nargs="?")
+    qm.add_argument("--attachments", action="store_true",
+                    help="compare each article's figures with its own attached documents instead")
     qm.add_argument("--dataset", default="output")
     qm.add_argument("--format", choices=("jsonl", "json", "csv", "html"), default="jsonl")
     qm.add_argument("--output", "-o")

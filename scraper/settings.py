@@ -58,7 +58,7 @@ CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks fo
 CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
-PROCESS_START_METHOD = "spawn"        # worker processes start clean (no inherited threads or sockets)
+PROCESS_START_METHOD = "auto"  # fork when single-threaded (workers inherit compiled patterns), else spawn
 TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
 DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries
@@ -96,7 +96,11 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
-QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt"})
+QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt",
+                       "không dưới", "ít nhất", "không quá", "chưa đến", "ngót"})
+# The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
+QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
+QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5
@@ -109,6 +113,7 @@ QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
 # columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
 QA_TABLE_CONFIRM = 2
+QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way
 QA_CONF_TABLE = 0.85
 QA_CONF_TABLE_GUESS = 0.5
 
@@ -119,3 +124,22 @@ MAX_SENTENCE_CHARS = 2000
 # A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
 # crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
 MAX_NUMBERS_PER_TEXT = 50_000
+
+# --- attached documents (PDF, DOCX, XLSX) -----------------------------------------------------------
+DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # download / input size cap of one attachment
+DOCUMENT_ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024  # DOCX/XLSX: sum of declared member sizes (zip bombs)
+DOCUMENT_ZIP_MAX_ENTRIES = 10_000  # DOCX/XLSX: members in the archive
+DOCUMENT_ZIP_MAX_RATIO = 200  # DOCX/XLSX: uncompressed/compressed size of any member
+DOCUMENT_MAX_PAGES = 500  # PDF pages read; the rest is left out with a warning
+DOCUMENT_MAX_TABLE_PAGES = 100  # PDF pages on which ruled tables are read (pdfplumber is slower)
+DOCUMENT_MAX_CELLS = 500_000  # XLSX/DOCX table cells read
+DOCUMENT_MAX_CHARS = 20_000_000  # characters of document text kept
+DOCUMENT_TIMEOUT = 60.0  # seconds one document may take in the worker before it is killed
+DOCUMENT_MAX_MEMORY = 1536 * 1024 * 1024  # address space of the parsing worker (RLIMIT_AS), bytes
+DOCUMENT_MIN_TEXT_CHARS = 20  # fewer letters than this in a PDF's text layer: needs OCR
+
+# --- qa compare --attachments ---------------------------------------------------------------------------
+ATTACHMENT_MATCH_TOLERANCE = 0.0005  # relative difference still counted as the same value (rounding)
+ATTACHMENT_SAME_INDICATOR_SIMILARITY = 80.0  # rapidfuzz token-set ratio for "the same indicator"
+ATTACHMENT_SAME_VALUE_SIMILARITY = 50.0  # a same-value pair with a less alike indicator must be specific
+ATTACHMENT_SPECIFIC_VALUE = 1000  # values at least this large (or with decimals) rarely agree by chance

@@ -27,6 +27,8 @@ from test_crawl import page
 
 ART = "http://www.binhduong.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID={}"
 LISTING = "http://www.binhduong.gov.vn/Lists/TinTuc/TongQuat.aspx?PageIndex=1"
+SLUG = "http://www.binhduong.gov.vn/tin-tuc/ket-qua-cai-cach-hanh-chinh-quy-1-2023.html"  # no platform pattern
+SECTION = "http://www.binhduong.gov.vn/tin-tuc/"
 A, B = "CC-MAIN-2021-25", "CC-MAIN-2023-06"
 
 # (url, HTTP status, content type, body) per crawl, in file order.
@@ -44,6 +46,8 @@ CRAWLS = {
         (ART.format(1), "200 OK", "text/html; charset=utf-8", page(1)),  # the same bytes again: one article
         (ART.format(2), "200 OK", "text/html; charset=utf-8", page(2, extra="Bổ sung: tiếp nhận thêm 20 hồ sơ.")),
         (ART.format(5), "200 OK", "text/html; charset=utf-8", page(5)),
+        (SLUG, "200 OK", "text/html; charset=utf-8", page(7)),
+        (SECTION, "200 OK", "text/html; charset=utf-8", b"<html><body><a href='/tin-tuc/a.html'>Tin</a></body></html>"),
     ],
 }
 STAMP = {A: "20210615", B: "20230201"}
@@ -84,8 +88,10 @@ def _matches(rec: dict, flt: str) -> bool:
 
 
 class CommonCrawlSim:
-    def __init__(self, folder: Path, page_size: int = 3, busy: tuple[str, int] | None = (ART.format(2), 1)) -> None:
+    def __init__(self, folder: Path, page_size: int = 3, busy: tuple[str, int] | None = (ART.format(2), 1),
+                 paging: bool = True) -> None:
         self.folder = folder
+        self.paging = paging
         self.page_size = page_size
         self.index = {c: build_warc(folder, c)[1] for c in CRAWLS}
         self.busy = dict([busy]) if busy else {}  # url → 503s still to answer for its record
@@ -142,6 +148,9 @@ class CommonCrawlSim:
         if crawl not in self.index or q.get("output") != ["json"]:
             return h.send(404, b"No Captures found")
         rows = self.index[crawl]
+        if not self.paging:  # an index without the pagination API: every capture at once
+            rows = [r for r in rows if all(_matches(r, f) for f in q.get("filter", []))]
+            return h.send(200, "".join(json.dumps(r) + "\n" for r in rows).encode())
         pages = (len(rows) + self.page_size - 1) // self.page_size
         if q.get("showNumPages") == ["true"]:
             return h.send(200, json.dumps({"pages": pages, "pageSize": self.page_size, "blocks": pages}).encode())
@@ -192,15 +201,15 @@ def test_commoncrawl_harvest_end_to_end(tmp_path: Path) -> None:
     ranges = [r for _, r, _ in data_hits]
     assert all(r and re.fullmatch(r"bytes=\d+-\d+", r) for r in ranges)
     fetched = {(p, r) for p, r, _ in data_hits}
-    assert len(fetched) == 4 and len(data_hits) == 5  # 1 (both crawls: same digest), 2 twice (changed), 5
+    assert len(fetched) == 5 and len(data_hits) == 6  # 1 (both crawls: same digest), 2 twice (changed), 5, slug
     busy = next(r for r in sim.index[A] if r["url"] == ART.format(2))
     retry = [t for p, r, t in data_hits if A in p and r.startswith(f"bytes={busy['offset']}-")]
     assert len(retry) == 2 and retry[1] - retry[0] >= 0.95  # the 503's Retry-After honoured
     assert sim.max_in_flight <= 2  # few concurrent requests to the data host
-    assert (s.new, s.changed, s.failed) == (3, 1, 0)
+    assert (s.new, s.changed, s.failed) == (4, 1, 0)
     db = sqlite3.connect(tmp_path / "out" / "dataset.sqlite")
     arts = {r[0]: r[1:] for r in db.execute("SELECT url, archive_url, captured_at, version FROM articles")}
-    assert sorted(arts) == sorted(ART.format(i) for i in (1, 2, 5))
+    assert sorted(arts) == sorted([*(ART.format(i) for i in (1, 2, 5)), SLUG])
     rec = next(r for r in sim.index[A] if r["url"] == ART.format(1))
     end = int(rec["offset"]) + int(rec["length"]) - 1
     assert arts[ART.format(1)][0] == f"{sim.data_url}/{rec['filename']}#bytes={rec['offset']}-{end}"
@@ -214,7 +223,7 @@ def test_commoncrawl_harvest_end_to_end(tmp_path: Path) -> None:
     with kept[0].open("rb") as fh:
         recs = [(r.rec_headers.get_header("WARC-Target-URI"), r.rec_headers.get_header("WARC-Scraper-Archive-URL"))
                 for r in ArchiveIterator(fh)]
-    assert [u for u, _ in recs] == [ART.format(1), ART.format(2), ART.format(2), ART.format(5)]
+    assert [u for u, _ in recs] == [ART.format(1), ART.format(2), ART.format(2), ART.format(5), SLUG]
     assert all(a and a.startswith(sim.data_url) and "#bytes=" in a for _, a in recs)
 
 
@@ -225,7 +234,14 @@ def test_second_commoncrawl_harvest_asks_nothing(tmp_path: Path) -> None:
         sim.data_hits.clear()
         s = cc(sim, tmp_path / "out")
         assert sim.index_hits == [] and sim.data_hits == []  # index answers cached; records already stored
-    assert (s.new, s.changed, s.unchanged) == (0, 0, 4)
+    assert (s.new, s.changed, s.unchanged) == (0, 0, 5)
+
+
+def test_index_without_paging_is_read_too(tmp_path: Path) -> None:
+    with CommonCrawlSim(tmp_path / "cc", busy=None, paging=False) as sim:
+        s = cc(sim, tmp_path / "out")
+        assert len(sim.index_hits) == 2  # one answer per crawl
+    assert (s.new, s.changed, s.failed) == (4, 1, 0)
 
 
 def test_reextract_keeps_commoncrawl_provenance(tmp_path: Path) -> None:
@@ -250,8 +266,8 @@ def test_commoncrawl_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[
         code = main(["harvest", "--commoncrawl", A, "--commoncrawl", B, "www.binhduong.gov.vn/Lists/TinTuc/*",
                      "--cc-index-url", sim.index_url, "--cc-data-url", sim.data_url, "--delay", "0.01",
                      "--out", str(tmp_path / "out"), "--quiet"])
-    assert code == 0 and "3 new, 1 changed" in capsys.readouterr().err
-    assert len((tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert code == 0 and "4 new, 1 changed" in capsys.readouterr().err
+    assert len((tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 4
 
 
 @pytest.mark.parametrize("argv", [

@@ -80,6 +80,18 @@ def _limit_memory(limit_mb: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _start_method() -> str:
+    """`settings.PROCESS_START_METHOD`; "auto": fork (workers inherit the imported, compiled extractor)
+    when this process runs no other thread, else spawn (forking a threaded process can deadlock)."""
+    import multiprocessing as mp
+    import threading
+
+    method = settings.PROCESS_START_METHOD
+    if method == "auto":
+        method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
+    return method
+
+
 class LocalExecutor:
     """N processes on this machine (N=1: in this process)."""
 
@@ -93,7 +105,7 @@ class LocalExecutor:
         if self._pool is None:
             import multiprocessing as mp
 
-            ctx = mp.get_context(settings.PROCESS_START_METHOD)
+            ctx = mp.get_context(_start_method())
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_limit_memory,
                                              initargs=(self.memory_limit_mb,))
         return self._pool

@@ -20,6 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
+import regex
+
 from .. import settings
 from ..errors import FetchError
 from ..fetch.discover import normalize_url
@@ -28,7 +30,7 @@ from ..parse.sites import PROFILES
 from ..pipeline import Progress, Summary, ingest
 from ..store.dataset import Dataset
 
-__all__ = ["Capture", "Fetched", "Archive", "HarvestOptions", "harvest", "cdx_date", "cached_index", "looks_like_article",
+__all__ = ["Capture", "Fetched", "Archive", "HarvestOptions", "harvest", "cdx_date", "cached_index", "looks_like_article", "worth_fetching",
            "RawWarcSink", "annotate_record"]
 
 log = logging.getLogger("scraper.harvest")
@@ -103,11 +105,26 @@ def cdx_date(text: str | None) -> str | None:
     return digits[:14] or None
 
 
-def looks_like_article(url: str) -> bool:
-    """An article URL by some platform profile (listing pages, feeds and assets are not harvested)."""
-    import regex
+# URLs that are not article pages whatever the archive says: a site or section root, listings and their
+# pagination, search and tag pages, feeds and files.
+_NOT_ARTICLE_URL = regex.compile(
+    r"^https?://[^/]+/?(?:[\w-]+/?)?$"
+    r"|(?:TongQuat|AllItems)\.aspx|/(?:category|chuyen-muc|danh-muc|tag|tags|search|tim-kiem|feed|rss)(?:[/?.]|$)"
+    r"|[?&](?:page|p|trang|pageindex|paged|pg)=\d+|/(?:page|trang)[-/]?\d+/?$"
+    r"|\.(?:jpe?g|png|gif|svg|webp|css|js|pdf|docx?|xlsx?|zip|rar|mp4|mp3|ico|xml|rss)(?:$|\?)",
+    regex.I,
+)
 
+
+def looks_like_article(url: str) -> bool:
+    """An article URL by some platform profile."""
     return any(regex.search(p, url, regex.I) for prof in PROFILES for p in prof.article_url_patterns)
+
+
+def worth_fetching(url: str) -> bool:
+    """Article URLs by a profile, and any other URL that is not plainly a listing, a root or a file
+    (such a capture is fetched and parsed; a page that turns out not to be an article is skipped)."""
+    return looks_like_article(url) or not _NOT_ARTICLE_URL.search(url)
 
 
 async def cached_index(fetcher: Fetcher, ds: Dataset, query: str, *, missing_ok: bool = False) -> str:
@@ -131,12 +148,12 @@ async def cached_index(fetcher: Fetcher, ds: Dataset, query: str, *, missing_ok:
 
 
 def select(captures: list[Capture], max_captures: int | None) -> list[Capture]:
-    """Article-like HTML 200 captures, one per (URL, digest), by URL then time."""
+    """HTML 200 captures worth fetching, one per (URL, digest), by URL then time."""
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(captures, key=lambda c: (c.original, c.timestamp)):
         key = (c.original, c.digest or c.timestamp)
-        if key in seen or not c.is_html_200 or not looks_like_article(c.original):
+        if key in seen or not c.is_html_200 or not worth_fetching(c.original):
             continue
         seen.add(key)
         out.append(c)

@@ -81,15 +81,26 @@ def _capture(line: str) -> Capture | None:
         return None
 
 
+def _num_pages(answer: str) -> int | None:
+    """N of a showNumPages answer (`{"pages": N, ...}`); 0 for an empty one; None for anything else."""
+    if not answer.strip():
+        return 0
+    try:
+        head = json.loads(answer)
+        return int(head["pages"]) if isinstance(head, dict) and "pages" in head else None
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
 async def list_cc_captures(fetcher: Fetcher, cfg: CommonCrawlConfig, ds: Dataset) -> list[Capture]:
     """Every capture of the pattern in every crawl asked for, all pages of each index."""
     out: list[Capture] = []
     for crawl in cfg.crawls:
         head = await cached_index(fetcher, ds, _index_query(cfg, crawl, showNumPages="true"), missing_ok=True)
-        try:
-            pages = int(json.loads(head).get("pages", 0)) if head.strip() else 0
-        except (ValueError, AttributeError):
-            raise ValueError(f"{crawl}: unexpected showNumPages answer {head[:80]!r}") from None
+        pages = _num_pages(head)
+        if pages is None:  # a server without paging answers with the captures themselves
+            out.extend(c for c in map(_capture, head.splitlines()) if c is not None)
+            continue
         for page in range(pages):
             text = await cached_index(fetcher, ds, _index_query(cfg, crawl, page=str(page)), missing_ok=True)
             out.extend(c for c in map(_capture, text.splitlines()) if c is not None)
