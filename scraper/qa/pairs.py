@@ -278,7 +278,8 @@ class Text:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
         if not _compatible(a, b):
             return False
-        return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
+        same_word = (a.unit or "").lower() == (b.unit or "").lower() and (a.unit or "").lower() in CLASSIFIERS
+        return same_word or _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
