@@ -46,6 +46,26 @@ def bare_pdf(data: bytes) -> int:
     return n
 
 
+def bare_plumber(data: bytes) -> None:
+    """pdfplumber's table finder on every page: the library our PDF tables come from."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            [t.extract() for t in page.find_tables()]
+
+
+def text_only(data: bytes) -> object:
+    """Our PDF reader with table reading off (DOCUMENT_MAX_TABLE_PAGES = 0): the text path alone."""
+    from scraper import settings
+
+    saved, settings.DOCUMENT_MAX_TABLE_PAGES = settings.DOCUMENT_MAX_TABLE_PAGES, 0
+    try:
+        return read_document(data, "pdf")
+    finally:
+        settings.DOCUMENT_MAX_TABLE_PAGES = saved
+
+
 def bare_docx(data: bytes) -> None:
     import docx
 
@@ -70,8 +90,10 @@ def bare_xlsx(data: bytes) -> None:
 
 def rows_for(name: str, kind: str, data: bytes, bare, units: int, unit: str, secs: float) -> list[dict[str, object]]:
     out = []
-    variants = [
-        ("bare library", lambda: bare(data)),
+    variants = [("bare library", lambda: bare(data))]
+    if kind == "pdf":
+        variants += [("bare pdfplumber tables", lambda: bare_plumber(data)), ("read, tables off", lambda: text_only(data))]
+    variants += [
         ("read", lambda: read_document(data, kind)),
         ("+figures", lambda: parse_document(data, kind, isolate=False)),
         ("isolated", lambda: parse_document(data, kind)),
