@@ -25,8 +25,10 @@ from scraper.fetch.crawl import reextract
 
 def cpu_seconds() -> float:
     """CPU time of this process and of its finished children (local worker processes)."""
-    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(
+        r.ru_utime + r.ru_stime
+        for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
@@ -65,21 +67,43 @@ def main() -> None:
         if not args.no_dask:
             from distributed import LocalCluster
 
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None) as cluster:
+            with LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            ) as cluster:
                 out = Path(tmp) / "dask"
                 rate, wall, _ = timed_reextract(src, out, dask=cluster.scheduler_address)
                 runs.append(("scraper reextract --dask (LocalCluster, 2 workers)", rate, wall, None, out))
         one = runs[0][1]
-        rows = [{"run": "baseline: bare warcio read + selectolax parse", "records/s": bare_rate, "× workers 1": "",
-                 "× bare": 1.0, "wall s": "", "CPU s": ""}]
-        rows += [{"run": name, "records/s": rate, "× workers 1": rate / one, "× bare": rate / bare_rate, "wall s": wall,
-                  "CPU s": "" if cpu is None else cpu} for name, rate, wall, cpu, _ in runs]
-        print(f"{args.records} records ({args.pages} pages) in 2 gzip WARC files; load average {os.getloadavg()[0]:.1f}"
-              f" on {os.cpu_count()} cores (others' work slows every run alike)")
+        rows = [
+            {
+                "run": "baseline: bare warcio read + selectolax parse",
+                "records/s": bare_rate,
+                "× workers 1": "",
+                "× bare": 1.0,
+                "wall s": "",
+                "CPU s": "",
+            }
+        ]
+        rows += [
+            {
+                "run": name,
+                "records/s": rate,
+                "× workers 1": rate / one,
+                "× bare": rate / bare_rate,
+                "wall s": wall,
+                "CPU s": "" if cpu is None else cpu,
+            }
+            for name, rate, wall, cpu, _ in runs
+        ]
+        print(
+            f"{args.records} records ({args.pages} pages) in 2 gzip WARC files; load average"
+            f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (others' work slows every run alike)"
+        )
         print(table(rows))
         first = dataset_rows(runs[0][4])
-        print("datasets identical (workers 1, workers 2, Dask):", all(dataset_rows(r[4]) == first for r in runs))
+        print(
+            "datasets identical (workers 1, workers 2, Dask):", all(dataset_rows(r[4]) == first for r in runs)
+        )
 
 
 if __name__ == "__main__":

@@ -361,6 +361,9 @@ NONFIGURE_ROWS = [
     ("dose-criterion", "Số người đã tiêm ít nhất 02 mũi đạt 97%.", "02", "pattern: Covid-19 vaccination report"),
     ("time", "Tính đến thời điểm 16 giờ ngày 20/4, đã có 8.500 hồ sơ.", "16", "pattern: exam registration news"),
     ("year-typo", "Năng suất lúa vụ mùa năm 202. đạt 55 tạ/ha.", "202", "pattern: commune portal typo"),
+    # numbers that end a proper name (pattern: power-plant and project news, Hà Tĩnh / Thanh Hóa / Bình Thuận)
+    ("name-number", "Nhà máy Thủy điện Sông Tranh 2 tạm dừng phát điện.", "2", "pattern: power-plant news"),
+    ("name-number", "Dự án điện khí Long Sơn 3 và 4 chậm tiến độ.", "3", "pattern: energy project news"),
 ]
 
 
@@ -423,6 +426,10 @@ FIGURE_ROWS_12 = [
     # "giá trị gia tăng" is value added (a level), not an increase; a row keyed by a year is not in years
     ("Giá trị gia tăng đạt 84.210 nghìn đồng/ha.", [("84.210 nghìn đồng/ha", D(84210000), "money", "đồng/ha", "đạt")]),
     ("Năm 2019 47,2 512,30", [("47,2", D("47.2"), "number", None, None), ("512,30", D("512.3"), "number", None, None)]),
+    # a named plant's number is part of its name; its amounts are figures; "tổ máy 1, 2" are unit labels
+    ("Nhà máy Nhiệt điện Sông Hậu 1 nộp ngân sách hơn 250 tỷ đồng.", [("250 tỷ đồng", D(250) * 10**9, "money", "đồng", "hơn")]),
+    ("Sự cố làm 2 tổ máy 3 và 5 ngừng chạy.", [("2", D(2), "count", "tổ máy", None)]),
+    ("Tỉnh Hà Giang 4 huyện đã đạt chuẩn.", [("4", D(4), "count", "huyện", None)]),
     # a life expectancy is a measured age
     ("Tuổi thọ bình quân đạt 74,6 tuổi.", [("74,6 tuổi", D("74.6"), "quantity", "tuổi", "đạt")]),
 ]

@@ -263,6 +263,15 @@ PAIRING = [
     ("'đạt trên X%' is at least X%", "Đã giải quyết 985 hồ sơ trên tổng số 1.000 hồ sơ, đạt trên 99%.", [("ratio", False)]),
     ("a share of a named whole ('chiếm 8% diện tích lúa')",
      "Toàn tỉnh gieo trồng 50.000 ha lúa. Năm nay có 4.000 ha lúa chất lượng cao, chiếm 8% diện tích lúa.", [("ratio", True)]),
+    ("a yield is output over area", "Sản lượng lúa đạt 312.000 tấn, diện tích 52.000 ha, năng suất bình quân 60 tạ/ha.",
+     [("per_unit", True)]),
+    ("a yield that output over area does not give", "Sản lượng lúa đạt 312.000 tấn, diện tích 52.000 ha, năng suất bình quân 65 tạ/ha.",
+     [("per_unit", False)]),
+    ("an average stay", "Bệnh viện điều trị nội trú 2.000 lượt bệnh nhân với 14.000 ngày điều trị, bình quân 7 ngày/lượt.",
+     [("per_unit", True)]),
+    ("percentage-point contributions add up to the growth",
+     "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ đóng góp 2,5 điểm phần trăm, nông nghiệp đóng góp "
+     "0,8 điểm phần trăm.", [("sum", False)]),
     ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "

@@ -35,6 +35,18 @@ PER_UNIT = (
     r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
 )
 
+# A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised words
+# right before a small number with no unit after it.
+_UNIT_WORDS = "|".join(
+    regex.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(set(vocab.MEASURES) | set(vocab.CURRENCIES) | set(vocab.DURATIONS) | set(vocab.COUNT_NOUNS)
+                    | set(vocab.SCALE_WORDS) | {"phần trăm", "tuổi", "lần", "điểm"}, key=len, reverse=True)
+)
+NAME_NUMBER = (
+    rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
+)
+
 # (family, pattern).  Order does not matter: every match masks its span.
 _FAMILIES: tuple[tuple[str, str], ...] = (
     ("url", r"(?:https?://|www\.)[^\s<>\"')\]]+"),
@@ -95,6 +107,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000 dân": the
     # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
     ("per-unit", PER_UNIT),
+    ("name-number", NAME_NUMBER),
     # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
     ("plan-horizon", r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
                      r"\s+\d{1,2}\s+năm(?![\p{L}])"),
@@ -156,6 +169,7 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "chainage": (20, r"\+\s*\d", None),
     "level": (50, None, r"cấp\s+[\divx]"),
     "partly": (4, r"1\s+phần", None),
+    "name-number": (40, r"[^\W\d_]\s+\d{1,2}(?![\d.,]?\d)", None),
     "per-unit": (60, None, r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s"),
     "plan-horizon": (30, None, r"\d\s+năm"),
     "elapsed": (30, None, r"\d\s+(?:năm|tháng)"),

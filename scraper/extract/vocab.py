@@ -116,7 +116,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "điều", "khoản", "chương", "mục", "tiểu mục", "phụ lục", "phần", "biểu", "mẫu số", "bảng",
     "quận", "phường", "khu phố", "ấp", "tổ dân phố", "tổ", "khu vực", "khu", "đường số", "đường", "quốc lộ",
     "tỉnh lộ", "hương lộ", "ql", "đt", "hẻm", "ngõ", "ngách", "kiệt", "lô", "phòng", "tầng", "block",
-    "lần thứ", "thứ", "mũi", "mũi tiêm", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
+    "lần thứ", "thứ", "mũi", "mũi tiêm", "tổ máy", "tổ máy số", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
     "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
     "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
     "số", "số hiệu", "mã", "mã số", "mã số thuế", "mã số doanh nghiệp", "số tài khoản", "tài khoản", "mã hồ sơ",

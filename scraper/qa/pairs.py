@@ -112,7 +112,7 @@ class Relation:
 
     @property
     def key(self) -> tuple[str, int]:
-        return ("ratio" if self.check == "change" else self.check, self.stated.index)
+        return ("ratio" if self.check in ("change", "per_unit") else self.check, self.stated.index)
 
 
 # --- precision ------------------------------------------------------------------------------------
@@ -718,6 +718,55 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value)
 
 
+def _point_contributions(tx: Text) -> Iterable[Relation]:
+    """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
+    sectors' contributions in percentage points add up to the growth they explain."""
+    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change]
+    by_para: dict[int, list[Figure]] = {}
+    for f in points:
+        by_para.setdefault(tx.paragraph(f.start), []).append(f)
+    for para, parts in by_para.items():
+        if len(parts) < 2:
+            continue
+        growth = [g for g in tx.figures if g.kind == "percent" and (g.unit or "%") == "%" and g.start < parts[0].start
+                  and tx.paragraph(g.start) == para and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))]
+        if growth:
+            conf = settings.QA_CONF_MARKER if _MARKER.search(tx.t, growth[-1].end, parts[0].start) else settings.QA_CONF_MARKER * 0.7
+            yield Relation("sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf)
+
+
+# Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over stays.
+_MASS_IN = {"tấn": Decimal(1000), "tạ": Decimal(100), "yến": Decimal(10), "kg": Decimal(1)}
+_PER = regex.compile(r"\s*/\s*(?P<b>[\p{L}]+)")
+
+
+def _per_unit(tx: Text) -> Iterable[Relation]:
+    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of its paragraph
+    it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
+    for x in tx.figures:
+        unit = (x.unit or "").lower()
+        top, _, bottom = unit.partition("/")
+        if not bottom:
+            m = _PER.match(tx.t, x.end)
+            top, bottom = unit, (m.group("b").lower() if m else "")
+        if not top or not bottom:
+            continue
+        para = tx.paragraph(x.start)
+        near = [f for f in tx.figures if f is not x and tx.paragraph(f.start) == para and f.kind != "percent" and not f.change]
+        nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
+        dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
+        for n, d in itertools.product(nums, dens):
+            factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))
+            if d.value and n is not d:
+                conf = settings.QA_CONF_IDENTITY if len(nums) == len(dens) == 1 else settings.QA_CONF_CHANGE
+                yield Relation("per_unit", x, (n, d), f"{x.unit or top + '/' + bottom} = {n.unit} / {d.unit}", conf,
+                               whole=d.value / factor)
+
+
+def _same_measure(unit: str, top: str) -> bool:
+    return unit == top or (unit in _MASS_IN and top in _MASS_IN)
+
+
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
     from .tables import read_text_tables, table_relations
@@ -725,7 +774,8 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
-    return sums + [*_change_sums(tx), *_rates(tx, sums), *_slash_fractions(tx)] + table_relations(figures)
+    sums += [*_change_sums(tx), *_point_contributions(tx)]
+    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + table_relations(figures)
 
 
 @dataclass(frozen=True)
@@ -745,6 +795,9 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
     num = r.operands[0]
     den = r.whole if r.whole is not None else r.operands[1].value
+    if r.check == "per_unit":
+        computed = num.value / den
+        return Verdict(r, agrees(r.stated, computed, r.operands, tolerance=tolerance), computed)
     if tolerance is not None:
         computed = num.value / den * 100
         return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)

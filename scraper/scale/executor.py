@@ -29,7 +29,15 @@ from typing import Any, Protocol, TypeVar
 from .. import settings
 from ..errors import MissingDependency, UsageError
 
-__all__ = ["Executor", "LocalExecutor", "DaskExecutor", "make_executor", "default_workers", "DaskMissing", "require_dask"]
+__all__ = [
+    "Executor",
+    "LocalExecutor",
+    "DaskExecutor",
+    "make_executor",
+    "default_workers",
+    "DaskMissing",
+    "require_dask",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -95,7 +103,9 @@ def _start_method() -> str:
 class LocalExecutor:
     """N processes on this machine (N=1: in this process)."""
 
-    def __init__(self, workers: int | None = None, *, window: int | None = None, memory_limit_mb: int | None = None) -> None:
+    def __init__(
+        self, workers: int | None = None, *, window: int | None = None, memory_limit_mb: int | None = None
+    ) -> None:
         self.workers = max(1, workers or default_workers())
         self.window = window or self.workers * settings.TASKS_IN_FLIGHT_PER_WORKER
         self.memory_limit_mb = memory_limit_mb
@@ -106,8 +116,9 @@ class LocalExecutor:
             import multiprocessing as mp
 
             ctx = mp.get_context(_start_method())
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_limit_memory,
-                                             initargs=(self.memory_limit_mb,))
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_limit_memory, initargs=(self.memory_limit_mb,)
+            )
         return self._pool
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
@@ -153,7 +164,9 @@ class DaskExecutor:
             try:
                 self.client = Client(address, timeout=settings.DASK_CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as exc:
-                raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}".split("\n")[0]) from None
+                raise UsageError(
+                    f"cannot reach the Dask scheduler at {address}: {exc}".split("\n")[0]
+                ) from None
             self._own = True
         n = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
         self.workers = max(1, n)
@@ -176,7 +189,9 @@ class DaskExecutor:
         self.close()
 
 
-def make_executor(workers: int | None = None, dask: str | None = None, **kw: Any) -> LocalExecutor | DaskExecutor:
+def make_executor(
+    workers: int | None = None, dask: str | None = None, **kw: Any
+) -> LocalExecutor | DaskExecutor:
     """`--workers N` / `--dask ADDRESS` as an executor (dask wins when both are given)."""
     if dask:
         return DaskExecutor(dask, **{k: v for k, v in kw.items() if k == "window"})

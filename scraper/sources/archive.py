@@ -30,8 +30,19 @@ from ..parse.sites import PROFILES
 from ..pipeline import Progress, Summary, ingest
 from ..store.dataset import Dataset
 
-__all__ = ["Capture", "Fetched", "Archive", "HarvestOptions", "harvest", "cdx_date", "cached_index", "looks_like_article", "worth_fetching",
-           "RawWarcSink", "annotate_record"]
+__all__ = [
+    "Capture",
+    "Fetched",
+    "Archive",
+    "HarvestOptions",
+    "harvest",
+    "cdx_date",
+    "cached_index",
+    "looks_like_article",
+    "worth_fetching",
+    "RawWarcSink",
+    "annotate_record",
+]
 
 log = logging.getLogger("scraper.harvest")
 
@@ -200,8 +211,13 @@ async def harvest(archive: Archive, opts: HarvestOptions, progress: Progress) ->
     try:
         # robots.txt is the live site's business, not the archive's: the archive's own limits are
         # honoured through 429/503 and Retry-After instead.
-        async with Fetcher(delay=opts.delay, concurrency=opts.concurrency, retries=opts.retries, obey_robots=False,
-                           backoff=max(opts.delay, 1.0)) as fetcher:
+        async with Fetcher(
+            delay=opts.delay,
+            concurrency=opts.concurrency,
+            retries=opts.retries,
+            obey_robots=False,
+            backoff=max(opts.delay, 1.0),
+        ) as fetcher:
             try:
                 captures = await archive.captures(fetcher, ds)
             except (FetchError, ValueError) as exc:
@@ -232,7 +248,9 @@ async def harvest(archive: Archive, opts: HarvestOptions, progress: Progress) ->
     return summary
 
 
-def _store(ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: Summary, sink: RawWarcSink | None) -> None:
+def _store(
+    ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: Summary, sink: RawWarcSink | None
+) -> None:
     url = archive.archive_url(cap)
     if got.error is not None:
         summary.fail(url, got.error, log)
@@ -247,7 +265,20 @@ def _store(ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: S
         return
     original = normalize_url(cap.original) or cap.original
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    article = ingest(ds, got.content, original, summary, http_charset=got.charset, fetched_at=now,
-                     archive_url=url, captured_at=cap.captured_at)
-    ds.record_page(url, status=got.status, state="done" if article else "failed",
-                   article_id=article.id if article else None, content_hash=article.content_hash if article else None)
+    article = ingest(
+        ds,
+        got.content,
+        original,
+        summary,
+        http_charset=got.charset,
+        fetched_at=now,
+        archive_url=url,
+        captured_at=cap.captured_at,
+    )
+    ds.record_page(
+        url,
+        status=got.status,
+        state="done" if article else "failed",
+        article_id=article.id if article else None,
+        content_hash=article.content_hash if article else None,
+    )
