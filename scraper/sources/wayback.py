@@ -131,9 +131,14 @@ def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary
     from ..store.dataset import check_export_formats
 
     check_export_formats(cfg.formats)
+    from ..config import parse_archive_date
+
     for name, value in (("--from", cfg.date_from), ("--to", cfg.date_to)):
-        if value and not _cdx_date(value):
-            raise UsageError(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        try:
+            if value:
+                parse_archive_date(value)
+        except ValueError as exc:
+            raise UsageError(f"{name}: {exc}") from None
     return asyncio.run(_harvest(cfg, as_progress(progress)))
 
 
