@@ -159,7 +159,7 @@ class _Bar:
     def __init__(self) -> None:
         from tqdm import tqdm
 
-        self.bar = tqdm(total=None, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
+        self.bar = tqdm(total=None, unit=" pages", file=sys.stderr, dynamic_ncols=True, leave=False)
         _Bar.active = self.bar
 
     def update(self, summary: Any, current: str = "") -> None:
