@@ -21,7 +21,9 @@ Kind = Literal["count", "percent", "money", "quantity", "rank", "ratio", "score"
 class Figure(BaseModel):
     """One figure read from a text, with its exact provenance: `body_text[start:end] == raw`."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Anything that changes a figure after it was read (a table header giving its unit) is validated
+    # again, so a figure carries the same warnings however it got its value.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     value: Decimal
     kind: Kind
@@ -43,14 +45,15 @@ class Figure(BaseModel):
     index: int = 0
     denominator: Decimal | None = None  # "9/63" -> 63; "1.304/1.650" -> 1650
     range: Literal["low", "high"] | None = None
-    part_of: int | None = None  # index of the total this figure is a part of ("trong đó …")
-    computed_from: list[int] | None = None  # [numerator index, denominator index] of a stated rate
+    part_of: int | None = None  # id (`index`) of the total this figure is a part of ("trong đó …")
+    computed_from: list[int] | None = None  # [numerator id, denominator id] of a stated rate
     ambiguous: bool = False  # the reading depended on a number convention the text did not make clear
     prior_period: bool = False  # "(cùng kỳ tăng 7,15%)": the same indicator a year earlier
     verb: str | None = None
     table: int | None = None
     row: str | None = None
     column: str | None = None
+    page: int | None = None  # 1-based page of a paged document (PDF)
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -68,6 +71,16 @@ class Figure(BaseModel):
         if self.kind in ("rank", "ratio") and self.denominator is not None and self.kind == "rank" and self.value > self.denominator:
             self._warn("rank larger than the number ranked")
         return self
+
+    @property
+    def id(self) -> int:
+        """The figure's id within its text (its position in reading order): what `part_of` and
+        `computed_from` refer to."""
+        return self.index
+
+    def revised(self, **changes: Any) -> Figure:
+        """This figure with `changes` applied together, validated again as a whole."""
+        return Figure.model_validate({**self.model_dump(), **changes})
 
     def _warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -133,6 +146,10 @@ class Check(BaseModel):
     figures: list[dict[str, Any]] = Field(default_factory=list)
     message: str
     article_url: str | None = None
+    # How the figures were related, so a reviewer can judge the check (additive to the contract).
+    rule: str | None = None  # the reading that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
+    confidence: float | None = None  # 0..1: how surely a reader would relate these figures this way
+    roles: list[str] = Field(default_factory=list)  # per entry of `figures`: "total", "part", "rate", "numerator", "whole", …
 
 
 class CompareRow(BaseModel):

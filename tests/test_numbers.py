@@ -34,6 +34,15 @@ CASES = [
     ("sáu mươi ba", D("63")), ("bẩy", D("7")), ("không", D("0")), ("một trăm hai mươi", D("120")),
     ("hai nghìn không trăm hai mươi mốt", D("2021")), ("mười chín", D("19")), ("bốn", D("4")),
     ("Hai Mươi Ba", D("23")), ("năm trăm nghìn", D("500000")), ("tám mươi", D("80")),
+    # "lẻ/linh" after a scale word: the group's hundreds are zero
+    ("năm nghìn lẻ bảy mươi lăm", D("5075")), ("hai tỷ lẻ một", D("2000000001")), ("một nghìn linh mười", D("1010")),
+    ("bốn triệu lẻ hai mươi mốt nghìn", D("4021000")), ("một trăm nghìn tỷ lẻ năm", D("100000000000005")),
+    ("sáu ngàn linh bốn", D("6004")), ("sáu ngàn linh tư", D("6004")), ("một trăm lẻ tư", D("104")), ("bảy tỉ lẻ chín", D("7000000009")),
+    # shortened tenths and halves, "tư" after tens, "không trăm", "vạn", spelled decimals
+    ("một trăm mốt", D("110")), ("hai trăm tư", D("240")), ("một nghìn tư", D("1400")), ("ba triệu rưỡi", D("3500000")),
+    ("mười tư", D("14")), ("ba mươi tư", D("34")), ("hai nghìn không trăm mười", D("2010")),
+    ("một triệu không trăm linh năm nghìn", D("1005000")), ("hai vạn", D("20000")), ("1,5 vạn", D("15000")),
+    ("hai phẩy năm", D("2.5")), ("không phẩy không năm", D("0.05")), ("mười hai phẩy ba mươi bốn", D("12.34")),
     # unambiguous English-style forms read the only way they can be read
     ("1,282,217", D("1282217")), ("6.5", D("6.5")), ("1,234.5", D("1234.5")),
 ]
@@ -47,6 +56,9 @@ def test_parse_number_table(text: str, expected: Decimal) -> None:
 NOT_NUMBERS = [
     "", "   ", "abc", "1149/QĐ-BNV", "hai bên", "mươi", "linh năm", "12.34.567", "1.2.3", "1,2,3", "tỷ",
     "một cửa", "1.234,5,6", "mười mốt", "tư", "lăm", "trăm linh", "nghìn",
+    # "lẻ/linh" needs something before it and a digit or tens after it; "năm" after tens is "years"
+    "lẻ năm", "năm nghìn lẻ", "một trăm linh mười", "lẻ lẻ năm", "mười năm", "hai mươi năm", "một trăm năm",
+    "phẩy", "một phẩy", "phẩy năm", "rưỡi", "hai triệu rưỡi năm", "một trăm tư năm", "một trăm hai",
 ]
 
 
@@ -141,3 +153,17 @@ def spell(n: int) -> str:
 @given(st.integers(min_value=0, max_value=999_999_999))
 def test_roundtrip_spelled(n: int) -> None:
     assert parse_number(spell(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_roundtrip_num2words(n: int) -> None:
+    """An independent speller: num2words writes "năm nghìn lẻ bảy mươi lăm", "hai tỷ lẻ một" …"""
+    num2words = pytest.importorskip("num2words").num2words
+    assert parse_number(num2words(n, lang="vi")) == n
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["ngàn", "nghìn"]), st.sampled_from(["linh", "lẻ"]))
+def test_roundtrip_num2words_regional_words(n: int, thousand: str, zero: str) -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    words = [{"nghìn": thousand, "lẻ": zero}.get(w, w) for w in num2words(n, lang="vi").split()]
+    assert parse_number(" ".join(words)) == n

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .figures import extract_figures
+from .document import Cell, TableRegion, figures_in_text
+from .figures import extract_figures, scan
 from .numbers import parse_number
 
-__all__ = ["extract_figures", "parse_number"]
+__all__ = ["Cell", "TableRegion", "extract_figures", "figures_in_text", "parse_number", "scan"]

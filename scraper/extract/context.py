@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import bisect
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import regex
 
 from . import vocab
-from .figures import _alt
+from ..models import Figure
+from .candidate import Candidate, Scan
+from .numbers import exact_decimal
+from .patterns import LETTER as _L, alt as _alt
 from .periods import Period, find_periods, shift_year
 
-if TYPE_CHECKING:
-    from .figures import _Cand
-    from ..models import Figure
-    from ..text import Normalized
-
-_L = r"\p{L}\p{M}"
+__all__ = ["annotate", "to_date"]
 _CAP = rf"\p{{Lu}}[{_L}]*"
 _NAME = rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
 _ADMIN_WORD = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
@@ -115,7 +112,7 @@ _NEWLINES = regex.compile(r"\n+")
 _TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
 
 
-def _to_date(value: date | str | None) -> date | None:
+def to_date(value: date | str | None) -> date | None:
     if value is None or isinstance(value, date) and not isinstance(value, datetime):
         return value  # type: ignore[return-value]
     if isinstance(value, datetime):
@@ -133,35 +130,25 @@ def _paragraph_starts(t: str) -> list[int]:
     return [0] + [m.end() for m in _NEWLINES.finditer(t)]
 
 
-def annotate(
-    original: str,
-    t: str,
-    norm: Normalized,
-    figures: list[Figure],
-    cands: list[_Cand],
-    sentences: list[tuple[int, int]],
-    *,
-    published: date | str | None = None,
-    headline: str | None = None,
-) -> None:
-    """Fill the context fields of `figures` in place (`cands` are the same figures on `t`)."""
-    if not figures:
-        return
-    ref = _to_date(published)
+def annotate(scan: Scan, *, published: date | str | None = None, headline: str | None = None) -> list[Figure]:
+    """The meaning stage: one validated `Figure` per candidate of `scan`, in reading order.
+
+    Context is read per sentence (and per paragraph for a subject named earlier), only around
+    candidates; `published` resolves periods without a year, `headline` is the last period fallback.
+    """
+    cands = scan.candidates
+    if not cands:
+        return []
+    t, norm, original, sentences = scan.text, scan.norm, scan.original, scan.sentences
+    ref = to_date(published)
     periods = find_periods(t, ref)
     head_period = None
     if headline:
         hp = find_periods(headline, ref)
         head_period = hp[0] if hp else None
-    entities = [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _ENTITY.finditer(t)]
-    # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
-    unit_spans = [(c.start, max(c.end, c.unit_end)) for c in cands]
-    entities = [e for e in entities if not any(s <= e[0] < ue for s, ue in unit_spans)]
-    # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
-    entities = [e for e in entities if not _SOURCE_BEFORE.search(t, max(0, e[0] - 40), e[0])]
-    # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
-    entities = [e for e in entities if not _ROLE_BEFORE.search(t, max(0, e[0] - 25), e[0])]
+    entities = _entities(t, cands)
     para_starts = _paragraph_starts(t)
+    sent_starts = [s for s, _ in sentences]
 
     sent_of = _assign(cands, sentences)
     period_pos = [p.pos for p in periods]
@@ -169,20 +156,25 @@ def annotate(
     carried_period: Period | None = None
     period_idx = 0
     para_entity: tuple[int, str | None] = (-1, None)
+    sentence_text: dict[int, str] = {}
+    cues = _SentenceCues(t)
+    meanings: list[dict] = []
 
-    for i, (c, f) in enumerate(zip(cands, figures)):
+    for i, c in enumerate(cands):
         si = sent_of[i]
         ss, se = sentences[si] if si >= 0 else (0, len(t))
-        a, b = norm.span(ss, se)
-        f.sentence = " ".join(original[a:b].split())
+        if si not in sentence_text:
+            a, b = norm.span(ss, se)
+            sentence_text[si] = " ".join(original[a:b].split())
+        m: dict = {"sentence": sentence_text[si]}
 
         # --- period: same sentence (before, else after), else carried, else headline ---
         while period_idx < len(periods) and periods[period_idx].pos < ss:
-            if _is_frame(t, periods[period_idx], sentences):
+            if _is_frame(t, periods[period_idx], sent_starts):
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [p for p in _window(periods, period_pos, ss, se) if cs <= p.pos < ce or _is_frame(t, p, sentences)]
+        in_sentence = [p for p in _window(periods, period_pos, ss, se) if cs <= p.pos < ce or _is_frame(t, p, sent_starts)]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and _REFERS_BACK.match(t, ss):
@@ -192,12 +184,12 @@ def annotate(
         if period is not None and (period.start or period.end):
             if c.prior_period:
                 period = shift_year(period)
-            f.period_start, f.period_end, f.period_text = period.start, period.end, period.text
+            m.update(period_start=period.start, period_end=period.end, period_text=period.text)
         elif period is not None:
-            f.period_text = period.text
+            m["period_text"] = period.text
 
         # --- estimate: an estimate word earlier in the sentence ("Ước 6 tháng…", "ước đạt") ---
-        f.estimate = not c.prior_period and bool(_ESTIMATE.search(t, ss, c.start))
+        m["estimate"] = not c.prior_period and cues.estimate_before(ss, se, c.start)
 
         # --- entity ---
         para = para_starts[bisect.bisect_right(para_starts, c.start) - 1]
@@ -205,17 +197,74 @@ def annotate(
             para_entity = (para, None)
         ent = _entity_for(t, c, _window(entities, entity_pos, ss, se), ss, se)
         if ent is None:
-            ent = para_entity[1] or _paragraph_subject(_window(entities, entity_pos, para, ss), para, ss)
-        f.entity = ent
+            ent = para_entity[1] or _paragraph_subject(entities, entity_pos, para, ss)
+        m["entity"] = ent
         if ent is not None:
             para_entity = (para, ent)
 
         # --- indicator and verb ---
-        f.indicator, f.verb = _indicator(t, c, cands, i, ss)
-        if f.indicator is None and i > 0 and sent_of[i - 1] == si:
-            f.indicator = figures[i - 1].indicator  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
+        m["indicator"], m["verb"] = _indicator(t, c, cands, i, ss, cues.heads(ss, se))
+        if m["indicator"] is None and i > 0 and sent_of[i - 1] == si:
+            m["indicator"] = meanings[i - 1]["indicator"]  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
+        meanings.append(m)
 
-    _relations(t, cands, figures, sent_of, sentences)
+    part_of, computed_from = _relations(t, cands, [m["indicator"] for m in meanings], sent_of, sentences)
+    figures: list[Figure] = []
+    for c, m in zip(cands, meanings):
+        s, e = norm.span(c.start, c.end)
+        figures.append(
+            Figure(
+                value=exact_decimal(c.value), kind=c.kind, unit=c.unit, raw=original[s:e], start=s, end=e,
+                qualifier=c.qualifier, change=c.change, baseline=c.baseline, index=c.id, denominator=c.denominator,
+                range=c.range, part_of=part_of.get(c.id), computed_from=computed_from.get(c.id),
+                ambiguous=c.ambiguous, prior_period=c.prior_period, **m,
+            )
+        )
+    return figures
+
+
+def _entities(t: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
+    """Entity mentions of `t` that can be a figure's subject, in order."""
+    # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
+    unit_starts = [c.start for c in cands]
+    reach_so_far, furthest = [], 0  # furthest end of a counted noun among the candidates up to k
+    for c in cands:
+        furthest = max(furthest, c.reach)
+        reach_so_far.append(furthest)
+    out = []
+    for m in _ENTITY.finditer(t):
+        s = m.start()
+        k = bisect.bisect_right(unit_starts, s) - 1
+        if k >= 0 and s < reach_so_far[k]:
+            continue
+        # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
+        if _SOURCE_BEFORE.search(t, max(0, s - 40), s):
+            continue
+        # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
+        if _ROLE_BEFORE.search(t, max(0, s - 25), s):
+            continue
+        out.append((s, m.end(), " ".join(m.group(0).split())))
+    return out
+
+
+class _SentenceCues:
+    """Per-sentence scans done once for all the figures of a sentence: indicator heads, estimate words."""
+
+    def __init__(self, t: str) -> None:
+        self.t = t
+        self._heads: dict[int, list[regex.Match[str]]] = {}
+        self._estimates: dict[int, list[int]] = {}
+
+    def heads(self, ss: int, se: int) -> list[regex.Match[str]]:
+        if ss not in self._heads:
+            self._heads[ss] = list(_INDICATOR_HEADS.finditer(self.t, ss, se))
+        return self._heads[ss]
+
+    def estimate_before(self, ss: int, se: int, pos: int) -> bool:
+        if ss not in self._estimates:
+            self._estimates[ss] = [m.end() for m in _ESTIMATE.finditer(self.t, ss, se)]
+        ends = self._estimates[ss]
+        return bool(ends) and ends[0] <= pos
 
 
 _REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả|Trong\s+đó)(?![\p{L}])", regex.I)
@@ -230,13 +279,14 @@ def _window(items: list, positions: list[int], lo: int, hi: int) -> list:
     return items[bisect.bisect_left(positions, lo) : bisect.bisect_left(positions, hi)]
 
 
-def _is_frame(t: str, p: Period, sentences: list[tuple[int, int]]) -> bool:
+def _is_frame(t: str, p: Period, sent_starts: list[int]) -> bool:
     """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or
     opening its sentence ("Từ 01/1 đến 31/5/2021 các huyện …").  "Chỉ số PCI năm 2018 xếp thứ 9/63"
     names the indicator's year instead and does not carry to the next sentence."""
     if _COMMA.match(t[p.stop : p.stop + 3]):
         return True
-    ss = max((s for s, _ in sentences if s <= p.pos), default=0)
+    k = bisect.bisect_right(sent_starts, p.pos) - 1
+    ss = sent_starts[k] if k >= 0 else 0
     lead = t[ss : p.pos]
     return len(lead.split()) <= 2
 
@@ -248,7 +298,7 @@ def _clause_bounds(t: str, pos: int, ss: int, se: int) -> tuple[int, int]:
     return (a + 1 if a >= 0 else ss), (b if b >= 0 else se)
 
 
-def _assign(cands: list[_Cand], sentences: list[tuple[int, int]]) -> list[int]:
+def _assign(cands: list[Candidate], sentences: list[tuple[int, int]]) -> list[int]:
     out: list[int] = []
     j = 0
     for c in cands:
@@ -258,7 +308,7 @@ def _assign(cands: list[_Cand], sentences: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def _entity_for(t: str, c: _Cand, entities: list[tuple[int, int, str]], ss: int, se: int) -> str | None:
+def _entity_for(t: str, c: Candidate, entities: list[tuple[int, int, str]], ss: int, se: int) -> str | None:
     before = [e for e in entities if ss <= e[0] and e[1] <= c.start]
     if before:
         last = before[-1]
@@ -271,19 +321,17 @@ def _entity_for(t: str, c: _Cand, entities: list[tuple[int, int, str]], ss: int,
     return None
 
 
-def _paragraph_subject(entities: list[tuple[int, int, str]], para: int, ss: int) -> str | None:
+def _paragraph_subject(entities: list[tuple[int, int, str]], entity_pos: list[int], para: int, ss: int) -> str | None:
     """The subject of the latest earlier sentence of the paragraph that names one (its first entity)."""
-    earlier = [e for e in entities if para <= e[0] < ss]
-    if not earlier:
+    lo, hi = bisect.bisect_left(entity_pos, para), bisect.bisect_left(entity_pos, ss)
+    if hi <= lo:
         return None
-    last_start = earlier[-1][0]
+    last_start = entities[hi - 1][0]
     # first entity of the sentence holding the last mention: walk back while mentions are close
-    first = earlier[-1]
-    for e in reversed(earlier):
-        if last_start - e[0] > 400:
-            break
-        first = e
-    return first[2]
+    k = hi - 1
+    while k - 1 >= lo and last_start - entities[k - 1][0] <= 400:
+        k -= 1
+    return entities[k][2]
 
 
 def _clause_start(t: str, pos: int, floor: int) -> int:
@@ -313,7 +361,9 @@ def _tidy_phrase(text: str) -> str | None:
     return text
 
 
-def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[str | None, str | None]:
+def _indicator(
+    t: str, c: Candidate, cands: list[Candidate], i: int, ss: int, sentence_heads: list[regex.Match[str]]
+) -> tuple[str | None, str | None]:
     """(indicator, verb): for a count the noun phrase after it; else the phrase naming the measure."""
     prev_end = ss
     if i > 0 and cands[i - 1].start >= ss:
@@ -337,7 +387,7 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
         noun = " ".join(words[:10]) or None
         if noun and c.unit and noun.lower() == c.unit.lower():
             others = [o.start for o in cands[max(0, i - 20) : i] if o.start >= ss]
-            heads = [h for h in _INDICATOR_HEADS.finditer(t, ss, c.start) if not any(h.end() <= o for o in others)]
+            heads = [h for h in sentence_heads if h.end() <= c.start and not any(h.end() <= o for o in others)]
             if heads:
                 return _cut_at_link(t[heads[0].start() : c.start]) or noun, verb
             subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
@@ -352,7 +402,7 @@ def _indicator(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> tuple[s
                 return subject, verb
         return noun, verb
     # Measures: the nearest indicator head in the sentence before the figure.
-    heads = list(_INDICATOR_HEADS.finditer(t, ss, c.start))
+    heads = [h for h in sentence_heads if h.end() <= c.start]
     in_clause = [h for h in heads if h.start() >= cstart]
     if in_clause:
         h = in_clause[0]
@@ -381,7 +431,7 @@ def _cut_at_link(text: str) -> str | None:
     return _tidy_phrase(text[: m.start()] if m else text)
 
 
-def _verb(t: str, c: _Cand, cstart: int) -> str | None:
+def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     text = t[cstart : c.start]
     m = _VERB_PHRASE.search(text)
     if m:
@@ -392,7 +442,7 @@ def _verb(t: str, c: _Cand, cstart: int) -> str | None:
     return v
 
 
-def _rate_name(t: str, c: _Cand, cands: list[_Cand], i: int, ss: int) -> str | None:
+def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) -> str | None:
     """"đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi thỏa đáng")."""
     for j in range(i - 1, -1, -1):
         p = cands[j]
@@ -410,14 +460,32 @@ def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
 
-def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[int], sentences: list[tuple[int, int]]) -> None:
+def _relations(
+    t: str, cands: list[Candidate], indicators: list[str | None], sent_of: list[int], sentences: list[tuple[int, int]]
+) -> tuple[dict[int, int], dict[int, list[int]]]:
     """part_of from "trong đó/bao gồm" or a parenthesised breakdown; computed_from for a stated rate
-    and the counts behind it (`[i, i]` when the figure itself is the fraction: "950/1.000 …, đạt 95%")."""
+    and the counts behind it (`[id, id]` when the figure itself is the fraction: "950/1.000 …, đạt 95%").
+
+    Returns ({figure id: id of its total}, {rate's id: [numerator id, denominator id]}); every loop
+    looks only within the figure's sentence and the one before, so a long text stays linear."""
+    part_of: dict[int, int] = {}  # by position while computing; turned into ids at the end
+    computed_from: dict[int, list[int]] = {}
+    first_of: dict[int, int] = {}  # first candidate position of each sentence
+    for i, si in enumerate(sent_of):
+        first_of.setdefault(si, i)
+
+    def sentence_from(si: int, i: int) -> int:
+        """First position of sentence `si` (or of the earliest later sentence with candidates) up to `i`."""
+        for k in (si, si + 1):
+            if k in first_of:
+                return min(first_of[k], i)
+        return i
+
     for i, c in enumerate(cands):
-        if c.kind not in ("count", "money", "quantity") or c.prior_period:
+        if c.kind not in ("count", "money", "quantity") or c.prior_period or sent_of[i] < 0:
             continue
         si = sent_of[i]
-        ss = sentences[si][0] if si >= 0 else 0
+        ss = sentences[si][0]
         # the nearest "trong đó" (or an opening parenthesis) between a total and this figure
         for j in range(i - 1, -1, -1):
             total = cands[j]
@@ -425,7 +493,7 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
                 break
             if total.kind != c.kind:
                 continue
-            gap_start = max(total.end, total.unit_end)
+            gap_start = total.reach
             gap = t[gap_start : c.start]
             in_parens = "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
             marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
@@ -435,23 +503,23 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
                 # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880 hồ sơ" is not a
                 # part) unless the figure still fits in the total beside the parts already found
                 # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000). "Trong đó: A; B; C" always runs on.
-                so_far = sum((cands[k].value for k in range(j + 1, i) if figures[k].part_of == j), c.value)
+                so_far = sum((cands[k].value for k in range(j + 1, i) if part_of.get(k) == j), c.value)
                 if so_far > total.value:
                     break
             if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
                 if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
-                    figures[i].part_of = j
+                    part_of[i] = j
             break
     for i, c in enumerate(cands):
         # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
         if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(t, max(0, c.start - 25), c.start):
             continue
         si = sent_of[i]
-        parts = [j for j in range(i) if sent_of[j] == si and cands[j].kind == c.kind and cands[j].unit == c.unit
-                 and figures[j].part_of is None and cands[j].value <= c.value]
+        parts = [j for j in range(sentence_from(si, i), i) if sent_of[j] == si and cands[j].kind == c.kind
+                 and cands[j].unit == c.unit and j not in part_of and cands[j].value <= c.value]
         if len(parts) >= 2:
             for j in parts:
-                figures[j].part_of = i
+                part_of[j] = i
     for i, c in enumerate(cands):
         if c.kind != "percent" or c.change or c.prior_period:
             continue
@@ -459,7 +527,7 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
         # "96,5% (1.930/2.000 hồ sơ)": the fraction right after, in parentheses
         nxt = i + 1
         if nxt < len(cands) and sent_of[nxt] == si and cands[nxt].kind == "ratio" and _PAREN_NEXT.match(t, c.end, cands[nxt].start):
-            figures[i].computed_from = [nxt, nxt]
+            computed_from[i] = [nxt, nxt]
             continue
         num = None
         for j in range(i - 1, -1, -1):
@@ -470,7 +538,7 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
                 break
         if num is None:
             continue
-        gap_start = max(cands[num].end, cands[num].unit_end)
+        gap_start = cands[num].reach
         gap = t[gap_start : c.start]
         if ";" in gap:
             continue  # another clause: "…438 hồ sơ đang giải quyết; tỷ lệ … đạt 99,6%" is not 438's rate
@@ -480,23 +548,28 @@ def _relations(t: str, cands: list[_Cand], figures: list[Figure], sent_of: list[
             if cands[num].denominator and c.qualifier not in _THRESHOLDS and (
                 rate_stated or _BARE_RATE_GAP.match(gap) or gap.rstrip().endswith("(") or _FRACTION_RATE_TAIL.search(gap)
             ):
-                figures[i].computed_from = [num, num]
+                computed_from[i] = [num, num]
             continue
         stated_right_after = _PAREN_NEXT.match(t, gap_start, c.start) is not None  # "1.150 hồ sơ (95,83%)"
         if not stated_right_after and not rate_stated:
             continue
-        den = figures[num].part_of
+        den = part_of.get(num)
         # A rate of files due is computed on the files due ("đến hạn", "cần giải quyết"), not on
         # all files received: prefer such a count when the text gives one.
-        due = [j for j in range(num) if sent_of[j] in (si, si - 1) and cands[j].kind == "count"
-               and cands[j].value >= cands[num].value and _DUE.search(figures[j].indicator or "")]
+        due = [j for j in range(sentence_from(si - 1, num), num) if sent_of[j] in (si, si - 1) and cands[j].kind == "count"
+               and cands[j].value >= cands[num].value and _DUE.search(indicators[j] or "")]
         if due:
             den = due[-1]
         if den is None:
-            same = [j for j in range(num) if sent_of[j] == si and cands[j].kind == "count"
+            same = [j for j in range(sentence_from(si, num), num) if sent_of[j] == si and cands[j].kind == "count"
                     and _unit_head(cands[j].unit) == _unit_head(cands[num].unit) and cands[j].value > cands[num].value]
             # a share printed right after one part of a breakdown is of the whole (the first count);
             # a stated rate is of the nearest larger count before it ("tiếp nhận 920 … xử lý 630 … 68,48%")
             den = (same[0] if stated_right_after else same[-1]) if same else None
         if den is not None and cands[den].value >= cands[num].value > 0:
-            figures[i].computed_from = [num, den]
+            computed_from[i] = [num, den]
+    ids = [c.id for c in cands]
+    return (
+        {ids[i]: ids[j] for i, j in part_of.items()},
+        {ids[i]: [ids[k] for k in pair] for i, pair in computed_from.items()},
+    )

@@ -17,34 +17,29 @@ exact span it was read from (`text[start:end] == raw`).  The stages inside are s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from types import SimpleNamespace
 
 import regex
 
 from . import vocab
 from ..models import Figure
+from .candidate import Candidate, Scan
+from .context import annotate
 from .nonfigures import Mask
-from .numbers import SCALES, Convention, exact_decimal, detect_convention, parse_digits, parse_spelled
+from .numbers import SCALES, Convention, detect_convention, parse_digits, parse_spelled
+from .patterns import LETTER as _L, alt as _alt
 from ..text import normalize_with_map
 
-__all__ = ["extract_figures", "sentence_spans"]
+__all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
 
-
-def _alt(words) -> str:
-    """A regex alternation of phrases, longest first, spaces flexible."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-_L = r"\p{L}\p{M}"
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = rf"(?:{_alt(vocab.SCALE_WORDS)})(?![{_L}])"
+_SP = r"[^\S\n]"  # a space within a line: a number never takes its scale or unit from the next line
 _CANDIDATE = regex.compile(
     rf"(?<![\d])(?P<num>{_NUM})(?:/(?P<den>{_NUM})(?![/\d]))?"
-    rf"(?P<scale>\s*{_SCALE}(?:\s+{_SCALE})*(?:\s+{_NUM}\s*{_SCALE}(?:\s+{_SCALE})*)*)?",
+    rf"(?P<scale>{_SP}*{_SCALE}(?:{_SP}+{_SCALE})*(?:{_SP}+{_NUM}{_SP}*{_SCALE}(?:{_SP}+{_SCALE})*)*)?",
     regex.I,
 )
 _SPELLED = regex.compile(
@@ -74,7 +69,7 @@ _ADMIN_LIST = regex.compile(
     regex.I,
 )
 _COUNT = regex.compile(rf"\s*(?P<u>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])", regex.I)
-_WORD = regex.compile(rf"\s+(?P<w>[{_L}][{_L}\-]*)")
+_WORD = regex.compile(rf"{_SP}+(?P<w>[{_L}][{_L}\-]*)")
 _GLUED_WORD = regex.compile(rf"(?P<w>[{_L}][{_L}\-]*)")
 
 _QUALIFIER = regex.compile(rf"(?:^|[^{_L}])(?P<q>{_alt(vocab.QUALIFIERS)})\s*$", regex.I)
@@ -100,29 +95,6 @@ _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int  # end of raw
-    base: Decimal
-    scale: Decimal
-    kind: str = "number"
-    unit: str | None = None
-    denominator: Decimal | None = None
-    qualifier: str | None = None
-    change: str | None = None
-    baseline: str | None = None
-    ambiguous: bool = False
-    prior_period: bool = False
-    range: str | None = None
-    unit_end: int = 0  # end of the unit words (counted nouns are outside raw)
-    extras: dict = field(default_factory=dict)
-
-    @property
-    def value(self) -> Decimal:
-        return self.base * self.scale
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -168,7 +140,7 @@ def _stacked(scales: list[str]) -> Decimal:
 
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
-    rest = text[pos : pos + 80]
+    rest = _line_rest(text, pos, 80)
     if m := _PP.match(rest):
         return "quantity", "điểm phần trăm", pos + m.end(), True
     if m := _PERCENT.match(rest):
@@ -197,6 +169,13 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         # Known noun plus one more modifier when it is an acronym: "hồ sơ TTHC".
         return "count", " ".join(unit.split()), pos + end, False
     return _fallback_noun(text, pos)
+
+
+def _line_rest(text: str, pos: int, width: int) -> str:
+    """Up to `width` characters after `pos`, stopping at a line break (a table row, a list item)."""
+    rest = text[pos : pos + width]
+    nl = rest.find("\n")
+    return rest if nl < 0 else rest[:nl]
 
 
 def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
@@ -289,9 +268,20 @@ def extract_figures(
 
     `published` (the article date) resolves "hiện nay"/"đến nay" and periods without a year;
     `convention` overrides the number convention detected from the text itself.
+    Raises `TooLarge` for a text over `settings.MAX_EXTRACT_CHARS` or with more than
+    `settings.MAX_FIGURES_PER_TEXT` figures.
     """
     if not text:
         return []
+    return annotate(scan(text, convention=convention), published=published, headline=headline)
+
+
+def scan(text: str, *, convention: Convention | None = None) -> Scan:
+    """The scanner: normalise once, mask the non-figures, and find every figure candidate.
+
+    The result is what the meaning stage (`context.annotate`) consumes; offsets in it index the
+    normalised text, `Scan.norm` maps them back to `text`.
+    """
     norm = normalize_with_map(text)
     t = norm.text
     conv_detected = detect_convention(t)
@@ -301,33 +291,13 @@ def extract_figures(
     cands = _digit_candidates(t, mask, conv, conv_clear) + _spelled_candidates(t, mask)
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
-
-    from .context import annotate  # late import: context builds on this module's helpers
-
-    sentences = sentence_spans(t)
-    # Plain records while the context is filled in; validated once, at the boundary.
-    figures: list[SimpleNamespace] = []
     for i, c in enumerate(cands):
-        s, e = norm.span(c.start, c.end)
-        figures.append(
-            SimpleNamespace(
-                value=exact_decimal(c.value), kind=c.kind, unit=c.unit, raw=text[s:e], start=s, end=e,
-                qualifier=c.qualifier, sentence="", indicator=None, entity=None, period_start=None,
-                period_end=None, period_text=None, estimate=False, change=c.change, baseline=c.baseline,
-                index=i, denominator=c.denominator, range=c.range, part_of=None, computed_from=None,
-                ambiguous=c.ambiguous, prior_period=c.prior_period, verb=None, table=None, row=None,
-                column=None, warnings=[],
-            )
-        )
-    annotate(text, t, norm, figures, cands, sentences, published=published, headline=headline)  # type: ignore[arg-type]
-    return [Figure.model_validate(vars(f)) for f in figures]
+        c.id = i
+    return Scan(text, norm, sentence_spans(t), cands)
 
 
-
-
-
-def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[_Cand]:
-    out: list[_Cand] = []
+def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
+    out: list[Candidate] = []
     last_label_end = -10
     for m in _CANDIDATE.finditer(t):
         start, num_end = m.start(), m.end("num")
@@ -361,7 +331,10 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             continue
         scale_mult, remainder = _scale_of(m.group("scale"), conv)
         base = reading.value
-        c = _Cand(start=start, end=end, base=base, scale=scale_mult, ambiguous=reading.ambiguous and not conv_clear)
+        c = Candidate(
+            start=start, end=end, base=base, scale=scale_mult, number=t[start:m.end("den") if den_text else num_end],
+            ambiguous=reading.ambiguous and not conv_clear,
+        )
         if remainder is not None:  # "1 tỷ 200 triệu": fold into one exact value
             c.base, c.scale = base * scale_mult + remainder, Decimal(1)
         if den_text:
@@ -410,7 +383,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
 
 
 def _strong_unit(t: str, pos: int) -> bool:
-    rest = t[pos : pos + 40]
+    rest = _line_rest(t, pos, 40)
     return bool(_PERCENT.match(rest) or _CURRENCY.match(rest) or _MEASURE.match(rest) or _ADMIN_LIST.match(rest) or _COUNT.match(rest))
 
 
@@ -432,7 +405,7 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
     return not _RATIO_LEAD.search(prefix)
 
 
-def _read_prefix(c: _Cand, prefix: str) -> None:
+def _read_prefix(c: Candidate, prefix: str) -> None:
     """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm còn")."""
     c.qualifier = _qualifier(prefix)
     if c.kind == "rank":
@@ -451,7 +424,7 @@ def _read_prefix(c: _Cand, prefix: str) -> None:
             c.baseline = None
 
 
-def _read_baseline(c: _Cand, t: str) -> None:
+def _read_baseline(c: Candidate, t: str) -> None:
     if c.change is None:
         return
     after = t[max(c.end, c.unit_end) : max(c.end, c.unit_end) + 60]
@@ -460,19 +433,23 @@ def _read_baseline(c: _Cand, t: str) -> None:
         c.baseline = " ".join(m.group(0).strip(" ,").split())
 
 
-def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
-    out: list[_Cand] = []
-    lowered = t.lower() if any(w in t.lower() for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ")) else None
-    if lowered is None:
+_TOKEN = regex.compile(r"\S+")
+
+
+def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
+    out: list[Candidate] = []
+    lowered = t.lower()
+    if not any(w in lowered for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ")):
         return out
     for m in _SPELLED.finditer(t):
         words = m.group(0).lower().split()
-        start = m.start()
-        # Trim leading words that cannot start a number and trailing scale-less junk.
-        while words and words[0] not in vocab.SPELLED_STARTERS:
-            start += t[start:].lower().find(words[0]) + len(words[0])
-            start += len(t[start:]) - len(t[start:].lstrip())
-            words = words[1:]
+        starts = [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
+        # Trim leading words that cannot start a number.
+        k = 0
+        while k < len(words) and words[k] not in vocab.SPELLED_STARTERS:
+            k += 1
+        words = words[k:]
+        start = starts[k] if words else m.end()
         if not words or mask.overlaps(start, m.end()):
             continue
         if len(words) == 1 and words[0] in ("một", "năm", "trăm"):
@@ -498,9 +475,13 @@ def _spelled_candidates(t: str, mask: Mask) -> list[_Cand]:
         structured = any(w in ("mươi", "mười", "trăm") or w in SCALES for w in words) and len(words) >= 2
         if kind in ("number", "duration") and not structured:
             continue
-        if kind == "count" and not _COUNT.match(t[end : end + 40]) and not _ADMIN_LIST.match(t[end : end + 40]) and not structured:
+        rest = _line_rest(t, end, 40)
+        if kind == "count" and not _COUNT.match(rest) and not _ADMIN_LIST.match(rest) and not structured:
             continue  # "ba công khai": only known nouns make a lone spelled word a figure
-        c = _Cand(start=start, end=unit_end if in_raw else end, base=value, scale=Decimal(1), kind=kind, unit=unit, unit_end=unit_end)
+        c = Candidate(
+            start=start, end=unit_end if in_raw else end, base=value, scale=Decimal(1), number=t[start:end],
+            kind=kind, unit=unit, unit_end=unit_end,
+        )
         _read_prefix(c, _prefix(t, start))
         out.append(c)
     return out
@@ -513,10 +494,10 @@ _AND_GAP = regex.compile(r"^\s*(?:và|,|hoặc)\s*$", regex.I)
 _ENUM_GAP = regex.compile(r"(?:,|;|:|\(|và|là|còn|có|đạt)", regex.I)
 
 
-def _link(t: str, cands: list[_Cand]) -> list[_Cand]:
+def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
     """Ranges ("4,03%-4,1%", "từ 10 đến 15 tỷ đồng"), "X trên Y" (rank of, per), and units carried
     along an enumeration ("năm 2020 có 120 doanh nghiệp, năm 2021 là 150")."""
-    keep: list[_Cand] = []
+    keep: list[Candidate] = []
     for c in cands:
         prev = keep[-1] if keep else None
         if prev is not None and _PER_GAP.match(t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start]):

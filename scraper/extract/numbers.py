@@ -86,76 +86,114 @@ def parse_digits(text: str, convention: Convention = "vi") -> DigitReading:
 # --- spelled numbers ------------------------------------------------------------------------------
 
 _UNITS = vocab.SPELLED_DIGITS
+_ZERO_LINK = ("linh", "lẻ")  # "một trăm linh năm" (105), "năm nghìn lẻ bảy mươi lăm" (5075)
+# After "trăm" or a scale word these name the next lower digit, as speech shortens it:
+# "một trăm mốt" = 110, "nghìn tư" = 1400; "rưỡi" is a half of the word before it.
+_SHORT_TENTHS = {"mốt": 1, "tư": 4}
 
 
-def _below_thousand(words: list[str]) -> Decimal:
-    """A group such as "ba trăm linh năm", "hai mươi mốt", "mười lăm", "chín mươi tư", "trăm"."""
+def _below_hundred(words: list[str], *, after_hundreds: bool) -> int:
+    """Tens and units: "hai mươi mốt", "mười lăm", "chín mươi tư", "bảy", "" (0)."""
+    if not words:
+        return 0
+    if words[0] == "mười":
+        tens, rest = 10, words[1:]
+    elif len(words) >= 2 and words[1] == "mươi" and words[0] in _UNITS and _UNITS[words[0]] >= 2:
+        tens, rest = _UNITS[words[0]] * 10, words[2:]
+    else:
+        tens, rest = 0, words
+    if not rest:
+        return tens
+    if len(rest) != 1:
+        raise ValueError(f"unexpected words {' '.join(rest)!r}")
+    word = rest[0]
+    if word not in _UNITS:
+        raise ValueError(f"not a number word: {word!r}")
+    unit = _UNITS[word]
+    if tens == 0 and after_hundreds and unit:
+        raise ValueError("a digit after 'trăm' needs 'linh/lẻ' or tens")
+    if word == "mốt" and tens < 20:
+        raise ValueError("'mốt' (one) only follows 'mươi'")
+    if word in ("lăm", "nhăm") and tens == 0:
+        raise ValueError("'lăm' (five) only follows tens")
+    if word == "tư" and tens < 10:
+        raise ValueError("'tư' (four) only follows tens")
+    if word == "năm" and tens:
+        raise ValueError("after tens five is 'lăm'; 'mười năm' is ten years")
+    if word == "không" and (tens or after_hundreds):
+        raise ValueError("misplaced 'không'")
+    return tens + unit
+
+
+def _below_thousand(words: list[str], *, after_scale: bool = False) -> Decimal:
+    """A group such as "ba trăm linh năm", "hai mươi mốt", "không trăm linh năm", "trăm", and after a
+    scale word "lẻ bảy mươi lăm" (the group's hundreds are zero: "năm nghìn lẻ bảy mươi lăm")."""
     if not words:
         raise ValueError("empty group")
-    total = 0
-    i = 0
-    # hundreds
-    if len(words) >= 2 and words[1] == "trăm" and words[0] in _UNITS:
-        total += _UNITS[words[0]] * 100
-        i = 2
+    if words[0] in _ZERO_LINK:
+        rest = words[1:]
+        if not after_scale or not rest or rest[0] in _ZERO_LINK:
+            raise ValueError("'linh/lẻ' must follow 'trăm' or a scale word and precede tens or a digit")
+        value = 4 if rest == ["tư"] else _below_hundred(rest, after_hundreds=False)  # "lẻ tư" = 4
+        if value == 0:
+            raise ValueError("'linh/lẻ' before nothing")
+        return Decimal(value)
+    total, i = 0, 0
+    if len(words) >= 2 and words[1] == "trăm" and words[0] in _UNITS and words[0] not in ("mốt", "tư", "lăm", "nhăm"):
+        total, i = _UNITS[words[0]] * 100, 2  # "không trăm" is a zero hundreds digit
     elif words[0] == "trăm":
-        total += 100
-        i = 1
+        total, i = 100, 1
     rest = words[i:]
     if not rest:
         return Decimal(total)
-    if rest[0] in ("linh", "lẻ"):
-        if i == 0 or len(rest) != 2 or rest[1] not in _UNITS:
-            raise ValueError("'linh/lẻ' must follow 'trăm' and precede one digit")
-        return Decimal(total + _UNITS[rest[1]])
-    if rest[0] == "mười":
-        tens, rest = 10, rest[1:]
-    elif len(rest) >= 2 and rest[1] == "mươi" and rest[0] in _UNITS and _UNITS[rest[0]] >= 2:
-        tens, rest = _UNITS[rest[0]] * 10, rest[2:]
+    if i and len(rest) == 1 and rest[0] in _SHORT_TENTHS:
+        return Decimal(total + _SHORT_TENTHS[rest[0]] * 10)  # "một trăm mốt" = 110
+    if i and len(rest) == 1 and rest[0] == "rưỡi":
+        return Decimal(total + 50)  # "một trăm rưỡi" = 150
+    if rest[0] in _ZERO_LINK:
+        if not i or len(rest) != 2 or rest[1] not in _UNITS or rest[1] in ("không", "mốt", "lăm", "nhăm"):
+            raise ValueError("'linh/lẻ' after 'trăm' precedes one digit")
+        return Decimal(total + _UNITS[rest[1]])  # "một trăm linh tư" = 104
+    return Decimal(total + _below_hundred(rest, after_hundreds=bool(i)))
+
+
+def _spelled_fraction(words: list[str]) -> Decimal:
+    """The digits after "phẩy": "năm" (0,5), "không năm" (0,05), "ba mươi bốn" (0,34), "hai năm" (0,25)."""
+    if not words:
+        raise ValueError("'phẩy' before nothing")
+    if all(w in _UNITS and w not in ("mốt", "tư", "lăm", "nhăm") for w in words):
+        digits = "".join(str(_UNITS[w]) for w in words)
     else:
-        tens = 0
-    if rest:
-        if len(rest) != 1:
-            raise ValueError(f"unexpected words {' '.join(rest)!r}")
-        word = rest[0]
-        if word == "rưỡi" and tens == 0 and i > 0:  # "một trăm rưỡi" = 150
-            return Decimal(total + 50)
-        if word not in _UNITS:
-            raise ValueError(f"not a number word: {word!r}")
-        unit = _UNITS[word]
-        if tens == 0 and i > 0 and unit:
-            raise ValueError("a digit after 'trăm' needs 'linh/lẻ' or tens")
-        if word == "mốt" and tens < 20:
-            raise ValueError("'mốt' only follows 'mươi'")
-        if word in ("lăm", "nhăm") and tens == 0:
-            raise ValueError("'lăm' only follows tens")
-        if word == "tư" and tens < 20:
-            raise ValueError("'tư' as four only follows 'mươi'")
-        if word == "năm" and tens:
-            raise ValueError("after tens five is 'lăm'; 'mười năm' is ten years")
-        if word == "không" and (tens or i):
-            raise ValueError("misplaced 'không'")
-        total += tens + unit
-    else:
-        total += tens
-    return Decimal(total)
+        zeros = 0
+        while words and words[0] == "không":
+            zeros, words = zeros + 1, words[1:]
+        digits = "0" * zeros + str(_below_thousand(words))
+    return Decimal("0." + digits)
 
 
 def parse_spelled(text: str) -> Decimal:
     """Spelled Vietnamese numbers: "hai mươi ba", "một trăm linh năm", "ba nghìn không trăm linh năm",
-    "một triệu hai trăm nghìn", "hai triệu rưỡi"."""
+    "năm nghìn lẻ bảy mươi lăm", "một triệu hai trăm nghìn", "hai triệu rưỡi", "hai phẩy năm".
+
+    >>> parse_spelled("năm nghìn lẻ bảy mươi lăm"), parse_spelled("một trăm mốt"), parse_spelled("ba phẩy không năm")
+    (Decimal('5075'), Decimal('110'), Decimal('3.05'))
+    """
     words = text.lower().split()
     if not words:
         raise ValueError("empty number")
-    # "ba nghìn không trăm linh năm": "không trăm" is a zero hundreds digit, read like any other.
+    if "phẩy" in words:
+        k = words.index("phẩy")
+        if k == 0 or any(w in SCALES for w in words[k + 1 :]):
+            raise ValueError("'phẩy' must sit between a whole number and its decimals")
+        return _combine_scaled(words[:k], _below_thousand) + _spelled_fraction(words[k + 1 :])
     return _combine_scaled(words, _below_thousand)
 
 
 def _combine_scaled(tokens: list[str], read_group) -> Decimal:
-    """Apply scale words: "1 tỷ 200 triệu", "2,5 nghìn tỷ", "15 triệu 300 nghìn".
+    """Apply scale words: "1 tỷ 200 triệu", "2,5 nghìn tỷ", "15 triệu 300 nghìn", "hai tỷ lẻ một".
 
     A scale larger than the one before it multiplies everything so far ("nghìn tỷ"); a smaller
-    one starts a new addend ("tỷ … triệu").
+    one starts a new addend ("tỷ … triệu").  A group after a scale word may open with "lẻ/linh".
     """
     total = Decimal(0)
     group: list[str] = []
@@ -164,14 +202,20 @@ def _combine_scaled(tokens: list[str], read_group) -> Decimal:
     for tok in tokens:
         scale = SCALES.get(tok)
         if scale is None:
-            if tok == "rưỡi" and last_scale is not None and not group:
-                pending_half = True  # "hai triệu rưỡi" = 2.5 million
+            if tok in ("rưỡi", *_SHORT_TENTHS) and last_scale is not None and not group and not pending_half:
+                # "hai triệu rưỡi" = 2.5 million, "nghìn tư" = 1400
+                pending_half = True
+                half = last_scale / 2 if tok == "rưỡi" else last_scale * _SHORT_TENTHS[tok] / 10
                 continue
+            if pending_half:
+                raise ValueError(f"unexpected {tok!r} after a shortened tenth")
             group.append(tok)
             continue
+        if pending_half:
+            raise ValueError(f"scale word {tok!r} after a shortened tenth")
         if not group and last_scale is None:
             raise ValueError(f"scale word {tok!r} without a number")
-        cur = read_group(group) if group else Decimal(0)
+        cur = _read(read_group, group, last_scale) if group else Decimal(0)
         if last_scale is not None and scale > last_scale:
             total = (total + cur) * scale
         else:
@@ -181,10 +225,16 @@ def _combine_scaled(tokens: list[str], read_group) -> Decimal:
         group = []
         last_scale = scale
     if group:
-        total += read_group(group)
-    if pending_half and last_scale is not None:
-        total += last_scale / 2
+        total += _read(read_group, group, last_scale)
+    if pending_half:
+        total += half
     return total
+
+
+def _read(read_group, group: list[str], last_scale: Decimal | None) -> Decimal:
+    if group[0] in _ZERO_LINK and all(w.isalpha() for w in group):
+        return _below_thousand(group, after_scale=last_scale is not None)
+    return read_group(group)
 
 
 def parse_number(text: str, convention: Convention = "vi") -> Decimal:

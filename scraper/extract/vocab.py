@@ -11,6 +11,7 @@ SCALE_WORDS: dict[str, int] = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3,
     "triệu": 10**6,
     "tỷ": 10**9, "tỉ": 10**9,
+    "vạn": 10**4,  # "1,2 vạn người"; in "giường/vạn dân" it is part of a per-unit, never a scale
 }
 
 # Spelled digits with their regional and positional variants (mốt, tư, lăm/nhăm only after tens).
@@ -18,7 +19,7 @@ SPELLED_DIGITS: dict[str, int] = {
     "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4,
     "năm": 5, "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
 }
-SPELLED_WORDS: frozenset[str] = frozenset(SPELLED_DIGITS) | {"mười", "mươi", "trăm", "linh", "lẻ", "rưỡi"}
+SPELLED_WORDS: frozenset[str] = frozenset(SPELLED_DIGITS) | {"mười", "mươi", "trăm", "linh", "lẻ", "rưỡi", "phẩy"}
 # A spelled number may start only with these (no "mươi", "lăm", "tư", "linh" …).
 SPELLED_STARTERS: frozenset[str] = frozenset(
     {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "trăm"}

@@ -17,8 +17,6 @@ from urllib.parse import urljoin, urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..extract.figures import extract_figures
-from ..extract.numbers import exact_decimal
 from ..models import Article, Attachment, Figure, Table
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
@@ -612,44 +610,14 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     return out
 
 
-def _cell_context(f: Figure, row: str, column: str, article: Article) -> None:
-    """A cell's meaning comes from its headers: unit from "(tỷ đồng)"/"(%)", measure from the row
-    label, period from the column header ("Quý I/2022")."""
-    from ..extract.figures import unit_from_label
-    from ..extract.periods import find_periods
-
-    if f.kind == "number":
-        found = unit_from_label(column) or unit_from_label(row)
-        if found:
-            kind, unit, mult = found
-            f.kind, f.unit = kind, unit  # type: ignore[assignment]
-            f.value = exact_decimal(f.value * mult)
-    if row:
-        f.indicator = regex.sub(r"\s*\([^()]*\)\s*$", "", row) or row
-    if regex.search(r"(?:tăng|giảm)", column or "", regex.I) and f.kind == "percent":
-        f.change = "giảm" if regex.search("giảm", column, regex.I) and not regex.search("tăng", column, regex.I) else "tăng"
-    ref = None
-    if article.published:
-        from ..extract.context import _to_date
-
-        ref = _to_date(article.published)
-    periods = find_periods(column or "", ref)
-    if periods and (periods[0].start or periods[0].end):
-        f.period_start, f.period_end, f.period_text = periods[0].start, periods[0].end, periods[0].text
-    f.entity = None if f.entity and f.entity in (row or "") else f.entity
-
-
 def _figures(article: Article) -> list[Figure]:
-    figures = extract_figures(article.body_text, published=article.published, headline=article.title)
+    """The body's figures through the extraction seam, told where the table cells are."""
+    from ..extract.document import Cell, TableRegion, figures_in_text  # late: parse does not need extract to load
+
     spans: list[_TableSpan] = article._table_spans
-    for f in figures:
-        for ts in spans:
-            if ts.start <= f.start < ts.end:
-                f.table = ts.index
-                for _line_start, label, cells in ts.row_starts:
-                    for s, e, header in cells:
-                        if s <= f.start and f.end <= e + 1:
-                            f.row, f.column = label or None, header
-                            _cell_context(f, label, header, article)
-                break
-    return figures
+    tables = [TableRegion(ts.index, ts.start, ts.end) for ts in spans]
+    cells = [
+        Cell(s, e, ts.index, label or None, header)
+        for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
+    ]
+    return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)

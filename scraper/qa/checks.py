@@ -22,8 +22,10 @@ from typing import Any
 
 import regex
 
+from .. import settings
 from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
+from .pairs import Relation, Verdict, decide, relations
 
 __all__ = [
     "OfficialTableError",
@@ -74,7 +76,10 @@ def _agrees(stated: Decimal, computed: Decimal, places: int, tolerance: float | 
 
 
 def _fig_ref(f: Figure) -> dict[str, Any]:
-    return {"raw": f.raw, "start": f.start, "end": f.end, "value": str(f.value), "index": f.index, "kind": f.kind, "unit": f.unit}
+    ref = {"raw": f.raw, "start": f.start, "end": f.end, "value": str(f.value), "index": f.index, "kind": f.kind, "unit": f.unit}
+    if f.denominator is not None:
+        ref["denominator"] = str(f.denominator)
+    return ref
 
 
 _SCALE_WORDS = (("nghìn tỷ", Decimal(10) ** 12), ("ngàn tỷ", Decimal(10) ** 12), ("tỷ", Decimal(10) ** 9), ("tỉ", Decimal(10) ** 9),
@@ -99,61 +104,72 @@ def _unit_head(unit: str | None) -> str:
 
 
 def check_article_figures(body: str, figures: list[Figure], *, tolerance: float | None = None, url: str | None = None) -> list[Check]:
-    """All internal checks for one article's figures (in body order)."""
-    checks: list[Check] = []
-    by_index = {f.index: f for f in figures}
+    """All internal checks for one article's figures (in body order): sums of parts against their total,
+    stated rates against the counts behind them, shares of one breakdown, impossible values.
 
-    # sum: parts ("trong đó", "bao gồm") against their total
-    parts: dict[int, list[Figure]] = defaultdict(list)
-    for f in figures:
-        if f.part_of is not None and f.part_of in by_index:
-            parts[f.part_of].append(f)
-    for total_idx, ps in parts.items():
-        total = by_index[total_idx]
-        same = [p for p in ps if p.kind == total.kind and (total.kind != "count" or _unit_head(p.unit) == _unit_head(total.unit))]
-        if len(same) < 2:
-            continue
-        computed = sum((p.value for p in same), Decimal(0))
-        places = max(_places(p.value) for p in [total, *same])
-        ok = _agrees(total.value, computed, places, tolerance)
-        scale, scale_word = _display_scale(total)
-        unit = f" {total.unit}" if total.unit else ""
-        expr = " + ".join(vn_number(p.value / scale) for p in same)
-        msg = (
-            f"Tổng các phần {expr} = {_show(computed, scale, scale_word, unit)} "
-            + ("khớp với" if ok else "KHÔNG khớp với")
-            + f" tổng {total.raw if total.kind != 'count' else _show(total.value, scale, scale_word, unit)} đã nêu"
-            + ("" if ok else f" (chênh {_show(computed - total.value, scale, scale_word, unit)})")
-            + ("" if ok or not (total.qualifier or any(p.qualifier for p in same)) else "; lưu ý: số liệu có từ ước lượng (khoảng/gần/trên…)")
-        )
-        checks.append(Check(check="sum", consistent=ok, stated=total.value, computed=computed, figures=[_fig_ref(total), *map(_fig_ref, same)], message=msg, article_url=url))
+    Relations come from `pairs.relations` (scored); `pairs.decide` keeps what the arithmetic confirms and
+    raises an alarm only where no plausible relation reproduces the stated value."""
+    verdicts = decide(relations(body, figures), tolerance)
+    verdicts.sort(key=lambda v: (v.relation.stated.start, v.relation.check != "sum"))
+    checks = [_sum_check(v, url) if v.relation.check == "sum" else _ratio_check(v, url) for v in verdicts]
+    checks.extend(_shares_checks(body, figures, tolerance, url))
+    checks.extend(_range_checks(figures, url))
+    return checks
 
-    # ratio: a stated rate against the counts it is computed from
-    for f in figures:
-        if f.kind != "percent" or not f.computed_from:
-            continue
-        num, den = (by_index.get(i) for i in f.computed_from)
-        if num is None or den is None:
-            continue
-        if num is den:  # the figure is itself a fraction: "950/1.000 hồ sơ"
-            if not num.denominator:
-                continue
-            num_value, den_value = num.value, num.denominator
-        else:
-            num_value, den_value = num.value, den.value
-        if den_value == 0:
-            continue
-        computed = num_value / den_value * 100
-        places = _places(f.value)
-        ok = _agrees(f.value, computed, places, tolerance)
-        msg = (
-            f"Tỷ lệ {vn_number(num_value)}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
-            + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
-        )
-        refs = [_fig_ref(f), _fig_ref(num)] + ([] if num is den else [_fig_ref(den)])
-        checks.append(Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs, message=msg, article_url=url))
 
-    # shares: the percentages of one breakdown in one sentence should total about 100%
+def _sum_check(v: Verdict, url: str | None) -> Check:
+    r, ok, computed = v.relation, v.consistent, v.computed
+    total, parts = r.stated, list(r.operands)
+    stated = r.whole if r.whole is not None else total.value
+    scale, scale_word = _display_scale(total)
+    unit = f" {total.unit}" if total.unit else ""
+    expr = " + ".join(vn_number(p.value / scale) for p in parts)
+    if r.whole is not None:
+        expr = " + ".join([vn_number(parts[0].value)] + [vn_number(p.value) for p in parts[1:]])
+    shown_total = total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
+    msg = (
+        f"Tổng các phần {expr} = {_show(computed, scale, scale_word, unit)} "
+        + ("khớp với" if ok else "KHÔNG khớp với")
+        + f" tổng {shown_total} đã nêu"
+        + ("" if ok else f" (chênh {_show(computed - stated, scale, scale_word, unit)})")
+        + f" — quy tắc: {r.rule}"
+    )
+    refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
+    return Check(check="sum", consistent=ok, stated=stated, computed=computed, figures=refs, message=msg, article_url=url,
+                 rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
+
+
+def _ratio_check(v: Verdict, url: str | None) -> Check:
+    r, ok, computed = v.relation, v.consistent, v.computed
+    f, num = r.stated, r.operands[0]
+    den_value = r.whole if r.whole is not None else r.operands[1].value
+    places = _places(f.value)
+    what = "Mức thay đổi" if r.check == "change" else "Tỷ lệ"
+    msg = (
+        f"{what} {vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
+        + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
+        + f" — quy tắc: {r.rule}"
+    )
+    refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
+    return Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs,
+                 message=msg, article_url=url, rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
+
+
+def _roles(r: Relation) -> list[str]:
+    if r.check == "sum":
+        return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
+    if r.check == "change":
+        return ["rate", "change", "current"]
+    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])
+
+
+_ROLE_SHARE = regex.compile(r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng|đóng\s+góp)(?![\p{L}])", regex.I)
+
+
+def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, url: str | None) -> list[Check]:
+    """The percentages of one breakdown in one sentence should total about 100%; an alarm only when every
+    share is named as one ("chiếm", "đúng hạn", "trễ hạn" …) and the gap is small enough to be an error."""
+    out: list[Check] = []
     by_sentence: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.part_of is None:
@@ -165,15 +181,39 @@ def check_article_figures(body: str, figures: list[Figure], *, tolerance: float 
         if not Decimal(90) <= computed <= Decimal(110) or any(f.value == 100 for f in fs):
             continue  # not a breakdown of one whole
         slack = sum((Decimal("0.5") * Decimal(1).scaleb(-_places(f.value)) for f in fs), Decimal(0))
+        slack += sum((Decimal(1).scaleb(-_places(f.value)) for f in fs if f.qualifier in settings.QA_HEDGES), Decimal(0))
         ok = abs(computed - 100) <= slack if tolerance is None else abs(computed - 100) <= Decimal(str(tolerance)) * 100
+        named = all(_ROLE_SHARE.search(body, max(0, f.start - 40), f.start) for f in fs)
+        if not ok and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
+            continue
         msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (" ≈ 100% (khớp)" if ok else " — lệch khỏi 100%")
-        checks.append(Check(check="shares", consistent=ok, stated=Decimal(100), computed=computed, figures=[_fig_ref(f) for f in fs], message=msg, article_url=url))
+        out.append(Check(check="shares", consistent=ok, stated=Decimal(100), computed=computed, figures=[_fig_ref(f) for f in fs],
+                         message=msg, article_url=url, rule="các tỷ lệ của một cơ cấu cộng lại 100%",
+                         confidence=0.8 if named else 0.5, roles=["share"] * len(fs)))
+    return out
 
-    # range: values no reader would accept
+
+_SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng)(?![\p{L}])[^,;.]{0,40}$", regex.I)
+_NOT_WHOLE_OK = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi|tăng|giảm|chênh|hơn|kém)(?![\p{L}])", regex.I)
+
+
+def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
+    """Values no reader would accept: a share above 100% stated as a share, a negative count, a fraction of
+    a person — not averages, differences, scaled figures ("8,96 nghìn") or comparisons ("bằng 105%")."""
+    out: list[Check] = []
     for f in figures:
-        if f.warnings:
-            checks.append(Check(check="range", consistent=False, stated=f.value, computed=None, figures=[_fig_ref(f)], message=f"{f.raw}: {'; '.join(f.warnings)}", article_url=url))
-    return checks
+        kept = []
+        for w in f.warnings:
+            if w.startswith("share above 100%") and not _SHARE_WORDS.search(f.sentence[: max(0, f.sentence.find(f.raw))]):
+                continue
+            if w.startswith("count is not a whole") and (_display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change):
+                continue
+            kept.append(w)
+        if kept:
+            out.append(Check(check="range", consistent=False, stated=f.value, computed=None, figures=[_fig_ref(f)],
+                             message=f"{f.raw}: {'; '.join(kept)}", article_url=url, rule="giá trị không thể có", confidence=0.9,
+                             roles=["value"]))
+    return out
 
 
 def check_text(text: str, *, tolerance: float | None = None, published: str | None = None) -> list[Check]:

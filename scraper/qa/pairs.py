@@ -1,0 +1,591 @@
+"""Which figures of a report are parts of which whole, and which count a stated rate is computed on.
+
+A reader of a Vietnamese report relates figures by words, not by position alone: "trong đó", "gồm",
+"cụ thể", "Trong 40 đơn … có", "lũy kế", "cộng"; by the roles the figures play in an administrative
+procedure report (received, carried over, due, on time, late, pending …); by the counted noun ("lượt ý
+kiến" counts the same thing as "ý kiến", "HS" is "hồ sơ"); and across the sentences of a paragraph.
+This module proposes every such relation as a scored `Relation`; `decide` then lets the arithmetic veto
+rather than choose: a stated value is consistent when some plausible relation reproduces it, and an
+alarm is raised only when none does and the best relation is one a reader would vouch for.
+
+Input is the text and its `Figure` records (the extractor's `part_of` / `computed_from` are one cue
+among others); output is plain data, no printing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+import regex
+
+from .. import settings
+from ..models import Figure
+
+__all__ = ["Relation", "IDENTITIES", "ROLES", "agrees", "decide", "relations", "roles_of", "unit_key"]
+
+_L = r"\p{L}\p{M}"
+AMOUNT_KINDS = ("count", "money", "quantity", "number")
+
+# --- vocabulary as data --------------------------------------------------------------------------
+
+# Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
+CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
+ABBREVIATIONS = {"hs": "hồ sơ", "tthc": "thủ tục hành chính", "kn": "khiếu nại", "tc": "tố cáo", "dn": "doanh nghiệp",
+                 "hssv": "học sinh", "lđ": "lao động"}
+# Nouns that count the same people ("25.953 người … 16.610 lao động").
+SAME_THING = ({"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
+              {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị"},
+              {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"})
+
+# Roles of figures in administrative-procedure and budget reports (checked in this order; the first
+# matching group that excludes others wins, see _EXCLUDES).
+ROLES: dict[str, str] = {
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
+    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|trong\s+kỳ)",
+    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|cần\s+giải\s+quyết",
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
+    "due": r"đến\s+hạn",
+    "on_time": r"đúng\s+hạn|trước\s+hạn",
+    "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|còn\s+lại|trong\s+hạn",
+    "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
+    "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
+    "surplus": r"xuất\s+siêu|thặng\s+dư",
+    "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
+    "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
+    "deficit": r"bội\s+chi",
+    "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
+    "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
+}
+_EXCLUDES = {"pending": {"resolved"}, "total": {"resolved"}, "trade": {"export", "import"}, "on_time": {"resolved", "due"}, "late": {"resolved", "due"},
+             "received_new": {"received"}, "carried_over": {"received"}, "due": {"resolved"}}
+_ROLE_RE = {name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()}
+
+# Standard identities: parts (by role) add up to a whole (one of the roles listed).
+IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (("received_new", "carried_over"), ("total", "received"), "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết"),
+    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
+    (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
+    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
+    (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
+)
+
+# Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
+_MARK_AFTER = regex.compile(
+    r"^[^.;!?\n]{0,80}?(?<![\p{L}])(?P<m>trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|chia\s+ra|phân\s+theo)(?![\p{L}])|^[^\d(),.;:]{0,30}\((?P<p>)", regex.I)
+_MARK_OPEN = regex.compile(r"\W*(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm|cụ\s+thể|qua\s+phân\s+loại|chia\s+ra|phân\s+theo)"
+                           r"(?![\p{L}])", regex.I)
+# "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
+_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong|trong\s+tổng\s+số|trong\s+số)\s*(?:\S+\s+){0,1}$", regex.I)
+# A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
+_TOTAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
+                              r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$", regex.I)
+# A percentage measured against a plan, a target or an earlier period that the text does not give.
+_COMPARISON_AFTER = regex.compile(r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|"
+                                  r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước|kỳ\s+trước)(?![\p{L}])", regex.I)
+_COMPARISON_BEFORE = regex.compile(r"(?<![\p{L}])(?:bằng|tăng|giảm|gấp)\s*$", regex.I)
+_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$", regex.I)
+_RATE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
+                          r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$", regex.I)
+_WHOLE_AFTER_RATE = regex.compile(r"^\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
+_AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
+_NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A proposed relation: `operands` make `stated` (sum: parts of a total; ratio: numerator, whole)."""
+
+    check: str  # "sum" | "ratio" | "change"
+    stated: Figure
+    operands: tuple[Figure, ...]
+    rule: str
+    confidence: float
+    whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return ("ratio" if self.check == "change" else self.check, self.stated.index)
+
+
+# --- precision ------------------------------------------------------------------------------------
+
+
+def _printed(f: Figure) -> tuple[Decimal, Decimal]:
+    """(the number as printed, its scale): "8,96 nghìn" → (8.96, 1000)."""
+    m = _NUMBER_TEXT.search(f.raw)
+    if not m:
+        return f.value, Decimal(1)
+    text = m.group(0)
+    if "," in text:
+        whole, _, frac = text.rpartition(",")
+        text = whole.replace(".", "").replace(",", "") + "." + frac
+    else:
+        text = text.replace(".", "")
+    try:
+        printed = Decimal(text)
+    except ArithmeticError:
+        return f.value, Decimal(1)
+    if printed == 0 or f.kind == "percent":
+        return printed if f.kind != "percent" else f.value, Decimal(1)
+    scale = (abs(f.value) / printed) if f.denominator is None else Decimal(1)
+    return printed, scale if scale >= 1 else Decimal(1)
+
+
+def unit_of(f: Figure) -> Decimal:
+    """One unit of the last printed digit, in the figure's value: "8,96 nghìn" → 10; "98,2%" → 0,1."""
+    printed, scale = _printed(f)
+    exp = printed.as_tuple().exponent
+    return Decimal(1).scaleb(min(0, exp if isinstance(exp, int) else 0)) * scale
+
+
+def _hedge(f: Figure) -> Decimal:
+    """How far a hedged figure ("gần 40", "hơn 34.000") may be from its true value: one unit of its
+    last significant digit."""
+    if f.qualifier not in settings.QA_HEDGES:
+        return Decimal(0)
+    printed, scale = _printed(f)
+    exp = printed.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * scale
+
+
+def agrees(stated: Figure, computed: Decimal, inputs: Sequence[Figure] = (), *, tolerance: float | None = None,
+           stated_value: Decimal | None = None) -> bool:
+    """The computed value, rounded half-up or truncated to the stated figure's printed precision, equals it;
+    hedged figures and inputs printed coarser than the statement widen the margin."""
+    value = stated.value if stated_value is None else stated_value
+    if tolerance is not None:
+        return abs(computed - value) <= (abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance)))
+    unit = unit_of(stated) if stated_value is None else Decimal(1)
+    slack = _hedge(stated) + sum((_hedge(f) for f in inputs), Decimal(0))
+    if stated.kind != "percent":
+        slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
+    if slack and abs(computed - value) <= slack:
+        return True
+    scaled = computed / unit
+    return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def ratio_agrees(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> tuple[bool, Decimal]:
+    """A stated percentage against num/den, with the hedges of the inputs as an interval."""
+    computed = num.value / den_value * 100
+    if agrees(stated, computed):
+        return True, computed
+    h_num = _hedge(num)
+    h_den = sum((_hedge(f) for f in inputs if f is not num), Decimal(0))
+    if h_num or h_den:
+        lo = (num.value - h_num) / (den_value + h_den) * 100 if den_value + h_den else computed
+        hi = (num.value + h_num) / (den_value - h_den) * 100 if den_value - h_den > 0 else computed
+        u = unit_of(stated)
+        if lo - u <= stated.value <= hi + u / 2:
+            return True, computed
+    return False, computed
+
+
+# --- reading the text around figures ------------------------------------------------------------
+
+
+def unit_key(unit: str | None) -> str:
+    """What is counted: classifiers stripped, abbreviations expanded, synonyms grouped."""
+    words = (unit or "").lower().replace("(", " ").replace(")", " ").split()
+    words = [w for w in words if w not in ("của", "các", "những")]
+    while len(words) > 1 and words[0] in CLASSIFIERS:
+        words.pop(0)
+    if not words:
+        return ""
+    first = ABBREVIATIONS.get(words[0], words[0])
+    two = " ".join(words[:2])
+    for group in SAME_THING:
+        if two in group or first in group:
+            return min(group)
+    return first
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
+        return False
+    if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
+        return (a.unit or "").lower() == (b.unit or "").lower()
+    ka, kb = unit_key(a.unit), unit_key(b.unit)
+    return not ka or not kb or ka == kb
+
+
+class Text:
+    """The text with its sentence and paragraph starts and parenthesis depth (one linear pass)."""
+
+    def __init__(self, text: str, figures: Sequence[Figure]) -> None:
+        self.t = text
+        self.figures = sorted(figures, key=lambda f: f.start)
+        self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.para = [0] + [m.end() for m in regex.finditer(r"\n\s*", text)]
+        depth, d = [], 0
+        for ch in text:
+            d += ch == "("
+            depth.append(d)
+            d -= ch == ")" and d > 0
+        self.depth = depth
+        self.starts = [f.start for f in self.figures]
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent, pos) - 1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.para, pos) - 1
+
+    def d(self, pos: int) -> int:
+        return self.depth[pos] if pos < len(self.depth) else 0
+
+    def before(self, f: Figure, width: int = 80) -> str:
+        i = self.figures.index(f)
+        lo = max(self.figures[i - 1].end if i else 0, f.start - width)
+        return self.t[lo : f.start]
+
+    def after(self, f: Figure, width: int = 60) -> str:
+        i = self.figures.index(f)
+        hi = min(self.figures[i + 1].start if i + 1 < len(self.figures) else len(self.t), f.end + width)
+        return self.t[f.end : hi]
+
+    def label(self, f: Figure) -> str:
+        """The words that say what a figure is: its clause before it and its noun phrase after it."""
+        pre = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))[-1]
+        post = regex.split(r"[,;.:()]|\s(?:và|với)\s", self.after(f, 50))[0]
+        return f"{pre} {post}"
+
+
+def roles_of(label: str) -> set[str]:
+    found = {name for name, rx in _ROLE_RE.items() if rx.search(label)}
+    for name, excluded in _EXCLUDES.items():
+        if name in found:
+            found -= excluded
+    return found
+
+
+def _is_amount(f: Figure) -> bool:
+    return f.kind in AMOUNT_KINDS and not f.prior_period and f.range is None
+
+
+# --- sums -----------------------------------------------------------------------------------------
+
+
+def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool) -> list[Figure]:
+    """Same-kind figures listed after `begin` at one parenthesis depth: the first-level parts of a list
+    that runs to the end of the sentence, or on while each next sentence opens with such a figure."""
+    out: list[Figure] = []
+    depth = None
+    sent = tx.sentence(begin)
+    para = tx.paragraph(begin)
+    for f in tx.figures[bisect.bisect_left(tx.starts, begin):]:
+        if tx.paragraph(f.start) != para:
+            break
+        if not out and depth is None and (not _is_amount(f) or not _compatible(f, whole) or f.change):
+            return []  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
+        s = tx.sentence(f.start)
+        if s != sent:
+            opens = tx.t[tx.sent[s] : f.start]
+            if same_sentence_only or len(opens.split()) > 4 or not out or not _compatible(f, whole):
+                break
+            sent = s
+        if not _is_amount(f) or not _compatible(f, whole) or f.change or f is whole:
+            continue
+        if _CHANGE_BEFORE.search(tx.before(f, 30)):
+            continue
+        d = tx.d(f.start)
+        if depth is None:
+            depth = d
+        if d != depth:
+            continue
+        if f.value > whole.value + _hedge(whole) + _hedge(f):
+            break
+        out.append(f)
+    return out
+
+
+def _unread_number_after(tx: Text, last: Figure) -> bool:
+    """A number after the last part of its sentence that was not read as a figure ("… và THPT có 12"):
+    the list may go on with a part we do not have."""
+    end = tx.sent[tx.sentence(last.start) + 1] if tx.sentence(last.start) + 1 < len(tx.sent) else len(tx.t)
+    spans = [(f.start, f.end) for f in tx.figures if last.end <= f.start < end]
+    for m in regex.finditer(r"\d+", tx.t[last.end : end]):
+        pos = last.end + m.start()
+        if not any(a <= pos < b for a, b in spans):
+            return True
+    return False
+
+
+def _sum_candidates(tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float) -> Iterable[Relation]:
+    """The whole list (an exhaustive breakdown) and its prefixes (a list followed by other figures)."""
+    if parts and _unread_number_after(tx, parts[-1]):
+        conf *= 0.75
+    if len(parts) >= 2:
+        yield Relation("sum", whole, tuple(parts), rule, conf)
+    for n in range(len(parts) - 1, 1, -1):
+        yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
+
+
+def _breakdowns(tx: Text) -> Iterable[Relation]:
+    figs = tx.figures
+    for i, w in enumerate(figs):
+        if not _is_amount(w) or w.change:
+            continue
+        after = tx.t[max(w.end, 0) : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
+        m = _MARK_AFTER.match(after)
+        if m and (m.group("p") is None or not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end():], regex.I)):
+            rule = "mở ngoặc sau tổng" if m.group("p") is not None else f"'{' '.join(m.group('m').split()).lower()}' sau tổng"
+            parts = _parts_after(tx, w, w.end + m.end(), same_sentence_only=m.group("p") is not None)
+            if m.group("p") is not None:
+                close = tx.t.find(")", w.end)
+                parts = [p for p in parts if close < 0 or p.start < close]
+            yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
+        if _MARK_BEFORE.search(tx.before(w, 30)):
+            parts = _parts_after(tx, w, w.end, same_sentence_only=False)
+            yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
+        if _TOTAL_BEFORE.search(tx.before(w, 60)):
+            earlier = [f for f in figs[:i] if tx.paragraph(f.start) == tx.paragraph(w.start) and _is_amount(f)
+                       and not f.change and _compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
+                       and tx.sentence(w.start) - tx.sentence(f.start) <= 1]
+            for n in range(len(earlier), 1, -1):
+                conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
+                yield Relation("sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf)
+    # A sentence opening with "Trong đó"/"Cụ thể" breaks down a whole of the sentence before.
+    for s_idx, s_start in enumerate(tx.sent):
+        m = _MARK_OPEN.match(tx.t, s_start)
+        if not m or s_idx == 0:
+            continue
+        prev = [f for f in figs if tx.sent[s_idx - 1] <= f.start < s_start and _is_amount(f) and not f.change]
+        for rank, w in enumerate(reversed(prev)):
+            parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
+            conf = settings.QA_CONF_MARKER if rank == 0 else settings.QA_CONF_MARKER * 0.7
+            yield from _sum_candidates(tx, w, parts, f"'{' '.join(m.group(0).split()).strip(' ,:').lower()}' mở câu sau tổng", conf)
+
+
+def _extractor_parts(tx: Text) -> Iterable[Relation]:
+    by_index = {f.index: f for f in tx.figures}
+    groups: dict[int, list[Figure]] = {}
+    for f in tx.figures:
+        if f.part_of is not None and f.part_of in by_index:
+            groups.setdefault(f.part_of, []).append(f)
+    for w_idx, parts in groups.items():
+        w = by_index[w_idx]
+        same = [p for p in parts if p.kind == w.kind and _compatible(p, w)]
+        if len(same) >= 2:
+            yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
+
+
+def _identities(tx: Text) -> Iterable[Relation]:
+    labelled = [(f, roles_of(tx.label(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"]
+    for parts_roles, whole_roles, rule in IDENTITIES:
+        for whole, roles in labelled:
+            if not roles & set(whole_roles) or whole.change:
+                continue
+            para = tx.paragraph(whole.start)
+            picks: list[Figure] = []
+            for role in parts_roles:
+                near = [f for f, r in labelled if role in r and f is not whole and not f.change and tx.paragraph(f.start) == para
+                        and f.value <= whole.value
+                        and (_compatible(f, whole) or f.kind == "ratio")]
+                if not near:
+                    break
+                picks.append(min(near, key=lambda f: abs(f.start - whole.start)))
+            if len(picks) != len(parts_roles) or len({p.index for p in picks}) != len(picks):
+                continue
+            same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
+            conf = settings.QA_CONF_IDENTITY if same_sentence else settings.QA_CONF_IDENTITY * 0.75
+            yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
+        # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
+        for frac, roles in labelled:
+            if frac.kind != "ratio" or not frac.denominator or not set(parts_roles) <= {"resolved", "pending"} | roles:
+                continue
+            if parts_roles[0] not in roles:
+                continue
+            rest = [f for f, r in labelled if parts_roles[1] in r and f is not frac and tx.sentence(f.start) == tx.sentence(frac.start)
+                    and _compatible(f, frac) and f.start > frac.start]
+            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
+            if rest and not [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
+                yield Relation("sum", frac, (frac, rest[0]), f"đẳng thức: {rule} (mẫu số của phân số)",
+                               settings.QA_CONF_IDENTITY, whole=frac.denominator)
+
+
+# --- rates ----------------------------------------------------------------------------------------
+
+
+def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ lệ 80%"),
+    a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283 tỷ đồng")."""
+    out: list[tuple[Figure, float, str]] = []
+    i = tx.figures.index(p)
+    depth = tx.d(p.start)
+    for n in reversed(tx.figures[:i]):
+        gap = tx.t[n.end : p.start]
+        if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
+            break
+        if tx.d(n.start) > depth:
+            continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
+        if _is_amount(n) or n.kind == "ratio":
+            last = regex.split(r",", gap)[-1]
+            explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
+            if (len(gap) < 40 or explicit) and not _MARK_OPEN.search(gap):
+                out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
+        break
+    if i + 1 < len(tx.figures):
+        n = tx.figures[i + 1]
+        gap = tx.t[p.end : n.start]
+        if _is_amount(n) and ";" not in gap and tx.sentence(n.start) == tx.sentence(p.start) and len(gap) < 40 and not n.change:
+            out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
+    return out
+
+
+def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[tuple[Figure, float, str]]:
+    """Every plausible whole for `num`: larger compatible figures of the paragraph and the one before."""
+    para = tx.paragraph(p.start)
+    whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
+    rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    for f in tx.figures:
+        if f is num or f is p or not _is_amount(f) or f.change or not _compatible(f, num) or f.value <= num.value:
+            continue
+        reach = 3 if whole_after else 1
+        if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
+            continue
+        dist = abs(tx.sentence(f.start) - tx.sentence(num.start))
+        yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
+
+
+def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums: list[Relation], whole_after: bool,
+                   rate_roles: set[str]) -> Iterable[tuple[float, str]]:
+    """Why `f` could be the whole `num` is counted against, each with a confidence."""
+    yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
+    if any(r.stated is f and num in r.operands for r in sums):
+        achieved = regex.search(r"đạt\s*$", tx.before(p, 12))  # "(đạt 100%)" of a part: achieved, not a share
+        yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
+    if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
+        yield 0.85, "phần 'trong đó' trên tổng của nó"
+    if whole_after and regex.search(r"tổng|toàn", tx.label(f), regex.I):
+        yield 0.8, "'chiếm … tổng số' và số tổng"
+    whole_roles = roles_of(tx.label(f))
+    if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
+        yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
+    if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and rate_roles & {"resolved", "on_time", "late"}:
+        yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist == 0 and f.start < num.start:
+        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and _compatible(g, num) and not g.change]
+        yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
+    """"1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
+    nxt = tx.figures[tx.figures.index(whole) + 1 :]
+    m = _MARK_AFTER.match(tx.t[whole.end : nxt[0].start if nxt else len(tx.t)])
+    return bool(m) and m.group("p") is None and bool(nxt) and nxt[0] is part
+
+
+def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    by_index = {f.index: f for f in tx.figures}
+    for p in tx.figures:
+        if p.kind != "percent" or p.prior_period or p.range is not None or (p.unit or "").startswith("điểm"):
+            continue
+        if p.computed_from:
+            num, den = (by_index.get(i) for i in p.computed_from)
+            if num is not None and den is not None:
+                whole = num.denominator if num is den else den.value
+                if whole:
+                    conf = settings.QA_CONF_FRACTION if num is den else settings.QA_CONF_EXTRACTOR
+                    yield Relation("ratio", p, (num,) if num is den else (num, den), "tỷ lệ của phân số" if num is den
+                                   else "tỷ lệ và số liệu (trích xuất)", conf, whole=whole)
+        comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or _COMPARISON_BEFORE.search(tx.before(p, 12)))
+        for num, nconf, nwhy in _numerators(tx, p):
+            if num.kind == "ratio" and num.denominator:
+                yield Relation("ratio", p, (num,), "tỷ lệ của phân số", settings.QA_CONF_FRACTION * nconf, whole=num.denominator)
+                continue
+            if "/" in (num.unit or "") or _AVERAGE.search(tx.label(num)):
+                continue  # a yield or an average is compared with another period, never a share of a count
+            if comparison and not (p.change or num.change or _CHANGE_BEFORE.search(tx.before(num, 25))):
+                continue  # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give
+            if p.change or num.change or _CHANGE_BEFORE.search(tx.before(num, 25)) or _CHANGE_BEFORE.search(tx.before(p, 25)):
+                yield from _changes(tx, p, num)
+                continue
+            for whole, wconf, wwhy in _wholes(tx, p, num, sums):
+                yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+
+
+def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
+    """"giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
+    down = (change.change or p.change) == "giảm" or regex.search(r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10))
+    para = tx.paragraph(change.start)
+    for f in tx.figures:
+        if f.start >= change.start or f.change or not _is_amount(f) or not _compatible(f, change) or f is change:
+            continue
+        if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
+            continue
+        prior = f.value + change.value if down else f.value - change.value
+        if prior > 0:
+            yield Relation("change", p, (change, f), "mức thay đổi trên số kỳ trước (= hiện tại ∓ thay đổi)",
+                           settings.QA_CONF_CHANGE, whole=prior)
+
+
+# --- decisions ------------------------------------------------------------------------------------
+
+
+def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
+    tx = Text(text, figures)
+    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx)]
+    return sums + list(_rates(tx, sums))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    relation: Relation
+    consistent: bool
+    computed: Decimal
+
+
+def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
+    if r.check == "sum":
+        parts = r.operands
+        if r.whole is not None:  # the whole is a fraction's denominator
+            computed = r.operands[0].value + sum((f.value for f in r.operands[1:]), Decimal(0))
+            return Verdict(r, computed == r.whole, computed)
+        computed = sum((f.value for f in parts), Decimal(0))
+        return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
+    num = r.operands[0]
+    den = r.whole if r.whole is not None else r.operands[1].value
+    if tolerance is not None:
+        computed = num.value / den * 100
+        return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)
+    ok, computed = ratio_agrees(r.stated, num, den, r.operands)
+    if r.check == "change" and not ok:
+        ok, computed = ratio_agrees(r.stated, Figure.model_construct(**{**num.__dict__, "value": abs(num.value)}), den, r.operands)
+    return Verdict(r, ok, computed)
+
+
+def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Verdict]:
+    """Per stated figure: every plausible relation that reproduces it (one per distinct set of operands
+    that shares no figure with one already kept), else an alarm from the best relation when a reader would
+    vouch for it, else nothing."""
+    groups: dict[tuple[str, int], list[Relation]] = {}
+    for r in rels:
+        groups.setdefault(r.key, []).append(r)
+    out: list[Verdict] = []
+    judged = {key: [evaluate(r, tolerance) for r in sorted(rs, key=lambda r: -r.confidence) if r.confidence >= settings.QA_PLAUSIBLE]
+              for key, rs in groups.items()}
+    # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
+    verified = {frozenset(f.index for f in v.relation.operands) for vs in judged.values() for v in vs if v.consistent}
+    for key, verdicts in judged.items():
+        good = [v for v in verdicts if v.consistent]
+        if good:
+            used: set[int] = set()
+            for v in good:
+                ids = {f.index for f in v.relation.operands}
+                if ids & used or (key[0] == "ratio" and used):
+                    continue
+                used |= ids
+                out.append(v)
+        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM
+              and frozenset(f.index for f in verdicts[0].relation.operands) not in verified):
+            out.append(verdicts[0])
+    return out

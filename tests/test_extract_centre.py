@@ -1,0 +1,92 @@
+"""The extraction centre's seams: scanner → Candidate → meaning → Figure, relations by id,
+figures changed after reading are validated again, and time grows linearly with the text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from scraper import extract_figures, parse_article
+from scraper.extract.candidate import Candidate, Scan
+from scraper.extract.context import annotate
+from scraper.extract.figures import scan
+
+# Our own wording, modelled on provincial administrative-reform reports.
+REPORT = (
+    "Năm 2023, toàn tỉnh tiếp nhận 12.400 hồ sơ, trong đó 9.100 hồ sơ trực tuyến và 3.300 hồ sơ trực tiếp. "
+    "Đường dây nóng tiếp nhận 450 phản ánh, đã xử lý 405 phản ánh, đạt tỷ lệ 90%.\n"
+    "Thu ngân sách 6 tháng đầu năm ước đạt 1.250 tỷ đồng, tăng 8,4% so với cùng kỳ."
+)
+
+
+def test_scanner_hands_public_candidates_to_the_meaning_stage() -> None:
+    s = scan(REPORT)
+    assert isinstance(s, Scan) and all(isinstance(c, Candidate) for c in s.candidates)
+    first = s.candidates[0]
+    assert (first.number, first.value, first.kind, first.unit) == ("12.400", Decimal(12400), "count", "hồ sơ")
+    money = next(c for c in s.candidates if c.kind == "money")
+    assert money.number == "1.250" and money.scale == Decimal(10) ** 9 and money.unit == "đồng"
+    assert next(c for c in s.candidates if c.kind == "percent" and c.number == "8,4").change == "tăng"
+    assert [c.id for c in s.candidates] == list(range(len(s.candidates)))
+    assert annotate(s, published="2023-07-01") == extract_figures(REPORT, published="2023-07-01")
+
+
+def test_relations_refer_to_figure_ids() -> None:
+    figs = extract_figures(REPORT)
+    by_id = {f.id: f for f in figs}
+    parts = [f for f in figs if f.part_of is not None]
+    assert {f.raw for f in parts} == {"9.100", "3.300"}
+    assert all(by_id[f.part_of].raw == "12.400" for f in parts)
+    rate = next(f for f in figs if f.raw == "90%")
+    num, den = (by_id[i].raw for i in rate.computed_from)
+    assert (num, den) == ("405", "450")
+
+
+_TABLE_PAGE = """<html><head><title>Kết quả giải quyết hồ sơ</title></head><body><article>
+<h1>Kết quả giải quyết hồ sơ năm 2023</h1>
+<p>Trong năm 2023, các đơn vị đã tiếp nhận và giải quyết hồ sơ thủ tục hành chính như sau.</p>
+<table><tr><th>Đơn vị</th><th>Số hồ sơ</th><th>Tỷ lệ (%)</th></tr>
+<tr><td>Sở Tư pháp</td><td>1.200</td><td>130</td></tr>
+<tr><td>Sở Y tế</td><td>800</td><td>95,5</td></tr></table>
+<p>Tỷ lệ hồ sơ đúng hạn của Sở Xây dựng là 130%.</p></article></body></html>"""
+
+
+def test_a_table_cell_made_a_percent_gets_the_same_warning_as_prose() -> None:
+    figs = parse_article(_TABLE_PAGE).figures
+    cell = next(f for f in figs if f.raw == "130")
+    prose = next(f for f in figs if f.raw == "130%")
+    assert (cell.kind, cell.unit, cell.column) == ("percent", "%", "Tỷ lệ (%)")
+    assert prose.warnings and cell.warnings == prose.warnings
+    ok = next(f for f in figs if f.raw == "95,5")
+    assert (ok.kind, ok.value, ok.warnings) == ("percent", Decimal("95.5"), [])
+
+
+def test_changing_a_figure_later_is_validated() -> None:
+    f = extract_figures("Có 130 hồ sơ.")[0]
+    f.kind = "percent"
+    assert f.warnings == ["share above 100% that is not a change or a plan ratio"]
+
+
+def test_document_seam_reads_cells_and_pages() -> None:
+    from scraper.extract.document import Cell, TableRegion, figures_in_text
+
+    page1 = "Báo cáo thu ngân sách quý I/2024 của các huyện.\n"
+    header = "Huyện | Thu ngân sách (tỷ đồng) | Tăng so cùng kỳ (%)\n"
+    row = "Huyện Đông Sơn | 1.250,5 | 12,4"
+    text = page1 + header + row + "\nTrang sau: toàn tỉnh có 3.200 doanh nghiệp mới."
+    row_at = len(page1) + len(header)
+    money_at, pct_at = row_at + len("Huyện Đông Sơn | "), row_at + len("Huyện Đông Sơn | 1.250,5 | ")
+    cells = [
+        Cell(money_at, money_at + 7, 0, "Huyện Đông Sơn", "Thu ngân sách (tỷ đồng)"),
+        Cell(pct_at, pct_at + 4, 0, "Huyện Đông Sơn", "Tăng so cùng kỳ (%)"),
+    ]
+    next_page = text.index("Trang sau")
+    figs = figures_in_text(
+        text, cells=cells, tables=[TableRegion(0, len(page1), row_at + len(row))], page_starts=[0, next_page],
+        published="2024-04-20",
+    )
+    by_raw = {f.raw: f for f in figs}
+    money, pct, firms = by_raw["1.250,5"], by_raw["12,4"], by_raw["3.200"]
+    assert (money.kind, money.unit, money.value, money.row) == ("money", "đồng", Decimal("1250500000000"), "Huyện Đông Sơn")
+    assert (pct.kind, pct.change, pct.table, pct.column) == ("percent", "tăng", 0, "Tăng so cùng kỳ (%)")
+    assert (money.page, firms.page, firms.table) == (1, 2, None)
+    assert all(text[f.start : f.end] == f.raw for f in figs)
