@@ -124,6 +124,7 @@ class Article(BaseModel):
     body_text: str = ""
     tables: list[Table] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)  # photo captions, kept apart from the prose
     language: str | None = None
     figures: list[Figure] = Field(default_factory=list)
     # Provenance of the capture (crawl, archive, WARC).

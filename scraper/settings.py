@@ -55,6 +55,13 @@ CDX_PAGE_SIZE = 500
 # --- parse -----------------------------------------------------------------------------------------
 MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
 MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
+# where an article page's title, date line and lead sit (scraper/parse/cues.py)
+TITLE_WINDOW_CHARS = 1500  # a title candidate starts at most this many text characters before the body
+DATE_BEFORE_TITLE_CHARS = 250  # a date line may sit this far above the title ("Thứ 6, Ngày …" headers)
+DATE_AFTER_TITLE_CHARS = 400  # … or this far below it, and never inside the body
+CATEGORY_BEFORE_TITLE_CHARS = 300  # a section label sits right above the title
+LEAD_MIN_CHARS = 40  # a bold/sapo block before the body shorter than this is not a lead
+PROFILE_PRIOR = 1.5  # score a site profile's selector adds to the candidate it picks (a prior, not a rule)
 
 # --- progress and logging --------------------------------------------------------------------------
 STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal
@@ -78,3 +85,11 @@ QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dư�
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5
+
+# --- extract ---------------------------------------------------------------------------------------
+# A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
+# break, so reading a figure's context stays local; real report sentences stay far below it.
+MAX_SENTENCE_CHARS = 2000
+# A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
+# crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
+MAX_NUMBERS_PER_TEXT = 50_000

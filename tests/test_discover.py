@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from scraper.fetch.discover import discover_links, normalize_url
 
 HOST = {"sotttt.hanoi.gov.vn"}
 
 
 def test_real_liferay_listing_pages(fixtures: Path) -> None:
-    p1 = discover_links((fixtures / "liferay" / "sotttt-hanoi-listing-cai-cach-hanh-chinh-p1.html").read_bytes(), "https://sotttt.hanoi.gov.vn/cai-cach-hanh-chinh", HOST)
+    p1 = discover_links(shared_path("realpages", "liferay", "sotttt-hanoi-listing-cai-cach-hanh-chinh-p1.html").read_bytes(), "https://sotttt.hanoi.gov.vn/cai-cach-hanh-chinh", HOST)
     assert len(p1.articles) == 20 and all("/-/view_content/" in u for u in p1.articles)
     assert len(p1.next_pages) == 1 and p1.next_pages[0].endswith("_101_cur=2")
-    p2 = discover_links((fixtures / "liferay" / "sotttt-hanoi-listing-cai-cach-hanh-chinh-p2.html").read_bytes(), p1.next_pages[0], HOST)
+    p2 = discover_links(shared_path("realpages", "liferay", "sotttt-hanoi-listing-cai-cach-hanh-chinh-p2.html").read_bytes(), p1.next_pages[0], HOST)
     assert len(p2.articles) == 20 and not set(p2.articles) & set(p1.articles)
     assert p2.next_pages and p2.next_pages[0].endswith("_101_cur=3")
 

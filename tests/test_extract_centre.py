@@ -90,3 +90,45 @@ def test_document_seam_reads_cells_and_pages() -> None:
     assert (pct.kind, pct.change, pct.table, pct.column) == ("percent", "tăng", 0, "Tăng so cùng kỳ (%)")
     assert (money.page, firms.page, firms.table) == (1, 2, None)
     assert all(text[f.start : f.end] == f.raw for f in figs)
+
+
+def _best_time(fn, repeat: int) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_time_grows_linearly_with_the_text(seed_body: str) -> None:
+    """64 copies of a long report take about 64 times one copy (a ratio in one run, not a time)."""
+    one, many = seed_body, "\n".join([seed_body] * 64)
+    extract_figures(one)  # warm caches
+    t1 = _best_time(lambda: extract_figures(one), 7)
+    t64 = _best_time(lambda: extract_figures(many), 2)
+    assert t64 / t1 < 64 * 2.5, f"64x the text took {t64 / t1:.0f}x the time"
+
+
+def test_a_crafted_text_is_refused_in_one_line() -> None:
+    import pytest
+
+    from scraper import settings
+    from scraper.errors import TooLarge
+
+    text = "1 " * (settings.MAX_NUMBERS_PER_TEXT + 1)
+    with pytest.raises(TooLarge, match=r"too many numbers") as err:
+        extract_figures(text)
+    assert "\n" not in str(err.value)
+
+
+def test_a_sentence_without_breaks_is_read_in_bounded_pieces() -> None:
+    from scraper import settings
+    from scraper.extract.figures import sentence_spans
+
+    text = ", ".join(f"xã {i} có {i * 7} hộ" for i in range(3000))
+    spans = sentence_spans(text)
+    assert len(spans) > 1 and all(e - s <= settings.MAX_SENTENCE_CHARS for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from scraper import parse_article
 from scraper.parse import ParseError, parse_published
 
-from make_goldens import GOLDEN, golden_of, pages
+from make_goldens import GOLDEN, golden_name, golden_of, pages
 
 PAGES = pages()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[f"{p.parent.name}/{p.stem}" for p in PAGES])
 def test_page_matches_golden(path: Path) -> None:
-    golden = json.loads((GOLDEN / f"{path.parent.name}--{path.stem}.json").read_text(encoding="utf-8"))
+    golden = json.loads((GOLDEN / golden_name(path)).read_text(encoding="utf-8"))
     try:
         got = golden_of(path)
     except ParseError as exc:
@@ -26,7 +27,7 @@ def test_page_matches_golden(path: Path) -> None:
 
 
 def test_liferay_metadata_is_the_articles_not_the_portals(fixtures: Path) -> None:
-    a = parse_article((fixtures / "liferay" / "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
+    a = parse_article(shared_path("realpages", "liferay", "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
     assert a.title == "Triển khai đồng bộ các nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2019"  # not "Tin tức nổi bật"
     assert a.author == "Phạm Linh"  # not the posting account "Pho Ban bien tap"
     assert a.published == "2019-07-03T15:59:00+07:00" and a.views == 606
@@ -37,8 +38,8 @@ def test_liferay_metadata_is_the_articles_not_the_portals(fixtures: Path) -> Non
 
 
 def test_print_view_and_article_are_one_asset(fixtures: Path) -> None:
-    a = parse_article((fixtures / "liferay" / "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
-    b = parse_article((fixtures / "liferay" / "sotttt-hanoi-3252817-print-popup.html").read_bytes())
+    a = parse_article(shared_path("realpages", "liferay", "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
+    b = parse_article(shared_path("realpages", "liferay", "sotttt-hanoi-3252817-print-popup.html").read_bytes())
     assert a.id == b.id and a.body_text == b.body_text
 
 
@@ -52,7 +53,7 @@ def test_sharepoint_chrome_is_gone(fixtures: Path) -> None:
 
 
 def test_english_chrome_publish_date(fixtures: Path) -> None:
-    a = parse_article((fixtures / "liferay" / "sotttt-hanoi-705513-chi-so-cchc-en-chrome.html").read_bytes())
+    a = parse_article(shared_path("realpages", "liferay", "sotttt-hanoi-705513-chi-so-cchc-en-chrome.html").read_bytes())
     assert a.published == "2014-03-19"  # "Publish date … 12:00 AM" is the migration placeholder
 
 
@@ -126,7 +127,7 @@ def test_bad_input_is_a_one_line_error(data: bytes, message: str) -> None:
 
 
 def test_truncated_page_still_parses(fixtures: Path) -> None:
-    data = (fixtures / "liferay" / "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes()
+    data = shared_path("realpages", "liferay", "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes()
     cut = data[: data.find("Tổng thu NSNN".encode()) + 200]
     a = parse_article(cut)
     assert a.title and "GRDP" in a.body_text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
 
@@ -32,7 +33,7 @@ def test_seed_checks(seed_body: str) -> None:
 
 
 def test_real_hanoi_article_checks_by_hand(fixtures: Path) -> None:
-    a = parse_article((fixtures / "liferay" / "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
+    a = parse_article(shared_path("realpages", "liferay", "sotttt-hanoi-3252817-ktxh-6-thang-2019.html").read_bytes())
     checks = check_article_figures(a.body_text, a.figures)
     ratio = [c for c in checks if c.check == "ratio"]
     # "thanh kiểm tra 20.495 lượt cơ sở, đạt yêu cầu 17.563 lượt, chiếm 86%": 17.563/20.495 = 85,69% → 86% ✓

@@ -17,6 +17,7 @@ exact span it was read from (`text[start:end] == raw`).  The stages inside are s
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -24,6 +25,8 @@ from functools import lru_cache
 import regex
 
 from . import vocab
+from .. import settings
+from ..errors import TooLarge
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .context import annotate
@@ -98,7 +101,10 @@ _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split at . ! ? before a capital or digit, and at line breaks."""
+    """(start, end) of each sentence: split at . ! ? before a capital or digit, and at line breaks.
+
+    A sentence longer than `settings.MAX_SENTENCE_CHARS` is cut at its last clause break (";", ",",
+    else a space) before the limit, so the meaning stage never reads an unbounded window."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
@@ -109,7 +115,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    cap = settings.MAX_SENTENCE_CHARS
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > cap:
+            cut = max(text.rfind("; ", s + cap // 2, s + cap), text.rfind(", ", s + cap // 2, s + cap))
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", s + cap // 2, s + cap)
+            cut = cut if cut > s else s + cap
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _scale_of(scale_text: str | None, convention: Convention) -> tuple[Decimal, Decimal | None]:
@@ -268,8 +284,8 @@ def extract_figures(
 
     `published` (the article date) resolves "hiện nay"/"đến nay" and periods without a year;
     `convention` overrides the number convention detected from the text itself.
-    Raises `TooLarge` for a text over `settings.MAX_EXTRACT_CHARS` or with more than
-    `settings.MAX_FIGURES_PER_TEXT` figures.
+    Raises `errors.TooLarge` (one line) for a text with more than `settings.MAX_NUMBERS_PER_TEXT`
+    numbers; any other text takes time linear in its length.
     """
     if not text:
         return []
@@ -282,6 +298,7 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     The result is what the meaning stage (`context.annotate`) consumes; offsets in it index the
     normalised text, `Scan.norm` maps them back to `text`.
     """
+    _refuse_if_too_many_numbers(text)
     norm = normalize_with_map(text)
     t = norm.text
     conv_detected = detect_convention(t)
@@ -294,6 +311,18 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     for i, c in enumerate(cands):
         c.id = i
     return Scan(text, norm, sentence_spans(t), cands)
+
+
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _refuse_if_too_many_numbers(text: str) -> None:
+    cap = settings.MAX_NUMBERS_PER_TEXT
+    if len(text) // 2 < cap:
+        return  # too short to hold that many
+    n = sum(1 for _ in _NUMBER_RUN.finditer(text))
+    if n > cap:
+        raise TooLarge(f"too many numbers to read as figures: {n:,} in one text (limit {cap:,}, settings.MAX_NUMBERS_PER_TEXT)")
 
 
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:

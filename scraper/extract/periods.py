@@ -8,6 +8,7 @@ Each family is a row of `_RULES`: a pattern and a function from its match to a p
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,24 +162,31 @@ _BASELINE_BEFORE = regex.compile(r"(?:so\s+với|so\s+cùng\s+kỳ|so)\s*(?:cùn
 
 
 def find_periods(text: str, ref: date | None = None) -> list[Period]:
-    """All period mentions in `text`, in order, resolved against the reference (article) date."""
-    taken: list[tuple[int, int]] = []
+    """All period mentions in `text`, in order, resolved against the reference (article) date.
+
+    Rules run in order of precedence; a span taken by an earlier rule blocks later ones.  The taken
+    spans never overlap, so they stay a sorted list that a bisect checks: linear in the text."""
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
     found: list[Period] = []
     for pattern, fn in _COMPILED:
+        starts = [s for s, _ in taken]
+        new: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            k = bisect.bisect_left(starts, e) - 1  # the last taken span starting before e
+            if k >= 0 and taken[k][1] > s:
                 continue
+            new.append((s, e))
             if _DOC_REF.search(text, max(0, s - 40), s) or _BASELINE_BEFORE.search(text, max(0, s - 30), s):
-                taken.append((s, e))
                 continue
             resolved = fn(m, ref)
-            taken.append((s, e))
             if resolved is None:
                 if fn is _now:
                     found.append(Period(None, None, m.group(0), s, e))
                 continue
             found.append(Period(resolved[0], resolved[1], " ".join(m.group(0).split()), s, e))
+        if new:
+            taken = sorted(taken + new)
     found.sort(key=lambda p: p.pos)
     return found
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Article, Attachment, Figure, Table
+from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, lead_before, person_or_none
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
-from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..text import clean_text, decode_html, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
@@ -76,9 +77,7 @@ def parse_published(text: str, *, us_order: bool = False) -> str | None:
         y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
         if m.group("h") is None:
             return _iso(y, mo, d)
-        tz = m.group("tz")
-        tzs = "+00:00" if tz == "Z" else (tz[:3] + ":" + tz[-2:] if tz else "+07:00")
-        return _iso(y, mo, d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), tzs)
+        return _iso_local(y, mo, d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), m.group("tz"))
     m = _DT.search(text)
     if m:
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
@@ -101,6 +100,22 @@ def parse_published(text: str, *, us_order: bool = False) -> str | None:
     if m:
         return _iso(int(m.group("y")), int(m.group("b")), int(m.group("a")))
     return None
+
+
+_VN = timezone(timedelta(hours=7))
+
+
+def _iso_local(y: int, mo: int, d: int, h: int, mi: int, s: int, tz: str | None) -> str | None:
+    """A stamp with an offset ("…T05:00:00.000Z") as Vietnam time: 2019-05-16T12:00:00+07:00."""
+    if not tz:
+        return _iso(y, mo, d, h, mi, s)
+    sign = 1 if tz == "Z" or tz[0] == "+" else -1
+    digits = "0000" if tz == "Z" else tz[1:].replace(":", "")
+    offset = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    try:
+        return datetime(y, mo, d, h, mi, s, tzinfo=offset).astimezone(_VN).isoformat()
+    except ValueError:
+        return None
 
 
 def _iso(y: int, mo: int, d: int, h: int | None = None, mi: int = 0, s: int = 0, tz: str = "+07:00") -> str | None:
@@ -169,16 +184,6 @@ def _first_text(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...],
     return "", None
 
 
-_SITE_NAME = regex.compile(r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|^ủy\s+ban\s+nhân\s+dân\s")
-
-
-def _not_a_title(text: str) -> bool:
-    """The portal's name in a logo heading, a section name, or a line too short to be a headline."""
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text) > 20
-    return len(text) < 8 or bool(_SITE_NAME.search(text)) or shouting or len(text) > 400
-
-
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     for name in names:
         node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
@@ -227,7 +232,7 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
     spans: list[_TableSpan] = []
     pos = 0
     for line in raw.split("\n"):
-        line = clean_text(line)
+        line = clean_text(_OFFICE_LITERAL.sub(" ", line))
         if not line:
             continue
         if line in placeholders or regex.fullmatch(r"\u2063TABLE\d+\u2063", line):
@@ -290,8 +295,12 @@ def _density_body(tree: LexborHTMLParser) -> LexborNode | None:
 def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | None:
     link = tree.css_first('link[rel="canonical"]')
     href = (link.attributes.get("href") or "").strip() if link is not None else ""
-    if href.startswith(("http://", "https://")) or (href and url):
-        return urljoin(url or "", href)
+    if href and (href.startswith(("http://", "https://")) or url):
+        full = urljoin(url or "", href)
+        parts = urlsplit(full)
+        # "http:///guest" or a link to the portal's home page says less than the address we have
+        if parts.hostname and (not url or len(parts.path.strip("/")) >= len(urlsplit(url).path.strip("/")) // 2):
+            return full
     m = _MIRRORED.search(html[:4000])
     if m and not url:
         target = m.group(1)
@@ -409,48 +418,47 @@ def _form_fields(tree: LexborHTMLParser) -> dict[str, str]:
 
 
 def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
+    """Read one page: the profile's selectors are priors; position, agreement and typography decide."""
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
-    # The profile's selectors, then the generic ones; a portal-name heading is never the title.
-    selectors = profile.title + tuple(sel for sel in GENERIC.title if sel not in profile.title)
-    title, _ = _first_text(tree, selectors, reject=_not_a_title)
-    if form.get("title") and (not title or title != form["title"]):
-        title = form["title"]
-    og_title = _meta(tree, "og:title")
-    if not title or len(title) < 8:
-        title = og_title or _strip_site(page_title) or title
-    # date
-    date_text, date_node = _first_text(tree, profile.date)
-    machine = (date_node.attributes.get("datetime") or "") if date_node is not None else ""
-    published = parse_published(machine) if machine else None  # <time datetime="…"> is exact
-    if published is None and date_text:
-        published = parse_published(date_text, us_order=profile.name == "sharepoint")
-    if published is None and form.get("published"):
-        published = parse_published(form["published"], us_order=True)
+    body_node = _best_body(tree, profile) or _density_body(tree)
+    layout = Layout.of(tree)  # before anything is taken out of the tree
+    body_start = layout.at(body_node)
+    body_end = layout.end_of(body_node) if body_node is not None else None
+    title, title_node = _read_title(tree, layout, body_start, url, profile, page_title)
+    if form.get("title"):
+        title, title_node = form["title"], None
+    title_pos = layout.at(title_node)
+    title_end = title_pos + len(" " + title) if title_pos is not None and title else None
+    if title_pos is not None and body_start is not None and title_pos > body_start and body_end and title_pos < body_end:
+        title_end = None  # a title inside the body container: its date line sits before the body text
+    published = form_date = parse_published(form["published"], us_order=True) if form.get("published") else None
     if published is None:
-        meta_date = _meta(tree, "article:published_time", "og:published_time", "pubdate", "date", "dc.date", "DC.date.issued")
-        published = parse_published(meta_date) if meta_date else None
-    if published is None:
-        published = _date_near_title(tree, title)
-    # body
-    body_node = _best_body(tree, profile)
-    if body_node is None:
-        body_node = _density_body(tree)
+        published = _read_date(tree, layout, profile, title_pos, title_end, body_start)
+    lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
     author = None
     attachments: list[Attachment] = []
-    body_text, tables, spans = "", [], []
+    body_text, tables, spans, captions = "", [], [], []
     summary, _ = _first_text(tree, profile.summary)
-    summary = summary or form.get("summary", "")
+    summary = summary or form.get("summary", "") or lead or ""
     if body_node is not None:
         attachments = _attachments(body_node, profile, url)
         for sel in profile.drop:
             for n in body_node.css(sel):
                 n.decompose()
+        _drop_foreign_headline(body_node, title)
+        captions = _pop_captions(body_node)
+        _drop_trailing_attachment_lines(body_node)
         author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
         body_html = body_node.html or ""
         body_text, tables, spans = _render(body_node, profile, url)
+        body_text, cut = _trim_ends(body_text, title)
+        _shift_spans(spans, -cut)
         if author is None:
             body_text, author = _split_byline(body_text, body_html)
+        if lead and not fold(body_text[: len(lead) + 5]).startswith(fold(lead)[:60]):
+            body_text = lead + "\n" + body_text
+            _shift_spans(spans, len(lead) + 1)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
@@ -458,28 +466,18 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
-    if author is None and form.get("author"):
-        author = _clean_author(form["author"])
     if author is None:
-        author_text, _ = _first_text(tree, profile.author)
-        author = _clean_author(author_text) if author_text else None
-    if author is None:
-        header = _text(tree.css_first("body"))[:3000] if tree.css_first("body") else ""
-        m = _DATE_PIPE_AUTHOR.search(header) or _AUTHOR_LINE.search(header)
-        author = _clean_author(m.group("a")) if m else None
-    category, _ = _first_text(tree, profile.category)
-    category = category or form.get("category", "")
+        author = _header_byline(tree, layout, profile, form, title_pos, body_start)
+    category = form.get("category") or _first_text(tree, profile.category)[0]
     if not category:
-        category = _meta(tree, "article:section") or _category_from_title(page_title, title)
+        category = category_before(layout, title_pos) or _meta(tree, "article:section") or _category_from_title(page_title, title)
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
     if views is None and form.get("views"):
         digits = regex.sub(r"[.,\s]", "", form["views"])
         views = int(digits) if digits.isdigit() else None
     if views is None:
-        views = _views(_text(tree.body)[-20000:] if tree.body else "")
-    if summary and body_text.startswith(summary):
-        pass
+        views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
     html_node = tree.css_first("html")
     language = (html_node.attributes.get("lang") or "").split("-")[0].lower() or None if html_node is not None else None
     body_text = normalize(body_text)
@@ -488,19 +486,157 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         id=_stable_id(profile, url, html, title, body_text),
         site=urlsplit(url).hostname if url else None,
         platform=profile.name,
-        title=title or None,
-        published=published,
-        author=author,
-        category=category or None,
+        title=normalize(title) if title else None,
+        published=published or form_date,
+        author=normalize(author) if author else None,
+        category=normalize(category) if category else None,
         views=views,
-        summary=summary or None,
+        summary=normalize(summary) if summary else None,
         body_text=body_text,
         tables=tables,
         attachments=attachments,
+        captions=[normalize(c) for c in captions],
         language=language,
     )
     art._table_spans = spans
     return art
+
+
+def _read_title(tree: LexborHTMLParser, layout: Layout, body_start: int | None, url: str | None,
+                profile: SiteProfile, page_title: str) -> tuple[str, LexborNode | None]:
+    prior: list[LexborNode] = []
+    for sel in profile.title:
+        try:
+            prior.extend(tree.css(sel)[:3])
+        except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
+            continue
+    best = best_title(layout, body_start, url=url, og_title=_meta(tree, "og:title"), page_title=page_title,
+                      prior=prior)
+    if best is None:
+        return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
+    return best.text, best.node
+
+
+def _read_date(tree: LexborHTMLParser, layout: Layout, profile: SiteProfile, title_pos: int | None,
+               title_end: int | None, body_start: int | None) -> str | None:
+    """`<time datetime>` near the title is exact; else the best-scored date line; else the page's
+    machine-readable date (meta tags, JSON-LD).  None when the page shows none."""
+    lo = (title_pos if title_pos is not None else (body_start or 0)) - settings.DATE_BEFORE_TITLE_CHARS
+    hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
+    for node in tree.css("time[datetime]"):
+        pos = layout.at(node)
+        if pos is not None and lo <= pos <= hi and (iso := parse_published(node.attributes.get("datetime") or "")):
+            return iso
+    prior = None
+    date_text, date_node = _first_text(tree, profile.date)
+    if date_node is not None and (pos := layout.at(date_node)) is not None:
+        prior = (pos, pos + len(date_text) + 2)
+    hit = best_date(layout, title_pos, title_end, body_start, prior)
+    if hit is not None and (iso := parse_published(hit.raw, us_order=profile.name == "sharepoint")):
+        return iso
+    meta = _meta(tree, "article:published_time", "og:published_time", "pubdate", "dc.date", "DC.date.issued")
+    return parse_published(meta or "") or parse_published(_json_ld_date(tree) or "")
+
+
+def _json_ld_date(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css('script[type="application/ld+json"]'):
+        m = regex.search(r'"datePublished"\s*:\s*"([^"]+)"', node.text() or "")
+        if m:
+            return m.group(1)
+    return None
+
+
+def _header_byline(tree: LexborHTMLParser, layout: Layout, profile: SiteProfile, form: dict[str, str],
+                   title_pos: int | None, body_start: int | None) -> str | None:
+    """A byline above the body: the display form's field, the profile's author block, a meta line
+    "25/06/2021 | Đoan Trang" or "Tác giả: …" between the title and the body."""
+    if form.get("author") and (name := person_or_none(form["author"])):
+        return name
+    author_text, _ = _first_text(tree, profile.author)
+    if author_text and (name := person_or_none(author_text)):
+        return name
+    if title_pos is None and body_start is None:
+        return None
+    lo = max(0, (title_pos if title_pos is not None else body_start or 0) - settings.DATE_BEFORE_TITLE_CHARS)
+    hi = (body_start if body_start is not None and body_start > lo else lo + 3000) + 1
+    zone = layout.text[lo:hi]
+    for pattern in (_DATE_PIPE_AUTHOR, _AUTHOR_LINE):
+        for m in pattern.finditer(zone):
+            if name := person_or_none(m.group("a")):
+                return name
+    return None
+
+
+_OFFICE_LITERAL = regex.compile(r"\s*</?o:p>\s*")
+_TAIL_CHROME = regex.compile(
+    r"(?i)^(?:xem\s+(?:chi\s+tiết|tiếp|thêm)(?:\s+tại\s+đây)?|\(?\s*nguồn\s*(?:tin)?\s*[:“\"(].*|"
+    r"\(?\s*theo\s*:?\s*(?:https?://|www\.)\S+\)?|tin\s+đang\s+được\s+cập\s+nhật|bản\s+in|in\s+bài\s+viết)$"
+)
+
+
+def _trim_ends(body: str, title: str | None) -> tuple[str, int]:
+    """The title repeated at the top, and 'Xem chi tiết', source lines, counters at the bottom, are
+    not body.  Returns the body and how many characters left its head (table offsets move by that)."""
+    lines = body.split("\n")
+    ftitle = fold(title or "")
+    cut = 0
+    while len(lines) > 1 and ftitle and fold(clean_title(lines[0])) == ftitle:
+        cut += len(lines.pop(0)) + 1
+    while lines and (_TAIL_CHROME.match(lines[-1]) or (len(lines[-1]) <= 80 and lines[-1].endswith(":"))):
+        lines.pop()  # chrome, a source line, or a photo block's intro left with nothing after it
+    return "\n".join(lines), cut
+
+
+def _shift_spans(spans: list[_TableSpan], shift: int) -> None:
+    """Table offsets follow the body text when lines are added or taken at its head."""
+    if not shift:
+        return
+    for ts in spans:
+        ts.start += shift
+        ts.end += shift
+        ts.row_starts = [(ls + shift, lbl, [(cs + shift, ce + shift, h) for cs, ce, h in cells])
+                         for ls, lbl, cells in ts.row_starts]
+
+
+def _drop_foreign_headline(body: LexborNode, title: str | None) -> None:
+    """An <h1>/<h2> opening the body with another headline (a copied source article's) is not body."""
+    for node in body.css("h1, h2"):
+        text = _text(node)
+        if not text:
+            continue
+        first = _text(body)[: len(text) + 5]
+        if text in first and fold(text) != fold(title or "") and len(text) >= 30:
+            node.decompose()
+        return
+
+
+def _pop_captions(body: LexborNode) -> list[str]:
+    """Photo captions (figcaption, .caption, a centred/italic short line right after an image) kept
+    apart from the prose."""
+    out: list[str] = []
+    for node in body.css("figcaption, .caption, .image-caption, .PhotoCMS_Caption, p, div"):
+        text = _text(node)
+        if not text or len(text) > 300:
+            continue
+        cls = node.attributes.get("class") or ""
+        if node.tag == "figcaption" or "caption" in cls.lower():
+            out.append(text)
+            node.decompose()
+            continue
+        if node.tag not in ("p", "div") or node.css_first("img") is not None:
+            continue
+        prev = node.prev
+        while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+            prev = prev.prev
+        if prev is None or prev.css_first("img") is None or _text(prev):
+            continue
+        style = (node.attributes.get("style") or "").replace(" ", "").lower()
+        centred = (node.attributes.get("align") or "").lower() == "center" or "text-align:center" in style
+        italic = node.css_first("em, i") is not None and len(_text(node.css_first("em, i"))) >= len(text) - 3
+        if centred or italic:
+            out.append(text)
+            node.decompose()
+    return out
 
 
 def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | None:
@@ -520,20 +656,52 @@ def _is_right_aligned(p: LexborNode) -> bool:
     return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
-def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> str | None:
-    """The byline Vietnamese portals put at the end of the body: a short, bold, right-aligned line.
+def _is_bold(p: LexborNode) -> bool:
+    style = (p.attributes.get("style") or "").replace(" ", "").lower()
+    strong = p.css_first("strong, b")
+    return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(_text(p)) - 3)
 
-    On Liferay the posting account follows it, so the last such paragraph anywhere counts; elsewhere
-    only when it is the body's last paragraph, so a right-aligned line mid-article stays text."""
-    paragraphs = [p for p in body.css("p") if _text(p)]
-    if last_only:
-        paragraphs = paragraphs[-1:]
-    candidates = [p for p in paragraphs if _is_right_aligned(p)]
-    for p in reversed(candidates):
+
+def _is_attachment_link(p: LexborNode) -> bool:
+    """A line that is (mostly) a link to a document: an attachment, never a byline."""
+    for a in p.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if _DOC_EXT.search(href) or regex.search(r"/(?:Attachments|documents|uploads|files?)/", href, regex.I):
+            return True
+    return False
+
+
+def _drop_trailing_attachment_lines(body: LexborNode) -> None:
+    """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
+    attachment is recorded in `attachments`; its link words are not prose."""
+    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
+    for p in reversed(paragraphs[-3:]):
+        link_words = sum(len(_text(a)) for a in p.css("a[href]"))
+        if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
+            return
+        p.decompose()
+
+
+def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> str | None:
+    """The byline Vietnamese portals put at the end of the body: a short name line, right-aligned or
+    bold or upper-case.  On Liferay the posting account follows it, so the last such paragraph anywhere
+    counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
+    A line linking a document ("Báo cáo") is the attachment, not the author."""
+    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
+    tail = paragraphs if not last_only else paragraphs[-2:]
+    for p in reversed(tail):
+        if _is_attachment_link(p):
+            continue
         txt = _text(p)
-        if txt and len(txt) <= 60 and p.css_first("strong, b") is not None:
-            p.decompose()
-            return _clean_author(txt)
+        styled = _is_right_aligned(p) and (_is_bold(p) or last_only is False or p.css_first("em, i") is not None)
+        shouting = txt.isupper() and len(txt) <= 40
+        if len(txt) <= 60 and (styled or (last_only and (_is_bold(p) or shouting))):
+            name = person_or_none(txt)
+            if name:
+                p.decompose()
+                return name
+        if last_only:
+            break
     return None
 
 
@@ -541,37 +709,24 @@ _NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,4}\p{Lu}[\p{Ll}\p{
 _CREDIT_LINE = regex.compile(r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})", regex.I)
 
 
+_END_MARK_NAME = regex.compile(r"^(?P<body>.*?(?:\./\.|\.\s*/\s*\.))[\s\u00a0]+(?P<a>[^\n]{2,60})$")
+
+
 def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
-    """A last line that is a credit ("Tin, ảnh: Minh Anh") or a bold personal name is the byline."""
+    """A last line that is a credit ("Tin, ảnh: Minh Anh"), a bold personal name, or a name padded
+    after the closing "./." is the byline; a source line ("Nguồn: …", "Theo: URL") is not."""
     head, _, last = body.rpartition("\n")
+    if m := _END_MARK_NAME.match(last):
+        if name := person_or_none(m.group("a")):
+            return (head + "\n" if head else "") + m.group("body").rstrip(), name
     if not head:
         return body, None
-    if m := _CREDIT_LINE.fullmatch(last):
-        return head, _clean_author(m.group("a"))
+    if (m := _CREDIT_LINE.fullmatch(last)) and (name := person_or_none(m.group("a"))):
+        return head, name
     if _NAME_LINE.fullmatch(last) and regex.search(rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html):
-        return head, _clean_author(last)
+        if name := person_or_none(last):
+            return head, name
     return body, None
-
-
-def _clean_author(text: str) -> str | None:
-    text = clean_text(text)
-    if regex.match(r"(?:Nguồn|Theo)\b", text, flags=regex.I):
-        return None  # "Nguồn: Trung tâm …", "Nguồn tin: …": the source, not the author
-    text = regex.sub(r"^(?:Tác\s+giả|Người\s+viết|Bài(?:\s+và\s+ảnh)?|Tin)\s*:?\s*", "", text, flags=regex.I)
-    text = text.strip(" -–|()")
-    if not text or len(text) > 80 or regex.search(r"\d{3,}", text):
-        return None
-    return text
-
-
-def _date_near_title(tree: LexborHTMLParser, title: str | None) -> str | None:
-    body = tree.body
-    if body is None:
-        return None
-    text = _text(body)
-    idx = text.find(title) if title else -1
-    window = text[max(0, idx - 400) : idx + 600] if idx >= 0 else text[:3000]
-    return parse_published(window)
 
 
 def _strip_site(page_title: str) -> str:
@@ -620,4 +775,7 @@ def _figures(article: Article) -> list[Figure]:
         Cell(s, e, ts.index, label or None, header)
         for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
     ]
-    return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
+    try:
+        return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
+    except TooLarge as exc:
+        raise PageTooLarge(str(exc)) from None

@@ -1,4 +1,4 @@
-"""The profile table.  Sources: ../shared/PORTALS.md, the real Liferay captures in fixtures/, and the
+"""The profile table.  Sources: ../shared/PORTALS.md, the real Liferay captures in ../shared/realpages/, and the
 platforms' public markup (SharePoint publishing pages, NukeViet 4 default theme, DNN, WordPress).
 """
 

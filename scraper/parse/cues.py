@@ -1,0 +1,444 @@
+"""Cues that hold across Vietnamese portals: where the title, the date line, the lead, the byline and
+the section name sit relative to the article body, whatever the class names are.
+
+One walk over the page (`Layout.of`) lays its visible text out in document order and remembers where
+each element starts; every reader below scores candidates by position against that layout (close
+before the body, not inside it, not after it, not inside a link) plus agreement with the page's other
+signals (og:title, <title>, the URL slug) and typography.  A site profile's selector is one more cue,
+a strong prior, never the only path.  Everything here is linear in the page size.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .. import settings
+from ..text import clean_text
+
+__all__ = ["Layout", "best_title", "best_date", "lead_before", "category_before", "person_or_none",
+           "slug_words", "dates_in"]
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option", "textarea"})
+_HEADINGS = {"h1": 1.0, "h2": 0.8, "h3": 0.5, "h4": 0.3}
+_TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "span", "td", "strong", "b", "a", "font"})
+_TITLE_CLASS = regex.compile(r"title|tieu.?de|heading|headline|tit\b|caption-news", regex.I)
+_LEAD_CLASS = regex.compile(r"sapo|lead|summary|tom.?tat|hometext|description|intro|trich.?yeu", regex.I)
+_CRUMB_CLASS = regex.compile(r"breadcrumb|duong.?dan|duongdan|path-?nav|navpath|sitemap-path", regex.I)
+_BIG_FONT = regex.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em)", regex.I)
+_BOLD = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.I)
+import os
+_DEBUG = bool(os.environ.get("CUES_DEBUG"))
+_CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
+_ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
+
+# Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
+_PORTAL_WORDS = regex.compile(
+    r"(?i)^(?:trang\s+chủ|home|root|chuyên\s+mục|danh\s+mục|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|tin\s+tức\s+sự\s+kiện|"
+    r"tin\s+nổi\s+bật|thông\s+báo|tin\s+mới(?:\s+hơn)?|tin\s+đã\s+đưa|tin\s+khác|các\s+tin\s+khác|tin\s+liên\s+quan|"
+    r"liên\s+kết\s+website|văn\s+bản\s+mới|giới\s+thiệu|liên\s+hệ|sơ\s+đồ\s+site|menu|tìm\s+kiếm|search)\s*:?$"
+)
+_SITE_NAME = regex.compile(
+    r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|"
+    r"^ủy\s+ban\s+nhân\s+dân\s|^sở\s+[\p{L} ]+tỉnh\s|bản\s+quyền|copyright"
+)
+_TRAILING_DATE = regex.compile(r"\s*\(\s*[\d\s/.:,TZ+-]*\)\s*$")
+
+# Date expressions: d/m/y with '/', '.', '-' or spaces, an optional time; ISO stamps; spelled dates.
+_DATE_ANY = regex.compile(
+    r"(?<!\d)(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*(?:[,|-]|lúc|\s)\s*\d{1,2}\s*[:hH]\s*\d{1,2}"
+    r"(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|(?<=(?:ngày|đăng|nhật|date)\s*:?\s*)\d{1,2}\s+\d{1,2}\s+\d{4})(?!\d)",
+    regex.I,
+)
+_DATE_LABEL = regex.compile(
+    r"(?i)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản|cập\s+nhật(?:\s+lúc)?|ngày\s+cập\s+nhật|"
+    r"thời\s+gian\s+đăng|ngày\s+ban\s+hành|publish(?:ed)?\s+date|posted|ngày|thời\s+gian)\s*:?\s*$"
+)
+_WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
+_HAS_TIME = regex.compile(r"\d\s*[:hH]\s*\d")
+
+_POSTING_ACCOUNTS = frozenset({
+    "admin", "admin admin", "administrator", "quantri", "quản trị", "quản trị viên", "webmaster", "pho ban bien tap",
+    "ban biên tập", "biên tập viên", "btv", "editor", "user", "system", "guest",
+})
+_NOT_NAMES = regex.compile(
+    r"(?i)^(?:báo\s+cáo|tải\s+về|tải\s+xuống|download|file\s+đính\s+kèm|tệp\s+đính\s+kèm|văn\s+bản|đính\s+kèm|"
+    r"xem\s+tiếp|xem\s+thêm|chi\s+tiết|quay\s+lại|về\s+đầu\s+trang|in\s+bài|bản\s+in|chia\s+sẻ|tin\s+khác)\b"
+)
+_NAME_WORD = regex.compile(r"[\p{Lu}][\p{Ll}\p{M}]*\.?|[\p{Lu}\p{M}]{2,}")
+
+
+@dataclass
+class Layout:
+    """The page's visible text in document order, and where each element's text starts in it."""
+
+    text: str
+    start: dict[int, int]
+    links: list[tuple[int, int]]  # text ranges inside <a>
+    elements: list[LexborNode] = field(default_factory=list)  # elements in document order
+
+    @classmethod
+    def of(cls, tree: LexborHTMLParser) -> Layout:
+        root = tree.body
+        parts: list[str] = []
+        start: dict[int, int] = {}
+        links: list[tuple[int, int]] = []
+        elements: list[LexborNode] = []
+        pos = 0
+        if root is None:
+            return cls("", {}, [], [])
+        for node in root.traverse(include_text=True):
+            tag = node.tag
+            if tag == "-text":
+                parent = node.parent
+                if parent is None or parent.tag in _SKIP:
+                    continue
+                txt = node.text_content or ""
+                if not txt.strip():
+                    continue
+                txt = " " + " ".join(txt.split())
+                if _in_link(parent):
+                    links.append((pos, pos + len(txt)))
+                start[node.mem_id] = pos
+                parts.append(txt)
+                pos += len(txt)
+            elif tag and tag[0] != "-":
+                start[node.mem_id] = pos
+                elements.append(node)
+        return cls("".join(parts), start, links, elements)
+
+    def at(self, node: LexborNode | None) -> int | None:
+        return None if node is None else self.start.get(node.mem_id)
+
+    def end_of(self, node: LexborNode) -> int:
+        """Offset just past the node's text: where the first text or element after it starts."""
+        n: LexborNode | None = node
+        while n is not None:
+            nxt = n.next
+            while nxt is not None:
+                if nxt.mem_id in self.start:
+                    return self.start[nxt.mem_id]
+                nxt = nxt.next
+            n = n.parent
+        return len(self.text)
+
+    def in_link(self, offset: int) -> bool:
+        # links are sorted by construction; a binary search keeps this logarithmic
+        lo, hi = 0, len(self.links)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.links[mid][1] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo < len(self.links) and self.links[lo][0] <= offset
+
+
+def _in_link(node: LexborNode | None) -> bool:
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag == "a" and node.attributes.get("href") not in (None, "", "#"):
+            return True
+        node = node.parent
+    return False
+
+
+def has_blocks(node: LexborNode) -> bool:
+    """Whether block elements sit inside the node (lexbor's css() counts the node itself)."""
+    return any(n.mem_id != node.mem_id for n in node.css(_CONTAINER))
+
+
+def _node_text(node: LexborNode) -> str:
+    return clean_text(node.text(deep=True, separator=" "))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents off, đ→d: 'Kết quả cải cách' → 'ket qua cai cach'."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def slug_words(url: str | None) -> list[str]:
+    """The words of the URL's article slug ('…/3252817-trien-khai-dong-bo.html' → ['trien', 'khai', …])."""
+    if not url:
+        return []
+    from urllib.parse import unquote, urlsplit
+
+    path = unquote(urlsplit(url).path)
+    segments = [s for s in path.split("/") if s]
+    best: list[str] = []
+    for seg in segments:
+        seg = regex.sub(r"\.(?:html?|aspx|php|jsp)$", "", seg, flags=regex.I)
+        words = [w for w in regex.split(r"[-_+\s]+", fold(seg)) if w and not w.isdigit()]
+        if len(words) > len(best):
+            best = words
+    return best if len(best) >= 3 else []
+
+
+def _agreement(text: str, slug: list[str]) -> float:
+    """How much of the slug the text says (mostly: slugs are often cut short), and how much of the
+    text the slug says."""
+    if not slug:
+        return 0.0
+    words = regex.findall(r"\w+", fold(text))
+    if not words:
+        return 0.0
+    sw, tw = set(slug), set(words)
+    common = len(sw & tw)
+    return 0.7 * common / len(sw) + 0.3 * common / len(tw)
+
+
+def _elsewhere_in_links(layout: Layout, text: str, own: int) -> int:
+    """How often the text appears as a link elsewhere on the page: a menu or section label."""
+    count, i = 0, layout.text.find(text)
+    while i >= 0 and count < 3:
+        if abs(i - own) > 2 and layout.in_link(i + 1):
+            count += 1
+        i = layout.text.find(text, i + len(text))
+    return count
+
+
+def _typography(node: LexborNode) -> float:
+    score = _HEADINGS.get(node.tag or "", 0.0)
+    style = node.attributes.get("style") or ""
+    m = _BIG_FONT.search(style)
+    if m:
+        size = float(m.group(1)) * {"px": 1.0, "pt": 1.33, "em": 16.0}[m.group(2).lower()]
+        score += 0.8 if size >= 16 else (0.3 if size >= 14 else 0.0)
+    if _BOLD.search(style) or node.tag in ("strong", "b"):
+        score += 0.3
+    if _TITLE_CLASS.search((node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")):
+        score += 0.5
+    return score
+
+
+def is_portal_text(text: str) -> bool:
+    """The portal's name, a section or menu label: what repeats on every page of a host."""
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text) > 20
+    return bool(_PORTAL_WORDS.match(text)) or bool(_SITE_NAME.search(text)) or shouting
+
+
+def clean_title(text: str) -> str:
+    return _TRAILING_DATE.sub("", clean_text(text)).strip()
+
+
+@dataclass
+class Title:
+    text: str
+    score: float
+    node: LexborNode | None = None
+    gap: int | None = None
+
+
+def best_title(
+    layout: Layout, body_start: int | None, *, url: str | None, og_title: str | None, page_title: str,
+    prior: list[LexborNode],
+) -> Title | None:
+    """The headline: the title-like block closest before the body, agreeing with the slug, og:title
+    and <title>; never the portal's name, a section label or a related-news link."""
+    slug = slug_words(url)
+    title_parts = [clean_text(p) for p in regex.split(r"\s+[-|–»]\s+|\s*\|\s*", page_title or "") if p.strip()]
+    og = clean_title(og_title or "")
+    prior_ids = {n.mem_id for n in prior}
+    window = settings.TITLE_WINDOW_CHARS
+    found: dict[str, Title] = {}
+    for node in layout.elements:
+        if node.tag not in _TITLE_TAGS:
+            continue
+        pos = layout.start.get(node.mem_id, 0)
+        if body_start is not None and not (body_start - window <= pos <= body_start + 200):
+            if node.mem_id not in prior_ids:
+                continue
+        typo = _typography(node)
+        if typo <= 0 and node.mem_id not in prior_ids:
+            continue
+        if has_blocks(node):
+            continue  # a container of blocks, not a headline
+        text = clean_title(_node_text(node))
+        if not (8 <= len(text) <= 300) or is_portal_text(text):
+            continue
+        score = typo + _agreement(text, slug) * 4
+        if len(text) > 200 or text.endswith("."):
+            score -= 1.0  # a sentence or a lead rather than a headline
+        score -= _elsewhere_in_links(layout, text, pos)
+        if node.mem_id in prior_ids:
+            score += settings.PROFILE_PRIOR
+        if og and fold(og) == fold(text):
+            score += 2
+        if any(fold(p) == fold(text) for p in title_parts):
+            score += 1.5
+        if body_start is not None:
+            gap = body_start - pos
+            if 0 <= gap <= window:
+                score += 2 * (1 - gap / window)
+            elif gap < 0:
+                score -= 1.5  # inside the body: a sub-heading
+        if layout.in_link(pos + 1):
+            score -= 1.5  # a link: a related-news or menu item
+        key = fold(text)
+        if key not in found or score > found[key].score:
+            found[key] = Title(text, score, node, body_start - pos if body_start is not None else None)
+    before = sorted((t for t in found.values() if t.gap is not None and t.gap > 0), key=lambda t: t.gap)
+    if before:
+        before[0].score += 1.0  # the headline is the last title-like block before the text
+    for text, bonus in ((og, 1.0), *((p, 0.5) for p in title_parts)):
+        if len(text) >= 8 and not is_portal_text(text):
+            score = bonus + _agreement(text, slug) * 4
+            key = fold(text)
+            if key in found:
+                found[key].score += 0.5
+            else:
+                found[key] = Title(text, score)
+    if not found:
+        return None
+    if _DEBUG:
+        print(sorted(((round(t.score, 2), t.gap, t.text[:50]) for t in found.values()), reverse=True)[:6])
+    return max(found.values(), key=lambda t: t.score)
+
+
+@dataclass
+class DateHit:
+    raw: str
+    start: int
+    score: float
+
+
+def dates_in(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _DATE_ANY.finditer(text)]
+
+
+def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body_start: int | None,
+              prior: tuple[int, int] | None) -> DateHit | None:
+    """The article's date line: a date near the title (and the byline), before the body, with a label
+    and a time counting for it; clocks far above the title, related-news dates (links), and dates in
+    the body never count.  None when nothing qualifies: the page shows no date."""
+    text = layout.text
+    anchor = title_end if title_end is not None else body_start
+    if anchor is None:
+        return None
+    before, after = settings.DATE_BEFORE_TITLE_CHARS, settings.DATE_AFTER_TITLE_CHARS
+    lo = max(0, (title_pos if title_pos is not None else anchor) - before)
+    hi = anchor + after
+    if body_start is not None and body_start >= anchor:
+        hi = min(hi, body_start + 1)
+    best: DateHit | None = None
+    for m in _DATE_ANY.finditer(text, lo, min(len(text), hi + 40)):
+        if m.start() > hi or layout.in_link(m.start()):
+            continue
+        score = 1.0
+        lead = text[max(0, m.start() - 30) : m.start()]
+        if _DATE_LABEL.search(lead):
+            score += 2
+        if _HAS_TIME.search(m.group()[8:]) or "T" in m.group():
+            score += 1
+        if _WEEKDAY.search(lead) and not _HAS_TIME.search(m.group()[8:]):
+            score -= 0.5  # "Thứ năm, 09/05/2019" alone: the calendar line a header shows
+        ref = title_pos if (title_pos is not None and m.start() < title_pos) else anchor
+        dist = abs(m.start() - ref)
+        score += 2 * max(0.0, 1 - dist / max(before, after))
+        if prior and prior[0] <= m.start() < prior[1]:
+            score += settings.PROFILE_PRIOR
+        if best is None or score > best.score:
+            best = DateHit(m.group(), m.start(), score)
+    return best
+
+
+def lead_before(layout: Layout, title_end: int | None, body_start: int | None, title: str | None) -> str | None:
+    """A lead set apart before the body (bold paragraph, sapo): the article's first words unless it
+    only repeats the title."""
+    if title_end is None or body_start is None or body_start <= title_end:
+        return None
+    ftitle = fold(title or "")
+    for node in layout.elements:
+        pos = layout.start.get(node.mem_id, -1)
+        if pos < title_end:
+            continue
+        if pos >= body_start:
+            break
+        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"):
+            continue
+        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        style = node.attributes.get("style") or ""
+        if not (_LEAD_CLASS.search(cls) or _BOLD.search(style) or node.tag in ("b", "strong")):
+            continue
+        text = clean_text(_ESCAPED_OFFICE.sub("", _node_text(node)))
+        if len(text) < settings.LEAD_MIN_CHARS or pos + len(text) > body_start + 5:
+            continue
+        ftext = fold(text)
+        if ftext == ftitle or (ftitle and ftitle in ftext and len(ftext) < len(ftitle) + 15):
+            continue
+        if _DATE_ANY.search(text[:40]):
+            continue
+        return text
+    return None
+
+
+def category_before(layout: Layout, title_pos: int | None) -> str | None:
+    """The section name: the breadcrumb's last item, else the short label right above the title."""
+    for node in layout.elements:
+        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        if _CRUMB_CLASS.search(cls):
+            items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
+            items = [i for i in items if i and not _PORTAL_WORDS.match(i) and len(i) <= 80 and i not in (">", "»", "/")]
+            if items:
+                return items[-1]
+    if title_pos is None:
+        return None
+    lo = max(0, title_pos - settings.CATEGORY_BEFORE_TITLE_CHARS)
+    best = None
+    for node in layout.elements:
+        pos = layout.start.get(node.mem_id, -1)
+        if pos < lo:
+            continue
+        if pos >= title_pos:
+            break
+        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4"):
+            continue
+        text = clean_text(node.text(deep=True, separator=" "))
+        if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or regex.search(r"\d{3,}", text):
+            continue
+        if is_portal_text(text) or pos + len(text) > title_pos + 2:
+            continue
+        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        if node.tag == "a" and not _section_link(node):
+            continue
+        if node.tag == "a" or _TITLE_CLASS.search(cls) or regex.search(r"(?i)cat|muc|folder|section", cls):
+            best = text
+    return best
+
+
+def _section_link(a: LexborNode) -> bool:
+    """A link to a section of this site standing alone, not an item of a menu or a link box."""
+    href = (a.attributes.get("href") or "").strip()
+    if not href or href.startswith(("http://", "https://", "//", "javascript:", "mailto:", "#")):
+        return False
+    parent = a.parent
+    return parent is None or len(parent.css("a[href]")) <= 2
+
+
+def person_or_none(text: str | None) -> str | None:
+    """A byline as a person (or 'Name - Unit'); None for sources, accounts, links' words, sentences."""
+    if not text:
+        return None
+    text = clean_text(text).strip(" -–|()[]")
+    text = regex.sub(r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
+                     r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*", "", text).strip(" -–|()")
+    if not text or regex.match(r"(?i)(?:nguồn|theo)\b", text) or _NOT_NAMES.match(text):
+        return None
+    if fold(text) in _POSTING_ACCOUNTS or text.lower() in _POSTING_ACCOUNTS:
+        return None
+    name = regex.split(r"\s+[-–]\s+|\s*\(", text)[0].strip()
+    words = name.split()
+    if not (1 <= len(words) <= 6) or len(text) > 80 or regex.search(r"\d{3,}|https?://|www\.", text):
+        return None
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    return text
