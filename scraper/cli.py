@@ -318,6 +318,27 @@ def cmd_extract(args: argparse.Namespace, run: _Run) -> int:
     return EXIT_INPUT if failures else EXIT_OK
 
 
+def _scale(args: argparse.Namespace) -> dict[str, Any]:
+    """--workers / --dask as executor arguments; --dask without dask installed is a usage error."""
+    from .scale.executor import require_dask
+
+    if args.dask:
+        require_dask()
+    return {"workers": args.workers, "dask": args.dask}
+
+
+def _scale_opts(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                    help="parse in N processes (default: all cores)")
+    sp.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def cmd_build(args: argparse.Namespace, run: _Run) -> int:
     """Parse every page under the given folders/files into the dataset (no network)."""
     from .pipeline import build_from_files
@@ -332,7 +353,7 @@ def cmd_build(args: argparse.Namespace, run: _Run) -> int:
         else:
             raise InputError(f"{p}: no such file or directory")
     summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
-                               excel=args.excel)
+                               excel=args.excel, **_scale(args))
     run.finish(summary)
     return EXIT_OK if not summary.failed else EXIT_FAIL
 
@@ -362,7 +383,7 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
 
     if args.warc:
         summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
-                           excel=args.excel)
+                           excel=args.excel, **_scale(args))
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
@@ -403,7 +424,8 @@ def cmd_reextract(args: argparse.Namespace, run: _Run) -> int:
 
     if not Path(args.dir).is_dir():
         raise InputError(f"{args.dir}: no such dataset folder")
-    summary = reextract(args.dir, formats=tuple(args.export), progress=run.progress(), excel=args.excel)
+    summary = reextract(args.dir, formats=tuple(args.export), progress=run.progress(), excel=args.excel,
+                         **_scale(args))
     return run.finish(summary)
 
 
@@ -579,6 +601,7 @@ def build_parser() -> argparse.ArgumentParser:
     b = command("build", "parse local HTML pages (files or folders) into the dataset")
     b.add_argument("paths", nargs="+", metavar="PATH", help="HTML files or folders (searched for *.html, *.htm)")
     _dataset_opts(b)
+    _scale_opts(b)
     b.set_defaults(func=cmd_build)
 
     c = command("crawl", "discover, fetch, parse and store a portal's articles")
@@ -605,6 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting(c, "--retries", dest="retries", metavar="N", help="retries per request (timeouts, resets, 429, 5xx)")
     c.add_argument("--no-warc", action="store_true", help="do not keep raw responses under DIR/warc/")
     _dataset_opts(c)
+    _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
 
     h = command("harvest", "read web-archive captures into the dataset")
@@ -625,6 +649,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = command("reextract", "rebuild articles and figures from the raw WARCs under DIR/warc/")
     r.add_argument("dir", metavar="DIR", help="a dataset folder written by 'scraper crawl'")
     _dataset_opts(r, out=False)
+    _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 
     q = sub.add_parser("qa", help="quality checks", description="quality checks", formatter_class=_Help)

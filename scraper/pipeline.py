@@ -20,8 +20,10 @@ from .errors import NotAnArticle, ParseError
 from .models import Article
 from .parse.article import parse_article
 from .store.dataset import Dataset
+from .store.rows import ArticleRows, article_rows
 
-__all__ = ["Summary", "Progress", "StatusLines", "ingest", "build_from_files"]
+__all__ = ["Summary", "Progress", "StatusLines", "PageOutcome", "BatchWriter", "parse_page", "page_outcome", "ingest",
+           "build_from_files"]
 
 log = logging.getLogger("scraper.pipeline")
 
@@ -126,6 +128,77 @@ def as_progress(progress: Progress | None) -> Progress:
     return progress if progress is not None else Progress()
 
 
+@dataclass(frozen=True)
+class PageOutcome:
+    """One page after parse → extract → rows, as a worker returns it to the parent that stores it."""
+
+    url: str | None
+    rows: ArticleRows | None = None
+    skipped: bool = False  # not an article (listing page, redirect notice): expected, not a failure
+    error: str | None = None  # why it was skipped or failed
+    bytes: int = 0
+
+
+def parse_page(
+    content: bytes | str,
+    url: str | None,
+    *,
+    http_charset: str | None = None,
+    fetched_at: str | None = None,
+    archive_url: str | None = None,
+    captured_at: str | None = None,
+) -> Article:
+    """parse → extract → validate for one page (raises ParseError)."""
+    article = parse_article(content, url, http_charset=http_charset, fetched_at=fetched_at)
+    if archive_url or captured_at:
+        article.archive_url, article.captured_at = archive_url, captured_at
+    return article
+
+
+def page_outcome(content: bytes | str, url: str | None, *, source: str | None = None, **meta: str | None) -> PageOutcome:
+    """`parse_page` as a value: what a worker process returns (never raises for a bad page)."""
+    size = len(content)
+    try:
+        article = parse_page(content, url, **meta)
+    except NotAnArticle as exc:
+        return PageOutcome(url or source, skipped=True, error=str(exc), bytes=size)
+    except ParseError as exc:
+        return PageOutcome(url or source, error=str(exc), bytes=size)
+    return PageOutcome(url or source, article_rows(article), bytes=size)
+
+
+class BatchWriter:
+    """The parent's side: outcomes counted in the summary and stored `batch` articles per transaction."""
+
+    def __init__(self, ds: Dataset, summary: Summary, *, force: bool = False, batch: int | None = None) -> None:
+        self.ds, self.summary, self.force = ds, summary, force
+        self.batch = batch or settings.WRITE_BATCH_ARTICLES
+        self._pending: list[ArticleRows] = []
+
+    def add(self, outcome: PageOutcome) -> None:
+        s = self.summary
+        s.bytes += outcome.bytes
+        if outcome.skipped:
+            s.skipped += 1
+            log.info("%s: skipped, %s", outcome.url, outcome.error)
+        elif outcome.error is not None or outcome.rows is None:
+            s.fail(str(outcome.url), outcome.error or "no article")
+        else:
+            self._pending.append(outcome.rows)
+            if len(self._pending) >= self.batch:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        statuses = self.ds.store_rows(self._pending, force=self.force)
+        for rows, status in zip(self._pending, statuses):
+            self.summary.count(status)
+            if status != "unchanged" or self.force:
+                self.summary.figures += len(rows.figures)
+        self._pending = []
+
+
 def ingest(
     ds: Dataset,
     content: bytes | str,
@@ -141,7 +214,8 @@ def ingest(
 ) -> Article | None:
     """Parse one page and store it; a page that cannot be parsed is counted and logged, not fatal."""
     try:
-        article = parse_article(content, url, http_charset=http_charset, fetched_at=fetched_at)
+        article = parse_page(content, url, http_charset=http_charset, fetched_at=fetched_at,
+                             archive_url=archive_url, captured_at=captured_at)
     except NotAnArticle as exc:
         summary.skipped += 1  # listing pages, redirect notices: expected, not failures
         log.info("%s: skipped, %s", url or source, exc)
@@ -149,8 +223,6 @@ def ingest(
     except ParseError as exc:
         summary.fail(str(url or source), exc)
         return None
-    if archive_url or captured_at:
-        article.archive_url, article.captured_at = archive_url, captured_at
     status = ds.store_article(article, force=force)
     summary.count(status)
     if status != "unchanged" or force:
@@ -158,21 +230,39 @@ def ingest(
     return article
 
 
+def _parse_files(paths: list[str]) -> list[PageOutcome]:
+    """Worker task of `build`: a few local HTML files."""
+    out = []
+    for p in paths:
+        try:
+            data = Path(p).read_bytes()
+        except OSError as exc:
+            out.append(PageOutcome(p, error=str(exc.strerror or exc)))
+            continue
+        out.append(page_outcome(data, None, source=p))
+    return out
+
+
 def build_from_files(paths: list[Path], *, out_dir: str | Path = settings.OUT_DIR,
                      formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
-                     progress: Progress | None = None, excel: bool = False) -> Summary:
+                     progress: Progress | None = None, excel: bool = False,
+                     workers: int | None = 1, dask: str | None = None) -> Summary:
+    """Parse local HTML files into the dataset, on `workers` processes (None: all cores) or a Dask cluster."""
+    from .scale.executor import make_executor
+
     summary = Summary()
     progress = as_progress(progress)
-    with Dataset(out_dir) as ds:
-        for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                summary.fail(str(path), exc.strerror or exc)
-                continue
-            summary.bytes += len(data)
-            ingest(ds, data, None, summary, source=str(path))
-            progress.update(summary, str(path))
-        progress.done(summary)
-        ds.export(formats, excel=excel)
+    step = settings.BUILD_FILES_PER_TASK
+    chunks = [[str(p) for p in paths[i : i + step]] for i in range(0, len(paths), step)]
+    with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
+        writer = BatchWriter(ds, summary)
+        try:
+            for chunk, outcomes in zip(chunks, ex.map(_parse_files, chunks)):
+                for o in outcomes:
+                    writer.add(o)
+                progress.update(summary, chunk[-1])
+        finally:
+            writer.flush()
+            progress.done(summary)
+            ds.export(formats, excel=excel)
     return summary

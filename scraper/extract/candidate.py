@@ -43,6 +43,7 @@ class Candidate:
     ambiguous: bool = False  # the reading depended on a number convention the text did not make clear
     range: str | None = None  # "low"/"high" end of a range
     id: int = -1
+    warnings: list[str] = field(default_factory=list)  # what a reader should check ("15..320": a typo)
 
     @property
     def value(self) -> Decimal:

@@ -217,7 +217,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
                 value=exact_decimal(c.value), kind=c.kind, unit=c.unit, raw=original[s:e], start=s, end=e,
                 qualifier=c.qualifier, change=c.change, baseline=c.baseline, index=c.id, denominator=c.denominator,
                 range=c.range, part_of=part_of.get(c.id), computed_from=computed_from.get(c.id),
-                ambiguous=c.ambiguous, prior_period=c.prior_period, **m,
+                ambiguous=c.ambiguous, prior_period=c.prior_period, warnings=list(c.warnings), **m,
             )
         )
     return figures

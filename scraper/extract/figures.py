@@ -17,6 +17,7 @@ exact span it was read from (`text[start:end] == raw`).  The stages inside are s
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from decimal import Decimal
@@ -30,14 +31,14 @@ from ..errors import TooLarge
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .context import annotate
-from .nonfigures import Mask
+from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, parse_digits, parse_spelled
 from .patterns import LETTER as _L, alt as _alt
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
 
-_NUM = r"\d+(?:[.,]\d+)*"
+_NUM = r"\d+(?:[.,]{1,2}\d+)*"  # "15..320": a doubled separator is a typo, read and flagged
 _SCALE = rf"(?:{_alt(vocab.SCALE_WORDS)})(?![{_L}])"
 _SP = r"[^\S\n]"  # a space within a line: a number never takes its scale or unit from the next line
 _CANDIDATE = regex.compile(
@@ -53,14 +54,15 @@ _SPELLED = regex.compile(
 
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
-_PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])", regex.I)
+_PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])|\s*điểm\s*%", regex.I)
 _PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace("{NOUNS}", _alt(vocab.COUNT_NOUNS))
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
+_NOT_CURRENCY = regex.compile(rf"\s+(?:{_alt(vocab.NOT_CURRENCY_AFTER)})(?![{_L}])", regex.I)  # "5 đồng chí"
 _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
 _SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
 _SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
-_PER_SPACES = regex.compile(r"\s*/\s*")
+_PER_SPACES = regex.compile(r"\s*/\s*(?:0?1\s+(?=\D))?")  # "đồng / 1 ha" → "đồng/ha"
 # A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here names it.
 _NAMED_BEFORE = regex.compile(rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$")
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
@@ -87,11 +89,12 @@ _RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I
 _LABEL = regex.compile(rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I)
 _LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
-_DATE_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|khoảng\s+từ)\s*$", regex.I)
+_DATE_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$", regex.I)
 _RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|được|chiếm|gồm|trong|là|duy\s+trì)\s*$", regex.I)
 
-_GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+)?\s*$", regex.I)
+_GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+){0,2}\s*$", regex.I)
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
+_SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
 _PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
 _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
@@ -161,7 +164,7 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         return "quantity", "điểm phần trăm", pos + m.end(), True
     if m := _PERCENT.match(rest):
         return "percent", "%", pos + m.end(), True
-    if m := _CURRENCY.match(rest):
+    if (m := _CURRENCY.match(rest)) and not _NOT_CURRENCY.match(rest, m.end("u")):
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
     if m := _MEASURE.match(rest):
@@ -305,9 +308,11 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     conv: Convention = convention or conv_detected or "vi"
     conv_clear = convention is not None or conv_detected is not None
     mask = Mask(t)
-    cands = _digit_candidates(t, mask, conv, conv_clear) + _spelled_candidates(t, mask)
+    cands = _digit_candidates(t, mask, conv, conv_clear) + _spelled_candidates(t, mask) + _ordinal_candidates(t, mask)
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
+    _attach_per_units(t, cands)
+    _table_row_units(t, cands)
     for i, c in enumerate(cands):
         c.id = i
     return Scan(text, norm, sentence_spans(t), cands)
@@ -336,15 +341,22 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             continue
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
-        if (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
+        covered = bool(out) and out[-1].end > start  # "9,75 điểm/10 điểm": read with the figure before
+        if before == "/" and not covered and _SLASH_PAIR.search(t, max(0, start - 8), start) and _strong_unit(t, end):
+            pass  # "tiếp 87 lượt công dân/93 người": a second count after a slash, not a fraction
+        elif (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
             continue  # part of a code or a path
+        glue = ""
         if before.isalpha():
             glued = _LETTERS_END.search(t[max(0, start - 12) : start])
-            if not glued or glued.group(0).lower() not in vocab.GLUE_OK_BEFORE:
+            glue = _glue_word(glued.group(0).lower() if glued else "")
+            if not glue:
                 continue  # "QL13", "H5N1": a code, not a figure
         if after == "/" or (after in ".," and end + 1 < len(t) and t[end + 1].isdigit()):
             continue  # "1/500/QĐ" leftovers, malformed groups
         prefix = _prefix(t, start)
+        if glue:  # "dịch vụtăng0,8%": read the words before as if the editor had left the spaces in
+            prefix = prefix[: len(prefix) - len(glue)] + " " + glue
         # "mức độ 3, 4": a number continuing a label list is a label too.
         if _LABEL_CONT.match(t[last_label_end:start]) and not _strong_unit(t, end):
             last_label_end = end
@@ -354,8 +366,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             if not _strong_unit(t, end) or _PHONE_LABEL.search(prefix):
                 last_label_end = end
                 continue
+        num_text = m.group("num")
+        typo = ".." in num_text or ",," in num_text
+        if typo:  # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
+            num_text = num_text.replace("..", ".").replace(",,", ",")
         try:
-            reading = parse_digits(m.group("num"), conv)
+            reading = parse_digits(num_text, conv)
         except ValueError:
             continue
         scale_mult, remainder = _scale_of(m.group("scale"), conv)
@@ -366,6 +382,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         )
         if remainder is not None:  # "1 tỷ 200 triệu": fold into one exact value
             c.base, c.scale = base * scale_mult + remainder, Decimal(1)
+        if typo:
+            c.ambiguous = True
+            c.warnings.append(f"doubled separator: {m.group('num')!r} read as {num_text!r}")
+        if _negative_sign(t, start):  # "(-4,2%)": a signed value, the sign is part of raw
+            c.start, c.base = start - 1, -c.base
         if den_text:
             try:
                 den = parse_digits(den_text, conv).value
@@ -375,11 +396,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             if rank:
                 c.kind, c.unit, c.denominator = "rank", None, den
                 c.unit_end = end
-            elif _is_date_pair(m.group("num"), den_text, prefix, kind):
+            elif _is_date_pair(num_text, den_text, prefix, kind):
                 continue
             else:
                 # "2,27/3 điểm": a score out of a maximum; "5/33 điểm ùn tắc": a ratio of places.
-                is_score = kind == "score" or (unit == "điểm" and "," in m.group("num"))
+                is_score = kind == "score" or (unit == "điểm" and "," in num_text)
                 c.kind, c.unit, c.denominator = ("score" if is_score else "ratio"), unit, den
                 if is_score and in_raw:
                     c.end = unit_end
@@ -388,16 +409,21 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             kind, unit, unit_end, in_raw = _follow(t, end, prefix)
             if rank:
                 kind, unit, unit_end, in_raw = "rank", None, end, False
-            if kind == "number" and m.group("scale") is None and _looks_like_year(m.group("num")):
+            if kind == "number" and m.group("scale") is None and _looks_like_year(num_text):
                 continue
             if kind == "number" and before == "(" and after == ")":
                 continue  # "(1)": an enumeration
-            if kind == "number" and m.group("scale") is None and m.group("num").isdigit() and len(m.group("num")) >= 7:
-                continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots)
-            if kind == "number" and m.group("num").isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix):
+            if kind == "number" and m.group("scale") is None and num_text.isdigit() and len(num_text) >= 7 \
+                    and not _NUMERIC_ROW.match(_line_of(t, start)):
+                continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots; a table row may not)
+            if kind == "number" and num_text.isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
-            if kind == "count" and unit == "điểm" and ("," in m.group("num") or _GAP_BEFORE_MULTIPLE.search(prefix)):
+            if kind == "count" and unit == "điểm" and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix)):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
+            if kind == "number" and not rank:
+                kind, unit = _kind_from_subject(t, start, c.value, m.group("scale") is not None)
+            if kind == "count" and unit == "lần" and not num_text.isdigit():
+                kind, in_raw = "multiple", True  # "1,8 lần": a multiple, never a count of times
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
             if in_raw:
                 c.end = unit_end
@@ -409,6 +435,92 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         _read_baseline(c, t)
         out.append(c)
     return out
+
+
+# What the clause says the bare number is: "tổng số thí sinh đăng ký dự thi là 1.001.011" (a count of
+# candidates), "Tỷ lệ trẻ em được tiêm chủng là 90,02" (a percent), "hụt thu ngân sách là 5.300 tỷ" (money).
+_SUBJECT_COUNT = regex.compile(
+    rf"(?:^\s*|(?:^|[^{_L}])(?:tổng\s+)?số(?:\s+lượng)?\s+)(?P<n>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])[^,;:.()]*?"
+    rf"(?:là|đạt|có)\s*:?\s*$", regex.I)
+_SUBJECT_RATE = regex.compile(rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$", regex.I)
+_SUBJECT_MONEY = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.MONEY_SUBJECTS)})(?![{_L}])", regex.I)
+_CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]*$")
+
+
+def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tuple[str, str | None]:
+    """A bare number's kind and unit from the subject of its clause, or ("number", None)."""
+    prefix = t[max(0, start - 120) : start]
+    if cut := _CLAUSE_START.search(prefix):
+        prefix = prefix[cut.start() + 1 :]
+    if not scaled and value == value.to_integral_value() and (m := _SUBJECT_COUNT.search(prefix)):
+        return "count", " ".join(m.group("n").lower().split())
+    if not scaled and 0 <= value <= 100 and _SUBJECT_RATE.search(prefix):
+        return "percent", "%"
+    if scaled and value >= 10**6 and _SUBJECT_MONEY.search(prefix):
+        return "money", "đồng"
+    return "number", None
+
+
+# A flattened table row: a label, maybe its unit column, then the cells ("Tỷ lệ hộ nghèo % 15,40 12,11 …").
+_LABELLED_ROW = regex.compile(rf"(?P<label>[^\n]*?[{_L}%)])[^\S\n]+(?:[-−]?\d[\d.,]*[^\S\n]+){{2,}}[-−]?\d[\d.,]*[^\S\n]*$")
+_ROW_UNIT = regex.compile(rf"(?:\(\s*(?P<p>[^()]+?)\s*\)|(?P<w>%|[{_L}]+))\s*$")
+
+
+def _table_row_units(t: str, cands: list[Candidate]) -> None:
+    """Cells of a labelled table row take the row's unit: its unit column ("%", "hộ", "(tỷ đồng)"), else
+    what the label says ("Tỷ lệ …" is a percent, "Tổng số hộ" counts households)."""
+    lines: dict[int, tuple[str, str | None, Decimal]] = {}
+    for c in cands:
+        if c.kind != "number":
+            continue
+        lo = t.rfind("\n", 0, c.start) + 1
+        if lo not in lines:
+            lines[lo] = _row_unit(_line_of(t, c.start))
+        kind, unit, mult = lines[lo]
+        if kind != "number":
+            c.kind, c.unit = kind, unit
+            c.scale *= mult
+
+
+def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
+    m = _LABELLED_ROW.match(line)
+    if not m:
+        return "number", None, Decimal(1)
+    label = m.group("label").strip()
+    if (u := _ROW_UNIT.search(label)) and (read := unit_from_label(f"({u.group('p') or u.group('w')})")):
+        if read[0] != "count" or label.lower().startswith(("tổng số", "số")):
+            return read
+    if regex.match(r"(?i:tỷ|tỉ)\s+lệ(?![\p{L}])", label):
+        return "percent", "%", Decimal(1)
+    if (c := _SUBJECT_COUNT.search(label + " là ")) is not None:
+        return "count", " ".join(c.group("n").lower().split()), Decimal(1)
+    return "number", None, Decimal(1)
+
+
+_NUMERIC_ROW = regex.compile(r"\s*(?:[-−]?\d[\d.,]*\s+){2,}[-−]?\d[\d.,]*\s*$")
+
+
+def _line_of(t: str, pos: int) -> str:
+    lo = t.rfind("\n", 0, pos) + 1
+    hi = t.find("\n", pos)
+    return t[lo : hi if hi >= 0 else len(t)]
+
+
+def _glue_word(word: str) -> str:
+    """The word a number may be glued to ("tăng14,7%", "dựngtăng2,1%" → "tăng"), or ""."""
+    if word in vocab.GLUE_OK_BEFORE:
+        return word
+    return next((w for w in vocab.GLUE_OK_SUFFIXES if word.endswith(w)), "")
+
+
+def _negative_sign(t: str, start: int) -> bool:
+    """"(-4,2%)", "…: -3%", a cell "\t-12,159": a minus sign, not a dash between two numbers."""
+    if start < 1 or t[start - 1] not in "-−":
+        return False
+    j = start - 2
+    if j >= 0 and t[j] == " " and _NUMERIC_ROW.match(_line_of(t, start)):
+        return True  # a cell of a table row "2020 0,013 -0,001 25,796"
+    return j < 0 or t[j] in "([\n\t" or (t[j] == " " and (j == 0 or t[j - 1] in " :;("))
 
 
 def _strong_unit(t: str, pos: int) -> bool:
@@ -468,7 +580,7 @@ _TOKEN = regex.compile(r"\S+")
 def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
     out: list[Candidate] = []
     lowered = t.lower()
-    if not any(w in lowered for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ")):
+    if not any(w in lowered for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ", "sáu ", "bảy ", "tám ", "chín ")):
         return out
     for m in _SPELLED.finditer(t):
         words = m.group(0).lower().split()
@@ -481,8 +593,10 @@ def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
         start = starts[k] if words else m.end()
         if not words or mask.overlaps(start, m.end()):
             continue
-        if len(words) == 1 and words[0] in ("một", "năm", "trăm"):
-            continue  # "một cửa", "năm 2021", "trăm"
+        if len(words) == 1 and words[0] in ("một", "trăm"):
+            continue  # "một cửa", "trăm"
+        if words == ["năm"] and not (_COUNT.match(_line_rest(t, m.end(), 40)) and not _YEAR_WORD_BEFORE.search(t, max(0, start - 12), start)):
+            continue  # "năm 2021", "trong năm": five only before a counted noun ("dưới năm tiêu chí")
         prefix = _prefix(t, start).lower()
         if _SPELLED_BLOCK.search(prefix):
             continue
@@ -516,6 +630,55 @@ def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
     return out
 
 
+_YEAR_WORD_BEFORE = regex.compile(rf"(?:^|[^{_L}])(?:trong|cả|mỗi|hằng|hàng|của|các|những|cuối|đầu|giữa|nửa|sang|qua|từ|đến|này)\s+$", regex.I)
+_ORDINAL = regex.compile(
+    rf"(?:^|(?<=[^{_L}]))(?:{_alt(l for l in vocab.RANK_LEADS if l.endswith('thứ'))}|(?<=thứ\s+[{_L}]+\s+)và\s+thứ)"
+    rf"\s+(?P<w>{_alt(vocab.ORDINALS)})(?![{_L}\d])",
+    regex.I,
+)
+
+
+def _ordinal_candidates(t: str, mask: Mask) -> list[Candidate]:
+    """Spelled places: "giảm nhanh thứ hai cả nước", "giữ vị trí thứ hai và thứ ba" (rank 2 and 3)."""
+    out: list[Candidate] = []
+    if "thứ" not in t:
+        return out
+    for m in _ORDINAL.finditer(t):
+        start, end = m.start(), m.end()
+        raw_start = t.rfind("thứ", start, m.start("w"))
+        if mask.overlaps(raw_start, end):
+            continue
+        value = Decimal(vocab.ORDINALS[m.group("w").lower()])
+        out.append(Candidate(start=raw_start, end=end, base=value, scale=Decimal(1), number=t[raw_start:end],
+                             kind="rank", unit_end=end))
+    return out
+
+
+_CLAUSE_BREAK = regex.compile(r"[.;:!?\n()]")
+
+
+def _attach_per_units(t: str, cands: list[Candidate]) -> None:
+    """"120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the figure
+    right before it, else of the next figure in the same clause ("đồng/ha", "tạ/ha")."""
+    if not cands:
+        return
+    starts = [c.start for c in cands]
+    for s, e, per in per_unit_denominators(t):
+        k = bisect.bisect_left(starts, s)
+        prev = cands[k - 1] if k else None
+        nxt = cands[k] if k < len(cands) and cands[k].start >= e else None
+        if prev is not None and not t[prev.reach : s].strip() and prev.kind != "number":
+            target = prev
+        elif nxt is not None and len(t[e : nxt.start]) <= 60 and not _CLAUSE_BREAK.search(t, e, nxt.start):
+            target = nxt
+        else:
+            continue
+        if target.kind in ("money", "quantity", "count", "number") and "/" not in (target.unit or ""):
+            target.unit = f"{target.unit or ''}/{per}"
+            if target.kind == "count":
+                target.kind = "quantity"  # "12 ca/100.000 dân": a rate, like a density
+
+
 _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
 _OPEN_PAREN_BEFORE = regex.compile(r"\([^()]*$")
@@ -538,11 +701,14 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(c)
     cands = keep
-    for a, b in zip(cands, cands[1:]):
+    for k, (a, b) in enumerate(zip(cands, cands[1:])):
         if a.change and b.change is None and a.kind == b.kind == "percent" and not b.prior_period and _AND_GAP.match(t[a.end : b.start]):
             b.change = a.change  # "tăng 2,69% và 2,20%": both are increases
         if a.kind == "multiple" and b.unit == "lần" and b.kind == "count" and _ENUM_GAP.search(t[a.end : b.start]) and len(t[a.end : b.start]) < 12:
             b.kind = "multiple"  # "gấp 5 lần và 11 lần"
+        # "(600-750 ngàn m3)": b is the low end of its own range; the range gives it a unit, not a
+        if k + 2 < len(cands) and cands[k + 2].kind != "number" and _RANGE_GAP.match(t[b.end : cands[k + 2].start]):
+            continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp: 2.345)"

@@ -12,6 +12,29 @@ from collections.abc import Iterator
 
 import regex
 
+from . import vocab
+
+# Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
+LEVEL_NOUNS = "|".join(
+    ("đường", "cầu", "công trình", "bão", "gió", "gió giật", "sóng", "báo động", "động đất", "rủi ro thiên tai",
+     "tiêu chuẩn", "chuẩn", "trường", "học", "học sinh", "đô thị", "loại", "nút", "cảnh báo", "lũ", "áp thấp")
+).replace(" ", r"\s+")
+# Per-unit denominators.  After "/", "mỗi", "bình quân", "trung bình" any "1 <unit>"; after "trên" only
+# where a rate is being stated ("thu nhập trên 1 ha"; "diện tích trên 1 ha" is a hedge); powers of ten
+# only for population bases ("trên 100.000 dân").
+_STOP = "|".join(sorted(vocab.STOP_WORDS | set(vocab.SCALE_WORDS), key=len, reverse=True))
+_MEASURE_WORDS = "|".join(regex.escape(m) for m in sorted(vocab.MEASURES, key=len, reverse=True))
+_PER_UNIT_NOUN = (
+    rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{_MEASURE_WORDS})(?![\p{{L}}\d])"
+    rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
+)
+_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
+PER_UNIT = (
+    rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
+    rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
+    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
+)
+
 # (family, pattern).  Order does not matter: every match masks its span.
 _FAMILIES: tuple[tuple[str, str], ...] = (
     ("url", r"(?:https?://|www\.)[^\s<>\"')\]]+"),
@@ -36,7 +59,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("period", r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?"),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
     # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
-    ("period", r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của)(?![\p{L}]))"),
+    ("period", r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|\d)(?![\p{L}]))"),
     ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
@@ -58,6 +81,42 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "là 1 trong 2 chỉ số": "one of", like "một trong những"
     ("one-of", r"(?<![\d.,])1(?=\s+trong\s+(?:số\s+)?(?:những\s+)?\d)"),
     ("enumeration", r"(?m:^\s*\(?\d{1,2}[.)](?=\s))|\((?:\d{1,2})\)"),
+    # --- families read from real report sentences (issue #12); tests/test_figures_table.py NONFIGURE_ROWS ---
+    # "sản phẩm[1]", "theo báo cáo[12]": a footnote marker glued to the word it annotates
+    ("footnote", r"(?<=[\p{L}\p{M}.,;:)\]”\"'%])\s?\[\d{1,3}\]"),
+    # "từ Km12+300 đến Km15+800", "lý trình Km 3 + 450": a chainage along a road, not an amount
+    ("chainage", r"(?i:km|lý\s+trình)\s*\d+\s*\+\s*\d+(?:[.,]\d+)?"),
+    # "đường cấp 4 đồng bằng", "bão cấp 12", "công trình cấp III", "trường cấp 2": a class or level
+    ("level", rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
+              rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và|đến)\s*\d{{1,2}}(?![\d.,]))?)"
+              r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))"),
+    # "hỗ trợ 1 phần kinh phí": "partly", not one part (but "1 phần 3", "1 phần trăm" are amounts)
+    ("partly", r"(?<![\d.,/])0?1\s+phần(?!\s*(?:trăm|mười|tư|hai|ba|bốn|năm|sáu|bảy|tám|chín|\d)(?![\p{L}]))"),
+    # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000 dân": the
+    # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
+    ("per-unit", PER_UNIT),
+    # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
+    ("plan-horizon", r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
+                     r"\s+\d{1,2}\s+năm(?![\p{L}])"),
+    # "sau 02 năm thực hiện", "qua 3 năm triển khai", "5 năm qua", "Sau 16 năm, …": the time a change took
+    ("elapsed", r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
+                r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
+                r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp)(?![\p{L}])"
+                r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)"),
+    # "15 ngày đầu tháng Một", "10 ngày cuối năm": a part of a period
+    ("period-days", r"(?<![\d.,])\d{1,2}\s+ngày\s+(?i:đầu|cuối|giữa)\s+(?i:tháng|năm|quý|kỳ)"),
+    # "người từ 18 tuổi trở lên", "trẻ em từ 12-17 tuổi", "độ tuổi từ 05 đến 11": an age group, not a figure
+    # (but "tuổi thọ bình quân 73,5 tuổi" is one)
+    ("age", r"(?<!(?i:tuổi\s+thọ|bình\s+quân|trung\s+bình)[^.;\d]{0,30})(?<![\d.,])\d{1,3}"
+            r"(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi(?!\s*thọ)(?![\p{L}])"
+            r"|(?i:độ\s+tuổi|lứa\s+tuổi|tuổi)\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?(?![\d.,])"),
+    # "đến thời điểm 17 giờ ngày 13/5", "vào 8 giờ sáng": a time of day
+    ("time", r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|cùng\s+ngày))"
+             r"|(?i:thời\s+điểm|vào)\s+\d{1,2}\s*giờ"),
+    # "đã tiêm ít nhất 01 mũi", "tiêm đủ 2 liều": who is counted, not how many doses
+    ("dose-criterion", r"(?i:ít\s+nhất|đủ|tối\s+thiểu)\s+0?\d\s+(?i:mũi|liều)(?![\p{L}])"),
+    # "năm 202." : a year cut short by a typo
+    ("year-typo", r"(?i:năm)\s+(?:19|20)\d(?=\s*[.,;)]|\s*$)"),
 )
 
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple((name, regex.compile(p)) for name, p in _FAMILIES)
@@ -86,6 +145,17 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], int]] = {
     "anniversary": (re.compile(r"k[ỷỉ]\s+niệm|tròn", re.I), 30),
     "one-of": (re.compile(r"1\s+trong"), 5),
     "enumeration": (re.compile(r"(?m)^\s*\(?\d|\(\d"), 8),
+    "footnote": (re.compile(r"\[\d"), 4),
+    "chainage": (re.compile(r"\+\s*\d"), 20),
+    "level": (re.compile(r"cấp\s+[\dIVX]", re.I), 50),
+    "partly": (re.compile(r"1\s+phần"), 4),
+    "per-unit": (re.compile(r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s", re.I), 60),
+    "plan-horizon": (re.compile(r"\d\s+năm", re.I), 30),
+    "elapsed": (re.compile(r"\d\s+(?:năm|tháng)", re.I), 30),
+    "age": (re.compile(r"tuổi", re.I), 50),
+    "dose-criterion": (re.compile(r"mũi|liều", re.I), 20),
+    "period-days": (re.compile(r"\d\s+ngày\s+(?:đầu|cuối|giữa)", re.I), 20),
+    "year-typo": (re.compile(r"năm\s+(?:19|20)\d(?!\d)", re.I), 5),
 }
 # URLs and domains can be long: they run over the whole text, gated by a substring test.
 _GATES: dict[str, tuple[str, ...]] = {
@@ -123,6 +193,28 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
                 if m.end() > m.start() and m.start() >= last_end:
                     last_end = m.end()
                     yield m.start(), m.end(), name
+
+
+_PER_UNIT_RE = regex.compile(PER_UNIT)
+_BASE_NUMBER = regex.compile(r"(?:10|100|1\.000|10\.000|100\.000)(?=\s)")
+
+
+def per_unit_denominators(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of every per-unit denominator: "/1 ha" → "ha", "trên 100.000 dân" → "100.000 dân".
+
+    These are masked as non-figures; the scanner adds the unit to the figure they qualify.
+    """
+    trigger, reach = _TRIGGERS["per-unit"]
+    out: list[tuple[int, int, str]] = []
+    for lo, hi in _windows(text, trigger, reach):
+        for m in _PER_UNIT_RE.finditer(text, lo, hi):
+            if out and m.start() < out[-1][1]:
+                continue
+            noun = " ".join(m.group("u").split())
+            unit = vocab.MEASURES.get(noun.lower(), noun)
+            base = _BASE_NUMBER.search(text, m.start(), m.start("u"))
+            out.append((m.start(), m.end(), f"{base.group(0)} {unit}" if base else unit))
+    return out
 
 
 def family_at(text: str, start: int, end: int) -> str | None:

@@ -46,6 +46,12 @@ BASELINES: tuple[str, ...] = (
 )
 
 PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+# A scaled bare amount ("5.300 tỷ") in a clause about these is money in đồng.
+MONEY_SUBJECTS: tuple[str, ...] = (
+    "ngân sách", "thu ngân sách", "hụt thu", "vượt thu", "thu nội địa", "tổng thu", "tổng chi", "chi ngân sách",
+    "vốn", "kinh phí", "dự toán", "giải ngân", "doanh thu", "lợi nhuận", "tiền", "nộp", "thuế", "kim ngạch",
+    "giá trị", "nợ", "dư nợ", "tín dụng", "huy động", "đầu tư", "thất thu", "thất thoát", "bồi thường",
+)
 
 # Money: currency as written -> ISO-ish canonical unit.
 CURRENCIES: dict[str, str] = {
@@ -61,7 +67,7 @@ MEASURES: dict[str, str] = {
     "m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "mét vuông": "m²", "mét khối": "m³", "mét": "m", "m": "m",
     "cm": "cm", "mm": "mm", "tấn": "tấn", "tạ": "tạ", "kg": "kg", "ki-lô-gam": "kg", "gam": "g", "g": "g",
     "lít": "lít", "l": "lít", "mw": "MW", "mwp": "MWp", "kw": "kW", "kwh": "kWh", "gw": "GW", "gwh": "GWh",
-    "teu": "TEU", "°c": "°C", "độ c": "°C", "mbps": "Mbps", "gb": "GB", "tb": "TB", "điểm phần trăm": "điểm phần trăm",
+    "teu": "TEU", "tuổi": "tuổi", "°c": "°C", "độ c": "°C", "mbps": "Mbps", "gb": "GB", "tb": "TB", "điểm phần trăm": "điểm phần trăm",
 }
 DURATIONS: dict[str, str] = {
     "ngày làm việc": "ngày làm việc", "ngày": "ngày", "tháng": "tháng", "năm": "năm", "giờ": "giờ",
@@ -85,7 +91,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
     "liều", "liều vắc xin", "mũi tiêm", "ca dương tính", "ca tử vong", "lượt khám", "lượt khám chữa bệnh",
-    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
@@ -110,7 +116,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "điều", "khoản", "chương", "mục", "tiểu mục", "phụ lục", "phần", "biểu", "mẫu số", "bảng",
     "quận", "phường", "khu phố", "ấp", "tổ dân phố", "tổ", "khu vực", "khu", "đường số", "đường", "quốc lộ",
     "tỉnh lộ", "hương lộ", "ql", "đt", "hẻm", "ngõ", "ngách", "kiệt", "lô", "phòng", "tầng", "block",
-    "lần thứ", "thứ", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
+    "lần thứ", "thứ", "mũi", "mũi tiêm", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
     "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
     "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
     "số", "số hiệu", "mã", "mã số", "mã số thuế", "mã số doanh nghiệp", "số tài khoản", "tài khoản", "mã hồ sơ",
@@ -124,10 +130,22 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiế
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
 RANK_LEADS: tuple[str, ...] = (
     "xếp thứ", "xếp hạng thứ", "xếp hạng", "đứng thứ", "đứng vị trí thứ", "vị trí thứ", "vị thứ", "hạng",
-    "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top",
+    "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top", "giữ vị trí thứ", "vươn lên thứ",
+    # "giảm nhanh thứ hai cả nước", "lớn thứ 3": a superlative with its place
+    "cao thứ", "thấp thứ", "lớn thứ", "nhỏ thứ", "nhanh thứ", "chậm thứ", "nhiều thứ", "ít thứ", "mạnh thứ",
 )
+
+# Spelled ordinals after a rank lead ("đứng thứ hai", "vị trí thứ ba"); "nhì" and "tư" only as ordinals.
+ORDINALS: dict[str, int] = {
+    "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+    "mười": 10,
+}
 
 # A number glued to the word before it ("tăng14,7%") is read only after these words.
 GLUE_OK_BEFORE: frozenset[str] = frozenset(
     "tăng giảm đạt là có được trên hơn gần khoảng với và từ đến còn chiếm gồm mới tới thêm".split()
 )
+# …and after a word that careless editing glued onto them ("ngành xây dựngtăng2,1%"): the longer ones only.
+GLUE_OK_SUFFIXES: tuple[str, ...] = ("tăng", "giảm", "đạt", "chiếm", "khoảng", "được")
+# "đồng" followed by these is a word of its own ("5 đồng chí" = five comrades), not the currency.
+NOT_CURRENCY_AFTER: tuple[str, ...] = ("chí", "bào", "nghiệp", "hương", "đội", "môn")

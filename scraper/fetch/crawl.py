@@ -18,7 +18,9 @@ import asyncio
 import dataclasses
 import io
 import logging
+import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -26,7 +28,8 @@ from urllib.parse import urlsplit
 
 from .. import settings
 from ..errors import Disallowed, InputError
-from ..pipeline import Progress, Summary, as_progress, ingest, utc_now
+from ..pipeline import BatchWriter, Progress, Summary, as_progress, ingest, utc_now
+from ..sources.warc import WarcPartition, iter_pages, warc_partitions
 from ..store.dataset import Dataset, check_export_formats
 from .discover import discover_links, is_feed, normalize_url
 from .http import Fetcher, FetchResult
@@ -302,27 +305,9 @@ async def _article(run: _Run, url: str) -> bool:
 
 def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, str | None, str | None]]:
     """(url, body bytes, charset, WARC-Date) of each 200 HTML response in WARC/ARC files (warcio)."""
-    from warcio.archiveiterator import ArchiveIterator
-
     for path in paths:
-        with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                if record.http_headers.get_statuscode() != "200":
-                    continue
-                if record.rec_headers.get_header("WARC-Scraper-Role") == "listing":
-                    continue  # our own crawl's listing pages: discovery input, not articles
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if ctype and "html" not in ctype.lower():
-                    continue
-                charset = None
-                for part in ctype.split(";")[1:]:
-                    k, _, v = part.strip().partition("=")
-                    if k.lower() == "charset":
-                        charset = v.strip("\"' ")
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                yield url, record.content_stream().read(), charset, record.rec_headers.get_header("WARC-Date")
+        for page in iter_pages(WarcPartition(str(path))):
+            yield page.url, page.body, page.charset, page.warc_date
 
 
 _WARC_MAGIC = (b"\x1f\x8b", b"WARC/", b"filedesc://")  # gzip members, plain WARC, ARC
@@ -353,32 +338,47 @@ def _one_line(exc: BaseException) -> str:
 
 def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
              formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False, force: bool = False,
-             progress: Progress | None = None, excel: bool = False) -> Summary:
-    """Read WARC/ARC files into the dataset.  InputError for a file that is not one (before any work)."""
+             progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
+             dask: str | None = None) -> Summary:
+    """Read WARC/ARC files into the dataset.  InputError for a file that is not one (before any work).
+
+    Partitions of the files are parsed on `workers` processes (None: all cores) or on the Dask cluster
+    at `dask`; this process stores the rows in batched transactions, in file order, so the dataset is
+    the same whatever the executor.  Remote files (s3://... via fsspec) must be readable by the workers.
+    """
+    from ..scale.executor import make_executor
+    from ..scale.tasks import parse_partition
+
     check_export_formats(formats)
-    files = check_warc_files(paths)
+    names = [str(p) for p in paths]
+    check_warc_files([p for p in names if "://" not in p])
+    files = [p if "://" in p else os.path.abspath(p) for p in names]  # Dask workers have their own cwd
     summary = Summary()
     progress = as_progress(progress)
-    with Dataset(out_dir) as ds:
+    with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
+        writer = BatchWriter(ds, summary, force=force)
         try:
-            for path in files:
-                try:
-                    for url, body, charset, warc_date in iter_warc_pages([path]):
-                        summary.bytes += len(body)
-                        ingest(ds, body, url, summary, http_charset=charset, fetched_at=warc_date, force=force)
-                        progress.update(summary, url)
-                except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors on damaged files
-                    summary.fail(str(path), f"WARC read error: {_one_line(exc)}", log)
+            for result in ex.map(parse_partition, warc_partitions(files, ex.map, workers=ex.workers)):
+                for outcome in result.outcomes:
+                    writer.add(outcome)
+                if result.error:
+                    summary.fail(result.partition.path, f"WARC read error: {result.error}", log)
+                progress.update(summary, result.partition.path)
+        except (OSError, ValueError, BrokenProcessPool) as exc:
+            summary.fail(", ".join(files[:3]), f"WARC read error: {_one_line(exc)}", log)
         finally:
+            writer.flush()
             progress.done(summary)
             ds.export(formats, excel=excel)
     return summary
 
 
 def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
-              progress: Progress | None = None, excel: bool = False) -> Summary:
+              progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
+              dask: str | None = None) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
         raise InputError(f"{out_dir}/warc: no WARC files to re-extract from")
-    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, force=True, progress=progress, excel=excel)
+    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, force=True, progress=progress, excel=excel,
+                    workers=workers, dask=dask)

@@ -1,12 +1,14 @@
 """The dataset on disk: SQLite as the source of truth, JSON Lines/CSV/Parquet exported from it.
 
-- One transaction per article: a run killed at any moment leaves whole articles or none.
+- One transaction per article, or per batch of articles (`store_rows`, rows built in worker processes):
+  a run killed at any moment leaves whole articles or none.
 - WAL mode, so a reader (a notebook, `qa compare`) can look while a crawl writes.
 - Idempotent: an article is keyed by its stable id; storing the same content again changes nothing,
   changed content becomes a new version (the old one is kept for researchers) and its figures are
   replaced atomically.
-- Exports are rewritten from the database (to a temporary file, then renamed), so they are never
-  half-written and never disagree with it.
+- Exports are brought up to date incrementally: rows added since the last export are appended (a new
+  part file of the partitioned Parquet folder); only when rows were changed or deleted, or an export
+  file is not as it was left, is it rewritten from the database (to a temporary file, then renamed).
 - One set of column names everywhere (SQLite, JSON Lines, CSV, Parquet): the record names of
   CONTRACT.md (`index`, `table`, `column`); `value` is the exact decimal as text and `value_num` the
   same number as a REAL for analysis.  Older datasets are migrated when opened.
@@ -16,10 +18,12 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
+import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,21 +31,11 @@ from typing import Any
 
 from .. import settings
 from ..errors import DatasetError, MissingDependency, UsageError
-from ..models import Article, Figure
+from ..models import Article
+from .rows import ARTICLE_COLUMNS, FIGURE_COLUMNS, ArticleRows, article_rows
 
 __all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "check_export_formats"]
 
-ARTICLE_COLUMNS = (
-    "url", "id", "site", "platform", "title", "published", "author", "category", "views", "summary",
-    "body_text", "language", "fetched_at", "archive_url", "captured_at", "content_hash", "version",
-    "tables", "attachments", "warnings",
-)
-FIGURE_COLUMNS = (
-    "article_url", "article_id", "index", "value", "value_num", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
-    "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
-    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "table", "row", "column",
-    "warnings",
-)
 _JSON_ARTICLE = ("tables", "attachments", "warnings")
 
 _SCHEMA = """
@@ -162,37 +156,53 @@ class Dataset:
 
         `force` (re-extraction) replaces the figures of an unchanged article without a new version.
         """
-        url = article.url or article.id
+        return self.store_rows([article_rows(article)], force=force)[0]
+
+    def store_rows(self, batch: Sequence[ArticleRows], *, force: bool = False) -> list[str]:
+        """Store a batch of articles (rows built by `article_rows`, e.g. in worker processes) in one
+        transaction; the status of each, in order: 'new', 'changed' or 'unchanged'."""
         with self.transaction() as db:
-            row = db.execute("SELECT url, content_hash, version FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if row is not None and row["content_hash"] == article.content_hash and force:
-                db.execute("DELETE FROM figures WHERE article_id = ?", (article.id,))
-                self._insert_figures(db, article, row["url"])
+            return [self._store_one(db, rows, force) for rows in batch]
+
+    def _store_one(self, db: sqlite3.Connection, rows: ArticleRows, force: bool) -> str:
+        row = db.execute("SELECT url, content_hash, version FROM articles WHERE id = ?", (rows.id,)).fetchone()
+        if row is not None and row["content_hash"] == rows.content_hash:
+            if force:
+                # Re-extraction: new figures for the same content; identical figures are left alone.
+                figures = rows.figure_values(row["url"])
+                if self._figure_values(db, rows.id) != figures:
+                    db.execute("DELETE FROM figures WHERE article_id = ?", (rows.id,))
+                    self._insert_figure_values(db, figures)
+                    self._touch_exports(db)
                 return "unchanged"
-            if row is not None and row["content_hash"] == article.content_hash:
-                # Same content: refresh counters (views) and capture info only.
-                db.execute(
-                    "UPDATE articles SET views = ?, fetched_at = COALESCE(?, fetched_at) WHERE id = ?",
-                    (article.views, article.fetched_at, article.id),
-                )
-                return "unchanged"
-            version = (row["version"] + 1) if row is not None else 1
-            if row is not None:
-                self._keep_version(db, article.id)
-                db.execute("DELETE FROM figures WHERE article_id = ?", (article.id,))
-                db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            # Another id under the same URL (e.g. the page changed platform): the URL is the key.
-            old = db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-            if old is not None:
-                db.execute("DELETE FROM figures WHERE article_id = ?", (old["id"],))
-                db.execute("DELETE FROM articles WHERE url = ?", (url,))
-            values = self._article_row(article, url, version)
-            db.execute(
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
-                values,
+            # Same content: refresh counters (views) and capture info only.
+            views, fetched_at = rows.article["views"], rows.article["fetched_at"]
+            cur = db.execute(
+                "UPDATE articles SET views = ?, fetched_at = COALESCE(?, fetched_at) WHERE id = ?"
+                " AND (views IS NOT ? OR fetched_at IS NOT COALESCE(?, fetched_at))",
+                (views, fetched_at, rows.id, views, fetched_at),
             )
-            self._insert_figures(db, article, url)
-            return "new" if row is None else "changed"
+            if cur.rowcount:
+                self._touch_exports(db)
+            return "unchanged"
+        version = (row["version"] + 1) if row is not None else 1
+        if row is not None:
+            self._keep_version(db, rows.id)
+            db.execute("DELETE FROM figures WHERE article_id = ?", (rows.id,))
+            db.execute("DELETE FROM articles WHERE id = ?", (rows.id,))
+            self._touch_exports(db)
+        # Another id under the same URL (e.g. the page changed platform): the URL is the key.
+        old = db.execute("SELECT id FROM articles WHERE url = ?", (rows.url,)).fetchone()
+        if old is not None:
+            db.execute("DELETE FROM figures WHERE article_id = ?", (old["id"],))
+            db.execute("DELETE FROM articles WHERE url = ?", (rows.url,))
+            self._touch_exports(db)
+        db.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+            rows.article_values(version),
+        )
+        self._insert_figure_values(db, rows.figure_values(rows.url))
+        return "new" if row is None else "changed"
 
     @staticmethod
     def _keep_version(db: sqlite3.Connection, article_id: str) -> None:
@@ -204,40 +214,41 @@ class Dataset:
             (_now(), article_id),
         )
 
-    def _insert_figures(self, db: sqlite3.Connection, article: Article, url: str) -> None:
+    @staticmethod
+    def _insert_figure_values(db: sqlite3.Connection, values: list[tuple[Any, ...]]) -> None:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        db.executemany(
-            f"INSERT INTO figures ({cols}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})",
-            [self._figure_row(f, url, article.id) for f in article.figures],
-        )
+        db.executemany(f"INSERT INTO figures ({cols}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})", values)
 
     @staticmethod
-    def _article_row(a: Article, url: str, version: int) -> tuple[Any, ...]:
-        d = a.model_dump(mode="json")
-        d["url"], d["version"] = url, version
-        return tuple(json.dumps(d[c], ensure_ascii=False) if c in _JSON_ARTICLE else d.get(c) for c in ARTICLE_COLUMNS)
+    def _figure_values(db: sqlite3.Connection, article_id: str) -> list[tuple[Any, ...]]:
+        cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
+        return [tuple(r) for r in db.execute(f'SELECT {cols} FROM figures WHERE article_id = ? ORDER BY "index"', (article_id,))]
 
     @staticmethod
-    def _figure_row(f: Figure, url: str, article_id: str) -> tuple[Any, ...]:
-        d = f.model_dump(mode="json")
-        d.update(article_url=url, article_id=article_id, value_num=float(f.value))
-        d["computed_from"] = json.dumps(d["computed_from"]) if d["computed_from"] is not None else None
-        d["warnings"] = json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None
-        return tuple(d.get(c) for c in FIGURE_COLUMNS)
+    def _touch_exports(db: sqlite3.Connection) -> None:
+        """Rows were changed or deleted, not only added: the next export is a full rewrite."""
+        db.execute("INSERT INTO meta (key, value) VALUES ('export_epoch', '1')"
+                   " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def articles(self) -> Iterator[dict[str, Any]]:
-        for row in self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY published, url"):
+        yield from self._article_dicts("ORDER BY published, url")
+
+    def figures(self) -> Iterator[dict[str, Any]]:
+        yield from self._figure_dicts('ORDER BY article_url, "index"')
+
+    def _article_dicts(self, tail: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
+        for row in self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {tail}", params):
             d = dict(row)
             for c in _JSON_ARTICLE:
                 d[c] = json.loads(d[c]) if d[c] else []
             yield d
 
-    def figures(self) -> Iterator[dict[str, Any]]:
+    def _figure_dicts(self, tail: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        for row in self.db.execute(f'SELECT {cols} FROM figures ORDER BY article_url, "index"'):
+        for row in self.db.execute(f"SELECT {cols} FROM figures {tail}", params):
             d = dict(row)
             d["estimate"], d["ambiguous"], d["prior_period"] = bool(d["estimate"]), bool(d["ambiguous"]), bool(d["prior_period"])
             d["computed_from"] = json.loads(d["computed_from"]) if d["computed_from"] else None
@@ -315,41 +326,120 @@ class Dataset:
     # --- exports ----------------------------------------------------------------------------------
 
     def export(self, formats: tuple[str, ...] = settings.EXPORT_FORMATS, *, excel: bool = False) -> list[Path]:
-        """Rewrite articles/figures exports from the database; returns the files written.
+        """Bring the articles/figures exports up to date; returns the files (Parquet: folders) written.
 
+        Rows added since the last export are appended in the order they were stored; a file is
+        rewritten from scratch only when stored rows changed or were deleted since, or when it is
+        missing or not as the last export left it (edited, truncated by a crash).
         `excel`: CSV starts with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly.
         """
         check_export_formats(formats)
-        written: list[Path] = []
-        for fmt in formats:
-            for name, rows in (("articles", self.articles), ("figures", self.figures)):
-                target = self.dir / f"{name}.{fmt}"
-                tmp = target.with_suffix(target.suffix + ".tmp")
-                if fmt == "jsonl":
-                    with tmp.open("w", encoding="utf-8") as fh:
-                        for r in rows():
-                            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                elif fmt == "csv":
-                    _write_csv(tmp, rows(), excel=excel)
-                else:
-                    _write_parquet(tmp, list(rows()))
-                os.replace(tmp, target)
-                written.append(target)
-        return written
+        return [self._export_table(name, fmt, excel) for fmt in formats for name in ("articles", "figures")]
+
+    def _export_table(self, name: str, fmt: str, excel: bool) -> Path:
+        target = self.dir / f"{name}.{fmt}"
+        key = f"export:{target.name}"
+        state = json.loads(self.get_meta(key) or "{}")
+        epoch = self.get_meta("export_epoch") or "0"
+        top = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {name}").fetchone()[0]
+        append = (state.get("epoch") == epoch and state.get("mark", top + 1) <= top and state.get("excel", excel) == excel
+                  and state.get("fingerprint") == _fingerprint(target))
+        mark = state["mark"] if append else 0
+        dicts = self._article_dicts if name == "articles" else self._figure_dicts
+        rows = dicts("WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (mark, top))
+        _EXPORTERS[fmt](target, rows, append=append, excel=excel)
+        self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}))
+        return target
+
+
+def _fingerprint(target: Path) -> Any:
+    """What the last export left: a file's size, a Parquet folder's part files."""
+    if target.is_dir():
+        return sorted(p.name for p in target.glob("part-*.parquet"))
+    return target.stat().st_size if target.exists() else None
 
 
 def _flat(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
 
 
-def _write_csv(path: Path, rows: Iterator[dict[str, Any]], *, excel: bool = False) -> None:
-    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+def _replace_file(target: Path, write: Callable[[Any], None], encoding: str = "utf-8") -> None:
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    with tmp.open("w", encoding=encoding, newline="") as fh:
+        write(fh)
+    if target.is_dir():
+        shutil.rmtree(target)
+    os.replace(tmp, target)
+
+
+def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+    def write(fh: Any) -> None:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+    if append:
+        with target.open("a", encoding="utf-8", newline="") as fh:
+            write(fh)
+    else:
+        _replace_file(target, write)
+
+
+def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+    def write(fh: Any, header: bool) -> None:
         writer: csv.DictWriter[str] | None = None
         for r in rows:
             if writer is None:
                 writer = csv.DictWriter(fh, fieldnames=list(r))
-                writer.writeheader()
+                if header:
+                    writer.writeheader()
             writer.writerow({k: _flat(v) for k, v in r.items()})
+
+    if append:
+        with target.open("a", encoding="utf-8", newline="") as fh:
+            write(fh, header=fh.tell() == 0)
+    else:
+        _replace_file(target, lambda fh: write(fh, header=True), "utf-8-sig" if excel else "utf-8")
+
+
+_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of"}
+_PARQUET_FLOATS = {"value_num"}
+_PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}
+
+
+def _parquet_type(column: str) -> Any:
+    import pyarrow as pa
+
+    if column in _PARQUET_INTS:
+        return pa.int64()
+    if column in _PARQUET_FLOATS:
+        return pa.float64()
+    return pa.bool_() if column in _PARQUET_BOOLS else pa.string()
+
+
+def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+    """A partitioned Parquet dataset: `target/part-NNNNN.parquet`, one more part per export that adds
+    rows; pandas, DuckDB, Spark and pyarrow read the folder as one table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = target if append else target.with_name(target.name + ".tmp")
+    if not append:
+        shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    seq = len(list(folder.glob("part-*.parquet")))
+    while chunk := [{k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)]:
+        schema = pa.schema([(k, _parquet_type(k)) for k in chunk[0]])
+        pq.write_table(pa.Table.from_pylist(chunk, schema=schema), folder / f"part-{seq:05d}.parquet")
+        seq += 1
+    if not append:
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()  # the single-file export of an earlier version
+        os.replace(folder, target)
+
+
+_EXPORTERS: dict[str, Callable[..., None]] = {"jsonl": _export_jsonl, "csv": _export_csv, "parquet": _export_parquet}
 
 
 def check_export_formats(formats: Iterable[str]) -> None:
@@ -368,11 +458,3 @@ def _need_pyarrow() -> None:
         import pyarrow.parquet  # noqa: F401
     except ImportError:  # optional extra
         raise MissingDependency("Parquet export needs pyarrow: pip install 'vn-gov-figures[parquet]'") from None
-
-
-def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pylist([{k: _flat(v) for k, v in r.items()} for r in rows])
-    pq.write_table(table, path)
