@@ -414,7 +414,7 @@ def test_one_set_of_column_names_and_a_numeric_value(tmp_path: Path) -> None:
     sqlite_cols = [r[1] for r in db_rows(out, "PRAGMA table_info(figures)")]
     jsonl_cols = list(json.loads((out / "figures.jsonl").read_text(encoding="utf-8").splitlines()[0]))
     csv_cols = next(csv.reader(io.StringIO((out / "figures.csv").read_text(encoding="utf-8"))))
-    parquet_cols = pq.read_schema(out / "figures.parquet").names
+    parquet_cols = pq.read_table(out / "figures.parquet").column_names  # a file or a partitioned folder
     assert set(sqlite_cols) == set(jsonl_cols) == set(csv_cols) == set(parquet_cols)
     assert {"index", "table", "column", "value", "value_num"} <= set(sqlite_cols)
     types = db_rows(out, "SELECT DISTINCT typeof(value), typeof(value_num) FROM figures")
