@@ -1,15 +1,20 @@
-"""parse_article (with figures) against trafilatura.extract and a bare selectolax parse, side by side
-on every fixture page: pages/s, MB/s, and body token-F1 against the golden bodies (fixtures/golden).
+"""parse_article against trafilatura.extract and a bare selectolax parse, side by side, on the
+fixture pages (ours) plus the real pages in ../shared (dev/pages and realpages): pages/s, MB/s.
+`parse_article(with_figures=False)` is the page reader alone (metadata + body: scraper/parse), the
+part the figure extractor's time does not hide.  Then body token-F1 against the golden bodies of our
+fixtures (fixtures/golden, reviewed by eye).
 
-    pip install '.[bench]' && python benchmarks/bench_parse.py
+    pip install '.[bench]' && python benchmarks/bench_parse.py [--shared DIR] [--min-seconds S]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
+from pathlib import Path
 
-from _common import FIXTURES, fixture_pages, peak_rss_mb, table, timed
+from _common import FIXTURES, ROOT, fixture_pages, peak_rss_mb, table, timed
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse_article
@@ -30,52 +35,69 @@ def f1(pred: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def real_pages(shared: Path) -> list[tuple[Path, bytes]]:
+    paths = sorted((shared / "dev" / "pages").glob("*.html")) + sorted((shared / "realpages").rglob("*.html"))
+    return [(p, p.read_bytes()) for p in paths]
+
+
+def parses(data: bytes, **kw) -> bool:
+    try:
+        parse_article(data, **kw)
+    except ParseError:
+        return False
+    return True
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--min-seconds", type=float, default=3.0)
+    ap.add_argument("--no-f1", action="store_true", help="timing only")
+    args = ap.parse_args()
     try:
         import trafilatura
     except ImportError:
         trafilatura = None
         print("trafilatura not installed (pip install '.[bench]'): its column is skipped")
-    pages = []
-    for path, data in fixture_pages():
-        golden = json.loads((FIXTURES / "golden" / f"{path.parent.name}--{path.stem}.json").read_text(encoding="utf-8"))
-        if "error" in golden:
-            continue  # listings and redirect stubs have no body to score
-        pages.append((path, data, golden["body_text"]))
-    mb = sum(len(d) for _, d, _ in pages) / 1e6
-
-    def ours():
-        for _, d, _ in pages:
-            parse_article(d)
-
-    def bare():
-        for _, d, _ in pages:
-            LexborHTMLParser(d.decode("utf-8", "replace")).body.text()
-
-    runs = [("parse_article (+ figures)", ours), ("baseline: bare selectolax parse + text", bare)]
+    ours = fixture_pages()
+    pages = [(p, d) for p, d in ours + real_pages(args.shared) if parses(d, with_figures=False)]
+    mb = sum(len(d) for _, d in pages) / 1e6
+    runs = [
+        ("parse_article, no figures (page reader)", lambda: [parse_article(d, with_figures=False) for _, d in pages]),
+        ("parse_article (+ figures)", lambda: [parse_article(d) for _, d in pages]),
+        ("baseline: bare selectolax parse + text", lambda: [LexborHTMLParser(d.decode("utf-8", "replace")).body.text() for _, d in pages]),
+    ]
     if trafilatura:
-        runs.append(("baseline: trafilatura.extract", lambda: [trafilatura.extract(d.decode("utf-8", "replace")) for _, d, _ in pages]))
+        runs.append(("baseline: trafilatura.extract", lambda: [trafilatura.extract(d.decode("utf-8", "replace")) for _, d in pages]))
     rows = []
     for name, fn in runs:
-        t, _ = timed(fn, min_seconds=3)
+        t, _ = timed(fn, min_seconds=args.min_seconds)
         rows.append({"run": name, "pages/s": len(pages) / t, "MB/s": mb / t})
-    print(f"{len(pages)} article pages, {mb:.2f} MB of HTML")
+    print(f"{len(pages)} article pages ({len(ours)} fixtures of ours + real pages from {args.shared}), {mb:.2f} MB of HTML")
     print(table(rows))
     if trafilatura:
-        ratio = rows[0]["pages/s"] / rows[2]["pages/s"]
-        print(f"parse_article is {ratio:.1f}x trafilatura's speed")
+        print(f"page reader is {rows[0]['pages/s'] / rows[3]['pages/s']:.1f}x trafilatura's speed; "
+              f"with figures {rows[1]['pages/s'] / rows[3]['pages/s']:.1f}x")
+    if args.no_f1:
+        return
     print()
     f1_rows = []
-    for path, d, gold in pages:
+    for path, d in ours:
+        golden_path = FIXTURES / "golden" / f"{path.parent.name}--{path.stem}.json"
+        if not golden_path.exists():
+            continue
+        golden = json.loads(golden_path.read_text(encoding="utf-8"))
+        if "error" in golden:
+            continue  # listings and redirect stubs have no body to score
         try:
-            ours_body = parse_article(d).body_text
+            body = parse_article(d).body_text
         except ParseError:
-            ours_body = ""
-        row = {"page": f"{path.parent.name}/{path.stem}"[:48], "F1 parse_article": f1(ours_body, gold)}
+            body = ""
+        row = {"page": f"{path.parent.name}/{path.stem}"[:48], "F1 parse_article": f1(body, golden["body_text"])}
         if trafilatura:
-            row["F1 trafilatura"] = f1(trafilatura.extract(d.decode("utf-8", "replace")) or "", gold)
+            row["F1 trafilatura"] = f1(trafilatura.extract(d.decode("utf-8", "replace")) or "", golden["body_text"])
         f1_rows.append(row)
-    print("body token-F1 against the golden bodies (reviewed by eye)")
+    print("body token-F1 against the golden bodies of our fixtures (reviewed by eye)")
     print(table(f1_rows))
     print(f"peak RSS {peak_rss_mb():.0f} MB")
 

@@ -409,12 +409,29 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
 
 
 def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
+    # --delay left at its default: each archive's own pace (settings.HARVEST_DELAY, settings.CC_DELAY).
+    delay = {} if args.setting_origin.get("delay") == "default" else {"delay": args.delay}
+    if args.commoncrawl:
+        from .sources.commoncrawl import CommonCrawlConfig, run_commoncrawl
+
+        if args.wayback:
+            raise UsageError("use --wayback or --commoncrawl, not both")
+        if not args.pattern:
+            raise UsageError("--commoncrawl CRAWL_ID needs a URL_PATTERN")
+        cc = CommonCrawlConfig(
+            crawls=list(args.commoncrawl), pattern=args.pattern, date_from=args.date_from, date_to=args.date_to,
+            out_dir=args.out, index_url=args.cc_index_url, data_url=args.cc_data_url,
+            max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
+        )
+        return run.finish(run_commoncrawl(cc, progress=run.progress()))
     from .sources.wayback import HarvestConfig, run_harvest
 
+    if not args.wayback or args.pattern:
+        raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
     config = HarvestConfig(
         pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
-        cdx_url=args.cdx_url, replay_url=args.replay_url, delay=args.delay,
-        max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel,
+        cdx_url=args.cdx_url, replay_url=args.replay_url,
+        max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
     )
     return run.finish(run_harvest(config, progress=run.progress()))
 
@@ -632,15 +649,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_crawl)
 
     h = command("harvest", "read web-archive captures into the dataset")
-    h.add_argument("--wayback", required=True, metavar="URL_PATTERN", help="CDX URL pattern, e.g. 'example.gov.vn/tin-tuc/*'")
+    h.add_argument("pattern", nargs="?", metavar="URL_PATTERN", help="with --commoncrawl: the URLs to look up")
+    h.add_argument("--wayback", metavar="URL_PATTERN",
+                   help="harvest the Wayback Machine's captures of these URLs, e.g. 'example.gov.vn/tin-tuc/*'")
+    h.add_argument("--commoncrawl", action="append", metavar="CRAWL_ID",
+                   help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several")
     h.add_argument("--from", dest="date_from", type=_checked(_archive_date), metavar="DATE",
                    help="first capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
     h.add_argument("--to", dest="date_to", type=_checked(_archive_date), metavar="DATE",
                    help="last capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="CDX API endpoint")
-    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL, metavar="URL", help="replay (id_) base URL")
+    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="Wayback CDX API endpoint")
+    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL, metavar="URL", help="Wayback replay (id_) base URL")
+    h.add_argument("--cc-index-url", default=settings.CC_INDEX_URL, metavar="URL",
+                   help="Common Crawl index server (a mirror, a test)")
+    h.add_argument("--cc-data-url", default=settings.CC_DATA_URL, metavar="URL", help="Common Crawl WARC file server")
     _setting(h, "--delay", dest="delay", metavar="SECONDS",
-             help=f"seconds between requests to the archive (harvest default: {settings.HARVEST_DELAY})")
+             help=f"seconds between requests to one archive host (harvest default: Wayback {settings.HARVEST_DELAY}, "
+                  f"Common Crawl {settings.CC_DELAY})")
     h.add_argument("--max-captures", type=_checked(lambda t: _positive(t)), default=None, metavar="N",
                    help="read at most this many captures (default: all)")
     _dataset_opts(h)
@@ -703,7 +728,7 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.command == "qa" and args.qa_command == "check" and not args.sources and not args.dataset:
         raise UsageError("qa check needs SOURCE... or --dataset DIR")
-    apply_settings(args, args.command)
+    args.setting_origin = apply_settings(args, args.command)
     return args
 
 

@@ -9,6 +9,7 @@ nothing here prints.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -253,7 +254,8 @@ def build_from_files(paths: list[Path], *, out_dir: str | Path = settings.OUT_DI
     summary = Summary()
     progress = as_progress(progress)
     step = settings.BUILD_FILES_PER_TASK
-    chunks = [[str(p) for p in paths[i : i + step]] for i in range(0, len(paths), step)]
+    files = [os.path.abspath(p) for p in paths]  # Dask workers have their own working directory
+    chunks = [files[i : i + step] for i in range(0, len(files), step)]
     with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
         writer = BatchWriter(ds, summary)
         try:

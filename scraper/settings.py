@@ -51,6 +51,11 @@ WAYBACK_REPLAY_URL = "https://web.archive.org/web"
 HARVEST_DELAY = 1.5
 HARVEST_RETRIES = 4
 CDX_PAGE_SIZE = 500
+CC_INDEX_URL = "https://index.commoncrawl.org"
+CC_DATA_URL = "https://data.commoncrawl.org"
+CC_DELAY = 0.5  # seconds between requests to the index host, and to the data host
+CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks for few)
+CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
 PROCESS_START_METHOD = "spawn"        # worker processes start clean (no inherited threads or sockets)
@@ -95,6 +100,12 @@ QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dư�
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5
+# Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
+QA_OVERSHOOT = 0.1
+# Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
+QA_UNDERSHOOT = 0.2
+# How many nearest figures of each role an identity tries (received + carried over = total, …).
+QA_IDENTITY_CHOICES = 3
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

@@ -84,8 +84,9 @@ def test_sum_ratio_and_shares_rules(text: str, consistent: bool) -> None:
 
 def test_shares_of_a_breakdown_after_its_parts() -> None:
     checks = check_text("Tiếp nhận 1.200 hồ sơ; đúng hạn 1.150 hồ sơ (95,83%); trễ hạn 50 hồ sơ (4,17%).")
+    # the two shares of 1.200 add to 100%, so 1.150 + 50 is its breakdown as well
     assert [(c.check, c.consistent, c.computed) for c in checks] == [
-        ("ratio", True, D("95.8333")), ("ratio", True, D("4.1667")), ("shares", True, D("100.00"))]
+        ("sum", True, D(1200)), ("ratio", True, D("95.8333")), ("ratio", True, D("4.1667")), ("shares", True, D("100.00"))]
 
 
 def test_thresholds_and_equivalents_are_not_rates_or_parts() -> None:
@@ -232,3 +233,173 @@ def test_compare_normalises_entities_units_and_tolerance() -> None:
     ]
     rows = compare_figures(official, figures)
     assert [r.status for r in rows] == ["matched", "matched", "missing"]
+
+
+# --- part/whole and rate pairing (scraper/qa/pairs.py), sentences in our own words modelled on real reports ---
+
+# (rule, text, expected (check, consistent) of the checks that are not "range"/"shares")
+PAIRING = [
+    ("total after its parts: 'lũy kế'", "Trong kỳ mới tiếp nhận 300 hồ sơ, kỳ trước chuyển sang 40 hồ sơ, lũy kế 340 hồ sơ.",
+     [("sum", True)]),
+    ("total after its parts, misprinted", "Trong kỳ mới tiếp nhận 300 hồ sơ, kỳ trước chuyển sang 40 hồ sơ, lũy kế 350 hồ sơ.",
+     [("sum", False)]),
+    ("'Cụ thể:' opens the next sentence", "Trung tâm đã tiếp 80 lượt công dân. Cụ thể: tiếp thường xuyên 50 lượt; tiếp định kỳ 30 lượt.",
+     [("sum", True)]),
+    ("'Cụ thể:' with a wrong part", "Trung tâm đã tiếp 80 lượt công dân. Cụ thể: tiếp thường xuyên 50 lượt; tiếp định kỳ 35 lượt.",
+     [("sum", False)]),
+    ("'Trong N …, có'", "Trong 40 đơn đã giải quyết, có 25 đơn rút, 15 đơn được công nhận.", [("sum", True)]),
+    ("'Trong N …, có' short", "Trong 40 đơn đã giải quyết, có 25 đơn rút, 12 đơn được công nhận.", [("sum", False)]),
+    ("classifier 'lượt' read past", "Hội nghị ghi nhận 120 lượt ý kiến, trong đó 70 ý kiến đồng ý và 50 ý kiến đề nghị bổ sung.",
+     [("sum", True)]),
+    ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
+    ("parenthesised breakdown ends at its parenthesis",
+     "Cơ quan tiếp nhận, xử lý 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn).",
+     [("sum", True)]),
+    ("a nearer figure does not block 'trong đó' (parallel lists)",
+     "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "
+     "tiếp đột xuất 200 lượt với 170 người.", [("sum", True), ("sum", True)]),
+    ("rate named before its whole ('hồ sơ đến hạn' after)", "Số hồ sơ giải quyết đúng hạn 1.090 (đạt 99,1%); hồ sơ đến hạn 1.100.",
+     [("ratio", True)]),
+    ("rate against the files due, misprinted", "Số hồ sơ giải quyết đúng hạn 1.090 (đạt 97,1%); hồ sơ đến hạn 1.100.",
+     [("ratio", False)]),
+    ("rate of a 'trong đó' subset", "Tổng đài nhận 2.400 cuộc gọi, trong đó có 1.200 cuộc gọi được xử lý, đạt tỷ lệ 50,1%.",
+     [("ratio", False)]),
+    ("whole in an earlier line, 'chiếm … tổng số'",
+     "Năm nay có tổng số 800 thí sinh đăng ký dự thi.\nMôn Toán có 560 thí sinh đăng ký, chiếm 70% tổng số thí sinh.",
+     [("ratio", True)]),
+    ("hedged total ('gần')", "Tổng vốn đạt gần 50 nghìn tỷ đồng; trong đó vốn nhà nước 12,4 nghìn tỷ đồng, vốn ngoài nhà nước 38 nghìn tỷ đồng.",
+     [("sum", True)]),
+    ("'nghìn'-scaled total rounds at its printed precision",
+     "Tổng số lượt truy cập đạt 8,96 nghìn lượt, gồm 5.230 lượt từ máy tính và 3.734 lượt từ điện thoại.", [("sum", True)]),
+    ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
+    ("counts with shares adding to 100% of one whole",
+     "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
+     [("sum", True), ("ratio", True), ("ratio", True)]),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", PAIRING, ids=[p[0] for p in PAIRING])
+def test_pairing_rules(rule: str, text: str, expected: list[tuple[str, bool]]) -> None:
+    checks = [c for c in check_text(text) if c.check not in ("range", "shares")]
+    assert [(c.check, c.consistent) for c in checks] == expected
+    for c in checks:
+        assert c.rule and c.confidence is not None and len(c.roles) == len(c.figures)
+        assert all(text[f["start"] : f["end"]] == f["raw"] for f in c.figures)
+
+
+# Standard identities of administrative-procedure and budget reports, as data.
+IDENTITY_CASES = [
+    ("Có 1.100 hồ sơ đến hạn, đúng hạn 1.090 hồ sơ, trễ hạn 10 hồ sơ.", True),
+    ("Có 1.100 hồ sơ đến hạn, đúng hạn 1.090 hồ sơ, trễ hạn 12 hồ sơ.", False),
+    ("Tiếp nhận 600 đơn; đã giải quyết 560 đơn, đang giải quyết 40 đơn.", True),
+    ("Tiếp nhận 600 đơn; đã giải quyết 560 đơn, đang giải quyết 30 đơn.", False),
+    ("Tiếp nhận mới 700 hồ sơ, kỳ trước chuyển sang 25 hồ sơ, tổng số hồ sơ phải giải quyết 725 hồ sơ.", True),
+    ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 30 vụ việc đang xác minh.", True),
+    ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 20 vụ việc đang xác minh.", False),
+    ("Kim ngạch xuất khẩu đạt 12,5 tỷ USD, nhập khẩu 11,2 tỷ USD, xuất siêu 1,3 tỷ USD.", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", IDENTITY_CASES)
+def test_standard_identities(text: str, consistent: bool) -> None:
+    sums = [c for c in check_text(text) if c.check == "sum"]
+    assert sums and all(c.consistent for c in sums) is consistent
+    assert all(c.rule and c.rule.startswith("đẳng thức") for c in sums)
+
+
+def test_identity_table_is_data() -> None:
+    from scraper.qa.pairs import IDENTITIES, ROLES, roles_of
+
+    assert all(set(parts) | set(wholes) <= set(ROLES) for parts, wholes, _ in IDENTITIES)
+    assert roles_of("hồ sơ đến hạn") == {"due"} and roles_of("giải quyết đúng hạn") == {"on_time"}
+    assert roles_of("kỳ trước chuyển sang") == {"carried_over"} and roles_of("tổng kim ngạch xuất nhập khẩu") >= {"trade"}
+
+
+# Families of false alarms: none of these may raise an alarm.
+NO_ALARM = [
+    ("a sibling part is not the whole of a per-part rate",
+     "Trong 200 trường, có 80 trường mầm non, đạt tỷ lệ 55%; 120 trường tiểu học, đạt tỷ lệ 60%."),
+    ("shares of a plan the text does not give", "Thu nội địa đạt 900 tỷ đồng, bằng 45% dự toán; thu xuất nhập khẩu 300 tỷ đồng, bằng 70% dự toán."),
+    ("a comparison above 100% is not an impossible share", "Chi thường xuyên đạt 573 tỷ đồng, bằng 105,1% cùng kỳ."),
+    ("an average is not a count of people", "Bình quân mỗi xã có 2,5 cán bộ chuyên trách."),
+    ("a highlighted subset is not a failing breakdown", "Toàn tỉnh có 1.200 xã, trong đó 90 xã đạt chuẩn nâng cao và 15 xã kiểu mẫu."),
+    ("a list with a number not read as a figure may go on", "Có 174 thư viện đạt chuẩn. Trong đó, tiểu học có 118 thư viện, THCS có 44 thư viện và THPT có 12"),
+    ("last year's figure in parentheses is not a whole",
+     "Cơ quan tiếp nhận 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn)."),
+    ("a fall printed with its sign", "Số vụ cháy giảm 12 vụ (-6,2%) so với cùng kỳ."),
+    ("'trong đó' introducing something else", "Xuất khẩu nửa tháng đạt 12,6 tỷ USD. Trong đó, có 4 nhóm hàng đạt từ 1 tỷ USD trở lên; dẫn đầu là điện thoại với 2,33 tỷ USD."),
+    ("a threshold rate of a fraction", "Nhóm Khá gồm 21/63 tỉnh, thành phố đạt Chỉ số trên 75%."),
+    ("parts that overshoot their whole several times over are two interleaved lists",
+     "Đã giải quyết 30/40 vụ việc khiếu nại, 60/70 vụ việc tố cáo. Trong đó, có 8 vụ khiếu nại, 10 vụ tố cáo đúng; 18 vụ khiếu nại, 36 vụ tố cáo sai."),
+]
+
+
+@pytest.mark.parametrize("family,text", NO_ALARM, ids=[n[0] for n in NO_ALARM])
+def test_false_alarm_families(family: str, text: str) -> None:
+    assert [c.message for c in check_text(text) if not c.consistent] == []
+
+
+def test_arithmetic_vetoes_a_wrong_whole() -> None:
+    # two counts could be the whole; the one that reproduces the rate wins, the other is no alarm
+    checks = check_text("Tiếp nhận 1.000 hồ sơ; hồ sơ đến hạn 800 hồ sơ; giải quyết đúng hạn 780 hồ sơ, đạt 97,5%.")
+    assert [(c.check, c.consistent) for c in checks if c.check == "ratio"] == [("ratio", True)]
+    assert "780/800" in checks[-1].message or any("780/800" in c.message for c in checks)
+
+
+def test_pairs_are_scored_with_rules() -> None:
+    from scraper.qa.pairs import relations
+
+    text = "Tỉnh tiếp nhận 1.200 hồ sơ, trong đó 700 hồ sơ trực tuyến và 500 hồ sơ trực tiếp."
+    rels = relations(text, extract_figures(text))
+    best = max((r for r in rels if r.check == "sum"), key=lambda r: r.confidence)
+    assert best.stated.raw == "1.200" and [p.raw for p in best.operands] == ["700", "500"] and "trong đó" in best.rule
+
+
+# --- HTML reports ---
+
+
+def test_qa_report_opens_with_failing_checks_linked_to_the_text(tmp_path: Path) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.qa import checks_report_html
+
+    text = "Trong kỳ mới tiếp nhận 300 hồ sơ, kỳ trước chuyển sang 40 hồ sơ, lũy kế 350 hồ sơ. Đã giải quyết 950/1.000 hồ sơ, đạt 95%."
+    figures = extract_figures(text)
+    html = checks_report_html([(None, text, figures, check_article_figures(text, figures))])
+    tree = LexborHTMLParser(html)
+    assert tree.css_first('meta[name="viewport"]') is not None
+    first = tree.css_first("body").css_first("section.failing")
+    assert first is not None and "350" in first.text()
+    links = first.css("a.jump")
+    assert len(links) == 1
+    target = links[0].attributes["href"].lstrip("#")
+    mark = tree.css_first(f"mark#{target}")
+    assert mark is not None and "flag" in mark.attributes["class"] and mark.text() == "350"
+    # the failing list comes before the text and before the passing checks
+    assert html.index("class='failing'") < html.index("class='body'")
+    assert [th.text() for th in tree.css("table tr th")][-2:] == ["Quy tắc", "Độ tin cậy"]
+
+
+def test_compare_report_structure() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.models import CompareRow
+    from scraper.qa import compare_report_html
+
+    rows = [
+        CompareRow(status="matched", indicator="Tỷ lệ đúng hạn", official_value=D("98.2"), unit="%", extracted_value=D("98.2"),
+                   raw="98,2%", article_url="https://a.gov.vn/1"),
+        CompareRow(status="missing", indicator="Số hồ sơ trực tuyến", official_value=D(500)),
+        CompareRow(status="mismatch", indicator="Tổng thu", official_value=D(1200), unit="tỷ đồng", extracted_value=D(1250),
+                   difference=D(50), relative_difference=D("0.0417"), raw="1.250 tỷ đồng", article_url="https://a.gov.vn/2"),
+    ]
+    tree = LexborHTMLParser(compare_report_html(rows))
+    assert tree.css_first('meta[name="viewport"]') is not None
+    assert "Chênh lệch" in [th.text() for th in tree.css("th")]
+    trs = tree.css("tr.row")
+    assert [tr.attributes["data-status"] for tr in trs] == ["mismatch", "missing", "matched"]
+    assert [tr.css_first("td").text() for tr in trs] == ["lệch", "thiếu", "khớp"]
+    assert {"mismatch", "missing"} <= set(trs[0].attributes["class"].split()) | set(trs[1].attributes["class"].split())
+    assert trs[0].attributes["class"] != trs[1].attributes["class"]
+    assert trs[0].css_first("td.diff").text().startswith("50")
+    assert trs[0].css_first("a").attributes["href"] == "https://a.gov.vn/2" and trs[1].css_first("a") is None

@@ -173,3 +173,15 @@ def test_dask_option_without_dask_is_one_line_and_exit_2(tmp_path: Path) -> None
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "pip install 'vn-gov-figures[dask]'" in proc.stderr
+
+
+def test_warc_paths_through_fsspec(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    for name, items in (("a", range(1, 4)), ("b", range(4, 6))):
+        fs.pipe(f"/bucket/crawl/{name}.warc.gz", write_warc(tmp_path / f"{name}.warc.gz", items).read_bytes())
+    # A remote pattern, as `crawl --warc 's3://bucket/crawl/*.warc.gz'` (in this process: memory:// is per process).
+    s = run_warc(["memory://bucket/crawl/*.warc.gz"], out_dir=tmp_path / "out", quiet=True, workers=1)
+    local = run_warc([str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz")], out_dir=tmp_path / "local", quiet=True)
+    assert (s.new, s.failed) == (5, 0)
+    assert dataset(tmp_path / "out") == dataset(tmp_path / "local")

@@ -15,6 +15,7 @@ Fields stay null where the text does not say.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date, datetime
 
 import regex
@@ -232,7 +233,7 @@ def _entities(t: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
         furthest = max(furthest, c.reach)
         reach_so_far.append(furthest)
     out = []
-    for m in _ENTITY.finditer(t):
+    for m in _entity_matches(t):
         s = m.start()
         k = bisect.bisect_right(unit_starts, s) - 1
         if k >= 0 and s < reach_so_far[k]:
@@ -244,6 +245,31 @@ def _entities(t: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
         if _ROLE_BEFORE.search(t, max(0, s - 25), s):
             continue
         out.append((s, m.end(), " ".join(m.group(0).split())))
+    return out
+
+
+# Every entity mention starts with one of these words (the first word of each `_ENTITY` branch).
+_ENTITY_FIRST_WORDS = (
+    "UBND Ủy Uỷ tỉnh thành TP huyện thị quận xã phường đặc Sở Bộ Ban Cục Chi Tổng Văn Trung Công Bưu Kho "
+    "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn Quỹ các cấp toàn hệ đường tổng đầu"
+).split()
+# Zero-width, so overlapping starts are all found; a stdlib literal scan is far cheaper than trying
+# the whole entity pattern at every position.
+_ENTITY_STARTS = re.compile("(?=" + "|".join(sorted(_ENTITY_FIRST_WORDS, key=len, reverse=True)) + ")")
+
+
+def _entity_matches(t: str) -> list[regex.Match[str]]:
+    """`_ENTITY.finditer(t)`, trying the pattern only where an entity can start (same matches)."""
+    out: list[regex.Match[str]] = []
+    last_end = 0
+    for start in _ENTITY_STARTS.finditer(t):
+        p = start.start()
+        if p < last_end:
+            continue
+        m = _ENTITY.match(t, p)
+        if m is not None and m.end() > p:
+            out.append(m)
+            last_end = m.end()
     return out
 
 

@@ -122,40 +122,52 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple((name, regex.compile(p)) for name, p in _FAMILIES)
 
 
-# Every family has a cheap trigger (stdlib `re`, searched once over the text) and a reach: the
+# Every family has cheap triggers (stdlib `re`, each searched once over the text) and a reach: the
 # family's pattern only runs in windows around its triggers, so a long report costs a few fast scans
 # instead of thirty full ones.  A family with no trigger in the text is skipped entirely.
-_TRIGGERS: dict[str, tuple[re.Pattern[str], int]] = {
-    "email": (re.compile(r"@"), 80),
-    "weekday": (re.compile(r"thứ|chủ\s+nhật", re.I), 30),
-    "document-number": (re.compile(r"/\s*[A-ZĐ]"), 60),
-    "standard": (re.compile(r"ISO|IEC|TCVN|QCVN|IEEE"), 60),
-    "date": (re.compile(r"\d\s*[/.-]\s*\d|ngày|tháng", re.I), 45),
-    "month-year": (re.compile(r"[/-]\s*(?:19|20)\d\d"), 15),
-    "month": (re.compile(r"tháng", re.I), 30),
-    "year-range": (re.compile(r"(?:19|20)\d\d"), 45),
-    "year": (re.compile(r"(?:19|20)\d\d"), 30),
-    "quarter": (re.compile(r"quý|[IV]\s*/\s*\d", re.I), 30),
-    "period": (re.compile(r"tháng"), 40),
-    "time": (re.compile(r":|\d\s*[hH]|giờ|lúc", re.I), 30),
-    "phone": (re.compile(r"(?:\+84|0\d{2,3})[\s.-]?\d{3}|1[89]00"), 30),
-    "map-scale": (re.compile(r"1\s*[/:]\s*\d"), 30),
-    "code": (re.compile(r"[^\W\d_]-?\d|\d[^\W\d_]|(?i:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d"), 40),
-    "top-group": (re.compile(r"nằm|lọt|đứng", re.I), 40),
-    "anniversary": (re.compile(r"k[ỷỉ]\s+niệm|tròn", re.I), 30),
-    "one-of": (re.compile(r"1\s+trong"), 5),
-    "enumeration": (re.compile(r"(?m)^\s*\(?\d|\(\d"), 8),
-    "footnote": (re.compile(r"\[\d"), 4),
-    "chainage": (re.compile(r"\+\s*\d"), 20),
-    "level": (re.compile(r"cấp\s+[\dIVX]", re.I), 50),
-    "partly": (re.compile(r"1\s+phần"), 4),
-    "per-unit": (re.compile(r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s", re.I), 60),
-    "plan-horizon": (re.compile(r"\d\s+năm", re.I), 30),
-    "elapsed": (re.compile(r"\d\s+(?:năm|tháng)", re.I), 30),
-    "age": (re.compile(r"tuổi", re.I), 50),
-    "dose-criterion": (re.compile(r"mũi|liều", re.I), 20),
-    "period-days": (re.compile(r"\d\s+ngày\s+(?:đầu|cuối|giữa)", re.I), 20),
-    "year-typo": (re.compile(r"năm\s+(?:19|20)\d(?!\d)", re.I), 5),
+# family: (reach, trigger on the text, trigger on the lower-cased text).  Case-insensitive triggers run
+# on the lower-cased text, which is several times faster than IGNORECASE; a trigger that starts with a
+# digit lets the scanner skip quickly to digits.
+_TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
+    "email": (80, r"@", None),
+    "weekday": (30, None, r"thứ|chủ\s+nhật"),
+    "document-number": (60, r"/\s*[A-ZĐ]", None),
+    "standard": (60, r"ISO|IEC|TCVN|QCVN|IEEE", None),
+    "date": (45, r"\d\s*[/.-]\s*\d", r"ngày|tháng"),
+    "month-year": (15, r"[/-]\s*(?:19|20)\d\d", None),
+    "month": (30, None, r"tháng"),
+    "year-range": (45, r"(?:19|20)\d\d", None),
+    "year": (30, r"(?:19|20)\d\d", None),
+    "quarter": (30, None, r"quý|[iv]\s*/\s*\d"),
+    "period": (40, r"tháng", None),
+    "time": (30, None, r":|\d\s*h|giờ|lúc"),
+    "phone": (30, r"(?:\+84|0\d{2,3})[\s.-]?\d{3}|1[89]00", None),
+    "map-scale": (30, r"1\s*[/:]\s*\d", None),
+    # a digit glued to a letter ("H5N1", "COVID-19", "5G"), or "công nghiệp 4.0"
+    "code": (
+        42, r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|(?=[^\W\d_]))",
+        r"(?:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d",
+    ),
+    "top-group": (40, None, r"nằm|lọt|đứng"),
+    "anniversary": (30, None, r"k[ỷỉ]\s+niệm|tròn"),
+    "one-of": (5, r"1\s+trong", None),
+    "enumeration": (8, r"(?m)^\s*\(?\d|\(\d", None),
+    "footnote": (4, r"\[\d", None),
+    "chainage": (20, r"\+\s*\d", None),
+    "level": (50, None, r"cấp\s+[\divx]"),
+    "partly": (4, r"1\s+phần", None),
+    "per-unit": (60, None, r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s"),
+    "plan-horizon": (30, None, r"\d\s+năm"),
+    "elapsed": (30, None, r"\d\s+(?:năm|tháng)"),
+    "age": (50, None, r"tuổi"),
+    "dose-criterion": (20, None, r"mũi|liều"),
+    "period-days": (20, None, r"\d\s+ngày\s+(?:đầu|cuối|giữa)"),
+    "year-typo": (5, None, r"năm\s+(?:19|20)\d(?!\d)"),
+}
+_COMPILED_TRIGGERS = {
+    name: (reach, re.compile(on_text) if on_text else None, re.compile(on_lower) if on_lower else None,
+           re.compile(on_lower, re.I) if on_lower else None)
+    for name, (reach, on_text, on_lower) in _TRIGGERS.items()
 }
 # URLs and domains can be long: they run over the whole text, gated by a substring test.
 _GATES: dict[str, tuple[str, ...]] = {
@@ -164,13 +176,23 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _windows(text: str, trigger: re.Pattern[str], reach: int) -> list[tuple[int, int]]:
+def _windows(text: str, lowered: str | None, name: str) -> list[tuple[int, int]]:
+    """Merged windows of `reach` around every trigger hit of family `name`."""
+    reach, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
+    hits: list[tuple[int, int]] = []
+    if on_text is not None:
+        hits += [m.span() for m in on_text.finditer(text)]
+    if on_lower is not None:
+        # same offsets: `lowered` is only used when lower-casing kept the length
+        hits += [m.span() for m in (on_lower.finditer(lowered) if lowered is not None else any_case.finditer(text))]
+    if on_text is not None and on_lower is not None:
+        hits.sort()
     windows: list[tuple[int, int]] = []
     n = len(text)
-    for m in trigger.finditer(text):
-        lo, hi = max(0, m.start() - reach), min(n, m.end() + reach)
+    for start, end in hits:
+        lo, hi = max(0, start - reach), min(n, end + reach)
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
         else:
             windows.append((lo, hi))
     return windows
@@ -179,13 +201,15 @@ def _windows(text: str, trigger: re.Pattern[str], reach: int) -> list[tuple[int,
 def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Every (start, end, family) span of `text` that holds a number which is not a figure."""
     cache: dict[str, list[tuple[int, int]]] = {}
+    lowered: str | None = text.lower()
+    if len(lowered) != len(text):
+        lowered = None
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
         else:
             if name not in cache:
-                trigger, reach = _TRIGGERS[name]
-                cache[name] = _windows(text, trigger, reach)
+                cache[name] = _windows(text, lowered, name)
             windows = cache[name]
         last_end = -1
         for lo, hi in windows:
@@ -204,9 +228,9 @@ def per_unit_denominators(text: str) -> list[tuple[int, int, str]]:
 
     These are masked as non-figures; the scanner adds the unit to the figure they qualify.
     """
-    trigger, reach = _TRIGGERS["per-unit"]
     out: list[tuple[int, int, str]] = []
-    for lo, hi in _windows(text, trigger, reach):
+    lowered = text.lower()
+    for lo, hi in _windows(text, lowered if len(lowered) == len(text) else None, "per-unit"):
         for m in _PER_UNIT_RE.finditer(text, lo, hi):
             if out and m.start() < out[-1][1]:
                 continue

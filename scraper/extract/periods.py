@@ -151,6 +151,10 @@ _RULES: tuple[_Rule, ...] = (
     (r"năm\s+nay", lambda m, ref: (date(ref.year, 1, 1), date(ref.year, 12, 31)) if ref else None),
 )
 _COMPILED = tuple((regex.compile(rf"(?<![\p{{L}}\d]){p}", regex.I), fn) for p, fn in _RULES)
+# The same rules for lower-cased text: case-sensitive matching is several times faster than IGNORECASE.
+_LOWER_RULES = tuple(
+    (regex.compile(rf"(?<![\p{{L}}\d]){p.replace('IV|I{1,3}', 'iv|i{1,3}')}"), fn) for p, fn in _RULES
+)
 
 # A date inside a reference to a document ("Quyết định số 3603/QĐ-UBND ngày 30/11/2020") dates the
 # document, not the figures.
@@ -168,10 +172,12 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
     spans never overlap, so they stay a sorted list that a bisect checks: linear in the text."""
     taken: list[tuple[int, int]] = []  # sorted, disjoint
     found: list[Period] = []
-    for pattern, fn in _COMPILED:
+    lowered = text.lower()
+    rules, scanned = (_LOWER_RULES, lowered) if len(lowered) == len(text) else (_COMPILED, text)
+    for pattern, fn in rules:
         starts = [s for s, _ in taken]
         new: list[tuple[int, int]] = []
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scanned):
             s, e = m.span()
             k = bisect.bisect_left(starts, e) - 1  # the last taken span starting before e
             if k >= 0 and taken[k][1] > s:
@@ -182,9 +188,9 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
             resolved = fn(m, ref)
             if resolved is None:
                 if fn is _now:
-                    found.append(Period(None, None, m.group(0), s, e))
+                    found.append(Period(None, None, text[s:e], s, e))
                 continue
-            found.append(Period(resolved[0], resolved[1], " ".join(m.group(0).split()), s, e))
+            found.append(Period(resolved[0], resolved[1], " ".join(text[s:e].split()), s, e))
         if new:
             taken = sorted(taken + new)
     found.sort(key=lambda p: p.pos)

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from .. import settings
 from ..errors import Disallowed, InputError
 from ..pipeline import BatchWriter, Progress, Summary, as_progress, ingest, utc_now
-from ..sources.warc import WarcPartition, iter_pages, warc_partitions
+from ..sources.warc import WarcPartition, expand_remote, iter_pages, warc_partitions
 from ..store.dataset import Dataset, check_export_formats
 from .discover import discover_links, is_feed, normalize_url
 from .http import Fetcher, FetchResult
@@ -350,7 +350,7 @@ def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
     from ..scale.tasks import parse_partition
 
     check_export_formats(formats)
-    names = [str(p) for p in paths]
+    names = expand_remote(str(p) for p in paths)
     check_warc_files([p for p in names if "://" not in p])
     files = [p if "://" in p else os.path.abspath(p) for p in names]  # Dask workers have their own cwd
     summary = Summary()

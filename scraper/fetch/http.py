@@ -171,15 +171,16 @@ class Fetcher:
             return True
         return bool(host.robots.can_fetch(url, self.user_agent))  # type: ignore[attr-defined]
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET with conditional headers; robots.txt, politeness and retries applied."""
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                    headers: dict[str, str] | None = None) -> FetchResult:
+        """GET with conditional (and any extra, e.g. Range) headers; robots.txt, politeness and retries applied."""
         if urlsplit(url).scheme not in ("http", "https"):
             return FetchResult(url, url, 0, httpx.Headers(), failure=NotFetchable("only http and https URLs are fetched"))
         if not await self.allowed(url):
             why = self._host(url).robots_error
             reason = f"robots.txt unreachable ({why}): the host is not crawled" if why else "disallowed by robots.txt"
             return FetchResult(url, url, 0, httpx.Headers(), failure=Disallowed(reason))
-        headers = {}
+        headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

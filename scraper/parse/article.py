@@ -18,7 +18,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Article, Attachment, Figure, Table
-from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, lead_before, person_or_none
+from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, is_posting_account, lead_before, person_or_none
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
@@ -57,6 +57,8 @@ _DT = regex.compile(
     r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"(?:\s*(?P<sep>[,|-]|lúc)?\s*(?P<h>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"
 )
+_TIME_FIRST = regex.compile(r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I)
+_DT_SPACES = regex.compile(r"(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 _DT_WORDS = regex.compile(r"ngày\s+(?P<a>\d{1,2})\s+tháng\s+(?P<b>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.I)
 _ISO = regex.compile(r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -79,6 +81,10 @@ def parse_published(text: str, *, us_order: bool = False) -> str | None:
             return _iso(y, mo, d)
         return _iso_local(y, mo, d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), m.group("tz"))
     m = _DT.search(text)
+    if m and m.group("h") is None and (t := _TIME_FIRST.search(text[: m.start()])):
+        # "Cập nhật lúc 10:15, 12/03/2024": the time written before the date
+        text = f"{m.group()} {t.group('t')}"
+        m = _DT.search(text)
     if m:
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         if a > 12 or not (us_order and m.group("ap")) or b > 12:
@@ -96,7 +102,7 @@ def parse_published(text: str, *, us_order: bool = False) -> str | None:
         elif ap == "am" and h == 12:
             h = 0
         return _iso(y, mo, d, h, mi, int(m.group("s") or 0))
-    m = _DT_WORDS.search(text)
+    m = _DT_WORDS.search(text) or _DT_SPACES.search(text)
     if m:
         return _iso(int(m.group("y")), int(m.group("b")), int(m.group("a")))
     return None
@@ -511,7 +517,8 @@ def _read_title(tree: LexborHTMLParser, layout: Layout, body_start: int | None, 
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
             continue
     best = best_title(layout, body_start, url=url, og_title=_meta(tree, "og:title"), page_title=page_title,
-                      prior=prior)
+                      prior=prior, prior_weight=0.3 if profile is GENERIC else 1.0,
+                      chrome=tuple(regex.compile(p, regex.I) for p in profile.drop_lines))
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
     return best.text, best.node
@@ -693,6 +700,9 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
         if _is_attachment_link(p):
             continue
         txt = _text(p)
+        if is_posting_account(txt):
+            p.decompose()  # the CMS account that posted the item: neither a person nor prose
+            continue
         styled = _is_right_aligned(p) and (_is_bold(p) or last_only is False or p.css_first("em, i") is not None)
         shouting = txt.isupper() and len(txt) <= 40
         if len(txt) <= 60 and (styled or (last_only and (_is_bold(p) or shouting))):

@@ -20,7 +20,7 @@ from .. import settings
 from ..text import clean_text
 
 __all__ = ["Layout", "best_title", "best_date", "lead_before", "category_before", "person_or_none",
-           "slug_words", "dates_in"]
+           "is_posting_account", "is_portal_text", "slug_words", "fold", "clean_title", "has_blocks"]
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option", "textarea"})
 _HEADINGS = {"h1": 1.0, "h2": 0.8, "h3": 0.5, "h4": 0.3}
@@ -61,6 +61,8 @@ _DATE_LABEL = regex.compile(
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành|publish(?:ed)?\s+date|posted|ngày|thời\s+gian)\s*:?\s*$"
 )
 _WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
+ADJACENT = 80  # text characters between a date line or section label and the title it belongs to
+_TIME_BEFORE = regex.compile(r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I)
 _HAS_TIME = regex.compile(r"\d\s*[:hH]\s*\d")
 
 _POSTING_ACCOUNTS = frozenset({
@@ -219,6 +221,12 @@ def _typography(node: LexborNode) -> float:
     return score
 
 
+def _is_date_line(text: str) -> bool:
+    """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a headline."""
+    rest = _DATE_ANY.sub("", text, count=2)
+    return len(rest) < len(text) and len(regex.sub(r"[\W\d_]+", "", rest)) < 25
+
+
 def is_portal_text(text: str) -> bool:
     """The portal's name, a section or menu label: what repeats on every page of a host."""
     letters = [c for c in text if c.isalpha()]
@@ -240,7 +248,7 @@ class Title:
 
 def best_title(
     layout: Layout, body_start: int | None, *, url: str | None, og_title: str | None, page_title: str,
-    prior: list[LexborNode],
+    prior: list[LexborNode], prior_weight: float = 1.0, chrome: tuple[regex.Pattern, ...] = (),
 ) -> Title | None:
     """The headline: the title-like block closest before the body, agreeing with the slug, og:title
     and <title>; never the portal's name, a section label or a related-news link."""
@@ -258,19 +266,21 @@ def best_title(
             if node.mem_id not in prior_ids:
                 continue
         typo = _typography(node)
-        if typo <= 0 and node.mem_id not in prior_ids:
-            continue
+        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
+            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         if has_blocks(node):
             continue  # a container of blocks, not a headline
         text = clean_title(_node_text(node))
-        if not (8 <= len(text) <= 300) or is_portal_text(text):
+        if not (8 <= len(text) <= 300) or is_portal_text(text) or _is_date_line(text):
             continue
+        if any(p.search(text) for p in chrome):
+            continue  # a font-size widget, a share bar, a counter
         score = typo + _agreement(text, slug) * 4
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
         score -= _elsewhere_in_links(layout, text, pos)
         if node.mem_id in prior_ids:
-            score += settings.PROFILE_PRIOR
+            score += settings.PROFILE_PRIOR * prior_weight
         if og and fold(og) == fold(text):
             score += 2
         if any(fold(p) == fold(text) for p in title_parts):
@@ -281,11 +291,13 @@ def best_title(
                 score += 2 * (1 - gap / window)
             elif gap < 0:
                 score -= 1.5  # inside the body: a sub-heading
-        if layout.in_link(pos + 1):
+        linked = layout.in_link(pos + 1)
+        if linked:
             score -= 1.5  # a link: a related-news or menu item
         key = fold(text)
         if key not in found or score > found[key].score:
-            found[key] = Title(text, score, node, body_start - pos if body_start is not None else None)
+            headline_like = len(text) >= 20 and not linked
+            found[key] = Title(text, score, node, body_start - pos if body_start is not None and headline_like else None)
     before = sorted((t for t in found.values() if t.gap is not None and t.gap > 0), key=lambda t: t.gap)
     if before:
         before[0].score += 1.0  # the headline is the last title-like block before the text
@@ -333,11 +345,17 @@ def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body
     for m in _DATE_ANY.finditer(text, lo, min(len(text), hi + 40)):
         if m.start() > hi or layout.in_link(m.start()):
             continue
+        if title_pos is not None and m.end() <= title_pos and len(text[m.end() : title_pos].strip()) > ADJACENT:
+            continue  # above the title with a menu in between: the header's calendar or clock
         score = 1.0
         lead = text[max(0, m.start() - 30) : m.start()]
+        raw = m.group()
+        if (t := _TIME_BEFORE.search(lead)) and not _HAS_TIME.search(raw[8:]):
+            raw = f"{t.group('t')} {raw}"  # "Cập nhật lúc 10:15, 12/03/2024"
+            lead = lead[: t.start()]
         if _DATE_LABEL.search(lead):
             score += 2
-        if _HAS_TIME.search(m.group()[8:]) or "T" in m.group():
+        if _HAS_TIME.search(raw.replace(m.group()[:8], "", 1)) or "T" in raw:
             score += 1
         if _WEEKDAY.search(lead) and not _HAS_TIME.search(m.group()[8:]):
             score -= 0.5  # "Thứ năm, 09/05/2019" alone: the calendar line a header shows
@@ -347,7 +365,7 @@ def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body
         if prior and prior[0] <= m.start() < prior[1]:
             score += settings.PROFILE_PRIOR
         if best is None or score > best.score:
-            best = DateHit(m.group(), m.start(), score)
+            best = DateHit(raw, m.start(), score)
     return best
 
 
@@ -407,6 +425,8 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
             continue
         if is_portal_text(text) or pos + len(text) > title_pos + 2:
             continue
+        if len(layout.text[pos + len(text) + 1 : title_pos].strip()) > ADJACENT * 3 // 4:
+            continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         if node.tag == "a" and not _section_link(node):
             continue
@@ -420,8 +440,16 @@ def _section_link(a: LexborNode) -> bool:
     href = (a.attributes.get("href") or "").strip()
     if not href or href.startswith(("http://", "https://", "//", "javascript:", "mailto:", "#")):
         return False
-    parent = a.parent
-    return parent is None or len(parent.css("a[href]")) <= 2
+    node, parent = a, a.parent
+    for _ in range(3):
+        if node is None or node.tag in ("li", "ul", "ol", "nav", "menu"):
+            return False  # a menu item
+        node = node.parent
+    return parent is None or len(parent.css("a[href]")) <= 1
+
+
+def is_posting_account(text: str) -> bool:
+    return fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS
 
 
 def person_or_none(text: str | None) -> str | None:
@@ -433,7 +461,7 @@ def person_or_none(text: str | None) -> str | None:
                      r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*", "", text).strip(" -–|()")
     if not text or regex.match(r"(?i)(?:nguồn|theo)\b", text) or _NOT_NAMES.match(text):
         return None
-    if fold(text) in _POSTING_ACCOUNTS or text.lower() in _POSTING_ACCOUNTS:
+    if is_posting_account(text):
         return None
     name = regex.split(r"\s+[-–]\s+|\s*\(", text)[0].strip()
     words = name.split()

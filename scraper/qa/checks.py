@@ -206,6 +206,8 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
         for w in f.warnings:
             if w.startswith("share above 100%") and not _SHARE_WORDS.search(f.sentence[: max(0, f.sentence.find(f.raw))]):
                 continue
+            if w.startswith("negative share") and (f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()):
+                continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
             if w.startswith("count is not a whole") and (_display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change):
                 continue
             kept.append(w)
@@ -421,14 +423,20 @@ def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolera
 # --- HTML reports -------------------------------------------------------------------------------
 
 _CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:60rem;line-height:1.55;color:#222}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem auto;max-width:60rem;padding:0 .8rem;line-height:1.55;color:#222}
 h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}
-.summary span{display:inline-block;margin-right:1.2rem;padding:.2rem .6rem;border-radius:.3rem;background:#eef}
+.summary span{display:inline-block;margin:0 1.2rem .3rem 0;padding:.2rem .6rem;border-radius:.3rem;background:#eef}
 .bad{background:#fdd!important} .ok{background:#dfd!important}
+.mismatch{background:#fbd0d0!important} .missing{background:#ffe7b3!important} .ambiguous{background:#e6e0f8!important}
+.failing{border:2px solid #c00;border-radius:.4rem;padding:.5rem 1rem;background:#fff6f6}
+.failing li{margin:.3rem 0} .failing a{color:#900}
 mark.fig{background:#fff3b0;border-bottom:2px solid #d9a400;cursor:pointer;padding:0 .1em}
 mark.fig.flag{background:#ffd0d0;border-bottom-color:#c00}
+mark.fig:target{outline:3px solid #c00}
 .body{white-space:pre-wrap;background:#fafafa;padding:1rem;border:1px solid #eee}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;font-size:.9rem;vertical-align:top}
+td.num{text-align:right;white-space:nowrap}
 #tip{position:fixed;display:none;background:#222;color:#fff;padding:.5rem .7rem;border-radius:.3rem;font-size:.85rem;max-width:26rem;z-index:9}
 """
 _JS = """
@@ -439,13 +447,17 @@ document.querySelectorAll('mark.fig').forEach(m=>{
   m.addEventListener('mouseleave',()=>tip.style.display='none');
 });
 """
+# Status words of `qa compare` as a Vietnamese reader expects them, problems first.
+COMPARE_STATUS_VI = {"mismatch": "lệch", "missing": "thiếu", "ambiguous": "không rõ", "matched": "khớp"}
 
 
 def _esc(s: Any) -> str:
     return htmllib.escape("" if s is None else str(s))
 
 
-def _highlight(body: str, figures: list[Figure], flagged: set[int]) -> str:
+def _highlight(body: str, figures: list[Figure], flagged: set[int], anchor: str = "f") -> str:
+    """The body with every figure marked; figures of failing checks are flagged and carry an anchor
+    (`{anchor}-{index}`) the failing-checks list links to."""
     out: list[str] = []
     pos = 0
     for f in sorted(figures, key=lambda f: f.start):
@@ -454,15 +466,18 @@ def _highlight(body: str, figures: list[Figure], flagged: set[int]) -> str:
         info = (f"{f.value} · {f.kind}" + (f" · {f.unit}" if f.unit else "") + (f" · {f.indicator}" if f.indicator else "")
                 + (f" · {f.entity}" if f.entity else "") + (f" · {f.period_start or '…'}→{f.period_end}" if f.period_end else ""))
         cls = "fig flag" if f.index in flagged else "fig"
+        ident = f' id="{anchor}-{f.index}"' if f.index in flagged else ""
         out.append(_esc(body[pos : f.start]))
-        out.append(f'<mark class="{cls}" data-index="{f.index}" data-value="{_esc(f.value)}" data-info="{_esc(info)}" title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>')
+        out.append(f'<mark class="{cls}"{ident} data-index="{f.index}" data-value="{_esc(f.value)}" data-info="{_esc(info)}" '
+                   f'title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>')
         pos = f.end
     out.append(_esc(body[pos:]))
     return "".join(out)
 
 
 def _page(title: str, inner: str) -> str:
-    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{_esc(title)}</title>'
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_esc(title)}</title>'
             f"<style>{_CSS}</style></head><body>{inner}<div id=\"tip\"></div><script>{_JS}</script></body></html>")
 
 
@@ -475,40 +490,77 @@ def _title_url(article: Any) -> tuple[str | None, str | None]:
     return getattr(article, "title", None), getattr(article, "url", None)
 
 
+def _confidence(c: Check) -> str:
+    return "" if c.confidence is None else f"{round(100 * c.confidence)}%"
+
+
+def _failing_list(reports: list[tuple[Any, str, list[Figure], list[Check]]]) -> str:
+    """The report opens with what needs a reviewer: each failing check, linked to its figures in the text."""
+    items = []
+    for a_no, (article, _body, _figures, checks) in enumerate(reports):
+        title, url = _title_url(article)
+        for c in checks:
+            if c.consistent:
+                continue
+            target = next((ref["index"] for ref in c.figures if "index" in ref), None)
+            href = f"#a{a_no}-{target}" if target is not None else f"#article-{a_no}"
+            where = _esc(title or url or c.article_url or "Văn bản")
+            items.append(f"<li><a class='jump' href='{href}'>{_esc(c.message)}</a> <small>({where}; {_esc(c.check)}"
+                         + (f", độ tin cậy {_confidence(c)}" if c.confidence is not None else "") + ")</small></li>")
+    if not items:
+        return "<p class='ok'>Không có kiểm tra nào không khớp.</p>"
+    return f"<section class='failing' id='failing'><h2>Các kiểm tra không khớp ({len(items)})</h2><ol>{''.join(items)}</ol></section>"
+
+
 def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Check]]]) -> str:
     reports = list(reports)
     all_checks = [c for *_, cs in reports for c in cs]
     bad = sum(1 for c in all_checks if not c.consistent)
     parts = [f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra khớp</span>"
-             f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>"]
-    for article, body, figures, checks in reports:
+             f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>",
+             _failing_list(reports)]
+    for a_no, (article, body, figures, checks) in enumerate(reports):
         title, url = _title_url(article)
         url = url or (checks[0].article_url if checks else None)
         flagged = {ref["index"] for c in checks if not c.consistent for ref in c.figures if "index" in ref}
-        parts.append(f"<h2>{_esc(title or url or 'Văn bản')}</h2>")
+        parts.append(f"<h2 id='article-{a_no}'>{_esc(title or url or 'Văn bản')}</h2>")
         if url:
             parts.append(f"<p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
         if checks:
-            parts.append("<table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th></tr>")
+            parts.append("<div class='scroll'><table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th><th>Quy tắc</th>"
+                         "<th>Độ tin cậy</th></tr>")
             for c in checks:
-                parts.append(f"<tr class='{'ok' if c.consistent else 'bad'} check'><td>{_esc(c.check)}</td><td>{'khớp' if c.consistent else 'KHÔNG khớp'}</td><td>{_esc(c.message)}</td></tr>")
-            parts.append("</table>")
-        parts.append(f"<div class='body'>{_highlight(body, figures, flagged)}</div>")
+                parts.append(f"<tr class='{'ok' if c.consistent else 'bad'} check'><td>{_esc(c.check)}</td>"
+                             f"<td>{'khớp' if c.consistent else 'KHÔNG khớp'}</td><td>{_esc(c.message)}</td>"
+                             f"<td>{_esc(c.rule)}</td><td class='num'>{_confidence(c)}</td></tr>")
+            parts.append("</table></div>")
+        parts.append(f"<div class='body'>{_highlight(body, figures, flagged, anchor=f'a{a_no}')}</div>")
     return _page("Kiểm tra số liệu", "".join(parts))
 
 
 def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = None) -> str:
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")}
-    parts = [f"<h1>So sánh với số liệu chính thức</h1><div class='summary'>"
-             f"<span class='ok'>{counts['matched']} khớp</span><span class='bad'>{counts['mismatch']} lệch</span>"
-             f"<span class='bad'>{counts['missing']} thiếu</span><span>{counts['ambiguous']} không rõ</span></div>",
-             "<table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị</th><th>Kỳ</th><th>Chính thức</th><th>Trích xuất</th><th>Câu</th></tr>"]
+    """Official figures against the dataset: problems first (lệch, thiếu, không rõ, then khớp), with the
+    difference and a link to the article each figure came from."""
+    order = list(COMPARE_STATUS_VI)
+    rows = sorted(rows, key=lambda r: order.index(r.status))
+    counts = {s: sum(1 for r in rows if r.status == s) for s in order}
+    parts = [f"<h1>So sánh với số liệu chính thức</h1>" + (f"<p>Dữ liệu: {_esc(dataset)}</p>" if dataset else "")
+             + "<div class='summary'>"
+             + "".join(f"<span class='{'ok' if s == 'matched' else s}'>{counts[s]} {COMPARE_STATUS_VI[s]}</span>" for s in order)
+             + "</div>",
+             "<div class='scroll'><table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị hành chính</th><th>Kỳ</th>"
+             "<th>Chính thức</th><th>Trích xuất</th><th>Chênh lệch</th><th>Câu</th><th>Nguồn</th></tr>"]
     for r in rows:
-        cls = "ok" if r.status == "matched" else "bad"
-        parts.append(f"<tr class='{cls} row'><td>{_esc(r.status)}</td><td>{_esc(r.indicator)}</td><td>{_esc(r.entity)}</td>"
-                     f"<td>{_esc(r.period_start)}→{_esc(r.period_end)}</td><td>{_esc(vn_number(r.official_value))} {_esc(r.unit)}</td>"
-                     f"<td>{_esc(r.raw)}</td><td>{_esc(r.sentence)}</td></tr>")
-    parts.append("</table>")
+        cls = "ok" if r.status == "matched" else r.status
+        diff = "" if r.difference is None else vn_number(r.difference) + (
+            f" ({vn_number(r.relative_difference * 100, 2)}%)" if r.relative_difference is not None else "")
+        link = f"<a href='{_esc(r.article_url)}'>bài viết</a>" if r.article_url else ""
+        parts.append(f"<tr class='{cls} row' data-status='{_esc(r.status)}'><td>{_esc(COMPARE_STATUS_VI.get(r.status, r.status))}</td>"
+                     f"<td>{_esc(r.indicator)}</td><td>{_esc(r.entity)}</td>"
+                     f"<td>{_esc(r.period_start or '…')}→{_esc(r.period_end or '…')}</td>"
+                     f"<td class='num'>{_esc(vn_number(r.official_value))} {_esc(r.unit)}</td><td class='num'>{_esc(r.raw)}</td>"
+                     f"<td class='num diff'>{_esc(diff)}</td><td>{_esc(r.sentence)}</td><td>{link}</td></tr>")
+    parts.append("</table></div>")
     return _page("So sánh số liệu", "".join(parts))
 
 

@@ -15,6 +15,7 @@ among others); output is plain data, no printing.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -62,7 +63,7 @@ ROLES: dict[str, str] = {
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
 }
 _EXCLUDES = {"pending": {"resolved"}, "total": {"resolved"}, "trade": {"export", "import"}, "on_time": {"resolved", "due"}, "late": {"resolved", "due"},
-             "received_new": {"received"}, "carried_over": {"received"}, "due": {"resolved"}}
+             "received_new": {"received"}, "deficit": {"spending"}, "carried_over": {"received"}, "due": {"resolved"}}
 _ROLE_RE = {name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()}
 
 # Standard identities: parts (by role) add up to a whole (one of the roles listed).
@@ -76,13 +77,12 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 )
 
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
-_MARK_AFTER = regex.compile(
-    r"^[^.;!?\n]{0,80}?(?<![\p{L}])(?P<m>trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
-    r"|chia\s+ra|phân\s+theo)(?![\p{L}])|^[^\d(),.;:]{0,30}\((?P<p>)", regex.I)
-_MARK_OPEN = regex.compile(r"\W*(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm|cụ\s+thể|qua\s+phân\s+loại|chia\s+ra|phân\s+theo)"
-                           r"(?![\p{L}])", regex.I)
+_MARKER = regex.compile(
+    r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại|chia\s+ra|phân\s+theo)"
+    r"(?![\p{L}])", regex.I)
+_PAREN_AFTER = regex.compile(r"[^\d(),.;:]{0,30}\(")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
-_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong|trong\s+tổng\s+số|trong\s+số)\s*(?:\S+\s+){0,1}$", regex.I)
+_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,6})\s*$", regex.I)
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
                               r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$", regex.I)
@@ -208,12 +208,33 @@ def unit_key(unit: str | None) -> str:
     return first
 
 
+_PERSONS = next(g for g in SAME_THING if "người" in g)
+_LINK_WORDS = frozenset("với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm bằng hoặc cho đến".split())
+
+
+def counted(unit: str | None, following: str = "") -> str:
+    """What a count counts, reading past a classifier: "lượt" + "ý kiến" → "ý kiến", "bộ" + "hồ sơ" → "hồ sơ";
+    but "lượt công dân" (visits) stays apart from "người"."""
+    words = (unit or "").split()
+    if len(words) == 1 and words[0].lower() in CLASSIFIERS:
+        m = regex.match(r"\s*([\p{L}]+(?:\s+[\p{L}]+)?)", following)
+        nxt = m.group(1).split() if m else []
+        if nxt and nxt[0].lower() not in _LINK_WORDS:
+            noun = unit_key(" ".join(nxt))
+            if noun and noun not in _PERSONS:
+                return noun
+    return unit_key(unit)
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
         return False
     if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
         return (a.unit or "").lower() == (b.unit or "").lower()
-    ka, kb = unit_key(a.unit), unit_key(b.unit)
+    return True
+
+
+def _same_key(ka: str, kb: str) -> bool:
     return not ka or not kb or ka == kb
 
 
@@ -232,6 +253,22 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
+        self.keys = {id(f): self._counted(f) for f in self.figures}
+
+    def _counted(self, f: Figure) -> str:
+        if f.kind not in ("count", "ratio", "number"):
+            return ""
+        after = self.t[f.end : f.end + 60].lstrip()
+        unit = f.unit or ""
+        if unit and after.lower().startswith(unit.lower()):
+            after = after[len(unit):]
+        return counted(f.unit, after)
+
+    def compatible(self, a: Figure, b: Figure) -> bool:
+        """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
+        if not _compatible(a, b):
+            return False
+        return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
@@ -274,25 +311,24 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
-def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool) -> list[Figure]:
-    """Same-kind figures listed after `begin` at one parenthesis depth: the first-level parts of a list
-    that runs to the end of the sentence, or on while each next sentence opens with such a figure."""
+def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None) -> list[Figure]:
+    """Figures of the whole's kind listed after `begin` at one parenthesis depth: the first-level parts of a
+    list that runs to the end of the sentence, or on while each next sentence opens with such a figure.
+    Figures counting something else are skipped ("2.383 lượt với 1.855 người": parallel lists)."""
     out: list[Figure] = []
     depth = None
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
     for f in tx.figures[bisect.bisect_left(tx.starts, begin):]:
-        if tx.paragraph(f.start) != para:
+        if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
             break
-        if not out and depth is None and (not _is_amount(f) or not _compatible(f, whole) or f.change):
-            return []  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
         s = tx.sentence(f.start)
         if s != sent:
             opens = tx.t[tx.sent[s] : f.start]
-            if same_sentence_only or len(opens.split()) > 4 or not out or not _compatible(f, whole):
+            if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
                 break
             sent = s
-        if not _is_amount(f) or not _compatible(f, whole) or f.change or f is whole:
+        if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)):
             continue
@@ -301,10 +337,20 @@ def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool) 
             depth = d
         if d != depth:
             continue
-        if f.value > whole.value + _hedge(whole) + _hedge(f):
+        if f.value > _amount(whole) + _hedge(whole) + _hedge(f):
             break
+        running = sum((p.value for p in out), f.value)
+        if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum((_hedge(p) for p in out), _hedge(f)):
+            if out and ";" in tx.t[out[-1].end : f.start]:
+                break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
+            return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
     return out
+
+
+def _amount(f: Figure) -> Decimal:
+    """What a figure counts: "276/586 trường" counts 276."""
+    return f.value
 
 
 def _unread_number_after(tx: Text, last: Figure) -> bool:
@@ -320,49 +366,73 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
 
 
 def _sum_candidates(tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float) -> Iterable[Relation]:
-    """The whole list (an exhaustive breakdown) and its prefixes (a list followed by other figures)."""
+    """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
+    sentence (a list inside one sentence is the whole enumeration)."""
     if parts and _unread_number_after(tx, parts[-1]):
         conf *= 0.75
+    if parts:
+        gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
+        later = [f for f in tx.figures if f.start > parts[-1].end and tx.paragraph(f.start) == tx.paragraph(parts[-1].start)
+                 and _is_amount(f) and not f.change and tx.compatible(f, whole) and 0 < f.value <= gap]
+        rest = next((f for f in later if f.value == gap), None)
+        if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
+            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9)
+        elif later:
+            conf *= 0.75  # the list may go on further in the paragraph
     if len(parts) >= 2:
         yield Relation("sum", whole, tuple(parts), rule, conf)
     for n in range(len(parts) - 1, 1, -1):
-        yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
+        if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
+
+
+def _whole_kind(f: Figure) -> bool:
+    return (_is_amount(f) or f.kind == "ratio") and not f.change
 
 
 def _breakdowns(tx: Text) -> Iterable[Relation]:
+    """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong đó"),
+    named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng cộng")."""
     figs = tx.figures
-    for i, w in enumerate(figs):
-        if not _is_amount(w) or w.change:
+    for m in _MARKER.finditer(tx.t):
+        s_idx = tx.sentence(m.start())
+        opens = not tx.t[tx.sent[s_idx] : m.start()].strip(" ,.;:-–\n")
+        if opens and s_idx == 0:
             continue
-        after = tx.t[max(w.end, 0) : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
-        m = _MARK_AFTER.match(after)
-        if m and (m.group("p") is None or not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end():], regex.I)):
-            rule = "mở ngoặc sau tổng" if m.group("p") is not None else f"'{' '.join(m.group('m').split()).lower()}' sau tổng"
-            parts = _parts_after(tx, w, w.end + m.end(), same_sentence_only=m.group("p") is not None)
-            if m.group("p") is not None:
-                close = tx.t.find(")", w.end)
-                parts = [p for p in parts if close < 0 or p.start < close]
-            yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
-        if _MARK_BEFORE.search(tx.before(w, 30)):
+        before = [f for f in figs if f.start < m.start()]
+        if not before or (opens and tx.paragraph(m.start()) - tx.paragraph(before[-1].start) > 1):
+            continue
+        lo = tx.sent[tx.sentence(before[-1].start)] if opens else tx.sent[s_idx]
+        earlier = [f for f in before if f.start >= lo and _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())]
+        first = next((f for f in figs if f.start >= m.end()), None)
+        if first is None or not _is_amount(first) or first.change or not any(tx.compatible(first, w) for w in earlier):
+            continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
+        word = " ".join(m.group(0).split()).strip(" ,:").lower()
+        rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
+        nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
+        for w in reversed(earlier):
+            parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
+            conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
+            yield from _sum_candidates(tx, w, parts, rule, conf)
+    for i, w in enumerate(figs):
+        if not _whole_kind(w):
+            continue
+        after = tx.t[w.end : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
+        m = _PAREN_AFTER.match(after)
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end():], regex.I):
+            close = tx.t.find(")", w.end + m.end())
+            parts = _parts_after(tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None)
+            yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
+        if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
         if _TOTAL_BEFORE.search(tx.before(w, 60)):
             earlier = [f for f in figs[:i] if tx.paragraph(f.start) == tx.paragraph(w.start) and _is_amount(f)
-                       and not f.change and _compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
+                       and not f.change and tx.compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
                        and tx.sentence(w.start) - tx.sentence(f.start) <= 1]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
                 yield Relation("sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf)
-    # A sentence opening with "Trong đó"/"Cụ thể" breaks down a whole of the sentence before.
-    for s_idx, s_start in enumerate(tx.sent):
-        m = _MARK_OPEN.match(tx.t, s_start)
-        if not m or s_idx == 0:
-            continue
-        prev = [f for f in figs if tx.sent[s_idx - 1] <= f.start < s_start and _is_amount(f) and not f.change]
-        for rank, w in enumerate(reversed(prev)):
-            parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
-            conf = settings.QA_CONF_MARKER if rank == 0 else settings.QA_CONF_MARKER * 0.7
-            yield from _sum_candidates(tx, w, parts, f"'{' '.join(m.group(0).split()).strip(' ,:').lower()}' mở câu sau tổng", conf)
 
 
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
@@ -373,7 +443,7 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             groups.setdefault(f.part_of, []).append(f)
     for w_idx, parts in groups.items():
         w = by_index[w_idx]
-        same = [p for p in parts if p.kind == w.kind and _compatible(p, w)]
+        same = [p for p in parts if p.kind == w.kind and tx.compatible(p, w)]
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
@@ -385,19 +455,17 @@ def _identities(tx: Text) -> Iterable[Relation]:
             if not roles & set(whole_roles) or whole.change:
                 continue
             para = tx.paragraph(whole.start)
-            picks: list[Figure] = []
+            options: list[list[Figure]] = []
             for role in parts_roles:
-                near = [f for f, r in labelled if role in r and f is not whole and not f.change and tx.paragraph(f.start) == para
-                        and f.value <= whole.value
-                        and (_compatible(f, whole) or f.kind == "ratio")]
-                if not near:
-                    break
-                picks.append(min(near, key=lambda f: abs(f.start - whole.start)))
-            if len(picks) != len(parts_roles) or len({p.index for p in picks}) != len(picks):
-                continue
-            same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
-            conf = settings.QA_CONF_IDENTITY if same_sentence else settings.QA_CONF_IDENTITY * 0.75
-            yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
+                near = [f for f, r in labelled if role in r and f is not whole and not f.change and abs(tx.paragraph(f.start) - para) <= 2
+                        and f.value <= whole.value and (tx.compatible(f, whole) or f.kind == "ratio")]
+                options.append(sorted(near, key=lambda f: abs(f.start - whole.start))[: settings.QA_IDENTITY_CHOICES])
+            for rank, picks in enumerate(itertools.product(*options)):
+                if len({p.index for p in picks}) != len(picks):
+                    continue
+                same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
+                conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
+                yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
         # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
         for frac, roles in labelled:
             if frac.kind != "ratio" or not frac.denominator or not set(parts_roles) <= {"resolved", "pending"} | roles:
@@ -405,7 +473,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
             if parts_roles[0] not in roles:
                 continue
             rest = [f for f, r in labelled if parts_roles[1] in r and f is not frac and tx.sentence(f.start) == tx.sentence(frac.start)
-                    and _compatible(f, frac) and f.start > frac.start]
+                    and tx.compatible(f, frac) and f.start > frac.start]
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
             if rest and not [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
                 yield Relation("sum", frac, (frac, rest[0]), f"đẳng thức: {rule} (mẫu số của phân số)",
@@ -427,10 +495,10 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             break
         if tx.d(n.start) > depth:
             continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
-        if _is_amount(n) or n.kind == "ratio":
+        if _is_amount(n) or n.kind == "ratio" or (n.kind in AMOUNT_KINDS and _CHANGE_BEFORE.search(tx.before(n, 25))):
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
-            if (len(gap) < 40 or explicit) and not _MARK_OPEN.search(gap):
+            if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
                 out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
         break
     if i + 1 < len(tx.figures):
@@ -447,9 +515,9 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
     for f in tx.figures:
-        if f is num or f is p or not _is_amount(f) or f.change or not _compatible(f, num) or f.value <= num.value:
+        if f is num or f is p or not _is_amount(f) or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
-        reach = 3 if whole_after else 1
+        reach = 3 if whole_after or unit_of(p) < 1 else 1
         if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
             continue
         dist = abs(tx.sentence(f.start) - tx.sentence(num.start))
@@ -461,7 +529,7 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     """Why `f` could be the whole `num` is counted against, each with a confidence."""
     yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
     if any(r.stated is f and num in r.operands for r in sums):
-        achieved = regex.search(r"đạt\s*$", tx.before(p, 12))  # "(đạt 100%)" of a part: achieved, not a share
+        achieved = regex.search(r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16))  # "(đạt 100%)" of a part: achieved, not a share
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
         yield 0.85, "phần 'trong đó' trên tổng của nó"
@@ -473,15 +541,14 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and rate_roles & {"resolved", "on_time", "late"}:
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
     if dist == 0 and f.start < num.start:
-        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and _compatible(g, num) and not g.change]
+        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
 
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
     nxt = tx.figures[tx.figures.index(whole) + 1 :]
-    m = _MARK_AFTER.match(tx.t[whole.end : nxt[0].start if nxt else len(tx.t)])
-    return bool(m) and m.group("p") is None and bool(nxt) and nxt[0] is part
+    return bool(nxt) and nxt[0] is part and bool(_MARKER.search(tx.t, whole.end, part.start))
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -502,13 +569,16 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             if num.kind == "ratio" and num.denominator:
                 yield Relation("ratio", p, (num,), "tỷ lệ của phân số", settings.QA_CONF_FRACTION * nconf, whole=num.denominator)
                 continue
+            num_is_change = bool(num.change or _CHANGE_BEFORE.search(tx.before(num, 25)))
+            if p.change or num_is_change or _CHANGE_BEFORE.search(tx.before(p, 25)):
+                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm 1,3%" (no amount)
+                if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
+                    yield from _changes(tx, p, num)
+                continue
             if "/" in (num.unit or "") or _AVERAGE.search(tx.label(num)):
                 continue  # a yield or an average is compared with another period, never a share of a count
-            if comparison and not (p.change or num.change or _CHANGE_BEFORE.search(tx.before(num, 25))):
+            if comparison:
                 continue  # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give
-            if p.change or num.change or _CHANGE_BEFORE.search(tx.before(num, 25)) or _CHANGE_BEFORE.search(tx.before(p, 25)):
-                yield from _changes(tx, p, num)
-                continue
             for whole, wconf, wwhy in _wholes(tx, p, num, sums):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
 
@@ -518,7 +588,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     down = (change.change or p.change) == "giảm" or regex.search(r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10))
     para = tx.paragraph(change.start)
     for f in tx.figures:
-        if f.start >= change.start or f.change or not _is_amount(f) or not _compatible(f, change) or f is change:
+        if f.start >= min(change.start, p.start) or f.change or not _is_amount(f) or not tx.compatible(f, change) or f is change:
             continue
         if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
             continue
@@ -558,8 +628,9 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         computed = num.value / den * 100
         return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)
     ok, computed = ratio_agrees(r.stated, num, den, r.operands)
-    if r.check == "change" and not ok:
-        ok, computed = ratio_agrees(r.stated, Figure.model_construct(**{**num.__dict__, "value": abs(num.value)}), den, r.operands)
+    if r.check == "change" and not ok:  # "giảm 50 vụ (-5%)": the sign is said twice
+        stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
+        ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
     return Verdict(r, ok, computed)
 
 
@@ -585,7 +656,40 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                     continue
                 used |= ids
                 out.append(v)
-        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM
+        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM and _near_miss(verdicts[0])
               and frozenset(f.index for f in verdicts[0].relation.operands) not in verified):
             out.append(verdicts[0])
+    return out + _shares_of_one_whole(out, tolerance)
+
+
+def _near_miss(v: Verdict) -> bool:
+    """A misprint leaves the parts close to their whole; parts covering a small share of it are a highlighted
+    subset ("5.000 xã, trong đó 400 xã đạt chuẩn nâng cao …"), not a breakdown that fails."""
+    if v.relation.check != "sum":
+        return True
+    whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
+    return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
+
+
+def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
+    """Counts whose confirmed shares of one whole add up to 100% are that whole's breakdown: their sum
+    is checked too ("917.731 (chiếm 89,52%); 73.232 (7,14%); 34.203 (3,34%)" of 1.025.166)."""
+    by_whole: dict[int, list[Relation]] = {}
+    for v in verdicts:
+        r = v.relation
+        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
+            by_whole.setdefault(r.operands[1].index, []).append(r)
+    summed = {(v.relation.stated.index, frozenset(f.index for f in v.relation.operands)) for v in verdicts
+              if v.relation.check == "sum"}
+    out: list[Verdict] = []
+    for rs in by_whole.values():
+        shares = sum((r.stated.value for r in rs), Decimal(0))
+        slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
+        parts = tuple(r.operands[0] for r in rs)
+        key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
+        if len(rs) < 2 or abs(shares - 100) > slack or key in summed or len(set(key[1])) != len(parts):
+            continue
+        rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
+                       min(r.confidence for r in rs))
+        out.append(evaluate(rel, tolerance))
     return out

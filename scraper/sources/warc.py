@@ -17,7 +17,7 @@ from typing import IO, Any
 from .. import settings
 from ..errors import InputError
 
-__all__ = ["WarcPartition", "WarcPage", "warc_partitions", "record_offsets", "iter_pages", "open_warc", "warc_size"]
+__all__ = ["WarcPartition", "WarcPage", "page_of_record", "warc_partitions", "expand_remote", "record_offsets", "iter_pages", "open_warc", "warc_size"]
 
 ROLE_HEADER = "WARC-Scraper-Role"
 ARCHIVE_URL_HEADER = "WARC-Scraper-Archive-URL"
@@ -56,6 +56,24 @@ def open_warc(path: str) -> IO[bytes]:
             raise InputError(f"{path}: reading remote WARCs needs fsspec (pip install fsspec s3fs)") from None
         return fsspec.open(path, "rb").open()
     return open(path.removeprefix("file://"), "rb")
+
+
+def expand_remote(paths: Iterable[str]) -> list[str]:
+    """Remote patterns (`s3://bucket/crawl/*.warc.gz`) as the files they match, sorted; others as given."""
+    out: list[str] = []
+    for path in paths:
+        if _is_remote(path) and any(ch in path for ch in "*?["):
+            import fsspec
+
+            fs, _, _ = fsspec.get_fs_token_paths(path)
+            protocol = path.split("://", 1)[0]
+            matches = sorted(fs.glob(path))
+            if not matches:
+                raise InputError(f"{path}: no WARC files match")
+            out.extend(m if "://" in m else f"{protocol}://{m.lstrip('/')}" for m in matches)
+        else:
+            out.append(path)
+    return out
 
 
 def warc_size(path: str) -> int:
@@ -119,7 +137,7 @@ def _charset(ctype: str) -> str | None:
     return None
 
 
-def _page(record: Any) -> WarcPage | None:
+def page_of_record(record: Any) -> WarcPage | None:
     """An article candidate: a 200 HTML `response` that is not one of our crawl's listing pages."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -146,6 +164,6 @@ def iter_pages(part: WarcPartition) -> Iterator[WarcPage]:
         else:
             stream = fh
         for record in ArchiveIterator(stream, arc2warc=True):
-            page = _page(record)
+            page = page_of_record(record)
             if page is not None:
                 yield page

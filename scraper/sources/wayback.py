@@ -1,11 +1,10 @@
-"""`scraper harvest`: read web-archive captures (Wayback CDX) into the same dataset as a live crawl.
+"""`scraper harvest --wayback`: read Wayback Machine captures into the same dataset as a live crawl.
 
 The CDX API lists captures (JSON output, status 200, HTML only, collapsed on digest, paged with
 resume keys); each article capture's original bytes come from the `id_` replay URL, never the
-toolbar-injected page.  Articles keep their original `url` plus `archive_url` and `captured_at`;
-several captures of one article become versions of it.  The archive is a shared public good: the
-default pace is slow, 429s slow us down further, and CDX answers are cached in the dataset so a
-resumed or repeated harvest asks again only for what it has not seen.
+toolbar-injected page.  The harvest loop itself (article URLs, versions, caching, politeness) is
+shared with Common Crawl in `archive.py`.  The archive is a shared public good: the default pace is
+slow and 429s slow us down further.
 """
 
 from __future__ import annotations
@@ -14,17 +13,15 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
 
 from .. import settings
-from ..errors import FetchError, UsageError
-from ..fetch.discover import normalize_url
+from ..errors import UsageError
 from ..fetch.http import Fetcher
-from ..pipeline import Progress, Summary, as_progress, ingest
-from ..parse.sites import PROFILES
-from ..store.dataset import Dataset
+from ..pipeline import Progress, Summary, as_progress
+from ..store.dataset import Dataset, check_export_formats
+from .archive import Capture, Fetched, HarvestOptions, cached_index, cdx_date, harvest
 
 __all__ = ["HarvestConfig", "Capture", "run_harvest", "list_captures", "replay_url"]
 
@@ -48,37 +45,9 @@ class HarvestConfig:
     excel: bool = False
 
 
-@dataclass(frozen=True)
-class Capture:
-    timestamp: str
-    original: str
-    mimetype: str = "text/html"
-    status: str = "200"
-    digest: str = ""
-
-    @property
-    def captured_at(self) -> str:
-        t = self.timestamp.ljust(14, "0")
-        return f"{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[8:10]}:{t[10:12]}:{t[12:14]}+00:00"
-
-
-def _cdx_date(text: str | None, end: bool = False) -> str | None:
-    """'2015', '2025-06-30' → CDX timestamps ('2015', '20250630')."""
-    if not text:
-        return None
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return digits[:14] or None
-
-
 def replay_url(base: str, c: Capture) -> str:
     """The original bytes of a capture: `<base>/<timestamp>id_/<original>`."""
     return f"{base.rstrip('/')}/{c.timestamp}id_/{c.original}"
-
-
-def _looks_like_article(url: str) -> bool:
-    import regex
-
-    return any(regex.search(p, url, regex.I) for prof in PROFILES for p in prof.article_url_patterns)
 
 
 async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> list[Capture]:
@@ -87,9 +56,9 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
         "url": cfg.pattern, "output": "json", "filter": "statuscode:200", "collapse": "digest",
         "showResumeKey": "true", "limit": str(cfg.page_size),
     }
-    if (f := _cdx_date(cfg.date_from)):
+    if (f := cdx_date(cfg.date_from)):
         params["from"] = f
-    if (t := _cdx_date(cfg.date_to, end=True)):
+    if (t := cdx_date(cfg.date_to)):
         params["to"] = t
     captures: list[Capture] = []
     resume: str | None = None
@@ -98,16 +67,8 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
         if resume:
             q["resumeKey"] = resume
         query = f"{cfg.cdx_url}?{urlencode(q)}&filter=mimetype:text/html"
-        cached = ds.get_meta("cdx:" + query)
-        if cached is None:
-            res = await fetcher.fetch(query)
-            if not res.ok:
-                raise FetchError(f"CDX query failed: {res.error or res.status} ({query})")
-            text = res.content.decode("utf-8", "replace")
-            rows = json.loads(text) if text.strip() else []
-            ds.set_meta("cdx:" + query, json.dumps(rows))
-        else:
-            rows = json.loads(cached)
+        text = await cached_index(fetcher, ds, query)
+        rows = json.loads(text) if text.strip() else []
         resume = None
         header: list[str] | None = None
         for i, row in enumerate(rows):
@@ -127,59 +88,41 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
             return captures
 
 
-def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:
-    from ..store.dataset import check_export_formats
+@dataclass
+class _Wayback:
+    cfg: HarvestConfig
 
-    check_export_formats(cfg.formats)
+    @property
+    def index_url(self) -> str:
+        return self.cfg.cdx_url
+
+    async def captures(self, fetcher: Fetcher, ds: Dataset) -> list[Capture]:
+        return await list_captures(fetcher, self.cfg, ds)
+
+    def archive_url(self, cap: Capture) -> str:
+        return replay_url(self.cfg.replay_url, cap)
+
+    async def fetch(self, fetcher: Fetcher, cap: Capture) -> Fetched:
+        res = await fetcher.fetch(self.archive_url(cap))
+        if not res.ok:
+            return Fetched(status=res.status, error=res.error or f"HTTP {res.status}")
+        return Fetched(res.content, res.charset, res.status)
+
+
+def check_dates(date_from: str | None, date_to: str | None) -> None:
     from ..config import parse_archive_date
 
-    for name, value in (("--from", cfg.date_from), ("--to", cfg.date_to)):
+    for name, value in (("--from", date_from), ("--to", date_to)):
         try:
             if value:
                 parse_archive_date(value)
         except ValueError as exc:
             raise UsageError(f"{name}: {exc}") from None
-    return asyncio.run(_harvest(cfg, as_progress(progress)))
 
 
-async def _harvest(cfg: HarvestConfig, progress: Progress) -> Summary:
-    summary = Summary()
-    ds = Dataset(cfg.out_dir)
-    try:
-        # robots.txt is the live site's business, not the archive's replay: the archive's own
-        # rate limits are honoured through 429/Retry-After instead.
-        async with Fetcher(delay=cfg.delay, concurrency=1, retries=cfg.retries, obey_robots=False, backoff=max(cfg.delay, 1.0)) as fetcher:
-            try:
-                captures = await list_captures(fetcher, cfg, ds)
-            except (FetchError, ValueError) as exc:
-                summary.fail(cfg.cdx_url, exc, log)
-                captures = []
-            captures = [c for c in captures if _looks_like_article(c.original)]
-            captures.sort(key=lambda c: (c.original, c.timestamp))
-            if cfg.max_captures is not None:
-                captures = captures[: cfg.max_captures]
-            for cap in captures:
-                archive = replay_url(cfg.replay_url, cap)
-                done = ds.page(archive)
-                if done is not None and done["state"] == "done":
-                    summary.unchanged += 1
-                    continue
-                res = await fetcher.fetch(archive)
-                summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
-                if not res.ok:
-                    summary.fail(archive, res.error or res.status, log)
-                    ds.record_page(archive, status=res.status, state="failed", error=res.error)
-                    continue
-                original = normalize_url(cap.original) or cap.original
-                now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-                article = ingest(ds, res.content, original, summary, http_charset=res.charset, fetched_at=now,
-                                 archive_url=archive, captured_at=cap.captured_at)
-                ds.record_page(archive, status=res.status, state="done" if article else "failed",
-                               article_id=article.id if article else None, content_hash=article.content_hash if article else None)
-                progress.update(summary, cap.original)
-            summary.requests, summary.bytes = fetcher.requests, fetcher.bytes
-    finally:
-        progress.done(summary)
-        ds.export(cfg.formats, excel=cfg.excel)
-        ds.close()
-    return summary
+def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:
+    check_export_formats(cfg.formats)
+    check_dates(cfg.date_from, cfg.date_to)
+    opts = HarvestOptions(out_dir=cfg.out_dir, delay=cfg.delay, retries=cfg.retries, max_captures=cfg.max_captures,
+                          formats=cfg.formats, excel=cfg.excel, quiet=cfg.quiet)
+    return asyncio.run(harvest(_Wayback(cfg), opts, as_progress(progress)))
