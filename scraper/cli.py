@@ -545,7 +545,7 @@ def _setting(parser: argparse.ArgumentParser, *flags: str, dest: str, help: str,
 
     s = SETTINGS[dest]
     shown = " ".join(map(str, s.default)) if isinstance(s.default, list) else s.default
-    default_text = f"default: {shown}; " if shown not in (None, "") else ""
+    default_text = f"default: {shown}; " if shown not in (None, "") and "default" not in help else ""
     parser.add_argument(*flags, dest=dest, default=None, type=kw.pop("type", _checked(s.convert)),
                         help=f"{help} ({default_text}env {s.env})", **kw)
 
