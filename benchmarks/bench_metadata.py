@@ -45,39 +45,56 @@ HELD_BACK_BUCKETS = {6, 7, 8}
 # The 229-dự-án page ends with a photo block ("Một số hình ảnh …" + captions): captions are not prose.
 HANOI: dict[str, dict[str, object]] = {
     "sotttt-hanoi-1005503-attt-bau-cu.html": {
-        "title": "Đảm bảo an toàn thông tin phục vụ bầu cử", "published": "2016-05-13T17:05:00+07:00",
-        "author": "Đặng Vân", "body_first_words": "Bầu cử đại biểu Quốc hội khóa XIV và đại biểu",
-        "body_last_words": "trên các kênh thông tin của Thành phố./."},
+        "title": "Đảm bảo an toàn thông tin phục vụ bầu cử",
+        "published": "2016-05-13T17:05:00+07:00",
+        "author": "Đặng Vân",
+        "body_first_words": "Bầu cử đại biểu Quốc hội khóa XIV và đại biểu",
+        "body_last_words": "trên các kênh thông tin của Thành phố./.",
+    },
     "sotttt-hanoi-1006602-attachment-pdf.html": {
         "title": "Quy định chi tiết sử dụng vốn nhà nước để mua sắm nhằm duy trì hoạt động thường xuyên "
-                 "của cơ quan, đơn vị",
-        "published": "2016-05-16T10:50:00+07:00", "author": "Thanh Thúy",
+        "của cơ quan, đơn vị",
+        "published": "2016-05-16T10:50:00+07:00",
+        "author": "Thanh Thúy",
         "body_first_words": "Theo đó, thông tư quy định nội dung mua sắm",
-        "body_last_words": "chi tiết tại văn bản đính kèm./."},
+        "body_last_words": "chi tiết tại văn bản đính kèm./.",
+    },
     "sotttt-hanoi-3252817-ktxh-6-thang-2019.html": {
         "title": "Triển khai đồng bộ các nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2019",
-        "published": "2019-07-03T15:59:00+07:00", "author": "Phạm Linh",
+        "published": "2019-07-03T15:59:00+07:00",
+        "author": "Phạm Linh",
         "body_first_words": "Ngày 27/6/2019, UBND Thành phố có Báo cáo số 317/BC-UBND",
-        "body_last_words": "9.438 mẫu, tỷ lệ đạt yêu cầu 86,7%."},
+        "body_last_words": "9.438 mẫu, tỷ lệ đạt yêu cầu 86,7%.",
+    },
     "sotttt-hanoi-3252817-print-popup.html": {
         "title": "Triển khai đồng bộ các nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2019",
-        "published": "2019-07-03T15:59:00+07:00", "author": "Phạm Linh",
+        "published": "2019-07-03T15:59:00+07:00",
+        "author": "Phạm Linh",
         "body_first_words": "Ngày 27/6/2019, UBND Thành phố có Báo cáo số 317/BC-UBND",
-        "body_last_words": "9.438 mẫu, tỷ lệ đạt yêu cầu 86,7%."},
+        "body_last_words": "9.438 mẫu, tỷ lệ đạt yêu cầu 86,7%.",
+    },
     "sotttt-hanoi-3844823-229-du-an.html": {
-        "title": "Hà Nội trao giấy chứng nhận đầu tư cho 229 dự án", "published": "2020-07-01T08:30:00+07:00",
-        "author": "Phạm Linh", "body_first_words": "Tại Hội nghị “Hà Nội 2020 - Hợp tác đầu tư",
-        "body_last_words": "trong lĩnh vực thuế, an sinh xã hội."},
+        "title": "Hà Nội trao giấy chứng nhận đầu tư cho 229 dự án",
+        "published": "2020-07-01T08:30:00+07:00",
+        "author": "Phạm Linh",
+        "body_first_words": "Tại Hội nghị “Hà Nội 2020 - Hợp tác đầu tư",
+        "body_last_words": "trong lĩnh vực thuế, an sinh xã hội.",
+    },
     "sotttt-hanoi-693858-chi-so-cchc.html": {
         "title": "Hà Nội tăng 2 bậc trong xếp hạng Chỉ số CCHC - Ghi nhận nhiều cách làm sáng tạo trong "
-                 "công tác CCHC của Thành phố",
-        "published": "2014-10-27", "author": None,
+        "công tác CCHC của Thành phố",
+        "published": "2014-10-27",
+        "author": None,
         "body_first_words": "Theo báo cáo của Bộ Nội vụ, chỉ số CCHC năm 2013",
-        "body_last_words": "hằng năm của các cơ quan, đơn vị."},
+        "body_last_words": "hằng năm của các cơ quan, đơn vị.",
+    },
     "sotttt-hanoi-705513-chi-so-cchc-en-chrome.html": {
-        "title": "Nâng cao chỉ số cải cách hành chính của thành phố Hà Nội", "published": "2014-03-19",
-        "author": None, "body_first_words": "Theo báo cáo của Chính phủ về kết quả PAR INDEX 2012",
-        "body_last_words": "phát huy hết được các lợi thế của Thủ đô vốn có."},
+        "title": "Nâng cao chỉ số cải cách hành chính của thành phố Hà Nội",
+        "published": "2014-03-19",
+        "author": None,
+        "body_first_words": "Theo báo cáo của Chính phủ về kết quả PAR INDEX 2012",
+        "body_last_words": "phát huy hết được các lợi thế của Thủ đô vốn có.",
+    },
 }
 HANOI_CHROME = ["Các tin khác", "In bài viết", "Gửi mail", "View count", "Pho Ban bien tap", "admin admin"]
 _MIRRORED = re.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", re.I)
@@ -111,7 +128,11 @@ def load_pages(shared: Path) -> list[Page]:
     for name, exp in HANOI.items():
         path = shared / "realpages" / "liferay" / name
         m = _MIRRORED.search(path.read_text(encoding="utf-8", errors="replace")[:4000])
-        url = ("https://" + m.group(1)) if m and not m.group(1).startswith("http") else (m.group(1) if m else None)
+        url = (
+            ("https://" + m.group(1))
+            if m and not m.group(1).startswith("http")
+            else (m.group(1) if m else None)
+        )
         pages.append(Page(path, url, exp, HANOI_CHROME))
     return pages
 
@@ -163,8 +184,14 @@ def score(page: Page, r: Reading) -> dict[str, object]:
     }
 
 
-FIELDS = [("title", "title exact"), ("published", "published exact (date+time)"),
-          ("day", "published day"), ("byline", "byline"), ("start", "body start"), ("end", "body end")]
+FIELDS = [
+    ("title", "title exact"),
+    ("published", "published exact (date+time)"),
+    ("day", "published day"),
+    ("byline", "byline"),
+    ("start", "body start"),
+    ("end", "body end"),
+]
 
 
 def summarise(pages: list[Page], results: dict[str, list[dict[str, object]]]) -> str:
@@ -186,7 +213,9 @@ def summarise(pages: list[Page], results: dict[str, list[dict[str, object]]]) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder (default ../shared)")
+    ap.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder (default ../shared)"
+    )
     ap.add_argument("--details", action="store_true", help="print every miss of this project")
     ap.add_argument("--json", type=Path, help="also write the per-page scores as JSON here")
     ap.add_argument("--no-baselines", action="store_true", help="score this project only")
@@ -212,10 +241,15 @@ def main(argv: list[str] | None = None) -> int:
             s, r = per_page[page.path.name]["this project"], read_ours(page, data)
             misses = [k for k, _ in FIELDS if not s[k]] + (["leaks"] if s["leaks"] else [])
             if misses:
-                print(f"- {page.path.name} ({'held back' if page.held_back else 'tuned'}): {', '.join(misses)}")
+                print(
+                    f"- {page.path.name} ({'held back' if page.held_back else 'tuned'}): {', '.join(misses)}"
+                )
                 print(f"    title={r.title!r} published={r.published!r} author={r.author!r}")
                 print(f"    body starts {norm(r.body)[:90]!r}\n    body ends   {norm(r.body)[-90:]!r}")
-    for label, held in (("HELD-BACK pages (sites never tuned on)", True), ("TUNED-ON pages (labelled: tuned on)", False)):
+    for label, held in (
+        ("HELD-BACK pages (sites never tuned on)", True),
+        ("TUNED-ON pages (labelled: tuned on)", False),
+    ):
         chosen = [p for p in pages if p.held_back == held]
         hosts = sorted({p.host for p in chosen})
         print(f"\n{label}: {len(chosen)} pages from {', '.join(hosts)}")

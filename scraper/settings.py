@@ -106,6 +106,11 @@ QA_OVERSHOOT = 0.1
 QA_UNDERSHOOT = 0.2
 # How many nearest figures of each role an identity tries (received + carried over = total, …).
 QA_IDENTITY_CHOICES = 3
+# Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
+# columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
+QA_TABLE_CONFIRM = 2
+QA_CONF_TABLE = 0.85
+QA_CONF_TABLE_GUESS = 0.5
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

@@ -191,7 +191,15 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 _HTMLISH = st.lists(st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<table><tr><td>", "</td></tr></table>", "<br>",
                                      "Tiếp nhận 1.234 hồ sơ", " đạt 98,2%", "&nbsp;", "&#", "<!--", "-->", "<h1>", "</h1>", "\x00",
-                                     "ngày 01/1/2021", "\u0301", "<script>", "</script>", "<", ">", "&amp;", " "]), max_size=60).map("".join)
+                                     "ngày 01/1/2021", "\u0301", "<script>", "</script>", "<", ">", "&amp;", " ",
+                                     # metadata cues: date lines, title spans, bylines, attachments, captions
+                                     "<h2>Tiêu đề bài <span>( )</span></h2>", "Thứ 6, Ngày 25/06/2021, 17:00",
+                                     "( 2019-05-16T05:00:00.000Z )", "25/06/2021 | Đoan Trang", "./.&nbsp;&nbsp;Thu Hà",
+                                     "<p align='right'><b>", "<a href='/x/Attachments/1/a.pdf'>Báo cáo</a>", "</b></p>",
+                                     "<time datetime='2021-13-45T99:99'>", "</time>", "(Nguồn: Báo X)", "<o:p></o:p>",
+                                     "<p align='center'><img src='a.jpg'></p><p align='center'><em>Ảnh</em></p>",
+                                     "<div class='breadcrumb'><a href='/a'>Mục</a></div>", "Ngày đăng: 25 06 2021"]),
+                    max_size=60).map("".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

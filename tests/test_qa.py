@@ -254,7 +254,12 @@ PAIRING = [
     ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
     ("parenthesised breakdown ends at its parenthesis",
      "Cơ quan tiếp nhận, xử lý 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn).",
+     [("sum", True), ("sum", True)]),  # 60 + 840 = 900, and last year's 800 + 100 = 900
+    ("a rise in percentage points over last year's value", "Chỉ số đạt 88,4%, cao hơn 1,6% so với năm trước (86,8%).", [("sum", True)]),
+    ("an entity list 'như sau:' adds up to the province",
+     "Toàn tỉnh gieo cấy 1.500ha lúa. Diện tích của các huyện như sau: huyện A: 700ha; huyện B: 500ha; huyện C: 300ha.",
      [("sum", True)]),
+    ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "
      "tiếp đột xuất 200 lượt với 170 người.", [("sum", True), ("sum", True)]),
@@ -403,3 +408,29 @@ def test_compare_report_structure() -> None:
     assert trs[0].attributes["class"] != trs[1].attributes["class"]
     assert trs[0].css_first("td.diff").text().startswith("50")
     assert trs[0].css_first("a").attributes["href"] == "https://a.gov.vn/2" and trs[1].css_first("a") is None
+
+
+# --- tables: rows against a "Tổng cộng" row, a "count | %" row against the cell that reproduces it ---
+
+_TABLE = """<html><body><h1>Kết quả giải quyết hồ sơ quý I của các sở</h1><p>Kết quả cụ thể của từng đơn vị như sau.</p>
+<table><tr><th>Đơn vị</th><th>Tiếp nhận</th><th>Đúng hạn</th><th>Trễ hạn</th><th>Tỷ lệ đúng hạn (%)</th></tr>
+<tr><td>Sở Xây dựng</td><td>400</td><td>380</td><td>20</td><td>95</td></tr>
+<tr><td>Sở Tài chính</td><td>250</td><td>245</td><td>5</td><td>{fin}</td></tr>
+<tr><td>Sở Y tế</td><td>150</td><td>150</td><td>0</td><td>100</td></tr>
+<tr><td>Sở Công Thương</td><td>200</td><td>190</td><td>10</td><td>95</td></tr>
+<tr><td>Tổng cộng</td><td>1.000</td><td>{total_on_time}</td><td>35</td><td>96,5</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("fin,total_on_time,alarms", [
+    ("98", "965", []),
+    ("97", "965", ["245/250"]),  # a share column confirmed by the other rows
+    ("98", "975", ["= 965", "975/1.000"]),  # a total row confirmed by the other columns, and its own share
+])
+def test_table_rows_totals_and_shares(fin: str, total_on_time: str, alarms: list[str]) -> None:
+    a = parse_article(_TABLE.format(fin=fin, total_on_time=total_on_time).encode(), url="https://so.gov.vn/bao-cao")
+    checks = check_article_figures(a.body_text, a.figures)
+    table_checks = [c for c in checks if (c.rule or "").startswith("bảng")]
+    assert len([c for c in table_checks if c.check == "sum"]) == 3 and len([c for c in table_checks if c.check == "ratio"]) == 5
+    bad = [c.message for c in checks if not c.consistent]
+    assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)

@@ -95,6 +95,8 @@ _RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|đượ
 
 _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+){0,2}\s*$", regex.I)
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
+_FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
+_AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
 _SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
 _PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
@@ -433,6 +435,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 c.denominator = parse_digits(out_of.group("max"), conv).value
                 c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
+        if c.qualifier is None and _FROM_UP.search(prefix) and _AND_ABOVE.match(t, c.reach):
+            c.qualifier = "từ"  # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
         _read_baseline(c, t)
         out.append(c)
     return out
@@ -445,12 +449,13 @@ _SUBJECT_COUNT = regex.compile(
     rf"(?:là|đạt|có)\s*:?\s*$", regex.I)
 _SUBJECT_RATE = regex.compile(rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$", regex.I)
 _SUBJECT_MONEY = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.MONEY_SUBJECTS)})(?![{_L}])", regex.I)
+_PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
 _CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]*$")
 
 
 def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tuple[str, str | None]:
     """A bare number's kind and unit from the subject of its clause, or ("number", None)."""
-    prefix = t[max(0, start - 120) : start]
+    prefix = _PARENTHETICAL.sub(" ", t[max(0, start - 160) : start])  # "bài thi (Vật lý, Hoá học) là N"
     if cut := _CLAUSE_START.search(prefix):
         prefix = prefix[cut.start() + 1 :]
     if not scaled and value == value.to_integral_value() and (m := _SUBJECT_COUNT.search(prefix)):
@@ -478,7 +483,7 @@ def _table_row_units(t: str, cands: list[Candidate]) -> None:
         if lo not in lines:
             lines[lo] = _row_unit(_line_of(t, c.start))
         kind, unit, mult = lines[lo]
-        if kind != "number":
+        if kind != "number" or (unit and "/" in unit):
             c.kind, c.unit = kind, unit
             c.scale *= mult
 
@@ -494,7 +499,10 @@ def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
     if regex.match(r"(?i:tỷ|tỉ)\s+lệ(?![\p{L}])", label):
         return "percent", "%", Decimal(1)
     if (c := _SUBJECT_COUNT.search(label + " là ")) is not None:
-        return "count", " ".join(c.group("n").lower().split()), Decimal(1)
+        noun = " ".join(c.group("n").lower().split())
+        if per := per_unit_denominators(label):  # "Giường bệnh bình quân 1 vạn dân 63,93 …": a per-capita rate
+            return "number", f"{noun}/{per[0][2]}", Decimal(1)
+        return "count", noun, Decimal(1)
     return "number", None, Decimal(1)
 
 
@@ -676,9 +684,12 @@ def _attach_per_units(t: str, cands: list[Candidate]) -> None:
         else:
             continue
         if target.kind in ("money", "quantity", "count", "number") and "/" not in (target.unit or ""):
+            if target.unit is None:  # "số giường bệnh bình quân 1 vạn dân là 31,4": the subject is counted
+                kind, noun = _kind_from_subject(t, target.start, Decimal(1), False)
+                target.kind, target.unit = ("count", noun) if kind == "count" else (target.kind, None)
             target.unit = f"{target.unit or ''}/{per}"
-            if target.kind == "count":
-                target.kind = "quantity"  # "12 ca/100.000 dân": a rate, like a density
+            if target.kind == "count":  # "31,4 giường bệnh/vạn dân" is a per-capita rate; "1.200 người/km2" a density
+                target.kind = "number" if per.endswith("dân") else "quantity"
 
 
 _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)

@@ -91,7 +91,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
     "liều", "liều vắc xin", "mũi tiêm", "ca dương tính", "ca tử vong", "lượt khám", "lượt khám chữa bệnh",
-    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "thư viện", "nhóm", "nhóm hàng", "nhóm đối tượng", "vùng", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").

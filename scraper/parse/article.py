@@ -18,7 +18,10 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Article, Attachment, Figure, Table
-from .cues import Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text, is_posting_account, lead_before, person_or_none
+from .cues import (
+    TIME_BEFORE, Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text,
+    is_posting_account, lead_before, person_or_none,
+)
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
@@ -57,7 +60,6 @@ _DT = regex.compile(
     r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"(?:\s*(?P<sep>[,|-]|lúc)?\s*(?P<h>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"
 )
-_TIME_FIRST = regex.compile(r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I)
 _DT_SPACES = regex.compile(r"(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 _DT_WORDS = regex.compile(r"ngày\s+(?P<a>\d{1,2})\s+tháng\s+(?P<b>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.I)
 _ISO = regex.compile(r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")
@@ -79,9 +81,10 @@ def parse_published(text: str, *, us_order: bool = False) -> str | None:
         y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
         if m.group("h") is None:
             return _iso(y, mo, d)
-        return _iso_local(y, mo, d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), m.group("tz"))
+        h, mi, sec = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
+        return _iso_local(y, mo, d, h, mi, sec, m.group("tz"))
     m = _DT.search(text)
-    if m and m.group("h") is None and (t := _TIME_FIRST.search(text[: m.start()])):
+    if m and m.group("h") is None and (t := TIME_BEFORE.search(text[: m.start()])):
         # "Cập nhật lúc 10:15, 12/03/2024": the time written before the date
         text = f"{m.group()} {t.group('t')}"
         m = _DT.search(text)
@@ -135,8 +138,13 @@ def _iso(y: int, mo: int, d: int, h: int | None = None, mi: int = 0, s: int = 0,
 
 # --- HTML plumbing -------------------------------------------------------------------------------
 
-_TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")  # greedy: a lazy '*?' here costs 25x
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _opens_nothing(m: regex.Match) -> bool:
+    """A self-closing ('<br/>') or void ('<img>') tag does not nest."""
+    return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
 
 
 def _limit_nesting(html: str) -> str:
@@ -148,7 +156,7 @@ def _limit_nesting(html: str) -> str:
     depth = 0
     max_depth = 0
     for m in _TAG.finditer(data):
-        if m.group(3) or m.group(2).lower() in _VOID:
+        if _opens_nothing(m):
             continue
         depth += -1 if m.group(1) else 1
         if depth > max_depth:
@@ -161,7 +169,7 @@ def _limit_nesting(html: str) -> str:
     depth = 0
     pos = 0
     for m in _TAG.finditer(data):
-        if m.group(3) or m.group(2).lower() in _VOID:
+        if _opens_nothing(m):
             continue
         closing = bool(m.group(1))
         deep = (depth > MAX_DEPTH) if closing else (depth >= MAX_DEPTH)
@@ -305,7 +313,8 @@ def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | 
         full = urljoin(url or "", href)
         parts = urlsplit(full)
         # "http:///guest" or a link to the portal's home page says less than the address we have
-        if parts.hostname and (not url or len(parts.path.strip("/")) >= len(urlsplit(url).path.strip("/")) // 2):
+        deep_enough = not url or len(parts.path.strip("/")) >= len(urlsplit(url).path.strip("/")) // 2
+        if parts.hostname and deep_enough:
             return full
     m = _MIRRORED.search(html[:4000])
     if m and not url:
@@ -436,9 +445,10 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         title, title_node = form["title"], None
     title_pos = layout.at(title_node)
     title_end = title_pos + len(" " + title) if title_pos is not None and title else None
-    if title_pos is not None and body_start is not None and title_pos > body_start and body_end and title_pos < body_end:
+    if title_pos is not None and body_start is not None and body_end and body_start < title_pos < body_end:
         title_end = None  # a title inside the body container: its date line sits before the body text
-    published = form_date = parse_published(form["published"], us_order=True) if form.get("published") else None
+    form_date = parse_published(form["published"], us_order=True) if form.get("published") else None
+    published = form_date
     if published is None:
         published = _read_date(tree, layout, profile, title_pos, title_end, body_start)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
@@ -476,7 +486,8 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         author = _header_byline(tree, layout, profile, form, title_pos, body_start)
     category = form.get("category") or _first_text(tree, profile.category)[0]
     if not category:
-        category = category_before(layout, title_pos) or _meta(tree, "article:section") or _category_from_title(page_title, title)
+        category = (category_before(layout, title_pos) or _meta(tree, "article:section")
+                    or _category_from_title(page_title, title))
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
     if views is None and form.get("views"):
@@ -532,7 +543,8 @@ def _read_date(tree: LexborHTMLParser, layout: Layout, profile: SiteProfile, tit
     hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
     for node in tree.css("time[datetime]"):
         pos = layout.at(node)
-        if pos is not None and lo <= pos <= hi and (iso := parse_published(node.attributes.get("datetime") or "")):
+        iso = parse_published(node.attributes.get("datetime") or "")
+        if pos is not None and lo <= pos <= hi and iso:
             return iso
     prior = None
     date_text, date_node = _first_text(tree, profile.date)
@@ -669,11 +681,14 @@ def _is_bold(p: LexborNode) -> bool:
     return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(_text(p)) - 3)
 
 
+_DOC_FOLDER = regex.compile(r"/(?:Attachments|documents|uploads|files?)/", regex.I)
+
+
 def _is_attachment_link(p: LexborNode) -> bool:
     """A line that is (mostly) a link to a document: an attachment, never a byline."""
     for a in p.css("a[href]"):
         href = a.attributes.get("href") or ""
-        if _DOC_EXT.search(href) or regex.search(r"/(?:Attachments|documents|uploads|files?)/", href, regex.I):
+        if _DOC_EXT.search(href) or _DOC_FOLDER.search(href):
             return True
     return False
 
@@ -703,7 +718,8 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
         if is_posting_account(txt):
             p.decompose()  # the CMS account that posted the item: neither a person nor prose
             continue
-        styled = _is_right_aligned(p) and (_is_bold(p) or last_only is False or p.css_first("em, i") is not None)
+        emphasised = _is_bold(p) or p.css_first("em, i") is not None
+        styled = _is_right_aligned(p) and (emphasised or not last_only)
         shouting = txt.isupper() and len(txt) <= 40
         if len(txt) <= 60 and (styled or (last_only and (_is_bold(p) or shouting))):
             name = person_or_none(txt)

@@ -11,6 +11,7 @@ a strong prior, never the only path.  Everything here is linear in the page size
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -19,10 +20,24 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import settings
 from ..text import clean_text
 
-__all__ = ["Layout", "best_title", "best_date", "lead_before", "category_before", "person_or_none",
-           "is_posting_account", "is_portal_text", "slug_words", "fold", "clean_title", "has_blocks"]
+__all__ = [
+    "Layout",
+    "best_title",
+    "best_date",
+    "lead_before",
+    "category_before",
+    "person_or_none",
+    "is_posting_account",
+    "is_portal_text",
+    "slug_words",
+    "fold",
+    "clean_title",
+    "has_blocks",
+]
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option", "textarea"})
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "select", "option", "textarea"}
+)
 _HEADINGS = {"h1": 1.0, "h2": 0.8, "h3": 0.5, "h4": 0.3}
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "span", "td", "strong", "b", "a", "font"})
 _TITLE_CLASS = regex.compile(r"title|tieu.?de|heading|headline|tit\b|caption-news", regex.I)
@@ -30,16 +45,15 @@ _LEAD_CLASS = regex.compile(r"sapo|lead|summary|tom.?tat|hometext|description|in
 _CRUMB_CLASS = regex.compile(r"breadcrumb|duong.?dan|duongdan|path-?nav|navpath|sitemap-path", regex.I)
 _BIG_FONT = regex.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em)", regex.I)
 _BOLD = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.I)
-import os
-_DEBUG = bool(os.environ.get("CUES_DEBUG"))
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
 _PORTAL_WORDS = regex.compile(
-    r"(?i)^(?:trang\s+chủ|home|root|chuyên\s+mục|danh\s+mục|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|tin\s+tức\s+sự\s+kiện|"
-    r"tin\s+nổi\s+bật|thông\s+báo|tin\s+mới(?:\s+hơn)?|tin\s+đã\s+đưa|tin\s+khác|các\s+tin\s+khác|tin\s+liên\s+quan|"
-    r"liên\s+kết\s+website|văn\s+bản\s+mới|giới\s+thiệu|liên\s+hệ|sơ\s+đồ\s+site|menu|tìm\s+kiếm|search)\s*:?$"
+    r"(?i)^(?:trang\s+chủ|home|root|chuyên\s+mục|danh\s+mục|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|"
+    r"tin\s+tức\s+sự\s+kiện|tin\s+nổi\s+bật|thông\s+báo|tin\s+mới(?:\s+hơn)?|tin\s+đã\s+đưa|tin\s+khác|"
+    r"các\s+tin\s+khác|tin\s+liên\s+quan|liên\s+kết\s+website|văn\s+bản\s+mới|giới\s+thiệu|liên\s+hệ|"
+    r"sơ\s+đồ\s+site|menu|tìm\s+kiếm|search)\s*:?$"
 )
 _SITE_NAME = regex.compile(
     r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|"
@@ -57,20 +71,39 @@ _DATE_ANY = regex.compile(
     regex.I,
 )
 _DATE_LABEL = regex.compile(
-    r"(?i)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản|cập\s+nhật(?:\s+lúc)?|ngày\s+cập\s+nhật|"
+    r"(?i)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản|cập\s+nhật(?:\s+lúc)?|"
+    r"ngày\s+cập\s+nhật|"
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành|publish(?:ed)?\s+date|posted|ngày|thời\s+gian)\s*:?\s*$"
 )
 _WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
 ADJACENT = 80  # text characters between a date line or section label and the title it belongs to
-_TIME_BEFORE = regex.compile(r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I)
+TIME_BEFORE = regex.compile(
+    r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I
+)
 _HAS_TIME = regex.compile(r"\d\s*[:hH]\s*\d")
 
-_POSTING_ACCOUNTS = frozenset({
-    "admin", "admin admin", "administrator", "quantri", "quản trị", "quản trị viên", "webmaster", "pho ban bien tap",
-    "ban biên tập", "biên tập viên", "btv", "editor", "user", "system", "guest",
-})
+_POSTING_ACCOUNTS = frozenset(
+    {
+        "admin",
+        "admin admin",
+        "administrator",
+        "quantri",
+        "quản trị",
+        "quản trị viên",
+        "webmaster",
+        "pho ban bien tap",
+        "ban biên tập",
+        "biên tập viên",
+        "btv",
+        "editor",
+        "user",
+        "system",
+        "guest",
+    }
+)
 _NOT_NAMES = regex.compile(
-    r"(?i)^(?:báo\s+cáo|tải\s+về|tải\s+xuống|download|file\s+đính\s+kèm|tệp\s+đính\s+kèm|văn\s+bản|đính\s+kèm|"
+    r"(?i)^(?:báo\s+cáo|tải\s+về|tải\s+xuống|download|file\s+đính\s+kèm|tệp\s+đính\s+kèm|văn\s+bản|"
+    r"đính\s+kèm|"
     r"xem\s+tiếp|xem\s+thêm|chi\s+tiết|quay\s+lại|về\s+đầu\s+trang|in\s+bài|bản\s+in|chia\s+sẻ|tin\s+khác)\b"
 )
 _NAME_WORD = regex.compile(r"[\p{Lu}][\p{Ll}\p{M}]*\.?|[\p{Lu}\p{M}]{2,}")
@@ -84,6 +117,11 @@ class Layout:
     start: dict[int, int]
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
+    positions: list[int] = field(default_factory=list)  # where each of them starts
+
+    def between(self, lo: int, hi: int) -> list[LexborNode]:
+        """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
+        return self.elements[bisect_left(self.positions, lo) : bisect_left(self.positions, hi)]
 
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Layout:
@@ -92,6 +130,7 @@ class Layout:
         start: dict[int, int] = {}
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
+        positions: list[int] = []
         pos = 0
         if root is None:
             return cls("", {}, [], [])
@@ -113,7 +152,8 @@ class Layout:
             elif tag and tag[0] != "-":
                 start[node.mem_id] = pos
                 elements.append(node)
-        return cls("".join(parts), start, links, elements)
+                positions.append(pos)
+        return cls("".join(parts), start, links, elements, positions)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -152,9 +192,26 @@ def _in_link(node: LexborNode | None) -> bool:
     return False
 
 
+_BLOCKS = frozenset(_CONTAINER.replace(",", " ").split()) | {
+    "section",
+    "article",
+    "tr",
+    "td",
+    "form",
+    "h5",
+    "h6",
+}
+
+
 def has_blocks(node: LexborNode) -> bool:
-    """Whether block elements sit inside the node (lexbor's css() counts the node itself)."""
-    return any(n.mem_id != node.mem_id for n in node.css(_CONTAINER))
+    """Whether block elements sit right inside the node (a container, not a headline or a paragraph);
+    looks at its children only, so asking costs nothing on a page-wide wrapper."""
+    child = node.child
+    while child is not None:
+        if child.tag in _BLOCKS:
+            return True
+        child = child.next
+    return False
 
 
 def _node_text(node: LexborNode) -> str:
@@ -247,24 +304,39 @@ class Title:
 
 
 def best_title(
-    layout: Layout, body_start: int | None, *, url: str | None, og_title: str | None, page_title: str,
-    prior: list[LexborNode], prior_weight: float = 1.0, chrome: tuple[regex.Pattern, ...] = (),
+    layout: Layout,
+    body_start: int | None,
+    *,
+    url: str | None,
+    og_title: str | None,
+    page_title: str,
+    prior: list[LexborNode],
+    prior_weight: float = 1.0,
+    chrome: tuple[regex.Pattern, ...] = (),
 ) -> Title | None:
     """The headline: the title-like block closest before the body, agreeing with the slug, og:title
     and <title>; never the portal's name, a section label or a related-news link."""
     slug = slug_words(url)
-    title_parts = [clean_text(p) for p in regex.split(r"\s+[-|–»]\s+|\s*\|\s*", page_title or "") if p.strip()]
+    title_parts = [
+        clean_text(p) for p in regex.split(r"\s+[-|–»]\s+|\s*\|\s*", page_title or "") if p.strip()
+    ]
     og = clean_title(og_title or "")
     prior_ids = {n.mem_id for n in prior}
     window = settings.TITLE_WINDOW_CHARS
     found: dict[str, Title] = {}
-    for node in layout.elements:
+    if body_start is None:
+        nodes = layout.elements
+    else:
+        nodes = layout.between(body_start - window, body_start + 201)
+        nodes += [
+            n
+            for n in prior
+            if not (body_start - window <= layout.start.get(n.mem_id, -1) <= body_start + 200)
+        ]
+    for node in nodes:
         if node.tag not in _TITLE_TAGS:
             continue
         pos = layout.start.get(node.mem_id, 0)
-        if body_start is not None and not (body_start - window <= pos <= body_start + 200):
-            if node.mem_id not in prior_ids:
-                continue
         typo = _typography(node)
         if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
             continue  # plain blocks count only before the body (a centred <p> title has no other cue)
@@ -297,7 +369,9 @@ def best_title(
         key = fold(text)
         if key not in found or score > found[key].score:
             headline_like = len(text) >= 20 and not linked
-            found[key] = Title(text, score, node, body_start - pos if body_start is not None and headline_like else None)
+            found[key] = Title(
+                text, score, node, body_start - pos if body_start is not None and headline_like else None
+            )
     before = sorted((t for t in found.values() if t.gap is not None and t.gap > 0), key=lambda t: t.gap)
     if before:
         before[0].score += 1.0  # the headline is the last title-like block before the text
@@ -311,8 +385,6 @@ def best_title(
                 found[key] = Title(text, score)
     if not found:
         return None
-    if _DEBUG:
-        print(sorted(((round(t.score, 2), t.gap, t.text[:50]) for t in found.values()), reverse=True)[:6])
     return max(found.values(), key=lambda t: t.score)
 
 
@@ -323,12 +395,13 @@ class DateHit:
     score: float
 
 
-def dates_in(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _DATE_ANY.finditer(text)]
-
-
-def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body_start: int | None,
-              prior: tuple[int, int] | None) -> DateHit | None:
+def best_date(
+    layout: Layout,
+    title_pos: int | None,
+    title_end: int | None,
+    body_start: int | None,
+    prior: tuple[int, int] | None,
+) -> DateHit | None:
     """The article's date line: a date near the title (and the byline), before the body, with a label
     and a time counting for it; clocks far above the title, related-news dates (links), and dates in
     the body never count.  None when nothing qualifies: the page shows no date."""
@@ -345,12 +418,16 @@ def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body
     for m in _DATE_ANY.finditer(text, lo, min(len(text), hi + 40)):
         if m.start() > hi or layout.in_link(m.start()):
             continue
-        if title_pos is not None and m.end() <= title_pos and len(text[m.end() : title_pos].strip()) > ADJACENT:
+        if (
+            title_pos is not None
+            and m.end() <= title_pos
+            and len(text[m.end() : title_pos].strip()) > ADJACENT
+        ):
             continue  # above the title with a menu in between: the header's calendar or clock
         score = 1.0
         lead = text[max(0, m.start() - 30) : m.start()]
         raw = m.group()
-        if (t := _TIME_BEFORE.search(lead)) and not _HAS_TIME.search(raw[8:]):
+        if (t := TIME_BEFORE.search(lead)) and not _HAS_TIME.search(raw[8:]):
             raw = f"{t.group('t')} {raw}"  # "Cập nhật lúc 10:15, 12/03/2024"
             lead = lead[: t.start()]
         if _DATE_LABEL.search(lead):
@@ -369,19 +446,17 @@ def best_date(layout: Layout, title_pos: int | None, title_end: int | None, body
     return best
 
 
-def lead_before(layout: Layout, title_end: int | None, body_start: int | None, title: str | None) -> str | None:
+def lead_before(
+    layout: Layout, title_end: int | None, body_start: int | None, title: str | None
+) -> str | None:
     """A lead set apart before the body (bold paragraph, sapo): the article's first words unless it
     only repeats the title."""
     if title_end is None or body_start is None or body_start <= title_end:
         return None
     ftitle = fold(title or "")
-    for node in layout.elements:
+    for node in layout.between(title_end, body_start):
         pos = layout.start.get(node.mem_id, -1)
-        if pos < title_end:
-            continue
-        if pos >= body_start:
-            break
-        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"):
+        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4") or has_blocks(node):
             continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""
@@ -405,20 +480,22 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         if _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
-            items = [i for i in items if i and not _PORTAL_WORDS.match(i) and len(i) <= 80 and i not in (">", "»", "/")]
+            items = [
+                i
+                for i in items
+                if i and not _PORTAL_WORDS.match(i) and len(i) <= 80 and i not in (">", "»", "/")
+            ]
             if items:
                 return items[-1]
     if title_pos is None:
         return None
     lo = max(0, title_pos - settings.CATEGORY_BEFORE_TITLE_CHARS)
     best = None
-    for node in layout.elements:
+    for node in layout.between(lo, title_pos):
         pos = layout.start.get(node.mem_id, -1)
-        if pos < lo:
-            continue
-        if pos >= title_pos:
-            break
-        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4"):
+        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4") or has_blocks(
+            node
+        ):
             continue
         text = clean_text(node.text(deep=True, separator=" "))
         if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or regex.search(r"\d{3,}", text):
@@ -457,8 +534,12 @@ def person_or_none(text: str | None) -> str | None:
     if not text:
         return None
     text = clean_text(text).strip(" -–|()[]")
-    text = regex.sub(r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
-                     r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*", "", text).strip(" -–|()")
+    text = regex.sub(
+        r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
+        r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*",
+        "",
+        text,
+    ).strip(" -–|()")
     if not text or regex.match(r"(?i)(?:nguồn|theo)\b", text) or _NOT_NAMES.match(text):
         return None
     if is_posting_account(text):

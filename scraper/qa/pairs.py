@@ -601,10 +601,88 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 # --- decisions ------------------------------------------------------------------------------------
 
 
+_CHANGE_WORDS = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+_DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+
+
+def _change_sums(tx: Text) -> Iterable[Relation]:
+    """"đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
+    period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
+    so these relations only ever confirm (their confidence stays below an alarm)."""
+    for c in tx.figures:
+        m = _CHANGE_WORDS.search(tx.before(c, 25))
+        if c.kind not in (*AMOUNT_KINDS, "percent") or c.range is not None or not (c.change or m):
+            continue
+        down = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
+        s = tx.sentence(c.start)
+        near = [f for f in tx.figures if f is not c and not f.change and f.kind == c.kind and tx.compatible(f, c)
+                and s - 1 <= tx.sentence(f.start) <= s and f.value > c.value
+                and not _CHANGE_BEFORE.search(tx.before(f, 25))]
+        for x, y in itertools.permutations(near, 2):
+            if down:
+                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
+            else:
+                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+
+
+_LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
+_WHOLE_WORDS = regex.compile(r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])", regex.I)
+
+
+def _entity_lists(tx: Text) -> Iterable[Relation]:
+    """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds up to
+    the province's figure stated before the list."""
+    for m in _LIST_MARK.finditer(tx.t):
+        para_end = tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
+        entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if len(entries) < 2:
+            continue
+        for j, head in enumerate(entries[0]):
+            column = [next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries]
+            if not _is_amount(head) or any(f is None for f in column):
+                continue
+            total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
+            for w in tx.figures:
+                if w.start >= m.start() or w.kind != head.kind or not tx.compatible(w, head) or w.value < total / 2:
+                    continue
+                if tx.paragraph(m.start()) - tx.paragraph(w.start) > 2:
+                    continue
+                conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+                yield Relation("sum", w, tuple(column), "danh sách 'như sau:' cộng lại bằng số chung", conf)  # type: ignore[arg-type]
+
+
+def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
+    out: list[list[Figure]] = [[]]
+    last = start
+    for f in tx.figures[bisect.bisect_left(tx.starts, start):]:
+        if f.start >= end:
+            break
+        if ";" in tx.t[last : f.start]:
+            out.append([])
+        out[-1].append(f)
+        last = f.end
+    return out
+
+
+def _slash_fractions(tx: Text) -> Iterable[Relation]:
+    """"39.845 ha/40.000 ha KH, bằng 99,6%": two amounts joined by "/" are a fraction with its rate."""
+    figs = tx.figures
+    for i in range(len(figs) - 2):
+        a, b, p = figs[i], figs[i + 1], figs[i + 2]
+        if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
+            continue
+        if regex.fullmatch(r"\s*[\p{L}]*\s*/\s*", tx.t[a.end : b.start]) and b.value and len(tx.t[b.end : p.start]) < 30 \
+                and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "("):
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value)
+
+
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
-    tx = Text(text, figures)
-    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx)]
-    return sums + list(_rates(tx, sums))
+    """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
+    from .tables import table_relations
+
+    tx = Text(text, [f for f in figures if f.table is None])
+    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
+    return sums + [*_change_sums(tx), *_rates(tx, sums), *_slash_fractions(tx)] + table_relations(figures)
 
 
 @dataclass(frozen=True)
@@ -682,14 +760,21 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
     summed = {(v.relation.stated.index, frozenset(f.index for f in v.relation.operands)) for v in verdicts
               if v.relation.check == "sum"}
     out: list[Verdict] = []
-    for rs in by_whole.values():
-        shares = sum((r.stated.value for r in rs), Decimal(0))
-        slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
-        parts = tuple(r.operands[0] for r in rs)
-        key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
-        if len(rs) < 2 or abs(shares - 100) > slack or key in summed or len(set(key[1])) != len(parts):
-            continue
-        rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
-                       min(r.confidence for r in rs))
-        out.append(evaluate(rel, tolerance))
+    for all_rs in by_whole.values():
+        all_rs.sort(key=lambda r: r.stated.start)
+        for i in range(len(all_rs)):  # consecutive shares of the whole that add up to 100%
+            for j in range(i + 2, len(all_rs) + 1):
+                rs = all_rs[i:j]
+                shares = sum((r.stated.value for r in rs), Decimal(0))
+                slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
+                if shares > 100 + slack:
+                    break
+                parts = tuple(r.operands[0] for r in rs)
+                key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
+                if abs(shares - 100) > slack or key in summed or len(key[1]) != len(parts):
+                    continue
+                summed.add(key)
+                rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
+                               settings.QA_CONF_IDENTITY)
+                out.append(evaluate(rel, tolerance))
     return out

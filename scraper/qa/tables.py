@@ -1,0 +1,120 @@
+"""Checks inside a report's tables: rows against a "Tổng/Cộng" row, columns against a total column, and a
+"count | %" row's share against the cell that reproduces it.
+
+A table says less than prose about how its cells relate, so a table's structure is trusted only where the
+table confirms it: the same columns add up in other rows, the same share reproduces in other rows.  A cell
+that breaks a confirmed structure is an alarm; an unconfirmed guess only ever confirms (the arithmetic
+vetoes, it never chooses).  Input is figures that know their `table`, `row` and `column` (see
+`scraper.extract.document`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .. import settings
+from ..models import Figure
+from .pairs import Relation, evaluate
+
+__all__ = ["table_relations"]
+
+# Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
+TOTAL_LABEL = regex.compile(r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc|ngành)|cả\s+nước)"
+                            r"(?![\p{L}])", regex.I)
+SUB_LABEL = regex.compile(r"^\s*(?:[-+*•–]|trong\s+đó|trđ|tr\.\s*đó|riêng|gồm)", regex.I)
+_PERCENT_HEADER = regex.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|cơ\s+cấu", regex.I)
+_AMOUNTS = ("count", "money", "quantity", "number")
+
+
+def _grid(figures: Sequence[Figure]) -> tuple[list[str], list[str], dict[tuple[str, str], Figure]]:
+    rows: list[str] = []
+    cols: list[str] = []
+    cells: dict[tuple[str, str], Figure] = {}
+    for f in figures:
+        r, c = (f.row or "").strip(), (f.column or "").strip()
+        if not r or not c or (r, c) in cells:
+            continue
+        cells[(r, c)] = f
+        rows += [r] if r not in rows else []
+        cols += [c] if c not in cols else []
+    return rows, cols, cells
+
+
+def _amount(f: Figure | None) -> bool:
+    return f is not None and f.kind in _AMOUNTS and not f.change
+
+
+def _confirmed(candidates: list[Relation], min_others: int) -> list[Relation]:
+    """Relations of one table structure: each is trusted when at least `min_others` of the others hold."""
+    verdicts = [evaluate(r) for r in candidates]
+    out = []
+    for i, r in enumerate(candidates):
+        others = sum(1 for j, v in enumerate(verdicts) if j != i and v.consistent)
+        conf = settings.QA_CONF_TABLE if others >= min_others else settings.QA_CONF_TABLE_GUESS
+        out.append(Relation(r.check, r.stated, r.operands, r.rule, conf, r.whole))
+    return out
+
+
+def _total_rows(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
+    totals = [r for r in rows if TOTAL_LABEL.match(r)]
+    body = [r for r in rows if r not in totals and not SUB_LABEL.match(r)]
+    for tr in totals:
+        found = []
+        for c in cols:
+            total = cells.get((tr, c))
+            parts = [cells[(r, c)] for r in body if _amount(cells.get((r, c)))]
+            if _amount(total) and len(parts) >= 2:
+                found.append(Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột '{c}')", 0))
+        yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
+
+
+def _total_columns(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
+    totals = [c for c in cols if TOTAL_LABEL.match(c)]
+    for tc in totals:
+        part_cols = [c for c in cols if c not in totals and not SUB_LABEL.match(c) and not _PERCENT_HEADER.search(c)]
+        found = []
+        for r in rows:
+            total = cells.get((r, tc))
+            parts = [cells[(r, c)] for c in part_cols if _amount(cells.get((r, c)))]
+            if _amount(total) and len(parts) >= 2 and len(parts) == len(part_cols):
+                found.append(Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')", 0))
+        yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
+
+
+def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
+    """"Đúng hạn | 1.150 | 95,8%": a share in a row against a count of the row (or of the total row)."""
+    totals = [r for r in rows if TOTAL_LABEL.match(r)]
+    by_pair: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+    for r in rows:
+        for pc in cols:
+            p = cells.get((r, pc))
+            if p is None or p.kind != "percent" or p.change:
+                continue
+            nums = [c for c in cols if c != pc and _amount(cells.get((r, c)))]
+            for nc in nums:
+                num = cells[(r, nc)]
+                wholes = [(c, cells[(r, c)]) for c in cols if c != nc and _amount(cells.get((r, c)))]
+                wholes += [(f"{t}|{nc}", cells[(t, nc)]) for t in totals if t != r and _amount(cells.get((t, nc)))]
+                for wc, w in wholes:
+                    if w.value >= num.value and w.value > 0:
+                        rel = Relation("ratio", p, (num, w), f"bảng: cột '{pc}' là '{nc}' trên '{wc.split('|')[0]}'", 0,
+                                       whole=w.value)
+                        by_pair[(pc, nc, wc.split("|")[-1] if "|" in wc else wc)].append(rel)
+    for rels in by_pair.values():
+        yield from _confirmed(rels, settings.QA_TABLE_CONFIRM)
+
+
+def table_relations(figures: Sequence[Figure]) -> list[Relation]:
+    """Every relation the tables of one text suggest, scored by how far the table confirms its structure."""
+    by_table: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.table is not None:
+            by_table[f.table].append(f)
+    out: list[Relation] = []
+    for fs in by_table.values():
+        rows, cols, cells = _grid(fs)
+        out += [*_total_rows(rows, cols, cells), *_total_columns(rows, cols, cells), *_row_shares(rows, cols, cells)]
+    return out
