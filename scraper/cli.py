@@ -257,8 +257,11 @@ class _Run:
         return Tracking(inner)
 
     def finish(self, summary: Any) -> int:
+        """Log the final summary line; with a single -q it still ends the run on standard error."""
         self.summary = summary
         log.info(summary.line())
+        if getattr(self.args, "quiet", 0) == 1 and not self.args.log_level:
+            _err(summary.line())
         return summary.exit_code()
 
     def record(self, status: int, error: str | None = None) -> None:
@@ -554,7 +557,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("output and logging")
     g.add_argument("-v", "--verbose", action="count", default=0, help="more detail on standard error (DEBUG)")
     g.add_argument("-q", "--quiet", action="count", default=0,
-                   help="less on standard error: -q warnings and errors only, -qq errors only; no progress bar")
+                   help="less on standard error: -q no progress, warnings and the final line only; -qq errors only")
     _setting(g, "--log-level", dest="log_level", help="log level on standard error, overrides -v/-q",
              metavar="LEVEL")
     _setting(g, "--log-file", dest="log_file", help="append a timestamped log of the run to this file",

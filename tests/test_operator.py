@@ -284,7 +284,9 @@ def test_cron_style_run_shows_status_lines_logs_failures_and_appends_a_run_summa
 def test_quiet_and_log_level(tmp_path: Path) -> None:
     fixtures = str(FIXTURES / "nukeviet")
     quiet = scraper("build", fixtures, "--out", str(tmp_path / "a"), "-q")
-    assert quiet.returncode == 0 and quiet.stderr == b""
+    assert quiet.returncode == 0 and len(quiet.stderr.splitlines()) == 1 and b"new" in quiet.stderr  # the final line
+    quieter = scraper("build", fixtures, "--out", str(tmp_path / "a"), "-qq")
+    assert quieter.returncode == 0 and quieter.stderr == b""
     loud = scraper("build", fixtures, "--out", str(tmp_path / "b"), "--log-level", "info")
     assert b"new" in loud.stderr
     warn = scraper("build", fixtures, "--out", str(tmp_path / "c"), "--log-level", "WARNING")
