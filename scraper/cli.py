@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, settings
-from .errors import InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
+from .errors import DocumentError, InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DATASET_COMMANDS = ("build", "crawl", "harvest", "reextract")
@@ -87,6 +87,40 @@ def _article_or_text(source: str, args: argparse.Namespace) -> tuple[Any, str, s
     except ParseError as exc:
         raise type(exc)(f"{source}: {exc}") from None
     return article, article.body_text, article.url
+
+
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods")
+
+
+def _is_document(source: str) -> bool:
+    """A PDF/DOCX/XLSX… by its name (a URL's path too) or, for a local file, by its first bytes."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(source).path if source.startswith(("http://", "https://")) else source
+    if path.lower().endswith(_DOCUMENT_SUFFIXES):
+        return True
+    if source == "-" or source.startswith(("http://", "https://")):
+        return False
+    try:
+        with open(source, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    return head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def _document_figures(source: str, args: argparse.Namespace) -> tuple[str, str | None, list[Any]]:
+    """(document text, url, figures) of an attached-document file; DocumentError when it cannot be read."""
+    from .parse.documents import parse_document
+
+    data, url = _read_source(source, text_mode=False, url=args.url)
+    assert isinstance(data, bytes)
+    doc = parse_document(data, None, url or None, name=source, published=getattr(args, "published", None))
+    if doc.status != "parsed":
+        raise DocumentError(f"{source}: {doc.type} {doc.status}: {doc.error}")
+    for w in doc.warnings:
+        _err(f"{source}: {w}")
+    return doc.text, url, doc.figures
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -289,6 +323,15 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
     from .extract.figures import extract_figures
 
     for source in args.sources:
+        if not args.text and _is_document(source):
+            try:
+                body, url, figures = _document_figures(source, args)
+            except ScraperError as exc:
+                _err(str(exc))
+                failures.append(source)
+                continue
+            yield source, None, body, url, figures
+            continue
         try:
             article, body, url = _article_or_text(source, args)
         except ScraperError as exc:
@@ -386,14 +429,17 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
 
     if args.warc:
         summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
-                           excel=args.excel, **_scale(args))
+                           excel=args.excel,
+                           attachments=not args.no_attachments, **_scale(args))
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
         articles = fixture_articles(args.replay)
         if not articles:
             raise InputError(f"{args.replay}: no article pages to replay")
-        with PortalReplay(articles) as portal:
+        from .sources.replay import fixture_documents
+
+        with PortalReplay(articles, documents=fixture_documents(args.replay)) as portal:
             log.info("replaying %d bundled pages at %s (stored as %s)", len(articles), portal.start_url,
                      settings.REPLAY_ORIGIN)
             config = _crawl_config(args, [portal.start_url], mirror=(settings.REPLAY_ORIGIN, portal.base_url))
@@ -445,7 +491,7 @@ def cmd_reextract(args: argparse.Namespace, run: _Run) -> int:
     if not Path(args.dir).is_dir():
         raise InputError(f"{args.dir}: no such dataset folder")
     summary = reextract(args.dir, formats=tuple(args.export), progress=run.progress(), excel=args.excel,
-                         **_scale(args))
+                         attachments=not args.no_attachments, **_scale(args))
     return run.finish(summary)
 
 
@@ -499,9 +545,23 @@ def cmd_qa_check(args: argparse.Namespace, run: _Run) -> int:
     return EXIT_FAIL if (args.fail_on_inconsistent and bad) else EXIT_OK
 
 
+def cmd_qa_compare_attachments(args: argparse.Namespace, run: _Run) -> int:
+    from .qa.attachments import attachments_report_html, compare_attachments
+
+    rows = compare_attachments(args.dataset, tolerance=args.tolerance)
+    _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: attachments_report_html(rows, args.dataset))
+    bad = sum(1 for r in rows if r.status == "mismatch")
+    _err(f"{len(rows) - bad} matched, {bad} mismatch (article figures against their attached documents)")
+    return EXIT_FAIL if ("mismatch" in set(args.fail_on or []) and bad) else EXIT_OK
+
+
 def cmd_qa_compare(args: argparse.Namespace, run: _Run) -> int:
     from .qa.checks import compare_dataset, compare_report_html
 
+    if args.attachments:
+        return cmd_qa_compare_attachments(args, run)
+    if not args.official:
+        raise UsageError("qa compare needs OFFICIAL.csv (or --attachments)")
     rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
     _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: compare_report_html(rows, dataset=args.dataset))
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")}
@@ -610,7 +670,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     e = command("extract", "print the figures in pages or texts")
-    e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input")
+    e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
     e.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text, used as the body text as it is")
     _report_opts(e, ("jsonl", "json", "csv"))
     e.add_argument("--url", help="the page's URL (for provenance when reading a file)")
@@ -647,6 +707,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting(c, "--max-bytes", dest="max_bytes", metavar="N", help="response size cap in bytes")
     _setting(c, "--retries", dest="retries", metavar="N", help="retries per request (timeouts, resets, 429, 5xx)")
     c.add_argument("--no-warc", action="store_true", help="do not keep raw responses under DIR/warc/")
+    c.add_argument("--no-attachments", action="store_true", help="do not fetch/read the documents articles link to")
     _dataset_opts(c)
     _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
@@ -677,6 +738,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = command("reextract", "rebuild articles and figures from the raw WARCs under DIR/warc/")
     r.add_argument("dir", metavar="DIR", help="a dataset folder written by 'scraper crawl'")
     _dataset_opts(r, out=False)
+    r.add_argument("--no-attachments", action="store_true", help="do not re-read archived attached documents")
     _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 
@@ -701,8 +763,10 @@ def build_parser() -> argparse.ArgumentParser:
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
     qc.set_defaults(func=cmd_qa_check)
     qm = qa_command("compare", "compare an official table with the dataset")
-    qm.add_argument("official", metavar="OFFICIAL.csv", help="CSV with columns indicator, entity, period_start, "
-                    "period_end, value, unit")
+    qm.add_argument("official", metavar="OFFICIAL.csv", nargs="?", help="CSV with columns indicator, entity, "
+                    "period_start, period_end, value, unit")
+    qm.add_argument("--attachments", action="store_true",
+                    help="compare each article's figures with its own attached documents instead")
     qm.add_argument("--dataset", default=settings.OUT_DIR, metavar="DIR", help="dataset folder")
     _report_opts(qm, ("jsonl", "json", "csv", "html"))
     qm.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,

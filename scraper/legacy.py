@@ -80,6 +80,14 @@ def fix_legacy_vietnamese(text: str) -> str:
     kind = detect_legacy(text)
     if kind is None:
         return text
+    return convert_legacy(text, kind)
+
+
+def convert_legacy(text: str, kind: str) -> str:
+    """Convert the segments of `text` that show `kind` ('tcvn3' | 'vni') tell-tales; the rest unchanged.
+
+    For callers that decided the encoding on a whole document and convert it piece by piece.
+    """
     convert, is_legacy = (tcvn3_to_unicode, _tcvn3_word) if kind == "tcvn3" else (vni_to_unicode, _vni_word)
 
     def fix(m: regex.Match[str]) -> str:

@@ -54,6 +54,9 @@ class Figure(BaseModel):
     row: str | None = None
     column: str | None = None
     page: int | None = None  # 1-based page of a paged document (PDF)
+    # Figures read from an attached document: its URL and the cell's address ("Sheet!B7", "r3c2").
+    document_url: str | None = None
+    cell: str | None = None
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

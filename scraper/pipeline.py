@@ -47,6 +47,7 @@ class Summary:
     bytes: int = 0
     figures: int = 0
     slowdowns: int = 0
+    documents: int = 0  # attached documents read (PDF, DOCX, XLSX…)
     started: float = field(default_factory=time.monotonic)
     started_at: str = field(default_factory=utc_now)
     errors: list[str] = field(default_factory=list)
@@ -71,7 +72,8 @@ class Summary:
     def line(self) -> str:
         return (
             f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.not_modified} not modified, "
-            f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures; {self.requests} requests, "
+            f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures"
+            f"{f', {self.documents} documents' if self.documents else ''}; {self.requests} requests, "
             f"{self.bytes:,} bytes in {self.seconds:.1f}s"
         )
 

@@ -132,3 +132,16 @@ def test_a_sentence_without_breaks_is_read_in_bounded_pieces() -> None:
     spans = sentence_spans(text)
     assert len(spans) > 1 and all(e - s <= settings.MAX_SENTENCE_CHARS for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str) -> None:
+    """The words-before-a-number patterns reject backwards for speed; on every number of a long report
+    (original case and lower case) backwards and forwards agree on whether there is a match."""
+    from scraper.extract import figures
+
+    prefixes = [figures._prefix(seed_body, m.start()) for m in figures._CANDIDATE.finditer(seed_body)]
+    prefixes += [p.lower() for p in prefixes] + ["Mã số: ", "Tổ công tác ", "ước đạt trên ", "xếp thứ ", "từ ngày "]
+    for name in figures.SUFFIX_PATTERNS:
+        suffix = getattr(figures, name)
+        for p in prefixes:
+            assert (suffix.forward.search(p) is None) == (suffix.backward.search(p) is None), (name, p)

@@ -33,7 +33,7 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, parse_digits, parse_spelled
-from .patterns import LETTER as _L, alt as _alt
+from .patterns import LETTER as _L, Suffix, alt as _alt
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -104,6 +104,16 @@ _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
+
+# Suffix readings: these patterns end where the text searched ends ("…\s*$": the words right before a
+# number), so a backwards search rejects a text at once (`_LABEL`, 130 alternatives, ~8x faster);
+# tests/test_extract_centre.py checks that backwards and forwards agree on which texts match.
+SUFFIX_PATTERNS = ("_LABEL", "_QUALIFIER", "_CHANGE", "_RANK", "_DATE_LEAD", "_RATIO_LEAD", "_PHONE_LABEL", "_SPELLED_BLOCK",
+                   "_NAMED_BEFORE", "_LETTERS_END")
+_LABEL, _QUALIFIER, _CHANGE, _RANK, _DATE_LEAD, _RATIO_LEAD, _PHONE_LABEL, _SPELLED_BLOCK, _NAMED_BEFORE, _LETTERS_END = (
+    Suffix(p) for p in (_LABEL, _QUALIFIER, _CHANGE, _RANK, _DATE_LEAD, _RATIO_LEAD, _PHONE_LABEL, _SPELLED_BLOCK,
+                           _NAMED_BEFORE, _LETTERS_END)
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

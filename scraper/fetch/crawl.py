@@ -60,6 +60,7 @@ class CrawlConfig:
     excel: bool = False
     # (stored origin, fetched origin): URLs are stored under the first and fetched from the second.
     mirror: tuple[str, str] | None = None
+    attachments: bool = True  # fetch and read the documents articles link to (PDF, DOCX, XLSX…)
 
 
 def _now() -> str:
@@ -122,6 +123,7 @@ class _Run:
         self.cfg, self.ds, self.fetcher, self.summary, self.sink = cfg, ds, fetcher, summary, sink
         self.origins = _Origins(cfg.mirror)
         self.tried: dict[str, int] = {}
+        self.hosts: set[str] = set()  # the crawl's hosts (stored form): attachments are fetched from these
 
     async def fetch(self, url: str, **conditional: str | None) -> FetchResult | None:
         """GET a stored URL (None when this run already spent its tries on it)."""
@@ -158,6 +160,7 @@ async def _crawl(cfg: CrawlConfig, progress: Progress) -> Summary:
         async with Fetcher(user_agent=cfg.user_agent, delay=cfg.delay, concurrency=cfg.concurrency, timeout=cfg.timeout,
                            max_bytes=cfg.max_bytes, retries=cfg.retries, obey_robots=cfg.obey_robots) as fetcher:
             run = _Run(cfg, ds, fetcher, summary, sink)
+            run.hosts = hosts
             # Listing pages are read anew every run; articles left over from a killed run come first.
             pending = ds.pending()
             seen_listings: set[str] = set()
@@ -297,6 +300,11 @@ async def _article(run: _Run, url: str) -> bool:
     if res.final_url != url:
         ds.record_page(res.final_url, **fields)
     ds.mark_done(url)
+    if run.cfg.attachments and article.attachments:
+        from .attachments import fetch_attachments
+
+        await fetch_attachments(ds, run.fetch, article, summary, run.sink, fetched_at=_now(),
+                                hosts=run.hosts | {urlsplit(url).netloc.lower()})
     return True
 
 
@@ -339,8 +347,9 @@ def _one_line(exc: BaseException) -> str:
 def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
              formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False, force: bool = False,
              progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
-             dask: str | None = None) -> Summary:
-    """Read WARC/ARC files into the dataset.  InputError for a file that is not one (before any work).
+             dask: str | None = None, attachments: bool = True) -> Summary:
+    """Read WARC/ARC files into the dataset, then (a second pass over the same files) the documents
+    their articles link to.  InputError for a file that is not one (before any work).
 
     Partitions of the files are parsed on `workers` processes (None: all cores) or on the Dask cluster
     at `dask`; this process stores the rows in batched transactions, in file order, so the dataset is
@@ -355,15 +364,22 @@ def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
     files = [p if "://" in p else os.path.abspath(p) for p in names]  # Dask workers have their own cwd
     summary = Summary()
     progress = as_progress(progress)
+    from .attachments import read_archived_attachments, wanted_attachments
+
+    needed: dict = {}
     with make_executor(workers, dask) as ex, Dataset(out_dir) as ds:
         writer = BatchWriter(ds, summary, force=force)
         try:
             for result in ex.map(parse_partition, warc_partitions(files, ex.map, workers=ex.workers)):
                 for outcome in result.outcomes:
                     writer.add(outcome)
+                    if attachments:
+                        wanted_attachments(outcome.rows, needed)
                 if result.error:
                     summary.fail(result.partition.path, f"WARC read error: {result.error}", log)
                 progress.update(summary, result.partition.path)
+            writer.flush()
+            read_archived_attachments(ds, files, needed, summary, force=force)
         except (OSError, ValueError, BrokenProcessPool) as exc:
             summary.fail(", ".join(files[:3]), f"WARC read error: {_one_line(exc)}", log)
         finally:
@@ -375,10 +391,10 @@ def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
 
 def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
               progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
-              dask: str | None = None) -> Summary:
+              dask: str | None = None, attachments: bool = True) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
         raise InputError(f"{out_dir}/warc: no WARC files to re-extract from")
     return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, force=True, progress=progress, excel=excel,
-                    workers=workers, dask=dask)
+                    workers=workers, dask=dask, attachments=attachments)

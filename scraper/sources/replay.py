@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["PortalReplay", "ReplayArticle", "fixture_articles"]
+__all__ = ["PortalReplay", "ReplayArticle", "fixture_articles", "fixture_documents", "DOCS_PATH"]
 
 LIST_PATH = "/Lists/TinTuc/TongQuat.aspx"
 ITEM_PATH = "/Lists/TinTuc/View_Detail.aspx"
+DOCS_PATH = "/Documents/"  # attached reports: /Documents/<name> (as a SharePoint document library)
+_DOC_TYPES = {
+    ".pdf": "application/pdf", ".doc": "application/msword", ".xls": "application/vnd.ms-excel",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+}
 
 
 @dataclass
@@ -52,8 +59,10 @@ class Hit:
 class PortalReplay:
     """Start with `with PortalReplay(articles) as portal:`; `portal.start_url` is the first listing page."""
 
-    def __init__(self, articles: list[ReplayArticle] | None = None, *, page_size: int = 10, robots: str | None = None) -> None:
+    def __init__(self, articles: list[ReplayArticle] | None = None, *, page_size: int = 10, robots: str | None = None,
+                 documents: dict[str, bytes] | None = None) -> None:
         self.articles: dict[int, ReplayArticle] = {a.item_id: a for a in (articles or [])}
+        self.documents: dict[str, bytes] = dict(documents or {})  # name under /Documents/ → bytes
         self.page_size = page_size
         self.robots = robots if robots is not None else "User-agent: *\nDisallow: /private/\n"
         self.hits: list[Hit] = []
@@ -144,6 +153,17 @@ class PortalReplay:
         if status != 304:
             h.wfile.write(body)
 
+    def _document(self, h: BaseHTTPRequestHandler, name: str) -> None:
+        with self._lock:
+            data = self.documents.get(name)
+        if data is None:
+            return self._send(h, 404, b"not found")
+        etag = '"' + hashlib.md5(data).hexdigest()[:16] + '"'
+        if h.headers.get("If-None-Match") == etag:
+            return self._send(h, 304, b"", {"ETag": etag})
+        ctype = _DOC_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+        return self._send(h, 200, data, {"Content-Type": ctype, "ETag": etag})
+
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(h.path)
         q = {k.lower(): v[0] for k, v in parse_qs(parts.query).items()}
@@ -154,6 +174,8 @@ class PortalReplay:
             return self._send(h, 200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
         if parts.path == "/robots.txt":
             return self._send(h, 200, self.robots.encode(), {"Content-Type": "text/plain"})
+        if parts.path.startswith(DOCS_PATH):
+            return self._document(h, unquote(parts.path[len(DOCS_PATH):]))
         if parts.path.startswith("/private/"):
             return self._send(h, 403, b"forbidden")
         if parts.path.lower() == LIST_PATH.lower():
@@ -187,6 +209,12 @@ class PortalReplay:
                 headers["Link"] = f'<{article.original_url}>; rel="canonical"'
             return self._send(h, 200, article.html, headers)
         return self._send(h, 404, b"not found")
+
+
+def fixture_documents(fixtures_dir: str | Path) -> dict[str, bytes]:
+    """Every attachable document under fixtures/ (PDF, DOCX, XLSX…), by file name, for /Documents/<name>."""
+    return {p.name: p.read_bytes() for p in sorted(Path(fixtures_dir).rglob("*"))
+            if p.is_file() and p.suffix.lower() in _DOC_TYPES}
 
 
 def fixture_articles(fixtures_dir: str | Path) -> list[ReplayArticle]:

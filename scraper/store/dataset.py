@@ -34,7 +34,14 @@ from ..errors import DatasetError, MissingDependency, UsageError
 from ..models import Article
 from .rows import ARTICLE_COLUMNS, FIGURE_COLUMNS, ArticleRows, article_rows
 
-__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "check_export_formats"]
+__all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "DOCUMENT_COLUMNS", "check_export_formats"]
+
+DOCUMENT_COLUMNS = (
+    "url", "article_url", "type", "pages", "sha256", "text", "status", "error", "size", "tables", "warnings",
+    "cells", "fetched_at",
+)
+# Figure columns added after the first release: (name, SQL type); added to older datasets on open.
+_FIGURE_ADDED = (("document_url", "TEXT"), ("page", "INTEGER"), ("cell", "TEXT"))
 
 _JSON_ARTICLE = ("tables", "attachments", "warnings")
 
@@ -60,8 +67,13 @@ CREATE TABLE IF NOT EXISTS figures (
     qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT, period_start TEXT, period_end TEXT, period_text TEXT,
     estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT, part_of INTEGER,
     computed_from TEXT, ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
-    "table" INTEGER, "row" TEXT, "column" TEXT, warnings TEXT,
+    "table" INTEGER, "row" TEXT, "column" TEXT, warnings TEXT, document_url TEXT, page INTEGER, cell TEXT,
     PRIMARY KEY (article_id, "index")
+);
+CREATE TABLE IF NOT EXISTS documents (
+    url TEXT NOT NULL, article_url TEXT NOT NULL, type TEXT, pages INTEGER, sha256 TEXT, text TEXT,
+    status TEXT NOT NULL, error TEXT, size INTEGER, tables INTEGER, warnings TEXT, cells TEXT, fetched_at TEXT,
+    PRIMARY KEY (article_url, url)
 );
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT, content_hash TEXT, article_id TEXT,
@@ -75,6 +87,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS figures_article_url ON figures(article_url);
+CREATE INDEX IF NOT EXISTS figures_document_url ON figures(document_url);
 CREATE INDEX IF NOT EXISTS frontier_pending ON frontier(done, added_at);
 """
 # Renamed figure columns: (old, new).  Datasets written before the rename are migrated on open.
@@ -119,6 +132,9 @@ class Dataset:
             for old, new in _RENAMED:
                 if old in cols and new not in cols:
                     db.execute(f'ALTER TABLE figures RENAME COLUMN {old} TO "{new}"')
+            for name, sql_type in _FIGURE_ADDED:
+                if name not in cols:
+                    db.execute(f"ALTER TABLE figures ADD COLUMN {name} {sql_type}")
             if "value_num" not in cols:
                 db.execute("ALTER TABLE figures ADD COLUMN value_num REAL")
                 db.execute("UPDATE figures SET value_num = CAST(value AS REAL)")
@@ -236,8 +252,10 @@ class Dataset:
     def articles(self) -> Iterator[dict[str, Any]]:
         yield from self._article_dicts("ORDER BY published, url")
 
-    def figures(self) -> Iterator[dict[str, Any]]:
-        yield from self._figure_dicts('ORDER BY article_url, "index"')
+    def figures(self, *, documents: bool = False) -> Iterator[dict[str, Any]]:
+        """Figures of article bodies; with `documents=True` also those of their attached documents."""
+        where = "" if documents else "WHERE document_url IS NULL "
+        yield from self._figure_dicts(f'{where}ORDER BY article_url, document_url, "index"')
 
     def _article_dicts(self, tail: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         for row in self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {tail}", params):
@@ -255,11 +273,55 @@ class Dataset:
             d["warnings"] = json.loads(d["warnings"]) if d["warnings"] else []
             yield d
 
+    # --- attached documents -----------------------------------------------------------------------
+
+    def store_document(self, doc: Any, article_id: str, *, fetched_at: str | None = None, force: bool = False) -> str:
+        """Store one attached Document and its figures atomically: 'new', 'changed' or 'unchanged'.
+
+        Its figures go to `figures` with `document_url` set and `article_id` = "<article id>@<sha256[:16]>",
+        so they never collide with (or get replaced by) the article body's own figures."""
+        from .rows import figure_row
+
+        with self.transaction() as db:
+            row = db.execute("SELECT sha256, status FROM documents WHERE article_url = ? AND url = ?",
+                             (doc.article_url, doc.url)).fetchone()
+            if row is not None and row["sha256"] == doc.sha256 and row["status"] == doc.status and not force:
+                return "unchanged"
+            if row is not None:
+                db.execute("DELETE FROM figures WHERE article_url = ? AND document_url = ?", (doc.article_url, doc.url))
+                self._touch_exports(db)
+            d = doc.model_dump(mode="json")
+            d.update(pages=doc.page_count, fetched_at=fetched_at,
+                     warnings=json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None,
+                     cells=json.dumps(d["cells"], ensure_ascii=False) if d["cells"] else None)
+            db.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                       f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})", tuple(d.get(c) for c in DOCUMENT_COLUMNS))
+            key = f"{article_id}@{doc.sha256[:16]}"
+            self._insert_figure_values(db, [figure_row(f, doc.article_url, key) for f in doc.figures])
+            return "new" if row is None else ("unchanged" if row["sha256"] == doc.sha256 else "changed")
+
+    def document(self, article_url: str, url: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM documents WHERE article_url = ? AND url = ?", (article_url, url)).fetchone()
+
+    def documents(self, *, text: bool = True) -> Iterator[dict[str, Any]]:
+        yield from self._document_dicts("ORDER BY article_url, url", text=text)
+
+    def _document_dicts(self, tail: str, params: tuple[Any, ...] = (), *, text: bool = False) -> Iterator[dict[str, Any]]:
+        """Document rows; without `text` (exports) the text and cells stay in the database."""
+        cols = [c for c in DOCUMENT_COLUMNS if text or c not in ("text", "cells")]
+        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM documents {tail}", params):
+            d = dict(row)
+            for c in ("warnings", "cells"):
+                if c in d:
+                    d[c] = json.loads(d[c]) if d[c] else []
+            yield d
+
     def counts(self) -> dict[str, int]:
         return {
             "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "figures": self.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0],
             "versions": self.db.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0],
+            "documents": self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
         }
 
     # --- crawl state ------------------------------------------------------------------------------
@@ -312,7 +374,7 @@ class Dataset:
         return row[0] if row else None
 
     def row_count(self, table: str) -> int:
-        if table not in ("articles", "figures", "article_versions", "pages", "frontier"):
+        if table not in ("articles", "figures", "article_versions", "pages", "frontier", "documents"):
             raise ValueError(f"unknown table {table!r}")
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
@@ -334,7 +396,10 @@ class Dataset:
         `excel`: CSV starts with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly.
         """
         check_export_formats(formats)
-        return [self._export_table(name, fmt, excel) for fmt in formats for name in ("articles", "figures")]
+        names = ("articles", "figures")
+        if self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+            names += ("documents",)
+        return [self._export_table(name, fmt, excel) for fmt in formats for name in names]
 
     def _export_table(self, name: str, fmt: str, excel: bool) -> Path:
         target = self.dir / f"{name}.{fmt}"
@@ -345,7 +410,7 @@ class Dataset:
         append = (state.get("epoch") == epoch and state.get("mark", top + 1) <= top and state.get("excel", excel) == excel
                   and state.get("fingerprint") == _fingerprint(target))
         mark = state["mark"] if append else 0
-        dicts = self._article_dicts if name == "articles" else self._figure_dicts
+        dicts = {"articles": self._article_dicts, "figures": self._figure_dicts, "documents": self._document_dicts}[name]
         rows = dicts("WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (mark, top))
         _EXPORTERS[fmt](target, rows, append=append, excel=excel)
         self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}))
@@ -401,7 +466,7 @@ def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, e
         _replace_file(target, lambda fh: write(fh, header=True), "utf-8-sig" if excel else "utf-8")
 
 
-_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of"}
+_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of", "page", "pages", "size"}
 _PARQUET_FLOATS = {"value_num"}
 _PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}
 

@@ -24,7 +24,7 @@ FIGURE_COLUMNS = (
     "article_url", "article_id", "index", "value", "value_num", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
     "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
     "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "table", "row", "column",
-    "warnings",
+    "warnings", "document_url", "page", "cell",
 )
 JSON_ARTICLE_COLUMNS = ("tables", "attachments", "warnings")
 
