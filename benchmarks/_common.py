@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import resource
 import sys
 import time
@@ -11,6 +13,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"  # real material beside the checkout, never in the project's git
+HELD_BACK = {6, 7, 8}  # ../shared/dev/README.md: hold back whole source pages with sha1(url) % 10 in these
+
+
+def held_back(source_url: str) -> bool:
+    """The suggested development split: True for the held-back part (by source page)."""
+    return int(hashlib.sha1(source_url.encode()).hexdigest(), 16) % 10 in HELD_BACK
+
+
+def shared_records(shared: Path, name: str) -> list[dict] | None:
+    """The JSON-lines file `shared/dev/NAME` as records, or None when it is not there."""
+    path = shared / "dev" / name
+    if not path.exists():
+        return None
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def fixture_pages() -> list[tuple[Path, bytes]]:

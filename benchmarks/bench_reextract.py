@@ -10,6 +10,8 @@ The cluster is started before timing (workers and scheduler up), as a real clust
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import tempfile
 import time
@@ -21,14 +23,24 @@ from bench_warc import bare, dataset_rows, write_warc
 from scraper.fetch.crawl import reextract
 
 
-def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, int]:
-    """Records/s of a re-extraction into a fresh dataset that holds only the raw WARCs."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (local worker processes)."""
+    return sum(
+        r.ru_utime + r.ru_stime
+        for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
+
+
+def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
+    """Records/s of a re-extraction into a fresh dataset that holds only the raw WARCs, with the wall
+    and CPU seconds it took (CPU: this process and local workers; a Dask cluster's is not counted)."""
     (out / "warc").mkdir(parents=True)
     for p in src.glob("*.warc.gz"):
         shutil.copy(p, out / "warc" / p.name)
-    s = time.perf_counter()
+    s, c = time.perf_counter(), cpu_seconds()
     summary = reextract(out, quiet=True, **kw)
-    return summary.articles / (time.perf_counter() - s), summary.articles
+    wall, cpu = time.perf_counter() - s, cpu_seconds() - c
+    return summary.articles / wall, wall, cpu
 
 
 def main() -> None:
@@ -47,26 +59,51 @@ def main() -> None:
         s = time.perf_counter()
         n = sum(bare(p) for p in sorted(src.glob("*.warc.gz")))
         bare_rate = n / (time.perf_counter() - s)
-        runs: list[tuple[str, float, Path]] = []
+        runs: list[tuple[str, float, float, float | None, Path]] = []
         for w in (1, 2):
             out = Path(tmp) / f"w{w}"
-            rate, _ = timed_reextract(src, out, workers=w)
-            runs.append((f"scraper reextract --workers {w}", rate, out))
+            rate, wall, cpu = timed_reextract(src, out, workers=w)
+            runs.append((f"scraper reextract --workers {w}", rate, wall, cpu, out))
         if not args.no_dask:
             from distributed import LocalCluster
 
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None) as cluster:
+            with LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            ) as cluster:
                 out = Path(tmp) / "dask"
-                rate, _ = timed_reextract(src, out, dask=cluster.scheduler_address)
-                runs.append(("scraper reextract --dask (LocalCluster, 2 workers)", rate, out))
+                rate, wall, _ = timed_reextract(src, out, dask=cluster.scheduler_address)
+                runs.append(("scraper reextract --dask (LocalCluster, 2 workers)", rate, wall, None, out))
         one = runs[0][1]
-        rows = [{"run": "baseline: bare warcio read + selectolax parse", "records/s": bare_rate, "× workers 1": "", "× bare": 1.0}]
-        rows += [{"run": name, "records/s": rate, "× workers 1": rate / one, "× bare": rate / bare_rate} for name, rate, _ in runs]
-        print(f"{args.records} records ({args.pages} pages) in 2 gzip WARC files")
+        rows = [
+            {
+                "run": "baseline: bare warcio read + selectolax parse",
+                "records/s": bare_rate,
+                "× workers 1": "",
+                "× bare": 1.0,
+                "wall s": "",
+                "CPU s": "",
+            }
+        ]
+        rows += [
+            {
+                "run": name,
+                "records/s": rate,
+                "× workers 1": rate / one,
+                "× bare": rate / bare_rate,
+                "wall s": wall,
+                "CPU s": "" if cpu is None else cpu,
+            }
+            for name, rate, wall, cpu, _ in runs
+        ]
+        print(
+            f"{args.records} records ({args.pages} pages) in 2 gzip WARC files; load average"
+            f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (others' work slows every run alike)"
+        )
         print(table(rows))
-        first = dataset_rows(runs[0][2])
-        print("datasets identical (workers 1, workers 2, Dask):", all(dataset_rows(out) == first for _, _, out in runs))
+        first = dataset_rows(runs[0][4])
+        print(
+            "datasets identical (workers 1, workers 2, Dask):", all(dataset_rows(r[4]) == first for r in runs)
+        )
 
 
 if __name__ == "__main__":

@@ -37,9 +37,13 @@ def write_warc(path: Path, n: int, kind: str = "synthetic") -> None:
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=True)
         for i in range(1, n + 1):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             url = f"https://www.binhduong.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID={i}"
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html(i)), http_headers=headers))
+            w.write_record(
+                w.create_warc_record(url, "response", payload=io.BytesIO(html(i)), http_headers=headers)
+            )
 
 
 def bare(path: Path) -> int:
@@ -55,7 +59,10 @@ def bare(path: Path) -> int:
 
 def dataset_rows(out: Path) -> tuple[list, list]:
     db = sqlite3.connect(out / "dataset.sqlite")
-    return (db.execute("SELECT * FROM articles ORDER BY rowid").fetchall(), db.execute("SELECT * FROM figures ORDER BY rowid").fetchall())
+    return (
+        db.execute("SELECT * FROM articles ORDER BY rowid").fetchall(),
+        db.execute("SELECT * FROM figures ORDER BY rowid").fetchall(),
+    )
 
 
 def main() -> None:
@@ -71,7 +78,14 @@ def main() -> None:
         s = time.perf_counter()
         n = bare(warc)
         t_bare = time.perf_counter() - s
-        rows = [{"run": "baseline: bare warcio read + selectolax parse", "records/s": n / t_bare, "× workers 1": "", "× bare": 1.0}]
+        rows = [
+            {
+                "run": "baseline: bare warcio read + selectolax parse",
+                "records/s": n / t_bare,
+                "× workers 1": "",
+                "× bare": 1.0,
+            }
+        ]
         base_rate, datasets = None, []
         for w in args.workers:
             out = Path(tmp) / f"out-{w}"
@@ -79,8 +93,14 @@ def main() -> None:
             summary = run_warc([str(warc)], out_dir=out, quiet=True, workers=w)
             rate = summary.articles / (time.perf_counter() - s)
             base_rate = base_rate or rate
-            rows.append({"run": f"scraper crawl --warc --workers {w}", "records/s": rate, "× workers 1": rate / base_rate,
-                         "× bare": rate / (n / t_bare)})
+            rows.append(
+                {
+                    "run": f"scraper crawl --warc --workers {w}",
+                    "records/s": rate,
+                    "× workers 1": rate / base_rate,
+                    "× bare": rate / (n / t_bare),
+                }
+            )
             datasets.append(dataset_rows(out))
         print(f"{args.records} records ({args.pages} pages), {mb:.1f} MB gzip WARC")
         print(table(rows))

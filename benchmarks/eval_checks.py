@@ -33,7 +33,7 @@ from scraper.qa import check_text  # noqa: E402
 
 SCALES = [Decimal(10) ** k for k in (0, 3, 6, 9, 12)]
 SUM_KINDS = {"sum", "shares", "difference", "table-sum", "identity"}
-RATIO_KINDS = {"ratio", "change", "table-ratio"}
+RATIO_KINDS = {"ratio", "change", "table-ratio", "per_unit"}
 
 
 def held_back(source_url: str) -> bool:

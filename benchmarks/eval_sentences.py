@@ -20,7 +20,6 @@ only (the annotation records hedges; the extractor also reports "đạt", "còn"
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -28,12 +27,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _common import HELD_BACK, SHARED, held_back, shared_records
 
-from scraper import extract_figures  # noqa: E402
-
-HELD_BACK = {6, 7, 8}
+from scraper import extract_figures
 HEDGES = {"trên", "hơn", "gần", "khoảng", "xấp xỉ", "dưới", "ít nhất", "khoảng gần", "từ", "không dưới",
           "không quá", "chưa đến", "chưa tới", "tối thiểu", "tối đa", "ngót", "chừng", "gần như"}
 # The project's kinds are a refinement of the annotation's: (ours, annotated) pairs that agree.
@@ -56,10 +52,6 @@ REVIEW: dict[tuple[str, str], tuple[str, str]] = {
        for raw in ("1487903", "732807", "755096", "599852", "888051")},
 }
 UNIT_CANON = {"m²": "m2", "m³": "m3", "km²": "km2", "vnđ": "đồng", "đ": "đồng"}
-
-
-def held_back(source_url: str) -> bool:
-    return int(hashlib.sha1(source_url.encode()).hexdigest(), 16) % 10 in HELD_BACK
 
 
 def _dec(v) -> Decimal | None:
@@ -208,18 +200,17 @@ def report(name: str, t: Tally, show: bool) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder (default ../shared)")
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared/ folder (default ../shared)")
     ap.add_argument("--split", choices=("held", "tune", "all"), default="all")
     ap.add_argument("--show", action="store_true", help="list misses, false figures and wrong readings")
     ap.add_argument("--json", action="store_true", help="print the summary as one JSON object at the end")
     ap.add_argument("--reviewed", action="store_true",
                     help="score against the annotations with our reviewed disagreements applied (see REVIEW)")
     args = ap.parse_args(argv)
-    path = args.shared / "dev" / "sentences.jsonl"
-    if not path.exists():
-        print(f"eval_sentences: {path} not found (pass --shared DIR)", file=sys.stderr)
+    records = shared_records(args.shared, "sentences.jsonl")
+    if records is None:
+        print(f"eval_sentences: {args.shared / 'dev' / 'sentences.jsonl'} not found (pass --shared DIR)", file=sys.stderr)
         return 2
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     annotated = [r for r in records if "figures" in r]
     tallies: dict[str, Tally] = defaultdict(Tally)
     for rec in annotated:

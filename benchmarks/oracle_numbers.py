@@ -104,17 +104,13 @@ FAMILIES = {"cldr": cldr, "compact": compact, "mixed": mixed, "num2words": spell
 WEIGHTS = {"cldr": 3, "compact": 1, "mixed": 1, "num2words": 3, "variants": 1.5, "decimals": 0.5}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="round-trip oracle for scraper.numbers.parse_number")
-    ap.add_argument("--n", type=int, default=10_000)
-    ap.add_argument("--seed", type=int, default=12)
-    ap.add_argument("--show", type=int, default=10, help="print up to this many failures")
-    args = ap.parse_args(argv)
-    rng = random.Random(args.seed)
+def run(n: int, seed: int, show: int = 0) -> tuple[Counter, Counter, list[str]]:
+    """Cases per family, exact round trips per family, and up to `show` failures."""
+    rng = random.Random(seed)
     names = list(FAMILIES)
     total, ok = Counter(), Counter()
     failures: list[str] = []
-    for _ in range(args.n):
+    for _ in range(n):
         name = rng.choices(names, weights=[WEIGHTS[n] for n in names])[0]
         text, expected = FAMILIES[name](rng)
         total[name] += 1
@@ -124,10 +120,20 @@ def main(argv: list[str] | None = None) -> int:
             got = f"ValueError: {exc}"
         if got == expected:
             ok[name] += 1
-        elif len(failures) < args.show:
+        elif len(failures) < show:
             failures.append(f"  [{name}] {text!r}: expected {expected}, got {got}")
+    return total, ok, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="round-trip oracle for scraper.numbers.parse_number")
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--show", type=int, default=10, help="print up to this many failures")
+    args = ap.parse_args(argv)
+    total, ok, failures = run(args.n, args.seed, args.show)
     print(f"{'family':10} {'cases':>6} {'exact':>8}")
-    for name in names:
+    for name in FAMILIES:
         print(f"{name:10} {total[name]:6} {100 * ok[name] / max(total[name], 1):7.2f}%")
     n_all, ok_all = sum(total.values()), sum(ok.values())
     print(f"{'overall':10} {n_all:6} {100 * ok_all / n_all:7.2f}%  ({n_all - ok_all} failures)")

@@ -9,6 +9,8 @@ quotes "©" or "«…»" is left alone.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 # Parallel tables: Unicode lowercase letters and their TCVN3 / VNI spellings.  Uppercase VNI is the
@@ -47,8 +49,8 @@ def _vni_word(word: str) -> bool:
 
 def detect_legacy(text: str) -> str | None:
     """'tcvn3', 'vni' or None: which legacy font encoding, if any, most words of `text` are in."""
-    if _VIET_UNICODE.search(text) and len(_VIET_UNICODE.findall(text)) > 20:
-        return None
+    if next(islice(_VIET_UNICODE.finditer(text), 20, None), None) is not None:
+        return None  # more than 20 Unicode-only Vietnamese letters: a Unicode document (stop counting there)
     words = _WORD.findall(text)
     tcvn3 = sum(1 for w in words if _tcvn3_word(w))
     vni = sum(1 for w in words if _vni_word(w) and not _VIET_UNICODE.search(w))

@@ -58,7 +58,7 @@ CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks fo
 CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
-PROCESS_START_METHOD = "spawn"        # worker processes start clean (no inherited threads or sockets)
+PROCESS_START_METHOD = "auto"  # fork when single-threaded (workers inherit compiled patterns), else spawn
 TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
 DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries
@@ -77,6 +77,7 @@ DATE_AFTER_TITLE_CHARS = 400  # … or this far below it, and never inside the b
 CATEGORY_BEFORE_TITLE_CHARS = 300  # a section label sits right above the title
 LEAD_MIN_CHARS = 40  # a bold/sapo block before the body shorter than this is not a lead
 PROFILE_PRIOR = 1.5  # score a site profile's selector adds to the candidate it picks (a prior, not a rule)
+DENSITY_MIN_BODY_CHARS = 300  # a <p>-density body shorter than this: count <div> paragraphs too
 
 # --- progress and logging --------------------------------------------------------------------------
 STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal
@@ -96,7 +97,11 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
-QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt"})
+QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt",
+                       "không dưới", "ít nhất", "không quá", "chưa đến", "ngót"})
+# The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
+QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
+QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_GAP = 1.5
@@ -109,6 +114,7 @@ QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
 # columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
 QA_TABLE_CONFIRM = 2
+QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way
 QA_CONF_TABLE = 0.85
 QA_CONF_TABLE_GUESS = 0.5
 

@@ -163,8 +163,11 @@ def _looks_binary(data: bytes) -> bool:
         return True
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.05
+
+
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # control characters other than tab and line ends
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]:

@@ -339,6 +339,7 @@ NONFIGURE_ROWS = [
     ("per-unit", "Số giường bệnh bình quân 1 vạn dân là 31,4.", "1 vạn dân", "pattern: Hưng Yên health yearbook"),
     ("per-unit", "Tỷ suất mắc sốt xuất huyết là 8 ca/100.000 dân.", "100.000 dân", "pattern: provincial health bulletin"),
     ("per-unit", "Giá trị sản phẩm bình quân 1 ha mặt nước nuôi trồng đạt 250 triệu đồng.", "1 ha", "pattern: Bắc Ninh aquaculture"),
+    ("per-unit", "Mô hình nâng cao hiệu quả kinh tế trên 1 đơn vị diện tích canh tác.", "1", "pattern: Lào Cai land-use study"),
     # periods and durations that are not measured amounts
     ("plan-horizon", "Tỉnh xây dựng quy hoạch 10 năm cho vùng nguyên liệu.", "10", "pattern: Thanh Hóa planning news"),
     ("plan-horizon", "Chiến lược 5 năm về chuyển đổi số được ban hành.", "5", "pattern: ministry strategy news"),
@@ -360,6 +361,9 @@ NONFIGURE_ROWS = [
     ("dose-criterion", "Số người đã tiêm ít nhất 02 mũi đạt 97%.", "02", "pattern: Covid-19 vaccination report"),
     ("time", "Tính đến thời điểm 16 giờ ngày 20/4, đã có 8.500 hồ sơ.", "16", "pattern: exam registration news"),
     ("year-typo", "Năng suất lúa vụ mùa năm 202. đạt 55 tạ/ha.", "202", "pattern: commune portal typo"),
+    # numbers that end a proper name (pattern: power-plant and project news, Hà Tĩnh / Thanh Hóa / Bình Thuận)
+    ("name-number", "Nhà máy Thủy điện Sông Tranh 2 tạm dừng phát điện.", "2", "pattern: power-plant news"),
+    ("name-number", "Dự án điện khí Long Sơn 3 và 4 chậm tiến độ.", "3", "pattern: energy project news"),
 ]
 
 
@@ -387,6 +391,8 @@ FIGURE_ROWS_12 = [
     # ranks, digits and spelled
     ("Tỉnh xếp thứ 5/22 tỉnh miền núi phía Bắc.", [("5/22", D(5), "rank", None, None)]),
     ("Tỉnh có tốc độ tăng trưởng nhanh thứ ba cả nước.", [("thứ ba", D(3), "rank", None, None)]),
+    ("Chỉ số của huyện tăng từ vị trí thứ 12 lên thứ 5.", [("12", D(12), "rank", None, None), ("5", D(5), "rank", None, None)]),
+    ("Tỉnh có diện tích lúa lớn thứ 2 vùng.", [("2", D(2), "rank", None, None)]),
     ("Hai bộ lần lượt giữ vị trí thứ hai và thứ tư.", [("Hai", D(2), "count", "bộ", None), ("thứ hai", D(2), "rank", None, None), ("thứ tư", D(4), "rank", None, None)]),
     # typos are read and flagged, never dropped (pattern: Nghệ An commune report "..")
     ("Đã in 12..450 tờ rơi tuyên truyền.", [("12..450", D(12450), "count", "tờ rơi", None)]),
@@ -417,6 +423,13 @@ FIGURE_ROWS_12 = [
      [("402.115", D(402115), "count", "thí sinh", None), ("44,1%", D("44.1"), "percent", "%", None)]),
     # "từ X trở lên" is a hedge: at least X
     ("Hộ được hưởng từ 03 chính sách trở lên chỉ nhận một mức.", [("03", D(3), "count", "chính sách", "từ")]),
+    # "giá trị gia tăng" is value added (a level), not an increase; a row keyed by a year is not in years
+    ("Giá trị gia tăng đạt 84.210 nghìn đồng/ha.", [("84.210 nghìn đồng/ha", D(84210000), "money", "đồng/ha", "đạt")]),
+    ("Năm 2019 47,2 512,30", [("47,2", D("47.2"), "number", None, None), ("512,30", D("512.3"), "number", None, None)]),
+    # a named plant's number is part of its name; its amounts are figures; "tổ máy 1, 2" are unit labels
+    ("Nhà máy Nhiệt điện Sông Hậu 1 nộp ngân sách hơn 250 tỷ đồng.", [("250 tỷ đồng", D(250) * 10**9, "money", "đồng", "hơn")]),
+    ("Sự cố làm 2 tổ máy 3 và 5 ngừng chạy.", [("2", D(2), "count", "tổ máy", None)]),
+    ("Tỉnh Hà Giang 4 huyện đã đạt chuẩn.", [("4", D(4), "count", "huyện", None)]),
     # a life expectancy is a measured age
     ("Tuổi thọ bình quân đạt 74,6 tuổi.", [("74,6 tuổi", D("74.6"), "quantity", "tuổi", "đạt")]),
 ]

@@ -346,3 +346,20 @@ def test_bad_markup_around_metadata_is_still_one_line_error_or_article() -> None
             assert "\n" not in str(exc)
         else:
             assert a.published is None
+
+
+def test_word_pasted_body_of_divs_is_found_whole() -> None:
+    """Bodies pasted from Word come as <div>s, not <p>s (modelled on the SharePoint-derived shells):
+    the whole body is read, from its first to its last paragraph, and the meta line's name stops at
+    its own block."""
+    paras = [
+        "Năm 2023, toàn tỉnh đã cấp 2.450 giấy phép xây dựng, tăng 12,5% so với năm trước.",
+        "Trong đó, khu vực đô thị chiếm 1.870 giấy phép; khu vực nông thôn chiếm 580 giấy phép.",
+        "Thời gian giải quyết bình quân giảm còn 9 ngày làm việc, rút ngắn 3 ngày so với quy định.",
+        "Năm 2024, Sở phấn đấu 100% hồ sơ được tiếp nhận và trả kết quả qua dịch vụ công trực tuyến.",
+    ]
+    body = "".join(f'<div style="text-align:justify"><span style="font-size:12px">{p}</span></div>' for p in paras)
+    a = parse_article(page(f'<div class="t" style="font-size:20px">{TITLE}</div><div>05/04/2024 | Thu Hà</div>',
+                           f"<div class='img'>{body}</div>"), url=URL)
+    assert a.author == "Thu Hà" and a.published == "2024-04-05"
+    assert a.body_text.split("\n") == paras

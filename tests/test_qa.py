@@ -259,6 +259,19 @@ PAIRING = [
     ("an entity list 'như sau:' adds up to the province",
      "Toàn tỉnh gieo cấy 1.500ha lúa. Diện tích của các huyện như sau: huyện A: 700ha; huyện B: 500ha; huyện C: 300ha.",
      [("sum", True)]),
+    ("'X trên tổng số Y' is a fraction", "Đã giải quyết 990 hồ sơ trên tổng số 1.000 hồ sơ, đạt trên 98%.", [("ratio", True)]),
+    ("'đạt trên X%' is at least X%", "Đã giải quyết 985 hồ sơ trên tổng số 1.000 hồ sơ, đạt trên 99%.", [("ratio", False)]),
+    ("a share of a named whole ('chiếm 8% diện tích lúa')",
+     "Toàn tỉnh gieo trồng 50.000 ha lúa. Năm nay có 4.000 ha lúa chất lượng cao, chiếm 8% diện tích lúa.", [("ratio", True)]),
+    ("a yield is output over area", "Sản lượng lúa đạt 312.000 tấn, diện tích 52.000 ha, năng suất bình quân 60 tạ/ha.",
+     [("per_unit", True)]),
+    ("a yield that output over area does not give", "Sản lượng lúa đạt 312.000 tấn, diện tích 52.000 ha, năng suất bình quân 65 tạ/ha.",
+     [("per_unit", False)]),
+    ("an average stay", "Bệnh viện điều trị nội trú 2.000 lượt bệnh nhân với 14.000 ngày điều trị, bình quân 7 ngày/lượt.",
+     [("per_unit", True)]),
+    ("percentage-point contributions add up to the growth",
+     "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ đóng góp 2,5 điểm phần trăm, nông nghiệp đóng góp "
+     "0,8 điểm phần trăm.", [("sum", False)]),
     ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "
@@ -432,5 +445,18 @@ def test_table_rows_totals_and_shares(fin: str, total_on_time: str, alarms: list
     checks = check_article_figures(a.body_text, a.figures)
     table_checks = [c for c in checks if (c.rule or "").startswith("bảng")]
     assert len([c for c in table_checks if c.check == "sum"]) == 3 and len([c for c in table_checks if c.check == "ratio"]) == 5
+    bad = [c.message for c in checks if not c.consistent]
+    assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)
+
+
+@pytest.mark.parametrize("text,alarms", [
+    ("Kết quả giải quyết hồ sơ:\nNội dung | Số hồ sơ | Tỷ lệ (%)\nTiếp nhận | 1.200 | 100\nĐúng hạn | 1.150 | 95,8\nTrễ hạn | 50 | 4,2", []),
+    ("Kết quả giải quyết hồ sơ:\nNội dung | Số hồ sơ | Tỷ lệ (%)\nTiếp nhận | 1.200 | 100\nĐúng hạn | 1.150 | 95,8\nTrễ hạn | 50 | 5,2", ["50/1.200"]),
+    ("Đơn vị | Tiếp nhận | Đã giải quyết | Tỷ lệ\nHuyện A | 300 | 290 | 96,7%\nHuyện B | 200 | 198 | 99%\n"
+     "Huyện C | 100 | 90 | 95%\nTổng cộng | 600 | 578 | 96,3%", ["90/100"]),
+])
+def test_tables_pasted_as_text_rows(text: str, alarms: list[str]) -> None:
+    checks = check_text(text)
+    assert [c for c in checks if (c.rule or "").startswith("bảng") and c.check == "ratio"]
     bad = [c.message for c in checks if not c.consistent]
     assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)

@@ -32,16 +32,38 @@ def write_warc(path: Path, items: range, *, extra: str = "", noise: bool = True)
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=True)
         for i in items:
-            html = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(URL.format(i), "response", payload=io.BytesIO(page(i, extra)), http_headers=html))
+            html = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            w.write_record(
+                w.create_warc_record(
+                    URL.format(i), "response", payload=io.BytesIO(page(i, extra)), http_headers=html
+                )
+            )
             if noise and i % 3 == 0:
-                w.write_record(w.create_warc_record(URL.format(i), "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+                w.write_record(
+                    w.create_warc_record(
+                        URL.format(i), "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+                    )
+                )
                 gone = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-                w.write_record(w.create_warc_record(URL.format(i + 1000), "response", payload=io.BytesIO(b"<html>gone</html>"),
-                                                    http_headers=gone))
+                w.write_record(
+                    w.create_warc_record(
+                        URL.format(i + 1000),
+                        "response",
+                        payload=io.BytesIO(b"<html>gone</html>"),
+                        http_headers=gone,
+                    )
+                )
                 png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-                w.write_record(w.create_warc_record(f"https://www.binhduong.gov.vn/logo{i}.png", "response",
-                                                    payload=io.BytesIO(b"\x89PNG...."), http_headers=png))
+                w.write_record(
+                    w.create_warc_record(
+                        f"https://www.binhduong.gov.vn/logo{i}.png",
+                        "response",
+                        payload=io.BytesIO(b"\x89PNG...."),
+                        http_headers=png,
+                    )
+                )
     return path
 
 
@@ -51,8 +73,10 @@ def dataset(out: Path) -> dict[str, list[tuple]]:
     return {
         "articles": db.execute("SELECT * FROM articles ORDER BY rowid").fetchall(),
         "figures": db.execute("SELECT * FROM figures ORDER BY rowid").fetchall(),
-        "versions": db.execute("SELECT id, version, url, content_hash, title, published, body_text, captured_at, archive_url"
-                               " FROM article_versions ORDER BY id, version").fetchall(),
+        "versions": db.execute(
+            "SELECT id, version, url, content_hash, title, published, body_text, captured_at, archive_url"
+            " FROM article_versions ORDER BY id, version"
+        ).fetchall(),
     }
 
 
@@ -65,7 +89,10 @@ def warcs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     # Small partitions, so these few records are split into byte ranges as a large file would be.
     monkeypatch.setattr(settings, "WARC_PARTITION_MIN_BYTES", 2048)
     monkeypatch.setattr(settings, "WARC_PARTITION_BYTES", 4096)
-    return [str(write_warc(tmp_path / "a.warc.gz", range(1, 40))), str(write_warc(tmp_path / "b.warc.gz", range(40, 55)))]
+    return [
+        str(write_warc(tmp_path / "a.warc.gz", range(1, 40))),
+        str(write_warc(tmp_path / "b.warc.gz", range(40, 55))),
+    ]
 
 
 def test_partitions_cover_every_record_once(warcs: list[str]) -> None:
@@ -76,15 +103,18 @@ def test_partitions_cover_every_record_once(warcs: list[str]) -> None:
             assert p.start in record_offsets(p.path)  # ranges start on record boundaries
     whole = [pg.url for path in warcs for pg in iter_pages(WarcPartition(path))]
     split = [pg.url for part in parts for pg in iter_pages(part)]
-    assert split == whole and len(whole) == 54  # same pages, same order; 404, image and request records skipped
+    assert (
+        split == whole and len(whole) == 54
+    )  # same pages, same order; 404, image and request records skipped
 
 
 def test_workers_and_dask_cluster_give_the_same_dataset(tmp_path: Path, warcs: list[str]) -> None:
     distributed = pytest.importorskip("distributed")
     one = run_warc(warcs, out_dir=tmp_path / "w1", quiet=True, workers=1)
     two = run_warc(warcs, out_dir=tmp_path / "w2", quiet=True, workers=2)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         dask = run_warc(warcs, out_dir=tmp_path / "dask", quiet=True, dask=cluster.scheduler_address)
     assert (one.new, one.failed, one.figures) == (54, 0, 108)
     assert (two.new, two.figures) == (dask.new, dask.figures) == (54, 108)
@@ -115,16 +145,30 @@ def test_build_with_workers_equals_one_process(tmp_path: Path) -> None:
 
 def test_exports_are_appended_and_still_equal_the_database(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run_warc([str(write_warc(tmp_path / "a.warc.gz", range(1, 6)))], out_dir=out, quiet=True, formats=("jsonl", "csv"))
+    run_warc(
+        [str(write_warc(tmp_path / "a.warc.gz", range(1, 6)))],
+        out_dir=out,
+        quiet=True,
+        formats=("jsonl", "csv"),
+    )
     first = (out / "articles.jsonl").read_bytes()
     first_csv = (out / "figures.csv").read_text(encoding="utf-8")
-    run_warc([str(write_warc(tmp_path / "b.warc.gz", range(6, 9)))], out_dir=out, quiet=True, formats=("jsonl", "csv"))
+    run_warc(
+        [str(write_warc(tmp_path / "b.warc.gz", range(6, 9)))],
+        out_dir=out,
+        quiet=True,
+        formats=("jsonl", "csv"),
+    )
     grown = (out / "articles.jsonl").read_bytes()
     assert grown.startswith(first) and grown.count(b"\n") == 8  # appended, not rewritten
     csv_text = (out / "figures.csv").read_text(encoding="utf-8")
     assert csv_text.startswith(first_csv) and csv_text.count("article_url,") == 1  # one header
     # An edited article: its old line must go, so this export is a full rewrite.
-    run_warc([str(write_warc(tmp_path / "c.warc.gz", range(2, 3), extra="Bổ sung 15 hồ sơ."))], out_dir=out, quiet=True)
+    run_warc(
+        [str(write_warc(tmp_path / "c.warc.gz", range(2, 3), extra="Bổ sung 15 hồ sơ."))],
+        out_dir=out,
+        quiet=True,
+    )
     lines = [json.loads(x) for x in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     db = sqlite3.connect(out / "dataset.sqlite")
     assert sorted(a["url"] for a in lines) == sorted(r[0] for r in db.execute("SELECT url FROM articles"))
@@ -134,15 +178,25 @@ def test_exports_are_appended_and_still_equal_the_database(tmp_path: Path) -> No
     # A file truncated behind our back (a crash, an editor) is rewritten, not appended to.
     (out / "figures.jsonl").write_text(figs[0] + "\n", encoding="utf-8")
     run_warc([str(write_warc(tmp_path / "d.warc.gz", range(9, 10)))], out_dir=out, quiet=True)
-    assert len((out / "figures.jsonl").read_text(encoding="utf-8").splitlines()) == db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    assert (
+        len((out / "figures.jsonl").read_text(encoding="utf-8").splitlines())
+        == db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    )
 
 
 def test_partitioned_parquet_grows_by_parts(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "out"
-    run_warc([str(write_warc(tmp_path / "a.warc.gz", range(1, 6)))], out_dir=out, quiet=True, formats=("parquet",))
-    run_warc([str(write_warc(tmp_path / "b.warc.gz", range(6, 9)))], out_dir=out, quiet=True, formats=("parquet",))
-    assert sorted(p.name for p in (out / "figures.parquet").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    run_warc(
+        [str(write_warc(tmp_path / "a.warc.gz", range(1, 6)))], out_dir=out, quiet=True, formats=("parquet",)
+    )
+    run_warc(
+        [str(write_warc(tmp_path / "b.warc.gz", range(6, 9)))], out_dir=out, quiet=True, formats=("parquet",)
+    )
+    assert sorted(p.name for p in (out / "figures.parquet").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+    ]
     table = pq.read_table(out / "figures.parquet")  # the folder reads as one table
     assert table.num_rows == 16 and table.schema.field("start").type == "int64"
 
@@ -167,10 +221,17 @@ def test_bad_worker_counts_are_usage_errors(tmp_path: Path) -> None:
 
 
 def test_dask_option_without_dask_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    code = ("import sys; sys.modules['distributed'] = None; from scraper.cli import main; "
-            f"sys.exit(main(['reextract', {str(tmp_path)!r}, '--dask', 'tcp://127.0.0.1:9']))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys; sys.modules['distributed'] = None; from scraper.cli import main; "
+        f"sys.exit(main(['reextract', {str(tmp_path)!r}, '--dask', 'tcp://127.0.0.1:9']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "pip install 'vn-gov-figures[dask]'" in proc.stderr
 
@@ -180,8 +241,10 @@ def test_warc_paths_through_fsspec(tmp_path: Path) -> None:
     fs = fsspec.filesystem("memory")
     for name, items in (("a", range(1, 4)), ("b", range(4, 6))):
         fs.pipe(f"/bucket/crawl/{name}.warc.gz", write_warc(tmp_path / f"{name}.warc.gz", items).read_bytes())
-    # A remote pattern, as `crawl --warc 's3://bucket/crawl/*.warc.gz'` (in this process: memory:// is per process).
+    # A remote pattern, as in `crawl --warc "s3://bucket/crawl/*.warc.gz"` (memory:// lives in this process).
     s = run_warc(["memory://bucket/crawl/*.warc.gz"], out_dir=tmp_path / "out", quiet=True, workers=1)
-    local = run_warc([str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz")], out_dir=tmp_path / "local", quiet=True)
+    run_warc(
+        [str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz")], out_dir=tmp_path / "local", quiet=True
+    )
     assert (s.new, s.failed) == (5, 0)
     assert dataset(tmp_path / "out") == dataset(tmp_path / "local")

@@ -147,8 +147,8 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     if headline:
         hp = find_periods(headline, ref)
         head_period = hp[0] if hp else None
-    entities = _entities(t, cands)
     para_starts = _paragraph_starts(t)
+    entities = _entities(t, cands, _paragraphs_with(cands, para_starts, len(t)))
     sent_starts = [s for s, _ in sentences]
 
     sent_of = _assign(cands, sentences)
@@ -224,8 +224,19 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     return figures
 
 
-def _entities(t: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
-    """Entity mentions of `t` that can be a figure's subject, in order."""
+def _paragraphs_with(cands: list[Candidate], para_starts: list[int], n: int) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs that hold a candidate: the only places a subject is looked for."""
+    out: list[tuple[int, int]] = []
+    for c in cands:
+        k = bisect.bisect_right(para_starts, c.start) - 1
+        span = (para_starts[k], para_starts[k + 1] if k + 1 < len(para_starts) else n)
+        if not out or out[-1] != span:
+            out.append(span)
+    return out
+
+
+def _entities(t: str, cands: list[Candidate], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Entity mentions in `paragraphs` of `t` that can be a figure's subject, in order."""
     # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
     unit_starts = [c.start for c in cands]
     reach_so_far, furthest = [], 0  # furthest end of a counted noun among the candidates up to k
@@ -233,7 +244,7 @@ def _entities(t: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
         furthest = max(furthest, c.reach)
         reach_so_far.append(furthest)
     out = []
-    for m in _entity_matches(t):
+    for m in (m for lo, hi in paragraphs for m in _entity_matches(t, lo, hi)):
         s = m.start()
         k = bisect.bisect_right(unit_starts, s) - 1
         if k >= 0 and s < reach_so_far[k]:
@@ -258,11 +269,11 @@ _ENTITY_FIRST_WORDS = (
 _ENTITY_STARTS = re.compile("(?=" + "|".join(sorted(_ENTITY_FIRST_WORDS, key=len, reverse=True)) + ")")
 
 
-def _entity_matches(t: str) -> list[regex.Match[str]]:
-    """`_ENTITY.finditer(t)`, trying the pattern only where an entity can start (same matches)."""
+def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """`_ENTITY.finditer` over t[lo:hi], trying the pattern only where an entity can start."""
     out: list[regex.Match[str]] = []
-    last_end = 0
-    for start in _ENTITY_STARTS.finditer(t):
+    last_end = lo
+    for start in _ENTITY_STARTS.finditer(t, lo, hi):
         p = start.start()
         if p < last_end:
             continue

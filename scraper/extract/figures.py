@@ -99,6 +99,7 @@ _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
 _SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
 _PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$")
+_NOT_A_CHANGE = regex.compile(r"(?i:giá\s+trị|thuế)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
 _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
@@ -504,6 +505,8 @@ def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
         return "number", None, Decimal(1)
     label = m.group("label").strip()
     if (u := _ROW_UNIT.search(label)) and (read := unit_from_label(f"({u.group('p') or u.group('w')})")):
+        if read[0] == "duration":  # "Năm 2016 59,7 651,00": the row is keyed by a year, not measured in years
+            return "number", None, Decimal(1)
         if read[0] != "count" or label.lower().startswith(("tổng số", "số")):
             return read
     if regex.match(r"(?i:tỷ|tỉ)\s+lệ(?![\p{L}])", label):
@@ -575,6 +578,8 @@ def _read_prefix(c: Candidate, prefix: str) -> None:
     if _LEVEL_AFTER.search(prefix):
         return
     m = _CHANGE.search(core)
+    if m and _NOT_A_CHANGE.search(core, 0, m.start("c")):
+        m = None  # "giá trị gia tăng đạt …": value added, a level
     if m:
         c.change = vocab.CHANGE_WORDS[_key(m.group("c"))]
         if c.qualifier in ("tăng", "giảm"):

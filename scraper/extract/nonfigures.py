@@ -28,11 +28,23 @@ _PER_UNIT_NOUN = (
     rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{_MEASURE_WORDS})(?![\p{{L}}\d])"
     rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
 )
-_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
+_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
 PER_UNIT = (
     rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
     r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
+)
+
+# A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised words
+# right before a small number with no unit after it.
+_UNIT_WORDS = "|".join(
+    regex.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(set(vocab.MEASURES) | set(vocab.CURRENCIES) | set(vocab.DURATIONS) | set(vocab.COUNT_NOUNS)
+                    | set(vocab.SCALE_WORDS) | {"phần trăm", "tuổi", "lần", "điểm"}, key=len, reverse=True)
+)
+NAME_NUMBER = (
+    rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
 )
 
 # (family, pattern).  Order does not matter: every match masks its span.
@@ -60,7 +72,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
     # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
     ("period", r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|\d)(?![\p{L}]))"),
-    ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
+    ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
     ("time", r"(?<![\d.,])\d{1,2}\s*[hH]\s*\d{0,2}(?:\s*(?:phút|p))?(?![\p{L}\d])"),
@@ -95,13 +107,14 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000 dân": the
     # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
     ("per-unit", PER_UNIT),
+    ("name-number", NAME_NUMBER),
     # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
     ("plan-horizon", r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
                      r"\s+\d{1,2}\s+năm(?![\p{L}])"),
     # "sau 02 năm thực hiện", "qua 3 năm triển khai", "5 năm qua", "Sau 16 năm, …": the time a change took
     ("elapsed", r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
                 r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
-                r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp)(?![\p{L}])"
+                r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây)(?![\p{L}])"
                 r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)"),
     # "15 ngày đầu tháng Một", "10 ngày cuối năm": a part of a period
     ("period-days", r"(?<![\d.,])\d{1,2}\s+ngày\s+(?i:đầu|cuối|giữa)\s+(?i:tháng|năm|quý|kỳ)"),
@@ -156,6 +169,7 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "chainage": (20, r"\+\s*\d", None),
     "level": (50, None, r"cấp\s+[\divx]"),
     "partly": (4, r"1\s+phần", None),
+    "name-number": (40, r"[^\W\d_]\s+\d{1,2}(?![\d.,]?\d)", None),
     "per-unit": (60, None, r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s"),
     "plan-horizon": (30, None, r"\d\s+năm"),
     "elapsed": (30, None, r"\d\s+(?:năm|tháng)"),

@@ -91,7 +91,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khu công nghiệp", "cụm công nghiệp", "sở, ban, ngành", "ngành", "sở", "ban", "đơn", "thư", "cuộc gọi",
     "tin nhắn", "lượt truy cập", "thành viên", "đại biểu", "cử tri", "ý kiến", "câu hỏi", "bậc", "vị trí",
     "liều", "liều vắc xin", "mũi tiêm", "ca dương tính", "ca tử vong", "lượt khám", "lượt khám chữa bệnh",
-    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "thư viện", "nhóm", "nhóm hàng", "nhóm đối tượng", "vùng", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
+    "thuê bao", "thuê bao internet", "đợt", "cổ phần", "cuộc kiểm tra", "lớp học", "buổi", "chứng chỉ", "đơn thư", "thư viện", "nhóm", "nhóm hàng", "nhóm đối tượng", "vùng", "chỉ số thành phần", "chỉ số", "người dân", "hội viên", "đảng viên", "nhân khẩu", "trẻ em", "thí sinh",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
@@ -116,7 +116,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "điều", "khoản", "chương", "mục", "tiểu mục", "phụ lục", "phần", "biểu", "mẫu số", "bảng",
     "quận", "phường", "khu phố", "ấp", "tổ dân phố", "tổ", "khu vực", "khu", "đường số", "đường", "quốc lộ",
     "tỉnh lộ", "hương lộ", "ql", "đt", "hẻm", "ngõ", "ngách", "kiệt", "lô", "phòng", "tầng", "block",
-    "lần thứ", "thứ", "mũi", "mũi tiêm", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
+    "lần thứ", "thứ", "mũi", "mũi tiêm", "tổ máy", "tổ máy số", "khóa", "khoá", "kỳ họp", "kỳ họp thứ", "phiên họp", "phiên", "đợt", "nhiệm kỳ",
     "giai đoạn", "mức độ", "cấp độ", "lớp", "nhóm", "loại", "hạng", "top", "tuần",
     "đường dây nóng", "hotline", "tổng đài", "điện thoại", "số điện thoại", "đt", "fax", "tel", "đầu số",
     "số", "số hiệu", "mã", "mã số", "mã số thuế", "mã số doanh nghiệp", "số tài khoản", "tài khoản", "mã hồ sơ",
@@ -131,6 +131,7 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = ("tổng", "con", "với", "có", "chiế
 RANK_LEADS: tuple[str, ...] = (
     "xếp thứ", "xếp hạng thứ", "xếp hạng", "đứng thứ", "đứng vị trí thứ", "vị trí thứ", "vị thứ", "hạng",
     "đứng ở vị trí thứ", "xếp vị trí thứ", "đạt hạng", "top", "giữ vị trí thứ", "vươn lên thứ",
+    "lên thứ", "xuống thứ", "lên vị trí thứ", "xuống vị trí thứ", "lên hạng", "xuống hạng", "thứ hạng",
     # "giảm nhanh thứ hai cả nước", "lớn thứ 3": a superlative with its place
     "cao thứ", "thấp thứ", "lớn thứ", "nhỏ thứ", "nhanh thứ", "chậm thứ", "nhiều thứ", "ít thứ", "mạnh thứ",
 )

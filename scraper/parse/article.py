@@ -279,8 +279,47 @@ def _looks_header(rows: list[list[str]]) -> bool:
     return bool(first) and all(c and not regex.search(r"\d", c) for c in first) and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
 
 
+_BLOCK_CHILDREN = frozenset("p div table ul ol li h1 h2 h3 h4 h5 h6 section article tr td form".split())
+
+
+def _is_text_block(node: LexborNode) -> bool:
+    """A <div> used as a paragraph (Word-pasted bodies): text and inline markup, no block inside."""
+    child = node.child
+    while child is not None:
+        if child.tag in _BLOCK_CHILDREN:
+            return False
+        child = child.next
+    return True
+
+
 def _density_body(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element holding most paragraph text with few links: the body of an unknown layout."""
+    """The element holding most paragraph text with few links: the body of an unknown layout.
+    When <p> paragraphs give almost nothing, <div>s used as paragraphs count, each scoring for its
+    parent and half for its grandparent (a body split into several wrappers stays one body)."""
+    best = _densest_p(tree)
+    if best is not None and len(best.text(deep=True).strip()) >= settings.DENSITY_MIN_BODY_CHARS:
+        return best
+    scores: dict[int, tuple[float, LexborNode]] = {}
+    for block in tree.css("p, div"):
+        if block.tag == "div" and not _is_text_block(block):
+            continue
+        n = len(block.text(deep=True).strip())
+        if n < 20:
+            continue
+        score = n - 2 * sum(len(a.text(deep=True)) for a in block.css("a"))
+        parent = block.parent
+        for share in (1.0, 0.5):
+            if parent is None:
+                break
+            prev = scores.get(parent.mem_id, (0.0, parent))
+            scores[parent.mem_id] = (prev[0] + share * score, parent)
+            parent = parent.parent
+    if not scores:
+        return best or _most_own_text(tree)
+    return max(scores.values(), key=lambda s: s[0])[1]
+
+
+def _densest_p(tree: LexborHTMLParser) -> LexborNode | None:
     scores: dict[int, tuple[float, LexborNode]] = {}
     for p in tree.css("p, div > br, td > br"):
         parent = p.parent
@@ -296,14 +335,18 @@ def _density_body(tree: LexborHTMLParser) -> LexborNode | None:
         prev = scores.get(key, (0.0, parent))
         scores[key] = (prev[0] + score, parent)
     if not scores:
-        # No paragraphs at all (flattened or table layouts): the block with most text of its own.
-        best, best_len = None, 0
-        for node in tree.css("div, td, section, article, main"):
-            own = len((node.text(deep=False) or "").strip())
-            if own > best_len:
-                best, best_len = node, own
-        return best if best_len >= 20 else None
+        return None
     return max(scores.values(), key=lambda s: s[0])[1]
+
+
+def _most_own_text(tree: LexborHTMLParser) -> LexborNode | None:
+    """No paragraphs at all (flattened or table layouts): the block with most text of its own."""
+    best, best_len = None, 0
+    for node in tree.css("div, td, section, article, main"):
+        own = len((node.text(deep=False) or "").strip())
+        if own > best_len:
+            best, best_len = node, own
+    return best if best_len >= 20 else None
 
 
 def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | None:

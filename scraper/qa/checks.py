@@ -144,14 +144,16 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     f, num = r.stated, r.operands[0]
     den_value = r.whole if r.whole is not None else r.operands[1].value
     places = _places(f.value)
-    what = "Mức thay đổi" if r.check == "change" else "Tỷ lệ"
+    what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
+    shown = (f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} {f.unit or ''}".rstrip()
+             if r.check == "per_unit" else f"{vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%")
     msg = (
-        f"{what} {vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
+        f"{what} {shown}"
         + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
-    return Check(check="ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs,
+    return Check(check="per_unit" if r.check == "per_unit" else "ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs,
                  message=msg, article_url=url, rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
 
 
@@ -160,6 +162,8 @@ def _roles(r: Relation) -> list[str]:
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
     if r.check == "change":
         return ["rate", "change", "current"]
+    if r.check == "per_unit":
+        return ["rate", "numerator", "denominator"]
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])
 
 

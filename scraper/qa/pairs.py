@@ -93,7 +93,7 @@ _COMPARISON_BEFORE = regex.compile(r"(?<![\p{L}])(?:bằng|tăng|giảm|gấp)\s
 _CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$", regex.I)
 _RATE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
                           r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$", regex.I)
-_WHOLE_AFTER_RATE = regex.compile(r"^\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
+_WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
 _NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
@@ -112,7 +112,7 @@ class Relation:
 
     @property
     def key(self) -> tuple[str, int]:
-        return ("ratio" if self.check == "change" else self.check, self.stated.index)
+        return ("ratio" if self.check in ("change", "per_unit") else self.check, self.stated.index)
 
 
 # --- precision ------------------------------------------------------------------------------------
@@ -164,10 +164,20 @@ def agrees(stated: Figure, computed: Decimal, inputs: Sequence[Figure] = (), *, 
     if tolerance is not None:
         return abs(computed - value) <= (abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance)))
     unit = unit_of(stated) if stated_value is None else Decimal(1)
-    slack = _hedge(stated) + sum((_hedge(f) for f in inputs), Decimal(0))
+    slack = sum((_hedge(f) for f in inputs), Decimal(0))
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
-    if slack and abs(computed - value) <= slack:
+    lo, hi = value - slack, value + slack
+    h = _hedge(stated) if stated_value is None else Decimal(0)
+    if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
+        hi += h
+    elif stated.qualifier in settings.QA_HEDGES_BELOW:  # "gần 40 nghìn tỷ": at most the stated value
+        lo -= h
+    else:
+        lo, hi = lo - h, hi + h
+    if stated.qualifier in settings.QA_HEDGES_ABOVE and h:
+        return lo <= computed < hi + unit  # "trên 99%" is not met by 98,5%
+    if (h or slack) and lo - unit / 2 <= computed < hi + unit:
         return True
     scaled = computed / unit
     return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
@@ -514,9 +524,12 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     para = tx.paragraph(p.start)
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    siblings = {f.index for r in sums if num in r.operands for f in r.operands}
     for f in tx.figures:
         if f is num or f is p or not _is_amount(f) or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
+        if f.index in siblings:
+            continue  # another part of the same breakdown is never the whole
         reach = 3 if whole_after or unit_of(p) < 1 else 1
         if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
             continue
@@ -535,6 +548,10 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
         yield 0.85, "phần 'trong đó' trên tổng của nó"
     if whole_after and regex.search(r"tổng|toàn", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
+    named = _named_after(tx, p)
+    specific = [w for w in named if w not in _GENERIC_NOUNS]
+    if specific and all(w in tx.label(f).lower().split() for w in specific):
+        yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     whole_roles = roles_of(tx.label(f))
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
@@ -543,6 +560,27 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     if dist == 0 and f.start < num.start:
         between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+_NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
+_GENERIC_NOUNS = frozenset("diện tích số lượng tổng giá trị".split())
+_NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự toán cùng kỳ".split())
+
+
+def _named_after(tx: Text, p: Figure) -> list[str]:
+    """"chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
+    if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
+        return []
+    if _WHOLE_AFTER_RATE.match(tx.t, p.end):
+        return []  # "chiếm 18% tổng vốn": the total, named by 'tổng'
+    m = _NAMED_AFTER.match(tx.t, p.end)
+    words = m.group("n").lower().split() if m else []
+    out = []
+    for w in words:
+        if w in _NAMED_STOP:
+            break
+        out.append(w)
+    return out if len(out) >= 2 else []
 
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
@@ -664,25 +702,80 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     return out
 
 
+_FRACTION_GAP = regex.compile(r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I)
+
+
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
-    """"39.845 ha/40.000 ha KH, bằng 99,6%": two amounts joined by "/" are a fraction with its rate."""
+    """"39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts joined
+    by "/" or "trên (tổng số)" are a fraction with its rate."""
     figs = tx.figures
     for i in range(len(figs) - 2):
         a, b, p = figs[i], figs[i + 1], figs[i + 2]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
-        if regex.fullmatch(r"\s*[\p{L}]*\s*/\s*", tx.t[a.end : b.start]) and b.value and len(tx.t[b.end : p.start]) < 30 \
+        if _FRACTION_GAP.fullmatch(tx.t[a.end : b.start]) and b.value and len(tx.t[b.end : p.start]) < 30 \
                 and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "("):
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value)
 
 
+def _point_contributions(tx: Text) -> Iterable[Relation]:
+    """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
+    sectors' contributions in percentage points add up to the growth they explain."""
+    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change]
+    by_para: dict[int, list[Figure]] = {}
+    for f in points:
+        by_para.setdefault(tx.paragraph(f.start), []).append(f)
+    for para, parts in by_para.items():
+        if len(parts) < 2:
+            continue
+        growth = [g for g in tx.figures if g.kind == "percent" and (g.unit or "%") == "%" and g.start < parts[0].start
+                  and tx.paragraph(g.start) == para and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))]
+        if growth:
+            conf = settings.QA_CONF_MARKER if _MARKER.search(tx.t, growth[-1].end, parts[0].start) else settings.QA_CONF_MARKER * 0.7
+            yield Relation("sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf)
+
+
+# Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over stays.
+_MASS_IN = {"tấn": Decimal(1000), "tạ": Decimal(100), "yến": Decimal(10), "kg": Decimal(1)}
+_PER = regex.compile(r"\s*/\s*(?P<b>[\p{L}]+)")
+
+
+def _per_unit(tx: Text) -> Iterable[Relation]:
+    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of its paragraph
+    it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
+    for x in tx.figures:
+        unit = (x.unit or "").lower()
+        top, _, bottom = unit.partition("/")
+        if not bottom:
+            m = _PER.match(tx.t, x.end)
+            top, bottom = unit, (m.group("b").lower() if m else "")
+        if not top or not bottom:
+            continue
+        para = tx.paragraph(x.start)
+        near = [f for f in tx.figures if f is not x and tx.paragraph(f.start) == para and f.kind != "percent" and not f.change]
+        nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
+        dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
+        for n, d in itertools.product(nums, dens):
+            factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))
+            if d.value and n is not d:
+                conf = settings.QA_CONF_IDENTITY if len(nums) == len(dens) == 1 else settings.QA_CONF_CHANGE
+                yield Relation("per_unit", x, (n, d), f"{x.unit or top + '/' + bottom} = {n.unit} / {d.unit}", conf,
+                               whole=d.value / factor)
+
+
+def _same_measure(unit: str, top: str) -> bool:
+    return unit == top or (unit in _MASS_IN and top in _MASS_IN)
+
+
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
-    from .tables import table_relations
+    from .tables import read_text_tables, table_relations
 
+    figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
-    return sums + [*_change_sums(tx), *_rates(tx, sums), *_slash_fractions(tx)] + table_relations(figures)
+    sums += [*_change_sums(tx), *_point_contributions(tx)]
+    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + table_relations(figures)
 
 
 @dataclass(frozen=True)
@@ -702,6 +795,9 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
     num = r.operands[0]
     den = r.whole if r.whole is not None else r.operands[1].value
+    if r.check == "per_unit":
+        computed = num.value / den
+        return Verdict(r, agrees(r.stated, computed, r.operands, tolerance=tolerance), computed)
     if tolerance is not None:
         computed = num.value / den * 100
         return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)

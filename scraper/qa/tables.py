@@ -10,6 +10,7 @@ vetoes, it never chooses).  Input is figures that know their `table`, `row` and 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -19,7 +20,7 @@ from .. import settings
 from ..models import Figure
 from .pairs import Relation, evaluate
 
-__all__ = ["table_relations"]
+__all__ = ["read_text_tables", "table_relations"]
 
 # Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
 TOTAL_LABEL = regex.compile(r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc|ngành)|cả\s+nước)"
@@ -97,14 +98,64 @@ def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], F
             for nc in nums:
                 num = cells[(r, nc)]
                 wholes = [(c, cells[(r, c)]) for c in cols if c != nc and _amount(cells.get((r, c)))]
-                wholes += [(f"{t}|{nc}", cells[(t, nc)]) for t in totals if t != r and _amount(cells.get((t, nc)))]
+                # the same column of another row: "Tiếp nhận | 1.200" above "Đúng hạn | 1.150 | 95,8%"
+                wholes += [(f"{t}|dòng {t}", cells[(t, nc)]) for t in rows if t != r and _amount(cells.get((t, nc)))]
                 for wc, w in wholes:
                     if w.value >= num.value and w.value > 0:
                         rel = Relation("ratio", p, (num, w), f"bảng: cột '{pc}' là '{nc}' trên '{wc.split('|')[0]}'", 0,
                                        whole=w.value)
                         by_pair[(pc, nc, wc.split("|")[-1] if "|" in wc else wc)].append(rel)
     for rels in by_pair.values():
-        yield from _confirmed(rels, settings.QA_TABLE_CONFIRM)
+        yield from _confirmed(rels, settings.QA_TABLE_CONFIRM_SHARES)
+
+
+_CELL_SEP = " | "
+_DIGIT = regex.compile(r"\d")
+
+
+def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """Tables that reached the text as lines of " | "-joined cells (how article bodies render them, and how
+    reports are pasted): the figures on such lines learn their table, row label and column header.  A
+    figure under a "(%)"/"Tỷ lệ" header is a share even when the cell holds a bare number."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    blocks: list[list[tuple[int, int]]] = []
+    for a, b in lines:
+        if text.count(_CELL_SEP, a, b) >= 1:
+            if blocks and blocks[-1][-1][1] + 1 == a:
+                blocks[-1].append((a, b))
+            else:
+                blocks.append([(a, b)])
+    starts = [f.start for f in figures]
+    out = list(figures)
+    next_table = 1 + max((f.table for f in figures if f.table is not None), default=-1)
+    for block in (b for b in blocks if len(b) >= 2):
+        table = next_table
+        next_table += 1
+        first = text[block[0][0] : block[0][1]].split(_CELL_SEP)
+        header = first if not any(_DIGIT.search(c) for c in first[1:]) else None
+        for a, b in block[1:] if header else block:
+            cells = text[a:b].split(_CELL_SEP)
+            label = cells[0].strip()
+            lo = bisect_left(starts, a)
+            for i in range(lo, len(figures)):
+                f = figures[i]
+                if f.start >= b:
+                    break
+                if f.table is not None:
+                    continue
+                col = text.count(_CELL_SEP, a, f.start)
+                if col == 0:
+                    continue  # the row label itself ("Quý 2")
+                column = header[col].strip() if header and col < len(header) else str(col + 1)
+                update: dict = {"table": table, "row": label, "column": column}
+                if f.kind == "number" and _PERCENT_HEADER.search(column) and 0 <= f.value <= 100:
+                    update.update(kind="percent", unit="%")
+                out[i] = f.model_copy(update=update)
+    return out
 
 
 def table_relations(figures: Sequence[Figure]) -> list[Relation]:

@@ -29,7 +29,15 @@ from typing import Any, Protocol, TypeVar
 from .. import settings
 from ..errors import MissingDependency, UsageError
 
-__all__ = ["Executor", "LocalExecutor", "DaskExecutor", "make_executor", "default_workers", "DaskMissing", "require_dask"]
+__all__ = [
+    "Executor",
+    "LocalExecutor",
+    "DaskExecutor",
+    "make_executor",
+    "default_workers",
+    "DaskMissing",
+    "require_dask",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -80,10 +88,24 @@ def _limit_memory(limit_mb: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _start_method() -> str:
+    """`settings.PROCESS_START_METHOD`; "auto": fork (workers inherit the imported, compiled extractor)
+    when this process runs no other thread, else spawn (forking a threaded process can deadlock)."""
+    import multiprocessing as mp
+    import threading
+
+    method = settings.PROCESS_START_METHOD
+    if method == "auto":
+        method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
+    return method
+
+
 class LocalExecutor:
     """N processes on this machine (N=1: in this process)."""
 
-    def __init__(self, workers: int | None = None, *, window: int | None = None, memory_limit_mb: int | None = None) -> None:
+    def __init__(
+        self, workers: int | None = None, *, window: int | None = None, memory_limit_mb: int | None = None
+    ) -> None:
         self.workers = max(1, workers or default_workers())
         self.window = window or self.workers * settings.TASKS_IN_FLIGHT_PER_WORKER
         self.memory_limit_mb = memory_limit_mb
@@ -93,9 +115,10 @@ class LocalExecutor:
         if self._pool is None:
             import multiprocessing as mp
 
-            ctx = mp.get_context(settings.PROCESS_START_METHOD)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_limit_memory,
-                                             initargs=(self.memory_limit_mb,))
+            ctx = mp.get_context(_start_method())
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_limit_memory, initargs=(self.memory_limit_mb,)
+            )
         return self._pool
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
@@ -141,7 +164,9 @@ class DaskExecutor:
             try:
                 self.client = Client(address, timeout=settings.DASK_CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as exc:
-                raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}".split("\n")[0]) from None
+                raise UsageError(
+                    f"cannot reach the Dask scheduler at {address}: {exc}".split("\n")[0]
+                ) from None
             self._own = True
         n = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
         self.workers = max(1, n)
@@ -164,7 +189,9 @@ class DaskExecutor:
         self.close()
 
 
-def make_executor(workers: int | None = None, dask: str | None = None, **kw: Any) -> LocalExecutor | DaskExecutor:
+def make_executor(
+    workers: int | None = None, dask: str | None = None, **kw: Any
+) -> LocalExecutor | DaskExecutor:
     """`--workers N` / `--dask ADDRESS` as an executor (dask wins when both are given)."""
     if dask:
         return DaskExecutor(dask, **{k: v for k, v in kw.items() if k == "window"})

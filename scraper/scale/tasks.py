@@ -25,8 +25,16 @@ def parse_partition(part: WarcPartition) -> PartitionResult:
     outcomes: list[PageOutcome] = []
     try:
         for page in iter_pages(part):
-            outcomes.append(page_outcome(page.body, page.url, http_charset=page.charset, fetched_at=page.warc_date,
-                                         archive_url=page.archive_url, captured_at=page.captured_at))
+            outcomes.append(
+                page_outcome(
+                    page.body,
+                    page.url,
+                    http_charset=page.charset,
+                    fetched_at=page.warc_date,
+                    archive_url=page.archive_url,
+                    captured_at=page.captured_at,
+                )
+            )
     except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors on damaged files
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return PartitionResult(part, outcomes, text[:200])

@@ -20,6 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
+import regex
+
 from .. import settings
 from ..errors import FetchError
 from ..fetch.discover import normalize_url
@@ -28,8 +30,19 @@ from ..parse.sites import PROFILES
 from ..pipeline import Progress, Summary, ingest
 from ..store.dataset import Dataset
 
-__all__ = ["Capture", "Fetched", "Archive", "HarvestOptions", "harvest", "cdx_date", "cached_index", "looks_like_article",
-           "RawWarcSink", "annotate_record"]
+__all__ = [
+    "Capture",
+    "Fetched",
+    "Archive",
+    "HarvestOptions",
+    "harvest",
+    "cdx_date",
+    "cached_index",
+    "looks_like_article",
+    "worth_fetching",
+    "RawWarcSink",
+    "annotate_record",
+]
 
 log = logging.getLogger("scraper.harvest")
 
@@ -103,11 +116,26 @@ def cdx_date(text: str | None) -> str | None:
     return digits[:14] or None
 
 
-def looks_like_article(url: str) -> bool:
-    """An article URL by some platform profile (listing pages, feeds and assets are not harvested)."""
-    import regex
+# URLs that are not article pages whatever the archive says: a site or section root, listings and their
+# pagination, search and tag pages, feeds and files.
+_NOT_ARTICLE_URL = regex.compile(
+    r"^https?://[^/]+/?(?:[\w-]+/?)?$"
+    r"|(?:TongQuat|AllItems)\.aspx|/(?:category|chuyen-muc|danh-muc|tag|tags|search|tim-kiem|feed|rss)(?:[/?.]|$)"
+    r"|[?&](?:page|p|trang|pageindex|paged|pg)=\d+|/(?:page|trang)[-/]?\d+/?$"
+    r"|\.(?:jpe?g|png|gif|svg|webp|css|js|pdf|docx?|xlsx?|zip|rar|mp4|mp3|ico|xml|rss)(?:$|\?)",
+    regex.I,
+)
 
+
+def looks_like_article(url: str) -> bool:
+    """An article URL by some platform profile."""
     return any(regex.search(p, url, regex.I) for prof in PROFILES for p in prof.article_url_patterns)
+
+
+def worth_fetching(url: str) -> bool:
+    """Article URLs by a profile, and any other URL that is not plainly a listing, a root or a file
+    (such a capture is fetched and parsed; a page that turns out not to be an article is skipped)."""
+    return looks_like_article(url) or not _NOT_ARTICLE_URL.search(url)
 
 
 async def cached_index(fetcher: Fetcher, ds: Dataset, query: str, *, missing_ok: bool = False) -> str:
@@ -131,12 +159,12 @@ async def cached_index(fetcher: Fetcher, ds: Dataset, query: str, *, missing_ok:
 
 
 def select(captures: list[Capture], max_captures: int | None) -> list[Capture]:
-    """Article-like HTML 200 captures, one per (URL, digest), by URL then time."""
+    """HTML 200 captures worth fetching, one per (URL, digest), by URL then time."""
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(captures, key=lambda c: (c.original, c.timestamp)):
         key = (c.original, c.digest or c.timestamp)
-        if key in seen or not c.is_html_200 or not looks_like_article(c.original):
+        if key in seen or not c.is_html_200 or not worth_fetching(c.original):
             continue
         seen.add(key)
         out.append(c)
@@ -183,8 +211,13 @@ async def harvest(archive: Archive, opts: HarvestOptions, progress: Progress) ->
     try:
         # robots.txt is the live site's business, not the archive's: the archive's own limits are
         # honoured through 429/503 and Retry-After instead.
-        async with Fetcher(delay=opts.delay, concurrency=opts.concurrency, retries=opts.retries, obey_robots=False,
-                           backoff=max(opts.delay, 1.0)) as fetcher:
+        async with Fetcher(
+            delay=opts.delay,
+            concurrency=opts.concurrency,
+            retries=opts.retries,
+            obey_robots=False,
+            backoff=max(opts.delay, 1.0),
+        ) as fetcher:
             try:
                 captures = await archive.captures(fetcher, ds)
             except (FetchError, ValueError) as exc:
@@ -215,7 +248,9 @@ async def harvest(archive: Archive, opts: HarvestOptions, progress: Progress) ->
     return summary
 
 
-def _store(ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: Summary, sink: RawWarcSink | None) -> None:
+def _store(
+    ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: Summary, sink: RawWarcSink | None
+) -> None:
     url = archive.archive_url(cap)
     if got.error is not None:
         summary.fail(url, got.error, log)
@@ -230,7 +265,20 @@ def _store(ds: Dataset, archive: Archive, cap: Capture, got: Fetched, summary: S
         return
     original = normalize_url(cap.original) or cap.original
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    article = ingest(ds, got.content, original, summary, http_charset=got.charset, fetched_at=now,
-                     archive_url=url, captured_at=cap.captured_at)
-    ds.record_page(url, status=got.status, state="done" if article else "failed",
-                   article_id=article.id if article else None, content_hash=article.content_hash if article else None)
+    article = ingest(
+        ds,
+        got.content,
+        original,
+        summary,
+        http_charset=got.charset,
+        fetched_at=now,
+        archive_url=url,
+        captured_at=cap.captured_at,
+    )
+    ds.record_page(
+        url,
+        status=got.status,
+        state="done" if article else "failed",
+        article_id=article.id if article else None,
+        content_hash=article.content_hash if article else None,
+    )

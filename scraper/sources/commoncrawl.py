@@ -63,9 +63,9 @@ def record_url(data_url: str, cap: Capture) -> str:
 
 def _index_query(cfg: CommonCrawlConfig, crawl: str, **extra: str) -> str:
     params: list[tuple[str, str]] = [("url", cfg.pattern), ("output", "json")]
-    if (f := cdx_date(cfg.date_from)):
+    if f := cdx_date(cfg.date_from):
         params.append(("from", f))
-    if (t := cdx_date(cfg.date_to)):
+    if t := cdx_date(cfg.date_to):
         params.append(("to", t))
     params += [("filter", f) for f in cfg.filters] + list(extra.items())
     return f"{cfg.index_url.rstrip('/')}/{crawl}-index?{urlencode(params)}"
@@ -74,10 +74,29 @@ def _index_query(cfg: CommonCrawlConfig, crawl: str, **extra: str) -> str:
 def _capture(line: str) -> Capture | None:
     try:
         rec = json.loads(line)
-        return Capture(str(rec["timestamp"]), rec["url"], rec.get("mime", ""), str(rec.get("status", "")),
-                       rec.get("digest", ""), rec["filename"], int(rec["offset"]), int(rec["length"]))
+        return Capture(
+            str(rec["timestamp"]),
+            rec["url"],
+            rec.get("mime", ""),
+            str(rec.get("status", "")),
+            rec.get("digest", ""),
+            rec["filename"],
+            int(rec["offset"]),
+            int(rec["length"]),
+        )
     except (ValueError, KeyError, TypeError):
         log.info("index line skipped (not a capture): %.120s", line)
+        return None
+
+
+def _num_pages(answer: str) -> int | None:
+    """N of a showNumPages answer (`{"pages": N, ...}`); 0 for an empty one; None for anything else."""
+    if not answer.strip():
+        return 0
+    try:
+        head = json.loads(answer)
+        return int(head["pages"]) if isinstance(head, dict) and "pages" in head else None
+    except (ValueError, TypeError, KeyError):
         return None
 
 
@@ -86,10 +105,10 @@ async def list_cc_captures(fetcher: Fetcher, cfg: CommonCrawlConfig, ds: Dataset
     out: list[Capture] = []
     for crawl in cfg.crawls:
         head = await cached_index(fetcher, ds, _index_query(cfg, crawl, showNumPages="true"), missing_ok=True)
-        try:
-            pages = int(json.loads(head).get("pages", 0)) if head.strip() else 0
-        except (ValueError, AttributeError):
-            raise ValueError(f"{crawl}: unexpected showNumPages answer {head[:80]!r}") from None
+        pages = _num_pages(head)
+        if pages is None:  # a server without paging answers with the captures themselves
+            out.extend(c for c in map(_capture, head.splitlines()) if c is not None)
+            continue
         for page in range(pages):
             text = await cached_index(fetcher, ds, _index_query(cfg, crawl, page=str(page)), missing_ok=True)
             out.extend(c for c in map(_capture, text.splitlines()) if c is not None)
@@ -125,7 +144,9 @@ class _CommonCrawl:
             page = page_of_record(record) if record is not None else None
         except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors on damaged records
             return Fetched(status=res.status, error=f"not a WARC record ({type(exc).__name__})")
-        raw = annotate_record(res.content, {ARCHIVE_URL_HEADER: self.archive_url(cap), CAPTURED_AT_HEADER: cap.captured_at})
+        raw = annotate_record(
+            res.content, {ARCHIVE_URL_HEADER: self.archive_url(cap), CAPTURED_AT_HEADER: cap.captured_at}
+        )
         if page is None:
             return Fetched(status=res.status, skip="not an HTML 200 response", raw=raw)
         return Fetched(page.body, page.charset, res.status, raw=raw)
@@ -143,7 +164,15 @@ def run_commoncrawl(cfg: CommonCrawlConfig, progress: Progress | None = None) ->
     check_export_formats(cfg.formats)
     check_dates(cfg.date_from, cfg.date_to)
     check_crawls(cfg.crawls, cfg.pattern)
-    opts = HarvestOptions(out_dir=cfg.out_dir, delay=cfg.delay, concurrency=cfg.concurrency, retries=cfg.retries,
-                          max_captures=cfg.max_captures, formats=cfg.formats, excel=cfg.excel, quiet=cfg.quiet,
-                          warc_prefix="commoncrawl")
+    opts = HarvestOptions(
+        out_dir=cfg.out_dir,
+        delay=cfg.delay,
+        concurrency=cfg.concurrency,
+        retries=cfg.retries,
+        max_captures=cfg.max_captures,
+        formats=cfg.formats,
+        excel=cfg.excel,
+        quiet=cfg.quiet,
+        warc_prefix="commoncrawl",
+    )
     return asyncio.run(harvest(_CommonCrawl(cfg), opts, as_progress(progress)))

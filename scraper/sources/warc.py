@@ -17,7 +17,17 @@ from typing import IO, Any
 from .. import settings
 from ..errors import InputError
 
-__all__ = ["WarcPartition", "WarcPage", "page_of_record", "warc_partitions", "expand_remote", "record_offsets", "iter_pages", "open_warc", "warc_size"]
+__all__ = [
+    "WarcPartition",
+    "WarcPage",
+    "page_of_record",
+    "warc_partitions",
+    "expand_remote",
+    "record_offsets",
+    "iter_pages",
+    "open_warc",
+    "warc_size",
+]
 
 ROLE_HEADER = "WARC-Scraper-Role"
 ARCHIVE_URL_HEADER = "WARC-Scraper-Archive-URL"
@@ -108,8 +118,13 @@ def _ranges(path: str, offsets: list[int], target: int) -> list[WarcPartition]:
     return parts
 
 
-def warc_partitions(paths: Iterable[str], index: Callable[[Callable[[str], list[int]], list[str]], Iterable[list[int]]] = map,
-                    *, workers: int = 1, target_bytes: int | None = None) -> list[WarcPartition]:
+def warc_partitions(
+    paths: Iterable[str],
+    index: Callable[[Callable[[str], list[int]], list[str]], Iterable[list[int]]] = map,
+    *,
+    workers: int = 1,
+    target_bytes: int | None = None,
+) -> list[WarcPartition]:
     """Partitions in file order: small files whole, large ones split at record boundaries.
 
     `index` maps `record_offsets` over the large files (an executor's `map`, so big files are
@@ -149,8 +164,14 @@ def page_of_record(record: Any) -> WarcPage | None:
     if ctype and "html" not in ctype.lower():
         return None
     h = record.rec_headers
-    return WarcPage(h.get_header("WARC-Target-URI"), record.content_stream().read(), _charset(ctype), h.get_header("WARC-Date"),
-                    h.get_header(ARCHIVE_URL_HEADER), h.get_header(CAPTURED_AT_HEADER))
+    return WarcPage(
+        h.get_header("WARC-Target-URI"),
+        record.content_stream().read(),
+        _charset(ctype),
+        h.get_header("WARC-Date"),
+        h.get_header(ARCHIVE_URL_HEADER),
+        h.get_header(CAPTURED_AT_HEADER),
+    )
 
 
 def iter_pages(part: WarcPartition) -> Iterator[WarcPage]:

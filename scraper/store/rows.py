@@ -16,15 +16,62 @@ from ..models import Article, Figure
 __all__ = ["ArticleRows", "article_rows", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "JSON_ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = (
-    "url", "id", "site", "platform", "title", "published", "author", "category", "views", "summary",
-    "body_text", "language", "fetched_at", "archive_url", "captured_at", "content_hash", "version",
-    "tables", "attachments", "warnings",
+    "url",
+    "id",
+    "site",
+    "platform",
+    "title",
+    "published",
+    "author",
+    "category",
+    "views",
+    "summary",
+    "body_text",
+    "language",
+    "fetched_at",
+    "archive_url",
+    "captured_at",
+    "content_hash",
+    "version",
+    "tables",
+    "attachments",
+    "warnings",
 )
 FIGURE_COLUMNS = (
-    "article_url", "article_id", "index", "value", "value_num", "kind", "unit", "raw", "start", "end", "qualifier", "sentence",
-    "indicator", "entity", "period_start", "period_end", "period_text", "estimate", "change", "baseline",
-    "denominator", "range", "part_of", "computed_from", "ambiguous", "prior_period", "verb", "table", "row", "column",
-    "warnings", "document_url", "page", "cell",
+    "article_url",
+    "article_id",
+    "index",
+    "value",
+    "value_num",
+    "kind",
+    "unit",
+    "raw",
+    "start",
+    "end",
+    "qualifier",
+    "sentence",
+    "indicator",
+    "entity",
+    "period_start",
+    "period_end",
+    "period_text",
+    "estimate",
+    "change",
+    "baseline",
+    "denominator",
+    "range",
+    "part_of",
+    "computed_from",
+    "ambiguous",
+    "prior_period",
+    "verb",
+    "table",
+    "row",
+    "column",
+    "warnings",
+    "document_url",
+    "page",
+    "cell",
 )
 JSON_ARTICLE_COLUMNS = ("tables", "attachments", "warnings")
 
@@ -51,9 +98,14 @@ def article_rows(a: Article) -> ArticleRows:
     url = a.url or a.id
     d = a.model_dump(mode="json", exclude={"figures"})
     d["url"] = url
-    row = {c: json.dumps(d.get(c), ensure_ascii=False) if c in JSON_ARTICLE_COLUMNS else d.get(c)
-           for c in ARTICLE_COLUMNS if c != "version"}
-    return ArticleRows(a.id, url, a.content_hash or "", row, tuple(figure_row(f, url, a.id) for f in a.figures))
+    row = {
+        c: json.dumps(d.get(c), ensure_ascii=False) if c in JSON_ARTICLE_COLUMNS else d.get(c)
+        for c in ARTICLE_COLUMNS
+        if c != "version"
+    }
+    return ArticleRows(
+        a.id, url, a.content_hash or "", row, tuple(figure_row(f, url, a.id) for f in a.figures)
+    )
 
 
 def figure_row(f: Figure, url: str, article_id: str) -> tuple[Any, ...]:
