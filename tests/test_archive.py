@@ -153,3 +153,22 @@ def test_harvest_dataset_equals_live_crawl_of_the_same_pages(tmp_path: Path) -> 
 
     assert figures(tmp_path / "live") == figures(tmp_path / "archive")
     assert articles(tmp_path / "live") == articles(tmp_path / "archive")
+
+
+def test_wayback_captures_are_kept_for_reextract(tmp_path: Path) -> None:
+    from scraper.fetch.crawl import reextract
+
+    with Archive(burst_429=0) as a:
+        harvest(a, tmp_path)
+    assert len(list((tmp_path / "warc").glob("wayback-*.warc.gz"))) == 1
+    db = sqlite3.connect(tmp_path / "dataset.sqlite")
+    query = "SELECT url, archive_url, captured_at, content_hash FROM articles ORDER BY url"
+    before, figures = db.execute(query).fetchall(), db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    db.close()
+    for p in tmp_path.glob("dataset.sqlite*"):
+        p.unlink()
+    s = reextract(tmp_path, workers=1)  # offline: from the kept captures only
+    assert s.failed == 0
+    db = sqlite3.connect(tmp_path / "dataset.sqlite")
+    assert db.execute(query).fetchall() == before
+    assert db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures

@@ -364,6 +364,10 @@ NONFIGURE_ROWS = [
     # numbers that end a proper name (pattern: power-plant and project news, Hà Tĩnh / Thanh Hóa / Bình Thuận)
     ("name-number", "Nhà máy Thủy điện Sông Tranh 2 tạm dừng phát điện.", "2", "pattern: power-plant news"),
     ("name-number", "Dự án điện khí Long Sơn 3 và 4 chậm tiến độ.", "3", "pattern: energy project news"),
+    # variety names and slogans (pattern: agricultural extension news)
+    ("variety", "Nông dân gieo giống lúa Hương ngọc 9 cho năng suất cao.", "9", "pattern: rice variety news"),
+    ("variety", "Các giống chủ lực gồm nếp 98, hương thơm 12, QR 1 đạt năng suất khá.", "12", "pattern: commune crop report"),
+    ("slogan", "Nông dân áp dụng “2 giảm, 4 tăng” trong sản xuất.", "4", "pattern: extension programme news"),
 ]
 
 
@@ -430,6 +434,8 @@ FIGURE_ROWS_12 = [
     ("Nhà máy Nhiệt điện Sông Hậu 1 nộp ngân sách hơn 250 tỷ đồng.", [("250 tỷ đồng", D(250) * 10**9, "money", "đồng", "hơn")]),
     ("Sự cố làm 2 tổ máy 3 và 5 ngừng chạy.", [("2", D(2), "count", "tổ máy", None)]),
     ("Tỉnh Hà Giang 4 huyện đã đạt chuẩn.", [("4", D(4), "count", "huyện", None)]),
+    # a variety's number is part of its name; the clause's amounts are still figures
+    ("Giống lúa Hương ngọc 9 đạt 64 tạ/ha trên 120 ha.", [("64 tạ/ha", D(64), "quantity", "tạ/ha", "đạt"), ("120 ha", D(120), "quantity", "ha", "trên")]),
     # a life expectancy is a measured age
     ("Tuổi thọ bình quân đạt 74,6 tuổi.", [("74,6 tuổi", D("74.6"), "quantity", "tuổi", "đạt")]),
 ]

@@ -161,6 +161,8 @@ def test_sharepoint_display_form_fields(fixtures: Path) -> None:
     ("https://thudaumot.binhduong.gov.vn/a", "<html></html>", "dnn"),
     ("https://www.binhduong.gov.vn/a", "<html></html>", "sharepoint"),
     ("https://dongnai.gov.vn/vi/news/x/y-12.html", "<html></html>", "nukeviet"),
+    ("https://www.binhduong.gov.vn/tin-tuc/thong-tin/2021/06/1234-cong-tac", "<html></html>", "sharepoint"),
+    ("https://example.org/2023/09/tinh-hinh-kinh-te/", "<html></html>", "wordpress"),
     ("https://example.org/Lists/TinTuc/View_Detail.aspx?ItemID=3", "<div class='journal-content-article'>", "liferay"),
     (None, "<html><p>x</p></html>", "generic"),
 ])

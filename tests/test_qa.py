@@ -310,7 +310,7 @@ IDENTITY_CASES = [
     ("Có 1.100 hồ sơ đến hạn, đúng hạn 1.090 hồ sơ, trễ hạn 10 hồ sơ.", True),
     ("Có 1.100 hồ sơ đến hạn, đúng hạn 1.090 hồ sơ, trễ hạn 12 hồ sơ.", False),
     ("Tiếp nhận 600 đơn; đã giải quyết 560 đơn, đang giải quyết 40 đơn.", True),
-    ("Tiếp nhận 600 đơn; đã giải quyết 560 đơn, đang giải quyết 30 đơn.", False),
+    ("Tổng số đơn phải giải quyết 600 đơn; đã giải quyết 560 đơn, đang giải quyết 30 đơn.", False),
     ("Tiếp nhận mới 700 hồ sơ, kỳ trước chuyển sang 25 hồ sơ, tổng số hồ sơ phải giải quyết 725 hồ sơ.", True),
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 30 vụ việc đang xác minh.", True),
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 20 vụ việc đang xác minh.", False),

@@ -47,6 +47,16 @@ NAME_NUMBER = (
     rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
 )
 
+# Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a
+# list after "như/gồm/:" continues with more names).  The number is never followed by a unit.
+_NAME_WORD = rf"(?!(?:{_STOP}|{_UNIT_WORDS})(?![\p{{L}}]))[\p{{L}}][\p{{L}}-]*"
+_VARIETY_ITEM = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}[^\S\n]*\d{{1,3}}(?![\d.]|,\d|\s*%)"
+VARIETY = (
+    rf"(?i:giống)(?:[^\S\n]+(?i:lúa|ngô|lạc|đậu|khoai|sắn|mía|chè|cà\s+phê|cây|hoa))?"
+    rf"(?:[^.;:\d\n]{{0,40}}?(?:\s(?i:như|gồm|là)|:))?[^\S\n]+{_VARIETY_ITEM}"
+    rf"(?:[^\S\n]*(?:,|và)[^\S\n]*{_VARIETY_ITEM})*"
+)
+
 # (family, pattern).  Order does not matter: every match masks its span.
 _FAMILIES: tuple[tuple[str, str], ...] = (
     ("url", r"(?:https?://|www\.)[^\s<>\"')\]]+"),
@@ -108,6 +118,9 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
     ("per-unit", PER_UNIT),
     ("name-number", NAME_NUMBER),
+    ("variety", VARIETY),
+    # "“1 phải, 5 giảm”", "“3 không”": a quoted slogan of numbered rules, not amounts
+    ("slogan", r"[“\"]\s*\d{1,2}[^\S\n]+\p{Ll}+(?:\s*,\s*\d{1,2}[^\S\n]+\p{Ll}+)*\s*[”\"]"),
     # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
     ("plan-horizon", r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
                      r"\s+\d{1,2}\s+năm(?![\p{L}])"),
@@ -170,6 +183,8 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "level": (50, None, r"cấp\s+[\divx]"),
     "partly": (4, r"1\s+phần", None),
     "name-number": (40, r"[^\W\d_]\s+\d{1,2}(?![\d.,]?\d)", None),
+    "variety": (120, None, r"giống"),
+    "slogan": (30, r"[“\"]\s*\d", None),
     "per-unit": (60, None, r"(?:/|mỗi|quân|bình|trên)\s*(?:0?1|10|100|1\.000|10\.000|100\.000)\s"),
     "plan-horizon": (30, None, r"\d\s+năm"),
     "elapsed": (30, None, r"\d\s+(?:năm|tháng)"),

@@ -82,7 +82,7 @@ _MARKER = regex.compile(
     r"(?![\p{L}])", regex.I)
 _PAREN_AFTER = regex.compile(r"[^\d(),.;:]{0,30}\(")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
-_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,6})\s*$", regex.I)
+_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I)
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
                               r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$", regex.I)
@@ -278,7 +278,8 @@ class Text:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
         if not _compatible(a, b):
             return False
-        return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
+        same_word = (a.unit or "").lower() == (b.unit or "").lower() and (a.unit or "").lower() in CLASSIFIERS
+        return same_word or _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
@@ -475,6 +476,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                     continue
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
                 conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
+                if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
+                    conf *= 0.75  # the weakest whole ("tiếp nhận" for resolved + pending: files returned or carried over differ)
                 yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
         # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
         for frac, roles in labelled:
@@ -546,7 +549,7 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
         yield 0.85, "phần 'trong đó' trên tổng của nó"
-    if whole_after and regex.search(r"tổng|toàn", tx.label(f), regex.I):
+    if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
     named = _named_after(tx, p)
     specific = [w for w in named if w not in _GENERIC_NOUNS]
@@ -603,6 +606,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     yield Relation("ratio", p, (num,) if num is den else (num, den), "tỷ lệ của phân số" if num is den
                                    else "tỷ lệ và số liệu (trích xuất)", conf, whole=whole)
         comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or _COMPARISON_BEFORE.search(tx.before(p, 12)))
+        lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
+        if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", lead, regex.I):
+            continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
                 yield Relation("ratio", p, (num,), "tỷ lệ của phân số", settings.QA_CONF_FRACTION * nconf, whole=num.denominator)
@@ -836,12 +842,18 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     return out + _shares_of_one_whole(out, tolerance)
 
 
+_DIRECTION = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?![\p{L}])", regex.I)
+
+
 def _near_miss(v: Verdict) -> bool:
     """A misprint leaves the parts close to their whole; parts covering a small share of it are a highlighted
     subset ("5.000 xã, trong đó 400 xã đạt chuẩn nâng cao …"), not a breakdown that fails."""
     if v.relation.check != "sum":
         return True
     whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
+    if v.computed < whole and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands) and \
+            v.relation.rule.startswith("'Trong N"):
+        return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import io
 import json
 import logging
 import zlib
@@ -25,7 +26,7 @@ import regex
 from .. import settings
 from ..errors import FetchError
 from ..fetch.discover import normalize_url
-from ..fetch.http import Fetcher
+from ..fetch.http import Fetcher, FetchResult
 from ..parse.sites import PROFILES
 from ..pipeline import Progress, Summary, ingest
 from ..store.dataset import Dataset
@@ -182,6 +183,23 @@ def annotate_record(member: bytes, headers: dict[str, str]) -> bytes:
         return member
     extra = "".join(f"\r\n{k}: {v}" for k, v in headers.items()).encode("utf-8")
     return gzip.compress(head + extra + sep + rest)
+
+
+def response_record(url: str, res: FetchResult, warc_headers: dict[str, str]) -> bytes:
+    """One gzip WARC `response` record of a fetched page (stored under its original `url`)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    skip = ("content-encoding", "transfer-encoding", "content-length")
+    headers = [(k, v) for k, v in res.headers.items() if k.lower() not in skip]
+    http = StatusAndHeaders(f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1")
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(res.content), http_headers=http, warc_headers_dict=warc_headers
+    )
+    writer.write_record(record)
+    return buf.getvalue()
 
 
 class RawWarcSink:

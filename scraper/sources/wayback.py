@@ -21,7 +21,9 @@ from ..errors import UsageError
 from ..fetch.http import Fetcher
 from ..pipeline import Progress, Summary, as_progress
 from ..store.dataset import Dataset, check_export_formats
-from .archive import Capture, Fetched, HarvestOptions, cached_index, cdx_date, harvest
+from ..fetch.discover import normalize_url
+from .archive import Capture, Fetched, HarvestOptions, cached_index, cdx_date, harvest, response_record
+from .warc import ARCHIVE_URL_HEADER, CAPTURED_AT_HEADER
 
 __all__ = ["HarvestConfig", "Capture", "run_harvest", "list_captures", "replay_url"]
 
@@ -106,7 +108,14 @@ class _Wayback:
         res = await fetcher.fetch(self.archive_url(cap))
         if not res.ok:
             return Fetched(status=res.status, error=res.error or f"HTTP {res.status}")
-        return Fetched(res.content, res.charset, res.status)
+        # Kept under DIR/warc/ for `reextract`, under the original URL with its provenance.
+        provenance = {
+            "WARC-Date": cap.captured_at.replace("+00:00", "Z"),
+            ARCHIVE_URL_HEADER: self.archive_url(cap),
+            CAPTURED_AT_HEADER: cap.captured_at,
+        }
+        raw = response_record(normalize_url(cap.original) or cap.original, res, provenance)
+        return Fetched(res.content, res.charset, res.status, raw=raw)
 
 
 def check_dates(date_from: str | None, date_to: str | None) -> None:
@@ -124,5 +133,5 @@ def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary
     check_export_formats(cfg.formats)
     check_dates(cfg.date_from, cfg.date_to)
     opts = HarvestOptions(out_dir=cfg.out_dir, delay=cfg.delay, retries=cfg.retries, max_captures=cfg.max_captures,
-                          formats=cfg.formats, excel=cfg.excel, quiet=cfg.quiet)
+                          formats=cfg.formats, excel=cfg.excel, quiet=cfg.quiet, warc_prefix="wayback")
     return asyncio.run(harvest(_Wayback(cfg), opts, as_progress(progress)))

@@ -9,6 +9,7 @@ for HTML tables) and the cell's address.  Numbers in an "STT" (row number) colum
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -28,7 +29,7 @@ def document_figures(doc: Document, *, published: str | None = None) -> list[Fig
     cells = sorted(doc.cells, key=lambda c: c.start)
     figures = figures_in_text(
         doc.text,
-        cells=[SeamCell(c.start, c.end, table=c.table, row=c.row_label or None, column=_unit_last(c.headers) or None)
+        cells=[SeamCell(c.start, c.end, table=c.table, row=c.row_label or None, column=_unit_last(tuple(c.headers)) or None)
                for c in cells],
         tables=_regions(cells),
         page_starts=[p.start for p in doc.pages],
@@ -58,7 +59,8 @@ def _regions(cells: list[Cell]) -> list[TableRegion]:
     return [TableRegion(t, lo, hi) for t, (lo, hi) in sorted(spans.items())]
 
 
-def _unit_last(headers: list[str]) -> str:
+@functools.lru_cache(maxsize=4096)  # a table's columns repeat the same headers on every row
+def _unit_last(headers: tuple[str, ...]) -> str:
     """Header texts joined with the one that names a unit last (where the unit reader looks)."""
     unit = next((h for h in reversed(headers) if unit_from_label(h)), None)
     rest = [h for h in headers if h is not unit]

@@ -18,7 +18,8 @@ from .guard import one_line
 
 __all__ = ["read_pdf"]
 
-_MIN_LINES_FOR_TABLE = 4  # path objects on a page before we ask pdfplumber for tables
+_MIN_LINES_FOR_TABLE = 2  # horizontal and vertical strokes on a page before we ask pdfplumber for tables
+_MIN_STROKE = 5.0  # points: a path this long in one direction draws a line that way
 _ERR_PASSWORD = 4  # pdfium FPDF_ERR_PASSWORD
 
 
@@ -70,10 +71,17 @@ def read_pdf(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
 
 
 def _draws_lines(page, pdfium_c) -> bool:
-    count = 0
-    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        count += 1
-        if count >= _MIN_LINES_FOR_TABLE:
+    """The page draws what a ruled table is made of: at least two horizontal and two vertical
+    strokes (a rectangle counts as both).  Pages with only rules under headings, or none, skip the
+    slow table finder."""
+    across = down = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        wide, tall = width > _MIN_STROKE, height > _MIN_STROKE
+        across += wide
+        down += tall
+        if across >= _MIN_LINES_FOR_TABLE and down >= _MIN_LINES_FOR_TABLE:
             return True
     return False
 

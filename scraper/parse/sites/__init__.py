@@ -70,14 +70,19 @@ from .profiles import GENERIC, PROFILES  # noqa: E402  (data rows need the class
 
 def detect(url: str | None, html: str) -> SiteProfile:
     """The profile for a page: the page's own fingerprints first (a captured Liferay page served from
-    anywhere is still Liferay), then the URL's shape, then the known host; generic otherwise."""
+    anywhere is still Liferay), then the known host (a SharePoint portal's '/2021/06/…' article URL is
+    not WordPress), then the URL's shape; generic otherwise."""
     head = html[:200_000]
-    for test in (lambda p: p.matches_page(head), lambda p: p.matches_url(url)):
-        for profile in PROFILES:
-            if test(profile):
-                return profile
+    for profile in PROFILES:
+        if profile.matches_page(head):
+            return profile
     best = max(PROFILES, key=lambda p: p.host_match(url))
-    return best if best.host_match(url) else GENERIC
+    if best.host_match(url):
+        return best
+    for profile in PROFILES:
+        if profile.matches_url(url):
+            return profile
+    return GENERIC
 
 
 def by_name(name: str) -> SiteProfile:
