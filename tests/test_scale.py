@@ -199,6 +199,9 @@ def test_partitioned_parquet_grows_by_parts(tmp_path: Path) -> None:
     ]
     table = pq.read_table(out / "figures.parquet")  # the folder reads as one table
     assert table.num_rows == 16 and table.schema.field("start").type == "int64"
+    arts = pq.read_table(out / "articles.parquet")  # types follow the store's columns, the same in every part
+    assert arts.num_rows == 8 and str(arts.schema.field("views").type) == "int64"
+    assert str(arts.schema.field("tables").type) == "string" and str(table.schema.field("estimate").type) == "bool"
 
 
 def test_executor_keeps_task_order(tmp_path: Path) -> None:

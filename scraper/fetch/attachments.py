@@ -65,29 +65,38 @@ async def fetch_attachments(ds: Dataset, fetch: Fetch, article: Article, summary
         if hosts is not None and urlsplit(att.url).netloc.lower() not in hosts:
             log.info("attachment %s is on another host; not fetched (use --allow-host)", att.url)
             continue
-        prev = ds.page(att.url)
-        have = ds.document(owner.article_url, att.url)
-        known = prev is not None and prev["state"] == "done" and have is not None
-        res = await fetch(att.url, etag=prev["etag"] if known else None,
-                          last_modified=prev["last_modified"] if known else None)
-        if res is None or res.status == 304:
-            continue
-        if not res.ok:
-            ds.record_page(att.url, status=res.status, state="failed", error=res.error)
-            if have is None:  # keep a document read before over a passing failure
-                doc = Document(url=att.url, article_url=owner.article_url, type=att.type or "unknown", status="failed",
-                               error=f"fetch failed: {res.error or res.status}")
-                _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
-            continue
-        if sink is not None:
-            sink.write(res, role=ROLE)
-        doc = await asyncio.to_thread(parse_document, res.content, att.type, att.url, name=res.final_url,
-                                      article_url=owner.article_url, published=owner.published)
-        _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
-        ds.record_page(att.url, status=res.status, etag=res.headers.get("etag"), state="done", error=None,
-                       last_modified=res.headers.get("last-modified"), content_hash=doc.sha256)
-        done += 1
+        try:
+            done += await _one_attachment(ds, fetch, att, owner, summary, sink, fetched_at)
+        except OSError as exc:  # the worker could not be started, the disk is full…: the article stays stored
+            summary.errors.append(f"{att.url}: document not read: {exc}")
+            log.warning("%s: document not read: %s", att.url, exc)
     return done
+
+
+async def _one_attachment(ds: Dataset, fetch: Fetch, att: Any, owner: Needed, summary: Summary, sink: Any,
+                          fetched_at: str | None) -> int:
+    prev = ds.page(att.url)
+    have = ds.document(owner.article_url, att.url)
+    known = prev is not None and prev["state"] == "done" and have is not None
+    res = await fetch(att.url, etag=prev["etag"] if known else None,
+                      last_modified=prev["last_modified"] if known else None)
+    if res is None or res.status == 304:
+        return 0
+    if not res.ok:
+        ds.record_page(att.url, status=res.status, state="failed", error=res.error)
+        if have is None:  # keep a document read before over a passing failure
+            doc = Document(url=att.url, article_url=owner.article_url, type=att.type or "unknown", status="failed",
+                           error=f"fetch failed: {res.error or res.status}")
+            _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
+        return 0
+    if sink is not None:
+        sink.write(res, role=ROLE)
+    doc = await asyncio.to_thread(parse_document, res.content, att.type, att.url, name=res.final_url,
+                                  article_url=owner.article_url, published=owner.published)
+    _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
+    ds.record_page(att.url, status=res.status, etag=res.headers.get("etag"), state="done", error=None,
+                   last_modified=res.headers.get("last-modified"), content_hash=doc.sha256)
+    return 1
 
 
 def iter_warc_documents(paths: Iterable[str | Path], wanted: set[str]) -> Iterator[tuple[str, bytes, str | None]]:

@@ -412,7 +412,8 @@ class Dataset:
         mark = state["mark"] if append else 0
         dicts = {"articles": self._article_dicts, "figures": self._figure_dicts, "documents": self._document_dicts}[name]
         rows = dicts("WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (mark, top))
-        _EXPORTERS[fmt](target, rows, append=append, excel=excel)
+        types = {r["name"]: r["type"].upper() for r in self.db.execute(f"PRAGMA table_info({name})")}
+        _EXPORTERS[fmt](target, rows, append=append, excel=excel, types=types)
         self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}))
         return target
 
@@ -437,7 +438,7 @@ def _replace_file(target: Path, write: Callable[[Any], None], encoding: str = "u
     os.replace(tmp, target)
 
 
-def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, **_: Any) -> None:
     def write(fh: Any) -> None:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -449,7 +450,7 @@ def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool,
         _replace_file(target, write)
 
 
-def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False, **_: Any) -> None:
     def write(fh: Any, header: bool) -> None:
         writer: csv.DictWriter[str] | None = None
         for r in rows:
@@ -466,22 +467,23 @@ def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, e
         _replace_file(target, lambda fh: write(fh, header=True), "utf-8-sig" if excel else "utf-8")
 
 
-_PARQUET_INTS = {"views", "version", "index", "start", "end", "table", "part_of", "page", "pages", "size"}
-_PARQUET_FLOATS = {"value_num"}
-_PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}
+_PARQUET_BOOLS = {"estimate", "ambiguous", "prior_period"}  # INTEGER in SQLite, true/false in the records
 
 
-def _parquet_type(column: str) -> Any:
+def _parquet_type(column: str, types: dict[str, str]) -> Any:
+    """The Parquet type of a column from its SQLite declared type, so every part has one schema."""
     import pyarrow as pa
 
-    if column in _PARQUET_INTS:
+    if column in _PARQUET_BOOLS:
+        return pa.bool_()
+    declared = types.get(column, "TEXT")
+    if "INT" in declared:
         return pa.int64()
-    if column in _PARQUET_FLOATS:
-        return pa.float64()
-    return pa.bool_() if column in _PARQUET_BOOLS else pa.string()
+    return pa.float64() if declared in ("REAL", "FLOAT", "DOUBLE") else pa.string()
 
 
-def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False) -> None:
+def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False,
+                    types: dict[str, str] | None = None) -> None:
     """A partitioned Parquet dataset: `target/part-NNNNN.parquet`, one more part per export that adds
     rows; pandas, DuckDB, Spark and pyarrow read the folder as one table."""
     import pyarrow as pa
@@ -493,7 +495,7 @@ def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: boo
     folder.mkdir(parents=True, exist_ok=True)
     seq = len(list(folder.glob("part-*.parquet")))
     while chunk := [{k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)]:
-        schema = pa.schema([(k, _parquet_type(k)) for k in chunk[0]])
+        schema = pa.schema([(k, _parquet_type(k, types or {})) for k in chunk[0]])
         pq.write_table(pa.Table.from_pylist(chunk, schema=schema), folder / f"part-{seq:05d}.parquet")
         seq += 1
     if not append:
