@@ -103,9 +103,11 @@ class Tally:
     def row(self, name: str) -> str:
         real = self.alarms - self.false_alarms
         pct = lambda a, b: f"{100 * a / b:5.1f}%" if b else "   — "  # noqa: E731
-        return (f"{name:<22} {self.right:>3}/{self.records:<3} right ({pct(self.right, self.records)})  "
-                f"alarms {self.alarms:>3}, false {self.false_alarms:>3} (real {pct(real, self.alarms)})  "
-                f"missed {self.missed}/{self.errors} real errors")
+        return (
+            f"{name:<22} {self.right:>3}/{self.records:<3} right ({pct(self.right, self.records)})  "
+            f"alarms {self.alarms:>3}, false {self.false_alarms:>3} (real {pct(real, self.alarms)})  "
+            f"missed {self.missed}/{self.errors} real errors"
+        )
 
 
 def evaluate(records: list[dict[str, Any]], show: bool = False) -> Tally:
@@ -129,7 +131,9 @@ def evaluate(records: list[dict[str, Any]], show: bool = False) -> Tally:
                 tally.missed += 1
             if show and not right:
                 why = "no check over its numbers" if not mine else "wrong verdict"
-                tally.lines.append(f"  {r['id']} {r['check']:<5} {'ok ' if r['consistent'] else 'ERR'} MISS  {why}")
+                tally.lines.append(
+                    f"  {r['id']} {r['check']:<5} {'ok ' if r['consistent'] else 'ERR'} MISS  {why}"
+                )
         errors = [r for r in by_url[recs[0]["source_url"]] if not r["consistent"]]
         for c in checks:
             if c.consistent:
@@ -144,8 +148,12 @@ def evaluate(records: list[dict[str, Any]], show: bool = False) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder beside the checkout")
-    ap.add_argument("--show", action="store_true", help="list every record without a right verdict and every false alarm")
+    ap.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder beside the checkout"
+    )
+    ap.add_argument(
+        "--show", action="store_true", help="list every record without a right verdict and every false alarm"
+    )
     ap.add_argument("--split", choices=("held", "tuning", "all"), default="all")
     args = ap.parse_args(argv)
     path = args.shared / "dev" / "checks.jsonl"
@@ -153,8 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no checks at {path} (use --shared DIR)", file=sys.stderr)
         return 2
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    parts = {"tuning (tuned on)": [r for r in records if not held_back(r["source_url"])],
-             "held back": [r for r in records if held_back(r["source_url"])]}
+    parts = {
+        "tuning (tuned on)": [r for r in records if not held_back(r["source_url"])],
+        "held back": [r for r in records if held_back(r["source_url"])],
+    }
     if args.split != "all":
         parts = {k: v for k, v in parts.items() if k.startswith(args.split)}
     for name, recs in parts.items():

@@ -143,5 +143,6 @@ DOCUMENT_MIN_TEXT_CHARS = 20  # fewer letters than this in a PDF's text layer: n
 # --- qa compare --attachments ---------------------------------------------------------------------------
 ATTACHMENT_MATCH_TOLERANCE = 0.0005  # relative difference still counted as the same value (rounding)
 ATTACHMENT_SAME_INDICATOR_SIMILARITY = 80.0  # rapidfuzz token-set ratio for "the same indicator"
+ATTACHMENT_SAME_INDICATOR_NO_PERIOD = 95.0  # ... when one side states no period: near-identical wording
 ATTACHMENT_SAME_VALUE_SIMILARITY = 50.0  # a same-value pair with a less alike indicator must be specific
 ATTACHMENT_SPECIFIC_VALUE = 1000  # values at least this large (or with decimals) rarely agree by chance

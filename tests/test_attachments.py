@@ -148,3 +148,29 @@ def test_extract_prints_document_figures_with_page_and_cell(tmp_path: Path, caps
     scan.write_bytes(make_image_pdf())
     assert main(["extract", str(scan)]) == 3
     assert "needs_ocr" in capsys.readouterr().err
+
+
+def _fig(raw, value, kind, unit, indicator, *, period=None, **kw):
+    d = {"raw": raw, "value": value, "kind": kind, "unit": unit, "indicator": indicator, "start": 0, "end": len(raw),
+         "index": kw.pop("index", 0), "sentence": kw.pop("sentence", f"{indicator} {raw}"), "entity": None,
+         "period_start": None, "period_end": period, "period_text": None, "change": None, "prior_period": False,
+         "estimate": False, "document_url": kw.pop("document_url", None)}
+    d.update(kw)
+    return d
+
+
+def test_table_cells_are_counterparts_of_prose_figures() -> None:
+    from scraper.qa.attachments import match_article
+
+    article = [_fig("12.486", "12486", "count", "hồ sơ thủ tục hành chính", "hồ sơ thủ tục hành chính tiếp nhận",
+                    period="2026-06-30"),
+               _fig("98,6%", "98.6", "percent", "%", "Tỷ lệ giải quyết đúng hạn", period="2026-06-30", index=1),
+               _fig("27%", "27", "percent", "%", "Tỷ lệ hộ nghèo", index=2)]
+    doc = [_fig("12.486", "12486", "count", "hồ sơ", "Hồ sơ tiếp nhận", period="2026-06-30", document_url="d", cell="r2c2"),
+           _fig("96,8", "96.8", "percent", "%", "Tỷ lệ giải quyết đúng hạn", period="2026-06-30", document_url="d"),
+           _fig("97,1", "97.1", "percent", "%", "Tỷ lệ giải quyết đúng hạn", period="2026-03-31", document_url="d"),
+           _fig("31", "31", "percent", "%", "Tỷ lệ hồ sơ trực tuyến", document_url="d")]
+    got = {(m.article_raw, m.status, m.document_raw) for m in match_article("a", article, doc)}
+    # units "hồ sơ" and "hồ sơ thủ tục hành chính" agree; the Q1 value is another period; "Tỷ lệ hộ
+    # nghèo" shares one word with "Tỷ lệ hồ sơ trực tuyến" and is not its counterpart.
+    assert got == {("12.486", "matched", "12.486"), ("98,6%", "mismatch", "96,8")}

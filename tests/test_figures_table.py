@@ -448,4 +448,9 @@ def test_issue_12_figure_rows(sentence: str, expected: list) -> None:
 
 def test_doubled_separator_is_flagged_not_dropped() -> None:
     (f,) = extract_figures("Đã in 12..450 tờ rơi tuyên truyền.")
-    assert f.ambiguous and any("doubled separator" in w for w in f.warnings)
+    assert f.ambiguous and any("malformed number" in w for w in f.warnings)
+
+
+def test_wrongly_grouped_number_before_a_unit_is_read_and_flagged() -> None:
+    (f,) = extract_figures("Bộ phận một cửa tiếp nhận 12.34.567 hồ sơ.")
+    assert f.value == D(1234567) and f.ambiguous and any("malformed number" in w for w in f.warnings)

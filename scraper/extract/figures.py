@@ -32,7 +32,7 @@ from ..models import Figure
 from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
-from .numbers import SCALES, Convention, detect_convention, parse_digits, parse_spelled
+from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
 from .patterns import LETTER as _L, Suffix, alt as _alt
 from ..text import normalize_with_map
 
@@ -387,7 +387,10 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         try:
             reading = parse_digits(num_text, conv)
         except ValueError:
-            continue
+            if "," in num_text or not _strong_unit(t, end):
+                continue
+            # "1.2345 hồ sơ": dots that group wrongly, before a unit: a typo'd whole number, read and flagged
+            reading, typo = parse_digits(num_text.replace(".", ""), conv), True
         scale_mult, remainder = _scale_of(m.group("scale"), conv)
         base = reading.value
         c = Candidate(
@@ -398,7 +401,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             c.base, c.scale = base * scale_mult + remainder, Decimal(1)
         if typo:
             c.ambiguous = True
-            c.warnings.append(f"doubled separator: {m.group('num')!r} read as {num_text!r}")
+            c.warnings.append(f"malformed number {m.group('num')!r} read as {exact_decimal(reading.value)}")
         if _negative_sign(t, start):  # "(-4,2%)": a signed value, the sign is part of raw
             c.start, c.base = start - 1, -c.base
         if den_text:

@@ -59,11 +59,19 @@ def _similar(a: str | None, b: str | None) -> float:
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return 0.0
-    return float(fuzz.token_set_ratio(na, nb))
+    score = float(fuzz.token_set_ratio(na, nb))
+    # One shared word ("tỷ lệ" is two) is not the same indicator, however well it scores as a subset.
+    return score if len(set(na.split()) & set(nb.split())) >= 2 else score * 0.7
+
+
+def _units_agree(a: str | None, b: str | None) -> bool:
+    """"hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "đồng" and "đồng" alike."""
+    ua, ub = " ".join((a or "").lower().split()), " ".join((b or "").lower().split())
+    return ua == ub or ua.startswith(ub + " ") or ub.startswith(ua + " ")
 
 
 def _same_measure(a: dict[str, Any], d: dict[str, Any]) -> bool:
-    return (a["kind"] == d["kind"] and (a.get("unit") or "").lower() == (d.get("unit") or "").lower()
+    return (a["kind"] == d["kind"] and _units_agree(a.get("unit"), d.get("unit"))
             and (a.get("change") or None) == (d.get("change") or None)
             and bool(a.get("prior_period")) == bool(d.get("prior_period")))
 
@@ -94,15 +102,15 @@ def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: 
     """For each article figure, its best counterpart among `doc_figures` (dataset rows), if any."""
     tol = settings.ATTACHMENT_MATCH_TOLERANCE if tolerance is None else tolerance
     out: list[AttachmentMatch] = []
-    by_measure: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    by_kind: dict[str, list[dict[str, Any]]] = {}
     for d in doc_figures:
-        by_measure.setdefault((d["kind"], (d.get("unit") or "").lower()), []).append(d)
+        by_kind.setdefault(d["kind"], []).append(d)
     for a in figures:
         if a["kind"] == "number" or a.get("estimate") and not a.get("indicator"):
             continue
         va = Decimal(str(a["value"]))
         best: tuple[float, str, dict[str, Any], float] | None = None
-        for d in by_measure.get((a["kind"], (a.get("unit") or "").lower()), []):
+        for d in by_kind.get(a["kind"], []):
             if not _same_measure(a, d) or not _entities_agree(a, d) or _periods_agree(a, d) is False:
                 continue
             vd = Decimal(str(d["value"]))
@@ -114,7 +122,8 @@ def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: 
                 if sim < settings.ATTACHMENT_SAME_VALUE_SIMILARITY and not specific:
                     continue
                 cand = (sim + 100, "matched", d, sim)
-            elif sim >= settings.ATTACHMENT_SAME_INDICATOR_SIMILARITY and _periods_agree(a, d) is not None:
+            elif sim >= (settings.ATTACHMENT_SAME_INDICATOR_SIMILARITY if _periods_agree(a, d)
+                         else settings.ATTACHMENT_SAME_INDICATOR_NO_PERIOD):
                 cand = (sim, "mismatch", d, sim)
             else:
                 continue

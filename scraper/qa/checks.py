@@ -72,18 +72,36 @@ def _agrees(stated: Decimal, computed: Decimal, places: int, tolerance: float | 
             return abs(computed) <= Decimal(str(tolerance))
         return abs(computed - stated) / abs(stated) <= Decimal(str(tolerance))
     q = Decimal(1).scaleb(-places)
-    return computed.quantize(q, rounding=ROUND_HALF_UP) == stated or computed.quantize(q, rounding=ROUND_DOWN) == stated
+    return (
+        computed.quantize(q, rounding=ROUND_HALF_UP) == stated
+        or computed.quantize(q, rounding=ROUND_DOWN) == stated
+    )
 
 
 def _fig_ref(f: Figure) -> dict[str, Any]:
-    ref = {"raw": f.raw, "start": f.start, "end": f.end, "value": str(f.value), "index": f.index, "kind": f.kind, "unit": f.unit}
+    ref = {
+        "raw": f.raw,
+        "start": f.start,
+        "end": f.end,
+        "value": str(f.value),
+        "index": f.index,
+        "kind": f.kind,
+        "unit": f.unit,
+    }
     if f.denominator is not None:
         ref["denominator"] = str(f.denominator)
     return ref
 
 
-_SCALE_WORDS = (("nghìn tỷ", Decimal(10) ** 12), ("ngàn tỷ", Decimal(10) ** 12), ("tỷ", Decimal(10) ** 9), ("tỉ", Decimal(10) ** 9),
-                ("triệu", Decimal(10) ** 6), ("nghìn", Decimal(1000)), ("ngàn", Decimal(1000)))
+_SCALE_WORDS = (
+    ("nghìn tỷ", Decimal(10) ** 12),
+    ("ngàn tỷ", Decimal(10) ** 12),
+    ("tỷ", Decimal(10) ** 9),
+    ("tỉ", Decimal(10) ** 9),
+    ("triệu", Decimal(10) ** 6),
+    ("nghìn", Decimal(1000)),
+    ("ngàn", Decimal(1000)),
+)
 
 
 def _show(value: Decimal, scale: Decimal, scale_word: str, unit: str) -> str:
@@ -103,7 +121,9 @@ def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
 
-def check_article_figures(body: str, figures: list[Figure], *, tolerance: float | None = None, url: str | None = None) -> list[Check]:
+def check_article_figures(
+    body: str, figures: list[Figure], *, tolerance: float | None = None, url: str | None = None
+) -> list[Check]:
     """All internal checks for one article's figures (in body order): sums of parts against their total,
     stated rates against the counts behind them, shares of one breakdown, impossible values.
 
@@ -126,7 +146,9 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
     expr = " + ".join(vn_number(p.value / scale) for p in parts)
     if r.whole is not None:
         expr = " + ".join([vn_number(parts[0].value)] + [vn_number(p.value) for p in parts[1:]])
-    shown_total = total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
+    shown_total = (
+        total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
+    )
     msg = (
         f"Tổng các phần {expr} = {_show(computed, scale, scale_word, unit)} "
         + ("khớp với" if ok else "KHÔNG khớp với")
@@ -135,8 +157,18 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
-    return Check(check="sum", consistent=ok, stated=stated, computed=computed, figures=refs, message=msg, article_url=url,
-                 rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
+    return Check(
+        check="sum",
+        consistent=ok,
+        stated=stated,
+        computed=computed,
+        figures=refs,
+        message=msg,
+        article_url=url,
+        rule=r.rule,
+        confidence=round(r.confidence, 2),
+        roles=_roles(r),
+    )
 
 
 def _ratio_check(v: Verdict, url: str | None) -> Check:
@@ -145,16 +177,30 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     den_value = r.whole if r.whole is not None else r.operands[1].value
     places = _places(f.value)
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
-    shown = (f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} {f.unit or ''}".rstrip()
-             if r.check == "per_unit" else f"{vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%")
+    shown = (
+        f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} "
+        f"{f.unit or ''}".rstrip()
+        if r.check == "per_unit"
+        else f"{vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
+    )
     msg = (
         f"{what} {shown}"
         + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
-    return Check(check="per_unit" if r.check == "per_unit" else "ratio", consistent=ok, stated=f.value, computed=computed.quantize(Decimal("0.0001")), figures=refs,
-                 message=msg, article_url=url, rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
+    return Check(
+        check="per_unit" if r.check == "per_unit" else "ratio",
+        consistent=ok,
+        stated=f.value,
+        computed=computed.quantize(Decimal("0.0001")),
+        figures=refs,
+        message=msg,
+        article_url=url,
+        rule=r.rule,
+        confidence=round(r.confidence, 2),
+        roles=_roles(r),
+    )
 
 
 def _roles(r: Relation) -> list[str]:
@@ -167,7 +213,10 @@ def _roles(r: Relation) -> list[str]:
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])
 
 
-_ROLE_SHARE = regex.compile(r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng|đóng\s+góp)(?![\p{L}])", regex.I)
+_ROLE_SHARE = regex.compile(
+    r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng|đóng\s+góp)(?![\p{L}])",
+    regex.I,
+)
 
 
 def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, url: str | None) -> list[Check]:
@@ -176,7 +225,13 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     out: list[Check] = []
     by_sentence: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.part_of is None:
+        if (
+            f.kind == "percent"
+            and not f.change
+            and not f.prior_period
+            and f.range is None
+            and f.part_of is None
+        ):
             by_sentence[f.sentence].append(f)
     for fs in by_sentence.values():
         if len(fs) < 2:
@@ -185,20 +240,44 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         if not Decimal(90) <= computed <= Decimal(110) or any(f.value == 100 for f in fs):
             continue  # not a breakdown of one whole
         slack = sum((Decimal("0.5") * Decimal(1).scaleb(-_places(f.value)) for f in fs), Decimal(0))
-        slack += sum((Decimal(1).scaleb(-_places(f.value)) for f in fs if f.qualifier in settings.QA_HEDGES), Decimal(0))
-        ok = abs(computed - 100) <= slack if tolerance is None else abs(computed - 100) <= Decimal(str(tolerance)) * 100
+        slack += sum(
+            (Decimal(1).scaleb(-_places(f.value)) for f in fs if f.qualifier in settings.QA_HEDGES),
+            Decimal(0),
+        )
+        ok = (
+            abs(computed - 100) <= slack
+            if tolerance is None
+            else abs(computed - 100) <= Decimal(str(tolerance)) * 100
+        )
         named = all(_ROLE_SHARE.search(body, max(0, f.start - 40), f.start) for f in fs)
         if not ok and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
             continue
-        msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (" ≈ 100% (khớp)" if ok else " — lệch khỏi 100%")
-        out.append(Check(check="shares", consistent=ok, stated=Decimal(100), computed=computed, figures=[_fig_ref(f) for f in fs],
-                         message=msg, article_url=url, rule="các tỷ lệ của một cơ cấu cộng lại 100%",
-                         confidence=0.8 if named else 0.5, roles=["share"] * len(fs)))
+        msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (
+            " ≈ 100% (khớp)" if ok else " — lệch khỏi 100%"
+        )
+        out.append(
+            Check(
+                check="shares",
+                consistent=ok,
+                stated=Decimal(100),
+                computed=computed,
+                figures=[_fig_ref(f) for f in fs],
+                message=msg,
+                article_url=url,
+                rule="các tỷ lệ của một cơ cấu cộng lại 100%",
+                confidence=0.8 if named else 0.5,
+                roles=["share"] * len(fs),
+            )
+        )
     return out
 
 
-_SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng)(?![\p{L}])[^,;.]{0,40}$", regex.I)
-_NOT_WHOLE_OK = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi|tăng|giảm|chênh|hơn|kém)(?![\p{L}])", regex.I)
+_SHARE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng)(?![\p{L}])[^,;.]{0,40}$", regex.I
+)
+_NOT_WHOLE_OK = regex.compile(
+    r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi|tăng|giảm|chênh|hơn|kém)(?![\p{L}])", regex.I
+)
 
 
 def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
@@ -208,17 +287,34 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
     for f in figures:
         kept = []
         for w in f.warnings:
-            if w.startswith("share above 100%") and not _SHARE_WORDS.search(f.sentence[: max(0, f.sentence.find(f.raw))]):
+            if w.startswith("share above 100%") and not _SHARE_WORDS.search(
+                f.sentence[: max(0, f.sentence.find(f.raw))]
+            ):
                 continue
-            if w.startswith("negative share") and (f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()):
+            if w.startswith("negative share") and (
+                f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()
+            ):
                 continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
-            if w.startswith("count is not a whole") and (_display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change):
+            if w.startswith("count is not a whole") and (
+                _display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change
+            ):
                 continue
             kept.append(w)
         if kept:
-            out.append(Check(check="range", consistent=False, stated=f.value, computed=None, figures=[_fig_ref(f)],
-                             message=f"{f.raw}: {'; '.join(kept)}", article_url=url, rule="giá trị không thể có", confidence=0.9,
-                             roles=["value"]))
+            out.append(
+                Check(
+                    check="range",
+                    consistent=False,
+                    stated=f.value,
+                    computed=None,
+                    figures=[_fig_ref(f)],
+                    message=f"{f.raw}: {'; '.join(kept)}",
+                    article_url=url,
+                    rule="giá trị không thể có",
+                    confidence=0.9,
+                    roles=["value"],
+                )
+            )
     return out
 
 
@@ -237,7 +333,14 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
         for f in ds.figures():
             if not (f["indicator"] and f["entity"] and f["period_end"]) or f["prior_period"] or f["change"]:
                 continue
-            key = (_norm(f["indicator"]), _norm_entity(f["entity"]), f["period_start"] or "", f["period_end"], f["kind"], f["unit"] or "")
+            key = (
+                _norm(f["indicator"]),
+                _norm_entity(f["entity"]),
+                f["period_start"] or "",
+                f["period_end"],
+                f["kind"],
+                f["unit"] or "",
+            )
             groups[key].append(f)
     out: list[Check] = []
     for key, fs in groups.items():
@@ -246,9 +349,17 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
         if len(urls) < 2 or len(values) < 2:
             continue
         listing = "; ".join(f"{f['raw']} ({f['article_url']})" for f in fs)
-        out.append(Check(check="conflict", consistent=False, stated=Decimal(fs[0]["value"]), computed=Decimal(fs[1]["value"]),
-                         figures=[{k: f[k] for k in ("raw", "start", "end", "value", "article_url")} for f in fs],
-                         message=f"Cùng chỉ tiêu '{fs[0]['indicator']}' của {fs[0]['entity']} ({fs[0]['period_text'] or key[3]}) có các giá trị khác nhau: {listing}"))
+        out.append(
+            Check(
+                check="conflict",
+                consistent=False,
+                stated=Decimal(fs[0]["value"]),
+                computed=Decimal(fs[1]["value"]),
+                figures=[{k: f[k] for k in ("raw", "start", "end", "value", "article_url")} for f in fs],
+                message=f"Cùng chỉ tiêu '{fs[0]['indicator']}' của {fs[0]['entity']} "
+                        f"({fs[0]['period_text'] or key[3]}) có các giá trị khác nhau: {listing}",
+            )
+        )
     return out
 
 
@@ -257,12 +368,29 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
 
 OFFICIAL_COLUMNS = ("indicator", "entity", "period_start", "period_end", "value", "unit")
 
-_ENTITY_PREFIX = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|tp\.?|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn|các)\s+", regex.I)
+_ENTITY_PREFIX = regex.compile(
+    r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|tp\.?|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị "
+    r"trấn|các)\s+",
+    regex.I,
+)
 # Names that changed with the 2025 merger: an official table may use either.
-MERGED_NAMES = {"bình dương": "thành phố hồ chí minh", "bà rịa - vũng tàu": "thành phố hồ chí minh", "bình phước": "đồng nai"}
-_UNIT_SCALES = {"tỷ đồng": ("đồng", Decimal(10) ** 9), "triệu đồng": ("đồng", Decimal(10) ** 6), "nghìn đồng": ("đồng", Decimal(1000)),
-                "triệu usd": ("USD", Decimal(10) ** 6), "tỷ usd": ("USD", Decimal(10) ** 9), "tỷ lệ": ("%", Decimal(1)),
-                "phần trăm": ("%", Decimal(1)), "%": ("%", Decimal(1)), "vnđ": ("đồng", Decimal(1)), "vnd": ("đồng", Decimal(1))}
+MERGED_NAMES = {
+    "bình dương": "thành phố hồ chí minh",
+    "bà rịa - vũng tàu": "thành phố hồ chí minh",
+    "bình phước": "đồng nai",
+}
+_UNIT_SCALES = {
+    "tỷ đồng": ("đồng", Decimal(10) ** 9),
+    "triệu đồng": ("đồng", Decimal(10) ** 6),
+    "nghìn đồng": ("đồng", Decimal(1000)),
+    "triệu usd": ("USD", Decimal(10) ** 6),
+    "tỷ usd": ("USD", Decimal(10) ** 9),
+    "tỷ lệ": ("%", Decimal(1)),
+    "phần trăm": ("%", Decimal(1)),
+    "%": ("%", Decimal(1)),
+    "vnđ": ("đồng", Decimal(1)),
+    "vnd": ("đồng", Decimal(1)),
+}
 
 
 def _norm(text: str | None) -> str:
@@ -280,7 +408,7 @@ def _norm_entity(text: str | None) -> str:
 
 
 def _unit_scale(unit: str | None) -> tuple[str, Decimal]:
-    """"nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%", 1)."""
+    """ "nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%", 1)."""
     from ..extract import vocab
 
     u = " ".join((unit or "").split())
@@ -309,7 +437,9 @@ def read_official(path: str | Path) -> list[dict[str, Any]]:
             reader = csv.DictReader(fh)
             missing = [c for c in ("indicator", "value") if c not in (reader.fieldnames or [])]
             if missing:
-                raise OfficialTableError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(OFFICIAL_COLUMNS)}")
+                raise OfficialTableError(
+                    f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(OFFICIAL_COLUMNS)}"
+                )
             rows = []
             for n, r in enumerate(reader, start=2):
                 try:
@@ -319,8 +449,15 @@ def read_official(path: str | Path) -> list[dict[str, Any]]:
                     value = Decimal(val) if regex.fullmatch(r"-?\d+(?:\.\d+)?", val) else parse_number(val)
                 except (ValueError, InvalidOperation) as exc:
                     raise OfficialTableError(f"{path}:{n}: value {r['value']!r} is not a number") from exc
-                rows.append({**r, "value": value, "period_start": _parse_day(r.get("period_start")), "period_end": _parse_day(r.get("period_end")),
-                             "tolerance": float(r["tolerance"]) if (r.get("tolerance") or "").strip() else None})
+                rows.append(
+                    {
+                        **r,
+                        "value": value,
+                        "period_start": _parse_day(r.get("period_start")),
+                        "period_end": _parse_day(r.get("period_end")),
+                        "tolerance": float(r["tolerance"]) if (r.get("tolerance") or "").strip() else None,
+                    }
+                )
             return rows
     except OSError as exc:
         raise OfficialTableError(f"{path}: cannot read ({exc.strerror})") from exc
@@ -340,7 +477,9 @@ def _overlaps(a0: date | None, a1: date | None, b0: str | None, b1: str | None) 
     return lo_a <= hi_b and lo_b <= hi_a  # type: ignore[operator]
 
 
-def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]], *, tolerance: float | None = None) -> list[CompareRow]:
+def compare_figures(
+    official: list[dict[str, Any]], figures: list[dict[str, Any]], *, tolerance: float | None = None
+) -> list[CompareRow]:
     from rapidfuzz import fuzz
 
     out: list[CompareRow] = []
@@ -362,7 +501,9 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
                 f_ent = MERGED_NAMES.get(f_ent, f_ent)
                 if not f_ent or fuzz.token_set_ratio(o_ent, f_ent) < 85:
                     continue
-            if not _overlaps(row["period_start"], row["period_end"], f.get("period_start"), f.get("period_end")):
+            if not _overlaps(
+                row["period_start"], row["period_end"], f.get("period_start"), f.get("period_end")
+            ):
                 continue
             if f.get("prior_period"):
                 continue
@@ -375,13 +516,33 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
             )
             if ind_score < 65:
                 continue
-            exactish = 1 if (row["period_start"] == _d(f.get("period_start")) and row["period_end"] == _d(f.get("period_end"))) else 0
+            exactish = (
+                1
+                if (
+                    row["period_start"] == _d(f.get("period_start"))
+                    and row["period_end"] == _d(f.get("period_end"))
+                )
+                else 0
+            )
             scored.append((ind_score + 5 * exactish, f))
         scored.sort(key=lambda s: -s[0])
-        base = dict(indicator=row["indicator"], entity=row.get("entity") or None, period_start=row["period_start"], period_end=row["period_end"],
-                    official_value=row["value"], unit=row.get("unit") or None, candidates=len(scored))
+        base = dict(
+            indicator=row["indicator"],
+            entity=row.get("entity") or None,
+            period_start=row["period_start"],
+            period_end=row["period_end"],
+            official_value=row["value"],
+            unit=row.get("unit") or None,
+            candidates=len(scored),
+        )
         if not scored:
-            out.append(CompareRow(status="missing", message=f"Không tìm thấy số liệu '{row['indicator']}' trong dữ liệu", **base))
+            out.append(
+                CompareRow(
+                    status="missing",
+                    message=f"Không tìm thấy số liệu '{row['indicator']}' trong dữ liệu",
+                    **base,
+                )
+            )
             continue
         best_score, best = scored[0]
         tol = row.get("tolerance") if row.get("tolerance") is not None else tolerance
@@ -389,22 +550,44 @@ def compare_figures(official: list[dict[str, Any]], figures: list[dict[str, Any]
         places = _places(o_value)
         ok = _agrees(o_value, value, places, tol) or value == o_value
         rivals = [f for s, f in scored[1:] if best_score - s < 3 and Decimal(f["value"]) != value]
-        detail = dict(extracted_value=value, sentence=best.get("sentence"), article_url=best.get("article_url"), raw=best.get("raw"), score=round(best_score, 1))
+        detail = dict(
+            extracted_value=value,
+            sentence=best.get("sentence"),
+            article_url=best.get("article_url"),
+            raw=best.get("raw"),
+            score=round(best_score, 1),
+        )
         if rivals and not ok:
-            out.append(CompareRow(status="ambiguous", message=f"{len(rivals) + 1} số liệu cùng khớp '{row['indicator']}' với giá trị khác nhau", **base, **detail))
+            out.append(
+                CompareRow(
+                    status="ambiguous",
+                    message=f"{len(rivals) + 1} số liệu cùng khớp '{row['indicator']}' với giá trị khác nhau",
+                    **base,
+                    **detail,
+                )
+            )
             continue
         if ok:
             out.append(CompareRow(status="matched", message=f"Khớp: {best.get('raw')}", **base, **detail))
         else:
             diff = value - o_value
             rel = (diff / o_value).quantize(Decimal("0.0001")) if o_value else None
-            out.append(CompareRow(status="mismatch", difference=diff, relative_difference=rel,
-                                  message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích xuất {best.get('raw')} (chênh {vn_number(diff)})", **base, **detail))
+            out.append(
+                CompareRow(
+                    status="mismatch",
+                    difference=diff,
+                    relative_difference=rel,
+                    message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích "
+                            f"xuất {best.get('raw')} (chênh {vn_number(diff)})",
+                    **base,
+                    **detail,
+                )
+            )
     return out
 
 
 def _units_compatible(official: str, extracted: str, kind: str) -> bool:
-    """"hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "%" is any share."""
+    """ "hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "%" is any share."""
     a, b = official.lower(), extracted.lower()
     if official == "%":
         return kind == "percent"
@@ -415,7 +598,9 @@ def _d(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolerance: float | None = None) -> list[CompareRow]:
+def compare_dataset(
+    official_csv: str | Path, dataset_dir: str | Path, *, tolerance: float | None = None
+) -> list[CompareRow]:
     from ..store.dataset import Dataset
 
     official = read_official(official_csv)
@@ -427,11 +612,14 @@ def compare_dataset(official_csv: str | Path, dataset_dir: str | Path, *, tolera
 # --- HTML reports -------------------------------------------------------------------------------
 
 _CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem auto;max-width:60rem;padding:0 .8rem;line-height:1.55;color:#222}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem auto;max-width:60rem;
+ padding:0 .8rem;line-height:1.55;color:#222}
 h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}
-.summary span{display:inline-block;margin:0 1.2rem .3rem 0;padding:.2rem .6rem;border-radius:.3rem;background:#eef}
+.summary span{display:inline-block;margin:0 1.2rem .3rem 0;padding:.2rem .6rem;border-radius:.3rem;
+ background:#eef}
 .bad{background:#fdd!important} .ok{background:#dfd!important}
-.mismatch{background:#fbd0d0!important} .missing{background:#ffe7b3!important} .ambiguous{background:#e6e0f8!important}
+.mismatch{background:#fbd0d0!important} .missing{background:#ffe7b3!important}
+.ambiguous{background:#e6e0f8!important}
 .failing{border:2px solid #c00;border-radius:.4rem;padding:.5rem 1rem;background:#fff6f6}
 .failing li{margin:.3rem 0} .failing a{color:#900}
 mark.fig{background:#fff3b0;border-bottom:2px solid #d9a400;cursor:pointer;padding:0 .1em}
@@ -439,14 +627,17 @@ mark.fig.flag{background:#ffd0d0;border-bottom-color:#c00}
 mark.fig:target{outline:3px solid #c00}
 .body{white-space:pre-wrap;background:#fafafa;padding:1rem;border:1px solid #eee}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;font-size:.9rem;vertical-align:top}
+table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #ddd;padding:.3rem .5rem;font-size:.9rem;vertical-align:top}
 td.num{text-align:right;white-space:nowrap}
-#tip{position:fixed;display:none;background:#222;color:#fff;padding:.5rem .7rem;border-radius:.3rem;font-size:.85rem;max-width:26rem;z-index:9}
+# tip{position:fixed;display:none;background:#222;color:#fff;padding:.5rem
+# .7rem;border-radius:.3rem;font-size:.85rem;max-width:26rem;z-index:9}
 """
 _JS = """
 const tip=document.getElementById('tip');
 document.querySelectorAll('mark.fig').forEach(m=>{
-  const show=e=>{tip.textContent=m.dataset.info;tip.style.display='block';tip.style.left=(e.clientX+12)+'px';tip.style.top=(e.clientY+12)+'px'};
+  const show=e=>{tip.textContent=m.dataset.info;tip.style.display='block';
+    tip.style.left=(e.clientX+12)+'px';tip.style.top=(e.clientY+12)+'px'};
   m.addEventListener('mouseenter',show);m.addEventListener('click',show);
   m.addEventListener('mouseleave',()=>tip.style.display='none');
 });
@@ -467,22 +658,32 @@ def _highlight(body: str, figures: list[Figure], flagged: set[int], anchor: str 
     for f in sorted(figures, key=lambda f: f.start):
         if f.start < pos or f.end > len(body):
             continue
-        info = (f"{f.value} · {f.kind}" + (f" · {f.unit}" if f.unit else "") + (f" · {f.indicator}" if f.indicator else "")
-                + (f" · {f.entity}" if f.entity else "") + (f" · {f.period_start or '…'}→{f.period_end}" if f.period_end else ""))
+        info = (
+            f"{f.value} · {f.kind}"
+            + (f" · {f.unit}" if f.unit else "")
+            + (f" · {f.indicator}" if f.indicator else "")
+            + (f" · {f.entity}" if f.entity else "")
+            + (f" · {f.period_start or '…'}→{f.period_end}" if f.period_end else "")
+        )
         cls = "fig flag" if f.index in flagged else "fig"
         ident = f' id="{anchor}-{f.index}"' if f.index in flagged else ""
         out.append(_esc(body[pos : f.start]))
-        out.append(f'<mark class="{cls}"{ident} data-index="{f.index}" data-value="{_esc(f.value)}" data-info="{_esc(info)}" '
-                   f'title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>')
+        out.append(
+            f'<mark class="{cls}"{ident} data-index="{f.index}" data-value="{_esc(f.value)}" '
+            f'data-info="{_esc(info)}" '
+            f'title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>'
+        )
         pos = f.end
     out.append(_esc(body[pos:]))
     return "".join(out)
 
 
 def _page(title: str, inner: str) -> str:
-    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_esc(title)}</title>'
-            f"<style>{_CSS}</style></head><body>{inner}<div id=\"tip\"></div><script>{_JS}</script></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_esc(title)}</title>'
+        f'<style>{_CSS}</style></head><body>{inner}<div id="tip"></div><script>{_JS}</script></body></html>'
+    )
 
 
 def _title_url(article: Any) -> tuple[str | None, str | None]:
@@ -509,20 +710,28 @@ def _failing_list(reports: list[tuple[Any, str, list[Figure], list[Check]]]) -> 
             target = next((ref["index"] for ref in c.figures if "index" in ref), None)
             href = f"#a{a_no}-{target}" if target is not None else f"#article-{a_no}"
             where = _esc(title or url or c.article_url or "Văn bản")
-            items.append(f"<li><a class='jump' href='{href}'>{_esc(c.message)}</a> <small>({where}; {_esc(c.check)}"
-                         + (f", độ tin cậy {_confidence(c)}" if c.confidence is not None else "") + ")</small></li>")
+            items.append(
+                f"<li><a class='jump' href='{href}'>{_esc(c.message)}</a> <small>({where}; {_esc(c.check)}"
+                + (f", độ tin cậy {_confidence(c)}" if c.confidence is not None else "")
+                + ")</small></li>"
+            )
     if not items:
         return "<p class='ok'>Không có kiểm tra nào không khớp.</p>"
-    return f"<section class='failing' id='failing'><h2>Các kiểm tra không khớp ({len(items)})</h2><ol>{''.join(items)}</ol></section>"
+    return (f"<section class='failing' id='failing'><h2>Các kiểm tra không khớp "
+            f"({len(items)})</h2><ol>{''.join(items)}</ol></section>")
 
 
 def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Check]]]) -> str:
     reports = list(reports)
     all_checks = [c for *_, cs in reports for c in cs]
     bad = sum(1 for c in all_checks if not c.consistent)
-    parts = [f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra khớp</span>"
-             f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} số liệu</span></div>",
-             _failing_list(reports)]
+    parts = [
+        f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra "
+        f"khớp</span>"
+        f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} "
+        f"số liệu</span></div>",
+        _failing_list(reports),
+    ]
     for a_no, (article, body, figures, checks) in enumerate(reports):
         title, url = _title_url(article)
         url = url or (checks[0].article_url if checks else None)
@@ -531,12 +740,17 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
         if url:
             parts.append(f"<p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
         if checks:
-            parts.append("<div class='scroll'><table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th><th>Quy tắc</th>"
-                         "<th>Độ tin cậy</th></tr>")
+            parts.append(
+                "<div class='scroll'><table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th><th>Quy "
+                "tắc</th>"
+                "<th>Độ tin cậy</th></tr>"
+            )
             for c in checks:
-                parts.append(f"<tr class='{'ok' if c.consistent else 'bad'} check'><td>{_esc(c.check)}</td>"
-                             f"<td>{'khớp' if c.consistent else 'KHÔNG khớp'}</td><td>{_esc(c.message)}</td>"
-                             f"<td>{_esc(c.rule)}</td><td class='num'>{_confidence(c)}</td></tr>")
+                parts.append(
+                    f"<tr class='{'ok' if c.consistent else 'bad'} check'><td>{_esc(c.check)}</td>"
+                    f"<td>{'khớp' if c.consistent else 'KHÔNG khớp'}</td><td>{_esc(c.message)}</td>"
+                    f"<td>{_esc(c.rule)}</td><td class='num'>{_confidence(c)}</td></tr>"
+                )
             parts.append("</table></div>")
         parts.append(f"<div class='body'>{_highlight(body, figures, flagged, anchor=f'a{a_no}')}</div>")
     return _page("Kiểm tra số liệu", "".join(parts))
@@ -548,22 +762,41 @@ def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = Non
     order = list(COMPARE_STATUS_VI)
     rows = sorted(rows, key=lambda r: order.index(r.status))
     counts = {s: sum(1 for r in rows if r.status == s) for s in order}
-    parts = [f"<h1>So sánh với số liệu chính thức</h1>" + (f"<p>Dữ liệu: {_esc(dataset)}</p>" if dataset else "")
-             + "<div class='summary'>"
-             + "".join(f"<span class='{'ok' if s == 'matched' else s}'>{counts[s]} {COMPARE_STATUS_VI[s]}</span>" for s in order)
-             + "</div>",
-             "<div class='scroll'><table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị hành chính</th><th>Kỳ</th>"
-             "<th>Chính thức</th><th>Trích xuất</th><th>Chênh lệch</th><th>Câu</th><th>Nguồn</th></tr>"]
+    parts = [
+        f"<h1>So sánh với số liệu chính thức</h1>"
+        + (f"<p>Dữ liệu: {_esc(dataset)}</p>" if dataset else "")
+        + "<div class='summary'>"
+        + "".join(
+            f"<span class='{'ok' if s == 'matched' else s}'>{counts[s]} {COMPARE_STATUS_VI[s]}</span>"
+            for s in order
+        )
+        + "</div>",
+        "<div class='scroll'><table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị hành "
+        "chính</th><th>Kỳ</th>"
+        "<th>Chính thức</th><th>Trích xuất</th><th>Chênh lệch</th><th>Câu</th><th>Nguồn</th></tr>",
+    ]
     for r in rows:
         cls = "ok" if r.status == "matched" else r.status
-        diff = "" if r.difference is None else vn_number(r.difference) + (
-            f" ({vn_number(r.relative_difference * 100, 2)}%)" if r.relative_difference is not None else "")
+        diff = (
+            ""
+            if r.difference is None
+            else vn_number(r.difference)
+            + (
+                f" ({vn_number(r.relative_difference * 100, 2)}%)"
+                if r.relative_difference is not None
+                else ""
+            )
+        )
         link = f"<a href='{_esc(r.article_url)}'>bài viết</a>" if r.article_url else ""
-        parts.append(f"<tr class='{cls} row' data-status='{_esc(r.status)}'><td>{_esc(COMPARE_STATUS_VI.get(r.status, r.status))}</td>"
-                     f"<td>{_esc(r.indicator)}</td><td>{_esc(r.entity)}</td>"
-                     f"<td>{_esc(r.period_start or '…')}→{_esc(r.period_end or '…')}</td>"
-                     f"<td class='num'>{_esc(vn_number(r.official_value))} {_esc(r.unit)}</td><td class='num'>{_esc(r.raw)}</td>"
-                     f"<td class='num diff'>{_esc(diff)}</td><td>{_esc(r.sentence)}</td><td>{link}</td></tr>")
+        parts.append(
+            f"<tr class='{cls} row' "
+            f"data-status='{_esc(r.status)}'><td>{_esc(COMPARE_STATUS_VI.get(r.status, r.status))}</td>"
+            f"<td>{_esc(r.indicator)}</td><td>{_esc(r.entity)}</td>"
+            f"<td>{_esc(r.period_start or '…')}→{_esc(r.period_end or '…')}</td>"
+            f"<td class='num'>{_esc(vn_number(r.official_value))} {_esc(r.unit)}</td><td "
+            f"class='num'>{_esc(r.raw)}</td>"
+            f"<td class='num diff'>{_esc(diff)}</td><td>{_esc(r.sentence)}</td><td>{link}</td></tr>"
+        )
     parts.append("</table></div>")
     return _page("So sánh số liệu", "".join(parts))
 
@@ -575,7 +808,9 @@ def screenshot(html_path: str | Path, png_path: str | Path) -> str | None:
     """
     import shutil
 
-    browser_path = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    browser_path = (
+        shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    )
     if browser_path is None:
         return "no Chromium on this machine (apt-get install chromium); screenshot skipped"
     try:
@@ -584,16 +819,35 @@ def screenshot(html_path: str | Path, png_path: str | Path) -> str | None:
         # No Playwright: Chromium's own headless screenshot is enough for a picture of the page.
         import subprocess
 
-        cmd = [browser_path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", f"--screenshot={Path(png_path).resolve()}",
-               "--window-size=1100,900", Path(html_path).resolve().as_uri()]
+        cmd = [
+            browser_path,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--screenshot={Path(png_path).resolve()}",
+            "--window-size=1100,900",
+            Path(html_path).resolve().as_uri(),
+        ]
         try:
             subprocess.run(cmd, capture_output=True, timeout=60, check=True)
         except (OSError, subprocess.SubprocessError) as exc:
             return f"Chromium could not take the screenshot ({type(exc).__name__}); skipped"
         return None if Path(png_path).exists() else "Chromium wrote no screenshot; skipped"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=browser_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.goto(Path(html_path).resolve().as_uri())
         page.screenshot(path=str(png_path), full_page=False)

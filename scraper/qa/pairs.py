@@ -34,25 +34,39 @@ AMOUNT_KINDS = ("count", "money", "quantity", "number")
 
 # Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
 CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
-ABBREVIATIONS = {"hs": "hồ sơ", "tthc": "thủ tục hành chính", "kn": "khiếu nại", "tc": "tố cáo", "dn": "doanh nghiệp",
-                 "hssv": "học sinh", "lđ": "lao động"}
+ABBREVIATIONS = {
+    "hs": "hồ sơ",
+    "tthc": "thủ tục hành chính",
+    "kn": "khiếu nại",
+    "tc": "tố cáo",
+    "dn": "doanh nghiệp",
+    "hssv": "học sinh",
+    "lđ": "lao động",
+}
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
-SAME_THING = ({"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
-              {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị"},
-              {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"})
+SAME_THING = (
+    {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
+    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị"},
+    {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
+)
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
-    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|trong\s+kỳ)",
-    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|cần\s+giải\s+quyết",
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+                    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
+    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
+                    r"trong\s+kỳ)",
+    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
+             r"cần\s+giải\s+quyết",
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
-    "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|còn\s+lại|trong\s+hạn",
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
+                r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
+               r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
@@ -62,13 +76,26 @@ ROLES: dict[str, str] = {
     "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
 }
-_EXCLUDES = {"pending": {"resolved"}, "total": {"resolved"}, "trade": {"export", "import"}, "on_time": {"resolved", "due"}, "late": {"resolved", "due"},
-             "received_new": {"received"}, "deficit": {"spending"}, "carried_over": {"received"}, "due": {"resolved"}}
+_EXCLUDES = {
+    "pending": {"resolved"},
+    "total": {"resolved"},
+    "trade": {"export", "import"},
+    "on_time": {"resolved", "due"},
+    "late": {"resolved", "due"},
+    "received_new": {"received"},
+    "deficit": {"spending"},
+    "carried_over": {"received"},
+    "due": {"resolved"},
+}
 _ROLE_RE = {name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()}
 
 # Standard identities: parts (by role) add up to a whole (one of the roles listed).
 IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
-    (("received_new", "carried_over"), ("total", "received"), "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết"),
+    (
+        ("received_new", "carried_over"),
+        ("total", "received"),
+        "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
+    ),
     (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
     (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
@@ -78,21 +105,38 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
-    r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại|chia\s+ra|phân\s+theo)"
-    r"(?![\p{L}])", regex.I)
+    r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|chia\s+ra|phân\s+theo)"
+    r"(?![\p{L}])",
+    regex.I,
+)
 _PAREN_AFTER = regex.compile(r"[^\d(),.;:]{0,30}\(")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
-_MARK_BEFORE = regex.compile(r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I)
+_MARK_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I
+)
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
-_TOTAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
-                              r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$", regex.I)
+_TOTAL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
+    r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$",
+    regex.I,
+)
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
-_COMPARISON_AFTER = regex.compile(r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|"
-                                  r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước|kỳ\s+trước)(?![\p{L}])", regex.I)
+_COMPARISON_AFTER = regex.compile(
+    r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|"
+    r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước|kỳ\s+trước)(?![\p{L}])",
+    regex.I,
+)
 _COMPARISON_BEFORE = regex.compile(r"(?<![\p{L}])(?:bằng|tăng|giảm|gấp)\s*$", regex.I)
-_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$", regex.I)
-_RATE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
-                          r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$", regex.I)
+_CHANGE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$",
+    regex.I,
+)
+_RATE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
+    r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$",
+    regex.I,
+)
 _WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
 _NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -156,17 +200,27 @@ def _hedge(f: Figure) -> Decimal:
     return Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * scale
 
 
-def agrees(stated: Figure, computed: Decimal, inputs: Sequence[Figure] = (), *, tolerance: float | None = None,
-           stated_value: Decimal | None = None) -> bool:
+def agrees(
+    stated: Figure,
+    computed: Decimal,
+    inputs: Sequence[Figure] = (),
+    *,
+    tolerance: float | None = None,
+    stated_value: Decimal | None = None,
+) -> bool:
     """The computed value, rounded half-up or truncated to the stated figure's printed precision, equals it;
     hedged figures and inputs printed coarser than the statement widen the margin."""
     value = stated.value if stated_value is None else stated_value
     if tolerance is not None:
-        return abs(computed - value) <= (abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance)))
+        return abs(computed - value) <= (
+            abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance))
+        )
     unit = unit_of(stated) if stated_value is None else Decimal(1)
     slack = sum((_hedge(f) for f in inputs), Decimal(0))
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
+        # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by construction
+        slack += sum((unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0))
     lo, hi = value - slack, value + slack
     h = _hedge(stated) if stated_value is None else Decimal(0)
     if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
@@ -183,7 +237,9 @@ def agrees(stated: Figure, computed: Decimal, inputs: Sequence[Figure] = (), *, 
     return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
 
 
-def ratio_agrees(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> tuple[bool, Decimal]:
+def ratio_agrees(
+    stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]
+) -> tuple[bool, Decimal]:
     """A stated percentage against num/den, with the hedges of the inputs as an interval."""
     computed = num.value / den_value * 100
     if agrees(stated, computed):
@@ -219,7 +275,9 @@ def unit_key(unit: str | None) -> str:
 
 
 _PERSONS = next(g for g in SAME_THING if "người" in g)
-_LINK_WORDS = frozenset("với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm bằng hoặc cho đến".split())
+_LINK_WORDS = frozenset(
+    "với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm bằng hoặc cho đến".split()
+)
 
 
 def counted(unit: str | None, following: str = "") -> str:
@@ -271,7 +329,7 @@ class Text:
         after = self.t[f.end : f.end + 60].lstrip()
         unit = f.unit or ""
         if unit and after.lower().startswith(unit.lower()):
-            after = after[len(unit):]
+            after = after[len(unit) :]
         return counted(f.unit, after)
 
     def compatible(self, a: Figure, b: Figure) -> bool:
@@ -322,7 +380,9 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
-def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None) -> list[Figure]:
+def _parts_after(
+    tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
+) -> list[Figure]:
     """Figures of the whole's kind listed after `begin` at one parenthesis depth: the first-level parts of a
     list that runs to the end of the sentence, or on while each next sentence opens with such a figure.
     Figures counting something else are skipped ("2.383 lượt với 1.855 người": parallel lists)."""
@@ -330,7 +390,7 @@ def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool, 
     depth = None
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
-    for f in tx.figures[bisect.bisect_left(tx.starts, begin):]:
+    for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
         if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
             break
         s = tx.sentence(f.start)
@@ -351,8 +411,10 @@ def _parts_after(tx: Text, whole: Figure, begin: int, same_sentence_only: bool, 
         if f.value > _amount(whole) + _hedge(whole) + _hedge(f):
             break
         running = sum((p.value for p in out), f.value)
-        if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum((_hedge(p) for p in out), _hedge(f)):
-            if out and ";" in tx.t[out[-1].end : f.start]:
+        if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum(
+            (_hedge(p) for p in out), _hedge(f)
+        ):
+            if out and (";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)):
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
@@ -376,18 +438,30 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
     return False
 
 
-def _sum_candidates(tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float) -> Iterable[Relation]:
+def _sum_candidates(
+    tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
+) -> Iterable[Relation]:
     """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
     sentence (a list inside one sentence is the whole enumeration)."""
     if parts and _unread_number_after(tx, parts[-1]):
         conf *= 0.75
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
-        later = [f for f in tx.figures if f.start > parts[-1].end and tx.paragraph(f.start) == tx.paragraph(parts[-1].start)
-                 and _is_amount(f) and not f.change and tx.compatible(f, whole) and 0 < f.value <= gap]
+        later = [
+            f
+            for f in tx.figures
+            if f.start > parts[-1].end
+            and tx.paragraph(f.start) == tx.paragraph(parts[-1].start)
+            and _is_amount(f)
+            and not f.change
+            and tx.compatible(f, whole)
+            and 0 < f.value <= gap
+        ]
         rest = next((f for f in later if f.value == gap), None)
         if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
-            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9)
+            yield Relation(
+                "sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9
+            )
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
     if len(parts) >= 2:
@@ -416,7 +490,12 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         lo = tx.sent[tx.sentence(before[-1].start)] if opens else tx.sent[s_idx]
         earlier = [f for f in before if f.start >= lo and _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())]
         first = next((f for f in figs if f.start >= m.end()), None)
-        if first is None or not _is_amount(first) or first.change or not any(tx.compatible(first, w) for w in earlier):
+        if (
+            first is None
+            or not _is_amount(first)
+            or first.change
+            or not any(tx.compatible(first, w) for w in earlier)
+        ):
             continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
@@ -430,20 +509,32 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         after = tx.t[w.end : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
         m = _PAREN_AFTER.match(after)
-        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end():], regex.I):
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end() :], regex.I):
             close = tx.t.find(")", w.end + m.end())
-            parts = _parts_after(tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None)
+            parts = _parts_after(
+                tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None
+            )
             yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
         if _TOTAL_BEFORE.search(tx.before(w, 60)):
-            earlier = [f for f in figs[:i] if tx.paragraph(f.start) == tx.paragraph(w.start) and _is_amount(f)
-                       and not f.change and tx.compatible(f, w) and f.value <= w.value and tx.d(f.start) == tx.d(w.start)
-                       and tx.sentence(w.start) - tx.sentence(f.start) <= 1]
+            earlier = [
+                f
+                for f in figs[:i]
+                if tx.paragraph(f.start) == tx.paragraph(w.start)
+                and _is_amount(f)
+                and not f.change
+                and tx.compatible(f, w)
+                and f.value <= w.value
+                and tx.d(f.start) == tx.d(w.start)
+                and tx.sentence(w.start) - tx.sentence(f.start) <= 1
+            ]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
-                yield Relation("sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf)
+                yield Relation(
+                    "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf
+                )
 
 
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
@@ -468,29 +559,62 @@ def _identities(tx: Text) -> Iterable[Relation]:
             para = tx.paragraph(whole.start)
             options: list[list[Figure]] = []
             for role in parts_roles:
-                near = [f for f, r in labelled if role in r and f is not whole and not f.change and abs(tx.paragraph(f.start) - para) <= 2
-                        and f.value <= whole.value and (tx.compatible(f, whole) or f.kind == "ratio")]
-                options.append(sorted(near, key=lambda f: abs(f.start - whole.start))[: settings.QA_IDENTITY_CHOICES])
+                near = [
+                    f
+                    for f, r in labelled
+                    if role in r
+                    and f is not whole
+                    and not f.change
+                    and abs(tx.paragraph(f.start) - para) <= 2
+                    and f.value <= whole.value
+                    and (tx.compatible(f, whole) or f.kind == "ratio")
+                ]
+                options.append(
+                    sorted(near, key=lambda f: abs(f.start - whole.start))[: settings.QA_IDENTITY_CHOICES]
+                )
             for rank, picks in enumerate(itertools.product(*options)):
                 if len({p.index for p in picks}) != len(picks):
                     continue
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
                 conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
+                here = tx.sentence(whole.start)
+                if any(sum(1 for f in opts if tx.sentence(f.start) == here) > 1 for opts in options):
+                    conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …": a role held by two figures, a longer list
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
-                    conf *= 0.75  # the weakest whole ("tiếp nhận" for resolved + pending: files returned or carried over differ)
+                    # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
+                    conf *= 0.75
                 yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
         # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
         for frac, roles in labelled:
-            if frac.kind != "ratio" or not frac.denominator or not set(parts_roles) <= {"resolved", "pending"} | roles:
+            if (
+                frac.kind != "ratio"
+                or not frac.denominator
+                or not set(parts_roles) <= {"resolved", "pending"} | roles
+            ):
                 continue
             if parts_roles[0] not in roles:
                 continue
-            rest = [f for f, r in labelled if parts_roles[1] in r and f is not frac and tx.sentence(f.start) == tx.sentence(frac.start)
-                    and tx.compatible(f, frac) and f.start > frac.start]
+            rest = [
+                f
+                for f, r in labelled
+                if parts_roles[1] in r
+                and f is not frac
+                and tx.sentence(f.start) == tx.sentence(frac.start)
+                and tx.compatible(f, frac)
+                and f.start > frac.start
+            ]
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
-            if rest and not [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
-                yield Relation("sum", frac, (frac, rest[0]), f"đẳng thức: {rule} (mẫu số của phân số)",
-                               settings.QA_CONF_IDENTITY, whole=frac.denominator)
+            if rest and not [
+                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
+            ]:
+                yield Relation(
+                    "sum",
+                    frac,
+                    (frac, rest[0]),
+                    f"đẳng thức: {rule} (mẫu số của phân số)",
+                    settings.QA_CONF_IDENTITY,
+                    whole=frac.denominator,
+                )
 
 
 # --- rates ----------------------------------------------------------------------------------------
@@ -508,7 +632,11 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             break
         if tx.d(n.start) > depth:
             continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
-        if _is_amount(n) or n.kind == "ratio" or (n.kind in AMOUNT_KINDS and _CHANGE_BEFORE.search(tx.before(n, 25))):
+        if (
+            _is_amount(n)
+            or n.kind == "ratio"
+            or (n.kind in AMOUNT_KINDS and _CHANGE_BEFORE.search(tx.before(n, 25)))
+        ):
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
@@ -517,7 +645,13 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     if i + 1 < len(tx.figures):
         n = tx.figures[i + 1]
         gap = tx.t[p.end : n.start]
-        if _is_amount(n) and ";" not in gap and tx.sentence(n.start) == tx.sentence(p.start) and len(gap) < 40 and not n.change:
+        if (
+            _is_amount(n)
+            and ";" not in gap
+            and tx.sentence(n.start) == tx.sentence(p.start)
+            and len(gap) < 40
+            and not n.change
+        ):
             out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
     return out
 
@@ -527,25 +661,40 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     para = tx.paragraph(p.start)
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    sums = [r for r in sums if r.confidence >= settings.QA_ALARM]
     siblings = {f.index for r in sums if num in r.operands for f in r.operands}
     for f in tx.figures:
-        if f is num or f is p or not _is_amount(f) or f.change or not tx.compatible(f, num) or f.value <= num.value:
+        if f is num or f is p or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
+        if not (_is_amount(f) or (f.kind == "ratio" and f.denominator)):
+            continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
         if f.index in siblings:
             continue  # another part of the same breakdown is never the whole
         reach = 3 if whole_after or unit_of(p) < 1 else 1
-        if not 0 <= para - tx.paragraph(f.start) <= reach or (f.start > p.start and tx.paragraph(f.start) != para):
+        if not 0 <= para - tx.paragraph(f.start) <= reach or (
+            f.start > p.start and tx.paragraph(f.start) != para
+        ):
             continue
         dist = abs(tx.sentence(f.start) - tx.sentence(num.start))
         yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
 
 
-def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums: list[Relation], whole_after: bool,
-                   rate_roles: set[str]) -> Iterable[tuple[float, str]]:
+def _whole_reasons(
+    tx: Text,
+    p: Figure,
+    num: Figure,
+    f: Figure,
+    dist: int,
+    sums: list[Relation],
+    whole_after: bool,
+    rate_roles: set[str],
+) -> Iterable[tuple[float, str]]:
     """Why `f` could be the whole `num` is counted against, each with a confidence."""
     yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
     if any(r.stated is f and num in r.operands for r in sums):
-        achieved = regex.search(r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16))  # "(đạt 100%)" of a part: achieved, not a share
+        achieved = regex.search(
+            r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16)
+        )  # "(đạt 100%)" of a part: achieved, not a share
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
         yield 0.85, "phần 'trong đó' trên tổng của nó"
@@ -558,10 +707,19 @@ def _whole_reasons(tx: Text, p: Figure, num: Figure, f: Figure, dist: int, sums:
     whole_roles = roles_of(tx.label(f))
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
-    if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and rate_roles & {"resolved", "on_time", "late"}:
+    if (
+        dist <= 1
+        and f.start < num.start
+        and whole_roles & {"received", "total"}
+        and rate_roles & {"resolved", "on_time", "late"}
+    ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
     if dist == 0 and f.start < num.start:
-        between = [g for g in tx.figures if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change]
+        between = [
+            g
+            for g in tx.figures
+            if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change
+        ]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
 
 
@@ -571,7 +729,7 @@ _NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự t
 
 
 def _named_after(tx: Text, p: Figure) -> list[str]:
-    """"chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
+    """ "chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
     if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
         return []
     if _WHOLE_AFTER_RATE.match(tx.t, p.end):
@@ -587,7 +745,7 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
 
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
-    """"1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
+    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
     nxt = tx.figures[tx.figures.index(whole) + 1 :]
     return bool(nxt) and nxt[0] is part and bool(_MARKER.search(tx.t, whole.end, part.start))
 
@@ -603,19 +761,33 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 whole = num.denominator if num is den else den.value
                 if whole:
                     conf = settings.QA_CONF_FRACTION if num is den else settings.QA_CONF_EXTRACTOR
-                    yield Relation("ratio", p, (num,) if num is den else (num, den), "tỷ lệ của phân số" if num is den
-                                   else "tỷ lệ và số liệu (trích xuất)", conf, whole=whole)
+                    yield Relation(
+                        "ratio",
+                        p,
+                        (num,) if num is den else (num, den),
+                        "tỷ lệ của phân số" if num is den else "tỷ lệ và số liệu (trích xuất)",
+                        conf,
+                        whole=whole,
+                    )
         comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or _COMPARISON_BEFORE.search(tx.before(p, 12)))
         lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
         if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", lead, regex.I):
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
-                yield Relation("ratio", p, (num,), "tỷ lệ của phân số", settings.QA_CONF_FRACTION * nconf, whole=num.denominator)
+                yield Relation(
+                    "ratio",
+                    p,
+                    (num,),
+                    "tỷ lệ của phân số",
+                    settings.QA_CONF_FRACTION * nconf,
+                    whole=num.denominator,
+                )
                 continue
             num_is_change = bool(num.change or _CHANGE_BEFORE.search(tx.before(num, 25)))
             if p.change or num_is_change or _CHANGE_BEFORE.search(tx.before(p, 25)):
-                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm 1,3%" (no amount)
+                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm 1,3%" (no
+                # amount)
                 if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
                     yield from _changes(tx, p, num)
                 continue
@@ -628,29 +800,45 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
-    """"giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
-    down = (change.change or p.change) == "giảm" or regex.search(r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10))
+    """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
+    down = (change.change or p.change) == "giảm" or regex.search(
+        r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
+    )
     para = tx.paragraph(change.start)
     for f in tx.figures:
-        if f.start >= min(change.start, p.start) or f.change or not _is_amount(f) or not tx.compatible(f, change) or f is change:
+        if (
+            f.start >= min(change.start, p.start)
+            or f.change
+            or not _is_amount(f)
+            or not tx.compatible(f, change)
+            or f is change
+        ):
             continue
         if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
-            yield Relation("change", p, (change, f), "mức thay đổi trên số kỳ trước (= hiện tại ∓ thay đổi)",
-                           settings.QA_CONF_CHANGE, whole=prior)
+            yield Relation(
+                "change",
+                p,
+                (change, f),
+                "mức thay đổi trên số kỳ trước (= hiện tại ∓ thay đổi)",
+                settings.QA_CONF_CHANGE,
+                whole=prior,
+            )
 
 
 # --- decisions ------------------------------------------------------------------------------------
 
 
-_CHANGE_WORDS = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+_CHANGE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I
+)
 _DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
 
 
 def _change_sums(tx: Text) -> Iterable[Relation]:
-    """"đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
+    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
     period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
     so these relations only ever confirm (their confidence stays below an alarm)."""
     for c in tx.figures:
@@ -659,9 +847,17 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             continue
         down = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
         s = tx.sentence(c.start)
-        near = [f for f in tx.figures if f is not c and not f.change and f.kind == c.kind and tx.compatible(f, c)
-                and s - 1 <= tx.sentence(f.start) <= s and f.value > c.value
-                and not _CHANGE_BEFORE.search(tx.before(f, 25))]
+        near = [
+            f
+            for f in tx.figures
+            if f is not c
+            and not f.change
+            and f.kind == c.kind
+            and tx.compatible(f, c)
+            and s - 1 <= tx.sentence(f.start) <= s
+            and f.value > c.value
+            and not _CHANGE_BEFORE.search(tx.before(f, 25))
+        ]
         for x, y in itertools.permutations(near, 2):
             if down:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
@@ -670,35 +866,48 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
 
 
 _LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
-_WHOLE_WORDS = regex.compile(r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])", regex.I)
+_WHOLE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
+    regex.I,
+)
 
 
 def _entity_lists(tx: Text) -> Iterable[Relation]:
-    """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds up to
+    """ "… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds up to
     the province's figure stated before the list."""
     for m in _LIST_MARK.finditer(tx.t):
-        para_end = tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
+        para_end = (
+            tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
+        )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
         if len(entries) < 2:
             continue
         for j, head in enumerate(entries[0]):
-            column = [next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries]
+            column = [
+                next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries
+            ]
             if not _is_amount(head) or any(f is None for f in column):
                 continue
             total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
             for w in tx.figures:
-                if w.start >= m.start() or w.kind != head.kind or not tx.compatible(w, head) or w.value < total / 2:
+                if (
+                    w.start >= m.start()
+                    or w.kind != head.kind
+                    or not tx.compatible(w, head)
+                    or w.value < total / 2
+                ):
                     continue
                 if tx.paragraph(m.start()) - tx.paragraph(w.start) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                yield Relation("sum", w, tuple(column), "danh sách 'như sau:' cộng lại bằng số chung", conf)  # type: ignore[arg-type]
+                rule = "danh sách 'như sau:' cộng lại bằng số chung"
+                yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     out: list[list[Figure]] = [[]]
     last = start
-    for f in tx.figures[bisect.bisect_left(tx.starts, start):]:
+    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
         if f.start >= end:
             break
         if ";" in tx.t[last : f.start]:
@@ -708,24 +917,32 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     return out
 
 
-_FRACTION_GAP = regex.compile(r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I)
+_FRACTION_GAP = regex.compile(
+    r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
+)
 
 
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
-    """"39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts joined
-    by "/" or "trên (tổng số)" are a fraction with its rate."""
+    """ "39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts
+    joined by "/" or "trên (tổng số)" are a fraction with its rate."""
     figs = tx.figures
     for i in range(len(figs) - 2):
         a, b, p = figs[i], figs[i + 1], figs[i + 2]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
-        if _FRACTION_GAP.fullmatch(tx.t[a.end : b.start]) and b.value and len(tx.t[b.end : p.start]) < 30 \
-                and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "("):
-            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value)
+        if (
+            _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+            and b.value
+            and len(tx.t[b.end : p.start]) < 30
+            and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "(")
+        ):
+            yield Relation(
+                "ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value
+            )
 
 
 def _point_contributions(tx: Text) -> Iterable[Relation]:
-    """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
+    """ "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
     sectors' contributions in percentage points add up to the growth they explain."""
     points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change]
     by_para: dict[int, list[Figure]] = {}
@@ -734,21 +951,35 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
     for para, parts in by_para.items():
         if len(parts) < 2:
             continue
-        growth = [g for g in tx.figures if g.kind == "percent" and (g.unit or "%") == "%" and g.start < parts[0].start
-                  and tx.paragraph(g.start) == para and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))]
+        growth = [
+            g
+            for g in tx.figures
+            if g.kind == "percent"
+            and (g.unit or "%") == "%"
+            and g.start < parts[0].start
+            and tx.paragraph(g.start) == para
+            and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
+        ]
         if growth:
-            conf = settings.QA_CONF_MARKER if _MARKER.search(tx.t, growth[-1].end, parts[0].start) else settings.QA_CONF_MARKER * 0.7
-            yield Relation("sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf)
+            conf = (
+                settings.QA_CONF_MARKER
+                if _MARKER.search(tx.t, growth[-1].end, parts[0].start)
+                else settings.QA_CONF_MARKER * 0.7
+            )
+            yield Relation(
+                "sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf
+            )
 
 
-# Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over stays.
+# Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over
+# stays.
 _MASS_IN = {"tấn": Decimal(1000), "tạ": Decimal(100), "yến": Decimal(10), "kg": Decimal(1)}
 _PER = regex.compile(r"\s*/\s*(?P<b>[\p{L}]+)")
 
 
 def _per_unit(tx: Text) -> Iterable[Relation]:
-    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of its paragraph
-    it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
+    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of its
+    paragraph it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
     for x in tx.figures:
         unit = (x.unit or "").lower()
         top, _, bottom = unit.partition("/")
@@ -758,15 +989,25 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
         if not top or not bottom:
             continue
         para = tx.paragraph(x.start)
-        near = [f for f in tx.figures if f is not x and tx.paragraph(f.start) == para and f.kind != "percent" and not f.change]
+        near = [
+            f
+            for f in tx.figures
+            if f is not x and tx.paragraph(f.start) == para and f.kind != "percent" and not f.change
+        ]
         nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
         dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
         for n, d in itertools.product(nums, dens):
             factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))
             if d.value and n is not d:
                 conf = settings.QA_CONF_IDENTITY if len(nums) == len(dens) == 1 else settings.QA_CONF_CHANGE
-                yield Relation("per_unit", x, (n, d), f"{x.unit or top + '/' + bottom} = {n.unit} / {d.unit}", conf,
-                               whole=d.value / factor)
+                yield Relation(
+                    "per_unit",
+                    x,
+                    (n, d),
+                    f"{x.unit or top + '/' + bottom} = {n.unit} / {d.unit}",
+                    conf,
+                    whole=d.value / factor,
+                )
 
 
 def _same_measure(unit: str, top: str) -> bool:
@@ -822,10 +1063,18 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     for r in rels:
         groups.setdefault(r.key, []).append(r)
     out: list[Verdict] = []
-    judged = {key: [evaluate(r, tolerance) for r in sorted(rs, key=lambda r: -r.confidence) if r.confidence >= settings.QA_PLAUSIBLE]
-              for key, rs in groups.items()}
+    judged = {
+        key: [
+            evaluate(r, tolerance)
+            for r in sorted(rs, key=lambda r: -r.confidence)
+            if r.confidence >= settings.QA_PLAUSIBLE
+        ]
+        for key, rs in groups.items()
+    }
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
-    verified = {frozenset(f.index for f in v.relation.operands) for vs in judged.values() for v in vs if v.consistent}
+    verified = {
+        frozenset(f.index for f in v.relation.operands) for vs in judged.values() for v in vs if v.consistent
+    }
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
         if good:
@@ -836,8 +1085,12 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                     continue
                 used |= ids
                 out.append(v)
-        elif (verdicts and verdicts[0].relation.confidence >= settings.QA_ALARM and _near_miss(verdicts[0])
-              and frozenset(f.index for f in verdicts[0].relation.operands) not in verified):
+        elif (
+            verdicts
+            and verdicts[0].relation.confidence >= settings.QA_ALARM
+            and _near_miss(verdicts[0])
+            and frozenset(f.index for f in verdicts[0].relation.operands) not in verified
+        ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance)
 
@@ -851,8 +1104,11 @@ def _near_miss(v: Verdict) -> bool:
     if v.relation.check != "sum":
         return True
     whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
-    if v.computed < whole and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands) and \
-            v.relation.rule.startswith("'Trong N"):
+    if (
+        v.computed < whole
+        and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands)
+        and v.relation.rule.startswith("'Trong N")
+    ):
         return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
 
@@ -865,8 +1121,11 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
         r = v.relation
         if v.consistent and r.check == "ratio" and len(r.operands) == 2:
             by_whole.setdefault(r.operands[1].index, []).append(r)
-    summed = {(v.relation.stated.index, frozenset(f.index for f in v.relation.operands)) for v in verdicts
-              if v.relation.check == "sum"}
+    summed = {
+        (v.relation.stated.index, frozenset(f.index for f in v.relation.operands))
+        for v in verdicts
+        if v.relation.check == "sum"
+    }
     out: list[Verdict] = []
     for all_rs in by_whole.values():
         all_rs.sort(key=lambda r: r.stated.start)
@@ -882,7 +1141,12 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
                 if abs(shares - 100) > slack or key in summed or len(key[1]) != len(parts):
                     continue
                 summed.add(key)
-                rel = Relation("sum", rs[0].operands[1], parts, "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
-                               settings.QA_CONF_IDENTITY)
+                rel = Relation(
+                    "sum",
+                    rs[0].operands[1],
+                    parts,
+                    "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
+                    settings.QA_CONF_IDENTITY,
+                )
                 out.append(evaluate(rel, tolerance))
     return out

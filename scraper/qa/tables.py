@@ -23,8 +23,11 @@ from .pairs import Relation, evaluate
 __all__ = ["read_text_tables", "table_relations"]
 
 # Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
-TOTAL_LABEL = regex.compile(r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc|ngành)|cả\s+nước)"
-                            r"(?![\p{L}])", regex.I)
+TOTAL_LABEL = regex.compile(
+    r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc|ngành)|cả\s+nước)"
+    r"(?![\p{L}])",
+    regex.I,
+)
 SUB_LABEL = regex.compile(r"^\s*(?:[-+*•–]|trong\s+đó|trđ|tr\.\s*đó|riêng|gồm)", regex.I)
 _PERCENT_HEADER = regex.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|cơ\s+cấu", regex.I)
 _AMOUNTS = ("count", "money", "quantity", "number")
@@ -68,25 +71,33 @@ def _total_rows(rows: list[str], cols: list[str], cells: dict[tuple[str, str], F
             total = cells.get((tr, c))
             parts = [cells[(r, c)] for r in body if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2:
-                found.append(Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột '{c}')", 0))
+                found.append(
+                    Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột '{c}')", 0)
+                )
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
 
-def _total_columns(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
+def _total_columns(
+    rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]
+) -> Iterable[Relation]:
     totals = [c for c in cols if TOTAL_LABEL.match(c)]
     for tc in totals:
-        part_cols = [c for c in cols if c not in totals and not SUB_LABEL.match(c) and not _PERCENT_HEADER.search(c)]
+        part_cols = [
+            c for c in cols if c not in totals and not SUB_LABEL.match(c) and not _PERCENT_HEADER.search(c)
+        ]
         found = []
         for r in rows:
             total = cells.get((r, tc))
             parts = [cells[(r, c)] for c in part_cols if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2 and len(parts) == len(part_cols):
-                found.append(Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')", 0))
+                found.append(
+                    Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')", 0)
+                )
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
 
 def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
-    """"Đúng hạn | 1.150 | 95,8%": a share in a row against a count of the row (or of the total row)."""
+    """ "Đúng hạn | 1.150 | 95,8%": a share in a row against a count of the row (or of the total row)."""
     totals = [r for r in rows if TOTAL_LABEL.match(r)]
     by_pair: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in rows:
@@ -99,11 +110,19 @@ def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], F
                 num = cells[(r, nc)]
                 wholes = [(c, cells[(r, c)]) for c in cols if c != nc and _amount(cells.get((r, c)))]
                 # the same column of another row: "Tiếp nhận | 1.200" above "Đúng hạn | 1.150 | 95,8%"
-                wholes += [(f"{t}|dòng {t}", cells[(t, nc)]) for t in rows if t != r and _amount(cells.get((t, nc)))]
+                wholes += [
+                    (f"{t}|dòng {t}", cells[(t, nc)]) for t in rows if t != r and _amount(cells.get((t, nc)))
+                ]
                 for wc, w in wholes:
                     if w.value >= num.value and w.value > 0:
-                        rel = Relation("ratio", p, (num, w), f"bảng: cột '{pc}' là '{nc}' trên '{wc.split('|')[0]}'", 0,
-                                       whole=w.value)
+                        rel = Relation(
+                            "ratio",
+                            p,
+                            (num, w),
+                            f"bảng: cột '{pc}' là '{nc}' trên '{wc.split('|')[0]}'",
+                            0,
+                            whole=w.value,
+                        )
                         by_pair[(pc, nc, wc.split("|")[-1] if "|" in wc else wc)].append(rel)
     for rels in by_pair.values():
         yield from _confirmed(rels, settings.QA_TABLE_CONFIRM_SHARES)
@@ -167,5 +186,9 @@ def table_relations(figures: Sequence[Figure]) -> list[Relation]:
     out: list[Relation] = []
     for fs in by_table.values():
         rows, cols, cells = _grid(fs)
-        out += [*_total_rows(rows, cols, cells), *_total_columns(rows, cols, cells), *_row_shares(rows, cols, cells)]
+        out += [
+            *_total_rows(rows, cols, cells),
+            *_total_columns(rows, cols, cells),
+            *_row_shares(rows, cols, cells),
+        ]
     return out
