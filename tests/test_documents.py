@@ -231,3 +231,13 @@ def test_tcvn3_pdf_and_xlsx_are_converted_to_unicode() -> None:
     doc = parse_document(make_xlsx({"B1": sheet}), "xlsx", isolate=False)
     f = [f for f in doc.figures if f.cell == "B1!B2"][0]
     assert (f.row, f.column, f.value) == ("Tổng thu ngân sách", "Thực hiện (tỷ đồng)", Decimal("412500000000"))
+
+
+def test_a_document_with_too_many_numbers_keeps_its_text(monkeypatch) -> None:
+    from scraper import settings
+
+    monkeypatch.setattr(settings, "MAX_NUMBERS_PER_TEXT", 100)
+    doc = parse_document(make_xlsx({"S": [["Mã", "Số lượng"]] + [[f"X{i}", i * 2] for i in range(1, 300)]}), "xlsx",
+                         isolate=False)
+    assert doc.status == "parsed" and "598" in doc.text and doc.figures == []
+    assert any("figures not read" in w for w in doc.warnings)
