@@ -1,5 +1,5 @@
 """extract_figures throughput over the fixture bodies, side by side with the bare candidate regex;
-linear scaling on the seed body repeated 1×…256×; and big pages (5 MB of report text, a 20 MB page
+linear scaling on the seed body repeated 1×…256×; and big pages (2 MB of report text, a 20 MB page
 with ~600,000 numbers) through parse_article, each in a fresh process for its time and peak memory.
 
     python benchmarks/bench_extract.py [--quick]
@@ -64,9 +64,9 @@ def big_page(kind: str) -> dict[str, object]:
     body = (FIXTURES / "seed-body.txt").read_text(encoding="utf-8")
     paras = [f"<p>{line}</p>" for line in body.splitlines() if line.strip()]
     prose = "\n".join(paras)
-    if kind == "5mb-report":
+    if kind == "2mb-report":
         parts, size = [], 0
-        while size < 5_000_000:
+        while size < 2_000_000:
             parts.append(prose)
             size += len(prose.encode())
     else:  # 20 MB, ~600,000 numbers: prose plus dense lines
@@ -92,7 +92,7 @@ def big_page(kind: str) -> dict[str, object]:
 
 def big_pages() -> None:
     rows = []
-    for kind in ("5mb-report", "20mb-600k-numbers"):
+    for kind in ("2mb-report", "20mb-600k-numbers"):
         out = subprocess.run([sys.executable, __file__, "--big", kind], capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print("\nbig pages through parse_article (each in a fresh process)")

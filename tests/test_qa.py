@@ -272,6 +272,14 @@ PAIRING = [
     ("percentage-point contributions add up to the growth",
      "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ đóng góp 2,5 điểm phần trăm, nông nghiệp đóng góp "
      "0,8 điểm phần trăm.", [("sum", False)]),
+    ("counts printed in thousands are rounded",
+     "Trong tháng, trung tâm tiếp nhận 7,42 ngàn hồ sơ. Trong đó có 1,33 ngàn HS kỳ trước chuyển sang, tiếp nhận mới "
+     "trực tiếp 4,06 ngàn HS, tiếp nhận trực tuyến 2,01 ngàn HS, qua bưu chính 24 HS.", [("sum", True)]),
+    ("a 'trong đó' part of a fraction's numerator",
+     "Số hồ sơ được giải quyết là 2.310/2.500, trong đó giải quyết đúng hạn 2.298 hồ sơ (tỷ lệ 99,5%).", [("ratio", True)]),
+    ("a role held by two figures is a longer list, not the identity",
+     "Đã giải quyết 1.000 hồ sơ, trong đó trước hạn 700 hồ sơ, chiếm 70%; đúng hạn 280 hồ sơ, chiếm 28%; quá hạn 20 hồ sơ, "
+     "chiếm 2%.", [("sum", True), ("ratio", True), ("ratio", True), ("ratio", True)]),
     ("'a ha/b ha' is a fraction", "Toàn tỉnh đã trồng được 4.500 ha/5.000 ha kế hoạch, bằng 90%.", [("ratio", True)]),
     ("a nearer figure does not block 'trong đó' (parallel lists)",
      "Năm qua đã tiếp 500 lượt công dân với 420 người; trong đó tiếp thường xuyên 300 lượt với 250 người; "

@@ -219,6 +219,8 @@ def agrees(
     slack = sum((_hedge(f) for f in inputs), Decimal(0))
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
+        # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by construction
+        slack += sum((unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0))
     lo, hi = value - slack, value + slack
     h = _hedge(stated) if stated_value is None else Decimal(0)
     if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
@@ -412,7 +414,7 @@ def _parts_after(
         if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum(
             (_hedge(p) for p in out), _hedge(f)
         ):
-            if out and ";" in tx.t[out[-1].end : f.start]:
+            if out and (";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)):
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
@@ -575,6 +577,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
                     continue
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
                 conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
+                here = tx.sentence(whole.start)
+                if any(sum(1 for f in opts if tx.sentence(f.start) == here) > 1 for opts in options):
+                    conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …": a role held by two figures, a longer list
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
@@ -656,17 +661,13 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[
     para = tx.paragraph(p.start)
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    sums = [r for r in sums if r.confidence >= settings.QA_ALARM]
     siblings = {f.index for r in sums if num in r.operands for f in r.operands}
     for f in tx.figures:
-        if (
-            f is num
-            or f is p
-            or not _is_amount(f)
-            or f.change
-            or not tx.compatible(f, num)
-            or f.value <= num.value
-        ):
+        if f is num or f is p or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
+        if not (_is_amount(f) or (f.kind == "ratio" and f.denominator)):
+            continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
         if f.index in siblings:
             continue  # another part of the same breakdown is never the whole
         reach = 3 if whole_after or unit_of(p) < 1 else 1
