@@ -60,7 +60,8 @@ CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks fo
 CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
-PROCESS_START_METHOD = "auto"  # fork when single-threaded (workers inherit compiled patterns), else spawn
+PROCESS_START_METHOD = "auto"  # fork when single-threaded, else a fork server (see scale/executor.py)
+WORKER_PRELOAD = ("scraper.scale.tasks",)  # what a fork server imports once for all its workers
 TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
 DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries
