@@ -33,6 +33,8 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 SLOW_DOWN_STATUSES = frozenset({429, 503})  # the host asks us to go slower
 SLOW_DOWN_FACTOR = 2.0  # a host's delay is multiplied by this on 429/503 (at least Retry-After)
 RECOVERY_FACTOR = 0.5  # on each normal answer, the excess over --delay shrinks by this factor
+RECOVERED_WITHIN = 0.01  # seconds: an excess this small is dropped (the host is back at --delay)
+ROBOTS_RETRIES = 1  # retries of a robots.txt request
 ONE_PAGE_RETRIES = 2  # `scraper extract URL`
 ONE_PAGE_BACKOFF = 0.5
 
