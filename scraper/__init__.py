@@ -12,7 +12,8 @@ from __future__ import annotations
 from .extract import extract_figures, parse_number
 from .models import Article, Attachment, Check, Figure, Table
 
-__all__ = ["Article", "Attachment", "Check", "Figure", "Table", "extract_figures", "parse_article", "parse_number"]
+__all__ = ["Article", "Attachment", "Check", "Figure", "Table", "extract_figures", "open_dataset", "parse_article",
+           "parse_number"]
 __version__ = "0.1.0"
 
 
@@ -21,3 +22,11 @@ def parse_article(html: str | bytes, url: str | None = None, **kwargs) -> Articl
     from .parse import parse_article as _parse
 
     return _parse(html, url, **kwargs)
+
+
+def open_dataset(out_dir: str = "output"):  # noqa: ANN201 - pandas is optional
+    """`articles, figures = scraper.open_dataset("output")`: the dataset as pandas DataFrames
+    (figures joined with their article's title/published/site/category).  Needs pandas."""
+    from .store.frames import open_dataset as _open
+
+    return _open(out_dir)

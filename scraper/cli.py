@@ -1,7 +1,13 @@
 """`scraper` command line: a thin layer over the library (see ../shared/CONTRACT.md for the names).
 
-Figures and check results go to standard output; diagnostics to standard error.  Bad input ends
-with a one-line reason and a non-zero status, never a traceback.
+Figures and check results go to standard output (or `-o FILE`); diagnostics to standard error.  Bad
+input ends with a one-line reason and a non-zero status, never a traceback: usage errors exit 2,
+input errors 3; a run where some pages failed exits 1.  Long runs show a progress bar on a terminal
+and a status line every `--status-interval` seconds otherwise (cron), log failures at WARNING with
+the URL and reason, and append a machine-readable summary to `DIR/runs.jsonl`.
+
+Options a nightly job sets (user agent, contact, delay, concurrency, sources…) may also come from
+`SCRAPER_*` environment variables and a config file; see `scraper.config` for the precedence.
 """
 
 from __future__ import annotations
@@ -11,15 +17,20 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from . import __version__, settings
 from .errors import DocumentError, InputError, NotHTML, ParseError, ScraperError, UsageError, exit_code
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+DATASET_COMMANDS = ("build", "crawl", "harvest", "reextract")
+
+log = logging.getLogger("scraper")
 
 
 def _err(msg: str) -> None:
@@ -115,6 +126,33 @@ def _document_figures(source: str, args: argparse.Namespace) -> tuple[str, str |
 # --- output -------------------------------------------------------------------------------------
 
 
+@contextmanager
+def _output(path: str | None, *, excel: bool = False) -> Iterator[Any]:
+    """Standard output, or FILE written whole (a temporary file renamed at the end); BOM with `excel`."""
+    encoding = "utf-8-sig" if excel else "utf-8"
+    if not path or path == "-":
+        if excel:
+            sys.stdout.write("\ufeff")
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name for -o/--output")
+    if not target.parent.is_dir():
+        raise InputError(f"{path}: folder {target.parent} does not exist")
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        with tmp.open("w", encoding=encoding, newline="") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = None) -> int:
     out = out or sys.stdout
     rows = list(rows)
@@ -125,7 +163,7 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = N
         fields: list[str] = []
         for r in rows:
             fields.extend(k for k in r if k not in fields)
-        writer = csv.DictWriter(out, fieldnames=fields or ["value"], extrasaction="ignore")
+        writer = csv.DictWriter(out, fieldnames=fields or ["value"], extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for r in rows:
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()})
@@ -133,6 +171,147 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = N
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     return len(rows)
+
+
+def _write_report(args: argparse.Namespace, rows: list[dict[str, Any]], html: Callable[[], str]) -> None:
+    """Rows (jsonl/json/csv) or the HTML page, to -o FILE or standard output."""
+    with _output(args.output, excel=args.excel and args.format == "csv") as out:
+        if args.format == "html":
+            out.write(html())
+        else:
+            _emit(rows, args.format, out)
+
+
+# --- progress and logging -----------------------------------------------------------------------
+
+
+class _Bar:
+    """A tqdm progress bar on standard error (terminal only)."""
+
+    active: Any = None
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=None, unit=" pages", file=sys.stderr, dynamic_ncols=True, leave=False)
+        _Bar.active = self.bar
+
+    def update(self, summary: Any, current: str = "") -> None:
+        pages = max(summary.requests, summary.articles + summary.failed + summary.skipped)
+        self.bar.n = pages
+        self.bar.set_postfix_str(f"{summary.articles} articles, {summary.figures} figures, {summary.failed} errors",
+                                 refresh=False)
+        self.bar.refresh()
+
+    def done(self, summary: Any) -> None:
+        self.bar.close()
+        _Bar.active = None
+
+
+class _StderrHandler(logging.Handler):
+    """Log lines on standard error, written around the progress bar when one is shown."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = self.format(record)
+            if _Bar.active is not None:
+                from tqdm import tqdm
+
+                tqdm.write(msg, file=sys.stderr)
+            else:
+                sys.stderr.write(msg + "\n")
+                sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - logging must never break a run
+            self.handleError(record)
+
+
+def _log_level(args: argparse.Namespace) -> int:
+    if getattr(args, "log_level", None):
+        return int(getattr(logging, args.log_level))
+    verbosity = getattr(args, "verbose", 0) - getattr(args, "quiet", 0)
+    return {1: logging.DEBUG, 0: logging.INFO, -1: logging.WARNING}.get(max(-2, min(1, verbosity)), logging.ERROR)
+
+
+def _setup_logging(args: argparse.Namespace | None = None) -> None:
+    root = logging.getLogger("scraper")
+    for h in [h for h in root.handlers if getattr(h, "_scraper_cli", False)]:
+        root.removeHandler(h)
+        h.close()
+    level = _log_level(args) if args is not None else logging.INFO
+    handler = _StderrHandler(level)
+    handler.setFormatter(logging.Formatter("scraper: %(message)s"))
+    handlers: list[logging.Handler] = [handler]
+    log_file = getattr(args, "log_file", None)
+    if log_file:
+        try:
+            fh = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{log_file}: cannot write the log file ({exc.strerror or exc})") from None
+        fh.setLevel(min(level, logging.INFO))
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handlers.append(fh)
+    for h in handlers:
+        h._scraper_cli = True  # type: ignore[attr-defined]
+        root.addHandler(h)
+    root.setLevel(min(h.level for h in handlers))
+    root.propagate = False
+
+
+class _Run:
+    """What `main` needs to write runs.jsonl whatever happens: the latest summary of the run."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.summary: Any = None
+        self.display: Any = None
+
+    def progress(self) -> Any:
+        from .pipeline import Progress, StatusLines
+
+        run = self
+
+        class Tracking(Progress):
+            def __init__(self, inner: Any) -> None:
+                self.inner = inner
+
+            def update(self, summary: Any, current: str = "") -> None:
+                run.summary = summary
+                self.inner.update(summary, current)
+
+            def done(self, summary: Any) -> None:
+                run.summary = summary
+                self.inner.done(summary)
+
+        inner: Any = StatusLines(self.args.status_interval)
+        if sys.stderr.isatty() and not getattr(self.args, "quiet", 0):
+            try:
+                inner = _Bar()
+            except ImportError:
+                pass
+        return Tracking(inner)
+
+    def finish(self, summary: Any) -> int:
+        """Log the final summary line; with a single -q it still ends the run on standard error."""
+        self.summary = summary
+        log.info(summary.line())
+        if getattr(self.args, "quiet", 0) == 1 and not self.args.log_level:
+            _err(summary.line())
+        return summary.exit_code()
+
+    def record(self, status: int, error: str | None = None) -> None:
+        """Append one line to DIR/runs.jsonl (start, end, counts, exit status)."""
+        from .pipeline import Summary
+
+        out = Path(getattr(self.args, "out", None) or getattr(self.args, "dir", None) or settings.OUT_DIR)
+        if not out.is_dir():
+            return
+        summary = self.summary or Summary()
+        rec = summary.record(command=self.args.command, argv=sys.argv[1:], exit_status=status, error=error)
+        try:
+            with (out / settings.RUNS_FILE_NAME).open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            log.warning("%s: cannot append the run summary (%s)", out / settings.RUNS_FILE_NAME, exc.strerror or exc)
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -163,20 +342,25 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
         yield source, article, body, url, figures
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    total = 0
+def cmd_extract(args: argparse.Namespace, run: _Run) -> int:
     failures: list[str] = []
-    for source, _article, _body, url, figures in _sources_figures(args, failures):
-        rows = []
-        for f in figures:
-            d = f.to_json_dict()
-            if len(args.sources) > 1 or url:
-                d["source"] = url or source
-            if f.warnings:
-                _err(f"{source}: figure {f.raw!r} at {f.start}: {'; '.join(f.warnings)}")
-            rows.append(d)
-        total += _emit(rows, args.format)
-    _err(f"{total} figures from {len(args.sources) - len(failures)} of {len(args.sources)} sources")
+    rows: list[dict[str, Any]] = []
+    with _output(args.output, excel=args.excel and args.format == "csv") as out:
+        for source, _article, _body, url, figures in _sources_figures(args, failures):
+            part = []
+            for f in figures:
+                d = f.to_json_dict()
+                if len(args.sources) > 1 or url:
+                    d["source"] = url or source
+                if f.warnings:
+                    _err(f"{source}: figure {f.raw!r} at {f.start}: {'; '.join(f.warnings)}")
+                part.append(d)
+            if args.format == "jsonl":
+                _emit(part, "jsonl", out)  # streamed, source by source
+            rows.extend(part)
+        if args.format != "jsonl":
+            _emit(rows, args.format, out)  # one JSON array / one CSV table for all sources
+    _err(f"{len(rows)} figures from {len(args.sources) - len(failures)} of {len(args.sources)} sources")
     return EXIT_INPUT if failures else EXIT_OK
 
 
@@ -201,7 +385,7 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def cmd_build(args: argparse.Namespace, run: _Run) -> int:
     """Parse every page under the given folders/files into the dataset (no network)."""
     from .pipeline import build_from_files
 
@@ -214,16 +398,39 @@ def cmd_build(args: argparse.Namespace) -> int:
             paths.append(path)
         else:
             raise InputError(f"{p}: no such file or directory")
-    summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, **_scale(args))
-    _err(summary.line())
+    summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
+                               excel=args.excel, **_scale(args))
+    run.finish(summary)
     return EXIT_OK if not summary.failed else EXIT_FAIL
 
 
-def cmd_crawl(args: argparse.Namespace) -> int:
-    from .fetch.crawl import CrawlConfig, run_crawl, run_warc
+def _user_agent(args: argparse.Namespace) -> str | None:
+    from .fetch.http import DEFAULT_USER_AGENT
+
+    if not args.contact:
+        return args.user_agent
+    ua = args.user_agent or DEFAULT_USER_AGENT
+    return ua[:-1] + f"; contact: {args.contact})" if ua.endswith(")") else f"{ua} (contact: {args.contact})"
+
+
+def _crawl_config(args: argparse.Namespace, start_urls: list[str], **extra: Any) -> Any:
+    from .fetch.crawl import CrawlConfig
+
+    return CrawlConfig(
+        start_urls=start_urls, out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
+        concurrency=args.concurrency, since=args.since, user_agent=_user_agent(args), allowed_hosts=args.allow_host,
+        formats=tuple(args.export), obey_robots=not args.ignore_robots, timeout=args.timeout,
+        max_bytes=args.max_bytes, retries=args.retries, write_warc=not args.no_warc, excel=args.excel, **extra,
+    )
+
+
+def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
+    from .fetch.crawl import run_crawl, run_warc
 
     if args.warc:
-        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
+        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
+                           excel=args.excel,
+                           attachments=not args.no_attachments, **_scale(args))
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
@@ -233,107 +440,104 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         from .sources.replay import fixture_documents
 
         with PortalReplay(articles, documents=fixture_documents(args.replay)) as portal:
-            _err(f"replaying {len(articles)} bundled pages at {portal.start_url}")
-            config = CrawlConfig(start_urls=[portal.start_url], out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
-                                 concurrency=args.concurrency, quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export),
-                                 attachments=not args.no_attachments)
-            summary = run_crawl(config)
+            log.info("replaying %d bundled pages at %s (stored as %s)", len(articles), portal.start_url,
+                     settings.REPLAY_ORIGIN)
+            config = _crawl_config(args, [portal.start_url], mirror=(settings.REPLAY_ORIGIN, portal.base_url))
+            summary = run_crawl(config, progress=run.progress())
     else:
-        if not args.start_urls:
-            raise UsageError("crawl needs at least one START_URL (or --warc FILE)")
+        start_urls = list(args.start_urls or args.sources or [])
+        if not start_urls:
+            raise UsageError("crawl needs at least one START_URL (or --warc FILE, --replay DIR, or sources in the config)")
         from .fetch.discover import normalize_url
 
-        bad = [u for u in args.start_urls if normalize_url(u) is None]
+        bad = [u for u in start_urls if normalize_url(u) is None]
         if bad:
             raise UsageError(f"not an http(s) URL: {bad[0]}")
-        config = CrawlConfig(
-            start_urls=list(args.start_urls), out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
-            concurrency=args.concurrency, since=args.since, user_agent=args.user_agent, allowed_hosts=args.allow_host,
-            quiet=args.quiet, log_file=args.log_file, formats=tuple(args.export), obey_robots=not args.ignore_robots,
-            timeout=args.timeout, max_bytes=args.max_bytes, retries=args.retries, write_warc=not args.no_warc,
-            attachments=not args.no_attachments,
-        )
-        summary = run_crawl(config)
-    _err(summary.line())
-    return summary.exit_code()
+        summary = run_crawl(_crawl_config(args, start_urls), progress=run.progress())
+    return run.finish(summary)
 
 
-def cmd_harvest(args: argparse.Namespace) -> int:
+def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
+    # --delay left at its default: each archive's own pace (settings.HARVEST_DELAY, settings.CC_DELAY).
+    delay = {} if args.setting_origin.get("delay") == "default" else {"delay": args.delay}
     if args.commoncrawl:
         from .sources.commoncrawl import CommonCrawlConfig, run_commoncrawl
 
         if args.wayback:
             raise UsageError("use --wayback or --commoncrawl, not both")
+        if not args.pattern:
+            raise UsageError("--commoncrawl CRAWL_ID needs a URL_PATTERN")
         cc = CommonCrawlConfig(
             crawls=list(args.commoncrawl), pattern=args.pattern, date_from=args.date_from, date_to=args.date_to,
-            out_dir=args.out, index_url=args.cc_index_url, data_url=args.cc_data_url, quiet=args.quiet,
-            max_captures=args.max_captures, formats=tuple(args.export), **({"delay": args.delay} if args.delay is not None else {}),
+            out_dir=args.out, index_url=args.cc_index_url, data_url=args.cc_data_url,
+            max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
         )
-        summary = run_commoncrawl(cc)
-    else:
-        from .sources.wayback import HarvestConfig, run_harvest
+        return run.finish(run_commoncrawl(cc, progress=run.progress()))
+    from .sources.wayback import HarvestConfig, run_harvest
 
-        if not args.wayback or args.pattern:
-            raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
-        config = HarvestConfig(
-            pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
-            cdx_url=args.cdx_url, replay_url=args.replay_url, quiet=args.quiet,
-            max_captures=args.max_captures, formats=tuple(args.export),
-            **({"delay": args.delay} if args.delay is not None else {}),
-        )
-        summary = run_harvest(config)
-    _err(summary.line())
-    return summary.exit_code()
+    if not args.wayback or args.pattern:
+        raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
+    config = HarvestConfig(
+        pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
+        cdx_url=args.cdx_url, replay_url=args.replay_url,
+        max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
+    )
+    return run.finish(run_harvest(config, progress=run.progress()))
 
 
-def cmd_reextract(args: argparse.Namespace) -> int:
+def cmd_reextract(args: argparse.Namespace, run: _Run) -> int:
     from .fetch.crawl import reextract
 
-    summary = reextract(args.dir, formats=tuple(args.export), quiet=args.quiet, attachments=not args.no_attachments, **_scale(args))
-    _err(summary.line())
-    return summary.exit_code()
+    if not Path(args.dir).is_dir():
+        raise InputError(f"{args.dir}: no such dataset folder")
+    summary = reextract(args.dir, formats=tuple(args.export), progress=run.progress(), excel=args.excel,
+                         attachments=not args.no_attachments, **_scale(args))
+    return run.finish(summary)
 
 
-def cmd_qa_check(args: argparse.Namespace) -> int:
-    from .qa.checks import check_article_figures, checks_report_html, dataset_conflicts
+def _dataset_reports(args: argparse.Namespace, tolerance: float | None) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Check rows and report entries for every article of --dataset DIR."""
+    from .models import Figure
+    from .qa.checks import check_article_figures, dataset_conflicts
+    from .store.dataset import Dataset
+
+    rows: list[dict[str, Any]] = []
+    reports: list[tuple[Any, str, list[Any], list[Any]]] = []
+    rows_fig: dict[str, list[dict[str, Any]]] = {}
+    with Dataset(args.dataset, create=False) as ds:
+        arts = {a["url"]: a for a in ds.articles()}
+        for f in ds.figures():
+            rows_fig.setdefault(f["article_url"], []).append(f)
+    for url, figs in rows_fig.items():
+        body = arts[url]["body_text"]
+        figures = [Figure.model_validate({k: v for k, v in f.items() if k in Figure.model_fields}) for f in figs]
+        checks = check_article_figures(body, figures, tolerance=tolerance, url=url)
+        reports.append((arts[url], body, figures, checks))
+        rows.extend(c.model_dump(mode="json") for c in checks)
+    rows.extend(c.model_dump(mode="json") for c in dataset_conflicts(args.dataset))
+    return rows, reports
+
+
+def cmd_qa_check(args: argparse.Namespace, run: _Run) -> int:
+    from .qa.checks import check_article_figures, checks_report_html
 
     rows: list[dict[str, Any]] = []
     reports: list[tuple[Any, str, list[Any], list[Any]]] = []
     failures: list[str] = []
     if args.dataset:
-        from .store.dataset import Dataset
-
-        rows_fig: dict[str, list[dict[str, Any]]] = {}
-        with Dataset(args.dataset, create=False) as ds:
-            arts = {a["url"]: a for a in ds.articles()}
-            for f in ds.figures():
-                rows_fig.setdefault(f["article_url"], []).append(f)
-        from .models import Figure
-
-        for url, figs in rows_fig.items():
-            body = arts[url]["body_text"]
-            figures = [Figure.model_validate({k: v for k, v in f.items() if k in Figure.model_fields}) for f in figs]
-            checks = check_article_figures(body, figures, tolerance=args.tolerance, url=url)
-            reports.append((arts[url], body, figures, checks))
-            rows.extend(c.model_dump(mode="json") for c in checks)
-        rows.extend(c.model_dump(mode="json") for c in dataset_conflicts(args.dataset))
+        rows, reports = _dataset_reports(args, args.tolerance)
     for source, article, body, url, figures in _sources_figures(args, failures):
         checks = check_article_figures(body, figures, tolerance=args.tolerance, url=url or source)
         reports.append((article, body, figures, checks))
         rows.extend(c.model_dump(mode="json") for c in checks)
-    if args.format == "html":
-        html = checks_report_html(reports)
-        if args.output:
-            Path(args.output).write_text(html, encoding="utf-8")
-            if args.screenshot:
-                from .qa.checks import screenshot
+    if args.screenshot and not (args.format == "html" and args.output):
+        raise UsageError("--screenshot needs --format html -o FILE")
+    _write_report(args, rows, lambda: checks_report_html(reports))
+    if args.screenshot:
+        from .qa.checks import screenshot
 
-                note = screenshot(args.output, args.screenshot)
-                _err(note or f"screenshot written to {args.screenshot}")
-        else:
-            sys.stdout.write(html)
-    else:
-        _emit(rows, args.format)
+        note = screenshot(args.output, args.screenshot)
+        _err(note or f"screenshot written to {args.screenshot}")
     bad = sum(1 for r in rows if not r["consistent"])
     _err(f"{len(rows)} checks, {bad} inconsistent")
     if failures:
@@ -341,39 +545,25 @@ def cmd_qa_check(args: argparse.Namespace) -> int:
     return EXIT_FAIL if (args.fail_on_inconsistent and bad) else EXIT_OK
 
 
-def cmd_qa_compare_attachments(args: argparse.Namespace) -> int:
+def cmd_qa_compare_attachments(args: argparse.Namespace, run: _Run) -> int:
     from .qa.attachments import attachments_report_html, compare_attachments
 
     rows = compare_attachments(args.dataset, tolerance=args.tolerance)
-    if args.format == "html":
-        html = attachments_report_html(rows, args.dataset)
-        if args.output:
-            Path(args.output).write_text(html, encoding="utf-8")
-        else:
-            sys.stdout.write(html)
-    else:
-        _emit((r.model_dump(mode="json") for r in rows), args.format)
+    _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: attachments_report_html(rows, args.dataset))
     bad = sum(1 for r in rows if r.status == "mismatch")
     _err(f"{len(rows) - bad} matched, {bad} mismatch (article figures against their attached documents)")
     return EXIT_FAIL if ("mismatch" in set(args.fail_on or []) and bad) else EXIT_OK
 
 
-def cmd_qa_compare(args: argparse.Namespace) -> int:
+def cmd_qa_compare(args: argparse.Namespace, run: _Run) -> int:
     from .qa.checks import compare_dataset, compare_report_html
 
     if args.attachments:
-        return cmd_qa_compare_attachments(args)
+        return cmd_qa_compare_attachments(args, run)
     if not args.official:
         raise UsageError("qa compare needs OFFICIAL.csv (or --attachments)")
     rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
-    if args.format == "html":
-        html = compare_report_html(rows, dataset=args.dataset)
-        if args.output:
-            Path(args.output).write_text(html, encoding="utf-8")
-        else:
-            sys.stdout.write(html)
-    else:
-        _emit((r.model_dump(mode="json") for r in rows), args.format)
+    _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: compare_report_html(rows, dataset=args.dataset))
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")}
     _err(", ".join(f"{v} {k}" for k, v in counts.items()))
     fail_on = set(args.fail_on or [])
@@ -385,128 +575,251 @@ def cmd_qa_compare(args: argparse.Namespace) -> int:
 # --- parser -------------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="scraper", description="Figures out of Vietnamese government news and reports.")
-    p.add_argument("--version", action="version", version=f"scraper {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit 2) and defaults shown in every option's help."""
 
-    e = sub.add_parser("extract", help="print the figures in pages or texts")
-    e.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, argparse.SUPPRESS) or not action.option_strings:
+            return text
+        default = " ".join(map(str, action.default)) if isinstance(action.default, (list, tuple)) else action.default
+        return f"{text} (default: {default})"
+
+
+def _checked(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type that turns ValueError into argparse's one-line message."""
+    def check(text: str) -> Any:
+        try:
+            return convert(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    check.__name__ = getattr(convert, "__name__", "value")
+    return check
+
+
+def _setting(parser: argparse.ArgumentParser, *flags: str, dest: str, help: str, **kw: Any) -> None:
+    """An option that may also come from SCRAPER_<DEST> or the config file (default filled in later)."""
+    from .config import SETTINGS
+
+    s = SETTINGS[dest]
+    shown = " ".join(map(str, s.default)) if isinstance(s.default, list) else s.default
+    default_text = f"default: {shown}; " if shown not in (None, "") and "default" not in help else ""
+    parser.add_argument(*flags, dest=dest, default=None, type=kw.pop("type", _checked(s.convert)),
+                        help=f"{help} ({default_text}env {s.env})", **kw)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("output and logging")
+    g.add_argument("-v", "--verbose", action="count", default=0, help="more detail on standard error (DEBUG)")
+    g.add_argument("-q", "--quiet", action="count", default=0,
+                   help="less on standard error: -q no progress, warnings and the final line only; -qq errors only")
+    _setting(g, "--log-level", dest="log_level", help="log level on standard error, overrides -v/-q",
+             metavar="LEVEL")
+    _setting(g, "--log-file", dest="log_file", help="append a timestamped log of the run to this file",
+             metavar="FILE")
+    g.add_argument("--config", metavar="FILE", help=f"settings file (TOML; default: DIR/{settings.CONFIG_FILE_NAME} if present)")
+    _setting(g, "--status-interval", dest="status_interval", metavar="SECONDS",
+             help="seconds between status lines when standard error is not a terminal")
+
+
+def _dataset_opts(sp: argparse.ArgumentParser, out: bool = True) -> None:
+    if out:
+        sp.add_argument("--out", default=None, metavar="DIR",
+                        help=f"dataset folder (default: {settings.OUT_DIR}; env SCRAPER_OUT)")
+    _setting(sp, "--export", dest="export", nargs="+", type=str, metavar="FORMAT",
+             help=f"export formats: {', '.join(settings.EXPORT_CHOICES)}")
+    sp.add_argument("--excel", action="store_true", help="CSV exports start with a UTF-8 BOM so Excel reads Vietnamese")
+
+
+def _report_opts(sp: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    sp.add_argument("--format", choices=formats, default="jsonl", help="output format")
+    sp.add_argument("-o", "--output", metavar="FILE", help="write the output here instead of standard output")
+    sp.add_argument("--excel", action="store_true", help="with --format csv: start with a UTF-8 BOM for Excel")
+
+
+def _date(text: str) -> str:
+    from .config import parse_date
+
+    return parse_date(text)
+
+
+def _archive_date(text: str) -> str:
+    from .config import parse_archive_date
+
+    return parse_archive_date(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    epilog = ("Settings: command-line option > SCRAPER_* environment variable > config file "
+              f"(--config, SCRAPER_CONFIG or DIR/{settings.CONFIG_FILE_NAME}) > built-in default.\n"
+              "Exit status: 0 ok, 1 some pages/checks failed, 2 usage error (or nothing worked), "
+              "3 input error, 130 interrupted.")
+    p = _Parser(prog="scraper", description="Figures out of Vietnamese government news and reports.", epilog=epilog,
+                formatter_class=_Help)
+    p.add_argument("--version", action="version", version=f"scraper {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help, epilog=epilog, formatter_class=_Help)
+        _common(sp)
+        return sp
+
+    e = command("extract", "print the figures in pages or texts")
+    e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
     e.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text, used as the body text as it is")
-    e.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    _report_opts(e, ("jsonl", "json", "csv"))
     e.add_argument("--url", help="the page's URL (for provenance when reading a file)")
-    e.add_argument("--published", help="publication date for --text (resolves 'hiện nay', years)")
+    e.add_argument("--published", type=_checked(_date), metavar="DATE",
+                   help="publication date YYYY-MM-DD for --text (resolves 'hiện nay', years)")
     e.set_defaults(func=cmd_extract)
 
-    def dataset_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--out", default="output", help="dataset folder (default: output/)")
-        sp.add_argument("--export", nargs="+", default=["jsonl"], choices=("jsonl", "csv", "parquet"), help="export formats")
-        sp.add_argument("--quiet", action="store_true", help="no progress display (for cron)")
-
-    b = sub.add_parser("build", help="parse local HTML pages (files or folders) into the dataset")
-    b.add_argument("paths", nargs="+", metavar="PATH")
-    dataset_opts(b)
+    b = command("build", "parse local HTML pages (files or folders) into the dataset")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="HTML files or folders (searched for *.html, *.htm)")
+    _dataset_opts(b)
     _scale_opts(b)
     b.set_defaults(func=cmd_build)
 
-    c = sub.add_parser("crawl", help="discover, fetch, parse and store a portal's articles")
-    c.add_argument("start_urls", nargs="*", metavar="START_URL")
+    c = command("crawl", "discover, fetch, parse and store a portal's articles")
+    c.add_argument("start_urls", nargs="*", metavar="START_URL", help="listing pages, feeds or sitemaps to start from")
+    _setting(c, "--sources", dest="sources", nargs="+", type=str, metavar="URL",
+             help="start URLs when none is given as START_URL (for config files and SCRAPER_SOURCES)")
     c.add_argument("--warc", nargs="+", metavar="FILE", help="read WARC/ARC files instead of the network")
-    c.add_argument("--replay", metavar="DIR", help="serve the article pages under DIR as a portal on 127.0.0.1 and crawl it (no network)")
-    c.add_argument("--max-pages", type=int, default=1000, help="stop after this many fetched pages")
-    c.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host (default 1)")
-    c.add_argument("--concurrency", type=int, default=1, help="requests in flight per host (default 1)")
-    c.add_argument("--since", help="stop paging at articles published before this date (YYYY-MM-DD)")
-    c.add_argument("--user-agent", default=None, help="User-Agent header (default names the tool and a contact URL)")
-    c.add_argument("--allow-host", action="append", default=[], help="also follow links to this host")
+    c.add_argument("--replay", metavar="DIR",
+                   help=f"serve the article pages under DIR as a portal on 127.0.0.1 and crawl it (no network); "
+                        f"URLs are stored under {settings.REPLAY_ORIGIN}")
+    _setting(c, "--max-pages", dest="max_pages", metavar="N", help="stop after this many fetched pages")
+    _setting(c, "--delay", dest="delay", metavar="SECONDS", help="seconds between requests to one host (minimum; "
+             "slowed down after 429/503, recovering gradually)")
+    _setting(c, "--concurrency", dest="concurrency", metavar="N", help="requests in flight per host")
+    c.add_argument("--since", type=_checked(_date), metavar="DATE",
+                   help="stop paging at articles published before this date (YYYY-MM-DD)")
+    _setting(c, "--user-agent", dest="user_agent", metavar="TEXT",
+             help=f"User-Agent header (default names the tool and a contact URL: {settings.USER_AGENT})")
+    _setting(c, "--contact", dest="contact", metavar="EMAIL_OR_URL", help="added to the User-Agent so admins can reach you")
+    c.add_argument("--allow-host", action="append", default=[], metavar="HOST", help="also follow links to this host")
     c.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (only for your own servers)")
-    c.add_argument("--timeout", type=float, default=30.0)
-    c.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, help="response size cap")
-    c.add_argument("--retries", type=int, default=3)
+    _setting(c, "--timeout", dest="timeout", metavar="SECONDS", help="read timeout per request")
+    _setting(c, "--max-bytes", dest="max_bytes", metavar="N", help="response size cap in bytes")
+    _setting(c, "--retries", dest="retries", metavar="N", help="retries per request (timeouts, resets, 429, 5xx)")
     c.add_argument("--no-warc", action="store_true", help="do not keep raw responses under DIR/warc/")
-    c.add_argument("--log-file", help="append a log of the run here")
     c.add_argument("--no-attachments", action="store_true", help="do not fetch/read the documents articles link to")
-    dataset_opts(c)
+    _dataset_opts(c)
     _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
 
-    h = sub.add_parser("harvest", help="read web-archive captures into the dataset")
+    h = command("harvest", "read web-archive captures into the dataset")
     h.add_argument("pattern", nargs="?", metavar="URL_PATTERN", help="with --commoncrawl: the URLs to look up")
-    h.add_argument("--wayback", metavar="URL_PATTERN", help="harvest the Wayback Machine's captures of these URLs")
+    h.add_argument("--wayback", metavar="URL_PATTERN",
+                   help="harvest the Wayback Machine's captures of these URLs, e.g. 'example.gov.vn/tin-tuc/*'")
     h.add_argument("--commoncrawl", action="append", metavar="CRAWL_ID",
                    help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several")
-    h.add_argument("--from", dest="date_from")
-    h.add_argument("--to", dest="date_to")
-    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL)
-    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL)
-    h.add_argument("--cc-index-url", default=settings.CC_INDEX_URL, help="Common Crawl index server (a mirror, a test)")
-    h.add_argument("--cc-data-url", default=settings.CC_DATA_URL, help="Common Crawl WARC file server")
-    h.add_argument("--delay", type=float, default=None, help="seconds between requests to one host")
-    h.add_argument("--max-captures", type=int, default=None)
-    dataset_opts(h)
+    h.add_argument("--from", dest="date_from", type=_checked(_archive_date), metavar="DATE",
+                   help="first capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    h.add_argument("--to", dest="date_to", type=_checked(_archive_date), metavar="DATE",
+                   help="last capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="Wayback CDX API endpoint")
+    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL, metavar="URL", help="Wayback replay (id_) base URL")
+    h.add_argument("--cc-index-url", default=settings.CC_INDEX_URL, metavar="URL",
+                   help="Common Crawl index server (a mirror, a test)")
+    h.add_argument("--cc-data-url", default=settings.CC_DATA_URL, metavar="URL", help="Common Crawl WARC file server")
+    _setting(h, "--delay", dest="delay", metavar="SECONDS",
+             help=f"seconds between requests to one archive host (harvest default: Wayback {settings.HARVEST_DELAY}, "
+                  f"Common Crawl {settings.CC_DELAY})")
+    h.add_argument("--max-captures", type=_checked(lambda t: _positive(t)), default=None, metavar="N",
+                   help="read at most this many captures (default: all)")
+    _dataset_opts(h)
     h.set_defaults(func=cmd_harvest)
 
-    r = sub.add_parser("reextract", help="rebuild articles and figures from the raw WARCs under DIR/warc/")
-    r.add_argument("dir", metavar="DIR")
-    r.add_argument("--export", nargs="+", default=["jsonl"], choices=("jsonl", "csv", "parquet"))
-    r.add_argument("--quiet", action="store_true")
+    r = command("reextract", "rebuild articles and figures from the raw WARCs under DIR/warc/")
+    r.add_argument("dir", metavar="DIR", help="a dataset folder written by 'scraper crawl'")
+    _dataset_opts(r, out=False)
     r.add_argument("--no-attachments", action="store_true", help="do not re-read archived attached documents")
     _scale_opts(r)
     r.set_defaults(func=cmd_reextract)
 
-    q = sub.add_parser("qa", help="quality checks")
-    qsub = q.add_subparsers(dest="qa_command", required=True)
-    qc = qsub.add_parser("check", help="cross-check the figures inside each article")
-    qc.add_argument("sources", nargs="*", metavar="SOURCE")
-    qc.add_argument("--text", action="store_true")
-    qc.add_argument("--url")
-    qc.add_argument("--dataset", help="also check every article of this dataset folder")
-    qc.add_argument("--format", choices=("jsonl", "json", "csv", "html"), default="jsonl")
-    qc.add_argument("--output", "-o", help="write the report here (html)")
-    qc.add_argument("--tolerance", type=float, default=None, help="relative tolerance (default: the stated precision)")
-    qc.add_argument("--screenshot", metavar="PNG", help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)")
+    q = sub.add_parser("qa", help="quality checks", description="quality checks", formatter_class=_Help)
+    qsub = q.add_subparsers(dest="qa_command", required=True, parser_class=_Parser)
+
+    def qa_command(name: str, help: str) -> argparse.ArgumentParser:
+        sp = qsub.add_parser(name, help=help, description=help, epilog=epilog, formatter_class=_Help)
+        _common(sp)
+        return sp
+
+    qc = qa_command("check", "cross-check the figures inside each article")
+    qc.add_argument("sources", nargs="*", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input")
+    qc.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text")
+    qc.add_argument("--url", help="the page's URL (for provenance when reading a file)")
+    qc.add_argument("--dataset", metavar="DIR", help="also check every article of this dataset folder")
+    _report_opts(qc, ("jsonl", "json", "csv", "html"))
+    qc.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
+                    help="relative tolerance (default: the stated precision)")
+    qc.add_argument("--screenshot", metavar="PNG",
+                    help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)")
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
     qc.set_defaults(func=cmd_qa_check)
-    qm = qsub.add_parser("compare", help="compare an official table with the dataset")
-    qm.add_argument("official", metavar="OFFICIAL.csv", nargs="?")
+    qm = qa_command("compare", "compare an official table with the dataset")
+    qm.add_argument("official", metavar="OFFICIAL.csv", nargs="?", help="CSV with columns indicator, entity, "
+                    "period_start, period_end, value, unit")
     qm.add_argument("--attachments", action="store_true",
                     help="compare each article's figures with its own attached documents instead")
-    qm.add_argument("--dataset", default="output")
-    qm.add_argument("--format", choices=("jsonl", "json", "csv", "html"), default="jsonl")
-    qm.add_argument("--output", "-o")
-    qm.add_argument("--tolerance", type=float, default=None)
-    qm.add_argument("--fail-on", nargs="+", choices=("mismatch", "missing"))
+    qm.add_argument("--dataset", default=settings.OUT_DIR, metavar="DIR", help="dataset folder")
+    _report_opts(qm, ("jsonl", "json", "csv", "html"))
+    qm.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
+                    help="relative tolerance (default: the stated precision)")
+    qm.add_argument("--fail-on", nargs="+", choices=("mismatch", "missing"), help="exit 1 when any row has this status")
     qm.set_defaults(func=cmd_qa_compare)
     return p
 
 
-def _setup_logging(level: int = logging.WARNING) -> None:
-    root = logging.getLogger("scraper")
-    for h in list(root.handlers):
-        if getattr(h, "_scraper_cli", False):
-            root.removeHandler(h)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("scraper: %(message)s"))
-    handler._scraper_cli = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(level)
+def _positive(text: str) -> int:
+    from .config import _number
+
+    return _number(int, 1)(text)
+
+
+def _non_negative(text: str) -> float:
+    from .config import _number
+
+    return _number(float, 0)(text)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    from .config import apply_settings
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "qa" and args.qa_command == "check" and not args.sources and not args.dataset:
+        raise UsageError("qa check needs SOURCE... or --dataset DIR")
+    args.setting_origin = apply_settings(args, args.command)
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _setup_logging()
-    if getattr(args, "command", None) == "qa" and args.qa_command == "check" and not args.sources and not args.dataset:
-        parser.error("qa check needs SOURCE... or --dataset DIR")
+    run: _Run | None = None
     try:
-        return int(args.func(args) or 0)
+        _setup_logging()
+        args = _parse(argv)
+        _setup_logging(args)
+        run = _Run(args)
+        status = int(args.func(args, run) or 0)
+        if args.command in DATASET_COMMANDS:
+            run.record(status)
+        return status
     except ScraperError as exc:
         _err(str(exc))
+        if run is not None and run.args.command in DATASET_COMMANDS:
+            run.record(exit_code(exc), str(exc))
         return exit_code(exc)
     except KeyboardInterrupt:
         _err("interrupted; run the same command again to resume")
-        return 130
+        if run is not None and run.args.command in DATASET_COMMANDS:
+            run.record(EXIT_INTERRUPTED, "interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

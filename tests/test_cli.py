@@ -108,5 +108,6 @@ def test_crawl_and_reextract_bad_input_are_one_line_errors(tmp_path: Path) -> No
     assert r.returncode == 2 and b"not an http(s) URL" in r.stderr and b"Traceback" not in r.stderr
     r = scraper("crawl", "--warc", str(tmp_path / "missing.warc.gz"), "--out", str(tmp_path))
     assert r.returncode == 3 and b"WARC read error" in r.stderr and b"Traceback" not in r.stderr
+    (tmp_path / "empty").mkdir()
     r = scraper("reextract", str(tmp_path / "empty"))
     assert r.returncode == 3 and b"no WARC files" in r.stderr

@@ -353,6 +353,9 @@ NO_ALARM = [
     ("last year's figure in parentheses is not a whole",
      "Cơ quan tiếp nhận 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn)."),
     ("a fall printed with its sign", "Số vụ cháy giảm 12 vụ (-6,2%) so với cùng kỳ."),
+    ("a share outside the breakdown (files returned)",
+     "Hồ sơ đến hạn 8.000 hồ sơ, trả đúng hạn 7.800 hồ sơ (đạt 97,5%), quá hạn 200 hồ sơ chiếm 2,5%, trả lại hồ sơ là 9 hồ sơ "
+     "(chiếm 0,11%)."),
     ("'trong đó' introducing something else", "Xuất khẩu nửa tháng đạt 12,6 tỷ USD. Trong đó, có 4 nhóm hàng đạt từ 1 tỷ USD trở lên; dẫn đầu là điện thoại với 2,33 tỷ USD."),
     ("a threshold rate of a fraction", "Nhóm Khá gồm 21/63 tỉnh, thành phố đạt Chỉ số trên 75%."),
     ("parts that overshoot their whole several times over are two interleaved lists",

@@ -41,6 +41,7 @@ class ReplayArticle:
     delay: float = 0.0
     permanent_status: int | None = None
     redirect_from: int | None = None  # this article is also reachable under an old ItemID that redirects here
+    original_url: str | None = None  # where the page was published; sent as `Link: <…>; rel="canonical"`
 
     @property
     def etag(self) -> str:
@@ -203,7 +204,10 @@ class PortalReplay:
                 h.headers.get("If-Modified-Since") == lm and not h.headers.get("If-None-Match")
             ):
                 return self._send(h, 304, b"", {"ETag": article.etag, "Last-Modified": lm})
-            return self._send(h, 200, article.html, {"Content-Type": "text/html; charset=utf-8", "ETag": article.etag, "Last-Modified": lm})
+            headers = {"Content-Type": "text/html; charset=utf-8", "ETag": article.etag, "Last-Modified": lm}
+            if article.original_url:
+                headers["Link"] = f'<{article.original_url}>; rel="canonical"'
+            return self._send(h, 200, article.html, headers)
         return self._send(h, 404, b"not found")
 
 
@@ -214,8 +218,10 @@ def fixture_documents(fixtures_dir: str | Path) -> dict[str, bytes]:
 
 
 def fixture_articles(fixtures_dir: str | Path) -> list[ReplayArticle]:
-    """Every article page under fixtures/ (not listings, not goldens), as replay items 1…n."""
-    from ..parse.article import ParseError, parse_article
+    """Every article page under fixtures/ (not listings, not goldens), as replay items 1…n, each with
+    the URL it was published under when the page says (canonical link, og:url, saved-from note)."""
+    from ..errors import ParseError
+    from ..parse.article import parse_article
 
     out: list[ReplayArticle] = []
     for path in sorted(Path(fixtures_dir).rglob("*.html")):
@@ -223,8 +229,8 @@ def fixture_articles(fixtures_dir: str | Path) -> list[ReplayArticle]:
             continue
         data = path.read_bytes()
         try:
-            parse_article(data, with_figures=False)
+            article = parse_article(data, with_figures=False)
         except ParseError:
             continue
-        out.append(ReplayArticle(item_id=len(out) + 1, html=data))
+        out.append(ReplayArticle(item_id=len(out) + 1, html=data, original_url=article.url))
     return out

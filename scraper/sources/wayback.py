@@ -119,9 +119,14 @@ class _Wayback:
 
 
 def check_dates(date_from: str | None, date_to: str | None) -> None:
+    from ..config import parse_archive_date
+
     for name, value in (("--from", date_from), ("--to", date_to)):
-        if value and not cdx_date(value):
-            raise UsageError(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        try:
+            if value:
+                parse_archive_date(value)
+        except ValueError as exc:
+            raise UsageError(f"{name}: {exc}") from None
 
 
 def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:

@@ -117,8 +117,9 @@ class Dataset:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(_SCHEMA)
             self._migrate()
-            self.db.executescript(_SCHEMA + _INDEXES)
+            self.db.executescript(_INDEXES)
         except (OSError, sqlite3.Error) as exc:
             raise DatasetError(f"{out_dir}: cannot open the dataset ({exc})") from None
 
