@@ -2,16 +2,19 @@
 LocalCluster, against a bare warcio read + selectolax parse of the same WARC (the named baseline);
 and a check that all three wrote the same dataset.
 
-    python benchmarks/bench_reextract.py [--records 2000] [--pages fixtures|synthetic] [--no-dask]
+    python benchmarks/bench_reextract.py [--records 1000] [--pages fixtures|synthetic] [--rounds 3] [--no-dask]
 
-The cluster is started before timing (workers and scheduler up), as a real cluster would be.
+The cluster is started before timing (workers and scheduler up), as a real cluster would be.  On a
+machine shared with other work the configurations alternate round by round and the best of each
+counts; a calibration line says how much 2 processes of a pure-Python loop gain over 1 at that
+moment (2.0 on two idle cores), which bounds what any 2-worker run can show.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import resource
 import shutil
 import tempfile
 import time
@@ -23,57 +26,86 @@ from bench_warc import bare, dataset_rows, write_warc
 from scraper.fetch.crawl import reextract
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (local worker processes)."""
-    return sum(
-        r.ru_utime + r.ru_stime
-        for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
-    )
-
-
-def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
-    """Records/s of a re-extraction into a fresh dataset that holds only the raw WARCs, with the wall
-    and CPU seconds it took (CPU: this process and local workers; a Dask cluster's is not counted)."""
+def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, float]:
+    """Records/s and wall seconds of a re-extraction into a fresh dataset holding only the raw WARCs."""
     (out / "warc").mkdir(parents=True)
     for p in src.glob("*.warc.gz"):
         shutil.copy(p, out / "warc" / p.name)
-    s, c = time.perf_counter(), cpu_seconds()
+    s = time.perf_counter()
     summary = reextract(out, quiet=True, **kw)
-    wall, cpu = time.perf_counter() - s, cpu_seconds() - c
-    return summary.articles / wall, wall, cpu
+    wall = time.perf_counter() - s
+    return summary.articles / wall, wall
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(tasks: int = 8, n: int = 2_000_000) -> float:
+    """How much faster 2 processes run a pure-Python loop than 1, right now: what this machine can
+    give to any 2-worker run while others load it (2.0 on 2 idle cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    times = []
+    for w in (1, 2):
+        s = time.perf_counter()
+        with ProcessPoolExecutor(w) as ex:
+            list(ex.map(_spin, [n] * tasks))
+        times.append(time.perf_counter() - s)
+    return times[0] / times[1]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--records", type=int, default=2000)
+    ap.add_argument("--records", type=int, default=1000)
     ap.add_argument("--pages", choices=("fixtures", "synthetic"), default="fixtures")
+    ap.add_argument("--rounds", type=int, default=3, help="runs of each, interleaved; the best counts")
     ap.add_argument("--no-dask", action="store_true", help="skip the LocalCluster run")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "src"
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        src = tmp / "src"
         src.mkdir()
         # Two files, as a crawl's warc/ folder holds: partitions come from both.
         half = args.records // 2
         write_warc(src / "a.warc.gz", half, args.pages)
         write_warc(src / "b.warc.gz", args.records - half, args.pages)
-        s = time.perf_counter()
-        n = sum(bare(p) for p in sorted(src.glob("*.warc.gz")))
-        bare_rate = n / (time.perf_counter() - s)
-        runs: list[tuple[str, float, float, float | None, Path]] = []
-        for w in (1, 2):
-            out = Path(tmp) / f"w{w}"
-            rate, wall, cpu = timed_reextract(src, out, workers=w)
-            runs.append((f"scraper reextract --workers {w}", rate, wall, cpu, out))
+        configs: dict[str, dict[str, object]] = {
+            "scraper reextract --workers 1": {"workers": 1},
+            "scraper reextract --workers 2": {"workers": 2},
+        }
         if not args.no_dask:
             from distributed import LocalCluster
 
-            with LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-            ) as cluster:
-                out = Path(tmp) / "dask"
-                rate, wall, _ = timed_reextract(src, out, dask=cluster.scheduler_address)
-                runs.append(("scraper reextract --dask (LocalCluster, 2 workers)", rate, wall, None, out))
-        one = runs[0][1]
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=2,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+            )
+            configs["scraper reextract --dask (LocalCluster, 2 workers)"] = {
+                "dask": cluster.scheduler_address
+            }
+        # Other developers share the machine: configurations alternate round by round, best of each.
+        spin = max(machine_parallelism() for _ in range(2))
+        best: dict[str, tuple[float, float]] = {}
+        bare_rate, outs = 0.0, {}
+        for r in range(args.rounds):
+            s = time.perf_counter()
+            n = sum(bare(p) for p in sorted(src.glob("*.warc.gz")))
+            bare_rate = max(bare_rate, n / (time.perf_counter() - s))
+            for i, (name, kw) in enumerate(configs.items()):
+                outs[name] = tmp / f"run{r}-{i}"
+                rate, wall = timed_reextract(src, outs[name], **kw)
+                if name not in best or rate > best[name][0]:
+                    best[name] = (rate, wall)
+        one = best["scraper reextract --workers 1"][0]
         rows = [
             {
                 "run": "baseline: bare warcio read + selectolax parse",
@@ -81,7 +113,6 @@ def main() -> None:
                 "× workers 1": "",
                 "× bare": 1.0,
                 "wall s": "",
-                "CPU s": "",
             }
         ]
         rows += [
@@ -91,18 +122,20 @@ def main() -> None:
                 "× workers 1": rate / one,
                 "× bare": rate / bare_rate,
                 "wall s": wall,
-                "CPU s": "" if cpu is None else cpu,
             }
-            for name, rate, wall, cpu, _ in runs
+            for name, (rate, wall) in best.items()
         ]
         print(
-            f"{args.records} records ({args.pages} pages) in 2 gzip WARC files; load average"
-            f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (others' work slows every run alike)"
+            f"{args.records} records ({args.pages} pages) in 2 gzip WARC files,"
+            f" best of {args.rounds} interleaved rounds;"
+            f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         print(table(rows))
-        first = dataset_rows(runs[0][4])
+        print(f"calibration: a pure-Python loop runs {spin:.2f}× faster on 2 processes than on 1 right now")
+        first = dataset_rows(next(iter(outs.values())))
         print(
-            "datasets identical (workers 1, workers 2, Dask):", all(dataset_rows(r[4]) == first for r in runs)
+            "datasets identical (workers 1, workers 2, Dask):",
+            all(dataset_rows(o) == first for o in outs.values()),
         )
 
 

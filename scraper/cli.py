@@ -654,6 +654,17 @@ def _archive_date(text: str) -> str:
     return parse_archive_date(text)
 
 
+def _subcommand(sub: Any, name: str, help: str, epilog: str) -> argparse.ArgumentParser:
+    sp = sub.add_parser(name, help=help, description=help, epilog=epilog, formatter_class=_Help)
+    _common(sp)
+    return sp
+
+
+def _tolerance_opt(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
+                    help="relative tolerance (default: the stated precision)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     epilog = ("Settings: command-line option > SCRAPER_* environment variable > config file "
               f"(--config, SCRAPER_CONFIG or DIR/{settings.CONFIG_FILE_NAME}) > built-in default.\n"
@@ -665,9 +676,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help, description=help, epilog=epilog, formatter_class=_Help)
-        _common(sp)
-        return sp
+        return _subcommand(sub, name, help, epilog)
 
     e = command("extract", "print the figures in pages or texts")
     e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
@@ -746,9 +755,7 @@ def build_parser() -> argparse.ArgumentParser:
     qsub = q.add_subparsers(dest="qa_command", required=True, parser_class=_Parser)
 
     def qa_command(name: str, help: str) -> argparse.ArgumentParser:
-        sp = qsub.add_parser(name, help=help, description=help, epilog=epilog, formatter_class=_Help)
-        _common(sp)
-        return sp
+        return _subcommand(qsub, name, help, epilog)
 
     qc = qa_command("check", "cross-check the figures inside each article")
     qc.add_argument("sources", nargs="*", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input")
@@ -756,8 +763,7 @@ def build_parser() -> argparse.ArgumentParser:
     qc.add_argument("--url", help="the page's URL (for provenance when reading a file)")
     qc.add_argument("--dataset", metavar="DIR", help="also check every article of this dataset folder")
     _report_opts(qc, ("jsonl", "json", "csv", "html"))
-    qc.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
-                    help="relative tolerance (default: the stated precision)")
+    _tolerance_opt(qc)
     qc.add_argument("--screenshot", metavar="PNG",
                     help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)")
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
@@ -769,8 +775,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="compare each article's figures with its own attached documents instead")
     qm.add_argument("--dataset", default=settings.OUT_DIR, metavar="DIR", help="dataset folder")
     _report_opts(qm, ("jsonl", "json", "csv", "html"))
-    qm.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
-                    help="relative tolerance (default: the stated precision)")
+    _tolerance_opt(qm)
     qm.add_argument("--fail-on", nargs="+", choices=("mismatch", "missing"), help="exit 1 when any row has this status")
     qm.set_defaults(func=cmd_qa_compare)
     return p

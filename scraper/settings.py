@@ -33,6 +33,8 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 SLOW_DOWN_STATUSES = frozenset({429, 503})  # the host asks us to go slower
 SLOW_DOWN_FACTOR = 2.0  # a host's delay is multiplied by this on 429/503 (at least Retry-After)
 RECOVERY_FACTOR = 0.5  # on each normal answer, the excess over --delay shrinks by this factor
+RECOVERED_WITHIN = 0.01  # seconds: an excess this small is dropped (the host is back at --delay)
+ROBOTS_RETRIES = 1  # retries of a robots.txt request
 ONE_PAGE_RETRIES = 2  # `scraper extract URL`
 ONE_PAGE_BACKOFF = 0.5
 
@@ -58,7 +60,8 @@ CC_DATA_CONCURRENCY = 2  # Range requests in flight on the data host (it asks fo
 CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, mime containing 'html'
 
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
-PROCESS_START_METHOD = "auto"  # fork when single-threaded (workers inherit compiled patterns), else spawn
+PROCESS_START_METHOD = "auto"  # fork when single-threaded, else a fork server (see scale/executor.py)
+WORKER_PRELOAD = ("scraper.scale.tasks",)  # what a fork server imports once for all its workers
 TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
 DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries

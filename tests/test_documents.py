@@ -218,3 +218,26 @@ def test_xlsx_figures_are_exact_against_document_text(rows) -> None:
     doc = parse_document(data, "xlsx", isolate=False)
     for f in doc.figures:
         assert doc.text[f.start:f.end] == f.raw and f.table == 0 and f.cell
+
+
+def test_tcvn3_pdf_and_xlsx_are_converted_to_unicode() -> None:
+    lines = ["Báo cáo tình hình thực hiện kế hoạch năm 2004 của huyện.",
+             "Tổng số hộ nghèo giảm còn 1.204 hộ, tỷ lệ hộ nghèo còn 6,5%."]
+    doc = parse_document(make_pdf([[_to_tcvn3(x) for x in lines]]), "pdf", isolate=False)
+    assert all(x in doc.text for x in lines), doc.text
+    assert by_value(doc, "1204").unit == "hộ"
+    sheet = [[_to_tcvn3("Chỉ tiêu"), _to_tcvn3("Thực hiện (tỷ đồng)")], [_to_tcvn3("Tổng thu ngân sách"), 412.5],
+             [_to_tcvn3("Chi đầu tư phát triển"), 120]]
+    doc = parse_document(make_xlsx({"B1": sheet}), "xlsx", isolate=False)
+    f = [f for f in doc.figures if f.cell == "B1!B2"][0]
+    assert (f.row, f.column, f.value) == ("Tổng thu ngân sách", "Thực hiện (tỷ đồng)", Decimal("412500000000"))
+
+
+def test_a_document_with_too_many_numbers_keeps_its_text(monkeypatch) -> None:
+    from scraper import settings
+
+    monkeypatch.setattr(settings, "MAX_NUMBERS_PER_TEXT", 100)
+    doc = parse_document(make_xlsx({"S": [["Mã", "Số lượng"]] + [[f"X{i}", i * 2] for i in range(1, 300)]}), "xlsx",
+                         isolate=False)
+    assert doc.status == "parsed" and "598" in doc.text and doc.figures == []
+    assert any("figures not read" in w for w in doc.warnings)

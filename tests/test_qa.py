@@ -348,6 +348,7 @@ NO_ALARM = [
     ("shares of a plan the text does not give", "Thu nội địa đạt 900 tỷ đồng, bằng 45% dự toán; thu xuất nhập khẩu 300 tỷ đồng, bằng 70% dự toán."),
     ("a comparison above 100% is not an impossible share", "Chi thường xuyên đạt 573 tỷ đồng, bằng 105,1% cùng kỳ."),
     ("an average is not a count of people", "Bình quân mỗi xã có 2,5 cán bộ chuyên trách."),
+    ("'2,5k' is thousands, not half a seed", "Dự án hỗ trợ 75 cây muồng đen và 2,5k hạt muồng vàng."),
     ("a highlighted subset is not a failing breakdown", "Toàn tỉnh có 1.200 xã, trong đó 90 xã đạt chuẩn nâng cao và 15 xã kiểu mẫu."),
     ("a list with a number not read as a figure may go on", "Có 174 thư viện đạt chuẩn. Trong đó, tiểu học có 118 thư viện, THCS có 44 thư viện và THPT có 12"),
     ("last year's figure in parentheses is not a whole",

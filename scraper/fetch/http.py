@@ -151,7 +151,7 @@ class Fetcher:
         if not host.robots_loaded:
             host.robots_loaded = True
             parts = urlsplit(url)
-            res = await self._get(f"{parts.scheme}://{parts.netloc}/robots.txt", {}, retries=1)
+            res = await self._get(f"{parts.scheme}://{parts.netloc}/robots.txt", {}, retries=settings.ROBOTS_RETRIES)
             if res.status == 200 and res.content:
                 from protego import Protego
 
@@ -222,7 +222,7 @@ class Fetcher:
             host.delay = min(slower, max(self.max_wait, host.base_delay))
         elif 0 < status < 400 and host.delay > host.base_delay:
             excess = (host.delay - host.base_delay) * settings.RECOVERY_FACTOR
-            host.delay = host.base_delay + (excess if excess > 0.01 else 0.0)
+            host.delay = host.base_delay + (excess if excess > settings.RECOVERED_WITHIN else 0.0)
 
     def host_delay(self, url: str) -> float:
         """The current delay between requests to URL's host (after slow-downs and recovery)."""

@@ -285,6 +285,7 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
 _SHARE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng)(?![\p{L}])[^,;.]{0,40}$", regex.I
 )
+_SCALE_ABBREV = regex.compile(r"(?:k|K|tr|ng)(?:\s|$)")  # "2,5k hạt": thousands, not half a seed
 _NOT_WHOLE_OK = regex.compile(
     r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi|tăng|giảm|chênh|hơn|kém)(?![\p{L}])", regex.I
 )
@@ -305,7 +306,7 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()
             ):
                 continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
-            if w.startswith("count is not a whole") and (
+            if w.startswith("count is not a whole") and (_SCALE_ABBREV.match(f.unit or "") or
                 _display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change
             ):
                 continue
@@ -631,7 +632,7 @@ h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-top:1px solid #d
 .mismatch{background:#fbd0d0!important} .missing{background:#ffe7b3!important}
 .ambiguous{background:#e6e0f8!important}
 .failing{border:2px solid #c00;border-radius:.4rem;padding:.5rem 1rem;background:#fff6f6}
-.failing li{margin:.3rem 0} .failing a{color:#900}
+.failing li{margin:.3rem 0} .failing a{color:#900} .failing h2{border-top:0;margin-top:0;padding-top:0}
 mark.fig{background:#fff3b0;border-bottom:2px solid #d9a400;cursor:pointer;padding:0 .1em}
 mark.fig.flag{background:#ffd0d0;border-bottom-color:#c00}
 mark.fig:target{outline:3px solid #c00}

@@ -89,15 +89,22 @@ def _limit_memory(limit_mb: int | None) -> None:
 
 
 def _start_method() -> str:
-    """`settings.PROCESS_START_METHOD`; "auto": fork (workers inherit the imported, compiled extractor)
-    when this process runs no other thread, else spawn (forking a threaded process can deadlock)."""
+    """`settings.PROCESS_START_METHOD`; "auto": fork when this process runs no other thread (workers
+    inherit the imported, compiled extractor), else a fork server that imports it once (forking a
+    threaded process can deadlock; spawning imports it again in every worker)."""
     import multiprocessing as mp
     import threading
 
     method = settings.PROCESS_START_METHOD
-    if method == "auto":
-        method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
-    return method
+    if method != "auto":
+        return method
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        mp.get_context("forkserver").set_forkserver_preload(list(settings.WORKER_PRELOAD))
+        return "forkserver"
+    return "spawn"
 
 
 class LocalExecutor:

@@ -120,7 +120,10 @@ def parse_document(
     else:
         doc = read_document(data, type_, name=name)
         if with_figures and doc.status == "parsed":
-            doc.figures = document_figures(doc, published=published)
+            try:
+                doc.figures = document_figures(doc, published=published)
+            except TooLarge as exc:  # more numbers than one text may hold: the text is kept, figures are not
+                doc.warnings.append(f"figures not read: {exc}")
     doc.url, doc.article_url = url, article_url
     doc.figures = [f.revised(document_url=url) for f in doc.figures] if with_figures else []
     return doc

@@ -19,6 +19,7 @@ from .guard import one_line
 __all__ = ["read_pdf"]
 
 _MIN_LINES_FOR_TABLE = 2  # horizontal and vertical strokes on a page before we ask pdfplumber for tables
+_LEGACY_SAMPLE_PAGES = 3  # pages whose text decides whether the PDF is typed in TCVN3/VNI fonts
 _MIN_STROKE = 5.0  # points: a path this long in one direction draws a line that way
 _ERR_PASSWORD = 4  # pdfium FPDF_ERR_PASSWORD
 
@@ -43,6 +44,7 @@ def read_pdf(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
         n = min(total, settings.DOCUMENT_MAX_PAGES)
         if total > n:
             warnings.append(f"read the first {n} of {total} pages (DOCUMENT_MAX_PAGES)")
+        b.legacy = _legacy_font(pdf, n)
         for i in range(n):
             if time.monotonic() > deadline:
                 warnings.append(f"stopped after {i} of {total} pages (time limit)")
@@ -68,6 +70,20 @@ def read_pdf(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
         pdf.close()
     letters = sum(1 for c in b.text() if c.isalpha())
     return ("needs_ocr" if letters < settings.DOCUMENT_MIN_TEXT_CHARS else "parsed"), warnings
+
+
+def _legacy_font(pdf, n: int) -> str | None:
+    """'tcvn3' | 'vni' when the first pages' text is typed in a pre-Unicode Vietnamese font."""
+    from ...legacy import detect_legacy
+
+    sample = []
+    for i in range(min(n, _LEGACY_SAMPLE_PAGES)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        sample.append(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    return detect_legacy("\n".join(sample))
 
 
 def _draws_lines(page, pdfium_c) -> bool:

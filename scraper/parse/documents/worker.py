@@ -72,6 +72,8 @@ def serve(memory: int | None) -> None:
             reply: tuple[str, Any] = ("ok", doc.model_dump(mode="python"))
         except MemoryError:
             reply = ("error", f"out of memory (worker limit {memory or 0:,} bytes)")
+        except Exception as exc:  # noqa: BLE001 - reported as the document's error; the worker lives on
+            reply = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
         _write(out, reply)
 
 

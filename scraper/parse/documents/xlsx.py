@@ -17,6 +17,7 @@ import regex
 
 from ... import settings
 from ...errors import DocumentError, TooLarge
+from ...legacy import detect_legacy
 from .builder import TextBuilder
 from .guard import one_line
 
@@ -34,6 +35,7 @@ def read_xlsx(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
         raise DocumentError(f"not a readable XLSX ({one_line(exc)})") from None
     cells = 0
+    sheets: list[tuple[str, list[list[str]], list[list[str]], list[int]]] = []
     try:
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
@@ -56,12 +58,14 @@ def read_xlsx(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
                 continue
             width = max(len(r) for r in grid)
             grid = [r + [""] * (width - len(r)) for r in grid]
-            heads = _spread_merged(grid, row_numbers, _merged_ranges(ws))
-            # The sheet's name is kept in each cell's address, not in the text ("Biểu 1" is no figure).
-            b.table(grid, header_grid=heads, sheet=ws.title,
-                    address=lambda r, c, nums=row_numbers, t=ws.title: f"{t}!{get_column_letter(c + 1)}{nums[r]}")
+            sheets.append((ws.title, grid, _spread_merged(grid, row_numbers, _merged_ranges(ws)), row_numbers))
     finally:
         wb.close()
+    b.legacy = detect_legacy("\n".join(" ".join(r) for _t, grid, _h, _n in sheets for r in grid[:200]))
+    for title, grid, heads, row_numbers in sheets:
+        # The sheet's name is kept in each cell's address, not in the text ("Biểu 1" is no figure).
+        b.table(grid, header_grid=heads, sheet=title,
+                address=lambda r, c, nums=row_numbers, t=title: f"{t}!{get_column_letter(c + 1)}{nums[r]}")
     return "parsed", []
 
 
