@@ -59,3 +59,24 @@ def table(rows: list[dict[str, object]]) -> str:
 
 def _fmt(v: object) -> str:
     return f"{v:,.2f}" if isinstance(v, float) else str(v)
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(tasks: int = 8, n: int = 2_000_000) -> float:
+    """How much faster 2 processes run a pure-Python loop than 1, right now: what this machine can
+    give to any 2-worker run while others load it (2.0 on 2 idle cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    times = []
+    for w in (1, 2):
+        s = time.perf_counter()
+        with ProcessPoolExecutor(w) as ex:
+            list(ex.map(_spin, [n] * tasks))
+        times.append(time.perf_counter() - s)
+    return times[0] / times[1]

@@ -2,7 +2,8 @@
 LocalCluster, against a bare warcio read + selectolax parse of the same WARC (the named baseline);
 and a check that all three wrote the same dataset.
 
-    python benchmarks/bench_reextract.py [--records 1000] [--pages fixtures|synthetic] [--rounds 3] [--no-dask]
+    python benchmarks/bench_reextract.py [--records 1000] [--pages fixtures|synthetic] [--rounds 3]
+                                          [--no-dask]
 
 The cluster is started before timing (workers and scheduler up), as a real cluster would be.  On a
 machine shared with other work the configurations alternate round by round and the best of each
@@ -20,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import table
+from _common import machine_parallelism, table
 from bench_warc import bare, dataset_rows, write_warc
 
 from scraper.fetch.crawl import reextract
@@ -35,27 +36,6 @@ def timed_reextract(src: Path, out: Path, **kw: object) -> tuple[float, float]:
     summary = reextract(out, quiet=True, **kw)
     wall = time.perf_counter() - s
     return summary.articles / wall, wall
-
-
-def _spin(n: int) -> int:
-    total = 0
-    for i in range(n):
-        total += i * i
-    return total
-
-
-def machine_parallelism(tasks: int = 8, n: int = 2_000_000) -> float:
-    """How much faster 2 processes run a pure-Python loop than 1, right now: what this machine can
-    give to any 2-worker run while others load it (2.0 on 2 idle cores)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    times = []
-    for w in (1, 2):
-        s = time.perf_counter()
-        with ProcessPoolExecutor(w) as ex:
-            list(ex.map(_spin, [n] * tasks))
-        times.append(time.perf_counter() - s)
-    return times[0] / times[1]
 
 
 def main() -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from _common import fixture_pages, peak_rss_mb, table
+from _common import fixture_pages, machine_parallelism, peak_rss_mb, table
 from bench_crawl import article
 from selectolax.lexbor import LexborHTMLParser
 from warcio.archiveiterator import ArchiveIterator
@@ -70,40 +71,48 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=2000)
     ap.add_argument("--pages", choices=("fixtures", "synthetic"), default="fixtures")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--rounds", type=int, default=2, help="interleaved runs of each; the best counts")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         warc = Path(tmp) / "bench.warc.gz"
         write_warc(warc, args.records, args.pages)
         mb = warc.stat().st_size / 1e6
-        s = time.perf_counter()
-        n = bare(warc)
-        t_bare = time.perf_counter() - s
+        bare_rate, best, datasets = 0.0, {w: 0.0 for w in args.workers}, []
+        for r in range(args.rounds):  # a machine shared with others: alternate, keep the best of each
+            s = time.perf_counter()
+            bare_rate = max(bare_rate, bare(warc) / (time.perf_counter() - s))
+            for w in args.workers:
+                out = Path(tmp) / f"out-{r}-{w}"
+                s = time.perf_counter()
+                summary = run_warc([str(warc)], out_dir=out, quiet=True, workers=w)
+                best[w] = max(best[w], summary.articles / (time.perf_counter() - s))
+                datasets.append(dataset_rows(out))
+        one = best[args.workers[0]]
         rows = [
             {
                 "run": "baseline: bare warcio read + selectolax parse",
-                "records/s": n / t_bare,
-                "× workers 1": "",
+                "records/s": bare_rate,
+                "× first": "",
                 "× bare": 1.0,
             }
         ]
-        base_rate, datasets = None, []
-        for w in args.workers:
-            out = Path(tmp) / f"out-{w}"
-            s = time.perf_counter()
-            summary = run_warc([str(warc)], out_dir=out, quiet=True, workers=w)
-            rate = summary.articles / (time.perf_counter() - s)
-            base_rate = base_rate or rate
-            rows.append(
-                {
-                    "run": f"scraper crawl --warc --workers {w}",
-                    "records/s": rate,
-                    "× workers 1": rate / base_rate,
-                    "× bare": rate / (n / t_bare),
-                }
-            )
-            datasets.append(dataset_rows(out))
-        print(f"{args.records} records ({args.pages} pages), {mb:.1f} MB gzip WARC")
+        rows += [
+            {
+                "run": f"scraper crawl --warc --workers {w}",
+                "records/s": rate,
+                "× first": rate / one,
+                "× bare": rate / bare_rate,
+            }
+            for w, rate in best.items()
+        ]
+        print(
+            f"{args.records} records ({args.pages} pages), {mb:.1f} MB gzip WARC,"
+            f" best of {args.rounds} rounds;"
+            f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
         print(table(rows))
+        spin = machine_parallelism()
+        print(f"calibration: a pure-Python loop runs {spin:.2f}× faster on 2 processes than on 1 right now")
         print("datasets identical across worker counts:", all(d == datasets[0] for d in datasets))
         print(f"peak RSS (parent) {peak_rss_mb():.0f} MB")
 

@@ -56,6 +56,9 @@ def db_rows(out: Path, sql: str) -> list[tuple]:
 def bad_files(tmp_path: Path) -> Path:
     (tmp_path / "notes.txt").write_text("Biên bản họp: đã tiếp nhận 120 hồ sơ.\n", encoding="utf-8")
     (tmp_path / "blob.warc.gz").write_bytes(bytes(range(256)) * 40)
+    import gzip
+
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress("Ghi chú, không phải WARC.\n".encode()))
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     (tmp_path / "emptydir").mkdir()
     (tmp_path / "bad.csv").write_text("a,b\n1,2\n", encoding="utf-8")
@@ -92,6 +95,7 @@ BAD_CALLS = [
     (["crawl", "http://127.0.0.1:9/", "--max-pages", "many"], 2, "whole number", {}),
     (["crawl", "--warc", f"{F}/blob.warc.gz", "--out", f"{F}/o"], 3, "WARC", {}),
     (["crawl", "--warc", f"{F}/notes.txt", "--out", f"{F}/o"], 3, "not a WARC", {}),
+    (["crawl", "--warc", f"{F}/notes.txt.gz", "--out", f"{F}/o"], 3, "not a WARC", {}),
     (["crawl", "--warc", f"{F}/missing.warc.gz", "--out", f"{F}/o"], 3, "WARC read error", {}),
     (["crawl", "--replay", str(FIXTURES), "--out", f"{F}/afile"], 3, "is a file", {}),
     (["crawl", "--replay", f"{F}/emptydir", "--out", f"{F}/o"], 3, "no article pages", {}),

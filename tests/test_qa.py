@@ -256,6 +256,8 @@ PAIRING = [
      "Cơ quan tiếp nhận, xử lý 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn).",
      [("sum", True), ("sum", True)]),  # 60 + 840 = 900, and last year's 800 + 100 = 900
     ("a rise in percentage points over last year's value", "Chỉ số đạt 88,4%, cao hơn 1,6% so với năm trước (86,8%).", [("sum", True)]),
+    ("a fall larger than what is left ('từ 52,4% xuống 21,6%, giảm 30,8%')",
+     "Tỷ lệ hộ nghèo giảm từ 52,4% năm 2010 xuống 21,6% năm 2020. Như vậy, sau 10 năm đã giảm được 30,8%.", [("sum", True)]),
     ("an entity list 'như sau:' adds up to the province",
      "Toàn tỉnh gieo cấy 1.500ha lúa. Diện tích của các huyện như sau: huyện A: 700ha; huyện B: 500ha; huyện C: 300ha.",
      [("sum", True)]),

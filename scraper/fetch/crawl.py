@@ -318,7 +318,24 @@ def iter_warc_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes, s
             yield page.url, page.body, page.charset, page.warc_date
 
 
-_WARC_MAGIC = (b"\x1f\x8b", b"WARC/", b"filedesc://")  # gzip members, plain WARC, ARC
+_WARC_MAGIC = (b"WARC/", b"filedesc://")  # a WARC record, an ARC file header
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the file, decompressed when it is gzip (one member per record)."""
+    import gzip
+    import zlib
+
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if not head.startswith(_GZIP_MAGIC):
+        return head
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(16)
+    except (OSError, EOFError, zlib.error):
+        return b""
 
 
 def check_warc_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -326,15 +343,17 @@ def check_warc_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         path = Path(p)
+        if "://" in str(p):  # remote patterns (s3://, https://) are checked by their reader
+            out.append(path)
+            continue
         try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
+            head = _head(path)
         except IsADirectoryError:
             raise InputError(f"{p}: is a directory, not a WARC file") from None
         except OSError as exc:
             raise InputError(f"{p}: WARC read error ({exc.strerror or exc})") from None
         if not head.lstrip().startswith(_WARC_MAGIC):
-            raise InputError(f"{p}: not a WARC or ARC file (neither gzip nor a 'WARC/' header)")
+            raise InputError(f"{p}: not a WARC or ARC file (no 'WARC/' record header)")
         out.append(path)
     return out
 

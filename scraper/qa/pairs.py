@@ -855,10 +855,11 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             and f.kind == c.kind
             and tx.compatible(f, c)
             and s - 1 <= tx.sentence(f.start) <= s
-            and f.value > c.value
             and not _CHANGE_BEFORE.search(tx.before(f, 25))
         ]
         for x, y in itertools.permutations(near, 2):
+            if (x if down else y).value <= c.value:
+                continue  # the larger of the two periods is more than the change
             if down:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
