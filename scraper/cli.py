@@ -260,8 +260,9 @@ def _setup_logging(args: argparse.Namespace | None = None) -> None:
 class _Run:
     """What `main` needs to write runs.jsonl whatever happens: the latest summary of the run."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, argv: Sequence[str] | None = None) -> None:
         self.args = args
+        self.argv = list(sys.argv[1:] if argv is None else argv)
         self.summary: Any = None
         self.display: Any = None
 
@@ -306,7 +307,7 @@ class _Run:
         if not out.is_dir():
             return
         summary = self.summary or Summary()
-        rec = summary.record(command=self.args.command, argv=sys.argv[1:], exit_status=status, error=error)
+        rec = summary.record(command=self.args.command, argv=self.argv, exit_status=status, error=error)
         try:
             with (out / settings.RUNS_FILE_NAME).open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -810,7 +811,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _setup_logging()
         args = _parse(argv)
         _setup_logging(args)
-        run = _Run(args)
+        run = _Run(args, argv)
         status = int(args.func(args, run) or 0)
         if args.command in DATASET_COMMANDS:
             run.record(status)
