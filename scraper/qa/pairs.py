@@ -43,6 +43,9 @@ ABBREVIATIONS = {
     "hssv": "học sinh",
     "lđ": "lao động",
 }
+# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
+# did it, so they name no noun of their own and agree with any count.
+ACT_UNITS = frozenset({"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
@@ -264,7 +267,7 @@ def unit_key(unit: str | None) -> str:
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
-    if not words:
+    if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
     first = ABBREVIATIONS.get(words[0], words[0])
     two = " ".join(words[:2])
