@@ -921,6 +921,7 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     return out
 
 
+_ASIDE = regex.compile(r"\s*\([^()]*\)")
 _FRACTION_GAP = regex.compile(
     r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
 )
@@ -931,11 +932,16 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
     joined by "/" or "trên (tổng số)" are a fraction with its rate."""
     figs = tx.figures
     for i in range(len(figs) - 2):
-        a, b, p = figs[i], figs[i + 1], figs[i + 2]
+        j = i + 1  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn": the numerator's breakdown comes between
+        while j < len(figs) and tx.d(figs[j].start) > tx.d(figs[i].start):
+            j += 1
+        if j + 1 >= len(figs):
+            continue
+        a, b, p = figs[i], figs[j], figs[j + 1]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
         if (
-            _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+            _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
             and b.value
             and len(tx.t[b.end : p.start]) < 30
             and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "(")
