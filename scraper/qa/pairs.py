@@ -23,6 +23,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 import regex
 
 from .. import settings
+from ..extract import vocab
 from ..models import Figure
 
 __all__ = ["Relation", "IDENTITIES", "ROLES", "agrees", "decide", "relations", "roles_of", "unit_key"]
@@ -34,15 +35,7 @@ AMOUNT_KINDS = ("count", "money", "quantity", "number")
 
 # Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
 CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
-ABBREVIATIONS = {
-    "hs": "hồ sơ",
-    "tthc": "thủ tục hành chính",
-    "kn": "khiếu nại",
-    "tc": "tố cáo",
-    "dn": "doanh nghiệp",
-    "hssv": "học sinh",
-    "lđ": "lao động",
-}
+ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 # Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
 # did it, so they name no noun of their own and agree with any count.
 ACT_UNITS = frozenset({"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"})
@@ -411,10 +404,11 @@ def _parts_after(
             depth = d
         if d != depth:
             continue
-        if f.value > _amount(whole) + _hedge(whole) + _hedge(f):
+        if end is None and f.value > _amount(whole) + _hedge(whole) + _hedge(f):
             break
         running = sum((p.value for p in out), f.value)
-        if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum(
+        overshoot = settings.QA_OVERSHOOT if end is None else settings.QA_OVERSHOOT_PARENS
+        if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
             (_hedge(p) for p in out), _hedge(f)
         ):
             if out and (";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)):
