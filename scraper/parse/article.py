@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -142,6 +144,25 @@ _TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")  # greedy: a lazy 
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
+# `_TAG` on text, every tag consumed exactly as `_TAG` does; the groups say how it nests:
+# void ('>', '', ''), self-closing ('', '/>', '') add 0; opening ('', '', '') +1; closing ('', '', '/') -1.
+_NESTING_TAG = regex.compile(
+    r"<(?:/?(?:" + "|".join(_any_case(t.decode()) for t in sorted(_VOID)) + r")(?![a-zA-Z0-9:-])[^>]*(>)"
+    r"|/?[a-zA-Z][a-zA-Z0-9:-]*[^>]*(/>)|(/?)[a-zA-Z][a-zA-Z0-9:-]*[^>]*>)"
+)
+_STEP = {(">", "", ""): 0, ("", "/>", ""): 0, ("", "", ""): 1, ("", "", "/"): -1}
+
+
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """A site profile's case-insensitive patterns, compiled once."""
+    return tuple(regex.compile(p, regex.I) for p in patterns)
+
+
 def _opens_nothing(m: regex.Match) -> bool:
     """A self-closing ('<br/>') or void ('<img>') tag does not nest."""
     return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
@@ -152,19 +173,11 @@ def _limit_nesting(html: str) -> str:
     otherwise take minutes in the tree builder."""
     if html.count("<") < MAX_DEPTH * 2:
         return html
-    data = html.encode("utf-8", "surrogatepass")
-    depth = 0
-    max_depth = 0
-    for m in _TAG.finditer(data):
-        if _opens_nothing(m):
-            continue
-        depth += -1 if m.group(1) else 1
-        if depth > max_depth:
-            max_depth = depth
-            if max_depth > MAX_DEPTH:
-                break
-    if max_depth <= MAX_DEPTH:
+    # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
+    steps = map(_STEP.__getitem__, _NESTING_TAG.findall(html))
+    if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
         return html
+    data = html.encode("utf-8", "surrogatepass")
     out: list[bytes] = []
     depth = 0
     pos = 0
@@ -241,7 +254,7 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
     raw = regex.sub(r"[\r\n\t]+", " ", node.text(deep=True, separator="")).replace(_PARA, "\n")
-    drop = [regex.compile(p, regex.I) for p in profile.drop_lines]
+    drop = _compiled(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
     pos = 0
@@ -521,7 +534,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
-        if any(regex.search(p, href, regex.I) for p in profile.attachment_patterns) and _DOC_EXT.search(href):
+        if _DOC_EXT.search(href) and any(p.search(href) for p in _compiled(profile.attachment_patterns)):
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
@@ -572,7 +585,7 @@ def _read_title(tree: LexborHTMLParser, layout: Layout, body_start: int | None, 
             continue
     best = best_title(layout, body_start, url=url, og_title=_meta(tree, "og:title"), page_title=page_title,
                       prior=prior, prior_weight=0.3 if profile is GENERIC else 1.0,
-                      chrome=tuple(regex.compile(p, regex.I) for p in profile.drop_lines))
+                      chrome=_compiled(profile.drop_lines))
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
     return best.text, best.node
@@ -826,7 +839,7 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     seen: set[str] = set()
     for a in body.css("a[href]"):
         href = a.attributes.get("href") or ""
-        if _DOC_EXT.search(href) or any(regex.search(p, href, regex.I) for p in profile.attachment_patterns):
+        if _DOC_EXT.search(href) or any(p.search(href) for p in _compiled(profile.attachment_patterns)):
             att = _attachment(href, a, base)
             if att.url not in seen:
                 seen.add(att.url)
