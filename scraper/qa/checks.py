@@ -157,18 +157,15 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
-    return Check(
-        check="sum",
-        consistent=ok,
-        stated=stated,
-        computed=computed,
-        figures=refs,
-        message=msg,
-        article_url=url,
-        rule=r.rule,
-        confidence=round(r.confidence, 2),
-        roles=_roles(r),
-    )
+    return _check("sum", v, stated, computed, refs, msg, url)
+
+
+def _check(kind: str, v: Verdict, stated: Decimal, computed: Decimal, refs: list[dict[str, Any]], msg: str,
+           url: str | None) -> Check:
+    """The record of one verdict, with the rule and confidence that related its figures."""
+    r = v.relation
+    return Check(check=kind, consistent=v.consistent, stated=stated, computed=computed, figures=refs,
+                 message=msg, article_url=url, rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
 
 
 def _ratio_check(v: Verdict, url: str | None) -> Check:
@@ -189,18 +186,8 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
-    return Check(
-        check="per_unit" if r.check == "per_unit" else "ratio",
-        consistent=ok,
-        stated=f.value,
-        computed=computed.quantize(Decimal("0.0001")),
-        figures=refs,
-        message=msg,
-        article_url=url,
-        rule=r.rule,
-        confidence=round(r.confidence, 2),
-        roles=_roles(r),
-    )
+    kind = "per_unit" if r.check == "per_unit" else "ratio"
+    return _check(kind, v, f.value, computed.quantize(Decimal("0.0001")), refs, msg, url)
 
 
 def _roles(r: Relation) -> list[str]:
@@ -223,7 +210,8 @@ def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) 
     if tolerance is not None:
         return abs(computed - 100) <= Decimal(str(tolerance)) * 100
     slack = sum((Decimal("0.5") * Decimal(1).scaleb(-_places(f.value)) for f in fs), Decimal(0))
-    slack += sum((Decimal(1).scaleb(-_places(f.value)) for f in fs if f.qualifier in settings.QA_HEDGES), Decimal(0))
+    hedged = [f for f in fs if f.qualifier in settings.QA_HEDGES]
+    slack += sum((Decimal(1).scaleb(-_places(f.value)) for f in hedged), Decimal(0))
     return abs(computed - 100) <= slack
 
 
