@@ -108,7 +108,7 @@ def test_xlsx_merged_header_cells_spread_over_their_columns() -> None:
     assert doc.status == "parsed" and doc.tables == 1
     _provenance(doc)
     f = [f for f in doc.figures if f.cell == "Biểu 1!D4"][0]
-    assert f.raw == "2.245,75" and f.value == Decimal("2245750000000") and f.kind == "money"
+    assert f.raw == "2245,75" and f.value == Decimal("2245750000000") and f.kind == "money"
     assert "Năm 2025" in f.column and f.column.endswith("Thực hiện (tỷ đồng)") and f.row == "Tổng thu ngân sách"
     assert f.period_text == "Năm 2025"
     pct = [f for f in doc.figures if f.cell == "Biểu 1!D5"][0]
@@ -241,3 +241,13 @@ def test_a_document_with_too_many_numbers_keeps_its_text(monkeypatch) -> None:
                          isolate=False)
     assert doc.status == "parsed" and "598" in doc.text and doc.figures == []
     assert any("figures not read" in w for w in doc.warnings)
+
+
+def test_xlsx_year_columns_are_headers_not_figures() -> None:
+    data = make_xlsx({"S": [["Chỉ tiêu", 2024, 2025], ["Số doanh nghiệp thành lập mới (doanh nghiệp)", 1350, 1502],
+                            ["Vốn đăng ký (tỷ đồng)", 12840.5, 15210]]})
+    doc = parse_document(data, "xlsx", isolate=False)
+    assert not any(f.value in (Decimal(2024), Decimal(2025)) for f in doc.figures)
+    f = [f for f in doc.figures if f.cell == "S!C3"][0]
+    assert (f.raw, f.value, f.column, f.period_text) == ("15.210", Decimal("15210000000000"), "2025", "2025")
+    assert [f.raw for f in doc.figures if f.cell == "S!B2"] == ["1350"]

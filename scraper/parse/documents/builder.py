@@ -26,8 +26,13 @@ _ORDINAL = regex.compile(r"(?:[IVXLC]+|[a-zđ]|\d+)[.)]?", regex.I)
 _UNIT_NOTE = regex.compile(r"\bĐơn vị(?: tính)?\s*[:：]\s*([^;()\n]{1,40})", regex.I)
 
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
 def _numeric(cell: str) -> bool:
-    return bool(cell) and _NUMERIC.fullmatch(cell.strip()) is not None
+    """A number cell (not a year: "2017" over a column is a header)."""
+    c = cell.strip()
+    return bool(c) and _NUMERIC.fullmatch(c) is not None and _YEAR.fullmatch(c) is None
 
 
 def header_row_count(rows: Sequence[Sequence[str]], flagged: int = 0, max_rows: int = 4) -> int:

@@ -20,6 +20,7 @@ from .model import Cell, Document
 
 __all__ = ["document_figures"]
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _ORDINAL_COLUMN = regex.compile(r"(?:S\.?\s?TT|TT|Số\s+(?:TT|thứ\s+tự)|No\.?|#)", regex.I)
 
 
@@ -45,6 +46,8 @@ def document_figures(doc: Document, *, published: str | None = None) -> list[Fig
             if cell.headers and _ORDINAL_COLUMN.fullmatch(cell.headers[-1].strip()):
                 continue  # the row's number in an "STT" column is not a figure
             changes.update(cell=cell.address, column=cell.header or None)
+            if f.period_text and f.period_text not in cell.header:  # read from "năm 2025" we made of "2025"
+                changes["period_text"] = f.period_text.removeprefix("năm ")
             if cell.page is not None:
                 changes["page"] = cell.page
         out.append(f.revised(**changes))
@@ -63,5 +66,6 @@ def _regions(cells: list[Cell]) -> list[TableRegion]:
 def _unit_last(headers: tuple[str, ...]) -> str:
     """Header texts joined with the one that names a unit last (where the unit reader looks)."""
     unit = next((h for h in reversed(headers) if unit_from_label(h)), None)
-    rest = [h for h in headers if h is not unit]
+    # A bare year over a column ("2025") is that year, as "năm 2025" says to the period reader.
+    rest = [f"năm {h}" if _YEAR.fullmatch(h.strip()) else h for h in headers if h is not unit]
     return " / ".join(rest + ([unit] if unit else []))

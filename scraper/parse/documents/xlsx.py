@@ -86,11 +86,12 @@ def format_value(v: object, number_format: str = "General") -> str:
 
 
 def _vn_number(d: Decimal) -> str:
-    """102669 → "102.669"; 98.2 → "98,2"; 1234.5 → "1.234,5" (at most 6 decimals, no float noise)."""
+    """102669 → "102.669"; 98.2 → "98,2"; 12345.5 → "12.345,5" (at most 6 decimals, no float noise).
+    Four-digit whole numbers stay ungrouped ("2017", "1234"): a year in a cell reads as a year."""
     d = round(d, 6).normalize()
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):f}".partition(".")
-    groups = f"{int(whole):,}".replace(",", ".")
+    groups = f"{int(whole):,}".replace(",", ".") if int(whole) >= 10_000 else str(int(whole))
     return sign + groups + ("," + frac if frac else "")
 
 
