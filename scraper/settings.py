@@ -120,6 +120,11 @@ QA_TABLE_CONFIRM = 2
 QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way
 QA_CONF_TABLE = 0.85
 QA_CONF_TABLE_GUESS = 0.5
+# A yearbook row flattened to "2015 1487640 726870 760770 …" (cells apart by spaces only): this many cells
+# at least, the first the total; a group of cells short of it by no more than this share of it (and half a
+# last-digit unit per cell) is the total's breakdown, off by the rounding of a published table.
+QA_FLAT_ROW_MIN_CELLS = 4
+QA_FLAT_ROW_ROUNDING = 1e-5
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

@@ -474,3 +474,23 @@ def test_tables_pasted_as_text_rows(text: str, alarms: list[str]) -> None:
     assert [c for c in checks if (c.rule or "").startswith("bảng") and c.check == "ratio"]
     bad = [c.message for c in checks if not c.consistent]
     assert len(bad) == len(alarms) and all(any(a in m for m in bad) for a in alarms)
+
+
+# Yearbook rows flattened to text (cells apart by spaces only); the first cell is the "Tổng số" column.
+FLAT_ROWS = [
+    ("two pairs of consecutive columns (sex, then area)", "2019 1000500 480200 520300 300100 700400", [True, True]),
+    ("all columns but a 'trong đó' column of its left neighbour",
+     "2018     5.000.000   1.200.000   2.500.000   2.100.000   1.000.000   300.000", [True]),
+    ("a published row off by one in the last digit", "2017     5.000.001   1.200.000   2.500.000   2.100.000   1.000.000   300.000",
+     [False]),
+    ("columns that make up nothing are no check", "2016 9000 1234 2345 3456 5678", []),
+    ("small numbers far from the total are no alarm", "2015 40 12 13 14", []),
+    ("numbers apart by words are no row", "Năm 2014 có 1000 người, 480 nam và 520 nữ, 300 hộ", []),
+]
+
+
+@pytest.mark.parametrize("rule,text,verdicts", FLAT_ROWS, ids=[r[0] for r in FLAT_ROWS])
+def test_flattened_yearbook_rows(rule: str, text: str, verdicts: list[bool]) -> None:
+    checks = [c for c in check_text(text) if (c.rule or "").startswith("bảng (dòng liền)")]
+    assert [c.consistent for c in checks] == verdicts
+    assert all(text[f["start"] : f["end"]] == f["raw"] for c in checks for f in c.figures)

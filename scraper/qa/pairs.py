@@ -1017,13 +1017,14 @@ def _same_measure(unit: str, top: str) -> bool:
 
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
-    from .tables import read_text_tables, table_relations
+    from .tables import flat_row_relations, read_text_tables, table_relations
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx)]
-    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + table_relations(figures)
+    tables = table_relations(figures) + flat_row_relations(text, figures)
+    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + tables
 
 
 @dataclass(frozen=True)

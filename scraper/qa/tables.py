@@ -13,14 +13,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import Relation, evaluate
+from .pairs import Relation, evaluate, unit_of
 
-__all__ = ["read_text_tables", "table_relations"]
+__all__ = ["flat_row_relations", "read_text_tables", "table_relations"]
 
 # Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
 TOTAL_LABEL = regex.compile(
@@ -191,4 +192,63 @@ def table_relations(figures: Sequence[Figure]) -> list[Relation]:
             *_total_columns(rows, cols, cells),
             *_row_shares(rows, cols, cells),
         ]
+    return out
+
+
+# --- yearbook rows flattened to text: "2015 1487640 726870 760770 471530 1016110" --------------------------
+
+_ROW_GAP = regex.compile(r"[ \t\u00a0]+")
+
+
+def _flat_rows(text: str, figures: Sequence[Figure]) -> Iterable[list[Figure]]:
+    """Runs of bare numbers (no unit, no words between them) on one line: a table row that lost its
+    separators when the page was flattened."""
+    run: list[Figure] = []
+    for f in sorted((f for f in figures if f.table is None), key=lambda f: f.start):
+        bare = f.kind == "number" and not f.unit and not f.change and f.value >= 0
+        if bare and run and _ROW_GAP.fullmatch(text, run[-1].end, f.start):
+            run.append(f)
+            continue
+        if len(run) >= settings.QA_FLAT_ROW_MIN_CELLS:
+            yield run
+        run = [f] if bare else []
+    if len(run) >= settings.QA_FLAT_ROW_MIN_CELLS:
+        yield run
+
+
+def _row_groups(cells: list[Figure]) -> Iterable[tuple[tuple[Figure, ...], str]]:
+    """How a reader splits the cells after a row's total: consecutive columns that make it up ("Nam | Nữ",
+    "Thành thị | Nông thôn"), or every column but one smaller than its left neighbour (a "trong đó" column
+    of it, as "Công nghiệp và xây dựng | trong đó: Công nghiệp")."""
+    for i in range(len(cells)):
+        for j in range(i + 2, len(cells) + 1):
+            yield tuple(cells[i:j]), "các cột liền nhau cộng lại bằng cột tổng"
+    if len(cells) >= 4:
+        for k in range(1, len(cells) - 1):  # the first and last columns are consecutive runs already
+            if cells[k].value < cells[k - 1].value:
+                yield tuple(cells[:k] + cells[k + 1 :]), f"các cột trừ cột 'trong đó' thứ {k + 2}"
+
+
+def _rounding_slack(total: Figure, parts: Sequence[Figure]) -> Decimal:
+    unit = max(unit_of(f) for f in (total, *parts))
+    return min(unit * (len(parts) + 1) / 2, total.value * Decimal(str(settings.QA_FLAT_ROW_ROUNDING)))
+
+
+def flat_row_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
+    """A flattened yearbook row's first cell is its "Tổng số" column: a group of the cells after it that adds
+    up to it is its breakdown, and a group short of it only by the rounding of a published table is a
+    misprinted one.  Groups further off are not the row's structure, so they are never an alarm."""
+    out: list[Relation] = []
+    for row in _flat_rows(text, figures):
+        total, cells = row[0], row[1:]
+        if not total.value or any(c.value > total.value for c in cells):
+            continue
+        seen: set[frozenset[int]] = set()
+        for parts, how in _row_groups(cells):
+            ids = frozenset(f.index for f in parts)
+            off = abs(sum((f.value for f in parts), Decimal(0)) - total.value)
+            if ids in seen or off > _rounding_slack(total, parts):
+                continue
+            seen.add(ids)
+            out.append(Relation("sum", total, parts, f"bảng (dòng liền): {how}", settings.QA_CONF_TABLE))
     return out
