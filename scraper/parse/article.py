@@ -749,11 +749,22 @@ def _is_attachment_link(p: LexborNode) -> bool:
     return False
 
 
+def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
+    """The body's last `k` (None: all) text paragraphs, last first: p/div with text and no block
+    children.  Chosen before the caller removes any of them."""
+    out: list[LexborNode] = []
+    for p in reversed(body.css("p, div")):
+        if not has_blocks(p) and _text(p):
+            out.append(p)
+            if k is not None and len(out) == k:
+                break
+    return out
+
+
 def _drop_trailing_attachment_lines(body: LexborNode) -> None:
     """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
     attachment is recorded in `attachments`; its link words are not prose."""
-    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
-    for p in reversed(paragraphs[-3:]):
+    for p in _last_lines(body, 3):
         link_words = sum(len(_text(a)) for a in p.css("a[href]"))
         if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
             return
@@ -765,9 +776,7 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     bold or upper-case.  On Liferay the posting account follows it, so the last such paragraph anywhere
     counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
     A line linking a document ("Báo cáo") is the attachment, not the author."""
-    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
-    tail = paragraphs if not last_only else paragraphs[-2:]
-    for p in reversed(tail):
+    for p in _last_lines(body, 2 if last_only else None):
         if _is_attachment_link(p):
             continue
         txt = _text(p)
