@@ -383,11 +383,11 @@ def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | 
 
 
 def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | None, body: str) -> str:
-    for pattern in profile.id_patterns:
-        if url and (m := regex.search(pattern, url, regex.I)):
+    for pattern in _compiled(profile.id_patterns):
+        if url and (m := pattern.search(url)):
             return f"{profile.name}:{m.group(1)}"
-    for pattern in profile.html_id_patterns:
-        if m := regex.search(pattern, html[:500_000], regex.I):
+    for pattern in _compiled(profile.html_id_patterns):
+        if m := pattern.search(html, 0, 500_000):  # the first 500,000 characters, without a copy
             return f"{profile.name}:{m.group(1)}"
     basis = (url or "") if url else f"{title}\n{body[:2000]}"
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
