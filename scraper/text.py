@@ -118,7 +118,8 @@ def normalize(text: str) -> str:
         return text
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
-    return unicodedata.normalize("NFC", text).translate(_FOLD)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_FOLD) if _ODD_CHARS.search(text) else text  # translate allocates; search does not
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"

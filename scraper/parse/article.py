@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -142,6 +144,25 @@ _TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")  # greedy: a lazy 
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
+# `_TAG` on text, every tag consumed exactly as `_TAG` does; the groups say how it nests:
+# void ('>', '', ''), self-closing ('', '/>', '') add 0; opening ('', '', '') +1; closing ('', '', '/') -1.
+_NESTING_TAG = regex.compile(
+    r"<(?:/?(?:" + "|".join(_any_case(t.decode()) for t in sorted(_VOID)) + r")(?![a-zA-Z0-9:-])[^>]*(>)"
+    r"|/?[a-zA-Z][a-zA-Z0-9:-]*[^>]*(/>)|(/?)[a-zA-Z][a-zA-Z0-9:-]*[^>]*>)"
+)
+_STEP = {(">", "", ""): 0, ("", "/>", ""): 0, ("", "", ""): 1, ("", "", "/"): -1}
+
+
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """A site profile's case-insensitive patterns, compiled once."""
+    return tuple(regex.compile(p, regex.I) for p in patterns)
+
+
 def _opens_nothing(m: regex.Match) -> bool:
     """A self-closing ('<br/>') or void ('<img>') tag does not nest."""
     return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
@@ -152,19 +173,11 @@ def _limit_nesting(html: str) -> str:
     otherwise take minutes in the tree builder."""
     if html.count("<") < MAX_DEPTH * 2:
         return html
-    data = html.encode("utf-8", "surrogatepass")
-    depth = 0
-    max_depth = 0
-    for m in _TAG.finditer(data):
-        if _opens_nothing(m):
-            continue
-        depth += -1 if m.group(1) else 1
-        if depth > max_depth:
-            max_depth = depth
-            if max_depth > MAX_DEPTH:
-                break
-    if max_depth <= MAX_DEPTH:
+    # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
+    steps = map(_STEP.__getitem__, _NESTING_TAG.findall(html))
+    if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
         return html
+    data = html.encode("utf-8", "surrogatepass")
     out: list[bytes] = []
     depth = 0
     pos = 0
@@ -241,7 +254,7 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
     raw = regex.sub(r"[\r\n\t]+", " ", node.text(deep=True, separator="")).replace(_PARA, "\n")
-    drop = [regex.compile(p, regex.I) for p in profile.drop_lines]
+    drop = _compiled(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
     pos = 0
@@ -370,11 +383,11 @@ def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | 
 
 
 def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | None, body: str) -> str:
-    for pattern in profile.id_patterns:
-        if url and (m := regex.search(pattern, url, regex.I)):
+    for pattern in _compiled(profile.id_patterns):
+        if url and (m := pattern.search(url)):
             return f"{profile.name}:{m.group(1)}"
-    for pattern in profile.html_id_patterns:
-        if m := regex.search(pattern, html[:500_000], regex.I):
+    for pattern in _compiled(profile.html_id_patterns):
+        if m := pattern.search(html, 0, 500_000):  # the first 500,000 characters, without a copy
             return f"{profile.name}:{m.group(1)}"
     basis = (url or "") if url else f"{title}\n{body[:2000]}"
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
@@ -521,7 +534,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
-        if any(regex.search(p, href, regex.I) for p in profile.attachment_patterns) and _DOC_EXT.search(href):
+        if _DOC_EXT.search(href) and any(p.search(href) for p in _compiled(profile.attachment_patterns)):
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
@@ -572,7 +585,7 @@ def _read_title(tree: LexborHTMLParser, layout: Layout, body_start: int | None, 
             continue
     best = best_title(layout, body_start, url=url, og_title=_meta(tree, "og:title"), page_title=page_title,
                       prior=prior, prior_weight=0.3 if profile is GENERIC else 1.0,
-                      chrome=tuple(regex.compile(p, regex.I) for p in profile.drop_lines))
+                      chrome=_compiled(profile.drop_lines))
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
     return best.text, best.node
@@ -736,11 +749,22 @@ def _is_attachment_link(p: LexborNode) -> bool:
     return False
 
 
+def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
+    """The body's last `k` (None: all) text paragraphs, last first: p/div with text and no block
+    children.  Chosen before the caller removes any of them."""
+    out: list[LexborNode] = []
+    for p in reversed(body.css("p, div")):
+        if not has_blocks(p) and _text(p):
+            out.append(p)
+            if k is not None and len(out) == k:
+                break
+    return out
+
+
 def _drop_trailing_attachment_lines(body: LexborNode) -> None:
     """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
     attachment is recorded in `attachments`; its link words are not prose."""
-    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
-    for p in reversed(paragraphs[-3:]):
+    for p in _last_lines(body, 3):
         link_words = sum(len(_text(a)) for a in p.css("a[href]"))
         if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
             return
@@ -752,9 +776,7 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     bold or upper-case.  On Liferay the posting account follows it, so the last such paragraph anywhere
     counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
     A line linking a document ("Báo cáo") is the attachment, not the author."""
-    paragraphs = [p for p in body.css("p, div") if _text(p) and not has_blocks(p)]
-    tail = paragraphs if not last_only else paragraphs[-2:]
-    for p in reversed(tail):
+    for p in _last_lines(body, 2 if last_only else None):
         if _is_attachment_link(p):
             continue
         txt = _text(p)
@@ -826,7 +848,7 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
     seen: set[str] = set()
     for a in body.css("a[href]"):
         href = a.attributes.get("href") or ""
-        if _DOC_EXT.search(href) or any(regex.search(p, href, regex.I) for p in profile.attachment_patterns):
+        if _DOC_EXT.search(href) or any(p.search(href) for p in _compiled(profile.attachment_patterns)):
             att = _attachment(href, a, base)
             if att.url not in seen:
                 seen.add(att.url)

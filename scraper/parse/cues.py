@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -222,10 +223,20 @@ def _node_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" "))
 
 
+# Every combining mark of the Basic Multilingual Plane, for one C-level str.translate in `fold`.
+_STRIP_MARKS = {i: None for i in range(0x300, 0x10000) if unicodedata.combining(chr(i))}
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case, accents off, đ→d: 'Kết quả cải cách' → 'ket qua cai cach'."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    out = text.translate(_STRIP_MARKS)
+    if max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
+        return "".join(c for c in text if not unicodedata.combining(c))
+    return out
 
 
 def slug_words(url: str | None) -> list[str]:
@@ -290,8 +301,10 @@ def _is_date_line(text: str) -> bool:
 
 def is_portal_text(text: str) -> bool:
     """The portal's name, a section or menu label: what repeats on every page of a host."""
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text) > 20
+    shouting = False
+    if len(text) > 20:
+        letters = "".join(filter(str.isalpha, text))
+        shouting = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
     return bool(_PORTAL_WORDS.match(text)) or bool(_SITE_NAME.search(text)) or shouting
 
 
@@ -325,6 +338,8 @@ def best_title(
         clean_text(p) for p in regex.split(r"\s+[-|–»]\s+|\s*\|\s*", page_title or "") if p.strip()
     ]
     og = clean_title(og_title or "")
+    fold_og = fold(og)
+    fold_parts = {fold(p) for p in title_parts}
     prior_ids = {n.mem_id for n in prior}
     window = settings.TITLE_WINDOW_CHARS
     found: dict[str, Title] = {}
@@ -357,9 +372,10 @@ def best_title(
         score -= _elsewhere_in_links(layout, text, pos)
         if node.mem_id in prior_ids:
             score += settings.PROFILE_PRIOR * prior_weight
-        if og and fold(og) == fold(text):
+        ftext = fold(text)
+        if og and fold_og == ftext:
             score += 2
-        if any(fold(p) == fold(text) for p in title_parts):
+        if ftext in fold_parts:
             score += 1.5
         if body_start is not None:
             gap = body_start - pos
@@ -370,7 +386,7 @@ def best_title(
         linked = layout.in_link(pos + 1)
         if linked:
             score -= 1.5  # a link: a related-news or menu item
-        key = fold(text)
+        key = ftext
         if key not in found or score > found[key].score:
             headline_like = len(text) >= 20 and not linked
             found[key] = Title(
