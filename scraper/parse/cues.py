@@ -281,14 +281,15 @@ def _elsewhere_in_links(layout: Layout, text: str, own: int) -> int:
 
 def _typography(node: LexborNode) -> float:
     score = _HEADINGS.get(node.tag or "", 0.0)
-    style = node.attributes.get("style") or ""
+    attrs = node.attributes  # a new dict on every access: read it once
+    style = attrs.get("style") or ""
     m = _BIG_FONT.search(style)
     if m:
         size = float(m.group(1)) * {"px": 1.0, "pt": 1.33, "em": 16.0}[m.group(2).lower()]
         score += 0.8 if size >= 16 else (0.3 if size >= 14 else 0.0)
     if _BOLD.search(style) or node.tag in ("strong", "b"):
         score += 0.3
-    if _TITLE_CLASS.search((node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")):
+    if _TITLE_CLASS.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
         score += 0.5
     return score
 
@@ -494,10 +495,15 @@ def lead_before(
     return None
 
 
+_THREE_DIGITS = regex.compile(r"\d{3,}")
+_SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
+
+
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
     for node in layout.elements:
-        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        attrs = node.attributes  # a new dict on every access: read it once
+        cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         if _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
@@ -518,7 +524,7 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         ):
             continue
         text = clean_text(node.text(deep=True, separator=" "))
-        if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or regex.search(r"\d{3,}", text):
+        if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or _THREE_DIGITS.search(text):
             continue
         if is_portal_text(text) or pos + len(text) > title_pos + 2:
             continue
@@ -527,7 +533,7 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         if node.tag == "a" and not _section_link(node):
             continue
-        if node.tag == "a" or _TITLE_CLASS.search(cls) or regex.search(r"(?i)cat|muc|folder|section", cls):
+        if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
 
