@@ -327,6 +327,12 @@ PAIRING = [
      [("ratio", True)]),
     ("a rate of a target range is of its high end", "Sản lượng gỗ khai thác 480 nghìn m3, đạt 64% so mục tiêu (600-750 nghìn m3).",
      [("ratio", True)]),
+    ("'Không tính A (x) thì B đạt y': y + x is the B said before",
+     "Thu nội địa đạt 9.000 tỷ đồng, tăng 8% so với cùng kỳ.\n\nKhông tính tiền sử dụng đất (3.000 tỷ đồng) thì thu nội địa "
+     "đạt 6.000 tỷ đồng.", [("sum", True)]),
+    ("'Không tính …' that does not add up",
+     "Thu nội địa đạt 9.000 tỷ đồng, tăng 8% so với cùng kỳ.\n\nKhông tính tiền sử dụng đất (3.000 tỷ đồng) thì thu nội địa "
+     "đạt 5.950 tỷ đồng.", [("sum", False)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),
@@ -383,6 +389,8 @@ NO_ALARM = [
      "Cơ quan tiếp nhận 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn)."),
     ("a rate of a target range that neither bound gives is no alarm (which bound is unknown)",
      "Sản lượng gỗ khai thác 480 nghìn m3, đạt 70% so mục tiêu (600-750 nghìn m3)."),
+    ("'Không tính …' of another name is no breakdown",
+     "Doanh thu du lịch đạt 500 tỷ đồng. Không tính dịch vụ lưu trú (120 tỷ đồng) thì chi phí quảng bá đạt 30 tỷ đồng."),
     ("a fall printed with its sign", "Số vụ cháy giảm 12 vụ (-6,2%) so với cùng kỳ."),
     ("a share outside the breakdown (files returned)",
      "Hồ sơ đến hạn 8.000 hồ sơ, trả đúng hạn 7.800 hồ sơ (đạt 97,5%), quá hạn 200 hồ sơ chiếm 2,5%, trả lại hồ sơ là 9 hồ sơ "

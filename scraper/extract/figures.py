@@ -435,8 +435,9 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             if kind == "number" and m.group("scale") is None and num_text.isdigit() and len(num_text) >= 7 \
                     and not _NUMERIC_ROW.match(_line_of(t, start)):
                 continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots; a table row may not)
-            if kind == "number" and num_text.isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix) \
-                    and not _COUNT_ABBREV_BEFORE.search(prefix[-12:]) and not _OBJECT_OF.search(prefix[-12:]):
+            named = _NAMED_BEFORE.search(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
+            if kind == "number" and num_text.isdigit() and not _qualifier(prefix) and named \
+                    and not _OBJECT_OF.search(prefix[-12:]):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if kind == "count" and unit == "điểm" and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix)):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places

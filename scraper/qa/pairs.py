@@ -38,7 +38,9 @@ CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
 ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 # Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
 # did it, so they name no noun of their own and agree with any count.
-ACT_UNITS = frozenset({"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"})
+ACT_UNITS = frozenset(
+    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"}
+)
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
@@ -573,6 +575,46 @@ def _tagged_lists(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", tagged[t], tuple(parts), rule, settings.QA_CONF_TAGGED)
 
 
+_EXCLUDING = regex.compile(r"(?<![\p{L}])(?:không\s+(?:tính|kể)|loại\s+trừ)(?![\p{L}])", regex.I)
+_THEN = regex.compile(r"(?<![\p{L}])thì\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){0,5})", regex.I)
+_NAME_STOP = frozenset("đạt thực là ước chỉ còn có được tăng giảm bằng".split())
+
+
+def _excluding(tx: Text) -> Iterable[Relation]:
+    """ "Thu nội địa đạt 16.186 tỷ đồng. Không tính tiền sử dụng đất (5.056 tỷ đồng) thì thu nội địa đạt
+    11.104 tỷ đồng": what is left without an item, plus the item, is the total of the same name said
+    before."""
+    for m in _EXCLUDING.finditer(tx.t):
+        s = tx.sentence(m.start())
+        in_s = [
+            f
+            for f in tx.figures
+            if f.start > m.end() and tx.sentence(f.start) == s and _is_amount(f) and not f.change
+        ]
+        then = _THEN.search(tx.t, m.end(), in_s[-1].start) if in_s else None
+        if then is None:
+            continue
+        items = [f for f in in_s if f.start < then.start()]
+        rest = next((f for f in in_s if f.start >= then.end()), None)
+        words = list(itertools.takewhile(lambda w: w not in _NAME_STOP, then.group("n").lower().split()))
+        if rest is None or len(items) != 1 or len(words) < 2 or (items[0].unit or "") != (rest.unit or ""):
+            continue
+        name = " ".join(words[:4])
+        wholes = [
+            w
+            for w in tx.figures
+            if w.end <= m.start()
+            and _is_amount(w)
+            and not w.change
+            and (w.unit or "") == (rest.unit or "")
+            and w.value > rest.value
+            and name in " ".join(tx.before(w, 60).lower().split())
+        ]
+        if wholes:
+            rule = "không tính một khoản: phần còn lại cộng khoản đó bằng tổng cùng tên"
+            yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
+
+
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     groups: dict[int, list[Figure]] = {}
@@ -1082,7 +1124,8 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_tagged_lists(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
+    sums = [*_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
+    sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures)
     return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_per_unit(tx)] + tables
