@@ -690,20 +690,22 @@ def _pop_captions(body: LexborNode) -> list[str]:
     apart from the prose."""
     out: list[str] = []
     for node in body.css("figcaption, .caption, .image-caption, .PhotoCMS_Caption, p, div"):
+        cls = node.attributes.get("class") or ""
+        captioned = node.tag == "figcaption" or "caption" in cls.lower()
+        if not captioned:  # the cheap structural tests first: most blocks follow no image
+            if node.tag not in ("p", "div") or node.css_first("img") is not None:
+                continue
+            prev = node.prev
+            while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+                prev = prev.prev
+            if prev is None or prev.css_first("img") is None or _text(prev):
+                continue
         text = _text(node)
         if not text or len(text) > 300:
             continue
-        cls = node.attributes.get("class") or ""
-        if node.tag == "figcaption" or "caption" in cls.lower():
+        if captioned:
             out.append(text)
             node.decompose()
-            continue
-        if node.tag not in ("p", "div") or node.css_first("img") is not None:
-            continue
-        prev = node.prev
-        while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
-            prev = prev.prev
-        if prev is None or prev.css_first("img") is None or _text(prev):
             continue
         style = (node.attributes.get("style") or "").replace(" ", "").lower()
         centred = (node.attributes.get("align") or "").lower() == "center" or "text-align:center" in style
