@@ -110,6 +110,9 @@ QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", 
 QA_SHARES_MAX_GAP = 1.5
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1
+# ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và …)"):
+# it cannot run on into something else, so parts overshooting by up to this share are a misprint.
+QA_OVERSHOOT_PARENS = 0.25
 # Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
 QA_UNDERSHOOT = 0.2
 # How many nearest figures of each role an identity tries (received + carried over = total, …).

@@ -108,6 +108,13 @@ STOP_WORDS: frozenset[str] = frozenset(
     vượt bằng gấp ước hơn gần khoảng""".split()
 )
 
+# Abbreviations reports print for a counted noun, before or after the count ("KN 76, TC 143", "180 HS"):
+# a count's label, never a name.  (Case-sensitive.)
+COUNT_ABBREVIATIONS: dict[str, str] = {
+    "HS": "hồ sơ", "TTHC": "thủ tục hành chính", "KN": "khiếu nại", "TC": "tố cáo", "KNTC": "khiếu nại tố cáo",
+    "DN": "doanh nghiệp", "HSSV": "học sinh", "LĐ": "lao động",
+}
+
 # A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",
 # "Chỉ thị 16", "mức độ 3", "đường dây nóng 1022", "lần thứ 3".  (Case-insensitive.)
 LABEL_WORDS: tuple[str, ...] = (

@@ -23,6 +23,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 import regex
 
 from .. import settings
+from ..extract import vocab
 from ..models import Figure
 
 __all__ = ["Relation", "IDENTITIES", "ROLES", "agrees", "decide", "relations", "roles_of", "unit_key"]
@@ -34,15 +35,10 @@ AMOUNT_KINDS = ("count", "money", "quantity", "number")
 
 # Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
 CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
-ABBREVIATIONS = {
-    "hs": "hồ sơ",
-    "tthc": "thủ tục hành chính",
-    "kn": "khiếu nại",
-    "tc": "tố cáo",
-    "dn": "doanh nghiệp",
-    "hssv": "học sinh",
-    "lđ": "lao động",
-}
+ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
+# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
+# did it, so they name no noun of their own and agree with any count.
+ACT_UNITS = frozenset({"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
@@ -264,7 +260,7 @@ def unit_key(unit: str | None) -> str:
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
-    if not words:
+    if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
     first = ABBREVIATIONS.get(words[0], words[0])
     two = " ".join(words[:2])
@@ -408,10 +404,11 @@ def _parts_after(
             depth = d
         if d != depth:
             continue
-        if f.value > _amount(whole) + _hedge(whole) + _hedge(f):
+        if end is None and f.value > _amount(whole) + _hedge(whole) + _hedge(f):
             break
         running = sum((p.value for p in out), f.value)
-        if running > _amount(whole) * (1 + Decimal(str(settings.QA_OVERSHOOT))) + _hedge(whole) + sum(
+        overshoot = settings.QA_OVERSHOOT if end is None else settings.QA_OVERSHOOT_PARENS
+        if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
             (_hedge(p) for p in out), _hedge(f)
         ):
             if out and (";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)):
@@ -918,6 +915,7 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     return out
 
 
+_ASIDE = regex.compile(r"\s*\([^()]*\)")
 _FRACTION_GAP = regex.compile(
     r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
 )
@@ -928,11 +926,16 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
     joined by "/" or "trên (tổng số)" are a fraction with its rate."""
     figs = tx.figures
     for i in range(len(figs) - 2):
-        a, b, p = figs[i], figs[i + 1], figs[i + 2]
+        j = i + 1  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn": the numerator's breakdown comes between
+        while j < len(figs) and tx.d(figs[j].start) > tx.d(figs[i].start):
+            j += 1
+        if j + 1 >= len(figs):
+            continue
+        a, b, p = figs[i], figs[j], figs[j + 1]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
         if (
-            _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+            _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
             and b.value
             and len(tx.t[b.end : p.start]) < 30
             and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "(")
