@@ -94,6 +94,7 @@ ENV_PREFIX = "SCRAPER_"
 QA_CONF_FRACTION = 0.95  # "276/586 trường, đạt tỷ lệ 47,1%"
 QA_CONF_MARKER = 0.85  # "1.200 hồ sơ, trong đó …", "Trong 40 đơn …, có …", "… lũy kế 340"
 QA_CONF_IDENTITY = 0.8  # received + carried over = total, due = on time + late, … (same sentence)
+QA_CONF_TAGGED = 0.6  # "32 vụ KN, 63 vụ TC. Trong đó 7 vụ KN, 12 vụ TC đúng; …": parts by their tag (confirms only)
 QA_CONF_EXTRACTOR = 0.65  # the extractor's part_of / computed_from
 QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± the change
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.

@@ -316,6 +316,9 @@ PAIRING = [
      [("sum", False)]),
     ("a closed parenthesis is the whole's breakdown even when one part exceeds it",
      "Số đơn đủ điều kiện xử lý là 300 đơn (KN 20, TC 30 và kiến nghị 310 đơn).", [("sum", False)]),
+    ("interleaved lists told apart by a tag after the noun ('vụ KN', 'vụ TC')",
+     "Đã giải quyết xong 30/40 vụ việc KN, 60/70 vụ việc TC thuộc thẩm quyền. Trong đó, có 8 vụ KN, 10 vụ TC đúng; 18 vụ KN, "
+     "36 vụ TC sai; 4 vụ KN, 14 vụ TC đúng một phần.", [("sum", True), ("sum", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),
@@ -377,6 +380,8 @@ NO_ALARM = [
      "(chiếm 0,11%)."),
     ("'trong đó' introducing something else", "Xuất khẩu nửa tháng đạt 12,6 tỷ USD. Trong đó, có 4 nhóm hàng đạt từ 1 tỷ USD trở lên; dẫn đầu là điện thoại với 2,33 tỷ USD."),
     ("a threshold rate of a fraction", "Nhóm Khá gồm 21/63 tỉnh, thành phố đạt Chỉ số trên 75%."),
+    ("a tagged list that leaves a category out only ever confirms",
+     "Đã giải quyết xong 30/40 vụ việc KN, 60/70 vụ việc TC. Trong đó, có 8 vụ KN, 10 vụ TC đúng; 18 vụ KN, 36 vụ TC sai."),
     ("parts that overshoot their whole several times over are two interleaved lists",
      "Đã giải quyết 30/40 vụ việc khiếu nại, 60/70 vụ việc tố cáo. Trong đó, có 8 vụ khiếu nại, 10 vụ tố cáo đúng; 18 vụ khiếu nại, 36 vụ tố cáo sai."),
 ]

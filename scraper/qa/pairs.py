@@ -534,6 +534,45 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 )
 
 
+_TAG = regex.compile(r"\s*(?P<t>\p{Lu}{2,6})(?![\p{L}\d])")
+
+
+def _tag(tx: Text, f: Figure) -> str:
+    """The upper-case abbreviation right after a count and its noun ("7 vụ KN", "32/52 vụ việc TC"), or ""."""
+    after = tx.t[f.end : f.end + 40].lstrip()
+    unit = (f.unit or "").lower()
+    if unit and after.lower().startswith(unit):
+        after = after[len(unit) :]
+    m = _TAG.match(after)
+    return m.group("t") if m else ""
+
+
+def _tagged_lists(tx: Text) -> Iterable[Relation]:
+    """ "Giải quyết 32/52 vụ việc KN, 63/78 vụ việc TC. Trong đó, có 7 vụ KN, 12 vụ TC đúng; 19 vụ KN, 37 vụ
+    TC sai": wholes told apart by a tag after their noun, and a breakdown after them whose parts carry the
+    same tags: each tag's parts make up that tag's whole.  The list may leave a category out, so these only
+    ever confirm."""
+    for m in _MARKER.finditer(tx.t):
+        s_idx = tx.sentence(m.start())
+        wholes = [
+            f
+            for f in tx.figures
+            if f.start < m.start() and s_idx - tx.sentence(f.start) <= 1 and _whole_kind(f)
+        ]
+        tagged = {t: w for w in wholes if (t := _tag(tx, w))}
+        if len(tagged) < 2:
+            continue
+        end = tx.sent[s_idx + 1] if s_idx + 1 < len(tx.sent) else len(tx.t)
+        groups: dict[str, list[Figure]] = {}
+        for p in tx.figures:
+            if m.end() <= p.start < end and _is_amount(p) and not p.change and (t := _tag(tx, p)) in tagged:
+                groups.setdefault(t, []).append(p)
+        for t, parts in groups.items():
+            if len(parts) >= 2 and all(tx.compatible(p, tagged[t]) for p in parts):
+                rule = f"danh sách sau '{' '.join(m.group(0).split()).lower()}' theo nhãn '{t}'"
+                yield Relation("sum", tagged[t], tuple(parts), rule, settings.QA_CONF_TAGGED)
+
+
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     groups: dict[int, list[Figure]] = {}
@@ -1024,7 +1063,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
+    sums = [*_breakdowns(tx), *_tagged_lists(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures)
     return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + tables
