@@ -111,6 +111,8 @@ QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", 
 QA_SHARES_MAX_GAP = 1.5
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1
+# A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
+QA_RANGE_TARGET_GAP = 40
 # ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và …)"):
 # it cannot run on into something else, so parts overshooting by up to this share are a misprint.
 QA_OVERSHOOT_PARENS = 0.25

@@ -67,6 +67,7 @@ _PER_SPACES = regex.compile(r"\s*/\s*(?:0?1\s+(?=\D))?")  # "đồng / 1 ha" →
 # A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here names it.
 _NAMED_BEFORE = regex.compile(rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$")
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
+_OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)  # "THPT có 12": a name has no verb
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
@@ -435,7 +436,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                     and not _NUMERIC_ROW.match(_line_of(t, start)):
                 continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots; a table row may not)
             if kind == "number" and num_text.isdigit() and not _qualifier(prefix) and _NAMED_BEFORE.search(prefix) \
-                    and not _COUNT_ABBREV_BEFORE.search(prefix[-12:]):
+                    and not _COUNT_ABBREV_BEFORE.search(prefix[-12:]) and not _OBJECT_OF.search(prefix[-12:]):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if kind == "count" and unit == "điểm" and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix)):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places

@@ -984,6 +984,25 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             )
 
 
+def _range_targets(tx: Text) -> Iterable[Relation]:
+    """ "khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given as a
+    range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
+    confirm."""
+    figs = tx.figures
+    for i in range(1, len(figs) - 2):
+        num, p, lo, hi = figs[i - 1], figs[i], figs[i + 1], figs[i + 2]
+        if p.kind != "percent" or p.change or lo.range != "low" or hi.range != "high":
+            continue
+        if not _is_amount(num) or num.change or (num.unit or "").lower() != (lo.unit or "").lower():
+            continue
+        if tx.sentence(num.start) != tx.sentence(hi.start) or lo.start - p.end > settings.QA_RANGE_TARGET_GAP:
+            continue
+        for bound in (lo, hi):
+            if bound.value:
+                rule = "tỷ lệ so với một đầu của khoảng mục tiêu"
+                yield Relation("ratio", p, (num, bound), rule, settings.QA_CONF_CHANGE, whole=bound.value)
+
+
 def _point_contributions(tx: Text) -> Iterable[Relation]:
     """ "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
     sectors' contributions in percentage points add up to the growth they explain."""
@@ -1066,7 +1085,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums = [*_breakdowns(tx), *_tagged_lists(tx), *_extractor_parts(tx), *_identities(tx), *_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures)
-    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_per_unit(tx)] + tables
+    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_per_unit(tx)] + tables
 
 
 @dataclass(frozen=True)
