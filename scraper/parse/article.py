@@ -144,17 +144,20 @@ _TAG = regex.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")  # greedy: a lazy 
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
-def _any_case(word: str) -> str:
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+# `_TAG` on text, every tag consumed exactly as `_TAG` reads it: (slash, name, '/' if it ends '/>').
+_NESTING_TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*+(?<=(/?))>")
+_VOID_NAMES = frozenset(t.decode() for t in _VOID)
 
 
-# `_TAG` on text, every tag consumed exactly as `_TAG` does; the groups say how it nests:
-# void ('>', '', ''), self-closing ('', '/>', '') add 0; opening ('', '', '') +1; closing ('', '', '/') -1.
-_NESTING_TAG = regex.compile(
-    r"<(?:/?(?:" + "|".join(_any_case(t.decode()) for t in sorted(_VOID)) + r")(?![a-zA-Z0-9:-])[^>]*(>)"
-    r"|/?[a-zA-Z][a-zA-Z0-9:-]*[^>]*(/>)|(/?)[a-zA-Z][a-zA-Z0-9:-]*[^>]*>)"
-)
-_STEP = {(">", "", ""): 0, ("", "/>", ""): 0, ("", "", ""): 1, ("", "", "/"): -1}
+class _Steps(dict):
+    """How a tag moves the depth (+1 opening, -1 closing, 0 void or self-closing), worked out once per
+    distinct (slash, name, closed) of a page and then looked up in C."""
+
+    def __missing__(self, key: tuple[str, str, str]) -> int:
+        slash, name, closed = key
+        step = 0 if closed or name.lower() in _VOID_NAMES else (-1 if slash else 1)
+        self[key] = step
+        return step
 
 
 @lru_cache(maxsize=256)
@@ -174,7 +177,7 @@ def _limit_nesting(html: str) -> str:
     if html.count("<") < MAX_DEPTH * 2:
         return html
     # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
-    steps = map(_STEP.__getitem__, _NESTING_TAG.findall(html))
+    steps = map(_Steps().__getitem__, _NESTING_TAG.findall(html))
     if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
         return html
     data = html.encode("utf-8", "surrogatepass")
@@ -690,20 +693,22 @@ def _pop_captions(body: LexborNode) -> list[str]:
     apart from the prose."""
     out: list[str] = []
     for node in body.css("figcaption, .caption, .image-caption, .PhotoCMS_Caption, p, div"):
+        cls = node.attributes.get("class") or ""
+        captioned = node.tag == "figcaption" or "caption" in cls.lower()
+        if not captioned:  # the cheap structural tests first: most blocks follow no image
+            if node.tag not in ("p", "div") or node.css_first("img") is not None:
+                continue
+            prev = node.prev
+            while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+                prev = prev.prev
+            if prev is None or prev.css_first("img") is None or _text(prev):
+                continue
         text = _text(node)
         if not text or len(text) > 300:
             continue
-        cls = node.attributes.get("class") or ""
-        if node.tag == "figcaption" or "caption" in cls.lower():
+        if captioned:
             out.append(text)
             node.decompose()
-            continue
-        if node.tag not in ("p", "div") or node.css_first("img") is not None:
-            continue
-        prev = node.prev
-        while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
-            prev = prev.prev
-        if prev is None or prev.css_first("img") is None or _text(prev):
             continue
         style = (node.attributes.get("style") or "").replace(" ", "").lower()
         centred = (node.attributes.get("align") or "").lower() == "center" or "text-align:center" in style
