@@ -12,8 +12,17 @@ from __future__ import annotations
 from .extract import extract_figures, parse_number
 from .models import Article, Attachment, Check, Figure, Table
 
-__all__ = ["Article", "Attachment", "Check", "Figure", "Table", "extract_figures", "open_dataset", "parse_article",
-           "parse_number"]
+__all__ = [
+    "Article",
+    "Attachment",
+    "Check",
+    "Figure",
+    "Table",
+    "extract_figures",
+    "open_dataset",
+    "parse_article",
+    "parse_number",
+]
 __version__ = "0.1.0"
 
 

@@ -70,7 +70,9 @@ def _decode_text(data: bytes, name: str) -> str:
     try:
         return normalize(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}); convert it or pass the HTML page instead") from None
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {exc.start}); convert it or pass the HTML page instead"
+        ) from None
 
 
 def _article_or_text(source: str, args: argparse.Namespace) -> tuple[Any, str, str | None]:
@@ -163,10 +165,17 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any = N
         fields: list[str] = []
         for r in rows:
             fields.extend(k for k in r if k not in fields)
-        writer = csv.DictWriter(out, fieldnames=fields or ["value"], extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=fields or ["value"], extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()})
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                    for k, v in r.items()
+                }
+            )
     else:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -199,8 +208,9 @@ class _Bar:
     def update(self, summary: Any, current: str = "") -> None:
         pages = max(summary.requests, summary.articles + summary.failed + summary.skipped)
         self.bar.n = pages
-        self.bar.set_postfix_str(f"{summary.articles} articles, {summary.figures} figures, {summary.failed} errors",
-                                 refresh=False)
+        self.bar.set_postfix_str(
+            f"{summary.articles} articles, {summary.figures} figures, {summary.failed} errors", refresh=False
+        )
         self.bar.refresh()
 
     def done(self, summary: Any) -> None:
@@ -229,7 +239,9 @@ def _log_level(args: argparse.Namespace) -> int:
     if getattr(args, "log_level", None):
         return int(getattr(logging, args.log_level))
     verbosity = getattr(args, "verbose", 0) - getattr(args, "quiet", 0)
-    return {1: logging.DEBUG, 0: logging.INFO, -1: logging.WARNING}.get(max(-2, min(1, verbosity)), logging.ERROR)
+    return {1: logging.DEBUG, 0: logging.INFO, -1: logging.WARNING}.get(
+        max(-2, min(1, verbosity)), logging.ERROR
+    )
 
 
 def _setup_logging(args: argparse.Namespace | None = None) -> None:
@@ -312,13 +324,17 @@ class _Run:
             with (out / settings.RUNS_FILE_NAME).open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         except OSError as exc:
-            log.warning("%s: cannot append the run summary (%s)", out / settings.RUNS_FILE_NAME, exc.strerror or exc)
+            log.warning(
+                "%s: cannot append the run summary (%s)", out / settings.RUNS_FILE_NAME, exc.strerror or exc
+            )
 
 
 # --- commands -----------------------------------------------------------------------------------
 
 
-def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[str, Any, str, str | None, list[Any]]]:
+def _sources_figures(
+    args: argparse.Namespace, failures: list[str]
+) -> Iterator[tuple[str, Any, str, str | None, list[Any]]]:
     """(source, article or None, body text, url, figures) for each readable source; unreadable ones
     are reported on stderr, collected in `failures`, and skipped so the others still run."""
     from .extract.figures import extract_figures
@@ -339,7 +355,11 @@ def _sources_figures(args: argparse.Namespace, failures: list[str]) -> Iterator[
             _err(str(exc))
             failures.append(source)
             continue
-        figures = article.figures if article is not None else extract_figures(body, published=getattr(args, "published", None))
+        figures = (
+            article.figures
+            if article is not None
+            else extract_figures(body, published=getattr(args, "published", None))
+        )
         yield source, article, body, url, figures
 
 
@@ -375,9 +395,16 @@ def _scale(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _scale_opts(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                    help="parse in N processes (default: all cores)")
-    sp.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+    sp.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="parse in N processes (default: all cores)",
+    )
+    sp.add_argument(
+        "--dask", metavar="ADDRESS", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -399,8 +426,14 @@ def cmd_build(args: argparse.Namespace, run: _Run) -> int:
             paths.append(path)
         else:
             raise InputError(f"{p}: no such file or directory")
-    summary = build_from_files(paths, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
-                               excel=args.excel, **_scale(args))
+    summary = build_from_files(
+        paths,
+        out_dir=args.out,
+        formats=tuple(args.export),
+        progress=run.progress(),
+        excel=args.excel,
+        **_scale(args),
+    )
     run.finish(summary)
     return EXIT_OK if not summary.failed else EXIT_FAIL
 
@@ -418,10 +451,22 @@ def _crawl_config(args: argparse.Namespace, start_urls: list[str], **extra: Any)
     from .fetch.crawl import CrawlConfig
 
     return CrawlConfig(
-        start_urls=start_urls, out_dir=args.out, max_pages=args.max_pages, delay=args.delay,
-        concurrency=args.concurrency, since=args.since, user_agent=_user_agent(args), allowed_hosts=args.allow_host,
-        formats=tuple(args.export), obey_robots=not args.ignore_robots, timeout=args.timeout,
-        max_bytes=args.max_bytes, retries=args.retries, write_warc=not args.no_warc, excel=args.excel, **extra,
+        start_urls=start_urls,
+        out_dir=args.out,
+        max_pages=args.max_pages,
+        delay=args.delay,
+        concurrency=args.concurrency,
+        since=args.since,
+        user_agent=_user_agent(args),
+        allowed_hosts=args.allow_host,
+        formats=tuple(args.export),
+        obey_robots=not args.ignore_robots,
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        retries=args.retries,
+        write_warc=not args.no_warc,
+        excel=args.excel,
+        **extra,
     )
 
 
@@ -429,9 +474,15 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
     from .fetch.crawl import run_crawl, run_warc
 
     if args.warc:
-        summary = run_warc(args.warc, out_dir=args.out, formats=tuple(args.export), progress=run.progress(),
-                           excel=args.excel,
-                           attachments=not args.no_attachments, **_scale(args))
+        summary = run_warc(
+            args.warc,
+            out_dir=args.out,
+            formats=tuple(args.export),
+            progress=run.progress(),
+            excel=args.excel,
+            attachments=not args.no_attachments,
+            **_scale(args),
+        )
     elif args.replay:
         from .sources.replay import PortalReplay, fixture_articles
 
@@ -441,14 +492,20 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
         from .sources.replay import fixture_documents
 
         with PortalReplay(articles, documents=fixture_documents(args.replay)) as portal:
-            log.info("replaying %d bundled pages at %s (stored as %s)", len(articles), portal.start_url,
-                     settings.REPLAY_ORIGIN)
+            log.info(
+                "replaying %d bundled pages at %s (stored as %s)",
+                len(articles),
+                portal.start_url,
+                settings.REPLAY_ORIGIN,
+            )
             config = _crawl_config(args, [portal.start_url], mirror=(settings.REPLAY_ORIGIN, portal.base_url))
             summary = run_crawl(config, progress=run.progress())
     else:
         start_urls = list(args.start_urls or args.sources or [])
         if not start_urls:
-            raise UsageError("crawl needs at least one START_URL (or --warc FILE, --replay DIR, or sources in the config)")
+            raise UsageError(
+                "crawl needs at least one START_URL (or --warc FILE, --replay DIR, or sources in the config)"
+            )
         from .fetch.discover import normalize_url
 
         bad = [u for u in start_urls if normalize_url(u) is None]
@@ -469,9 +526,17 @@ def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
         if not args.pattern:
             raise UsageError("--commoncrawl CRAWL_ID needs a URL_PATTERN")
         cc = CommonCrawlConfig(
-            crawls=list(args.commoncrawl), pattern=args.pattern, date_from=args.date_from, date_to=args.date_to,
-            out_dir=args.out, index_url=args.cc_index_url, data_url=args.cc_data_url,
-            max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
+            crawls=list(args.commoncrawl),
+            pattern=args.pattern,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            out_dir=args.out,
+            index_url=args.cc_index_url,
+            data_url=args.cc_data_url,
+            max_captures=args.max_captures,
+            formats=tuple(args.export),
+            excel=args.excel,
+            **delay,
         )
         return run.finish(run_commoncrawl(cc, progress=run.progress()))
     from .sources.wayback import HarvestConfig, run_harvest
@@ -479,9 +544,16 @@ def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
     if not args.wayback or args.pattern:
         raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
     config = HarvestConfig(
-        pattern=args.wayback, date_from=args.date_from, date_to=args.date_to, out_dir=args.out,
-        cdx_url=args.cdx_url, replay_url=args.replay_url,
-        max_captures=args.max_captures, formats=tuple(args.export), excel=args.excel, **delay,
+        pattern=args.wayback,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        out_dir=args.out,
+        cdx_url=args.cdx_url,
+        replay_url=args.replay_url,
+        max_captures=args.max_captures,
+        formats=tuple(args.export),
+        excel=args.excel,
+        **delay,
     )
     return run.finish(run_harvest(config, progress=run.progress()))
 
@@ -491,12 +563,20 @@ def cmd_reextract(args: argparse.Namespace, run: _Run) -> int:
 
     if not Path(args.dir).is_dir():
         raise InputError(f"{args.dir}: no such dataset folder")
-    summary = reextract(args.dir, formats=tuple(args.export), progress=run.progress(), excel=args.excel,
-                         attachments=not args.no_attachments, **_scale(args))
+    summary = reextract(
+        args.dir,
+        formats=tuple(args.export),
+        progress=run.progress(),
+        excel=args.excel,
+        attachments=not args.no_attachments,
+        **_scale(args),
+    )
     return run.finish(summary)
 
 
-def _dataset_reports(args: argparse.Namespace, tolerance: float | None) -> tuple[list[dict[str, Any]], list[Any]]:
+def _dataset_reports(
+    args: argparse.Namespace, tolerance: float | None
+) -> tuple[list[dict[str, Any]], list[Any]]:
     """Check rows and report entries for every article of --dataset DIR."""
     from .models import Figure
     from .qa.checks import check_article_figures, dataset_conflicts
@@ -511,7 +591,9 @@ def _dataset_reports(args: argparse.Namespace, tolerance: float | None) -> tuple
             rows_fig.setdefault(f["article_url"], []).append(f)
     for url, figs in rows_fig.items():
         body = arts[url]["body_text"]
-        figures = [Figure.model_validate({k: v for k, v in f.items() if k in Figure.model_fields}) for f in figs]
+        figures = [
+            Figure.model_validate({k: v for k, v in f.items() if k in Figure.model_fields}) for f in figs
+        ]
         checks = check_article_figures(body, figures, tolerance=tolerance, url=url)
         reports.append((arts[url], body, figures, checks))
         rows.extend(c.model_dump(mode="json") for c in checks)
@@ -550,7 +632,9 @@ def cmd_qa_compare_attachments(args: argparse.Namespace, run: _Run) -> int:
     from .qa.attachments import attachments_report_html, compare_attachments
 
     rows = compare_attachments(args.dataset, tolerance=args.tolerance)
-    _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: attachments_report_html(rows, args.dataset))
+    _write_report(
+        args, [r.model_dump(mode="json") for r in rows], lambda: attachments_report_html(rows, args.dataset)
+    )
     bad = sum(1 for r in rows if r.status == "mismatch")
     _err(f"{len(rows) - bad} matched, {bad} mismatch (article figures against their attached documents)")
     return EXIT_FAIL if ("mismatch" in set(args.fail_on or []) and bad) else EXIT_OK
@@ -564,8 +648,14 @@ def cmd_qa_compare(args: argparse.Namespace, run: _Run) -> int:
     if not args.official:
         raise UsageError("qa compare needs OFFICIAL.csv (or --attachments)")
     rows = compare_dataset(args.official, args.dataset, tolerance=args.tolerance)
-    _write_report(args, [r.model_dump(mode="json") for r in rows], lambda: compare_report_html(rows, dataset=args.dataset))
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")}
+    _write_report(
+        args,
+        [r.model_dump(mode="json") for r in rows],
+        lambda: compare_report_html(rows, dataset=args.dataset),
+    )
+    counts = {
+        s: sum(1 for r in rows if r.status == s) for s in ("matched", "mismatch", "missing", "ambiguous")
+    }
     _err(", ".join(f"{v} {k}" for k, v in counts.items()))
     fail_on = set(args.fail_on or [])
     if ("mismatch" in fail_on and counts["mismatch"]) or ("missing" in fail_on and counts["missing"]):
@@ -586,19 +676,29 @@ class _Parser(argparse.ArgumentParser):
 class _Help(argparse.RawDescriptionHelpFormatter):
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
-        if "default" in text or action.default in (None, False, argparse.SUPPRESS) or not action.option_strings:
+        if (
+            "default" in text
+            or action.default in (None, False, argparse.SUPPRESS)
+            or not action.option_strings
+        ):
             return text
-        default = " ".join(map(str, action.default)) if isinstance(action.default, (list, tuple)) else action.default
+        default = (
+            " ".join(map(str, action.default))
+            if isinstance(action.default, (list, tuple))
+            else action.default
+        )
         return f"{text} (default: {default})"
 
 
 def _checked(convert: Callable[[str], Any]) -> Callable[[str], Any]:
     """An argparse type that turns ValueError into argparse's one-line message."""
+
     def check(text: str) -> Any:
         try:
             return convert(text)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
+
     check.__name__ = getattr(convert, "__name__", "value")
     return check
 
@@ -610,37 +710,82 @@ def _setting(parser: argparse.ArgumentParser, *flags: str, dest: str, help: str,
     s = SETTINGS[dest]
     shown = " ".join(map(str, s.default)) if isinstance(s.default, list) else s.default
     default_text = f"default: {shown}; " if shown not in (None, "") and "default" not in help else ""
-    parser.add_argument(*flags, dest=dest, default=None, type=kw.pop("type", _checked(s.convert)),
-                        help=f"{help} ({default_text}env {s.env})", **kw)
+    parser.add_argument(
+        *flags,
+        dest=dest,
+        default=None,
+        type=kw.pop("type", _checked(s.convert)),
+        help=f"{help} ({default_text}env {s.env})",
+        **kw,
+    )
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("output and logging")
     g.add_argument("-v", "--verbose", action="count", default=0, help="more detail on standard error (DEBUG)")
-    g.add_argument("-q", "--quiet", action="count", default=0,
-                   help="less on standard error: -q no progress, warnings and the final line only; -qq errors only")
-    _setting(g, "--log-level", dest="log_level", help="log level on standard error, overrides -v/-q",
-             metavar="LEVEL")
-    _setting(g, "--log-file", dest="log_file", help="append a timestamped log of the run to this file",
-             metavar="FILE")
-    g.add_argument("--config", metavar="FILE", help=f"settings file (TOML; default: DIR/{settings.CONFIG_FILE_NAME} if present)")
-    _setting(g, "--status-interval", dest="status_interval", metavar="SECONDS",
-             help="seconds between status lines when standard error is not a terminal")
+    g.add_argument(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="less on standard error: -q no progress, warnings and the final line only; -qq errors only",
+    )
+    _setting(
+        g,
+        "--log-level",
+        dest="log_level",
+        help="log level on standard error, overrides -v/-q",
+        metavar="LEVEL",
+    )
+    _setting(
+        g,
+        "--log-file",
+        dest="log_file",
+        help="append a timestamped log of the run to this file",
+        metavar="FILE",
+    )
+    g.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"settings file (TOML; default: DIR/{settings.CONFIG_FILE_NAME} if present)",
+    )
+    _setting(
+        g,
+        "--status-interval",
+        dest="status_interval",
+        metavar="SECONDS",
+        help="seconds between status lines when standard error is not a terminal",
+    )
 
 
 def _dataset_opts(sp: argparse.ArgumentParser, out: bool = True) -> None:
     if out:
-        sp.add_argument("--out", default=None, metavar="DIR",
-                        help=f"dataset folder (default: {settings.OUT_DIR}; env SCRAPER_OUT)")
-    _setting(sp, "--export", dest="export", nargs="+", type=str, metavar="FORMAT",
-             help=f"export formats: {', '.join(settings.EXPORT_CHOICES)}")
-    sp.add_argument("--excel", action="store_true", help="CSV exports start with a UTF-8 BOM so Excel reads Vietnamese")
+        sp.add_argument(
+            "--out",
+            default=None,
+            metavar="DIR",
+            help=f"dataset folder (default: {settings.OUT_DIR}; env SCRAPER_OUT)",
+        )
+    _setting(
+        sp,
+        "--export",
+        dest="export",
+        nargs="+",
+        type=str,
+        metavar="FORMAT",
+        help=f"export formats: {', '.join(settings.EXPORT_CHOICES)}",
+    )
+    sp.add_argument(
+        "--excel", action="store_true", help="CSV exports start with a UTF-8 BOM so Excel reads Vietnamese"
+    )
 
 
 def _report_opts(sp: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     sp.add_argument("--format", choices=formats, default="jsonl", help="output format")
     sp.add_argument("-o", "--output", metavar="FILE", help="write the output here instead of standard output")
-    sp.add_argument("--excel", action="store_true", help="with --format csv: start with a UTF-8 BOM for Excel")
+    sp.add_argument(
+        "--excel", action="store_true", help="with --format csv: start with a UTF-8 BOM for Excel"
+    )
 
 
 def _date(text: str) -> str:
@@ -662,17 +807,27 @@ def _subcommand(sub: Any, name: str, help: str, epilog: str) -> argparse.Argumen
 
 
 def _tolerance_opt(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--tolerance", type=_checked(lambda t: _non_negative(t)), default=None,
-                    help="relative tolerance (default: the stated precision)")
+    sp.add_argument(
+        "--tolerance",
+        type=_checked(lambda t: _non_negative(t)),
+        default=None,
+        help="relative tolerance (default: the stated precision)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    epilog = ("Settings: command-line option > SCRAPER_* environment variable > config file "
-              f"(--config, SCRAPER_CONFIG or DIR/{settings.CONFIG_FILE_NAME}) > built-in default.\n"
-              "Exit status: 0 ok, 1 some pages/checks failed, 2 usage error (or nothing worked), "
-              "3 input error, 130 interrupted.")
-    p = _Parser(prog="scraper", description="Figures out of Vietnamese government news and reports.", epilog=epilog,
-                formatter_class=_Help)
+    epilog = (
+        "Settings: command-line option > SCRAPER_* environment variable > config file "
+        f"(--config, SCRAPER_CONFIG or DIR/{settings.CONFIG_FILE_NAME}) > built-in default.\n"
+        "Exit status: 0 ok, 1 some pages/checks failed, 2 usage error (or nothing worked), "
+        "3 input error, 130 interrupted."
+    )
+    p = _Parser(
+        prog="scraper",
+        description="Figures out of Vietnamese government news and reports.",
+        epilog=epilog,
+        formatter_class=_Help,
+    )
     p.add_argument("--version", action="version", version=f"scraper {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -680,68 +835,164 @@ def build_parser() -> argparse.ArgumentParser:
         return _subcommand(sub, name, help, epilog)
 
     e = command("extract", "print the figures in pages or texts")
-    e.add_argument("sources", nargs="+", metavar="SOURCE", help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input")
-    e.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text, used as the body text as it is")
+    e.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="HTML page, PDF/DOCX/XLSX document, http(s) URL, or - for standard input",
+    )
+    e.add_argument(
+        "--text", action="store_true", help="SOURCE is plain UTF-8 text, used as the body text as it is"
+    )
     _report_opts(e, ("jsonl", "json", "csv"))
     e.add_argument("--url", help="the page's URL (for provenance when reading a file)")
-    e.add_argument("--published", type=_checked(_date), metavar="DATE",
-                   help="publication date YYYY-MM-DD for --text (resolves 'hiện nay', years)")
+    e.add_argument(
+        "--published",
+        type=_checked(_date),
+        metavar="DATE",
+        help="publication date YYYY-MM-DD for --text (resolves 'hiện nay', years)",
+    )
     e.set_defaults(func=cmd_extract)
 
     b = command("build", "parse local HTML pages (files or folders) into the dataset")
-    b.add_argument("paths", nargs="+", metavar="PATH", help="HTML files or folders (searched for *.html, *.htm)")
+    b.add_argument(
+        "paths", nargs="+", metavar="PATH", help="HTML files or folders (searched for *.html, *.htm)"
+    )
     _dataset_opts(b)
     _scale_opts(b)
     b.set_defaults(func=cmd_build)
 
     c = command("crawl", "discover, fetch, parse and store a portal's articles")
-    c.add_argument("start_urls", nargs="*", metavar="START_URL", help="listing pages, feeds or sitemaps to start from")
-    _setting(c, "--sources", dest="sources", nargs="+", type=str, metavar="URL",
-             help="start URLs when none is given as START_URL (for config files and SCRAPER_SOURCES)")
+    c.add_argument(
+        "start_urls", nargs="*", metavar="START_URL", help="listing pages, feeds or sitemaps to start from"
+    )
+    _setting(
+        c,
+        "--sources",
+        dest="sources",
+        nargs="+",
+        type=str,
+        metavar="URL",
+        help="start URLs when none is given as START_URL (for config files and SCRAPER_SOURCES)",
+    )
     c.add_argument("--warc", nargs="+", metavar="FILE", help="read WARC/ARC files instead of the network")
-    c.add_argument("--replay", metavar="DIR",
-                   help=f"serve the article pages under DIR as a portal on 127.0.0.1 and crawl it (no network); "
-                        f"URLs are stored under {settings.REPLAY_ORIGIN}")
+    c.add_argument(
+        "--replay",
+        metavar="DIR",
+        help=f"serve the article pages under DIR as a portal on 127.0.0.1 and crawl it (no network); "
+        f"URLs are stored under {settings.REPLAY_ORIGIN}",
+    )
     _setting(c, "--max-pages", dest="max_pages", metavar="N", help="stop after this many fetched pages")
-    _setting(c, "--delay", dest="delay", metavar="SECONDS", help="seconds between requests to one host (minimum; "
-             "slowed down after 429/503, recovering gradually)")
+    _setting(
+        c,
+        "--delay",
+        dest="delay",
+        metavar="SECONDS",
+        help="seconds between requests to one host (minimum; "
+        "slowed down after 429/503, recovering gradually)",
+    )
     _setting(c, "--concurrency", dest="concurrency", metavar="N", help="requests in flight per host")
-    c.add_argument("--since", type=_checked(_date), metavar="DATE",
-                   help="stop paging at articles published before this date (YYYY-MM-DD)")
-    _setting(c, "--user-agent", dest="user_agent", metavar="TEXT",
-             help=f"User-Agent header (default names the tool and a contact URL: {settings.USER_AGENT})")
-    _setting(c, "--contact", dest="contact", metavar="EMAIL_OR_URL", help="added to the User-Agent so admins can reach you")
-    c.add_argument("--allow-host", action="append", default=[], metavar="HOST", help="also follow links to this host")
-    c.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (only for your own servers)")
+    c.add_argument(
+        "--since",
+        type=_checked(_date),
+        metavar="DATE",
+        help="stop paging at articles published before this date (YYYY-MM-DD)",
+    )
+    _setting(
+        c,
+        "--user-agent",
+        dest="user_agent",
+        metavar="TEXT",
+        help=f"User-Agent header (default names the tool and a contact URL: {settings.USER_AGENT})",
+    )
+    _setting(
+        c,
+        "--contact",
+        dest="contact",
+        metavar="EMAIL_OR_URL",
+        help="added to the User-Agent so admins can reach you",
+    )
+    c.add_argument(
+        "--allow-host", action="append", default=[], metavar="HOST", help="also follow links to this host"
+    )
+    c.add_argument(
+        "--ignore-robots", action="store_true", help="do not read robots.txt (only for your own servers)"
+    )
     _setting(c, "--timeout", dest="timeout", metavar="SECONDS", help="read timeout per request")
     _setting(c, "--max-bytes", dest="max_bytes", metavar="N", help="response size cap in bytes")
-    _setting(c, "--retries", dest="retries", metavar="N", help="retries per request (timeouts, resets, 429, 5xx)")
+    _setting(
+        c, "--retries", dest="retries", metavar="N", help="retries per request (timeouts, resets, 429, 5xx)"
+    )
     c.add_argument("--no-warc", action="store_true", help="do not keep raw responses under DIR/warc/")
-    c.add_argument("--no-attachments", action="store_true", help="do not fetch/read the documents articles link to")
+    c.add_argument(
+        "--no-attachments", action="store_true", help="do not fetch/read the documents articles link to"
+    )
     _dataset_opts(c)
     _scale_opts(c)
     c.set_defaults(func=cmd_crawl)
 
     h = command("harvest", "read web-archive captures into the dataset")
-    h.add_argument("pattern", nargs="?", metavar="URL_PATTERN", help="with --commoncrawl: the URLs to look up")
-    h.add_argument("--wayback", metavar="URL_PATTERN",
-                   help="harvest the Wayback Machine's captures of these URLs, e.g. 'example.gov.vn/tin-tuc/*'")
-    h.add_argument("--commoncrawl", action="append", metavar="CRAWL_ID",
-                   help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several")
-    h.add_argument("--from", dest="date_from", type=_checked(_archive_date), metavar="DATE",
-                   help="first capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    h.add_argument("--to", dest="date_to", type=_checked(_archive_date), metavar="DATE",
-                   help="last capture date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    h.add_argument("--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="Wayback CDX API endpoint")
-    h.add_argument("--replay-url", default=settings.WAYBACK_REPLAY_URL, metavar="URL", help="Wayback replay (id_) base URL")
-    h.add_argument("--cc-index-url", default=settings.CC_INDEX_URL, metavar="URL",
-                   help="Common Crawl index server (a mirror, a test)")
-    h.add_argument("--cc-data-url", default=settings.CC_DATA_URL, metavar="URL", help="Common Crawl WARC file server")
-    _setting(h, "--delay", dest="delay", metavar="SECONDS",
-             help=f"seconds between requests to one archive host (harvest default: Wayback {settings.HARVEST_DELAY}, "
-                  f"Common Crawl {settings.CC_DELAY})")
-    h.add_argument("--max-captures", type=_checked(lambda t: _positive(t)), default=None, metavar="N",
-                   help="read at most this many captures (default: all)")
+    h.add_argument(
+        "pattern", nargs="?", metavar="URL_PATTERN", help="with --commoncrawl: the URLs to look up"
+    )
+    h.add_argument(
+        "--wayback",
+        metavar="URL_PATTERN",
+        help="harvest the Wayback Machine's captures of these URLs, e.g. 'example.gov.vn/tin-tuc/*'",
+    )
+    h.add_argument(
+        "--commoncrawl",
+        action="append",
+        metavar="CRAWL_ID",
+        help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several",
+    )
+    h.add_argument(
+        "--from",
+        dest="date_from",
+        type=_checked(_archive_date),
+        metavar="DATE",
+        help="first capture date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
+    h.add_argument(
+        "--to",
+        dest="date_to",
+        type=_checked(_archive_date),
+        metavar="DATE",
+        help="last capture date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
+    h.add_argument(
+        "--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="Wayback CDX API endpoint"
+    )
+    h.add_argument(
+        "--replay-url",
+        default=settings.WAYBACK_REPLAY_URL,
+        metavar="URL",
+        help="Wayback replay (id_) base URL",
+    )
+    h.add_argument(
+        "--cc-index-url",
+        default=settings.CC_INDEX_URL,
+        metavar="URL",
+        help="Common Crawl index server (a mirror, a test)",
+    )
+    h.add_argument(
+        "--cc-data-url", default=settings.CC_DATA_URL, metavar="URL", help="Common Crawl WARC file server"
+    )
+    _setting(
+        h,
+        "--delay",
+        dest="delay",
+        metavar="SECONDS",
+        help=f"seconds between requests to one archive host (harvest default: Wayback {settings.HARVEST_DELAY}, "
+        f"Common Crawl {settings.CC_DELAY})",
+    )
+    h.add_argument(
+        "--max-captures",
+        type=_checked(lambda t: _positive(t)),
+        default=None,
+        metavar="N",
+        help="read at most this many captures (default: all)",
+    )
     _dataset_opts(h)
     h.set_defaults(func=cmd_harvest)
 
@@ -759,25 +1010,39 @@ def build_parser() -> argparse.ArgumentParser:
         return _subcommand(qsub, name, help, epilog)
 
     qc = qa_command("check", "cross-check the figures inside each article")
-    qc.add_argument("sources", nargs="*", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input")
+    qc.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="HTML file, http(s) URL, or - for standard input"
+    )
     qc.add_argument("--text", action="store_true", help="SOURCE is plain UTF-8 text")
     qc.add_argument("--url", help="the page's URL (for provenance when reading a file)")
     qc.add_argument("--dataset", metavar="DIR", help="also check every article of this dataset folder")
     _report_opts(qc, ("jsonl", "json", "csv", "html"))
     _tolerance_opt(qc)
-    qc.add_argument("--screenshot", metavar="PNG",
-                    help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)")
+    qc.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="with --format html -o FILE: also save a browser screenshot (needs Chromium + Playwright)",
+    )
     qc.add_argument("--fail-on-inconsistent", action="store_true", help="exit 1 when a check fails")
     qc.set_defaults(func=cmd_qa_check)
     qm = qa_command("compare", "compare an official table with the dataset")
-    qm.add_argument("official", metavar="OFFICIAL.csv", nargs="?", help="CSV with columns indicator, entity, "
-                    "period_start, period_end, value, unit")
-    qm.add_argument("--attachments", action="store_true",
-                    help="compare each article's figures with its own attached documents instead")
+    qm.add_argument(
+        "official",
+        metavar="OFFICIAL.csv",
+        nargs="?",
+        help="CSV with columns indicator, entity, period_start, period_end, value, unit",
+    )
+    qm.add_argument(
+        "--attachments",
+        action="store_true",
+        help="compare each article's figures with its own attached documents instead",
+    )
     qm.add_argument("--dataset", default=settings.OUT_DIR, metavar="DIR", help="dataset folder")
     _report_opts(qm, ("jsonl", "json", "csv", "html"))
     _tolerance_opt(qm)
-    qm.add_argument("--fail-on", nargs="+", choices=("mismatch", "missing"), help="exit 1 when any row has this status")
+    qm.add_argument(
+        "--fail-on", nargs="+", choices=("mismatch", "missing"), help="exit 1 when any row has this status"
+    )
     qm.set_defaults(func=cmd_qa_compare)
     return p
 

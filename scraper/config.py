@@ -41,6 +41,7 @@ def _number(kind: Callable[[str], Any], minimum: float) -> Callable[[Any], Any]:
         if n < minimum:
             raise ValueError(f"{value!r} is below {minimum:g}")
         return n
+
     return convert
 
 
@@ -62,6 +63,7 @@ def _choice(*choices: str) -> Callable[[Any], str]:
         if v.upper() in choices:
             return v.upper()
         raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
+
     return convert
 
 
@@ -86,21 +88,24 @@ class Setting:
         return settings.ENV_PREFIX + self.dest.upper()
 
 
-SETTINGS: dict[str, Setting] = {s.dest: s for s in (
-    Setting("user_agent", None, _text),
-    Setting("contact", None, _text),
-    Setting("delay", settings.CRAWL_DELAY, _number(float, 0)),
-    Setting("concurrency", settings.CRAWL_CONCURRENCY, _number(int, 1)),
-    Setting("max_pages", settings.CRAWL_MAX_PAGES, _number(int, 1)),
-    Setting("timeout", settings.TIMEOUT, _number(float, 0.1)),
-    Setting("retries", settings.RETRIES, _number(int, 0)),
-    Setting("max_bytes", settings.MAX_RESPONSE_BYTES, _number(int, 1)),
-    Setting("sources", [], _words),
-    Setting("export", list(settings.EXPORT_FORMATS), _exports),
-    Setting("log_file", None, _text),
-    Setting("log_level", None, _choice("DEBUG", "INFO", "WARNING", "ERROR")),
-    Setting("status_interval", settings.STATUS_INTERVAL, _number(float, 0)),
-)}
+SETTINGS: dict[str, Setting] = {
+    s.dest: s
+    for s in (
+        Setting("user_agent", None, _text),
+        Setting("contact", None, _text),
+        Setting("delay", settings.CRAWL_DELAY, _number(float, 0)),
+        Setting("concurrency", settings.CRAWL_CONCURRENCY, _number(int, 1)),
+        Setting("max_pages", settings.CRAWL_MAX_PAGES, _number(int, 1)),
+        Setting("timeout", settings.TIMEOUT, _number(float, 0.1)),
+        Setting("retries", settings.RETRIES, _number(int, 0)),
+        Setting("max_bytes", settings.MAX_RESPONSE_BYTES, _number(int, 1)),
+        Setting("sources", [], _words),
+        Setting("export", list(settings.EXPORT_FORMATS), _exports),
+        Setting("log_file", None, _text),
+        Setting("log_level", None, _choice("DEBUG", "INFO", "WARNING", "ERROR")),
+        Setting("status_interval", settings.STATUS_INTERVAL, _number(float, 0)),
+    )
+}
 # Commands with their own default for a shared setting.
 COMMAND_DEFAULTS: dict[str, dict[str, Any]] = {"harvest": {"delay": settings.HARVEST_DELAY}}
 
@@ -133,7 +138,9 @@ def _read_file(path: Path, command: str) -> dict[str, Any]:
     if isinstance(section, dict):
         values.update(section)
     commands = {"extract", "build", "crawl", "harvest", "reextract", "qa"}
-    unknown = [k for k in values if k not in SETTINGS] + [k for k, v in data.items() if isinstance(v, dict) and k not in commands]
+    unknown = [k for k in values if k not in SETTINGS] + [
+        k for k, v in data.items() if isinstance(v, dict) and k not in commands
+    ]
     if unknown:
         raise UsageError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(SETTINGS)})")
     return values

@@ -8,10 +8,27 @@ that the command line prints as it is.  `InputError`s are about what the user ga
 from __future__ import annotations
 
 __all__ = [
-    "ScraperError", "UsageError", "InputError", "DecodeError", "ParseError", "NotHTML", "NotAnArticle",
-    "TooLarge", "FetchError", "Disallowed", "DocumentError", "DatasetError", "OfficialTableError",
-    "PageTooLarge", "ResponseTooLarge", "HTTPStatus", "Timeout", "ConnectionFailed", "NotFetchable",
-    "MissingDependency", "exit_code",
+    "ScraperError",
+    "UsageError",
+    "InputError",
+    "DecodeError",
+    "ParseError",
+    "NotHTML",
+    "NotAnArticle",
+    "TooLarge",
+    "FetchError",
+    "Disallowed",
+    "DocumentError",
+    "DatasetError",
+    "OfficialTableError",
+    "PageTooLarge",
+    "ResponseTooLarge",
+    "HTTPStatus",
+    "Timeout",
+    "ConnectionFailed",
+    "NotFetchable",
+    "MissingDependency",
+    "exit_code",
 ]
 
 

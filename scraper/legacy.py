@@ -16,11 +16,15 @@ import regex
 # Parallel tables: Unicode lowercase letters and their TCVN3 / VNI spellings.  Uppercase VNI is the
 # uppercase of the sequence; TCVN3 has separate single-byte capitals only for the seven base letters.
 _UNI = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-_TCVN3 = ("µ ¸ © · Ì Ð ª × Ý ß ã « â ï ó ý ¨ ® Ü ò ¬ \xad ¹ ¶ Ê Ç È É Ë ¾ » ¼ ½ Æ Ñ Î Ï Õ Ò Ó Ô Ö "
-          "Ø Þ ä á è å æ ç é í ê ë ì î ô ñ ø õ ö ÷ ù ú þ û ü").split(" ")
-_VNI = ("aø aù aâ aõ eø eù eâ ì í oø où oâ oõ uø uù yù aê ñ ó uõ ô ö aï aû aá aà aå aã aä aé aè aú "
-        "aü aë eï eû eõ eá eà eå eã eä æ ò oï oû oá oà oå oã oä ôù ôø ôû ôõ ôï uï uû öù öø öû öõ öï "
-        "yø î yû yõ").split(" ")
+_TCVN3 = (
+    "µ ¸ © · Ì Ð ª × Ý ß ã « â ï ó ý ¨ ® Ü ò ¬ \xad ¹ ¶ Ê Ç È É Ë ¾ » ¼ ½ Æ Ñ Î Ï Õ Ò Ó Ô Ö "
+    "Ø Þ ä á è å æ ç é í ê ë ì î ô ñ ø õ ö ÷ ù ú þ û ü"
+).split(" ")
+_VNI = (
+    "aø aù aâ aõ eø eù eâ ì í oø où oâ oõ uø uù yù aê ñ ó uõ ô ö aï aû aá aà aå aã aä aé aè aú "
+    "aü aë eï eû eõ eá eà eå eã eä æ ò oï oû oá oà oå oã oä ôù ôø ôû ôõ ôï uï uû öù öø öû öõ öï "
+    "yø î yû yõ"
+).split(" ")
 assert len(_UNI) == len(_TCVN3) == len(_VNI)
 
 TCVN3_TO_UNICODE: dict[str, str] = dict(zip(_TCVN3, _UNI, strict=True))

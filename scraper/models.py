@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 __all__ = ["Article", "Attachment", "Check", "Figure", "Table", "CompareRow"]
 
-Kind = Literal["count", "percent", "money", "quantity", "rank", "ratio", "score", "duration", "multiple", "number"]
+Kind = Literal[
+    "count", "percent", "money", "quantity", "rank", "ratio", "score", "duration", "multiple", "number"
+]
 
 
 class Figure(BaseModel):
@@ -71,7 +73,12 @@ class Figure(BaseModel):
             self._warn("count is not a whole number")
         if self.kind == "count" and self.value < 0:
             self._warn("negative count")
-        if self.kind in ("rank", "ratio") and self.denominator is not None and self.kind == "rank" and self.value > self.denominator:
+        if (
+            self.kind in ("rank", "ratio")
+            and self.denominator is not None
+            and self.kind == "rank"
+            and self.value > self.denominator
+        ):
             self._warn("rank larger than the number ranked")
         return self
 
@@ -95,8 +102,10 @@ class Figure(BaseModel):
 
 def _over_100_ok(f: Figure) -> bool:
     s = f.sentence.lower()
-    after = s[s.find(f.raw.lower()) + len(f.raw):][:40] if f.raw.lower() in s else ""
-    return any(w in after for w in ("kế hoạch", "dự toán", "chỉ tiêu", "so với", "cùng kỳ", "mục tiêu", "nghị quyết"))
+    after = s[s.find(f.raw.lower()) + len(f.raw) :][:40] if f.raw.lower() in s else ""
+    return any(
+        w in after for w in ("kế hoạch", "dự toán", "chỉ tiêu", "so với", "cùng kỳ", "mục tiêu", "nghị quyết")
+    )
 
 
 class Table(BaseModel):
@@ -153,7 +162,9 @@ class Check(BaseModel):
     # How the figures were related, so a reviewer can judge the check (additive to the contract).
     rule: str | None = None  # the reading that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
     confidence: float | None = None  # 0..1: how surely a reader would relate these figures this way
-    roles: list[str] = Field(default_factory=list)  # per entry of `figures`: "total", "part", "rate", "numerator", "whole", …
+    roles: list[str] = Field(
+        default_factory=list
+    )  # per entry of `figures`: "total", "part", "rate", "numerator", "whole", …
 
 
 class CompareRow(BaseModel):

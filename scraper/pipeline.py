@@ -23,8 +23,17 @@ from .parse.article import parse_article
 from .store.dataset import Dataset
 from .store.rows import ArticleRows, article_rows
 
-__all__ = ["Summary", "Progress", "StatusLines", "PageOutcome", "BatchWriter", "parse_page", "page_outcome", "ingest",
-           "build_from_files"]
+__all__ = [
+    "Summary",
+    "Progress",
+    "StatusLines",
+    "PageOutcome",
+    "BatchWriter",
+    "parse_page",
+    "page_outcome",
+    "ingest",
+    "build_from_files",
+]
 
 log = logging.getLogger("scraper.pipeline")
 
@@ -81,8 +90,10 @@ class Summary:
         """One status line for a log: pages, articles, figures, errors, rate."""
         secs = max(self.seconds, 1e-6)
         pages = max(self.requests, self.articles + self.failed + self.skipped)
-        return (f"progress: {pages} pages, {self.articles} articles ({self.new} new), {self.figures} figures, "
-                f"{self.failed} errors, {pages / secs:.1f} pages/s")
+        return (
+            f"progress: {pages} pages, {self.articles} articles ({self.new} new), {self.figures} figures, "
+            f"{self.failed} errors, {pages / secs:.1f} pages/s"
+        )
 
     def exit_code(self) -> int:
         """0 all good; 1 some pages failed (retried next run); 2 nothing worked at all."""
@@ -92,10 +103,30 @@ class Summary:
 
     def record(self, **extra: Any) -> dict[str, Any]:
         """The machine-readable run summary (one line of runs.jsonl)."""
-        counts = {k: getattr(self, k) for k in ("new", "changed", "unchanged", "not_modified", "skipped", "failed",
-                                                 "requests", "bytes", "figures", "slowdowns")}
-        return {"start": self.started_at, "end": utc_now(), "seconds": round(self.seconds, 3),
-                "articles": self.articles, **counts, "errors": self.errors[: settings.ERRORS_SHOWN], **extra}
+        counts = {
+            k: getattr(self, k)
+            for k in (
+                "new",
+                "changed",
+                "unchanged",
+                "not_modified",
+                "skipped",
+                "failed",
+                "requests",
+                "bytes",
+                "figures",
+                "slowdowns",
+            )
+        }
+        return {
+            "start": self.started_at,
+            "end": utc_now(),
+            "seconds": round(self.seconds, 3),
+            "articles": self.articles,
+            **counts,
+            "errors": self.errors[: settings.ERRORS_SHOWN],
+            **extra,
+        }
 
 
 class Progress:
@@ -158,7 +189,9 @@ def parse_page(
     return article
 
 
-def page_outcome(content: bytes | str, url: str | None, *, source: str | None = None, **meta: str | None) -> PageOutcome:
+def page_outcome(
+    content: bytes | str, url: str | None, *, source: str | None = None, **meta: str | None
+) -> PageOutcome:
     """`parse_page` as a value: what a worker process returns (never raises for a bad page)."""
     size = len(content)
     try:
@@ -173,7 +206,9 @@ def page_outcome(content: bytes | str, url: str | None, *, source: str | None = 
 class BatchWriter:
     """The parent's side: outcomes counted in the summary and stored `batch` articles per transaction."""
 
-    def __init__(self, ds: Dataset, summary: Summary, *, force: bool = False, batch: int | None = None) -> None:
+    def __init__(
+        self, ds: Dataset, summary: Summary, *, force: bool = False, batch: int | None = None
+    ) -> None:
         self.ds, self.summary, self.force = ds, summary, force
         self.batch = batch or settings.WRITE_BATCH_ARTICLES
         self._pending: list[ArticleRows] = []
@@ -217,8 +252,14 @@ def ingest(
 ) -> Article | None:
     """Parse one page and store it; a page that cannot be parsed is counted and logged, not fatal."""
     try:
-        article = parse_page(content, url, http_charset=http_charset, fetched_at=fetched_at,
-                             archive_url=archive_url, captured_at=captured_at)
+        article = parse_page(
+            content,
+            url,
+            http_charset=http_charset,
+            fetched_at=fetched_at,
+            archive_url=archive_url,
+            captured_at=captured_at,
+        )
     except NotAnArticle as exc:
         summary.skipped += 1  # listing pages, redirect notices: expected, not failures
         log.info("%s: skipped, %s", url or source, exc)
@@ -246,10 +287,17 @@ def _parse_files(paths: list[str]) -> list[PageOutcome]:
     return out
 
 
-def build_from_files(paths: list[Path], *, out_dir: str | Path = settings.OUT_DIR,
-                     formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
-                     progress: Progress | None = None, excel: bool = False,
-                     workers: int | None = 1, dask: str | None = None) -> Summary:
+def build_from_files(
+    paths: list[Path],
+    *,
+    out_dir: str | Path = settings.OUT_DIR,
+    formats: tuple[str, ...] = settings.EXPORT_FORMATS,
+    quiet: bool = False,
+    progress: Progress | None = None,
+    excel: bool = False,
+    workers: int | None = 1,
+    dask: str | None = None,
+) -> Summary:
     """Parse local HTML files into the dataset, on `workers` processes (None: all cores) or a Dask cluster."""
     from .scale.executor import make_executor
 

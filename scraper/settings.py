@@ -62,13 +62,13 @@ CC_INDEX_FILTERS = ("=status:200", "mime:html")  # pywb filters: exact status, m
 # --- scale-out (scraper/scale/) --------------------------------------------------------------------
 PROCESS_START_METHOD = "auto"  # fork when single-threaded, else a fork server (see scale/executor.py)
 WORKER_PRELOAD = ("scraper.scale.tasks",)  # what a fork server imports once for all its workers
-TASKS_IN_FLIGHT_PER_WORKER = 4        # tasks submitted ahead per worker: bounded memory, busy workers
-DASK_CONNECT_TIMEOUT = "10s"          # how long `--dask ADDRESS` waits for the scheduler
+TASKS_IN_FLIGHT_PER_WORKER = 4  # tasks submitted ahead per worker: bounded memory, busy workers
+DASK_CONNECT_TIMEOUT = "10s"  # how long `--dask ADDRESS` waits for the scheduler
 WARC_PARTITION_BYTES = 4 * 1024 * 1024  # WARC files larger than this are split at record boundaries
 WARC_PARTITION_MIN_BYTES = 64 * 1024  # ... and no partition is made smaller than this (unless the file is)
-BUILD_FILES_PER_TASK = 16             # local HTML files parsed per task by `build`
-WRITE_BATCH_ARTICLES = 200            # articles written per SQLite transaction by the parent
-PARQUET_ROWS_PER_PART = 100_000       # rows per file in a partitioned Parquet export
+BUILD_FILES_PER_TASK = 16  # local HTML files parsed per task by `build`
+WRITE_BATCH_ARTICLES = 200  # articles written per SQLite transaction by the parent
+PARQUET_ROWS_PER_PART = 100_000  # rows per file in a partitioned Parquet export
 
 # --- parse -----------------------------------------------------------------------------------------
 MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
@@ -102,8 +102,25 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
-QA_HEDGES = frozenset({"gần", "hơn", "trên", "khoảng", "xấp xỉ", "dưới", "gần như", "khoảng gần", "ước", "ước đạt",
-                       "không dưới", "ít nhất", "không quá", "chưa đến", "ngót"})
+QA_HEDGES = frozenset(
+    {
+        "gần",
+        "hơn",
+        "trên",
+        "khoảng",
+        "xấp xỉ",
+        "dưới",
+        "gần như",
+        "khoảng gần",
+        "ước",
+        "ước đạt",
+        "không dưới",
+        "ít nhất",
+        "không quá",
+        "chưa đến",
+        "ngót",
+    }
+)
 # The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
 QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
 QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})

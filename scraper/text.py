@@ -27,8 +27,6 @@ __all__ = [
 ]
 
 
-
-
 # Characters that are spaces to a reader but not to `str.split`: NBSP, narrow NBSP, ideographic...
 _SPACE_LIKE = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "\x0b", "\x0c"}
 # Characters that a reader does not see at all.
@@ -141,9 +139,16 @@ def clean_text(text: str, *, unescape: bool = False) -> str:
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _ALIASES = {
-    "utf8": "utf-8", "unicode": "utf-8", "x-user-defined": "windows-1252", "iso-8859-1": "windows-1252",
-    "latin1": "windows-1252", "latin-1": "windows-1252", "us-ascii": "windows-1252", "ascii": "windows-1252",
-    "cp1258": "windows-1258", "vietnamese": "windows-1258",
+    "utf8": "utf-8",
+    "unicode": "utf-8",
+    "x-user-defined": "windows-1252",
+    "iso-8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "latin-1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+    "cp1258": "windows-1258",
+    "vietnamese": "windows-1258",
 }
 
 
@@ -160,7 +165,9 @@ def _canonical(name: str | None) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
-    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")):
+    if head.startswith(
+        (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")
+    ):
         return True
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
@@ -182,7 +189,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
         raise DecodeError("empty document")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return _finish(data[len(bom):].decode(enc, errors="replace")), enc
+            return _finish(data[len(bom) :].decode(enc, errors="replace")), enc
     if _looks_binary(data):
         raise DecodeError("binary content, not an HTML or text document")
     candidates: list[str] = []

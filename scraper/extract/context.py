@@ -29,7 +29,9 @@ from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
 _CAP = rf"\p{{Lu}}[{_L}]*"
-_NAME = rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
+_NAME = (
+    rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
+)
 _ADMIN_WORD = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
 _BODY_HEAD = (
     r"(?:Sở|Bộ|Ban|Cục|Chi\s+cục|Tổng\s+cục|Văn\s+phòng|Trung\s+tâm|Công\s+an|Bưu\s+điện|Kho\s+bạc|"
@@ -53,8 +55,14 @@ _ENTITY = regex.compile(
         ]
     )
 )
-_SOURCE_BEFORE = regex.compile(r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|thông\s+báo))?(?:\s+của)?\s*$", regex.I)
-_ROLE_BEFORE = regex.compile(r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$", regex.I)
+_SOURCE_BEFORE = regex.compile(
+    r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|thông\s+báo))?(?:\s+của)?\s*$",
+    regex.I,
+)
+_ROLE_BEFORE = regex.compile(
+    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$",
+    regex.I,
+)
 _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
 _INDICATOR_HEADS = regex.compile(
@@ -74,20 +82,46 @@ _LEAD_WORDS = regex.compile(
     r"trong\s+khi)[\s,]*",
     regex.I,
 )
-_CLAUSE_BREAK = regex.compile(r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))")
+_CLAUSE_BREAK = regex.compile(
+    r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))"
+)
 _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
 _EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+đổi|bằng", regex.I)
 _BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
-_THRESHOLDS = {"trên", "dưới", "hơn", "gần", "khoảng", "xấp xỉ", "không dưới", "không quá", "tối thiểu", "tối đa", "ít nhất"}
-_DUE = regex.compile(r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|đã\s+xử\s+lý)(?![\p{L}])", regex.I)
+_THRESHOLDS = {
+    "trên",
+    "dưới",
+    "hơn",
+    "gần",
+    "khoảng",
+    "xấp xỉ",
+    "không dưới",
+    "không quá",
+    "tối thiểu",
+    "tối đa",
+    "ít nhất",
+}
+_DUE = regex.compile(
+    r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|đã\s+xử\s+lý)(?![\p{L}])",
+    regex.I,
+)
 # The rate is stated right before the number ("đạt tỷ lệ 68,48%", ", chiếm 86%"), not a rate of
 # something else named in between ("tỷ lệ hộ nghèo giảm còn 0,9%").
-_RATE_TAIL = regex.compile(r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$", regex.I)
+_RATE_TAIL = regex.compile(
+    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$",
+    regex.I,
+)
 # "1.258/1.300 hộ được cấp điện, đạt 96,77%": a fraction's own percentage closes its clause.
-_FRACTION_RATE_TAIL = regex.compile(r",\s*(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*$", regex.I)
-_PAREN_NEXT = regex.compile(r"\s*\(\s*(?:(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*)?$|\s*\(\s*(?=\d)", regex.I)
+_FRACTION_RATE_TAIL = regex.compile(
+    r",\s*(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*$", regex.I
+)
+_PAREN_NEXT = regex.compile(
+    r"\s*\(\s*(?:(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*)?$|\s*\(\s*(?=\d)", regex.I
+)
 # "…15 hồ sơ trễ hạn; tổng cộng 4.735 hồ sơ": a total stated after its parts.
-_TOTAL_AFTER = regex.compile(r"(?<![\p{L}])(?:tổng\s+cộng|tổng\s+số|tổng)(?:\s+(?:là|có|gồm))?\s*:?\s*$", regex.I)
+_TOTAL_AFTER = regex.compile(
+    r"(?<![\p{L}])(?:tổng\s+cộng|tổng\s+số|tổng)(?:\s+(?:là|có|gồm))?\s*:?\s*$", regex.I
+)
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
 # "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
 _ESTIMATE = regex.compile(
@@ -99,15 +133,22 @@ _NOUN_PHRASE_END = regex.compile(
     r"ở|từ|bao\s+gồm|gồm)(?![\p{L}])",
     regex.I,
 )
-_PERIOD_WORDS = regex.compile(r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|cùng\s+kỳ)(?![\p{L}])", regex.I)
-_VERBS = frozenset("tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split())
+_PERIOD_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|cùng\s+kỳ)(?![\p{L}])",
+    regex.I,
+)
+_VERBS = frozenset(
+    "tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split()
+)
 _COMMA = regex.compile(r"\s*,")
 _ANY_LETTER = regex.compile(r"\p{L}")
 _ACRONYM_PAREN = regex.compile(r"\s*\([\p{Lu}\d&\s-]{2,12}\)")
 _DIGIT = regex.compile(r"\d")
 _VERBISH = regex.compile(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d")
 _OPEN_PAREN_END = regex.compile(r"\s*\(\s*$")
-_LINK_CUT = regex.compile(r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I)
+_LINK_CUT = regex.compile(
+    r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I
+)
 _VERB_PHRASE = regex.compile(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$")
 _NEWLINES = regex.compile(r"\n+")
 _TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
@@ -175,7 +216,11 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [p for p in _window(periods, period_pos, ss, se) if cs <= p.pos < ce or _is_frame(t, p, sent_starts)]
+        in_sentence = [
+            p
+            for p in _window(periods, period_pos, ss, se)
+            if cs <= p.pos < ce or _is_frame(t, p, sent_starts)
+        ]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and _REFERS_BACK.match(t, ss):
@@ -206,7 +251,9 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         # --- indicator and verb ---
         m["indicator"], m["verb"] = _indicator(t, c, cands, i, ss, cues.heads(ss, se))
         if m["indicator"] is None and i > 0 and sent_of[i - 1] == si:
-            m["indicator"] = meanings[i - 1]["indicator"]  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
+            m["indicator"] = meanings[i - 1][
+                "indicator"
+            ]  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
         meanings.append(m)
 
     part_of, computed_from = _relations(t, cands, [m["indicator"] for m in meanings], sent_of, sentences)
@@ -215,10 +262,24 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         s, e = norm.span(c.start, c.end)
         figures.append(
             Figure(
-                value=exact_decimal(c.value), kind=c.kind, unit=c.unit, raw=original[s:e], start=s, end=e,
-                qualifier=c.qualifier, change=c.change, baseline=c.baseline, index=c.id, denominator=c.denominator,
-                range=c.range, part_of=part_of.get(c.id), computed_from=computed_from.get(c.id),
-                ambiguous=c.ambiguous, prior_period=c.prior_period, warnings=list(c.warnings), **m,
+                value=exact_decimal(c.value),
+                kind=c.kind,
+                unit=c.unit,
+                raw=original[s:e],
+                start=s,
+                end=e,
+                qualifier=c.qualifier,
+                change=c.change,
+                baseline=c.baseline,
+                index=c.id,
+                denominator=c.denominator,
+                range=c.range,
+                part_of=part_of.get(c.id),
+                computed_from=computed_from.get(c.id),
+                ambiguous=c.ambiguous,
+                prior_period=c.prior_period,
+                warnings=list(c.warnings),
+                **m,
             )
         )
     return figures
@@ -235,7 +296,9 @@ def _paragraphs_with(cands: list[Candidate], para_starts: list[int], n: int) -> 
     return out
 
 
-def _entities(t: str, cands: list[Candidate], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _entities(
+    t: str, cands: list[Candidate], paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
     """Entity mentions in `paragraphs` of `t` that can be a figure's subject, in order."""
     # A counted noun is not the subject of its own count ("09 UBND huyện" is 9 committees).
     unit_starts = [c.start for c in cands]
@@ -358,7 +421,9 @@ def _entity_for(t: str, c: Candidate, entities: list[tuple[int, int, str]], ss: 
     return None
 
 
-def _paragraph_subject(entities: list[tuple[int, int, str]], entity_pos: list[int], para: int, ss: int) -> str | None:
+def _paragraph_subject(
+    entities: list[tuple[int, int, str]], entity_pos: list[int], para: int, ss: int
+) -> str | None:
     """The subject of the latest earlier sentence of the paragraph that names one (its first entity)."""
     lo, hi = bisect.bisect_left(entity_pos, para), bisect.bisect_left(entity_pos, ss)
     if hi <= lo:
@@ -424,7 +489,9 @@ def _indicator(
         noun = " ".join(words[:10]) or None
         if noun and c.unit and noun.lower() == c.unit.lower():
             others = [o.start for o in cands[max(0, i - 20) : i] if o.start >= ss]
-            heads = [h for h in sentence_heads if h.end() <= c.start and not any(h.end() <= o for o in others)]
+            heads = [
+                h for h in sentence_heads if h.end() <= c.start and not any(h.end() <= o for o in others)
+            ]
             if heads:
                 return _cut_at_link(t[heads[0].start() : c.start]) or noun, verb
             subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
@@ -456,9 +523,16 @@ def _indicator(
         # "Có 98,7% người dân tham gia bảo hiểm y tế": the share is named after it
         m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120))
         after = _tidy_phrase(t[c.end : m.start() if m else c.end + 60])
-        if after and not regex.match(r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ|mục\s+tiêu)", after, regex.I):
+        if after and not regex.match(
+            r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ|mục\s+tiêu)", after, regex.I
+        ):
             phrase = after
-    if phrase is None and heads and c.kind == "percent" and _OPEN_PAREN_END.match(t[max(0, c.start - 2) : c.start]):
+    if (
+        phrase is None
+        and heads
+        and c.kind == "percent"
+        and _OPEN_PAREN_END.match(t[max(0, c.start - 2) : c.start])
+    ):
         phrase = _cut_at_link(t[heads[-1].start() : c.start])  # "… tỷ lệ … cao là huyện X (100%)"
     return phrase, verb
 
@@ -480,7 +554,7 @@ def _verb(t: str, c: Candidate, cstart: int) -> str | None:
 
 
 def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) -> str | None:
-    """"đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi thỏa đáng")."""
+    """ "đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi thỏa đáng")."""
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.start < ss:
@@ -498,7 +572,11 @@ def _unit_head(unit: str | None) -> str:
 
 
 def _relations(
-    t: str, cands: list[Candidate], indicators: list[str | None], sent_of: list[int], sentences: list[tuple[int, int]]
+    t: str,
+    cands: list[Candidate],
+    indicators: list[str | None],
+    sent_of: list[int],
+    sentences: list[tuple[int, int]],
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """part_of from "trong đó/bao gồm" or a parenthesised breakdown; computed_from for a stated rate
     and the counts behind it (`[id, id]` when the figure itself is the fraction: "950/1.000 …, đạt 95%").
@@ -532,11 +610,17 @@ def _relations(
                 continue
             gap_start = total.reach
             gap = t[gap_start : c.start]
-            in_parens = "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
+            in_parens = (
+                "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
+            )
             marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
             if not in_parens and marker is None:
                 continue
-            if marker is not None and ";" in t[marker.end() : c.start] and not t[marker.end() : marker.end() + 3].lstrip().startswith(":"):
+            if (
+                marker is not None
+                and ";" in t[marker.end() : c.start]
+                and not t[marker.end() : marker.end() + 3].lstrip().startswith(":")
+            ):
                 # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880 hồ sơ" is not a
                 # part) unless the figure still fits in the total beside the parts already found
                 # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000). "Trong đó: A; B; C" always runs on.
@@ -544,16 +628,27 @@ def _relations(
                 if so_far > total.value:
                     break
             if total.value >= c.value and (sent_of[j] == si or _PARTS.match(t[ss : c.start].lstrip())):
-                if (c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)) or (c.kind != "count" and total.unit == c.unit):
+                if (
+                    c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)
+                ) or (c.kind != "count" and total.unit == c.unit):
                     part_of[i] = j
             break
     for i, c in enumerate(cands):
         # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
-        if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(t, max(0, c.start - 25), c.start):
+        if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(
+            t, max(0, c.start - 25), c.start
+        ):
             continue
         si = sent_of[i]
-        parts = [j for j in range(sentence_from(si, i), i) if sent_of[j] == si and cands[j].kind == c.kind
-                 and cands[j].unit == c.unit and j not in part_of and cands[j].value <= c.value]
+        parts = [
+            j
+            for j in range(sentence_from(si, i), i)
+            if sent_of[j] == si
+            and cands[j].kind == c.kind
+            and cands[j].unit == c.unit
+            and j not in part_of
+            and cands[j].value <= c.value
+        ]
         if len(parts) >= 2:
             for j in parts:
                 part_of[j] = i
@@ -563,7 +658,12 @@ def _relations(
         si = sent_of[i]
         # "96,5% (1.930/2.000 hồ sơ)": the fraction right after, in parentheses
         nxt = i + 1
-        if nxt < len(cands) and sent_of[nxt] == si and cands[nxt].kind == "ratio" and _PAREN_NEXT.match(t, c.end, cands[nxt].start):
+        if (
+            nxt < len(cands)
+            and sent_of[nxt] == si
+            and cands[nxt].kind == "ratio"
+            and _PAREN_NEXT.match(t, c.end, cands[nxt].start)
+        ):
             computed_from[i] = [nxt, nxt]
             continue
         num = None
@@ -582,8 +682,15 @@ def _relations(
         rate_stated = _RATE_TAIL.search(gap) is not None or _RATE_WORDS.match(gap.lstrip(" ,")) is not None
         if cands[num].kind == "ratio":
             # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ hộ nghèo … 0,9%"
-            if cands[num].denominator and c.qualifier not in _THRESHOLDS and (
-                rate_stated or _BARE_RATE_GAP.match(gap) or gap.rstrip().endswith("(") or _FRACTION_RATE_TAIL.search(gap)
+            if (
+                cands[num].denominator
+                and c.qualifier not in _THRESHOLDS
+                and (
+                    rate_stated
+                    or _BARE_RATE_GAP.match(gap)
+                    or gap.rstrip().endswith("(")
+                    or _FRACTION_RATE_TAIL.search(gap)
+                )
             ):
                 computed_from[i] = [num, num]
             continue
@@ -593,13 +700,25 @@ def _relations(
         den = part_of.get(num)
         # A rate of files due is computed on the files due ("đến hạn", "cần giải quyết"), not on
         # all files received: prefer such a count when the text gives one.
-        due = [j for j in range(sentence_from(si - 1, num), num) if sent_of[j] in (si, si - 1) and cands[j].kind == "count"
-               and cands[j].value >= cands[num].value and _DUE.search(indicators[j] or "")]
+        due = [
+            j
+            for j in range(sentence_from(si - 1, num), num)
+            if sent_of[j] in (si, si - 1)
+            and cands[j].kind == "count"
+            and cands[j].value >= cands[num].value
+            and _DUE.search(indicators[j] or "")
+        ]
         if due:
             den = due[-1]
         if den is None:
-            same = [j for j in range(sentence_from(si, num), num) if sent_of[j] == si and cands[j].kind == "count"
-                    and _unit_head(cands[j].unit) == _unit_head(cands[num].unit) and cands[j].value > cands[num].value]
+            same = [
+                j
+                for j in range(sentence_from(si, num), num)
+                if sent_of[j] == si
+                and cands[j].kind == "count"
+                and _unit_head(cands[j].unit) == _unit_head(cands[num].unit)
+                and cands[j].value > cands[num].value
+            ]
             # a share printed right after one part of a breakdown is of the whole (the first count);
             # a stated rate is of the nearest larger count before it ("tiếp nhận 920 … xử lý 630 … 68,48%")
             den = (same[0] if stated_right_after else same[-1]) if same else None

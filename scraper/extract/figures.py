@@ -56,16 +56,28 @@ _SPELLED_ANY_CASE = regex.compile(_SPELLED.pattern, regex.I)
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])|\s*điểm\s*%", regex.I)
-_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace("{NOUNS}", _alt(vocab.COUNT_NOUNS))
+_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace(
+    "{NOUNS}", _alt(vocab.COUNT_NOUNS)
+)
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
 _NOT_CURRENCY = regex.compile(rf"\s+(?:{_alt(vocab.NOT_CURRENCY_AFTER)})(?![{_L}])", regex.I)  # "5 đồng chí"
 _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
-_SCORE = regex.compile(r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:" + _alt(vocab.STOP_WORDS) + r"|xếp|đứng|so|trong)(?![\p{L}])))", regex.I)
-_SCORE_CONTEXT = regex.compile(r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$", regex.I)
+_SCORE = regex.compile(
+    r"\s*(?P<u>điểm)(?=\s*(?:[.,;:)\]/]|$|\s(?:"
+    + _alt(vocab.STOP_WORDS)
+    + r"|xếp|đứng|so|trong)(?![\p{L}])))",
+    regex.I,
+)
+_SCORE_CONTEXT = regex.compile(
+    r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$",
+    regex.I,
+)
 _PER_SPACES = regex.compile(r"\s*/\s*(?:0?1\s+(?=\D))?")  # "đồng / 1 ha" → "đồng/ha"
 # A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here names it.
-_NAMED_BEFORE = regex.compile(rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$")
+_NAMED_BEFORE = regex.compile(
+    rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$"
+)
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
 _OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)  # "THPT có 12": a name has no verb
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
@@ -85,15 +97,25 @@ _CHANGE = regex.compile(
     rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên|xấp\s+xỉ|đến|tới|lần\s+lượt(?:\s+là)?|tương\s+ứng))*\s*$",
     regex.I,
 )
-_LEVEL_AFTER = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.CHANGE_WORDS)})\s+(?:{_alt(vocab.LEVEL_AFTER_CHANGE)})(?:\s+(?:{_alt(vocab.QUALIFIERS)}))?\s*$", regex.I)
+_LEVEL_AFTER = regex.compile(
+    rf"(?:^|[^{_L}])(?:{_alt(vocab.CHANGE_WORDS)})\s+(?:{_alt(vocab.LEVEL_AFTER_CHANGE)})(?:\s+(?:{_alt(vocab.QUALIFIERS)}))?\s*$",
+    regex.I,
+)
 _GAP_WORDS = regex.compile(rf"(?:\s+(?:{_alt(vocab.QUALIFIERS)}))+\s*$", regex.I)
 _BASELINE = regex.compile(rf"^\s*,?\s*(?P<b>{_alt(vocab.BASELINES)})(?:\s+(?:năm\s+)?\d{{4}})?", regex.I)
 _RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I)
-_LABEL = regex.compile(rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I)
+_LABEL = regex.compile(
+    rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I
+)
 _LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
-_DATE_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$", regex.I)
-_RATIO_LEAD = regex.compile(rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|được|chiếm|gồm|trong|là|duy\s+trì)\s*$", regex.I)
+_DATE_LEAD = regex.compile(
+    rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$",
+    regex.I,
+)
+_RATIO_LEAD = regex.compile(
+    rf"(?:^|[^{_L}])(?:đạt|hoàn\s+thành|có|được|chiếm|gồm|trong|là|duy\s+trì)\s*$", regex.I
+)
 
 _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+){0,2}\s*$", regex.I)
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
@@ -111,11 +133,43 @@ _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.
 # Suffix readings: these patterns end where the text searched ends ("…\s*$": the words right before a
 # number), so a backwards search rejects a text at once (`_LABEL`, 130 alternatives, ~8x faster);
 # tests/test_extract_centre.py checks that backwards and forwards agree on which texts match.
-SUFFIX_PATTERNS = ("_LABEL", "_QUALIFIER", "_CHANGE", "_RANK", "_DATE_LEAD", "_RATIO_LEAD", "_PHONE_LABEL", "_SPELLED_BLOCK",
-                   "_NAMED_BEFORE", "_LETTERS_END")
-_LABEL, _QUALIFIER, _CHANGE, _RANK, _DATE_LEAD, _RATIO_LEAD, _PHONE_LABEL, _SPELLED_BLOCK, _NAMED_BEFORE, _LETTERS_END = (
-    Suffix(p) for p in (_LABEL, _QUALIFIER, _CHANGE, _RANK, _DATE_LEAD, _RATIO_LEAD, _PHONE_LABEL, _SPELLED_BLOCK,
-                           _NAMED_BEFORE, _LETTERS_END)
+SUFFIX_PATTERNS = (
+    "_LABEL",
+    "_QUALIFIER",
+    "_CHANGE",
+    "_RANK",
+    "_DATE_LEAD",
+    "_RATIO_LEAD",
+    "_PHONE_LABEL",
+    "_SPELLED_BLOCK",
+    "_NAMED_BEFORE",
+    "_LETTERS_END",
+)
+(
+    _LABEL,
+    _QUALIFIER,
+    _CHANGE,
+    _RANK,
+    _DATE_LEAD,
+    _RATIO_LEAD,
+    _PHONE_LABEL,
+    _SPELLED_BLOCK,
+    _NAMED_BEFORE,
+    _LETTERS_END,
+) = (
+    Suffix(p)
+    for p in (
+        _LABEL,
+        _QUALIFIER,
+        _CHANGE,
+        _RANK,
+        _DATE_LEAD,
+        _RATIO_LEAD,
+        _PHONE_LABEL,
+        _SPELLED_BLOCK,
+        _NAMED_BEFORE,
+        _LETTERS_END,
+    )
 )
 
 
@@ -127,7 +181,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+        if (
+            m.group(0).strip() == ""
+            and "\n" not in m.group(0)
+            and _ABBREV.search(text, max(0, m.start() - 6), m.start())
+        ):
             continue
         if m.start() > pos:
             spans.append((pos, m.start()))
@@ -200,7 +258,12 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         unit, end = m.group("u"), m.end()
         if per := _COUNT_PER.match(rest, end):
             # "1.200 người/km2": a density, not a count of people
-            return "quantity", " ".join(unit.split()) + _PER_SPACES.sub("/", per.group(0)), pos + per.end(), False
+            return (
+                "quantity",
+                " ".join(unit.split()) + _PER_SPACES.sub("/", per.group(0)),
+                pos + per.end(),
+                False,
+            )
         # Known noun plus one more modifier when it is an acronym: "hồ sơ TTHC".
         return "count", " ".join(unit.split()), pos + end, False
     return _fallback_noun(text, pos)
@@ -324,7 +387,11 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     conv: Convention = convention or conv_detected or "vi"
     conv_clear = convention is not None or conv_detected is not None
     mask = Mask(t)
-    cands = _digit_candidates(t, mask, conv, conv_clear) + _spelled_candidates(t, mask) + _ordinal_candidates(t, mask)
+    cands = (
+        _digit_candidates(t, mask, conv, conv_clear)
+        + _spelled_candidates(t, mask)
+        + _ordinal_candidates(t, mask)
+    )
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
     _attach_per_units(t, cands)
@@ -343,7 +410,9 @@ def _refuse_if_too_many_numbers(text: str) -> None:
         return  # too short to hold that many
     n = sum(1 for _ in _NUMBER_RUN.finditer(text))
     if n > cap:
-        raise TooLarge(f"too many numbers to read as figures: {n:,} in one text (limit {cap:,}, settings.MAX_NUMBERS_PER_TEXT)")
+        raise TooLarge(
+            f"too many numbers to read as figures: {n:,} in one text (limit {cap:,}, settings.MAX_NUMBERS_PER_TEXT)"
+        )
 
 
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
@@ -358,7 +427,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
         covered = bool(out) and out[-1].end > start  # "9,75 điểm/10 điểm": read with the figure before
-        if before == "/" and not covered and _SLASH_PAIR.search(t, max(0, start - 8), start) and _strong_unit(t, end):
+        if (
+            before == "/"
+            and not covered
+            and _SLASH_PAIR.search(t, max(0, start - 8), start)
+            and _strong_unit(t, end)
+        ):
             pass  # "tiếp 87 lượt công dân/93 người": a second count after a slash, not a fraction
         elif (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
             continue  # part of a code or a path
@@ -396,7 +470,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         scale_mult, remainder = _scale_of(m.group("scale"), conv)
         base = reading.value
         c = Candidate(
-            start=start, end=end, base=base, scale=scale_mult, number=t[start:m.end("den") if den_text else num_end],
+            start=start,
+            end=end,
+            base=base,
+            scale=scale_mult,
+            number=t[start : m.end("den") if den_text else num_end],
             ambiguous=reading.ambiguous and not conv_clear,
         )
         if remainder is not None:  # "1 tỷ 200 triệu": fold into one exact value
@@ -432,14 +510,28 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue
             if kind == "number" and before == "(" and after == ")":
                 continue  # "(1)": an enumeration
-            if kind == "number" and m.group("scale") is None and num_text.isdigit() and len(num_text) >= 7 \
-                    and not _NUMERIC_ROW.match(_line_of(t, start)):
+            if (
+                kind == "number"
+                and m.group("scale") is None
+                and num_text.isdigit()
+                and len(num_text) >= 7
+                and not _NUMERIC_ROW.match(_line_of(t, start))
+            ):
                 continue  # "3700123456": an identifier (reports group figures ≥ 1.000 with dots; a table row may not)
             named = _NAMED_BEFORE.search(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
-            if kind == "number" and num_text.isdigit() and not _qualifier(prefix) and named \
-                    and not _OBJECT_OF.search(prefix[-12:]):
+            if (
+                kind == "number"
+                and num_text.isdigit()
+                and not _qualifier(prefix)
+                and named
+                and not _OBJECT_OF.search(prefix[-12:])
+            ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
-            if kind == "count" and unit == "điểm" and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix)):
+            if (
+                kind == "count"
+                and unit == "điểm"
+                and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix))
+            ):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
             if kind == "number" and not rank:
                 kind, unit = _kind_from_subject(t, start, c.value, m.group("scale") is not None)
@@ -464,8 +556,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
 # candidates), "Tỷ lệ trẻ em được tiêm chủng là 90,02" (a percent), "hụt thu ngân sách là 5.300 tỷ" (money).
 _SUBJECT_COUNT = regex.compile(
     rf"(?:^\s*|(?:^|[^{_L}])(?:tổng\s+)?số(?:\s+lượng)?\s+)(?P<n>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])[^,;:.()]*?"
-    rf"(?:là|đạt|có)\s*:?\s*$", regex.I)
-_SUBJECT_RATE = regex.compile(rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$", regex.I)
+    rf"(?:là|đạt|có)\s*:?\s*$",
+    regex.I,
+)
+_SUBJECT_RATE = regex.compile(
+    rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$", regex.I
+)
 _SUBJECT_MONEY = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.MONEY_SUBJECTS)})(?![{_L}])", regex.I)
 _PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
 _CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]*$")
@@ -486,7 +582,9 @@ def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tupl
 
 
 # A flattened table row: a label, maybe its unit column, then the cells ("Tỷ lệ hộ nghèo % 15,40 12,11 …").
-_LABELLED_ROW = regex.compile(rf"(?P<label>[^\n]*?[{_L}%)])[^\S\n]+(?:[-−]?\d[\d.,]*[^\S\n]+){{2,}}[-−]?\d[\d.,]*[^\S\n]*$")
+_LABELLED_ROW = regex.compile(
+    rf"(?P<label>[^\n]*?[{_L}%)])[^\S\n]+(?:[-−]?\d[\d.,]*[^\S\n]+){{2,}}[-−]?\d[\d.,]*[^\S\n]*$"
+)
 _ROW_UNIT = regex.compile(rf"(?:\(\s*(?P<p>[^()]+?)\s*\)|(?P<w>%|[{_L}]+))\s*$")
 
 
@@ -520,7 +618,9 @@ def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
         return "percent", "%", Decimal(1)
     if (c := _SUBJECT_COUNT.search(label + " là ")) is not None:
         noun = " ".join(c.group("n").lower().split())
-        if per := per_unit_denominators(label):  # "Giường bệnh bình quân 1 vạn dân 63,93 …": a per-capita rate
+        if per := per_unit_denominators(
+            label
+        ):  # "Giường bệnh bình quân 1 vạn dân 63,93 …": a per-capita rate
             return "number", f"{noun}/{per[0][2]}", Decimal(1)
         return "count", noun, Decimal(1)
     return "number", None, Decimal(1)
@@ -543,7 +643,7 @@ def _glue_word(word: str) -> str:
 
 
 def _negative_sign(t: str, start: int) -> bool:
-    """"(-4,2%)", "…: -3%", a cell "\t-12,159": a minus sign, not a dash between two numbers."""
+    """ "(-4,2%)", "…: -3%", a cell "\t-12,159": a minus sign, not a dash between two numbers."""
     if start < 1 or t[start - 1] not in "-−":
         return False
     j = start - 2
@@ -554,7 +654,13 @@ def _negative_sign(t: str, start: int) -> bool:
 
 def _strong_unit(t: str, pos: int) -> bool:
     rest = _line_rest(t, pos, 40)
-    return bool(_PERCENT.match(rest) or _CURRENCY.match(rest) or _MEASURE.match(rest) or _ADMIN_LIST.match(rest) or _COUNT.match(rest))
+    return bool(
+        _PERCENT.match(rest)
+        or _CURRENCY.match(rest)
+        or _MEASURE.match(rest)
+        or _ADMIN_LIST.match(rest)
+        or _COUNT.match(rest)
+    )
 
 
 def _looks_like_year(num: str) -> bool:
@@ -562,7 +668,7 @@ def _looks_like_year(num: str) -> bool:
 
 
 def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
-    """"01/1", "31/5" are dates; "5/9 huyện", "30/30 quận", "đạt 8/10" are ratios."""
+    """ "01/1", "31/5" are dates; "5/9 huyện", "30/30 quận", "đạt 8/10" are ratios."""
     if not (num.isdigit() and den.isdigit() and len(num) <= 2 and len(den) <= 2):
         return False
     d, mth = int(num), int(den)
@@ -611,10 +717,13 @@ _TOKEN = regex.compile(r"\S+")
 def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
     out: list[Candidate] = []
     lowered = t.lower()
-    if not any(w in lowered for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ", "sáu ", "bảy ", "tám ", "chín ")):
+    if not any(
+        w in lowered
+        for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ", "sáu ", "bảy ", "tám ", "chín ")
+    ):
         return out
     same_length = len(lowered) == len(t)
-    for m in (_SPELLED.finditer(lowered) if same_length else _SPELLED_ANY_CASE.finditer(t)):
+    for m in _SPELLED.finditer(lowered) if same_length else _SPELLED_ANY_CASE.finditer(t):
         words = m.group(0).lower().split()
         starts = [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
         # Trim leading words that cannot start a number.
@@ -627,7 +736,10 @@ def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
             continue
         if len(words) == 1 and words[0] in ("một", "trăm"):
             continue  # "một cửa", "trăm"
-        if words == ["năm"] and not (_COUNT.match(_line_rest(t, m.end(), 40)) and not _YEAR_WORD_BEFORE.search(t, max(0, start - 12), start)):
+        if words == ["năm"] and not (
+            _COUNT.match(_line_rest(t, m.end(), 40))
+            and not _YEAR_WORD_BEFORE.search(t, max(0, start - 12), start)
+        ):
             continue  # "năm 2021", "trong năm": five only before a counted noun ("dưới năm tiêu chí")
         prefix = _prefix(t, start).lower()
         if _SPELLED_BLOCK.search(prefix):
@@ -654,15 +766,24 @@ def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
         if kind == "count" and not _COUNT.match(rest) and not _ADMIN_LIST.match(rest) and not structured:
             continue  # "ba công khai": only known nouns make a lone spelled word a figure
         c = Candidate(
-            start=start, end=unit_end if in_raw else end, base=value, scale=Decimal(1), number=t[start:end],
-            kind=kind, unit=unit, unit_end=unit_end,
+            start=start,
+            end=unit_end if in_raw else end,
+            base=value,
+            scale=Decimal(1),
+            number=t[start:end],
+            kind=kind,
+            unit=unit,
+            unit_end=unit_end,
         )
         _read_prefix(c, _prefix(t, start))
         out.append(c)
     return out
 
 
-_YEAR_WORD_BEFORE = regex.compile(rf"(?:^|[^{_L}])(?:trong|cả|mỗi|hằng|hàng|của|các|những|cuối|đầu|giữa|nửa|sang|qua|từ|đến|này)\s+$", regex.I)
+_YEAR_WORD_BEFORE = regex.compile(
+    rf"(?:^|[^{_L}])(?:trong|cả|mỗi|hằng|hàng|của|các|những|cuối|đầu|giữa|nửa|sang|qua|từ|đến|này)\s+$",
+    regex.I,
+)
 _ORDINAL = regex.compile(
     rf"(?:^|(?<=[^{_L}]))(?:{_alt(l for l in vocab.RANK_LEADS if l.endswith('thứ'))}|(?<=thứ\s+[{_L}]+\s+)và\s+thứ)"
     rf"\s+(?P<w>{_alt(vocab.ORDINALS)})(?![{_L}\d])",
@@ -681,8 +802,17 @@ def _ordinal_candidates(t: str, mask: Mask) -> list[Candidate]:
         if mask.overlaps(raw_start, end):
             continue
         value = Decimal(vocab.ORDINALS[m.group("w").lower()])
-        out.append(Candidate(start=raw_start, end=end, base=value, scale=Decimal(1), number=t[raw_start:end],
-                             kind="rank", unit_end=end))
+        out.append(
+            Candidate(
+                start=raw_start,
+                end=end,
+                base=value,
+                scale=Decimal(1),
+                number=t[raw_start:end],
+                kind="rank",
+                unit_end=end,
+            )
+        )
     return out
 
 
@@ -690,7 +820,7 @@ _CLAUSE_BREAK = regex.compile(r"[.;:!?\n()]")
 
 
 def _attach_per_units(t: str, cands: list[Candidate]) -> None:
-    """"120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the figure
+    """ "120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the figure
     right before it, else of the next figure in the same clause ("đồng/ha", "tạ/ha")."""
     if not cands:
         return
@@ -710,7 +840,9 @@ def _attach_per_units(t: str, cands: list[Candidate]) -> None:
                 kind, noun = _kind_from_subject(t, target.start, Decimal(1), False)
                 target.kind, target.unit = ("count", noun) if kind == "count" else (target.kind, None)
             target.unit = f"{target.unit or ''}/{per}"
-            if target.kind == "count":  # "31,4 giường bệnh/vạn dân" is a per-capita rate; "1.200 người/km2" a density
+            if (
+                target.kind == "count"
+            ):  # "31,4 giường bệnh/vạn dân" is a per-capita rate; "1.200 người/km2" a density
                 target.kind = "number" if per.endswith("dân") else "quantity"
 
 
@@ -727,7 +859,9 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
     keep: list[Candidate] = []
     for c in cands:
         prev = keep[-1] if keep else None
-        if prev is not None and _PER_GAP.match(t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start]):
+        if prev is not None and _PER_GAP.match(
+            t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start]
+        ):
             if prev.kind == "rank" and prev.denominator is None:
                 prev.denominator = c.value  # "xếp hạng 10 trên 63 tỉnh"
                 continue
@@ -737,12 +871,28 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         keep.append(c)
     cands = keep
     for k, (a, b) in enumerate(zip(cands, cands[1:])):
-        if a.change and b.change is None and a.kind == b.kind == "percent" and not b.prior_period and _AND_GAP.match(t[a.end : b.start]):
+        if (
+            a.change
+            and b.change is None
+            and a.kind == b.kind == "percent"
+            and not b.prior_period
+            and _AND_GAP.match(t[a.end : b.start])
+        ):
             b.change = a.change  # "tăng 2,69% và 2,20%": both are increases
-        if a.kind == "multiple" and b.unit == "lần" and b.kind == "count" and _ENUM_GAP.search(t[a.end : b.start]) and len(t[a.end : b.start]) < 12:
+        if (
+            a.kind == "multiple"
+            and b.unit == "lần"
+            and b.kind == "count"
+            and _ENUM_GAP.search(t[a.end : b.start])
+            and len(t[a.end : b.start]) < 12
+        ):
             b.kind = "multiple"  # "gấp 5 lần và 11 lần"
         # "(600-750 ngàn m3)": b is the low end of its own range; the range gives it a unit, not a
-        if k + 2 < len(cands) and cands[k + 2].kind != "number" and _RANGE_GAP.match(t[b.end : cands[k + 2].start]):
+        if (
+            k + 2 < len(cands)
+            and cands[k + 2].kind != "number"
+            and _RANGE_GAP.match(t[b.end : cands[k + 2].start])
+        ):
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
             gap = t[max(a.end, a.unit_end) : b.start]

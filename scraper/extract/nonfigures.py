@@ -16,8 +16,29 @@ from . import vocab
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
-    ("đường", "cầu", "công trình", "bão", "gió", "gió giật", "sóng", "báo động", "động đất", "rủi ro thiên tai",
-     "tiêu chuẩn", "chuẩn", "trường", "học", "học sinh", "đô thị", "loại", "nút", "cảnh báo", "lũ", "áp thấp")
+    (
+        "đường",
+        "cầu",
+        "công trình",
+        "bão",
+        "gió",
+        "gió giật",
+        "sóng",
+        "báo động",
+        "động đất",
+        "rủi ro thiên tai",
+        "tiêu chuẩn",
+        "chuẩn",
+        "trường",
+        "học",
+        "học sinh",
+        "đô thị",
+        "loại",
+        "nút",
+        "cảnh báo",
+        "lũ",
+        "áp thấp",
+    )
 ).replace(" ", r"\s+")
 # Per-unit denominators.  After "/", "mỗi", "bình quân", "trung bình" any "1 <unit>"; after "trên" only
 # where a rate is being stated ("thu nhập trên 1 ha"; "diện tích trên 1 ha" is a hedge); powers of ten
@@ -39,8 +60,16 @@ PER_UNIT = (
 # right before a small number with no unit after it.
 _UNIT_WORDS = "|".join(
     regex.escape(w).replace(r"\ ", r"\s+")
-    for w in sorted(set(vocab.MEASURES) | set(vocab.CURRENCIES) | set(vocab.DURATIONS) | set(vocab.COUNT_NOUNS)
-                    | set(vocab.SCALE_WORDS) | {"phần trăm", "tuổi", "lần", "điểm"}, key=len, reverse=True)
+    for w in sorted(
+        set(vocab.MEASURES)
+        | set(vocab.CURRENCIES)
+        | set(vocab.DURATIONS)
+        | set(vocab.COUNT_NOUNS)
+        | set(vocab.SCALE_WORDS)
+        | {"phần trăm", "tuổi", "lần", "điểm"},
+        key=len,
+        reverse=True,
+    )
 )
 NAME_NUMBER = (
     rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
@@ -64,7 +93,10 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("domain", r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|int)(?:/[^\s<>\"')\]]*)?\b"),
     # 1149/QĐ-BNV, 30c/NQ-CP, 202/2025/QH15, 61/2018/NĐ-CP, 45/GP-TTĐT, 01/2021/TT-BTTTT
     ("document-number", r"(?<![\w/])\d+[\p{L}\d]*(?:[/-]\d+)*/[\p{Lu}Đ][\p{L}\d.&-]*"),
-    ("standard", r"\b(?:TCVN\s*)?(?:ISO|IEC|TCVN|QCVN|IEEE)(?:\s*/\s*IEC)?[\s-]*\d[\d.]*(?:\s*[-:]\s*\d+)*(?:\s*:\s*\d{4})?"),
+    (
+        "standard",
+        r"\b(?:TCVN\s*)?(?:ISO|IEC|TCVN|QCVN|IEEE)(?:\s*/\s*IEC)?[\s-]*\d[\d.]*(?:\s*[-:]\s*\d+)*(?:\s*:\s*\d{4})?",
+    ),
     # 25/06/2021, 27-6-2019, 22 - 03 - 2016, 10.10.2020, 01/1/21
     ("date", r"(?<![\d.,/])\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*(?:19|20)?\d{2}(?![\d])"),
     ("date", r"(?<![\d.,/])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?!\d)"),
@@ -73,16 +105,31 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("date", r"(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
     ("date", r"(?i:ngày\s+)?\d{1,2}\s+tháng\s+(?:0?[1-9]|1[0-2])(?![\d.,])(?:\s+năm\s+\d{4})?"),
     ("month", r"(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/-]\s*)\d{4})?(?!\d)"),
-    ("year-range", r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá|từ\s+năm|các\s+năm|năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19|20)?\d{2,4}(?![\d.,]*\d)"),
-    ("year", r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu|giữa)\s+(?:19|20)\d{2}(?![\d.,]*\d)"),
+    (
+        "year-range",
+        r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá|từ\s+năm|các\s+năm|năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19|20)?\d{2,4}(?![\d.,]*\d)",
+    ),
+    (
+        "year",
+        r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu|giữa)\s+(?:19|20)\d{2}(?![\d.,]*\d)",
+    ),
     ("quarter", r"(?i:quý)\s+(?:[1-4]|I{1,3}|IV)(?:\s*(?:năm\s+|[/-]\s*)\d{4})?"),
     ("quarter", r"\b(?:I{1,3}|IV)\s*/\s*\d{4}"),
     # 6 tháng đầu năm, 9 tháng năm 2021, 6 tháng cuối năm 2021, 3 tháng qua
-    ("period", r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?"),
+    (
+        "period",
+        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?",
+    ),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
     # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
-    ("period", r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|\d)(?![\p{L}]))"),
-    ("weekday", r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)"),
+    (
+        "period",
+        r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|\d)(?![\p{L}]))",
+    ),
+    (
+        "weekday",
+        r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)",
+    ),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
     ("time", r"(?<![\d.,])\d{1,2}\s*[hH]\s*\d{0,2}(?:\s*(?:phút|p))?(?![\p{L}\d])"),
@@ -95,7 +142,10 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("map-scale", r"(?i:tỷ\s+lệ|tỉ\s+lệ)\s+1\s*[/:]\s*[\d.]+"),
     ("map-scale", r"(?<![\d.,])1\s*:\s*\d{3,}(?:\.\d{3})*"),
     # codes glued to letters: COVID-19, SARS-CoV-2, H5N1, QH15, F0, 5G, 4.0 (công nghiệp 4.0)
-    ("code", r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b"),
+    (
+        "code",
+        r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b",
+    ),
     # "nằm trong số 10 tỉnh đạt điểm cao nhất", "lọt top 10": a ranking group, not a count
     ("top-group", r"(?i:(?:nằm|lọt|đứng)\s+(?:trong\s+)?(?:số\s+|nhóm\s+)?(?:top\s+)?)\d+"),
     # "kỷ niệm 78 năm Cách mạng tháng Tám": an anniversary, not a duration
@@ -109,11 +159,17 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "từ Km12+300 đến Km15+800", "lý trình Km 3 + 450": a chainage along a road, not an amount
     ("chainage", r"(?i:km|lý\s+trình)\s*\d+\s*\+\s*\d+(?:[.,]\d+)?"),
     # "đường cấp 4 đồng bằng", "bão cấp 12", "công trình cấp III", "trường cấp 2": a class or level
-    ("level", rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
-              rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và|đến)\s*\d{{1,2}}(?![\d.,]))?)"
-              r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))"),
+    (
+        "level",
+        rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
+        rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và|đến)\s*\d{{1,2}}(?![\d.,]))?)"
+        r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))",
+    ),
     # "hỗ trợ 1 phần kinh phí": "partly", not one part (but "1 phần 3", "1 phần trăm" are amounts)
-    ("partly", r"(?<![\d.,/])0?1\s+phần(?!\s*(?:trăm|mười|tư|hai|ba|bốn|năm|sáu|bảy|tám|chín|\d)(?![\p{L}]))"),
+    (
+        "partly",
+        r"(?<![\d.,/])0?1\s+phần(?!\s*(?:trăm|mười|tư|hai|ba|bốn|năm|sáu|bảy|tám|chín|\d)(?![\p{L}]))",
+    ),
     # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000 dân": the
     # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
     ("per-unit", PER_UNIT),
@@ -122,30 +178,44 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "“1 phải, 5 giảm”", "“3 không”": a quoted slogan of numbered rules, not amounts
     ("slogan", r"[“\"]\s*\d{1,2}[^\S\n]+\p{Ll}+(?:\s*,\s*\d{1,2}[^\S\n]+\p{Ll}+)*\s*[”\"]"),
     # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
-    ("plan-horizon", r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
-                     r"\s+\d{1,2}\s+năm(?![\p{L}])"),
+    (
+        "plan-horizon",
+        r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
+        r"\s+\d{1,2}\s+năm(?![\p{L}])",
+    ),
     # "sau 02 năm thực hiện", "qua 3 năm triển khai", "5 năm qua", "Sau 16 năm, …": the time a change took
-    ("elapsed", r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
-                r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
-                r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây)(?![\p{L}])"
-                r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)"),
+    (
+        "elapsed",
+        r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
+        r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
+        r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây)(?![\p{L}])"
+        r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)",
+    ),
     # "15 ngày đầu tháng Một", "10 ngày cuối năm": a part of a period
     ("period-days", r"(?<![\d.,])\d{1,2}\s+ngày\s+(?i:đầu|cuối|giữa)\s+(?i:tháng|năm|quý|kỳ)"),
     # "người từ 18 tuổi trở lên", "trẻ em từ 12-17 tuổi", "độ tuổi từ 05 đến 11": an age group, not a figure
     # (but "tuổi thọ bình quân 73,5 tuổi" is one)
-    ("age", r"(?<!(?i:tuổi\s+thọ|bình\s+quân|trung\s+bình)[^.;\d]{0,30})(?<![\d.,])\d{1,3}"
-            r"(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi(?!\s*thọ)(?![\p{L}])"
-            r"|(?i:độ\s+tuổi|lứa\s+tuổi|tuổi)\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?(?![\d.,])"),
+    (
+        "age",
+        r"(?<!(?i:tuổi\s+thọ|bình\s+quân|trung\s+bình)[^.;\d]{0,30})(?<![\d.,])\d{1,3}"
+        r"(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi(?!\s*thọ)(?![\p{L}])"
+        r"|(?i:độ\s+tuổi|lứa\s+tuổi|tuổi)\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?(?![\d.,])",
+    ),
     # "đến thời điểm 17 giờ ngày 13/5", "vào 8 giờ sáng": a time of day
-    ("time", r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|cùng\s+ngày))"
-             r"|(?i:thời\s+điểm|vào)\s+\d{1,2}\s*giờ"),
+    (
+        "time",
+        r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|cùng\s+ngày))"
+        r"|(?i:thời\s+điểm|vào)\s+\d{1,2}\s*giờ",
+    ),
     # "đã tiêm ít nhất 01 mũi", "tiêm đủ 2 liều": who is counted, not how many doses
     ("dose-criterion", r"(?i:ít\s+nhất|đủ|tối\s+thiểu)\s+0?\d\s+(?i:mũi|liều)(?![\p{L}])"),
     # "năm 202." : a year cut short by a typo
     ("year-typo", r"(?i:năm)\s+(?:19|20)\d(?=\s*[.,;)]|\s*$)"),
 )
 
-_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple((name, regex.compile(p)) for name, p in _FAMILIES)
+_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(p)) for name, p in _FAMILIES
+)
 
 
 # Every family has cheap triggers (stdlib `re`, each searched once over the text) and a reach: the
@@ -171,7 +241,8 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "map-scale": (30, r"1\s*[/:]\s*\d", None),
     # a digit glued to a letter ("H5N1", "COVID-19", "5G"), or "công nghiệp 4.0"
     "code": (
-        42, r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|(?=[^\W\d_]))",
+        42,
+        r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|(?=[^\W\d_]))",
         r"(?:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d",
     ),
     "top-group": (40, None, r"nằm|lọt|đứng"),
@@ -194,8 +265,12 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "year-typo": (5, None, r"năm\s+(?:19|20)\d(?!\d)"),
 }
 _COMPILED_TRIGGERS = {
-    name: (reach, re.compile(on_text) if on_text else None, re.compile(on_lower) if on_lower else None,
-           re.compile(on_lower, re.I) if on_lower else None)
+    name: (
+        reach,
+        re.compile(on_text) if on_text else None,
+        re.compile(on_lower) if on_lower else None,
+        re.compile(on_lower, re.I) if on_lower else None,
+    )
     for name, (reach, on_text, on_lower) in _TRIGGERS.items()
 }
 # URLs and domains can be long: they run over the whole text, gated by a substring test.
@@ -213,7 +288,9 @@ def _windows(text: str, lowered: str | None, name: str) -> list[tuple[int, int]]
         hits += [m.span() for m in on_text.finditer(text)]
     if on_lower is not None:
         # same offsets: `lowered` is only used when lower-casing kept the length
-        hits += [m.span() for m in (on_lower.finditer(lowered) if lowered is not None else any_case.finditer(text))]
+        hits += [
+            m.span() for m in (on_lower.finditer(lowered) if lowered is not None else any_case.finditer(text))
+        ]
     if on_text is not None and on_lower is not None:
         hits.sort()
     windows: list[tuple[int, int]] = []

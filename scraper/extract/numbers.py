@@ -139,7 +139,12 @@ def _below_thousand(words: list[str], *, after_scale: bool = False) -> Decimal:
             raise ValueError("'linh/lẻ' before nothing")
         return Decimal(value)
     total, i = 0, 0
-    if len(words) >= 2 and words[1] == "trăm" and words[0] in _UNITS and words[0] not in ("mốt", "tư", "lăm", "nhăm"):
+    if (
+        len(words) >= 2
+        and words[1] == "trăm"
+        and words[0] in _UNITS
+        and words[0] not in ("mốt", "tư", "lăm", "nhăm")
+    ):
         total, i = _UNITS[words[0]] * 100, 2  # "không trăm" is a zero hundreds digit
     elif words[0] == "trăm":
         total, i = 100, 1
@@ -256,6 +261,7 @@ def parse_number(text: str, convention: Convention = "vi") -> Decimal:
         raise ValueError("empty number")
     tokens = cleaned.split()
     if tokens[0][0].isdigit() or any(t[0].isdigit() for t in tokens):
+
         def read_group(group: list[str]) -> Decimal:
             if len(group) == 1 and group[0][0].isdigit():
                 return parse_digits(group[0], convention).value
@@ -277,8 +283,12 @@ def exact_decimal(value: Decimal) -> Decimal:
 
 # --- convention of a whole document ---------------------------------------------------------------
 
-_VI_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,])\d+,\d{1,2}(?!\d)|\d\.\d{3},\d")
-_EN_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,/])\d+\.\d{1,2}\s?%|\d,\d{3}\.\d")
+_VI_EVIDENCE = regex.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,])\d+,\d{1,2}(?!\d)|\d\.\d{3},\d"
+)
+_EN_EVIDENCE = regex.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,/])\d+\.\d{1,2}\s?%|\d,\d{3}\.\d"
+)
 
 
 def detect_convention(text: str) -> Convention | None:

@@ -139,15 +139,30 @@ _Rule = tuple[str, Callable[[regex.Match[str], date | None], tuple[date | None, 
 # Longest, most specific first; a later rule never matches inside an earlier one's span.
 _RULES: tuple[_Rule, ...] = (
     (rf"(?:từ\s+)?{_NGAY}{_DATE_A}\s*(?:-|–|đến|tới)\s*{_NGAY}{_DATE_B}", _range),
-    (rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|hiện\s+tại)", _since_year_start),
-    (rf"(?:tính\s+)?(?:đến|tới)\s+{_NGAY}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})\s+năm\s+{_YEAR}", _full_date),
+    (
+        rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|hiện\s+tại)",
+        _since_year_start,
+    ),
+    (
+        rf"(?:tính\s+)?(?:đến|tới)\s+{_NGAY}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})\s+năm\s+{_YEAR}",
+        _full_date,
+    ),
     (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?{_NGAY}{_DATE_A}", _as_of_date),
-    (rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)", _months),
+    (
+        rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)",
+        _months,
+    ),
     (rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*{_YEAR})?", _quarter),
     (rf"tháng\s+(?P<mo>\d{{1,2}})(?:\s*(?:/|-|năm)\s*{_YEAR})?(?!\s*[/.-]?\s*\d)", _month),
-    (rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)", _years),
+    (
+        rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)",
+        _years,
+    ),
     (rf"năm\s+{_YEAR}(?!\s*[-–]\s*\d)", _whole_year),
-    (r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)", _now),
+    (
+        r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)",
+        _now,
+    ),
     (r"năm\s+nay", lambda m, ref: (date(ref.year, 1, 1), date(ref.year, 12, 31)) if ref else None),
 )
 _COMPILED = tuple((regex.compile(rf"(?<![\p{{L}}\d]){p}", regex.I), fn) for p, fn in _RULES)
@@ -158,7 +173,9 @@ _LOWER_RULES = tuple(
 
 # A date inside a reference to a document ("Quyết định số 3603/QĐ-UBND ngày 30/11/2020") dates the
 # document, not the figures.
-_DOC_REF = regex.compile(r"(?:\d+/[\p{Lu}Đ][\p{L}\d-]*|số\s+\d+[\w/-]*)\s*,?\s*(?:ngày|ký\s+ngày)?\s*$", regex.I)
+_DOC_REF = regex.compile(
+    r"(?:\d+/[\p{Lu}Đ][\p{L}\d-]*|số\s+\d+[\w/-]*)\s*,?\s*(?:ngày|ký\s+ngày)?\s*$", regex.I
+)
 
 
 # "tăng 8,52% so với năm 2022": the year compared against, not the figure's period.

@@ -21,8 +21,14 @@ from ..parse.documents import Document, parse_document
 from ..pipeline import Summary
 from ..store.dataset import Dataset
 
-__all__ = ["Needed", "fetch_attachments", "read_archived_attachments", "store_attachment", "wanted_attachments",
-           "ROLE"]
+__all__ = [
+    "Needed",
+    "fetch_attachments",
+    "read_archived_attachments",
+    "store_attachment",
+    "wanted_attachments",
+    "ROLE",
+]
 
 log = logging.getLogger("scraper.attachments")
 Fetch = Callable[..., Awaitable[Any]]  # async (url, etag=, last_modified=) -> FetchResult | None
@@ -39,8 +45,17 @@ class Needed:
     type: str | None = None  # the attachment's type as the link names it
 
 
-def store_attachment(ds: Dataset, data: bytes, url: str, type_: str | None, owner: Needed, summary: Summary,
-                     *, fetched_at: str | None = None, force: bool = False) -> Document:
+def store_attachment(
+    ds: Dataset,
+    data: bytes,
+    url: str,
+    type_: str | None,
+    owner: Needed,
+    summary: Summary,
+    *,
+    fetched_at: str | None = None,
+    force: bool = False,
+) -> Document:
     doc = parse_document(data, type_, url, article_url=owner.article_url, published=owner.published)
     _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at, force=force), doc, summary)
     return doc
@@ -54,8 +69,16 @@ def _count(status: str, doc: Document, summary: Summary) -> None:
     log.info("document %s: %s %s (%d figures)", doc.url, doc.status, doc.error or "", len(doc.figures))
 
 
-async def fetch_attachments(ds: Dataset, fetch: Fetch, article: Article, summary: Summary, sink: Any = None,
-                            *, fetched_at: str | None = None, hosts: set[str] | None = None) -> int:
+async def fetch_attachments(
+    ds: Dataset,
+    fetch: Fetch,
+    article: Article,
+    summary: Summary,
+    sink: Any = None,
+    *,
+    fetched_at: str | None = None,
+    hosts: set[str] | None = None,
+) -> int:
     """Fetch and read the attachments of a stored article that sit on `hosts` (the crawl's hosts);
     `fetch(url, etag=…, last_modified=…)` is the crawl's own polite GET (None: not fetched this run).
     Returns how many documents were (re)read."""
@@ -73,33 +96,56 @@ async def fetch_attachments(ds: Dataset, fetch: Fetch, article: Article, summary
     return done
 
 
-async def _one_attachment(ds: Dataset, fetch: Fetch, att: Any, owner: Needed, summary: Summary, sink: Any,
-                          fetched_at: str | None) -> int:
+async def _one_attachment(
+    ds: Dataset, fetch: Fetch, att: Any, owner: Needed, summary: Summary, sink: Any, fetched_at: str | None
+) -> int:
     prev = ds.page(att.url)
     have = ds.document(owner.article_url, att.url)
     known = prev is not None and prev["state"] == "done" and have is not None
-    res = await fetch(att.url, etag=prev["etag"] if known else None,
-                      last_modified=prev["last_modified"] if known else None)
+    res = await fetch(
+        att.url, etag=prev["etag"] if known else None, last_modified=prev["last_modified"] if known else None
+    )
     if res is None or res.status == 304:
         return 0
     if not res.ok:
         ds.record_page(att.url, status=res.status, state="failed", error=res.error)
         if have is None:  # keep a document read before over a passing failure
-            doc = Document(url=att.url, article_url=owner.article_url, type=att.type or "unknown", status="failed",
-                           error=f"fetch failed: {res.error or res.status}")
+            doc = Document(
+                url=att.url,
+                article_url=owner.article_url,
+                type=att.type or "unknown",
+                status="failed",
+                error=f"fetch failed: {res.error or res.status}",
+            )
             _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
         return 0
     if sink is not None:
         sink.write(res, role=ROLE)
-    doc = await asyncio.to_thread(parse_document, res.content, att.type, att.url, name=res.final_url,
-                                  article_url=owner.article_url, published=owner.published)
+    doc = await asyncio.to_thread(
+        parse_document,
+        res.content,
+        att.type,
+        att.url,
+        name=res.final_url,
+        article_url=owner.article_url,
+        published=owner.published,
+    )
     _count(ds.store_document(doc, owner.article_id, fetched_at=fetched_at), doc, summary)
-    ds.record_page(att.url, status=res.status, etag=res.headers.get("etag"), state="done", error=None,
-                   last_modified=res.headers.get("last-modified"), content_hash=doc.sha256)
+    ds.record_page(
+        att.url,
+        status=res.status,
+        etag=res.headers.get("etag"),
+        state="done",
+        error=None,
+        last_modified=res.headers.get("last-modified"),
+        content_hash=doc.sha256,
+    )
     return 1
 
 
-def iter_warc_documents(paths: Iterable[str | Path], wanted: set[str]) -> Iterator[tuple[str, bytes, str | None]]:
+def iter_warc_documents(
+    paths: Iterable[str | Path], wanted: set[str]
+) -> Iterator[tuple[str, bytes, str | None]]:
     """(url, body, WARC-Date) of each 200 response in the WARC files whose URL is in `wanted`."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -121,11 +167,19 @@ def wanted_attachments(rows: Any, needed: dict[str, list[Needed]]) -> None:
 
     atts = rows.article.get("attachments")
     for att in json.loads(atts) if isinstance(atts, str) else (atts or []):
-        needed.setdefault(att["url"], []).append(Needed(rows.url, rows.id, rows.article.get("published"), att.get("type")))
+        needed.setdefault(att["url"], []).append(
+            Needed(rows.url, rows.id, rows.article.get("published"), att.get("type"))
+        )
 
 
-def read_archived_attachments(ds: Dataset, paths: Iterable[str | Path], needed: dict[str, list[Needed]],
-                              summary: Summary, *, force: bool = False) -> None:
+def read_archived_attachments(
+    ds: Dataset,
+    paths: Iterable[str | Path],
+    needed: dict[str, list[Needed]],
+    summary: Summary,
+    *,
+    force: bool = False,
+) -> None:
     """Second pass over WARC files: read the attachments the articles of the first pass link to."""
     if not needed:
         return

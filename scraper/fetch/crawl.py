@@ -34,7 +34,15 @@ from ..store.dataset import Dataset, check_export_formats
 from .discover import discover_links, is_feed, normalize_url
 from .http import Fetcher, FetchResult
 
-__all__ = ["CrawlConfig", "run_crawl", "run_warc", "reextract", "WarcSink", "iter_warc_pages", "check_warc_files"]
+__all__ = [
+    "CrawlConfig",
+    "run_crawl",
+    "run_warc",
+    "reextract",
+    "WarcSink",
+    "iter_warc_pages",
+    "check_warc_files",
+]
 
 log = logging.getLogger("scraper.crawl")
 
@@ -84,9 +92,16 @@ class WarcSink:
 
         skip = ("content-encoding", "transfer-encoding", "content-length")
         headers = [(k, v) for k, v in res.headers.items() if k.lower() not in skip]
-        http_headers = StatusAndHeaders(f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1")
-        record = self._writer.create_warc_record(res.final_url, "response", payload=io.BytesIO(res.content),
-                                                 http_headers=http_headers, warc_headers_dict={"WARC-Scraper-Role": role})
+        http_headers = StatusAndHeaders(
+            f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1"
+        )
+        record = self._writer.create_warc_record(
+            res.final_url,
+            "response",
+            payload=io.BytesIO(res.content),
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Scraper-Role": role},
+        )
         self._writer.write_record(record)
         self._fh.flush()
 
@@ -104,7 +119,7 @@ class _Origins:
 
     @staticmethod
     def _swap(url: str, a: str, b: str) -> str:
-        return b + url[len(a):] if a and url.startswith(a) else url
+        return b + url[len(a) :] if a and url.startswith(a) else url
 
     def to_fetch(self, url: str) -> str:
         return self._swap(url, self.stored, self.fetched)
@@ -119,7 +134,9 @@ class _Origins:
 class _Run:
     """One crawl run: the fetcher, the dataset, and what this run already tried."""
 
-    def __init__(self, cfg: CrawlConfig, ds: Dataset, fetcher: Fetcher, summary: Summary, sink: WarcSink | None) -> None:
+    def __init__(
+        self, cfg: CrawlConfig, ds: Dataset, fetcher: Fetcher, summary: Summary, sink: WarcSink | None
+    ) -> None:
         self.cfg, self.ds, self.fetcher, self.summary, self.sink = cfg, ds, fetcher, summary, sink
         self.origins = _Origins(cfg.mirror)
         self.tried: dict[str, int] = {}
@@ -151,14 +168,23 @@ async def _crawl(cfg: CrawlConfig, progress: Progress) -> Summary:
     summary = Summary()
     listings = _start_listings(cfg)
     origins = _Origins(cfg.mirror)
-    hosts = {urlsplit(u).netloc.lower() for u in [*listings, *cfg.start_urls]} | {h.lower() for h in cfg.allowed_hosts}
+    hosts = {urlsplit(u).netloc.lower() for u in [*listings, *cfg.start_urls]} | {
+        h.lower() for h in cfg.allowed_hosts
+    }
     since = cfg.since[:10] if cfg.since else None
     ds = Dataset(out)
     sink = WarcSink(out) if cfg.write_warc else None
     fetched = 0
     try:
-        async with Fetcher(user_agent=cfg.user_agent, delay=cfg.delay, concurrency=cfg.concurrency, timeout=cfg.timeout,
-                           max_bytes=cfg.max_bytes, retries=cfg.retries, obey_robots=cfg.obey_robots) as fetcher:
+        async with Fetcher(
+            user_agent=cfg.user_agent,
+            delay=cfg.delay,
+            concurrency=cfg.concurrency,
+            timeout=cfg.timeout,
+            max_bytes=cfg.max_bytes,
+            retries=cfg.retries,
+            obey_robots=cfg.obey_robots,
+        ) as fetcher:
             run = _Run(cfg, ds, fetcher, summary, sink)
             run.hosts = hosts
             # Listing pages are read anew every run; articles left over from a killed run come first.
@@ -177,7 +203,9 @@ async def _crawl(cfg: CrawlConfig, progress: Progress) -> Summary:
                     deferred = []
                     continue
                 if pending:
-                    take = max(1, min(cfg.concurrency * settings.LISTING_BATCH_PER_SLOT, cfg.max_pages - fetched))
+                    take = max(
+                        1, min(cfg.concurrency * settings.LISTING_BATCH_PER_SLOT, cfg.max_pages - fetched)
+                    )
                     batch, pending = pending[:take], pending[take:]
                     results = await asyncio.gather(*(_article(run, u) for u in batch))
                     fetched += sum(1 for r in results if r)
@@ -270,7 +298,9 @@ async def _article(run: _Run, url: str) -> bool:
         log.info("%s: failed %d runs in a row; tried again later", url, prev["attempts"])
         return False
     known = prev is not None and prev["state"] == "done"
-    res = await run.fetch(url, etag=prev["etag"] if known else None, last_modified=prev["last_modified"] if known else None)
+    res = await run.fetch(
+        url, etag=prev["etag"] if known else None, last_modified=prev["last_modified"] if known else None
+    )
     if res is None:
         return False
     if res.status == 304:
@@ -287,15 +317,29 @@ async def _article(run: _Run, url: str) -> bool:
         return True
     if run.sink:
         run.sink.write(res)
-    article = ingest(ds, res.content, _canonical_link(res) or res.final_url, summary, http_charset=res.charset,
-                     fetched_at=_now())
+    article = ingest(
+        ds,
+        res.content,
+        _canonical_link(res) or res.final_url,
+        summary,
+        http_charset=res.charset,
+        fetched_at=_now(),
+    )
     if article is None:
         reason = summary.errors[-1] if summary.errors else "not an article"
         ds.record_page(url, status=res.status, state="failed", error=reason, attempts=attempts)
         ds.mark_done(url)
         return True
-    fields = dict(status=res.status, etag=res.headers.get("etag"), last_modified=res.headers.get("last-modified"),
-                  content_hash=article.content_hash, article_id=article.id, state="done", error=None, attempts=0)
+    fields = dict(
+        status=res.status,
+        etag=res.headers.get("etag"),
+        last_modified=res.headers.get("last-modified"),
+        content_hash=article.content_hash,
+        article_id=article.id,
+        state="done",
+        error=None,
+        attempts=0,
+    )
     ds.record_page(url, **fields)
     if res.final_url != url:
         ds.record_page(res.final_url, **fields)
@@ -303,8 +347,15 @@ async def _article(run: _Run, url: str) -> bool:
     if run.cfg.attachments and article.attachments:
         from .attachments import fetch_attachments
 
-        await fetch_attachments(ds, run.fetch, article, summary, run.sink, fetched_at=_now(),
-                                hosts=run.hosts | {urlsplit(url).netloc.lower()})
+        await fetch_attachments(
+            ds,
+            run.fetch,
+            article,
+            summary,
+            run.sink,
+            fetched_at=_now(),
+            hosts=run.hosts | {urlsplit(url).netloc.lower()},
+        )
     return True
 
 
@@ -363,10 +414,19 @@ def _one_line(exc: BaseException) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
 
 
-def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
-             formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False, force: bool = False,
-             progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
-             dask: str | None = None, attachments: bool = True) -> Summary:
+def run_warc(
+    paths: list[str],
+    *,
+    out_dir: str | Path = settings.OUT_DIR,
+    formats: tuple[str, ...] = settings.EXPORT_FORMATS,
+    quiet: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+    excel: bool = False,
+    workers: int | None = 1,
+    dask: str | None = None,
+    attachments: bool = True,
+) -> Summary:
     """Read WARC/ARC files into the dataset, then (a second pass over the same files) the documents
     their articles link to.  InputError for a file that is not one (before any work).
 
@@ -408,12 +468,29 @@ def run_warc(paths: list[str], *, out_dir: str | Path = settings.OUT_DIR,
     return summary
 
 
-def reextract(out_dir: str | Path, *, formats: tuple[str, ...] = settings.EXPORT_FORMATS, quiet: bool = False,
-              progress: Progress | None = None, excel: bool = False, workers: int | None = 1,
-              dask: str | None = None, attachments: bool = True) -> Summary:
+def reextract(
+    out_dir: str | Path,
+    *,
+    formats: tuple[str, ...] = settings.EXPORT_FORMATS,
+    quiet: bool = False,
+    progress: Progress | None = None,
+    excel: bool = False,
+    workers: int | None = 1,
+    dask: str | None = None,
+    attachments: bool = True,
+) -> Summary:
     """Re-parse every raw response kept under DIR/warc/ with today's extractor (no network)."""
     warcs = sorted(Path(out_dir, "warc").glob("*.warc*"))
     if not warcs:
         raise InputError(f"{out_dir}/warc: no WARC files to re-extract from")
-    return run_warc([str(p) for p in warcs], out_dir=out_dir, formats=formats, force=True, progress=progress, excel=excel,
-                    workers=workers, dask=dask, attachments=attachments)
+    return run_warc(
+        [str(p) for p in warcs],
+        out_dir=out_dir,
+        formats=formats,
+        force=True,
+        progress=progress,
+        excel=excel,
+        workers=workers,
+        dask=dask,
+        attachments=attachments,
+    )

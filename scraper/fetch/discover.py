@@ -18,9 +18,17 @@ from ..parse.sites import SiteProfile, detect
 __all__ = ["Links", "normalize_url", "discover_links", "is_feed"]
 
 _TRACKING = regex.compile(r"^(?:utm_\w+|fbclid|gclid|_ga|ref|source|mc_\w+|zarsrc)$", regex.I)
-_PRIVATE = regex.compile(r"/(?:_layouts/(?:15/)?(?:Authenticate|SignOut|login)|login|dang-nhap|signin|admin|wp-admin|c/portal/login)", regex.I)
-_NOT_PAGES = regex.compile(r"\.(?:jpe?g|png|gif|svg|webp|css|js|pdf|docx?|xlsx?|zip|rar|mp4|mp3|ico)(?:$|\?)", regex.I)
-_GENERIC_ARTICLE = regex.compile(r"(?:/\d{3,}[-/][\w-]{8,}|[-/][\w-]{12,}-\d{3,}(?:\.html?)?$|[?&](?:ItemID|ID|id|newsid|ArticleId)=\d+)", regex.I)
+_PRIVATE = regex.compile(
+    r"/(?:_layouts/(?:15/)?(?:Authenticate|SignOut|login)|login|dang-nhap|signin|admin|wp-admin|c/portal/login)",
+    regex.I,
+)
+_NOT_PAGES = regex.compile(
+    r"\.(?:jpe?g|png|gif|svg|webp|css|js|pdf|docx?|xlsx?|zip|rar|mp4|mp3|ico)(?:$|\?)", regex.I
+)
+_GENERIC_ARTICLE = regex.compile(
+    r"(?:/\d{3,}[-/][\w-]{8,}|[-/][\w-]{12,}-\d{3,}(?:\.html?)?$|[?&](?:ItemID|ID|id|newsid|ArticleId)=\d+)",
+    regex.I,
+)
 _CASE_FOLD_PARAMS = {"pageindex": "PageIndex", "itemid": "ItemID", "id": "ID"}
 
 
@@ -44,7 +52,13 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
 
 def is_feed(content: bytes, content_type: str = "") -> bool:
     head = content[:500].lstrip().lower()
-    return "xml" in content_type.lower() or head.startswith(b"<?xml") or b"<rss" in head or b"<urlset" in head or b"<feed" in head
+    return (
+        "xml" in content_type.lower()
+        or head.startswith(b"<?xml")
+        or b"<rss" in head
+        or b"<urlset" in head
+        or b"<feed" in head
+    )
 
 
 @dataclass
@@ -57,8 +71,12 @@ def _same_site(url: str, hosts: set[str]) -> bool:
     return urlsplit(url).netloc.lower() in hosts
 
 
-_PAGE_IN_URL = regex.compile(r"(?:[?&](?:page|p|trang|pageindex|_101_cur|paged|pg)=|/(?:page|trang|p)[-/]?)(\d+)(?=$|[/?&#.])", regex.I)
-_NAV_WORDS = regex.compile(r"^(?:trang chủ|giới thiệu|liên hệ|sơ đồ|tin tức|văn bản|hỏi đáp|đăng nhập|english|tiếng việt)$", regex.I)
+_PAGE_IN_URL = regex.compile(
+    r"(?:[?&](?:page|p|trang|pageindex|_101_cur|paged|pg)=|/(?:page|trang|p)[-/]?)(\d+)(?=$|[/?&#.])", regex.I
+)
+_NAV_WORDS = regex.compile(
+    r"^(?:trang chủ|giới thiệu|liên hệ|sơ đồ|tin tức|văn bản|hỏi đáp|đăng nhập|english|tiếng việt)$", regex.I
+)
 
 
 def _is_article(url: str, profile: SiteProfile, label: str = "") -> bool:
@@ -74,7 +92,11 @@ def _is_article(url: str, profile: SiteProfile, label: str = "") -> bool:
     # An unknown layout: a headline-length link to a page-like URL is an article teaser.
     words = label.split()
     path = urlsplit(url).path
-    return len(words) >= 6 and not _NAV_WORDS.match(label) and (bool(regex.search(r"\d", path)) or path.endswith((".html", ".htm", ".aspx", ".php")))
+    return (
+        len(words) >= 6
+        and not _NAV_WORDS.match(label)
+        and (bool(regex.search(r"\d", path)) or path.endswith((".html", ".htm", ".aspx", ".php")))
+    )
 
 
 def discover_links(content: bytes | str, page_url: str, hosts: set[str], content_type: str = "") -> Links:
@@ -130,7 +152,9 @@ def _next_pages(tree: LexborHTMLParser, page_url: str, profile: SiteProfile, hos
     if not found:
         for a in tree.css("a[href]"):
             label = (a.text(deep=True) or "").strip().lower()
-            if label in ("trang sau", "tiếp", "tiếp theo", "sau", "»", "›", "next", ">", ">>") or (a.attributes.get("title") or "").lower() in ("next", "trang sau", "trang tiếp"):
+            if label in ("trang sau", "tiếp", "tiếp theo", "sau", "»", "›", "next", ">", ">>") or (
+                a.attributes.get("title") or ""
+            ).lower() in ("next", "trang sau", "trang tiếp"):
                 u = normalize_url(a.attributes.get("href") or "", page_url)
                 if u and _same_site(u, hosts) and u not in found and u != normalize_url(page_url):
                     found.append(u)
@@ -150,7 +174,14 @@ def _next_pages(tree: LexborHTMLParser, page_url: str, profile: SiteProfile, hos
 
 def _same_listing(a: str, b: str) -> bool:
     """Two listing URLs without their page numbers name the same list (trailing '/', '?' aside)."""
+
     def key(u: str) -> str:
         parts = urlsplit(u)
-        return parts.netloc + parts.path.rstrip("/").removesuffix(".html") + "?" + "&".join(sorted(x for x in parts.query.split("&") if x))
+        return (
+            parts.netloc
+            + parts.path.rstrip("/").removesuffix(".html")
+            + "?"
+            + "&".join(sorted(x for x in parts.query.split("&") if x))
+        )
+
     return key(a) == key(b)

@@ -22,8 +22,15 @@ from urllib.parse import urlsplit
 import httpx
 
 from .. import __version__, settings
-from ..errors import (ConnectionFailed, Disallowed, FetchError, HTTPStatus, NotFetchable, ResponseTooLarge,
-                      Timeout)
+from ..errors import (
+    ConnectionFailed,
+    Disallowed,
+    FetchError,
+    HTTPStatus,
+    NotFetchable,
+    ResponseTooLarge,
+    Timeout,
+)
 
 __all__ = ["FetchError", "FetchResult", "Fetcher", "fetch_one", "DEFAULT_USER_AGENT"]
 
@@ -123,8 +130,11 @@ class Fetcher:
         self.slowdowns = 0  # 429/503 answers that slowed a host down
         self._hosts: dict[str, _Host] = {}
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": self.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-                     "Accept-Language": "vi,en;q=0.5"},
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "Accept-Language": "vi,en;q=0.5",
+            },
             timeout=httpx.Timeout(timeout, connect=min(timeout, settings.CONNECT_TIMEOUT)),
             follow_redirects=True,
             max_redirects=max_redirects,
@@ -140,7 +150,9 @@ class Fetcher:
     def _host(self, url: str) -> _Host:
         key = urlsplit(url).netloc.lower()
         if key not in self._hosts:
-            self._hosts[key] = _Host(sem=asyncio.Semaphore(self.concurrency), delay=self.delay, base_delay=self.delay)
+            self._hosts[key] = _Host(
+                sem=asyncio.Semaphore(self.concurrency), delay=self.delay, base_delay=self.delay
+            )
         return self._hosts[key]
 
     async def allowed(self, url: str) -> bool:
@@ -151,7 +163,9 @@ class Fetcher:
         if not host.robots_loaded:
             host.robots_loaded = True
             parts = urlsplit(url)
-            res = await self._get(f"{parts.scheme}://{parts.netloc}/robots.txt", {}, retries=settings.ROBOTS_RETRIES)
+            res = await self._get(
+                f"{parts.scheme}://{parts.netloc}/robots.txt", {}, retries=settings.ROBOTS_RETRIES
+            )
             if res.status == 200 and res.content:
                 from protego import Protego
 
@@ -171,14 +185,26 @@ class Fetcher:
             return True
         return bool(host.robots.can_fetch(url, self.user_agent))  # type: ignore[attr-defined]
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-                    headers: dict[str, str] | None = None) -> FetchResult:
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> FetchResult:
         """GET with conditional (and any extra, e.g. Range) headers; robots.txt, politeness and retries applied."""
         if urlsplit(url).scheme not in ("http", "https"):
-            return FetchResult(url, url, 0, httpx.Headers(), failure=NotFetchable("only http and https URLs are fetched"))
+            return FetchResult(
+                url, url, 0, httpx.Headers(), failure=NotFetchable("only http and https URLs are fetched")
+            )
         if not await self.allowed(url):
             why = self._host(url).robots_error
-            reason = f"robots.txt unreachable ({why}): the host is not crawled" if why else "disallowed by robots.txt"
+            reason = (
+                f"robots.txt unreachable ({why}): the host is not crawled"
+                if why
+                else "disallowed by robots.txt"
+            )
             return FetchResult(url, url, 0, httpx.Headers(), failure=Disallowed(reason))
         headers = dict(headers or {})
         if etag:
@@ -234,22 +260,41 @@ class Fetcher:
             async with self._client.stream("GET", url, headers=headers) as resp:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    return FetchResult(url, str(resp.url), resp.status_code, resp.headers,
-                                       failure=ResponseTooLarge(f"response too large ({declared} bytes)"))
+                    return FetchResult(
+                        url,
+                        str(resp.url),
+                        resp.status_code,
+                        resp.headers,
+                        failure=ResponseTooLarge(f"response too large ({declared} bytes)"),
+                    )
                 chunks: list[bytes] = []
                 size = 0
                 async for chunk in resp.aiter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        return FetchResult(url, str(resp.url), resp.status_code, resp.headers,
-                                           failure=ResponseTooLarge(f"response too large (> {self.max_bytes} bytes)"))
+                        return FetchResult(
+                            url,
+                            str(resp.url),
+                            resp.status_code,
+                            resp.headers,
+                            failure=ResponseTooLarge(f"response too large (> {self.max_bytes} bytes)"),
+                        )
                     chunks.append(chunk)
                 content = b"".join(chunks)
                 self.bytes += len(content)
-                res = FetchResult(url, str(resp.url), resp.status_code, resp.headers, content,
-                                  http_version=resp.http_version, reason=resp.reason_phrase)
+                res = FetchResult(
+                    url,
+                    str(resp.url),
+                    resp.status_code,
+                    resp.headers,
+                    content,
+                    http_version=resp.http_version,
+                    reason=resp.reason_phrase,
+                )
                 if resp.status_code >= 400:
-                    res.failure = HTTPStatus(f"HTTP {resp.status_code} {resp.reason_phrase}".strip(), resp.status_code)
+                    res.failure = HTTPStatus(
+                        f"HTTP {resp.status_code} {resp.reason_phrase}".strip(), resp.status_code
+                    )
                 return res
         except httpx.TimeoutException:
             return FetchResult(url, url, 0, httpx.Headers(), failure=Timeout("timed out"))
@@ -264,13 +309,21 @@ class Fetcher:
             return FetchResult(url, url, 0, httpx.Headers(), failure=ConnectionFailed(why))
 
 
-def fetch_one(url: str, *, timeout: float = settings.TIMEOUT, max_bytes: int = settings.MAX_RESPONSE_BYTES) -> FetchResult:
+def fetch_one(
+    url: str, *, timeout: float = settings.TIMEOUT, max_bytes: int = settings.MAX_RESPONSE_BYTES
+) -> FetchResult:
     """One page for `scraper extract URL`: polite defaults, FetchError with one line on failure."""
 
     async def go() -> FetchResult:
         # One page a user asked for is not crawling: robots.txt governs `scraper crawl`, not this.
-        async with Fetcher(timeout=timeout, max_bytes=max_bytes, delay=0, retries=settings.ONE_PAGE_RETRIES,
-                           backoff=settings.ONE_PAGE_BACKOFF, obey_robots=False) as f:
+        async with Fetcher(
+            timeout=timeout,
+            max_bytes=max_bytes,
+            delay=0,
+            retries=settings.ONE_PAGE_RETRIES,
+            backoff=settings.ONE_PAGE_BACKOFF,
+            obey_robots=False,
+        ) as f:
             return await f.fetch(url)
 
     res = asyncio.run(go())

@@ -21,8 +21,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Article, Attachment, Figure, Table
 from .cues import (
-    TIME_BEFORE, Layout, best_date, best_title, category_before, clean_title, fold, has_blocks, is_portal_text,
-    is_posting_account, lead_before, person_or_none,
+    TIME_BEFORE,
+    Layout,
+    best_date,
+    best_title,
+    category_before,
+    clean_title,
+    fold,
+    has_blocks,
+    is_portal_text,
+    is_posting_account,
+    lead_before,
+    person_or_none,
 )
 from .sites import GENERIC, SiteProfile, detect
 from .. import settings
@@ -43,7 +53,14 @@ _PARA = "\u2029"
 _MIRRORED = regex.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", regex.I)
 
 
-_REDIRECT_TITLES = {"document moved", "object moved", "301 moved permanently", "302 found", "moved permanently", "redirecting"}
+_REDIRECT_TITLES = {
+    "document moved",
+    "object moved",
+    "301 moved permanently",
+    "302 found",
+    "moved permanently",
+    "redirecting",
+}
 
 
 def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
@@ -64,7 +81,9 @@ _DT = regex.compile(
 )
 _DT_SPACES = regex.compile(r"(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 _DT_WORDS = regex.compile(r"ngày\s+(?P<a>\d{1,2})\s+tháng\s+(?P<b>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.I)
-_ISO = regex.compile(r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = regex.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 
 def parse_published(text: str, *, us_order: bool = False) -> str | None:
@@ -129,7 +148,9 @@ def _iso_local(y: int, mo: int, d: int, h: int, mi: int, s: int, tz: str | None)
         return None
 
 
-def _iso(y: int, mo: int, d: int, h: int | None = None, mi: int = 0, s: int = 0, tz: str = "+07:00") -> str | None:
+def _iso(
+    y: int, mo: int, d: int, h: int | None = None, mi: int = 0, s: int = 0, tz: str = "+07:00"
+) -> str | None:
     try:
         if h is None:
             return datetime(y, mo, d).date().isoformat()
@@ -201,7 +222,9 @@ def _text(node: LexborNode | None) -> str:
     return clean_text(node.text(deep=True, separator=" ")) if node is not None else ""
 
 
-def _first_text(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None) -> tuple[str, LexborNode | None]:
+def _first_text(
+    tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
+) -> tuple[str, LexborNode | None]:
     for sel in selectors:
         try:
             nodes = tree.css(sel)
@@ -228,13 +251,19 @@ class _TableSpan:
     start: int
     end: int
     header: list[str]
-    row_starts: list[tuple[int, str, list[tuple[int, int, str]]]]  # (line start, row label, cells (s, e, column))
+    row_starts: list[
+        tuple[int, str, list[tuple[int, int, str]]]
+    ]  # (line start, row label, cells (s, e, column))
 
 
-def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tuple[str, list[Table], list[_TableSpan]]:
+def _render(
+    node: LexborNode, profile: SiteProfile, base_url: str | None
+) -> tuple[str, list[Table], list[_TableSpan]]:
     """Body node to text lines; tables become rows of " | "-joined cells, remembered with offsets."""
     tables: list[Table] = []
-    table_nodes = [t for t in node.css("table") if len(t.css("table")) <= 1]  # innermost tables (css() includes the node)
+    table_nodes = [
+        t for t in node.css("table") if len(t.css("table")) <= 1
+    ]  # innermost tables (css() includes the node)
     placeholders: dict[str, list[list[str]]] = {}
     for t in table_nodes:
         rows: list[list[str]] = []
@@ -245,7 +274,12 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
         if not rows:
             t.decompose()
             continue
-        header_rows = 1 if (t.css_first("th") is not None or t.css_first("thead") is not None or _looks_header(rows)) and len(rows) > 1 else 0
+        header_rows = (
+            1
+            if (t.css_first("th") is not None or t.css_first("thead") is not None or _looks_header(rows))
+            and len(rows) > 1
+            else 0
+        )
         tables.append(Table(rows=rows, header_rows=header_rows))
         key = f"\u2063TABLE{len(tables) - 1}\u2063"
         placeholders[key] = rows
@@ -277,7 +311,9 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
                     cells.append((col_pos, col_pos + len(cell), header))
                     col_pos += len(cell) + 3
                 row_text = " | ".join(row)
-                tspan.row_starts.append((pos, row[0] if row else "", cells if not (r_i == 0 and tables[idx].header_rows) else []))
+                tspan.row_starts.append(
+                    (pos, row[0] if row else "", cells if not (r_i == 0 and tables[idx].header_rows) else [])
+                )
                 lines.append(row_text)
                 pos += len(row_text) + 1
             tspan.end = pos
@@ -292,7 +328,11 @@ def _render(node: LexborNode, profile: SiteProfile, base_url: str | None) -> tup
 
 def _looks_header(rows: list[list[str]]) -> bool:
     first = rows[0]
-    return bool(first) and all(c and not regex.search(r"\d", c) for c in first) and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
+    return (
+        bool(first)
+        and all(c and not regex.search(r"\d", c) for c in first)
+        and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
+    )
 
 
 _BLOCK_CHILDREN = frozenset("p div table ul ol li h1 h2 h3 h4 h5 h6 section article tr td form".split())
@@ -396,7 +436,10 @@ def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | No
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-_VIEWS = regex.compile(r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)", regex.I)
+_VIEWS = regex.compile(
+    r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)",
+    regex.I,
+)
 _AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n|]{2,60})", regex.I)
 _DATE_PIPE_AUTHOR = regex.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\s*\|\s*(?P<a>[\p{Lu}][^\n|]{1,50})")
 
@@ -545,8 +588,11 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
         author = _header_byline(tree, layout, profile, form, title_pos, body_start)
     category = form.get("category") or _first_text(tree, profile.category)[0]
     if not category:
-        category = (category_before(layout, title_pos) or _meta(tree, "article:section")
-                    or _category_from_title(page_title, title))
+        category = (
+            category_before(layout, title_pos)
+            or _meta(tree, "article:section")
+            or _category_from_title(page_title, title)
+        )
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
     if views is None and form.get("views"):
@@ -555,7 +601,11 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     if views is None:
         views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
     html_node = tree.css_first("html")
-    language = (html_node.attributes.get("lang") or "").split("-")[0].lower() or None if html_node is not None else None
+    language = (
+        (html_node.attributes.get("lang") or "").split("-")[0].lower() or None
+        if html_node is not None
+        else None
+    )
     body_text = normalize(body_text)
     art = Article(
         url=url,
@@ -578,24 +628,43 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     return art
 
 
-def _read_title(tree: LexborHTMLParser, layout: Layout, body_start: int | None, url: str | None,
-                profile: SiteProfile, page_title: str) -> tuple[str, LexborNode | None]:
+def _read_title(
+    tree: LexborHTMLParser,
+    layout: Layout,
+    body_start: int | None,
+    url: str | None,
+    profile: SiteProfile,
+    page_title: str,
+) -> tuple[str, LexborNode | None]:
     prior: list[LexborNode] = []
     for sel in profile.title:
         try:
             prior.extend(tree.css(sel)[:3])
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
             continue
-    best = best_title(layout, body_start, url=url, og_title=_meta(tree, "og:title"), page_title=page_title,
-                      prior=prior, prior_weight=0.3 if profile is GENERIC else 1.0,
-                      chrome=_compiled(profile.drop_lines))
+    best = best_title(
+        layout,
+        body_start,
+        url=url,
+        og_title=_meta(tree, "og:title"),
+        page_title=page_title,
+        prior=prior,
+        prior_weight=0.3 if profile is GENERIC else 1.0,
+        chrome=_compiled(profile.drop_lines),
+    )
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
     return best.text, best.node
 
 
-def _read_date(tree: LexborHTMLParser, layout: Layout, profile: SiteProfile, title_pos: int | None,
-               title_end: int | None, body_start: int | None) -> str | None:
+def _read_date(
+    tree: LexborHTMLParser,
+    layout: Layout,
+    profile: SiteProfile,
+    title_pos: int | None,
+    title_end: int | None,
+    body_start: int | None,
+) -> str | None:
     """`<time datetime>` near the title is exact; else the best-scored date line; else the page's
     machine-readable date (meta tags, JSON-LD).  None when the page shows none."""
     lo = (title_pos if title_pos is not None else (body_start or 0)) - settings.DATE_BEFORE_TITLE_CHARS
@@ -624,8 +693,14 @@ def _json_ld_date(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _header_byline(tree: LexborHTMLParser, layout: Layout, profile: SiteProfile, form: dict[str, str],
-                   title_pos: int | None, body_start: int | None) -> str | None:
+def _header_byline(
+    tree: LexborHTMLParser,
+    layout: Layout,
+    profile: SiteProfile,
+    form: dict[str, str],
+    title_pos: int | None,
+    body_start: int | None,
+) -> str | None:
     """A byline above the body: the display form's field, the profile's author block, a meta line
     "25/06/2021 | Đoan Trang" or "Tác giả: …" between the title and the body."""
     if form.get("author") and (name := person_or_none(form["author"])):
@@ -672,8 +747,10 @@ def _shift_spans(spans: list[_TableSpan], shift: int) -> None:
     for ts in spans:
         ts.start += shift
         ts.end += shift
-        ts.row_starts = [(ls + shift, lbl, [(cs + shift, ce + shift, h) for cs, ce, h in cells])
-                         for ls, lbl, cells in ts.row_starts]
+        ts.row_starts = [
+            (ls + shift, lbl, [(cs + shift, ce + shift, h) for cs, ce, h in cells])
+            for ls, lbl, cells in ts.row_starts
+        ]
 
 
 def _drop_foreign_headline(body: LexborNode, title: str | None) -> None:
@@ -801,8 +878,13 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     return None
 
 
-_NAME_LINE = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,4}\p{Lu}[\p{Ll}\p{M}]*(?:\s*\((?:tổng\s+hợp|TH|st)\))?")
-_CREDIT_LINE = regex.compile(r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})", regex.I)
+_NAME_LINE = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,4}\p{Lu}[\p{Ll}\p{M}]*(?:\s*\((?:tổng\s+hợp|TH|st)\))?"
+)
+_CREDIT_LINE = regex.compile(
+    r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})",
+    regex.I,
+)
 
 
 _END_MARK_NAME = regex.compile(r"^(?P<body>.*?(?:\./\.|\.\s*/\s*\.))[\s\u00a0]+(?P<a>[^\n]{2,60})$")
@@ -819,7 +901,9 @@ def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
         return body, None
     if (m := _CREDIT_LINE.fullmatch(last)) and (name := person_or_none(m.group("a"))):
         return head, name
-    if _NAME_LINE.fullmatch(last) and regex.search(rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html):
+    if _NAME_LINE.fullmatch(last) and regex.search(
+        rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html
+    ):
         if name := person_or_none(last):
             return head, name
     return body, None
@@ -863,15 +947,23 @@ def _attachments(body: LexborNode, profile: SiteProfile, base: str | None) -> li
 
 def _figures(article: Article) -> list[Figure]:
     """The body's figures through the extraction seam, told where the table cells are."""
-    from ..extract.document import Cell, TableRegion, figures_in_text  # late: parse does not need extract to load
+    from ..extract.document import (
+        Cell,
+        TableRegion,
+        figures_in_text,
+    )  # late: parse does not need extract to load
 
     spans: list[_TableSpan] = article._table_spans
     tables = [TableRegion(ts.index, ts.start, ts.end) for ts in spans]
     cells = [
         Cell(s, e, ts.index, label or None, header)
-        for ts in spans for _line_start, label, row_cells in ts.row_starts for s, e, header in row_cells
+        for ts in spans
+        for _line_start, label, row_cells in ts.row_starts
+        for s, e, header in row_cells
     ]
     try:
-        return figures_in_text(article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title)
+        return figures_in_text(
+            article.body_text, cells=cells, tables=tables, published=article.published, headline=article.title
+        )
     except TooLarge as exc:
         raise PageTooLarge(str(exc)) from None

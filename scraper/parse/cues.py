@@ -46,7 +46,9 @@ _LEAD_CLASS = regex.compile(r"sapo|lead|summary|tom.?tat|hometext|description|in
 _CRUMB_CLASS = regex.compile(r"breadcrumb|duong.?dan|duongdan|path-?nav|navpath|sitemap-path", regex.I)
 _BIG_FONT = regex.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em)", regex.I)
 _BOLD = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.I)
-_LINE_TAGS = frozenset("p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split())
+_LINE_TAGS = frozenset(
+    "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
+)
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 

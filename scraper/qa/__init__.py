@@ -16,6 +16,14 @@ from .checks import (
 )
 
 __all__ = [
-    "OfficialTableError", "check_article_figures", "check_text", "checks_report_html", "compare_dataset",
-    "compare_figures", "compare_report_html", "dataset_conflicts", "screenshot", "vn_number",
+    "OfficialTableError",
+    "check_article_figures",
+    "check_text",
+    "checks_report_html",
+    "compare_dataset",
+    "compare_figures",
+    "compare_report_html",
+    "dataset_conflicts",
+    "screenshot",
+    "vn_number",
 ]

@@ -65,15 +65,18 @@ def _similar(a: str | None, b: str | None) -> float:
 
 
 def _units_agree(a: str | None, b: str | None) -> bool:
-    """"hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "đồng" and "đồng" alike."""
+    """ "hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "đồng" and "đồng" alike."""
     ua, ub = " ".join((a or "").lower().split()), " ".join((b or "").lower().split())
     return ua == ub or ua.startswith(ub + " ") or ub.startswith(ua + " ")
 
 
 def _same_measure(a: dict[str, Any], d: dict[str, Any]) -> bool:
-    return (a["kind"] == d["kind"] and _units_agree(a.get("unit"), d.get("unit"))
-            and (a.get("change") or None) == (d.get("change") or None)
-            and bool(a.get("prior_period")) == bool(d.get("prior_period")))
+    return (
+        a["kind"] == d["kind"]
+        and _units_agree(a.get("unit"), d.get("unit"))
+        and (a.get("change") or None) == (d.get("change") or None)
+        and bool(a.get("prior_period")) == bool(d.get("prior_period"))
+    )
 
 
 def _periods_agree(a: dict[str, Any], d: dict[str, Any]) -> bool | None:
@@ -97,8 +100,13 @@ def _label(d: dict[str, Any]) -> str:
     return " ".join(x for x in (d.get("indicator"), d.get("row")) if x)
 
 
-def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: list[dict[str, Any]],
-                  *, tolerance: float | None = None) -> list[AttachmentMatch]:
+def match_article(
+    article_url: str,
+    figures: list[dict[str, Any]],
+    doc_figures: list[dict[str, Any]],
+    *,
+    tolerance: float | None = None,
+) -> list[AttachmentMatch]:
     """For each article figure, its best counterpart among `doc_figures` (dataset rows), if any."""
     tol = settings.ATTACHMENT_MATCH_TOLERANCE if tolerance is None else tolerance
     out: list[AttachmentMatch] = []
@@ -114,7 +122,9 @@ def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: 
             if not _same_measure(a, d) or not _entities_agree(a, d) or _periods_agree(a, d) is False:
                 continue
             vd = Decimal(str(d["value"]))
-            sim = max(_similar(a.get("indicator"), d.get("indicator")), _similar(a.get("indicator"), _label(d)))
+            sim = max(
+                _similar(a.get("indicator"), d.get("indicator")), _similar(a.get("indicator"), _label(d))
+            )
             if _equal(va, vd, tol):
                 # The same value: a counterpart when it says about the same thing, or is too specific
                 # to be a coincidence (not a small round number).
@@ -122,8 +132,11 @@ def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: 
                 if sim < settings.ATTACHMENT_SAME_VALUE_SIMILARITY and not specific:
                     continue
                 cand = (sim + 100, "matched", d, sim)
-            elif sim >= (settings.ATTACHMENT_SAME_INDICATOR_SIMILARITY if _periods_agree(a, d)
-                         else settings.ATTACHMENT_SAME_INDICATOR_NO_PERIOD):
+            elif sim >= (
+                settings.ATTACHMENT_SAME_INDICATOR_SIMILARITY
+                if _periods_agree(a, d)
+                else settings.ATTACHMENT_SAME_INDICATOR_NO_PERIOD
+            ):
                 cand = (sim, "mismatch", d, sim)
             else:
                 continue
@@ -134,20 +147,50 @@ def match_article(article_url: str, figures: list[dict[str, Any]], doc_figures: 
     return out
 
 
-def _row(article_url: str, a: dict[str, Any], d: dict[str, Any], status: str, score: float) -> AttachmentMatch:
+def _row(
+    article_url: str, a: dict[str, Any], d: dict[str, Any], status: str, score: float
+) -> AttachmentMatch:
     va, vd = Decimal(str(a["value"])), Decimal(str(d["value"]))
-    where = ", ".join(x for x in (f"trang {d['page']}" if d.get("page") else "", f"ô {d['cell']}" if d.get("cell") else "") if x)
+    where = ", ".join(
+        x
+        for x in (f"trang {d['page']}" if d.get("page") else "", f"ô {d['cell']}" if d.get("cell") else "")
+        if x
+    )
     unit = a.get("unit") or ""
-    msg = (f"bài viết {a['raw']!r} = {vn_number(va)} {unit}".rstrip() + f"; báo cáo {d['raw']!r} = {vn_number(vd)} {unit}".rstrip()
-           + (f" ({where})" if where else ""))
+    msg = (
+        f"bài viết {a['raw']!r} = {vn_number(va)} {unit}".rstrip()
+        + f"; báo cáo {d['raw']!r} = {vn_number(vd)} {unit}".rstrip()
+        + (f" ({where})" if where else "")
+    )
     return AttachmentMatch(
-        status=status, article_url=article_url, document_url=d["document_url"], article_value=va, document_value=vd,
-        unit=a.get("unit"), kind=a["kind"], indicator=a.get("indicator"), document_indicator=d.get("indicator") or d.get("row"),
-        entity=a.get("entity"), period_text=a.get("period_text") or d.get("period_text"), article_raw=a["raw"],
-        document_raw=d["raw"], article_start=a["start"], article_end=a["end"], article_index=a["index"],
-        document_start=d["start"], document_end=d["end"], article_sentence=a.get("sentence") or "",
-        document_sentence=d.get("sentence") or "", page=d.get("page"), table=d.get("table"), row=d.get("row"),
-        column=d.get("column"), cell=d.get("cell"), score=round(score, 1), message=msg)
+        status=status,
+        article_url=article_url,
+        document_url=d["document_url"],
+        article_value=va,
+        document_value=vd,
+        unit=a.get("unit"),
+        kind=a["kind"],
+        indicator=a.get("indicator"),
+        document_indicator=d.get("indicator") or d.get("row"),
+        entity=a.get("entity"),
+        period_text=a.get("period_text") or d.get("period_text"),
+        article_raw=a["raw"],
+        document_raw=d["raw"],
+        article_start=a["start"],
+        article_end=a["end"],
+        article_index=a["index"],
+        document_start=d["start"],
+        document_end=d["end"],
+        article_sentence=a.get("sentence") or "",
+        document_sentence=d.get("sentence") or "",
+        page=d.get("page"),
+        table=d.get("table"),
+        row=d.get("row"),
+        column=d.get("column"),
+        cell=d.get("cell"),
+        score=round(score, 1),
+        message=msg,
+    )
 
 
 def compare_attachments(dataset_dir: str | Path, *, tolerance: float | None = None) -> list[AttachmentMatch]:
@@ -175,25 +218,44 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
     for r in rows:
         by_article.setdefault(r.article_url, []).append(r)
     bad = sum(1 for r in rows if r.status == "mismatch")
-    parts = [f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} khớp</span>"
-             f"<span class='bad'>{bad} lệch</span></div>"]
+    parts = [
+        f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} khớp</span>"
+        f"<span class='bad'>{bad} lệch</span></div>"
+    ]
     with Dataset(dataset_dir, create=False) as ds:
         articles = {a["url"]: a for a in ds.articles()}
     for url, matches in by_article.items():
         art = articles.get(url, {})
         body = art.get("body_text", "")
-        figs = [Figure(value=m.article_value, kind=m.kind, raw=m.article_raw, start=m.article_start, end=m.article_end,  # type: ignore[arg-type]
-                       index=m.article_index, unit=m.unit) for m in matches if body[m.article_start:m.article_end] == m.article_raw]
+        figs = [
+            Figure(
+                value=m.article_value,
+                kind=m.kind,
+                raw=m.article_raw,
+                start=m.article_start,
+                end=m.article_end,  # type: ignore[arg-type]
+                index=m.article_index,
+                unit=m.unit,
+            )
+            for m in matches
+            if body[m.article_start : m.article_end] == m.article_raw
+        ]
         flagged = {m.article_index for m in matches if m.status == "mismatch"}
         parts.append(f"<h2>{_esc(art.get('title') or url)}</h2><p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
-        parts.append("<div style='display:flex;gap:1.5em;align-items:flex-start'>"
-                     f"<div class='body' style='flex:1'>{_highlight(body, figs, flagged)}</div><div style='flex:1'><table>"
-                     "<tr><th>Trạng thái</th><th>Bài viết</th><th>Báo cáo</th><th>Câu trong báo cáo</th></tr>")
+        parts.append(
+            "<div style='display:flex;gap:1.5em;align-items:flex-start'>"
+            f"<div class='body' style='flex:1'>{_highlight(body, figs, flagged)}</div><div style='flex:1'><table>"
+            "<tr><th>Trạng thái</th><th>Bài viết</th><th>Báo cáo</th><th>Câu trong báo cáo</th></tr>"
+        )
         for m in matches:
-            where = " · ".join(x for x in (f"trang {m.page}" if m.page else "", f"ô {m.cell}" if m.cell else "") if x)
-            parts.append(f"<tr class='{'ok' if m.status == 'matched' else 'bad'} row'><td>{'khớp' if m.status == 'matched' else 'LỆCH'}</td>"
-                         f"<td>{_esc(m.article_raw)}</td><td>{_esc(m.document_raw)}<br><small>{_esc(where)}</small></td>"
-                         f"<td>{_esc(m.document_sentence)}<br><small><a href='{_esc(m.document_url)}'>{_esc(m.document_url)}</a>"
-                         "</small></td></tr>")
+            where = " · ".join(
+                x for x in (f"trang {m.page}" if m.page else "", f"ô {m.cell}" if m.cell else "") if x
+            )
+            parts.append(
+                f"<tr class='{'ok' if m.status == 'matched' else 'bad'} row'><td>{'khớp' if m.status == 'matched' else 'LỆCH'}</td>"
+                f"<td>{_esc(m.article_raw)}</td><td>{_esc(m.document_raw)}<br><small>{_esc(where)}</small></td>"
+                f"<td>{_esc(m.document_sentence)}<br><small><a href='{_esc(m.document_url)}'>{_esc(m.document_url)}</a>"
+                "</small></td></tr>"
+            )
         parts.append("</table></div></div>")
     return _page("Bài viết và báo cáo đính kèm", "".join(parts))

@@ -160,12 +160,29 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
     return _check("sum", v, stated, computed, refs, msg, url)
 
 
-def _check(kind: str, v: Verdict, stated: Decimal, computed: Decimal, refs: list[dict[str, Any]], msg: str,
-           url: str | None) -> Check:
+def _check(
+    kind: str,
+    v: Verdict,
+    stated: Decimal,
+    computed: Decimal,
+    refs: list[dict[str, Any]],
+    msg: str,
+    url: str | None,
+) -> Check:
     """The record of one verdict, with the rule and confidence that related its figures."""
     r = v.relation
-    return Check(check=kind, consistent=v.consistent, stated=stated, computed=computed, figures=refs,
-                 message=msg, article_url=url, rule=r.rule, confidence=round(r.confidence, 2), roles=_roles(r))
+    return Check(
+        check=kind,
+        consistent=v.consistent,
+        stated=stated,
+        computed=computed,
+        figures=refs,
+        message=msg,
+        article_url=url,
+        rule=r.rule,
+        confidence=round(r.confidence, 2),
+        roles=_roles(r),
+    )
 
 
 def _ratio_check(v: Verdict, url: str | None) -> Check:
@@ -294,8 +311,11 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()
             ):
                 continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
-            if w.startswith("count is not a whole") and (_SCALE_ABBREV.match(f.unit or "") or
-                _display_scale(f)[1] or _NOT_WHOLE_OK.search(f.sentence) or f.change
+            if w.startswith("count is not a whole") and (
+                _SCALE_ABBREV.match(f.unit or "")
+                or _display_scale(f)[1]
+                or _NOT_WHOLE_OK.search(f.sentence)
+                or f.change
             ):
                 continue
             kept.append(w)
@@ -356,7 +376,7 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
                 computed=Decimal(fs[1]["value"]),
                 figures=[{k: f[k] for k in ("raw", "start", "end", "value", "article_url")} for f in fs],
                 message=f"Cùng chỉ tiêu '{fs[0]['indicator']}' của {fs[0]['entity']} "
-                        f"({fs[0]['period_text'] or key[3]}) có các giá trị khác nhau: {listing}",
+                f"({fs[0]['period_text'] or key[3]}) có các giá trị khác nhau: {listing}",
             )
         )
     return out
@@ -577,7 +597,7 @@ def compare_figures(
                     difference=diff,
                     relative_difference=rel,
                     message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích "
-                            f"xuất {best.get('raw')} (chênh {vn_number(diff)})",
+                    f"xuất {best.get('raw')} (chênh {vn_number(diff)})",
                     **base,
                     **detail,
                 )
@@ -670,7 +690,7 @@ def _highlight(body: str, figures: list[Figure], flagged: set[int], anchor: str 
         out.append(
             f'<mark class="{cls}"{ident} data-index="{f.index}" data-value="{_esc(f.value)}" '
             f'data-info="{_esc(info)}" '
-            f'title="{_esc(info)}">{_esc(body[f.start:f.end])}</mark>'
+            f'title="{_esc(info)}">{_esc(body[f.start : f.end])}</mark>'
         )
         pos = f.end
     out.append(_esc(body[pos:]))
@@ -716,8 +736,10 @@ def _failing_list(reports: list[tuple[Any, str, list[Figure], list[Check]]]) -> 
             )
     if not items:
         return "<p class='ok'>Không có kiểm tra nào không khớp.</p>"
-    return (f"<section class='failing' id='failing'><h2>Các kiểm tra không khớp "
-            f"({len(items)})</h2><ol>{''.join(items)}</ol></section>")
+    return (
+        f"<section class='failing' id='failing'><h2>Các kiểm tra không khớp "
+        f"({len(items)})</h2><ol>{''.join(items)}</ol></section>"
+    )
 
 
 def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Check]]]) -> str:

@@ -52,19 +52,19 @@ SAME_THING = (
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
     "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
-                    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
+    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
-                    r"trong\s+kỳ)",
+    r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
-             r"cần\s+giải\s+quyết",
+    r"cần\s+giải\s+quyết",
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
-                r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
     "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
-               r"còn\s+lại|trong\s+hạn",
+    r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
@@ -218,7 +218,9 @@ def agrees(
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
         # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by construction
-        slack += sum((unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0))
+        slack += sum(
+            (unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0)
+        )
     lo, hi = value - slack, value + slack
     h = _hedge(stated) if stated_value is None else Decimal(0)
     if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
@@ -413,7 +415,9 @@ def _parts_after(
         if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
             (_hedge(p) for p in out), _hedge(f)
         ):
-            if out and (";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)):
+            if out and (
+                ";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)
+            ):
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
@@ -657,7 +661,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
                 here = tx.sentence(whole.start)
                 if any(sum(1 for f in opts if tx.sentence(f.start) == here) > 1 for opts in options):
-                    conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …": a role held by two figures, a longer list
+                    conf *= (
+                        0.7  # "trước hạn …, đúng hạn …, quá hạn …": a role held by two figures, a longer list
+                    )
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75

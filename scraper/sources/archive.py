@@ -192,7 +192,9 @@ def response_record(url: str, res: FetchResult, warc_headers: dict[str, str]) ->
 
     skip = ("content-encoding", "transfer-encoding", "content-length")
     headers = [(k, v) for k, v in res.headers.items() if k.lower() not in skip]
-    http = StatusAndHeaders(f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1")
+    http = StatusAndHeaders(
+        f"{res.status} {res.reason or 'OK'}", headers, protocol=res.http_version or "HTTP/1.1"
+    )
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     record = writer.create_warc_record(

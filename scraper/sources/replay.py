@@ -23,7 +23,9 @@ LIST_PATH = "/Lists/TinTuc/TongQuat.aspx"
 ITEM_PATH = "/Lists/TinTuc/View_Detail.aspx"
 DOCS_PATH = "/Documents/"  # attached reports: /Documents/<name> (as a SharePoint document library)
 _DOC_TYPES = {
-    ".pdf": "application/pdf", ".doc": "application/msword", ".xls": "application/vnd.ms-excel",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".xls": "application/vnd.ms-excel",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".odt": "application/vnd.oasis.opendocument.text",
@@ -59,8 +61,14 @@ class Hit:
 class PortalReplay:
     """Start with `with PortalReplay(articles) as portal:`; `portal.start_url` is the first listing page."""
 
-    def __init__(self, articles: list[ReplayArticle] | None = None, *, page_size: int = 10, robots: str | None = None,
-                 documents: dict[str, bytes] | None = None) -> None:
+    def __init__(
+        self,
+        articles: list[ReplayArticle] | None = None,
+        *,
+        page_size: int = 10,
+        robots: str | None = None,
+        documents: dict[str, bytes] | None = None,
+    ) -> None:
         self.articles: dict[int, ReplayArticle] = {a.item_id: a for a in (articles or [])}
         self.documents: dict[str, bytes] = dict(documents or {})  # name under /Documents/ → bytes
         self.page_size = page_size
@@ -87,12 +95,21 @@ class PortalReplay:
         chunk = ids[(page - 1) * self.page_size : page * self.page_size]
         # An article that moved keeps its old link on the listing (the old URL redirects).
         shown = [self.articles[i].redirect_from or i for i in chunk]
-        items = "".join(f'<li class="item"><a href="{ITEM_PATH}?ItemID={i}&amp;utm_source=rss#top">Tin số {i}</a></li>' for i in shown)
+        items = "".join(
+            f'<li class="item"><a href="{ITEM_PATH}?ItemID={i}&amp;utm_source=rss#top">Tin số {i}</a></li>'
+            for i in shown
+        )
         items += '<li><a href="https://other-portal.example/Lists/TinTuc/View_Detail.aspx?ItemID=1">Tin nơi khác</a></li>'
-        nxt = f'<a class="next" href="{LIST_PATH}?PageIndex={page + 1}">Trang sau</a>' if page * self.page_size < len(ids) else ""
-        return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="GENERATOR" content="Microsoft SharePoint">'
-                f"<title>Tin tức sự kiện</title></head><body><div class='menu'><a href='/'>Trang chủ</a>"
-                f"<a href='/private/quan-tri'>Quản trị</a></div><ul class='news-list'>{items}</ul>{nxt}</body></html>").encode("utf-8")
+        nxt = (
+            f'<a class="next" href="{LIST_PATH}?PageIndex={page + 1}">Trang sau</a>'
+            if page * self.page_size < len(ids)
+            else ""
+        )
+        return (
+            f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="GENERATOR" content="Microsoft SharePoint">'
+            f"<title>Tin tức sự kiện</title></head><body><div class='menu'><a href='/'>Trang chủ</a>"
+            f"<a href='/private/quan-tri'>Quản trị</a></div><ul class='news-list'>{items}</ul>{nxt}</body></html>"
+        ).encode("utf-8")
 
     # --- server ----------------------------------------------------------------------------------
 
@@ -124,7 +141,14 @@ class PortalReplay:
 
             def do_GET(self) -> None:  # noqa: N802
                 with portal._lock:
-                    portal.hits.append(Hit("GET", self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()))
+                    portal.hits.append(
+                        Hit(
+                            "GET",
+                            self.path,
+                            {k.lower(): v for k, v in self.headers.items()},
+                            time.monotonic(),
+                        )
+                    )
                     portal.in_flight += 1
                     portal.max_in_flight = max(portal.max_in_flight, portal.in_flight)
                 try:
@@ -143,7 +167,9 @@ class PortalReplay:
             self._server.server_close()
             self._server = None
 
-    def _send(self, h: BaseHTTPRequestHandler, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, h: BaseHTTPRequestHandler, status: int, body: bytes = b"", headers: dict[str, str] | None = None
+    ) -> None:
         h.send_response(status)
         for k, v in (headers or {}).items():
             h.send_header(k, v)
@@ -169,13 +195,16 @@ class PortalReplay:
         q = {k.lower(): v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path == "/feed.xml":
             ids = sorted(self.articles, reverse=True)
-            items = "".join(f"<item><title>Tin {i}</title><link>{self.base_url}{ITEM_PATH}?ItemID={i}</link></item>" for i in ids)
+            items = "".join(
+                f"<item><title>Tin {i}</title><link>{self.base_url}{ITEM_PATH}?ItemID={i}</link></item>"
+                for i in ids
+            )
             body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin tức</title>{items}</channel></rss>'
             return self._send(h, 200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
         if parts.path == "/robots.txt":
             return self._send(h, 200, self.robots.encode(), {"Content-Type": "text/plain"})
         if parts.path.startswith(DOCS_PATH):
-            return self._document(h, unquote(parts.path[len(DOCS_PATH):]))
+            return self._document(h, unquote(parts.path[len(DOCS_PATH) :]))
         if parts.path.startswith("/private/"):
             return self._send(h, 403, b"forbidden")
         if parts.path.lower() == LIST_PATH.lower():
@@ -213,8 +242,11 @@ class PortalReplay:
 
 def fixture_documents(fixtures_dir: str | Path) -> dict[str, bytes]:
     """Every attachable document under fixtures/ (PDF, DOCX, XLSX…), by file name, for /Documents/<name>."""
-    return {p.name: p.read_bytes() for p in sorted(Path(fixtures_dir).rglob("*"))
-            if p.is_file() and p.suffix.lower() in _DOC_TYPES}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(Path(fixtures_dir).rglob("*"))
+        if p.is_file() and p.suffix.lower() in _DOC_TYPES
+    }
 
 
 def fixture_articles(fixtures_dir: str | Path) -> list[ReplayArticle]:

@@ -55,12 +55,16 @@ def replay_url(base: str, c: Capture) -> str:
 async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> list[Capture]:
     """All captures matching the pattern, following resume keys; each CDX page answer is cached."""
     params: dict[str, str] = {
-        "url": cfg.pattern, "output": "json", "filter": "statuscode:200", "collapse": "digest",
-        "showResumeKey": "true", "limit": str(cfg.page_size),
+        "url": cfg.pattern,
+        "output": "json",
+        "filter": "statuscode:200",
+        "collapse": "digest",
+        "showResumeKey": "true",
+        "limit": str(cfg.page_size),
     }
-    if (f := cdx_date(cfg.date_from)):
+    if f := cdx_date(cfg.date_from):
         params["from"] = f
-    if (t := cdx_date(cfg.date_to)):
+    if t := cdx_date(cfg.date_to):
         params["to"] = t
     captures: list[Capture] = []
     resume: str | None = None
@@ -82,10 +86,24 @@ async def list_captures(fetcher: Fetcher, cfg: HarvestConfig, ds: Dataset) -> li
             if len(row) == 1:  # the resume key follows an empty row
                 resume = row[0]
                 continue
-            rec = dict(zip(header or ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"], row))
+            rec = dict(
+                zip(
+                    header
+                    or ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"],
+                    row,
+                )
+            )
             if rec.get("statuscode", "200") != "200" or "html" not in rec.get("mimetype", "text/html"):
                 continue
-            captures.append(Capture(rec["timestamp"], rec["original"], rec.get("mimetype", ""), rec.get("statuscode", ""), rec.get("digest", "")))
+            captures.append(
+                Capture(
+                    rec["timestamp"],
+                    rec["original"],
+                    rec.get("mimetype", ""),
+                    rec.get("statuscode", ""),
+                    rec.get("digest", ""),
+                )
+            )
         if not resume:
             return captures
 
@@ -132,6 +150,14 @@ def check_dates(date_from: str | None, date_to: str | None) -> None:
 def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:
     check_export_formats(cfg.formats)
     check_dates(cfg.date_from, cfg.date_to)
-    opts = HarvestOptions(out_dir=cfg.out_dir, delay=cfg.delay, retries=cfg.retries, max_captures=cfg.max_captures,
-                          formats=cfg.formats, excel=cfg.excel, quiet=cfg.quiet, warc_prefix="wayback")
+    opts = HarvestOptions(
+        out_dir=cfg.out_dir,
+        delay=cfg.delay,
+        retries=cfg.retries,
+        max_captures=cfg.max_captures,
+        formats=cfg.formats,
+        excel=cfg.excel,
+        quiet=cfg.quiet,
+        warc_prefix="wayback",
+    )
     return asyncio.run(harvest(_Wayback(cfg), opts, as_progress(progress)))

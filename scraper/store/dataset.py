@@ -37,8 +37,19 @@ from .rows import ARTICLE_COLUMNS, FIGURE_COLUMNS, ArticleRows, article_rows
 __all__ = ["Dataset", "ARTICLE_COLUMNS", "FIGURE_COLUMNS", "DOCUMENT_COLUMNS", "check_export_formats"]
 
 DOCUMENT_COLUMNS = (
-    "url", "article_url", "type", "pages", "sha256", "text", "status", "error", "size", "tables", "warnings",
-    "cells", "fetched_at",
+    "url",
+    "article_url",
+    "type",
+    "pages",
+    "sha256",
+    "text",
+    "status",
+    "error",
+    "size",
+    "tables",
+    "warnings",
+    "cells",
+    "fetched_at",
 )
 # Figure columns added after the first release: (name, SQL type); added to older datasets on open.
 _FIGURE_ADDED = (("document_url", "TEXT"), ("page", "INTEGER"), ("cell", "TEXT"))
@@ -94,7 +105,6 @@ CREATE INDEX IF NOT EXISTS frontier_pending ON frontier(done, added_at);
 _RENAMED = (("idx", "index"), ("tbl", "table"), ("col", "column"))
 
 
-
 def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
@@ -109,7 +119,9 @@ class Dataset:
         if self.dir.exists() and not self.dir.is_dir():
             raise DatasetError(f"{out_dir}: is a file, not a dataset folder")
         if not create and not self.path.is_file():
-            raise DatasetError(f"{out_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)")
+            raise DatasetError(
+                f"{out_dir}: no dataset.sqlite there (run 'scraper crawl' or 'scraper build' first)"
+            )
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -141,8 +153,10 @@ class Dataset:
             if self.get_meta("article_versions") != "earlier-only":
                 # article_versions holds earlier versions only (output/README.md); older datasets
                 # also stored the current one.
-                db.execute("DELETE FROM article_versions WHERE EXISTS (SELECT 1 FROM articles a WHERE"
-                           " a.id = article_versions.id AND a.version = article_versions.version)")
+                db.execute(
+                    "DELETE FROM article_versions WHERE EXISTS (SELECT 1 FROM articles a WHERE"
+                    " a.id = article_versions.id AND a.version = article_versions.version)"
+                )
                 self.set_meta("article_versions", "earlier-only")
 
     def __enter__(self) -> Dataset:
@@ -181,7 +195,9 @@ class Dataset:
             return [self._store_one(db, rows, force) for rows in batch]
 
     def _store_one(self, db: sqlite3.Connection, rows: ArticleRows, force: bool) -> str:
-        row = db.execute("SELECT url, content_hash, version FROM articles WHERE id = ?", (rows.id,)).fetchone()
+        row = db.execute(
+            "SELECT url, content_hash, version FROM articles WHERE id = ?", (rows.id,)
+        ).fetchone()
         if row is not None and row["content_hash"] == rows.content_hash:
             if force:
                 # Re-extraction: new figures for the same content; identical figures are left alone.
@@ -233,18 +249,27 @@ class Dataset:
     @staticmethod
     def _insert_figure_values(db: sqlite3.Connection, values: list[tuple[Any, ...]]) -> None:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        db.executemany(f"INSERT INTO figures ({cols}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})", values)
+        db.executemany(
+            f"INSERT INTO figures ({cols}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})", values
+        )
 
     @staticmethod
     def _figure_values(db: sqlite3.Connection, article_id: str) -> list[tuple[Any, ...]]:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        return [tuple(r) for r in db.execute(f'SELECT {cols} FROM figures WHERE article_id = ? ORDER BY "index"', (article_id,))]
+        return [
+            tuple(r)
+            for r in db.execute(
+                f'SELECT {cols} FROM figures WHERE article_id = ? ORDER BY "index"', (article_id,)
+            )
+        ]
 
     @staticmethod
     def _touch_exports(db: sqlite3.Connection) -> None:
         """Rows were changed or deleted, not only added: the next export is a full rewrite."""
-        db.execute("INSERT INTO meta (key, value) VALUES ('export_epoch', '1')"
-                   " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES ('export_epoch', '1')"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -268,14 +293,20 @@ class Dataset:
         cols = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
         for row in self.db.execute(f"SELECT {cols} FROM figures {tail}", params):
             d = dict(row)
-            d["estimate"], d["ambiguous"], d["prior_period"] = bool(d["estimate"]), bool(d["ambiguous"]), bool(d["prior_period"])
+            d["estimate"], d["ambiguous"], d["prior_period"] = (
+                bool(d["estimate"]),
+                bool(d["ambiguous"]),
+                bool(d["prior_period"]),
+            )
             d["computed_from"] = json.loads(d["computed_from"]) if d["computed_from"] else None
             d["warnings"] = json.loads(d["warnings"]) if d["warnings"] else []
             yield d
 
     # --- attached documents -----------------------------------------------------------------------
 
-    def store_document(self, doc: Any, article_id: str, *, fetched_at: str | None = None, force: bool = False) -> str:
+    def store_document(
+        self, doc: Any, article_id: str, *, fetched_at: str | None = None, force: bool = False
+    ) -> str:
         """Store one attached Document and its figures atomically: 'new', 'changed' or 'unchanged'.
 
         Its figures go to `figures` with `document_url` set and `article_id` = "<article id>@<sha256[:16]>",
@@ -283,30 +314,45 @@ class Dataset:
         from .rows import figure_row
 
         with self.transaction() as db:
-            row = db.execute("SELECT sha256, status FROM documents WHERE article_url = ? AND url = ?",
-                             (doc.article_url, doc.url)).fetchone()
+            row = db.execute(
+                "SELECT sha256, status FROM documents WHERE article_url = ? AND url = ?",
+                (doc.article_url, doc.url),
+            ).fetchone()
             if row is not None and row["sha256"] == doc.sha256 and row["status"] == doc.status and not force:
                 return "unchanged"
             if row is not None:
-                db.execute("DELETE FROM figures WHERE article_url = ? AND document_url = ?", (doc.article_url, doc.url))
+                db.execute(
+                    "DELETE FROM figures WHERE article_url = ? AND document_url = ?",
+                    (doc.article_url, doc.url),
+                )
                 self._touch_exports(db)
             d = doc.model_dump(mode="json")
-            d.update(pages=doc.page_count, fetched_at=fetched_at,
-                     warnings=json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None,
-                     cells=json.dumps(d["cells"], ensure_ascii=False) if d["cells"] else None)
-            db.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
-                       f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})", tuple(d.get(c) for c in DOCUMENT_COLUMNS))
+            d.update(
+                pages=doc.page_count,
+                fetched_at=fetched_at,
+                warnings=json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None,
+                cells=json.dumps(d["cells"], ensure_ascii=False) if d["cells"] else None,
+            )
+            db.execute(
+                f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                tuple(d.get(c) for c in DOCUMENT_COLUMNS),
+            )
             key = f"{article_id}@{doc.sha256[:16]}"
             self._insert_figure_values(db, [figure_row(f, doc.article_url, key) for f in doc.figures])
             return "new" if row is None else ("unchanged" if row["sha256"] == doc.sha256 else "changed")
 
     def document(self, article_url: str, url: str) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM documents WHERE article_url = ? AND url = ?", (article_url, url)).fetchone()
+        return self.db.execute(
+            "SELECT * FROM documents WHERE article_url = ? AND url = ?", (article_url, url)
+        ).fetchone()
 
     def documents(self, *, text: bool = True) -> Iterator[dict[str, Any]]:
         yield from self._document_dicts("ORDER BY article_url, url", text=text)
 
-    def _document_dicts(self, tail: str, params: tuple[Any, ...] = (), *, text: bool = False) -> Iterator[dict[str, Any]]:
+    def _document_dicts(
+        self, tail: str, params: tuple[Any, ...] = (), *, text: bool = False
+    ) -> Iterator[dict[str, Any]]:
         """Document rows; without `text` (exports) the text and cells stay in the database."""
         cols = [c for c in DOCUMENT_COLUMNS if text or c not in ("text", "cells")]
         for row in self.db.execute(f"SELECT {', '.join(cols)} FROM documents {tail}", params):
@@ -348,12 +394,16 @@ class Dataset:
     def enqueue(self, urls: Iterable[str], kind: str = "article") -> None:
         """Add URLs to the frontier; one row per URL whatever the number of runs that see it."""
         with self.transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO frontier (url, kind, added_at) VALUES (?, ?, ?)",
-                           [(u, kind, _now()) for u in urls])
+            db.executemany(
+                "INSERT OR IGNORE INTO frontier (url, kind, added_at) VALUES (?, ?, ?)",
+                [(u, kind, _now()) for u in urls],
+            )
 
     def pending(self, kind: str = "article") -> list[str]:
         """Frontier URLs not done yet, oldest first (what a killed run left)."""
-        rows = self.db.execute("SELECT url FROM frontier WHERE kind = ? AND done = 0 ORDER BY added_at, rowid", (kind,))
+        rows = self.db.execute(
+            "SELECT url FROM frontier WHERE kind = ? AND done = 0 ORDER BY added_at, rowid", (kind,)
+        )
         return [r["url"] for r in rows]
 
     def mark_done(self, url: str) -> None:
@@ -387,7 +437,9 @@ class Dataset:
 
     # --- exports ----------------------------------------------------------------------------------
 
-    def export(self, formats: tuple[str, ...] = settings.EXPORT_FORMATS, *, excel: bool = False) -> list[Path]:
+    def export(
+        self, formats: tuple[str, ...] = settings.EXPORT_FORMATS, *, excel: bool = False
+    ) -> list[Path]:
         """Bring the articles/figures exports up to date; returns the files (Parquet: folders) written.
 
         Rows added since the last export are appended in the order they were stored; a file is
@@ -407,14 +459,25 @@ class Dataset:
         state = json.loads(self.get_meta(key) or "{}")
         epoch = self.get_meta("export_epoch") or "0"
         top = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {name}").fetchone()[0]
-        append = (state.get("epoch") == epoch and state.get("mark", top + 1) <= top and state.get("excel", excel) == excel
-                  and state.get("fingerprint") == _fingerprint(target))
+        append = (
+            state.get("epoch") == epoch
+            and state.get("mark", top + 1) <= top
+            and state.get("excel", excel) == excel
+            and state.get("fingerprint") == _fingerprint(target)
+        )
         mark = state["mark"] if append else 0
-        dicts = {"articles": self._article_dicts, "figures": self._figure_dicts, "documents": self._document_dicts}[name]
+        dicts = {
+            "articles": self._article_dicts,
+            "figures": self._figure_dicts,
+            "documents": self._document_dicts,
+        }[name]
         rows = dicts("WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (mark, top))
         types = {r["name"]: r["type"].upper() for r in self.db.execute(f"PRAGMA table_info({name})")}
         _EXPORTERS[fmt](target, rows, append=append, excel=excel, types=types)
-        self.set_meta(key, json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}))
+        self.set_meta(
+            key,
+            json.dumps({"epoch": epoch, "mark": top, "excel": excel, "fingerprint": _fingerprint(target)}),
+        )
         return target
 
 
@@ -450,7 +513,9 @@ def _export_jsonl(target: Path, rows: Iterator[dict[str, Any]], *, append: bool,
         _replace_file(target, write)
 
 
-def _export_csv(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False, **_: Any) -> None:
+def _export_csv(
+    target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False, **_: Any
+) -> None:
     def write(fh: Any, header: bool) -> None:
         writer: csv.DictWriter[str] | None = None
         for r in rows:
@@ -482,8 +547,14 @@ def _parquet_type(column: str, types: dict[str, str]) -> Any:
     return pa.float64() if declared in ("REAL", "FLOAT", "DOUBLE") else pa.string()
 
 
-def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: bool, excel: bool = False,
-                    types: dict[str, str] | None = None) -> None:
+def _export_parquet(
+    target: Path,
+    rows: Iterator[dict[str, Any]],
+    *,
+    append: bool,
+    excel: bool = False,
+    types: dict[str, str] | None = None,
+) -> None:
     """A partitioned Parquet dataset: `target/part-NNNNN.parquet`, one more part per export that adds
     rows; pandas, DuckDB, Spark and pyarrow read the folder as one table."""
     import pyarrow as pa
@@ -494,7 +565,9 @@ def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: boo
         shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     seq = len(list(folder.glob("part-*.parquet")))
-    while chunk := [{k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)]:
+    while chunk := [
+        {k: _flat(v) for k, v in r.items()} for r in itertools.islice(rows, settings.PARQUET_ROWS_PER_PART)
+    ]:
         schema = pa.schema([(k, _parquet_type(k, types or {})) for k in chunk[0]])
         pq.write_table(pa.Table.from_pylist(chunk, schema=schema), folder / f"part-{seq:05d}.parquet")
         seq += 1
@@ -506,7 +579,11 @@ def _export_parquet(target: Path, rows: Iterator[dict[str, Any]], *, append: boo
         os.replace(folder, target)
 
 
-_EXPORTERS: dict[str, Callable[..., None]] = {"jsonl": _export_jsonl, "csv": _export_csv, "parquet": _export_parquet}
+_EXPORTERS: dict[str, Callable[..., None]] = {
+    "jsonl": _export_jsonl,
+    "csv": _export_csv,
+    "parquet": _export_parquet,
+}
 
 
 def check_export_formats(formats: Iterable[str]) -> None:
@@ -524,4 +601,6 @@ def _need_pyarrow() -> None:
         import pyarrow  # noqa: F401
         import pyarrow.parquet  # noqa: F401
     except ImportError:  # optional extra
-        raise MissingDependency("Parquet export needs pyarrow: pip install 'vn-gov-figures[parquet]'") from None
+        raise MissingDependency(
+            "Parquet export needs pyarrow: pip install 'vn-gov-figures[parquet]'"
+        ) from None

@@ -21,7 +21,16 @@ from .builder import TextBuilder
 from .guard import check_zip, one_line, sniff_type
 from .model import Cell, Document, Page
 
-__all__ = ["Cell", "Document", "Page", "parse_document", "read_document", "sniff_type", "READERS", "UNSUPPORTED"]
+__all__ = [
+    "Cell",
+    "Document",
+    "Page",
+    "parse_document",
+    "read_document",
+    "sniff_type",
+    "READERS",
+    "UNSUPPORTED",
+]
 
 _OLD_OFFICE = "convert it to .docx/.xlsx (e.g. LibreOffice --convert-to) to read it"
 UNSUPPORTED: dict[str, str] = {
@@ -57,7 +66,11 @@ def _xlsx(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
     return read_xlsx(data, b)
 
 
-READERS: dict[str, Callable[[bytes, TextBuilder], tuple[str, list[str]]]] = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx}
+READERS: dict[str, Callable[[bytes, TextBuilder], tuple[str, list[str]]]] = {
+    "pdf": _pdf,
+    "docx": _docx,
+    "xlsx": _xlsx,
+}
 
 
 def read_document(data: bytes, type_: str | None = None, *, name: str | None = None) -> Document:
@@ -115,8 +128,13 @@ def parse_document(
             doc = Document.model_validate(payload)
         else:
             kind = (type_ or "").lower() or sniff_type(data, name)
-            doc = Document(type=kind, sha256=hashlib.sha256(data).hexdigest(), size=len(data), status="failed",
-                           error=str(payload))
+            doc = Document(
+                type=kind,
+                sha256=hashlib.sha256(data).hexdigest(),
+                size=len(data),
+                status="failed",
+                error=str(payload),
+            )
     else:
         doc = read_document(data, type_, name=name)
         if with_figures and doc.status == "parsed":

@@ -134,9 +134,20 @@ class TextBuilder:
                     headers = _column_headers(heads, n_head, c_i)
                     if note:
                         headers.insert(0, note)
-                    self.cells.append(Cell(table=index, row=r_i, column=c_i, start=col_pos, end=col_pos + len(text),
-                                           address=address(r_i, c_i), row_label=label, headers=headers, page=page,
-                                           sheet=sheet))
+                    self.cells.append(
+                        Cell(
+                            table=index,
+                            row=r_i,
+                            column=c_i,
+                            start=col_pos,
+                            end=col_pos + len(text),
+                            address=address(r_i, c_i),
+                            row_label=label,
+                            headers=headers,
+                            page=page,
+                            sheet=sheet,
+                        )
+                    )
                 col_pos += len(text) + len(SEP)
             self._put(SEP.join(row))
         self._recent = []

@@ -80,7 +80,11 @@ def _table_grid(table) -> tuple[list[list[str]], list[list[str]], int, int]:
             seen[key] = cell._tc
         grid.append(shown)
         heads.append(spread)
-        if flagged == r_i and row._tr.trPr is not None and row._tr.trPr.find(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None:
+        if (
+            flagged == r_i
+            and row._tr.trPr is not None
+            and row._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader")
+            is not None
+        ):
             flagged += 1
     return grid, heads, flagged, count

@@ -30,8 +30,16 @@ def document_figures(doc: Document, *, published: str | None = None) -> list[Fig
     cells = sorted(doc.cells, key=lambda c: c.start)
     figures = figures_in_text(
         doc.text,
-        cells=[SeamCell(c.start, c.end, table=c.table, row=c.row_label or None, column=_unit_last(tuple(c.headers)) or None)
-               for c in cells],
+        cells=[
+            SeamCell(
+                c.start,
+                c.end,
+                table=c.table,
+                row=c.row_label or None,
+                column=_unit_last(tuple(c.headers)) or None,
+            )
+            for c in cells
+        ],
         tables=_regions(cells),
         page_starts=[p.start for p in doc.pages],
         published=published,

@@ -35,7 +35,7 @@ def sniff_type(data: bytes, name: str | None = None) -> str:
             pass
         return ext if ext in ("docx", "xlsx", "odt", "ods", "pptx") else "zip"
     if data.startswith(OLE_MAGIC):
-        if _ENCRYPTED_OLE in data[:1 << 20] and ext in ("docx", "xlsx", "pptx"):
+        if _ENCRYPTED_OLE in data[: 1 << 20] and ext in ("docx", "xlsx", "pptx"):
             return ext  # an encrypted OOXML file is an OLE container: the reader reports it
         return ext if ext in ("doc", "xls", "ppt") else "doc"
     if data.startswith(b"{\\rtf"):
@@ -49,7 +49,7 @@ def check_zip(data: bytes) -> None:
     Sizes come from the central directory, which a bomb can understate; the readers also read
     members through size-capped streams (the worker's memory limit is the last line)."""
     if data.startswith(OLE_MAGIC):
-        if _ENCRYPTED_OLE in data[:1 << 20]:
+        if _ENCRYPTED_OLE in data[: 1 << 20]:
             raise DocumentError("encrypted Office file (password-protected)")
         raise DocumentError("an old binary Office file (OLE), not a zip-based DOCX/XLSX")
     try:
@@ -64,11 +64,18 @@ def check_zip(data: bytes) -> None:
         for info in infos:
             total += info.file_size
             if total > settings.DOCUMENT_ZIP_MAX_UNCOMPRESSED:
-                raise TooLarge(f"zip expands to over {settings.DOCUMENT_ZIP_MAX_UNCOMPRESSED:,} bytes (zip bomb?)")
-            if info.compress_size and info.file_size > 1 << 20 and \
-                    info.file_size / info.compress_size > settings.DOCUMENT_ZIP_MAX_RATIO:
-                raise TooLarge(f"zip member {info.filename!r} compressed {info.file_size // info.compress_size}:1 "
-                               "(zip bomb?)")
+                raise TooLarge(
+                    f"zip expands to over {settings.DOCUMENT_ZIP_MAX_UNCOMPRESSED:,} bytes (zip bomb?)"
+                )
+            if (
+                info.compress_size
+                and info.file_size > 1 << 20
+                and info.file_size / info.compress_size > settings.DOCUMENT_ZIP_MAX_RATIO
+            ):
+                raise TooLarge(
+                    f"zip member {info.filename!r} compressed {info.file_size // info.compress_size}:1 "
+                    "(zip bomb?)"
+                )
 
 
 def one_line(exc: BaseException) -> str:

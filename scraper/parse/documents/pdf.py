@@ -131,7 +131,10 @@ def _page_with_tables(page, textpage, tables, b: TextBuilder, number: int) -> No
     for (_x0, t_top, _x1, t_bottom), rows in tables:
         if t_top < top:  # overlapping tables: keep the first
             continue
-        b.paragraph(textpage.get_text_bounded(left=0, bottom=height - t_top, right=width, top=height - top), reflow=True)
+        b.paragraph(
+            textpage.get_text_bounded(left=0, bottom=height - t_top, right=width, top=height - top),
+            reflow=True,
+        )
         b.table(rows, page=number)
         top = t_bottom
     b.paragraph(textpage.get_text_bounded(left=0, bottom=0, right=width, top=height - top), reflow=True)

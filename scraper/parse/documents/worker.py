@@ -78,7 +78,9 @@ def serve(memory: int | None) -> None:
 
 
 class DocumentWorker:
-    def __init__(self, timeout: float = settings.DOCUMENT_TIMEOUT, memory: int | None = settings.DOCUMENT_MAX_MEMORY) -> None:
+    def __init__(
+        self, timeout: float = settings.DOCUMENT_TIMEOUT, memory: int | None = settings.DOCUMENT_MAX_MEMORY
+    ) -> None:
         self.timeout, self.memory = timeout, memory
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
@@ -87,7 +89,10 @@ class DocumentWorker:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "scraper.parse.documents.worker", str(self.memory or 0)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
         )
         return self._proc
 

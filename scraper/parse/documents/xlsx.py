@@ -58,14 +58,20 @@ def read_xlsx(data: bytes, b: TextBuilder) -> tuple[str, list[str]]:
                 continue
             width = max(len(r) for r in grid)
             grid = [r + [""] * (width - len(r)) for r in grid]
-            sheets.append((ws.title, grid, _spread_merged(grid, row_numbers, _merged_ranges(ws)), row_numbers))
+            sheets.append(
+                (ws.title, grid, _spread_merged(grid, row_numbers, _merged_ranges(ws)), row_numbers)
+            )
     finally:
         wb.close()
     b.legacy = detect_legacy("\n".join(" ".join(r) for _t, grid, _h, _n in sheets for r in grid[:200]))
     for title, grid, heads, row_numbers in sheets:
         # The sheet's name is kept in each cell's address, not in the text ("Biểu 1" is no figure).
-        b.table(grid, header_grid=heads, sheet=title,
-                address=lambda r, c, nums=row_numbers, t=title: f"{t}!{get_column_letter(c + 1)}{nums[r]}")
+        b.table(
+            grid,
+            header_grid=heads,
+            sheet=title,
+            address=lambda r, c, nums=row_numbers, t=title: f"{t}!{get_column_letter(c + 1)}{nums[r]}",
+        )
     return "parsed", []
 
 
@@ -110,10 +116,16 @@ def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
             buf = tail + chunk
             last = 0
             for m in _MERGE.finditer(buf):
-                out.append((int(m.group(2)), column_index_from_string(m.group(1).decode()),
-                            int(m.group(4)), column_index_from_string(m.group(3).decode())))
+                out.append(
+                    (
+                        int(m.group(2)),
+                        column_index_from_string(m.group(1).decode()),
+                        int(m.group(4)),
+                        column_index_from_string(m.group(3).decode()),
+                    )
+                )
                 last = m.end()
-            tail = buf[max(last, len(buf) - 64):]
+            tail = buf[max(last, len(buf) - 64) :]
     return out
 
 
