@@ -819,8 +819,8 @@ def build_parser() -> argparse.ArgumentParser:
     epilog = (
         "Settings: command-line option > SCRAPER_* environment variable > config file "
         f"(--config, SCRAPER_CONFIG or DIR/{settings.CONFIG_FILE_NAME}) > built-in default.\n"
-        "Exit status: 0 ok, 1 some pages/checks failed, 2 usage error (or nothing worked), "
-        "3 input error, 130 interrupted."
+        "Exit status: 0 ok, 1 some pages/checks failed, 2 usage error, 3 input error, "
+        "4 pages were tried and none worked, 130 interrupted."
     )
     p = _Parser(
         prog="scraper",

@@ -96,9 +96,12 @@ class Summary:
         )
 
     def exit_code(self) -> int:
-        """0 all good; 1 some pages failed (retried next run); 2 nothing worked at all."""
+        """0 all good; 1 some pages failed (retried next run); 4 pages were tried and none worked.
+
+        4 is not 2 (a usage error): a scheduler can tell "the portal is down" from "the job is wrong".
+        """
         if self.failed and not (self.new or self.changed or self.unchanged or self.not_modified):
-            return 2
+            return 4
         return 1 if self.failed else 0
 
     def record(self, **extra: Any) -> dict[str, Any]:

@@ -520,3 +520,17 @@ def test_every_option_has_help_and_shows_its_default() -> None:
         assert opt in helps
     assert "default: 30" in helps and "default: 3" in helps and "SCRAPER_DELAY" in helps
     assert "default: jsonl" in scraper("extract", "--help").stdout.decode()
+
+
+def test_a_crawl_where_nothing_worked_exits_4_not_the_usage_code(httpserver, tmp_path: Path) -> None:
+    """A portal that answers 500 to everything: the job is right, the portal is down — exit 4, recorded."""
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/tin-tuc").respond_with_data("down", status=500)
+    from scraper.cli import main
+
+    out = tmp_path / "out"
+    code = main(["crawl", httpserver.url_for("/tin-tuc"), "--out", str(out), "--delay", "0",
+                 "--retries", "0", "-q"])
+    assert code == 4
+    run = json.loads((out / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert run["exit_status"] == 4 and run["failed"] >= 1
