@@ -983,7 +983,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--delay",
         dest="delay",
         metavar="SECONDS",
-        help=f"seconds between requests to one archive host (harvest default: Wayback {settings.HARVEST_DELAY}, "
+        help=
+            f"seconds between requests to one archive host (harvest default: Wayback "
+            f"{settings.HARVEST_DELAY}, "
         f"Common Crawl {settings.CC_DELAY})",
     )
     h.add_argument(

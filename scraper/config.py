@@ -147,7 +147,7 @@ def _read_file(path: Path, command: str) -> dict[str, Any]:
 
 
 def apply_settings(args: Any, command: str, env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Fill the options left unset on the command line from env, file, defaults; returns where each came from."""
+    """Fill the options left unset on the command line from env, file, defaults; say where each came from."""
     env = os.environ if env is None else env
     if getattr(args, "out", None) is None and hasattr(args, "out"):
         args.out = env.get(settings.ENV_PREFIX + "OUT") or settings.OUT_DIR

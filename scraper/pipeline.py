@@ -80,7 +80,8 @@ class Summary:
 
     def line(self) -> str:
         return (
-            f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.not_modified} not modified, "
+            f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.not_modified} not "
+            f"modified, "
             f"{self.skipped} skipped, {self.failed} failed; {self.figures} figures"
             f"{f', {self.documents} documents' if self.documents else ''}; {self.requests} requests, "
             f"{self.bytes:,} bytes in {self.seconds:.1f}s"

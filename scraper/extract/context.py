@@ -43,11 +43,13 @@ _ENTITY = regex.compile(
     "|".join(
         [
             # huyện Bàu Bàng, thành phố Thủ Dầu Một, thị xã Tân Uyên, UBND huyện Dầu Tiếng, Quận 1
-            rf"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+)?(?<![{_L}]){_ADMIN_WORD}\s+(?:{_CAP}(?:\s+{_CAP})*|\d{{1,2}}(?![\d.,]))",
+            rf"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+)?(?<![{_L}]){_ADMIN_WORD}\s+(?:{_CAP}(?:\s+{_CAP})*|"
+            rf"\d{{1,2}}(?![\d.,]))",
             # Sở Thông tin và Truyền thông, Bưu điện tỉnh, UBND tỉnh, Ủy ban MTTQ Việt Nam tỉnh
             rf"(?<![{_L}]){_BODY_HEAD}(?:\s+(?:{_NAME}|và(?=\s+\p{{Lu}})|{_ADMIN_WORD}(?![{_L}])))+",
             # các sở, ban, ngành; các huyện, thị xã, thành phố; cấp xã; toàn tỉnh
-            rf"(?<![{_L}])các\s+(?:{_ADMIN_WORD}|sở|ban|ngành|bộ|cơ\s+quan|đơn\s+vị|địa\s+phương)(?:\s*,\s*(?:{_ADMIN_WORD}|sở|ban|ngành|bộ))*",
+            rf"(?<![{_L}])các\s+(?:{_ADMIN_WORD}|sở|ban|ngành|bộ|cơ\s+quan|đơn\s+vị|"
+            rf"địa\s+phương)(?:\s*,\s*(?:{_ADMIN_WORD}|sở|ban|ngành|bộ))*",
             rf"(?<![{_L}])cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|quận)(?![{_L}])",
             rf"(?<![{_L}])toàn\s+(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|ngành|huyện|quận|thị\s+xã)(?![{_L}])",
             r"(?:hệ\s+thống\s+)?(?:đường\s+dây\s+nóng|tổng\s+đài|đầu\s+số)\s+\d+",
@@ -56,29 +58,36 @@ _ENTITY = regex.compile(
     )
 )
 _SOURCE_BEFORE = regex.compile(
-    r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|thông\s+báo))?(?:\s+của)?\s*$",
+    r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|"
+    r"thông\s+báo))?(?:\s+của)?\s*$",
     regex.I,
 )
 _ROLE_BEFORE = regex.compile(
-    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$",
+    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|"
+    r"Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$",
     regex.I,
 )
 _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
 _INDICATOR_HEADS = regex.compile(
-    r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tổng\s+số|tổng|kim\s+ngạch|số\s+lượng|tốc\s+độ|giá\s+trị|thu\s+ngân\s+sách|"
-    r"chi\s+ngân\s+sách|doanh\s+thu|sản\s+lượng|diện\s+tích|thu\s+nhập|năng\s+suất|dư\s+nợ|lũy\s+kế|mức|GRDP|GDP|CPI|PCI|"
+    r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tổng\s+số|tổng|kim\s+ngạch|số\s+lượng|tốc\s+độ|giá\s+trị|"
+    r"thu\s+ngân\s+sách|"
+    r"chi\s+ngân\s+sách|doanh\s+thu|sản\s+lượng|diện\s+tích|thu\s+nhập|năng\s+suất|dư\s+nợ|lũy\s+kế|mức|"
+    r"GRDP|GDP|CPI|PCI|"
     r"PAPI|SIPAS|PAR\s+Index|Par\s+Index|ICT\s+Index|DTI)(?![\p{L}])",
     regex.I,
 )
 _LINK_WORDS = regex.compile(
-    r"(?:\s+|^)(?:là|đạt|chiếm|ước|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|dự\s+kiến|tăng|giảm|bằng|có|được|đã|vẫn|"
-    r"duy\s+trì|thực\s+hiện|ở\s+mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp\s+xỉ|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|"
+    r"(?:\s+|^)(?:là|đạt|chiếm|ước|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|dự\s+kiến|tăng|giảm|bằng|có|được|"
+    r"đã|vẫn|"
+    r"duy\s+trì|thực\s+hiện|ở\s+mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp\s+xỉ|đạt\s+tỷ\s+lệ|"
+    r"đạt\s+tỉ\s+lệ|"
     r"cùng\s+kỳ|thêm|và|hoặc|của|trong|tại)\s*$",
     regex.I,
 )
 _LEAD_WORDS = regex.compile(
-    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm|đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|riêng|còn|và|theo\s+đó|qua\s+đó|với|đối\s+với|"
+    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm|đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|riêng|còn|và|theo\s+đó|"
+    r"qua\s+đó|với|đối\s+với|"
     r"trong\s+khi)[\s,]*",
     regex.I,
 )
@@ -102,13 +111,15 @@ _THRESHOLDS = {
     "ít nhất",
 }
 _DUE = regex.compile(
-    r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|đã\s+xử\s+lý)(?![\p{L}])",
+    r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|"
+    r"đã\s+xử\s+lý)(?![\p{L}])",
     regex.I,
 )
 # The rate is stated right before the number ("đạt tỷ lệ 68,48%", ", chiếm 86%"), not a rate of
 # something else named in between ("tỷ lệ hộ nghèo giảm còn 0,9%").
 _RATE_TAIL = regex.compile(
-    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$",
+    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:là|đạt|khoảng|gần|hơn|trên))?|"
+    r"(?<![\p{L}])chiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?)\s*$",
     regex.I,
 )
 # "1.258/1.300 hộ được cấp điện, đạt 96,77%": a fraction's own percentage closes its clause.
@@ -129,16 +140,19 @@ _ESTIMATE = regex.compile(
     regex.I,
 )
 _NOUN_PHRASE_END = regex.compile(
-    r"[,;.:!?\n(]|\s(?:trong\s+đó|và|đạt|tăng|giảm|chiếm|so\s+với|với|của\s+người|được|đã|cần|là|tại|thuộc\s+diện|"
+    r"[,;.:!?\n(]|\s(?:trong\s+đó|và|đạt|tăng|giảm|chiếm|so\s+với|với|của\s+người|được|đã|cần|là|tại|"
+    r"thuộc\s+diện|"
     r"ở|từ|bao\s+gồm|gồm)(?![\p{L}])",
     regex.I,
 )
 _PERIOD_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|cùng\s+kỳ)(?![\p{L}])",
+    r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|"
+    r"cùng\s+kỳ)(?![\p{L}])",
     regex.I,
 )
 _VERBS = frozenset(
-    "tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành hoàn thành".split()
+    "tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành"
+    " hoàn thành".split()
 )
 _COMMA = regex.compile(r"\s*,")
 _ANY_LETTER = regex.compile(r"\p{L}")
@@ -325,7 +339,8 @@ def _entities(
 # Every entity mention starts with one of these words (the first word of each `_ENTITY` branch).
 _ENTITY_FIRST_WORDS = (
     "UBND Ủy Uỷ tỉnh thành TP huyện thị quận xã phường đặc Sở Bộ Ban Cục Chi Tổng Văn Trung Công Bưu Kho "
-    "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn Quỹ các cấp toàn hệ đường tổng đầu"
+    "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn Quỹ các cấp toàn hệ đường "
+    "tổng đầu"
 ).split()
 # Zero-width, so overlapping starts are all found; a stdlib literal scan is far cheaper than trying
 # the whole entity pattern at every position.
@@ -445,7 +460,8 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
 
 # A period at the end of an indicator phrase is the figure's period, not part of what it measures.
 _TRAILING_PERIOD = regex.compile(
-    r"\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?|(?:năm|quý|tháng)\s+[\dIV]+(?:\s*/\s*\d{4})?"
+    r"\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?|(?:năm|quý|"
+    r"tháng)\s+[\dIV]+(?:\s*/\s*\d{4})?"
     r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{2,4})$",
     regex.I,
 )
@@ -623,7 +639,8 @@ def _relations(
             ):
                 # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880 hồ sơ" is not a
                 # part) unless the figure still fits in the total beside the parts already found
-                # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000). "Trong đó: A; B; C" always runs on.
+                # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000).
+                # "Trong đó: A; B; C" always runs on.
                 so_far = sum((cands[k].value for k in range(j + 1, i) if part_of.get(k) == j), c.value)
                 if so_far > total.value:
                     break

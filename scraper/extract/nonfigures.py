@@ -49,11 +49,15 @@ _PER_UNIT_NOUN = (
     rf"(?P<u>vạn\s+dân|nghìn\s+dân|ngàn\s+dân|(?:{_MEASURE_WORDS})(?![\p{{L}}\d])"
     rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
 )
-_RATE_WORDS = r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng|lợi\s+nhuận|doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
+_RATE_WORDS = (
+    r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng|lợi\s+nhuận|"
+    r"doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
+)
 PER_UNIT = (
     rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
-    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
+    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|"
+    r"người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
 )
 
 # A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised words
@@ -95,7 +99,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("document-number", r"(?<![\w/])\d+[\p{L}\d]*(?:[/-]\d+)*/[\p{Lu}Đ][\p{L}\d.&-]*"),
     (
         "standard",
-        r"\b(?:TCVN\s*)?(?:ISO|IEC|TCVN|QCVN|IEEE)(?:\s*/\s*IEC)?[\s-]*\d[\d.]*(?:\s*[-:]\s*\d+)*(?:\s*:\s*\d{4})?",
+        r"\b(?:TCVN\s*)?(?:ISO|IEC|TCVN|QCVN|IEEE)(?:\s*/\s*IEC)?[\s-]*\d[\d.]*(?:\s*[-:]\s*\d+)*(?:\s*:\s*"
+        r"\d{4})?",
     ),
     # 25/06/2021, 27-6-2019, 22 - 03 - 2016, 10.10.2020, 01/1/21
     ("date", r"(?<![\d.,/])\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*(?:19|20)?\d{2}(?![\d])"),
@@ -107,28 +112,33 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("month", r"(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/-]\s*)\d{4})?(?!\d)"),
     (
         "year-range",
-        r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá|từ\s+năm|các\s+năm|năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19|20)?\d{2,4}(?![\d.,]*\d)",
+        r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá|từ\s+năm|các\s+năm|"
+        r"năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19|20)?\d{2,4}(?![\d.,]*\d)",
     ),
     (
         "year",
-        r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu|giữa)\s+(?:19|20)\d{2}(?![\d.,]*\d)",
+        r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu|giữa)\s+(?:19|"
+        r"20)\d{2}(?![\d.,]*\d)",
     ),
     ("quarter", r"(?i:quý)\s+(?:[1-4]|I{1,3}|IV)(?:\s*(?:năm\s+|[/-]\s*)\d{4})?"),
     ("quarter", r"\b(?:I{1,3}|IV)\s*/\s*\d{4}"),
     # 6 tháng đầu năm, 9 tháng năm 2021, 6 tháng cuối năm 2021, 3 tháng qua
     (
         "period",
-        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|/\s*\d{4})(?:\s+\d{4})?",
+        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|"
+        r"/\s*\d{4})(?:\s+\d{4})?",
     ),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
     # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
     (
         "period",
-        r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|\d)(?![\p{L}]))",
+        r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|"
+        r"\d)(?![\p{L}]))",
     ),
     (
         "weekday",
-        r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)",
+        r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|"
+        r"mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)",
     ),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
@@ -144,7 +154,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # codes glued to letters: COVID-19, SARS-CoV-2, H5N1, QH15, F0, 5G, 4.0 (công nghiệp 4.0)
     (
         "code",
-        r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b",
+        r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|"
+        r"chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b",
     ),
     # "nằm trong số 10 tỉnh đạt điểm cao nhất", "lọt top 10": a ranking group, not a count
     ("top-group", r"(?i:(?:nằm|lọt|đứng)\s+(?:trong\s+)?(?:số\s+|nhóm\s+)?(?:top\s+)?)\d+"),
@@ -161,7 +172,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "đường cấp 4 đồng bằng", "bão cấp 12", "công trình cấp III", "trường cấp 2": a class or level
     (
         "level",
-        rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
+        rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|"
+        rf"phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
         rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và|đến)\s*\d{{1,2}}(?![\d.,]))?)"
         r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))",
     ),
@@ -204,7 +216,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "đến thời điểm 17 giờ ngày 13/5", "vào 8 giờ sáng": a time of day
     (
         "time",
-        r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|cùng\s+ngày))"
+        r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|"
+        r"cùng\s+ngày))"
         r"|(?i:thời\s+điểm|vào)\s+\d{1,2}\s*giờ",
     ),
     # "đã tiêm ít nhất 01 mũi", "tiêm đủ 2 liều": who is counted, not how many doses

@@ -180,8 +180,8 @@ def parse_spelled(text: str) -> Decimal:
     """Spelled Vietnamese numbers: "hai mươi ba", "một trăm linh năm", "ba nghìn không trăm linh năm",
     "năm nghìn lẻ bảy mươi lăm", "một triệu hai trăm nghìn", "hai triệu rưỡi", "hai phẩy năm".
 
-    >>> parse_spelled("năm nghìn lẻ bảy mươi lăm"), parse_spelled("một trăm mốt"), parse_spelled("ba phẩy không năm")
-    (Decimal('5075'), Decimal('110'), Decimal('3.05'))
+    >>> [parse_spelled(s) for s in ("năm nghìn lẻ bảy mươi lăm", "một trăm mốt", "ba phẩy không năm")]
+    [Decimal('5075'), Decimal('110'), Decimal('3.05')]
     """
     words = text.lower().split()
     if not words:

@@ -140,7 +140,8 @@ _Rule = tuple[str, Callable[[regex.Match[str], date | None], tuple[date | None, 
 _RULES: tuple[_Rule, ...] = (
     (rf"(?:từ\s+)?{_NGAY}{_DATE_A}\s*(?:-|–|đến|tới)\s*{_NGAY}{_DATE_B}", _range),
     (
-        rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|hiện\s+tại)",
+        rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|"
+        rf"hiện\s+tại)",
         _since_year_start,
     ),
     (
@@ -155,12 +156,14 @@ _RULES: tuple[_Rule, ...] = (
     (rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*{_YEAR})?", _quarter),
     (rf"tháng\s+(?P<mo>\d{{1,2}})(?:\s*(?:/|-|năm)\s*{_YEAR})?(?!\s*[/.-]?\s*\d)", _month),
     (
-        rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)",
+        rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|"
+        rf"đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)",
         _years,
     ),
     (rf"năm\s+{_YEAR}(?!\s*[-–]\s*\d)", _whole_year),
     (
-        r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)",
+        r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|"
+        r"này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)",
         _now,
     ),
     (r"năm\s+nay", lambda m, ref: (date(ref.year, 1, 1), date(ref.year, 12, 31)) if ref else None),

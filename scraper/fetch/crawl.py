@@ -269,7 +269,8 @@ def _listing_reaches(ds: Dataset, urls: list[str], since: str) -> bool:
 def _waiting_after_failures(prev: object) -> bool:
     """A page that failed several runs in a row is tried again only after a growing pause."""
     attempts = prev["attempts"] if prev is not None else 0  # type: ignore[index]
-    if prev is None or prev["state"] != "failed" or attempts < settings.FAILED_PAGE_BACKOFF_AFTER:  # type: ignore[index]
+    if prev is None or prev[
+        "state"] != "failed" or attempts < settings.FAILED_PAGE_BACKOFF_AFTER:  # type: ignore[index]
         return False
     hours = settings.FAILED_PAGE_BACKOFF_HOURS * 2 ** (attempts - settings.FAILED_PAGE_BACKOFF_AFTER)
     hours = min(hours, settings.FAILED_PAGE_BACKOFF_MAX_HOURS)

@@ -19,7 +19,8 @@ __all__ = ["Links", "normalize_url", "discover_links", "is_feed"]
 
 _TRACKING = regex.compile(r"^(?:utm_\w+|fbclid|gclid|_ga|ref|source|mc_\w+|zarsrc)$", regex.I)
 _PRIVATE = regex.compile(
-    r"/(?:_layouts/(?:15/)?(?:Authenticate|SignOut|login)|login|dang-nhap|signin|admin|wp-admin|c/portal/login)",
+    r"/(?:_layouts/(?:15/)?(?:Authenticate|SignOut|login)|login|dang-nhap|signin|admin|wp-admin|"
+    r"c/portal/login)",
     regex.I,
 )
 _NOT_PAGES = regex.compile(

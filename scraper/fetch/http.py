@@ -193,7 +193,7 @@ class Fetcher:
         last_modified: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> FetchResult:
-        """GET with conditional (and any extra, e.g. Range) headers; robots.txt, politeness and retries applied."""
+        """GET with conditional (and any extra, e.g. Range) headers; robots, politeness, retries applied."""
         if urlsplit(url).scheme not in ("http", "https"):
             return FetchResult(
                 url, url, 0, httpx.Headers(), failure=NotFetchable("only http and https URLs are fetched")

@@ -46,7 +46,8 @@ MAX_DEPTH = settings.MAX_DEPTH  # lexbor's tree builder is quadratic in depth; r
 
 
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote header footer pre dd dt dl figure figcaption hr".split()
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote header footer pre dd dt dl "
+    "figure figcaption hr".split()
 )
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
@@ -77,12 +78,14 @@ def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
 
 _DT = regex.compile(
     r"(?P<a>\d{1,2})\s*[/.-]\s*(?P<b>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"(?:\s*(?P<sep>[,|-]|lúc)?\s*(?P<h>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s*(?P<sep>[,|-]|lúc)?\s*(?P<h>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp]"
+    r"\.?[Mm]\.?)?)?"
 )
 _DT_SPACES = regex.compile(r"(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 _DT_WORDS = regex.compile(r"ngày\s+(?P<a>\d{1,2})\s+tháng\s+(?P<b>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.I)
 _ISO = regex.compile(
-    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?("
+    r"?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 
 
@@ -437,7 +440,8 @@ def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | No
 
 
 _VIEWS = regex.compile(
-    r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)",
+    r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|"
+    r"View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)",
     regex.I,
 )
 _AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n|]{2,60})", regex.I)

@@ -219,7 +219,8 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
         by_article.setdefault(r.article_url, []).append(r)
     bad = sum(1 for r in rows if r.status == "mismatch")
     parts = [
-        f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} khớp</span>"
+        f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} "
+        f"khớp</span>"
         f"<span class='bad'>{bad} lệch</span></div>"
     ]
     with Dataset(dataset_dir, create=False) as ds:
@@ -244,7 +245,8 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
         parts.append(f"<h2>{_esc(art.get('title') or url)}</h2><p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
         parts.append(
             "<div style='display:flex;gap:1.5em;align-items:flex-start'>"
-            f"<div class='body' style='flex:1'>{_highlight(body, figs, flagged)}</div><div style='flex:1'><table>"
+            f"<div class='body' style='flex:1'>{_highlight(body, figs, flagged)}</div><div "
+            f"style='flex:1'><table>"
             "<tr><th>Trạng thái</th><th>Bài viết</th><th>Báo cáo</th><th>Câu trong báo cáo</th></tr>"
         )
         for m in matches:
@@ -252,9 +254,12 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
                 x for x in (f"trang {m.page}" if m.page else "", f"ô {m.cell}" if m.cell else "") if x
             )
             parts.append(
-                f"<tr class='{'ok' if m.status == 'matched' else 'bad'} row'><td>{'khớp' if m.status == 'matched' else 'LỆCH'}</td>"
-                f"<td>{_esc(m.article_raw)}</td><td>{_esc(m.document_raw)}<br><small>{_esc(where)}</small></td>"
-                f"<td>{_esc(m.document_sentence)}<br><small><a href='{_esc(m.document_url)}'>{_esc(m.document_url)}</a>"
+                f"<tr class='{'ok' if m.status == 'matched' else 'bad'} "
+                f"row'><td>{'khớp' if m.status == 'matched' else 'LỆCH'}</td>"
+                f"<td>{_esc(m.article_raw)}</td><td>{_esc(m.document_raw)}<br><small>{_esc(where)}</small><"
+                f"/td>"
+                f"<td>{_esc(m.document_sentence)}<br><small><a "
+                f"href='{_esc(m.document_url)}'>{_esc(m.document_url)}</a>"
                 "</small></td></tr>"
             )
         parts.append("</table></div></div>")

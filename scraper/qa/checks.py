@@ -784,7 +784,7 @@ def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = Non
     rows = sorted(rows, key=lambda r: order.index(r.status))
     counts = {s: sum(1 for r in rows if r.status == s) for s in order}
     parts = [
-        f"<h1>So sánh với số liệu chính thức</h1>"
+        "<h1>So sánh với số liệu chính thức</h1>"
         + (f"<p>Dữ liệu: {_esc(dataset)}</p>" if dataset else "")
         + "<div class='summary'>"
         + "".join(

@@ -99,7 +99,6 @@ def _total_columns(
 
 def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
     """ "Đúng hạn | 1.150 | 95,8%": a share in a row against a count of the row (or of the total row)."""
-    totals = [r for r in rows if TOTAL_LABEL.match(r)]
     by_pair: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in rows:
         for pc in cols:

@@ -121,7 +121,8 @@ def cdx_date(text: str | None) -> str | None:
 # pagination, search and tag pages, feeds and files.
 _NOT_ARTICLE_URL = regex.compile(
     r"^https?://[^/]+/?(?:[\w-]+/?)?$"
-    r"|(?:TongQuat|AllItems)\.aspx|/(?:category|chuyen-muc|danh-muc|tag|tags|search|tim-kiem|feed|rss)(?:[/?.]|$)"
+    r"|(?:TongQuat|AllItems)\.aspx|/(?:category|chuyen-muc|danh-muc|tag|tags|search|tim-kiem|feed|"
+    r"rss)(?:[/?.]|$)"
     r"|[?&](?:page|p|trang|pageindex|paged|pg)=\d+|/(?:page|trang)[-/]?\d+/?$"
     r"|\.(?:jpe?g|png|gif|svg|webp|css|js|pdf|docx?|xlsx?|zip|rar|mp4|mp3|ico|xml|rss)(?:$|\?)",
     regex.I,

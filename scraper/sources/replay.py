@@ -99,16 +99,21 @@ class PortalReplay:
             f'<li class="item"><a href="{ITEM_PATH}?ItemID={i}&amp;utm_source=rss#top">Tin số {i}</a></li>'
             for i in shown
         )
-        items += '<li><a href="https://other-portal.example/Lists/TinTuc/View_Detail.aspx?ItemID=1">Tin nơi khác</a></li>'
+        items += (
+            '<li><a href="https://other-portal.example/Lists/TinTuc/View_Detail.aspx?ItemID=1">'
+            "Tin nơi khác</a></li>"
+        )
         nxt = (
             f'<a class="next" href="{LIST_PATH}?PageIndex={page + 1}">Trang sau</a>'
             if page * self.page_size < len(ids)
             else ""
         )
         return (
-            f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="GENERATOR" content="Microsoft SharePoint">'
+            f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="GENERATOR" '
+            f'content="Microsoft SharePoint">'
             f"<title>Tin tức sự kiện</title></head><body><div class='menu'><a href='/'>Trang chủ</a>"
-            f"<a href='/private/quan-tri'>Quản trị</a></div><ul class='news-list'>{items}</ul>{nxt}</body></html>"
+            f"<a href='/private/quan-tri'>Quản trị</a></div><ul "
+            f"class='news-list'>{items}</ul>{nxt}</body></html>"
         ).encode("utf-8")
 
     # --- server ----------------------------------------------------------------------------------
@@ -199,7 +204,10 @@ class PortalReplay:
                 f"<item><title>Tin {i}</title><link>{self.base_url}{ITEM_PATH}?ItemID={i}</link></item>"
                 for i in ids
             )
-            body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin tức</title>{items}</channel></rss>'
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                f"<title>Tin tức</title>{items}</channel></rss>"
+            )
             return self._send(h, 200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
         if parts.path == "/robots.txt":
             return self._send(h, 200, self.robots.encode(), {"Content-Type": "text/plain"})

@@ -74,16 +74,20 @@ CREATE TABLE IF NOT EXISTS figures (
     article_url TEXT NOT NULL REFERENCES articles(url) ON DELETE CASCADE,
     article_id TEXT NOT NULL,
     "index" INTEGER NOT NULL,
-    value TEXT NOT NULL, value_num REAL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT, period_start TEXT, period_end TEXT, period_text TEXT,
-    estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT, part_of INTEGER,
-    computed_from TEXT, ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
+    value TEXT NOT NULL, value_num REAL, kind TEXT NOT NULL, unit TEXT, raw TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    qualifier TEXT, sentence TEXT, indicator TEXT, entity TEXT,
+    period_start TEXT, period_end TEXT, period_text TEXT,
+    estimate INTEGER NOT NULL DEFAULT 0, change TEXT, baseline TEXT, denominator TEXT, range TEXT,
+    part_of INTEGER, computed_from TEXT,
+    ambiguous INTEGER NOT NULL DEFAULT 0, prior_period INTEGER NOT NULL DEFAULT 0, verb TEXT,
     "table" INTEGER, "row" TEXT, "column" TEXT, warnings TEXT, document_url TEXT, page INTEGER, cell TEXT,
     PRIMARY KEY (article_id, "index")
 );
 CREATE TABLE IF NOT EXISTS documents (
     url TEXT NOT NULL, article_url TEXT NOT NULL, type TEXT, pages INTEGER, sha256 TEXT, text TEXT,
-    status TEXT NOT NULL, error TEXT, size INTEGER, tables INTEGER, warnings TEXT, cells TEXT, fetched_at TEXT,
+    status TEXT NOT NULL, error TEXT, size INTEGER, tables INTEGER, warnings TEXT, cells TEXT,
+    fetched_at TEXT,
     PRIMARY KEY (article_url, url)
 );
 CREATE TABLE IF NOT EXISTS pages (
@@ -230,7 +234,8 @@ class Dataset:
             db.execute("DELETE FROM articles WHERE url = ?", (rows.url,))
             self._touch_exports(db)
         db.execute(
-            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
+            f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
             rows.article_values(version),
         )
         self._insert_figure_values(db, rows.figure_values(rows.url))
@@ -240,8 +245,10 @@ class Dataset:
     def _keep_version(db: sqlite3.Connection, article_id: str) -> None:
         """Copy the stored (about to be replaced) version of an article into article_versions."""
         db.execute(
-            "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, published,"
-            " body_text, captured_at, archive_url) SELECT id, version, url, content_hash, ?, title, published,"
+            "INSERT OR REPLACE INTO article_versions (id, version, url, content_hash, stored_at, title, "
+            "published,"
+            " body_text, captured_at, archive_url) SELECT id, version, url, content_hash, ?, title, "
+            "published,"
             " body_text, captured_at, archive_url FROM articles WHERE id = ?",
             (_now(), article_id),
         )

@@ -2,9 +2,9 @@
 
 Read-only worksheets do not expose merged ranges, so they are read from the sheet's own XML (the
 `<mergeCell ref="A1:C1"/>` list after the rows) in one streaming pass; a merged header's text is
-then spread over the columns it spans.  Each sheet is one table (cells addressed "Sheet!B7"); numbers are written the Vietnamese
-way ("102.669", "98,2", "98,2%" for a percent-formatted cell) so the extractor reads them as it reads
-prose, and dates as dd/mm/yyyy.
+then spread over the columns it spans.  Each sheet is one table (cells addressed "Sheet!B7");
+numbers are written the Vietnamese way ("102.669", "98,2", "98,2%" for a percent-formatted cell)
+so the extractor reads them as it reads prose, and dates as dd/mm/yyyy.
 """
 
 from __future__ import annotations

@@ -52,7 +52,8 @@ class SiteProfile:
         return any(regex.search(p, head, regex.I) for p in self.fingerprints)
 
     def matches_url(self, url: str | None) -> bool:
-        return bool(url) and any(regex.search(p, url, regex.I) for p in self.url_patterns)  # type: ignore[arg-type]
+        patterns = self.url_patterns
+        return bool(url) and any(regex.search(p, url, regex.I) for p in patterns)  # type: ignore[arg-type]
 
     def host_match(self, url: str | None) -> int:
         """Length of the longest known host this URL is on (0: none), so a subdomain running

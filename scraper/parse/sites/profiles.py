@@ -1,5 +1,5 @@
-"""The profile table.  Sources: ../shared/PORTALS.md, the real Liferay captures in ../shared/realpages/, and the
-platforms' public markup (SharePoint publishing pages, NukeViet 4 default theme, DNN, WordPress).
+"""The profile table.  Sources: ../shared/PORTALS.md, the real Liferay captures in ../shared/realpages/,
+and the platforms' public markup (SharePoint publishing pages, NukeViet 4 default theme, DNN, WordPress).
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ SHAREPOINT = SiteProfile(
     ),
     drop_lines=_COMMON_LINES
     + (
-        r"^(?:Manage Permissions|Version History|Approval Status|Attachments|Content Type|Version|Created at|Last modified at)\b",
+        r"^(?:Manage Permissions|Version History|Approval Status|Attachments|Content Type|Version|Created "
+        r"at|Last modified at)\b",
     ),
     id_patterns=(r"[?&](?:ItemID|ID)=(\d+)", r"/(\d+)-[\w-]+(?:\.aspx)?(?:$|[?#])"),
     html_id_patterns=(r'"?(?:listItemId|pageItemId)"?\s*[:=]\s*"?(\d+)', r"ItemID=(\d+)"),
