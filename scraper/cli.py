@@ -946,20 +946,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CRAWL_ID",
         help="harvest this Common Crawl crawl (e.g. CC-MAIN-2021-25); repeat for several",
     )
-    h.add_argument(
-        "--from",
-        dest="date_from",
-        type=_checked(_archive_date),
-        metavar="DATE",
-        help="first capture date (YYYY, YYYY-MM or YYYY-MM-DD)",
-    )
-    h.add_argument(
-        "--to",
-        dest="date_to",
-        type=_checked(_archive_date),
-        metavar="DATE",
-        help="last capture date (YYYY, YYYY-MM or YYYY-MM-DD)",
-    )
+    for flag, dest, which in (("--from", "date_from", "first"), ("--to", "date_to", "last")):
+        h.add_argument(
+            flag,
+            dest=dest,
+            type=_checked(_archive_date),
+            metavar="DATE",
+            help=f"{which} capture date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        )
     h.add_argument(
         "--cdx-url", default=settings.WAYBACK_CDX_URL, metavar="URL", help="Wayback CDX API endpoint"
     )
