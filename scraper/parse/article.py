@@ -13,7 +13,6 @@ import html as htmllib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +36,7 @@ from .cues import (
     person_or_none,
 )
 from .sites import GENERIC, SiteProfile, detect
+from .sites import compiled as _compiled
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..text import clean_text, decode_html, normalize
@@ -53,6 +53,13 @@ _BLOCK_TAGS = frozenset(
 )
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
+_SOURCE_BREAKS = regex.compile(r"[\r\n\t]+")
+_PLACEHOLDER = regex.compile(r"\u2063TABLE\d+\u2063")
+_DIGIT = regex.compile(r"\d")
+_GROUPING = regex.compile(r"[.,]")
+_GROUPING_SPACE = regex.compile(r"[.,\s]")
+_DATE_PUBLISHED = regex.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TITLE_SEP = regex.compile(r"\s+[-|–]\s+")
 _MIRRORED = regex.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", regex.I)
 
 
@@ -187,12 +194,6 @@ class _Steps(dict):
         return step
 
 
-@lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
-    """A site profile's case-insensitive patterns, compiled once."""
-    return tuple(regex.compile(p, regex.I) for p in patterns)
-
-
 def _opens_nothing(m: regex.Match) -> bool:
     """A self-closing ('<br/>') or void ('<img>') tag does not nest."""
     return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
@@ -296,7 +297,7 @@ def _render(
         block.insert_before(_PARA)
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
-    raw = regex.sub(r"[\r\n\t]+", " ", node.text(deep=True, separator="")).replace(_PARA, "\n")
+    raw = _SOURCE_BREAKS.sub(" ", node.text(deep=True, separator="")).replace(_PARA, "\n")
     drop = _compiled(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
@@ -305,7 +306,7 @@ def _render(
         line = clean_text(_OFFICE_LITERAL.sub(" ", line))
         if not line:
             continue
-        if line in placeholders or regex.fullmatch(r"\u2063TABLE\d+\u2063", line):
+        if line in placeholders or _PLACEHOLDER.fullmatch(line):
             idx = int(line.strip("\u2063")[5:])
             rows = placeholders.get(line, [])
             tspan = _TableSpan(idx, pos, pos, rows[0] if tables[idx].header_rows else [], [])
@@ -336,8 +337,8 @@ def _looks_header(rows: list[list[str]]) -> bool:
     first = rows[0]
     return (
         bool(first)
-        and all(c and not regex.search(r"\d", c) for c in first)
-        and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
+        and all(c and not _DIGIT.search(c) for c in first)
+        and any(_DIGIT.search(c) for r in rows[1:] for c in r)
     )
 
 
@@ -455,7 +456,7 @@ def _views(text: str) -> int | None:
     m = _VIEWS.search(text)
     if not m:
         return None
-    digits = regex.sub(r"[.,]", "", m.group(1))
+    digits = _GROUPING.sub("", m.group(1))
     return int(digits) if digits.isdigit() else None
 
 
@@ -625,7 +626,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
     if views is None and form.get("views"):
-        digits = regex.sub(r"[.,\s]", "", form["views"])
+        digits = _GROUPING_SPACE.sub("", form["views"])
         views = int(digits) if digits.isdigit() else None
     if views is None:
         views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
@@ -716,7 +717,7 @@ def _read_date(
 
 def _json_ld_date(tree: LexborHTMLParser) -> str | None:
     for node in tree.css('script[type="application/ld+json"]'):
-        m = regex.search(r'"datePublished"\s*:\s*"([^"]+)"', node.text() or "")
+        m = _DATE_PUBLISHED.search(node.text() or "")
         if m:
             return m.group(1)
     return None
@@ -940,12 +941,12 @@ def _split_byline(body: str, body_html: Callable[[], str]) -> tuple[str, str | N
 
 
 def _strip_site(page_title: str) -> str:
-    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    parts = _TITLE_SEP.split(page_title)
     return parts[0] if parts else page_title
 
 
 def _category_from_title(page_title: str, title: str | None) -> str | None:
-    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    parts = _TITLE_SEP.split(page_title)
     if title and len(parts) >= 3 and parts[0].strip() == title.strip():
         return parts[1]
     return None
