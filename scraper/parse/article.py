@@ -303,7 +303,7 @@ def _render(
     spans: list[_TableSpan] = []
     pos = 0
     for line in raw.split("\n"):
-        line = clean_text(_OFFICE_LITERAL.sub(" ", line))
+        line = clean_text(_OFFICE_LITERAL.sub(" ", line) if "o:p>" in line else line)
         if not line:
             continue
         if line in placeholders or _PLACEHOLDER.fullmatch(line):
@@ -843,10 +843,11 @@ def _is_right_aligned(p: LexborNode) -> bool:
     return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
-def _is_bold(p: LexborNode) -> bool:
+def _is_bold(p: LexborNode, text: str) -> bool:
+    """Bold by style, or a <strong>/<b> holding (nearly) all of its `text`."""
     style = (p.attributes.get("style") or "").replace(" ", "").lower()
     strong = p.css_first("strong, b")
-    return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(_text(p)) - 3)
+    return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(text) - 3)
 
 
 _DOC_FOLDER = regex.compile(r"/(?:Attachments|documents|uploads|files?)/", regex.I)
@@ -861,13 +862,13 @@ def _is_attachment_link(p: LexborNode) -> bool:
     return False
 
 
-def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
-    """The body's last `k` (None: all) text paragraphs, last first: p/div with text and no block
-    children.  Chosen before the caller removes any of them."""
-    out: list[LexborNode] = []
+def _last_lines(body: LexborNode, k: int | None) -> list[tuple[LexborNode, str]]:
+    """The body's last `k` (None: all) text paragraphs with their text, last first: p/div with text
+    and no block children.  Chosen before the caller removes any of them."""
+    out: list[tuple[LexborNode, str]] = []
     for p in reversed(body.css("p, div")):
-        if not has_blocks(p) and _text(p):
-            out.append(p)
+        if not has_blocks(p) and (text := _text(p)):
+            out.append((p, text))
             if k is not None and len(out) == k:
                 break
     return out
@@ -876,7 +877,7 @@ def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
 def _drop_trailing_attachment_lines(body: LexborNode) -> None:
     """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
     attachment is recorded in `attachments`; its link words are not prose."""
-    for p in _last_lines(body, 3):
+    for p, _ in _last_lines(body, 3):
         link_words = sum(len(_text(a)) for a in p.css("a[href]"))
         if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
             return
@@ -888,17 +889,17 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     bold or upper-case.  On Liferay the posting account follows it, so the last such paragraph anywhere
     counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
     A line linking a document ("Báo cáo") is the attachment, not the author."""
-    for p in _last_lines(body, 2 if last_only else None):
+    removed = False  # a removed line may sit inside an earlier one: its text is then read again
+    for p, txt in _last_lines(body, 2 if last_only else None):
         if _is_attachment_link(p):
             continue
-        txt = _text(p)
+        if removed:
+            txt = _text(p)
         if is_posting_account(txt):
             p.decompose()  # the CMS account that posted the item: neither a person nor prose
+            removed = True
             continue
-        emphasised = _is_bold(p) or p.css_first("em, i") is not None
-        styled = _is_right_aligned(p) and (emphasised or not last_only)
-        shouting = txt.isupper() and len(txt) <= 40
-        if len(txt) <= 60 and (styled or (last_only and (_is_bold(p) or shouting))):
+        if len(txt) <= 60 and _is_author_line(p, txt, last_only):
             name = person_or_none(txt)
             if name:
                 p.decompose()
@@ -906,6 +907,14 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
         if last_only:
             break
     return None
+
+
+def _is_author_line(p: LexborNode, txt: str, last_only: bool) -> bool:
+    """Set apart as a byline: right-aligned (and emphasised, for the last line), or bold or upper-case
+    as the body's last line."""
+    bold = _is_bold(p, txt)
+    styled = _is_right_aligned(p) and (bold or p.css_first("em, i") is not None or not last_only)
+    return styled or (last_only and (bold or (txt.isupper() and len(txt) <= 40)))
 
 
 _NAME_LINE = regex.compile(

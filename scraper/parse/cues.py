@@ -537,6 +537,8 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
     for node in layout.elements:
         attrs = node.attributes  # a new dict on every access: read it once
+        if not attrs:
+            continue  # no class, no id: not a breadcrumb
         cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         if _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
