@@ -135,6 +135,7 @@ class Layout:
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
+    blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -148,32 +149,48 @@ class Layout:
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
         positions: list[int] = []
+        blocky: set[int] = set()
         pos = 0
         if root is None:
             return cls("", {}, [], [])
+        in_text = False  # the last part is text, not a line end
+        linked: dict[int, bool] = {}  # per parent: text nodes often share one
         for node in root.traverse(include_text=True):
             tag = node.tag
             if tag == "-text":
+                txt = node.text_content
+                if not txt or txt.isspace():
+                    continue
                 parent = node.parent
                 if parent is None or parent.tag in _SKIP:
                     continue
-                txt = node.text_content or ""
-                if not txt.strip():
-                    continue
                 txt = " " + " ".join(txt.split())
-                if _in_link(parent):
+                pid = parent.mem_id
+                if pid not in linked:
+                    linked[pid] = _in_link(parent)
+                if linked[pid]:
                     links.append((pos, pos + len(txt)))
                 start[node.mem_id] = pos
                 parts.append(txt)
                 pos += len(txt)
+                in_text = True
             elif tag and tag[0] != "-":
-                if tag in _LINE_TAGS and parts and parts[-1] != "\n":
+                if in_text and tag in _LINE_TAGS:
                     parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
                     pos += 1
+                    in_text = False
+                if tag in _BLOCKS and (parent := node.parent) is not None:
+                    blocky.add(parent.mem_id)
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        return cls("".join(parts), start, links, elements, positions)
+        return cls("".join(parts), start, links, elements, positions, blocky)
+
+    def has_blocks(self, node: LexborNode) -> bool:
+        """`has_blocks(node)` for an element of the page as it was laid out, without walking its
+        children again; ask before anything is taken out of the tree."""
+        nid = node.mem_id
+        return nid in self.blocky if nid in self.start else has_blocks(node)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -389,7 +406,7 @@ def best_title(
         ]
     headlines: dict[str, str | None] = {}  # nested inline blocks share a text: judge each text once
     for node in nodes:
-        if node.tag not in _TITLE_TAGS or has_blocks(node):
+        if node.tag not in _TITLE_TAGS or layout.has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
         pos = layout.start.get(node.mem_id, 0)
         typo = _typography(node)
@@ -501,6 +518,9 @@ def best_date(
     return best
 
 
+_LEAD_TAGS = frozenset(("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"))
+
+
 def lead_before(
     layout: Layout, title_end: int | None, body_start: int | None, title: str | None
 ) -> str | None:
@@ -511,7 +531,7 @@ def lead_before(
     ftitle = fold(title or "")
     for node in layout.between(title_end, body_start):
         pos = layout.start.get(node.mem_id, -1)
-        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4") or has_blocks(node):
+        if node.tag not in _LEAD_TAGS or layout.has_blocks(node):
             continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""
