@@ -37,6 +37,7 @@ from .cues import (
 )
 from .sites import GENERIC, SiteProfile, detect
 from .sites import compiled as _compiled
+from .sites import compiled_any
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..text import clean_text, decode_html, normalize
@@ -298,7 +299,7 @@ def _render(
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
     raw = _SOURCE_BREAKS.sub(" ", node.text(deep=True, separator="")).replace(_PARA, "\n")
-    drop = _compiled(profile.drop_lines)
+    drop = compiled_any(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
     pos = 0
@@ -608,9 +609,10 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
             body_text = lead + "\n" + body_text
             _shift_spans(spans, len(lead) + 1)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
-    for a in tree.css("a[href]"):
+    listed = compiled_any(profile.attachment_patterns)
+    for a in tree.css("a[href]") if listed else ():
         href = a.attributes.get("href") or ""
-        if _DOC_EXT.search(href) and any(p.search(href) for p in _compiled(profile.attachment_patterns)):
+        if listed[0].search(href) and _DOC_EXT.search(href):
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
@@ -680,7 +682,7 @@ def _read_title(
         page_title=page_title,
         prior=prior,
         prior_weight=0.3 if profile is GENERIC else 1.0,
-        chrome=_compiled(profile.drop_lines),
+        chrome=compiled_any(profile.drop_lines),
     )
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None

@@ -50,6 +50,8 @@ _LINE_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
 )
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
+# Words every `_CRUMB_CLASS` match contains (ASCII: lower() folds them as the pattern's IGNORECASE does).
+_CRUMB_WORDS = ("breadcrumb", "duong", "path")
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
@@ -63,6 +65,8 @@ _SITE_NAME = regex.compile(
     r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|"
     r"^ủy\s+ban\s+nhân\s+dân\s|^sở\s+[\p{L} ]+tỉnh\s|bản\s+quyền|copyright"
 )
+# A word every `_SITE_NAME` match holds, in case-folded text: most texts skip the pattern.
+_SITE_WORDS = ("cổng", "trang", "web", "portal", "ubnd", "ủy", "sở", "bản", "copy")
 _TRAILING_DATE = regex.compile(r"\s*\(\s*[\d\s/.:,TZ+-]*\)\s*$")
 
 # Date expressions: d/m/y with '/', '.', '-' or spaces, an optional time; ISO stamps; spelled dates.
@@ -345,7 +349,12 @@ def is_portal_text(text: str) -> bool:
     if len(text) > 20:
         letters = "".join(filter(str.isalpha, text))
         shouting = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
-    return bool(_PORTAL_WORDS.match(text)) or bool(_SITE_NAME.search(text)) or shouting
+    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or shouting
+
+
+def _site_name(text: str) -> bool:
+    folded = text.casefold()
+    return any(w in folded for w in _SITE_WORDS) and _SITE_NAME.search(text) is not None
 
 
 def clean_title(text: str) -> str:
@@ -560,7 +569,7 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         if not attrs:
             continue  # no class, no id: not a breadcrumb
         cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if _CRUMB_CLASS.search(cls):
+        if _may_be_crumb(cls) and _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -592,6 +601,11 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
+
+
+def _may_be_crumb(cls: str) -> bool:
+    low = cls.lower()
+    return any(w in low for w in _CRUMB_WORDS)
 
 
 def _section_link(a: LexborNode) -> bool:
