@@ -230,7 +230,7 @@ def _text(node: LexborNode | None) -> str:
     return clean_text(node.text(deep=True, separator=" ")) if node is not None else ""
 
 
-def _first_text(
+def _first_text_of(
     tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
 ) -> tuple[str, LexborNode | None]:
     for sel in selectors:
@@ -245,12 +245,43 @@ def _first_text(
     return "", None
 
 
-def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
-    for name in names:
-        node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
-        if node is not None and node.attributes.get("content"):
-            return clean_text(node.attributes["content"] or "", unescape=True)
-    return None
+class _Metas:
+    """The page's <meta> tags, read in one pass: the content of the first tag per property= value
+    and per name= value (what `meta[property="…"]`, then `meta[name="…"]`, would find first)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.by_property: dict[str, str | None] = {}
+        self.by_name: dict[str, str | None] = {}
+        for node in tree.css("meta"):
+            attrs = node.attributes
+            if (prop := attrs.get("property")) is not None:
+                self.by_property.setdefault(prop, attrs.get("content"))
+            if (name := attrs.get("name")) is not None:
+                self.by_name.setdefault(name, attrs.get("content"))
+
+    def first(self, *names: str) -> str | None:
+        """The first of `names` whose tag has content, cleaned."""
+        for name in names:
+            content = self.by_property[name] if name in self.by_property else self.by_name.get(name)
+            if content:
+                return clean_text(content, unescape=True)
+        return None
+
+
+def _first_text(
+    tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
+) -> tuple[str, LexborNode | None]:
+    if len(selectors) > 1 and not _any_match(tree, selectors):
+        return "", None  # the usual case: one query over the page instead of one per selector
+    return _first_text_of(tree, selectors, reject)
+
+
+def _any_match(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> bool:
+    """Whether any of the selectors matches (True when the engine rejects their list: ask each)."""
+    try:
+        return tree.css_first(", ".join(selectors)) is not None
+    except Exception:  # noqa: BLE001 - one selector the engine rejects spoils the list
+        return True
 
 
 @dataclass
@@ -413,7 +444,7 @@ def _most_own_text(tree: LexborHTMLParser) -> LexborNode | None:
     return best if best_len >= 20 else None
 
 
-def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | None:
+def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None, metas: _Metas) -> str | None:
     link = tree.css_first('link[rel="canonical"]')
     href = (link.attributes.get("href") or "").strip() if link is not None else ""
     if href and (href.startswith(("http://", "https://")) or url):
@@ -427,7 +458,7 @@ def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | 
     if m and not url:
         target = m.group(1)
         return target if target.startswith("http") else "https://" + target
-    og = _meta(tree, "og:url")
+    og = metas.first("og:url")
     if og and og.startswith("http") and not url:
         return og
     return url
@@ -494,11 +525,12 @@ def parse_article(
         raise NotHTML("not HTML: no markup found")
     html = _limit_nesting(html)
     tree = LexborHTMLParser(html)
-    url = _canonical_url(tree, html, url)
+    metas = _Metas(tree)
+    url = _canonical_url(tree, html, url, metas)
     profile = detect(url, html)
-    article = _extract(tree, html, url, profile)
+    article = _extract(tree, html, url, profile, metas)
     if profile is not GENERIC and len(article.body_text) < 40:
-        generic = _extract(LexborHTMLParser(html), html, url, GENERIC)
+        generic = _extract(LexborHTMLParser(html), html, url, GENERIC, metas)
         if len(generic.body_text) > len(article.body_text):
             article = generic.model_copy(update={"platform": profile.name, "id": article.id})
     if not article.body_text and not article.title:
@@ -552,7 +584,7 @@ def _strip_chrome(
 ) -> tuple[list[str], str | None]:
     """Take the chrome out of the body: the profile's drops, a copied headline, photo captions, trailing
     attachment lines and the byline at its end.  Returns the captions and that byline."""
-    for sel in profile.drop:
+    for sel in profile.drop if _any_match(body_node, profile.drop) else ():
         for n in body_node.css(sel):
             n.decompose()
     _drop_foreign_headline(body_node, title)
@@ -572,7 +604,9 @@ def _body_html_again(html: str, profile: SiteProfile, title: str | None) -> str:
     return body_node.html or ""
 
 
-def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
+def _extract(
+    tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile, metas: _Metas
+) -> Article:
     """Read one page: the profile's selectors are priors; position, agreement and typography decide."""
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
@@ -580,7 +614,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     layout = Layout.of(tree)  # before anything is taken out of the tree
     body_start = layout.at(body_node)
     body_end = layout.end_of(body_node) if body_node is not None else None
-    title, title_node = _read_title(tree, layout, body_start, url, profile, page_title)
+    title, title_node = _read_title(tree, layout, body_start, url, profile, page_title, metas)
     if form.get("title"):
         title, title_node = form["title"], None
     title_pos = layout.at(title_node)
@@ -590,7 +624,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     form_date = parse_published(form["published"], us_order=True) if form.get("published") else None
     published = form_date
     if published is None:
-        published = _read_date(tree, layout, profile, title_pos, title_end, body_start)
+        published = _read_date(tree, layout, profile, (title_pos, title_end, body_start), metas)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
     author = None
     attachments: list[Attachment] = []
@@ -622,7 +656,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     if not category:
         category = (
             category_before(layout, title_pos)
-            or _meta(tree, "article:section")
+            or metas.first("article:section")
             or _category_from_title(page_title, title)
         )
     views_text, _ = _first_text(tree, profile.views)
@@ -667,6 +701,7 @@ def _read_title(
     url: str | None,
     profile: SiteProfile,
     page_title: str,
+    metas: _Metas,
 ) -> tuple[str, LexborNode | None]:
     prior: list[LexborNode] = []
     for sel in profile.title:
@@ -678,7 +713,7 @@ def _read_title(
         layout,
         body_start,
         url=url,
-        og_title=_meta(tree, "og:title"),
+        og_title=metas.first("og:title"),
         page_title=page_title,
         prior=prior,
         prior_weight=0.3 if profile is GENERIC else 1.0,
@@ -693,12 +728,13 @@ def _read_date(
     tree: LexborHTMLParser,
     layout: Layout,
     profile: SiteProfile,
-    title_pos: int | None,
-    title_end: int | None,
-    body_start: int | None,
+    around: tuple[int | None, int | None, int | None],
+    metas: _Metas,
 ) -> str | None:
     """`<time datetime>` near the title is exact; else the best-scored date line; else the page's
-    machine-readable date (meta tags, JSON-LD).  None when the page shows none."""
+    machine-readable date (meta tags, JSON-LD).  None when the page shows none.  `around` is
+    (title start, title end, body start)."""
+    title_pos, title_end, body_start = around
     lo = (title_pos if title_pos is not None else (body_start or 0)) - settings.DATE_BEFORE_TITLE_CHARS
     hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
     for node in tree.css("time[datetime]"):
@@ -713,7 +749,7 @@ def _read_date(
     hit = best_date(layout, title_pos, title_end, body_start, prior)
     if hit is not None and (iso := parse_published(hit.raw, us_order=profile.name == "sharepoint")):
         return iso
-    meta = _meta(tree, "article:published_time", "og:published_time", "pubdate", "dc.date", "DC.date.issued")
+    meta = metas.first("article:published_time", "og:published_time", "pubdate", "dc.date", "DC.date.issued")
     return parse_published(meta or "") or parse_published(_json_ld_date(tree) or "")
 
 

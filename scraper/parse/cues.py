@@ -148,25 +148,22 @@ class Layout:
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Layout:
         root = tree.body
+        if root is None:
+            return cls("", {}, [], [])
         parts: list[str] = []
         start: dict[int, int] = {}
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
         positions: list[int] = []
         blocky: set[int] = set()
-        pos = 0
-        if root is None:
-            return cls("", {}, [], [])
-        in_text = False  # the last part is text, not a line end
         linked: dict[int, bool] = {}  # per parent: text nodes often share one
+        pos = 0
+        in_text = False  # the last part is text, not a line end
         for node in root.traverse(include_text=True):
             tag = node.tag
             if tag == "-text":
                 txt = node.text_content
-                if not txt or txt.isspace():
-                    continue
-                parent = node.parent
-                if parent is None or parent.tag in _SKIP:
+                if not txt or txt.isspace() or (parent := node.parent) is None or parent.tag in _SKIP:
                     continue
                 txt = " " + " ".join(txt.split())
                 pid = parent.mem_id
