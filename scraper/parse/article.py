@@ -230,7 +230,7 @@ def _text(node: LexborNode | None) -> str:
     return clean_text(node.text(deep=True, separator=" ")) if node is not None else ""
 
 
-def _first_text_of(
+def _first_text(
     tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
 ) -> tuple[str, LexborNode | None]:
     for sel in selectors:
@@ -266,14 +266,6 @@ class _Metas:
             if content:
                 return clean_text(content, unescape=True)
         return None
-
-
-def _first_text(
-    tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
-) -> tuple[str, LexborNode | None]:
-    if len(selectors) > 1 and not _any_match(tree, selectors):
-        return "", None  # the usual case: one query over the page instead of one per selector
-    return _first_text_of(tree, selectors, reject)
 
 
 def _any_match(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> bool:
@@ -521,7 +513,7 @@ def parse_article(
         from ..legacy import fix_legacy_vietnamese
 
         html = fix_legacy_vietnamese(html)
-    if "<" not in html[:100_000]:
+    if html.find("<", 0, 100_000) < 0:
         raise NotHTML("not HTML: no markup found")
     html = _limit_nesting(html)
     tree = LexborHTMLParser(html)

@@ -11,9 +11,10 @@ a strong prior, never the only path.  Everything here is linear in the page size
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -209,15 +210,9 @@ class Layout:
         return len(self.text)
 
     def in_link(self, offset: int) -> bool:
-        # links are sorted by construction; a binary search keeps this logarithmic
-        lo, hi = 0, len(self.links)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.links[mid][1] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo < len(self.links) and self.links[lo][0] <= offset
+        # links are sorted by construction: bisect for the first one ending after the offset
+        i = bisect_right(self.links, offset, key=itemgetter(1))
+        return i < len(self.links) and self.links[i][0] <= offset
 
 
 def _in_link(node: LexborNode | None) -> bool:
