@@ -40,7 +40,7 @@ from .sites import compiled as _compiled
 from .sites import compiled_any
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
-from ..text import clean_text, decode_html, normalize
+from ..text import clean_text, decode_html_utf8, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
@@ -493,30 +493,14 @@ def parse_article(
     with_figures: bool = True,
 ) -> Article:
     """Parse one article page.  Raises ParseError (one line) for input that is not a readable page."""
-    if isinstance(html, (bytes, bytearray, memoryview)):
-        data = bytes(html)
-        if len(data) > MAX_HTML_BYTES:
-            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
-        try:
-            html, _enc = decode_html(data, http_charset)
-        except DecodeError as exc:
-            raise NotHTML(str(exc)) from None
-    elif not isinstance(html, str):
-        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
-    else:
-        if len(html) > MAX_HTML_BYTES:
-            raise PageTooLarge(f"page too large ({len(html):,} characters)")
-        if not html.strip():
-            raise NotHTML("empty document")
-        if "\x00" in html[:4096]:
-            raise NotHTML("binary content, not an HTML or text document")
-        from ..legacy import fix_legacy_vietnamese
-
-        html = fix_legacy_vietnamese(html)
+    html, utf8 = _page_text(html, http_charset)
     if html.find("<", 0, 100_000) < 0:
         raise NotHTML("not HTML: no markup found")
-    html = _limit_nesting(html)
-    tree = LexborHTMLParser(html)
+    limited = _limit_nesting(html)
+    # lexbor reads UTF-8: when the text is exactly the page's bytes, it takes them (the same tree,
+    # without encoding the whole text again)
+    tree = LexborHTMLParser(utf8 if utf8 is not None and limited is html else limited)
+    html = limited
     metas = _Metas(tree)
     url = _canonical_url(tree, html, url, metas)
     profile = detect(url, html)
@@ -536,6 +520,30 @@ def parse_article(
     if with_figures and article.body_text:
         article.figures = _figures(article)
     return article
+
+
+def _page_text(html: str | bytes, http_charset: str | None) -> tuple[str, bytes | None]:
+    """The page as text, and its bytes when the text is exactly them read as UTF-8."""
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_HTML_BYTES:
+            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+        try:
+            text, _enc, utf8 = decode_html_utf8(data, http_charset)
+        except DecodeError as exc:
+            raise NotHTML(str(exc)) from None
+        return text, utf8
+    if not isinstance(html, str):
+        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
+    if len(html) > MAX_HTML_BYTES:
+        raise PageTooLarge(f"page too large ({len(html):,} characters)")
+    if not html.strip():
+        raise NotHTML("empty document")
+    if "\x00" in html[:4096]:
+        raise NotHTML("binary content, not an HTML or text document")
+    from ..legacy import fix_legacy_vietnamese
+
+    return fix_legacy_vietnamese(html), None
 
 
 # SharePoint display forms (DispForm.aspx, list item pages) put each field in a label/value row.
