@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -130,7 +131,8 @@ _MARKER = regex.compile(
     r"(?![\p{L}])",
     regex.I,
 )
-_PAREN_AFTER = regex.compile(r"[^\d(),.;:]{0,30}\(")
+# A parenthesis after a whole, past its noun phrase and any defining parenthesis ("… (DVCTT) được … (").
+_PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I
@@ -330,6 +332,25 @@ def _same_key(ka: str, kb: str) -> bool:
     return not ka or not kb or ka == kb
 
 
+_ABBR_DEF = regex.compile(r"(?P<long>(?:[\p{L}]+\s+){2,8})\(\s*(?P<abbr>\p{Lu}{2,8})\s*\)")
+
+
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFD", word[0])[0].lower().replace("đ", "d")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a text defines ("2.234 dịch vụ công trực tuyến (DVCTT)"), as counted keys:
+    {"dvctt": unit_key("dịch vụ công trực tuyến")}; the long form's initials must spell the abbreviation."""
+    out: dict[str, str] = {}
+    for m in _ABBR_DEF.finditer(text):
+        abbr = m.group("abbr")
+        words = m.group("long").split()[-len(abbr) :]
+        if len(words) == len(abbr) and "".join(_initial(w) for w in words) == abbr.lower().replace("đ", "d"):
+            out[unit_key(abbr)] = unit_key(" ".join(words))
+    return out
+
+
 class Text:
     """The text with its sentence and paragraph starts and parenthesis depth (one linear pass)."""
 
@@ -345,6 +366,7 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
+        self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
 
     def _counted(self, f: Figure) -> str:
@@ -354,7 +376,8 @@ class Text:
         unit = f.unit or ""
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
-        return counted(f.unit, after)
+        key = counted(f.unit, after)
+        return self.aliases.get(key, key)
 
     def compatible(self, a: Figure, b: Figure) -> bool:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
@@ -503,6 +526,58 @@ def _sum_candidates(
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
+        elif ";" in tx.t[parts[n - 1].end : parts[n].start]:  # "… 795 đơn kiến nghị; có 92 vụ việc …"
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
+
+
+def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
+    """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
+    "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, … trực tiếp chỉ 135 trường hợp";
+    "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
+    so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
+    ends there, below the confidence of an alarm."""
+    figs = tx.figures
+    taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
+    for i, w in enumerate(figs):
+        if not _is_amount(w) or w.change or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+            continue
+        if w.index in taken or w.index in related:
+            continue
+        last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
+        run: list[Figure] = []
+        for f in figs[i + 1 :]:
+            if tx.paragraph(f.start) > last_para or f.value >= w.value:
+                break
+            if not _is_amount(f) or f.change or not tx.keys[id(w)] or tx.keys[id(f)] != tx.keys[id(w)]:
+                continue  # the same thing counted, by name: nothing else says these are its parts
+            run.append(f)
+            if len(run) > settings.QA_UNMARKED_MAX_PARTS:
+                break
+            if _list_goes_on(tx, f, w):
+                continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+            for rel in _runs_to(w, run):
+                taken.update(p.index for p in rel.operands)
+                yield rel
+
+
+def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
+    """Another like count follows `last` in its sentence."""
+    i = bisect.bisect_right(tx.starts, last.start)
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, w)), None)
+    return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
+
+
+def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
+    """The runs ending at the newest part that add up to the whole exactly."""
+    total = Decimal(0)
+    for start in range(len(run) - 1, -1, -1):
+        total += run[start].value
+        if total > w.value:
+            return
+        if total == w.value and len(run) - start >= 2:
+            rule = "các phần nêu sau tổng (không có từ nối) cộng lại đúng bằng tổng"
+            yield Relation("sum", w, tuple(run[start:]), rule, settings.QA_CONF_UNMARKED)
+            return
 
 
 def _whole_kind(f: Figure) -> bool:
@@ -541,13 +616,10 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
     for i, w in enumerate(figs):
         if not _whole_kind(w):
             continue
-        after = tx.t[w.end : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
-        m = _PAREN_AFTER.match(after)
-        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end() :], regex.I):
-            close = tx.t.find(")", w.end + m.end())
-            parts = _parts_after(
-                tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None
-            )
+        m = _PAREN_AFTER.match(tx.t, w.end)
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-)", tx.t[m.end() :], regex.I):
+            close = tx.t.find(")", m.end())
+            parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
@@ -834,6 +906,8 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist <= 1 and f.start < num.start and "resolved" in whole_roles and rate_roles & {"on_time", "late", "ahead"}:
+        yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
     if dist == 0 and f.start < num.start:
         between = [
             g
@@ -1138,6 +1212,24 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             )
 
 
+def _rates_before_counts(tx: Text) -> Iterable[Relation]:
+    """ "Tỉ lệ … giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ,
+    số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ": a rate stated before the two counts it comes from.
+    Nothing ties them but the arithmetic, so these only ever confirm."""
+    figs = tx.figures
+    for i, p in enumerate(figs):
+        if p.kind != "percent" or p.change or p.prior_period or not 0 < p.value <= 100:
+            continue
+        after = [f for f in figs[i + 1 : i + 4] if tx.sentence(f.start) == tx.sentence(p.start)]
+        amounts = list(itertools.takewhile(lambda f: f.kind != "percent", after))[:2]
+        if len(amounts) != 2 or not all(_is_amount(f) and not f.change for f in amounts):
+            continue
+        a, b = sorted(amounts, key=lambda f: f.value)
+        if a.value < b.value and tx.compatible(a, b):
+            rule = "tỷ lệ nêu trước hai số liệu của nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_CHANGE, whole=b.value)
+
+
 def _range_targets(tx: Text) -> Iterable[Relation]:
     """ "khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given as a
     range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
@@ -1239,8 +1331,10 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums = [*_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
     tables = table_relations(figures) + flat_row_relations(text, figures)
-    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_per_unit(tx)] + tables
+    rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    return sums + rates + [*_per_unit(tx)] + tables
 
 
 @dataclass(frozen=True)
@@ -1311,7 +1405,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             and _operand_key(verdicts[0].relation) not in verified
         ):
             out.append(verdicts[0])
-    return out + _shares_of_one_whole(out, tolerance)
+    return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
 
 
 def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
@@ -1336,6 +1430,33 @@ def _near_miss(v: Verdict) -> bool:
     ):
         return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
+
+
+def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:
+    """When a breakdown adds up and every part and its whole is a confirmed share of one base, the parts'
+    shares add up to the whole's share within their rounding: "2.393 hộ, chiếm 27,22% …, trong đó 2.339 hộ,
+    chiếm 26,61%; 53 hộ, chiếm 0,6%; 01 hộ, chiếm 0,01%" (26,61 + 0,6 + 0,01 = 27,22)."""
+    share: dict[int, tuple[Figure, int]] = {}  # count → (its rate, the base it is a share of)
+    for v in verdicts:
+        r = v.relation
+        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
+            share.setdefault(r.operands[0].index, (r.stated, r.operands[1].index))
+    out: list[Verdict] = []
+    for v in verdicts:
+        r = v.relation
+        if not v.consistent or r.check != "sum" or r.over != "value" or r.stated.index not in share:
+            continue
+        rate, base = share[r.stated.index]
+        parts = [share.get(p.index) for p in r.operands]
+        if any(p is None or p[1] != base for p in parts):
+            continue
+        rates = tuple(p[0] for p in parts)  # type: ignore[index]
+        computed = sum((x.value for x in rates), Decimal(0))
+        slack = sum((unit_of(x) / 2 for x in (*rates, rate)), Decimal(0))
+        rule = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (cùng một cơ sở)"
+        rel = Relation("sum", rate, rates, rule, r.confidence)
+        out.append(Verdict(rel, abs(computed - rate.value) <= slack, computed))
+    return out
 
 
 def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
