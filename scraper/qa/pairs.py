@@ -252,7 +252,7 @@ def agrees(
     if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
         hi += h
     elif stated.qualifier in settings.QA_HEDGES_BELOW:  # "gần 40 nghìn tỷ": at most the stated value
-        lo -= h
+        lo -= h / 2  # "gần 27.000" is 26.500 or more: 26.147 would be "hơn 26.000"
     else:
         lo, hi = lo - h, hi + h
     if stated.qualifier in settings.QA_HEDGES_ABOVE and h:
@@ -478,6 +478,20 @@ def _parts_after(
     return out
 
 
+# Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
+OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
+
+
+def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207 hồ sơ; quá hạn …":
+    the list names a figure that is not a part of its whole."""
+    excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
+    if not excluded:
+        return parts
+    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded]
+    return kept if len(kept) >= 2 else parts
+
+
 def _amount(f: Figure) -> Decimal:
     """What a figure counts: "276/586 trường" counts 276."""
     return f.value
@@ -610,7 +624,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
-            parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
+            parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
             yield from _sum_candidates(tx, w, parts, rule, conf)
     for i, w in enumerate(figs):
