@@ -71,7 +71,8 @@ def _check_values(c: Check) -> list[Decimal]:
         den = ref.get("denominator")
         if den in (None, "") and "/" in ref.get("raw", ""):
             den = _denominator(ref["raw"])  # checks from before refs carried the denominator
-        if den not in (None, "") and c.check in RATIO_KINDS:  # a sum over "276/586 trường" adds the 276
+        # a sum over "276/586 trường" adds the 276; a fraction taken as a rate's whole is its numerator
+        if den not in (None, "") and c.check in RATIO_KINDS and role != "whole":
             out.append(Decimal(str(den)))
     if c.check in SUM_KINDS and c.stated is not None and not any(_same(v, c.stated) for v in out):
         out.append(c.stated)  # the whole of "238/316 …, còn lại 35" is the fraction's denominator

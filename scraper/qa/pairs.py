@@ -135,7 +135,9 @@ _MARKER = regex.compile(
 _PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I
+    r"(?<![\p{L}])(?:trong(?!\s+(?:đó|số\s+(?:đó|này)))(?:\s+[^\d\s,;.:]+)?|"
+    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8})\s*$",
+    regex.I,  # "Trong 40 đơn …, có", "trong số 1.200 hồ sơ": not "trong đó: 3.595 …" (a part)
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(
@@ -434,6 +436,9 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
+_SLASH_BEFORE = regex.compile(r"\d\s*[\p{L}²³]{0,6}\s*/\s*$")
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -455,8 +460,8 @@ def _parts_after(
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
-        if _CHANGE_BEFORE.search(tx.before(f, 30)):
-            continue
+        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(tx.t, max(0, f.start - 12), f.start):
+            continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
             depth = d
@@ -1008,6 +1013,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 if named is not None:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
                     yield Relation("ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value)
+                for plan in _plans_before(tx, p, num):
+                    rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
+                    yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
                 continue
             for whole, wconf, wwhy in _wholes(tx, p, num, sums):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
@@ -1015,6 +1023,32 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
 _NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
+
+
+_PLAN_RATE = regex.compile(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I)
+_PLAN_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])", regex.I
+)
+
+
+def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
+    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được khoảng 43.000 ha, đạt 95,5% kế hoạch": the
+    plan a rate of plan is measured against, stated in the sentences before (same unit, a plan word)."""
+    if not _PLAN_RATE.match(tx.t, p.end):
+        return []
+    s = tx.sentence(num.start)
+    return [
+        f
+        for f in tx.figures
+        if f.start < num.start
+        and 0 <= s - tx.sentence(f.start) <= 2
+        and tx.paragraph(f.start) == tx.paragraph(num.start)
+        and _is_amount(f)
+        and not f.change
+        and f.value
+        and (f.unit or "").lower() == (num.unit or "").lower()
+        and _PLAN_WORDS.search(tx.label(f))
+    ]
 
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
