@@ -182,6 +182,8 @@ class Relation:
     @property
     def key(self) -> tuple[str, int]:
         kind = "ratio" if self.check in ("change", "per_unit") else self.check
+        if self.check == "sum" and self.whole is not None:
+            kind = "sum:whole"  # what adds up to the fraction's denominator, not to its numerator
         return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
 
 
@@ -409,7 +411,8 @@ class Text:
 
     def label(self, f: Figure) -> str:
         """The words that say what a figure is: its clause before it and its noun phrase after it."""
-        pre = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))[-1]
+        pieces = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))
+        pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]  # "Đã giải quyết: 4.561"
         post = regex.split(r"[,;.:()]|\s(?:và|với)\s", self.after(f, 50))[0]
         return f"{pre} {post}"
 
@@ -662,6 +665,38 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 )
 
 
+_PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
+
+
+def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
+    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 …, 74 … và 179 …; có 9 …, 15 …,
+    11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
+    for m in _MARKER.finditer(tx.t):
+        before = [f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())]
+        if len(before) < 2:
+            continue
+        w1, w2 = before[-2:]
+        if not (_is_amount(w1) and _is_amount(w2) and tx.compatible(w1, w2)):
+            continue
+        if not _PAIR_GAP.fullmatch(tx.t, w1.end, w2.start):
+            continue
+        end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
+        groups = [
+            [f for f in tx.figures if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change]
+            for a, b in _semicolon_spans(tx.t, m.end(), end)
+        ]
+        groups = [g for g in groups if g]
+        if len(groups) == 2 and all(len(g) >= 2 for g in groups):
+            for whole, parts in zip((w1, w2), groups):
+                rule = "'trong đó' sau hai tổng: mỗi danh sách (ngăn bằng ';') cho một tổng"
+                yield Relation("sum", whole, tuple(parts), rule, settings.QA_CONF_MARKER)
+
+
+def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + i + 1 for i, ch in enumerate(text[start:end]) if ch == ";"] + [end]
+    return list(zip(cuts, cuts[1:]))
+
+
 _TAG = regex.compile(r"\s*(?P<t>\p{Lu}{2,6})(?![\p{L}\d])")
 
 
@@ -805,22 +840,26 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 for f, r in labelled
                 if parts_roles[1] in r
                 and f is not frac
-                and tx.sentence(f.start) == tx.sentence(frac.start)
+                and 0 <= tx.sentence(f.start) - tx.sentence(frac.start) <= 2
+                and tx.paragraph(f.start) == tx.paragraph(frac.start)
                 and tx.compatible(f, frac)
                 and f.start > frac.start
             ]
-            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
-            if rest and not [
-                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
-            ]:
-                yield Relation(
-                    "sum",
-                    frac,
-                    (frac, rest[0]),
-                    f"đẳng thức: {rule} (mẫu số của phân số)",
-                    settings.QA_CONF_IDENTITY,
-                    whole=frac.denominator,
-                )
+            if not rest:
+                continue
+            same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
+            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
+            # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
+            if same and [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
+                continue
+            yield Relation(
+                "sum",
+                frac,
+                (frac, rest[0]),
+                f"đẳng thức: {rule} (mẫu số của phân số)",
+                settings.QA_CONF_IDENTITY if same else settings.QA_CONF_CHANGE,
+                whole=frac.denominator,
+            )
 
 
 # --- rates ----------------------------------------------------------------------------------------
@@ -1376,7 +1415,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
+    sums = [*_breakdowns(tx), *_parallel_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
