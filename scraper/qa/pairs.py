@@ -65,7 +65,8 @@ ROLES: dict[str, str] = {
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
+    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+)?(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
+    r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
@@ -127,6 +128,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
     r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|như(?:\s+sau)?(?=\s*:)"
     r"|chia\s+ra|phân\s+theo)"
     r"(?![\p{L}])",
     regex.I,
@@ -325,6 +327,8 @@ def counted(unit: str | None, following: str = "") -> str:
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
+    if {a.kind, b.kind} == {"quantity", "ratio"}:  # "xuống giống 21.195/21.242ha … lúa 13.091ha"
+        return (a.unit or "").lower() == (b.unit or "").lower()
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
         return False
     if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
