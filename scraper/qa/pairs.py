@@ -788,7 +788,7 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             groups.setdefault(f.part_of, []).append(f)
     for w_idx, parts in groups.items():
         w = by_index[w_idx]
-        same = [p for p in parts if p.kind == w.kind and tx.compatible(p, w)]
+        same = _not_outside(tx, w, [p for p in parts if p.kind == w.kind and tx.compatible(p, w)])
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
