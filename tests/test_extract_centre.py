@@ -137,12 +137,19 @@ def test_a_sentence_without_breaks_is_read_in_bounded_pieces() -> None:
 
 def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str) -> None:
     """The words-before-a-number patterns reject backwards for speed; on every number of a long report
-    (original case and lower case) backwards and forwards agree on whether there is a match."""
-    from scraper.extract import figures
+    (original case and lower case, whole prefixes and windows of the text) backwards and forwards agree
+    on whether there is a match."""
+    from scraper.extract import context, figures
 
-    prefixes = [figures._prefix(seed_body, m.start()) for m in figures._CANDIDATE.finditer(seed_body)]
+    starts = [m.start() for m in figures._CANDIDATE.finditer(seed_body)]
+    prefixes = [figures._prefix(seed_body, s) for s in starts] + [seed_body[max(0, s - 60) : s] for s in starts]
     prefixes += [p.lower() for p in prefixes] + ["Mã số: ", "Tổ công tác ", "ước đạt trên ", "xếp thứ ", "từ ngày "]
-    for name in figures.SUFFIX_PATTERNS:
-        suffix = getattr(figures, name)
-        for p in prefixes:
-            assert (suffix.forward.search(p) is None) == (suffix.backward.search(p) is None), (name, p)
+    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n"]
+    for module in (figures, context):
+        for name in module.SUFFIX_PATTERNS:
+            suffix = getattr(module, name)
+            for p in prefixes:
+                assert (suffix.forward.search(p) is None) == (not suffix.matches(p)), (name, p)
+            for s in starts:
+                span = (max(0, s - 40), s)
+                assert (suffix.forward.search(seed_body, *span) is None) == (not suffix.matches(seed_body, *span))

@@ -24,7 +24,7 @@ from . import vocab
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LETTER as _L, alt as _alt
+from .patterns import LETTER as _L, Suffix, alt as _alt
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
@@ -746,3 +746,13 @@ def _relations(
         {ids[i]: ids[j] for i, j in part_of.items()},
         {ids[i]: [ids[k] for k in pair] for i, pair in computed_from.items()},
     )
+
+
+# Words right before a position ("…\s*$"), read backwards first (see `patterns.Suffix`).
+SUFFIX_PATTERNS = (
+    "_SOURCE_BEFORE",
+    "_ROLE_BEFORE",
+    "_LINK_WORDS",
+    "_TRAILING_PERIOD",
+)
+globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast
