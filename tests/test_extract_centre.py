@@ -153,3 +153,21 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
             for s in starts:
                 span = (max(0, s - 40), s)
                 assert (suffix.forward.search(seed_body, *span) is None) == (not suffix.matches(seed_body, *span))
+
+
+def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
+    """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
+    where a scan of the whole text hits, on a long report and on crafted edge cases."""
+    from scraper.extract import nonfigures
+
+    texts = [seed_body, seed_body.lower(), "Thứ 2, CHỦ NHẬT  ngày\n(1) quý IV / 2021 lúc 8 h 30: 5\n  năm",
+             "12\tnăm, 3 tháng; ISO 9001 TCVN 5 “1 phải” \"3 không\" kỷ niệm 10 năm, tròn 5 tuổi, 2 mũi",
+             "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.", ""]
+    for text in texts:
+        lowered = text.lower()
+        occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
+        for name in nonfigures._ANCHORED:
+            _, on_text, on_lower, _ = nonfigures._COMPILED_TRIGGERS[name]
+            scanned = [m.span() for m in on_text.finditer(text)] if on_text else []
+            scanned = sorted(scanned + ([m.span() for m in on_lower.finditer(lowered)] if on_lower else []))
+            assert nonfigures._anchored_hits(text, lowered, occ, name) == scanned, name

@@ -26,13 +26,20 @@ class Words:
     def __init__(self, words: Iterable[str]) -> None:
         self._automaton = ahocorasick.Automaton()
         for w in set(words):
-            self._automaton.add_word(w, len(w))
+            self._automaton.add_word(w, w)
         self._automaton.make_automaton()
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """{word: sorted start offsets} for every word that occurs in `text`."""
+        out: dict[str, list[int]] = {}
+        for end, w in self._automaton.iter(text):
+            out.setdefault(w, []).append(end + 1 - len(w))
+        return out
 
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
         """Sorted start offsets of every occurrence in text[lo:hi] (offsets index `text`)."""
         hits = self._automaton.iter(text, lo, len(text) if hi is None else hi)
-        return sorted({end + 1 - n for end, n in hits})
+        return sorted({end + 1 - len(w) for end, w in hits})
 
 
 def finditer_at(
