@@ -171,3 +171,15 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
             scanned = [m.span() for m in on_text.finditer(text)] if on_text else []
             scanned = sorted(scanned + ([m.span() for m in on_lower.finditer(lowered)] if on_lower else []))
             assert nonfigures._anchored_hits(text, lowered, occ, name) == scanned, name
+
+
+def test_period_rules_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import periods
+    from scraper.extract.patterns import finditer_at
+
+    texts = [seed_body.lower(), "từ 01/1 - 31/5/2021, 6 tháng đầu năm, 12  tháng 2020; 1.5.2020; tính đến nay, "
+             "giai đoạn 2021-2025, niên khóa 2020 - 2021, lũy kế đến nay; quý iv/2021; tháng 3/2021; năm nay", ""]
+    for low in texts:
+        starts = periods._rule_starts(low)
+        for (pattern, _), at in zip(periods._LOWER_RULES, starts):
+            assert [m.span() for m in finditer_at(pattern, low, at)] == [m.span() for m in pattern.finditer(low)]
