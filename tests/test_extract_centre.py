@@ -183,3 +183,19 @@ def test_period_rules_tried_at_their_first_words_find_what_a_scan_finds(seed_bod
         starts = periods._rule_starts(low)
         for (pattern, _), at in zip(periods._LOWER_RULES, starts):
             assert [m.span() for m in finditer_at(pattern, low, at)] == [m.span() for m in pattern.finditer(low)]
+
+
+def test_sentence_cues_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import context
+    from scraper.extract.figures import sentence_spans
+
+    text = seed_body + "\nTỶ LỆ hộ nghèo, Tổng số 5; GRDP ước tính tăng; Dự kiến đạt. Par Index, hiệp ước 3"
+    cues = context._SentenceCues(text)
+    for ss, se in sentence_spans(text) + [(0, len(text))]:
+        assert [m.span() for m in cues.heads(ss, se)] == [
+            m.span() for m in context._INDICATOR_HEADS.finditer(text, ss, se)
+        ]
+        ends = [m.end() for m in context._ESTIMATE.finditer(text, ss, se)]
+        assert all(cues.estimate_before(ss, se, p) == (bool(ends) and ends[0] <= p) for p in (ss, se))
+    entities = [m.span() for m in context._entity_matches(text, 0, len(text))]
+    assert entities and all(text[s:e] for s, e in entities)

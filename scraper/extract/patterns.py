@@ -43,10 +43,10 @@ class Words:
 
 
 def finditer_at(
-    pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0
+    pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
-    """The matches `pattern.finditer(text, pos)` finds, tried only at `starts` (sorted offsets that
-    include every position where a match can begin), for a pattern that never matches empty.
+    """The matches `pattern.finditer(text, pos, endpos)` finds, tried only at `starts` (sorted offsets
+    that include every position where a match can begin), for a pattern that never matches empty.
 
     A failed try costs one anchored match instead of a scan of the whole text; lookbehinds still see
     the text before each start, as in a search."""
@@ -54,7 +54,7 @@ def finditer_at(
     for s in starts:
         if s < last:
             continue
-        m = pattern.match(text, s)
+        m = pattern.match(text, s) if endpos is None else pattern.match(text, s, endpos)
         if m is not None:
             yield m
             last = m.end()
