@@ -190,8 +190,8 @@ def test_sentence_cues_tried_at_their_first_words_find_what_a_scan_finds(seed_bo
     from scraper.extract.figures import sentence_spans
 
     text = seed_body + "\nTỶ LỆ hộ nghèo, Tổng số 5; GRDP ước tính tăng; Dự kiến đạt. Par Index, hiệp ước 3"
-    cues = context._SentenceCues(text)
     for ss, se in sentence_spans(text) + [(0, len(text))]:
+        cues = context._SentenceCues(text)  # caches per sentence start
         assert [m.span() for m in cues.heads(ss, se)] == [
             m.span() for m in context._INDICATOR_HEADS.finditer(text, ss, se)
         ]
