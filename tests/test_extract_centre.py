@@ -199,3 +199,12 @@ def test_sentence_cues_tried_at_their_first_words_find_what_a_scan_finds(seed_bo
         assert all(cues.estimate_before(ss, se, p) == (bool(ends) and ends[0] <= p) for p in (ss, se))
     entities = [m.span() for m in context._entity_matches(text, 0, len(text))]
     assert entities and all(text[s:e] for s, e in entities)
+
+
+def test_sentence_ends_tried_after_their_marks_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import figures
+    from scraper.extract.patterns import finditer_at
+
+    for text in (seed_body, "Đạt 5%. \n\n“Tỉnh… 3! (Ông A)? 12.400 hồ sơ.\nx", ""):
+        found = finditer_at(figures._SENTENCE_END, text, figures._sentence_end_starts(text))
+        assert [m.span() for m in found] == [m.span() for m in figures._SENTENCE_END.finditer(text)]

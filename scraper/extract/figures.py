@@ -133,8 +133,15 @@ _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)
 _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
+# `_SENTENCE_END` starts right after . ! ? … or at a line break: only there is it tried.
+_SENTENCE_MARKS = Words(".!?…\n")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
 
+
+
+def _sentence_end_starts(text: str) -> list[int]:
+    marks = _SENTENCE_MARKS.occurrences(text)
+    return sorted([p + 1 for mark in ".!?…" for p in marks.get(mark, ())] + marks.get("\n", []))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -144,7 +151,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     else a space) before the limit, so the meaning stage never reads an unbounded window."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in finditer_at(_SENTENCE_END, text, _sentence_end_starts(text)):
         if (
             m.group(0).strip() == ""
             and "\n" not in m.group(0)
