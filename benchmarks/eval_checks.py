@@ -58,7 +58,10 @@ def _denominator(raw: str) -> Decimal | None:
 
 def _check_values(c: Check) -> list[Decimal]:
     out: list[Decimal] = []
-    for ref in c.figures:
+    for ref, role in zip(c.figures, c.roles or [""] * len(c.figures)):
+        if role.endswith("-denominator"):  # a sum of fractions' denominators ("179 + 206 + … = 590")
+            out.append(Decimal(str(ref["denominator"])))
+            continue
         out.append(Decimal(str(ref["value"])))
         den = ref.get("denominator")
         if den in (None, "") and "/" in ref.get("raw", ""):

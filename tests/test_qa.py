@@ -333,6 +333,23 @@ PAIRING = [
     ("'Không tính …' that does not add up",
      "Thu nội địa đạt 9.000 tỷ đồng, tăng 8% so với cùng kỳ.\n\nKhông tính tiền sử dụng đất (3.000 tỷ đồng) thì thu nội địa "
      "đạt 5.950 tỷ đồng.", [("sum", False)]),
+    ("a fall governs its list ('giảm 20 lượt, 35 người')",
+     "Đã tiếp 300 lượt/410 người. So với cùng kỳ giảm 20 lượt, 35 người (cùng kỳ năm trước tiếp 320 lượt/445 người).",
+     [("sum", True), ("sum", True)]),  # 300 + 20 = 320 visits, 410 + 35 = 445 people
+    ("a fraction broken down into fractions: numerators and denominators",
+     "Toàn tỉnh có 210/400 trường đạt chuẩn quốc gia (trong đó 90/150 trường mầm non; 80/160 trường tiểu học; "
+     "40/90 trường THCS).", [("sum", True), ("sum", True)]),
+    ("a fraction broken down, denominators short of the whole",
+     "Toàn tỉnh có 210/400 trường đạt chuẩn quốc gia (trong đó 90/150 trường mầm non; 80/160 trường tiểu học; "
+     "40/80 trường THCS).", [("sum", True), ("sum", False)]),
+    ("a fraction right after its rate ('đạt 98,5%, với 1.970/2.000')",
+     "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%, với 1.970/2.000 hồ sơ.", [("ratio", True)]),
+    ("'trên tổng số' after a longer noun phrase",
+     "Có 150 xã đạt chuẩn nông thôn mới nâng cao trên tổng số 180 xã, đạt 83,3%.", [("ratio", True)]),
+    ("a comparison rate naming its base right after it",
+     "Đã giải ngân 1.250 tỷ đồng, đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", True)]),
+    ("a comparison rate naming a base it does not match",
+     "Đã giải ngân 1.250 tỷ đồng, đạt 65,2% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", False)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),
@@ -358,6 +375,13 @@ IDENTITY_CASES = [
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 30 vụ việc đang xác minh.", True),
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 20 vụ việc đang xác minh.", False),
     ("Kim ngạch xuất khẩu đạt 12,5 tỷ USD, nhập khẩu 11,2 tỷ USD, xuất siêu 1,3 tỷ USD.", True),
+    ("Hồ sơ giải quyết trước hạn 300, đúng hạn 650, quá hạn 50; tổng số hồ sơ đã giải quyết 1.000 hồ sơ.", True),
+    ("Hồ sơ giải quyết trước hạn 300, đúng hạn 650, quá hạn 70; tổng số hồ sơ đã giải quyết 1.000 hồ sơ.", False),
+    # inspection reports: violations found = recovery advised + other measures advised
+    ("Qua thanh tra phát hiện sai phạm về kinh tế 12,5 tỷ đồng; kiến nghị thu hồi 8,2 tỷ đồng, kiến nghị xử lý "
+     "khác 4,3 tỷ đồng.", True),
+    ("Phát hiện vi phạm 7.300 triệu đồng, đã kiến nghị thu hồi 2.100 triệu đồng, kiến nghị giảm trừ thanh toán, "
+     "khắc phục 5.100 triệu đồng.", False),
 ]
 
 
@@ -373,6 +397,8 @@ def test_identity_table_is_data() -> None:
 
     assert all(set(parts) | set(wholes) <= set(ROLES) for parts, wholes, _ in IDENTITIES)
     assert roles_of("hồ sơ đến hạn") == {"due"} and roles_of("giải quyết đúng hạn") == {"on_time"}
+    assert roles_of("đã thu hồi") == set() and roles_of("kiến nghị thu hồi") == {"advise_recover"}
+    assert "on_time" in roles_of("trước và đúng hạn") and "ahead" not in roles_of("trước và đúng hạn")
     assert roles_of("kỳ trước chuyển sang") == {"carried_over"} and roles_of("tổng kim ngạch xuất nhập khẩu") >= {"trade"}
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import html as htmllib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
@@ -35,6 +36,7 @@ from .cues import (
     person_or_none,
 )
 from .sites import GENERIC, SiteProfile, detect
+from .sites import compiled as _compiled
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..text import clean_text, decode_html, normalize
@@ -51,6 +53,13 @@ _BLOCK_TAGS = frozenset(
 )
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
+_SOURCE_BREAKS = regex.compile(r"[\r\n\t]+")
+_PLACEHOLDER = regex.compile(r"\u2063TABLE\d+\u2063")
+_DIGIT = regex.compile(r"\d")
+_GROUPING = regex.compile(r"[.,]")
+_GROUPING_SPACE = regex.compile(r"[.,\s]")
+_DATE_PUBLISHED = regex.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TITLE_SEP = regex.compile(r"\s+[-|–]\s+")
 _MIRRORED = regex.compile(r"<!--\s*Mirrored from\s+(\S+)\s+by HTTrack", regex.I)
 
 
@@ -169,7 +178,8 @@ _VOID = frozenset(b"area base br col embed hr img input link meta param source t
 
 
 # `_TAG` on text, every tag consumed exactly as `_TAG` reads it: (slash, name, '/' if it ends '/>').
-_NESTING_TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*+(?<=(/?))>")
+# The standard library's engine scans this ASCII-only pattern twice as fast as `regex` does.
+_NESTING_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*+(?:(?<=(/))|)>")
 _VOID_NAMES = frozenset(t.decode() for t in _VOID)
 
 
@@ -182,12 +192,6 @@ class _Steps(dict):
         step = 0 if closed or name.lower() in _VOID_NAMES else (-1 if slash else 1)
         self[key] = step
         return step
-
-
-@lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
-    """A site profile's case-insensitive patterns, compiled once."""
-    return tuple(regex.compile(p, regex.I) for p in patterns)
 
 
 def _opens_nothing(m: regex.Match) -> bool:
@@ -293,7 +297,7 @@ def _render(
         block.insert_before(_PARA)
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
-    raw = regex.sub(r"[\r\n\t]+", " ", node.text(deep=True, separator="")).replace(_PARA, "\n")
+    raw = _SOURCE_BREAKS.sub(" ", node.text(deep=True, separator="")).replace(_PARA, "\n")
     drop = _compiled(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
@@ -302,7 +306,7 @@ def _render(
         line = clean_text(_OFFICE_LITERAL.sub(" ", line))
         if not line:
             continue
-        if line in placeholders or regex.fullmatch(r"\u2063TABLE\d+\u2063", line):
+        if line in placeholders or _PLACEHOLDER.fullmatch(line):
             idx = int(line.strip("\u2063")[5:])
             rows = placeholders.get(line, [])
             tspan = _TableSpan(idx, pos, pos, rows[0] if tables[idx].header_rows else [], [])
@@ -333,8 +337,8 @@ def _looks_header(rows: list[list[str]]) -> bool:
     first = rows[0]
     return (
         bool(first)
-        and all(c and not regex.search(r"\d", c) for c in first)
-        and any(regex.search(r"\d", c) for r in rows[1:] for c in r)
+        and all(c and not _DIGIT.search(c) for c in first)
+        and any(_DIGIT.search(c) for r in rows[1:] for c in r)
     )
 
 
@@ -452,7 +456,7 @@ def _views(text: str) -> int | None:
     m = _VIEWS.search(text)
     if not m:
         return None
-    digits = regex.sub(r"[.,]", "", m.group(1))
+    digits = _GROUPING.sub("", m.group(1))
     return int(digits) if digits.isdigit() else None
 
 
@@ -538,11 +542,40 @@ def _form_fields(tree: LexborHTMLParser) -> dict[str, str]:
     return out
 
 
+def _find_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | None:
+    return _best_body(tree, profile) or _density_body(tree)
+
+
+def _strip_chrome(
+    body_node: LexborNode, profile: SiteProfile, title: str | None
+) -> tuple[list[str], str | None]:
+    """Take the chrome out of the body: the profile's drops, a copied headline, photo captions, trailing
+    attachment lines and the byline at its end.  Returns the captions and that byline."""
+    for sel in profile.drop:
+        for n in body_node.css(sel):
+            n.decompose()
+    _drop_foreign_headline(body_node, title)
+    captions = _pop_captions(body_node)
+    _drop_trailing_attachment_lines(body_node)
+    author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
+    return captions, author
+
+
+def _body_html_again(html: str, profile: SiteProfile, title: str | None) -> str:
+    """The body's HTML as it stood just before `_render` rewrote it, from a fresh parse of the same page
+    (deterministic): only a rare byline check needs it, so most pages never serialise their body."""
+    body_node = _find_body(LexborHTMLParser(html), profile)
+    if body_node is None:
+        return ""
+    _strip_chrome(body_node, profile, title)
+    return body_node.html or ""
+
+
 def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
     """Read one page: the profile's selectors are priors; position, agreement and typography decide."""
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
-    body_node = _best_body(tree, profile) or _density_body(tree)
+    body_node = _find_body(tree, profile)
     layout = Layout.of(tree)  # before anything is taken out of the tree
     body_start = layout.at(body_node)
     body_end = layout.end_of(body_node) if body_node is not None else None
@@ -565,19 +598,12 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     summary = summary or form.get("summary", "") or lead or ""
     if body_node is not None:
         attachments = _attachments(body_node, profile, url)
-        for sel in profile.drop:
-            for n in body_node.css(sel):
-                n.decompose()
-        _drop_foreign_headline(body_node, title)
-        captions = _pop_captions(body_node)
-        _drop_trailing_attachment_lines(body_node)
-        author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
-        body_html = body_node.html or ""
+        captions, author = _strip_chrome(body_node, profile, title)
         body_text, tables, spans = _render(body_node, profile, url)
         body_text, cut = _trim_ends(body_text, title)
         _shift_spans(spans, -cut)
         if author is None:
-            body_text, author = _split_byline(body_text, body_html)
+            body_text, author = _split_byline(body_text, lambda: _body_html_again(html, profile, title))
         if lead and not fold(body_text[: len(lead) + 5]).startswith(fold(lead)[:60]):
             body_text = lead + "\n" + body_text
             _shift_spans(spans, len(lead) + 1)
@@ -600,7 +626,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     views_text, _ = _first_text(tree, profile.views)
     views = _views(views_text) if views_text else None
     if views is None and form.get("views"):
-        digits = regex.sub(r"[.,\s]", "", form["views"])
+        digits = _GROUPING_SPACE.sub("", form["views"])
         views = int(digits) if digits.isdigit() else None
     if views is None:
         views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
@@ -691,7 +717,7 @@ def _read_date(
 
 def _json_ld_date(tree: LexborHTMLParser) -> str | None:
     for node in tree.css('script[type="application/ld+json"]'):
-        m = regex.search(r'"datePublished"\s*:\s*"([^"]+)"', node.text() or "")
+        m = _DATE_PUBLISHED.search(node.text() or "")
         if m:
             return m.group(1)
     return None
@@ -894,9 +920,10 @@ _CREDIT_LINE = regex.compile(
 _END_MARK_NAME = regex.compile(r"^(?P<body>.*?(?:\./\.|\.\s*/\s*\.))[\s\u00a0]+(?P<a>[^\n]{2,60})$")
 
 
-def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
+def _split_byline(body: str, body_html: Callable[[], str]) -> tuple[str, str | None]:
     """A last line that is a credit ("Tin, ảnh: Minh Anh"), a bold personal name, or a name padded
-    after the closing "./." is the byline; a source line ("Nguồn: …", "Theo: URL") is not."""
+    after the closing "./." is the byline; a source line ("Nguồn: …", "Theo: URL") is not.
+    `body_html()` gives the body's HTML, asked for only when the last line looks like a name."""
     head, _, last = body.rpartition("\n")
     if m := _END_MARK_NAME.match(last):
         if name := person_or_none(m.group("a")):
@@ -906,7 +933,7 @@ def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
     if (m := _CREDIT_LINE.fullmatch(last)) and (name := person_or_none(m.group("a"))):
         return head, name
     if _NAME_LINE.fullmatch(last) and regex.search(
-        rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html
+        rf"<(b|strong|em)[^>]*>\s*{regex.escape(last)}\s*</\1>", body_html()
     ):
         if name := person_or_none(last):
             return head, name
@@ -914,12 +941,12 @@ def _split_byline(body: str, body_html: str) -> tuple[str, str | None]:
 
 
 def _strip_site(page_title: str) -> str:
-    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    parts = _TITLE_SEP.split(page_title)
     return parts[0] if parts else page_title
 
 
 def _category_from_title(page_title: str, title: str | None) -> str | None:
-    parts = regex.split(r"\s+[-|–]\s+", page_title)
+    parts = _TITLE_SEP.split(page_title)
     if title and len(parts) >= 3 and parts[0].strip() == title.strip():
         return parts[1]
     return None

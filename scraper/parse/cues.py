@@ -110,6 +110,19 @@ _NOT_NAMES = regex.compile(
     r"đính\s+kèm|"
     r"xem\s+tiếp|xem\s+thêm|chi\s+tiết|quay\s+lại|về\s+đầu\s+trang|in\s+bài|bản\s+in|chia\s+sẻ|tin\s+khác)\b"
 )
+_BYLINE_LABEL = regex.compile(
+    r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
+    r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*"
+)
+_SOURCE_WORD = regex.compile(r"(?i)(?:nguồn|theo)\b")
+_NAME_END = regex.compile(r"\s+[-–]\s+|\s*\(")
+_NOT_A_NAME = regex.compile(r"\d{3,}|https?://|www\.")
+_PAGE_EXT = regex.compile(r"\.(?:html?|aspx|php|jsp)$", regex.I)
+_SLUG_SEP = regex.compile(r"[-_+\s]+")
+_WORDS = regex.compile(r"\w+")
+_NOT_LETTERS = regex.compile(r"[\W\d_]+")
+_PAGE_TITLE_SEP = regex.compile(r"\s+[-|–»]\s+|\s*\|\s*")
+_ANY_DIGIT = regex.compile(r"\d")
 _NAME_WORD = regex.compile(r"[\p{Lu}][\p{Ll}\p{M}]*\.?|[\p{Lu}\p{M}]{2,}")
 
 
@@ -251,8 +264,8 @@ def slug_words(url: str | None) -> list[str]:
     segments = [s for s in path.split("/") if s]
     best: list[str] = []
     for seg in segments:
-        seg = regex.sub(r"\.(?:html?|aspx|php|jsp)$", "", seg, flags=regex.I)
-        words = [w for w in regex.split(r"[-_+\s]+", fold(seg)) if w and not w.isdigit()]
+        seg = _PAGE_EXT.sub("", seg)
+        words = [w for w in _SLUG_SEP.split(fold(seg)) if w and not w.isdigit()]
         if len(words) > len(best):
             best = words
     return best if len(best) >= 3 else []
@@ -263,7 +276,7 @@ def _agreement(text: str, slug: list[str]) -> float:
     text the slug says."""
     if not slug:
         return 0.0
-    words = regex.findall(r"\w+", fold(text))
+    words = _WORDS.findall(fold(text))
     if not words:
         return 0.0
     sw, tw = set(slug), set(words)
@@ -282,24 +295,31 @@ def _elsewhere_in_links(layout: Layout, text: str, own: int) -> int:
 
 
 def _typography(node: LexborNode) -> float:
-    score = _HEADINGS.get(node.tag or "", 0.0)
+    tag = node.tag
+    score = _HEADINGS.get(tag or "", 0.0)
     attrs = node.attributes  # a new dict on every access: read it once
     style = attrs.get("style") or ""
-    m = _BIG_FONT.search(style)
-    if m:
-        size = float(m.group(1)) * {"px": 1.0, "pt": 1.33, "em": 16.0}[m.group(2).lower()]
-        score += 0.8 if size >= 16 else (0.3 if size >= 14 else 0.0)
-    if _BOLD.search(style) or node.tag in ("strong", "b"):
+    bold = tag in ("strong", "b")
+    if style:  # most blocks have no style, class or id: no pattern to run then
+        m = _BIG_FONT.search(style)
+        if m:
+            size = float(m.group(1)) * {"px": 1.0, "pt": 1.33, "em": 16.0}[m.group(2).lower()]
+            score += 0.8 if size >= 16 else (0.3 if size >= 14 else 0.0)
+        bold = bold or _BOLD.search(style) is not None
+    if bold:
         score += 0.3
-    if _TITLE_CLASS.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if (cls or ident) and _TITLE_CLASS.search((cls or "") + " " + (ident or "")):
         score += 0.5
     return score
 
 
 def _is_date_line(text: str) -> bool:
     """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a headline."""
+    if _ANY_DIGIT.search(text) is None:
+        return False  # every date expression has a digit
     rest = _DATE_ANY.sub("", text, count=2)
-    return len(rest) < len(text) and len(regex.sub(r"[\W\d_]+", "", rest)) < 25
+    return len(rest) < len(text) and len(_NOT_LETTERS.sub("", rest)) < 25
 
 
 def is_portal_text(text: str) -> bool:
@@ -312,7 +332,19 @@ def is_portal_text(text: str) -> bool:
 
 
 def clean_title(text: str) -> str:
-    return _TRAILING_DATE.sub("", clean_text(text)).strip()
+    text = clean_text(text)  # trimmed: a trailing "(…)" is its end
+    return _TRAILING_DATE.sub("", text).strip() if text.endswith(")") else text
+
+
+def _headline_text(raw: str, chrome: tuple[regex.Pattern, ...]) -> str | None:
+    """A block's text as a headline candidate; None when it cannot be one (too short or long, the
+    portal's name or a section label, a date line, a widget's words)."""
+    text = clean_title(clean_text(raw))
+    if not (8 <= len(text) <= 300) or is_portal_text(text) or _is_date_line(text):
+        return None
+    if any(p.search(text) for p in chrome):
+        return None  # a font-size widget, a share bar, a counter
+    return text
 
 
 @dataclass
@@ -338,7 +370,7 @@ def best_title(
     and <title>; never the portal's name, a section label or a related-news link."""
     slug = slug_words(url)
     title_parts = [
-        clean_text(p) for p in regex.split(r"\s+[-|–»]\s+|\s*\|\s*", page_title or "") if p.strip()
+        clean_text(p) for p in _PAGE_TITLE_SEP.split(page_title or "") if p.strip()
     ]
     og = clean_title(og_title or "")
     fold_og = fold(og)
@@ -355,20 +387,20 @@ def best_title(
             for n in prior
             if not (body_start - window <= layout.start.get(n.mem_id, -1) <= body_start + 200)
         ]
+    headlines: dict[str, str | None] = {}  # nested inline blocks share a text: judge each text once
     for node in nodes:
-        if node.tag not in _TITLE_TAGS:
-            continue
+        if node.tag not in _TITLE_TAGS or has_blocks(node):
+            continue  # not a block a title sits in, or a container of blocks
         pos = layout.start.get(node.mem_id, 0)
         typo = _typography(node)
         if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
             continue  # plain blocks count only before the body (a centred <p> title has no other cue)
-        if has_blocks(node):
-            continue  # a container of blocks, not a headline
-        text = clean_title(_node_text(node))
-        if not (8 <= len(text) <= 300) or is_portal_text(text) or _is_date_line(text):
+        raw = node.text(deep=True, separator=" ")
+        if raw not in headlines:
+            headlines[raw] = _headline_text(raw, chrome)
+        text = headlines[raw]
+        if text is None:
             continue
-        if any(p.search(text) for p in chrome):
-            continue  # a font-size widget, a share bar, a counter
         score = typo + _agreement(text, slug) * 4
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
@@ -562,19 +594,14 @@ def person_or_none(text: str | None) -> str | None:
     if not text:
         return None
     text = clean_text(text).strip(" -–|()[]")
-    text = regex.sub(
-        r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
-        r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*",
-        "",
-        text,
-    ).strip(" -–|()")
-    if not text or regex.match(r"(?i)(?:nguồn|theo)\b", text) or _NOT_NAMES.match(text):
+    text = _BYLINE_LABEL.sub("", text).strip(" -–|()")
+    if not text or _SOURCE_WORD.match(text) or _NOT_NAMES.match(text):
         return None
     if is_posting_account(text):
         return None
-    name = regex.split(r"\s+[-–]\s+|\s*\(", text)[0].strip()
+    name = _NAME_END.split(text)[0].strip()
     words = name.split()
-    if not (1 <= len(words) <= 6) or len(text) > 80 or regex.search(r"\d{3,}|https?://|www\.", text):
+    if not (1 <= len(words) <= 6) or len(text) > 80 or _NOT_A_NAME.search(text):
         return None
     if not all(_NAME_WORD.fullmatch(w) for w in words):
         return None

@@ -140,6 +140,8 @@ def check_article_figures(
 def _sum_check(v: Verdict, url: str | None) -> Check:
     r, ok, computed = v.relation, v.consistent, v.computed
     total, parts = r.stated, list(r.operands)
+    if r.over == "denominator":
+        return _denominator_sum_check(v, url)
     stated = r.whole if r.whole is not None else total.value
     scale, scale_word = _display_scale(total)
     unit = f" {total.unit}" if total.unit else ""
@@ -157,6 +159,23 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
+    return _check("sum", v, stated, computed, refs, msg, url)
+
+
+def _denominator_sum_check(v: Verdict, url: str | None) -> Check:
+    """ "71/179 + 160/206 + … of 324/590": the parts' denominators against the whole's."""
+    r, ok, computed = v.relation, v.consistent, v.computed
+    stated = r.stated.denominator or Decimal(0)
+    unit = f" {r.stated.unit}" if r.stated.unit else ""
+    expr = " + ".join(vn_number(p.denominator) for p in r.operands)
+    msg = (
+        f"Tổng các mẫu số {expr} = {vn_number(computed)}{unit} "
+        + ("khớp với" if ok else "KHÔNG khớp với")
+        + f" mẫu số {vn_number(stated)}{unit} của {r.stated.raw}"
+        + ("" if ok else f" (chênh {vn_number(computed - stated)}{unit})")
+        + f" — quy tắc: {r.rule}"
+    )
+    refs = [_fig_ref(f) for f in (r.stated, *r.operands)]
     return _check("sum", v, stated, computed, refs, msg, url)
 
 
@@ -191,11 +210,13 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     den_value = r.whole if r.whole is not None else r.operands[1].value
     places = _places(f.value)
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
+    scale, word = _display_scale(num)  # "6,1 tỷ/8,2 tỷ", not "6.100.000.000/8.200.000.000"
     shown = (
         f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} "
         f"{f.unit or ''}".rstrip()
         if r.check == "per_unit"
-        else f"{vn_number(abs(num.value))}/{vn_number(den_value)} = {vn_number(computed, places + 1)}%"
+        else f"{_show(abs(num.value), scale, word, '')}/{_show(den_value, scale, word, '')} = "
+        f"{vn_number(computed, places + 1)}%"
     )
     msg = (
         f"{what} {shown}"
@@ -208,6 +229,8 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
 
 
 def _roles(r: Relation) -> list[str]:
+    if r.over == "denominator":  # the figures are fractions; their denominators are what was added
+        return ["total-denominator"] + ["part-denominator"] * len(r.operands)
     if r.check == "sum":
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
     if r.check == "change":

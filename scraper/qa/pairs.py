@@ -60,6 +60,7 @@ ROLES: dict[str, str] = {
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
+    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
@@ -73,17 +74,28 @@ ROLES: dict[str, str] = {
     "deficit": r"bội\s+chi",
     "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
+    # inspection reports: money found wrong, split into what is to be recovered and what else is advised
+    "violation": r"(?:sai|vi)\s+phạm",
+    "advise_recover": r"(?:kiến|đề)\s+nghị\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
+    "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|xử\s+lý\s+khác|"
+    r"giảm\s+trừ|khắc\s+phục",
 }
+# Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
+# thanh toán, chấn chỉnh, khắc phục hơn 33,3 tỷ đồng".
+CLAUSE_ROLES = frozenset({"advise_recover", "advise_other"})
 _EXCLUDES = {
     "pending": {"resolved"},
     "total": {"resolved"},
     "trade": {"export", "import"},
     "on_time": {"resolved", "due"},
     "late": {"resolved", "due"},
+    "ahead": {"resolved", "due"},
     "received_new": {"received"},
     "deficit": {"spending"},
     "carried_over": {"received"},
     "due": {"resolved"},
+    "advise_recover": {"violation", "resolved"},
+    "advise_other": {"violation", "resolved"},
 }
 _ROLE_RE = {name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()}
 
@@ -95,10 +107,20 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
     ),
     (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
+    (
+        ("ahead", "on_time", "late"),
+        ("due", "resolved", "total"),
+        "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
+    ),
     (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
+    (
+        ("advise_recover", "advise_other"),
+        ("violation",),
+        "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
+    ),
 )
 
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
@@ -151,10 +173,12 @@ class Relation:
     rule: str
     confidence: float
     whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
+    over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
 
     @property
     def key(self) -> tuple[str, int]:
-        return ("ratio" if self.check in ("change", "per_unit") else self.check, self.stated.index)
+        kind = "ratio" if self.check in ("change", "per_unit") else self.check
+        return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
 
 
 # --- precision ------------------------------------------------------------------------------------
@@ -365,11 +389,18 @@ class Text:
         return f"{pre} {post}"
 
 
-def roles_of(label: str) -> set[str]:
+_DONE = regex.compile(r"(?<![\p{L}])đã\s+(?:giải\s+quyết|xử\s+lý)(?![\p{L}])", regex.I)
+
+
+def roles_of(label: str, clause: str = "") -> set[str]:
+    """The roles a figure's label names; `clause` (the text since the previous figure) adds CLAUSE_ROLES."""
     found = {name for name, rx in _ROLE_RE.items() if rx.search(label)}
+    found |= {name for name in CLAUSE_ROLES if _ROLE_RE[name].search(clause)}
     for name, excluded in _EXCLUDES.items():
         if name in found:
             found -= excluded
+    if "total" in found and _DONE.search(label):  # "tổng số hồ sơ đã giải quyết": the total resolved
+        found.add("resolved")
     return found
 
 
@@ -633,7 +664,9 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
 
 
 def _identities(tx: Text) -> Iterable[Relation]:
-    labelled = [(f, roles_of(tx.label(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"]
+    labelled = [
+        (f, roles_of(tx.label(f), tx.before(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"
+    ]
     for parts_roles, whole_roles, rule in IDENTITIES:
         for whole, roles in labelled:
             if not roles & set(whole_roles) or whole.change:
@@ -660,10 +693,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
                 conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
                 here = tx.sentence(whole.start)
-                if any(sum(1 for f in opts if tx.sentence(f.start) == here) > 1 for opts in options):
-                    conf *= (
-                        0.7  # "trước hạn …, đúng hạn …, quá hạn …": a role held by two figures, a longer list
-                    )
+                if any(tx.sentence(f.start) == here and f not in picks for opts in options for f in opts):
+                    conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …" read as two parts: the list is longer
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
@@ -704,6 +735,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
+_FRACTION_AFTER_RATE = regex.compile(r"\s*(?:,\s*)?(?:\(|với|tương\s+ứng(?:\s+với)?|=)?\s*", regex.I)
+
+
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ lệ 80%"),
     a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283 tỷ đồng")."""
@@ -737,6 +771,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             and not n.change
         ):
             out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
+        elif n.kind == "ratio" and n.denominator and _FRACTION_AFTER_RATE.fullmatch(gap):
+            out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
     return out
 
 
@@ -878,9 +914,33 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             if "/" in (num.unit or "") or _AVERAGE.search(tx.label(num)):
                 continue  # a yield or an average is compared with another period, never a share of a count
             if comparison:
-                continue  # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give
+                # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give, unless
+                # it names it right after ("đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng")
+                named = _named_whole_after(tx, p, num)
+                if named is not None:
+                    rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
+                    yield Relation("ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value)
+                continue
             for whole, wconf, wwhy in _wholes(tx, p, num, sums):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+
+
+# Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
+_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
+
+
+def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
+    """The amount a comparison rate names right after its words, in the numerator's unit."""
+    i = tx.figures.index(p)
+    if i + 1 >= len(tx.figures):
+        return None
+    w = tx.figures[i + 1]
+    if not _is_amount(w) or w.change or not w.value or not tx.compatible(w, num):
+        return None
+    if (num.unit or "").lower() != (w.unit or "").lower():
+        return None
+    gap = tx.t[p.end : w.start]
+    return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not _MARKER.search(gap) else None
 
 
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
@@ -921,15 +981,39 @@ _CHANGE_WORDS = regex.compile(
 _DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
 
 
+# Between two changes of one list: "giảm 146 lượt tiếp, 127 lượt người" (the unit, then a comma or "và").
+_CHANGE_LIST_GAP = regex.compile(r"[\p{L}\s]{0,25}(?:,|\s(?:và|;))\s*", regex.I)
+
+
+def _change_directions(tx: Text) -> dict[int, bool]:
+    """Figures stated as a change, by id: True for a fall.  A change word governs the list it opens
+    ("giảm 146 lượt tiếp, 127 lượt người": both are falls)."""
+    out: dict[int, bool] = {}
+    prev: Figure | None = None
+    for c in tx.figures:
+        m = _CHANGE_WORDS.search(tx.before(c, 25))
+        if c.change or m:
+            out[id(c)] = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
+        elif (
+            prev is not None
+            and id(prev) in out
+            and prev.kind == c.kind
+            and _CHANGE_LIST_GAP.fullmatch(tx.t, prev.end, c.start)
+        ):
+            out[id(c)] = out[id(prev)]
+        prev = c
+    return out
+
+
 def _change_sums(tx: Text) -> Iterable[Relation]:
     """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
     period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
     so these relations only ever confirm (their confidence stays below an alarm)."""
+    directions = _change_directions(tx)
     for c in tx.figures:
-        m = _CHANGE_WORDS.search(tx.before(c, 25))
-        if c.kind not in (*AMOUNT_KINDS, "percent") or c.range is not None or not (c.change or m):
+        down = directions.get(id(c))
+        if c.kind not in (*AMOUNT_KINDS, "percent") or c.range is not None or down is None:
             continue
-        down = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
         s = tx.sentence(c.start)
         near = [
             f
@@ -1004,8 +1088,30 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
 
 _ASIDE = regex.compile(r"\s*\([^()]*\)")
 _FRACTION_GAP = regex.compile(
-    r"\s*[\p{L}\s]{0,24}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
+    r"\s*[\p{L}\s]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
 )
+
+
+def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
+    """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
+    add up to the whole's numerator and their denominators to its denominator."""
+    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    for i, w in enumerate(fracs):
+        s = tx.sentence(w.start)
+        parts = [f for f in fracs[i + 1 :] if tx.sentence(f.start) == s and tx.compatible(f, w)]
+        parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
+        if len(parts) < 2:
+            continue
+        gap = tx.t[w.end : parts[0].start]
+        if not (_MARKER.search(gap) or "(" in gap):
+            continue  # fractions side by side, not a breakdown of the first
+        margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
+        dens = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
+        if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
+            continue
+        rule = "phân số chia theo phần sau tổng"
+        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
+        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator")
 
 
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
@@ -1132,7 +1238,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     tx = Text(text, [f for f in figures if f.table is None])
     sums = [*_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
     sums += [*_entity_lists(tx)]
-    sums += [*_change_sums(tx), *_point_contributions(tx)]
+    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures)
     return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_per_unit(tx)] + tables
 
@@ -1147,6 +1253,9 @@ class Verdict:
 def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
     if r.check == "sum":
         parts = r.operands
+        if r.over == "denominator":
+            computed = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
+            return Verdict(r, computed == r.stated.denominator, computed)
         if r.whole is not None:  # the whole is a fraction's denominator
             computed = r.operands[0].value + sum((f.value for f in r.operands[1:]), Decimal(0))
             return Verdict(r, computed == r.whole, computed)
@@ -1184,9 +1293,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         for key, rs in groups.items()
     }
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
-    verified = {
-        frozenset(f.index for f in v.relation.operands) for vs in judged.values() for v in vs if v.consistent
-    }
+    verified = {_operand_key(v.relation) for vs in judged.values() for v in vs if v.consistent}
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
         if good:
@@ -1201,10 +1308,14 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             verdicts
             and verdicts[0].relation.confidence >= settings.QA_ALARM
             and _near_miss(verdicts[0])
-            and frozenset(f.index for f in verdicts[0].relation.operands) not in verified
+            and _operand_key(verdicts[0].relation) not in verified
         ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance)
+
+
+def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
+    return r.over, frozenset(f.index for f in r.operands)
 
 
 _DIRECTION = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?![\p{L}])", regex.I)
@@ -1216,6 +1327,8 @@ def _near_miss(v: Verdict) -> bool:
     if v.relation.check != "sum":
         return True
     whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
+    if v.relation.over == "denominator":
+        whole = v.relation.stated.denominator or Decimal(0)
     if (
         v.computed < whole
         and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands)

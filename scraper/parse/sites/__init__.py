@@ -8,10 +8,17 @@ generic profile (text density) serves layouts no profile knows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 __all__ = ["SiteProfile", "PROFILES", "GENERIC", "detect", "by_name"]
+
+
+@lru_cache(maxsize=256)
+def compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """A profile's case-insensitive patterns, compiled once."""
+    return tuple(regex.compile(p, regex.I) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +56,11 @@ class SiteProfile:
     extra: dict[str, str] = field(default_factory=dict)
 
     def matches_page(self, head: str) -> bool:
-        return any(regex.search(p, head, regex.I) for p in self.fingerprints)
+        return any(p.search(head) for p in compiled(self.fingerprints))
 
     def matches_url(self, url: str | None) -> bool:
         patterns = self.url_patterns
-        return bool(url) and any(regex.search(p, url, regex.I) for p in patterns)  # type: ignore[arg-type]
+        return bool(url) and any(p.search(url) for p in compiled(patterns))  # type: ignore[arg-type]
 
     def host_match(self, url: str | None) -> int:
         """Length of the longest known host this URL is on (0: none), so a subdomain running

@@ -108,7 +108,8 @@ SHAREPOINT = SiteProfile(
         r"at|Last modified at)\b",
     ),
     id_patterns=(r"[?&](?:ItemID|ID)=(\d+)", r"/(\d+)-[\w-]+(?:\.aspx)?(?:$|[?#])"),
-    html_id_patterns=(r'"?(?:listItemId|pageItemId)"?\s*[:=]\s*"?(\d+)', r"ItemID=(\d+)"),
+    # "(?:list|page)ItemId", not "(?:listItemId|pageItemId)": a literal tail the engine can scan for (20x)
+    html_id_patterns=(r'(?:list|page)ItemId"?\s*[:=]\s*"?(\d+)', r"ItemID=(\d+)"),
     attachment_patterns=(r"/Lists/[^/]+/Attachments/\d+/",),
     listing_links=("a[href]",),
     article_url_patterns=(
