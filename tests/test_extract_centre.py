@@ -137,12 +137,74 @@ def test_a_sentence_without_breaks_is_read_in_bounded_pieces() -> None:
 
 def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str) -> None:
     """The words-before-a-number patterns reject backwards for speed; on every number of a long report
-    (original case and lower case) backwards and forwards agree on whether there is a match."""
-    from scraper.extract import figures
+    (original case and lower case, whole prefixes and windows of the text) backwards and forwards agree
+    on whether there is a match."""
+    from scraper.extract import context, figures
 
-    prefixes = [figures._prefix(seed_body, m.start()) for m in figures._CANDIDATE.finditer(seed_body)]
+    starts = [m.start() for m in figures._CANDIDATE.finditer(seed_body)]
+    prefixes = [figures._prefix(seed_body, s) for s in starts] + [seed_body[max(0, s - 60) : s] for s in starts]
     prefixes += [p.lower() for p in prefixes] + ["Mã số: ", "Tổ công tác ", "ước đạt trên ", "xếp thứ ", "từ ngày "]
-    for name in figures.SUFFIX_PATTERNS:
-        suffix = getattr(figures, name)
-        for p in prefixes:
-            assert (suffix.forward.search(p) is None) == (suffix.backward.search(p) is None), (name, p)
+    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n"]
+    for module in (figures, context):
+        for name in module.SUFFIX_PATTERNS:
+            suffix = getattr(module, name)
+            for p in prefixes:
+                assert (suffix.forward.search(p) is None) == (not suffix.matches(p)), (name, p)
+            for s in starts:
+                span = (max(0, s - 40), s)
+                assert (suffix.forward.search(seed_body, *span) is None) == (not suffix.matches(seed_body, *span))
+
+
+def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
+    """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
+    where a scan of the whole text hits, on a long report and on crafted edge cases."""
+    from scraper.extract import nonfigures
+
+    texts = [seed_body, seed_body.lower(), "Thứ 2, CHỦ NHẬT  ngày\n(1) quý IV / 2021 lúc 8 h 30: 5\n  năm",
+             "12\tnăm, 3 tháng; ISO 9001 TCVN 5 “1 phải” \"3 không\" kỷ niệm 10 năm, tròn 5 tuổi, 2 mũi",
+             "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.", ""]
+    for text in texts:
+        lowered = text.lower()
+        occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
+        for name in nonfigures._ANCHORED:
+            _, on_text, on_lower, _ = nonfigures._COMPILED_TRIGGERS[name]
+            scanned = [m.span() for m in on_text.finditer(text)] if on_text else []
+            scanned = sorted(scanned + ([m.span() for m in on_lower.finditer(lowered)] if on_lower else []))
+            assert nonfigures._anchored_hits(text, lowered, occ, name) == scanned, name
+
+
+def test_period_rules_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import periods
+    from scraper.extract.patterns import finditer_at
+
+    texts = [seed_body.lower(), "từ 01/1 - 31/5/2021, 6 tháng đầu năm, 12  tháng 2020; 1.5.2020; tính đến nay, "
+             "giai đoạn 2021-2025, niên khóa 2020 - 2021, lũy kế đến nay; quý iv/2021; tháng 3/2021; năm nay", ""]
+    for low in texts:
+        starts = periods._rule_starts(low)
+        for (pattern, _), at in zip(periods._LOWER_RULES, starts):
+            assert [m.span() for m in finditer_at(pattern, low, at)] == [m.span() for m in pattern.finditer(low)]
+
+
+def test_sentence_cues_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import context
+    from scraper.extract.figures import sentence_spans
+
+    text = seed_body + "\nTỶ LỆ hộ nghèo, Tổng số 5; GRDP ước tính tăng; Dự kiến đạt. Par Index, hiệp ước 3"
+    for ss, se in sentence_spans(text) + [(0, len(text))]:
+        cues = context._SentenceCues(text)  # caches per sentence start
+        assert [m.span() for m in cues.heads(ss, se)] == [
+            m.span() for m in context._INDICATOR_HEADS.finditer(text, ss, se)
+        ]
+        ends = [m.end() for m in context._ESTIMATE.finditer(text, ss, se)]
+        assert all(cues.estimate_before(ss, se, p) == (bool(ends) and ends[0] <= p) for p in (ss, se))
+    entities = [m.span() for m in context._entity_matches(text, 0, len(text))]
+    assert entities and all(text[s:e] for s, e in entities)
+
+
+def test_sentence_ends_tried_after_their_marks_find_what_a_scan_finds(seed_body: str) -> None:
+    from scraper.extract import figures
+    from scraper.extract.patterns import finditer_at
+
+    for text in (seed_body, "Đạt 5%. \n\n“Tỉnh… 3! (Ông A)? 12.400 hồ sơ.\nx", ""):
+        found = finditer_at(figures._SENTENCE_END, text, figures._sentence_end_starts(text))
+        assert [m.span() for m in found] == [m.span() for m in figures._SENTENCE_END.finditer(text)]

@@ -15,7 +15,6 @@ Fields stay null where the text does not say.
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date, datetime
 
 import regex
@@ -24,7 +23,7 @@ from . import vocab
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LETTER as _L, alt as _alt
+from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
@@ -69,13 +68,14 @@ _ROLE_BEFORE = regex.compile(
 )
 _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
+# The words that head an indicator phrase, in the order they are tried ("tổng số" before "tổng").
+_HEAD_WORDS = (
+    "tỷ lệ|tỉ lệ|chỉ số|tổng số|tổng|kim ngạch|số lượng|tốc độ|giá trị|thu ngân sách|chi ngân sách|doanh thu|"
+    "sản lượng|diện tích|thu nhập|năng suất|dư nợ|lũy kế|mức|GRDP|GDP|CPI|PCI|PAPI|SIPAS|PAR Index|Par Index|"
+    "ICT Index|DTI"
+).split("|")
 _INDICATOR_HEADS = regex.compile(
-    r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tổng\s+số|tổng|kim\s+ngạch|số\s+lượng|tốc\s+độ|giá\s+trị|"
-    r"thu\s+ngân\s+sách|"
-    r"chi\s+ngân\s+sách|doanh\s+thu|sản\s+lượng|diện\s+tích|thu\s+nhập|năng\s+suất|dư\s+nợ|lũy\s+kế|mức|"
-    r"GRDP|GDP|CPI|PCI|"
-    r"PAPI|SIPAS|PAR\s+Index|Par\s+Index|ICT\s+Index|DTI)(?![\p{L}])",
-    regex.I,
+    r"(?<![\p{L}])(?:" + "|".join(w.replace(" ", r"\s+") for w in _HEAD_WORDS) + r")(?![\p{L}])", regex.I
 )
 _LINK_WORDS = regex.compile(
     r"(?:\s+|^)(?:là|đạt|chiếm|ước|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|dự\s+kiến|tăng|giảm|bằng|có|được|"
@@ -342,17 +342,16 @@ _ENTITY_FIRST_WORDS = (
     "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn Quỹ các cấp toàn hệ đường "
     "tổng đầu"
 ).split()
-# Zero-width, so overlapping starts are all found; a stdlib literal scan is far cheaper than trying
-# the whole entity pattern at every position.
-_ENTITY_STARTS = re.compile("(?=" + "|".join(sorted(_ENTITY_FIRST_WORDS, key=len, reverse=True)) + ")")
+# Every occurrence, overlapping ones too (one Aho–Corasick pass): far cheaper than trying the whole
+# entity pattern at every position.
+_ENTITY_STARTS = Words(_ENTITY_FIRST_WORDS)
 
 
 def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
     """`_ENTITY.finditer` over t[lo:hi], trying the pattern only where an entity can start."""
     out: list[regex.Match[str]] = []
     last_end = lo
-    for start in _ENTITY_STARTS.finditer(t, lo, hi):
-        p = start.start()
+    for p in _ENTITY_STARTS.starts(t, lo, hi):
         if p < last_end:
             continue
         m = _ENTITY.match(t, p)
@@ -362,22 +361,38 @@ def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
     return out
 
 
+# The first words of the indicator heads and estimate words, lower-cased: where those patterns can start.
+_HEAD_STARTS = Words(w.split()[0].lower() for w in _HEAD_WORDS)
+_ESTIMATE_STARTS = Words(w.split()[0] for w in vocab.ESTIMATE_WORDS)
+
+
 class _SentenceCues:
-    """Per-sentence scans done once for all the figures of a sentence: indicator heads, estimate words."""
+    """Per-sentence scans done once for all the figures of a sentence: indicator heads, estimate words.
+
+    On a text that keeps its length when lower-cased, each pattern is tried only where one of its first
+    words occurs in the sentence (an Aho–Corasick pass), which finds what a scan finds."""
 
     def __init__(self, t: str) -> None:
         self.t = t
+        lowered = t.lower()
+        self.lowered = lowered if len(lowered) == len(t) else None
         self._heads: dict[int, list[regex.Match[str]]] = {}
         self._estimates: dict[int, list[int]] = {}
 
+    def _scan(self, pattern: regex.Pattern[str], words: Words, ss: int, se: int) -> list[regex.Match[str]]:
+        if self.lowered is None:
+            return list(pattern.finditer(self.t, ss, se))
+        starts = words.starts(self.lowered, ss, se)
+        return list(finditer_at(pattern, self.t, starts, ss, se))
+
     def heads(self, ss: int, se: int) -> list[regex.Match[str]]:
         if ss not in self._heads:
-            self._heads[ss] = list(_INDICATOR_HEADS.finditer(self.t, ss, se))
+            self._heads[ss] = self._scan(_INDICATOR_HEADS, _HEAD_STARTS, ss, se)
         return self._heads[ss]
 
     def estimate_before(self, ss: int, se: int, pos: int) -> bool:
         if ss not in self._estimates:
-            self._estimates[ss] = [m.end() for m in _ESTIMATE.finditer(self.t, ss, se)]
+            self._estimates[ss] = [m.end() for m in self._scan(_ESTIMATE, _ESTIMATE_STARTS, ss, se)]
         ends = self._estimates[ss]
         return bool(ends) and ends[0] <= pos
 
@@ -746,3 +761,13 @@ def _relations(
         {ids[i]: ids[j] for i, j in part_of.items()},
         {ids[i]: [ids[k] for k in pair] for i, pair in computed_from.items()},
     )
+
+
+# Words right before a position ("…\s*$"), read backwards first (see `patterns.Suffix`).
+SUFFIX_PATTERNS = (
+    "_SOURCE_BEFORE",
+    "_ROLE_BEFORE",
+    "_LINK_WORDS",
+    "_TRAILING_PERIOD",
+)
+globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast

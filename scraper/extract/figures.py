@@ -33,7 +33,7 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
-from .patterns import LETTER as _L, Suffix, alt as _alt
+from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -52,6 +52,8 @@ _SPELLED = regex.compile(
     rf"(?:\s+(?:{_alt(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))}))*(?![{_L}])"
 )
 _SPELLED_ANY_CASE = regex.compile(_SPELLED.pattern, regex.I)
+# Every spelled number starts with one of its words: only there is `_SPELLED` tried.
+_SPELLED_STARTS = Words(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))
 
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
@@ -131,24 +133,15 @@ _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)
 _SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
+# `_SENTENCE_END` starts right after . ! ? … or at a line break: only there is it tried.
+_SENTENCE_MARKS = Words(".!?…\n")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
 
-# Suffix readings: these patterns end where the text searched ends ("…\s*$": the words right before a
-# number), so a backwards search rejects a text at once (`_LABEL`, 130 alternatives, ~8x faster);
-# tests/test_extract_centre.py checks that backwards and forwards agree on which texts match.
-SUFFIX_PATTERNS = (
-    "_LABEL",
-    "_QUALIFIER",
-    "_CHANGE",
-    "_RANK",
-    "_DATE_LEAD",
-    "_RATIO_LEAD",
-    "_PHONE_LABEL",
-    "_SPELLED_BLOCK",
-    "_NAMED_BEFORE",
-    "_LETTERS_END",
-)
-globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast
+
+
+def _sentence_end_starts(text: str) -> list[int]:
+    marks = _SENTENCE_MARKS.occurrences(text)
+    return sorted([p + 1 for mark in ".!?…" for p in marks.get(mark, ())] + marks.get("\n", []))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -158,7 +151,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     else a space) before the limit, so the meaning stage never reads an unbounded window."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in finditer_at(_SENTENCE_END, text, _sentence_end_starts(text)):
         if (
             m.group(0).strip() == ""
             and "\n" not in m.group(0)
@@ -365,10 +358,12 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     conv: Convention = convention or conv_detected or "vi"
     conv_clear = convention is not None or conv_detected is not None
     mask = Mask(t)
+    lowered = t.lower()
+    lowered = lowered if len(lowered) == len(t) else None  # offsets of `t` only when lengths agree
     cands = (
         _digit_candidates(t, mask, conv, conv_clear)
-        + _spelled_candidates(t, mask)
-        + _ordinal_candidates(t, mask)
+        + _spelled_candidates(t, mask, lowered)
+        + _ordinal_candidates(t, mask, lowered)
     )
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
@@ -695,16 +690,18 @@ def _read_baseline(c: Candidate, t: str) -> None:
 _TOKEN = regex.compile(r"\S+")
 
 
-def _spelled_candidates(t: str, mask: Mask) -> list[Candidate]:
+def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candidate]:
     out: list[Candidate] = []
-    lowered = t.lower()
     if not any(
-        w in lowered
+        w in (lowered if lowered is not None else t.lower())
         for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ", "sáu ", "bảy ", "tám ", "chín ")
     ):
         return out
-    same_length = len(lowered) == len(t)
-    for m in _SPELLED.finditer(lowered) if same_length else _SPELLED_ANY_CASE.finditer(t):
+    if lowered is not None:
+        matches = finditer_at(_SPELLED, lowered, _SPELLED_STARTS.starts(lowered))
+    else:
+        matches = _SPELLED_ANY_CASE.finditer(t)
+    for m in matches:
         words = m.group(0).lower().split()
         starts = [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
         # Trim leading words that cannot start a number.
@@ -773,10 +770,14 @@ _ORDINAL = regex.compile(
 )
 
 
-def _ordinal_candidates(t: str, mask: Mask) -> list[Candidate]:
+# Every spelled place holds "thứ" and an ordinal: a text without one (lower-cased) has none.
+_ORDINAL_CORE = regex.compile(rf"thứ\s+(?:{_alt(vocab.ORDINALS)})(?![{_L}\d])")
+
+
+def _ordinal_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candidate]:
     """Spelled places: "giảm nhanh thứ hai cả nước", "giữ vị trí thứ hai và thứ ba" (rank 2 and 3)."""
     out: list[Candidate] = []
-    if "thứ" not in t:
+    if "thứ" not in t or (lowered is not None and _ORDINAL_CORE.search(lowered) is None):
         return out
     for m in _ORDINAL.finditer(t):
         start, end = m.start(), m.end()
@@ -902,3 +903,24 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
             if b.change is None and a.change:
                 b.change = a.change
     return cands
+
+
+# Suffix readings: these patterns end where the text searched ends ("…\s*$": the words right before a
+# number), so a backwards match anchored at the end rejects a text at once (`_LABEL`, 130 alternatives,
+# ~8x faster); tests/test_extract_centre.py checks that backwards and forwards agree on which texts match.
+SUFFIX_PATTERNS = (
+    "_LABEL",
+    "_QUALIFIER",
+    "_CHANGE",
+    "_RANK",
+    "_DATE_LEAD",
+    "_RATIO_LEAD",
+    "_PHONE_LABEL",
+    "_SPELLED_BLOCK",
+    "_NAMED_BEFORE",
+    "_LETTERS_END",
+    "_LEVEL_AFTER",
+    "_GAP_WORDS",
+    "_YEAR_WORD_BEFORE",
+)
+globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast

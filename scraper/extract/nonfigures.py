@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from . import vocab
+from .patterns import Words, finditer_at
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -292,10 +293,80 @@ _GATES: dict[str, tuple[str, ...]] = {
     "domain": (".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".int"),
 }
 
+# Where a trigger can start, read from one Aho–Corasick pass over the lower-cased text instead of a scan
+# per trigger: "at" a word, "after" it, or "before" it (the last non-space character before the word:
+# "\d\s+năm" starts at the digit before "năm").  A trigger is then tried only at those offsets, which
+# finds exactly what a scan finds.  family: ((on "text" or "lower", trigger, anchors), …); the hits of a
+# family's parts are its trigger's hits (an alternation is split only where its branches cannot overlap).
+_Anchors = tuple[tuple[str, tuple[str, ...]], ...]
+_ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
+    "weekday": (("lower", r"thứ|chủ\s+nhật", (("at", ("thứ", "chủ")),)),),
+    "standard": (("text", r"ISO|IEC|TCVN|QCVN|IEEE", (("at", ("iso", "iec", "tcvn", "qcvn", "ieee")),)),),
+    "date": (("text", r"\d\s*[/.-]\s*\d", None), ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),))),
+    "month": (("lower", r"tháng", (("at", ("tháng",)),)),),
+    "quarter": (("lower", r"quý|[iv]\s*/\s*\d", (("at", ("quý",)), ("before", ("/",)))),),
+    "time": (("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)), ("lower", r"\d\s*h", None)),
+    "code": (
+        ("text", _TRIGGERS["code"][1], None),
+        ("lower", _TRIGGERS["code"][2], (("at", ("công", "cách", "chuyển", "phiên", "web", "version")),)),
+    ),
+    "top-group": (("lower", r"nằm|lọt|đứng", (("at", ("nằm", "lọt", "đứng")),)),),
+    "anniversary": (("lower", r"k[ỷỉ]\s+niệm|tròn", (("at", ("kỷ", "kỉ", "tròn")),)),),
+    "enumeration": (("text", r"(?m)^\s*\(?\d|\(\d", (("start", ()), ("after", ("\n",)), ("at", ("(",)))),),
+    "level": (("lower", r"cấp\s+[\divx]", (("at", ("cấp",)),)),),
+    "variety": (("lower", r"giống", (("at", ("giống",)),)),),
+    "slogan": (("text", r"[“\"]\s*\d", (("at", ("“", '"')),)),),
+    "per-unit": (("lower", _TRIGGERS["per-unit"][2], (("at", ("/", "mỗi", "quân", "bình", "trên")),)),),
+    "plan-horizon": (("lower", r"\d\s+năm", (("before", ("năm",)),)),),
+    "elapsed": (("lower", r"\d\s+(?:năm|tháng)", (("before", ("năm", "tháng")),)),),
+    "age": (("lower", r"tuổi", (("at", ("tuổi",)),)),),
+    "dose-criterion": (("lower", r"mũi|liều", (("at", ("mũi", "liều")),)),),
+    "period-days": (("lower", _TRIGGERS["period-days"][2], (("before", ("ngày",)),)),),
+    "year-typo": (("lower", _TRIGGERS["year-typo"][2], (("at", ("năm",)),)),),
+}
+_ANCHOR_WORDS = Words(w for parts in _ANCHORED.values() for *_, a in parts for _, ws in a or () for w in ws)
+_PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
 
-def _windows(text: str, lowered: str | None, name: str) -> list[tuple[int, int]]:
-    """Merged windows of `reach` around every trigger hit of family `name`."""
-    reach, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
+
+def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
+    starts: set[int] = set()
+    for kind, words in anchors:
+        if kind == "start":
+            starts.add(0)
+        for w in words:
+            for p in occ.get(w, ()):
+                if kind == "at":
+                    starts.add(p)
+                elif kind == "after":
+                    starts.add(p + len(w))
+                else:  # before: the last non-space character before the word
+                    j = p - 1
+                    while j > 0 and lowered[j].isspace():
+                        j -= 1
+                    starts.add(j)
+    return sorted(starts)
+
+
+def _anchored_hits(text: str, lowered: str, occ: dict[str, list[int]], name: str) -> list[tuple[int, int]]:
+    """The trigger hits of family `name`, as its triggers' scans would find them."""
+    hits: list[tuple[int, int]] = []
+    for on, pattern, anchors in _ANCHORED[name]:
+        source = text if on == "text" else lowered
+        compiled = _PART_PATTERNS[pattern]
+        if anchors is None:
+            hits += [m.span() for m in compiled.finditer(source)]
+        else:
+            hits += [m.span() for m in finditer_at(compiled, source, _anchored_starts(lowered, occ, anchors))]
+    if len(_ANCHORED[name]) > 1:
+        hits.sort()
+    return hits
+
+
+def _hits(text: str, lowered: str | None, name: str, occ: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+    """(start, end) of every trigger hit of family `name`, in order."""
+    if lowered is not None and name in _ANCHORED:
+        return _anchored_hits(text, lowered, occ if occ is not None else _ANCHOR_WORDS.occurrences(lowered), name)
+    _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
     if on_text is not None:
         hits += [m.span() for m in on_text.finditer(text)]
@@ -306,9 +377,21 @@ def _windows(text: str, lowered: str | None, name: str) -> list[tuple[int, int]]
         ]
     if on_text is not None and on_lower is not None:
         hits.sort()
+    return hits
+
+
+def _windows(
+    text: str,
+    lowered: str | None,
+    name: str,
+    occ: dict[str, list[int]] | None = None,
+    hits: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """Merged windows of `reach` around every trigger hit of family `name`."""
+    reach = _TRIGGERS[name][0]
     windows: list[tuple[int, int]] = []
     n = len(text)
-    for start, end in hits:
+    for start, end in _hits(text, lowered, name, occ) if hits is None else hits:
         lo, hi = max(0, start - reach), min(n, end + reach)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
@@ -320,15 +403,20 @@ def _windows(text: str, lowered: str | None, name: str) -> list[tuple[int, int]]
 def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Every (start, end, family) span of `text` that holds a number which is not a figure."""
     cache: dict[str, list[tuple[int, int]]] = {}
+    hits: dict[tuple[str | None, str | None], list[tuple[int, int]]] = {}
     lowered: str | None = text.lower()
     if len(lowered) != len(text):
         lowered = None
+    occ = _ANCHOR_WORDS.occurrences(lowered) if lowered is not None else None
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
         else:
             if name not in cache:
-                cache[name] = _windows(text, lowered, name)
+                trigger = _TRIGGERS[name][1:]  # families with the same trigger ("year", "year-range") scan once
+                if trigger not in hits:
+                    hits[trigger] = _hits(text, lowered, name, occ)
+                cache[name] = _windows(text, lowered, name, hits=hits[trigger])
             windows = cache[name]
         last_end = -1
         for lo, hi in windows:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
+import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Suffix", "alt"]
+__all__ = ["LETTER", "Suffix", "Words", "alt", "finditer_at"]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -16,12 +17,56 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+class Words:
+    """Where the words of a vocabulary occur in a text: one Aho–Corasick pass, every occurrence
+    (overlapping ones too), so a pattern that must start with one of them is tried only there."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for w in set(words):
+            self._automaton.add_word(w, w)
+        self._automaton.make_automaton()
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """{word: sorted start offsets} for every word that occurs in `text`."""
+        out: dict[str, list[int]] = {}
+        for end, w in self._automaton.iter(text):
+            out.setdefault(w, []).append(end + 1 - len(w))
+        return out
+
+    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+        """Sorted start offsets of every occurrence in text[lo:hi] (offsets index `text`)."""
+        hits = self._automaton.iter(text, lo, len(text) if hi is None else hi)
+        return sorted({end + 1 - len(w) for end, w in hits})
+
+
+def finditer_at(
+    pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """The matches `pattern.finditer(text, pos, endpos)` finds, tried only at `starts` (sorted offsets
+    that include every position where a match can begin), for a pattern that never matches empty.
+
+    A failed try costs one anchored match instead of a scan of the whole text; lookbehinds still see
+    the text before each start, as in a search."""
+    last = pos
+    for s in starts:
+        if s < last:
+            continue
+        m = pattern.match(text, s) if endpos is None else pattern.match(text, s, endpos)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 class Suffix:
     """An end-anchored pattern ("…\\s*$": the words right before a number) read fast.
 
-    Searching forwards tries every start position; searching backwards (regex.REVERSE) starts at the
-    end, the only place such a match can end, so a text with no match is rejected at once.  When there
-    is a match it is read forwards, so spans and groups are exactly the forward ones."""
+    Searching forwards tries every start position; a backwards (regex.REVERSE) match is anchored at the
+    end, the only place such a match can end, so a text with no match is rejected at once.  (`$` also
+    matches before a final newline: a text ending in one is searched backwards from every position.)
+    When there is a match it is read forwards, so spans and groups are exactly the forward ones."""
 
     __slots__ = ("forward", "backward", "pattern")
 
@@ -30,7 +75,15 @@ class Suffix:
         self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
         self.pattern = pattern.pattern
 
+    def matches(self, text: str, *span: int) -> bool:
+        """Whether the pattern matches anywhere in `text` (or in its `span`)."""
+        end = span[1] if len(span) > 1 else len(text)
+        if text.endswith("\n", 0, end):
+            return self.backward.search(text, *span) is not None
+        return self.backward.match(text, *span) is not None
+
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
-        if self.backward.search(text, *span) is None:
-            return None
-        return self.forward.search(text, *span)
+        return self.forward.search(text, *span) if self.matches(text, *span) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.forward.sub(repl, text) if self.matches(text) else text

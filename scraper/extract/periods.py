@@ -16,6 +16,8 @@ from datetime import date
 
 import regex
 
+from .patterns import Words, finditer_at
+
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
 
 
@@ -174,6 +176,40 @@ _LOWER_RULES = tuple(
     (regex.compile(rf"(?<![\p{{L}}\d]){p.replace('IV|I{1,3}', 'iv|i{1,3}')}"), fn) for p, fn in _RULES
 )
 
+# Where each rule (of `_LOWER_RULES`) can start in the lower-cased text: at one of its first words, or
+# ("tháng",) before: at the number before "tháng"; "d/m": where a day/month starts.  Each rule is then
+# tried only there, which finds exactly what a scan of the whole text finds.
+_RULE_STARTS: tuple[tuple[str, ...], ...] = (
+    ("từ", "ngày", "d/m"),
+    ("từ", "đầu"),
+    ("tính", "đến", "tới"),
+    ("tính", "đến", "tới"),
+    ("before tháng",),
+    ("quý",),
+    ("tháng",),
+    ("giai", "nhiệm", "thời", "từ", "năm", "niên"),
+    ("năm",),
+    ("hiện", "đến", "tới", "tính", "lũy"),
+    ("năm",),
+)
+_RULE_WORDS = Words(w for words in _RULE_STARTS for w in words if " " not in w and w != "d/m")
+_DAY_MONTH = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
+
+
+def _rule_starts(lowered: str) -> list[list[int]]:
+    """For each rule, the sorted offsets of `lowered` where it may match."""
+    occ = _RULE_WORDS.occurrences(lowered)
+    occ["d/m"] = [m.start() for m in _DAY_MONTH.finditer(lowered, overlapped=True)]
+    before = []
+    for p in occ.get("tháng", ()):
+        j = p - 1
+        while j > 0 and lowered[j].isspace():
+            j -= 1
+        before += [j - 1, j]  # "6 tháng", "12 tháng"
+    occ["before tháng"] = before
+    return [sorted({p for w in words for p in occ.get(w, ())}) for words in _RULE_STARTS]
+
+
 # A date inside a reference to a document ("Quyết định số 3603/QĐ-UBND ngày 30/11/2020") dates the
 # document, not the figures.
 _DOC_REF = regex.compile(
@@ -193,11 +229,14 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
     taken: list[tuple[int, int]] = []  # sorted, disjoint
     found: list[Period] = []
     lowered = text.lower()
-    rules, scanned = (_LOWER_RULES, lowered) if len(lowered) == len(text) else (_COMPILED, text)
-    for pattern, fn in rules:
+    same = len(lowered) == len(text)
+    rules, scanned = (_LOWER_RULES, lowered) if same else (_COMPILED, text)
+    rule_starts = _rule_starts(lowered) if same else None
+    for i, (pattern, fn) in enumerate(rules):
         starts = [s for s, _ in taken]
         new: list[tuple[int, int]] = []
-        for m in pattern.finditer(scanned):
+        found_by = pattern.finditer(scanned) if rule_starts is None else finditer_at(pattern, scanned, rule_starts[i])
+        for m in found_by:
             s, e = m.span()
             k = bisect.bisect_left(starts, e) - 1  # the last taken span starting before e
             if k >= 0 and taken[k][1] > s:
