@@ -15,6 +15,7 @@ among others); output is plain data, no printing.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -456,9 +457,12 @@ def _parts_after(
     depth = None
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
+    skip_to = -1  # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu học")
     for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
         if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
             break
+        if f.start < skip_to:
+            continue
         s = tx.sentence(f.start)
         if s != sent:
             opens = tx.t[tx.sent[s] : f.start]
@@ -487,7 +491,21 @@ def _parts_after(
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
+        skip_to = _own_breakdown_end(tx, f, whole)
     return out
+
+
+def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
+    """Where the breakdown a part opens ends ("18 trường mầm non, gồm 9 …, 3 … và 6 …;"): the next semicolon
+    or the end of the sentence; -1 when the part opens none."""
+    i = bisect.bisect_right(tx.starts, part.start)
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, whole)), None)
+    if nxt is None or not _MARKER.search(tx.t, part.end, nxt.start):
+        return -1
+    s = tx.sentence(part.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", part.end, stop)
+    return semi if semi >= 0 else stop
 
 
 # Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
@@ -521,12 +539,24 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
     return False
 
 
+def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
+    """The list goes on with items named, not counted: "gồm 8 xã …, 6 xã …, xã Cam Thịnh Tây …" (one each)."""
+    noun = (whole.unit or "").split(" ")[0]
+    if not noun:
+        return False
+    s = tx.sentence(last.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", last.end, stop)
+    pattern = rf"(?:,|\svà)\s+{regex.escape(noun)}\s+\p{{Lu}}"
+    return bool(regex.search(pattern, tx.t[last.end : semi if semi >= 0 else stop]))
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
 ) -> Iterable[Relation]:
     """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
     sentence (a list inside one sentence is the whole enumeration)."""
-    if parts and _unread_number_after(tx, parts[-1]):
+    if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
         conf *= 0.75
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
@@ -1466,15 +1496,14 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     that shares no figure with one already kept), else an alarm from the best relation when a reader would
     vouch for it, else nothing."""
     groups: dict[tuple[str, int], list[Relation]] = {}
-    for r in rels:
+    for r in _shares_of_verified_breakdowns(list(rels), tolerance):
         groups.setdefault(r.key, []).append(r)
     out: list[Verdict] = []
     judged = {
-        key: [
-            evaluate(r, tolerance)
-            for r in sorted(rs, key=lambda r: -r.confidence)
-            if r.confidence >= settings.QA_PLAUSIBLE
-        ]
+        key: sorted(
+            (evaluate(r, tolerance) for r in rs if r.confidence >= settings.QA_PLAUSIBLE),
+            key=lambda v: (-v.relation.confidence, _miss(v)),  # equally sure: the closer reading first
+        )
         for key, rs in groups.items()
     }
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
@@ -1497,6 +1526,43 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _miss(v: Verdict) -> Decimal:
+    r = v.relation
+    stated = r.whole if r.whole is not None and r.check == "sum" else r.stated.value
+    if r.over == "denominator":
+        stated = r.stated.denominator or Decimal(0)
+    return abs(v.computed - stated)
+
+
+def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None) -> list[Relation]:
+    """ "39 xã … Cụ thể, mức độ 1 có 16 xã, chiếm 57,1%, …; mức độ 2 có 23 xã, chiếm 42,9%": when parts add up
+    to their whole and the shares stated for them add up to 100%, each share is of that whole — as sure as
+    the breakdown, so a share that does not match it is an error."""
+    sure = [
+        r
+        for r in rels
+        if r.check == "sum" and r.over == "value" and r.whole is None and r.confidence >= settings.QA_ALARM
+    ]
+    boosted: dict[int, Relation] = {}
+    for s in sure:
+        if not evaluate(s, tolerance).consistent:
+            continue
+        shares = {
+            r.operands[0].index: r
+            for r in rels
+            if r.check == "ratio" and len(r.operands) == 2 and r.operands[1] is s.stated and r.operands[0] in s.operands
+        }
+        if len(shares) != len(s.operands):
+            continue
+        total = sum((r.stated.value for r in shares.values()), Decimal(0))
+        if abs(total - 100) > sum((unit_of(r.stated) for r in shares.values()), Decimal(0)):
+            continue
+        for r in shares.values():
+            rule = f"{r.rule}; tỷ lệ các phần của một tổng đã khớp cộng lại 100%"
+            boosted[id(r)] = dataclasses.replace(r, rule=rule, confidence=max(r.confidence, s.confidence))
+    return [boosted.get(id(r), r) for r in rels]
 
 
 def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
