@@ -595,16 +595,16 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     figs = tx.figures
     taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
     for i, w in enumerate(figs):
-        if not _is_amount(w) or w.change or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+        if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
-        if w.index in taken or w.index in related:
+        if w.index in taken or w.index in related or not tx.keys[id(w)]:
             continue
         last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
         run: list[Figure] = []
         for f in figs[i + 1 :]:
             if tx.paragraph(f.start) > last_para or f.value >= w.value:
                 break
-            if not _is_amount(f) or f.change or not tx.keys[id(w)] or tx.keys[id(f)] != tx.keys[id(w)]:
+            if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
@@ -614,6 +614,18 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             for rel in _runs_to(w, run):
                 taken.update(p.index for p in rel.operands)
                 yield rel
+
+
+def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
+    """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …")."""
+    if tx.keys[id(f)]:
+        return tx.keys[id(f)] == tx.keys[id(w)]
+    noun = (w.unit or "").split(" ")[0]
+    if f.kind != "number" or not noun:
+        return False
+    opening = tx.t[tx.sent[tx.sentence(f.start)] : f.start]
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", opening, regex.I))
 
 
 def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
@@ -1446,6 +1458,7 @@ def _same_measure(unit: str, top: str) -> bool:
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
     from .tables import flat_row_relations, read_text_tables, table_relations
+    from .yearbook import yearbook_relations
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
@@ -1453,7 +1466,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
-    tables = table_relations(figures) + flat_row_relations(text, figures)
+    tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
 
