@@ -471,7 +471,9 @@ def _parts_after(
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
-        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(tx.t, max(0, f.start - 12), f.start):
+        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
+            tx.t, max(0, f.start - 12), f.start
+        ):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
@@ -513,7 +515,7 @@ OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
 
 
 def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
-    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207 hồ sơ; quá hạn …":
+    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207; quá hạn …":
     the list names a figure that is not a part of its whole."""
     excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
     if not excluded:
@@ -715,10 +717,12 @@ _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
 
 
 def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
-    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 …, 74 … và 179 …; có 9 …, 15 …,
+    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và 179 …; có 9 …, 15 …,
     11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
     for m in _MARKER.finditer(tx.t):
-        before = [f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())]
+        before = [
+            f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())
+        ]
         if len(before) < 2:
             continue
         w1, w2 = before[-2:]
@@ -728,7 +732,11 @@ def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
         groups = [
-            [f for f in tx.figures if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change]
+            [
+                f
+                for f in tx.figures
+                if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change
+            ]
             for a, b in _semicolon_spans(tx.t, m.end(), end)
         ]
         groups = [g for g in groups if g]
@@ -896,7 +904,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
             same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
             # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
-            if same and [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
+            if same and [
+                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
+            ]:
                 continue
             yield Relation(
                 "sum",
@@ -1010,7 +1020,12 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
-    if dist <= 1 and f.start < num.start and "resolved" in whole_roles and rate_roles & {"on_time", "late", "ahead"}:
+    if (
+        dist <= 1
+        and f.start < num.start
+        and "resolved" in whole_roles
+        and rate_roles & {"on_time", "late", "ahead"}
+    ):
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
     if dist == 0 and f.start < num.start:
         between = [
@@ -1097,7 +1112,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 named = _named_whole_after(tx, p, num)
                 if named is not None:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
-                    yield Relation("ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value)
+                    yield Relation(
+                        "ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value
+                    )
                 for plan in _plans_before(tx, p, num):
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
@@ -1110,14 +1127,17 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 _NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
 
 
-_PLAN_RATE = regex.compile(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I)
+_PLAN_RATE = regex.compile(
+    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I
+)
 _PLAN_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])",
+    regex.I,
 )
 
 
 def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
-    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được khoảng 43.000 ha, đạt 95,5% kế hoạch": the
+    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được 43.000 ha, đạt 95,5% kế hoạch": the
     plan a rate of plan is measured against, stated in the sentences before (same unit, a plan word)."""
     if not _PLAN_RATE.match(tx.t, p.end):
         return []
@@ -1183,7 +1203,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 
 
 _CHANGE_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn|vượt)(?![\p{L}])", regex.I
 )
 _DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
 
@@ -1235,6 +1255,8 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
         for x, y in itertools.permutations(near, 2):
             if (x if down else y).value <= c.value:
                 continue  # the larger of the two periods is more than the change
+            if c.value < unit_of(x if down else y):
+                continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
             if down:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
@@ -1318,7 +1340,9 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         rule = "phân số chia theo phần sau tổng"
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
-        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator")
+        yield Relation(
+            "sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator"
+        )
 
 
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
@@ -1462,7 +1486,14 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_parallel_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
+    sums = [
+        *_breakdowns(tx),
+        *_parallel_breakdowns(tx),
+        *_tagged_lists(tx),
+        *_excluding(tx),
+        *_extractor_parts(tx),
+        *_identities(tx),
+    ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
@@ -1565,7 +1596,10 @@ def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None
         shares = {
             r.operands[0].index: r
             for r in rels
-            if r.check == "ratio" and len(r.operands) == 2 and r.operands[1] is s.stated and r.operands[0] in s.operands
+            if r.check == "ratio"
+            and len(r.operands) == 2
+            and r.operands[1] is s.stated
+            and r.operands[0] in s.operands
         }
         if len(shares) != len(s.operands):
             continue

@@ -49,6 +49,10 @@ class ColumnTable:
 
 
 def _key(label: str) -> str:
+    """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
+    parenthesis, without its numbering ("1. Thành phố …")."""
+    lines = label.split("\n")
+    label = next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
     m = _LABEL_HEAD.match(label)
     text = (m.group("vi") if m else label).strip().lower()
     return unicodedata.normalize("NFC", " ".join(text.split()))
@@ -65,7 +69,9 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         if not line.strip():
             continue
         toks = [(start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(line)]
-        numeric = toks and not _LETTER.search(line) and len("".join(t[2] for t in toks)) >= len(line.strip()) // 2
+        numeric = (
+            toks and not _LETTER.search(line) and len("".join(t[2] for t in toks)) >= len(line.strip()) // 2
+        )
         if numeric:
             values += toks
             continue
