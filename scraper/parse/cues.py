@@ -262,7 +262,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     out = text.translate(_STRIP_MARKS)
-    if max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
+    if out and max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
         return "".join(c for c in text if not unicodedata.combining(c))
     return out
 
