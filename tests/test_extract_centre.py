@@ -162,7 +162,9 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
 
     texts = [seed_body, seed_body.lower(), "Thứ 2, CHỦ NHẬT  ngày\n(1) quý IV / 2021 lúc 8 h 30: 5\n  năm",
              "12\tnăm, 3 tháng; ISO 9001 TCVN 5 “1 phải” \"3 không\" kỷ niệm 10 năm, tròn 5 tuổi, 2 mũi",
-             "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.", ""]
+             "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.",
+             "COVID-19, H5N1, 5G, Quận 1, Nghi Sơn 12 và 3, 1.234.567, 2019-2020, 120201, 12 / 5/2021, 8h30, "
+             "0274.3822.518, 1900 5454, Km12+300, 1:2000, 12,5 ha 7\n8", ""]
     for text in texts:
         lowered = text.lower()
         occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)

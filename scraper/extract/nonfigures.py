@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from . import vocab
-from .patterns import Words, finditer_at
+from .patterns import Words, digit_runs, finditer_at
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -293,21 +293,33 @@ _GATES: dict[str, tuple[str, ...]] = {
     "domain": (".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".int"),
 }
 
-# Where a trigger can start, read from one Aho–Corasick pass over the lower-cased text instead of a scan
-# per trigger: "at" a word, "after" it, or "before" it (the last non-space character before the word:
-# "\d\s+năm" starts at the digit before "năm").  A trigger is then tried only at those offsets, which
-# finds exactly what a scan finds.  family: ((on "text" or "lower", trigger, anchors), …); the hits of a
-# family's parts are its trigger's hits (an alternation is split only where its branches cannot overlap).
+# Where a trigger can start, read from one Aho–Corasick pass over the lower-cased text and one scan for
+# runs of digits, instead of a scan per trigger: "at" a word, "after" it, or "before" it (the last
+# non-space character before the word: "\d\s+năm" starts at the digit before "năm"); at the "first" or
+# "last" digit of a run, "before" a run of one or two digits, or where a run holds a "year" (19xx, 20xx).
+# A trigger is then tried only at those offsets, which finds exactly what a scan finds.  family: ((on
+# "text" or "lower", trigger, anchors), …); the hits of a family's parts are its trigger's hits (an
+# alternation is split only where its branches cannot overlap).
 _Anchors = tuple[tuple[str, tuple[str, ...]], ...]
 _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "weekday": (("lower", r"thứ|chủ\s+nhật", (("at", ("thứ", "chủ")),)),),
     "standard": (("text", r"ISO|IEC|TCVN|QCVN|IEEE", (("at", ("iso", "iec", "tcvn", "qcvn", "ieee")),)),),
-    "date": (("text", r"\d\s*[/.-]\s*\d", None), ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),))),
+    "date": (
+        ("text", r"\d\s*[/.-]\s*\d", (("run", ("last",)),)),
+        ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),)),
+    ),
+    "month-year": (("text", _TRIGGERS["month-year"][1], (("at", ("/", "-")),)),),
+    "year-range": (("text", _TRIGGERS["year-range"][1], (("run", ("year",)),)),),
+    "year": (("text", _TRIGGERS["year"][1], (("run", ("year",)),)),),
+    "name-number": (("text", _TRIGGERS["name-number"][1], (("run", ("before short",)),)),),
     "month": (("lower", r"tháng", (("at", ("tháng",)),)),),
     "quarter": (("lower", r"quý|[iv]\s*/\s*\d", (("at", ("quý",)), ("before", ("/",)))),),
-    "time": (("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)), ("lower", r"\d\s*h", None)),
+    "time": (
+        ("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)),
+        ("lower", r"\d\s*h", (("run", ("last",)),)),
+    ),
     "code": (
-        ("text", _TRIGGERS["code"][1], None),
+        ("text", _TRIGGERS["code"][1], (("run", ("first", "last")),)),
         ("lower", _TRIGGERS["code"][2], (("at", ("công", "cách", "chuyển", "phiên", "web", "version")),)),
     ),
     "top-group": (("lower", r"nằm|lọt|đứng", (("at", ("nằm", "lọt", "đứng")),)),),
@@ -324,8 +336,29 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "period-days": (("lower", _TRIGGERS["period-days"][2], (("before", ("ngày",)),)),),
     "year-typo": (("lower", _TRIGGERS["year-typo"][2], (("at", ("năm",)),)),),
 }
-_ANCHOR_WORDS = Words(w for parts in _ANCHORED.values() for *_, a in parts for _, ws in a or () for w in ws)
+_ANCHOR_WORDS = Words(
+    w for parts in _ANCHORED.values() for *_, a in parts for kind, ws in a or () if kind != "run" for w in ws
+)
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
+
+
+def _last_non_space(text: str, p: int) -> int:
+    j = p - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return j
+
+
+def _run_starts(text: str, where: str) -> list[int]:
+    """Offsets in the runs of digits of `text` where a number-led trigger may start."""
+    runs = digit_runs(text)
+    if where == "first":
+        return [s for s, _ in runs]
+    if where == "last":
+        return [e - 1 for _, e in runs]
+    if where == "before short":
+        return [_last_non_space(text, s) for s, e in runs if e - s <= 2]
+    return [p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p)]
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
@@ -333,6 +366,9 @@ def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors)
     for kind, words in anchors:
         if kind == "start":
             starts.add(0)
+        elif kind == "run":
+            starts.update(p for where in words for p in _run_starts(lowered, where))
+            continue
         for w in words:
             for p in occ.get(w, ()):
                 if kind == "at":
@@ -340,10 +376,7 @@ def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors)
                 elif kind == "after":
                     starts.add(p + len(w))
                 else:  # before: the last non-space character before the word
-                    j = p - 1
-                    while j > 0 and lowered[j].isspace():
-                        j -= 1
-                    starts.add(j)
+                    starts.add(_last_non_space(lowered, p))
     return sorted(starts)
 
 

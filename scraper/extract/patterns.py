@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Suffix", "Words", "alt", "finditer_at"]
+__all__ = ["LETTER", "Suffix", "Words", "alt", "digit_runs", "finditer_at"]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -15,6 +16,16 @@ LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 def alt(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces flexible."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+@lru_cache(maxsize=4)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every run of digits in `text`: where number-led patterns can start (one scan,
+    shared by the stages that read the same text)."""
+    return tuple(m.span() for m in _DIGITS.finditer(text))
 
 
 class Words:
