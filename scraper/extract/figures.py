@@ -138,7 +138,6 @@ _SENTENCE_MARKS = Words(".!?…\n")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
 
 
-
 def _sentence_end_starts(text: str) -> list[int]:
     marks = _SENTENCE_MARKS.occurrences(text)
     return sorted([p + 1 for mark in ".!?…" for p in marks.get(mark, ())] + marks.get("\n", []))

@@ -8,6 +8,7 @@ which family swallowed a number and a new family is one more row.  Patterns run 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -336,8 +337,29 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "period-days": (("lower", _TRIGGERS["period-days"][2], (("before", ("ngày",)),)),),
     "year-typo": (("lower", _TRIGGERS["year-typo"][2], (("at", ("năm",)),)),),
 }
+# Where a family's own patterns can start, in the same terms: inside its windows each pattern is tried only
+# there (where that is cheaper than scanning the windows).
+_FAMILY_STARTS: dict[str, _Anchors] = {
+    "year-range": (
+        ("run", ("first",)),
+        ("at", ("giai", "nhiệm", "thời", "niên", "năm", "khóa", "khoá", "từ", "các")),
+    ),
+    "year": (
+        ("at", ("năm", "niên", "vụ", "mùa", "kế", "dự", "đến", "từ", "sau", "trước", "cuối", "đầu", "giữa")),
+    ),
+    "time": (("run", ("first",)), ("at", ("lúc", "vào", "từ", "đến", "thời"))),
+    "name-number": (("run", ("first",)),),
+    "per-unit": (("at", ("/", "mỗi", "bình", "trung", "tính", "cho", "trên")),),
+    "month-year": (("run", ("first",)),),
+    "elapsed": (("run", ("first",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
+    "period": (("run", ("first",)),),
+}
 _ANCHOR_WORDS = Words(
-    w for parts in _ANCHORED.values() for *_, a in parts for kind, ws in a or () if kind != "run" for w in ws
+    w
+    for anchors in [a for parts in _ANCHORED.values() for *_, a in parts] + list(_FAMILY_STARTS.values())
+    for kind, ws in anchors or ()
+    if kind != "run"
+    for w in ws
 )
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
 
@@ -395,10 +417,14 @@ def _anchored_hits(text: str, lowered: str, occ: dict[str, list[int]], name: str
     return hits
 
 
-def _hits(text: str, lowered: str | None, name: str, occ: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+def _hits(
+    text: str, lowered: str | None, name: str, occ: dict[str, list[int]] | None
+) -> list[tuple[int, int]]:
     """(start, end) of every trigger hit of family `name`, in order."""
     if lowered is not None and name in _ANCHORED:
-        return _anchored_hits(text, lowered, occ if occ is not None else _ANCHOR_WORDS.occurrences(lowered), name)
+        return _anchored_hits(
+            text, lowered, occ if occ is not None else _ANCHOR_WORDS.occurrences(lowered), name
+        )
     _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
     if on_text is not None:
@@ -441,22 +467,42 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     if len(lowered) != len(text):
         lowered = None
     occ = _ANCHOR_WORDS.occurrences(lowered) if lowered is not None else None
+    family_starts: dict[str, list[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
         else:
             if name not in cache:
-                trigger = _TRIGGERS[name][1:]  # families with the same trigger ("year", "year-range") scan once
+                trigger = _TRIGGERS[name][
+                    1:
+                ]  # families with the same trigger ("year", "year-range") scan once
                 if trigger not in hits:
                     hits[trigger] = _hits(text, lowered, name, occ)
                 cache[name] = _windows(text, lowered, name, hits=hits[trigger])
             windows = cache[name]
+        starts = None
+        if lowered is not None and occ is not None and name in _FAMILY_STARTS and windows:
+            if name not in family_starts:
+                family_starts[name] = _anchored_starts(lowered, occ, _FAMILY_STARTS[name])
+            starts = family_starts[name]
         last_end = -1
-        for lo, hi in windows:
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() > m.start() and m.start() >= last_end:
-                    last_end = m.end()
-                    yield m.start(), m.end(), name
+        for m in _in_windows(pattern, text, windows, starts):
+            if m.end() > m.start() and m.start() >= last_end:
+                last_end = m.end()
+                yield m.start(), m.end(), name
+
+
+def _in_windows(
+    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: list[int] | None
+) -> Iterator[regex.Match[str]]:
+    """`pattern`'s matches in each window, tried only at `starts` when they are known."""
+    for lo, hi in windows:
+        if starts is None:
+            yield from pattern.finditer(text, lo, hi)
+        else:
+            yield from finditer_at(
+                pattern, text, starts[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+            )
 
 
 _PER_UNIT_RE = regex.compile(PER_UNIT)

@@ -235,7 +235,11 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
     for i, (pattern, fn) in enumerate(rules):
         starts = [s for s, _ in taken]
         new: list[tuple[int, int]] = []
-        found_by = pattern.finditer(scanned) if rule_starts is None else finditer_at(pattern, scanned, rule_starts[i])
+        found_by = (
+            pattern.finditer(scanned)
+            if rule_starts is None
+            else finditer_at(pattern, scanned, rule_starts[i])
+        )
         for m in found_by:
             s, e = m.span()
             k = bisect.bisect_left(starts, e) - 1  # the last taken span starting before e
