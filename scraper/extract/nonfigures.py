@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -364,6 +365,12 @@ _ANCHOR_WORDS = Words(
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
 
 
+@lru_cache(maxsize=4)
+def _anchor_occurrences(lowered: str) -> dict[str, list[int]]:
+    """One Aho–Corasick pass for all anchor words (shared by the mask and the per-unit reader)."""
+    return _ANCHOR_WORDS.occurrences(lowered)
+
+
 def _last_non_space(text: str, p: int) -> int:
     j = p - 1
     while j > 0 and text[j].isspace():
@@ -371,16 +378,17 @@ def _last_non_space(text: str, p: int) -> int:
     return j
 
 
-def _run_starts(text: str, where: str) -> list[int]:
+@lru_cache(maxsize=16)
+def _run_starts(text: str, where: str) -> tuple[int, ...]:
     """Offsets in the runs of digits of `text` where a number-led trigger may start."""
     runs = digit_runs(text)
     if where == "first":
-        return [s for s, _ in runs]
+        return tuple(s for s, _ in runs)
     if where == "last":
-        return [e - 1 for _, e in runs]
+        return tuple(e - 1 for _, e in runs)
     if where == "before short":
-        return [_last_non_space(text, s) for s, e in runs if e - s <= 2]
-    return [p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p)]
+        return tuple(_last_non_space(text, s) for s, e in runs if e - s <= 2)
+    return tuple(p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p))
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
@@ -389,16 +397,15 @@ def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors)
         if kind == "start":
             starts.add(0)
         elif kind == "run":
-            starts.update(p for where in words for p in _run_starts(lowered, where))
-            continue
-        for w in words:
-            for p in occ.get(w, ()):
-                if kind == "at":
-                    starts.add(p)
-                elif kind == "after":
-                    starts.add(p + len(w))
-                else:  # before: the last non-space character before the word
-                    starts.add(_last_non_space(lowered, p))
+            for where in words:
+                starts.update(_run_starts(lowered, where))
+        elif kind == "at":
+            for w in words:
+                starts.update(occ.get(w, ()))
+        elif kind == "after":
+            starts.update(p + len(w) for w in words for p in occ.get(w, ()))
+        else:  # before: the last non-space character before the word
+            starts.update(_last_non_space(lowered, p) for w in words for p in occ.get(w, ()))
     return sorted(starts)
 
 
@@ -423,7 +430,7 @@ def _hits(
     """(start, end) of every trigger hit of family `name`, in order."""
     if lowered is not None and name in _ANCHORED:
         return _anchored_hits(
-            text, lowered, occ if occ is not None else _ANCHOR_WORDS.occurrences(lowered), name
+            text, lowered, occ if occ is not None else _anchor_occurrences(lowered), name
         )
     _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
@@ -466,7 +473,7 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     lowered: str | None = text.lower()
     if len(lowered) != len(text):
         lowered = None
-    occ = _ANCHOR_WORDS.occurrences(lowered) if lowered is not None else None
+    occ = _anchor_occurrences(lowered) if lowered is not None else None
     family_starts: dict[str, list[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
