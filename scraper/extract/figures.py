@@ -33,7 +33,7 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
-from .patterns import LETTER as _L, Suffix, Words, alt as _alt, digit_runs, finditer_at
+from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -391,8 +391,7 @@ def _refuse_if_too_many_numbers(text: str) -> None:
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
     out: list[Candidate] = []
     last_label_end = -10
-    # A number starts a run of digits ("(?<![\d])"): only there is `_CANDIDATE` tried.
-    for m in finditer_at(_CANDIDATE, t, [s for s, _ in digit_runs(t)]):
+    for m in _CANDIDATE.finditer(t):
         start, num_end = m.start(), m.end("num")
         den_text = m.group("den")
         end = m.end()

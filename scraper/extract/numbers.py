@@ -16,7 +16,6 @@ from typing import Literal, NamedTuple
 import regex
 
 from . import vocab
-from .patterns import digit_runs, finditer_at
 
 __all__ = [
     "Convention",
@@ -294,10 +293,8 @@ _EN_EVIDENCE = regex.compile(
 
 def detect_convention(text: str) -> Convention | None:
     """'vi' or 'en' where the document's own numbers make it clear, else None."""
-    # Every piece of evidence starts at the first or the last digit of a run: only there is it tried.
-    starts = sorted({p for s, e in digit_runs(text) for p in (s, e - 1)})
-    vi = sum(1 for _ in finditer_at(_VI_EVIDENCE, text, starts))
-    en = sum(1 for _ in finditer_at(_EN_EVIDENCE, text, starts))
+    vi = len(_VI_EVIDENCE.findall(text))
+    en = len(_EN_EVIDENCE.findall(text))
     if vi == en:
         return None if vi == 0 else "vi"
     return "vi" if vi > en else "en"
