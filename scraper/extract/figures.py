@@ -33,7 +33,7 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
-from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
+from .patterns import LETTER as _L, Lead, Suffix, Words, alt as _alt, finditer_at
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -923,3 +923,18 @@ SUFFIX_PATTERNS = (
     "_YEAR_WORD_BEFORE",
 )
 globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast
+
+# What may follow a number, read at the start of the rest of its line: each pattern is run only when the
+# first non-space character can begin one of its words.
+_LEADS = {
+    "_PP": ("điểm",),
+    "_PERCENT": ("%", "phần"),
+    "_CURRENCY": tuple(vocab.CURRENCIES),
+    "_MEASURE": tuple(vocab.MEASURES),
+    "_MULTIPLE": ("lần",),
+    "_SCORE": ("điểm",),
+    "_DURATION": tuple(vocab.DURATIONS),
+    "_ADMIN_LIST": ("UBND", "Ủy", "ủy", "các", *vocab.ADMIN_UNITS),
+    "_COUNT": tuple(vocab.COUNT_NOUNS),
+}
+globals().update({name: Lead(globals()[name], words) for name, words in _LEADS.items()})
