@@ -365,7 +365,7 @@ _ANCHOR_WORDS = Words(
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _anchor_occurrences(lowered: str) -> dict[str, list[int]]:
     """One Aho–Corasick pass for all anchor words (shared by the mask and the per-unit reader)."""
     return _ANCHOR_WORDS.occurrences(lowered)
@@ -378,7 +378,7 @@ def _last_non_space(text: str, p: int) -> int:
     return j
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _run_starts(text: str, where: str) -> tuple[int, ...]:
     """Offsets in the runs of digits of `text` where a number-led trigger may start."""
     runs = digit_runs(text)

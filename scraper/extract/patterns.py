@@ -21,7 +21,7 @@ def alt(words: Iterable[str]) -> str:
 _DIGITS = regex.compile(r"\d+")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every run of digits in `text`: where number-led patterns can start (one scan,
     shared by the stages that read the same text)."""
