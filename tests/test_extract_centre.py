@@ -160,12 +160,17 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
         "xếp thứ ",
         "từ ngày ",
     ]
-    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n"]
+    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n", "(không   dưới  ",
+                 "đứng   ở vị trí   thứ ", " KHOẢNG TỪ ", "xếp hạng thứ", "ước đạt trên\t \u00a0", "từ  ngày"]
     for module in (figures, context):
         for name in module.SUFFIX_PATTERNS:
             suffix = getattr(module, name)
             for p in prefixes:
                 assert (suffix.forward.search(p) is None) == (not suffix.matches(p)), (name, p)
+                found, expected = suffix.search(p), suffix.forward.search(p)
+                assert (found and (found.span(), found.groupdict())) == (
+                    expected and (expected.span(), expected.groupdict())
+                ), (name, p)
             for s in starts:
                 span = (max(0, s - 40), s)
                 assert (suffix.forward.search(seed_body, *span) is None) == (

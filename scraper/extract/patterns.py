@@ -8,7 +8,7 @@ from functools import lru_cache
 import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Lead", "Suffix", "Words", "alt", "digit_runs", "finditer_at"]
+__all__ = ["LETTER", "Lead", "Suffix", "Words", "alt", "digit_runs", "finditer_at", "reach_of"]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -95,14 +95,17 @@ class Suffix:
     Searching forwards tries every start position; a backwards (regex.REVERSE) match is anchored at the
     end, the only place such a match can end, so a text with no match is rejected at once.  (`$` also
     matches before a final newline: a text ending in one is searched backwards from every position.)
-    When there is a match it is read forwards, so spans and groups are exactly the forward ones."""
+    When there is a match it is read forwards, so spans and groups are exactly the forward ones; with
+    `reach` (the most non-space characters a match can hold) the forward search starts where a match
+    can start at the earliest instead of at the start of the text."""
 
-    __slots__ = ("forward", "backward", "pattern")
+    __slots__ = ("forward", "backward", "pattern", "reach")
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], reach: int | None = None) -> None:
         self.forward = pattern
         self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
         self.pattern = pattern.pattern
+        self.reach = reach
 
     def matches(self, text: str, *span: int) -> bool:
         """Whether the pattern matches anywhere in `text` (or in its `span`)."""
@@ -112,7 +115,31 @@ class Suffix:
         return self.backward.match(text, *span) is not None
 
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
-        return self.forward.search(text, *span) if self.matches(text, *span) else None
+        if not self.matches(text, *span):
+            return None
+        if self.reach is None:
+            return self.forward.search(text, *span)
+        lo = span[0] if span else 0
+        end = span[1] if len(span) > 1 else len(text)
+        return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end)
 
     def sub(self, repl: str, text: str) -> str:
         return self.forward.sub(repl, text) if self.matches(text) else text
+
+
+def _earliest_start(text: str, lo: int, end: int, reach: int) -> int:
+    """The first offset from which text[x:end] holds at most `reach` non-space characters.
+
+    `str.isspace` is true of every character `\\s` matches, so no match ending at `end` starts before."""
+    seen = 0
+    for i in range(end - 1, lo - 1, -1):
+        if not text[i].isspace():
+            seen += 1
+            if seen > reach:
+                return i + 1
+    return lo
+
+
+def reach_of(words: Iterable[str], boundary: int = 1) -> int:
+    """The most non-space characters a match of `boundary` characters and one of `words` can hold."""
+    return boundary + max(len("".join(w.split())) for w in words)
