@@ -49,8 +49,10 @@ class Words:
 
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
         """Sorted start offsets of every occurrence in text[lo:hi] (offsets index `text`)."""
-        hits = self._automaton.iter(text, lo, len(text) if hi is None else hi)
-        return sorted({end + 1 - len(w) for end, w in hits})
+        hi = len(text) if hi is None else hi
+        # pyahocorasick reads the whole string it is given: pass the slice, so a page stays linear
+        chunk = text if lo == 0 and hi == len(text) else text[lo:hi]
+        return sorted({lo + end + 1 - len(w) for end, w in self._automaton.iter(chunk)})
 
 
 def finditer_at(
