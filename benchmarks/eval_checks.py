@@ -10,7 +10,7 @@ the library's text check on every excerpt and counts, for the tuning part and th
 - false alarms: alarms that are not over the numbers of a record the annotators found inconsistent;
 - missed errors: inconsistent records with no alarm over their numbers.
 
-    python benchmarks/eval_checks.py [--shared DIR] [--show] [--split held|tune|all]
+    python benchmarks/eval_checks.py [--shared DIR] [--show] [--split held|tuning|all] [--checks FILE]
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ def held_back(source_url: str) -> bool:
     return int(hashlib.sha1(source_url.encode()).hexdigest(), 16) % 10 in {6, 7, 8}
 
 
+def fresh_held(source_url: str) -> bool:
+    """The held-back half of a file given with --checks (whole source pages, by a hash of the address)."""
+    return int(hashlib.sha1(source_url.encode()).hexdigest(), 16) % 2 == 1
+
+
 def _same(a: Decimal, b: Decimal) -> bool:
     """A printed number and a figure's value: equal up to a scale word and a sign ("(-4,2%)")."""
     a, b = abs(a), abs(b)
@@ -66,7 +71,8 @@ def _check_values(c: Check) -> list[Decimal]:
         den = ref.get("denominator")
         if den in (None, "") and "/" in ref.get("raw", ""):
             den = _denominator(ref["raw"])  # checks from before refs carried the denominator
-        if den not in (None, "") and c.check in RATIO_KINDS:  # a sum over "276/586 trường" adds the 276
+        # a sum over "276/586 trường" adds the 276; a fraction taken as a rate's whole is its numerator
+        if den not in (None, "") and c.check in RATIO_KINDS and role != "whole":
             out.append(Decimal(str(den)))
     if c.check in SUM_KINDS and c.stated is not None and not any(_same(v, c.stated) for v in out):
         out.append(c.stated)  # the whole of "238/316 …, còn lại 35" is the fraction's denominator
@@ -158,6 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         "--show", action="store_true", help="list every record without a right verdict and every false alarm"
     )
     ap.add_argument("--split", choices=("held", "tuning", "all"), default="all")
+    ap.add_argument(
+        "--checks",
+        type=Path,
+        action="append",
+        default=[],
+        help="another file of hand-checked sums and ratios in the same format, scored apart as a whole "
+        "(material nobody tuned on); may be given more than once",
+    )
     args = ap.parse_args(argv)
     path = args.shared / "dev" / "checks.jsonl"
     if not path.exists():
@@ -170,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.split != "all":
         parts = {k: v for k, v in parts.items() if k.startswith(args.split)}
+    for extra in args.checks:
+        if not extra.exists():
+            print(f"no checks at {extra}", file=sys.stderr)
+            return 2
+        lines = extra.read_text(encoding="utf-8").splitlines()
+        recs = [json.loads(line) for line in lines if line.strip()]
+        # halves by source page: tune on the first, report the second
+        parts[f"{extra.name} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
+        parts[f"{extra.name} held half"] = [r for r in recs if fresh_held(r["source_url"])]
     for name, recs in parts.items():
         tally = evaluate(recs, show=args.show)
         print(tally.row(name))

@@ -98,6 +98,12 @@ QA_CONF_IDENTITY = 0.8  # received + carried over = total, due = on time + late,
 QA_CONF_TAGGED = 0.6
 QA_CONF_EXTRACTOR = 0.65  # the extractor's part_of / computed_from
 QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± the change
+# Parts with no marker, in the sentences or paragraphs after their whole ("… tiếp nhận 1.665 hồ sơ. … có
+# 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they only ever confirm.
+QA_CONF_UNMARKED = 0.45
+QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
+QA_UNMARKED_MAX_PARTS = 8
+QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7

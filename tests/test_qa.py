@@ -350,6 +350,47 @@ PAIRING = [
      "Đã giải ngân 1.250 tỷ đồng, đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", True)]),
     ("a comparison rate naming a base it does not match",
      "Đã giải ngân 1.250 tỷ đồng, đạt 65,2% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", False)]),
+    ("one marker after two wholes, lists split by a semicolon",
+     "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
+     "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),
+    ("an abbreviation the text defines counts the same thing",
+     "Tỉnh cung cấp 900 dịch vụ công trực tuyến (DVCTT) cho người dân. Trong đó, cấp tỉnh có 700 DVCTT và cấp xã có "
+     "200 DVCTT.", [("sum", True)]),
+    ("a breakdown in a parenthesis past a defining one",
+     "Có 900 dịch vụ công trực tuyến (DVCTT) được cung cấp trên cổng dịch vụ công (400 DVCTT toàn trình và 500 DVCTT "
+     "một phần).", [("sum", True)]),
+    ("parts with no marker, in the next sentence, that add up", "Sáng nay, toàn tỉnh đã tiếp nhận 820 hồ sơ. Đáng chú "
+     "ý, có 700 hồ sơ được nộp trực tuyến, trong khi nộp trực tiếp chỉ 120 hồ sơ.", [("sum", True)]),
+    ("parts with no marker that do not add up: nothing said", "Sáng nay, toàn tỉnh đã tiếp nhận 820 hồ sơ. Đáng chú "
+     "ý, có 700 hồ sơ được nộp trực tuyến, trong khi nộp trực tiếp chỉ 100 hồ sơ.", []),
+    ("a list cut at a semicolon where the next clause counts something else",
+     "Qua phân loại có 500 đơn đủ điều kiện xử lý (trong đó có 150 đơn khiếu nại, tố cáo, 350 đơn kiến nghị, phản ánh; "
+     "có 40 vụ việc thuộc thẩm quyền).", [("sum", True)]),
+    ("'như:' opens a list", "Năm nay có 1.500 ha chuyển đổi sang cây trồng khác, như: rau các loại 600 ha; cây màu "
+     "500 ha; cây ăn trái 400 ha.", [("sum", True)]),
+    ("a sown area as a fraction of its plan, broken down into areas",
+     "Nông dân đã xuống giống 9.500/10.000 ha. Trong đó, diện tích lúa 6.000 ha; diện tích màu 3.500 ha.",
+     [("sum", True)]),
+    ("'trong đó: N' names a part, not a whole of what follows",
+     "Tỉnh đã công bố 1.000 thủ tục, trong đó: 600 thủ tục mới, 250 thủ tục sửa đổi, 150 thủ tục bãi bỏ.",
+     [("sum", True)]),
+    ("the plan after a slash is not a part",
+     "Đã gieo trồng 5.000 ha. Trong đó, ngô 2.000 ha/2.200 ha, đạt 90,9% kế hoạch; lạc 3.000 ha/3.100 ha, đạt 96,8% kế "
+     "hoạch.", [("sum", True), ("ratio", True), ("ratio", True)]),
+    ("a rate of plan against the plan stated before",
+     "Năm nay tỉnh phấn đấu trồng 2.000 ha rừng. Đến nay đã trồng được 1.700 ha, đạt 85% kế hoạch.", [("ratio", True)]),
+    ("a rate stated before its two counts",
+     "Tỷ lệ giải quyết đúng hạn đạt 98,5%; trong đó tổng số hồ sơ đã giải quyết là 2.000 hồ sơ, số hồ sơ đúng hạn là "
+     "1.970 hồ sơ.", [("ratio", True)]),
+    ("resolved + pending = the fraction's denominator, two sentences on",
+     "Trung tâm đã giải quyết: 900/1.200 hồ sơ. Trong đó đúng hạn 880 hồ sơ. Trung tâm đang giải quyết 300 hồ sơ.",
+     [("sum", True)]),
+    ("'đang tiếp tục thụ lý giải quyết' is pending",
+     "Đã thụ lý 30 vụ việc khiếu nại, giải quyết xong 8/30 vụ việc, đang tiếp tục thụ lý giải quyết 22 vụ việc.",
+     [("sum", True)]),
+    ("'gần X' is at most half a unit below X: pending files are outside the resolved",
+     "Đã giải quyết gần 9.000 hồ sơ; trong đó, trước hạn 6.000 hồ sơ; đúng hạn 2.100 hồ sơ; đang giải quyết 700 hồ sơ; "
+     "quá hạn 100 hồ sơ.", [("sum", False)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),

@@ -144,7 +144,7 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         return _denominator_sum_check(v, url)
     stated = r.whole if r.whole is not None else total.value
     scale, scale_word = _display_scale(total)
-    unit = f" {total.unit}" if total.unit else ""
+    unit = "" if not total.unit else total.unit if total.unit == "%" else f" {total.unit}"
     expr = " + ".join(vn_number(p.value / scale) for p in parts)
     if r.whole is not None:
         expr = " + ".join([vn_number(parts[0].value)] + [vn_number(p.value) for p in parts[1:]])

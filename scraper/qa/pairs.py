@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -64,7 +65,8 @@ ROLES: dict[str, str] = {
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:giải\s+quyết|xử\s+lý|trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
+    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+)?(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
+    r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
@@ -126,14 +128,18 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
     r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|như(?:\s+sau)?(?=\s*:)"
     r"|chia\s+ra|phân\s+theo)"
     r"(?![\p{L}])",
     regex.I,
 )
-_PAREN_AFTER = regex.compile(r"[^\d(),.;:]{0,30}\(")
+# A parenthesis after a whole, past its noun phrase and any defining parenthesis ("… (DVCTT) được … (").
+_PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:trong(?:\s+[^\d\s,;.]+)?|trong\s+(?:tổng\s+)?số(?:\s+[^\d\s,;.]+){0,8})\s*$", regex.I
+    r"(?<![\p{L}])(?:trong(?!\s+(?:đó|số\s+(?:đó|này)))(?:\s+[^\d\s,;.:]+)?|"
+    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8})\s*$",
+    regex.I,  # "Trong 40 đơn …, có", "trong số 1.200 hồ sơ": not "trong đó: 3.595 …" (a part)
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(
@@ -178,6 +184,8 @@ class Relation:
     @property
     def key(self) -> tuple[str, int]:
         kind = "ratio" if self.check in ("change", "per_unit") else self.check
+        if self.check == "sum" and self.whole is not None:
+            kind = "sum:whole"  # what adds up to the fraction's denominator, not to its numerator
         return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
 
 
@@ -250,7 +258,7 @@ def agrees(
     if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
         hi += h
     elif stated.qualifier in settings.QA_HEDGES_BELOW:  # "gần 40 nghìn tỷ": at most the stated value
-        lo -= h
+        lo -= h / 2  # "gần 27.000" is 26.500 or more: 26.147 would be "hơn 26.000"
     else:
         lo, hi = lo - h, hi + h
     if stated.qualifier in settings.QA_HEDGES_ABOVE and h:
@@ -319,6 +327,8 @@ def counted(unit: str | None, following: str = "") -> str:
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
+    if {a.kind, b.kind} == {"quantity", "ratio"}:  # "xuống giống 21.195/21.242ha … lúa 13.091ha"
+        return (a.unit or "").lower() == (b.unit or "").lower()
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
         return False
     if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
@@ -328,6 +338,25 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 def _same_key(ka: str, kb: str) -> bool:
     return not ka or not kb or ka == kb
+
+
+_ABBR_DEF = regex.compile(r"(?P<long>(?:[\p{L}]+\s+){2,8})\(\s*(?P<abbr>\p{Lu}{2,8})\s*\)")
+
+
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFD", word[0])[0].lower().replace("đ", "d")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a text defines ("2.234 dịch vụ công trực tuyến (DVCTT)"), as counted keys:
+    {"dvctt": unit_key("dịch vụ công trực tuyến")}; the long form's initials must spell the abbreviation."""
+    out: dict[str, str] = {}
+    for m in _ABBR_DEF.finditer(text):
+        abbr = m.group("abbr")
+        words = m.group("long").split()[-len(abbr) :]
+        if len(words) == len(abbr) and "".join(_initial(w) for w in words) == abbr.lower().replace("đ", "d"):
+            out[unit_key(abbr)] = unit_key(" ".join(words))
+    return out
 
 
 class Text:
@@ -345,6 +374,7 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
+        self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
 
     def _counted(self, f: Figure) -> str:
@@ -354,7 +384,8 @@ class Text:
         unit = f.unit or ""
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
-        return counted(f.unit, after)
+        key = counted(f.unit, after)
+        return self.aliases.get(key, key)
 
     def compatible(self, a: Figure, b: Figure) -> bool:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
@@ -384,7 +415,8 @@ class Text:
 
     def label(self, f: Figure) -> str:
         """The words that say what a figure is: its clause before it and its noun phrase after it."""
-        pre = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))[-1]
+        pieces = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))
+        pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]  # "Đã giải quyết: 4.561"
         post = regex.split(r"[,;.:()]|\s(?:và|với)\s", self.after(f, 50))[0]
         return f"{pre} {post}"
 
@@ -411,6 +443,9 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
+_SLASH_BEFORE = regex.compile(r"\d\s*[\p{L}²³]{0,6}\s*/\s*$")
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -432,8 +467,8 @@ def _parts_after(
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
-        if _CHANGE_BEFORE.search(tx.before(f, 30)):
-            continue
+        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(tx.t, max(0, f.start - 12), f.start):
+            continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
             depth = d
@@ -453,6 +488,20 @@ def _parts_after(
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
     return out
+
+
+# Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
+OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
+
+
+def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207 hồ sơ; quá hạn …":
+    the list names a figure that is not a part of its whole."""
+    excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
+    if not excluded:
+        return parts
+    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded]
+    return kept if len(kept) >= 2 else parts
 
 
 def _amount(f: Figure) -> Decimal:
@@ -503,6 +552,58 @@ def _sum_candidates(
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
+        elif ";" in tx.t[parts[n - 1].end : parts[n].start]:  # "… 795 đơn kiến nghị; có 92 vụ việc …"
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
+
+
+def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
+    """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
+    "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, … trực tiếp chỉ 135 trường hợp";
+    "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
+    so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
+    ends there, below the confidence of an alarm."""
+    figs = tx.figures
+    taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
+    for i, w in enumerate(figs):
+        if not _is_amount(w) or w.change or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+            continue
+        if w.index in taken or w.index in related:
+            continue
+        last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
+        run: list[Figure] = []
+        for f in figs[i + 1 :]:
+            if tx.paragraph(f.start) > last_para or f.value >= w.value:
+                break
+            if not _is_amount(f) or f.change or not tx.keys[id(w)] or tx.keys[id(f)] != tx.keys[id(w)]:
+                continue  # the same thing counted, by name: nothing else says these are its parts
+            run.append(f)
+            if len(run) > settings.QA_UNMARKED_MAX_PARTS:
+                break
+            if _list_goes_on(tx, f, w):
+                continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+            for rel in _runs_to(w, run):
+                taken.update(p.index for p in rel.operands)
+                yield rel
+
+
+def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
+    """Another like count follows `last` in its sentence."""
+    i = bisect.bisect_right(tx.starts, last.start)
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, w)), None)
+    return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
+
+
+def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
+    """The runs ending at the newest part that add up to the whole exactly."""
+    total = Decimal(0)
+    for start in range(len(run) - 1, -1, -1):
+        total += run[start].value
+        if total > w.value:
+            return
+        if total == w.value and len(run) - start >= 2:
+            rule = "các phần nêu sau tổng (không có từ nối) cộng lại đúng bằng tổng"
+            yield Relation("sum", w, tuple(run[start:]), rule, settings.QA_CONF_UNMARKED)
+            return
 
 
 def _whole_kind(f: Figure) -> bool:
@@ -535,19 +636,16 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
-            parts = _parts_after(tx, w, m.end(), same_sentence_only=False)
+            parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
             yield from _sum_candidates(tx, w, parts, rule, conf)
     for i, w in enumerate(figs):
         if not _whole_kind(w):
             continue
-        after = tx.t[w.end : figs[i + 1].start if i + 1 < len(figs) else len(tx.t)]
-        m = _PAREN_AFTER.match(after)
-        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-|\d)", after[m.end() :], regex.I):
-            close = tx.t.find(")", w.end + m.end())
-            parts = _parts_after(
-                tx, w, w.end + m.end(), same_sentence_only=True, end=close if close >= 0 else None
-            )
+        m = _PAREN_AFTER.match(tx.t, w.end)
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-)", tx.t[m.end() :], regex.I):
+            close = tx.t.find(")", m.end())
+            parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
@@ -569,6 +667,38 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf
                 )
+
+
+_PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
+
+
+def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
+    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 …, 74 … và 179 …; có 9 …, 15 …,
+    11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
+    for m in _MARKER.finditer(tx.t):
+        before = [f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())]
+        if len(before) < 2:
+            continue
+        w1, w2 = before[-2:]
+        if not (_is_amount(w1) and _is_amount(w2) and tx.compatible(w1, w2)):
+            continue
+        if not _PAIR_GAP.fullmatch(tx.t, w1.end, w2.start):
+            continue
+        end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
+        groups = [
+            [f for f in tx.figures if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change]
+            for a, b in _semicolon_spans(tx.t, m.end(), end)
+        ]
+        groups = [g for g in groups if g]
+        if len(groups) == 2 and all(len(g) >= 2 for g in groups):
+            for whole, parts in zip((w1, w2), groups):
+                rule = "'trong đó' sau hai tổng: mỗi danh sách (ngăn bằng ';') cho một tổng"
+                yield Relation("sum", whole, tuple(parts), rule, settings.QA_CONF_MARKER)
+
+
+def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + i + 1 for i, ch in enumerate(text[start:end]) if ch == ";"] + [end]
+    return list(zip(cuts, cuts[1:]))
 
 
 _TAG = regex.compile(r"\s*(?P<t>\p{Lu}{2,6})(?![\p{L}\d])")
@@ -658,7 +788,7 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             groups.setdefault(f.part_of, []).append(f)
     for w_idx, parts in groups.items():
         w = by_index[w_idx]
-        same = [p for p in parts if p.kind == w.kind and tx.compatible(p, w)]
+        same = _not_outside(tx, w, [p for p in parts if p.kind == w.kind and tx.compatible(p, w)])
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
@@ -714,22 +844,26 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 for f, r in labelled
                 if parts_roles[1] in r
                 and f is not frac
-                and tx.sentence(f.start) == tx.sentence(frac.start)
+                and 0 <= tx.sentence(f.start) - tx.sentence(frac.start) <= 2
+                and tx.paragraph(f.start) == tx.paragraph(frac.start)
                 and tx.compatible(f, frac)
                 and f.start > frac.start
             ]
-            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two
-            if rest and not [
-                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
-            ]:
-                yield Relation(
-                    "sum",
-                    frac,
-                    (frac, rest[0]),
-                    f"đẳng thức: {rule} (mẫu số của phân số)",
-                    settings.QA_CONF_IDENTITY,
-                    whole=frac.denominator,
-                )
+            if not rest:
+                continue
+            same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
+            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
+            # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
+            if same and [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
+                continue
+            yield Relation(
+                "sum",
+                frac,
+                (frac, rest[0]),
+                f"đẳng thức: {rule} (mẫu số của phân số)",
+                settings.QA_CONF_IDENTITY if same else settings.QA_CONF_CHANGE,
+                whole=frac.denominator,
+            )
 
 
 # --- rates ----------------------------------------------------------------------------------------
@@ -834,6 +968,8 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist <= 1 and f.start < num.start and "resolved" in whole_roles and rate_roles & {"on_time", "late", "ahead"}:
+        yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
     if dist == 0 and f.start < num.start:
         between = [
             g
@@ -920,6 +1056,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 if named is not None:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
                     yield Relation("ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value)
+                for plan in _plans_before(tx, p, num):
+                    rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
+                    yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
                 continue
             for whole, wconf, wwhy in _wholes(tx, p, num, sums):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
@@ -927,6 +1066,32 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
 _NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
+
+
+_PLAN_RATE = regex.compile(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I)
+_PLAN_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])", regex.I
+)
+
+
+def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
+    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được khoảng 43.000 ha, đạt 95,5% kế hoạch": the
+    plan a rate of plan is measured against, stated in the sentences before (same unit, a plan word)."""
+    if not _PLAN_RATE.match(tx.t, p.end):
+        return []
+    s = tx.sentence(num.start)
+    return [
+        f
+        for f in tx.figures
+        if f.start < num.start
+        and 0 <= s - tx.sentence(f.start) <= 2
+        and tx.paragraph(f.start) == tx.paragraph(num.start)
+        and _is_amount(f)
+        and not f.change
+        and f.value
+        and (f.unit or "").lower() == (num.unit or "").lower()
+        and _PLAN_WORDS.search(tx.label(f))
+    ]
 
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
@@ -1138,6 +1303,24 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             )
 
 
+def _rates_before_counts(tx: Text) -> Iterable[Relation]:
+    """ "Tỉ lệ … giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ,
+    số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ": a rate stated before the two counts it comes from.
+    Nothing ties them but the arithmetic, so these only ever confirm."""
+    figs = tx.figures
+    for i, p in enumerate(figs):
+        if p.kind != "percent" or p.change or p.prior_period or not 0 < p.value <= 100:
+            continue
+        after = [f for f in figs[i + 1 : i + 4] if tx.sentence(f.start) == tx.sentence(p.start)]
+        amounts = list(itertools.takewhile(lambda f: f.kind != "percent", after))[:2]
+        if len(amounts) != 2 or not all(_is_amount(f) and not f.change for f in amounts):
+            continue
+        a, b = sorted(amounts, key=lambda f: f.value)
+        if a.value < b.value and tx.compatible(a, b):
+            rule = "tỷ lệ nêu trước hai số liệu của nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_CHANGE, whole=b.value)
+
+
 def _range_targets(tx: Text) -> Iterable[Relation]:
     """ "khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given as a
     range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
@@ -1236,11 +1419,13 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
+    sums = [*_breakdowns(tx), *_parallel_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
     tables = table_relations(figures) + flat_row_relations(text, figures)
-    return sums + [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_per_unit(tx)] + tables
+    rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    return sums + rates + [*_per_unit(tx)] + tables
 
 
 @dataclass(frozen=True)
@@ -1311,7 +1496,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             and _operand_key(verdicts[0].relation) not in verified
         ):
             out.append(verdicts[0])
-    return out + _shares_of_one_whole(out, tolerance)
+    return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
 
 
 def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
@@ -1336,6 +1521,33 @@ def _near_miss(v: Verdict) -> bool:
     ):
         return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
+
+
+def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:
+    """When a breakdown adds up and every part and its whole is a confirmed share of one base, the parts'
+    shares add up to the whole's share within their rounding: "2.393 hộ, chiếm 27,22% …, trong đó 2.339 hộ,
+    chiếm 26,61%; 53 hộ, chiếm 0,6%; 01 hộ, chiếm 0,01%" (26,61 + 0,6 + 0,01 = 27,22)."""
+    share: dict[int, tuple[Figure, int]] = {}  # count → (its rate, the base it is a share of)
+    for v in verdicts:
+        r = v.relation
+        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
+            share.setdefault(r.operands[0].index, (r.stated, r.operands[1].index))
+    out: list[Verdict] = []
+    for v in verdicts:
+        r = v.relation
+        if not v.consistent or r.check != "sum" or r.over != "value" or r.stated.index not in share:
+            continue
+        rate, base = share[r.stated.index]
+        parts = [share.get(p.index) for p in r.operands]
+        if any(p is None or p[1] != base for p in parts):
+            continue
+        rates = tuple(p[0] for p in parts)  # type: ignore[index]
+        computed = sum((x.value for x in rates), Decimal(0))
+        slack = sum((unit_of(x) / 2 for x in (*rates, rate)), Decimal(0))
+        rule = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (cùng một cơ sở)"
+        rel = Relation("sum", rate, rates, rule, r.confidence)
+        out.append(Verdict(rel, abs(computed - rate.value) <= slack, computed))
+    return out
 
 
 def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
