@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         help="another file of hand-checked sums and ratios in the same format, scored apart as a whole "
         "(material nobody tuned on); may be given more than once",
     )
+    ap.add_argument("--whole", action="store_true", help="score each --checks file whole, not in halves")
     args = ap.parse_args(argv)
     path = args.shared / "dev" / "checks.jsonl"
     if not path.exists():
@@ -190,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         lines = extra.read_text(encoding="utf-8").splitlines()
         recs = [json.loads(line) for line in lines if line.strip()]
+        if args.whole:
+            parts[f"{extra.name} (all)"] = recs
+            continue
         # halves by source page: tune on the first, report the second
         parts[f"{extra.name} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
         parts[f"{extra.name} held half"] = [r for r in recs if fresh_held(r["source_url"])]

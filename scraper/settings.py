@@ -146,6 +146,12 @@ QA_UNDERSHOOT = 0.2
 QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
 # columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
+# Yearbook tables flattened one cell per line (scraper/qa/yearbook.py): at least this many year columns, and
+# a row's parts are looked for at regular steps below it (each part with as many sub-rows of its own).
+QA_YEARBOOK_MIN_COLUMNS = 3
+QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
+QA_YEARBOOK_MAX_STEP = 4
+QA_YEARBOOK_MAX_PARTS = 12
 QA_TABLE_CONFIRM = 2
 QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way
 QA_CONF_TABLE = 0.85

@@ -15,6 +15,7 @@ among others); output is plain data, no printing.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -456,9 +457,12 @@ def _parts_after(
     depth = None
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
+    skip_to = -1  # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu học")
     for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
         if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
             break
+        if f.start < skip_to:
+            continue
         s = tx.sentence(f.start)
         if s != sent:
             opens = tx.t[tx.sent[s] : f.start]
@@ -467,7 +471,9 @@ def _parts_after(
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
-        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(tx.t, max(0, f.start - 12), f.start):
+        if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
+            tx.t, max(0, f.start - 12), f.start
+        ):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
@@ -487,7 +493,21 @@ def _parts_after(
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
+        skip_to = _own_breakdown_end(tx, f, whole)
     return out
+
+
+def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
+    """Where the breakdown a part opens ends ("18 trường mầm non, gồm 9 …, 3 … và 6 …;"): the next semicolon
+    or the end of the sentence; -1 when the part opens none."""
+    i = bisect.bisect_right(tx.starts, part.start)
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, whole)), None)
+    if nxt is None or not _MARKER.search(tx.t, part.end, nxt.start):
+        return -1
+    s = tx.sentence(part.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", part.end, stop)
+    return semi if semi >= 0 else stop
 
 
 # Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
@@ -495,7 +515,7 @@ OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
 
 
 def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
-    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207 hồ sơ; quá hạn …":
+    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207; quá hạn …":
     the list names a figure that is not a part of its whole."""
     excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
     if not excluded:
@@ -521,12 +541,24 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
     return False
 
 
+def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
+    """The list goes on with items named, not counted: "gồm 8 xã …, 6 xã …, xã Cam Thịnh Tây …" (one each)."""
+    noun = (whole.unit or "").split(" ")[0]
+    if not noun:
+        return False
+    s = tx.sentence(last.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", last.end, stop)
+    pattern = rf"(?:,|\svà)\s+{regex.escape(noun)}\s+\p{{Lu}}"
+    return bool(regex.search(pattern, tx.t[last.end : semi if semi >= 0 else stop]))
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
 ) -> Iterable[Relation]:
     """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
     sentence (a list inside one sentence is the whole enumeration)."""
-    if parts and _unread_number_after(tx, parts[-1]):
+    if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
         conf *= 0.75
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
@@ -565,16 +597,16 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     figs = tx.figures
     taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
     for i, w in enumerate(figs):
-        if not _is_amount(w) or w.change or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+        if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
-        if w.index in taken or w.index in related:
+        if w.index in taken or w.index in related or not tx.keys[id(w)]:
             continue
         last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
         run: list[Figure] = []
         for f in figs[i + 1 :]:
             if tx.paragraph(f.start) > last_para or f.value >= w.value:
                 break
-            if not _is_amount(f) or f.change or not tx.keys[id(w)] or tx.keys[id(f)] != tx.keys[id(w)]:
+            if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
@@ -584,6 +616,18 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             for rel in _runs_to(w, run):
                 taken.update(p.index for p in rel.operands)
                 yield rel
+
+
+def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
+    """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …")."""
+    if tx.keys[id(f)]:
+        return tx.keys[id(f)] == tx.keys[id(w)]
+    noun = (w.unit or "").split(" ")[0]
+    if f.kind != "number" or not noun:
+        return False
+    opening = tx.t[tx.sent[tx.sentence(f.start)] : f.start]
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", opening, regex.I))
 
 
 def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
@@ -673,10 +717,12 @@ _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
 
 
 def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
-    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 …, 74 … và 179 …; có 9 …, 15 …,
+    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và 179 …; có 9 …, 15 …,
     11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
     for m in _MARKER.finditer(tx.t):
-        before = [f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())]
+        before = [
+            f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())
+        ]
         if len(before) < 2:
             continue
         w1, w2 = before[-2:]
@@ -686,7 +732,11 @@ def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
         groups = [
-            [f for f in tx.figures if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change]
+            [
+                f
+                for f in tx.figures
+                if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change
+            ]
             for a, b in _semicolon_spans(tx.t, m.end(), end)
         ]
         groups = [g for g in groups if g]
@@ -854,7 +904,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
             same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
             # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
-            if same and [g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")]:
+            if same and [
+                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
+            ]:
                 continue
             yield Relation(
                 "sum",
@@ -968,7 +1020,12 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
-    if dist <= 1 and f.start < num.start and "resolved" in whole_roles and rate_roles & {"on_time", "late", "ahead"}:
+    if (
+        dist <= 1
+        and f.start < num.start
+        and "resolved" in whole_roles
+        and rate_roles & {"on_time", "late", "ahead"}
+    ):
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
     if dist == 0 and f.start < num.start:
         between = [
@@ -1055,7 +1112,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 named = _named_whole_after(tx, p, num)
                 if named is not None:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
-                    yield Relation("ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value)
+                    yield Relation(
+                        "ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value
+                    )
                 for plan in _plans_before(tx, p, num):
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
@@ -1068,14 +1127,17 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 _NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
 
 
-_PLAN_RATE = regex.compile(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I)
+_PLAN_RATE = regex.compile(
+    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I
+)
 _PLAN_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])",
+    regex.I,
 )
 
 
 def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
-    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được khoảng 43.000 ha, đạt 95,5% kế hoạch": the
+    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được 43.000 ha, đạt 95,5% kế hoạch": the
     plan a rate of plan is measured against, stated in the sentences before (same unit, a plan word)."""
     if not _PLAN_RATE.match(tx.t, p.end):
         return []
@@ -1141,7 +1203,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 
 
 _CHANGE_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn|vượt)(?![\p{L}])", regex.I
 )
 _DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
 
@@ -1193,6 +1255,8 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
         for x, y in itertools.permutations(near, 2):
             if (x if down else y).value <= c.value:
                 continue  # the larger of the two periods is more than the change
+            if c.value < unit_of(x if down else y):
+                continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
             if down:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
@@ -1276,7 +1340,9 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         rule = "phân số chia theo phần sau tổng"
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
-        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator")
+        yield Relation(
+            "sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator"
+        )
 
 
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
@@ -1416,14 +1482,22 @@ def _same_measure(unit: str, top: str) -> bool:
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
     from .tables import flat_row_relations, read_text_tables, table_relations
+    from .yearbook import yearbook_relations
 
     figures = read_text_tables(text, figures)
     tx = Text(text, [f for f in figures if f.table is None])
-    sums = [*_breakdowns(tx), *_parallel_breakdowns(tx), *_tagged_lists(tx), *_excluding(tx), *_extractor_parts(tx), *_identities(tx)]
+    sums = [
+        *_breakdowns(tx),
+        *_parallel_breakdowns(tx),
+        *_tagged_lists(tx),
+        *_excluding(tx),
+        *_extractor_parts(tx),
+        *_identities(tx),
+    ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
-    tables = table_relations(figures) + flat_row_relations(text, figures)
+    tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
 
@@ -1466,15 +1540,14 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     that shares no figure with one already kept), else an alarm from the best relation when a reader would
     vouch for it, else nothing."""
     groups: dict[tuple[str, int], list[Relation]] = {}
-    for r in rels:
+    for r in _shares_of_verified_breakdowns(list(rels), tolerance):
         groups.setdefault(r.key, []).append(r)
     out: list[Verdict] = []
     judged = {
-        key: [
-            evaluate(r, tolerance)
-            for r in sorted(rs, key=lambda r: -r.confidence)
-            if r.confidence >= settings.QA_PLAUSIBLE
-        ]
+        key: sorted(
+            (evaluate(r, tolerance) for r in rs if r.confidence >= settings.QA_PLAUSIBLE),
+            key=lambda v: (-v.relation.confidence, _miss(v)),  # equally sure: the closer reading first
+        )
         for key, rs in groups.items()
     }
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
@@ -1497,6 +1570,46 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _miss(v: Verdict) -> Decimal:
+    r = v.relation
+    stated = r.whole if r.whole is not None and r.check == "sum" else r.stated.value
+    if r.over == "denominator":
+        stated = r.stated.denominator or Decimal(0)
+    return abs(v.computed - stated)
+
+
+def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None) -> list[Relation]:
+    """ "39 xã … Cụ thể, mức độ 1 có 16 xã, chiếm 57,1%, …; mức độ 2 có 23 xã, chiếm 42,9%": when parts add up
+    to their whole and the shares stated for them add up to 100%, each share is of that whole — as sure as
+    the breakdown, so a share that does not match it is an error."""
+    sure = [
+        r
+        for r in rels
+        if r.check == "sum" and r.over == "value" and r.whole is None and r.confidence >= settings.QA_ALARM
+    ]
+    boosted: dict[int, Relation] = {}
+    for s in sure:
+        if not evaluate(s, tolerance).consistent:
+            continue
+        shares = {
+            r.operands[0].index: r
+            for r in rels
+            if r.check == "ratio"
+            and len(r.operands) == 2
+            and r.operands[1] is s.stated
+            and r.operands[0] in s.operands
+        }
+        if len(shares) != len(s.operands):
+            continue
+        total = sum((r.stated.value for r in shares.values()), Decimal(0))
+        if abs(total - 100) > sum((unit_of(r.stated) for r in shares.values()), Decimal(0)):
+            continue
+        for r in shares.values():
+            rule = f"{r.rule}; tỷ lệ các phần của một tổng đã khớp cộng lại 100%"
+            boosted[id(r)] = dataclasses.replace(r, rule=rule, confidence=max(r.confidence, s.confidence))
+    return [boosted.get(id(r), r) for r in rels]
 
 
 def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:

@@ -1,0 +1,193 @@
+"""Statistical-yearbook tables that reached the text one cell per line: a title, the years as column
+headers, then each row as its label (Vietnamese, then English) followed by one value per year, "-" for
+none.  The same rows often come again below as an index section ("Năm trước = 100") or a share section.
+
+    Số lớp học (Lớp)        ← a row label
+    7.355 / 7.162 / …       ← its values, one per year column
+    Tiểu học - Primary
+    3.879 / 3.892 / …
+
+What the grid says is trusted only where the arithmetic confirms it in the other columns: a row is the sum
+of a set of the rows under it when that holds in all but at most one column; an index row is this year's
+value over last year's when that holds in another column of the row.  The one column that breaks a
+confirmed structure is then an alarm; nothing else ever is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from .. import settings
+from ..models import Figure
+from .pairs import Relation, evaluate
+
+__all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
+
+_TOKEN = regex.compile(r"(?<!\S)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)(?!\S)")
+_YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
+_LETTER = regex.compile(r"\p{L}")
+_LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
+ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Figure | str | None]  # a figure, ZERO for "-", None for a number that is not a figure
+
+
+@dataclass
+class ColumnTable:
+    columns: int
+    years: list[int]  # empty when the excerpt lost its header: then no year is known to follow another
+    sections: list[list[Row]] = field(default_factory=list)  # values, then index/share repeats
+
+
+def _key(label: str) -> str:
+    """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
+    parenthesis, without its numbering ("1. Thành phố …")."""
+    lines = label.split("\n")
+    label = next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
+    m = _LABEL_HEAD.match(label)
+    text = (m.group("vi") if m else label).strip().lower()
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """(label, numeric tokens) groups: label lines, then the lines that hold only numbers or dashes."""
+    out: list[tuple[str, list[tuple[int, int, str]]]] = []
+    label: list[str] = []
+    values: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        toks = [(start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(line)]
+        numeric = (
+            toks and not _LETTER.search(line) and len("".join(t[2] for t in toks)) >= len(line.strip()) // 2
+        )
+        if numeric:
+            values += toks
+            continue
+        if values:
+            out.append(("\n".join(label), values))
+            label, values = [], []
+        label.append(line.strip())
+    if values:
+        out.append(("\n".join(label), values))
+    return out
+
+
+def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[int], int]:
+    """The year headers (the first group whose values are all years, or years at the end of label lines)."""
+    for i, (label, values) in enumerate(groups):
+        if len(values) >= settings.QA_YEARBOOK_MIN_COLUMNS and all(_YEAR.fullmatch(v[2]) for v in values):
+            return [int(v[2]) for v in values], i + 1
+    return [], 0
+
+
+def _usual_width(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> int:
+    """Without year headers: the number of values most label groups have, when several agree."""
+    widths = [len(v) for label, v in groups if label and len(v) >= settings.QA_YEARBOOK_MIN_COLUMNS]
+    best = max(set(widths), key=widths.count, default=0)
+    return best if widths.count(best) >= settings.QA_YEARBOOK_MIN_ROWS else 0
+
+
+def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable]:
+    """The one-cell-per-line tables of a text, with each cell's figure (figures are matched by position)."""
+    groups = _groups(text)
+    years, first = _years(groups)
+    columns = len(years) or _usual_width(groups)
+    if not columns:
+        return []
+    by_start = {f.start: f for f in figures}
+    table = ColumnTable(columns, years)
+    head: str | None = None
+    for label, values in groups[first:]:
+        if len(values) != columns or not label:
+            continue
+        cells = [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values]
+        row = Row(_key(label), cells)
+        if head is None:
+            head = row.label
+            table.sections.append([])
+        elif row.label == head:
+            table.sections.append([])  # the table again: index or share section
+        table.sections[-1].append(row)
+    return [table] if table.sections and len(table.sections[0]) >= 2 else []
+
+
+def _value(c: Figure | str | None) -> Decimal | None:
+    return Decimal(0) if c == ZERO else c.value if isinstance(c, Figure) else None
+
+
+def _column_sum(parent: Row, children: list[Row], col: int, rule: str) -> Relation | None:
+    total = parent.cells[col]
+    parts = [r.cells[col] for r in children]
+    if not isinstance(total, Figure) or any(_value(p) is None for p in parts):
+        return None
+    figs = tuple(p for p in parts if isinstance(p, Figure))
+    if len(figs) < 2:
+        return None
+    return Relation("sum", total, figs, rule, settings.QA_CONF_TABLE)
+
+
+def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
+    """Rows under row i at a regular step (each with the same number of its own sub-rows)."""
+    for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
+        for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
+            idx = [i + 1 + step * j for j in range(n)]
+            if idx[-1] < len(rows) and (idx[-1] + step >= len(rows) or step == 1):
+                yield [rows[j] for j in idx]
+
+
+def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    for i, parent in enumerate(rows):
+        for children in _children_sets(rows, i):
+            rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
+            rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
+            held = sum(1 for r in rels if evaluate(r).consistent)
+            if held >= 2 and held >= len(rels) - 1:
+                yield from rels
+                break
+
+
+def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> Iterable[Relation]:
+    """ "Năm trước = 100": an index row is its value row this year over last year, × 100."""
+    for v, x in zip(values, index):
+        if v.label != x.label:
+            continue
+        rels = []
+        for c in range(1, len(v.cells)):
+            cur, prev, idx = v.cells[c], v.cells[c - 1], x.cells[c]
+            if years and years[c] - years[c - 1] != 1:
+                continue
+            if not all(isinstance(f, Figure) for f in (cur, prev, idx)):
+                continue
+            if not prev.value:  # type: ignore[union-attr]
+                continue
+            rule = f"niên giám: chỉ số '{v.label}' (năm trước = 100)"
+            rels.append(Relation("ratio", idx, (cur, prev), rule, 0, whole=prev.value))  # type: ignore[arg-type]
+        verdicts = [evaluate(r) for r in rels]
+        for j, r in enumerate(rels):
+            others = sum(1 for k, w in enumerate(verdicts) if k != j and w.consistent)
+            sure = others >= 1 and years  # without the years, a gap between two columns is possible
+            conf = settings.QA_CONF_TABLE if sure else settings.QA_CONF_TABLE_GUESS
+            yield Relation(r.check, r.stated, r.operands, r.rule, conf, r.whole)
+
+
+def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
+    """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
+    out: list[Relation] = []
+    for table in read_column_tables(text, figures):
+        values = table.sections[0]
+        out += _sum_relations(values, table.columns)
+        for later in table.sections[1:]:
+            out += _index_relations(values, later, table.years)
+    return out

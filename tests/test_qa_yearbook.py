@@ -1,0 +1,88 @@
+"""Yearbook tables that reached the text one cell per line (scraper/qa/yearbook.py).  The tables below are
+our own numbers in the layout statistical offices publish: a title, the years, then each row's label
+(Vietnamese, then English) and one value per year, and the same rows again as an index (previous year = 100).
+"""
+
+from __future__ import annotations
+
+from scraper import extract_figures
+from scraper.qa import check_text
+from scraper.qa.yearbook import read_column_tables
+
+
+def _table(rows: list[tuple[str, list[str]]], years: list[int] | None = None) -> str:
+    lines = ["120. Số trường học phổ thông", "Number of schools"]
+    lines += [str(y) for y in years or []]
+    for label, values in rows:
+        lines += label.split("\n") + values
+    return "\n".join(lines)
+
+
+YEARS = [2019, 2020, 2021, 2022]
+VALUES = [
+    ("Số trường học (Trường)\nNumber of schools (School)", ["640", "652", "655", "661"]),
+    ("Tiểu học -\nPrimary", ["300", "305", "306", "310"]),
+    ("Công lập -\nPublic", ["290", "294", "295", "298"]),
+    ("Ngoài công lập -\nNon-public", ["10", "11", "11", "12"]),
+    ("Trung học cơ sở -\nLower secondary", ["240", "244", "245", "246"]),
+    ("Công lập -\nPublic", ["240", "244", "245", "246"]),
+    ("Ngoài công lập -\nNon-public", ["-", "-", "-", "-"]),
+    ("Trung học phổ thông -\nUpper secondary", ["100", "103", "104", "105"]),
+    ("Công lập -\nPublic", ["92", "95", "95", "96"]),
+    ("Ngoài công lập -\nNon-public", ["8", "8", "9", "9"]),
+]
+INDEX = [("Số trường học -\nNumber of schools", ["101,43", "101,88", "100,46", "100,92"])]
+
+
+def _verdicts(text: str, rule: str) -> list[tuple[str, bool]]:
+    return [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if rule in (c.rule or "")]
+
+
+def test_rows_and_sections_are_read() -> None:
+    text = _table(VALUES + INDEX, YEARS)
+    [table] = read_column_tables(text, extract_figures(text))
+    assert table.years == YEARS and table.columns == 4
+    assert [len(s) for s in table.sections] == [10, 1]
+    assert table.sections[0][1].label == "tiểu học" and table.sections[0][6].cells == ["zero"] * 4
+
+
+def test_a_row_is_the_sum_of_the_rows_under_it_in_every_year() -> None:
+    text = _table(VALUES, YEARS)
+    sums = _verdicts(text, "niên giám: dòng 'số trường học'")
+    assert len(sums) == 4 and all(ok for _, ok in sums)  # 300 + 240 + 100 = 640, … in each year
+    levels = _verdicts(text, "niên giám: dòng 'tiểu học'")
+    levels += _verdicts(text, "niên giám: dòng 'trung học phổ thông'")
+    assert len(levels) == 8 and all(ok for _, ok in levels)  # public + non-public per level
+
+
+def test_one_misprinted_year_is_an_alarm() -> None:
+    rows = [(VALUES[0][0], ["640", "652", "657", "661"])] + VALUES[1:]
+    sums = _verdicts(_table(rows, YEARS), "niên giám: dòng 'số trường học'")
+    assert sorted(ok for _, ok in sums) == [False, True, True, True]
+
+
+def test_rows_that_only_add_up_in_one_year_are_not_a_structure() -> None:
+    rows = [(VALUES[0][0], ["640", "700", "720", "731"])] + VALUES[1:]
+    assert _verdicts(_table(rows, YEARS), "niên giám: dòng 'số trường học'") == []
+
+
+def test_index_rows_are_this_year_over_last_year() -> None:
+    text = _table(VALUES + INDEX, YEARS)
+    idx = [c for c in check_text(text) if "năm trước = 100" in (c.rule or "")]
+    assert len(idx) == 3 and all(c.consistent for c in idx)  # 652/640, 655/652, 661/655
+    wrong = _table(VALUES + [(INDEX[0][0], ["101,43", "101,88", "100,64", "100,92"])], YEARS)
+    bad = [c for c in check_text(wrong) if "năm trước = 100" in (c.rule or "") and not c.consistent]
+    assert len(bad) == 1 and bad[0].stated == __import__("decimal").Decimal("100.64")
+
+
+def test_without_year_headers_indexes_only_confirm() -> None:
+    wrong = _table(VALUES + [(INDEX[0][0], ["101,43", "101,88", "100,64", "100,92"])])
+    idx = [c for c in check_text(wrong) if "năm trước = 100" in (c.rule or "")]
+    assert idx and all(c.consistent for c in idx)  # a gap between columns is possible: no alarm
+    assert len(_verdicts(wrong, "niên giám: dòng 'số trường học'")) == 4
+
+
+def test_figures_keep_their_exact_characters() -> None:
+    text = _table(VALUES + INDEX, YEARS)
+    for c in check_text(text):
+        assert all(text[f["start"] : f["end"]] == f["raw"] for f in c.figures)
