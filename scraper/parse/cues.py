@@ -409,16 +409,16 @@ def best_title(
     for node in nodes:
         if node.tag not in _TITLE_TAGS or layout.has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
-        pos = layout.start.get(node.mem_id, 0)
-        typo = _typography(node)
-        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
-            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
             headlines[raw] = _headline_text(raw, chrome)
         text = headlines[raw]
         if text is None:
             continue
+        pos = layout.start.get(node.mem_id, 0)
+        typo = _typography(node)
+        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
+            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         score = typo + _agreement(text, slug) * 4
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
