@@ -53,6 +53,7 @@ _LINE_TAGS = frozenset(
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
 # Words every `_CRUMB_CLASS` match contains (ASCII: lower() folds them as the pattern's IGNORECASE does).
 _CRUMB_WORDS = ("breadcrumb", "duong", "path")
+_CRUMB_CSS = ", ".join(f'[{attr}*="{word}" i]' for attr in ("class", "id") for word in _CRUMB_WORDS)
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
@@ -141,6 +142,7 @@ class Layout:
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
     blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
+    crumbs: bool = True  # whether any element's class or id has a breadcrumb word, as the page came
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -186,7 +188,8 @@ class Layout:
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        return cls("".join(parts), start, links, elements, positions, blocky)
+        crumbs = root.css_first(_CRUMB_CSS) is not None
+        return cls("".join(parts), start, links, elements, positions, blocky, crumbs)
 
     def has_blocks(self, node: LexborNode) -> bool:
         """`has_blocks(node)` for an element of the page as it was laid out, without walking its
@@ -556,7 +559,7 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
-    for node in layout.elements:
+    for node in layout.elements if layout.crumbs else ():
         attrs = node.attributes  # a new dict on every access: read it once
         if not attrs:
             continue  # no class, no id: not a breadcrumb
