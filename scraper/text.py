@@ -147,14 +147,20 @@ _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
 _WS_RUN = regex.compile(f"[{_WS}]{{2,}}|[{_WS[1:]}]")
 
 
-def _has_ws_run(text: str) -> bool:
-    """Whether `_WS_RUN` would find anything: a few substring scans in C beat the regex scan 5x."""
-    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+def _other_space(text: str) -> bool:
+    """Whether `text` holds a character of `_WS` other than the plain space: a few substring scans
+    in C, 5x faster than the pattern's scan (the wide ones spelled out: no generator to drive)."""
+    if "\t" in text or "\r" in text or "\f" in text or "\v" in text:
         return True
-    return not text.isascii() and (  # the wide members of _WS, spelled out: no generator to drive
+    return not text.isascii() and (
         "\xa0" in text or "\u2007" in text or "\u202f" in text or "\u2002" in text or "\u2003" in text
         or "\u2009" in text or "\u3000" in text
     )
+
+
+def _has_ws_run(text: str) -> bool:
+    """Whether `_WS_RUN` would find anything."""
+    return "  " in text or _other_space(text)
 
 
 def clean_text(text: str, *, unescape: bool = False) -> str:
@@ -162,7 +168,11 @@ def clean_text(text: str, *, unescape: bool = False) -> str:
     if unescape and "&" in text:
         text = html.unescape(text)
     text = normalize(text)
-    return (_WS_RUN.sub(" ", text) if _has_ws_run(text) else text).strip()
+    if _other_space(text):
+        return _WS_RUN.sub(" ", text).strip()
+    if "  " in text:  # plain spaces only: split and join beat the pattern 5x (the ends are trimmed)
+        return " ".join(filter(None, text.split(" "))).strip()
+    return text.strip()
 
 
 # --- decoding -------------------------------------------------------------------------------------
