@@ -51,7 +51,8 @@ _LINE_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
 )
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
-# Words every `_CRUMB_CLASS` match contains (ASCII: lower() folds them as the pattern's IGNORECASE does).
+# Words every `_CRUMB_CLASS` match contains, found by lexbor in class or id (ASCII case-insensitively,
+# as the pattern's IGNORECASE matches them): the elements the breadcrumb reader looks at.
 _CRUMB_WORDS = ("breadcrumb", "duong", "path")
 _CRUMB_CSS = ", ".join(f'[{attr}*="{word}" i]' for attr in ("class", "id") for word in _CRUMB_WORDS)
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
@@ -142,7 +143,7 @@ class Layout:
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
     blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
-    crumbs: bool = True  # whether any element's class or id has a breadcrumb word, as the page came
+    crumbs: list[LexborNode] = field(default_factory=list)  # class or id with a breadcrumb word
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -188,7 +189,7 @@ class Layout:
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        crumbs = root.css_first(_CRUMB_CSS) is not None
+        crumbs = root.css(_CRUMB_CSS)  # in document order, as the page came
         return cls("".join(parts), start, links, elements, positions, blocky, crumbs)
 
     def has_blocks(self, node: LexborNode) -> bool:
@@ -559,12 +560,10 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
-    for node in layout.elements if layout.crumbs else ():
+    for node in layout.crumbs:  # the elements whose class or id may name a breadcrumb
         attrs = node.attributes  # a new dict on every access: read it once
-        if not attrs:
-            continue  # no class, no id: not a breadcrumb
         cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if _may_be_crumb(cls) and _CRUMB_CLASS.search(cls):
+        if _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -596,11 +595,6 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
-
-
-def _may_be_crumb(cls: str) -> bool:
-    low = cls.lower()
-    return any(w in low for w in _CRUMB_WORDS)
 
 
 def _section_link(a: LexborNode) -> bool:
