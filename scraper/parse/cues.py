@@ -70,6 +70,7 @@ _SITE_NAME = regex.compile(
 )
 # A word every `_SITE_NAME` match holds, in case-folded text: most texts skip the pattern.
 _SITE_WORDS = ("cổng", "trang", "web", "portal", "ubnd", "ủy", "sở", "bản", "copy")
+_COMMON_LOWER = "nhtgcia"  # frequent in Vietnamese words, and never upper-case
 _TRAILING_DATE = regex.compile(r"\s*\(\s*[\d\s/.:,TZ+-]*\)\s*$")
 
 # Date expressions: d/m/y with '/', '.', '-' or spaces, an optional time; ISO stamps; spelled dates.
@@ -341,11 +342,15 @@ def _is_date_line(text: str) -> bool:
 
 def is_portal_text(text: str) -> bool:
     """The portal's name, a section or menu label: what repeats on every page of a host."""
-    shouting = False
-    if len(text) > 20:
-        letters = "".join(filter(str.isalpha, text))
-        shouting = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
-    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or shouting
+    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or (len(text) > 20 and _shouting(text))
+
+
+def _shouting(text: str) -> bool:
+    """More than 90% of the letters upper-case: a portal's banner, not a headline."""
+    if sum(map(text.count, _COMMON_LOWER)) * 10 >= len(text):
+        return False  # a tenth of it common lower-case letters: at most 90% of its letters are upper
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
 
 
 def _site_name(text: str) -> bool:
