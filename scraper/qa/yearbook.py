@@ -31,6 +31,8 @@ __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 _TOKEN = regex.compile(r"(?<!\S)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)(?!\S)")
 _YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _LETTER = regex.compile(r"\p{L}")
+_CELL = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)"
+_TRAILING = regex.compile(rf"(?<=\s){_CELL}(?:[ \t\u00a0]+{_CELL})*\s*$")
 _LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
 ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
 
@@ -39,6 +41,7 @@ ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
 class Row:
     label: str
     cells: list[Figure | str | None]  # a figure, ZERO for "-", None for a number that is not a figure
+    rank: str = ""  # "I." rows are "roman", "1." rows "arabic": groups and their members
 
 
 @dataclass
@@ -48,12 +51,23 @@ class ColumnTable:
     sections: list[list[Row]] = field(default_factory=list)  # values, then index/share repeats
 
 
+_NUMBERING = regex.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,3}))\s*[.)]\s+\S")
+
+
+def _vietnamese_line(label: str) -> str:
+    lines = label.split("\n")
+    return next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
+
+
+def _rank(label: str) -> str:
+    m = _NUMBERING.match(_vietnamese_line(label))
+    return "" if not m else "roman" if m.group("roman") else "arabic"
+
+
 def _key(label: str) -> str:
     """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
     parenthesis, without its numbering ("1. Thành phố …")."""
-    lines = label.split("\n")
-    label = next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
-    m = _LABEL_HEAD.match(label)
+    m = _LABEL_HEAD.match(label := _vietnamese_line(label))
     text = (m.group("vi") if m else label).strip().lower()
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -78,10 +92,23 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         if values:
             out.append(("\n".join(label), values))
             label, values = [], []
-        label.append(line.strip())
+        tail = _trailing(line, start)  # "TỔNG SỐ - TOTAL 844.947 850.413 855.804 …": a row on one line
+        label.append(line[: tail[0][0] - start].strip() if tail else line.strip())
+        values += tail
     if values:
         out.append(("\n".join(label), values))
     return out
+
+
+def _trailing(line: str, start: int) -> list[tuple[int, int, str]]:
+    """The numbers a label line ends with (space-separated, nothing after them), when there are enough of
+    them to be a row's cells."""
+    cut = max(0, len(line) - settings.QA_YEARBOOK_MAX_ROW_CHARS)  # a bounded look: linear in the line
+    m = _TRAILING.search(line, cut)
+    if not m:
+        return []
+    tail = [(start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(line, m.start(), m.end())]
+    return tail if len(tail) >= settings.QA_YEARBOOK_MIN_COLUMNS else []
 
 
 def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[int], int]:
@@ -113,7 +140,7 @@ def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable
         if len(values) != columns or not label:
             continue
         cells = [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values]
-        row = Row(_key(label), cells)
+        row = Row(_key(label), cells, _rank(label))
         if head is None:
             head = row.label
             table.sections.append([])
@@ -128,8 +155,10 @@ def _value(c: Figure | str | None) -> Decimal | None:
 
 
 def _column_sum(parent: Row, children: list[Row], col: int, rule: str) -> Relation | None:
-    total = parent.cells[col]
-    parts = [r.cells[col] for r in children]
+    return _cells_sum(parent.cells[col], [r.cells[col] for r in children], rule)
+
+
+def _cells_sum(total: Figure | str | None, parts: list[Figure | str | None], rule: str) -> Relation | None:
     if not isinstance(total, Figure) or any(_value(p) is None for p in parts):
         return None
     figs = tuple(p for p in parts if isinstance(p, Figure))
@@ -138,8 +167,27 @@ def _column_sum(parent: Row, children: list[Row], col: int, rule: str) -> Relati
     return Relation("sum", total, figs, rule, settings.QA_CONF_TABLE)
 
 
+def _numbered_children(rows: list[Row], i: int) -> list[Row]:
+    """ "TỔNG SỐ; I. Khu vực đồng bằng; 1. …; 2. …; II. Khu vực miền núi; 8. …": a total's members are the
+    "I." rows (or the "1." rows when there are none), a "I." row's are the "1." rows up to the next "I."."""
+    rank = rows[i].rank
+    if rank == "arabic":
+        return []
+    below: list[Row] = []
+    for r in rows[i + 1 :]:
+        if rank == "roman" and r.rank == "roman":
+            break
+        below.append(r)
+    if not rank and any(r.rank == "roman" for r in below):
+        return [r for r in below if r.rank == "roman"]
+    return [r for r in below if r.rank == "arabic"]
+
+
 def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
-    """Rows under row i at a regular step (each with the same number of its own sub-rows)."""
+    """The numbered members of row i, then rows under it at a regular step (each with as many sub-rows)."""
+    numbered = _numbered_children(rows, i)
+    if len(numbered) >= 2:
+        yield numbered
     for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
         for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
             idx = [i + 1 + step * j for j in range(n)]
@@ -154,6 +202,24 @@ def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
             rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
             held = sum(1 for r in rels if evaluate(r).consistent)
             if held >= 2 and held >= len(rels) - 1:
+                yield from rels
+                break
+
+
+def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "Tổng số | Nhà nước | Ngoài nhà nước | FDI" in each row: a column that the next columns add up to in
+    the rows (in all but at most one of them)."""
+    for j in range(ncols - 2):
+        for n in range(ncols - 1 - j, 1, -1):
+            cols = range(j + 1, j + 1 + n)
+            rule = f"niên giám: cột {j + 1} là tổng của {n} cột sau nó"
+            rels = [
+                r
+                for row in rows
+                if (r := _cells_sum(row.cells[j], [row.cells[c] for c in cols], rule)) is not None
+            ]
+            held = sum(1 for r in rels if evaluate(r).consistent)
+            if held >= settings.QA_YEARBOOK_MIN_ROWS - 1 and held >= len(rels) - 1:
                 yield from rels
                 break
 
@@ -188,6 +254,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     for table in read_column_tables(text, figures):
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
+        out += _column_relations(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
     return out
