@@ -107,7 +107,9 @@ def _trailing(line: str, start: int) -> list[tuple[int, int, str]]:
     m = _TRAILING.search(line, cut)
     if not m:
         return []
-    tail = [(start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(line, m.start(), m.end())]
+    tail = [
+        (start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(line, m.start(), m.end())
+    ]
     return tail if len(tail) >= settings.QA_YEARBOOK_MIN_COLUMNS else []
 
 
@@ -119,35 +121,47 @@ def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[i
     return [], 0
 
 
-def _usual_width(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> int:
-    """Without year headers: the number of values most label groups have, when several agree."""
+def _widths(groups: list[tuple[str, list[tuple[int, int, str]]]], years: list[int]) -> list[int]:
+    """The row widths of the text's tables: the years' count, and any width enough label groups share."""
     widths = [len(v) for label, v in groups if label and len(v) >= settings.QA_YEARBOOK_MIN_COLUMNS]
-    best = max(set(widths), key=widths.count, default=0)
-    return best if widths.count(best) >= settings.QA_YEARBOOK_MIN_ROWS else 0
+    found = [w for w in sorted(set(widths)) if widths.count(w) >= settings.QA_YEARBOOK_MIN_ROWS]
+    return sorted(set(found) | ({len(years)} if years else set()))
 
 
 def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable]:
-    """The one-cell-per-line tables of a text, with each cell's figure (figures are matched by position)."""
+    """The one-cell-per-line tables of a text, one per row width, with each cell's figure (matched by
+    position).  Year headers are known only for the table as wide as they are."""
     groups = _groups(text)
     years, first = _years(groups)
-    columns = len(years) or _usual_width(groups)
-    if not columns:
-        return []
     by_start = {f.start: f for f in figures}
-    table = ColumnTable(columns, years)
-    head: str | None = None
-    for label, values in groups[first:]:
-        if len(values) != columns or not label:
-            continue
-        cells = [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values]
-        row = Row(_key(label), cells, _rank(label))
-        if head is None:
-            head = row.label
-            table.sections.append([])
-        elif row.label == head:
-            table.sections.append([])  # the table again: index or share section
-        table.sections[-1].append(row)
-    return [table] if table.sections and len(table.sections[0]) >= 2 else []
+    tables = []
+    for width in _widths(groups, years):
+        rows = [
+            Row(
+                _key(label),
+                [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values],
+                _rank(label),
+            )
+            for label, values in groups[first:]
+            if label and len(values) == width
+        ]
+        table = ColumnTable(width, years if len(years) == width else [], _sections(rows))
+        if table.sections and len(table.sections[0]) >= 2:
+            tables.append(table)
+    return tables
+
+
+def _sections(rows: list[Row]) -> list[list[Row]]:
+    """The values, then the same rows again (an index or share section): cut where the first row's name
+    comes back, or else in the middle when the second half's names repeat the first half's."""
+    cut = next((i for i, r in enumerate(rows) if i and r.label == rows[0].label), None)
+    half = len(rows) // 2
+    if cut is None and len(rows) >= 4 and len(rows) % 2 == 0:
+        same = sum(1 for a, b in zip(rows[:half], rows[half:]) if _same_row(a.label, b.label))
+        cut = half if same * 2 >= half else None
+    if cut is None:
+        return [rows] if rows else []
+    return [rows[:cut], rows[cut:]]
 
 
 def _value(c: Figure | str | None) -> Decimal | None:
@@ -224,10 +238,15 @@ def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
                 break
 
 
+def _same_row(a: str, b: str) -> bool:
+    """ "Số trường học" in the values is "Trường học" in the index below it."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> Iterable[Relation]:
     """ "Năm trước = 100": an index row is its value row this year over last year, × 100."""
     for v, x in zip(values, index):
-        if v.label != x.label:
+        if not _same_row(v.label, x.label):
             continue
         rels = []
         for c in range(1, len(v.cells)):
