@@ -95,7 +95,8 @@ def test_index_block_with_short_names_is_matched_by_position() -> None:
         ("Công lập -\nPublic", ["100,00", "101,38", "100,34", "101,02"]),
     ]
     rows = VALUES[:3] + [("Ngoài công lập -\nNon-public", ["10", "11", "11", "12"])]
-    text = _table(rows + short + [("Ngoài công lập -\nNon-public", ["100,00", "110,00", "100,00", "109,09"])], YEARS)
+    short += [("Ngoài công lập -\nNon-public", ["100,00", "110,00", "100,00", "109,09"])]
+    text = _table(rows + short, YEARS)
     idx = [c for c in check_text(text) if "năm trước = 100" in (c.rule or "")]
     assert len(idx) >= 9 and all(c.consistent for c in idx)
 

@@ -66,7 +66,8 @@ ROLES: dict[str, str] = {
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
+    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
+    r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
