@@ -13,7 +13,7 @@ import sys
 import time
 
 import regex
-from _common import FIXTURES, fixture_pages, peak_rss_mb, table, timed
+from _common import FIXTURES, SHARED, fixture_pages, peak_rss_mb, table, timed
 
 from scraper import extract_figures, parse_article
 from scraper.errors import ScraperError
@@ -22,8 +22,10 @@ from scraper.parse import ParseError
 
 
 def throughput() -> None:
+    """The bodies of the pages bench_parse reads: our fixtures and the real pages in ../shared."""
     bodies = []
-    for _, data in fixture_pages():
+    real = sorted((SHARED / "dev" / "pages").glob("*.html")) + sorted((SHARED / "realpages").rglob("*.html"))
+    for data in [d for _, d in fixture_pages()] + [p.read_bytes() for p in real]:
         try:
             bodies.append(parse_article(data, with_figures=False).body_text)
         except ParseError:
@@ -41,9 +43,11 @@ def throughput() -> None:
         {"run": "baseline: the candidate regex alone", "MB/s": text_mb / t_cand, "figures/s": float("nan")},
         {"run": "baseline: bare regex digit scan", "MB/s": text_mb / t_bare, "figures/s": float("nan")},
     ]
-    print(f"{len(bodies)} bodies, {text_mb * 1000:.1f} kB of text, {n_figs} figures per pass")
+    print(f"{len(bodies)} bodies ({len(real)} real pages from {SHARED}), {text_mb * 1000:.1f} kB of text, "
+          f"{n_figs} figures per pass")
     print(table(rows))
-    print(f"extract_figures runs at 1/{t_ext / t_cand:.0f} of the candidate regex's speed")
+    print(f"extract_figures: {t_ext / len(bodies) * 1000:.2f} ms a body, at 1/{t_ext / t_cand:.0f} of the "
+          "candidate regex's speed")
 
 
 def scaling(ks: tuple[int, ...]) -> None:

@@ -81,12 +81,20 @@ def test_document_seam_reads_cells_and_pages() -> None:
     ]
     next_page = text.index("Trang sau")
     figs = figures_in_text(
-        text, cells=cells, tables=[TableRegion(0, len(page1), row_at + len(row))], page_starts=[0, next_page],
+        text,
+        cells=cells,
+        tables=[TableRegion(0, len(page1), row_at + len(row))],
+        page_starts=[0, next_page],
         published="2024-04-20",
     )
     by_raw = {f.raw: f for f in figs}
     money, pct, firms = by_raw["1.250,5"], by_raw["12,4"], by_raw["3.200"]
-    assert (money.kind, money.unit, money.value, money.row) == ("money", "đồng", Decimal("1250500000000"), "Huyện Đông Sơn")
+    assert (money.kind, money.unit, money.value, money.row) == (
+        "money",
+        "đồng",
+        Decimal("1250500000000"),
+        "Huyện Đông Sơn",
+    )
     assert (pct.kind, pct.change, pct.table, pct.column) == ("percent", "tăng", 0, "Tăng so cùng kỳ (%)")
     assert (money.page, firms.page, firms.table) == (1, 2, None)
     assert all(text[f.start : f.end] == f.raw for f in figs)
@@ -142,17 +150,32 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
     from scraper.extract import context, figures
 
     starts = [m.start() for m in figures._CANDIDATE.finditer(seed_body)]
-    prefixes = [figures._prefix(seed_body, s) for s in starts] + [seed_body[max(0, s - 60) : s] for s in starts]
-    prefixes += [p.lower() for p in prefixes] + ["Mã số: ", "Tổ công tác ", "ước đạt trên ", "xếp thứ ", "từ ngày "]
-    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n"]
+    prefixes = [figures._prefix(seed_body, s) for s in starts] + [
+        seed_body[max(0, s - 60) : s] for s in starts
+    ]
+    prefixes += [p.lower() for p in prefixes] + [
+        "Mã số: ",
+        "Tổ công tác ",
+        "ước đạt trên ",
+        "xếp thứ ",
+        "từ ngày ",
+    ]
+    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n", "(không   dưới  ",
+                 "đứng   ở vị trí   thứ ", " KHOẢNG TỪ ", "xếp hạng thứ", "ước đạt trên\t \u00a0", "từ  ngày"]
     for module in (figures, context):
         for name in module.SUFFIX_PATTERNS:
             suffix = getattr(module, name)
             for p in prefixes:
                 assert (suffix.forward.search(p) is None) == (not suffix.matches(p)), (name, p)
+                found, expected = suffix.search(p), suffix.forward.search(p)
+                assert (found and (found.span(), found.groupdict())) == (
+                    expected and (expected.span(), expected.groupdict())
+                ), (name, p)
             for s in starts:
                 span = (max(0, s - 40), s)
-                assert (suffix.forward.search(seed_body, *span) is None) == (not suffix.matches(seed_body, *span))
+                assert (suffix.forward.search(seed_body, *span) is None) == (
+                    not suffix.matches(seed_body, *span)
+                )
 
 
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
@@ -160,9 +183,16 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
     from scraper.extract import nonfigures
 
-    texts = [seed_body, seed_body.lower(), "Thứ 2, CHỦ NHẬT  ngày\n(1) quý IV / 2021 lúc 8 h 30: 5\n  năm",
-             "12\tnăm, 3 tháng; ISO 9001 TCVN 5 “1 phải” \"3 không\" kỷ niệm 10 năm, tròn 5 tuổi, 2 mũi",
-             "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.", ""]
+    texts = [
+        seed_body,
+        seed_body.lower(),
+        "Thứ 2, CHỦ NHẬT  ngày\n(1) quý IV / 2021 lúc 8 h 30: 5\n  năm",
+        '12\tnăm, 3 tháng; ISO 9001 TCVN 5 “1 phải” "3 không" kỷ niệm 10 năm, tròn 5 tuổi, 2 mũi',
+        "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.",
+        "COVID-19, H5N1, 5G, Quận 1, Nghi Sơn 12 và 3, 1.234.567, 2019-2020, 120201, 12 / 5/2021, 8h30, "
+        "0274.3822.518, 1900 5454, Km12+300, 1:2000, 12,5 ha 7\n8",
+        "",
+    ]
     for text in texts:
         lowered = text.lower()
         occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
@@ -177,12 +207,18 @@ def test_period_rules_tried_at_their_first_words_find_what_a_scan_finds(seed_bod
     from scraper.extract import periods
     from scraper.extract.patterns import finditer_at
 
-    texts = [seed_body.lower(), "từ 01/1 - 31/5/2021, 6 tháng đầu năm, 12  tháng 2020; 1.5.2020; tính đến nay, "
-             "giai đoạn 2021-2025, niên khóa 2020 - 2021, lũy kế đến nay; quý iv/2021; tháng 3/2021; năm nay", ""]
+    texts = [
+        seed_body.lower(),
+        "từ 01/1 - 31/5/2021, 6 tháng đầu năm, 12  tháng 2020; 1.5.2020; tính đến nay, "
+        "giai đoạn 2021-2025, niên khóa 2020 - 2021, lũy kế đến nay; quý iv/2021; tháng 3/2021; năm nay",
+        "",
+    ]
     for low in texts:
         starts = periods._rule_starts(low)
         for (pattern, _), at in zip(periods._LOWER_RULES, starts):
-            assert [m.span() for m in finditer_at(pattern, low, at)] == [m.span() for m in pattern.finditer(low)]
+            assert [m.span() for m in finditer_at(pattern, low, at)] == [
+                m.span() for m in pattern.finditer(low)
+            ]
 
 
 def test_sentence_cues_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
@@ -208,3 +244,29 @@ def test_sentence_ends_tried_after_their_marks_find_what_a_scan_finds(seed_body:
     for text in (seed_body, "Đạt 5%. \n\n“Tỉnh… 3! (Ông A)? 12.400 hồ sơ.\nx", ""):
         found = finditer_at(figures._SENTENCE_END, text, figures._sentence_end_starts(text))
         assert [m.span() for m in found] == [m.span() for m in figures._SENTENCE_END.finditer(text)]
+
+
+def test_family_patterns_tried_at_their_starts_find_what_a_window_scan_finds(seed_body: str) -> None:
+    from bisect import bisect_left
+
+    from scraper.extract import nonfigures
+    from scraper.extract.patterns import finditer_at
+
+    extra = (
+        "giai đoạn 2021-2025, khoá 2020-2025, Năm 2019/20, sau 2 năm thực hiện, Qua 3 năm, 17 giờ ngày 5, "
+        "lúc 8 giờ 30 phút, 8h30, thời điểm 9 giờ, Nhiệt điện Nghi Sơn 1 và 2, năng suất/1 ha, "
+        "trên 100.000 dân, tháng 5/2021, 6-2020, 9 tháng, 12 tháng đầu năm, vụ 2022, dự toán 2023"
+    )
+    for text in (seed_body, extra, extra.upper()):
+        lowered = text.lower()
+        occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
+        n = len(text)
+        windows = [(0, n), (n // 3, n // 2), (5, 60)]
+        for name, anchors in nonfigures._FAMILY_STARTS.items():
+            starts = nonfigures._anchored_starts(lowered, occ, anchors)
+            for pattern in (p for fam, p in nonfigures._PATTERNS if fam == name):
+                for lo, hi in windows:
+                    at = starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+                    assert [m.span() for m in finditer_at(pattern, text, at, lo, hi)] == [
+                        m.span() for m in pattern.finditer(text, lo, hi)
+                    ], (name, lo, hi)

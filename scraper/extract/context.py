@@ -484,7 +484,8 @@ _TRAILING_PERIOD = regex.compile(
 
 def _tidy_phrase(text: str) -> str | None:
     text = " ".join(text.split()).strip(" ,;:-–()")
-    text = _LEAD_WORDS.sub("", text)
+    if lead := _LEAD_WORDS.match(text):  # the pattern starts at "^": what `sub` would remove
+        text = text[lead.end() :]
     prev = None
     while prev != text:
         prev = text

@@ -33,7 +33,7 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
-from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
+from .patterns import LETTER as _L, Lead, Suffix, Words, alt as _alt, finditer_at, reach_of
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -136,7 +136,6 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p
 # `_SENTENCE_END` starts right after . ! ? … or at a line break: only there is it tried.
 _SENTENCE_MARKS = Words(".!?…\n")
 _ABBREV = regex.compile(r"(?:^|\s)(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|KS|St|Q|P|TT|v\.v)\.$")
-
 
 
 def _sentence_end_starts(text: str) -> list[int]:
@@ -923,4 +922,29 @@ SUFFIX_PATTERNS = (
     "_GAP_WORDS",
     "_YEAR_WORD_BEFORE",
 )
-globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast
+# Patterns made of a boundary character and one phrase: a match holds at most this many non-space characters.
+_SUFFIX_REACH = {
+    "_QUALIFIER": reach_of(vocab.QUALIFIERS),
+    "_RANK": reach_of(vocab.RANK_LEADS),
+    "_DATE_LEAD": reach_of(("khoảng từ", "chiều", "trước")),
+    "_RATIO_LEAD": reach_of(("hoàn thành", "duy trì")),
+    "_SPELLED_BLOCK": reach_of(("tháng", "ngày", "tuổi")),
+}
+globals().update(
+    {name: Suffix(globals()[name], _SUFFIX_REACH.get(name)) for name in SUFFIX_PATTERNS}
+)  # same names, read fast
+
+# What may follow a number, read at the start of the rest of its line: each pattern is run only when the
+# first non-space character can begin one of its words.
+_LEADS = {
+    "_PP": ("điểm",),
+    "_PERCENT": ("%", "phần"),
+    "_CURRENCY": tuple(vocab.CURRENCIES),
+    "_MEASURE": tuple(vocab.MEASURES),
+    "_MULTIPLE": ("lần",),
+    "_SCORE": ("điểm",),
+    "_DURATION": tuple(vocab.DURATIONS),
+    "_ADMIN_LIST": ("UBND", "Ủy", "ủy", "các", *vocab.ADMIN_UNITS),
+    "_COUNT": tuple(vocab.COUNT_NOUNS),
+}
+globals().update({name: Lead(globals()[name], words) for name, words in _LEADS.items()})

@@ -8,12 +8,14 @@ which family swallowed a number and a new family is one more row.  Patterns run 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
 from . import vocab
-from .patterns import Words, finditer_at
+from .patterns import Words, digit_runs, finditer_at
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -293,21 +295,33 @@ _GATES: dict[str, tuple[str, ...]] = {
     "domain": (".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".int"),
 }
 
-# Where a trigger can start, read from one Aho–Corasick pass over the lower-cased text instead of a scan
-# per trigger: "at" a word, "after" it, or "before" it (the last non-space character before the word:
-# "\d\s+năm" starts at the digit before "năm").  A trigger is then tried only at those offsets, which
-# finds exactly what a scan finds.  family: ((on "text" or "lower", trigger, anchors), …); the hits of a
-# family's parts are its trigger's hits (an alternation is split only where its branches cannot overlap).
+# Where a trigger can start, read from one Aho–Corasick pass over the lower-cased text and one scan for
+# runs of digits, instead of a scan per trigger: "at" a word, "after" it, or "before" it (the last
+# non-space character before the word: "\d\s+năm" starts at the digit before "năm"); at the "first" or
+# "last" digit of a run, "before" a run of one or two digits, or where a run holds a "year" (19xx, 20xx).
+# A trigger is then tried only at those offsets, which finds exactly what a scan finds.  family: ((on
+# "text" or "lower", trigger, anchors), …); the hits of a family's parts are its trigger's hits (an
+# alternation is split only where its branches cannot overlap).
 _Anchors = tuple[tuple[str, tuple[str, ...]], ...]
 _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "weekday": (("lower", r"thứ|chủ\s+nhật", (("at", ("thứ", "chủ")),)),),
     "standard": (("text", r"ISO|IEC|TCVN|QCVN|IEEE", (("at", ("iso", "iec", "tcvn", "qcvn", "ieee")),)),),
-    "date": (("text", r"\d\s*[/.-]\s*\d", None), ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),))),
+    "date": (
+        ("text", r"\d\s*[/.-]\s*\d", (("run", ("last",)),)),
+        ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),)),
+    ),
+    "month-year": (("text", _TRIGGERS["month-year"][1], (("at", ("/", "-")),)),),
+    "year-range": (("text", _TRIGGERS["year-range"][1], (("run", ("year",)),)),),
+    "year": (("text", _TRIGGERS["year"][1], (("run", ("year",)),)),),
+    "name-number": (("text", _TRIGGERS["name-number"][1], (("run", ("before short",)),)),),
     "month": (("lower", r"tháng", (("at", ("tháng",)),)),),
     "quarter": (("lower", r"quý|[iv]\s*/\s*\d", (("at", ("quý",)), ("before", ("/",)))),),
-    "time": (("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)), ("lower", r"\d\s*h", None)),
+    "time": (
+        ("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)),
+        ("lower", r"\d\s*h", (("run", ("last",)),)),
+    ),
     "code": (
-        ("text", _TRIGGERS["code"][1], None),
+        ("text", _TRIGGERS["code"][1], (("run", ("first", "last")),)),
         ("lower", _TRIGGERS["code"][2], (("at", ("công", "cách", "chuyển", "phiên", "web", "version")),)),
     ),
     "top-group": (("lower", r"nằm|lọt|đứng", (("at", ("nằm", "lọt", "đứng")),)),),
@@ -324,8 +338,57 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "period-days": (("lower", _TRIGGERS["period-days"][2], (("before", ("ngày",)),)),),
     "year-typo": (("lower", _TRIGGERS["year-typo"][2], (("at", ("năm",)),)),),
 }
-_ANCHOR_WORDS = Words(w for parts in _ANCHORED.values() for *_, a in parts for _, ws in a or () for w in ws)
+# Where a family's own patterns can start, in the same terms: inside its windows each pattern is tried only
+# there (where that is cheaper than scanning the windows).
+_FAMILY_STARTS: dict[str, _Anchors] = {
+    "year-range": (
+        ("run", ("first",)),
+        ("at", ("giai", "nhiệm", "thời", "niên", "năm", "khóa", "khoá", "từ", "các")),
+    ),
+    "year": (
+        ("at", ("năm", "niên", "vụ", "mùa", "kế", "dự", "đến", "từ", "sau", "trước", "cuối", "đầu", "giữa")),
+    ),
+    "time": (("run", ("first",)), ("at", ("lúc", "vào", "từ", "đến", "thời"))),
+    "name-number": (("run", ("first",)),),
+    "per-unit": (("at", ("/", "mỗi", "bình", "trung", "tính", "cho", "trên")),),
+    "month-year": (("run", ("first",)),),
+    "elapsed": (("run", ("first",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
+    "period": (("run", ("first",)),),
+}
+_ANCHOR_WORDS = Words(
+    w
+    for anchors in [a for parts in _ANCHORED.values() for *_, a in parts] + list(_FAMILY_STARTS.values())
+    for kind, ws in anchors or ()
+    if kind != "run"
+    for w in ws
+)
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
+
+
+@lru_cache(maxsize=2)
+def _anchor_occurrences(lowered: str) -> dict[str, list[int]]:
+    """One Aho–Corasick pass for all anchor words (shared by the mask and the per-unit reader)."""
+    return _ANCHOR_WORDS.occurrences(lowered)
+
+
+def _last_non_space(text: str, p: int) -> int:
+    j = p - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return j
+
+
+@lru_cache(maxsize=8)
+def _run_starts(text: str, where: str) -> tuple[int, ...]:
+    """Offsets in the runs of digits of `text` where a number-led trigger may start."""
+    runs = digit_runs(text)
+    if where == "first":
+        return tuple(s for s, _ in runs)
+    if where == "last":
+        return tuple(e - 1 for _, e in runs)
+    if where == "before short":
+        return tuple(_last_non_space(text, s) for s, e in runs if e - s <= 2)
+    return tuple(p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p))
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
@@ -333,17 +396,16 @@ def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors)
     for kind, words in anchors:
         if kind == "start":
             starts.add(0)
-        for w in words:
-            for p in occ.get(w, ()):
-                if kind == "at":
-                    starts.add(p)
-                elif kind == "after":
-                    starts.add(p + len(w))
-                else:  # before: the last non-space character before the word
-                    j = p - 1
-                    while j > 0 and lowered[j].isspace():
-                        j -= 1
-                    starts.add(j)
+        elif kind == "run":
+            for where in words:
+                starts.update(_run_starts(lowered, where))
+        elif kind == "at":
+            for w in words:
+                starts.update(occ.get(w, ()))
+        elif kind == "after":
+            starts.update(p + len(w) for w in words for p in occ.get(w, ()))
+        else:  # before: the last non-space character before the word
+            starts.update(_last_non_space(lowered, p) for w in words for p in occ.get(w, ()))
     return sorted(starts)
 
 
@@ -362,10 +424,14 @@ def _anchored_hits(text: str, lowered: str, occ: dict[str, list[int]], name: str
     return hits
 
 
-def _hits(text: str, lowered: str | None, name: str, occ: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+def _hits(
+    text: str, lowered: str | None, name: str, occ: dict[str, list[int]] | None
+) -> list[tuple[int, int]]:
     """(start, end) of every trigger hit of family `name`, in order."""
     if lowered is not None and name in _ANCHORED:
-        return _anchored_hits(text, lowered, occ if occ is not None else _ANCHOR_WORDS.occurrences(lowered), name)
+        return _anchored_hits(
+            text, lowered, occ if occ is not None else _anchor_occurrences(lowered), name
+        )
     _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
     if on_text is not None:
@@ -407,23 +473,43 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     lowered: str | None = text.lower()
     if len(lowered) != len(text):
         lowered = None
-    occ = _ANCHOR_WORDS.occurrences(lowered) if lowered is not None else None
+    occ = _anchor_occurrences(lowered) if lowered is not None else None
+    family_starts: dict[str, list[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
         else:
             if name not in cache:
-                trigger = _TRIGGERS[name][1:]  # families with the same trigger ("year", "year-range") scan once
+                trigger = _TRIGGERS[name][
+                    1:
+                ]  # families with the same trigger ("year", "year-range") scan once
                 if trigger not in hits:
                     hits[trigger] = _hits(text, lowered, name, occ)
                 cache[name] = _windows(text, lowered, name, hits=hits[trigger])
             windows = cache[name]
+        starts = None
+        if lowered is not None and occ is not None and name in _FAMILY_STARTS and windows:
+            if name not in family_starts:
+                family_starts[name] = _anchored_starts(lowered, occ, _FAMILY_STARTS[name])
+            starts = family_starts[name]
         last_end = -1
-        for lo, hi in windows:
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() > m.start() and m.start() >= last_end:
-                    last_end = m.end()
-                    yield m.start(), m.end(), name
+        for m in _in_windows(pattern, text, windows, starts):
+            if m.end() > m.start() and m.start() >= last_end:
+                last_end = m.end()
+                yield m.start(), m.end(), name
+
+
+def _in_windows(
+    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: list[int] | None
+) -> Iterator[regex.Match[str]]:
+    """`pattern`'s matches in each window, tried only at `starts` when they are known."""
+    for lo, hi in windows:
+        if starts is None:
+            yield from pattern.finditer(text, lo, hi)
+        else:
+            yield from finditer_at(
+                pattern, text, starts[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+            )
 
 
 _PER_UNIT_RE = regex.compile(PER_UNIT)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Suffix", "Words", "alt", "finditer_at"]
+__all__ = ["LETTER", "Lead", "Suffix", "Words", "alt", "digit_runs", "finditer_at", "reach_of"]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -15,6 +16,16 @@ LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 def alt(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces flexible."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+@lru_cache(maxsize=2)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every run of digits in `text`: where number-led patterns can start (one scan,
+    shared by the stages that read the same text)."""
+    return tuple(m.span() for m in _DIGITS.finditer(text))
 
 
 class Words:
@@ -38,8 +49,10 @@ class Words:
 
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
         """Sorted start offsets of every occurrence in text[lo:hi] (offsets index `text`)."""
-        hits = self._automaton.iter(text, lo, len(text) if hi is None else hi)
-        return sorted({end + 1 - len(w) for end, w in hits})
+        hi = len(text) if hi is None else hi
+        # pyahocorasick reads the whole string it is given: pass the slice, so a page stays linear
+        chunk = text if lo == 0 and hi == len(text) else text[lo:hi]
+        return sorted({lo + end + 1 - len(w) for end, w in self._automaton.iter(chunk)})
 
 
 def finditer_at(
@@ -60,20 +73,41 @@ def finditer_at(
             last = m.end()
 
 
+class Lead:
+    """A pattern matched at the start of a text ("\\s*" then one of a few words) read fast: a text whose
+    first non-space character cannot begin any of the words is rejected without running the pattern.
+
+    `str.isspace` covers every character `\\s` matches, so the character checked is the one the
+    pattern would have to match first; `casefold` keeps it a superset of what IGNORECASE matches."""
+
+    __slots__ = ("pattern", "firsts")
+
+    def __init__(self, pattern: regex.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.firsts = frozenset(w[:1].casefold()[:1] for w in words)
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        first = text.lstrip()[:1].casefold()[:1]
+        return self.pattern.match(text) if first in self.firsts else None
+
+
 class Suffix:
     """An end-anchored pattern ("…\\s*$": the words right before a number) read fast.
 
     Searching forwards tries every start position; a backwards (regex.REVERSE) match is anchored at the
     end, the only place such a match can end, so a text with no match is rejected at once.  (`$` also
     matches before a final newline: a text ending in one is searched backwards from every position.)
-    When there is a match it is read forwards, so spans and groups are exactly the forward ones."""
+    When there is a match it is read forwards, so spans and groups are exactly the forward ones; with
+    `reach` (the most non-space characters a match can hold) the forward search starts where a match
+    can start at the earliest instead of at the start of the text."""
 
-    __slots__ = ("forward", "backward", "pattern")
+    __slots__ = ("forward", "backward", "pattern", "reach")
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], reach: int | None = None) -> None:
         self.forward = pattern
         self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
         self.pattern = pattern.pattern
+        self.reach = reach
 
     def matches(self, text: str, *span: int) -> bool:
         """Whether the pattern matches anywhere in `text` (or in its `span`)."""
@@ -83,7 +117,31 @@ class Suffix:
         return self.backward.match(text, *span) is not None
 
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
-        return self.forward.search(text, *span) if self.matches(text, *span) else None
+        if not self.matches(text, *span):
+            return None
+        if self.reach is None:
+            return self.forward.search(text, *span)
+        lo = span[0] if span else 0
+        end = span[1] if len(span) > 1 else len(text)
+        return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end)
 
     def sub(self, repl: str, text: str) -> str:
         return self.forward.sub(repl, text) if self.matches(text) else text
+
+
+def _earliest_start(text: str, lo: int, end: int, reach: int) -> int:
+    """The first offset from which text[x:end] holds at most `reach` non-space characters.
+
+    `str.isspace` is true of every character `\\s` matches, so no match ending at `end` starts before."""
+    seen = 0
+    for i in range(end - 1, lo - 1, -1):
+        if not text[i].isspace():
+            seen += 1
+            if seen > reach:
+                return i + 1
+    return lo
+
+
+def reach_of(words: Iterable[str], boundary: int = 1) -> int:
+    """The most non-space characters a match of `boundary` characters and one of `words` can hold."""
+    return boundary + max(len("".join(w.split())) for w in words)

@@ -16,7 +16,7 @@ from datetime import date
 
 import regex
 
-from .patterns import Words, finditer_at
+from .patterns import Words, digit_runs, finditer_at
 
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
 
@@ -177,7 +177,8 @@ _LOWER_RULES = tuple(
 )
 
 # Where each rule (of `_LOWER_RULES`) can start in the lower-cased text: at one of its first words, or
-# ("tháng",) before: at the number before "tháng"; "d/m": where a day/month starts.  Each rule is then
+# "before tháng": at the number before "tháng"; "d/m": where a day/month can start (a run of one or
+# two digits).  Each rule is then
 # tried only there, which finds exactly what a scan of the whole text finds.
 _RULE_STARTS: tuple[tuple[str, ...], ...] = (
     ("từ", "ngày", "d/m"),
@@ -193,13 +194,12 @@ _RULE_STARTS: tuple[tuple[str, ...], ...] = (
     ("năm",),
 )
 _RULE_WORDS = Words(w for words in _RULE_STARTS for w in words if " " not in w and w != "d/m")
-_DAY_MONTH = regex.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
 
 
 def _rule_starts(lowered: str) -> list[list[int]]:
     """For each rule, the sorted offsets of `lowered` where it may match."""
     occ = _RULE_WORDS.occurrences(lowered)
-    occ["d/m"] = [m.start() for m in _DAY_MONTH.finditer(lowered, overlapped=True)]
+    occ["d/m"] = [s for s, e in digit_runs(lowered) if e - s <= 2]
     before = []
     for p in occ.get("tháng", ()):
         j = p - 1
@@ -235,7 +235,11 @@ def find_periods(text: str, ref: date | None = None) -> list[Period]:
     for i, (pattern, fn) in enumerate(rules):
         starts = [s for s, _ in taken]
         new: list[tuple[int, int]] = []
-        found_by = pattern.finditer(scanned) if rule_starts is None else finditer_at(pattern, scanned, rule_starts[i])
+        found_by = (
+            pattern.finditer(scanned)
+            if rule_starts is None
+            else finditer_at(pattern, scanned, rule_starts[i])
+        )
         for m in found_by:
             s, e = m.span()
             k = bisect.bisect_left(starts, e) - 1  # the last taken span starting before e
