@@ -8,7 +8,19 @@ from functools import lru_cache
 import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Lead", "Suffix", "Words", "alt", "digit_runs", "finditer_at", "reach_of"]
+__all__ = [
+    "LEXICON",
+    "LETTER",
+    "Lead",
+    "Lexicon",
+    "Suffix",
+    "Words",
+    "alt",
+    "digit_runs",
+    "finditer_at",
+    "reach_of",
+    "starts_of",
+]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -53,6 +65,44 @@ class Words:
         # pyahocorasick reads the whole string it is given: pass the slice, so a page stays linear
         chunk = text if lo == 0 and hi == len(text) else text[lo:hi]
         return sorted({lo + end + 1 - len(w) for end, w in self._automaton.iter(chunk)})
+
+
+class Lexicon:
+    """The words every stage anchors its patterns on (spelled numbers, period words, non-figure
+    triggers, indicator heads …), found in one Aho–Corasick pass over a lower-cased text.
+
+    Stages `register` their words when their module is imported; `occurrences(lowered)` is then one
+    pass per text, shared by the stages that read it (the last two texts are kept)."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._reader: Words | None = None
+
+    def register(self, words: Iterable[str]) -> tuple[str, ...]:
+        new = set(words)
+        if not new <= self._words:
+            self._words |= new
+            self._reader = None
+            self._occurrences.cache_clear()
+        return tuple(sorted(new))
+
+    def occurrences(self, lowered: str) -> dict[str, list[int]]:
+        """{word: sorted start offsets} of every registered word in `lowered` (do not modify it)."""
+        return self._occurrences(lowered)
+
+    @lru_cache(maxsize=2)  # noqa: B019 - one lexicon for the process
+    def _occurrences(self, lowered: str) -> dict[str, list[int]]:
+        if self._reader is None:
+            self._reader = Words(self._words)
+        return self._reader.occurrences(lowered)
+
+
+LEXICON = Lexicon()
+
+
+def starts_of(occ: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    """Sorted offsets where any of `words` occurs, from a `Lexicon.occurrences` answer."""
+    return sorted({p for w in words for p in occ.get(w, ())})
 
 
 def finditer_at(
