@@ -939,16 +939,31 @@ SUFFIX_PATTERNS = (
     "_GAP_WORDS",
     "_YEAR_WORD_BEFORE",
 )
-# Patterns made of a boundary character and one phrase: a match holds at most this many non-space characters.
-_SUFFIX_REACH = {
-    "_QUALIFIER": reach_of(vocab.QUALIFIERS),
-    "_RANK": reach_of(vocab.RANK_LEADS),
-    "_DATE_LEAD": reach_of(("khoảng từ", "chiều", "trước")),
-    "_RATIO_LEAD": reach_of(("hoàn thành", "duy trì")),
-    "_SPELLED_BLOCK": reach_of(("tháng", "ngày", "tuổi")),
+# What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
+# character and one phrase, else None; the phrases whose last words end every match).
+_SUFFIX_HINTS: dict[str, tuple] = {
+    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":."),
+    "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
+    "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới lượt là ứng".split())),
+    "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),
+    "_DATE_LEAD": (
+        reach_of(("khoảng từ", "chiều", "trước")),
+        tuple("ngày từ đến tới hôm sáng chiều tối trưa đêm trước sau hạn vào".split()),
+    ),
+    "_RATIO_LEAD": (
+        reach_of(("hoàn thành", "duy trì")),
+        tuple("đạt thành có được chiếm gồm trong là trì".split()),
+    ),
+    "_SPELLED_BLOCK": (
+        reach_of(("tháng", "ngày", "tuổi")),
+        tuple("tháng ngày thứ quý lần đầu khóa số mùng mồng tuổi năm".split()),
+    ),
+    "_PHONE_LABEL": (None, tuple("thoại nóng hotline đài số nhà".split())),
+    "_LEVEL_AFTER": (None, (*vocab.LEVEL_AFTER_CHANGE, *vocab.QUALIFIERS)),
+    "_GAP_WORDS": (None, vocab.QUALIFIERS),
 }
 globals().update(
-    {name: Suffix(globals()[name], _SUFFIX_REACH.get(name)) for name in SUFFIX_PATTERNS}
+    {name: Suffix(globals()[name], *_SUFFIX_HINTS.get(name, ())) for name in SUFFIX_PATTERNS}
 )  # same names, read fast
 
 # What may follow a number, read at the start of the rest of its line: each pattern is run only when the
