@@ -147,7 +147,7 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
     """The words-before-a-number patterns reject backwards for speed; on every number of a long report
     (original case and lower case, whole prefixes and windows of the text) backwards and forwards agree
     on whether there is a match."""
-    from scraper.extract import context, figures
+    from scraper.extract import context, figures, periods
 
     starts = [m.start() for m in figures._CANDIDATE.finditer(seed_body)]
     prefixes = [figures._prefix(seed_body, s) for s in starts] + [
@@ -173,7 +173,7 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
         "ước đạt trên\t \u00a0",
         "từ  ngày",
     ]
-    for module in (figures, context):
+    for module in (figures, context, periods):
         for name in module.SUFFIX_PATTERNS:
             suffix = getattr(module, name)
             for p in prefixes:
@@ -289,3 +289,14 @@ def test_every_change_word_holds_a_change_core() -> None:
     from scraper.extract import figures, vocab
 
     assert all(any(core in w for core in figures._CHANGE_CORES) for w in vocab.CHANGE_WORDS)
+
+
+def test_every_entity_starts_with_one_of_its_first_words(seed_body: str) -> None:
+    """Entities are looked for only where one of `_ENTITY_FIRST_WORDS` starts (and a phrase is an entity
+    only when it starts with one): every entity mention of a long report does."""
+    from scraper.extract import context
+
+    mentions = [m.group(0) for m in context._ENTITY.finditer(seed_body)]
+    mentions += ["UBND tỉnh", "các sở, ban, ngành", "toàn tỉnh", "Thành phố", "đường dây nóng 1022", "cấp xã"]
+    assert all(m.startswith(context._ENTITY_FIRST) for m in mentions)
+    assert all(context._is_entity(m) == (context._ENTITY.fullmatch(m) is not None) for m in mentions)

@@ -345,6 +345,12 @@ _ENTITY_FIRST_WORDS = (
 # Every occurrence, overlapping ones too (one Aho–Corasick pass): far cheaper than trying the whole
 # entity pattern at every position.
 _ENTITY_STARTS = Words(_ENTITY_FIRST_WORDS)
+_ENTITY_FIRST = tuple(_ENTITY_FIRST_WORDS)
+
+
+def _is_entity(phrase: str) -> bool:
+    """The whole phrase names an entity ("UBND tỉnh", "các sở, ban, ngành")."""
+    return phrase.startswith(_ENTITY_FIRST) and _ENTITY.fullmatch(phrase) is not None
 
 
 def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
@@ -539,7 +545,7 @@ def _indicator(
                 and not _VERBISH.search(subject)
                 and subject.split()[0].lower() not in _VERBS
                 and len(subject.split()) <= 8
-                and not _ENTITY.fullmatch(subject)
+                and not _is_entity(subject)
             ):
                 return subject, verb
         return noun, verb
@@ -554,7 +560,7 @@ def _indicator(
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
         return phrase, None
     phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
-    if phrase is not None and _ENTITY.fullmatch(phrase):
+    if phrase is not None and _is_entity(phrase):
         phrase = None
     first_in_sentence = i == 0 or cands[i - 1].start < ss
     if phrase is None and first_in_sentence and c.kind == "percent" and not c.change and not c.prior_period:

@@ -16,7 +16,7 @@ from datetime import date
 
 import regex
 
-from .patterns import LEXICON, digit_runs, finditer_at
+from .patterns import LEXICON, Suffix, digit_runs, finditer_at
 
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
 
@@ -278,3 +278,8 @@ def shift_year(p: Period, years: int = -1) -> Period:
             return d.replace(year=d.year + years, day=28)
 
     return Period(sh(p.start), sh(p.end), p.text, p.pos, p.stop)
+
+
+# "… so với", "… so cùng kỳ": read backwards, and only when the words before end so (see `patterns.Suffix`).
+SUFFIX_PATTERNS = ("_BASELINE_BEFORE",)
+_BASELINE_BEFORE = Suffix(_BASELINE_BEFORE, endings=("với", "kỳ", "so"))  # type: ignore[assignment]
