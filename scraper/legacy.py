@@ -9,6 +9,7 @@ quotes "©" or "«…»" is left alone.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 import regex
@@ -38,7 +39,7 @@ for _u, _v in zip(_UNI, _VNI, strict=True):
 _TCVN3_TELL = set("µ¸¶·¹¨»¾¼½Æ©ÇËÌÐÎÏÑªÖ×ØÜÞßåæçëîïñö÷øûüþ«¬®¡¢£¤¥¦§\xad")
 # Mark bytes VNI puts after a base vowel; a Unicode word never has these after a, e, o, u, y.
 _VNI_PAIR = regex.compile(r"[aeouyAEOUYôöÔÖ][øùâõêïûáàåãäéèúüëÙØÂÕÊÏÛÁÀÅÃÄÉÈÚÜË]")
-_VIET_UNICODE = regex.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_VIET_UNICODE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # stdlib: scans a class ~3x faster
 _WORD = regex.compile(r"[^\s<>\"'=/]+")
 _VNI_SEQ = regex.compile("|".join(sorted(map(regex.escape, VNI_TO_UNICODE), key=len, reverse=True)))
 

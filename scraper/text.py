@@ -23,6 +23,7 @@ __all__ = [
     "Normalized",
     "clean_text",
     "decode_html",
+    "decode_html_utf8",
     "normalize",
     "normalize_with_map",
 ]
@@ -202,11 +203,18 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
     (portals often declare one thing and serve another), then UTF-8, then windows-1258.  Text in
     the TCVN3/VNI font encodings is converted to Unicode afterwards (see `legacy.py`).
     """
+    text, enc, _ = decode_html_utf8(data, http_charset)
+    return text, enc
+
+
+def decode_html_utf8(data: bytes, http_charset: str | None = None) -> tuple[str, str, bytes | None]:
+    """`decode_html`, plus `data` itself when the text is exactly `data` read as UTF-8 (else None):
+    an HTML parser that reads UTF-8 can then take the bytes, and no one encodes the text again."""
     if not data or not data.strip():
         raise DecodeError("empty document")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return _finish(data[len(bom) :].decode(enc, errors="replace")), enc
+            return _finish(data[len(bom) :].decode(enc, errors="replace")), enc, None
     if _looks_binary(data):
         raise DecodeError("binary content, not an HTML or text document")
     candidates: list[str] = []
@@ -219,7 +227,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
     # single-byte charset is almost always a server misconfiguration.
     if "utf-8" in candidates and not data.isascii():
         try:
-            return _finish(data.decode("utf-8")), "utf-8"
+            return _finished(data, data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             candidates.remove("utf-8")
     if not meta and not http_charset:
@@ -228,13 +236,18 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
 
         latin = data.decode("latin-1")
         if detect_legacy(latin):
-            return _finish(latin), "latin-1"
+            return _finish(latin), "latin-1", None
     for enc in candidates + ["windows-1258"]:
         try:
-            return _finish(data.decode(enc)), enc
+            return _finished(data, data.decode(enc), enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    return _finish(data.decode("utf-8", errors="replace")), "utf-8"
+    return _finish(data.decode("utf-8", errors="replace")), "utf-8", None
+
+
+def _finished(data: bytes, decoded: str, enc: str) -> tuple[str, str, bytes | None]:
+    text = _finish(decoded)
+    return text, enc, data if enc == "utf-8" and text is decoded else None
 
 
 def _finish(text: str) -> str:

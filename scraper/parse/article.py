@@ -37,9 +37,10 @@ from .cues import (
 )
 from .sites import GENERIC, SiteProfile, detect
 from .sites import compiled as _compiled
+from .sites import compiled_any
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
-from ..text import clean_text, decode_html, normalize
+from ..text import clean_text, decode_html_utf8, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
@@ -244,12 +245,35 @@ def _first_text(
     return "", None
 
 
-def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
-    for name in names:
-        node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
-        if node is not None and node.attributes.get("content"):
-            return clean_text(node.attributes["content"] or "", unescape=True)
-    return None
+class _Metas:
+    """The page's <meta> tags, read in one pass: the content of the first tag per property= value
+    and per name= value (what `meta[property="…"]`, then `meta[name="…"]`, would find first)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.by_property: dict[str, str | None] = {}
+        self.by_name: dict[str, str | None] = {}
+        for node in tree.css("meta"):
+            attrs = node.attributes
+            if (prop := attrs.get("property")) is not None:
+                self.by_property.setdefault(prop, attrs.get("content"))
+            if (name := attrs.get("name")) is not None:
+                self.by_name.setdefault(name, attrs.get("content"))
+
+    def first(self, *names: str) -> str | None:
+        """The first of `names` whose tag has content, cleaned."""
+        for name in names:
+            content = self.by_property[name] if name in self.by_property else self.by_name.get(name)
+            if content:
+                return clean_text(content, unescape=True)
+        return None
+
+
+def _any_match(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> bool:
+    """Whether any of the selectors matches (True when the engine rejects their list: ask each)."""
+    try:
+        return tree.css_first(", ".join(selectors)) is not None
+    except Exception:  # noqa: BLE001 - one selector the engine rejects spoils the list
+        return True
 
 
 @dataclass
@@ -298,12 +322,12 @@ def _render(
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
     raw = _SOURCE_BREAKS.sub(" ", node.text(deep=True, separator="")).replace(_PARA, "\n")
-    drop = _compiled(profile.drop_lines)
+    drop = compiled_any(profile.drop_lines)
     lines: list[str] = []
     spans: list[_TableSpan] = []
     pos = 0
     for line in raw.split("\n"):
-        line = clean_text(_OFFICE_LITERAL.sub(" ", line))
+        line = clean_text(_OFFICE_LITERAL.sub(" ", line) if "o:p>" in line else line)
         if not line:
             continue
         if line in placeholders or _PLACEHOLDER.fullmatch(line):
@@ -412,7 +436,7 @@ def _most_own_text(tree: LexborHTMLParser) -> LexborNode | None:
     return best if best_len >= 20 else None
 
 
-def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | None:
+def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None, metas: _Metas) -> str | None:
     link = tree.css_first('link[rel="canonical"]')
     href = (link.attributes.get("href") or "").strip() if link is not None else ""
     if href and (href.startswith(("http://", "https://")) or url):
@@ -426,7 +450,7 @@ def _canonical_url(tree: LexborHTMLParser, html: str, url: str | None) -> str | 
     if m and not url:
         target = m.group(1)
         return target if target.startswith("http") else "https://" + target
-    og = _meta(tree, "og:url")
+    og = metas.first("og:url")
     if og and og.startswith("http") and not url:
         return og
     return url
@@ -469,35 +493,20 @@ def parse_article(
     with_figures: bool = True,
 ) -> Article:
     """Parse one article page.  Raises ParseError (one line) for input that is not a readable page."""
-    if isinstance(html, (bytes, bytearray, memoryview)):
-        data = bytes(html)
-        if len(data) > MAX_HTML_BYTES:
-            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
-        try:
-            html, _enc = decode_html(data, http_charset)
-        except DecodeError as exc:
-            raise NotHTML(str(exc)) from None
-    elif not isinstance(html, str):
-        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
-    else:
-        if len(html) > MAX_HTML_BYTES:
-            raise PageTooLarge(f"page too large ({len(html):,} characters)")
-        if not html.strip():
-            raise NotHTML("empty document")
-        if "\x00" in html[:4096]:
-            raise NotHTML("binary content, not an HTML or text document")
-        from ..legacy import fix_legacy_vietnamese
-
-        html = fix_legacy_vietnamese(html)
-    if "<" not in html[:100_000]:
+    html, utf8 = _page_text(html, http_charset)
+    if html.find("<", 0, 100_000) < 0:
         raise NotHTML("not HTML: no markup found")
-    html = _limit_nesting(html)
-    tree = LexborHTMLParser(html)
-    url = _canonical_url(tree, html, url)
+    limited = _limit_nesting(html)
+    # lexbor reads UTF-8: when the text is exactly the page's bytes, it takes them (the same tree,
+    # without encoding the whole text again)
+    tree = LexborHTMLParser(utf8 if utf8 is not None and limited is html else limited)
+    html = limited
+    metas = _Metas(tree)
+    url = _canonical_url(tree, html, url, metas)
     profile = detect(url, html)
-    article = _extract(tree, html, url, profile)
+    article = _extract(tree, html, url, profile, metas)
     if profile is not GENERIC and len(article.body_text) < 40:
-        generic = _extract(LexborHTMLParser(html), html, url, GENERIC)
+        generic = _extract(LexborHTMLParser(html), html, url, GENERIC, metas)
         if len(generic.body_text) > len(article.body_text):
             article = generic.model_copy(update={"platform": profile.name, "id": article.id})
     if not article.body_text and not article.title:
@@ -511,6 +520,30 @@ def parse_article(
     if with_figures and article.body_text:
         article.figures = _figures(article)
     return article
+
+
+def _page_text(html: str | bytes, http_charset: str | None) -> tuple[str, bytes | None]:
+    """The page as text, and its bytes when the text is exactly them read as UTF-8."""
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_HTML_BYTES:
+            raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
+        try:
+            text, _enc, utf8 = decode_html_utf8(data, http_charset)
+        except DecodeError as exc:
+            raise NotHTML(str(exc)) from None
+        return text, utf8
+    if not isinstance(html, str):
+        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
+    if len(html) > MAX_HTML_BYTES:
+        raise PageTooLarge(f"page too large ({len(html):,} characters)")
+    if not html.strip():
+        raise NotHTML("empty document")
+    if "\x00" in html[:4096]:
+        raise NotHTML("binary content, not an HTML or text document")
+    from ..legacy import fix_legacy_vietnamese
+
+    return fix_legacy_vietnamese(html), None
 
 
 # SharePoint display forms (DispForm.aspx, list item pages) put each field in a label/value row.
@@ -551,7 +584,7 @@ def _strip_chrome(
 ) -> tuple[list[str], str | None]:
     """Take the chrome out of the body: the profile's drops, a copied headline, photo captions, trailing
     attachment lines and the byline at its end.  Returns the captions and that byline."""
-    for sel in profile.drop:
+    for sel in profile.drop if _any_match(body_node, profile.drop) else ():
         for n in body_node.css(sel):
             n.decompose()
     _drop_foreign_headline(body_node, title)
@@ -571,7 +604,9 @@ def _body_html_again(html: str, profile: SiteProfile, title: str | None) -> str:
     return body_node.html or ""
 
 
-def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile) -> Article:
+def _extract(
+    tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile, metas: _Metas
+) -> Article:
     """Read one page: the profile's selectors are priors; position, agreement and typography decide."""
     page_title = _text(tree.css_first("title"))
     form = _form_fields(tree) if profile.name == "sharepoint" else {}
@@ -579,7 +614,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     layout = Layout.of(tree)  # before anything is taken out of the tree
     body_start = layout.at(body_node)
     body_end = layout.end_of(body_node) if body_node is not None else None
-    title, title_node = _read_title(tree, layout, body_start, url, profile, page_title)
+    title, title_node = _read_title(tree, layout, body_start, url, profile, page_title, metas)
     if form.get("title"):
         title, title_node = form["title"], None
     title_pos = layout.at(title_node)
@@ -589,7 +624,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     form_date = parse_published(form["published"], us_order=True) if form.get("published") else None
     published = form_date
     if published is None:
-        published = _read_date(tree, layout, profile, title_pos, title_end, body_start)
+        published = _read_date(tree, layout, profile, (title_pos, title_end, body_start), metas)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
     author = None
     attachments: list[Attachment] = []
@@ -608,9 +643,10 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
             body_text = lead + "\n" + body_text
             _shift_spans(spans, len(lead) + 1)
     # Page-level attachment lists (NukeViet download box, SharePoint list attachments).
-    for a in tree.css("a[href]"):
+    listed = compiled_any(profile.attachment_patterns)
+    for a in tree.css("a[href]") if listed else ():
         href = a.attributes.get("href") or ""
-        if _DOC_EXT.search(href) and any(p.search(href) for p in _compiled(profile.attachment_patterns)):
+        if listed[0].search(href) and _DOC_EXT.search(href):
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)
@@ -620,7 +656,7 @@ def _extract(tree: LexborHTMLParser, html: str, url: str | None, profile: SitePr
     if not category:
         category = (
             category_before(layout, title_pos)
-            or _meta(tree, "article:section")
+            or metas.first("article:section")
             or _category_from_title(page_title, title)
         )
     views_text, _ = _first_text(tree, profile.views)
@@ -665,6 +701,7 @@ def _read_title(
     url: str | None,
     profile: SiteProfile,
     page_title: str,
+    metas: _Metas,
 ) -> tuple[str, LexborNode | None]:
     prior: list[LexborNode] = []
     for sel in profile.title:
@@ -676,11 +713,11 @@ def _read_title(
         layout,
         body_start,
         url=url,
-        og_title=_meta(tree, "og:title"),
+        og_title=metas.first("og:title"),
         page_title=page_title,
         prior=prior,
         prior_weight=0.3 if profile is GENERIC else 1.0,
-        chrome=_compiled(profile.drop_lines),
+        chrome=compiled_any(profile.drop_lines),
     )
     if best is None:
         return _strip_site(page_title) if not is_portal_text(_strip_site(page_title)) else "", None
@@ -691,12 +728,13 @@ def _read_date(
     tree: LexborHTMLParser,
     layout: Layout,
     profile: SiteProfile,
-    title_pos: int | None,
-    title_end: int | None,
-    body_start: int | None,
+    around: tuple[int | None, int | None, int | None],
+    metas: _Metas,
 ) -> str | None:
     """`<time datetime>` near the title is exact; else the best-scored date line; else the page's
-    machine-readable date (meta tags, JSON-LD).  None when the page shows none."""
+    machine-readable date (meta tags, JSON-LD).  None when the page shows none.  `around` is
+    (title start, title end, body start)."""
+    title_pos, title_end, body_start = around
     lo = (title_pos if title_pos is not None else (body_start or 0)) - settings.DATE_BEFORE_TITLE_CHARS
     hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
     for node in tree.css("time[datetime]"):
@@ -711,7 +749,7 @@ def _read_date(
     hit = best_date(layout, title_pos, title_end, body_start, prior)
     if hit is not None and (iso := parse_published(hit.raw, us_order=profile.name == "sharepoint")):
         return iso
-    meta = _meta(tree, "article:published_time", "og:published_time", "pubdate", "dc.date", "DC.date.issued")
+    meta = metas.first("article:published_time", "og:published_time", "pubdate", "dc.date", "DC.date.issued")
     return parse_published(meta or "") or parse_published(_json_ld_date(tree) or "")
 
 
@@ -843,10 +881,11 @@ def _is_right_aligned(p: LexborNode) -> bool:
     return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
-def _is_bold(p: LexborNode) -> bool:
+def _is_bold(p: LexborNode, text: str) -> bool:
+    """Bold by style, or a <strong>/<b> holding (nearly) all of its `text`."""
     style = (p.attributes.get("style") or "").replace(" ", "").lower()
     strong = p.css_first("strong, b")
-    return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(_text(p)) - 3)
+    return "font-weight:bold" in style or (strong is not None and len(_text(strong)) >= len(text) - 3)
 
 
 _DOC_FOLDER = regex.compile(r"/(?:Attachments|documents|uploads|files?)/", regex.I)
@@ -861,13 +900,13 @@ def _is_attachment_link(p: LexborNode) -> bool:
     return False
 
 
-def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
-    """The body's last `k` (None: all) text paragraphs, last first: p/div with text and no block
-    children.  Chosen before the caller removes any of them."""
-    out: list[LexborNode] = []
+def _last_lines(body: LexborNode, k: int | None) -> list[tuple[LexborNode, str]]:
+    """The body's last `k` (None: all) text paragraphs with their text, last first: p/div with text
+    and no block children.  Chosen before the caller removes any of them."""
+    out: list[tuple[LexborNode, str]] = []
     for p in reversed(body.css("p, div")):
-        if not has_blocks(p) and _text(p):
-            out.append(p)
+        if not has_blocks(p) and (text := _text(p)):
+            out.append((p, text))
             if k is not None and len(out) == k:
                 break
     return out
@@ -876,7 +915,7 @@ def _last_lines(body: LexborNode, k: int | None) -> list[LexborNode]:
 def _drop_trailing_attachment_lines(body: LexborNode) -> None:
     """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
     attachment is recorded in `attachments`; its link words are not prose."""
-    for p in _last_lines(body, 3):
+    for p, _ in _last_lines(body, 3):
         link_words = sum(len(_text(a)) for a in p.css("a[href]"))
         if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
             return
@@ -888,17 +927,17 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     bold or upper-case.  On Liferay the posting account follows it, so the last such paragraph anywhere
     counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
     A line linking a document ("Báo cáo") is the attachment, not the author."""
-    for p in _last_lines(body, 2 if last_only else None):
+    removed = False  # a removed line may sit inside an earlier one: its text is then read again
+    for p, txt in _last_lines(body, 2 if last_only else None):
         if _is_attachment_link(p):
             continue
-        txt = _text(p)
+        if removed:
+            txt = _text(p)
         if is_posting_account(txt):
             p.decompose()  # the CMS account that posted the item: neither a person nor prose
+            removed = True
             continue
-        emphasised = _is_bold(p) or p.css_first("em, i") is not None
-        styled = _is_right_aligned(p) and (emphasised or not last_only)
-        shouting = txt.isupper() and len(txt) <= 40
-        if len(txt) <= 60 and (styled or (last_only and (_is_bold(p) or shouting))):
+        if len(txt) <= 60 and _is_author_line(p, txt, last_only):
             name = person_or_none(txt)
             if name:
                 p.decompose()
@@ -906,6 +945,14 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
         if last_only:
             break
     return None
+
+
+def _is_author_line(p: LexborNode, txt: str, last_only: bool) -> bool:
+    """Set apart as a byline: right-aligned (and emphasised, for the last line), or bold or upper-case
+    as the body's last line."""
+    bold = _is_bold(p, txt)
+    styled = _is_right_aligned(p) and (bold or p.css_first("em, i") is not None or not last_only)
+    return styled or (last_only and (bold or (txt.isupper() and len(txt) <= 40)))
 
 
 _NAME_LINE = regex.compile(

@@ -11,9 +11,10 @@ a strong prior, never the only path.  Everything here is linear in the page size
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -50,6 +51,8 @@ _LINE_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
 )
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
+# Words every `_CRUMB_CLASS` match contains (ASCII: lower() folds them as the pattern's IGNORECASE does).
+_CRUMB_WORDS = ("breadcrumb", "duong", "path")
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
@@ -63,6 +66,8 @@ _SITE_NAME = regex.compile(
     r"(?i)cổng\s+thông\s+tin|trang\s+thông\s+tin\s+điện\s+tử|website|portal|trang\s+chủ|^ubnd\s|"
     r"^ủy\s+ban\s+nhân\s+dân\s|^sở\s+[\p{L} ]+tỉnh\s|bản\s+quyền|copyright"
 )
+# A word every `_SITE_NAME` match holds, in case-folded text: most texts skip the pattern.
+_SITE_WORDS = ("cổng", "trang", "web", "portal", "ubnd", "ủy", "sở", "bản", "copy")
 _TRAILING_DATE = regex.compile(r"\s*\(\s*[\d\s/.:,TZ+-]*\)\s*$")
 
 # Date expressions: d/m/y with '/', '.', '-' or spaces, an optional time; ISO stamps; spelled dates.
@@ -135,6 +140,7 @@ class Layout:
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
+    blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -143,37 +149,50 @@ class Layout:
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Layout:
         root = tree.body
+        if root is None:
+            return cls("", {}, [], [])
         parts: list[str] = []
         start: dict[int, int] = {}
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
         positions: list[int] = []
+        blocky: set[int] = set()
+        linked: dict[int, bool] = {}  # per parent: text nodes often share one
         pos = 0
-        if root is None:
-            return cls("", {}, [], [])
+        in_text = False  # the last part is text, not a line end
         for node in root.traverse(include_text=True):
             tag = node.tag
             if tag == "-text":
-                parent = node.parent
-                if parent is None or parent.tag in _SKIP:
-                    continue
-                txt = node.text_content or ""
-                if not txt.strip():
+                txt = node.text_content
+                if not txt or txt.isspace() or (parent := node.parent) is None or parent.tag in _SKIP:
                     continue
                 txt = " " + " ".join(txt.split())
-                if _in_link(parent):
+                pid = parent.mem_id
+                if pid not in linked:
+                    linked[pid] = _in_link(parent)
+                if linked[pid]:
                     links.append((pos, pos + len(txt)))
                 start[node.mem_id] = pos
                 parts.append(txt)
                 pos += len(txt)
+                in_text = True
             elif tag and tag[0] != "-":
-                if tag in _LINE_TAGS and parts and parts[-1] != "\n":
+                if in_text and tag in _LINE_TAGS:
                     parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
                     pos += 1
+                    in_text = False
+                if tag in _BLOCKS and (parent := node.parent) is not None:
+                    blocky.add(parent.mem_id)
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        return cls("".join(parts), start, links, elements, positions)
+        return cls("".join(parts), start, links, elements, positions, blocky)
+
+    def has_blocks(self, node: LexborNode) -> bool:
+        """`has_blocks(node)` for an element of the page as it was laid out, without walking its
+        children again; ask before anything is taken out of the tree."""
+        nid = node.mem_id
+        return nid in self.blocky if nid in self.start else has_blocks(node)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -191,15 +210,9 @@ class Layout:
         return len(self.text)
 
     def in_link(self, offset: int) -> bool:
-        # links are sorted by construction; a binary search keeps this logarithmic
-        lo, hi = 0, len(self.links)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.links[mid][1] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo < len(self.links) and self.links[lo][0] <= offset
+        # links are sorted by construction: bisect for the first one ending after the offset
+        i = bisect_right(self.links, offset, key=itemgetter(1))
+        return i < len(self.links) and self.links[i][0] <= offset
 
 
 def _in_link(node: LexborNode | None) -> bool:
@@ -249,7 +262,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     out = text.translate(_STRIP_MARKS)
-    if max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
+    if out and max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
         return "".join(c for c in text if not unicodedata.combining(c))
     return out
 
@@ -328,7 +341,12 @@ def is_portal_text(text: str) -> bool:
     if len(text) > 20:
         letters = "".join(filter(str.isalpha, text))
         shouting = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
-    return bool(_PORTAL_WORDS.match(text)) or bool(_SITE_NAME.search(text)) or shouting
+    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or shouting
+
+
+def _site_name(text: str) -> bool:
+    folded = text.casefold()
+    return any(w in folded for w in _SITE_WORDS) and _SITE_NAME.search(text) is not None
 
 
 def clean_title(text: str) -> str:
@@ -389,7 +407,7 @@ def best_title(
         ]
     headlines: dict[str, str | None] = {}  # nested inline blocks share a text: judge each text once
     for node in nodes:
-        if node.tag not in _TITLE_TAGS or has_blocks(node):
+        if node.tag not in _TITLE_TAGS or layout.has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
         pos = layout.start.get(node.mem_id, 0)
         typo = _typography(node)
@@ -501,6 +519,9 @@ def best_date(
     return best
 
 
+_LEAD_TAGS = frozenset(("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"))
+
+
 def lead_before(
     layout: Layout, title_end: int | None, body_start: int | None, title: str | None
 ) -> str | None:
@@ -511,7 +532,7 @@ def lead_before(
     ftitle = fold(title or "")
     for node in layout.between(title_end, body_start):
         pos = layout.start.get(node.mem_id, -1)
-        if node.tag not in ("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4") or has_blocks(node):
+        if node.tag not in _LEAD_TAGS or layout.has_blocks(node):
             continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""
@@ -537,8 +558,10 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
     for node in layout.elements:
         attrs = node.attributes  # a new dict on every access: read it once
+        if not attrs:
+            continue  # no class, no id: not a breadcrumb
         cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if _CRUMB_CLASS.search(cls):
+        if _may_be_crumb(cls) and _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -570,6 +593,11 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
+
+
+def _may_be_crumb(cls: str) -> bool:
+    low = cls.lower()
+    return any(w in low for w in _CRUMB_WORDS)
 
 
 def _section_link(a: LexborNode) -> bool:

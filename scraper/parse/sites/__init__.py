@@ -21,6 +21,12 @@ def compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, regex.I) for p in patterns)
 
 
+@lru_cache(maxsize=256)
+def compiled_any(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """`compiled(patterns)` as one alternation (or none): 'does any of them match' in one search."""
+    return (regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I),) if patterns else ()
+
+
 @dataclass(frozen=True, slots=True)
 class SiteProfile:
     name: str
