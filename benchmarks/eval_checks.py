@@ -61,9 +61,11 @@ def _denominator(raw: str) -> Decimal | None:
         return None
 
 
-def _check_values(c: Check) -> list[Decimal]:
+def _check_values(c: Check, implied: bool = False) -> list[Decimal]:
     out: list[Decimal] = []
     for ref, role in zip(c.figures, c.roles or [""] * len(c.figures)):
+        if role == "current" and implied:  # a change over last period's value, derived from this period's
+            continue
         if role.endswith("-denominator"):  # a sum of fractions' denominators ("179 + 206 + … = 590")
             out.append(Decimal(str(ref["denominator"])))
             continue
@@ -88,7 +90,7 @@ def covers(c: Check, rec: dict[str, Any]) -> bool:
     implied = set(rec.get("implied") or [])
     numbers = {k: Decimal(v) for k, v in rec["numbers"].items()}
     needed = [numbers[k] for k in [*rec["operands"], rec["stated"]] if k not in implied]
-    pool = _check_values(c)
+    pool = _check_values(c, implied=bool(implied))
     if rec["stated"] in implied and (c.stated is None or not _same(c.stated, numbers[rec["stated"]])):
         return False
     for n in needed:

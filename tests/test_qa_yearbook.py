@@ -86,3 +86,34 @@ def test_figures_keep_their_exact_characters() -> None:
     text = _table(VALUES + INDEX, YEARS)
     for c in check_text(text):
         assert all(text[f["start"] : f["end"]] == f["raw"] for f in c.figures)
+
+
+def test_index_block_with_short_names_is_matched_by_position() -> None:
+    short = [
+        ("Trường học -\nSchools", ["101,43", "101,88", "100,46", "100,92"]),
+        ("Tiểu học -\nPrimary", ["101,00", "101,67", "100,33", "101,31"]),
+        ("Công lập -\nPublic", ["100,00", "101,38", "100,34", "101,02"]),
+    ]
+    rows = VALUES[:3] + [("Ngoài công lập -\nNon-public", ["10", "11", "11", "12"])]
+    short += [("Ngoài công lập -\nNon-public", ["100,00", "110,00", "100,00", "109,09"])]
+    text = _table(rows + short, YEARS)
+    idx = [c for c in check_text(text) if "năm trước = 100" in (c.rule or "")]
+    assert len(idx) >= 9 and all(c.consistent for c in idx)
+
+
+def test_numbered_groups_and_columns_that_add_up() -> None:
+    rows = [
+        ("TỔNG SỐ -\nTOTAL", ["900", "850", "50"]),
+        ("I. Khu vực đồng bằng\nPlain districts", ["600", "560", "40"]),
+        ("1. Thành phố A", ["400", "370", "30"]),
+        ("2. Huyện B", ["200", "190", "10"]),
+        ("II. Khu vực miền núi\nMountain districts", ["300", "290", "10"]),
+        ("3. Huyện C", ["120", "115", "5"]),
+        ("4. Huyện D", ["180", "175", "5"]),
+    ]
+    text = _table(rows)
+    checks = check_text(text)
+    groups = [c for c in checks if "là tổng của 2 dòng dưới" in (c.rule or "")]
+    columns = [c for c in checks if "cột 1 là tổng của 2 cột" in (c.rule or "")]
+    assert len(groups) == 9 and all(c.consistent for c in groups)  # total = I + II; I = 1 + 2; II = 3 + 4
+    assert len(columns) == 7 and all(c.consistent for c in columns)  # total = public + non-public per row

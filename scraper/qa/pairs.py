@@ -66,7 +66,8 @@ ROLES: dict[str, str] = {
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+)?(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
+    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
+    r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
@@ -327,9 +328,15 @@ def counted(unit: str | None, following: str = "") -> str:
     return unit_key(unit)
 
 
+_SCALED = regex.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn|ngàn)$", regex.I)
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
     if {a.kind, b.kind} == {"quantity", "ratio"}:  # "xuống giống 21.195/21.242ha … lúa 13.091ha"
         return (a.unit or "").lower() == (b.unit or "").lower()
+    if {a.kind, b.kind} == {"money", "number"}:  # "gần 600 triệu đồng … tài chính gần 260 triệu"
+        n = a if a.kind == "number" else b
+        return not n.unit and bool(_SCALED.search(n.raw))
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
         return False
     if a.kind == "money" or b.kind == "money" or a.kind == "quantity":
@@ -444,7 +451,10 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
-_SLASH_BEFORE = regex.compile(r"\d\s*[\p{L}²³]{0,6}\s*/\s*$")
+# The denominator of "a ha/b ha" or "a trường trong tổng số b trường": not a part of the list it sits in.
+_SLASH_BEFORE = regex.compile(
+    r"(?:\d\s*[\p{L}²³]{0,6}\s*/|(?<![\p{L}])(?:trong|trên)\s+tổng\s+số(?:\s+[\p{L}]+){0,2})\s*$", regex.I
+)
 
 
 def _parts_after(

@@ -31,6 +31,8 @@ __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 _TOKEN = regex.compile(r"(?<!\S)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)(?!\S)")
 _YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _LETTER = regex.compile(r"\p{L}")
+_CELL = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)"
+_TRAILING = regex.compile(rf"(?<=\s){_CELL}(?:[ \t\u00a0]+{_CELL})*\s*$")
 _LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
 ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
 
@@ -39,6 +41,7 @@ ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
 class Row:
     label: str
     cells: list[Figure | str | None]  # a figure, ZERO for "-", None for a number that is not a figure
+    rank: str = ""  # "I." rows are "roman", "1." rows "arabic": groups and their members
 
 
 @dataclass
@@ -48,12 +51,23 @@ class ColumnTable:
     sections: list[list[Row]] = field(default_factory=list)  # values, then index/share repeats
 
 
+_NUMBERING = regex.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,3}))\s*[.)]\s+\S")
+
+
+def _vietnamese_line(label: str) -> str:
+    lines = label.split("\n")
+    return next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
+
+
+def _rank(label: str) -> str:
+    m = _NUMBERING.match(_vietnamese_line(label))
+    return "" if not m else "roman" if m.group("roman") else "arabic"
+
+
 def _key(label: str) -> str:
     """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
     parenthesis, without its numbering ("1. Thành phố …")."""
-    lines = label.split("\n")
-    label = next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
-    m = _LABEL_HEAD.match(label)
+    m = _LABEL_HEAD.match(label := _vietnamese_line(label))
     text = (m.group("vi") if m else label).strip().lower()
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -78,10 +92,25 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         if values:
             out.append(("\n".join(label), values))
             label, values = [], []
-        label.append(line.strip())
+        tail = _trailing(line, start)  # "TỔNG SỐ - TOTAL 844.947 850.413 855.804 …": a row on one line
+        label.append(line[: tail[0][0] - start].strip() if tail else line.strip())
+        values += tail
     if values:
         out.append(("\n".join(label), values))
     return out
+
+
+def _trailing(line: str, start: int) -> list[tuple[int, int, str]]:
+    """The numbers a label line ends with (space-separated, nothing after them), when there are enough of
+    them to be a row's cells."""
+    cut = max(0, len(line) - settings.QA_YEARBOOK_MAX_ROW_CHARS)  # a bounded look: linear in the line
+    m = _TRAILING.search(line, cut)
+    if not m:
+        return []
+    tail = [
+        (start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(line, m.start(), m.end())
+    ]
+    return tail if len(tail) >= settings.QA_YEARBOOK_MIN_COLUMNS else []
 
 
 def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[int], int]:
@@ -92,35 +121,47 @@ def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[i
     return [], 0
 
 
-def _usual_width(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> int:
-    """Without year headers: the number of values most label groups have, when several agree."""
+def _widths(groups: list[tuple[str, list[tuple[int, int, str]]]], years: list[int]) -> list[int]:
+    """The row widths of the text's tables: the years' count, and any width enough label groups share."""
     widths = [len(v) for label, v in groups if label and len(v) >= settings.QA_YEARBOOK_MIN_COLUMNS]
-    best = max(set(widths), key=widths.count, default=0)
-    return best if widths.count(best) >= settings.QA_YEARBOOK_MIN_ROWS else 0
+    found = [w for w in sorted(set(widths)) if widths.count(w) >= settings.QA_YEARBOOK_MIN_ROWS]
+    return sorted(set(found) | ({len(years)} if years else set()))
 
 
 def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable]:
-    """The one-cell-per-line tables of a text, with each cell's figure (figures are matched by position)."""
+    """The one-cell-per-line tables of a text, one per row width, with each cell's figure (matched by
+    position).  Year headers are known only for the table as wide as they are."""
     groups = _groups(text)
     years, first = _years(groups)
-    columns = len(years) or _usual_width(groups)
-    if not columns:
-        return []
     by_start = {f.start: f for f in figures}
-    table = ColumnTable(columns, years)
-    head: str | None = None
-    for label, values in groups[first:]:
-        if len(values) != columns or not label:
-            continue
-        cells = [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values]
-        row = Row(_key(label), cells)
-        if head is None:
-            head = row.label
-            table.sections.append([])
-        elif row.label == head:
-            table.sections.append([])  # the table again: index or share section
-        table.sections[-1].append(row)
-    return [table] if table.sections and len(table.sections[0]) >= 2 else []
+    tables = []
+    for width in _widths(groups, years):
+        rows = [
+            Row(
+                _key(label),
+                [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values],
+                _rank(label),
+            )
+            for label, values in groups[first:]
+            if label and len(values) == width
+        ]
+        table = ColumnTable(width, years if len(years) == width else [], _sections(rows))
+        if table.sections and len(table.sections[0]) >= 2:
+            tables.append(table)
+    return tables
+
+
+def _sections(rows: list[Row]) -> list[list[Row]]:
+    """The values, then the same rows again (an index or share section): cut where the first row's name
+    comes back, or else in the middle when the second half's names repeat the first half's."""
+    cut = next((i for i, r in enumerate(rows) if i and r.label == rows[0].label), None)
+    half = len(rows) // 2
+    if cut is None and len(rows) >= 4 and len(rows) % 2 == 0:
+        same = sum(1 for a, b in zip(rows[:half], rows[half:]) if _same_row(a.label, b.label))
+        cut = half if same * 2 >= half else None
+    if cut is None:
+        return [rows] if rows else []
+    return [rows[:cut], rows[cut:]]
 
 
 def _value(c: Figure | str | None) -> Decimal | None:
@@ -128,8 +169,10 @@ def _value(c: Figure | str | None) -> Decimal | None:
 
 
 def _column_sum(parent: Row, children: list[Row], col: int, rule: str) -> Relation | None:
-    total = parent.cells[col]
-    parts = [r.cells[col] for r in children]
+    return _cells_sum(parent.cells[col], [r.cells[col] for r in children], rule)
+
+
+def _cells_sum(total: Figure | str | None, parts: list[Figure | str | None], rule: str) -> Relation | None:
     if not isinstance(total, Figure) or any(_value(p) is None for p in parts):
         return None
     figs = tuple(p for p in parts if isinstance(p, Figure))
@@ -138,8 +181,27 @@ def _column_sum(parent: Row, children: list[Row], col: int, rule: str) -> Relati
     return Relation("sum", total, figs, rule, settings.QA_CONF_TABLE)
 
 
+def _numbered_children(rows: list[Row], i: int) -> list[Row]:
+    """ "TỔNG SỐ; I. Khu vực đồng bằng; 1. …; 2. …; II. Khu vực miền núi; 8. …": a total's members are the
+    "I." rows (or the "1." rows when there are none), a "I." row's are the "1." rows up to the next "I."."""
+    rank = rows[i].rank
+    if rank == "arabic":
+        return []
+    below: list[Row] = []
+    for r in rows[i + 1 :]:
+        if rank == "roman" and r.rank == "roman":
+            break
+        below.append(r)
+    if not rank and any(r.rank == "roman" for r in below):
+        return [r for r in below if r.rank == "roman"]
+    return [r for r in below if r.rank == "arabic"]
+
+
 def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
-    """Rows under row i at a regular step (each with the same number of its own sub-rows)."""
+    """The numbered members of row i, then rows under it at a regular step (each with as many sub-rows)."""
+    numbered = _numbered_children(rows, i)
+    if len(numbered) >= 2:
+        yield numbered
     for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
         for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
             idx = [i + 1 + step * j for j in range(n)]
@@ -158,10 +220,33 @@ def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
                 break
 
 
+def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "Tổng số | Nhà nước | Ngoài nhà nước | FDI" in each row: a column that the next columns add up to in
+    the rows (in all but at most one of them)."""
+    for j in range(ncols - 2):
+        for n in range(ncols - 1 - j, 1, -1):
+            cols = range(j + 1, j + 1 + n)
+            rule = f"niên giám: cột {j + 1} là tổng của {n} cột sau nó"
+            rels = [
+                r
+                for row in rows
+                if (r := _cells_sum(row.cells[j], [row.cells[c] for c in cols], rule)) is not None
+            ]
+            held = sum(1 for r in rels if evaluate(r).consistent)
+            if held >= settings.QA_YEARBOOK_MIN_ROWS - 1 and held >= len(rels) - 1:
+                yield from rels
+                break
+
+
+def _same_row(a: str, b: str) -> bool:
+    """ "Số trường học" in the values is "Trường học" in the index below it."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> Iterable[Relation]:
     """ "Năm trước = 100": an index row is its value row this year over last year, × 100."""
     for v, x in zip(values, index):
-        if v.label != x.label:
+        if not _same_row(v.label, x.label):
             continue
         rels = []
         for c in range(1, len(v.cells)):
@@ -188,6 +273,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     for table in read_column_tables(text, figures):
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
+        out += _column_relations(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
     return out
