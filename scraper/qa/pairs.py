@@ -478,6 +478,8 @@ def _parts_after(
             opens = tx.t[tx.sent[s] : f.start]
             if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
                 break
+            if _MARKER.match(opens.lstrip(" \n-–•+")):
+                break  # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the last part
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
@@ -1051,6 +1053,19 @@ _GENERIC_NOUNS = frozenset("diện tích số lượng tổng giá trị".split(
 _NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự toán cùng kỳ".split())
 
 
+_SHARE_OF = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})")
+
+
+def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
+    """ "05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng số thu nội địa)": a
+    share of a whole the rate names, which is not what the fraction counts."""
+    if not regex.search(r"chiếm(?:\s+t[ỷỉ]\s+(?:trọng|lệ))?\s*$", tx.before(p, 30), regex.I):
+        return False
+    m = _SHARE_OF.match(tx.t, p.end)
+    noun = (frac.unit or "").lower().split()
+    return bool(m and noun and noun[0] not in m.group("n").lower().split())
+
+
 def _named_after(tx: Text, p: Figure) -> list[str]:
     """ "chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
     if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
@@ -1098,6 +1113,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
+                if _share_of_something_else(tx, p, num):
+                    continue
                 yield Relation(
                     "ratio",
                     p,
