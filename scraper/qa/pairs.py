@@ -59,12 +59,12 @@ ROLES: dict[str, str] = {
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết",
-    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai",  # "triển khai 131 cuộc thanh tra"
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
-    "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
     r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"

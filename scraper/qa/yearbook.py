@@ -209,14 +209,30 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
                 yield [rows[j] for j in idx]
 
 
+def _structure(rels: list[Relation], min_held: int) -> list[Relation]:
+    """The relations of a structure the table confirms: enough of them hold, and at most one comes close
+    without holding (a misprint); those far off are columns of another kind (an index, a share), dropped."""
+    verdicts = [evaluate(r) for r in rels]
+    held = [r for r, v in zip(rels, verdicts) if v.consistent]
+    near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
+    far = len(rels) - len(held) - len(near)
+    if len(held) < min_held or len(near) > 1 or far > len(held):
+        return []
+    return held + near
+
+
+def _close(computed: Decimal, stated: Decimal) -> bool:
+    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
+
+
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     for i, parent in enumerate(rows):
         for children in _children_sets(rows, i):
             rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
             rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
-            held = sum(1 for r in rels if evaluate(r).consistent)
-            if held >= 2 and held >= len(rels) - 1:
-                yield from rels
+            kept = _structure(rels, min_held=2)
+            if kept:
+                yield from kept
                 break
 
 
@@ -232,9 +248,9 @@ def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
                 for row in rows
                 if (r := _cells_sum(row.cells[j], [row.cells[c] for c in cols], rule)) is not None
             ]
-            held = sum(1 for r in rels if evaluate(r).consistent)
-            if held >= settings.QA_YEARBOOK_MIN_ROWS - 1 and held >= len(rels) - 1:
-                yield from rels
+            kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+            if kept:
+                yield from kept
                 break
 
 
