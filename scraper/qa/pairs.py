@@ -64,8 +64,8 @@ ROLES: dict[str, str] = {
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
-    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
-    r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
@@ -73,6 +73,7 @@ ROLES: dict[str, str] = {
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
+    "trade_deficit": r"nhập\s+siêu",
     "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
     "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
     "deficit": r"bội\s+chi",
@@ -118,6 +119,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     ),
     (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
+    (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (

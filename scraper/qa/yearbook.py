@@ -15,6 +15,7 @@ confirmed structure is then an alarm; nothing else ever is.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -254,6 +255,25 @@ def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
                 break
 
 
+def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "TỔNG SỐ | 12.342.460,42 | 14.031.175,56 | 113,68": a column that is one column over an earlier one,
+    × 100, in the rows (confirmed by at least one other row)."""
+    for k in range(2, ncols):
+        for b in range(k - 1, 0, -1):
+            for a in range(b - 1, -1, -1):
+                rule = f"niên giám: cột {k + 1} là cột {b + 1} trên cột {a + 1} (%)"
+                rels = [
+                    Relation(
+                        "ratio", row.cells[k], (row.cells[b], row.cells[a]), rule, 0, whole=row.cells[a].value
+                    )
+                    for row in rows
+                    if all(isinstance(row.cells[c], Figure) for c in (a, b, k)) and row.cells[a].value
+                ]
+                held = [r for r in rels if evaluate(r).consistent]
+                if len(held) >= 2 and len(held) * 2 > len(rels):
+                    yield from (dataclasses.replace(r, confidence=settings.QA_CONF_TABLE) for r in rels)
+
+
 def _same_row(a: str, b: str) -> bool:
     """ "Số trường học" in the values is "Trường học" in the index below it."""
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
@@ -290,6 +310,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
         out += _column_relations(values, table.columns)
+        out += _index_columns(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
     return out
