@@ -618,10 +618,12 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
         last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
         run: list[Figure] = []
         for f in figs[i + 1 :]:
-            if tx.paragraph(f.start) > last_para or f.value >= w.value:
+            if tx.paragraph(f.start) > last_para:
                 break
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if f.value >= w.value:
+                break
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
                 break
@@ -1034,6 +1036,8 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and "pending" in rate_roles:
+        yield 0.8, "tỷ lệ đang giải quyết trên số tiếp nhận"
     if (
         dist <= 1
         and f.start < num.start
