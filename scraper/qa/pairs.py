@@ -918,6 +918,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
             if not rest:
                 continue
             same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
+            if _shares_denominator(tx, frac, rest[0]):
+                same = False  # "18/93 …; 37/93 …; 38/93 …": more parts of the same whole, only confirms
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
             # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
             if same and [
@@ -1119,8 +1121,12 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
-                if _share_of_something_else(tx, p, num):
-                    continue
+                if (
+                    _share_of_something_else(tx, p, num)
+                    or p.change
+                    or _CHANGE_BEFORE.search(tx.before(p, 25))
+                ):
+                    continue  # "giảm 5,83% (3.389/3.599 vụ)": this period over the last, not a share
                 yield Relation(
                     "ratio",
                     p,
@@ -1354,6 +1360,32 @@ _FRACTION_GAP = regex.compile(
 )
 
 
+def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
+    """Another fraction of the paragraph, besides `frac` and `other`, has frac's denominator."""
+    para = tx.paragraph(frac.start)
+    return any(
+        f is not frac
+        and f is not other
+        and f.denominator == frac.denominator
+        and tx.paragraph(f.start) == para
+        for f in tx.figures
+    )
+
+
+def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
+    """ "18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến đang giải quyết": the
+    numerators of fractions of one whole add up to it when they split it (they need not: "40/150 xã …
+    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm."""
+    by_den: dict[tuple[int, Decimal], list[Figure]] = {}
+    for f in tx.figures:
+        if f.kind == "ratio" and f.denominator and not f.change:
+            by_den.setdefault((tx.paragraph(f.start), f.denominator), []).append(f)
+    for (_, den), fracs in by_den.items():
+        if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
+            rule = "các phân số cùng mẫu số cộng lại bằng mẫu số"
+            yield Relation("sum", fracs[0], tuple(fracs), rule, settings.QA_CONF_UNMARKED, whole=den)
+
+
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
     add up to the whole's numerator and their denominators to its denominator."""
@@ -1529,7 +1561,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
