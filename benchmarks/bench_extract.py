@@ -39,15 +39,23 @@ def throughput() -> None:
     t_cand, _ = timed(lambda: [list(_CANDIDATE.finditer(b)) for b in bodies], min_seconds=1)
     t_bare, _ = timed(lambda: [list(digits.finditer(b)) for b in bodies], min_seconds=1)
     rows = [
-        {"run": "extract_figures (full: mask, units, context, validation)", "MB/s": text_mb / t_ext, "figures/s": n_figs / t_ext},
+        {
+            "run": "extract_figures (full: mask, units, context, validation)",
+            "MB/s": text_mb / t_ext,
+            "figures/s": n_figs / t_ext,
+        },
         {"run": "baseline: the candidate regex alone", "MB/s": text_mb / t_cand, "figures/s": float("nan")},
         {"run": "baseline: bare regex digit scan", "MB/s": text_mb / t_bare, "figures/s": float("nan")},
     ]
-    print(f"{len(bodies)} bodies ({len(real)} real pages from {SHARED}), {text_mb * 1000:.1f} kB of text, "
-          f"{n_figs} figures per pass")
+    print(
+        f"{len(bodies)} bodies ({len(real)} real pages from {SHARED}), {text_mb * 1000:.1f} kB of text, "
+        f"{n_figs} figures per pass"
+    )
     print(table(rows))
-    print(f"extract_figures: {t_ext / len(bodies) * 1000:.2f} ms a body, at 1/{t_ext / t_cand:.0f} of the "
-          "candidate regex's speed")
+    print(
+        f"extract_figures: {t_ext / len(bodies) * 1000:.2f} ms a body, at 1/{t_ext / t_cand:.0f} of the "
+        "candidate regex's speed"
+    )
 
 
 def scaling(ks: tuple[int, ...]) -> None:
@@ -58,7 +66,15 @@ def scaling(ks: tuple[int, ...]) -> None:
         text = "\n".join([body] * k)
         t, _ = timed(lambda text=text: extract_figures(text), min_seconds=0.5 if k < 64 else 0)
         base = base or t
-        rows.append({"copies": f"{k}x", "MB": len(text.encode()) / 1e6, "seconds": t, "time ratio": t / base, "MB/s": len(text.encode()) / 1e6 / t})
+        rows.append(
+            {
+                "copies": f"{k}x",
+                "MB": len(text.encode()) / 1e6,
+                "seconds": t,
+                "time ratio": t / base,
+                "MB/s": len(text.encode()) / 1e6 / t,
+            }
+        )
     print("\nlinear scaling: the seed body repeated (a time ratio near the copy count is linear)")
     print(table(rows))
 
@@ -77,8 +93,10 @@ def big_page(kind: str) -> dict[str, object]:
         parts, size, i = [], 0, 0
         while size < 20_000_000:
             i += 1
-            line = (f"<p>Xã số {i % 97}: {1000 + i % 9000:,} hộ, {i % 5000 + 200:,} người; đạt {i % 100},{i % 10}%, "
-                    f"thu {i % 800 + 10} triệu đồng.</p>").replace(",", ".", 1)
+            line = (
+                f"<p>Xã số {i % 97}: {1000 + i % 9000:,} hộ, {i % 5000 + 200:,} người; đạt {i % 100},{i % 10}%, "
+                f"thu {i % 800 + 10} triệu đồng.</p>"
+            ).replace(",", ".", 1)
             parts.append(line if i % 40 else prose)
             size += len(parts[-1].encode())
     html = f"<html><head><title>Báo cáo tổng hợp</title></head><body><article><h1>Báo cáo tổng hợp</h1>{''.join(parts)}</article></body></html>"
@@ -90,14 +108,22 @@ def big_page(kind: str) -> dict[str, object]:
         outcome = f"{len(article.figures):,} figures"
     except ScraperError as exc:
         outcome = f"refused: {type(exc).__name__}: {exc}"
-    return {"page": kind, "MB": len(data) / 1e6, "numbers": numbers, "seconds": time.perf_counter() - start,
-            "peak RSS MB": peak_rss_mb(), "outcome": outcome}
+    return {
+        "page": kind,
+        "MB": len(data) / 1e6,
+        "numbers": numbers,
+        "seconds": time.perf_counter() - start,
+        "peak RSS MB": peak_rss_mb(),
+        "outcome": outcome,
+    }
 
 
 def big_pages() -> None:
     rows = []
     for kind in ("2mb-report", "20mb-600k-numbers"):
-        out = subprocess.run([sys.executable, __file__, "--big", kind], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--big", kind], capture_output=True, text=True, check=True
+        )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print("\nbig pages through parse_article (each in a fresh process)")
     print(table(rows))

@@ -147,7 +147,7 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
     """The words-before-a-number patterns reject backwards for speed; on every number of a long report
     (original case and lower case, whole prefixes and windows of the text) backwards and forwards agree
     on whether there is a match."""
-    from scraper.extract import context, figures
+    from scraper.extract import context, figures, periods
 
     starts = [m.start() for m in figures._CANDIDATE.finditer(seed_body)]
     prefixes = [figures._prefix(seed_body, s) for s in starts] + [
@@ -160,9 +160,20 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
         "xếp thứ ",
         "từ ngày ",
     ]
-    prefixes += ["tăng\n", "Sở Y tế\n", "abc\n", "đạt tỷ lệ \n", "năm 2021 so với\n", "(không   dưới  ",
-                 "đứng   ở vị trí   thứ ", " KHOẢNG TỪ ", "xếp hạng thứ", "ước đạt trên\t \u00a0", "từ  ngày"]
-    for module in (figures, context):
+    prefixes += [
+        "tăng\n",
+        "Sở Y tế\n",
+        "abc\n",
+        "đạt tỷ lệ \n",
+        "năm 2021 so với\n",
+        "(không   dưới  ",
+        "đứng   ở vị trí   thứ ",
+        " KHOẢNG TỪ ",
+        "xếp hạng thứ",
+        "ước đạt trên\t \u00a0",
+        "từ  ngày",
+    ]
+    for module in (figures, context, periods):
         for name in module.SUFFIX_PATTERNS:
             suffix = getattr(module, name)
             for p in prefixes:
@@ -182,6 +193,7 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
     from scraper.extract import nonfigures
+    from scraper.extract.patterns import LEXICON
 
     texts = [
         seed_body,
@@ -195,7 +207,7 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
     ]
     for text in texts:
         lowered = text.lower()
-        occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
+        occ = LEXICON.occurrences(lowered)
         for name in nonfigures._ANCHORED:
             _, on_text, on_lower, _ = nonfigures._COMPILED_TRIGGERS[name]
             scanned = [m.span() for m in on_text.finditer(text)] if on_text else []
@@ -250,7 +262,7 @@ def test_family_patterns_tried_at_their_starts_find_what_a_window_scan_finds(see
     from bisect import bisect_left
 
     from scraper.extract import nonfigures
-    from scraper.extract.patterns import finditer_at
+    from scraper.extract.patterns import LEXICON, finditer_at
 
     extra = (
         "giai đoạn 2021-2025, khoá 2020-2025, Năm 2019/20, sau 2 năm thực hiện, Qua 3 năm, 17 giờ ngày 5, "
@@ -259,7 +271,7 @@ def test_family_patterns_tried_at_their_starts_find_what_a_window_scan_finds(see
     )
     for text in (seed_body, extra, extra.upper()):
         lowered = text.lower()
-        occ = nonfigures._ANCHOR_WORDS.occurrences(lowered)
+        occ = LEXICON.occurrences(lowered)
         n = len(text)
         windows = [(0, n), (n // 3, n // 2), (5, 60)]
         for name, anchors in nonfigures._FAMILY_STARTS.items():
@@ -270,3 +282,21 @@ def test_family_patterns_tried_at_their_starts_find_what_a_window_scan_finds(see
                     assert [m.span() for m in finditer_at(pattern, text, at, lo, hi)] == [
                         m.span() for m in pattern.finditer(text, lo, hi)
                     ], (name, lo, hi)
+
+
+def test_every_change_word_holds_a_change_core() -> None:
+    """`_read_prefix` skips the change patterns when the words before a number hold no change core."""
+    from scraper.extract import figures, vocab
+
+    assert all(any(core in w for core in figures._CHANGE_CORES) for w in vocab.CHANGE_WORDS)
+
+
+def test_every_entity_starts_with_one_of_its_first_words(seed_body: str) -> None:
+    """Entities are looked for only where one of `_ENTITY_FIRST_WORDS` starts (and a phrase is an entity
+    only when it starts with one): every entity mention of a long report does."""
+    from scraper.extract import context
+
+    mentions = [m.group(0) for m in context._ENTITY.finditer(seed_body)]
+    mentions += ["UBND tỉnh", "các sở, ban, ngành", "toàn tỉnh", "Thành phố", "đường dây nóng 1022", "cấp xã"]
+    assert all(m.startswith(context._ENTITY_FIRST) for m in mentions)
+    assert all(context._is_entity(m) == (context._ENTITY.fullmatch(m) is not None) for m in mentions)

@@ -23,7 +23,7 @@ from . import vocab
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LETTER as _L, Suffix, Words, alt as _alt, finditer_at
+from .patterns import LEXICON, LETTER as _L, Suffix, Words, alt as _alt, finditer_at, starts_of
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
@@ -345,6 +345,12 @@ _ENTITY_FIRST_WORDS = (
 # Every occurrence, overlapping ones too (one Aho–Corasick pass): far cheaper than trying the whole
 # entity pattern at every position.
 _ENTITY_STARTS = Words(_ENTITY_FIRST_WORDS)
+_ENTITY_FIRST = tuple(_ENTITY_FIRST_WORDS)
+
+
+def _is_entity(phrase: str) -> bool:
+    """The whole phrase names an entity ("UBND tỉnh", "các sở, ban, ngành")."""
+    return phrase.startswith(_ENTITY_FIRST) and _ENTITY.fullmatch(phrase) is not None
 
 
 def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
@@ -362,8 +368,8 @@ def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
 
 
 # The first words of the indicator heads and estimate words, lower-cased: where those patterns can start.
-_HEAD_STARTS = Words(w.split()[0].lower() for w in _HEAD_WORDS)
-_ESTIMATE_STARTS = Words(w.split()[0] for w in vocab.ESTIMATE_WORDS)
+_HEAD_STARTS = LEXICON.register(w.split()[0].lower() for w in _HEAD_WORDS)
+_ESTIMATE_STARTS = LEXICON.register(w.split()[0] for w in vocab.ESTIMATE_WORDS)
 
 
 class _SentenceCues:
@@ -374,16 +380,22 @@ class _SentenceCues:
 
     def __init__(self, t: str) -> None:
         self.t = t
-        lowered = t.lower()
-        self.lowered = lowered if len(lowered) == len(t) else None
         self._heads: dict[int, list[regex.Match[str]]] = {}
         self._estimates: dict[int, list[int]] = {}
+        lowered = t.lower()
+        self._starts: dict[tuple[str, ...], list[int]] | None = None
+        if len(lowered) == len(t):
+            occ = LEXICON.occurrences(lowered)
+            self._starts = {words: starts_of(occ, words) for words in (_HEAD_STARTS, _ESTIMATE_STARTS)}
 
-    def _scan(self, pattern: regex.Pattern[str], words: Words, ss: int, se: int) -> list[regex.Match[str]]:
-        if self.lowered is None:
+    def _scan(
+        self, pattern: regex.Pattern[str], words: tuple[str, ...], ss: int, se: int
+    ) -> list[regex.Match[str]]:
+        if self._starts is None:
             return list(pattern.finditer(self.t, ss, se))
-        starts = words.starts(self.lowered, ss, se)
-        return list(finditer_at(pattern, self.t, starts, ss, se))
+        starts = self._starts[words]
+        at = starts[bisect.bisect_left(starts, ss) : bisect.bisect_left(starts, se)]
+        return list(finditer_at(pattern, self.t, at, ss, se))
 
     def heads(self, ss: int, se: int) -> list[regex.Match[str]]:
         if ss not in self._heads:
@@ -533,7 +545,7 @@ def _indicator(
                 and not _VERBISH.search(subject)
                 and subject.split()[0].lower() not in _VERBS
                 and len(subject.split()) <= 8
-                and not _ENTITY.fullmatch(subject)
+                and not _is_entity(subject)
             ):
                 return subject, verb
         return noun, verb
@@ -548,7 +560,7 @@ def _indicator(
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
         return phrase, None
     phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
-    if phrase is not None and _ENTITY.fullmatch(phrase):
+    if phrase is not None and _is_entity(phrase):
         phrase = None
     first_in_sentence = i == 0 or cands[i - 1].start < ss
     if phrase is None and first_in_sentence and c.kind == "percent" and not c.change and not c.prior_period:

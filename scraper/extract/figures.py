@@ -33,7 +33,17 @@ from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
-from .patterns import LETTER as _L, Lead, Suffix, Words, alt as _alt, finditer_at, reach_of
+from .patterns import (
+    LEXICON,
+    LETTER as _L,
+    Lead,
+    Suffix,
+    Words,
+    alt as _alt,
+    finditer_at,
+    reach_of,
+    starts_of,
+)
 from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
@@ -53,7 +63,7 @@ _SPELLED = regex.compile(
 )
 _SPELLED_ANY_CASE = regex.compile(_SPELLED.pattern, regex.I)
 # Every spelled number starts with one of its words: only there is `_SPELLED` tried.
-_SPELLED_STARTS = Words(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))
+_SPELLED_STARTS = LEXICON.register(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))
 
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
@@ -656,11 +666,18 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
     return not _RATIO_LEAD.search(prefix)
 
 
+# Every change word holds one of these ("tăng trưởng", "sụt giảm").
+_CHANGE_CORES = ("tăng", "giảm")  # tests/test_extract_centre.py checks it against vocab.CHANGE_WORDS
+
+
 def _read_prefix(c: Candidate, prefix: str) -> None:
     """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm còn")."""
     c.qualifier = _qualifier(prefix)
     if c.kind == "rank":
         c.qualifier = None
+    lowered = prefix.lower()
+    if not any(w in lowered for w in _CHANGE_CORES):
+        return  # no change word, so neither a change nor a level after one
     # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".
     core = _GAP_WORDS.sub("", prefix) if c.qualifier else prefix
     if _LEVEL_AFTER.search(prefix):
@@ -697,7 +714,7 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
     ):
         return out
     if lowered is not None:
-        matches = finditer_at(_SPELLED, lowered, _SPELLED_STARTS.starts(lowered))
+        matches = finditer_at(_SPELLED, lowered, starts_of(LEXICON.occurrences(lowered), _SPELLED_STARTS))
     else:
         matches = _SPELLED_ANY_CASE.finditer(t)
     for m in matches:
@@ -922,16 +939,31 @@ SUFFIX_PATTERNS = (
     "_GAP_WORDS",
     "_YEAR_WORD_BEFORE",
 )
-# Patterns made of a boundary character and one phrase: a match holds at most this many non-space characters.
-_SUFFIX_REACH = {
-    "_QUALIFIER": reach_of(vocab.QUALIFIERS),
-    "_RANK": reach_of(vocab.RANK_LEADS),
-    "_DATE_LEAD": reach_of(("khoảng từ", "chiều", "trước")),
-    "_RATIO_LEAD": reach_of(("hoàn thành", "duy trì")),
-    "_SPELLED_BLOCK": reach_of(("tháng", "ngày", "tuổi")),
+# What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
+# character and one phrase, else None; the phrases whose last words end every match).
+_SUFFIX_HINTS: dict[str, tuple] = {
+    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":."),
+    "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
+    "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới lượt là ứng".split())),
+    "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),
+    "_DATE_LEAD": (
+        reach_of(("khoảng từ", "chiều", "trước")),
+        tuple("ngày từ đến tới hôm sáng chiều tối trưa đêm trước sau hạn vào".split()),
+    ),
+    "_RATIO_LEAD": (
+        reach_of(("hoàn thành", "duy trì")),
+        tuple("đạt thành có được chiếm gồm trong là trì".split()),
+    ),
+    "_SPELLED_BLOCK": (
+        reach_of(("tháng", "ngày", "tuổi")),
+        tuple("tháng ngày thứ quý lần đầu khóa số mùng mồng tuổi năm".split()),
+    ),
+    "_PHONE_LABEL": (None, tuple("thoại nóng hotline đài số nhà".split())),
+    "_LEVEL_AFTER": (None, (*vocab.LEVEL_AFTER_CHANGE, *vocab.QUALIFIERS)),
+    "_GAP_WORDS": (None, vocab.QUALIFIERS),
 }
 globals().update(
-    {name: Suffix(globals()[name], _SUFFIX_REACH.get(name)) for name in SUFFIX_PATTERNS}
+    {name: Suffix(globals()[name], *_SUFFIX_HINTS.get(name, ())) for name in SUFFIX_PATTERNS}
 )  # same names, read fast
 
 # What may follow a number, read at the start of the rest of its line: each pattern is run only when the

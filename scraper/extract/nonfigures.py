@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import vocab
-from .patterns import Words, digit_runs, finditer_at
+from .patterns import LEXICON, digit_runs, finditer_at
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -355,7 +355,7 @@ _FAMILY_STARTS: dict[str, _Anchors] = {
     "elapsed": (("run", ("first",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
     "period": (("run", ("first",)),),
 }
-_ANCHOR_WORDS = Words(
+_ANCHOR_WORDS = LEXICON.register(
     w
     for anchors in [a for parts in _ANCHORED.values() for *_, a in parts] + list(_FAMILY_STARTS.values())
     for kind, ws in anchors or ()
@@ -363,12 +363,6 @@ _ANCHOR_WORDS = Words(
     for w in ws
 )
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
-
-
-@lru_cache(maxsize=2)
-def _anchor_occurrences(lowered: str) -> dict[str, list[int]]:
-    """One Aho–Corasick pass for all anchor words (shared by the mask and the per-unit reader)."""
-    return _ANCHOR_WORDS.occurrences(lowered)
 
 
 def _last_non_space(text: str, p: int) -> int:
@@ -388,7 +382,9 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
         return tuple(e - 1 for _, e in runs)
     if where == "before short":
         return tuple(_last_non_space(text, s) for s, e in runs if e - s <= 2)
-    return tuple(p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p))
+    return tuple(
+        p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p)
+    )
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
@@ -429,9 +425,7 @@ def _hits(
 ) -> list[tuple[int, int]]:
     """(start, end) of every trigger hit of family `name`, in order."""
     if lowered is not None and name in _ANCHORED:
-        return _anchored_hits(
-            text, lowered, occ if occ is not None else _anchor_occurrences(lowered), name
-        )
+        return _anchored_hits(text, lowered, occ if occ is not None else LEXICON.occurrences(lowered), name)
     _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
     if on_text is not None:
@@ -473,7 +467,7 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     lowered: str | None = text.lower()
     if len(lowered) != len(text):
         lowered = None
-    occ = _anchor_occurrences(lowered) if lowered is not None else None
+    occ = LEXICON.occurrences(lowered) if lowered is not None else None
     family_starts: dict[str, list[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:

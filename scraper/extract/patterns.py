@@ -8,7 +8,19 @@ from functools import lru_cache
 import ahocorasick
 import regex
 
-__all__ = ["LETTER", "Lead", "Suffix", "Words", "alt", "digit_runs", "finditer_at", "reach_of"]
+__all__ = [
+    "LEXICON",
+    "LETTER",
+    "Lead",
+    "Lexicon",
+    "Suffix",
+    "Words",
+    "alt",
+    "digit_runs",
+    "finditer_at",
+    "reach_of",
+    "starts_of",
+]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
 
@@ -55,6 +67,44 @@ class Words:
         return sorted({lo + end + 1 - len(w) for end, w in self._automaton.iter(chunk)})
 
 
+class Lexicon:
+    """The words every stage anchors its patterns on (spelled numbers, period words, non-figure
+    triggers, indicator heads …), found in one Aho–Corasick pass over a lower-cased text.
+
+    Stages `register` their words when their module is imported; `occurrences(lowered)` is then one
+    pass per text, shared by the stages that read it (the last two texts are kept)."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._reader: Words | None = None
+
+    def register(self, words: Iterable[str]) -> tuple[str, ...]:
+        new = set(words)
+        if not new <= self._words:
+            self._words |= new
+            self._reader = None
+            self._occurrences.cache_clear()
+        return tuple(sorted(new))
+
+    def occurrences(self, lowered: str) -> dict[str, list[int]]:
+        """{word: sorted start offsets} of every registered word in `lowered` (do not modify it)."""
+        return self._occurrences(lowered)
+
+    @lru_cache(maxsize=2)  # noqa: B019 - one lexicon for the process
+    def _occurrences(self, lowered: str) -> dict[str, list[int]]:
+        if self._reader is None:
+            self._reader = Words(self._words)
+        return self._reader.occurrences(lowered)
+
+
+LEXICON = Lexicon()
+
+
+def starts_of(occ: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    """Sorted offsets where any of `words` occurs, from a `Lexicon.occurrences` answer."""
+    return sorted({p for w in words for p in occ.get(w, ())})
+
+
 def finditer_at(
     pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
@@ -99,22 +149,43 @@ class Suffix:
     matches before a final newline: a text ending in one is searched backwards from every position.)
     When there is a match it is read forwards, so spans and groups are exactly the forward ones; with
     `reach` (the most non-space characters a match can hold) the forward search starts where a match
-    can start at the earliest instead of at the start of the text."""
+    can start at the earliest instead of at the start of the text.  With `endings` (lower-cased: the
+    last words of the phrases the pattern ends with) a text that ends otherwise is rejected at once."""
 
-    __slots__ = ("forward", "backward", "pattern", "reach")
+    __slots__ = ("forward", "backward", "pattern", "reach", "endings", "punctuation")
 
-    def __init__(self, pattern: regex.Pattern[str], reach: int | None = None) -> None:
+    def __init__(
+        self,
+        pattern: regex.Pattern[str],
+        reach: int | None = None,
+        endings: Iterable[str] = (),
+        punctuation: str = "",
+    ) -> None:
         self.forward = pattern
         self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
         self.pattern = pattern.pattern
         self.reach = reach
+        self.endings = tuple(sorted({w.split()[-1].lower() for w in endings}))
+        self.punctuation = punctuation  # may follow the last phrase ("Mã số:"), with spaces around
 
     def matches(self, text: str, *span: int) -> bool:
         """Whether the pattern matches anywhere in `text` (or in its `span`)."""
         end = span[1] if len(span) > 1 else len(text)
+        if self.endings and not self._may_end(text, span[0] if span else 0, end):
+            return False
         if text.endswith("\n", 0, end):
             return self.backward.search(text, *span) is not None
         return self.backward.match(text, *span) is not None
+
+    def _may_end(self, text: str, lo: int, end: int) -> bool:
+        # Trailing `\\s` characters are all `str.isspace`: a match leaves the ending last after rstrip.
+        window = text[max(lo, end - 64) : end]
+        tail = window.rstrip()
+        if self.punctuation:
+            tail = tail.rstrip(self.punctuation).rstrip()
+        if len(tail) < max(map(len, self.endings)) and end - 64 > lo:
+            return True  # the last word may begin before the window (a long run of spaces)
+        return tail.lower().endswith(self.endings)
 
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
         if not self.matches(text, *span):

@@ -16,7 +16,7 @@ from datetime import date
 
 import regex
 
-from .patterns import Words, digit_runs, finditer_at
+from .patterns import LEXICON, Suffix, digit_runs, finditer_at
 
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
 
@@ -193,12 +193,12 @@ _RULE_STARTS: tuple[tuple[str, ...], ...] = (
     ("hiện", "đến", "tới", "tính", "lũy"),
     ("năm",),
 )
-_RULE_WORDS = Words(w for words in _RULE_STARTS for w in words if " " not in w and w != "d/m")
+LEXICON.register(w for words in _RULE_STARTS for w in words if " " not in w and w != "d/m")
 
 
 def _rule_starts(lowered: str) -> list[list[int]]:
     """For each rule, the sorted offsets of `lowered` where it may match."""
-    occ = _RULE_WORDS.occurrences(lowered)
+    occ = dict(LEXICON.occurrences(lowered))  # a copy: two entries are added
     occ["d/m"] = [s for s, e in digit_runs(lowered) if e - s <= 2]
     before = []
     for p in occ.get("tháng", ()):
@@ -278,3 +278,8 @@ def shift_year(p: Period, years: int = -1) -> Period:
             return d.replace(year=d.year + years, day=28)
 
     return Period(sh(p.start), sh(p.end), p.text, p.pos, p.stop)
+
+
+# "… so với", "… so cùng kỳ": read backwards, and only when the words before end so (see `patterns.Suffix`).
+SUFFIX_PATTERNS = ("_BASELINE_BEFORE",)
+_BASELINE_BEFORE = Suffix(_BASELINE_BEFORE, endings=("với", "kỳ", "so"))  # type: ignore[assignment]
