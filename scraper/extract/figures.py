@@ -719,7 +719,9 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
         matches = _SPELLED_ANY_CASE.finditer(t)
     for m in matches:
         words = m.group(0).lower().split()
-        starts = [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
+        starts = (
+            [m.start()] if len(words) == 1 else [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
+        )
         # Trim leading words that cannot start a number.
         k = 0
         while k < len(words) and words[k] not in vocab.SPELLED_STARTERS:
