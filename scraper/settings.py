@@ -152,6 +152,7 @@ QA_YEARBOOK_MIN_COLUMNS = 3
 QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
 QA_YEARBOOK_MAX_STEP = 4
 QA_YEARBOOK_MAX_PARTS = 12
+QA_YEARBOOK_NEAR = 0.05  # a column off by less than this share of its total is a misprint, not another kind
 QA_YEARBOOK_MAX_ROW_CHARS = 400  # a row on one line: its cells are looked for in its last this many characters
 QA_TABLE_CONFIRM = 2
 QA_TABLE_CONFIRM_SHARES = 1  # a share column needs one other row computed the same way

@@ -391,6 +391,23 @@ PAIRING = [
     ("'gần X' is at most half a unit below X: pending files are outside the resolved",
      "Đã giải quyết gần 9.000 hồ sơ; trong đó, trước hạn 6.000 hồ sơ; đúng hạn 2.100 hồ sơ; đang giải quyết 700 hồ sơ; "
      "quá hạn 100 hồ sơ.", [("sum", False)]),
+    ("fractions of one whole whose numerators split it",
+     "Cử tri gửi 120 ý kiến. Đến nay có 20/80 ý kiến đã được giải quyết; 35/80 ý kiến được giải trình; 25/80 ý kiến "
+     "đang giải quyết.", [("sum", True)]),
+    ("a fall with this period over the last in parentheses is not a fraction's share",
+     "Qua 5 năm, tội phạm giảm 5,83% (3.389/3.599 vụ).", []),
+    ("a pending share of the received, misprinted",
+     "Đã tiếp nhận 9.600 hồ sơ, đã giải quyết 7.840 hồ sơ, đạt tỷ lệ 81,67% và đang tiếp tục giải quyết 1.760 hồ sơ, "
+     "chiếm 18,43%.", [("sum", True), ("ratio", True), ("ratio", False)]),
+    ("a share of the total money is not the share of the items counted",
+     "Trong đó: 13/18 khoản thu đạt dự toán, chiếm tỷ trọng 91,99% tổng số thu nội địa; 05/18 khoản thu không đạt dự "
+     "toán, chiếm tỷ trọng 8,01% tổng số thu nội địa.", [("sum", True)]),  # 13 + 5 = 18 items, no share check
+    ("exports + trade deficit = imports", "Xuất khẩu đạt 2,5 tỷ USD nhưng nhập khẩu tới 5,72 tỷ USD, nhập siêu 3,22 tỷ "
+     "USD.", [("sum", True)]),
+    ("a sentence opening with 'Cụ thể' breaks down the last part, not the total",
+     "Tổng thu ngân sách trên địa bàn là 235 tỷ đồng. Trong đó, thu do huyện quản lý 127 tỷ đồng. Cụ thể, thu thuế 73 "
+     "tỷ đồng; thu tiền đất 50 tỷ đồng; thu khác 4 tỷ đồng. Riêng thu do tỉnh quản lý 108 tỷ đồng.",
+     [("sum", True), ("sum", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),

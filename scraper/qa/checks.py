@@ -319,6 +319,16 @@ _NOT_WHOLE_OK = regex.compile(
 )
 
 
+# The warnings a Figure raises about its value (scraper.models.Figure), as opposed to its reading.
+_VALUE_WARNINGS = (
+    "share above 100%",
+    "negative share",
+    "count is not a whole",
+    "negative count",
+    "rank larger",
+)
+
+
 def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
     """Values no reader would accept: a share above 100% stated as a share, a negative count, a fraction of
     a person — not averages, differences, scaled figures ("8,96 nghìn") or comparisons ("bằng 105%")."""
@@ -326,6 +336,8 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
     for f in figures:
         kept = []
         for w in f.warnings:
+            if not w.startswith(_VALUE_WARNINGS):
+                continue  # "malformed number …": how the text was read, not a value the report states
             if w.startswith("share above 100%") and not _SHARE_WORDS.search(
                 f.sentence[: max(0, f.sentence.find(f.raw))]
             ):

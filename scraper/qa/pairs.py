@@ -59,13 +59,13 @@ ROLES: dict[str, str] = {
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết",
-    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận",
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai",  # "triển khai 131 cuộc thanh tra"
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
-    "resolved": r"(?:giải\s+quyết|xử\s+lý)|đã\s+giải\s+quyết|(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|"
-    r"thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
@@ -73,6 +73,7 @@ ROLES: dict[str, str] = {
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
+    "trade_deficit": r"nhập\s+siêu",
     "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
     "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
     "deficit": r"bội\s+chi",
@@ -118,6 +119,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     ),
     (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
+    (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (
@@ -478,6 +480,8 @@ def _parts_after(
             opens = tx.t[tx.sent[s] : f.start]
             if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
                 break
+            if _MARKER.match(opens.lstrip(" \n-–•+")):
+                break  # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the last part
             sent = s
         if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
@@ -614,10 +618,12 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
         last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
         run: list[Figure] = []
         for f in figs[i + 1 :]:
-            if tx.paragraph(f.start) > last_para or f.value >= w.value:
+            if tx.paragraph(f.start) > last_para:
                 break
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if f.value >= w.value:
+                break
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
                 break
@@ -912,6 +918,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
             if not rest:
                 continue
             same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
+            if _shares_denominator(tx, frac, rest[0]):
+                same = False  # "18/93 …; 37/93 …; 38/93 …": more parts of the same whole, only confirms
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
             # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
             if same and [
@@ -1030,6 +1038,8 @@ def _whole_reasons(
         and rate_roles & {"resolved", "on_time", "late"}
     ):
         yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and "pending" in rate_roles:
+        yield 0.8, "tỷ lệ đang giải quyết trên số tiếp nhận"
     if (
         dist <= 1
         and f.start < num.start
@@ -1049,6 +1059,19 @@ def _whole_reasons(
 _NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
 _GENERIC_NOUNS = frozenset("diện tích số lượng tổng giá trị".split())
 _NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự toán cùng kỳ".split())
+
+
+_SHARE_OF = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})")
+
+
+def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
+    """ "05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng số thu nội địa)": a
+    share of a whole the rate names, which is not what the fraction counts."""
+    if not regex.search(r"chiếm(?:\s+t[ỷỉ]\s+(?:trọng|lệ))?\s*$", tx.before(p, 30), regex.I):
+        return False
+    m = _SHARE_OF.match(tx.t, p.end)
+    noun = (frac.unit or "").lower().split()
+    return bool(m and noun and noun[0] not in m.group("n").lower().split())
 
 
 def _named_after(tx: Text, p: Figure) -> list[str]:
@@ -1098,6 +1121,12 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
+                if (
+                    _share_of_something_else(tx, p, num)
+                    or p.change
+                    or _CHANGE_BEFORE.search(tx.before(p, 25))
+                ):
+                    continue  # "giảm 5,83% (3.389/3.599 vụ)": this period over the last, not a share
                 yield Relation(
                     "ratio",
                     p,
@@ -1331,6 +1360,32 @@ _FRACTION_GAP = regex.compile(
 )
 
 
+def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
+    """Another fraction of the paragraph, besides `frac` and `other`, has frac's denominator."""
+    para = tx.paragraph(frac.start)
+    return any(
+        f is not frac
+        and f is not other
+        and f.denominator == frac.denominator
+        and tx.paragraph(f.start) == para
+        for f in tx.figures
+    )
+
+
+def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
+    """ "18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến đang giải quyết": the
+    numerators of fractions of one whole add up to it when they split it (they need not: "40/150 xã …
+    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm."""
+    by_den: dict[tuple[int, Decimal], list[Figure]] = {}
+    for f in tx.figures:
+        if f.kind == "ratio" and f.denominator and not f.change:
+            by_den.setdefault((tx.paragraph(f.start), f.denominator), []).append(f)
+    for (_, den), fracs in by_den.items():
+        if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
+            rule = "các phân số cùng mẫu số cộng lại bằng mẫu số"
+            yield Relation("sum", fracs[0], tuple(fracs), rule, settings.QA_CONF_UNMARKED, whole=den)
+
+
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
     add up to the whole's numerator and their denominators to its denominator."""
@@ -1506,7 +1561,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums})]
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     return sums + rates + [*_per_unit(tx)] + tables

@@ -15,6 +15,7 @@ confirmed structure is then an alarm; nothing else ever is.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -209,14 +210,30 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
                 yield [rows[j] for j in idx]
 
 
+def _structure(rels: list[Relation], min_held: int) -> list[Relation]:
+    """The relations of a structure the table confirms: enough of them hold, and at most one comes close
+    without holding (a misprint); those far off are columns of another kind (an index, a share), dropped."""
+    verdicts = [evaluate(r) for r in rels]
+    held = [r for r, v in zip(rels, verdicts) if v.consistent]
+    near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
+    far = len(rels) - len(held) - len(near)
+    if len(held) < min_held or len(near) > 1 or far > len(held):
+        return []
+    return held + near
+
+
+def _close(computed: Decimal, stated: Decimal) -> bool:
+    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
+
+
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     for i, parent in enumerate(rows):
         for children in _children_sets(rows, i):
             rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
             rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
-            held = sum(1 for r in rels if evaluate(r).consistent)
-            if held >= 2 and held >= len(rels) - 1:
-                yield from rels
+            kept = _structure(rels, min_held=2)
+            if kept:
+                yield from kept
                 break
 
 
@@ -232,10 +249,29 @@ def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
                 for row in rows
                 if (r := _cells_sum(row.cells[j], [row.cells[c] for c in cols], rule)) is not None
             ]
-            held = sum(1 for r in rels if evaluate(r).consistent)
-            if held >= settings.QA_YEARBOOK_MIN_ROWS - 1 and held >= len(rels) - 1:
-                yield from rels
+            kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+            if kept:
+                yield from kept
                 break
+
+
+def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "TỔNG SỐ | 12.342.460,42 | 14.031.175,56 | 113,68": a column that is one column over an earlier one,
+    × 100, in the rows (confirmed by at least one other row)."""
+    for k in range(2, ncols):
+        for b in range(k - 1, 0, -1):
+            for a in range(b - 1, -1, -1):
+                rule = f"niên giám: cột {k + 1} là cột {b + 1} trên cột {a + 1} (%)"
+                rels = [
+                    Relation(
+                        "ratio", row.cells[k], (row.cells[b], row.cells[a]), rule, 0, whole=row.cells[a].value
+                    )
+                    for row in rows
+                    if all(isinstance(row.cells[c], Figure) for c in (a, b, k)) and row.cells[a].value
+                ]
+                held = [r for r in rels if evaluate(r).consistent]
+                if len(held) >= 2 and len(held) * 2 > len(rels):
+                    yield from (dataclasses.replace(r, confidence=settings.QA_CONF_TABLE) for r in rels)
 
 
 def _same_row(a: str, b: str) -> bool:
@@ -274,6 +310,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
         out += _column_relations(values, table.columns)
+        out += _index_columns(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
     return out
