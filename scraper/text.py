@@ -115,6 +115,20 @@ def normalize_with_map(text: str) -> Normalized:
 
 
 _FOLD = str.maketrans({**{c: " " for c in _SPACE_LIKE}, **{c: None for c in _INVISIBLE}})
+_SPACE_LIKE_CHARS = tuple(sorted(_SPACE_LIKE))
+_INVISIBLE_CHARS = tuple(sorted(_INVISIBLE))
+
+
+def _fold_odd(text: str) -> str:
+    """`text.translate(_FOLD)`, 15x faster on Vietnamese text: a dict-driven translate looks up
+    every character, while a page holds one or two kinds of odd characters (NBSP, mostly)."""
+    for c in _SPACE_LIKE_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    for c in _INVISIBLE_CHARS:
+        if c in text:
+            text = text.replace(c, "")
+    return text
 
 
 def normalize(text: str) -> str:
@@ -124,24 +138,29 @@ def normalize(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
     text = unicodedata.normalize("NFC", text)
-    return text.translate(_FOLD) if _ODD_CHARS.search(text) else text  # translate allocates; search does not
+    return _fold_odd(text) if _ODD_CHARS.search(text) else text
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
 # A run of two or more spaces, or one space-like character that is not a plain space: a lone plain
 # space (nearly every match of a plain `[…]+`) is left alone, which makes folding ~6x faster.
 _WS_RUN = regex.compile(f"[{_WS}]{{2,}}|[{_WS[1:]}]")
-_WS_OTHER = tuple(_WS[1:])
+
+
+def _other_space(text: str) -> bool:
+    """Whether `text` holds a character of `_WS` other than the plain space: a few substring scans
+    in C, 5x faster than the pattern's scan (the wide ones spelled out: no generator to drive)."""
+    if "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        return True
+    return not text.isascii() and (
+        "\xa0" in text or "\u2007" in text or "\u202f" in text or "\u2002" in text or "\u2003" in text
+        or "\u2009" in text or "\u3000" in text
+    )
 
 
 def _has_ws_run(text: str) -> bool:
-    """Whether `_WS_RUN` would find anything: a few substring scans in C beat the regex scan 5x."""
-    if "  " in text:
-        return True
-    for c in _WS_OTHER:
-        if c in text:
-            return True
-    return False
+    """Whether `_WS_RUN` would find anything."""
+    return "  " in text or _other_space(text)
 
 
 def clean_text(text: str, *, unescape: bool = False) -> str:
@@ -149,7 +168,11 @@ def clean_text(text: str, *, unescape: bool = False) -> str:
     if unescape and "&" in text:
         text = html.unescape(text)
     text = normalize(text)
-    return (_WS_RUN.sub(" ", text) if _has_ws_run(text) else text).strip()
+    if _other_space(text):
+        return _WS_RUN.sub(" ", text).strip()
+    if "  " in text:  # plain spaces only: split and join beat the pattern 5x (the ends are trimmed)
+        return " ".join(filter(None, text.split(" "))).strip()
+    return text.strip()
 
 
 # --- decoding -------------------------------------------------------------------------------------

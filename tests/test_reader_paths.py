@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from scraper import parse_article
 from scraper.parse import ParseError
 from scraper.parse.cues import clean_title, fold, is_portal_text
-from scraper.text import _FOLD, clean_text, decode_html, decode_html_utf8, normalize_with_map
+from scraper.text import _FOLD, _WS_RUN, _has_ws_run, clean_text, decode_html, decode_html_utf8, normalize_with_map
 
 from conftest import FIXTURES
 
@@ -52,6 +52,18 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_clean_text_matches_the_always_regex_reference(text: str) -> None:
     assert clean_text(text) == _reference_clean(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_whitespace_precheck_agrees_with_the_pattern(text: str) -> None:
+    assert _has_ws_run(text) == (_WS_RUN.search(text) is not None)
+
+
+def test_whitespace_precheck_knows_every_space_the_pattern_folds() -> None:
+    for c in _WS[1:]:
+        assert _has_ws_run(f"a{c}b"), repr(c)
+    assert _has_ws_run("a  b") and not _has_ws_run("a b")
 
 
 @pytest.mark.parametrize(

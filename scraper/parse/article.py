@@ -837,10 +837,13 @@ def _pop_captions(body: LexborNode) -> list[str]:
     """Photo captions (figcaption, .caption, a centred/italic short line right after an image) kept
     apart from the prose."""
     out: list[str] = []
+    images = body.css_first("img") is not None  # none in the body: no block inside it follows one
     for node in body.css("figcaption, .caption, .image-caption, .PhotoCMS_Caption, p, div"):
         cls = node.attributes.get("class") or ""
         captioned = node.tag == "figcaption" or "caption" in cls.lower()
         if not captioned:  # the cheap structural tests first: most blocks follow no image
+            if not images and node.mem_id != body.mem_id:
+                continue  # (the body's own previous sibling is outside it)
             if node.tag not in ("p", "div") or node.css_first("img") is not None:
                 continue
             prev = node.prev
@@ -915,6 +918,8 @@ def _last_lines(body: LexborNode, k: int | None) -> list[tuple[LexborNode, str]]
 def _drop_trailing_attachment_lines(body: LexborNode) -> None:
     """Lines at the end of the body that are only a link to a document ("Báo cáo", "Tải về"): the
     attachment is recorded in `attachments`; its link words are not prose."""
+    if not _is_attachment_link(body):
+        return  # no document link anywhere in the body: no line is one
     for p, _ in _last_lines(body, 3):
         link_words = sum(len(_text(a)) for a in p.css("a[href]"))
         if not _is_attachment_link(p) or link_words < len(_text(p)) - 2:
@@ -928,8 +933,9 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     counts; elsewhere only the body's last lines, so a right-aligned line mid-article stays text.
     A line linking a document ("Báo cáo") is the attachment, not the author."""
     removed = False  # a removed line may sit inside an earlier one: its text is then read again
+    documents = _is_attachment_link(body)  # lines are removed, never added: none stays none
     for p, txt in _last_lines(body, 2 if last_only else None):
-        if _is_attachment_link(p):
+        if documents and _is_attachment_link(p):
             continue
         if removed:
             txt = _text(p)

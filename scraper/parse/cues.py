@@ -51,8 +51,10 @@ _LINE_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
 )
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
-# Words every `_CRUMB_CLASS` match contains (ASCII: lower() folds them as the pattern's IGNORECASE does).
+# Words every `_CRUMB_CLASS` match contains, found by lexbor in class or id (ASCII case-insensitively,
+# as the pattern's IGNORECASE matches them): the elements the breadcrumb reader looks at.
 _CRUMB_WORDS = ("breadcrumb", "duong", "path")
+_CRUMB_CSS = ", ".join(f'[{attr}*="{word}" i]' for attr in ("class", "id") for word in _CRUMB_WORDS)
 _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
@@ -68,6 +70,7 @@ _SITE_NAME = regex.compile(
 )
 # A word every `_SITE_NAME` match holds, in case-folded text: most texts skip the pattern.
 _SITE_WORDS = ("cổng", "trang", "web", "portal", "ubnd", "ủy", "sở", "bản", "copy")
+_COMMON_LOWER = "nhtgcia"  # frequent in Vietnamese words, and never upper-case
 _TRAILING_DATE = regex.compile(r"\s*\(\s*[\d\s/.:,TZ+-]*\)\s*$")
 
 # Date expressions: d/m/y with '/', '.', '-' or spaces, an optional time; ISO stamps; spelled dates.
@@ -141,6 +144,7 @@ class Layout:
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
     blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
+    crumbs: list[LexborNode] = field(default_factory=list)  # class or id with a breadcrumb word
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -186,7 +190,8 @@ class Layout:
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        return cls("".join(parts), start, links, elements, positions, blocky)
+        crumbs = root.css(_CRUMB_CSS)  # in document order, as the page came
+        return cls("".join(parts), start, links, elements, positions, blocky, crumbs)
 
     def has_blocks(self, node: LexborNode) -> bool:
         """`has_blocks(node)` for an element of the page as it was laid out, without walking its
@@ -337,11 +342,15 @@ def _is_date_line(text: str) -> bool:
 
 def is_portal_text(text: str) -> bool:
     """The portal's name, a section or menu label: what repeats on every page of a host."""
-    shouting = False
-    if len(text) > 20:
-        letters = "".join(filter(str.isalpha, text))
-        shouting = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
-    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or shouting
+    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or (len(text) > 20 and _shouting(text))
+
+
+def _shouting(text: str) -> bool:
+    """More than 90% of the letters upper-case: a portal's banner, not a headline."""
+    if sum(map(text.count, _COMMON_LOWER)) * 10 >= len(text):
+        return False  # a tenth of it common lower-case letters: at most 90% of its letters are upper
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.9
 
 
 def _site_name(text: str) -> bool:
@@ -409,16 +418,16 @@ def best_title(
     for node in nodes:
         if node.tag not in _TITLE_TAGS or layout.has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
-        pos = layout.start.get(node.mem_id, 0)
-        typo = _typography(node)
-        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
-            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
             headlines[raw] = _headline_text(raw, chrome)
         text = headlines[raw]
         if text is None:
             continue
+        pos = layout.start.get(node.mem_id, 0)
+        typo = _typography(node)
+        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
+            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         score = typo + _agreement(text, slug) * 4
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
@@ -556,12 +565,10 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
-    for node in layout.elements:
+    for node in layout.crumbs:  # the elements whose class or id may name a breadcrumb
         attrs = node.attributes  # a new dict on every access: read it once
-        if not attrs:
-            continue  # no class, no id: not a breadcrumb
         cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if _may_be_crumb(cls) and _CRUMB_CLASS.search(cls):
+        if _CRUMB_CLASS.search(cls):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -593,11 +600,6 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
-
-
-def _may_be_crumb(cls: str) -> bool:
-    low = cls.lower()
-    return any(w in low for w in _CRUMB_WORDS)
 
 
 def _section_link(a: LexborNode) -> bool:
