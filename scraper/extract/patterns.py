@@ -159,7 +159,7 @@ class Suffix:
     can start at the earliest instead of at the start of the text.  With `endings` (lower-cased: the
     last words of the phrases the pattern ends with) a text that ends otherwise is rejected at once."""
 
-    __slots__ = ("forward", "backward", "pattern", "reach", "endings", "punctuation")
+    __slots__ = ("forward", "backward", "pattern", "reach", "endings", "longest", "punctuation")
 
     def __init__(
         self,
@@ -173,6 +173,7 @@ class Suffix:
         self.pattern = pattern.pattern
         self.reach = reach
         self.endings = tuple(sorted({w.split()[-1].lower() for w in endings}))
+        self.longest = max(map(len, self.endings), default=0)
         self.punctuation = punctuation  # may follow the last phrase ("Mã số:"), with spaces around
 
     def matches(self, text: str, *span: int) -> bool:
@@ -190,7 +191,7 @@ class Suffix:
         tail = window.rstrip()
         if self.punctuation:
             tail = tail.rstrip(self.punctuation).rstrip()
-        if len(tail) < max(map(len, self.endings)) and end - 64 > lo:
+        if len(tail) < self.longest and end - 64 > lo:
             return True  # the last word may begin before the window (a long run of spaces)
         return tail.lower().endswith(self.endings)
 
