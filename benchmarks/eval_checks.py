@@ -10,7 +10,12 @@ the library's text check on every excerpt and counts, for the tuning part and th
 - false alarms: alarms that are not over the numbers of a record the annotators found inconsistent;
 - missed errors: inconsistent records with no alarm over their numbers.
 
+More hand-checked files in the same format (collected from other provinces' reports, kept outside the
+project's git like all real text) are scored with `--checks FILE`, in halves by source page
+(sha1(source_url) % 2 == 1 is the held half) or whole with `--whole`.
+
     python benchmarks/eval_checks.py [--shared DIR] [--show] [--split held|tuning|all] [--checks FILE]
+                                     [--whole]
 """
 
 from __future__ import annotations

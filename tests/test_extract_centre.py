@@ -300,3 +300,14 @@ def test_every_entity_starts_with_one_of_its_first_words(seed_body: str) -> None
     mentions += ["UBND tỉnh", "các sở, ban, ngành", "toàn tỉnh", "Thành phố", "đường dây nóng 1022", "cấp xã"]
     assert all(m.startswith(context._ENTITY_FIRST) for m in mentions)
     assert all(context._is_entity(m) == (context._ENTITY.fullmatch(m) is not None) for m in mentions)
+
+
+def test_the_mask_reads_the_per_unit_denominators_of_its_text(seed_body: str) -> None:
+    from scraper.extract.nonfigures import Mask, per_unit_denominators
+
+    for text in (
+        seed_body,
+        "Năng suất/1 ha đạt 62 tạ, thu nhập trên 1 ha 120 triệu đồng; 31,4 giường/vạn dân, "
+        "số ca/100.000 dân là 12, bình quân 1 vạn dân 63,9",
+    ):
+        assert Mask(text).denominators == per_unit_denominators(text)

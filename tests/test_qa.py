@@ -408,6 +408,14 @@ PAIRING = [
      "Tổng thu ngân sách trên địa bàn là 235 tỷ đồng. Trong đó, thu do huyện quản lý 127 tỷ đồng. Cụ thể, thu thuế 73 "
      "tỷ đồng; thu tiền đất 50 tỷ đồng; thu khác 4 tỷ đồng. Riêng thu do tỉnh quản lý 108 tỷ đồng.",
      [("sum", True), ("sum", True)]),
+    ("the structure paragraph after a breakdown: shares in the parts' order",
+     "GRDP đạt 5.000,00 tỷ đồng, trong đó: nông nghiệp đạt 1.000,00 tỷ đồng; công nghiệp đạt 1.500,00 tỷ đồng; "
+     "dịch vụ đạt 2.500,00 tỷ đồng.\n\nCơ cấu kinh tế: nông nghiệp chiếm 20%; công nghiệp chiếm 33%; dịch vụ chiếm "
+     "47%.", [("sum", True), ("ratio", True), ("ratio", False), ("ratio", False)]),
+    ("a share of amounts printed rounded, reached from the unrounded amounts",
+     "GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp đạt 638,76 tỷ đồng; phi nông nghiệp đạt 6.323,23 tỷ đồng."
+     "\n\nCơ cấu: nông nghiệp chiếm 9,18%; phi nông nghiệp chiếm 90,82%.",
+     [("sum", True), ("ratio", True), ("ratio", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),

@@ -376,7 +376,7 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     )
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
-    _attach_per_units(t, cands)
+    _attach_per_units(t, cands, mask.denominators)
     _table_row_units(t, cands)
     for i, c in enumerate(cands):
         c.id = i
@@ -719,7 +719,9 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
         matches = _SPELLED_ANY_CASE.finditer(t)
     for m in matches:
         words = m.group(0).lower().split()
-        starts = [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
+        starts = (
+            [m.start()] if len(words) == 1 else [w.start() for w in _TOKEN.finditer(t, m.start(), m.end())]
+        )
         # Trim leading words that cannot start a number.
         k = 0
         while k < len(words) and words[k] not in vocab.SPELLED_STARTERS:
@@ -818,13 +820,13 @@ def _ordinal_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
 _CLAUSE_BREAK = regex.compile(r"[.;:!?\n()]")
 
 
-def _attach_per_units(t: str, cands: list[Candidate]) -> None:
+def _attach_per_units(t: str, cands: list[Candidate], denominators: list[tuple[int, int, str]]) -> None:
     """ "120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the figure
     right before it, else of the next figure in the same clause ("đồng/ha", "tạ/ha")."""
     if not cands:
         return
     starts = [c.start for c in cands]
-    for s, e, per in per_unit_denominators(t):
+    for s, e, per in denominators:  # `per_unit_denominators(t)`, read with the mask
         k = bisect.bisect_left(starts, s)
         prev = cands[k - 1] if k else None
         nxt = cands[k] if k < len(cands) and cands[k].start >= e else None

@@ -151,15 +151,27 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
     shown_total = (
         total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
     )
-    msg = (
-        f"Tổng các phần {expr} = {_show(computed, scale, scale_word, unit)} "
-        + ("khớp với" if ok else "KHÔNG khớp với")
-        + f" tổng {shown_total} đã nêu"
-        + ("" if ok else f" (chênh {_show(computed - stated, scale, scale_word, unit)})")
-        + f" — quy tắc: {r.rule}"
+    show = lambda x: _show(x, scale, scale_word, unit)  # noqa: E731
+    msg = _sum_message(
+        "Tổng các phần",
+        expr,
+        show(computed),
+        ok,
+        f"tổng {shown_total} đã nêu",
+        show(computed - stated),
+        r.rule,
     )
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
     return _check("sum", v, stated, computed, refs, msg, url)
+
+
+def _sum_message(what: str, expr: str, computed: str, ok: bool, whole: str, diff: str, rule: str) -> str:
+    verdict = "khớp với" if ok else "KHÔNG khớp với"
+    return (
+        f"{what} {expr} = {computed} {verdict} {whole}"
+        + ("" if ok else f" (chênh {diff})")
+        + f" — quy tắc: {rule}"
+    )
 
 
 def _denominator_sum_check(v: Verdict, url: str | None) -> Check:
@@ -168,12 +180,15 @@ def _denominator_sum_check(v: Verdict, url: str | None) -> Check:
     stated = r.stated.denominator or Decimal(0)
     unit = f" {r.stated.unit}" if r.stated.unit else ""
     expr = " + ".join(vn_number(p.denominator) for p in r.operands)
-    msg = (
-        f"Tổng các mẫu số {expr} = {vn_number(computed)}{unit} "
-        + ("khớp với" if ok else "KHÔNG khớp với")
-        + f" mẫu số {vn_number(stated)}{unit} của {r.stated.raw}"
-        + ("" if ok else f" (chênh {vn_number(computed - stated)}{unit})")
-        + f" — quy tắc: {r.rule}"
+    whole = f"mẫu số {vn_number(stated)}{unit} của {r.stated.raw}"
+    msg = _sum_message(
+        "Tổng các mẫu số",
+        expr,
+        f"{vn_number(computed)}{unit}",
+        ok,
+        whole,
+        f"{vn_number(computed - stated)}{unit}",
+        r.rule,
     )
     refs = [_fig_ref(f) for f in (r.stated, *r.operands)]
     return _check("sum", v, stated, computed, refs, msg, url)

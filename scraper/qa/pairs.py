@@ -288,7 +288,27 @@ def ratio_agrees(
         u = unit_of(stated)
         if lo - u <= stated.value <= hi + u / 2:
             return True, computed
-    return False, computed
+    return _within_rounding(stated, num, den_value, inputs), computed
+
+
+def _within_rounding(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> bool:
+    """Inputs printed rounded ("638,76 tỷ" is 638,755…638,765) reach the stated share by rounding half-up or
+    by truncation: "9,18%" of 638,76/6.961,99 (9,17496…%) is a share of the unrounded amounts."""
+    measured = ("money", "quantity", "number")  # whole numbers as printed, counts, fractions are exact
+
+    def rounded(f: Figure) -> Decimal:
+        u = unit_of(f)
+        return u / 2 if u > 1 or (u < 1 and f.kind in measured) else Decimal(0)
+
+    r_num = rounded(num)
+    den = next((f for f in inputs if f is not num and f.value == den_value), None)
+    r_den = rounded(den) if den is not None else Decimal(0)
+    if not (r_num or r_den) or den_value - r_den <= 0:
+        return False
+    lo = (num.value - r_num) / (den_value + r_den) * 100
+    hi = (num.value + r_num) / (den_value - r_den) * 100
+    u = unit_of(stated)
+    return lo < stated.value + u and hi >= stated.value - u / 2
 
 
 # --- reading the text around figures ------------------------------------------------------------
@@ -1410,6 +1430,39 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         )
 
 
+_STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng|chiếm)(?![\p{L}])", regex.I)
+
+
+def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """ "GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp 638,76 tỷ …; công nghiệp 1.339,58 tỷ …" ¶ "Cơ cấu
+    …: nông nghiệp chiếm 9,18%; công nghiệp chiếm 19,24%; …": the next paragraph's shares, as many as the
+    parts and adding up to 100%, are the parts over their whole, in order."""
+    seen: set[int] = set()
+    for r in sums:
+        if (
+            r.check != "sum"
+            or r.whole is not None
+            or r.confidence < settings.QA_ALARM
+            or r.stated.index in seen
+        ):
+            continue
+        para = tx.paragraph(r.operands[-1].start) + 1
+        shares = [f for f in tx.figures if tx.paragraph(f.start) == para and f.kind == "percent"]
+        if len(shares) != len(r.operands) or any(f.change for f in shares):
+            continue
+        slack = sum((unit_of(f) for f in shares), Decimal(0))
+        if abs(sum((f.value for f in shares), Decimal(0)) - 100) > slack:
+            continue
+        if not _STRUCTURE_WORDS.search(tx.t, tx.para[para], shares[0].start):
+            continue
+        seen.add(r.stated.index)
+        for part, share in zip(r.operands, shares):
+            rule = "cơ cấu ở đoạn sau: các tỷ trọng theo thứ tự các phần"
+            yield Relation(
+                "ratio", share, (part, r.stated), rule, settings.QA_CONF_MARKER, whole=r.stated.value
+            )
+
+
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
     """ "39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts
     joined by "/" or "trên (tổng số)" are a fraction with its rate."""
@@ -1564,6 +1617,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    rates += [*_structure_shares(tx, sums)]
     return sums + rates + [*_per_unit(tx)] + tables
 
 
