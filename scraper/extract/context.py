@@ -19,11 +19,13 @@ from datetime import date, datetime
 
 import regex
 
-from . import vocab
 from ..models import Figure
+from . import vocab
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LEXICON, LETTER as _L, Suffix, Words, alt as _alt, finditer_at, starts_of
+from .patterns import LETTER as _L
+from .patterns import LEXICON, Suffix, Words, finditer_at, starts_of
+from .patterns import alt as _alt
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]

@@ -25,26 +25,30 @@ from functools import lru_cache
 
 import regex
 
-from . import vocab
 from .. import settings
 from ..errors import TooLarge
 from ..models import Figure
+from ..text import normalize_with_map
+from . import vocab
 from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
 from .patterns import (
-    LEXICON,
     LETTER as _L,
+)
+from .patterns import (
+    LEXICON,
     Lead,
     Suffix,
     Words,
-    alt as _alt,
     finditer_at,
     reach_of,
     starts_of,
 )
-from ..text import normalize_with_map
+from .patterns import (
+    alt as _alt,
+)
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
 
