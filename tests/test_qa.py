@@ -416,6 +416,10 @@ PAIRING = [
      "GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp đạt 638,76 tỷ đồng; phi nông nghiệp đạt 6.323,23 tỷ đồng."
      "\n\nCơ cấu: nông nghiệp chiếm 9,18%; phi nông nghiệp chiếm 90,82%.",
      [("sum", True), ("ratio", True), ("ratio", True)]),
+    ("a list set out one item a line, each line ending with ';' (one parenthesis left open)",
+     "Năm nay tiếp nhận 10.000 hồ sơ.\nTrong đó, số hồ sơ mới tiếp nhận trực tuyến là 3.000 hồ sơ;\nSố hồ sơ kỳ trước "
+     "chuyển qua là 500 hồ sơ (cấp tỉnh 200 hồ sơ, cấp huyện 300 hồ sơ;\nSố mới tiếp nhận trực tiếp là 6.500 hồ sơ.",
+     [("sum", True), ("sum", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),
@@ -446,6 +450,8 @@ IDENTITY_CASES = [
     # inspection reports: violations found = recovery advised + other measures advised
     ("Qua thanh tra phát hiện sai phạm về kinh tế 12,5 tỷ đồng; kiến nghị thu hồi 8,2 tỷ đồng, kiến nghị xử lý "
      "khác 4,3 tỷ đồng.", True),
+    ("Phát hiện sai phạm gần 62 tỉ đồng; kiến nghị thu hồi 31,561 tỉ đồng, xử lý các hình thức khác 30,338 tỉ đồng.",
+     True),
     ("Phát hiện vi phạm 7.300 triệu đồng, đã kiến nghị thu hồi 2.100 triệu đồng, kiến nghị giảm trừ thanh toán, "
      "khắc phục 5.100 triệu đồng.", False),
 ]

@@ -82,7 +82,8 @@ ROLES: dict[str, str] = {
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
     "violation": r"(?:sai|vi)\s+phạm",
     "advise_recover": r"(?:kiến|đề)\s+nghị\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
-    "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|xử\s+lý\s+khác|"
+    "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
+    r"xử\s+lý\s+(?:các\s+)?(?:hình\s+thức\s+)?khác|"
     r"giảm\s+trừ|khắc\s+phục",
 }
 # Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
@@ -399,6 +400,7 @@ class Text:
         self.para = [0] + [m.end() for m in regex.finditer(r"\n\s*", text)]
         depth, d = [], 0
         for ch in text:
+            d = 0 if ch == "\n" else d  # a parenthesis left open ends with its line
             d += ch == "("
             depth.append(d)
             d -= ch == ")" and d > 0
@@ -491,8 +493,12 @@ def _parts_after(
     para = tx.paragraph(begin)
     skip_to = -1  # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu học")
     for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
-        if tx.paragraph(f.start) != para or (end is not None and f.start >= end):
+        if end is not None and f.start >= end:
             break
+        if tx.paragraph(f.start) != para:
+            if same_sentence_only or not out or not _list_line_continues(tx, para, f):
+                break
+            para, sent = tx.paragraph(f.start), tx.sentence(f.start)
         if f.start < skip_to:
             continue
         s = tx.sentence(f.start)
@@ -529,6 +535,15 @@ def _parts_after(
         out.append(f)
         skip_to = _own_breakdown_end(tx, f, whole)
     return out
+
+
+def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
+    """A list set out one item a line: the line before ends with ";" (or ":") and `f` is on the next line
+    ("Trong đó, số hồ sơ mới tiếp nhận trực tuyến là 2.988 hồ sơ (…);\nSố hồ sơ kỳ trước chuyển qua là …")."""
+    if tx.paragraph(f.start) != para + 1:
+        return False
+    line_end = tx.para[para + 1] if para + 1 < len(tx.para) else len(tx.t)
+    return tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":"))
 
 
 def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
