@@ -187,3 +187,34 @@ def test_escaped_bold_markup_in_text_is_not_a_byline() -> None:
     last = htmllib.escape("<b>Ngọc Hân</b>")
     a = parse_article(_page(last), with_figures=False)
     assert a.author is None
+
+
+# --- the breadcrumb: found by one query for its class or id words, in any letter case --------------
+
+_TITLE = "Kinh tế sáu tháng đầu năm tăng trưởng khá"
+
+
+def _crumb_page(crumb: str) -> str:
+    return (
+        f"<html><head><title>{_TITLE}</title></head><body>{crumb}<h1>{_TITLE}</h1>"
+        f'<div class="content">{_PARA * 3}</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        '<div class="BreadCrumb"><a href="/">Trang chủ</a> » <a href="/kt">Kinh tế</a></div>',
+        '<div id="DuongDan"><a href="/">Trang chủ</a> » <a href="/kt">Kinh tế</a></div>',
+        '<ul class="nav PATH-NAV"><li><a href="/">Trang chủ</a></li><li><a href="/kt">Kinh tế</a></li></ul>',
+        '<div class="duong"><span id="dan">x</span></div>'
+        '<div class="top-duong" id="dan"><a href="/">Trang chủ</a> » <a href="/kt">Kinh tế</a></div>',
+    ],
+)
+def test_breadcrumb_end_is_the_category(crumb: str) -> None:
+    assert parse_article(_crumb_page(crumb), with_figures=False).category == "Kinh tế"
+
+
+def test_no_breadcrumb_word_no_breadcrumb() -> None:
+    crumb = '<div class="menu-top"><a href="/">Trang chủ</a> » <a href="/kt">Kinh tế</a></div>'
+    assert parse_article(_crumb_page(crumb), with_figures=False).category is None

@@ -873,9 +873,9 @@ def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | Non
             nodes = tree.css(sel)
         except Exception:  # noqa: BLE001
             continue
-        nodes = [n for n in nodes if len(n.text(deep=True).strip()) >= 40]
-        if nodes:
-            return max(nodes, key=lambda n: len(n.text(deep=True)))
+        texts = [(t, n) for n in nodes if len((t := n.text(deep=True)).strip()) >= 40]  # each read once
+        if texts:
+            return max(texts, key=lambda tn: len(tn[0]))[1]
     return None
 
 
