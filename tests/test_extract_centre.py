@@ -182,6 +182,7 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
                 assert (found and (found.span(), found.groupdict())) == (
                     expected and (expected.span(), expected.groupdict())
                 ), (name, p)
+                assert suffix.sub("", p) == suffix.forward.sub("", p), (name, p)
             for s in starts:
                 span = (max(0, s - 40), s)
                 assert (suffix.forward.search(seed_body, *span) is None) == (

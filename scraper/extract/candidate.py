@@ -63,6 +63,7 @@ class Scan:
     norm: Normalized
     sentences: list[tuple[int, int]]
     candidates: list[Candidate] = field(default_factory=list)
+    lowered: str | None = None  # `text.lower()` when that keeps the offsets (the same length), else None
 
     @property
     def text(self) -> str:

@@ -25,30 +25,27 @@ from functools import lru_cache
 
 import regex
 
+from . import vocab
 from .. import settings
 from ..errors import TooLarge
 from ..models import Figure
-from ..text import normalize_with_map
-from . import vocab
 from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
 from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
 from .patterns import (
-    LETTER as _L,
-)
-from .patterns import (
     LEXICON,
+    LETTER as _L,
     Lead,
     Suffix,
     Words,
+    alt as _alt,
     finditer_at,
+    lead_char,
     reach_of,
     starts_of,
 )
-from .patterns import (
-    alt as _alt,
-)
+from ..text import normalize_with_map
 
 __all__ = ["extract_figures", "scan", "sentence_spans", "unit_from_label"]
 
@@ -218,27 +215,28 @@ def _stacked(scales: list[str]) -> Decimal:
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
     rest = _line_rest(text, pos, 80)
-    if m := _PP.match(rest):
+    first = lead_char(rest)  # every pattern below is a `Lead` checking this character first
+    if m := _PP.match(rest, first):
         return "quantity", "điểm phần trăm", pos + m.end(), True
-    if m := _PERCENT.match(rest):
+    if m := _PERCENT.match(rest, first):
         return "percent", "%", pos + m.end(), True
-    if (m := _CURRENCY.match(rest)) and not _NOT_CURRENCY.match(rest, m.end("u")):
+    if (m := _CURRENCY.match(rest, first)) and not _NOT_CURRENCY.match(rest, m.end("u")):
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
-    if m := _MEASURE.match(rest):
+    if m := _MEASURE.match(rest, first):
         unit = vocab.MEASURES[_key(m.group("u"))]
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "quantity", unit + per if per.strip() else unit, pos + m.end(), True
-    if m := _MULTIPLE.match(rest):
+    if m := _MULTIPLE.match(rest, first):
         if _GAP_BEFORE_MULTIPLE.search(prefix):
             return "multiple", "lần", pos + m.end(), True
-    if (m := _SCORE.match(rest)) and _SCORE_CONTEXT.search(prefix):
+    if (m := _SCORE.match(rest, first)) and _SCORE_CONTEXT.search(prefix):
         return "score", "điểm", pos + m.end(), True
-    if m := _DURATION.match(rest):
+    if m := _DURATION.match(rest, first):
         return "duration", vocab.DURATIONS[_key(m.group("u"))], pos + m.end(), True
-    if m := _ADMIN_LIST.match(rest):
+    if m := _ADMIN_LIST.match(rest, first):
         return "count", m.group("u"), pos + m.end(), False
-    if m := _COUNT.match(rest):
+    if m := _COUNT.match(rest, first):
         unit, end = m.group("u"), m.end()
         if per := _COUNT_PER.match(rest, end):
             # "1.200 người/km2": a density, not a count of people
@@ -370,8 +368,8 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     conv_detected = detect_convention(t)
     conv: Convention = convention or conv_detected or "vi"
     conv_clear = convention is not None or conv_detected is not None
-    mask = Mask(t)
-    lowered = t.lower()
+    lowered: str | None = t.lower()
+    mask = Mask(t, lowered)
     lowered = lowered if len(lowered) == len(t) else None  # offsets of `t` only when lengths agree
     cands = (
         _digit_candidates(t, mask, conv, conv_clear)
@@ -384,7 +382,7 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     _table_row_units(t, cands)
     for i, c in enumerate(cands):
         c.id = i
-    return Scan(text, norm, sentence_spans(t), cands)
+    return Scan(text, norm, sentence_spans(t), cands, lowered)
 
 
 _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -643,12 +641,13 @@ def _negative_sign(t: str, start: int) -> bool:
 
 def _strong_unit(t: str, pos: int) -> bool:
     rest = _line_rest(t, pos, 40)
+    first = lead_char(rest)
     return bool(
-        _PERCENT.match(rest)
-        or _CURRENCY.match(rest)
-        or _MEASURE.match(rest)
-        or _ADMIN_LIST.match(rest)
-        or _COUNT.match(rest)
+        _PERCENT.match(rest, first)
+        or _CURRENCY.match(rest, first)
+        or _MEASURE.match(rest, first)
+        or _ADMIN_LIST.match(rest, first)
+        or _COUNT.match(rest, first)
     )
 
 

@@ -470,11 +470,13 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), name
 
 
-def _family_matches(text: str) -> Iterator[tuple[str, regex.Match[str]]]:
-    """(family, match) of every non-figure of `text`, family by family."""
+def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str, regex.Match[str]]]:
+    """(family, match) of every non-figure of `text`, family by family (`lowered`: `text.lower()` when
+    the caller has it)."""
     cache: dict[str, list[tuple[int, int]]] = {}
     hits: dict[tuple[str | None, str | None], list[tuple[int, int]]] = {}
-    lowered: str | None = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text):
         lowered = None
     occ = LEXICON.occurrences(lowered) if lowered is not None else None
@@ -553,12 +555,13 @@ def family_at(text: str, start: int, end: int) -> str | None:
 class Mask:
     """Fast "is this span a non-figure?" over one text: a sorted interval list.
 
-    `denominators` are the text's `per_unit_denominators`, read in the same pass (the per-unit family)."""
+    `denominators` are the text's `per_unit_denominators`, read in the same pass (the per-unit family);
+    `lowered` is `text.lower()` when the caller has it already."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered: str | None = None) -> None:
         spans: list[tuple[int, int]] = []
         self.denominators: list[tuple[int, int, str]] = []
-        for name, m in _family_matches(text):
+        for name, m in _family_matches(text, lowered):
             spans.append(m.span())
             if name == "per-unit":
                 self.denominators.append(_denominator(text, m))

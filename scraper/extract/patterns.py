@@ -25,6 +25,7 @@ __all__ = [
     "alt",
     "digit_runs",
     "finditer_at",
+    "lead_char",
     "reach_of",
     "starts_of",
 ]
@@ -143,9 +144,16 @@ class Lead:
         self.pattern = pattern
         self.firsts = frozenset(w[:1].casefold()[:1] for w in words)
 
-    def match(self, text: str) -> regex.Match[str] | None:
-        first = text.lstrip()[:1].casefold()[:1]
+    def match(self, text: str, first: str | None = None) -> regex.Match[str] | None:
+        """`pattern.match(text)`; `first` is `lead_char(text)` when the caller tries several leads."""
+        if first is None:
+            first = lead_char(text)
         return self.pattern.match(text) if first in self.firsts else None
+
+
+def lead_char(text: str) -> str:
+    """The character a `Lead` checks: the first non-space one, case-folded (computed once per text)."""
+    return text.lstrip()[:1].casefold()[:1]
 
 
 class Suffix:
@@ -205,7 +213,13 @@ class Suffix:
         return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end)
 
     def sub(self, repl: str, text: str) -> str:
-        return self.forward.sub(repl, text) if self.matches(text) else text
+        """`pattern.sub(repl, text)`: an end-anchored match is the only one, found by `search`."""
+        if not self.matches(text):
+            return text
+        if self.reach is None:
+            return self.forward.sub(repl, text)
+        m = self.forward.search(text, _earliest_start(text, 0, len(text), self.reach))
+        return text[: m.start()] + m.expand(repl) + text[m.end() :] if m else text
 
 
 def _earliest_start(text: str, lo: int, end: int, reach: int) -> int:

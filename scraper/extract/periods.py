@@ -221,14 +221,15 @@ _DOC_REF = regex.compile(
 _BASELINE_BEFORE = regex.compile(r"(?:so\s+với|so\s+cùng\s+kỳ|so)\s*(?:cùng\s+kỳ\s*)?$", regex.I)
 
 
-def find_periods(text: str, ref: date | None = None) -> list[Period]:
+def find_periods(text: str, ref: date | None = None, *, lowered: str | None = None) -> list[Period]:
     """All period mentions in `text`, in order, resolved against the reference (article) date.
 
     Rules run in order of precedence; a span taken by an earlier rule blocks later ones.  The taken
-    spans never overlap, so they stay a sorted list that a bisect checks: linear in the text."""
+    spans never overlap, so they stay a sorted list that a bisect checks: linear in the text.
+    `lowered` is `text.lower()` when the caller has it already."""
     taken: list[tuple[int, int]] = []  # sorted, disjoint
     found: list[Period] = []
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)
     rules, scanned = (_LOWER_RULES, lowered) if same else (_COMPILED, text)
     rule_starts = _rule_starts(lowered) if same else None
