@@ -420,6 +420,10 @@ PAIRING = [
      "Năm nay tiếp nhận 10.000 hồ sơ.\nTrong đó, số hồ sơ mới tiếp nhận trực tuyến là 3.000 hồ sơ;\nSố hồ sơ kỳ trước "
      "chuyển qua là 500 hồ sơ (cấp tỉnh 200 hồ sơ, cấp huyện 300 hồ sơ;\nSố mới tiếp nhận trực tiếp là 6.500 hồ sơ.",
      [("sum", True), ("sum", True)]),
+    ("province-wide = provincial + district + commune levels, paragraphs apart",
+     "Trong quý, toàn tỉnh đã tiếp nhận 50.000 hồ sơ, đã giải quyết 48.000 hồ sơ.\n\nVới cấp tỉnh, quý I đã tiếp nhận "
+     "5.000 hồ sơ.\n\nVới cấp huyện, đã tiếp nhận 25.000 hồ sơ.\n\nVới cấp xã, đã tiếp nhận 20.000 hồ sơ.",
+     [("sum", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),

@@ -406,6 +406,7 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
+        self.order = {id(f): i for i, f in enumerate(self.figures)}  # list.index compares models field by field
         self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
 
@@ -436,12 +437,12 @@ class Text:
         return self.depth[pos] if pos < len(self.depth) else 0
 
     def before(self, f: Figure, width: int = 80) -> str:
-        i = self.figures.index(f)
+        i = self.order[id(f)]
         lo = max(self.figures[i - 1].end if i else 0, f.start - width)
         return self.t[lo : f.start]
 
     def after(self, f: Figure, width: int = 60) -> str:
-        i = self.figures.index(f)
+        i = self.order[id(f)]
         hi = min(self.figures[i + 1].start if i + 1 < len(self.figures) else len(self.t), f.end + width)
         return self.t[f.end : hi]
 
@@ -643,18 +644,14 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
     so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
     ends there, below the confidence of an alarm."""
-    figs = tx.figures
     taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
-    for i, w in enumerate(figs):
+    for w in tx.figures:
         if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
         if w.index in taken or w.index in related or not tx.keys[id(w)]:
             continue
-        last_para = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
         run: list[Figure] = []
-        for f in figs[i + 1 :]:
-            if tx.paragraph(f.start) > last_para:
-                break
+        for f in _ahead(tx, w):
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
             if f.value >= w.value:
@@ -699,6 +696,56 @@ def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
             rule = "các phần nêu sau tổng (không có từ nối) cộng lại đúng bằng tổng"
             yield Relation("sum", w, tuple(run[start:]), rule, settings.QA_CONF_UNMARKED)
             return
+
+
+# Administrative levels a province-wide figure splits into, and the words that name the province-wide one.
+LEVELS = {
+    "tỉnh": regex.compile(r"(?<![\p{L}])cấp\s+tỉnh|các\s+sở,\s*(?:ban,\s*)?ngành", regex.I),
+    "huyện": regex.compile(r"(?<![\p{L}])cấp\s+huyện", regex.I),
+    "xã": regex.compile(r"(?<![\p{L}])cấp\s+xã", regex.I),
+}
+_PROVINCE_WIDE = regex.compile(r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I)
+
+
+def _level_sums(tx: Text) -> Iterable[Relation]:
+    """ "toàn tỉnh đã tiếp nhận 659.245 hồ sơ … ¶ cấp tỉnh … 54.575 hồ sơ … ¶ cấp huyện … 340.060 … ¶ cấp xã …
+    264.610": the levels' figures after a province-wide one, in the paragraphs that follow, that add up to it.
+    Which of each level's figures is meant is left to the arithmetic, so these only ever confirm."""
+    for w in tx.figures:
+        if not _is_amount(w) or w.change or not _PROVINCE_WIDE.search(tx.before(w, 80)):
+            continue
+        later = [
+            f
+            for f in _ahead(tx, w)
+            if _is_amount(f) and not f.change and f.value < w.value and _counts_same(tx, f, w)
+        ]
+        options = [
+            [f for f in later if rx.search(_level_clause(tx, f))][: settings.QA_IDENTITY_CHOICES]
+            for rx in LEVELS.values()
+        ]
+        for picks in itertools.product(*options):
+            if sum((f.value for f in picks), Decimal(0)) == w.value:
+                rule = "toàn tỉnh = cấp tỉnh + cấp huyện + cấp xã"
+                yield Relation("sum", w, tuple(picks), rule, settings.QA_CONF_UNMARKED)
+                break
+
+
+def _ahead(tx: Text, w: Figure) -> list[Figure]:
+    """The figures after `w` within QA_UNMARKED_PARAGRAPHS paragraphs, at most QA_SCAN_AHEAD of them (a
+    bounded look, so a page of thousands of numbers stays linear)."""
+    i = bisect.bisect_right(tx.starts, w.start)
+    last = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
+    out = []
+    for f in tx.figures[i : i + settings.QA_SCAN_AHEAD]:
+        if tx.paragraph(f.start) > last:
+            break
+        out.append(f)
+    return out
+
+
+def _level_clause(tx: Text, f: Figure) -> str:
+    """The words that say which level a figure is of: its sentence up to it."""
+    return tx.t[tx.sent[tx.sentence(f.start)] : f.start]
 
 
 def _whole_kind(f: Figure) -> bool:
@@ -981,7 +1028,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ lệ 80%"),
     a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283 tỷ đồng")."""
     out: list[tuple[Figure, float, str]] = []
-    i = tx.figures.index(p)
+    i = tx.order[id(p)]
     depth = tx.d(p.start)
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : p.start]
@@ -1127,7 +1174,7 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
     """ "1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
-    nxt = tx.figures[tx.figures.index(whole) + 1 :]
+    nxt = tx.figures[tx.order[id(whole)] + 1 :]
     return bool(nxt) and nxt[0] is part and bool(_MARKER.search(tx.t, whole.end, part.start))
 
 
@@ -1232,7 +1279,7 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     """The amount a comparison rate names right after its words, in the numerator's unit."""
-    i = tx.figures.index(p)
+    i = tx.order[id(p)]
     if i + 1 >= len(tx.figures):
         return None
     w = tx.figures[i + 1]
@@ -1630,6 +1677,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
+    sums += [*_level_sums(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_structure_shares(tx, sums)]
