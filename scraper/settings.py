@@ -103,6 +103,7 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 QA_CONF_UNMARKED = 0.45
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
 QA_SCAN_AHEAD = 200  # figures looked at after a whole for unmarked parts: bounded, so linear in the text
 QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.

@@ -634,3 +634,21 @@ def test_flattened_yearbook_rows(rule: str, text: str, verdicts: list[bool]) -> 
     checks = [c for c in check_text(text) if (c.rule or "").startswith("bảng (dòng liền)")]
     assert [c.consistent for c in checks] == verdicts
     assert all(text[f["start"] : f["end"]] == f["raw"] for c in checks for f in c.figures)
+
+
+def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
+    """A report pasted as one paragraph of many numbers must not stall QA: 16 copies take about 16 times
+    as long as one (a ratio in one run, not an absolute time)."""
+    import time
+
+    body = " ".join(text for _, text, _ in PAIRING) + " " + " ".join(t for t, _ in IDENTITY_CASES)
+    body = body.replace("\n", " ")
+
+    def cost(k: int) -> float:
+        start = time.process_time()
+        check_text(" ".join([body] * k))
+        return time.process_time() - start
+
+    one = min(cost(1) for _ in range(3))
+    sixteen = cost(16)
+    assert sixteen < one * 16 * 3  # quadratic would be ≈ 256 times

@@ -406,7 +406,9 @@ class Text:
             d -= ch == ")" and d > 0
         self.depth = depth
         self.starts = [f.start for f in self.figures]
-        self.order = {id(f): i for i, f in enumerate(self.figures)}  # list.index compares models field by field
+        self.order = {
+            id(f): i for i, f in enumerate(self.figures)
+        }  # list.index compares models field by field
         self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
 
@@ -426,6 +428,25 @@ class Text:
             return False
         same_word = (a.unit or "").lower() == (b.unit or "").lower() and (a.unit or "").lower() in CLASSIFIERS
         return same_word or _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
+
+    def span(self, lo: int, hi: int, near: int | None = None) -> list[Figure]:
+        """The figures that start in text[lo:hi], found by bisection; at most QA_WINDOW on each side of
+        `near` (or the first 2 × QA_WINDOW), so a paragraph of thousands of numbers stays linear."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        cap = settings.QA_WINDOW
+        if b - a > 2 * cap:
+            k = bisect.bisect_left(self.starts, near) if near is not None else a
+            a, b = max(a, k - cap), min(b, max(k, a) + cap)
+        return self.figures[a:b]
+
+    def in_paragraphs(self, first: int, last: int, near: int | None = None) -> list[Figure]:
+        return self.span(self._bound(self.para, first), self._bound(self.para, last + 1), near)
+
+    def in_sentences(self, first: int, last: int, near: int | None = None) -> list[Figure]:
+        return self.span(self._bound(self.sent, first), self._bound(self.sent, last + 1), near)
+
+    def _bound(self, starts: list[int], k: int) -> int:
+        return 0 if k <= 0 else starts[k] if k < len(starts) else len(self.t) + 1
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
@@ -583,7 +604,7 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
     """A number after the last part of its sentence that was not read as a figure ("… và THPT có 12"):
     the list may go on with a part we do not have."""
     end = tx.sent[tx.sentence(last.start) + 1] if tx.sentence(last.start) + 1 < len(tx.sent) else len(tx.t)
-    spans = [(f.start, f.end) for f in tx.figures if last.end <= f.start < end]
+    spans = [(f.start, f.end) for f in tx.span(last.end, end)]
     for m in regex.finditer(r"\d+", tx.t[last.end : end]):
         pos = last.end + m.start()
         if not any(a <= pos < b for a, b in spans):
@@ -612,11 +633,11 @@ def _sum_candidates(
         conf *= 0.75
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
+        para = tx.paragraph(parts[-1].start)
         later = [
             f
-            for f in tx.figures
+            for f in tx.in_paragraphs(para, para, parts[-1].start)
             if f.start > parts[-1].end
-            and tx.paragraph(f.start) == tx.paragraph(parts[-1].start)
             and _is_amount(f)
             and not f.change
             and tx.compatible(f, whole)
@@ -761,12 +782,17 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         opens = not tx.t[tx.sent[s_idx] : m.start()].strip(" ,.;:-–\n")
         if opens and s_idx == 0:
             continue
-        before = [f for f in figs if f.start < m.start()]
-        if not before or (opens and tx.paragraph(m.start()) - tx.paragraph(before[-1].start) > 1):
+        k = bisect.bisect_left(tx.starts, m.start())
+        if not k or (opens and tx.paragraph(m.start()) - tx.paragraph(figs[k - 1].start) > 1):
             continue
-        lo = tx.sent[tx.sentence(before[-1].start)] if opens else tx.sent[s_idx]
-        earlier = [f for f in before if f.start >= lo and _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())]
-        first = next((f for f in figs if f.start >= m.end()), None)
+        lo = tx.sent[tx.sentence(figs[k - 1].start)] if opens else tx.sent[s_idx]
+        earlier = [
+            f
+            for f in tx.span(lo, m.start(), m.start())
+            if _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())
+        ]
+        j = bisect.bisect_left(tx.starts, m.end())
+        first = figs[j] if j < len(figs) else None
         if (
             first is None
             or not _is_amount(first)
@@ -795,9 +821,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if _TOTAL_BEFORE.search(tx.before(w, 60)):
             earlier = [
                 f
-                for f in figs[:i]
-                if tx.paragraph(f.start) == tx.paragraph(w.start)
-                and _is_amount(f)
+                for f in tx.span(tx.para[tx.paragraph(w.start)], w.start, w.start)
+                if _is_amount(f)
                 and not f.change
                 and tx.compatible(f, w)
                 and f.value <= w.value
@@ -818,9 +843,8 @@ def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
     """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và 179 …; có 9 …, 15 …,
     11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
     for m in _MARKER.finditer(tx.t):
-        before = [
-            f for f in tx.figures if f.start < m.start() and tx.sentence(f.start) == tx.sentence(m.start())
-        ]
+        s_m = tx.sentence(m.start())
+        before = tx.span(tx.sent[s_m], m.start(), m.start())
         if len(before) < 2:
             continue
         w1, w2 = before[-2:]
@@ -830,11 +854,7 @@ def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
         groups = [
-            [
-                f
-                for f in tx.figures
-                if a <= f.start < b and _is_amount(f) and tx.compatible(f, w1) and not f.change
-            ]
+            [f for f in tx.span(a, b) if _is_amount(f) and tx.compatible(f, w1) and not f.change]
             for a, b in _semicolon_spans(tx.t, m.end(), end)
         ]
         groups = [g for g in groups if g]
@@ -869,11 +889,7 @@ def _tagged_lists(tx: Text) -> Iterable[Relation]:
     ever confirm."""
     for m in _MARKER.finditer(tx.t):
         s_idx = tx.sentence(m.start())
-        wholes = [
-            f
-            for f in tx.figures
-            if f.start < m.start() and s_idx - tx.sentence(f.start) <= 1 and _whole_kind(f)
-        ]
+        wholes = [f for f in tx.span(tx.sent[max(0, s_idx - 1)], m.start(), m.start()) if _whole_kind(f)]
         tagged = {t: w for w in wholes if (t := _tag(tx, w))}
         if len(tagged) < 2:
             continue
@@ -900,9 +916,7 @@ def _excluding(tx: Text) -> Iterable[Relation]:
     for m in _EXCLUDING.finditer(tx.t):
         s = tx.sentence(m.start())
         in_s = [
-            f
-            for f in tx.figures
-            if f.start > m.end() and tx.sentence(f.start) == s and _is_amount(f) and not f.change
+            f for f in tx.in_sentences(s, s, m.end()) if f.start > m.end() and _is_amount(f) and not f.change
         ]
         then = _THEN.search(tx.t, m.end(), in_s[-1].start) if in_s else None
         if then is None:
@@ -945,20 +959,28 @@ def _identities(tx: Text) -> Iterable[Relation]:
     labelled = [
         (f, roles_of(tx.label(f), tx.before(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"
     ]
+    roles_by_id = {id(f): r for f, r in labelled}
+
+    def around(f: Figure, k: int) -> list[tuple[Figure, set[str]]]:
+        para = tx.paragraph(f.start)
+        return [
+            (g, roles_by_id[id(g)])
+            for g in tx.in_paragraphs(para - k, para + k, f.start)
+            if id(g) in roles_by_id
+        ]
+
     for parts_roles, whole_roles, rule in IDENTITIES:
         for whole, roles in labelled:
             if not roles & set(whole_roles) or whole.change:
                 continue
-            para = tx.paragraph(whole.start)
             options: list[list[Figure]] = []
             for role in parts_roles:
                 near = [
                     f
-                    for f, r in labelled
+                    for f, r in around(whole, 2)
                     if role in r
                     and f is not whole
                     and not f.change
-                    and abs(tx.paragraph(f.start) - para) <= 2
                     and f.value <= whole.value
                     and (tx.compatible(f, whole) or f.kind == "ratio")
                 ]
@@ -989,11 +1011,10 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 continue
             rest = [
                 f
-                for f, r in labelled
+                for f, r in around(frac, 0)
                 if parts_roles[1] in r
                 and f is not frac
                 and 0 <= tx.sentence(f.start) - tx.sentence(frac.start) <= 2
-                and tx.paragraph(f.start) == tx.paragraph(frac.start)
                 and tx.compatible(f, frac)
                 and f.start > frac.start
             ]
@@ -1062,14 +1083,34 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
-def _wholes(tx: Text, p: Figure, num: Figure, sums: list[Relation]) -> Iterable[tuple[Figure, float, str]]:
+@dataclass
+class SumIndex:
+    """The sure sums of a text, by figure: a part's siblings, and (whole, part) pairs."""
+
+    siblings: dict[int, set[int]]
+    wholes: set[tuple[int, int]]
+
+
+def _sum_index(sums: list[Relation]) -> SumIndex:
+    """The sure sums by figure, built once per text so each rate looks its whole up in constant time."""
+    idx = SumIndex({}, set())
+    for r in sums:
+        if r.confidence < settings.QA_ALARM:
+            continue
+        members = {f.index for f in r.operands}
+        for f in r.operands:
+            idx.siblings.setdefault(f.index, set()).update(members)
+            idx.wholes.add((r.stated.index, f.index))
+    return idx
+
+
+def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[Figure, float, str]]:
     """Every plausible whole for `num`: larger compatible figures of the paragraph and the one before."""
     para = tx.paragraph(p.start)
     whole_after = bool(_WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
-    sums = [r for r in sums if r.confidence >= settings.QA_ALARM]
-    siblings = {f.index for r in sums if num in r.operands for f in r.operands}
-    for f in tx.figures:
+    siblings = sums.siblings.get(num.index, set())
+    for f in tx.in_paragraphs(para - 3, para, p.start):
         if f is num or f is p or f.change or not tx.compatible(f, num) or f.value <= num.value:
             continue
         if not (_is_amount(f) or (f.kind == "ratio" and f.denominator)):
@@ -1091,13 +1132,13 @@ def _whole_reasons(
     num: Figure,
     f: Figure,
     dist: int,
-    sums: list[Relation],
+    sums: SumIndex,
     whole_after: bool,
     rate_roles: set[str],
 ) -> Iterable[tuple[float, str]]:
     """Why `f` could be the whole `num` is counted against, each with a confidence."""
     yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
-    if any(r.stated is f and num in r.operands for r in sums):
+    if (f.index, num.index) in sums.wholes:
         achieved = regex.search(
             r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16)
         )  # "(đạt 100%)" of a part: achieved, not a share
@@ -1132,8 +1173,8 @@ def _whole_reasons(
     if dist == 0 and f.start < num.start:
         between = [
             g
-            for g in tx.figures
-            if f.start < g.start < num.start and _is_amount(g) and tx.compatible(g, num) and not g.change
+            for g in tx.span(f.start + 1, num.start, num.start)
+            if _is_amount(g) and tx.compatible(g, num) and not g.change
         ]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
 
@@ -1180,6 +1221,7 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
+    index = _sum_index(sums)
     for p in tx.figures:
         if p.kind != "percent" or p.prior_period or p.range is not None or (p.unit or "").startswith("điểm"):
             continue
@@ -1240,7 +1282,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
                 continue
-            for whole, wconf, wwhy in _wholes(tx, p, num, sums):
+            for whole, wconf, wwhy in _wholes(tx, p, num, index):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
 
 
@@ -1265,10 +1307,8 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
     s = tx.sentence(num.start)
     return [
         f
-        for f in tx.figures
-        if f.start < num.start
-        and 0 <= s - tx.sentence(f.start) <= 2
-        and tx.paragraph(f.start) == tx.paragraph(num.start)
+        for f in tx.span(tx.sent[max(0, s - 2)], num.start, num.start)
+        if tx.paragraph(f.start) == tx.paragraph(num.start)
         and _is_amount(f)
         and not f.change
         and f.value
@@ -1297,7 +1337,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
         r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
     )
     para = tx.paragraph(change.start)
-    for f in tx.figures:
+    for f in tx.in_paragraphs(para - 1, para, change.start):
         if (
             f.start >= min(change.start, p.start)
             or f.change
@@ -1365,7 +1405,7 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
         s = tx.sentence(c.start)
         near = [
             f
-            for f in tx.figures
+            for f in tx.in_sentences(s - 1, s, c.start)
             if f is not c
             and not f.change
             and f.kind == c.kind
@@ -1446,11 +1486,8 @@ def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
     """Another fraction of the paragraph, besides `frac` and `other`, has frac's denominator."""
     para = tx.paragraph(frac.start)
     return any(
-        f is not frac
-        and f is not other
-        and f.denominator == frac.denominator
-        and tx.paragraph(f.start) == para
-        for f in tx.figures
+        f is not frac and f is not other and f.denominator == frac.denominator
+        for f in tx.in_paragraphs(para, para, frac.start)
     )
 
 
@@ -1472,9 +1509,13 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
     add up to the whole's numerator and their denominators to its denominator."""
     fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
-    for i, w in enumerate(fracs):
+    for w in fracs:
         s = tx.sentence(w.start)
-        parts = [f for f in fracs[i + 1 :] if tx.sentence(f.start) == s and tx.compatible(f, w)]
+        parts = [
+            f
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + 1))
+            if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
+        ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
             continue
@@ -1509,7 +1550,7 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
         ):
             continue
         para = tx.paragraph(r.operands[-1].start) + 1
-        shares = [f for f in tx.figures if tx.paragraph(f.start) == para and f.kind == "percent"]
+        shares = [f for f in tx.in_paragraphs(para, para) if f.kind == "percent"]
         if len(shares) != len(r.operands) or any(f.change for f in shares):
             continue
         slack = sum((unit_of(f) for f in shares), Decimal(0))
@@ -1598,11 +1639,10 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             continue
         growth = [
             g
-            for g in tx.figures
+            for g in tx.in_paragraphs(para, para, parts[0].start)
             if g.kind == "percent"
             and (g.unit or "%") == "%"
             and g.start < parts[0].start
-            and tx.paragraph(g.start) == para
             and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
         ]
         if growth:
@@ -1636,8 +1676,8 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
         para = tx.paragraph(x.start)
         near = [
             f
-            for f in tx.figures
-            if f is not x and tx.paragraph(f.start) == para and f.kind != "percent" and not f.change
+            for f in tx.in_paragraphs(para, para, x.start)
+            if f is not x and f.kind != "percent" and not f.change
         ]
         nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
         dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
@@ -1772,16 +1812,18 @@ def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None
         if r.check == "sum" and r.over == "value" and r.whole is None and r.confidence >= settings.QA_ALARM
     ]
     boosted: dict[int, Relation] = {}
+    by_whole: dict[int, list[Relation]] = {}
+    for r in rels:
+        if r.check == "ratio" and len(r.operands) == 2:
+            by_whole.setdefault(r.operands[1].index, []).append(r)
     for s in sure:
         if not evaluate(s, tolerance).consistent:
             continue
+        parts = {f.index for f in s.operands}
         shares = {
             r.operands[0].index: r
-            for r in rels
-            if r.check == "ratio"
-            and len(r.operands) == 2
-            and r.operands[1] is s.stated
-            and r.operands[0] in s.operands
+            for r in by_whole.get(s.stated.index, ())
+            if r.operands[1] is s.stated and r.operands[0].index in parts
         }
         if len(shares) != len(s.operands):
             continue
