@@ -23,7 +23,17 @@ from . import vocab
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LEXICON, LETTER as _L, Suffix, Words, alt as _alt, finditer_at, reach_of, starts_of
+from .patterns import (
+    LEXICON,
+    LETTER as _L,
+    Lead,
+    Suffix,
+    Words,
+    alt as _alt,
+    finditer_at,
+    reach_of,
+    starts_of,
+)
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
@@ -86,11 +96,16 @@ _LINK_PHRASES = (
 _LINK_WORDS = regex.compile(
     r"(?:\s+|^)(?:" + "|".join(w.replace(" ", r"\s+") for w in _LINK_PHRASES) + r")\s*$", regex.I
 )
-_LEAD_WORDS = regex.compile(
-    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm|đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|riêng|còn|và|theo\s+đó|"
-    r"qua\s+đó|với|đối\s+với|"
-    r"trong\s+khi)[\s,]*",
-    regex.I,
+_LEAD_PHRASES = (
+    "trong đó|bao gồm|gồm|đồng thời|ngoài ra|bên cạnh đó|riêng|còn|và|theo đó|qua đó|với|đối với|trong khi"
+).split("|")
+# A phrase whose first letter can begin none of them is passed over without running the pattern.
+_LEAD_WORDS = Lead(
+    regex.compile(
+        r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in _LEAD_PHRASES) + r")[\s,]*",
+        regex.I,
+    ),
+    _LEAD_PHRASES,
 )
 _CLAUSE_BREAK = regex.compile(
     r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))"
