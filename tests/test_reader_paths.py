@@ -9,15 +9,22 @@ import unicodedata
 
 import pytest
 import regex
+from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scraper import parse_article
 from scraper.parse import ParseError
 from scraper.parse.cues import clean_title, fold, is_portal_text
-from scraper.text import _FOLD, _WS_RUN, _has_ws_run, clean_text, decode_html, decode_html_utf8, normalize_with_map
-
-from conftest import FIXTURES
+from scraper.text import (
+    _FOLD,
+    _WS_RUN,
+    _has_ws_run,
+    clean_text,
+    decode_html,
+    decode_html_utf8,
+    normalize_with_map,
+)
 
 # --- clean_text / normalize against a reference written the slow, obvious way -----------------------
 
@@ -218,3 +225,22 @@ def test_breadcrumb_end_is_the_category(crumb: str) -> None:
 def test_no_breadcrumb_word_no_breadcrumb() -> None:
     crumb = '<div class="menu-top"><a href="/">Trang chủ</a> » <a href="/kt">Kinh tế</a></div>'
     assert parse_article(_crumb_page(crumb), with_figures=False).category is None
+
+
+def test_captions_with_blocks_inside_are_taken_out_whole() -> None:
+    """A caption holding paragraphs is removed with them; the paragraphs (freed with it) are never read
+    again, and neither the caption nor its parts reach the body."""
+    from scraper import parse_article
+
+    html = (
+        "<html><head><title>Tin</title></head><body><h1>Kết quả cải cách hành chính quý I năm 2026</h1>"
+        '<div class="content"><p>Ngày 5/4/2026, UBND tỉnh tổ chức hội nghị sơ kết.</p><p><img src="a.jpg"></p>'
+        '<div class="caption"><p>Quang cảnh hội nghị</p><p><em>Ảnh: Minh Anh</em></p></div>'
+        "<p>Tỉnh tiếp nhận 1.200 hồ sơ, trong đó đúng hạn 1.150 hồ sơ.</p>"
+        '<figure><img src="b.jpg"><figcaption><p>Đại biểu phát biểu</p></figcaption></figure>'
+        "<p>Tỷ lệ đúng hạn đạt 95,8%.</p></div></body></html>"
+    )
+    a = parse_article(html.encode(), url="https://so.gov.vn/tin/1")
+    assert a.captions == ["Quang cảnh hội nghị Ảnh: Minh Anh", "Đại biểu phát biểu"]
+    assert "Quang cảnh" not in a.body_text and "Đại biểu" not in a.body_text
+    assert a.body_text.endswith("Tỷ lệ đúng hạn đạt 95,8%.")

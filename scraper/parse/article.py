@@ -13,14 +13,17 @@ import html as htmllib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
 from datetime import datetime, timedelta, timezone
+from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .. import settings
+from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..models import Article, Attachment, Figure, Table
+from ..text import clean_text, decode_html_utf8, normalize
 from .cues import (
     TIME_BEFORE,
     Layout,
@@ -35,12 +38,8 @@ from .cues import (
     lead_before,
     person_or_none,
 )
-from .sites import GENERIC, SiteProfile, detect
+from .sites import GENERIC, SiteProfile, compiled_any, detect
 from .sites import compiled as _compiled
-from .sites import compiled_any
-from .. import settings
-from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
-from ..text import clean_text, decode_html_utf8, normalize
 
 __all__ = ["ParseError", "parse_article", "parse_published", "MAX_HTML_BYTES"]
 
@@ -626,6 +625,8 @@ def _extract(
     if published is None:
         published = _read_date(tree, layout, profile, (title_pos, title_end, body_start), metas)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
+    # read while every node the layout holds is alive: stripping the body frees the nodes it removes
+    section_above = category_before(layout, title_pos)
     author = None
     attachments: list[Attachment] = []
     body_text, tables, spans, captions = "", [], [], []
@@ -655,7 +656,7 @@ def _extract(
     category = form.get("category") or _first_text(tree, profile.category)[0]
     if not category:
         category = (
-            category_before(layout, title_pos)
+            section_above
             or metas.first("article:section")
             or _category_from_title(page_title, title)
         )
@@ -833,12 +834,21 @@ def _drop_foreign_headline(body: LexborNode, title: str | None) -> None:
         return
 
 
+def _remove(node: LexborNode, removed: set[int]) -> None:
+    """Take a node out of the tree, noting its descendants (freed with it)."""
+    removed.update(n.mem_id for n in node.traverse(include_text=False))
+    node.decompose()
+
+
 def _pop_captions(body: LexborNode) -> list[str]:
     """Photo captions (figcaption, .caption, a centred/italic short line right after an image) kept
     apart from the prose."""
     out: list[str] = []
     images = body.css_first("img") is not None  # none in the body: no block inside it follows one
+    removed: set[int] = set()  # nodes inside a caption taken out: freed, never to be read again
     for node in body.css("figcaption, .caption, .image-caption, .PhotoCMS_Caption, p, div"):
+        if node.mem_id in removed:
+            continue
         cls = node.attributes.get("class") or ""
         captioned = node.tag == "figcaption" or "caption" in cls.lower()
         if not captioned:  # the cheap structural tests first: most blocks follow no image
@@ -856,14 +866,14 @@ def _pop_captions(body: LexborNode) -> list[str]:
             continue
         if captioned:
             out.append(text)
-            node.decompose()
+            _remove(node, removed)
             continue
         style = (node.attributes.get("style") or "").replace(" ", "").lower()
         centred = (node.attributes.get("align") or "").lower() == "center" or "text-align:center" in style
         italic = node.css_first("em, i") is not None and len(_text(node.css_first("em, i"))) >= len(text) - 3
         if centred or italic:
             out.append(text)
-            node.decompose()
+            _remove(node, removed)
     return out
 
 

@@ -18,10 +18,10 @@ from urllib.parse import urlencode
 
 from .. import settings
 from ..errors import UsageError
+from ..fetch.discover import normalize_url
 from ..fetch.http import Fetcher
 from ..pipeline import Progress, Summary, as_progress
 from ..store.dataset import Dataset, check_export_formats
-from ..fetch.discover import normalize_url
 from .archive import Capture, Fetched, HarvestOptions, cached_index, cdx_date, harvest, response_record
 from .warc import ARCHIVE_URL_HEADER, CAPTURED_AT_HEADER
 

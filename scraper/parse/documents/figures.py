@@ -13,7 +13,8 @@ import functools
 
 import regex
 
-from ...extract.document import Cell as SeamCell, TableRegion, figures_in_text
+from ...extract.document import Cell as SeamCell
+from ...extract.document import TableRegion, figures_in_text
 from ...extract.figures import unit_from_label
 from ...models import Figure
 from .model import Cell, Document

@@ -10,7 +10,8 @@ so the extractor reads them as it reads prose, and dates as dd/mm/yyyy.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, time as dtime
+from datetime import date, datetime
+from datetime import time as dtime
 from decimal import Decimal
 
 import regex
