@@ -627,6 +627,17 @@ def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) ->
     return None
 
 
+# Every match of `_PARTS` holds one of these (lower-cased); every match of `_TOTAL_AFTER` holds "tổng".
+_PARTS_CORES = ("đó", "gồm")
+
+
+def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern whose every match holds one of `cores` can match in `text`
+    (their letters lower-case one to one, so a match leaves its core in `text.lower()`)."""
+    low = text.lower()
+    return any(w in low for w in cores)
+
+
 def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
@@ -673,7 +684,10 @@ def _relations(
             in_parens = (
                 "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
             )
-            marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
+            if in_parens or not _may_hold(gap, _PARTS_CORES):
+                marker = None
+            else:
+                marker = _PARTS.search(t, gap_start, c.start)
             if not in_parens and marker is None:
                 continue
             if (
@@ -696,9 +710,10 @@ def _relations(
             break
     for i, c in enumerate(cands):
         # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
-        if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(
-            t, max(0, c.start - 25), c.start
-        ):
+        if c.kind not in ("count", "money", "quantity"):
+            continue
+        lo = max(0, c.start - 25)
+        if not (_may_hold(t[lo : c.start], ("tổng",)) and _TOTAL_AFTER.search(t, lo, c.start)):
             continue
         si = sent_of[i]
         parts = [
