@@ -312,3 +312,19 @@ def test_the_mask_reads_the_per_unit_denominators_of_its_text(seed_body: str) ->
         "số ca/100.000 dân là 12, bình quân 1 vạn dân 63,9",
     ):
         assert Mask(text).denominators == per_unit_denominators(text)
+
+
+def test_relation_cues_are_looked_for_only_where_their_core_words_are(seed_body: str) -> None:
+    """`_PARTS` ("trong đó", "bao gồm") and `_TOTAL_AFTER` ("tổng cộng") run only on a text holding their
+    core words; every match they find, in any case, holds one."""
+    from scraper.extract import context
+
+    texts = [seed_body, seed_body.upper(), "TRONG ĐÓ: 5; Bao Gồm 3; GỒM CÓ 2; tổng SỐ là 7; TỔNG: 9"]
+    for text in texts:
+        for size in (25, 80):
+            for lo in range(0, max(1, len(text) - size), 7):
+                window = text[lo : lo + size]
+                if context._PARTS.search(window):
+                    assert context._may_hold(window, context._PARTS_CORES), window
+                if context._TOTAL_AFTER.search(window):
+                    assert context._may_hold(window, ("tổng",)), window

@@ -23,7 +23,17 @@ from . import vocab
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
-from .patterns import LEXICON, LETTER as _L, Suffix, Words, alt as _alt, finditer_at, reach_of, starts_of
+from .patterns import (
+    LEXICON,
+    LETTER as _L,
+    Lead,
+    Suffix,
+    Words,
+    alt as _alt,
+    finditer_at,
+    reach_of,
+    starts_of,
+)
 from .periods import Period, find_periods, shift_year
 
 __all__ = ["annotate", "to_date"]
@@ -86,11 +96,16 @@ _LINK_PHRASES = (
 _LINK_WORDS = regex.compile(
     r"(?:\s+|^)(?:" + "|".join(w.replace(" ", r"\s+") for w in _LINK_PHRASES) + r")\s*$", regex.I
 )
-_LEAD_WORDS = regex.compile(
-    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm|đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|riêng|còn|và|theo\s+đó|"
-    r"qua\s+đó|với|đối\s+với|"
-    r"trong\s+khi)[\s,]*",
-    regex.I,
+_LEAD_PHRASES = (
+    "trong đó|bao gồm|gồm|đồng thời|ngoài ra|bên cạnh đó|riêng|còn|và|theo đó|qua đó|với|đối với|trong khi"
+).split("|")
+# A phrase whose first letter can begin none of them is passed over without running the pattern.
+_LEAD_WORDS = Lead(
+    regex.compile(
+        r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in _LEAD_PHRASES) + r")[\s,]*",
+        regex.I,
+    ),
+    _LEAD_PHRASES,
 )
 _CLAUSE_BREAK = regex.compile(
     r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))"
@@ -612,6 +627,17 @@ def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) ->
     return None
 
 
+# Every match of `_PARTS` holds one of these (lower-cased); every match of `_TOTAL_AFTER` holds "tổng".
+_PARTS_CORES = ("đó", "gồm")
+
+
+def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern whose every match holds one of `cores` can match in `text`
+    (their letters lower-case one to one, so a match leaves its core in `text.lower()`)."""
+    low = text.lower()
+    return any(w in low for w in cores)
+
+
 def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
@@ -658,7 +684,10 @@ def _relations(
             in_parens = (
                 "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
             )
-            marker = None if in_parens else _PARTS.search(t, gap_start, c.start)
+            if in_parens or not _may_hold(gap, _PARTS_CORES):
+                marker = None
+            else:
+                marker = _PARTS.search(t, gap_start, c.start)
             if not in_parens and marker is None:
                 continue
             if (
@@ -681,9 +710,10 @@ def _relations(
             break
     for i, c in enumerate(cands):
         # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
-        if c.kind not in ("count", "money", "quantity") or not _TOTAL_AFTER.search(
-            t, max(0, c.start - 25), c.start
-        ):
+        if c.kind not in ("count", "money", "quantity"):
+            continue
+        lo = max(0, c.start - 25)
+        if not (_may_hold(t[lo : c.start], ("tổng",)) and _TOTAL_AFTER.search(t, lo, c.start)):
             continue
         si = sent_of[i]
         parts = [

@@ -329,6 +329,11 @@ def _is_label(prefix: str) -> bool:
     return True
 
 
+def _named_before(prefix: str) -> bool:
+    """The clause so far is only a capitalised name ("Tổ công tác", "Đề án"), not a count abbreviation."""
+    return bool(_NAMED_BEFORE.search(prefix)) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
+
+
 def _qualifier(prefix: str) -> str | None:
     m = _QUALIFIER.search(prefix)
     return m.group("q").lower() if m else None
@@ -504,12 +509,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             ):
                 # "3700123456": an identifier (reports group figures ≥ 1.000 with dots; a table row may not)
                 continue
-            named = _NAMED_BEFORE.search(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
             if (
                 kind == "number"
                 and num_text.isdigit()
                 and not _qualifier(prefix)
-                and named
+                and _named_before(prefix)
                 and not _OBJECT_OF.search(prefix[-12:])
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name

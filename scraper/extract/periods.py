@@ -281,6 +281,8 @@ def shift_year(p: Period, years: int = -1) -> Period:
     return Period(sh(p.start), sh(p.end), p.text, p.pos, p.stop)
 
 
-# "… so với", "… so cùng kỳ": read backwards, and only when the words before end so (see `patterns.Suffix`).
-SUFFIX_PATTERNS = ("_BASELINE_BEFORE",)
+# "… so với", "… so cùng kỳ", "… số 12/QĐ-UBND ngày": read backwards, and only when the words before end so
+# (see `patterns.Suffix`).
+SUFFIX_PATTERNS = ("_BASELINE_BEFORE", "_DOC_REF")
 _BASELINE_BEFORE = Suffix(_BASELINE_BEFORE, endings=("với", "kỳ", "so"))  # type: ignore[assignment]
+_DOC_REF = Suffix(_DOC_REF)  # type: ignore[assignment]
