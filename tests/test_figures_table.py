@@ -454,3 +454,10 @@ def test_doubled_separator_is_flagged_not_dropped() -> None:
 def test_wrongly_grouped_number_before_a_unit_is_read_and_flagged() -> None:
     (f,) = extract_figures("Bộ phận một cửa tiếp nhận 12.34.567 hồ sơ.")
     assert f.value == D(1234567) and f.ambiguous and any("malformed number" in w for w in f.warnings)
+
+
+def test_a_count_with_its_own_share_does_not_take_the_previous_share_as_unit() -> None:
+    """ "mầm non 120 (40,5%), tiểu học 150 (50,7%)": 150 is a count with a share of its own, not a percent."""
+    got = run("Số trường đạt chuẩn ở bậc mầm non là 120 (40,5%), tiểu học 150 (50,7%).")
+    assert [(raw, kind) for raw, _, kind, _, _ in got if raw == "150"] == [("150", "number")]
+    assert [raw for raw, _, kind, _, _ in got if kind == "percent"] == ["40,5%", "50,7%"]

@@ -558,6 +558,9 @@ _PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
 _CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]*$")
 
 
+_OWN_SHARE_AFTER = regex.compile(r"\s*\(\s*(?:chiếm\s+)?\d+(?:[.,]\d+)?\s*%")
+
+
 def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tuple[str, str | None]:
     """A bare number's kind and unit from the subject of its clause, or ("number", None)."""
     prefix = _PARENTHETICAL.sub(" ", t[max(0, start - 160) : start])  # "bài thi (Vật lý, Hoá học) là N"
@@ -903,6 +906,8 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         ):
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
+            if a.kind == "percent" and _OWN_SHARE_AFTER.match(t, b.end):
+                continue  # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp: 2.345)"
             inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None
