@@ -424,6 +424,9 @@ PAIRING = [
      "Trong quý, toàn tỉnh đã tiếp nhận 50.000 hồ sơ, đã giải quyết 48.000 hồ sơ.\n\nVới cấp tỉnh, quý I đã tiếp nhận "
      "5.000 hồ sơ.\n\nVới cấp huyện, đã tiếp nhận 25.000 hồ sơ.\n\nVới cấp xã, đã tiếp nhận 20.000 hồ sơ.",
      [("sum", True)]),
+    ("an average stated in words against the total and the count it divides",
+     "Bình quân mỗi người bệnh nằm viện 6,5 ngày; tổng số ngày điều trị 65.000 ngày với 10.000 lượt người bệnh.",
+     [("per_unit", True)]),
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),

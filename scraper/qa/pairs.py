@@ -1671,6 +1671,9 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
         if not bottom:
             m = _PER.match(tx.t, x.end)
             top, bottom = unit, (m.group("b").lower() if m else "")
+        if top and not bottom and _AVERAGE_EACH.search(tx.before(x, 80)):
+            yield from _averages(tx, x, top)  # "bình quân mỗi người bệnh nằm viện 6,5 ngày"
+            continue
         if not top or not bottom:
             continue
         para = tx.paragraph(x.start)
@@ -1693,6 +1696,24 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
                     conf,
                     whole=d.value / factor,
                 )
+
+
+_AVERAGE_EACH = regex.compile(
+    r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?:\s+(?:mỗi|một))?(?![\p{L}])", regex.I
+)
+
+
+def _averages(tx: Text, x: Figure, unit: str) -> Iterable[Relation]:
+    """An average stated in words: the total of its unit in the paragraph over a count there ("tổng số ngày
+    điều trị 65.000 ngày với 10.000 lượt người bệnh"); which pair is meant is left to the arithmetic, so these
+    only ever confirm."""
+    para = tx.paragraph(x.start)
+    near = [f for f in tx.in_paragraphs(para, para, x.start) if f is not x and not f.change and f.value]
+    totals = [f for f in near if (f.unit or "").lower() == unit and f.value > x.value]
+    counts = [f for f in near if f.kind == "count" and (f.unit or "").lower() != unit]
+    for n, d in itertools.product(totals, counts):
+        rule = f"bình quân = {n.unit} / {d.unit}"
+        yield Relation("per_unit", x, (n, d), rule, settings.QA_CONF_CHANGE, whole=d.value)
 
 
 def _same_measure(unit: str, top: str) -> bool:
