@@ -515,6 +515,18 @@ def cmd_crawl(args: argparse.Namespace, run: _Run) -> int:
     return run.finish(summary)
 
 
+def _harvest_common(args: argparse.Namespace) -> dict:
+    """The options both archives take the same way."""
+    return {
+        "date_from": args.date_from,
+        "date_to": args.date_to,
+        "out_dir": args.out,
+        "max_captures": args.max_captures,
+        "formats": tuple(args.export),
+        "excel": args.excel,
+    }
+
+
 def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
     # --delay left at its default: each archive's own pace (settings.HARVEST_DELAY, settings.CC_DELAY).
     delay = {} if args.setting_origin.get("delay") == "default" else {"delay": args.delay}
@@ -528,14 +540,9 @@ def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
         cc = CommonCrawlConfig(
             crawls=list(args.commoncrawl),
             pattern=args.pattern,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            out_dir=args.out,
             index_url=args.cc_index_url,
             data_url=args.cc_data_url,
-            max_captures=args.max_captures,
-            formats=tuple(args.export),
-            excel=args.excel,
+            **_harvest_common(args),
             **delay,
         )
         return run.finish(run_commoncrawl(cc, progress=run.progress()))
@@ -545,14 +552,9 @@ def cmd_harvest(args: argparse.Namespace, run: _Run) -> int:
         raise UsageError("harvest needs --wayback URL_PATTERN or --commoncrawl CRAWL_ID ... URL_PATTERN")
     config = HarvestConfig(
         pattern=args.wayback,
-        date_from=args.date_from,
-        date_to=args.date_to,
-        out_dir=args.out,
         cdx_url=args.cdx_url,
         replay_url=args.replay_url,
-        max_captures=args.max_captures,
-        formats=tuple(args.export),
-        excel=args.excel,
+        **_harvest_common(args),
         **delay,
     )
     return run.finish(run_harvest(config, progress=run.progress()))

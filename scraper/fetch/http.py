@@ -258,27 +258,20 @@ class Fetcher:
         self.requests += 1
         try:
             async with self._client.stream("GET", url, headers=headers) as resp:
+
+                def too_large(size: str) -> FetchResult:
+                    failure = ResponseTooLarge(f"response too large ({size} bytes)")
+                    return FetchResult(url, str(resp.url), resp.status_code, resp.headers, failure=failure)
+
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    return FetchResult(
-                        url,
-                        str(resp.url),
-                        resp.status_code,
-                        resp.headers,
-                        failure=ResponseTooLarge(f"response too large ({declared} bytes)"),
-                    )
+                    return too_large(declared)
                 chunks: list[bytes] = []
                 size = 0
                 async for chunk in resp.aiter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        return FetchResult(
-                            url,
-                            str(resp.url),
-                            resp.status_code,
-                            resp.headers,
-                            failure=ResponseTooLarge(f"response too large (> {self.max_bytes} bytes)"),
-                        )
+                        return too_large(f"> {self.max_bytes}")
                     chunks.append(chunk)
                 content = b"".join(chunks)
                 self.bytes += len(content)

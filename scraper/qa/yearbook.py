@@ -294,7 +294,8 @@ def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> I
             if not prev.value:  # type: ignore[union-attr]
                 continue
             rule = f"niên giám: chỉ số '{v.label}' (năm trước = 100)"
-            rels.append(Relation("ratio", idx, (cur, prev), rule, 0, whole=prev.value))  # type: ignore[arg-type]
+            ratio = Relation("ratio", idx, (cur, prev), rule, 0, whole=prev.value)  # type: ignore[arg-type]
+            rels.append(ratio)
         verdicts = [evaluate(r) for r in rels]
         for j, r in enumerate(rels):
             others = sum(1 for k, w in enumerate(verdicts) if k != j and w.consistent)

@@ -109,6 +109,13 @@ class HarvestOptions:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+def options_for(cfg: object, warc_prefix: str) -> HarvestOptions:
+    """The shared fields of an archive's config (Wayback, Common Crawl) as HarvestOptions."""
+    names = ("out_dir", "delay", "concurrency", "retries", "max_captures", "formats", "excel", "quiet")
+    given = {n: getattr(cfg, n) for n in names if hasattr(cfg, n)}
+    return HarvestOptions(**given, warc_prefix=warc_prefix)
+
+
 def cdx_date(text: str | None) -> str | None:
     """'2015', '2025-06-30' → CDX timestamps ('2015', '20250630')."""
     if not text:

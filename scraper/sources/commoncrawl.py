@@ -26,7 +26,7 @@ from ..errors import UsageError
 from ..fetch.http import Fetcher
 from ..pipeline import Progress, Summary, as_progress
 from ..store.dataset import Dataset, check_export_formats
-from .archive import Capture, Fetched, HarvestOptions, annotate_record, cached_index, cdx_date, harvest
+from .archive import Capture, Fetched, annotate_record, cached_index, cdx_date, harvest, options_for
 from .warc import ARCHIVE_URL_HEADER, CAPTURED_AT_HEADER, page_of_record
 from .wayback import check_dates
 
@@ -164,15 +164,4 @@ def run_commoncrawl(cfg: CommonCrawlConfig, progress: Progress | None = None) ->
     check_export_formats(cfg.formats)
     check_dates(cfg.date_from, cfg.date_to)
     check_crawls(cfg.crawls, cfg.pattern)
-    opts = HarvestOptions(
-        out_dir=cfg.out_dir,
-        delay=cfg.delay,
-        concurrency=cfg.concurrency,
-        retries=cfg.retries,
-        max_captures=cfg.max_captures,
-        formats=cfg.formats,
-        excel=cfg.excel,
-        quiet=cfg.quiet,
-        warc_prefix="commoncrawl",
-    )
-    return asyncio.run(harvest(_CommonCrawl(cfg), opts, as_progress(progress)))
+    return asyncio.run(harvest(_CommonCrawl(cfg), options_for(cfg, "commoncrawl"), as_progress(progress)))

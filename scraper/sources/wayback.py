@@ -22,7 +22,7 @@ from ..fetch.discover import normalize_url
 from ..fetch.http import Fetcher
 from ..pipeline import Progress, Summary, as_progress
 from ..store.dataset import Dataset, check_export_formats
-from .archive import Capture, Fetched, HarvestOptions, cached_index, cdx_date, harvest, response_record
+from .archive import Capture, Fetched, cached_index, cdx_date, harvest, options_for, response_record
 from .warc import ARCHIVE_URL_HEADER, CAPTURED_AT_HEADER
 
 __all__ = ["HarvestConfig", "Capture", "run_harvest", "list_captures", "replay_url"]
@@ -150,14 +150,4 @@ def check_dates(date_from: str | None, date_to: str | None) -> None:
 def run_harvest(cfg: HarvestConfig, progress: Progress | None = None) -> Summary:
     check_export_formats(cfg.formats)
     check_dates(cfg.date_from, cfg.date_to)
-    opts = HarvestOptions(
-        out_dir=cfg.out_dir,
-        delay=cfg.delay,
-        retries=cfg.retries,
-        max_captures=cfg.max_captures,
-        formats=cfg.formats,
-        excel=cfg.excel,
-        quiet=cfg.quiet,
-        warc_prefix="wayback",
-    )
-    return asyncio.run(harvest(_Wayback(cfg), opts, as_progress(progress)))
+    return asyncio.run(harvest(_Wayback(cfg), options_for(cfg, "wayback"), as_progress(progress)))
