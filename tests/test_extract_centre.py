@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, strategies as st
+
 from scraper import extract_figures, parse_article
 from scraper.extract.candidate import Candidate, Scan
 from scraper.extract.context import annotate
@@ -328,3 +330,40 @@ def test_relation_cues_are_looked_for_only_where_their_core_words_are(seed_body:
                     assert context._may_hold(window, context._PARTS_CORES), window
                 if context._TOTAL_AFTER.search(window):
                     assert context._may_hold(window, ("tổng",)), window
+
+
+_LINK_TOKENS = ["là", "đạt", "ước", "tính", "tỷ", "lệ", "ở", "mức", "cùng", "kỳ", "xấp", "xỉ", "Đạt", "ƯỚC"]
+_LINK_TOKENS += ["thu", "ngân", "sách", "hộ", "nghèo", "5", ",", "(", "-", "\n", "ĐẠT TỶ LỆ"]
+
+
+@given(
+    st.lists(st.sampled_from(_LINK_TOKENS), max_size=8),
+    st.lists(st.sampled_from([" ", "  ", "\t", "", " \n"]), min_size=8, max_size=8),
+)
+def test_link_words_read_backwards_cut_where_the_forward_sub_cuts(words: list[str], gaps: list[str]) -> None:
+    """`_tidy_phrase` drops the linking phrase that ends a text with one backwards match, longest phrase
+    first: on any mix of link words, other words, case and spacing it cuts where `_LINK_WORDS.sub` does."""
+    from scraper.extract import context
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    for t in (text, text.strip(), " ".join(text.split())):
+        assert context._without_link_words(t) == context._LINK_WORDS.sub("", t), t
+
+
+def test_link_words_of_every_figure_phrase_cut_where_the_forward_sub_cuts(seed_body: str) -> None:
+    from scraper.extract import context, figures
+
+    for s in (m.start() for m in figures._CANDIDATE.finditer(seed_body)):
+        for width in (12, 30, 60):
+            t = " ".join(seed_body[max(0, s - width) : s].split()).strip(" ,;:-–()")
+            assert context._without_link_words(t) == context._LINK_WORDS.sub("", t), t
+
+
+def test_digit_run_starts_are_ascending_and_distinct(seed_body: str) -> None:
+    """A trigger anchored on one kind of digit-run offset uses `_run_starts` as is (no set, no sort)."""
+    from scraper.extract import nonfigures
+
+    for text in (seed_body, "1 2  34 1999 20201 a 5\n 6", "7", ""):
+        for where in ("first", "last", "before short", "year"):
+            starts = nonfigures._run_starts(text, where)
+            assert list(starts) == sorted(set(starts)), where
