@@ -367,3 +367,48 @@ def test_digit_run_starts_are_ascending_and_distinct(seed_body: str) -> None:
         for where in ("first", "last", "before short", "year"):
             starts = nonfigures._run_starts(text, where)
             assert list(starts) == sorted(set(starts)), where
+
+
+def _validated_twin(figure):
+    from scraper.models import Figure
+
+    return Figure(**{name: getattr(figure, name) for name in figure.model_fields_set})
+
+
+def test_figures_built_without_parsing_equal_the_validated_ones(seed_body: str) -> None:
+    """`annotate` builds figures with `Figure.trusted` (no per-field parsing): on real sentences and a long
+    report each equals the figure pydantic validates from the same fields, field by field and type by type,
+    with the same fields set and the same warnings."""
+    import json
+
+    from conftest import shared_path
+
+    texts = [seed_body, REPORT, "Tỷ lệ 130% dân số; 2,5 người; giảm -3% và -4 hộ"]
+    for line in shared_path("dev", "sentences.jsonl").read_text(encoding="utf-8").splitlines()[:400]:
+        texts.append(json.loads(line)["sentence"])
+    checked = 0
+    for text in texts:
+        for f in extract_figures(text, published="2024-06-30"):
+            twin = _validated_twin(f)
+            assert f == twin and f.model_fields_set == twin.model_fields_set
+            assert list(f.__dict__) == list(twin.__dict__)
+            assert [type(v) for v in f.__dict__.values()] == [type(v) for v in twin.__dict__.values()]
+            assert f.model_dump_json() == twin.model_dump_json()
+            checked += 1
+    assert checked > 500
+
+
+def test_trusted_figures_refuse_what_validation_refuses() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from scraper.models import Figure
+
+    ok = {"value": Decimal(5), "kind": "count", "raw": "5", "start": 0, "end": 1}
+    assert Figure.trusted(**ok) == Figure(**ok)
+    assert Figure.trusted(**{**ok, "kind": "percent", "value": Decimal(130)}).warnings
+    for bad in ({"end": -1}, {"start": -2, "end": -1}, {"kind": "weight"}, {"colour": "red"}):
+        with pytest.raises(ValidationError):
+            Figure.trusted(**{**ok, **bad})
+    with pytest.raises(ValidationError):
+        Figure.trusted(value=Decimal(5), kind="count")

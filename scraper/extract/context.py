@@ -299,7 +299,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     for c, m in zip(cands, meanings):
         s, e = norm.span(c.start, c.end)
         figures.append(
-            Figure(
+            Figure.trusted(
                 value=exact_decimal(c.value),
                 kind=c.kind,
                 unit=c.unit,
@@ -549,8 +549,8 @@ def _indicator(
     if opened >= 0 and t.find(")", opened, c.start) < 0:
         cstart = opened + 1  # inside a parenthesis: "(đảm bảo 100%)"
     clause = t[cstart : c.start]
-    verb = _verb(t, c, cstart)
     if c.kind in ("count",) or (c.kind == "ratio" and c.unit):
+        verb = _verb(t, c, cstart)
         tail_start = c.end
         m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
@@ -588,7 +588,8 @@ def _indicator(
         if phrase and phrase.lower() in ("tỷ lệ", "tỉ lệ"):
             before = _tidy_phrase(_PERIOD_WORDS.sub(" ", t[cstart : h.start()]))
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
-        return phrase, None
+        return phrase, None  # a measure named by its head has no verb: read it only past this point
+    verb = _verb(t, c, cstart)
     phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
     if phrase is not None and _is_entity(phrase):
         phrase = None
