@@ -356,7 +356,7 @@ def _shouting(text: str) -> bool:
 
 def _site_name(text: str) -> bool:
     folded = text.casefold()
-    return any(w in folded for w in _SITE_WORDS) and _SITE_NAME.search(text) is not None
+    return any(map(folded.__contains__, _SITE_WORDS)) and _SITE_NAME.search(text) is not None
 
 
 def clean_title(text: str) -> str:
