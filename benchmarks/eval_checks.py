@@ -202,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             parts[f"{extra.name} (all)"] = recs
             continue
         # halves by source page: tune on the first, report the second
-        parts[f"{extra.name} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
-        parts[f"{extra.name} held half"] = [r for r in recs if fresh_held(r["source_url"])]
+        if args.split != "held":
+            parts[f"{extra.name} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
+        if args.split != "tuning":
+            parts[f"{extra.name} held half"] = [r for r in recs if fresh_held(r["source_url"])]
     for name, recs in parts.items():
         tally = evaluate(recs, show=args.show)
         print(tally.row(name))

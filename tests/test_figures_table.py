@@ -461,3 +461,10 @@ def test_a_count_with_its_own_share_does_not_take_the_previous_share_as_unit() -
     got = run("Số trường đạt chuẩn ở bậc mầm non là 120 (40,5%), tiểu học 150 (50,7%).")
     assert [(raw, kind) for raw, _, kind, _, _ in got if raw == "150"] == [("150", "number")]
     assert [raw for raw, _, kind, _, _ in got if kind == "percent"] == ["40,5%", "50,7%"]
+
+
+def test_a_level_abbreviation_before_a_count_with_its_share_is_not_a_name() -> None:
+    """ "THCS 95 (48%)": a school level and its count, not a name like "Đề án 06"."""
+    got = run("Trường đạt chuẩn: tiểu học 130 (70,2%), THCS 95 (48%), THPT 12 (21,4%).")
+    assert [raw for raw, _, kind, _, _ in got if kind != "percent"] == ["130", "95", "12"]
+    assert [raw for raw, *_ in run("Đề án 06 của Chính phủ được triển khai.")] == []

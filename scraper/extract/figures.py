@@ -93,6 +93,7 @@ _NAMED_BEFORE = regex.compile(
 )
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
 _OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)  # "THPT có 12": a name has no verb
+_OWN_SHARE_AFTER = regex.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%")  # "THCS 123 (56%)": a count with its share
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
@@ -515,6 +516,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and not _qualifier(prefix)
                 and _named_before(prefix)
                 and not _OBJECT_OF.search(prefix[-12:])
+                and not _OWN_SHARE_AFTER.match(t, end)
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (
