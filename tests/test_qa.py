@@ -350,6 +350,25 @@ PAIRING = [
      "Đã giải ngân 1.250 tỷ đồng, đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", True)]),
     ("a comparison rate naming a base it does not match",
      "Đã giải ngân 1.250 tỷ đồng, đạt 65,2% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", False)]),
+    ("a list ending in a catch-all item breaks down the count before it, misprinted",
+     "Trong quý, các cơ quan đã tiếp 75 lượt công dân. Nội dung về đất đai 50 lượt, chính sách 12 lượt, lĩnh vực "
+     "khác 12 lượt.", [("sum", False)]),
+    ("a catch-all list adds up to an earlier whole, not to the nearer subset",
+     "Toàn huyện có 1.200 hộ nghèo; có 900 hộ nghèo thuộc dân tộc thiểu số. Hộ nghèo đông nhất là dân tộc Tày với "
+     "500 hộ, tiếp đến là Kinh (300 hộ), Dao (350 hộ) và dân tộc khác (50 hộ).", [("sum", True)]),
+    ("visits and persons as pairs, broken down pair by pair",
+     "Trong tháng, huyện tiếp 140 lượt/170 người. Trong đó, tiếp thường xuyên 90/110 người; tiếp định kỳ 50 lượt/60 "
+     "người.", [("sum", True), ("sum", True)]),
+    ("visits and persons as pairs, the persons misprinted",
+     "Trong tháng, huyện tiếp 140 lượt công dân/170 người. Trong đó, tiếp thường xuyên 90/110 người; tiếp định kỳ "
+     "50 lượt /62 người.", [("sum", True), ("sum", False)]),
+    ("'Trong số <words>,' names a whole stated before by its words",
+     "Tổng số thụ lý là 560 việc. Kết quả phân loại có 400 việc có điều kiện thi hành và 160 việc chưa có điều kiện "
+     "thi hành. Trong số có điều kiện thi hành, đã thi hành xong 300 việc, đạt 74%.", [("sum", True), ("ratio", False)]),
+    ("'Trong số <words>,' before a rate said to be against a plan: it confirms only",
+     "Tổng số thụ lý là 560 việc. Kết quả phân loại có 400 việc có điều kiện thi hành và 160 việc chưa có điều kiện "
+     "thi hành. Trong số có điều kiện thi hành, đã thi hành xong 300 việc (tỷ lệ 75% so với chỉ tiêu giao).",
+     [("sum", True), ("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -719,6 +719,61 @@ def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
             return
 
 
+# The last item of an exhaustive list: "lĩnh vực khác 19 lượt", "dân tộc khác (13 hộ)", "còn lại là … (373 người)".
+_CATCH_ALL = regex.compile(r"(?<![\p{L}])(?:khác|còn\s+lại)(?![\p{L}])", regex.I)
+_CLAUSE_CUT = regex.compile(r"[,;:(]|\s(?:và|với)\s")
+
+
+def _catch_all(tx: Text, f: Figure) -> bool:
+    """`f` is labelled as the rest of a list: its clause before it or its noun phrase after it says so."""
+    before = _CLAUSE_CUT.split(tx.before(f, 40).rstrip(" (").rstrip())[-1]
+    after = _CLAUSE_CUT.split(tx.after(f, 30))[0]
+    return bool(_CATCH_ALL.search(before) or _CATCH_ALL.search(after))
+
+
+def _list_before(tx: Text, last: Figure) -> list[Figure]:
+    """The like counts of `last`'s sentence that list up to it, nothing but list separators and labels
+    between them (no breakdown marker, which would make the figure before it a whole)."""
+    s = tx.sentence(last.start)
+    out = [last]
+    for f in reversed(tx.in_sentences(s, s, last.start)):
+        if f.start >= last.start or not _is_amount(f) or f.change:
+            continue
+        if not tx.compatible(f, last) or _MARKER.search(tx.t[f.end : out[-1].start]):
+            break
+        if ":" in tx.t[f.end : out[-1].start]:
+            break
+        out.append(f)
+    return out[::-1]
+
+
+def _catch_all_lists(tx: Text) -> Iterable[Relation]:
+    """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is a whole
+    breakdown.  Its whole is a like count before it in the paragraph: the nearest one (in this sentence or
+    the one before) is sure enough to alarm when the parts miss it; any earlier one the parts reproduce
+    exactly is taken instead ("… 17.435 hộ nghèo … ; 16.636 hộ … . … dân tộc khác (13 hộ)")."""
+    for last in tx.figures:
+        if not _is_amount(last) or last.change or not _catch_all(tx, last):
+            continue
+        parts = _list_before(tx, last)
+        if len(parts) < 2:
+            continue
+        total = sum((p.value for p in parts), Decimal(0))
+        para, s = tx.paragraph(parts[0].start), tx.sentence(parts[0].start)
+        wholes = [
+            w
+            for w in tx.in_paragraphs(para, para, parts[0].start)
+            if w.start < parts[0].start and _whole_kind(w) and tx.compatible(w, last)
+            and w.value > max(p.value for p in parts)
+        ]
+        rule = "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của tổng nêu trước"
+        for k, w in enumerate(reversed(wholes)):
+            near = k == 0 and tx.sentence(w.start) >= s - 1 and len(parts) >= 3
+            if near or w.value == total:
+                conf = settings.QA_CONF_CATCH_ALL if near else settings.QA_CONF_UNMARKED
+                yield Relation("sum", w, tuple(parts), rule, conf)
+
+
 # Administrative levels a province-wide figure splits into, and the words that name the province-wide one.
 LEVELS = {
     "tỉnh": regex.compile(r"(?<![\p{L}])cấp\s+tỉnh|các\s+sở,\s*(?:ban,\s*)?ngành", regex.I),
@@ -1147,6 +1202,9 @@ def _whole_reasons(
         yield 0.85, "phần 'trong đó' trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
+    recalled = _recalled_whole(tx, num)
+    if recalled and f.start < num.start and recalled in " ".join(tx.label(f).lower().split()):
+        yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
     named = _named_after(tx, p)
     specific = [w for w in named if w not in _GENERIC_NOUNS]
     if specific and all(w in tx.label(f).lower().split() for w in specific):
@@ -1177,6 +1235,18 @@ def _whole_reasons(
             if _is_amount(g) and tx.compatible(g, num) and not g.change
         ]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+# "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the whole named by words
+_RECALLED = regex.compile(r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I)
+
+
+def _recalled_whole(tx: Text, num: Figure) -> str:
+    """The words (two or three) by which a sentence opening "Trong số …," names a whole stated before."""
+    m = _RECALLED.match(tx.t, tx.sent[tx.sentence(num.start)], num.start)
+    if not m or m.group("n").split()[0].lower() in ("đó", "này"):
+        return ""
+    return " ".join(m.group("n").lower().split())
 
 
 _NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
@@ -1281,6 +1351,10 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 for plan in _plans_before(tx, p, num):
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
+                for whole, _, wwhy in _wholes(tx, p, num, index):
+                    if wwhy.startswith("'Trong số"):  # a whole the text names: it may confirm, never alarm
+                        rule = f"{nwhy}; {wwhy}"
+                        yield Relation("ratio", p, (num, whole), rule, settings.QA_CONF_CHANGE, whole=whole.value)
                 continue
             for whole, wconf, wwhy in _wholes(tx, p, num, index):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
@@ -1533,6 +1607,56 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         )
 
 
+# "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
+_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}/\s*$")
+
+
+def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
+    """Counts written as a pair of two units ("259 lượt/316 người", "98 lượt /115 người"), keyed by the
+    first count's index: one fraction spanning both (its raw the exact characters of the pair) and the
+    second count's unit."""
+    out: dict[int, tuple[Figure, str]] = {}
+    for a, b in zip(tx.figures, tx.figures[1:]):
+        if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
+            continue
+        if unit_key(a.unit) == unit_key(b.unit) or not _COUNT_PAIR_GAP.fullmatch(tx.t[a.end : b.start]):
+            continue
+        # no one unit: the pair's raw ("259 lượt/316") names both
+        update = {"kind": "ratio", "denominator": b.value, "end": b.end, "raw": tx.t[a.start : b.end], "unit": None}
+        out[a.index] = (a.model_copy(update=update), unit_key(b.unit))
+    return out
+
+
+def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
+    """ "tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp định kỳ 98 lượt /115
+    người": pairs (or fractions) after a marker break a pair down, first counts and second counts apart."""
+    pairs = _count_pairs(tx)
+    for w, second in pairs.values():
+        s = tx.sentence(w.start)
+        span = [f for f in tx.in_sentences(s, s + 1, w.start) if f.start >= w.end]
+        if not span or not _MARKER.search(tx.t[w.end : span[0].start]):
+            continue
+        parts: list[Figure] = []
+        for f in span:
+            if f.index in pairs:
+                parts.append(pairs[f.index][0])
+            elif f.kind == "ratio" and f.denominator and not f.change and unit_key(f.unit) in (
+                unit_key(w.unit), second
+            ):
+                parts.append(f)
+            elif parts and f.start < parts[-1].end:
+                continue  # the second count of a pair already taken
+            else:
+                break
+        if len(parts) < 2:
+            continue
+        rule = "cặp số liệu (lượt/người) chia theo phần sau tổng"
+        yield Relation("sum", w, tuple(parts), rule + " (số thứ nhất)", settings.QA_CONF_MARKER)
+        yield Relation(
+            "sum", w, tuple(parts), rule + " (số thứ hai)", settings.QA_CONF_MARKER, over="denominator"
+        )
+
+
 _STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng|chiếm)(?![\p{L}])", regex.I)
 
 
@@ -1739,6 +1863,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
+    sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_structure_shares(tx, sums)]
