@@ -1703,15 +1703,18 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
         a, b, p = figs[i], figs[j], figs[j + 1]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
+        gap = tx.t[b.end : p.start]
         if (
             _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
             and b.value
-            and len(tx.t[b.end : p.start]) < 30
-            and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "(")
+            and len(gap) < settings.QA_FRACTION_RATE_REACH
+            and ";" not in gap
+            and tx.sentence(p.start) == tx.sentence(b.start)
+            and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
-            yield Relation(
-                "ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value
-            )
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it confirms
+            conf = settings.QA_CONF_FRACTION if len(gap) < 30 else settings.QA_CONF_UNMARKED
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
 
 
 def _rates_before_counts(tx: Text) -> Iterable[Relation]:
