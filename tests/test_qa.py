@@ -369,6 +369,16 @@ PAIRING = [
      "Tổng số thụ lý là 560 việc. Kết quả phân loại có 400 việc có điều kiện thi hành và 160 việc chưa có điều kiện "
      "thi hành. Trong số có điều kiện thi hành, đã thi hành xong 300 việc (tỷ lệ 75% so với chỉ tiêu giao).",
      [("sum", True), ("ratio", True)]),
+    ("court cases and defendants as dash pairs: the rate is of either count",
+     "Tòa án hai cấp đã thụ lý 400 vụ - 650 bị cáo, giải quyết 360 vụ - 600 bị cáo, đạt 90%.", [("ratio", True)]),
+    ("a clause that is only a rate is of the count the clause before opens with",
+     "Tổng số phải thi hành là 1.000 việc, trong đó: số có điều kiện thi hành là 800 việc, giảm 20 việc (giảm 2,4% "
+     "so với cùng kỳ); chiếm 80% trong tổng số phải thi hành.", [("ratio", True), ("ratio", True)]),
+    ("court cases counted as 'án' and as 'vụ' are the same things",
+     "Trong 60 án tạm đình chỉ thì cấp tỉnh 15 vụ, cấp huyện 44 vụ.", [("sum", False)]),
+    ("crime reports counted as 'nguồn tin' and 'tin báo' are the same things",
+     "Viện kiểm sát đã kiểm sát việc giải quyết 80 nguồn tin về tội phạm. Đã giải quyết 72 tin báo (đạt 90%).",
+     [("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -287,7 +287,11 @@ COUNT_NOUNS: tuple[str, ...] = (
     "cuộc",
     "vụ",
     "vụ việc",
+    "vụ án",
+    "án",  # "54 án tạm đình chỉ"
     "đối tượng",
+    "bị cáo",  # court reports: "1.302 vụ - 2.286 bị cáo"
+    "bị can",
     "văn bản",
     "thủ tục",
     "giao dịch",

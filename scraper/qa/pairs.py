@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 import regex
 
@@ -45,9 +46,10 @@ ACT_UNITS = frozenset(
 )
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
-    {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
-    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị"},
+    {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu", "bị cáo", "bị can"},
+    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
+    {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
 )
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
@@ -421,6 +423,13 @@ class Text:
             after = after[len(unit) :]
         key = counted(f.unit, after)
         return self.aliases.get(key, key)
+
+    @cached_property
+    def pair_firsts(self) -> dict[int, Figure]:
+        """The first count of a pair ("1.153 vụ - 2.046 bị cáo"), by the second count's index."""
+        by_index = {f.index: f for f in self.figures}
+        nxt = {a.index: b for a, b in zip(self.figures, self.figures[1:])}
+        return {nxt[i].index: by_index[i] for i in _count_pairs(self)}
 
     def compatible(self, a: Figure, b: Figure) -> bool:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
@@ -1121,7 +1130,12 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
                 out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
+                first = tx.pair_firsts.get(n.index)
+                if first is not None:  # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
+                    out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
         break
+    if not out:
+        out += _count_of_clause_before(tx, p)
     if i + 1 < len(tx.figures):
         n = tx.figures[i + 1]
         gap = tx.t[p.end : n.start]
@@ -1136,6 +1150,24 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         elif n.kind == "ratio" and n.denominator and _FRACTION_AFTER_RATE.fullmatch(gap):
             out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
     return out
+
+
+_RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
+
+
+def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """ "… là 482.175 việc, giảm 87 việc (giảm 0,02% …); chiếm 77,10% …": a clause that is only a rate
+    is stated for the count the clause before opens with, past that count's own change."""
+    s = tx.sentence(p.start)
+    m = _RATE_CLAUSE.search(tx.t, tx.sent[s], p.start)
+    if not m:
+        return []
+    lo = max(tx.t.rfind(";", tx.sent[s], m.start()), tx.t.rfind(":", tx.sent[s], m.start())) + 1
+    clause = [f for f in tx.span(max(lo, tx.sent[s]), m.start(), p.start) if tx.d(f.start) == tx.d(p.start)]
+    first = next((f for f in clause if _is_amount(f) and not f.change), None)
+    if first is None or any(_is_amount(f) and not f.change for f in clause if f is not first):
+        return []  # the clause counts more than one thing: which one the rate is for is not said
+    return [(first, 0.7, "số liệu của vế trước tỷ lệ")]
 
 
 @dataclass
@@ -1608,7 +1640,7 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
 
 
 # "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
-_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}/\s*$")
+_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")  # "1.302 vụ - 2.286 bị cáo"
 
 
 def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
