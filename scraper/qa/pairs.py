@@ -47,7 +47,8 @@ ACT_UNITS = frozenset(
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu", "bị cáo", "bị can"},
-    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án"},
+    # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
+    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
     {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
 )
@@ -75,7 +76,7 @@ ROLES: dict[str, str] = {
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
-    "trade_deficit": r"nhập\s+siêu",
+    "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
     "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
     "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
     "deficit": r"bội\s+chi",
