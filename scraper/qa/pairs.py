@@ -62,7 +62,8 @@ ROLES: dict[str, str] = {
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết",
-    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai",  # "triển khai 131 cuộc thanh tra"
+    # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
@@ -1177,12 +1178,15 @@ class SumIndex:
 
     siblings: dict[int, set[int]]
     wholes: set[tuple[int, int]]
+    parts: set[int] = dataclasses.field(default_factory=set)  # parts of any likely breakdown
 
 
 def _sum_index(sums: list[Relation]) -> SumIndex:
     """The sure sums by figure, built once per text so each rate looks its whole up in constant time."""
     idx = SumIndex({}, set())
     for r in sums:
+        if r.confidence >= settings.QA_LIKELY_PART:
+            idx.parts.update(f.index for f in r.operands)
         if r.confidence < settings.QA_ALARM:
             continue
         members = {f.index for f in r.operands}
@@ -1243,6 +1247,10 @@ def _whole_reasons(
     if specific and all(w in tx.label(f).lower().split() for w in specific):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     whole_roles = roles_of(tx.label(f))
+    if f.index in sums.parts or _carried_over_beside(tx, f):
+        # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is over;
+        # "thụ lý mới 624 + 89 … chuyển sang": what was received is handled with what was carried over
+        whole_roles = set()
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
     if (
@@ -1280,6 +1288,17 @@ def _recalled_whole(tx: Text, num: Figure) -> str:
     if not m or m.group("n").split()[0].lower() in ("đó", "này"):
         return ""
     return " ".join(m.group("n").lower().split())
+
+
+def _carried_over_beside(tx: Text, f: Figure) -> bool:
+    """A count carried over from the last period sits in `f`'s sentence (received + carried = to handle)."""
+    if "carried_over" in roles_of(tx.label(f)):
+        return False
+    s = tx.sentence(f.start)
+    return any(
+        g is not f and _is_amount(g) and "carried_over" in roles_of(tx.label(g))
+        for g in tx.in_sentences(s, s, f.start)
+    )
 
 
 _NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
@@ -1585,7 +1604,7 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
 
 _ASIDE = regex.compile(r"\s*\([^()]*\)")
 _FRACTION_GAP = regex.compile(
-    r"\s*[\p{L}\s]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
+    r"\s*[\p{L}\s,]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
 )
 
 
@@ -1723,6 +1742,11 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             )
 
 
+_RATE_ONLY = regex.compile(
+    r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.I
+)
+
+
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
     """ "39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts
     joined by "/" or "trên (tổng số)" are a fraction with its rate."""
@@ -1745,8 +1769,10 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             and tx.sentence(p.start) == tx.sentence(b.start)
             and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
-            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it confirms
-            conf = settings.QA_CONF_FRACTION if len(gap) < 30 else settings.QA_CONF_UNMARKED
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it confirms;
+            # "622 vụ, việc trong tổng số 698 vụ, việc các loại án thụ lý, đạt tỷ lệ 89,5%": only a noun phrase
+            sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
+            conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
 
 
