@@ -424,7 +424,7 @@ PAIRING = [
      [("sum", True)]),
     ("'đang tiếp tục thụ lý giải quyết' is pending",
      "Đã thụ lý 30 vụ việc khiếu nại, giải quyết xong 8/30 vụ việc, đang tiếp tục thụ lý giải quyết 22 vụ việc.",
-     [("sum", True)]),
+     [("sum", True), ("sum", True)]),  # against the 30 taken up and against the fraction's 30
     ("'gần X' is at most half a unit below X: pending files are outside the resolved",
      "Đã giải quyết gần 9.000 hồ sơ; trong đó, trước hạn 6.000 hồ sơ; đúng hạn 2.100 hồ sơ; đang giải quyết 700 hồ sơ; "
      "quá hạn 100 hồ sơ.", [("sum", False)]),
