@@ -387,6 +387,14 @@ PAIRING = [
      [("ratio", False)]),
     ("newly taken up plus carried over: the new cases alone are no whole to alarm on",
      "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 70%.", []),
+    ("a rate and then 'tương đương a/b', misprinted",
+     "Các tòa án chú trọng hòa giải, đạt tỷ lệ 64%, tương đương 310 vụ, việc/500 vụ.", [("ratio", False)]),
+    ("a share stated past its count's growth is of that count, misprinted",
+     "Kim ngạch xuất khẩu đạt 80 triệu USD, tăng 10% so với cùng kỳ. Trong đó, doanh nghiệp trong nước đạt 50 triệu "
+     "USD, tăng 20% so với cùng kỳ, chiếm 60% kim ngạch xuất khẩu.", [("ratio", False)]),
+    ("'tiểu đường: 350' is a count of patients, not a road",
+     "Điều trị ngoại trú 900 lượt bệnh nhân. Trong đó, bệnh nhân tăng huyết áp: 400, bệnh nhân tiểu đường: 350, các "
+     "bệnh khác: 150.", [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

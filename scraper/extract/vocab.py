@@ -562,6 +562,11 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = (
     "đa",
 )
 
+# Label words that are part of another word after these ("tiểu đường: 4.149" is diabetes, not a road).
+LABEL_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "đường": ("tiểu", "mía", "lượng", "bột"),
+}
+
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
 RANK_LEADS: tuple[str, ...] = (
     "xếp thứ",

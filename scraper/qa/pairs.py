@@ -1108,7 +1108,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
-_FRACTION_AFTER_RATE = regex.compile(r"\s*(?:,\s*)?(?:\(|với|tương\s+ứng(?:\s+với)?|=)?\s*", regex.I)
+_FRACTION_AFTER_RATE = regex.compile(
+    r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
+)
 
 
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
@@ -1119,6 +1121,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     depth = tx.d(p.start)
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : p.start]
+        if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
+            continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
         if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
             break
         if tx.d(n.start) > depth:
@@ -1774,6 +1778,23 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
             conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
+    yield from _rates_before_fractions(tx)
+
+
+def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
+    """ "đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts it is of."""
+    figs = tx.figures
+    for p, a, b in zip(figs, figs[1:], figs[2:]):
+        if p.kind != "percent" or p.change or not (_is_amount(a) and _is_amount(b)) or not b.value:
+            continue
+        if (
+            tx.compatible(a, b)
+            and _FRACTION_AFTER_RATE.fullmatch(tx.t[p.end : a.start])
+            and "/" in tx.t[a.end : b.start]
+            and _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+        ):
+            rule = "tỷ lệ và phân số 'a/b' ngay sau nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_FRACTION, whole=b.value)
 
 
 def _rates_before_counts(tx: Text) -> Iterable[Relation]:
