@@ -395,6 +395,13 @@ PAIRING = [
     ("'tiểu đường: 350' is a count of patients, not a road",
      "Điều trị ngoại trú 900 lượt bệnh nhân. Trong đó, bệnh nhân tăng huyết áp: 400, bệnh nhân tiểu đường: 350, các "
      "bệnh khác: 150.", [("sum", True)]),
+    ("the statistics office's retail total and its four parts, a paragraph apart",
+     "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 3.000 tỷ đồng, tăng 10%.\nDoanh thu bán lẻ hàng "
+     "hóa đạt 2.300 tỷ đồng, tăng 9%. Doanh thu lưu trú, ăn uống đạt 400 tỷ đồng, doanh thu du lịch lữ hành đạt 50 "
+     "tỷ đồng và doanh thu dịch vụ khác đạt 250 tỷ đồng.", [("sum", True)]),
+    ("'trong tổng mức N' names the whole its parts follow",
+     "Trong tổng mức 500 tỷ đồng, doanh thu bán lẻ hàng hóa đạt 380 tỷ đồng, lưu trú ăn uống đạt 70 tỷ đồng, du lịch "
+     "lữ hành 10 tỷ đồng và dịch vụ khác 30 tỷ đồng.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

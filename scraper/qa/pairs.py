@@ -81,6 +81,12 @@ ROLES: dict[str, str] = {
     "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
     "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
     "deficit": r"bội\s+chi",
+    # the statistics office's retail total and its four parts
+    "retail_total": r"tổng\s+mức(?:\s+bán\s+lẻ)?",
+    "retail_goods": r"bán\s+lẻ\s+hàng\s+h(?:óa|oá)|doanh\s+thu\s+bán\s+lẻ",
+    "catering": r"lưu\s+trú|ăn\s+uống",
+    "travel": r"lữ\s+hành",
+    "other_services": r"dịch\s+vụ\s+khác",
     "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
@@ -102,6 +108,7 @@ _EXCLUDES = {
     "ahead": {"resolved", "due"},
     "received_new": {"received"},
     "deficit": {"spending"},
+    "retail_total": {"retail_goods", "catering", "travel", "other_services"},
     "carried_over": {"received"},
     "due": {"resolved"},
     "advise_recover": {"violation", "resolved"},
@@ -128,6 +135,11 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (
+        ("retail_goods", "catering", "travel", "other_services"),
+        ("retail_total",),
+        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác = tổng mức bán lẻ và doanh thu dịch vụ",
+    ),
+    (
         ("advise_recover", "advise_other"),
         ("violation",),
         "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
@@ -147,7 +159,8 @@ _PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:trong(?!\s+(?:đó|số\s+(?:đó|này)))(?:\s+[^\d\s,;.:]+)?|"
-    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8})\s*$",
+    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8}|"
+    r"trong\s+tổng\s+(?:mức|giá\s+trị|kim\s+ngạch|doanh\s+thu|vốn)(?:\s+[^\d\s,;.:]+){0,4})\s*$",
     regex.I,  # "Trong 40 đơn …, có", "trong số 1.200 hồ sơ": not "trong đó: 3.595 …" (a part)
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
