@@ -402,6 +402,14 @@ PAIRING = [
     ("'trong tổng mức N' names the whole its parts follow",
      "Trong tổng mức 500 tỷ đồng, doanh thu bán lẻ hàng hóa đạt 380 tỷ đồng, lưu trú ăn uống đạt 70 tỷ đồng, du lịch "
      "lữ hành 10 tỷ đồng và dịch vụ khác 30 tỷ đồng.", [("sum", False)]),
+    ("'nâng tổng số … lên N' totals the parts before it, misprinted",
+     "Năm 2022 có 12 xã đạt chuẩn nông thôn mới, năm 2023 có thêm 8 xã, nâng tổng số xã đạt chuẩn lên 21 xã.",
+     [("sum", False)]),
+    ("officials split into men and women counted as persons",
+     "Toàn tỉnh có 1.500 cán bộ, công chức cấp xã; trong đó nam 900 người, nữ 600 người.", [("sum", True)]),
+    ("a plan named after its rate with a year and a parenthesis, misprinted",
+     "Tổng số vốn giải ngân đến nay là 1.200 tỷ đồng, bằng 62% kế hoạch vốn năm 2023 (2.000 tỷ đồng).",
+     [("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -46,7 +46,10 @@ ACT_UNITS = frozenset(
 )
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
-    {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu", "bị cáo", "bị can"},
+    {
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu", "bị cáo",
+        "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên", "cử tri",
+    },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
@@ -165,8 +168,9 @@ _MARK_BEFORE = regex.compile(
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
-    r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$",
+    r"(?<![\p{L}])(?:(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
+    r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}"
+    r"|(?:nâng|đưa)\s+tổng\s+số(?:\s+[\p{L}]+){0,6}\s+lên)\s*:?\s*$",  # "…, nâng tổng số xã đạt chuẩn lên 20"
     regex.I,
 )
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
@@ -1430,7 +1434,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
-_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
+# "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
+_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
 
 
 _PLAN_RATE = regex.compile(
