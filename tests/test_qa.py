@@ -410,6 +410,11 @@ PAIRING = [
     ("a plan named after its rate with a year and a parenthesis, misprinted",
      "Tổng số vốn giải ngân đến nay là 1.200 tỷ đồng, bằng 62% kế hoạch vốn năm 2023 (2.000 tỷ đồng).",
      [("ratio", False)]),
+    ("a total named after its parts ('tổng thu …') confirms",
+     "Thu nội địa 800 tỷ đồng, thu xuất nhập khẩu 150 tỷ đồng, thu khác 50 tỷ đồng; tổng thu ngân sách 1.000 tỷ "
+     "đồng.", [("sum", True)]),
+    ("a total named after its parts ('tổng thu …') that they miss is no alarm: the list may not be all of it",
+     "Thu nội địa 800 tỷ đồng, thu xuất nhập khẩu 150 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng.", []),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

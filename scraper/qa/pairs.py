@@ -173,6 +173,12 @@ _TOTAL_BEFORE = regex.compile(
     r"|(?:nâng|đưa)\s+tổng\s+số(?:\s+[\p{L}]+){0,6}\s+lên)\s*:?\s*$",  # "…, nâng tổng số xã đạt chuẩn lên 20"
     regex.I,
 )
+# A total named after its parts: "… thu khác 50 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng".
+_TOTAL_NOUN_BEFORE = regex.compile(
+    r"(?:^|[;,.]\s*)tổng\s+(?:thu|chi|số|vốn|kim\s+ngạch|diện\s+tích|sản\s+lượng|giá\s+trị)"
+    r"(?:\s+[\p{L}]+){0,4}\s*(?:là|đạt|:)?\s*$",
+    regex.I,
+)
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
 _COMPARISON_AFTER = regex.compile(
     r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|"
@@ -901,7 +907,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
-        if _TOTAL_BEFORE.search(tx.before(w, 60)):
+        sure = bool(_TOTAL_BEFORE.search(tx.before(w, 60)))
+        if sure or _TOTAL_NOUN_BEFORE.search(tx.before(w, 60)):
             earlier = [
                 f
                 for f in tx.span(tx.para[tx.paragraph(w.start)], w.start, w.start)
@@ -914,6 +921,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             ]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
+                if not sure:  # "…; tổng thu ngân sách 1.000 tỷ đồng": a total by its name only confirms
+                    conf = settings.QA_CONF_UNMARKED
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf
                 )
