@@ -415,6 +415,9 @@ PAIRING = [
      "đồng.", [("sum", True)]),
     ("a total named after its parts ('tổng thu …') that they miss is no alarm: the list may not be all of it",
      "Thu nội địa 800 tỷ đồng, thu xuất nhập khẩu 150 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng.", []),
+    ("fractions side by side whose denominators add up to the count before them confirm it",
+     "Qua phân loại, có 300 đơn thuộc thẩm quyền. Đã giải quyết được 240/260 vụ khiếu nại và 35/40 vụ tố cáo.",
+     [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -181,6 +181,8 @@ def _denominator_sum_check(v: Verdict, url: str | None) -> Check:
     unit = f" {r.stated.unit}" if r.stated.unit else ""
     expr = " + ".join(vn_number(p.denominator) for p in r.operands)
     whole = f"mẫu số {vn_number(stated)}{unit} của {r.stated.raw}"
+    if "/" not in r.stated.raw:  # a count the denominators add up to ("1.322 + 55 = 1377 đơn")
+        whole = f"tổng {vn_number(stated)}{unit} đã nêu"
     msg = _sum_message(
         "Tổng các mẫu số",
         expr,

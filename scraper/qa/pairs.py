@@ -1662,6 +1662,40 @@ def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", fracs[0], tuple(fracs), rule, settings.QA_CONF_UNMARKED, whole=den)
 
 
+def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
+    """ "… có 1377 đơn … thuộc thẩm quyền. Đã giải quyết được 1.266/1.322 vụ khiếu nại và 53/55 vụ tố cáo":
+    fractions side by side whose denominators add up exactly to a like count just before them (this or the
+    previous sentence).  Nothing marks it, so it only confirms."""
+    figs = tx.figures
+    i = 0
+    while i < len(figs):
+        run = [figs[i]]
+        while run[-1].kind == "ratio" and run[-1].denominator and i + len(run) < len(figs):
+            nxt = figs[i + len(run)]
+            if nxt.kind != "ratio" or not nxt.denominator or tx.sentence(nxt.start) != tx.sentence(run[0].start):
+                break
+            run.append(nxt)
+        run = [f for f in run if f.kind == "ratio" and f.denominator and not f.change]
+        i += max(len(run), 1)
+        if len(run) < 2:
+            continue
+        total = sum((f.denominator or Decimal(0) for f in run), Decimal(0))
+        s = tx.sentence(run[0].start)
+        whole = next(
+            (
+                w
+                for w in reversed(tx.in_sentences(s - 1, s, run[0].start))
+                if w.start < run[0].start and _is_amount(w) and not w.change and w.value == total
+                and tx.compatible(w, run[0])
+            ),
+            None,
+        )
+        if whole is not None:
+            stated = whole.model_copy(update={"denominator": whole.value})
+            rule = "mẫu số của các phân số liền nhau cộng lại bằng số nêu ngay trước"
+            yield Relation("sum", stated, tuple(run), rule, settings.QA_CONF_UNMARKED, over="denominator")
+
+
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
     add up to the whole's numerator and their denominators to its denominator."""
@@ -1970,7 +2004,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         *_identities(tx),
     ]
     sums += [*_entity_lists(tx)]
-    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx), *_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
