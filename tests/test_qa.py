@@ -723,3 +723,20 @@ def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
     one = min(cost(1) for _ in range(3))
     sixteen = cost(16)
     assert sixteen < one * 16 * 3  # quadratic would be ≈ 256 times
+
+
+def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too() -> None:
+    """Counts that add up to a whole while the list goes on are only taken when their own shares add up to the
+    whole's share as well (two readings agreeing); without the shares the prefix is no check."""
+    text = (
+        "Toàn huyện có 2.000 hộ nghèo trong tổng số 20.000 hộ, chiếm tỷ lệ 10%; có 1.200 hộ nghèo về thu nhập, "
+        "chiếm tỷ lệ 6%; 800 hộ nghèo thiếu hụt dịch vụ xã hội, chiếm 4%; có 1.500 hộ nghèo là người dân tộc "
+        "thiểu số, chiếm 75%."
+    )
+    sums = [c.message for c in check_text(text) if c.check == "sum"]
+    assert any("1.200 + 800 = 2.000" in m for m in sums)
+    no_shares = (
+        "Toàn huyện có 2.000 hộ nghèo; có 1.200 hộ nghèo về thu nhập; 800 hộ nghèo thiếu hụt dịch vụ xã hội; có "
+        "1.500 hộ nghèo là người dân tộc thiểu số."
+    )
+    assert not [c for c in check_text(no_shares) if c.check == "sum" and "1.200 + 800" in c.message]

@@ -709,16 +709,45 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
         for f in _ahead(tx, w):
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
+                continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
             if f.value >= w.value:
                 break
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
                 break
-            if _list_goes_on(tx, f, w):
-                continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+            goes_on = _list_goes_on(tx, f, w)
             for rel in _runs_to(w, run):
+                if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
+                    continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
                 taken.update(p.index for p in rel.operands)
                 yield rel
+
+
+_OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
+
+
+def _own_share(tx: Text, f: Figure) -> Figure | None:
+    """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
+    i = tx.order[id(f)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is not None and _SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start):
+        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the share's base
+        nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
+        f = tx.figures[i + 1]
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return None
+    return nxt if _OWN_SHARE_GAP.match(tx.t[f.end : nxt.start]) else None
+
+
+def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
+    """The counts' own shares add up to the whole's own share as printed: "17.435 hộ nghèo, chiếm 21,88% …
+    16.594 hộ …, chiếm 20,82%; 841 hộ …, chiếm 1,06%" — a first part of a longer list that is the whole."""
+    whole = _own_share(tx, w)
+    shares = [_own_share(tx, f) for f in run]
+    if whole is None or len(run) < 2 or any(s is None for s in shares):
+        return False
+    return sum((s.value for s in shares if s is not None), Decimal(0)) == whole.value
 
 
 def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
