@@ -47,8 +47,9 @@ ACT_UNITS = frozenset(
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
-        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu", "bị cáo",
-        "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên", "cử tri",
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
+        "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
+        "cử tri",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
@@ -140,7 +141,8 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (
         ("retail_goods", "catering", "travel", "other_services"),
         ("retail_total",),
-        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác = tổng mức bán lẻ và doanh thu dịch vụ",
+        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác"
+        " = tổng mức bán lẻ và doanh thu dịch vụ",
     ),
     (
         ("advise_recover", "advise_other"),
@@ -782,7 +784,8 @@ def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
             return
 
 
-# The last item of an exhaustive list: "lĩnh vực khác 19 lượt", "dân tộc khác (13 hộ)", "còn lại là … (373 người)".
+# The last item of an exhaustive list: "lĩnh vực khác 19 lượt", "dân tộc khác (13 hộ)",
+# "còn lại là … (373 người)".
 _CATCH_ALL = regex.compile(r"(?<![\p{L}])(?:khác|còn\s+lại)(?![\p{L}])", regex.I)
 _CLAUSE_CUT = regex.compile(r"[,;:(]|\s(?:và|với)\s")
 
@@ -1338,7 +1341,9 @@ def _whole_reasons(
 
 
 # "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the whole named by words
-_RECALLED = regex.compile(r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I)
+_RECALLED = regex.compile(
+    r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I
+)
 
 
 def _recalled_whole(tx: Text, num: Figure) -> str:
@@ -1465,7 +1470,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 for whole, _, wwhy in _wholes(tx, p, num, index):
                     if wwhy.startswith("'Trong số"):  # a whole the text names: it may confirm, never alarm
                         rule = f"{nwhy}; {wwhy}"
-                        yield Relation("ratio", p, (num, whole), rule, settings.QA_CONF_CHANGE, whole=whole.value)
+                        conf = settings.QA_CONF_CHANGE
+                        yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
             for whole, wconf, wwhy in _wholes(tx, p, num, index):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
@@ -1701,7 +1707,8 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
         run = [figs[i]]
         while run[-1].kind == "ratio" and run[-1].denominator and i + len(run) < len(figs):
             nxt = figs[i + len(run)]
-            if nxt.kind != "ratio" or not nxt.denominator or tx.sentence(nxt.start) != tx.sentence(run[0].start):
+            same_sentence = tx.sentence(nxt.start) == tx.sentence(run[0].start)
+            if not (nxt.kind == "ratio" and nxt.denominator and same_sentence):
                 break
             run.append(nxt)
         run = [f for f in run if f.kind == "ratio" and f.denominator and not f.change]
@@ -1768,7 +1775,8 @@ def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
         if unit_key(a.unit) == unit_key(b.unit) or not _COUNT_PAIR_GAP.fullmatch(tx.t[a.end : b.start]):
             continue
         # no one unit: the pair's raw ("259 lượt/316") names both
-        update = {"kind": "ratio", "denominator": b.value, "end": b.end, "raw": tx.t[a.start : b.end], "unit": None}
+        raw = tx.t[a.start : b.end]
+        update = {"kind": "ratio", "denominator": b.value, "end": b.end, "raw": raw, "unit": None}
         out[a.index] = (a.model_copy(update=update), unit_key(b.unit))
     return out
 
@@ -1863,8 +1871,9 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             and tx.sentence(p.start) == tx.sentence(b.start)
             and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
-            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it confirms;
-            # "622 vụ, việc trong tổng số 698 vụ, việc các loại án thụ lý, đạt tỷ lệ 89,5%": only a noun phrase
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it
+            # confirms; "622 vụ, việc trong tổng số 698 vụ, việc các loại án thụ lý, đạt tỷ lệ 89,5%": only a
+            # noun phrase between, as sure as a fraction next to its rate
             sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
             conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
@@ -2033,7 +2042,8 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         *_identities(tx),
     ]
     sums += [*_entity_lists(tx)]
-    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx), *_fractions_of_a_count(tx)]
+    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
