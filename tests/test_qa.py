@@ -418,6 +418,17 @@ PAIRING = [
     ("fractions side by side whose denominators add up to the count before them confirm it",
      "Qua phân loại, có 300 đơn thuộc thẩm quyền. Đã giải quyết được 240/260 vụ khiếu nại và 35/40 vụ tố cáo.",
      [("sum", True)]),
+    ("a rise against last year's value printed after it, misprinted",
+     "Thu ngân sách đạt 1.200 tỷ đồng, tăng 25% so với cùng kỳ năm trước (1.000 tỷ đồng).", [("ratio", False)]),
+    ("a fall against last year's value printed after it",
+     "Số hộ nghèo là 900 hộ, giảm 10% so với năm 2022 (1.000 hộ).", [("ratio", True)]),
+    ("a fall stated where the values rose is wrong",
+     "Số hộ nghèo là 1.100 hộ, giảm 10% so với năm 2022 (1.000 hộ).", [("ratio", False)]),
+    ("last year's value as '(cùng kỳ năm trước: N)'",
+     "Doanh thu đạt 300 tỷ đồng, tăng 20% (cùng kỳ năm trước: 250 tỷ đồng).", [("ratio", True)]),
+    ("a rise and then the next sentence's amount: no last year's value",
+     "Tổng vốn đầu tư đạt 40 nghìn tỷ đồng, tăng 18,5% so với cùng kỳ. Trong đó, vốn nhà nước đạt 7,2 nghìn tỷ "
+     "đồng.", []),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1552,6 +1552,32 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             )
 
 
+# "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
+_PRIOR_AFTER = regex.compile(
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?(?:\d{4}[^\d;().,]{0,12}?)?"
+    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
+    regex.I,
+)
+
+
+def _growth_against_prior(tx: Text) -> Iterable[Relation]:
+    """A rise or fall in percent with last period's value printed after it: this period's amount against it.
+    "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)": 1.200/1.000 − 1."""
+    figs = tx.figures
+    for p, prior in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change not in ("tăng", "giảm") or not _is_amount(prior) or prior.change:
+            continue
+        if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
+            continue
+        for num, _, _ in _numerators(tx, p):
+            if num.change or not _is_amount(num) or (num.unit or "").lower() != (prior.unit or "").lower():
+                continue
+            rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
+            conf = settings.QA_CONF_MARKER
+            yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
+            break
+
+
 # --- decisions ------------------------------------------------------------------------------------
 
 
@@ -2049,7 +2075,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
-    rates += [*_structure_shares(tx, sums)]
+    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
 
 
@@ -2073,6 +2099,8 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
     num = r.operands[0]
     den = r.whole if r.whole is not None else r.operands[1].value
+    if r.over == "growth":  # this period's amount against last period's: the rise or fall in percent
+        return _growth_verdict(r, tolerance)
     if r.check == "per_unit":
         computed = num.value / den
         return Verdict(r, agrees(r.stated, computed, r.operands, tolerance=tolerance), computed)
@@ -2083,6 +2111,21 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
     if r.check == "change" and not ok:  # "giảm 50 vụ (-5%)": the sign is said twice
         stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
         ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
+    return Verdict(r, ok, computed)
+
+
+def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
+    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright."""
+    cur, prior = r.operands
+    diff = cur.value - prior.value
+    computed = abs(diff) / prior.value * 100
+    if diff and (diff < 0) != (r.stated.change == "giảm"):
+        return Verdict(r, False, computed)
+    stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
+    if tolerance is not None:
+        return Verdict(r, agrees(stated, computed, tolerance=tolerance), computed)
+    change = cur.model_copy(update={"value": abs(diff)})  # for the rounding of the inputs only
+    ok, computed = ratio_agrees(stated, change, prior.value, r.operands)
     return Verdict(r, ok, computed)
 
 
