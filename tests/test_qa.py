@@ -429,6 +429,12 @@ PAIRING = [
     ("a rise and then the next sentence's amount: no last year's value",
      "Tổng vốn đầu tư đạt 40 nghìn tỷ đồng, tăng 18,5% so với cùng kỳ. Trong đó, vốn nhà nước đạt 7,2 nghìn tỷ "
      "đồng.", []),
+    ("two main items of a budget after 'trong đó' that fall short are no error: 'of which'",
+     "Tổng chi ngân sách địa phương 6.000 tỷ đồng, trong đó chi đầu tư phát triển 2.000 tỷ đồng, chi thường xuyên "
+     "3.900 tỷ đồng.", []),
+    ("four sectors after 'trong đó:' that fall short are an error",
+     "GRDP đạt 7.000 tỷ đồng, trong đó: nông nghiệp đạt 700 tỷ đồng; công nghiệp đạt 1.400 tỷ đồng; dịch vụ đạt "
+     "4.500 tỷ đồng; thuế sản phẩm đạt 300 tỷ đồng.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),
