@@ -143,7 +143,6 @@ class Layout:
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
-    blocky: set[int] = field(default_factory=set)  # elements with a block child, as the page came
     crumbs: list[LexborNode] = field(default_factory=list)  # class or id with a breadcrumb word
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
@@ -160,44 +159,38 @@ class Layout:
         links: list[tuple[int, int]] = []
         elements: list[LexborNode] = []
         positions: list[int] = []
-        blocky: set[int] = set()
-        linked: dict[int, bool] = {}  # per parent: text nodes often share one
+        shown: dict[int, bool | None] = {}  # per parent (text nodes often share one): in a link, or hidden
         pos = 0
         in_text = False  # the last part is text, not a line end
-        for node in root.traverse(include_text=True):
+        for node in root.traverse(include_text=True, skip_empty=True):  # lexbor skips blank text
             tag = node.tag
             if tag == "-text":
                 txt = node.text_content
-                if not txt or txt.isspace() or (parent := node.parent) is None or parent.tag in _SKIP:
+                if not txt or txt.isspace() or (parent := node.parent) is None:
                     continue
-                txt = " " + " ".join(txt.split())
                 pid = parent.mem_id
-                if pid not in linked:
-                    linked[pid] = _in_link(parent)
-                if linked[pid]:
-                    links.append((pos, pos + len(txt)))
+                if pid not in shown:
+                    shown[pid] = None if parent.tag in _SKIP else _in_link(parent)
+                linked = shown[pid]
+                if linked is None:
+                    continue
+                txt = one_line(txt)
+                if linked:
+                    links.append((pos, pos + 1 + len(txt)))
                 start[node.mem_id] = pos
-                parts.append(txt)
-                pos += len(txt)
+                parts += (" ", txt)
+                pos += 1 + len(txt)
                 in_text = True
             elif tag and tag[0] != "-":
                 if in_text and tag in _LINE_TAGS:
                     parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
                     pos += 1
                     in_text = False
-                if tag in _BLOCKS and (parent := node.parent) is not None:
-                    blocky.add(parent.mem_id)
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
         crumbs = root.css(_CRUMB_CSS)  # in document order, as the page came
-        return cls("".join(parts), start, links, elements, positions, blocky, crumbs)
-
-    def has_blocks(self, node: LexborNode) -> bool:
-        """`has_blocks(node)` for an element of the page as it was laid out, without walking its
-        children again; ask before anything is taken out of the tree."""
-        nid = node.mem_id
-        return nid in self.blocky if nid in self.start else has_blocks(node)
+        return cls("".join(parts), start, links, elements, positions, crumbs)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -250,6 +243,14 @@ def has_blocks(node: LexborNode) -> bool:
             return True
         child = child.next
     return False
+
+
+def one_line(text: str) -> str:
+    """`" ".join(text.split())`, without the split when nothing is to join: a printable text holds no
+    white space but the plain space (every other kind is a control or separator character)."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return " ".join(text.split())
 
 
 def _node_text(node: LexborNode) -> str:
@@ -355,7 +356,7 @@ def _shouting(text: str) -> bool:
 
 def _site_name(text: str) -> bool:
     folded = text.casefold()
-    return any(w in folded for w in _SITE_WORDS) and _SITE_NAME.search(text) is not None
+    return any(map(folded.__contains__, _SITE_WORDS)) and _SITE_NAME.search(text) is not None
 
 
 def clean_title(text: str) -> str:
@@ -416,7 +417,7 @@ def best_title(
         ]
     headlines: dict[str, str | None] = {}  # nested inline blocks share a text: judge each text once
     for node in nodes:
-        if node.tag not in _TITLE_TAGS or layout.has_blocks(node):
+        if node.tag not in _TITLE_TAGS or has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
@@ -541,7 +542,7 @@ def lead_before(
     ftitle = fold(title or "")
     for node in layout.between(title_end, body_start):
         pos = layout.start.get(node.mem_id, -1)
-        if node.tag not in _LEAD_TAGS or layout.has_blocks(node):
+        if node.tag not in _LEAD_TAGS or has_blocks(node):
             continue
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""

@@ -1,0 +1,80 @@
+"""The page reader's shortcuts give what the plain ways give: the layout walk (blank text skipped by
+lexbor, one-line text without a split, a link or hidden parent judged once) against the walk written
+the obvious way, on our fixtures and every real page of ../shared; the pre-checks against the text
+functions they stand for, on random text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.parse.cues import _LINE_TAGS, _SKIP, Layout, one_line
+
+_WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
+          "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
+_PIECES = st.sampled_from(_WHITE + ["Kết quả", "cải cách", "98,2%", "ASCII", "đ", "e\u0301", "(1/2)"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_one_line_is_split_and_join(text: str) -> None:
+    assert one_line(text) == " ".join(text.split())
+
+
+def _reference_layout(tree: LexborHTMLParser) -> tuple[str, dict[int, int], list[tuple[int, int]]]:
+    """Text, starts and link ranges, walked the plain way: every text node, every parent asked."""
+    parts, start, links, pos, in_text = [], {}, [], 0, False
+    for node in tree.body.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            txt = node.text_content
+            if not txt or txt.isspace() or node.parent is None or node.parent.tag in _SKIP:
+                continue
+            txt = " " + " ".join(txt.split())
+            link, anc = False, node.parent
+            for _ in range(4):
+                if anc is None:
+                    break
+                if anc.tag == "a" and anc.attributes.get("href") not in (None, "", "#"):
+                    link = True
+                    break
+                anc = anc.parent
+            if link:
+                links.append((pos, pos + len(txt)))
+            start[node.mem_id] = pos
+            parts.append(txt)
+            pos, in_text = pos + len(txt), True
+        elif tag and tag[0] != "-":
+            if in_text and tag in _LINE_TAGS:
+                parts.append("\n")
+                pos, in_text = pos + 1, False
+            start[node.mem_id] = pos
+    return "".join(parts), start, links
+
+
+def _all_pages() -> list:
+    ours = sorted(p for p in FIXTURES.rglob("*.html") if "golden" not in p.parts)
+    real = sorted(SHARED.glob("dev/pages/*.html")) + sorted(SHARED.rglob("realpages/**/*.html"))
+    return ours + real
+
+
+_MARKUP = (
+    '<body><div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin">Tin tức</a></div>'
+    '<h1>  Kết quả\n cải cách   hành chính </h1><script>var a = "<p>x</p>";</script>'
+    '<p>Ngày <a href="#">25/06/2021</a><a href="/x"><span><b><i>sâu</i></b></span></a>\xa0</p>'
+    "<textarea>ẩn</textarea><table><tr><td>1</td><td>\u2028</td></tr></table></body>"
+)
+
+
+@pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")
+def test_layout_is_the_plain_walk(path) -> None:
+    tree = LexborHTMLParser(path.read_bytes() if path else _MARKUP)
+    layout = Layout.of(tree)
+    text, start, links = _reference_layout(tree)
+    assert (layout.text, layout.start, layout.links) == (text, start, links)
+    assert layout.positions == [start[n.mem_id] for n in layout.elements]
+    elements = [n.mem_id for n in tree.body.traverse() if n.tag and n.tag[0] != "-"]
+    assert [n.mem_id for n in layout.elements] == elements
