@@ -412,3 +412,24 @@ def test_trusted_figures_refuse_what_validation_refuses() -> None:
             Figure.trusted(**{**ok, **bad})
     with pytest.raises(ValidationError):
         Figure.trusted(value=Decimal(5), kind="count")
+
+
+@given(st.text(alphabet="0123456789.,%/ a٣", max_size=40))
+def test_convention_evidence_read_at_digit_runs_counts_what_findall_counts(text: str) -> None:
+    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","."""
+    from scraper.extract import numbers
+
+    runs = numbers.digit_runs(text)
+    for pattern in (numbers._VI_EVIDENCE, numbers._EN_EVIDENCE):
+        found = numbers.finditer_at(pattern, text, numbers._evidence_starts(text, runs))
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_convention_of_a_long_report_is_read_from_the_same_evidence(seed_body: str) -> None:
+    from scraper.extract import numbers
+
+    for text in (seed_body, seed_body.replace(".", ","), "1,234,567 và 2.5% ; 1.234.567 và 2,5"):
+        vi, en = len(numbers._VI_EVIDENCE.findall(text)), len(numbers._EN_EVIDENCE.findall(text))
+        expected = None if vi == en == 0 else ("vi" if vi >= en else "en")
+        assert numbers.detect_convention(text) == expected
+        assert numbers.detect_convention(text, text.lower()) == expected
