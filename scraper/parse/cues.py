@@ -616,8 +616,14 @@ def _section_link(a: LexborNode) -> bool:
     return parent is None or len(parent.css("a[href]")) <= 1
 
 
+_ACCOUNT_CHARS = max(map(len, _POSTING_ACCOUNTS))
+
+
 def is_posting_account(text: str) -> bool:
-    return fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS
+    text = clean_text(text).strip(" -–|()")
+    if len(text.encode("ascii", "ignore")) > _ACCOUNT_CHARS:
+        return False  # each ASCII character stays in the fold: a paragraph is no account, unfolded
+    return fold(text) in _POSTING_ACCOUNTS
 
 
 def person_or_none(text: str | None) -> str | None:
