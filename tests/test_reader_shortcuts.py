@@ -6,15 +6,16 @@ functions they stand for, on random text."""
 from __future__ import annotations
 
 import pytest
+import regex
 from conftest import FIXTURES, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse.article import _any_match
+from scraper.parse.article import _SOURCE_BREAKS, _any_match
 from scraper.parse.cues import _LINE_TAGS, _POSTING_ACCOUNTS, _SKIP, Layout, fold, is_posting_account, one_line
 from scraper.parse.sites import GENERIC, PROFILES
-from scraper.text import clean_text
+from scraper.text import _WS_RUN, clean_text
 
 _WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
           "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
@@ -115,3 +116,14 @@ _ACCOUNT_PIECES = st.sampled_from(
 @given(st.lists(_ACCOUNT_PIECES, max_size=6).map("".join))
 def test_posting_account_bound_is_the_fold_lookup(text: str) -> None:
     assert is_posting_account(text) == (fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS)
+
+
+_SPACE_PIECES = st.sampled_from(["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPACE_PIECES, max_size=12).map("".join))
+def test_plain_classes_fold_alike_in_both_engines(text: str) -> None:
+    """Patterns of a plain character class moved to the standard engine match what `regex` matched."""
+    for pattern in (_WS_RUN, _SOURCE_BREAKS):
+        assert pattern.sub("|", text) == regex.compile(pattern.pattern).sub("|", text)
