@@ -101,6 +101,8 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 # Parts with no marker, in the sentences or paragraphs after their whole ("… tiếp nhận 1.665 hồ sơ. … có
 # 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they only ever confirm.
 QA_CONF_UNMARKED = 0.45
+QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it (past 30: confirms only)
+QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
 QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
@@ -109,6 +111,7 @@ QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
+QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(
     {

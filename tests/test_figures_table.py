@@ -84,6 +84,8 @@ MONEY = [
 
 QUANTITIES = [
     ("diện tích 1.250 ha đất lúa", [("1.250 ha", D(1250), "quantity", "ha", None)]),
+    # "ngắn ngày"/"dài ngày" name a crop group, not a day of the month
+    ("cây công nghiệp ngắn ngày 12 ha, cây dài ngày 30,5 ha", [("12 ha", D(12), "quantity", "ha", None), ("30,5 ha", D("30.5"), "quantity", "ha", None)]),
     ("hoàn thành 98,2km đường giao thông nông thôn", [("98,2km", D("98.2"), "quantity", "km", None)]),
     ("sản lượng đạt 12.500 tấn", [("12.500 tấn", D(12500), "quantity", "tấn", "đạt")]),
     ("công suất 50 MW", [("50 MW", D(50), "quantity", "MW", None)]),

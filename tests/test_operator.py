@@ -236,7 +236,7 @@ def test_one_429_slows_the_host_down_then_it_recovers(tmp_path: Path) -> None:
     gaps = [b.at - a.at for a, b in zip(items, items[1:])]
     assert gaps[0] >= 0.9  # Retry-After honoured
     assert max(gaps[-8:]) < 0.5 * gaps[0]  # back near --delay: not 1 s for the rest of the run
-    assert min(gaps[1:]) >= 0.09  # never below --delay
+    assert min(gaps[1:]) >= 0.08  # never below --delay (arrival times at the server jitter by a few ms under load)
 
 
 def test_slow_down_and_recovery_steps() -> None:

@@ -350,6 +350,91 @@ PAIRING = [
      "Đã giải ngân 1.250 tỷ đồng, đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", True)]),
     ("a comparison rate naming a base it does not match",
      "Đã giải ngân 1.250 tỷ đồng, đạt 65,2% kế hoạch vốn giao 2.000 tỷ đồng.", [("ratio", False)]),
+    ("a list ending in a catch-all item breaks down the count before it, misprinted",
+     "Trong quý, các cơ quan đã tiếp 75 lượt công dân. Nội dung về đất đai 50 lượt, chính sách 12 lượt, lĩnh vực "
+     "khác 12 lượt.", [("sum", False)]),
+    ("a catch-all list adds up to an earlier whole, not to the nearer subset",
+     "Toàn huyện có 1.200 hộ nghèo; có 900 hộ nghèo thuộc dân tộc thiểu số. Hộ nghèo đông nhất là dân tộc Tày với "
+     "500 hộ, tiếp đến là Kinh (300 hộ), Dao (350 hộ) và dân tộc khác (50 hộ).", [("sum", True)]),
+    ("visits and persons as pairs, broken down pair by pair",
+     "Trong tháng, huyện tiếp 140 lượt/170 người. Trong đó, tiếp thường xuyên 90/110 người; tiếp định kỳ 50 lượt/60 "
+     "người.", [("sum", True), ("sum", True)]),
+    ("visits and persons as pairs, the persons misprinted",
+     "Trong tháng, huyện tiếp 140 lượt công dân/170 người. Trong đó, tiếp thường xuyên 90/110 người; tiếp định kỳ "
+     "50 lượt /62 người.", [("sum", True), ("sum", False)]),
+    ("'Trong số <words>,' names a whole stated before by its words",
+     "Tổng số thụ lý là 560 việc. Kết quả phân loại có 400 việc có điều kiện thi hành và 160 việc chưa có điều kiện "
+     "thi hành. Trong số có điều kiện thi hành, đã thi hành xong 300 việc, đạt 74%.", [("sum", True), ("ratio", False)]),
+    ("'Trong số <words>,' before a rate said to be against a plan: it confirms only",
+     "Tổng số thụ lý là 560 việc. Kết quả phân loại có 400 việc có điều kiện thi hành và 160 việc chưa có điều kiện "
+     "thi hành. Trong số có điều kiện thi hành, đã thi hành xong 300 việc (tỷ lệ 75% so với chỉ tiêu giao).",
+     [("sum", True), ("ratio", True)]),
+    ("court cases and defendants as dash pairs: the rate is of either count",
+     "Tòa án hai cấp đã thụ lý 400 vụ - 650 bị cáo, giải quyết 360 vụ - 600 bị cáo, đạt 90%.", [("ratio", True)]),
+    ("a clause that is only a rate is of the count the clause before opens with",
+     "Tổng số phải thi hành là 1.000 việc, trong đó: số có điều kiện thi hành là 800 việc, giảm 20 việc (giảm 2,4% "
+     "so với cùng kỳ); chiếm 80% trong tổng số phải thi hành.", [("ratio", True), ("ratio", True)]),
+    ("court cases counted as 'án' and as 'vụ' are the same things",
+     "Trong 60 án tạm đình chỉ thì cấp tỉnh 15 vụ, cấp huyện 44 vụ.", [("sum", False)]),
+    ("crime reports counted as 'nguồn tin' and 'tin báo' are the same things",
+     "Viện kiểm sát đã kiểm sát việc giải quyết 80 nguồn tin về tội phạm. Đã giải quyết 72 tin báo (đạt 90%).",
+     [("ratio", True)]),
+    ("'a trong tổng số b' with a noun phrase before its rate, misprinted",
+     "Năm nay tòa án huyện đã giải quyết 450 vụ, việc trong tổng số 500 vụ, việc các loại án thụ lý, đạt tỷ lệ 92%.",
+     [("ratio", False)]),
+    ("cases a court took up ('thụ lý') are what its resolved rate is over",
+     "Án dân sự tòa thụ lý là 200 vụ, việc, tăng 30 vụ, việc so với cùng kỳ; đã giải quyết 150 vụ, đạt tỷ lệ 76%.",
+     [("ratio", False)]),
+    ("newly taken up plus carried over: the new cases alone are no whole to alarm on",
+     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 70%.", []),
+    ("a rate and then 'tương đương a/b', misprinted",
+     "Các tòa án chú trọng hòa giải, đạt tỷ lệ 64%, tương đương 310 vụ, việc/500 vụ.", [("ratio", False)]),
+    ("a share stated past its count's growth is of that count, misprinted",
+     "Kim ngạch xuất khẩu đạt 80 triệu USD, tăng 10% so với cùng kỳ. Trong đó, doanh nghiệp trong nước đạt 50 triệu "
+     "USD, tăng 20% so với cùng kỳ, chiếm 60% kim ngạch xuất khẩu.", [("ratio", False)]),
+    ("'tiểu đường: 350' is a count of patients, not a road",
+     "Điều trị ngoại trú 900 lượt bệnh nhân. Trong đó, bệnh nhân tăng huyết áp: 400, bệnh nhân tiểu đường: 350, các "
+     "bệnh khác: 150.", [("sum", True)]),
+    ("the statistics office's retail total and its four parts, a paragraph apart",
+     "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 3.000 tỷ đồng, tăng 10%.\nDoanh thu bán lẻ hàng "
+     "hóa đạt 2.300 tỷ đồng, tăng 9%. Doanh thu lưu trú, ăn uống đạt 400 tỷ đồng, doanh thu du lịch lữ hành đạt 50 "
+     "tỷ đồng và doanh thu dịch vụ khác đạt 250 tỷ đồng.", [("sum", True)]),
+    ("'trong tổng mức N' names the whole its parts follow",
+     "Trong tổng mức 500 tỷ đồng, doanh thu bán lẻ hàng hóa đạt 380 tỷ đồng, lưu trú ăn uống đạt 70 tỷ đồng, du lịch "
+     "lữ hành 10 tỷ đồng và dịch vụ khác 30 tỷ đồng.", [("sum", False)]),
+    ("'nâng tổng số … lên N' totals the parts before it, misprinted",
+     "Năm 2022 có 12 xã đạt chuẩn nông thôn mới, năm 2023 có thêm 8 xã, nâng tổng số xã đạt chuẩn lên 21 xã.",
+     [("sum", False)]),
+    ("officials split into men and women counted as persons",
+     "Toàn tỉnh có 1.500 cán bộ, công chức cấp xã; trong đó nam 900 người, nữ 600 người.", [("sum", True)]),
+    ("a plan named after its rate with a year and a parenthesis, misprinted",
+     "Tổng số vốn giải ngân đến nay là 1.200 tỷ đồng, bằng 62% kế hoạch vốn năm 2023 (2.000 tỷ đồng).",
+     [("ratio", False)]),
+    ("a total named after its parts ('tổng thu …') confirms",
+     "Thu nội địa 800 tỷ đồng, thu xuất nhập khẩu 150 tỷ đồng, thu khác 50 tỷ đồng; tổng thu ngân sách 1.000 tỷ "
+     "đồng.", [("sum", True)]),
+    ("a total named after its parts ('tổng thu …') that they miss is no alarm: the list may not be all of it",
+     "Thu nội địa 800 tỷ đồng, thu xuất nhập khẩu 150 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng.", []),
+    ("fractions side by side whose denominators add up to the count before them confirm it",
+     "Qua phân loại, có 300 đơn thuộc thẩm quyền. Đã giải quyết được 240/260 vụ khiếu nại và 35/40 vụ tố cáo.",
+     [("sum", True)]),
+    ("a rise against last year's value printed after it, misprinted",
+     "Thu ngân sách đạt 1.200 tỷ đồng, tăng 25% so với cùng kỳ năm trước (1.000 tỷ đồng).", [("ratio", False)]),
+    ("a fall against last year's value printed after it",
+     "Số hộ nghèo là 900 hộ, giảm 10% so với năm 2022 (1.000 hộ).", [("ratio", True)]),
+    ("a fall stated where the values rose is wrong",
+     "Số hộ nghèo là 1.100 hộ, giảm 10% so với năm 2022 (1.000 hộ).", [("ratio", False)]),
+    ("last year's value as '(cùng kỳ năm trước: N)'",
+     "Doanh thu đạt 300 tỷ đồng, tăng 20% (cùng kỳ năm trước: 250 tỷ đồng).", [("ratio", True)]),
+    ("a rise and then the next sentence's amount: no last year's value",
+     "Tổng vốn đầu tư đạt 40 nghìn tỷ đồng, tăng 18,5% so với cùng kỳ. Trong đó, vốn nhà nước đạt 7,2 nghìn tỷ "
+     "đồng.", []),
+    ("two main items of a budget after 'trong đó' that fall short are no error: 'of which'",
+     "Tổng chi ngân sách địa phương 6.000 tỷ đồng, trong đó chi đầu tư phát triển 2.000 tỷ đồng, chi thường xuyên "
+     "3.900 tỷ đồng.", []),
+    ("four sectors after 'trong đó:' that fall short are an error",
+     "GRDP đạt 7.000 tỷ đồng, trong đó: nông nghiệp đạt 700 tỷ đồng; công nghiệp đạt 1.400 tỷ đồng; dịch vụ đạt "
+     "4.500 tỷ đồng; thuế sản phẩm đạt 300 tỷ đồng.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),
@@ -387,7 +472,7 @@ PAIRING = [
      [("sum", True)]),
     ("'đang tiếp tục thụ lý giải quyết' is pending",
      "Đã thụ lý 30 vụ việc khiếu nại, giải quyết xong 8/30 vụ việc, đang tiếp tục thụ lý giải quyết 22 vụ việc.",
-     [("sum", True)]),
+     [("sum", True), ("sum", True)]),  # against the 30 taken up and against the fraction's 30
     ("'gần X' is at most half a unit below X: pending files are outside the resolved",
      "Đã giải quyết gần 9.000 hồ sơ; trong đó, trước hạn 6.000 hồ sơ; đúng hạn 2.100 hồ sơ; đang giải quyết 700 hồ sơ; "
      "quá hạn 100 hồ sơ.", [("sum", False)]),
@@ -655,3 +740,20 @@ def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
     one = min(cost(1) for _ in range(3))
     sixteen = cost(16)
     assert sixteen < one * 16 * 3  # quadratic would be ≈ 256 times
+
+
+def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too() -> None:
+    """Counts that add up to a whole while the list goes on are only taken when their own shares add up to the
+    whole's share as well (two readings agreeing); without the shares the prefix is no check."""
+    text = (
+        "Toàn huyện có 2.000 hộ nghèo trong tổng số 20.000 hộ, chiếm tỷ lệ 10%; có 1.200 hộ nghèo về thu nhập, "
+        "chiếm tỷ lệ 6%; 800 hộ nghèo thiếu hụt dịch vụ xã hội, chiếm 4%; có 1.500 hộ nghèo là người dân tộc "
+        "thiểu số, chiếm 75%."
+    )
+    sums = [c.message for c in check_text(text) if c.check == "sum"]
+    assert any("1.200 + 800 = 2.000" in m for m in sums)
+    no_shares = (
+        "Toàn huyện có 2.000 hộ nghèo; có 1.200 hộ nghèo về thu nhập; 800 hộ nghèo thiếu hụt dịch vụ xã hội; có "
+        "1.500 hộ nghèo là người dân tộc thiểu số."
+    )
+    assert not [c for c in check_text(no_shares) if c.check == "sum" and "1.200 + 800" in c.message]

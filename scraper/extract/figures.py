@@ -325,6 +325,8 @@ def _is_label(prefix: str) -> bool:
     label = _key(m.group("l"))
     if pre in vocab.LABEL_EXCEPT_BEFORE and label in ("số", "lượng"):
         return False
+    if pre in vocab.LABEL_COMPOUNDS.get(label, ()):
+        return False  # "tiểu đường: 4.149"
     if label == "km" and m.group("l") == "km":
         return False  # lower-case "km" before a number is rare; "Km 15" is the milestone label
     return True

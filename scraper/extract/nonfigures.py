@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import regex
@@ -114,7 +114,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("date", r"(?<![\d.,/])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?!\d)"),
     # tháng 5/2021, 6/2021, 12-2020
     ("month-year", r"(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:19|20)\d{2}(?!\d)"),
-    ("date", r"(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
+    # not "cây công nghiệp ngắn ngày 15 ha": short-term (ngắn ngày) and perennial (dài ngày) crops
+    ("date", r"(?<!(?i:ngắn|dài)\s+)(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
     ("date", r"(?i:ngày\s+)?\d{1,2}\s+tháng\s+(?:0?[1-9]|1[0-2])(?![\d.,])(?:\s+năm\s+\d{4})?"),
     ("month", r"(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/-]\s*)\d{4})?(?!\d)"),
     (
@@ -378,7 +379,7 @@ def _last_non_space(text: str, p: int) -> int:
 
 @lru_cache(maxsize=8)
 def _run_starts(text: str, where: str) -> tuple[int, ...]:
-    """Offsets in the runs of digits of `text` where a number-led trigger may start."""
+    """Offsets in the runs of digits of `text` where a number-led trigger may start (ascending, distinct)."""
     runs = digit_runs(text)
     if where == "first":
         return tuple(s for s, _ in runs)
@@ -391,7 +392,9 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
     )
 
 
-def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
+def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> Sequence[int]:
+    if len(anchors) == 1 and anchors[0][0] == "run" and len(anchors[0][1]) == 1:
+        return _run_starts(lowered, anchors[0][1][0])  # sorted and distinct already: no set to build
     starts: set[int] = set()
     for kind, words in anchors:
         if kind == "start":
@@ -480,7 +483,7 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
     if len(lowered) != len(text):
         lowered = None
     occ = LEXICON.occurrences(lowered) if lowered is not None else None
-    family_starts: dict[str, list[int]] = {}
+    family_starts: dict[str, Sequence[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
@@ -506,7 +509,7 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
 
 
 def _in_windows(
-    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: list[int] | None
+    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: Sequence[int] | None
 ) -> Iterator[regex.Match[str]]:
     """`pattern`'s matches in each window, tried only at `starts` when they are known."""
     for lo, hi in windows:

@@ -287,7 +287,11 @@ COUNT_NOUNS: tuple[str, ...] = (
     "cuộc",
     "vụ",
     "vụ việc",
+    "vụ án",
+    "án",  # "54 án tạm đình chỉ"
     "đối tượng",
+    "bị cáo",  # court reports: "1.302 vụ - 2.286 bị cáo"
+    "bị can",
     "văn bản",
     "thủ tục",
     "giao dịch",
@@ -557,6 +561,11 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = (
     "quy",
     "đa",
 )
+
+# Label words that are part of another word after these ("tiểu đường: 4.149" is diabetes, not a road).
+LABEL_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "đường": ("tiểu", "mía", "lượng", "bột"),
+}
 
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
 RANK_LEADS: tuple[str, ...] = (

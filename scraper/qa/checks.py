@@ -181,6 +181,8 @@ def _denominator_sum_check(v: Verdict, url: str | None) -> Check:
     unit = f" {r.stated.unit}" if r.stated.unit else ""
     expr = " + ".join(vn_number(p.denominator) for p in r.operands)
     whole = f"mẫu số {vn_number(stated)}{unit} của {r.stated.raw}"
+    if "/" not in r.stated.raw:  # a count the denominators add up to ("1.322 + 55 = 1377 đơn")
+        whole = f"tổng {vn_number(stated)}{unit} đã nêu"
     msg = _sum_message(
         "Tổng các mẫu số",
         expr,
@@ -226,16 +228,27 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     places = _places(f.value)
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
     scale, word = _display_scale(num)  # "6,1 tỷ/8,2 tỷ", not "6.100.000.000/8.200.000.000"
-    shown = (
-        f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} "
-        f"{f.unit or ''}".rstrip()
-        if r.check == "per_unit"
-        else f"{_show(abs(num.value), scale, word, '')}/{_show(den_value, scale, word, '')} = "
-        f"{vn_number(computed, places + 1)}%"
-    )
+    if r.over == "growth":  # "(1.200 tỷ − 1.000 tỷ)/1.000 tỷ = 20,0%"
+        cur, prior = (_show(x.value, scale, word, "") for x in r.operands)
+        shown = f"({cur} − {prior})/{prior} = {vn_number(computed, places + 1)}%"
+    elif r.check == "per_unit":
+        shown = (
+            f"{vn_number(num.value)} / {vn_number(r.operands[1].value)} = {vn_number(computed, places + 1)} "
+            f"{f.unit or ''}".rstrip()
+        )
+    else:
+        shown = (
+            f"{_show(abs(num.value), scale, word, '')}/{_show(den_value, scale, word, '')} = "
+            f"{vn_number(computed, places + 1)}%"
+        )
+    stated = f.raw
+    if r.over == "growth":  # "(1.100 − 1.000)/1.000 = 10,0% … ghi giảm 10%": the direction is part of it
+        actual = "tăng" if r.operands[0].value >= r.operands[1].value else "giảm"
+        shown = f"{shown} ({actual})"
+        stated = f"{f.change} {f.raw}"
     msg = (
         f"{what} {shown}"
-        + (f" khớp với {f.raw} đã nêu" if ok else f" nhưng bài viết ghi {f.raw}")
+        + (f" khớp với {stated} đã nêu" if ok else f" nhưng bài viết ghi {stated}")
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
@@ -249,7 +262,7 @@ def _roles(r: Relation) -> list[str]:
     if r.check == "sum":
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
     if r.check == "change":
-        return ["rate", "change", "current"]
+        return ["rate", "current", "prior"] if r.over == "growth" else ["rate", "change", "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])

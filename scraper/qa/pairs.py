@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 import regex
 
@@ -45,9 +46,15 @@ ACT_UNITS = frozenset(
 )
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
-    {"người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu"},
-    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị"},
+    {
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
+        "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
+        "cử tri",
+    },
+    # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
+    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
+    {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
 )
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
@@ -59,7 +66,8 @@ ROLES: dict[str, str] = {
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết",
-    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai",  # "triển khai 131 cuộc thanh tra"
+    # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
@@ -73,10 +81,16 @@ ROLES: dict[str, str] = {
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
-    "trade_deficit": r"nhập\s+siêu",
+    "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
     "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
     "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
     "deficit": r"bội\s+chi",
+    # the statistics office's retail total and its four parts
+    "retail_total": r"tổng\s+mức(?:\s+bán\s+lẻ)?",
+    "retail_goods": r"bán\s+lẻ\s+hàng\s+h(?:óa|oá)|doanh\s+thu\s+bán\s+lẻ",
+    "catering": r"lưu\s+trú|ăn\s+uống",
+    "travel": r"lữ\s+hành",
+    "other_services": r"dịch\s+vụ\s+khác",
     "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
@@ -98,6 +112,7 @@ _EXCLUDES = {
     "ahead": {"resolved", "due"},
     "received_new": {"received"},
     "deficit": {"spending"},
+    "retail_total": {"retail_goods", "catering", "travel", "other_services"},
     "carried_over": {"received"},
     "due": {"resolved"},
     "advise_recover": {"violation", "resolved"},
@@ -124,6 +139,12 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (
+        ("retail_goods", "catering", "travel", "other_services"),
+        ("retail_total",),
+        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác"
+        " = tổng mức bán lẻ và doanh thu dịch vụ",
+    ),
+    (
         ("advise_recover", "advise_other"),
         ("violation",),
         "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
@@ -143,13 +164,21 @@ _PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:trong(?!\s+(?:đó|số\s+(?:đó|này)))(?:\s+[^\d\s,;.:]+)?|"
-    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8})\s*$",
+    r"trong\s+(?:tổng\s+)?số(?!\s+(?:đó|này))(?:\s+[^\d\s,;.:]+){0,8}|"
+    r"trong\s+tổng\s+(?:mức|giá\s+trị|kim\s+ngạch|doanh\s+thu|vốn)(?:\s+[^\d\s,;.:]+){0,4})\s*$",
     regex.I,  # "Trong 40 đơn …, có", "trong số 1.200 hồ sơ": not "trong đó: 3.595 …" (a part)
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
-    r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}\s*:?\s*$",
+    r"(?<![\p{L}])(?:(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
+    r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}"
+    r"|(?:nâng|đưa)\s+tổng\s+số(?:\s+[\p{L}]+){0,6}\s+lên)\s*:?\s*$",  # "…, nâng tổng số xã đạt chuẩn lên 20"
+    regex.I,
+)
+# A total named after its parts: "… thu khác 50 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng".
+_TOTAL_NOUN_BEFORE = regex.compile(
+    r"(?:^|[;,.]\s*)tổng\s+(?:thu|chi|số|vốn|kim\s+ngạch|diện\s+tích|sản\s+lượng|giá\s+trị)"
+    r"(?:\s+[\p{L}]+){0,4}\s*(?:là|đạt|:)?\s*$",
     regex.I,
 )
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
@@ -422,6 +451,13 @@ class Text:
         key = counted(f.unit, after)
         return self.aliases.get(key, key)
 
+    @cached_property
+    def pair_firsts(self) -> dict[int, Figure]:
+        """The first count of a pair ("1.153 vụ - 2.046 bị cáo"), by the second count's index."""
+        by_index = {f.index: f for f in self.figures}
+        nxt = {a.index: b for a, b in zip(self.figures, self.figures[1:])}
+        return {nxt[i].index: by_index[i] for i in _count_pairs(self)}
+
     def compatible(self, a: Figure, b: Figure) -> bool:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
         if not _compatible(a, b):
@@ -675,16 +711,45 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
         for f in _ahead(tx, w):
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
+                continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
             if f.value >= w.value:
                 break
             run.append(f)
             if len(run) > settings.QA_UNMARKED_MAX_PARTS:
                 break
-            if _list_goes_on(tx, f, w):
-                continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+            goes_on = _list_goes_on(tx, f, w)
             for rel in _runs_to(w, run):
+                if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
+                    continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
                 taken.update(p.index for p in rel.operands)
                 yield rel
+
+
+_OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
+
+
+def _own_share(tx: Text, f: Figure) -> Figure | None:
+    """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
+    i = tx.order[id(f)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is not None and _SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start):
+        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the share's base
+        nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
+        f = tx.figures[i + 1]
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return None
+    return nxt if _OWN_SHARE_GAP.match(tx.t[f.end : nxt.start]) else None
+
+
+def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
+    """The counts' own shares add up to the whole's own share as printed: "17.435 hộ nghèo, chiếm 21,88% …
+    16.594 hộ …, chiếm 20,82%; 841 hộ …, chiếm 1,06%" — a first part of a longer list that is the whole."""
+    whole = _own_share(tx, w)
+    shares = [_own_share(tx, f) for f in run]
+    if whole is None or len(run) < 2 or any(s is None for s in shares):
+        return False
+    return sum((s.value for s in shares if s is not None), Decimal(0)) == whole.value
 
 
 def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
@@ -717,6 +782,62 @@ def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
             rule = "các phần nêu sau tổng (không có từ nối) cộng lại đúng bằng tổng"
             yield Relation("sum", w, tuple(run[start:]), rule, settings.QA_CONF_UNMARKED)
             return
+
+
+# The last item of an exhaustive list: "lĩnh vực khác 19 lượt", "dân tộc khác (13 hộ)",
+# "còn lại là … (373 người)".
+_CATCH_ALL = regex.compile(r"(?<![\p{L}])(?:khác|còn\s+lại)(?![\p{L}])", regex.I)
+_CLAUSE_CUT = regex.compile(r"[,;:(]|\s(?:và|với)\s")
+
+
+def _catch_all(tx: Text, f: Figure) -> bool:
+    """`f` is labelled as the rest of a list: its clause before it or its noun phrase after it says so."""
+    before = _CLAUSE_CUT.split(tx.before(f, 40).rstrip(" (").rstrip())[-1]
+    after = _CLAUSE_CUT.split(tx.after(f, 30))[0]
+    return bool(_CATCH_ALL.search(before) or _CATCH_ALL.search(after))
+
+
+def _list_before(tx: Text, last: Figure) -> list[Figure]:
+    """The like counts of `last`'s sentence that list up to it, nothing but list separators and labels
+    between them (no breakdown marker, which would make the figure before it a whole)."""
+    s = tx.sentence(last.start)
+    out = [last]
+    for f in reversed(tx.in_sentences(s, s, last.start)):
+        if f.start >= last.start or not _is_amount(f) or f.change:
+            continue
+        if not tx.compatible(f, last) or _MARKER.search(tx.t[f.end : out[-1].start]):
+            break
+        if ":" in tx.t[f.end : out[-1].start]:
+            break
+        out.append(f)
+    return out[::-1]
+
+
+def _catch_all_lists(tx: Text) -> Iterable[Relation]:
+    """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is a whole
+    breakdown.  Its whole is a like count before it in the paragraph: the nearest one (in this sentence or
+    the one before) is sure enough to alarm when the parts miss it; any earlier one the parts reproduce
+    exactly is taken instead ("… 17.435 hộ nghèo … ; 16.636 hộ … . … dân tộc khác (13 hộ)")."""
+    for last in tx.figures:
+        if not _is_amount(last) or last.change or not _catch_all(tx, last):
+            continue
+        parts = _list_before(tx, last)
+        if len(parts) < 2:
+            continue
+        total = sum((p.value for p in parts), Decimal(0))
+        para, s = tx.paragraph(parts[0].start), tx.sentence(parts[0].start)
+        wholes = [
+            w
+            for w in tx.in_paragraphs(para, para, parts[0].start)
+            if w.start < parts[0].start and _whole_kind(w) and tx.compatible(w, last)
+            and w.value > max(p.value for p in parts)
+        ]
+        rule = "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của tổng nêu trước"
+        for k, w in enumerate(reversed(wholes)):
+            near = k == 0 and tx.sentence(w.start) >= s - 1 and len(parts) >= 3
+            if near or w.value == total:
+                conf = settings.QA_CONF_CATCH_ALL if near else settings.QA_CONF_UNMARKED
+                yield Relation("sum", w, tuple(parts), rule, conf)
 
 
 # Administrative levels a province-wide figure splits into, and the words that name the province-wide one.
@@ -818,7 +939,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
-        if _TOTAL_BEFORE.search(tx.before(w, 60)):
+        sure = bool(_TOTAL_BEFORE.search(tx.before(w, 60)))
+        if sure or _TOTAL_NOUN_BEFORE.search(tx.before(w, 60)):
             earlier = [
                 f
                 for f in tx.span(tx.para[tx.paragraph(w.start)], w.start, w.start)
@@ -831,6 +953,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             ]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
+                if not sure:  # "…; tổng thu ngân sách 1.000 tỷ đồng": a total by its name only confirms
+                    conf = settings.QA_CONF_UNMARKED
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf
                 )
@@ -1042,7 +1166,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
-_FRACTION_AFTER_RATE = regex.compile(r"\s*(?:,\s*)?(?:\(|với|tương\s+ứng(?:\s+với)?|=)?\s*", regex.I)
+_FRACTION_AFTER_RATE = regex.compile(
+    r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
+)
 
 
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
@@ -1053,6 +1179,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     depth = tx.d(p.start)
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : p.start]
+        if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
+            continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
         if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
             break
         if tx.d(n.start) > depth:
@@ -1066,7 +1194,12 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
                 out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
+                first = tx.pair_firsts.get(n.index)
+                if first is not None:  # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
+                    out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
         break
+    if not out:
+        out += _count_of_clause_before(tx, p)
     if i + 1 < len(tx.figures):
         n = tx.figures[i + 1]
         gap = tx.t[p.end : n.start]
@@ -1083,18 +1216,39 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+_RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
+
+
+def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """ "… là 482.175 việc, giảm 87 việc (giảm 0,02% …); chiếm 77,10% …": a clause that is only a rate
+    is stated for the count the clause before opens with, past that count's own change."""
+    s = tx.sentence(p.start)
+    m = _RATE_CLAUSE.search(tx.t, tx.sent[s], p.start)
+    if not m:
+        return []
+    lo = max(tx.t.rfind(";", tx.sent[s], m.start()), tx.t.rfind(":", tx.sent[s], m.start())) + 1
+    clause = [f for f in tx.span(max(lo, tx.sent[s]), m.start(), p.start) if tx.d(f.start) == tx.d(p.start)]
+    first = next((f for f in clause if _is_amount(f) and not f.change), None)
+    if first is None or any(_is_amount(f) and not f.change for f in clause if f is not first):
+        return []  # the clause counts more than one thing: which one the rate is for is not said
+    return [(first, 0.7, "số liệu của vế trước tỷ lệ")]
+
+
 @dataclass
 class SumIndex:
     """The sure sums of a text, by figure: a part's siblings, and (whole, part) pairs."""
 
     siblings: dict[int, set[int]]
     wholes: set[tuple[int, int]]
+    parts: set[int] = dataclasses.field(default_factory=set)  # parts of any likely breakdown
 
 
 def _sum_index(sums: list[Relation]) -> SumIndex:
     """The sure sums by figure, built once per text so each rate looks its whole up in constant time."""
     idx = SumIndex({}, set())
     for r in sums:
+        if r.confidence >= settings.QA_LIKELY_PART:
+            idx.parts.update(f.index for f in r.operands)
         if r.confidence < settings.QA_ALARM:
             continue
         members = {f.index for f in r.operands}
@@ -1147,11 +1301,18 @@ def _whole_reasons(
         yield 0.85, "phần 'trong đó' trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
+    recalled = _recalled_whole(tx, num)
+    if recalled and f.start < num.start and recalled in " ".join(tx.label(f).lower().split()):
+        yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
     named = _named_after(tx, p)
     specific = [w for w in named if w not in _GENERIC_NOUNS]
     if specific and all(w in tx.label(f).lower().split() for w in specific):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     whole_roles = roles_of(tx.label(f))
+    if f.index in sums.parts or _carried_over_beside(tx, f):
+        # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is over;
+        # "thụ lý mới 624 + 89 … chuyển sang": what was received is handled with what was carried over
+        whole_roles = set()
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
     if (
@@ -1177,6 +1338,31 @@ def _whole_reasons(
             if _is_amount(g) and tx.compatible(g, num) and not g.change
         ]
         yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+# "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the whole named by words
+_RECALLED = regex.compile(
+    r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I
+)
+
+
+def _recalled_whole(tx: Text, num: Figure) -> str:
+    """The words (two or three) by which a sentence opening "Trong số …," names a whole stated before."""
+    m = _RECALLED.match(tx.t, tx.sent[tx.sentence(num.start)], num.start)
+    if not m or m.group("n").split()[0].lower() in ("đó", "này"):
+        return ""
+    return " ".join(m.group("n").lower().split())
+
+
+def _carried_over_beside(tx: Text, f: Figure) -> bool:
+    """A count carried over from the last period sits in `f`'s sentence (received + carried = to handle)."""
+    if "carried_over" in roles_of(tx.label(f)):
+        return False
+    s = tx.sentence(f.start)
+    return any(
+        g is not f and _is_amount(g) and "carried_over" in roles_of(tx.label(g))
+        for g in tx.in_sentences(s, s, f.start)
+    )
 
 
 _NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
@@ -1281,13 +1467,19 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 for plan in _plans_before(tx, p, num):
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
+                for whole, _, wwhy in _wholes(tx, p, num, index):
+                    if wwhy.startswith("'Trong số"):  # a whole the text names: it may confirm, never alarm
+                        rule = f"{nwhy}; {wwhy}"
+                        conf = settings.QA_CONF_CHANGE
+                        yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
             for whole, wconf, wwhy in _wholes(tx, p, num, index):
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
 
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
-_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:là|:)?\s*", regex.I)
+# "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
+_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
 
 
 _PLAN_RATE = regex.compile(
@@ -1358,6 +1550,32 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
                 settings.QA_CONF_CHANGE,
                 whole=prior,
             )
+
+
+# "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
+_PRIOR_AFTER = regex.compile(
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?(?:\d{4}[^\d;().,]{0,12}?)?"
+    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
+    regex.I,
+)
+
+
+def _growth_against_prior(tx: Text) -> Iterable[Relation]:
+    """A rise or fall in percent with last period's value printed after it: this period's amount against it.
+    "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)": 1.200/1.000 − 1."""
+    figs = tx.figures
+    for p, prior in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change not in ("tăng", "giảm") or not _is_amount(prior) or prior.change:
+            continue
+        if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
+            continue
+        for num, _, _ in _numerators(tx, p):
+            if num.change or not _is_amount(num) or (num.unit or "").lower() != (prior.unit or "").lower():
+                continue
+            rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
+            conf = settings.QA_CONF_MARKER
+            yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
+            break
 
 
 # --- decisions ------------------------------------------------------------------------------------
@@ -1478,7 +1696,7 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
 
 _ASIDE = regex.compile(r"\s*\([^()]*\)")
 _FRACTION_GAP = regex.compile(
-    r"\s*[\p{L}\s]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
+    r"\s*[\p{L}\s,]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
 )
 
 
@@ -1503,6 +1721,41 @@ def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
         if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
             rule = "các phân số cùng mẫu số cộng lại bằng mẫu số"
             yield Relation("sum", fracs[0], tuple(fracs), rule, settings.QA_CONF_UNMARKED, whole=den)
+
+
+def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
+    """ "… có 1377 đơn … thuộc thẩm quyền. Đã giải quyết được 1.266/1.322 vụ khiếu nại và 53/55 vụ tố cáo":
+    fractions side by side whose denominators add up exactly to a like count just before them (this or the
+    previous sentence).  Nothing marks it, so it only confirms."""
+    figs = tx.figures
+    i = 0
+    while i < len(figs):
+        run = [figs[i]]
+        while run[-1].kind == "ratio" and run[-1].denominator and i + len(run) < len(figs):
+            nxt = figs[i + len(run)]
+            same_sentence = tx.sentence(nxt.start) == tx.sentence(run[0].start)
+            if not (nxt.kind == "ratio" and nxt.denominator and same_sentence):
+                break
+            run.append(nxt)
+        run = [f for f in run if f.kind == "ratio" and f.denominator and not f.change]
+        i += max(len(run), 1)
+        if len(run) < 2:
+            continue
+        total = sum((f.denominator or Decimal(0) for f in run), Decimal(0))
+        s = tx.sentence(run[0].start)
+        whole = next(
+            (
+                w
+                for w in reversed(tx.in_sentences(s - 1, s, run[0].start))
+                if w.start < run[0].start and _is_amount(w) and not w.change and w.value == total
+                and tx.compatible(w, run[0])
+            ),
+            None,
+        )
+        if whole is not None:
+            stated = whole.model_copy(update={"denominator": whole.value})
+            rule = "mẫu số của các phân số liền nhau cộng lại bằng số nêu ngay trước"
+            yield Relation("sum", stated, tuple(run), rule, settings.QA_CONF_UNMARKED, over="denominator")
 
 
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
@@ -1530,6 +1783,57 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
         yield Relation(
             "sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator"
+        )
+
+
+# "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
+_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")  # "1.302 vụ - 2.286 bị cáo"
+
+
+def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
+    """Counts written as a pair of two units ("259 lượt/316 người", "98 lượt /115 người"), keyed by the
+    first count's index: one fraction spanning both (its raw the exact characters of the pair) and the
+    second count's unit."""
+    out: dict[int, tuple[Figure, str]] = {}
+    for a, b in zip(tx.figures, tx.figures[1:]):
+        if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
+            continue
+        if unit_key(a.unit) == unit_key(b.unit) or not _COUNT_PAIR_GAP.fullmatch(tx.t[a.end : b.start]):
+            continue
+        # no one unit: the pair's raw ("259 lượt/316") names both
+        raw = tx.t[a.start : b.end]
+        update = {"kind": "ratio", "denominator": b.value, "end": b.end, "raw": raw, "unit": None}
+        out[a.index] = (a.model_copy(update=update), unit_key(b.unit))
+    return out
+
+
+def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
+    """ "tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp định kỳ 98 lượt /115
+    người": pairs (or fractions) after a marker break a pair down, first counts and second counts apart."""
+    pairs = _count_pairs(tx)
+    for w, second in pairs.values():
+        s = tx.sentence(w.start)
+        span = [f for f in tx.in_sentences(s, s + 1, w.start) if f.start >= w.end]
+        if not span or not _MARKER.search(tx.t[w.end : span[0].start]):
+            continue
+        parts: list[Figure] = []
+        for f in span:
+            if f.index in pairs:
+                parts.append(pairs[f.index][0])
+            elif f.kind == "ratio" and f.denominator and not f.change and unit_key(f.unit) in (
+                unit_key(w.unit), second
+            ):
+                parts.append(f)
+            elif parts and f.start < parts[-1].end:
+                continue  # the second count of a pair already taken
+            else:
+                break
+        if len(parts) < 2:
+            continue
+        rule = "cặp số liệu (lượt/người) chia theo phần sau tổng"
+        yield Relation("sum", w, tuple(parts), rule + " (số thứ nhất)", settings.QA_CONF_MARKER)
+        yield Relation(
+            "sum", w, tuple(parts), rule + " (số thứ hai)", settings.QA_CONF_MARKER, over="denominator"
         )
 
 
@@ -1566,6 +1870,11 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             )
 
 
+_RATE_ONLY = regex.compile(
+    r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.I
+)
+
+
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
     """ "39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts
     joined by "/" or "trên (tổng số)" are a fraction with its rate."""
@@ -1579,15 +1888,38 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
         a, b, p = figs[i], figs[j], figs[j + 1]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
+        gap = tx.t[b.end : p.start]
         if (
             _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
             and b.value
-            and len(tx.t[b.end : p.start]) < 30
-            and _RATE_BEFORE.search(regex.split(r",", tx.t[b.end : p.start])[-1] or "(")
+            and len(gap) < settings.QA_FRACTION_RATE_REACH
+            and ";" not in gap
+            and tx.sentence(p.start) == tx.sentence(b.start)
+            and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
-            yield Relation(
-                "ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", settings.QA_CONF_FRACTION, whole=b.value
-            )
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it
+            # confirms; "622 vụ, việc trong tổng số 698 vụ, việc các loại án thụ lý, đạt tỷ lệ 89,5%": only a
+            # noun phrase between, as sure as a fraction next to its rate
+            sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
+            conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
+    yield from _rates_before_fractions(tx)
+
+
+def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
+    """ "đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts it is of."""
+    figs = tx.figures
+    for p, a, b in zip(figs, figs[1:], figs[2:]):
+        if p.kind != "percent" or p.change or not (_is_amount(a) and _is_amount(b)) or not b.value:
+            continue
+        if (
+            tx.compatible(a, b)
+            and _FRACTION_AFTER_RATE.fullmatch(tx.t[p.end : a.start])
+            and "/" in tx.t[a.end : b.start]
+            and _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+        ):
+            rule = "tỷ lệ và phân số 'a/b' ngay sau nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_FRACTION, whole=b.value)
 
 
 def _rates_before_counts(tx: Text) -> Iterable[Relation]:
@@ -1737,11 +2069,13 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
+    sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
-    rates += [*_structure_shares(tx, sums)]
+    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
 
 
@@ -1765,6 +2099,8 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
     num = r.operands[0]
     den = r.whole if r.whole is not None else r.operands[1].value
+    if r.over == "growth":  # this period's amount against last period's: the rise or fall in percent
+        return _growth_verdict(r, tolerance)
     if r.check == "per_unit":
         computed = num.value / den
         return Verdict(r, agrees(r.stated, computed, r.operands, tolerance=tolerance), computed)
@@ -1775,6 +2111,21 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
     if r.check == "change" and not ok:  # "giảm 50 vụ (-5%)": the sign is said twice
         stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
         ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
+    return Verdict(r, ok, computed)
+
+
+def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
+    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright."""
+    cur, prior = r.operands
+    diff = cur.value - prior.value
+    computed = abs(diff) / prior.value * 100
+    if diff and (diff < 0) != (r.stated.change == "giảm"):
+        return Verdict(r, False, computed)
+    stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
+    if tolerance is not None:
+        return Verdict(r, agrees(stated, computed, tolerance=tolerance), computed)
+    change = cur.model_copy(update={"value": abs(diff)})  # for the rounding of the inputs only
+    ok, computed = ratio_agrees(stated, change, prior.value, r.operands)
     return Verdict(r, ok, computed)
 
 
@@ -1878,6 +2229,12 @@ def _near_miss(v: Verdict) -> bool:
         and v.relation.rule.startswith("'Trong N")
     ):
         return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
+    r = v.relation
+    highlighted = r.stated.kind == "money" and r.rule.startswith("'trong đó'") and len(r.operands) < 3
+    if v.computed < whole and highlighted:
+        # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the two main items of
+        # a budget, not all of them ("trong đó" = of which); a list of three or more is meant to be whole
+        return False
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
 
 
