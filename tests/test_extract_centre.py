@@ -436,3 +436,41 @@ def test_convention_of_a_long_report_is_read_from_the_same_evidence(seed_body: s
         expected = None if vi == en == 0 else ("vi" if vi >= en else "en")
         assert numbers.detect_convention(text) == expected
         assert numbers.detect_convention(text, text.lower()) == expected
+
+
+_SPELLED_TOKENS = ["không", "một", "hai", "ba", "mươi", "mười", "lăm", "tư", "trăm", "linh", "nghìn", "triệu"]
+_SPELLED_TOKENS += ["tỷ", "năm", "Năm", "KHÔNG", "rưỡi", "người", "hộ", "khai", "5", ",", "tháng"]
+
+
+def _spelled(text: str, starts: tuple[str, ...], monkeypatch) -> list[tuple]:
+    from scraper.extract import figures
+    from scraper.extract.nonfigures import Mask
+
+    monkeypatch.setattr(figures, "_SPELLED_STARTERS", starts)
+    t, lowered = text, text.lower()
+    found = figures._spelled_candidates(t, Mask(t, lowered), lowered if len(lowered) == len(t) else None)
+    return [(c.start, c.end, c.base, c.kind, c.unit, c.qualifier, c.change) for c in found]
+
+
+@given(
+    st.lists(st.sampled_from(_SPELLED_TOKENS), max_size=9),
+    st.lists(st.sampled_from([" ", "  ", "\n", ", "]), min_size=9, max_size=9),
+)
+def test_spelled_numbers_tried_at_their_first_words_find_what_every_word_finds(words, gaps) -> None:
+    """Spelled numbers are tried only where a word that can start one occurs: the same candidates as
+    trying at every spelled or scale word and trimming the leading ones."""
+    import pytest
+    from scraper.extract import figures
+
+    text = "Có " + "".join(w + g for w, g in zip(words, gaps))
+    with pytest.MonkeyPatch.context() as mp:
+        assert _spelled(text, figures._SPELLED_STARTERS, mp) == _spelled(text, figures._SPELLED_STARTS, mp)
+
+
+def test_spelled_numbers_of_a_report_are_found_as_before(seed_body: str, monkeypatch) -> None:
+    from scraper.extract import figures
+
+    starters = figures._SPELLED_STARTERS
+    text = seed_body + "\nkhông một trăm người; tỷ hai trăm triệu đồng; nghìn ba trăm hộ; Mười năm qua"
+    expected = _spelled(text, figures._SPELLED_STARTS, monkeypatch)
+    assert len(expected) >= 3 and _spelled(text, starters, monkeypatch) == expected

@@ -63,8 +63,11 @@ _SPELLED = regex.compile(
     rf"(?:\s+(?:{_alt(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))}))*(?![{_L}])"
 )
 _SPELLED_ANY_CASE = regex.compile(_SPELLED.pattern, regex.I)
-# Every spelled number starts with one of its words: only there is `_SPELLED` tried.
+# Every spelled number starts with one of its words (`_SPELLED_STARTS`); a match's leading words that cannot
+# start a number are trimmed, so it is tried only where one that can occurs: a match from there ends where
+# the match from the trimmed words ends (tests/test_extract_centre.py compares the two).
 _SPELLED_STARTS = LEXICON.register(w.lower() for w in vocab.SPELLED_WORDS | set(vocab.SCALE_WORDS))
+_SPELLED_STARTERS = tuple(sorted(w.lower() for w in vocab.SPELLED_STARTERS))
 
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
@@ -728,7 +731,7 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
     ):
         return out
     if lowered is not None:
-        matches = finditer_at(_SPELLED, lowered, starts_of(LEXICON.occurrences(lowered), _SPELLED_STARTS))
+        matches = finditer_at(_SPELLED, lowered, starts_of(LEXICON.occurrences(lowered), _SPELLED_STARTERS))
     else:
         matches = _SPELLED_ANY_CASE.finditer(t)
     for m in matches:
