@@ -435,6 +435,9 @@ PAIRING = [
     ("four sectors after 'trong đó:' that fall short are an error",
      "GRDP đạt 7.000 tỷ đồng, trong đó: nông nghiệp đạt 700 tỷ đồng; công nghiệp đạt 1.400 tỷ đồng; dịch vụ đạt "
      "4.500 tỷ đồng; thuế sản phẩm đạt 300 tỷ đồng.", [("sum", False)]),
+    ("a province-wide count against its two levels (no districts since 2025), paragraphs apart",
+     "Trong ngày, toàn tỉnh đã tiếp nhận 2.000 hồ sơ.\n\nỞ cấp xã, các trung tâm đã tiếp nhận 1.800 hồ sơ, giải "
+     "quyết 900 hồ sơ.\n\nCác sở, ngành cấp tỉnh tiếp nhận 200 hồ sơ.", [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

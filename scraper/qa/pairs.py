@@ -865,9 +865,13 @@ def _level_sums(tx: Text) -> Iterable[Relation]:
             [f for f in later if rx.search(_level_clause(tx, f))][: settings.QA_IDENTITY_CHOICES]
             for rx in LEVELS.values()
         ]
+        options = [o for o in options if o]  # two levels since districts were merged away (2025)
+        if len(options) < 2:
+            continue
         for picks in itertools.product(*options):
-            if sum((f.value for f in picks), Decimal(0)) == w.value:
-                rule = "toàn tỉnh = cấp tỉnh + cấp huyện + cấp xã"
+            distinct = len({f.index for f in picks}) == len(picks)
+            if distinct and sum((f.value for f in picks), Decimal(0)) == w.value:
+                rule = "toàn tỉnh = tổng các cấp (tỉnh, huyện, xã)"
                 yield Relation("sum", w, tuple(picks), rule, settings.QA_CONF_UNMARKED)
                 break
 
