@@ -438,6 +438,12 @@ PAIRING = [
     ("a province-wide count against its two levels (no districts since 2025), paragraphs apart",
      "Trong ngày, toàn tỉnh đã tiếp nhận 2.000 hồ sơ.\n\nỞ cấp xã, các trung tâm đã tiếp nhận 1.800 hồ sơ, giải "
      "quyết 900 hồ sơ.\n\nCác sở, ngành cấp tỉnh tiếp nhận 200 hồ sơ.", [("sum", True)]),
+    ("a part that is what its whole is not ('chưa được công nhận đạt chuẩn') is outside it",
+     "Đến nay tỉnh có 500 trường đạt chuẩn quốc gia. Trong đó, 420 trường đạt chuẩn quốc gia mức độ 1, có 80 trường "
+     "đạt chuẩn quốc gia mức độ 2 và hiện còn 35 trường chưa được công nhận đạt chuẩn quốc gia.", [("sum", True)]),
+    ("a rate named for on-time files after a count of another kind is not that count's share",
+     "Tổng số hồ sơ toàn huyện đã tiếp nhận là 50.000 hồ sơ, trong đó thuộc thẩm quyền cấp huyện là 2.000 hồ sơ, "
+     "thuộc thẩm quyền cấp xã 48.000 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%.", [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -623,12 +623,26 @@ OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
 
 def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
     """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207; quá hạn …":
-    the list names a figure that is not a part of its whole."""
+    the list names a figure that is not a part of its whole; "790 trường đạt chuẩn … còn 59 trường chưa được
+    công nhận đạt chuẩn": a count of what its whole is not."""
     excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
-    if not excluded:
-        return parts
-    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded]
+    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded and not _negates(tx, p, whole)]
     return kept if len(kept) >= 2 else parts
+
+
+_NOT_YET = regex.compile(
+    r"(?<![\p{L}])(?:chưa|không)\s+(?:được\s+)?(?P<p>[\p{L}]+(?:\s+[\p{L}]+){1,4})", regex.I
+)
+
+
+def _negates(tx: Text, part: Figure, whole: Figure) -> bool:
+    """The part's words deny two words in a row that the whole's words say ("chưa … đạt chuẩn")."""
+    m = _NOT_YET.search(tx.label(part))
+    if not m:
+        return False
+    said = " ".join(tx.label(whole).lower().split())
+    words = m.group("p").lower().split()
+    return any(f"{a} {b}" in said for a, b in zip(words, words[1:]))
 
 
 def _amount(f: Figure) -> Decimal:
@@ -1197,7 +1211,10 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
-                out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
+                sure = 1.0 if explicit else 0.7
+                if _names_another_rate(tx, n, gap):
+                    sure = 0.5  # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%"
+                out.append((n, sure, "số liệu ngay trước tỷ lệ"))
                 first = tx.pair_firsts.get(n.index)
                 if first is not None:  # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
                     out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
@@ -1221,6 +1238,18 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
 
 
 _RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
+
+
+_NAMED_RATE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?P<n>(?:\s+[\p{L}]+){2,})", regex.I)
+_QUALITY_ROLES = frozenset({"on_time", "late", "ahead", "pending"})
+
+
+def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
+    """The rate after `n` is named ("tỷ lệ giải quyết đúng hạn") for a kind of count `n` is not."""
+    m = _NAMED_RATE.search(gap)
+    if not m:
+        return False
+    return bool((roles_of(m.group("n")) & _QUALITY_ROLES) - roles_of(tx.label(n)))
 
 
 def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
