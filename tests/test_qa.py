@@ -444,6 +444,12 @@ PAIRING = [
     ("a rate named for on-time files after a count of another kind is not that count's share",
      "Tổng số hồ sơ toàn huyện đã tiếp nhận là 50.000 hồ sơ, trong đó thuộc thẩm quyền cấp huyện là 2.000 hồ sơ, "
      "thuộc thẩm quyền cấp xã 48.000 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%.", [("sum", True)]),
+    ("'thụ lý A, đã giải quyết B; đạt X%': the rate clause is of what was resolved, misprinted",
+     "Tòa án hai cấp thụ lý 500 vụ, việc, đã giải quyết 400 vụ, việc; đạt 81%.", [("ratio", False)]),
+    ("a breakdown opening a paragraph past a photo caption",
+     "Tháng 7, vốn đầu tư từ ngân sách nhà nước đạt 900 tỷ đồng, giảm 5% so với tháng trước.\n\nCông nhân thi công "
+     "tuyến đường mới. Ảnh: Minh Anh\n\nBao gồm, vốn cấp tỉnh 400 tỷ đồng; vốn cấp huyện 300 tỷ đồng; vốn cấp xã "
+     "200 tỷ đồng.", [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

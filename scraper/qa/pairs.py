@@ -912,6 +912,20 @@ def _whole_kind(f: Figure) -> bool:
     return (_is_amount(f) or f.kind == "ratio") and not f.change
 
 
+_CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", regex.I)
+
+
+def _paragraphs_between(tx: Text, a: int, b: int) -> int:
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh")."""
+    pa, pb = tx.paragraph(a), tx.paragraph(b)
+    captions = sum(
+        1
+        for k in range(pa + 1, min(pb, pa + 4))
+        if _CAPTION.search(tx.t, tx.para[k], tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t))
+    )
+    return pb - pa - captions
+
+
 def _breakdowns(tx: Text) -> Iterable[Relation]:
     """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong đó"),
     named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng cộng")."""
@@ -922,7 +936,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if opens and s_idx == 0:
             continue
         k = bisect.bisect_left(tx.starts, m.start())
-        if not k or (opens and tx.paragraph(m.start()) - tx.paragraph(figs[k - 1].start) > 1):
+        if not k or (opens and _paragraphs_between(tx, figs[k - 1].start, m.start()) > 1):
             continue
         lo = tx.sent[tx.sentence(figs[k - 1].start)] if opens else tx.sent[s_idx]
         earlier = [
@@ -1261,10 +1275,14 @@ def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, st
         return []
     lo = max(tx.t.rfind(";", tx.sent[s], m.start()), tx.t.rfind(":", tx.sent[s], m.start())) + 1
     clause = [f for f in tx.span(max(lo, tx.sent[s]), m.start(), p.start) if tx.d(f.start) == tx.d(p.start)]
-    first = next((f for f in clause if _is_amount(f) and not f.change), None)
-    if first is None or any(_is_amount(f) and not f.change for f in clause if f is not first):
-        return []  # the clause counts more than one thing: which one the rate is for is not said
-    return [(first, 0.7, "số liệu của vế trước tỷ lệ")]
+    amounts = [f for f in clause if _is_amount(f) and not f.change]
+    if len(amounts) == 1:
+        return [(amounts[0], 0.7, "số liệu của vế trước tỷ lệ")]
+    last = amounts[-1] if len(amounts) == 2 else None
+    if last is not None and roles_of(tx.label(last)) & {"resolved", "on_time"}:
+        # "thụ lý 6.218 vụ, việc, đã giải quyết 5.209 vụ, việc; đạt 83,74%": what was done, of what was taken
+        return [(last, 0.9, "số đã giải quyết của vế trước tỷ lệ")]
+    return []  # the clause counts more than one thing: which one the rate is for is not said
 
 
 @dataclass
