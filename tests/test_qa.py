@@ -450,6 +450,13 @@ PAIRING = [
      "Tháng 7, vốn đầu tư từ ngân sách nhà nước đạt 900 tỷ đồng, giảm 5% so với tháng trước.\n\nCông nhân thi công "
      "tuyến đường mới. Ảnh: Minh Anh\n\nBao gồm, vốn cấp tỉnh 400 tỷ đồng; vốn cấp huyện 300 tỷ đồng; vốn cấp xã "
      "200 tỷ đồng.", [("sum", True)]),
+    ("a share in parentheses after a count ('(bằng 78%)') is of a whole paragraphs before, not a comparison",
+     "UBND tỉnh đã nhận được 150 ý kiến, kiến nghị của cử tri.\n\nCác sở, ngành đã tập trung giải quyết.\n\nĐến "
+     "nay, đã có 120 ý kiến, kiến nghị đã được giải quyết (bằng 80%), 30 ý kiến đang giải quyết.",
+     [("sum", True), ("ratio", True)]),
+    ("cases and defendants as comma pairs: the rate is of the cases",
+     "Viện kiểm sát phải giải quyết 400 vụ, 600 bị can; đã giải quyết 396 vụ, 600 bị can, đạt tỷ lệ 99%.",
+     [("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

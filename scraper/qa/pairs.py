@@ -1322,7 +1322,7 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
             continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
         if f.index in siblings:
             continue  # another part of the same breakdown is never the whole
-        reach = 3 if whole_after or unit_of(p) < 1 else 1
+        reach = 3 if whole_after or unit_of(p) < 1 else 2
         if not 0 <= para - tx.paragraph(f.start) <= reach or (
             f.start > p.start and tx.paragraph(f.start) != para
         ):
@@ -1476,7 +1476,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf,
                         whole=whole,
                     )
-        comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or _COMPARISON_BEFORE.search(tx.before(p, 12)))
+        # "đạt 59% dự toán", "bằng 105,1%": against a figure not given; not "109 ý kiến … (bằng 78%)", a share
+        bang = _COMPARISON_BEFORE.search(tx.before(p, 12)) and "(" not in tx.before(p, 12)
+        comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or bang)
         lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
         if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", lead, regex.I):
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
@@ -1841,6 +1843,13 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
 _COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")  # "1.302 vụ - 2.286 bị cáo"
 
 
+# Units reports write as a pair with a comma too: "880 vụ, 1.172 bị can", "120 lượt, 135 người".
+PAIRED_UNITS = frozenset(
+    {("vụ", "bị can"), ("vụ", "bị cáo"), ("vụ", "đối tượng"), ("lượt", "người"), ("vụ án", "bị cáo")}
+)
+_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
+
+
 def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
     """Counts written as a pair of two units ("259 lượt/316 người", "98 lượt /115 người"), keyed by the
     first count's index: one fraction spanning both (its raw the exact characters of the pair) and the
@@ -1849,7 +1858,9 @@ def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
     for a, b in zip(tx.figures, tx.figures[1:]):
         if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
             continue
-        if unit_key(a.unit) == unit_key(b.unit) or not _COUNT_PAIR_GAP.fullmatch(tx.t[a.end : b.start]):
+        gap = tx.t[a.end : b.start]
+        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and _COMMA_PAIR_GAP.fullmatch(gap)
+        if unit_key(a.unit) == unit_key(b.unit) or not (_COUNT_PAIR_GAP.fullmatch(gap) or known):
             continue
         # no one unit: the pair's raw ("259 lượt/316") names both
         raw = tx.t[a.start : b.end]
