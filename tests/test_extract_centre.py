@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, strategies as st
+
 from scraper import extract_figures, parse_article
 from scraper.extract.candidate import Candidate, Scan
 from scraper.extract.context import annotate
@@ -328,3 +330,85 @@ def test_relation_cues_are_looked_for_only_where_their_core_words_are(seed_body:
                     assert context._may_hold(window, context._PARTS_CORES), window
                 if context._TOTAL_AFTER.search(window):
                     assert context._may_hold(window, ("tổng",)), window
+
+
+_LINK_TOKENS = ["là", "đạt", "ước", "tính", "tỷ", "lệ", "ở", "mức", "cùng", "kỳ", "xấp", "xỉ", "Đạt", "ƯỚC"]
+_LINK_TOKENS += ["thu", "ngân", "sách", "hộ", "nghèo", "5", ",", "(", "-", "\n", "ĐẠT TỶ LỆ"]
+
+
+@given(
+    st.lists(st.sampled_from(_LINK_TOKENS), max_size=8),
+    st.lists(st.sampled_from([" ", "  ", "\t", "", " \n"]), min_size=8, max_size=8),
+)
+def test_link_words_read_backwards_cut_where_the_forward_sub_cuts(words: list[str], gaps: list[str]) -> None:
+    """`_tidy_phrase` drops the linking phrase that ends a text with one backwards match, longest phrase
+    first: on any mix of link words, other words, case and spacing it cuts where `_LINK_WORDS.sub` does."""
+    from scraper.extract import context
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    for t in (text, text.strip(), " ".join(text.split())):
+        assert context._without_link_words(t) == context._LINK_WORDS.sub("", t), t
+
+
+def test_link_words_of_every_figure_phrase_cut_where_the_forward_sub_cuts(seed_body: str) -> None:
+    from scraper.extract import context, figures
+
+    for s in (m.start() for m in figures._CANDIDATE.finditer(seed_body)):
+        for width in (12, 30, 60):
+            t = " ".join(seed_body[max(0, s - width) : s].split()).strip(" ,;:-–()")
+            assert context._without_link_words(t) == context._LINK_WORDS.sub("", t), t
+
+
+def test_digit_run_starts_are_ascending_and_distinct(seed_body: str) -> None:
+    """A trigger anchored on one kind of digit-run offset uses `_run_starts` as is (no set, no sort)."""
+    from scraper.extract import nonfigures
+
+    for text in (seed_body, "1 2  34 1999 20201 a 5\n 6", "7", ""):
+        for where in ("first", "last", "before short", "year"):
+            starts = nonfigures._run_starts(text, where)
+            assert list(starts) == sorted(set(starts)), where
+
+
+def _validated_twin(figure):
+    from scraper.models import Figure
+
+    return Figure(**{name: getattr(figure, name) for name in figure.model_fields_set})
+
+
+def test_figures_built_without_parsing_equal_the_validated_ones(seed_body: str) -> None:
+    """`annotate` builds figures with `Figure.trusted` (no per-field parsing): on real sentences and a long
+    report each equals the figure pydantic validates from the same fields, field by field and type by type,
+    with the same fields set and the same warnings."""
+    import json
+
+    from conftest import shared_path
+
+    texts = [seed_body, REPORT, "Tỷ lệ 130% dân số; 2,5 người; giảm -3% và -4 hộ"]
+    for line in shared_path("dev", "sentences.jsonl").read_text(encoding="utf-8").splitlines()[:400]:
+        texts.append(json.loads(line)["sentence"])
+    checked = 0
+    for text in texts:
+        for f in extract_figures(text, published="2024-06-30"):
+            twin = _validated_twin(f)
+            assert f == twin and f.model_fields_set == twin.model_fields_set
+            assert list(f.__dict__) == list(twin.__dict__)
+            assert [type(v) for v in f.__dict__.values()] == [type(v) for v in twin.__dict__.values()]
+            assert f.model_dump_json() == twin.model_dump_json()
+            checked += 1
+    assert checked > 500
+
+
+def test_trusted_figures_refuse_what_validation_refuses() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from scraper.models import Figure
+
+    ok = {"value": Decimal(5), "kind": "count", "raw": "5", "start": 0, "end": 1}
+    assert Figure.trusted(**ok) == Figure(**ok)
+    assert Figure.trusted(**{**ok, "kind": "percent", "value": Decimal(130)}).warnings
+    for bad in ({"end": -1}, {"start": -2, "end": -1}, {"kind": "weight"}, {"colour": "red"}):
+        with pytest.raises(ValidationError):
+            Figure.trusted(**{**ok, **bad})
+    with pytest.raises(ValidationError):
+        Figure.trusted(value=Decimal(5), kind="count")

@@ -31,7 +31,6 @@ from .patterns import (
     Words,
     alt as _alt,
     finditer_at,
-    reach_of,
     starts_of,
 )
 from .periods import Period, find_periods, shift_year
@@ -95,6 +94,15 @@ _LINK_PHRASES = (
 ).split("|")
 _LINK_WORDS = regex.compile(
     r"(?:\s+|^)(?:" + "|".join(w.replace(" ", r"\s+") for w in _LINK_PHRASES) + r")\s*$", regex.I
+)
+# The same, read backwards from the end with the longest phrases tried first: every phrase that ends a
+# text starts at a word, so the longest one found is the one that starts first, where `_LINK_WORDS.sub`
+# cuts (its leftmost match).  One anchored match instead of a search.
+_LINK_TAIL = regex.compile(
+    r"(?:\s+|^)(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_LINK_PHRASES, key=len, reverse=True))
+    + r")\s*$",
+    regex.I | regex.REVERSE,
 )
 _LEAD_PHRASES = (
     "trong đó|bao gồm|gồm|đồng thời|ngoài ra|bên cạnh đó|riêng|còn|và|theo đó|qua đó|với|đối với|trong khi"
@@ -291,7 +299,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     for c, m in zip(cands, meanings):
         s, e = norm.span(c.start, c.end)
         figures.append(
-            Figure(
+            Figure.trusted(
                 value=exact_decimal(c.value),
                 kind=c.kind,
                 unit=c.unit,
@@ -510,6 +518,12 @@ _TRAILING_PERIOD = regex.compile(
 )
 
 
+def _without_link_words(text: str) -> str:
+    """`_LINK_WORDS.sub("", text)`: the text without the linking phrase it ends with."""
+    m = _LINK_TAIL.match(text)
+    return text[: m.start()] if m else text
+
+
 def _tidy_phrase(text: str) -> str | None:
     text = " ".join(text.split()).strip(" ,;:-–()")
     if lead := _LEAD_WORDS.match(text):  # the pattern starts at "^": what `sub` would remove
@@ -517,7 +531,7 @@ def _tidy_phrase(text: str) -> str | None:
     prev = None
     while prev != text:
         prev = text
-        text = _TRAILING_PERIOD.sub("", _LINK_WORDS.sub("", text)).strip(" ,;:-–(")
+        text = _TRAILING_PERIOD.sub("", _without_link_words(text)).strip(" ,;:-–(")
     if not text or len(text.split()) > 16 or not _ANY_LETTER.search(text):
         return None
     return text
@@ -535,8 +549,8 @@ def _indicator(
     if opened >= 0 and t.find(")", opened, c.start) < 0:
         cstart = opened + 1  # inside a parenthesis: "(đảm bảo 100%)"
     clause = t[cstart : c.start]
-    verb = _verb(t, c, cstart)
     if c.kind in ("count",) or (c.kind == "ratio" and c.unit):
+        verb = _verb(t, c, cstart)
         tail_start = c.end
         m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
@@ -574,7 +588,8 @@ def _indicator(
         if phrase and phrase.lower() in ("tỷ lệ", "tỉ lệ"):
             before = _tidy_phrase(_PERIOD_WORDS.sub(" ", t[cstart : h.start()]))
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
-        return phrase, None
+        return phrase, None  # a measure named by its head has no verb: read it only past this point
+    verb = _verb(t, c, cstart)
     phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
     if phrase is not None and _is_entity(phrase):
         phrase = None
@@ -811,12 +826,6 @@ def _relations(
 SUFFIX_PATTERNS = (
     "_SOURCE_BEFORE",
     "_ROLE_BEFORE",
-    "_LINK_WORDS",
     "_TRAILING_PERIOD",
 )
-# The most non-space characters a match holds, where that is bounded: the forward reading (`sub`) then
-# starts that far from the end instead of trying every position of the phrase.
-_SUFFIX_REACH = {"_LINK_WORDS": reach_of(_LINK_PHRASES, boundary=0)}
-globals().update(
-    {name: Suffix(globals()[name], _SUFFIX_REACH.get(name)) for name in SUFFIX_PATTERNS}
-)  # same names, read fast
+globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast

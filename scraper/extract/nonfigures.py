@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import regex
@@ -379,7 +379,7 @@ def _last_non_space(text: str, p: int) -> int:
 
 @lru_cache(maxsize=8)
 def _run_starts(text: str, where: str) -> tuple[int, ...]:
-    """Offsets in the runs of digits of `text` where a number-led trigger may start."""
+    """Offsets in the runs of digits of `text` where a number-led trigger may start (ascending, distinct)."""
     runs = digit_runs(text)
     if where == "first":
         return tuple(s for s, _ in runs)
@@ -392,7 +392,9 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
     )
 
 
-def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> list[int]:
+def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> Sequence[int]:
+    if len(anchors) == 1 and anchors[0][0] == "run" and len(anchors[0][1]) == 1:
+        return _run_starts(lowered, anchors[0][1][0])  # sorted and distinct already: no set to build
     starts: set[int] = set()
     for kind, words in anchors:
         if kind == "start":
@@ -481,7 +483,7 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
     if len(lowered) != len(text):
         lowered = None
     occ = LEXICON.occurrences(lowered) if lowered is not None else None
-    family_starts: dict[str, list[int]] = {}
+    family_starts: dict[str, Sequence[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
             windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
@@ -507,7 +509,7 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
 
 
 def _in_windows(
-    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: list[int] | None
+    pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: Sequence[int] | None
 ) -> Iterator[regex.Match[str]]:
     """`pattern`'s matches in each window, tried only at `starts` when they are known."""
     for lo, hi in windows:
