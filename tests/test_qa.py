@@ -779,3 +779,21 @@ def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too()
         "1.500 hộ nghèo là người dân tộc thiểu số."
     )
     assert not [c for c in check_text(no_shares) if c.check == "sum" and "1.200 + 800" in c.message]
+
+
+def test_progress_against_plan_is_no_share_of_a_whole() -> None:
+    """ "ước đạt 48,2%" of each item's own plan: percentages that happen to total about 100% are no breakdown."""
+    text = (
+        "Tổng chi ngân sách quý I ước đạt 1.700 tỷ đồng. Trong đó, chi đầu tư phát triển ước đạt 48,2% và tăng "
+        "18,2%; chi thường xuyên ước đạt 25% và giảm 19,2%; chi an sinh xã hội đạt 27,3% và tăng 38,9%."
+    )
+    assert [c for c in check_text(text) if c.check == "shares"] == []
+    shares = "Hồ sơ giải quyết đúng hạn đạt 96,5%, quá hạn 3,5%."
+    assert [(c.check, c.consistent) for c in check_text(shares) if c.check == "shares"] == [("shares", True)]
+
+
+def test_a_sentence_of_many_small_percentages_is_not_searched_for_breakdowns() -> None:
+    """Hundreds of percentages in one sentence (a flattened table) add up to 100% but are no one breakdown;
+    they are not searched run by run (that costs the cube of their number)."""
+    text = "Các tỷ lệ lần lượt là " + ", ".join(["0,1%"] * 1000) + "."
+    assert [c for c in check_text(text) if c.check == "shares"] == []

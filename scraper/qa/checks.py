@@ -274,6 +274,16 @@ _ROLE_SHARE = regex.compile(
 )
 
 
+_ACHIEVED = regex.compile(r"(?<![\p{L}])đạt\s*(?:t[ỷỉ]\s+lệ\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.I)
+
+
+def _against_plan(body: str, f: Figure) -> bool:
+    """ "ước đạt 48,2%" with no share word before it: how far a plan got, not a share of a whole."""
+    return bool(_ACHIEVED.search(body, max(0, f.start - 20), f.start)) and not _ROLE_SHARE.search(
+        body, max(0, f.start - 40), f.start
+    )
+
+
 def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) -> bool:
     if tolerance is not None:
         return abs(computed - 100) <= Decimal(str(tolerance)) * 100
@@ -298,8 +308,10 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         ):
             by_sentence[f.sentence].append(f)
     for all_fs in by_sentence.values():
-        if len(all_fs) < 2:
-            continue
+        # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against a plan, no share
+        all_fs = [f for f in all_fs if not _against_plan(body, f)]
+        if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
+            continue  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
         if not Decimal(90) <= sum((f.value for f in all_fs), Decimal(0)) <= Decimal(110) or any(
             f.value == 100 for f in all_fs
         ):
