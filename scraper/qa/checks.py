@@ -274,7 +274,9 @@ _ROLE_SHARE = regex.compile(
 )
 
 
-_ACHIEVED = regex.compile(r"(?<![\p{L}])đạt\s*(?:t[ỷỉ]\s+lệ\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.I)
+_ACHIEVED = regex.compile(
+    r"(?<![\p{L}])đạt\s*(?:t[ỷỉ]\s+lệ\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.I
+)
 
 
 def _against_plan(body: str, f: Figure) -> bool:
