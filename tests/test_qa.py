@@ -457,6 +457,12 @@ PAIRING = [
     ("cases and defendants as comma pairs: the rate is of the cases",
      "Viện kiểm sát phải giải quyết 400 vụ, 600 bị can; đã giải quyết 396 vụ, 600 bị can, đạt tỷ lệ 99%.",
      [("ratio", True)]),
+    ("clauses past a semicolon that count by another name and overshoot are no breakdown",
+     "Toàn phường hiện có 1.200 hộ, trong đó có 90 hộ nghèo chiếm tỷ lệ 7,5%; 1.150 gia đình có công trình vệ sinh "
+     "chiếm tỷ lệ 95,8%.", [("ratio", True), ("ratio", True)]),
+    ("'trên địa bàn tỉnh' names a province-wide count its levels add up to",
+     "Trong quý, các cơ quan trên địa bàn tỉnh đã tiếp nhận 5.000 hồ sơ.\n\nCác sở, ban ngành cấp tỉnh tiếp nhận "
+     "2.000 hồ sơ; cấp huyện tiếp nhận 1.000 hồ sơ; cấp xã tiếp nhận 2.000 hồ sơ.", [("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -55,6 +55,7 @@ SAME_THING = (
     {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
     {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
+    {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
 )
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
@@ -681,6 +682,13 @@ def _sum_candidates(
     sentence (a list inside one sentence is the whole enumeration)."""
     if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
         conf *= 0.75
+    whole_conf = conf
+    if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
+        renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
+        if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
+            # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause past a
+            # semicolon that counts by another name and overshoots says something else about the whole
+            whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
         para = tx.paragraph(parts[-1].start)
@@ -700,8 +708,9 @@ def _sum_candidates(
             )
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
+            whole_conf *= 0.75
     if len(parts) >= 2:
-        yield Relation("sum", whole, tuple(parts), rule, conf)
+        yield Relation("sum", whole, tuple(parts), rule, whole_conf)
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
@@ -860,7 +869,9 @@ LEVELS = {
     "huyện": regex.compile(r"(?<![\p{L}])cấp\s+huyện", regex.I),
     "xã": regex.compile(r"(?<![\p{L}])cấp\s+xã", regex.I),
 }
-_PROVINCE_WIDE = regex.compile(r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I)
+_PROVINCE_WIDE = regex.compile(
+    r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I
+)
 
 
 def _level_sums(tx: Text) -> Iterable[Relation]:
