@@ -463,6 +463,10 @@ PAIRING = [
     ("'trên địa bàn tỉnh' names a province-wide count its levels add up to",
      "Trong quý, các cơ quan trên địa bàn tỉnh đã tiếp nhận 5.000 hồ sơ.\n\nCác sở, ban ngành cấp tỉnh tiếp nhận "
      "2.000 hồ sơ; cấp huyện tiếp nhận 1.000 hồ sơ; cấp xã tiếp nhận 2.000 hồ sơ.", [("sum", True)]),
+    ("'Cụ thể như sau:' then one labelled paragraph an entry: each column adds up to its total",
+     "Năm nay tòa án hai cấp đã thụ lý 900 vụ án các loại, giải quyết 810 vụ. Cụ thể như sau:\n\nÁn hình sự: thụ lý "
+     "200 vụ, giải quyết 180 vụ.\n\nÁn dân sự: thụ lý 660 vụ, giải quyết 600 vụ.\n\nÁn hành chính: thụ lý 40 vụ, "
+     "giải quyết 30 vụ.", [("sum", True), ("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1721,11 +1721,17 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if not entries:  # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
+            entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
         if len(entries) < 2:
             continue
+        shaped = all(len(x) == len(entries[0]) for x in entries)
         for j, head in enumerate(entries[0]):
             column = [
-                next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries
+                e[j]  # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180 vụ")
+                if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
+                else next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None)
+                for e in entries
             ]
             if not _is_amount(head) or any(f is None for f in column):
                 continue
@@ -1743,6 +1749,21 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
                 rule = "danh sách 'như sau:' cộng lại bằng số chung"
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+
+
+_ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
+
+
+def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
+    """The figures of each paragraph from `first` on that opens with a label ("Án hành chính: …"), until
+    one does not (at most QA_UNMARKED_MAX_PARTS of them)."""
+    out: list[list[Figure]] = []
+    for k in range(first, min(len(tx.para), first + settings.QA_UNMARKED_MAX_PARTS)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        if not _ENTRY_LABEL.match(tx.t, tx.para[k], end):
+            break
+        out.append(tx.span(tx.para[k], end, tx.para[k]))
+    return out
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
