@@ -467,6 +467,9 @@ PAIRING = [
      "Năm nay tòa án hai cấp đã thụ lý 900 vụ án các loại, giải quyết 810 vụ. Cụ thể như sau:\n\nÁn hình sự: thụ lý "
      "200 vụ, giải quyết 180 vụ.\n\nÁn dân sự: thụ lý 660 vụ, giải quyết 600 vụ.\n\nÁn hành chính: thụ lý 40 vụ, "
      "giải quyết 30 vụ.", [("sum", True), ("sum", True)]),
+    ("'tiếp nhận A hồ sơ, với B hồ sơ trực tuyến (đạt tỷ lệ X%)': B of A, misprinted",
+     "Cấp tỉnh tiếp nhận 2.000 hồ sơ, với 500 hồ sơ trực tuyến (đạt tỷ lệ 25%); cấp huyện tiếp nhận 800 hồ sơ, với "
+     "300 hồ sơ trực tuyến (đạt tỷ lệ 38,5%).", [("ratio", True), ("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1360,7 +1360,7 @@ def _whole_reasons(
         )  # "(đạt 100%)" of a part: achieved, not a share
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
-        yield 0.85, "phần 'trong đó' trên tổng của nó"
+        yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
     recalled = _recalled_whole(tx, num)
@@ -1461,10 +1461,16 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+_WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
+
+
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
-    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
+    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến":
+    the first figure after the whole's marker."""
     nxt = tx.figures[tx.order[id(whole)] + 1 :]
-    return bool(nxt) and nxt[0] is part and bool(_MARKER.search(tx.t, whole.end, part.start))
+    if not nxt or nxt[0] is not part:
+        return False
+    return bool(_MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
