@@ -470,6 +470,12 @@ PAIRING = [
     ("'tiếp nhận A hồ sơ, với B hồ sơ trực tuyến (đạt tỷ lệ X%)': B of A, misprinted",
      "Cấp tỉnh tiếp nhận 2.000 hồ sơ, với 500 hồ sơ trực tuyến (đạt tỷ lệ 25%); cấp huyện tiếp nhận 800 hồ sơ, với "
      "300 hồ sơ trực tuyến (đạt tỷ lệ 38,5%).", [("ratio", True), ("ratio", False)]),
+    ("'28/63 tỉnh có tỷ lệ … trên 70%': a rate each member has, not the fraction's",
+     "Trong đó, có 30/63 tỉnh, thành phố có tỷ lệ tiêm đạt trên 70%; 20/63 tỉnh có tỷ lệ tiêm từ 50% đến dưới 70%; "
+     "13/63 tỉnh có tỷ lệ tiêm dưới 50%.", [("sum", True)]),
+    ("fractions of separate items side by side are no breakdown of the first",
+     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); lưu trú và ăn uống giảm 35% (13/20 "
+     "DN); nông nghiệp giảm 25% (45/60 DN).", []),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1226,6 +1226,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
         if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
             break
+        if _MEMBERS_RATE.search(gap):
+            break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
         if tx.d(n.start) > depth:
             continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
         if (
@@ -1473,6 +1475,9 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
     return bool(_MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
 
 
+_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])có\s+t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
+
+
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     index = _sum_index(sums)
@@ -1481,6 +1486,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue
         if p.computed_from:
             num, den = (by_index.get(i) for i in p.computed_from)
+            if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
+                num = None  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
@@ -1864,8 +1871,8 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         if len(parts) < 2:
             continue
         gap = tx.t[w.end : parts[0].start]
-        if not (_MARKER.search(gap) or "(" in gap):
-            continue  # fractions side by side, not a breakdown of the first
+        if ";" in gap or not (_MARKER.search(gap) or "(" in gap):
+            continue  # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
         margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
         dens = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
         if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
