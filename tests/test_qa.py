@@ -476,6 +476,9 @@ PAIRING = [
     ("fractions of separate items side by side are no breakdown of the first",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); lưu trú và ăn uống giảm 35% (13/20 "
      "DN); nông nghiệp giảm 25% (45/60 DN).", []),
+    ("'trong đó:' ending its line, then items 'a)', 'b)' a line each, misprinted",
+     "1. Diện tích đất có rừng: 1.500.000 ha, trong đó:\n\na) Rừng tự nhiên: 1.000.000 ha.\n\nb) Rừng trồng: "
+     "450.000 ha.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

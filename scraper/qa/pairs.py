@@ -555,7 +555,9 @@ def _parts_after(
         if end is not None and f.start >= end:
             break
         if tx.paragraph(f.start) != para:
-            if same_sentence_only or not out or not _list_line_continues(tx, para, f):
+            # "…, trong đó:\n\na) Rừng tự nhiên: …": a marker ending its line opens a list on the next lines
+            opens = not out and tx.t[begin : tx.para[para + 1]].strip(" :\n") == ""
+            if same_sentence_only or not (out or opens) or not _list_line_continues(tx, para, f):
                 break
             para, sent = tx.paragraph(f.start), tx.sentence(f.start)
         if f.start < skip_to:
@@ -602,7 +604,20 @@ def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
     if tx.paragraph(f.start) != para + 1:
         return False
     line_end = tx.para[para + 1] if para + 1 < len(tx.para) else len(tx.t)
-    return tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":"))
+    if tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":")):
+        return True
+    # "a) Rừng tự nhiên: 10.292.434 ha.\n\nb) Rừng trồng: 4.316.786 ha.": items marked alike, line by line
+    this, nxt = _ITEM.match(tx.t, tx.para[para]), _ITEM.match(tx.t, tx.para[para + 1])
+    return bool(this and nxt) and _item_kind(this.group(0)) == _item_kind(nxt.group(0))
+
+
+_ITEM = regex.compile(r"\s*(?:[a-zđ]\)|[-–+•*]|\d{1,2}[.)])\s")
+
+
+def _item_kind(marker: str) -> str:
+    """ "a)" and "b)" are items of one list; "-" and "+" are not."""
+    m = marker.strip()
+    return "letter" if m[0].isalpha() else "number" if m[0].isdigit() else m
 
 
 def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
