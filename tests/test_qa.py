@@ -479,6 +479,10 @@ PAIRING = [
     ("'trong đó:' ending its line, then items 'a)', 'b)' a line each, misprinted",
      "1. Diện tích đất có rừng: 1.500.000 ha, trong đó:\n\na) Rừng tự nhiên: 1.000.000 ha.\n\nb) Rừng trồng: "
      "450.000 ha.", [("sum", False)]),
+    ("actual/plan fractions as the parts of a total of actuals, a sentence each",
+     "Tổng diện tích gieo trồng 100 ha. Trong đó lúa 45/40 ha. Đậu 25/25 ha. Ngô 31/35 ha.", [("sum", False)]),
+    ("a fraction and its rate opening the next sentence ('Đạt X% so với kế hoạch'), misprinted",
+     "Trong đó lúa là 115/116 ha. Đạt 98,9% so với kế hoạch.", [("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -570,7 +570,8 @@ def _parts_after(
             if _MARKER.match(opens.lstrip(" \n-–•+")):
                 break  # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the last part
             sent = s
-        if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
+        actual = f.kind == "ratio" and f.denominator and _is_amount(whole)  # "lúa 40/38ha": done of planned
+        if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
             tx.t, max(0, f.start - 12), f.start
@@ -595,6 +596,8 @@ def _parts_after(
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
         skip_to = _own_breakdown_end(tx, f, whole)
+    if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
+        out = [f for f in out if f.kind != "ratio"]
     return out
 
 
@@ -974,7 +977,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         first = figs[j] if j < len(figs) else None
         if (
             first is None
-            or not _is_amount(first)
+            or not (_is_amount(first) or (first.kind == "ratio" and first.denominator))
             or first.change
             or not any(tx.compatible(first, w) for w in earlier)
         ):
@@ -1239,7 +1242,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         gap = tx.t[n.end : p.start]
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
-        if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
+        other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
+        if n.kind == "percent" or ";" in gap or other_sentence or len(gap) > 90:
             break
         if _MEMBERS_RATE.search(gap):
             break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
@@ -1992,6 +1996,8 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             )
 
 
+# "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
+_SUBJECTLESS_RATE = regex.compile(r"[^\d.;]{0,12}\.\s*Đạt(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
 _RATE_ONLY = regex.compile(
     r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.I
 )
@@ -2016,7 +2022,7 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             and b.value
             and len(gap) < settings.QA_FRACTION_RATE_REACH
             and ";" not in gap
-            and tx.sentence(p.start) == tx.sentence(b.start)
+            and (tx.sentence(p.start) == tx.sentence(b.start) or _SUBJECTLESS_RATE.fullmatch(gap))
             and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
             # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it
