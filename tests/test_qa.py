@@ -759,6 +759,7 @@ FLAT_ROWS = [
      "2018     5.000.000   1.200.000   2.500.000   2.100.000   1.000.000   300.000", [True]),
     ("a published row off by one in the last digit", "2017     5.000.001   1.200.000   2.500.000   2.100.000   1.000.000   300.000",
      [False]),
+    ("the same block of columns for a second school year", "TỔNG SỐ 3.100 950 2.150 3.050 980 2.070", [True, True]),
     ("columns that make up nothing are no check", "2016 9000 1234 2345 3456 5678", []),
     ("small numbers far from the total are no alarm", "2015 40 12 13 14", []),
     ("numbers apart by words are no row", "Năm 2014 có 1000 người, 480 nam và 520 nữ, 300 hộ", []),
