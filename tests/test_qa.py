@@ -483,6 +483,9 @@ PAIRING = [
      "Tổng diện tích gieo trồng 100 ha. Trong đó lúa 45/40 ha. Đậu 25/25 ha. Ngô 31/35 ha.", [("sum", False)]),
     ("a fraction and its rate opening the next sentence ('Đạt X% so với kế hoạch'), misprinted",
      "Trong đó lúa là 115/116 ha. Đạt 98,9% so với kế hoạch.", [("ratio", False)]),
+    ("fractions broken into fractions in the next sentence: numerators checked, denominators only confirm",
+     "Huyện có 16/36 trường đạt chuẩn, chiếm 44,4%. Trong đó, mầm non có 6/9 trường; tiểu học có 6/14 trường; "
+     "THCS có 3/10 trường. Riêng THPT chưa có trường đạt chuẩn.", [("sum", False), ("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

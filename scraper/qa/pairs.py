@@ -1881,9 +1881,12 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
     for w in fracs:
         s = tx.sentence(w.start)
+        # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with a marker
+        nxt = _MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
+        later = nxt is not None
         parts = [
             f
-            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + 1))
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
             if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
@@ -1898,9 +1901,10 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         rule = "phân số chia theo phần sau tổng"
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
-        yield Relation(
-            "sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator"
-        )
+        # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"): only
+        # a list inside the whole's own sentence is sure to cover it
+        conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER
+        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", conf, over="denominator")
 
 
 # "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
