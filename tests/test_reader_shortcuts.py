@@ -6,12 +6,16 @@ functions they stand for, on random text."""
 from __future__ import annotations
 
 import pytest
+import regex
 from conftest import FIXTURES, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse.cues import _LINE_TAGS, _SKIP, Layout, one_line
+from scraper.parse.article import _SOURCE_BREAKS, _any_match
+from scraper.parse.cues import _LINE_TAGS, _POSTING_ACCOUNTS, _SKIP, Layout, fold, is_posting_account, one_line
+from scraper.parse.sites import GENERIC, PROFILES
+from scraper.text import _WS_RUN, clean_text
 
 _WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
           "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
@@ -78,3 +82,48 @@ def test_layout_is_the_plain_walk(path) -> None:
     assert layout.positions == [start[n.mem_id] for n in layout.elements]
     elements = [n.mem_id for n in tree.body.traverse() if n.tag and n.tag[0] != "-"]
     assert [n.mem_id for n in layout.elements] == elements
+
+
+_FIELDS = ("title", "body", "date", "author", "category", "views", "summary", "drop", "listing_links")
+
+
+def test_profile_selectors_each_parse_so_their_list_is_their_union() -> None:
+    """One walk for a whole selector list stands for one walk per selector only when each parses alone
+    (lexbor would read a broken one together with its neighbours)."""
+    tree = LexborHTMLParser("<p>x</p>")
+    for profile in (*PROFILES, GENERIC):
+        for name in _FIELDS:
+            for sel in getattr(profile, name):
+                tree.css(sel)  # raises when lexbor rejects it
+
+
+@pytest.mark.parametrize("path", _all_pages()[::3], ids=lambda p: p.name)
+def test_one_walk_for_a_selector_list_is_one_per_selector(path) -> None:
+    tree = LexborHTMLParser(path.read_bytes())
+    for profile in (*PROFILES, GENERIC):
+        for name in _FIELDS:
+            selectors = getattr(profile, name)
+            assert _any_match(tree, selectors) == any(tree.css(s) for s in selectors), (profile.name, name)
+
+
+_ACCOUNT_PIECES = st.sampled_from(
+    ["Quản trị viên", "ADMIN", "admin", " ", "-", "(", ")", "Ban Biên tập", "btv", "Qua\u0309n tri\u0323",
+     "K", "\u212a", "đ", "Đ", "Kết quả cải cách hành chính", "\u0f73", "&amp;", "\xa0", "x" * 9]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ACCOUNT_PIECES, max_size=6).map("".join))
+def test_posting_account_bound_is_the_fold_lookup(text: str) -> None:
+    assert is_posting_account(text) == (fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS)
+
+
+_SPACE_PIECES = st.sampled_from(["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPACE_PIECES, max_size=12).map("".join))
+def test_plain_classes_fold_alike_in_both_engines(text: str) -> None:
+    """Patterns of a plain character class moved to the standard engine match what `regex` matched."""
+    for pattern in (_WS_RUN, _SOURCE_BREAKS):
+        assert pattern.sub("|", text) == regex.compile(pattern.pattern).sub("|", text)

@@ -53,7 +53,7 @@ _BLOCK_TAGS = frozenset(
 )
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
-_SOURCE_BREAKS = regex.compile(r"[\r\n\t]+")
+_SOURCE_BREAKS = re.compile(r"[\r\n\t]+")  # a plain class: the standard engine folds it faster
 _PLACEHOLDER = regex.compile(r"\u2063TABLE\d+\u2063")
 _DIGIT = regex.compile(r"\d")
 _GROUPING = regex.compile(r"[.,]")
@@ -232,7 +232,7 @@ def _text(node: LexborNode | None) -> str:
 def _first_text(
     tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
 ) -> tuple[str, LexborNode | None]:
-    for sel in selectors:
+    for sel in selectors if _any_match(tree, selectors) else ():
         try:
             nodes = tree.css(sel)
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
@@ -268,7 +268,10 @@ class _Metas:
 
 
 def _any_match(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> bool:
-    """Whether any of the selectors matches (True when the engine rejects their list: ask each)."""
+    """Whether any of the selectors matches (True when the engine rejects their list: ask each).  One
+    walk of the tree instead of one per selector: most of a profile's selectors match nothing."""
+    if not selectors:
+        return False
     try:
         return tree.css_first(", ".join(selectors)) is not None
     except Exception:  # noqa: BLE001 - one selector the engine rejects spoils the list
@@ -329,7 +332,7 @@ def _render(
         line = clean_text(_OFFICE_LITERAL.sub(" ", line) if "o:p>" in line else line)
         if not line:
             continue
-        if line in placeholders or _PLACEHOLDER.fullmatch(line):
+        if line in placeholders or (line[0] == "\u2063" and _PLACEHOLDER.fullmatch(line)):
             idx = int(line.strip("\u2063")[5:])
             rows = placeholders.get(line, [])
             tspan = _TableSpan(idx, pos, pos, rows[0] if tables[idx].header_rows else [], [])
@@ -705,7 +708,7 @@ def _read_title(
     metas: _Metas,
 ) -> tuple[str, LexborNode | None]:
     prior: list[LexborNode] = []
-    for sel in profile.title:
+    for sel in profile.title if _any_match(tree, profile.title) else ():
         try:
             prior.extend(tree.css(sel)[:3])
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
@@ -878,7 +881,7 @@ def _pop_captions(body: LexborNode) -> list[str]:
 
 
 def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | None:
-    for sel in profile.body:
+    for sel in profile.body if _any_match(tree, profile.body) else ():
         try:
             nodes = tree.css(sel)
         except Exception:  # noqa: BLE001

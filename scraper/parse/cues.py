@@ -415,24 +415,29 @@ def best_title(
             for n in prior
             if not (body_start - window <= layout.start.get(n.mem_id, -1) <= body_start + 200)
         ]
-    headlines: dict[str, str | None] = {}  # nested inline blocks share a text: judge each text once
+    # Nested inline blocks share a text and a start: judge each text, and count its links, once.
+    headlines: dict[str, tuple[str, float] | None] = {}  # raw text: (headline, slug agreement) or None
+    elsewhere: dict[tuple[str, int], int] = {}
     for node in nodes:
         if node.tag not in _TITLE_TAGS or has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
-            headlines[raw] = _headline_text(raw, chrome)
-        text = headlines[raw]
-        if text is None:
+            text = _headline_text(raw, chrome)
+            headlines[raw] = None if text is None else (text, _agreement(text, slug) * 4)
+        if (judged := headlines[raw]) is None:
             continue
+        text, agreement = judged
         pos = layout.start.get(node.mem_id, 0)
         typo = _typography(node)
         if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
             continue  # plain blocks count only before the body (a centred <p> title has no other cue)
-        score = typo + _agreement(text, slug) * 4
+        score = typo + agreement
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
-        score -= _elsewhere_in_links(layout, text, pos)
+        if (text, pos) not in elsewhere:
+            elsewhere[text, pos] = _elsewhere_in_links(layout, text, pos)
+        score -= elsewhere[text, pos]
         if node.mem_id in prior_ids:
             score += settings.PROFILE_PRIOR * prior_weight
         ftext = fold(text)
@@ -616,8 +621,14 @@ def _section_link(a: LexborNode) -> bool:
     return parent is None or len(parent.css("a[href]")) <= 1
 
 
+_ACCOUNT_CHARS = max(map(len, _POSTING_ACCOUNTS))
+
+
 def is_posting_account(text: str) -> bool:
-    return fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS
+    text = clean_text(text).strip(" -–|()")
+    if len(text.encode("ascii", "ignore")) > _ACCOUNT_CHARS:
+        return False  # each ASCII character stays in the fold: a paragraph is no account, unfolded
+    return fold(text) in _POSTING_ACCOUNTS
 
 
 def person_or_none(text: str | None) -> str | None:
