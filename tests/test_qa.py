@@ -486,6 +486,10 @@ PAIRING = [
     ("fractions broken into fractions in the next sentence: numerators checked, denominators only confirm",
      "Huyện có 16/36 trường đạt chuẩn, chiếm 44,4%. Trong đó, mầm non có 6/9 trường; tiểu học có 6/14 trường; "
      "THCS có 3/10 trường. Riêng THPT chưa có trường đạt chuẩn.", [("sum", False), ("ratio", True)]),
+    ("money parts in the next sentence that add up exactly to the exports confirm them",
+     "Kim ngạch xuất nhập khẩu đạt 5.000.000 USD. Trong đó kim ngạch xuất khẩu là 2.800.000 USD và kim ngạch nhập "
+     "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
+     "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

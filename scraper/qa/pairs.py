@@ -742,16 +742,19 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
     so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
     ends there, below the confidence of an alarm."""
-    taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
+    group: dict[int, int] = {}  # the run each part found already belongs to (by its whole's index)
     for w in tx.figures:
         if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
-        if w.index in taken or w.index in related or not tx.keys[id(w)]:
+        if w.index in related or not (tx.keys[id(w)] or w.kind == "money"):
             continue
+        siblings = group.get(w.index)  # a part is no whole of its siblings ("8 = 4 + 3 + 1"), but of its own
         run: list[Figure] = []
         for f in _ahead(tx, w):
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if siblings is not None and group.get(f.index) == siblings:
+                continue
             if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
             if f.value >= w.value:
@@ -763,7 +766,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             for rel in _runs_to(w, run):
                 if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
                     continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
-                taken.update(p.index for p in rel.operands)
+                group.update((p.index, w.index) for p in rel.operands)
                 yield rel
 
 
@@ -795,7 +798,13 @@ def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
 
 def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
     """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
-    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …")."""
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …"); an amount of money in its
+    currency, not named for another role ("kim ngạch nhập khẩu" is no part of the exports)."""
+    if w.kind == "money":
+        if f.kind != "money" or (f.unit or "") != (w.unit or ""):
+            return False
+        mine, theirs = roles_of(tx.label(f)), roles_of(tx.label(w))
+        return not (mine and theirs and not mine & theirs)
     if tx.keys[id(f)]:
         return tx.keys[id(f)] == tx.keys[id(w)]
     noun = (w.unit or "").split(" ")[0]
@@ -806,9 +815,13 @@ def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
 
 
 def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
-    """Another like count follows `last` in its sentence."""
+    """Another like count follows `last` in its sentence (an amount of money: one not named for another
+    role, "…; kim ngạch nhập khẩu … 2.237.600 USD" does not continue a list of exports)."""
     i = bisect.bisect_right(tx.starts, last.start)
-    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, w)), None)
+    def like(f: Figure) -> bool:
+        return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
+
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and like(f)), None)
     return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
 
 
