@@ -475,7 +475,7 @@ PAIRING = [
      "13/63 tỉnh có tỷ lệ tiêm dưới 50%.", [("sum", True)]),
     ("fractions of separate items side by side are no breakdown of the first",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); lưu trú và ăn uống giảm 35% (13/20 "
-     "DN); nông nghiệp giảm 25% (45/60 DN).", []),
+     "DN); nông nghiệp giảm 25% (45/60 DN).", [("ratio", True)] * 3),  # each fall, no sum
     ("'trong đó:' ending its line, then items 'a)', 'b)' a line each, misprinted",
      "1. Diện tích đất có rừng: 1.500.000 ha, trong đó:\n\na) Rừng tự nhiên: 1.000.000 ha.\n\nb) Rừng trồng: "
      "450.000 ha.", [("sum", False)]),
@@ -490,6 +490,9 @@ PAIRING = [
      "Kim ngạch xuất nhập khẩu đạt 5.000.000 USD. Trong đó kim ngạch xuất khẩu là 2.800.000 USD và kim ngạch nhập "
      "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
      "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
+    ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
+     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (42/60 DN).",
+     [("ratio", True), ("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

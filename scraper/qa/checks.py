@@ -229,7 +229,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
     scale, word = _display_scale(num)  # "6,1 tỷ/8,2 tỷ", not "6.100.000.000/8.200.000.000"
     if r.over == "growth":  # "(1.200 tỷ − 1.000 tỷ)/1.000 tỷ = 20,0%"
-        cur, prior = (_show(x.value, scale, word, "") for x in r.operands)
+        cur, prior = (_show(x, scale, word, "") for x in (num.value, den_value))
         shown = f"({cur} − {prior})/{prior} = {vn_number(computed, places + 1)}%"
     elif r.check == "per_unit":
         shown = (
@@ -243,7 +243,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
         )
     stated = f.raw
     if r.over == "growth":  # "(1.100 − 1.000)/1.000 = 10,0% … ghi giảm 10%": the direction is part of it
-        actual = "tăng" if r.operands[0].value >= r.operands[1].value else "giảm"
+        actual = "tăng" if num.value >= den_value else "giảm"
         shown = f"{shown} ({actual})"
         stated = f"{f.change} {f.raw}"
     msg = (
@@ -261,8 +261,10 @@ def _roles(r: Relation) -> list[str]:
         return ["total-denominator"] + ["part-denominator"] * len(r.operands)
     if r.check == "sum":
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
+    if r.check == "change" and r.over == "growth":  # "(1.200 − 1.000)/1.000", or "(6/173 DN)" as one figure
+        return ["rate", "current", "prior"] if len(r.operands) > 1 else ["rate", "fraction"]
     if r.check == "change":
-        return ["rate", "current", "prior"] if r.over == "growth" else ["rate", "change", "current"]
+        return ["rate", "change", "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])

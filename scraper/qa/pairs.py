@@ -1540,6 +1540,12 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
+                if p.change in ("tăng", "giảm") and tx.t[p.end : num.start].strip() == "(":
+                    # "giảm 96,5% (6/173 DN)": this year's count over last year's, the fall between them
+                    rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
+                    conf = settings.QA_CONF_MARKER
+                    yield Relation("change", p, (num,), rule, conf, whole=num.denominator, over="growth")
+                    continue
                 if (
                     _share_of_something_else(tx, p, num)
                     or p.change
@@ -2260,17 +2266,18 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
 
 
 def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
-    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright."""
-    cur, prior = r.operands
-    diff = cur.value - prior.value
-    computed = abs(diff) / prior.value * 100
+    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright.
+    The prior is `r.whole`: last period's amount, or the denominator of "(6/173 DN)" (this year/last)."""
+    cur, prior = r.operands[0], r.whole or Decimal(1)
+    diff = cur.value - prior
+    computed = abs(diff) / prior * 100
     if diff and (diff < 0) != (r.stated.change == "giảm"):
         return Verdict(r, False, computed)
     stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
     if tolerance is not None:
         return Verdict(r, agrees(stated, computed, tolerance=tolerance), computed)
     change = cur.model_copy(update={"value": abs(diff)})  # for the rounding of the inputs only
-    ok, computed = ratio_agrees(stated, change, prior.value, r.operands)
+    ok, computed = ratio_agrees(stated, change, prior, r.operands)
     return Verdict(r, ok, computed)
 
 
