@@ -491,7 +491,7 @@ PAIRING = [
      "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
      "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
-     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (42/60 DN).",
+     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
