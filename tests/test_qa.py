@@ -537,8 +537,8 @@ PAIRING = [
     ("fractions of one whole whose numerators split it",
      "Cử tri gửi 120 ý kiến. Đến nay có 20/80 ý kiến đã được giải quyết; 35/80 ý kiến được giải trình; 25/80 ý kiến "
      "đang giải quyết.", [("sum", True)]),
-    ("a fall with this period over the last in parentheses is not a fraction's share",
-     "Qua 5 năm, tội phạm giảm 5,83% (3.389/3.599 vụ).", []),
+    ("a fall with this period over the last in parentheses is the fall, not a fraction's share",
+     "Qua 5 năm, tội phạm giảm 5,83% (3.389/3.599 vụ).", [("ratio", True)]),
     ("a pending share of the received, misprinted",
      "Đã tiếp nhận 9.600 hồ sơ, đã giải quyết 7.840 hồ sơ, đạt tỷ lệ 81,67% và đang tiếp tục giải quyết 1.760 hồ sơ, "
      "chiếm 18,43%.", [("sum", True), ("ratio", True), ("ratio", False)]),
