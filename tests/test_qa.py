@@ -493,6 +493,9 @@ PAIRING = [
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),
+    ("'tăng X% so cùng kỳ (a/b)': the rise from b to a, misprinted",
+     "Từ đầu năm có 80 DN giải thể, giảm 20% so cùng kỳ (80/100 DN); có 150 DN tạm ngừng hoạt động, tăng 60% so "
+     "cùng kỳ (150/100 DN).", [("ratio", True), ("ratio", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1291,7 +1291,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             and not n.change
         ):
             out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
-        elif n.kind == "ratio" and n.denominator and _FRACTION_AFTER_RATE.fullmatch(gap):
+        elif n.kind == "ratio" and n.denominator and (
+            _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and _FRACTION_OF_PERIODS.fullmatch(gap))
+        ):
             out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
     return out
 
@@ -1507,6 +1509,8 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
     return bool(_MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
 
 
+# "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
+_FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
 _MEMBERS_RATE = regex.compile(r"(?<![\p{L}])có\s+t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
 
 
@@ -1540,7 +1544,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
-                if p.change in ("tăng", "giảm") and tx.t[p.end : num.start].strip() == "(":
+                if p.change in ("tăng", "giảm") and _FRACTION_OF_PERIODS.fullmatch(tx.t, p.end, num.start):
                     # "giảm 96,5% (6/173 DN)": this year's count over last year's, the fall between them
                     rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
                     conf = settings.QA_CONF_MARKER
