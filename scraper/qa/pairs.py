@@ -1240,6 +1240,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
+_NOUN_THEN_PAREN = regex.compile(r"\s*[^\d;.()]{1,40}\(\s*")
 _FRACTION_AFTER_RATE = regex.compile(
     r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
 )
@@ -1295,6 +1296,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and _FRACTION_OF_PERIODS.fullmatch(gap))
         ):
             out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+        elif n.kind == "ratio" and n.denominator and not p.change and _NOUN_THEN_PAREN.fullmatch(gap):
+            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số (1.200.000/1.297.000)"
+            out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
 
 
@@ -1636,8 +1640,9 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     w = tx.figures[i + 1]
     if not _is_amount(w) or w.change or not w.value or not tx.compatible(w, num):
         return None
-    if (num.unit or "").lower() != (w.unit or "").lower():
-        return None
+    same = (num.unit or "").lower() == (w.unit or "").lower()
+    if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
+        return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not _MARKER.search(gap) else None
 
