@@ -500,6 +500,10 @@ PAIRING = [
      "Năm nay toàn tỉnh có 97,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh).", [("ratio", False)]),
     ("a plan in parentheses after the rate, counted by the same noun",
      "Đã tiêm 45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều).", [("ratio", True)]),
+    ("'giảm từ X xuống còn Y, giảm Z': Z must be X − Y",
+     "Số hộ nghèo giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ.", [("sum", False)]),
+    ("'từ X% xuống Y%, giảm Z%' may be a relative fall: no alarm",
+     "Tỷ lệ hộ nghèo giảm từ 4% xuống còn 3%, giảm 25%.", []),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -1766,6 +1766,29 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
 
 
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
+_TO_GAP = regex.compile(r"[^\d;.]{0,40}?\s(?P<d>xuống(?:\s+còn)?|lên(?:\s+mức)?|còn)\s+$", regex.I)
+
+
+def _from_to_changes(tx: Text) -> Iterable[Relation]:
+    """ "giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is which, so the
+    change stated after them must be their difference."""
+    figs = tx.figures
+    for x, y, c in zip(figs, figs[1:], figs[2:]):
+        if not _FROM_BEFORE.search(tx.before(x, 12)) or not (m := _TO_GAP.fullmatch(tx.t, x.end, y.start)):
+            continue
+        if not c.change or c.kind != x.kind or not (tx.compatible(x, c) and tx.compatible(y, c)):
+            continue
+        if tx.sentence(c.start) != tx.sentence(x.start) or x.change or y.change:
+            continue
+        down = m.group("d").lower().startswith(("xuống", "còn"))
+        whole, part = (x, y) if down else (y, x)
+        rule = "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của chúng"
+        # "từ 5,2% xuống 3,9%, giảm 25%" may be a relative fall: between rates it only confirms
+        conf = settings.QA_CONF_CHANGE if x.kind == "percent" else settings.QA_CONF_MARKER
+        yield Relation("sum", whole, (part, c), rule, conf)
+
+
 _LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
 _WHOLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
@@ -2229,6 +2252,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_from_to_changes(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
