@@ -504,6 +504,9 @@ PAIRING = [
      "Số hộ nghèo giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ.", [("sum", False)]),
     ("'từ X% xuống Y%, giảm Z%' may be a relative fall: no alarm",
      "Tỷ lệ hộ nghèo giảm từ 4% xuống còn 3%, giảm 25%.", []),
+    ("'kỳ trước chuyển qua' is carried over like 'chuyển sang', misprinted",
+     "Trong kỳ, số hồ sơ mới tiếp nhận là 900 hồ sơ, số hồ sơ kỳ trước chuyển qua là 60 hồ sơ, tổng số hồ sơ phải "
+     "giải quyết là 970 hồ sơ.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -61,12 +61,12 @@ SAME_THING = (
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
     r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
-    r"cần\s+giải\s+quyết",
+    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "due": r"đến\s+hạn",
