@@ -507,6 +507,9 @@ PAIRING = [
     ("'kỳ trước chuyển qua' is carried over like 'chuyển sang', misprinted",
      "Trong kỳ, số hồ sơ mới tiếp nhận là 900 hồ sơ, số hồ sơ kỳ trước chuyển qua là 60 hồ sơ, tổng số hồ sơ phải "
      "giải quyết là 970 hồ sơ.", [("sum", False)]),
+    ("parts with their own bases ('… trong tổng số 150 trường'): the bases are no parts, misprinted",
+     "Cả tỉnh có 130 trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu học có 80 trường chuẩn quốc gia trong tổng "
+     "số 150 trường; cấp THCS có 45 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -574,7 +574,7 @@ def _parts_after(
         if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
-            tx.t, max(0, f.start - 12), f.start
+            tx.t, max(0, f.start - 30), f.start
         ):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
