@@ -284,7 +284,7 @@ def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
                     if all(isinstance(row.cells[c], Figure) for c in (a, b, k)) and row.cells[a].value
                 ]
                 held = [r for r in rels if evaluate(r).consistent]
-                # rows repeating the same cells ("Tiểu học 209 159 132 83" and its "Công lập" row) confirm once
+                # rows repeating the same cells ("Tiểu học 209 159 132 83", its "Công lập" row) confirm once
                 distinct = {tuple(f.value for f in (r.stated, *r.operands)) for r in held}
                 if len(distinct) >= 2 and len(held) * 2 > len(rels):
                     yield from (dataclasses.replace(r, confidence=settings.QA_CONF_TABLE) for r in rels)
