@@ -271,6 +271,9 @@ def test_family_patterns_tried_at_their_starts_find_what_a_window_scan_finds(see
         "giai đoạn 2021-2025, khoá 2020-2025, Năm 2019/20, sau 2 năm thực hiện, Qua 3 năm, 17 giờ ngày 5, "
         "lúc 8 giờ 30 phút, 8h30, thời điểm 9 giờ, Nhiệt điện Nghi Sơn 1 và 2, năng suất/1 ha, "
         "trên 100.000 dân, tháng 5/2021, 6-2020, 9 tháng, 12 tháng đầu năm, vụ 2022, dự toán 2023"
+        "; 123 tháng, 1.12 tháng, 112:30, 12:30:15, 123h30, x12h, 12019-2020, 2019 - 21, 19999, 2019–2020, "
+        "Nghi Sơn 123, Nghi Sơn 12, 3, 012 năm qua, 5 năm thực hiện, 10-2020, 110/2020, 3/2021,\n9 tháng, "
+        "Ông Ba 2 tháng, 07 tháng; 7 tháng, 008 giờ ngày"
     )
     for text in (seed_body, extra, extra.upper()):
         lowered = text.lower()
@@ -364,7 +367,7 @@ def test_digit_run_starts_are_ascending_and_distinct(seed_body: str) -> None:
     from scraper.extract import nonfigures
 
     for text in (seed_body, "1 2  34 1999 20201 a 5\n 6", "7", ""):
-        for where in ("first", "last", "before short", "year"):
+        for where in ("first", "first short", "last", "before short", "year"):
             starts = nonfigures._run_starts(text, where)
             assert list(starts) == sorted(set(starts)), where
 
@@ -412,3 +415,24 @@ def test_trusted_figures_refuse_what_validation_refuses() -> None:
             Figure.trusted(**{**ok, **bad})
     with pytest.raises(ValidationError):
         Figure.trusted(value=Decimal(5), kind="count")
+
+
+@given(st.text(alphabet="0123456789.,%/ a٣", max_size=40))
+def test_convention_evidence_read_at_digit_runs_counts_what_findall_counts(text: str) -> None:
+    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","."""
+    from scraper.extract import numbers
+
+    runs = numbers.digit_runs(text)
+    for pattern in (numbers._VI_EVIDENCE, numbers._EN_EVIDENCE):
+        found = numbers.finditer_at(pattern, text, numbers._evidence_starts(text, runs))
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_convention_of_a_long_report_is_read_from_the_same_evidence(seed_body: str) -> None:
+    from scraper.extract import numbers
+
+    for text in (seed_body, seed_body.replace(".", ","), "1,234,567 và 2.5% ; 1.234.567 và 2,5"):
+        vi, en = len(numbers._VI_EVIDENCE.findall(text)), len(numbers._EN_EVIDENCE.findall(text))
+        expected = None if vi == en == 0 else ("vi" if vi >= en else "en")
+        assert numbers.detect_convention(text) == expected
+        assert numbers.detect_convention(text, text.lower()) == expected

@@ -373,10 +373,10 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     _refuse_if_too_many_numbers(text)
     norm = normalize_with_map(text)
     t = norm.text
-    conv_detected = detect_convention(t)
+    lowered: str | None = t.lower()
+    conv_detected = detect_convention(t, lowered if len(lowered) == len(t) else None)
     conv: Convention = convention or conv_detected or "vi"
     conv_clear = convention is not None or conv_detected is not None
-    lowered: str | None = t.lower()
     mask = Mask(t, lowered)
     lowered = lowered if len(lowered) == len(t) else None  # offsets of `t` only when lengths agree
     cands = (

@@ -12,7 +12,7 @@ costs one Aho–Corasick pass and one digit scan instead of a scan per trigger.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -345,20 +345,22 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
 }
 # Where a family's own patterns can start, in the same terms: inside its windows each pattern is tried only
 # there (where that is cheaper than scanning the windows).
+# A family whose numbers are all "\d{1,2}" not glued to another digit starts only at a run of one or two
+# digits ("first short"); "year-range" at a run that opens with a year ("year").
 _FAMILY_STARTS: dict[str, _Anchors] = {
     "year-range": (
-        ("run", ("first",)),
+        ("run", ("year",)),
         ("at", ("giai", "nhiệm", "thời", "niên", "năm", "khóa", "khoá", "từ", "các")),
     ),
     "year": (
         ("at", ("năm", "niên", "vụ", "mùa", "kế", "dự", "đến", "từ", "sau", "trước", "cuối", "đầu", "giữa")),
     ),
-    "time": (("run", ("first",)), ("at", ("lúc", "vào", "từ", "đến", "thời"))),
-    "name-number": (("run", ("first",)),),
+    "time": (("run", ("first short",)), ("at", ("lúc", "vào", "từ", "đến", "thời"))),
+    "name-number": (("run", ("first short",)),),
     "per-unit": (("at", ("/", "mỗi", "bình", "trung", "tính", "cho", "trên")),),
-    "month-year": (("run", ("first",)),),
-    "elapsed": (("run", ("first",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
-    "period": (("run", ("first",)),),
+    "month-year": (("run", ("first short",)),),
+    "elapsed": (("run", ("first short",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
+    "period": (("run", ("first short",)),),
 }
 _ANCHOR_WORDS = LEXICON.register(
     w
@@ -383,6 +385,8 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
     runs = digit_runs(text)
     if where == "first":
         return tuple(s for s, _ in runs)
+    if where == "first short":
+        return tuple(s for s, e in runs if e - s <= 2)
     if where == "last":
         return tuple(e - 1 for _, e in runs)
     if where == "before short":
@@ -579,9 +583,7 @@ class Mask:
         self._spans = merged
 
     def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_right(self._starts, start) - 1
+        i = bisect_right(self._starts, start) - 1
         for j in (i, i + 1):
             if 0 <= j < len(self._spans):
                 s, e = self._spans[j]

@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from . import vocab
+from .patterns import digit_runs, finditer_at
 
 __all__ = [
     "Convention",
@@ -291,10 +292,21 @@ _EN_EVIDENCE = regex.compile(
 )
 
 
-def detect_convention(text: str) -> Convention | None:
-    """'vi' or 'en' where the document's own numbers make it clear, else None."""
-    vi = len(_VI_EVIDENCE.findall(text))
-    en = len(_EN_EVIDENCE.findall(text))
+def detect_convention(text: str, same_digits: str | None = None) -> Convention | None:
+    """'vi' or 'en' where the document's own numbers make it clear, else None.
+
+    `same_digits` is a text with the same digits at the same offsets (the lower-cased text), whose runs of
+    digits the other stages read too."""
+    starts = _evidence_starts(text, digit_runs(text if same_digits is None else same_digits))
+    vi = sum(1 for _ in finditer_at(_VI_EVIDENCE, text, starts))
+    en = sum(1 for _ in finditer_at(_EN_EVIDENCE, text, starts))
     if vi == en:
         return None if vi == 0 else "vi"
     return "vi" if vi > en else "en"
+
+
+def _evidence_starts(text: str, runs: tuple[tuple[int, int], ...]) -> list[int]:
+    """Where evidence of a convention can start: every branch of the two patterns reads a run of digits
+    followed by "." or "," from its first digit (after a lookbehind) or from its last ("1.234,5")."""
+    n = len(text)
+    return sorted({p for s, e in runs if e < n and text[e] in ".," for p in (s, e - 1)})
