@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse.article import _SOURCE_BREAKS, _any_match
-from scraper.parse.cues import _LINE_TAGS, _POSTING_ACCOUNTS, _SKIP, Layout, fold, is_posting_account, one_line
+from scraper.parse.cues import (
+    _LINE_TAGS,
+    _POSTING_ACCOUNTS,
+    _SKIP,
+    Layout,
+    fold,
+    is_posting_account,
+    one_line,
+)
 from scraper.parse.sites import GENERIC, PROFILES
 from scraper.text import _WS_RUN, _has_ws_run, _only_to_trim, clean_text, normalize
 
@@ -118,7 +126,9 @@ def test_posting_account_bound_is_the_fold_lookup(text: str) -> None:
     assert is_posting_account(text) == (fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS)
 
 
-_SPACE_PIECES = st.sampled_from(["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"])
+_SPACE_PIECES = st.sampled_from(
+    ["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"]
+)
 
 
 @settings(max_examples=300, deadline=None)
