@@ -137,6 +137,7 @@ QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
 QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
+QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
 QA_SHARES_MAX_GAP = 1.5
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1

@@ -435,6 +435,81 @@ PAIRING = [
     ("four sectors after 'trong đó:' that fall short are an error",
      "GRDP đạt 7.000 tỷ đồng, trong đó: nông nghiệp đạt 700 tỷ đồng; công nghiệp đạt 1.400 tỷ đồng; dịch vụ đạt "
      "4.500 tỷ đồng; thuế sản phẩm đạt 300 tỷ đồng.", [("sum", False)]),
+    ("a province-wide count against its two levels (no districts since 2025), paragraphs apart",
+     "Trong ngày, toàn tỉnh đã tiếp nhận 2.000 hồ sơ.\n\nỞ cấp xã, các trung tâm đã tiếp nhận 1.800 hồ sơ, giải "
+     "quyết 900 hồ sơ.\n\nCác sở, ngành cấp tỉnh tiếp nhận 200 hồ sơ.", [("sum", True)]),
+    ("a part that is what its whole is not ('chưa được công nhận đạt chuẩn') is outside it",
+     "Đến nay tỉnh có 500 trường đạt chuẩn quốc gia. Trong đó, 420 trường đạt chuẩn quốc gia mức độ 1, có 80 trường "
+     "đạt chuẩn quốc gia mức độ 2 và hiện còn 35 trường chưa được công nhận đạt chuẩn quốc gia.", [("sum", True)]),
+    ("a rate named for on-time files after a count of another kind is not that count's share",
+     "Tổng số hồ sơ toàn huyện đã tiếp nhận là 50.000 hồ sơ, trong đó thuộc thẩm quyền cấp huyện là 2.000 hồ sơ, "
+     "thuộc thẩm quyền cấp xã 48.000 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%.", [("sum", True)]),
+    ("'thụ lý A, đã giải quyết B; đạt X%': the rate clause is of what was resolved, misprinted",
+     "Tòa án hai cấp thụ lý 500 vụ, việc, đã giải quyết 400 vụ, việc; đạt 81%.", [("ratio", False)]),
+    ("a breakdown opening a paragraph past a photo caption",
+     "Tháng 7, vốn đầu tư từ ngân sách nhà nước đạt 900 tỷ đồng, giảm 5% so với tháng trước.\n\nCông nhân thi công "
+     "tuyến đường mới. Ảnh: Minh Anh\n\nBao gồm, vốn cấp tỉnh 400 tỷ đồng; vốn cấp huyện 300 tỷ đồng; vốn cấp xã "
+     "200 tỷ đồng.", [("sum", True)]),
+    ("a share in parentheses after a count ('(bằng 78%)') is of a whole paragraphs before, not a comparison",
+     "UBND tỉnh đã nhận được 150 ý kiến, kiến nghị của cử tri.\n\nCác sở, ngành đã tập trung giải quyết.\n\nĐến "
+     "nay, đã có 120 ý kiến, kiến nghị đã được giải quyết (bằng 80%), 30 ý kiến đang giải quyết.",
+     [("sum", True), ("ratio", True)]),
+    ("cases and defendants as comma pairs: the rate is of the cases",
+     "Viện kiểm sát phải giải quyết 400 vụ, 600 bị can; đã giải quyết 396 vụ, 600 bị can, đạt tỷ lệ 99%.",
+     [("ratio", True)]),
+    ("clauses past a semicolon that count by another name and overshoot are no breakdown",
+     "Toàn phường hiện có 1.200 hộ, trong đó có 90 hộ nghèo chiếm tỷ lệ 7,5%; 1.150 gia đình có công trình vệ sinh "
+     "chiếm tỷ lệ 95,8%.", [("ratio", True), ("ratio", True)]),
+    ("'trên địa bàn tỉnh' names a province-wide count its levels add up to",
+     "Trong quý, các cơ quan trên địa bàn tỉnh đã tiếp nhận 5.000 hồ sơ.\n\nCác sở, ban ngành cấp tỉnh tiếp nhận "
+     "2.000 hồ sơ; cấp huyện tiếp nhận 1.000 hồ sơ; cấp xã tiếp nhận 2.000 hồ sơ.", [("sum", True)]),
+    ("'Cụ thể như sau:' then one labelled paragraph an entry: each column adds up to its total",
+     "Năm nay tòa án hai cấp đã thụ lý 900 vụ án các loại, giải quyết 810 vụ. Cụ thể như sau:\n\nÁn hình sự: thụ lý "
+     "200 vụ, giải quyết 180 vụ.\n\nÁn dân sự: thụ lý 660 vụ, giải quyết 600 vụ.\n\nÁn hành chính: thụ lý 40 vụ, "
+     "giải quyết 30 vụ.", [("sum", True), ("sum", True)]),
+    ("'tiếp nhận A hồ sơ, với B hồ sơ trực tuyến (đạt tỷ lệ X%)': B of A, misprinted",
+     "Cấp tỉnh tiếp nhận 2.000 hồ sơ, với 500 hồ sơ trực tuyến (đạt tỷ lệ 25%); cấp huyện tiếp nhận 800 hồ sơ, với "
+     "300 hồ sơ trực tuyến (đạt tỷ lệ 38,5%).", [("ratio", True), ("ratio", False)]),
+    ("'28/63 tỉnh có tỷ lệ … trên 70%': a rate each member has, not the fraction's",
+     "Trong đó, có 30/63 tỉnh, thành phố có tỷ lệ tiêm đạt trên 70%; 20/63 tỉnh có tỷ lệ tiêm từ 50% đến dưới 70%; "
+     "13/63 tỉnh có tỷ lệ tiêm dưới 50%.", [("sum", True)]),
+    ("fractions of separate items side by side are no breakdown of the first",
+     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); lưu trú và ăn uống giảm 35% (13/20 "
+     "DN); nông nghiệp giảm 25% (45/60 DN).", [("ratio", True)] * 3),  # each fall, no sum
+    ("'trong đó:' ending its line, then items 'a)', 'b)' a line each, misprinted",
+     "1. Diện tích đất có rừng: 1.500.000 ha, trong đó:\n\na) Rừng tự nhiên: 1.000.000 ha.\n\nb) Rừng trồng: "
+     "450.000 ha.", [("sum", False)]),
+    ("actual/plan fractions as the parts of a total of actuals, a sentence each",
+     "Tổng diện tích gieo trồng 100 ha. Trong đó lúa 45/40 ha. Đậu 25/25 ha. Ngô 31/35 ha.", [("sum", False)]),
+    ("a fraction and its rate opening the next sentence ('Đạt X% so với kế hoạch'), misprinted",
+     "Trong đó lúa là 115/116 ha. Đạt 98,9% so với kế hoạch.", [("ratio", False)]),
+    ("fractions broken into fractions in the next sentence: numerators checked, denominators only confirm",
+     "Huyện có 16/36 trường đạt chuẩn, chiếm 44,4%. Trong đó, mầm non có 6/9 trường; tiểu học có 6/14 trường; "
+     "THCS có 3/10 trường. Riêng THPT chưa có trường đạt chuẩn.", [("sum", False), ("ratio", True)]),
+    ("money parts in the next sentence that add up exactly to the exports confirm them",
+     "Kim ngạch xuất nhập khẩu đạt 5.000.000 USD. Trong đó kim ngạch xuất khẩu là 2.800.000 USD và kim ngạch nhập "
+     "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
+     "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
+    ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
+     "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
+     [("ratio", True), ("ratio", False)]),
+    ("'tăng X% so cùng kỳ (a/b)': the rise from b to a, misprinted",
+     "Từ đầu năm có 80 DN giải thể, giảm 20% so cùng kỳ (80/100 DN); có 150 DN tạm ngừng hoạt động, tăng 60% so "
+     "cùng kỳ (150/100 DN).", [("ratio", True), ("ratio", False)]),
+    ("a rate, its noun phrase, then its fraction in parentheses, misprinted",
+     "Năm nay toàn tỉnh có 97,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh).", [("ratio", False)]),
+    ("a plan in parentheses after the rate, counted by the same noun",
+     "Đã tiêm 45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều).", [("ratio", True)]),
+    ("'giảm từ X xuống còn Y, giảm Z': Z must be X − Y",
+     "Số hộ nghèo giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ.", [("sum", False)]),
+    ("'từ X% xuống Y%, giảm Z%' may be a relative fall: no alarm",
+     "Tỷ lệ hộ nghèo giảm từ 4% xuống còn 3%, giảm 25%.", []),
+    ("'kỳ trước chuyển qua' is carried over like 'chuyển sang', misprinted",
+     "Trong kỳ, số hồ sơ mới tiếp nhận là 900 hồ sơ, số hồ sơ kỳ trước chuyển qua là 60 hồ sơ, tổng số hồ sơ phải "
+     "giải quyết là 970 hồ sơ.", [("sum", False)]),
+    ("parts with their own bases ('… trong tổng số 150 trường'): the bases are no parts, misprinted",
+     "Cả tỉnh có 130 trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu học có 80 trường chuẩn quốc gia trong tổng "
+     "số 150 trường; cấp THCS có 45 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),
@@ -479,8 +554,8 @@ PAIRING = [
     ("fractions of one whole whose numerators split it",
      "Cử tri gửi 120 ý kiến. Đến nay có 20/80 ý kiến đã được giải quyết; 35/80 ý kiến được giải trình; 25/80 ý kiến "
      "đang giải quyết.", [("sum", True)]),
-    ("a fall with this period over the last in parentheses is not a fraction's share",
-     "Qua 5 năm, tội phạm giảm 5,83% (3.389/3.599 vụ).", []),
+    ("a fall with this period over the last in parentheses is the fall, not a fraction's share",
+     "Qua 5 năm, tội phạm giảm 5,83% (3.389/3.599 vụ).", [("ratio", True)]),
     ("a pending share of the received, misprinted",
      "Đã tiếp nhận 9.600 hồ sơ, đã giải quyết 7.840 hồ sơ, đạt tỷ lệ 81,67% và đang tiếp tục giải quyết 1.760 hồ sơ, "
      "chiếm 18,43%.", [("sum", True), ("ratio", True), ("ratio", False)]),
@@ -711,6 +786,7 @@ FLAT_ROWS = [
      "2018     5.000.000   1.200.000   2.500.000   2.100.000   1.000.000   300.000", [True]),
     ("a published row off by one in the last digit", "2017     5.000.001   1.200.000   2.500.000   2.100.000   1.000.000   300.000",
      [False]),
+    ("the same block of columns for a second school year", "TỔNG SỐ 3.100 950 2.150 3.050 980 2.070", [True, True]),
     ("columns that make up nothing are no check", "2016 9000 1234 2345 3456 5678", []),
     ("small numbers far from the total are no alarm", "2015 40 12 13 14", []),
     ("numbers apart by words are no row", "Năm 2014 có 1000 người, 480 nam và 520 nữ, 300 hộ", []),
@@ -757,3 +833,21 @@ def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too()
         "1.500 hộ nghèo là người dân tộc thiểu số."
     )
     assert not [c for c in check_text(no_shares) if c.check == "sum" and "1.200 + 800" in c.message]
+
+
+def test_progress_against_plan_is_no_share_of_a_whole() -> None:
+    """ "ước đạt 48,2%" of each item's own plan: percentages that happen to total about 100% are no breakdown."""
+    text = (
+        "Tổng chi ngân sách quý I ước đạt 1.700 tỷ đồng. Trong đó, chi đầu tư phát triển ước đạt 48,2% và tăng "
+        "18,2%; chi thường xuyên ước đạt 25% và giảm 19,2%; chi an sinh xã hội đạt 27,3% và tăng 38,9%."
+    )
+    assert [c for c in check_text(text) if c.check == "shares"] == []
+    shares = "Hồ sơ giải quyết đúng hạn đạt 96,5%, quá hạn 3,5%."
+    assert [(c.check, c.consistent) for c in check_text(shares) if c.check == "shares"] == [("shares", True)]
+
+
+def test_a_sentence_of_many_small_percentages_is_not_searched_for_breakdowns() -> None:
+    """Hundreds of percentages in one sentence (a flattened table) add up to 100% but are no one breakdown;
+    they are not searched run by run (that costs the cube of their number)."""
+    text = "Các tỷ lệ lần lượt là " + ", ".join(["0,1%"] * 1000) + "."
+    assert [c for c in check_text(text) if c.check == "shares"] == []

@@ -13,9 +13,17 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse.article import _SOURCE_BREAKS, _any_match
-from scraper.parse.cues import _LINE_TAGS, _POSTING_ACCOUNTS, _SKIP, Layout, fold, is_posting_account, one_line
+from scraper.parse.cues import (
+    _LINE_TAGS,
+    _POSTING_ACCOUNTS,
+    _SKIP,
+    Layout,
+    fold,
+    is_posting_account,
+    one_line,
+)
 from scraper.parse.sites import GENERIC, PROFILES
-from scraper.text import _WS_RUN, clean_text
+from scraper.text import _WS_RUN, _has_ws_run, _only_to_trim, clean_text, normalize
 
 _WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
           "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
@@ -118,7 +126,9 @@ def test_posting_account_bound_is_the_fold_lookup(text: str) -> None:
     assert is_posting_account(text) == (fold(clean_text(text).strip(" -–|()")) in _POSTING_ACCOUNTS)
 
 
-_SPACE_PIECES = st.sampled_from(["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"])
+_SPACE_PIECES = st.sampled_from(
+    ["a", "Kết", " ", "  ", "\t", "\r", "\n", "\r\n", "\xa0", "\u3000", "\u2009", "\x0b"]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -127,3 +137,17 @@ def test_plain_classes_fold_alike_in_both_engines(text: str) -> None:
     """Patterns of a plain character class moved to the standard engine match what `regex` matched."""
     for pattern in (_WS_RUN, _SOURCE_BREAKS):
         assert pattern.sub("|", text) == regex.compile(pattern.pattern).sub("|", text)
+
+
+def _clean_the_long_way(text: str) -> str:
+    """clean_text without its shortcut: normalise, fold runs of space, trim."""
+    text = normalize(text)
+    return _WS_RUN.sub(" ", text).strip() if _has_ws_run(text) else text.strip()
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=30) | st.lists(_PIECES, max_size=10).map("".join))
+def test_text_with_only_trimming_to_do_is_clean_already(text: str) -> None:
+    if _only_to_trim(text):
+        assert _clean_the_long_way(text) == text.strip()
+    assert clean_text(text) == _clean_the_long_way(text)

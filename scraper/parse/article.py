@@ -969,8 +969,11 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
 def _is_author_line(p: LexborNode, txt: str, last_only: bool) -> bool:
     """Set apart as a byline: right-aligned (and emphasised, for the last line), or bold or upper-case
     as the body's last line."""
+    right = _is_right_aligned(p)
+    if not (right or last_only):
+        return False  # (asked of every short line on Liferay: the style attribute first)
     bold = _is_bold(p, txt)
-    styled = _is_right_aligned(p) and (bold or p.css_first("em, i") is not None or not last_only)
+    styled = right and (bold or p.css_first("em, i") is not None or not last_only)
     return styled or (last_only and (bold or (txt.isupper() and len(txt) <= 40)))
 
 

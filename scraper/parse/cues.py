@@ -546,9 +546,9 @@ def lead_before(
         return None
     ftitle = fold(title or "")
     for node in layout.between(title_end, body_start):
-        pos = layout.start.get(node.mem_id, -1)
         if node.tag not in _LEAD_TAGS or has_blocks(node):
             continue
+        pos = layout.start.get(node.mem_id, -1)
         cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         style = node.attributes.get("style") or ""
         if not (_LEAD_CLASS.search(cls) or _BOLD.search(style) or node.tag in ("b", "strong")):
@@ -566,6 +566,7 @@ def lead_before(
 
 
 _THREE_DIGITS = regex.compile(r"\d{3,}")
+_SECTION_TAGS = frozenset(("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4"))
 _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 
@@ -588,15 +589,13 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
     lo = max(0, title_pos - settings.CATEGORY_BEFORE_TITLE_CHARS)
     best = None
     for node in layout.between(lo, title_pos):
-        pos = layout.start.get(node.mem_id, -1)
-        if node.tag not in ("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4") or has_blocks(
-            node
-        ):
+        if node.tag not in _SECTION_TAGS or has_blocks(node):
             continue
         text = clean_text(node.text(deep=True, separator=" "))
-        if not (3 <= len(text) <= 60) or _DATE_ANY.search(text) or _THREE_DIGITS.search(text):
-            continue
-        if is_portal_text(text) or pos + len(text) > title_pos + 2:
+        pos = layout.start.get(node.mem_id, -1)
+        if not (3 <= len(text) <= 60) or pos + len(text) > title_pos + 2:
+            continue  # (the cheap tests first: every test here only rules a block out)
+        if _DATE_ANY.search(text) or _THREE_DIGITS.search(text) or is_portal_text(text):
             continue
         if len(layout.text[pos + len(text) + 1 : title_pos].strip()) > ADJACENT * 3 // 4:
             continue

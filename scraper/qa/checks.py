@@ -229,7 +229,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
     scale, word = _display_scale(num)  # "6,1 tỷ/8,2 tỷ", not "6.100.000.000/8.200.000.000"
     if r.over == "growth":  # "(1.200 tỷ − 1.000 tỷ)/1.000 tỷ = 20,0%"
-        cur, prior = (_show(x.value, scale, word, "") for x in r.operands)
+        cur, prior = (_show(x, scale, word, "") for x in (num.value, den_value))
         shown = f"({cur} − {prior})/{prior} = {vn_number(computed, places + 1)}%"
     elif r.check == "per_unit":
         shown = (
@@ -243,7 +243,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
         )
     stated = f.raw
     if r.over == "growth":  # "(1.100 − 1.000)/1.000 = 10,0% … ghi giảm 10%": the direction is part of it
-        actual = "tăng" if r.operands[0].value >= r.operands[1].value else "giảm"
+        actual = "tăng" if num.value >= den_value else "giảm"
         shown = f"{shown} ({actual})"
         stated = f"{f.change} {f.raw}"
     msg = (
@@ -261,8 +261,10 @@ def _roles(r: Relation) -> list[str]:
         return ["total-denominator"] + ["part-denominator"] * len(r.operands)
     if r.check == "sum":
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
+    if r.check == "change" and r.over == "growth":  # "(1.200 − 1.000)/1.000", or "(6/173 DN)" as one figure
+        return ["rate", "current", "prior"] if len(r.operands) > 1 else ["rate", "fraction"]
     if r.check == "change":
-        return ["rate", "current", "prior"] if r.over == "growth" else ["rate", "change", "current"]
+        return ["rate", "change", "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])
@@ -272,6 +274,18 @@ _ROLE_SHARE = regex.compile(
     r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng|đóng\s+góp)(?![\p{L}])",
     regex.I,
 )
+
+
+_ACHIEVED = regex.compile(
+    r"(?<![\p{L}])đạt\s*(?:t[ỷỉ]\s+lệ\s*)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.I
+)
+
+
+def _against_plan(body: str, f: Figure) -> bool:
+    """ "ước đạt 48,2%" with no share word before it: how far a plan got, not a share of a whole."""
+    return bool(_ACHIEVED.search(body, max(0, f.start - 20), f.start)) and not _ROLE_SHARE.search(
+        body, max(0, f.start - 40), f.start
+    )
 
 
 def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) -> bool:
@@ -298,8 +312,10 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         ):
             by_sentence[f.sentence].append(f)
     for all_fs in by_sentence.values():
-        if len(all_fs) < 2:
-            continue
+        # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against a plan, no share
+        all_fs = [f for f in all_fs if not _against_plan(body, f)]
+        if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
+            continue  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
         if not Decimal(90) <= sum((f.value for f in all_fs), Decimal(0)) <= Decimal(110) or any(
             f.value == 100 for f in all_fs
         ):

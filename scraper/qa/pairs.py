@@ -55,17 +55,18 @@ SAME_THING = (
     {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
     {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
+    {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
 )
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
     r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
-    r"cần\s+giải\s+quyết",
+    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "due": r"đến\s+hạn",
@@ -554,7 +555,9 @@ def _parts_after(
         if end is not None and f.start >= end:
             break
         if tx.paragraph(f.start) != para:
-            if same_sentence_only or not out or not _list_line_continues(tx, para, f):
+            # "…, trong đó:\n\na) Rừng tự nhiên: …": a marker ending its line opens a list on the next lines
+            opens = not out and tx.t[begin : tx.para[para + 1]].strip(" :\n") == ""
+            if same_sentence_only or not (out or opens) or not _list_line_continues(tx, para, f):
                 break
             para, sent = tx.paragraph(f.start), tx.sentence(f.start)
         if f.start < skip_to:
@@ -567,10 +570,11 @@ def _parts_after(
             if _MARKER.match(opens.lstrip(" \n-–•+")):
                 break  # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the last part
             sent = s
-        if not _is_amount(f) or not tx.compatible(f, whole) or f.change or f is whole:
+        actual = f.kind == "ratio" and f.denominator and _is_amount(whole)  # "lúa 40/38ha": done of planned
+        if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
-            tx.t, max(0, f.start - 12), f.start
+            tx.t, max(0, f.start - 30), f.start
         ):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
@@ -592,6 +596,8 @@ def _parts_after(
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
         skip_to = _own_breakdown_end(tx, f, whole)
+    if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
+        out = [f for f in out if f.kind != "ratio"]
     return out
 
 
@@ -601,7 +607,20 @@ def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
     if tx.paragraph(f.start) != para + 1:
         return False
     line_end = tx.para[para + 1] if para + 1 < len(tx.para) else len(tx.t)
-    return tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":"))
+    if tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":")):
+        return True
+    # "a) Rừng tự nhiên: 10.292.434 ha.\n\nb) Rừng trồng: 4.316.786 ha.": items marked alike, line by line
+    this, nxt = _ITEM.match(tx.t, tx.para[para]), _ITEM.match(tx.t, tx.para[para + 1])
+    return bool(this and nxt) and _item_kind(this.group(0)) == _item_kind(nxt.group(0))
+
+
+_ITEM = regex.compile(r"\s*(?:[a-zđ]\)|[-–+•*]|\d{1,2}[.)])\s")
+
+
+def _item_kind(marker: str) -> str:
+    """ "a)" and "b)" are items of one list; "-" and "+" are not."""
+    m = marker.strip()
+    return "letter" if m[0].isalpha() else "number" if m[0].isdigit() else m
 
 
 def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
@@ -623,12 +642,26 @@ OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
 
 def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
     """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207; quá hạn …":
-    the list names a figure that is not a part of its whole."""
+    the list names a figure that is not a part of its whole; "790 trường đạt chuẩn … còn 59 trường chưa được
+    công nhận đạt chuẩn": a count of what its whole is not."""
     excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
-    if not excluded:
-        return parts
-    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded]
+    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded and not _negates(tx, p, whole)]
     return kept if len(kept) >= 2 else parts
+
+
+_NOT_YET = regex.compile(
+    r"(?<![\p{L}])(?:chưa|không)\s+(?:được\s+)?(?P<p>[\p{L}]+(?:\s+[\p{L}]+){1,4})", regex.I
+)
+
+
+def _negates(tx: Text, part: Figure, whole: Figure) -> bool:
+    """The part's words deny two words in a row that the whole's words say ("chưa … đạt chuẩn")."""
+    m = _NOT_YET.search(tx.label(part))
+    if not m:
+        return False
+    said = " ".join(tx.label(whole).lower().split())
+    words = m.group("p").lower().split()
+    return any(f"{a} {b}" in said for a, b in zip(words, words[1:]))
 
 
 def _amount(f: Figure) -> Decimal:
@@ -667,6 +700,13 @@ def _sum_candidates(
     sentence (a list inside one sentence is the whole enumeration)."""
     if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
         conf *= 0.75
+    whole_conf = conf
+    if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
+        renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
+        if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
+            # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause past a
+            # semicolon that counts by another name and overshoots says something else about the whole
+            whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
         para = tx.paragraph(parts[-1].start)
@@ -686,8 +726,9 @@ def _sum_candidates(
             )
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
+            whole_conf *= 0.75
     if len(parts) >= 2:
-        yield Relation("sum", whole, tuple(parts), rule, conf)
+        yield Relation("sum", whole, tuple(parts), rule, whole_conf)
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
@@ -701,16 +742,19 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
     so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
     ends there, below the confidence of an alarm."""
-    taken: set[int] = set()  # parts of a run found already: not a whole of their siblings ("8 = 4 + 3 + 1")
+    group: dict[int, int] = {}  # the run each part found already belongs to (by its whole's index)
     for w in tx.figures:
         if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
-        if w.index in taken or w.index in related or not tx.keys[id(w)]:
+        if w.index in related or not (tx.keys[id(w)] or w.kind == "money"):
             continue
+        siblings = group.get(w.index)  # a part is no whole of its siblings ("8 = 4 + 3 + 1"), but of its own
         run: list[Figure] = []
         for f in _ahead(tx, w):
             if not _is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
+            if siblings is not None and group.get(f.index) == siblings:
+                continue
             if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
             if f.value >= w.value:
@@ -722,7 +766,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             for rel in _runs_to(w, run):
                 if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
                     continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
-                taken.update(p.index for p in rel.operands)
+                group.update((p.index, w.index) for p in rel.operands)
                 yield rel
 
 
@@ -754,7 +798,13 @@ def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
 
 def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
     """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
-    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …")."""
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …"); an amount of money in its
+    currency, not named for another role ("kim ngạch nhập khẩu" is no part of the exports)."""
+    if w.kind == "money":
+        if f.kind != "money" or (f.unit or "") != (w.unit or ""):
+            return False
+        mine, theirs = roles_of(tx.label(f)), roles_of(tx.label(w))
+        return not (mine and theirs and not mine & theirs)
     if tx.keys[id(f)]:
         return tx.keys[id(f)] == tx.keys[id(w)]
     noun = (w.unit or "").split(" ")[0]
@@ -765,9 +815,13 @@ def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
 
 
 def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
-    """Another like count follows `last` in its sentence."""
+    """Another like count follows `last` in its sentence (an amount of money: one not named for another
+    role, "…; kim ngạch nhập khẩu … 2.237.600 USD" does not continue a list of exports)."""
     i = bisect.bisect_right(tx.starts, last.start)
-    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, w)), None)
+    def like(f: Figure) -> bool:
+        return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
+
+    nxt = next((f for f in tx.figures[i:] if _is_amount(f) and like(f)), None)
     return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
 
 
@@ -846,7 +900,9 @@ LEVELS = {
     "huyện": regex.compile(r"(?<![\p{L}])cấp\s+huyện", regex.I),
     "xã": regex.compile(r"(?<![\p{L}])cấp\s+xã", regex.I),
 }
-_PROVINCE_WIDE = regex.compile(r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I)
+_PROVINCE_WIDE = regex.compile(
+    r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I
+)
 
 
 def _level_sums(tx: Text) -> Iterable[Relation]:
@@ -865,9 +921,13 @@ def _level_sums(tx: Text) -> Iterable[Relation]:
             [f for f in later if rx.search(_level_clause(tx, f))][: settings.QA_IDENTITY_CHOICES]
             for rx in LEVELS.values()
         ]
+        options = [o for o in options if o]  # two levels since districts were merged away (2025)
+        if len(options) < 2:
+            continue
         for picks in itertools.product(*options):
-            if sum((f.value for f in picks), Decimal(0)) == w.value:
-                rule = "toàn tỉnh = cấp tỉnh + cấp huyện + cấp xã"
+            distinct = len({f.index for f in picks}) == len(picks)
+            if distinct and sum((f.value for f in picks), Decimal(0)) == w.value:
+                rule = "toàn tỉnh = tổng các cấp (tỉnh, huyện, xã)"
                 yield Relation("sum", w, tuple(picks), rule, settings.QA_CONF_UNMARKED)
                 break
 
@@ -894,6 +954,20 @@ def _whole_kind(f: Figure) -> bool:
     return (_is_amount(f) or f.kind == "ratio") and not f.change
 
 
+_CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", regex.I)
+
+
+def _paragraphs_between(tx: Text, a: int, b: int) -> int:
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh")."""
+    pa, pb = tx.paragraph(a), tx.paragraph(b)
+    captions = sum(
+        1
+        for k in range(pa + 1, min(pb, pa + 4))
+        if _CAPTION.search(tx.t, tx.para[k], tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t))
+    )
+    return pb - pa - captions
+
+
 def _breakdowns(tx: Text) -> Iterable[Relation]:
     """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong đó"),
     named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng cộng")."""
@@ -904,7 +978,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if opens and s_idx == 0:
             continue
         k = bisect.bisect_left(tx.starts, m.start())
-        if not k or (opens and tx.paragraph(m.start()) - tx.paragraph(figs[k - 1].start) > 1):
+        if not k or (opens and _paragraphs_between(tx, figs[k - 1].start, m.start()) > 1):
             continue
         lo = tx.sent[tx.sentence(figs[k - 1].start)] if opens else tx.sent[s_idx]
         earlier = [
@@ -916,7 +990,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         first = figs[j] if j < len(figs) else None
         if (
             first is None
-            or not _is_amount(first)
+            or not (_is_amount(first) or (first.kind == "ratio" and first.denominator))
             or first.change
             or not any(tx.compatible(first, w) for w in earlier)
         ):
@@ -1166,6 +1240,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
+_NOUN_THEN_PAREN = regex.compile(r"\s*[^\d;.()]{1,40}\(\s*")
 _FRACTION_AFTER_RATE = regex.compile(
     r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
 )
@@ -1181,8 +1256,11 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         gap = tx.t[n.end : p.start]
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
-        if n.kind == "percent" or ";" in gap or tx.sentence(n.start) != tx.sentence(p.start) or len(gap) > 90:
+        other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
+        if n.kind == "percent" or ";" in gap or other_sentence or len(gap) > 90:
             break
+        if _MEMBERS_RATE.search(gap):
+            break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
         if tx.d(n.start) > depth:
             continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
         if (
@@ -1193,7 +1271,10 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
-                out.append((n, 1.0 if explicit else 0.7, "số liệu ngay trước tỷ lệ"))
+                sure = 1.0 if explicit else 0.7
+                if _names_another_rate(tx, n, gap):
+                    sure = 0.5  # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%"
+                out.append((n, sure, "số liệu ngay trước tỷ lệ"))
                 first = tx.pair_firsts.get(n.index)
                 if first is not None:  # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
                     out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
@@ -1211,12 +1292,29 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             and not n.change
         ):
             out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
-        elif n.kind == "ratio" and n.denominator and _FRACTION_AFTER_RATE.fullmatch(gap):
+        elif n.kind == "ratio" and n.denominator and (
+            _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and _FRACTION_OF_PERIODS.fullmatch(gap))
+        ):
             out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+        elif n.kind == "ratio" and n.denominator and not p.change and _NOUN_THEN_PAREN.fullmatch(gap):
+            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số (1.200.000/1.297.000)"
+            out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
 
 
 _RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
+
+
+_NAMED_RATE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?P<n>(?:\s+[\p{L}]+){2,})", regex.I)
+_QUALITY_ROLES = frozenset({"on_time", "late", "ahead", "pending"})
+
+
+def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
+    """The rate after `n` is named ("tỷ lệ giải quyết đúng hạn") for a kind of count `n` is not."""
+    m = _NAMED_RATE.search(gap)
+    if not m:
+        return False
+    return bool((roles_of(m.group("n")) & _QUALITY_ROLES) - roles_of(tx.label(n)))
 
 
 def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
@@ -1228,10 +1326,14 @@ def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, st
         return []
     lo = max(tx.t.rfind(";", tx.sent[s], m.start()), tx.t.rfind(":", tx.sent[s], m.start())) + 1
     clause = [f for f in tx.span(max(lo, tx.sent[s]), m.start(), p.start) if tx.d(f.start) == tx.d(p.start)]
-    first = next((f for f in clause if _is_amount(f) and not f.change), None)
-    if first is None or any(_is_amount(f) and not f.change for f in clause if f is not first):
-        return []  # the clause counts more than one thing: which one the rate is for is not said
-    return [(first, 0.7, "số liệu của vế trước tỷ lệ")]
+    amounts = [f for f in clause if _is_amount(f) and not f.change]
+    if len(amounts) == 1:
+        return [(amounts[0], 0.7, "số liệu của vế trước tỷ lệ")]
+    last = amounts[-1] if len(amounts) == 2 else None
+    if last is not None and roles_of(tx.label(last)) & {"resolved", "on_time"}:
+        # "thụ lý 6.218 vụ, việc, đã giải quyết 5.209 vụ, việc; đạt 83,74%": what was done, of what was taken
+        return [(last, 0.9, "số đã giải quyết của vế trước tỷ lệ")]
+    return []  # the clause counts more than one thing: which one the rate is for is not said
 
 
 @dataclass
@@ -1271,7 +1373,7 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
             continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
         if f.index in siblings:
             continue  # another part of the same breakdown is never the whole
-        reach = 3 if whole_after or unit_of(p) < 1 else 1
+        reach = 3 if whole_after or unit_of(p) < 1 else 2
         if not 0 <= para - tx.paragraph(f.start) <= reach or (
             f.start > p.start and tx.paragraph(f.start) != para
         ):
@@ -1298,7 +1400,7 @@ def _whole_reasons(
         )  # "(đạt 100%)" of a part: achieved, not a share
         yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
-        yield 0.85, "phần 'trong đó' trên tổng của nó"
+        yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
     recalled = _recalled_whole(tx, num)
@@ -1399,10 +1501,21 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+_WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
+
+
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
-    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …": the first figure after the whole's marker."""
+    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến":
+    the first figure after the whole's marker."""
     nxt = tx.figures[tx.order[id(whole)] + 1 :]
-    return bool(nxt) and nxt[0] is part and bool(_MARKER.search(tx.t, whole.end, part.start))
+    if not nxt or nxt[0] is not part:
+        return False
+    return bool(_MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
+
+
+# "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
+_FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
+_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])có\s+t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -1413,6 +1526,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue
         if p.computed_from:
             num, den = (by_index.get(i) for i in p.computed_from)
+            if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
+                num = None  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
@@ -1425,12 +1540,20 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf,
                         whole=whole,
                     )
-        comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or _COMPARISON_BEFORE.search(tx.before(p, 12)))
+        # "đạt 59% dự toán", "bằng 105,1%": against a figure not given; not "109 ý kiến … (bằng 78%)", a share
+        bang = _COMPARISON_BEFORE.search(tx.before(p, 12)) and "(" not in tx.before(p, 12)
+        comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or bang)
         lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
         if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", lead, regex.I):
             continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
+                if p.change in ("tăng", "giảm") and _FRACTION_OF_PERIODS.fullmatch(tx.t, p.end, num.start):
+                    # "giảm 96,5% (6/173 DN)": this year's count over last year's, the fall between them
+                    rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
+                    conf = settings.QA_CONF_MARKER
+                    yield Relation("change", p, (num,), rule, conf, whole=num.denominator, over="growth")
+                    continue
                 if (
                     _share_of_something_else(tx, p, num)
                     or p.change
@@ -1517,8 +1640,9 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     w = tx.figures[i + 1]
     if not _is_amount(w) or w.change or not w.value or not tx.compatible(w, num):
         return None
-    if (num.unit or "").lower() != (w.unit or "").lower():
-        return None
+    same = (num.unit or "").lower() == (w.unit or "").lower()
+    if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
+        return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not _MARKER.search(gap) else None
 
@@ -1642,6 +1766,29 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
 
 
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
+_TO_GAP = regex.compile(r"[^\d;.]{0,40}?\s(?P<d>xuống(?:\s+còn)?|lên(?:\s+mức)?|còn)\s+$", regex.I)
+
+
+def _from_to_changes(tx: Text) -> Iterable[Relation]:
+    """ "giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is which, so the
+    change stated after them must be their difference."""
+    figs = tx.figures
+    for x, y, c in zip(figs, figs[1:], figs[2:]):
+        if not _FROM_BEFORE.search(tx.before(x, 12)) or not (m := _TO_GAP.fullmatch(tx.t, x.end, y.start)):
+            continue
+        if not c.change or c.kind != x.kind or not (tx.compatible(x, c) and tx.compatible(y, c)):
+            continue
+        if tx.sentence(c.start) != tx.sentence(x.start) or x.change or y.change:
+            continue
+        down = m.group("d").lower().startswith(("xuống", "còn"))
+        whole, part = (x, y) if down else (y, x)
+        rule = "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của chúng"
+        # "từ 5,2% xuống 3,9%, giảm 25%" may be a relative fall: between rates it only confirms
+        conf = settings.QA_CONF_CHANGE if x.kind == "percent" else settings.QA_CONF_MARKER
+        yield Relation("sum", whole, (part, c), rule, conf)
+
+
 _LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
 _WHOLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
@@ -1657,11 +1804,17 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if not entries:  # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
+            entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
         if len(entries) < 2:
             continue
+        shaped = all(len(x) == len(entries[0]) for x in entries)
         for j, head in enumerate(entries[0]):
             column = [
-                next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None) for e in entries
+                e[j]  # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180 vụ")
+                if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
+                else next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None)
+                for e in entries
             ]
             if not _is_amount(head) or any(f is None for f in column):
                 continue
@@ -1679,6 +1832,21 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
                 rule = "danh sách 'như sau:' cộng lại bằng số chung"
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+
+
+_ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
+
+
+def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
+    """The figures of each paragraph from `first` on that opens with a label ("Án hành chính: …"), until
+    one does not (at most QA_UNMARKED_MAX_PARTS of them)."""
+    out: list[list[Figure]] = []
+    for k in range(first, min(len(tx.para), first + settings.QA_UNMARKED_MAX_PARTS)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        if not _ENTRY_LABEL.match(tx.t, tx.para[k], end):
+            break
+        out.append(tx.span(tx.para[k], end, tx.para[k]))
+    return out
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
@@ -1764,30 +1932,41 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
     for w in fracs:
         s = tx.sentence(w.start)
+        # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with a marker
+        nxt = _MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
+        later = nxt is not None
         parts = [
             f
-            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + 1))
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
             if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
             continue
         gap = tx.t[w.end : parts[0].start]
-        if not (_MARKER.search(gap) or "(" in gap):
-            continue  # fractions side by side, not a breakdown of the first
+        if ";" in gap or not (_MARKER.search(gap) or "(" in gap):
+            continue  # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
         margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
         dens = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
         if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
             continue
         rule = "phân số chia theo phần sau tổng"
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
-        yield Relation(
-            "sum", w, tuple(parts), rule + " (mẫu số)", settings.QA_CONF_MARKER, over="denominator"
-        )
+        # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"): only
+        # a list inside the whole's own sentence is sure to cover it
+        conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER
+        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", conf, over="denominator")
 
 
 # "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
 _COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")  # "1.302 vụ - 2.286 bị cáo"
+
+
+# Units reports write as a pair with a comma too: "880 vụ, 1.172 bị can", "120 lượt, 135 người".
+PAIRED_UNITS = frozenset(
+    {("vụ", "bị can"), ("vụ", "bị cáo"), ("vụ", "đối tượng"), ("lượt", "người"), ("vụ án", "bị cáo")}
+)
+_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
 
 
 def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
@@ -1798,7 +1977,9 @@ def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
     for a, b in zip(tx.figures, tx.figures[1:]):
         if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
             continue
-        if unit_key(a.unit) == unit_key(b.unit) or not _COUNT_PAIR_GAP.fullmatch(tx.t[a.end : b.start]):
+        gap = tx.t[a.end : b.start]
+        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and _COMMA_PAIR_GAP.fullmatch(gap)
+        if unit_key(a.unit) == unit_key(b.unit) or not (_COUNT_PAIR_GAP.fullmatch(gap) or known):
             continue
         # no one unit: the pair's raw ("259 lượt/316") names both
         raw = tx.t[a.start : b.end]
@@ -1870,6 +2051,8 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             )
 
 
+# "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
+_SUBJECTLESS_RATE = regex.compile(r"[^\d.;]{0,12}\.\s*Đạt(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
 _RATE_ONLY = regex.compile(
     r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.I
 )
@@ -1894,7 +2077,7 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             and b.value
             and len(gap) < settings.QA_FRACTION_RATE_REACH
             and ";" not in gap
-            and tx.sentence(p.start) == tx.sentence(b.start)
+            and (tx.sentence(p.start) == tx.sentence(b.start) or _SUBJECTLESS_RATE.fullmatch(gap))
             and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
             # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it
@@ -2069,6 +2252,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_from_to_changes(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
@@ -2115,17 +2299,18 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
 
 
 def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
-    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright."""
-    cur, prior = r.operands
-    diff = cur.value - prior.value
-    computed = abs(diff) / prior.value * 100
+    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright.
+    The prior is `r.whole`: last period's amount, or the denominator of "(6/173 DN)" (this year/last)."""
+    cur, prior = r.operands[0], r.whole or Decimal(1)
+    diff = cur.value - prior
+    computed = abs(diff) / prior * 100
     if diff and (diff < 0) != (r.stated.change == "giảm"):
         return Verdict(r, False, computed)
     stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
     if tolerance is not None:
         return Verdict(r, agrees(stated, computed, tolerance=tolerance), computed)
     change = cur.model_copy(update={"value": abs(diff)})  # for the rounding of the inputs only
-    ok, computed = ratio_agrees(stated, change, prior.value, r.operands)
+    ok, computed = ratio_agrees(stated, change, prior, r.operands)
     return Verdict(r, ok, computed)
 
 

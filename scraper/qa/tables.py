@@ -239,15 +239,27 @@ def flat_row_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     misprinted one.  Groups further off are not the row's structure, so they are never an alarm."""
     out: list[Relation] = []
     for row in _flat_rows(text, figures):
-        total, cells = row[0], row[1:]
-        if not total.value or any(c.value > total.value for c in cells):
+        found = _row_total_relations(row[0], row[1:])
+        out += found
+        width = len(found[0].operands) + 1 if found else 0
+        if found and found[0].operands == tuple(row[1:width]) and len(row) % width == 0:
+            # "Năm học 2019-2020 | Năm học 2020-2021", each "Tổng số | Công lập | Ngoài công lập": the same
+            # block of columns again for the next period
+            for b in range(width, len(row), width):
+                out += _row_total_relations(row[b], row[b + 1 : b + width])
+    return out
+
+
+def _row_total_relations(total: Figure, cells: list[Figure]) -> list[Relation]:
+    if not total.value or any(c.value > total.value for c in cells):
+        return []
+    out: list[Relation] = []
+    seen: set[frozenset[int]] = set()
+    for parts, how in _row_groups(cells):
+        ids = frozenset(f.index for f in parts)
+        off = abs(sum((f.value for f in parts), Decimal(0)) - total.value)
+        if ids in seen or off > _rounding_slack(total, parts):
             continue
-        seen: set[frozenset[int]] = set()
-        for parts, how in _row_groups(cells):
-            ids = frozenset(f.index for f in parts)
-            off = abs(sum((f.value for f in parts), Decimal(0)) - total.value)
-            if ids in seen or off > _rounding_slack(total, parts):
-                continue
-            seen.add(ids)
-            out.append(Relation("sum", total, parts, f"bảng (dòng liền): {how}", settings.QA_CONF_TABLE))
+        seen.add(ids)
+        out.append(Relation("sum", total, parts, f"bảng (dòng liền): {how}", settings.QA_CONF_TABLE))
     return out
