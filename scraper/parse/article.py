@@ -51,6 +51,7 @@ _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote header footer pre dd dt dl "
     "figure figcaption hr".split()
 )
+_BLOCK_CSS = ",".join(sorted(_BLOCK_TAGS - {"br"}))  # the blocks a line break goes around
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
 _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")  # a plain class: the standard engine folds it faster
@@ -319,7 +320,7 @@ def _render(
         t.replace_with(key)  # type: ignore[arg-type]
     for br in node.css("br"):
         br.replace_with(_PARA)  # type: ignore[arg-type]
-    for block in node.css(",".join(sorted(_BLOCK_TAGS - {"br"}))):
+    for block in node.css(_BLOCK_CSS):
         block.insert_before(_PARA)
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
@@ -893,8 +894,9 @@ def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | Non
 
 
 def _is_right_aligned(p: LexborNode) -> bool:
-    style = (p.attributes.get("style") or "").replace(" ", "").lower()
-    return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
+    attrs = p.attributes  # a new dict on every access: read it once
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return (attrs.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
 def _is_bold(p: LexborNode, text: str) -> bool:
