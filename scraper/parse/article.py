@@ -203,8 +203,9 @@ def _opens_nothing(m: regex.Match) -> bool:
 def _limit_nesting(html: str) -> str:
     """Drop the tags nested deeper than MAX_DEPTH (keeping their text): a 200,000-deep page would
     otherwise take minutes in the tree builder."""
-    if html.count("<") < MAX_DEPTH * 2:
-        return html
+    few = MAX_DEPTH * 2
+    if html.count("<", 0, 64 * few) < few and html.count("<") < few:
+        return html  # (a big page shows that many tags early: most are not counted to the end)
     # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
     steps = map(_Steps().__getitem__, _NESTING_TAG.findall(html))
     if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
