@@ -76,9 +76,8 @@ _REDIRECT_TITLES = {
 
 def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
     """Many article teasers and no single article body: a category page, not an article."""
-    for sel in profile.listing_links:
-        if sel == "a[href]":
-            continue
+    teasers = tuple(sel for sel in profile.listing_links if sel != "a[href]")
+    for sel in teasers if _any_match(tree, teasers) else ():
         if len(tree.css(sel)) >= 5 and not any(tree.css_first(b) for b in profile.title[:1]):
             return True
     return False
