@@ -496,6 +496,20 @@ PAIRING = [
     ("'tăng X% so cùng kỳ (a/b)': the rise from b to a, misprinted",
      "Từ đầu năm có 80 DN giải thể, giảm 20% so cùng kỳ (80/100 DN); có 150 DN tạm ngừng hoạt động, tăng 60% so "
      "cùng kỳ (150/100 DN).", [("ratio", True), ("ratio", False)]),
+    ("a rate, its noun phrase, then its fraction in parentheses, misprinted",
+     "Năm nay toàn tỉnh có 97,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh).", [("ratio", False)]),
+    ("a plan in parentheses after the rate, counted by the same noun",
+     "Đã tiêm 45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều).", [("ratio", True)]),
+    ("'giảm từ X xuống còn Y, giảm Z': Z must be X − Y",
+     "Số hộ nghèo giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ.", [("sum", False)]),
+    ("'từ X% xuống Y%, giảm Z%' may be a relative fall: no alarm",
+     "Tỷ lệ hộ nghèo giảm từ 4% xuống còn 3%, giảm 25%.", []),
+    ("'kỳ trước chuyển qua' is carried over like 'chuyển sang', misprinted",
+     "Trong kỳ, số hồ sơ mới tiếp nhận là 900 hồ sơ, số hồ sơ kỳ trước chuyển qua là 60 hồ sơ, tổng số hồ sơ phải "
+     "giải quyết là 970 hồ sơ.", [("sum", False)]),
+    ("parts with their own bases ('… trong tổng số 150 trường'): the bases are no parts, misprinted",
+     "Cả tỉnh có 130 trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu học có 80 trường chuẩn quốc gia trong tổng "
+     "số 150 trường; cấp THCS có 45 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -117,3 +117,16 @@ def test_numbered_groups_and_columns_that_add_up() -> None:
     columns = [c for c in checks if "cột 1 là tổng của 2 cột" in (c.rule or "")]
     assert len(groups) == 9 and all(c.consistent for c in groups)  # total = I + II; I = 1 + 2; II = 3 + 4
     assert len(columns) == 7 and all(c.consistent for c in columns)  # total = public + non-public per row
+
+
+def test_a_row_whose_other_part_is_dashes_until_the_last_year() -> None:
+    """ "Ngoài công lập: - - - - 10": the years with nothing to add confirm the structure, so the one year
+    with two parts is checked."""
+    rows = [
+        ("Tiểu học -\nPrimary", ["3.400", "3.500", "3.600", "3.810"]),
+        ("Công lập -\nPublic", ["3.400", "3.500", "3.600", "3.800"]),
+        ("Ngoài công lập -\nNon-public", ["-", "-", "-", "10"]),
+        ("Trung học cơ sở -\nLower secondary", ["1.200", "1.210", "1.220", "1.230"]),
+    ]
+    sums = _verdicts(_table(rows, YEARS), "niên giám: dòng 'tiểu học'")
+    assert sums == [("Tổng các phần 3.800 + 10", True)]

@@ -61,12 +61,12 @@ SAME_THING = (
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
     r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
-    r"cần\s+giải\s+quyết",
+    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "due": r"đến\s+hạn",
@@ -574,7 +574,7 @@ def _parts_after(
         if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
-            tx.t, max(0, f.start - 12), f.start
+            tx.t, max(0, f.start - 30), f.start
         ):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
@@ -1240,6 +1240,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
 # --- rates ----------------------------------------------------------------------------------------
 
 
+_NOUN_THEN_PAREN = regex.compile(r"\s*[^\d;.()]{1,40}\(\s*")
 _FRACTION_AFTER_RATE = regex.compile(
     r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
 )
@@ -1295,6 +1296,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and _FRACTION_OF_PERIODS.fullmatch(gap))
         ):
             out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+        elif n.kind == "ratio" and n.denominator and not p.change and _NOUN_THEN_PAREN.fullmatch(gap):
+            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số (1.200.000/1.297.000)"
+            out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
 
 
@@ -1636,8 +1640,9 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     w = tx.figures[i + 1]
     if not _is_amount(w) or w.change or not w.value or not tx.compatible(w, num):
         return None
-    if (num.unit or "").lower() != (w.unit or "").lower():
-        return None
+    same = (num.unit or "").lower() == (w.unit or "").lower()
+    if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
+        return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not _MARKER.search(gap) else None
 
@@ -1759,6 +1764,29 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
                 yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+
+
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
+_TO_GAP = regex.compile(r"[^\d;.]{0,40}?\s(?P<d>xuống(?:\s+còn)?|lên(?:\s+mức)?|còn)\s+$", regex.I)
+
+
+def _from_to_changes(tx: Text) -> Iterable[Relation]:
+    """ "giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is which, so the
+    change stated after them must be their difference."""
+    figs = tx.figures
+    for x, y, c in zip(figs, figs[1:], figs[2:]):
+        if not _FROM_BEFORE.search(tx.before(x, 12)) or not (m := _TO_GAP.fullmatch(tx.t, x.end, y.start)):
+            continue
+        if not c.change or c.kind != x.kind or not (tx.compatible(x, c) and tx.compatible(y, c)):
+            continue
+        if tx.sentence(c.start) != tx.sentence(x.start) or x.change or y.change:
+            continue
+        down = m.group("d").lower().startswith(("xuống", "còn"))
+        whole, part = (x, y) if down else (y, x)
+        rule = "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của chúng"
+        # "từ 5,2% xuống 3,9%, giảm 25%" may be a relative fall: between rates it only confirms
+        conf = settings.QA_CONF_CHANGE if x.kind == "percent" else settings.QA_CONF_MARKER
+        yield Relation("sum", whole, (part, c), rule, conf)
 
 
 _LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
@@ -2224,6 +2252,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_from_to_changes(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]

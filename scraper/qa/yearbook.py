@@ -210,16 +210,29 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
                 yield [rows[j] for j in idx]
 
 
-def _structure(rels: list[Relation], min_held: int) -> list[Relation]:
-    """The relations of a structure the table confirms: enough of them hold, and at most one comes close
-    without holding (a misprint); those far off are columns of another kind (an index, a share), dropped."""
+def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[Relation]:
+    """The relations of a structure the table confirms: enough of them hold (`also_held` more columns agree
+    with nothing to add: "3.417 | 3.417 | -"), and at most one comes close without holding (a misprint);
+    those far off are columns of another kind (an index, a share), dropped."""
     verdicts = [evaluate(r) for r in rels]
     held = [r for r, v in zip(rels, verdicts) if v.consistent]
     near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
     far = len(rels) - len(held) - len(near)
-    if len(held) < min_held or len(near) > 1 or far > len(held):
+    if len(held) + also_held < min_held or len(near) > 1 or far > len(held) + also_held:
         return []
     return held + near
+
+
+def _equal_but_for_dashes(parent: Row, children: list[Row], col: int) -> bool:
+    """In this column one child carries the parent's whole value and the others are "-"."""
+    top, cells = parent.cells[col], [r.cells[col] for r in children]
+    figs = [c for c in cells if isinstance(c, Figure)]
+    return (
+        isinstance(top, Figure)
+        and len(figs) == 1
+        and all(c == ZERO for c in cells if not isinstance(c, Figure))
+        and figs[0].value == top.value
+    )
 
 
 def _close(computed: Decimal, stated: Decimal) -> bool:
@@ -231,7 +244,8 @@ def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
         for children in _children_sets(rows, i):
             rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
             rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
-            kept = _structure(rels, min_held=2)
+            trivial = sum(_equal_but_for_dashes(parent, children, c) for c in range(ncols))
+            kept = _structure(rels, min_held=2, also_held=trivial)
             if kept:
                 yield from kept
                 break
@@ -270,7 +284,9 @@ def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
                     if all(isinstance(row.cells[c], Figure) for c in (a, b, k)) and row.cells[a].value
                 ]
                 held = [r for r in rels if evaluate(r).consistent]
-                if len(held) >= 2 and len(held) * 2 > len(rels):
+                # rows repeating the same cells ("Tiểu học 209 159 132 83", its "Công lập" row) confirm once
+                distinct = {tuple(f.value for f in (r.stated, *r.operands)) for r in held}
+                if len(distinct) >= 2 and len(held) * 2 > len(rels):
                     yield from (dataclasses.replace(r, confidence=settings.QA_CONF_TABLE) for r in rels)
 
 
