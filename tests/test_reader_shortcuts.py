@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse.article import _SOURCE_BREAKS, _any_match
+from scraper.parse.article import MAX_DEPTH, _SOURCE_BREAKS, _any_match, _limit_nesting
 from scraper.parse.cues import (
     _LINE_TAGS,
     _POSTING_ACCOUNTS,
@@ -151,3 +151,13 @@ def test_text_with_only_trimming_to_do_is_clean_already(text: str) -> None:
     if _only_to_trim(text):
         assert _clean_the_long_way(text) == text.strip()
     assert clean_text(text) == _clean_the_long_way(text)
+
+
+@pytest.mark.parametrize("padding", [0, 70_000])
+def test_nesting_is_counted_only_on_pages_with_many_tags(padding: int) -> None:
+    """Fewer than 2 x MAX_DEPTH '<' in all: the page is taken as it is, wherever its tags sit (the
+    count of a big page's head decides early)."""
+    few = "x" * padding + "<div>" * (2 * MAX_DEPTH - 1)
+    assert _limit_nesting(few) is few
+    many = "x" * padding + "<div>" * (2 * MAX_DEPTH)
+    assert _limit_nesting(many).count("<div>") == MAX_DEPTH

@@ -51,6 +51,7 @@ _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote header footer pre dd dt dl "
     "figure figcaption hr".split()
 )
+_BLOCK_CSS = ",".join(sorted(_BLOCK_TAGS - {"br"}))  # the blocks a line break goes around
 _DOC_EXT = regex.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf|txt|csv)(?:$|[/?#])", regex.I)
 _PARA = "\u2029"
 _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")  # a plain class: the standard engine folds it faster
@@ -75,9 +76,8 @@ _REDIRECT_TITLES = {
 
 def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
     """Many article teasers and no single article body: a category page, not an article."""
-    for sel in profile.listing_links:
-        if sel == "a[href]":
-            continue
+    teasers = tuple(sel for sel in profile.listing_links if sel != "a[href]")
+    for sel in teasers if _any_match(tree, teasers) else ():
         if len(tree.css(sel)) >= 5 and not any(tree.css_first(b) for b in profile.title[:1]):
             return True
     return False
@@ -202,8 +202,9 @@ def _opens_nothing(m: regex.Match) -> bool:
 def _limit_nesting(html: str) -> str:
     """Drop the tags nested deeper than MAX_DEPTH (keeping their text): a 200,000-deep page would
     otherwise take minutes in the tree builder."""
-    if html.count("<") < MAX_DEPTH * 2:
-        return html
+    few = MAX_DEPTH * 2
+    if html.count("<", 0, 64 * few) < few and html.count("<") < few:
+        return html  # (a big page shows that many tags early: most are not counted to the end)
     # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
     steps = map(_Steps().__getitem__, _NESTING_TAG.findall(html))
     if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
@@ -319,7 +320,7 @@ def _render(
         t.replace_with(key)  # type: ignore[arg-type]
     for br in node.css("br"):
         br.replace_with(_PARA)  # type: ignore[arg-type]
-    for block in node.css(",".join(sorted(_BLOCK_TAGS - {"br"}))):
+    for block in node.css(_BLOCK_CSS):
         block.insert_before(_PARA)
         block.insert_after(_PARA)
     # Line breaks in the HTML source are spaces to a reader; only block edges end a paragraph.
@@ -893,8 +894,9 @@ def _best_body(tree: LexborHTMLParser, profile: SiteProfile) -> LexborNode | Non
 
 
 def _is_right_aligned(p: LexborNode) -> bool:
-    style = (p.attributes.get("style") or "").replace(" ", "").lower()
-    return (p.attributes.get("align") or "").lower() == "right" or "text-align:right" in style
+    attrs = p.attributes  # a new dict on every access: read it once
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return (attrs.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
 def _is_bold(p: LexborNode, text: str) -> bool:

@@ -549,8 +549,8 @@ def lead_before(
         if node.tag not in _LEAD_TAGS or has_blocks(node):
             continue
         pos = layout.start.get(node.mem_id, -1)
-        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
-        style = node.attributes.get("style") or ""
+        attrs = node.attributes  # a new dict on every access: read it once
+        cls, style = _class_and_id(attrs), attrs.get("style") or ""
         if not (_LEAD_CLASS.search(cls) or _BOLD.search(style) or node.tag in ("b", "strong")):
             continue
         text = clean_text(_ESCAPED_OFFICE.sub("", _node_text(node)))
@@ -573,9 +573,7 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
     for node in layout.crumbs:  # the elements whose class or id may name a breadcrumb
-        attrs = node.attributes  # a new dict on every access: read it once
-        cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if _CRUMB_CLASS.search(cls):
+        if _CRUMB_CLASS.search(_class_and_id(node.attributes)):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -599,12 +597,16 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
             continue
         if len(layout.text[pos + len(text) + 1 : title_pos].strip()) > ADJACENT * 3 // 4:
             continue
-        cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        cls = _class_and_id(node.attributes)
         if node.tag == "a" and not _section_link(node):
             continue
         if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
             best = text
     return best
+
+
+def _class_and_id(attrs: dict[str, str | None]) -> str:
+    return (attrs.get("class") or "") + " " + (attrs.get("id") or "")
 
 
 def _section_link(a: LexborNode) -> bool:
