@@ -25,7 +25,8 @@ import regex
 from .. import settings
 from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
-from .pairs import Relation, Verdict, decide, relations
+from .pairs import relations
+from .verdicts import Relation, Verdict, decide
 
 __all__ = [
     "OfficialTableError",

@@ -20,137 +20,36 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cached_property
 
 import regex
 
 from .. import settings
-from ..extract import vocab
 from ..models import Figure
+from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, unit_of
+from .vocab import (
+    ABBREVIATIONS,
+    ACT_UNITS,
+    CLASSIFIERS,
+    CLAUSE_ROLES,
+    EXCLUDES,
+    IDENTITIES,
+    ROLES,
+    SAME_THING,
+)
 
-__all__ = ["Relation", "IDENTITIES", "ROLES", "agrees", "decide", "relations", "roles_of", "unit_key"]
+# the relations' judge lives in verdicts.py; its names stay importable from here
+__all__ = ["IDENTITIES", "ROLES", "Relation", "Verdict", "agrees", "decide", "evaluate", "relations"]
+__all__ += ["roles_of", "unit_key", "unit_of"]
+
 
 _L = r"\p{L}\p{M}"
 AMOUNT_KINDS = ("count", "money", "quantity", "number")
 
-# --- vocabulary as data --------------------------------------------------------------------------
-
-# Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
-CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
-ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
-# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
-# did it, so they name no noun of their own and agree with any count.
-ACT_UNITS = frozenset(
-    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"}
-)
-# Nouns that count the same people ("25.953 người … 16.610 lao động").
-SAME_THING = (
-    {
-        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
-        "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
-        "cử tri",
-    },
-    # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
-    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
-    {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
-    {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
-    {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
-)
-
-# Roles of figures in administrative-procedure and budget reports (checked in this order; the first
-# matching group that excludes others wins, see _EXCLUDES).
-ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
-    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
-    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
-    r"trong\s+kỳ)",
-    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
-    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
-    # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
-    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
-    "due": r"đến\s+hạn",
-    "on_time": r"đúng\s+hạn|trước\s+hạn",
-    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
-    "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
-    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
-    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
-    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
-    r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
-    r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
-    r"còn\s+lại|trong\s+hạn",
-    "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
-    "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
-    "surplus": r"xuất\s+siêu|thặng\s+dư",
-    "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
-    "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
-    "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
-    "deficit": r"bội\s+chi",
-    # the statistics office's retail total and its four parts
-    "retail_total": r"tổng\s+mức(?:\s+bán\s+lẻ)?",
-    "retail_goods": r"bán\s+lẻ\s+hàng\s+h(?:óa|oá)|doanh\s+thu\s+bán\s+lẻ",
-    "catering": r"lưu\s+trú|ăn\s+uống",
-    "travel": r"lữ\s+hành",
-    "other_services": r"dịch\s+vụ\s+khác",
-    "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
-    "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
-    # inspection reports: money found wrong, split into what is to be recovered and what else is advised
-    "violation": r"(?:sai|vi)\s+phạm",
-    "advise_recover": r"(?:kiến|đề)\s+nghị\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
-    "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
-    r"xử\s+lý\s+(?:các\s+)?(?:hình\s+thức\s+)?khác|"
-    r"giảm\s+trừ|khắc\s+phục",
+_ROLE_RE = {
+    name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()
 }
-# Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
-# thanh toán, chấn chỉnh, khắc phục hơn 33,3 tỷ đồng".
-CLAUSE_ROLES = frozenset({"advise_recover", "advise_other"})
-_EXCLUDES = {
-    "pending": {"resolved"},
-    "total": {"resolved"},
-    "trade": {"export", "import"},
-    "on_time": {"resolved", "due"},
-    "late": {"resolved", "due"},
-    "ahead": {"resolved", "due"},
-    "received_new": {"received"},
-    "deficit": {"spending"},
-    "retail_total": {"retail_goods", "catering", "travel", "other_services"},
-    "carried_over": {"received"},
-    "due": {"resolved"},
-    "advise_recover": {"violation", "resolved"},
-    "advise_other": {"violation", "resolved"},
-}
-_ROLE_RE = {name: regex.compile(rf"(?<![{_L}])(?:{pat})(?![{_L}])", regex.I) for name, pat in ROLES.items()}
-
-# Standard identities: parts (by role) add up to a whole (one of the roles listed).
-IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
-    (
-        ("received_new", "carried_over"),
-        ("total", "received"),
-        "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
-    ),
-    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
-    (
-        ("ahead", "on_time", "late"),
-        ("due", "resolved", "total"),
-        "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
-    ),
-    (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
-    (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
-    (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
-    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
-    (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
-    (
-        ("retail_goods", "catering", "travel", "other_services"),
-        ("retail_total",),
-        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác"
-        " = tổng mức bán lẻ và doanh thu dịch vụ",
-    ),
-    (
-        ("advise_recover", "advise_other"),
-        ("violation",),
-        "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
-    ),
-)
 
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
@@ -200,146 +99,8 @@ _RATE_BEFORE = regex.compile(
 )
 _WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
-_NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 
-
-@dataclass(frozen=True)
-class Relation:
-    """A proposed relation: `operands` make `stated` (sum: parts of a total; ratio: numerator, whole)."""
-
-    check: str  # "sum" | "ratio" | "change"
-    stated: Figure
-    operands: tuple[Figure, ...]
-    rule: str
-    confidence: float
-    whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
-    over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
-
-    @property
-    def key(self) -> tuple[str, int]:
-        kind = "ratio" if self.check in ("change", "per_unit") else self.check
-        if self.check == "sum" and self.whole is not None:
-            kind = "sum:whole"  # what adds up to the fraction's denominator, not to its numerator
-        return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
-
-
-# --- precision ------------------------------------------------------------------------------------
-
-
-def _printed(f: Figure) -> tuple[Decimal, Decimal]:
-    """(the number as printed, its scale): "8,96 nghìn" → (8.96, 1000)."""
-    m = _NUMBER_TEXT.search(f.raw)
-    if not m:
-        return f.value, Decimal(1)
-    text = m.group(0)
-    if "," in text:
-        whole, _, frac = text.rpartition(",")
-        text = whole.replace(".", "").replace(",", "") + "." + frac
-    else:
-        text = text.replace(".", "")
-    try:
-        printed = Decimal(text)
-    except ArithmeticError:
-        return f.value, Decimal(1)
-    if printed == 0 or f.kind == "percent":
-        return printed if f.kind != "percent" else f.value, Decimal(1)
-    scale = (abs(f.value) / printed) if f.denominator is None else Decimal(1)
-    return printed, scale if scale >= 1 else Decimal(1)
-
-
-def unit_of(f: Figure) -> Decimal:
-    """One unit of the last printed digit, in the figure's value: "8,96 nghìn" → 10; "98,2%" → 0,1."""
-    printed, scale = _printed(f)
-    exp = printed.as_tuple().exponent
-    return Decimal(1).scaleb(min(0, exp if isinstance(exp, int) else 0)) * scale
-
-
-def _hedge(f: Figure) -> Decimal:
-    """How far a hedged figure ("gần 40", "hơn 34.000") may be from its true value: one unit of its
-    last significant digit."""
-    if f.qualifier not in settings.QA_HEDGES:
-        return Decimal(0)
-    printed, scale = _printed(f)
-    exp = printed.normalize().as_tuple().exponent
-    return Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * scale
-
-
-def agrees(
-    stated: Figure,
-    computed: Decimal,
-    inputs: Sequence[Figure] = (),
-    *,
-    tolerance: float | None = None,
-    stated_value: Decimal | None = None,
-) -> bool:
-    """The computed value, rounded half-up or truncated to the stated figure's printed precision, equals it;
-    hedged figures and inputs printed coarser than the statement widen the margin."""
-    value = stated.value if stated_value is None else stated_value
-    if tolerance is not None:
-        return abs(computed - value) <= (
-            abs(value) * Decimal(str(tolerance)) if value else Decimal(str(tolerance))
-        )
-    unit = unit_of(stated) if stated_value is None else Decimal(1)
-    slack = sum((_hedge(f) for f in inputs), Decimal(0))
-    if stated.kind != "percent":
-        slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
-        # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by construction
-        slack += sum(
-            (unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0)
-        )
-    lo, hi = value - slack, value + slack
-    h = _hedge(stated) if stated_value is None else Decimal(0)
-    if stated.qualifier in settings.QA_HEDGES_ABOVE:  # "đạt trên 99%": at least the stated value
-        hi += h
-    elif stated.qualifier in settings.QA_HEDGES_BELOW:  # "gần 40 nghìn tỷ": at most the stated value
-        lo -= h / 2  # "gần 27.000" is 26.500 or more: 26.147 would be "hơn 26.000"
-    else:
-        lo, hi = lo - h, hi + h
-    if stated.qualifier in settings.QA_HEDGES_ABOVE and h:
-        return lo <= computed < hi + unit  # "trên 99%" is not met by 98,5%
-    if (h or slack) and lo - unit / 2 <= computed < hi + unit:
-        return True
-    scaled = computed / unit
-    return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
-
-
-def ratio_agrees(
-    stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]
-) -> tuple[bool, Decimal]:
-    """A stated percentage against num/den, with the hedges of the inputs as an interval."""
-    computed = num.value / den_value * 100
-    if agrees(stated, computed):
-        return True, computed
-    h_num = _hedge(num)
-    h_den = sum((_hedge(f) for f in inputs if f is not num), Decimal(0))
-    if h_num or h_den:
-        lo = (num.value - h_num) / (den_value + h_den) * 100 if den_value + h_den else computed
-        hi = (num.value + h_num) / (den_value - h_den) * 100 if den_value - h_den > 0 else computed
-        u = unit_of(stated)
-        if lo - u <= stated.value <= hi + u / 2:
-            return True, computed
-    return _within_rounding(stated, num, den_value, inputs), computed
-
-
-def _within_rounding(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> bool:
-    """Inputs printed rounded ("638,76 tỷ" is 638,755…638,765) reach the stated share by rounding half-up or
-    by truncation: "9,18%" of 638,76/6.961,99 (9,17496…%) is a share of the unrounded amounts."""
-    measured = ("money", "quantity", "number")  # whole numbers as printed, counts, fractions are exact
-
-    def rounded(f: Figure) -> Decimal:
-        u = unit_of(f)
-        return u / 2 if u > 1 or (u < 1 and f.kind in measured) else Decimal(0)
-
-    r_num = rounded(num)
-    den = next((f for f in inputs if f is not num and f.value == den_value), None)
-    r_den = rounded(den) if den is not None else Decimal(0)
-    if not (r_num or r_den) or den_value - r_den <= 0:
-        return False
-    lo = (num.value - r_num) / (den_value + r_den) * 100
-    hi = (num.value + r_num) / (den_value - r_den) * 100
-    u = unit_of(stated)
-    return lo < stated.value + u and hi >= stated.value - u / 2
 
 
 # --- reading the text around figures ------------------------------------------------------------
@@ -519,7 +280,7 @@ def roles_of(label: str, clause: str = "") -> set[str]:
     """The roles a figure's label names; `clause` (the text since the previous figure) adds CLAUSE_ROLES."""
     found = {name for name, rx in _ROLE_RE.items() if rx.search(label)}
     found |= {name for name in CLAUSE_ROLES if _ROLE_RE[name].search(clause)}
-    for name, excluded in _EXCLUDES.items():
+    for name, excluded in EXCLUDES.items():
         if name in found:
             found -= excluded
     if "total" in found and _DONE.search(label):  # "tổng số hồ sơ đã giải quyết": the total resolved
@@ -2261,229 +2022,3 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
-
-
-@dataclass(frozen=True)
-class Verdict:
-    relation: Relation
-    consistent: bool
-    computed: Decimal
-
-
-def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
-    if r.check == "sum":
-        parts = r.operands
-        if r.over == "denominator":
-            computed = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
-            return Verdict(r, computed == r.stated.denominator, computed)
-        if r.whole is not None:  # the whole is a fraction's denominator
-            computed = r.operands[0].value + sum((f.value for f in r.operands[1:]), Decimal(0))
-            return Verdict(r, computed == r.whole, computed)
-        computed = sum((f.value for f in parts), Decimal(0))
-        return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
-    num = r.operands[0]
-    den = r.whole if r.whole is not None else r.operands[1].value
-    if r.over == "growth":  # this period's amount against last period's: the rise or fall in percent
-        return _growth_verdict(r, tolerance)
-    if r.check == "per_unit":
-        computed = num.value / den
-        return Verdict(r, agrees(r.stated, computed, r.operands, tolerance=tolerance), computed)
-    if tolerance is not None:
-        computed = num.value / den * 100
-        return Verdict(r, agrees(r.stated, computed, tolerance=tolerance), computed)
-    ok, computed = ratio_agrees(r.stated, num, den, r.operands)
-    if r.check == "change" and not ok:  # "giảm 50 vụ (-5%)": the sign is said twice
-        stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
-        ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
-    return Verdict(r, ok, computed)
-
-
-def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
-    """(current − prior) / prior against a stated rise or fall; a fall stated for a rise is wrong outright.
-    The prior is `r.whole`: last period's amount, or the denominator of "(6/173 DN)" (this year/last)."""
-    cur, prior = r.operands[0], r.whole or Decimal(1)
-    diff = cur.value - prior
-    computed = abs(diff) / prior * 100
-    if diff and (diff < 0) != (r.stated.change == "giảm"):
-        return Verdict(r, False, computed)
-    stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
-    if tolerance is not None:
-        return Verdict(r, agrees(stated, computed, tolerance=tolerance), computed)
-    change = cur.model_copy(update={"value": abs(diff)})  # for the rounding of the inputs only
-    ok, computed = ratio_agrees(stated, change, prior, r.operands)
-    return Verdict(r, ok, computed)
-
-
-def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Verdict]:
-    """Per stated figure: every plausible relation that reproduces it (one per distinct set of operands
-    that shares no figure with one already kept), else an alarm from the best relation when a reader would
-    vouch for it, else nothing."""
-    groups: dict[tuple[str, int], list[Relation]] = {}
-    for r in _shares_of_verified_breakdowns(list(rels), tolerance):
-        groups.setdefault(r.key, []).append(r)
-    out: list[Verdict] = []
-    judged = {
-        key: sorted(
-            (evaluate(r, tolerance) for r in rs if r.confidence >= settings.QA_PLAUSIBLE),
-            key=lambda v: (-v.relation.confidence, _miss(v)),  # equally sure: the closer reading first
-        )
-        for key, rs in groups.items()
-    }
-    # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
-    verified = {_operand_key(v.relation) for vs in judged.values() for v in vs if v.consistent}
-    for key, verdicts in judged.items():
-        good = [v for v in verdicts if v.consistent]
-        if good:
-            used: set[int] = set()
-            for v in good:
-                ids = {f.index for f in v.relation.operands}
-                if ids & used or (key[0] == "ratio" and used):
-                    continue
-                used |= ids
-                out.append(v)
-        elif (
-            verdicts
-            and verdicts[0].relation.confidence >= settings.QA_ALARM
-            and _near_miss(verdicts[0])
-            and _operand_key(verdicts[0].relation) not in verified
-        ):
-            out.append(verdicts[0])
-    return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
-
-
-def _miss(v: Verdict) -> Decimal:
-    r = v.relation
-    stated = r.whole if r.whole is not None and r.check == "sum" else r.stated.value
-    if r.over == "denominator":
-        stated = r.stated.denominator or Decimal(0)
-    return abs(v.computed - stated)
-
-
-def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None) -> list[Relation]:
-    """ "39 xã … Cụ thể, mức độ 1 có 16 xã, chiếm 57,1%, …; mức độ 2 có 23 xã, chiếm 42,9%": when parts add up
-    to their whole and the shares stated for them add up to 100%, each share is of that whole — as sure as
-    the breakdown, so a share that does not match it is an error."""
-    sure = [
-        r
-        for r in rels
-        if r.check == "sum" and r.over == "value" and r.whole is None and r.confidence >= settings.QA_ALARM
-    ]
-    boosted: dict[int, Relation] = {}
-    by_whole: dict[int, list[Relation]] = {}
-    for r in rels:
-        if r.check == "ratio" and len(r.operands) == 2:
-            by_whole.setdefault(r.operands[1].index, []).append(r)
-    for s in sure:
-        if not evaluate(s, tolerance).consistent:
-            continue
-        parts = {f.index for f in s.operands}
-        shares = {
-            r.operands[0].index: r
-            for r in by_whole.get(s.stated.index, ())
-            if r.operands[1] is s.stated and r.operands[0].index in parts
-        }
-        if len(shares) != len(s.operands):
-            continue
-        total = sum((r.stated.value for r in shares.values()), Decimal(0))
-        if abs(total - 100) > sum((unit_of(r.stated) for r in shares.values()), Decimal(0)):
-            continue
-        for r in shares.values():
-            rule = f"{r.rule}; tỷ lệ các phần của một tổng đã khớp cộng lại 100%"
-            boosted[id(r)] = dataclasses.replace(r, rule=rule, confidence=max(r.confidence, s.confidence))
-    return [boosted.get(id(r), r) for r in rels]
-
-
-def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
-    return r.over, frozenset(f.index for f in r.operands)
-
-
-_DIRECTION = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?![\p{L}])", regex.I)
-
-
-def _near_miss(v: Verdict) -> bool:
-    """A misprint leaves the parts close to their whole; parts covering a small share of it are a highlighted
-    subset ("5.000 xã, trong đó 400 xã đạt chuẩn nâng cao …"), not a breakdown that fails."""
-    if v.relation.check != "sum":
-        return True
-    whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
-    if v.relation.over == "denominator":
-        whole = v.relation.stated.denominator or Decimal(0)
-    if (
-        v.computed < whole
-        and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands)
-        and v.relation.rule.startswith("'Trong N")
-    ):
-        return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
-    r = v.relation
-    highlighted = r.stated.kind == "money" and r.rule.startswith("'trong đó'") and len(r.operands) < 3
-    if v.computed < whole and highlighted:
-        # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the two main items of
-        # a budget, not all of them ("trong đó" = of which); a list of three or more is meant to be whole
-        return False
-    return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
-
-
-def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:
-    """When a breakdown adds up and every part and its whole is a confirmed share of one base, the parts'
-    shares add up to the whole's share within their rounding: "2.393 hộ, chiếm 27,22% …, trong đó 2.339 hộ,
-    chiếm 26,61%; 53 hộ, chiếm 0,6%; 01 hộ, chiếm 0,01%" (26,61 + 0,6 + 0,01 = 27,22)."""
-    share: dict[int, tuple[Figure, int]] = {}  # count → (its rate, the base it is a share of)
-    for v in verdicts:
-        r = v.relation
-        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
-            share.setdefault(r.operands[0].index, (r.stated, r.operands[1].index))
-    out: list[Verdict] = []
-    for v in verdicts:
-        r = v.relation
-        if not v.consistent or r.check != "sum" or r.over != "value" or r.stated.index not in share:
-            continue
-        rate, base = share[r.stated.index]
-        parts = [share.get(p.index) for p in r.operands]
-        if any(p is None or p[1] != base for p in parts):
-            continue
-        rates = tuple(p[0] for p in parts)  # type: ignore[index]
-        computed = sum((x.value for x in rates), Decimal(0))
-        slack = sum((unit_of(x) / 2 for x in (*rates, rate)), Decimal(0))
-        rule = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (cùng một cơ sở)"
-        rel = Relation("sum", rate, rates, rule, r.confidence)
-        out.append(Verdict(rel, abs(computed - rate.value) <= slack, computed))
-    return out
-
-
-def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
-    """Counts whose confirmed shares of one whole add up to 100% are that whole's breakdown: their sum
-    is checked too ("917.731 (chiếm 89,52%); 73.232 (7,14%); 34.203 (3,34%)" of 1.025.166)."""
-    by_whole: dict[int, list[Relation]] = {}
-    for v in verdicts:
-        r = v.relation
-        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
-            by_whole.setdefault(r.operands[1].index, []).append(r)
-    summed = {
-        (v.relation.stated.index, frozenset(f.index for f in v.relation.operands))
-        for v in verdicts
-        if v.relation.check == "sum"
-    }
-    out: list[Verdict] = []
-    for all_rs in by_whole.values():
-        all_rs.sort(key=lambda r: r.stated.start)
-        for i in range(len(all_rs)):  # consecutive shares of the whole that add up to 100%
-            for j in range(i + 2, len(all_rs) + 1):
-                rs = all_rs[i:j]
-                shares = sum((r.stated.value for r in rs), Decimal(0))
-                slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
-                if shares > 100 + slack:
-                    break
-                parts = tuple(r.operands[0] for r in rs)
-                key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
-                if abs(shares - 100) > slack or key in summed or len(key[1]) != len(parts):
-                    continue
-                summed.add(key)
-                rel = Relation(
-                    "sum",
-                    rs[0].operands[1],
-                    parts,
-                    "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
-                    settings.QA_CONF_IDENTITY,
-                )
-                out.append(evaluate(rel, tolerance))
-    return out

@@ -19,7 +19,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import Relation, evaluate, unit_of
+from .verdicts import Relation, evaluate, unit_of
 
 __all__ = ["flat_row_relations", "read_text_tables", "table_relations"]
 

@@ -25,7 +25,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import Relation, evaluate
+from .verdicts import Relation, evaluate
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 

@@ -1,0 +1,123 @@
+"""The words QA reads figures by, as data: counted nouns that are the same thing, the roles figures play in a
+report (received, carried over, on time, pending …), which roles exclude others, and the identities
+between roles that a report's figures must satisfy.  Rules live in `pairs.py`; adding a synonym, a role
+or an identity here needs no code."""
+
+from __future__ import annotations
+
+from ..extract import vocab
+
+# Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
+CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
+ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
+# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
+# did it, so they name no noun of their own and agree with any count.
+ACT_UNITS = frozenset(
+    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"}
+)
+# Nouns that count the same people ("25.953 người … 16.610 lao động").
+SAME_THING = (
+    {
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
+        "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
+        "cử tri",
+    },
+    # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
+    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
+    {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
+    {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
+    {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
+)
+
+# Roles of figures in administrative-procedure and budget reports (checked in this order; the first
+# matching group that excludes others wins, see _EXCLUDES).
+ROLES: dict[str, str] = {
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
+    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
+    r"trong\s+kỳ)",
+    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
+    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
+    # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
+    "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
+    "due": r"đến\s+hạn",
+    "on_time": r"đúng\s+hạn|trước\s+hạn",
+    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
+    "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
+    "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
+    r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
+    r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
+    r"còn\s+lại|trong\s+hạn",
+    "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
+    "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
+    "surplus": r"xuất\s+siêu|thặng\s+dư",
+    "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
+    "export": r"xuất\s+khẩu|(?<![\p{L}])XK(?![\p{L}])",
+    "import": r"nhập\s+khẩu|(?<![\p{L}])NK(?![\p{L}])",
+    "deficit": r"bội\s+chi",
+    # the statistics office's retail total and its four parts
+    "retail_total": r"tổng\s+mức(?:\s+bán\s+lẻ)?",
+    "retail_goods": r"bán\s+lẻ\s+hàng\s+h(?:óa|oá)|doanh\s+thu\s+bán\s+lẻ",
+    "catering": r"lưu\s+trú|ăn\s+uống",
+    "travel": r"lữ\s+hành",
+    "other_services": r"dịch\s+vụ\s+khác",
+    "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
+    "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
+    # inspection reports: money found wrong, split into what is to be recovered and what else is advised
+    "violation": r"(?:sai|vi)\s+phạm",
+    "advise_recover": r"(?:kiến|đề)\s+nghị\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
+    "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
+    r"xử\s+lý\s+(?:các\s+)?(?:hình\s+thức\s+)?khác|"
+    r"giảm\s+trừ|khắc\s+phục",
+}
+# Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
+# thanh toán, chấn chỉnh, khắc phục hơn 33,3 tỷ đồng".
+CLAUSE_ROLES = frozenset({"advise_recover", "advise_other"})
+EXCLUDES = {
+    "pending": {"resolved"},
+    "total": {"resolved"},
+    "trade": {"export", "import"},
+    "on_time": {"resolved", "due"},
+    "late": {"resolved", "due"},
+    "ahead": {"resolved", "due"},
+    "received_new": {"received"},
+    "deficit": {"spending"},
+    "retail_total": {"retail_goods", "catering", "travel", "other_services"},
+    "carried_over": {"received"},
+    "due": {"resolved"},
+    "advise_recover": {"violation", "resolved"},
+    "advise_other": {"violation", "resolved"},
+}
+
+# Standard identities: parts (by role) add up to a whole (one of the roles listed).
+IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (
+        ("received_new", "carried_over"),
+        ("total", "received"),
+        "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
+    ),
+    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
+    (
+        ("ahead", "on_time", "late"),
+        ("due", "resolved", "total"),
+        "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
+    ),
+    (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
+    (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
+    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
+    (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
+    (
+        ("retail_goods", "catering", "travel", "other_services"),
+        ("retail_total",),
+        "bán lẻ hàng hóa + lưu trú, ăn uống + du lịch lữ hành + dịch vụ khác"
+        " = tổng mức bán lẻ và doanh thu dịch vụ",
+    ),
+    (
+        ("advise_recover", "advise_other"),
+        ("violation",),
+        "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
+    ),
+)
