@@ -54,6 +54,7 @@ _ROLE_RE = {
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
     r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|chia\s+ra|phân\s+theo)"
     r"(?![\p{L}])",
