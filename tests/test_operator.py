@@ -236,7 +236,9 @@ def test_one_429_slows_the_host_down_then_it_recovers(tmp_path: Path) -> None:
     gaps = [b.at - a.at for a, b in zip(items, items[1:])]
     assert gaps[0] >= 0.9  # Retry-After honoured
     assert max(gaps[-8:]) < 0.5 * gaps[0]  # back near --delay: not 1 s for the rest of the run
-    assert min(gaps[1:]) >= 0.08  # never below --delay (arrival times at the server jitter by a few ms under load)
+    # never below --delay: arrival times at the server jitter under load (a late request shortens the gap after
+    # it), so the mean gap is held to --delay and each one to half of it
+    assert sum(gaps[1:]) / len(gaps[1:]) >= 0.1 and min(gaps[1:]) >= 0.05
 
 
 def test_slow_down_and_recovery_steps() -> None:

@@ -510,6 +510,13 @@ PAIRING = [
     ("parts with their own bases ('… trong tổng số 150 trường'): the bases are no parts, misprinted",
      "Cả tỉnh có 130 trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu học có 80 trường chuẩn quốc gia trong tổng "
      "số 150 trường; cấp THCS có 45 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
+    ("a sentence opening 'Theo đó' breaks down the count before it, with persons in parentheses",
+     "Từ đầu năm đến nay, toàn tỉnh tiếp 30 lượt đoàn đông người.\n\nTheo đó, trụ sở tiếp công dân tỉnh tiếp 10 "
+     "lượt đoàn (120 người), huyện A tiếp 8 lượt đoàn (60 người) và huyện B 11 lượt đoàn (95 người).",
+     [("sum", False)]),
+    ("what a court took up = resolved + what remains ('Còn tồn … đang tiếp tục giải quyết'), misprinted",
+     "Tòa án hai cấp thụ lý 500 vụ, đã giải quyết 420 vụ; đạt 84%. So với cùng kỳ, thụ lý tăng 20 vụ. Còn tồn 75 vụ "
+     "đang tiếp tục giải quyết.", [("sum", False), ("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

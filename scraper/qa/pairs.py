@@ -54,6 +54,7 @@ _ROLE_RE = {
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
     r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|chia\s+ra|phân\s+theo)"
     r"(?![\p{L}])",
@@ -914,6 +915,20 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
 
+_REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn|lại))?(?![\p{L}])", regex.I)
+
+
+def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
+    """ "… thụ lý 6.218 vụ, đã giải quyết 5.209 vụ. … Còn tồn 1.011 vụ đang tiếp tục giải quyết": the parts
+    outside the whole's sentence are in the next ones, each opening with what remains."""
+    s = tx.sentence(whole.start)
+    later = [f for f in picks if tx.sentence(f.start) != s]
+    return bool(later) and all(
+        0 < tx.sentence(f.start) - s <= 2 and _REMAINDER_OPENING.match(tx.t, tx.sent[tx.sentence(f.start)])
+        for f in later
+    )
+
+
 def _identities(tx: Text) -> Iterable[Relation]:
     labelled = [
         (f, roles_of(tx.label(f), tx.before(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"
@@ -950,7 +965,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 if len({p.index for p in picks}) != len(picks):
                     continue
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
-                conf = settings.QA_CONF_IDENTITY * (1 if same_sentence else 0.75) * (1 if rank == 0 else 0.7)
+                near = same_sentence or _remainder_next(tx, whole, picks)
+                conf = settings.QA_CONF_IDENTITY * (1 if near else 0.75) * (1 if rank == 0 else 0.7)
                 here = tx.sentence(whole.start)
                 if any(tx.sentence(f.start) == here and f not in picks for opts in options for f in opts):
                     conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …" read as two parts: the list is longer

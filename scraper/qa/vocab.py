@@ -33,13 +33,14 @@ SAME_THING = (
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
     "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
-    r"từ\s+kỳ\s+trước|đọng)|còn\s+tồn",
+    r"từ\s+kỳ\s+trước|đọng)",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
     r"trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
+    "taken_up": r"(?<!đang\s+)thụ\s+lý(?!\s+mới)",
     "due": r"đến\s+hạn",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
@@ -49,7 +50,7 @@ ROLES: dict[str, str] = {
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
-    r"còn\s+lại|trong\s+hạn",
+    r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",  # "Còn tồn 24 vụ đang tiếp tục giải quyết"
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
@@ -104,7 +105,8 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         ("due", "resolved", "total"),
         "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
     ),
-    (("resolved", "pending"), ("total", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    # a court's "thụ lý" is all it has to handle: resolved + still pending ("còn tồn") make it up
+    (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết = tổng số"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
