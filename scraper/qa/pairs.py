@@ -115,10 +115,11 @@ def unit_key(unit: str | None) -> str:
         words.pop(0)
     if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
-    first = ABBREVIATIONS.get(words[0], words[0])
-    two = " ".join(words[:2])
+    if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
+        words = ABBREVIATIONS[words[0]].split() + words[1:]
+    first, two = words[0], " ".join(words[:2])
     for group in SAME_THING:
-        if two in group or first in group:
+        if two in group or first in group or ABBREVIATIONS.get(first) in group:
             return min(group)
     return first
 
