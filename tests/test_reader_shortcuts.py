@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper import parse_article
 from scraper.parse.article import MAX_DEPTH, _SOURCE_BREAKS, _any_match, _limit_nesting
 from scraper.parse.cues import (
     _LINE_TAGS,
@@ -161,3 +162,23 @@ def test_nesting_is_counted_only_on_pages_with_many_tags(padding: int) -> None:
     assert _limit_nesting(few) is few
     many = "x" * padding + "<div>" * (2 * MAX_DEPTH)
     assert _limit_nesting(many).count("<div>") == MAX_DEPTH
+
+
+_REPEATED = (
+    "<html><head><title>Cổng thông tin điện tử tỉnh</title></head><body>"
+    '<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin">Tin tức</a></li></ul>'
+    '<div class="other"><a href="/tin/1">Kết quả cải cách hành chính sáu tháng đầu năm 2024</a>'
+    " <span>02/01/2024</span></div>"
+    "<h1><span><strong>Kết quả cải cách hành chính sáu tháng đầu năm 2024</strong></span></h1>"
+    '<div class="date">Ngày đăng: 05/07/2024</div>'
+    '<div class="content"><p>' + "Trong sáu tháng đầu năm, các sở, ngành đã giải quyết hồ sơ đúng hạn. " * 4
+    + "</p></div></body></html>"
+)
+
+
+def test_headline_also_linked_as_related_news_keeps_its_own_date() -> None:
+    """The same text nested three deep (judged once per text and start) and linked above: the
+    headline is the block before the body, its date the one under it, not the related link's."""
+    article = parse_article(_REPEATED, with_figures=False)
+    assert article.title == "Kết quả cải cách hành chính sáu tháng đầu năm 2024"
+    assert article.published == "2024-07-05"
