@@ -1588,9 +1588,13 @@ def _poverty_flows(tx: Text) -> Iterable[Relation]:
         same_sentence = tx.sentence(net.start) == tx.sentence(m.start())
         if not _is_amount(net) or not _NET_DOWN.search(clause) or not same_sentence:
             continue
-        after = [f for f in tx.figures[k : k + 4] if tx.sentence(f.start) == tx.sentence(m.start())]
-        exits = [f for f in after if _is_amount(f) and _POOR_EXIT.search(tx.label(f)) and tx.compatible(f, net)]
-        news = [f for f in after if _is_amount(f) and _POOR_NEW.search(tx.label(f)) and tx.compatible(f, net)]
+        after = [
+            f
+            for f in tx.figures[k : k + 4]
+            if tx.sentence(f.start) == tx.sentence(m.start()) and _is_amount(f) and tx.compatible(f, net)
+        ]
+        exits = [f for f in after if _POOR_EXIT.search(tx.label(f))]
+        news = [f for f in after if _POOR_NEW.search(tx.label(f))]
         if len(exits) == 1 and len(news) == 1:
             rule = "số thoát nghèo = mức giảm ròng + số nghèo mới"
             yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
