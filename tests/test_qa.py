@@ -517,6 +517,12 @@ PAIRING = [
     ("what a court took up = resolved + what remains ('Còn tồn … đang tiếp tục giải quyết'), misprinted",
      "Tòa án hai cấp thụ lý 500 vụ, đã giải quyết 420 vụ; đạt 84%. So với cùng kỳ, thụ lý tăng 20 vụ. Còn tồn 75 vụ "
      "đang tiếp tục giải quyết.", [("sum", False), ("ratio", True)]),
+    ("'HTX' counts what 'hợp tác xã' counts, misprinted",
+     "Toàn tỉnh có 250 hợp tác xã, trong đó 180 HTX nông nghiệp, 40 HTX công nghiệp và 35 HTX khác.",
+     [("sum", False)]),
+    ("the net fall of poor households is those who left poverty less the newly poor, misprinted",
+     "Sau rà soát, toàn huyện còn 900 hộ nghèo, giảm 0,5% so với năm trước, với 150 hộ; trong đó số hộ thoát "
+     "nghèo 230 hộ, số hộ nghèo mới 70 hộ.", [("sum", False)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

@@ -419,6 +419,7 @@ COUNT_ABBREVIATIONS: dict[str, str] = {
     "DN": "doanh nghiệp",
     "HSSV": "học sinh",
     "LĐ": "lao động",
+    "HTX": "hợp tác xã",
 }
 
 # A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",

@@ -115,10 +115,11 @@ def unit_key(unit: str | None) -> str:
         words.pop(0)
     if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
-    first = ABBREVIATIONS.get(words[0], words[0])
-    two = " ".join(words[:2])
+    if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
+        words = ABBREVIATIONS[words[0]].split() + words[1:]
+    first, two = words[0], " ".join(words[:2])
     for group in SAME_THING:
-        if two in group or first in group:
+        if two in group or first in group or ABBREVIATIONS.get(first) in group:
             return min(group)
     return first
 
@@ -1566,6 +1567,39 @@ def _from_to_changes(tx: Text) -> Iterable[Relation]:
         yield Relation("sum", whole, (part, c), rule, conf)
 
 
+_POOR_EXIT = regex.compile(r"(?<![\p{L}])thoát\s+(?:khỏi\s+)?(?:cận\s+)?nghèo(?![\p{L}])", regex.I)
+_POOR_NEW = regex.compile(
+    r"(?<![\p{L}])(?:(?:cận\s+)?nghèo\s+(?:phát\s+sinh\s+)?mới|phát\s+sinh\s+mới|tái\s+(?:cận\s+)?nghèo)"
+    r"(?![\p{L}])",
+    regex.I,
+)
+_NET_DOWN = regex.compile(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
+
+
+def _poverty_flows(tx: Text) -> Iterable[Relation]:
+    """ "… giảm 0,23% so với năm 2017, với 120 hộ; trong đó số hộ thoát nghèo 207 hộ, số hộ nghèo mới 87 hộ":
+    the net fall of the poor households is those who left poverty less the newly poor (207 − 87 = 120)."""
+    for m in _MARKER.finditer(tx.t):
+        k = bisect.bisect_left(tx.starts, m.start())
+        if not k:
+            continue
+        net = tx.figures[k - 1]
+        clause = tx.t[max(tx.t.rfind(";", 0, net.start), tx.sent[tx.sentence(net.start)]) : m.start()]
+        same_sentence = tx.sentence(net.start) == tx.sentence(m.start())
+        if not _is_amount(net) or not _NET_DOWN.search(clause) or not same_sentence:
+            continue
+        after = [
+            f
+            for f in tx.figures[k : k + 4]
+            if tx.sentence(f.start) == tx.sentence(m.start()) and _is_amount(f) and tx.compatible(f, net)
+        ]
+        exits = [f for f in after if _POOR_EXIT.search(tx.label(f))]
+        news = [f for f in after if _POOR_NEW.search(tx.label(f))]
+        if len(exits) == 1 and len(news) == 1:
+            rule = "số thoát nghèo = mức giảm ròng + số nghèo mới"
+            yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
+
+
 _LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
 _WHOLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
@@ -2029,7 +2063,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
-    sums += [*_from_to_changes(tx)]
+    sums += [*_from_to_changes(tx), *_poverty_flows(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
