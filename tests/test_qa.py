@@ -523,6 +523,13 @@ PAIRING = [
     ("the net fall of poor households is those who left poverty less the newly poor, misprinted",
      "Sau rà soát, toàn huyện còn 900 hộ nghèo, giảm 0,5% so với năm trước, với 150 hộ; trong đó số hộ thoát "
      "nghèo 230 hộ, số hộ nghèo mới 70 hộ.", [("sum", False)]),
+    ("a whole that names nothing takes parts of one noun, not the '2 mục đích' between them, misprinted",
+     "Tổng số thí sinh đăng kí dự thi 900.000, trong đó số thí sinh chỉ xét tốt nghiệp là 250.000. Số thí sinh thi "
+     "với 2 mục đích là 550.000 và số thí sinh tự do là 100.003.", [("sum", False)]),
+    ("parts whose own shares fall short of 100% as they do leave something out: no error",
+     "Tổng số phải thi hành là 10.000 việc, trong đó: số có điều kiện thi hành là 7.000 việc, giảm 400 việc; chiếm "
+     "70% trong tổng số phải thi hành; số chưa có điều kiện (trừ số theo dõi riêng) là 2.500 việc, chiếm 25% "
+     "trong tổng số phải thi hành.", [("ratio", True), ("ratio", True)]),
     ("one marker after two wholes, lists split by a semicolon",
      "Năm nay đã giải quyết 120 đơn khiếu nại và 60 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn rút và 70 "
      "đơn khiếu nại sai; có 10 đơn tố cáo đúng, 15 đơn rút và 35 đơn tố cáo sai.", [("sum", True), ("sum", True)]),

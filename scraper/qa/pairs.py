@@ -18,6 +18,7 @@ import bisect
 import dataclasses
 import itertools
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -361,7 +362,20 @@ def _parts_after(
         skip_to = _own_breakdown_end(tx, f, whole)
     if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
         out = [f for f in out if f.kind != "ratio"]
-    return out
+    return _one_noun(tx, whole, out)
+
+
+def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """A whole that names nothing ("đăng kí dự thi 1.004.484") takes parts of one noun: the most counted one
+    ("279.001 thí sinh … thi với 2 mục đích … 592.934 …": not the 2 purposes)."""
+    if tx.keys.get(id(whole)):
+        return parts
+    keys = [tx.keys.get(id(f), "") for f in parts]
+    named = Counter(k for k in keys if k)
+    if len(named) < 2:
+        return parts
+    top = named.most_common(1)[0][0]
+    return [f for f, k in zip(parts, keys) if k in ("", top)]
 
 
 def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
@@ -464,6 +478,8 @@ def _sum_candidates(
     if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
         conf *= 0.75
     whole_conf = conf
+    if _shares_say_short(tx, whole, parts):
+        whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
         renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
         if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
@@ -497,6 +513,18 @@ def _sum_candidates(
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
         elif ";" in tx.t[parts[n - 1].end : parts[n].start]:  # "… 795 đơn kiến nghị; có 92 vụ việc …"
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
+
+
+def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+    """Each part states its share of the whole and the shares fall short of 100% as the parts do ("8.578 việc,
+    chiếm 72,75% …; 2.882 việc, chiếm 24,44% trong tổng số phải thi hành" of 11.791): the text itself says
+    the list leaves something out, so falling short is no error."""
+    shares = [_own_share(tx, p) for p in parts]
+    if len(parts) < 2 or not whole.value or any(s is None for s in shares):
+        return False
+    said = sum((s.value for s in shares if s is not None), Decimal(0))
+    covered = sum((p.value for p in parts), Decimal(0)) / whole.value * 100
+    return said < 99 and abs(said - covered) <= len(parts) * Decimal("0.05") + Decimal("0.05")
 
 
 def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
@@ -540,13 +568,18 @@ def _own_share(tx: Text, f: Figure) -> Figure | None:
     """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
     i = tx.order[id(f)]
     nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
-    if nxt is not None and _SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start):
-        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the share's base
+    if nxt is not None and (
+        _SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start) or (nxt.change and _is_amount(nxt))
+    ):
+        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the share's base;
+        # "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
         nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
         f = tx.figures[i + 1]
     if nxt is None or nxt.kind != "percent" or nxt.change:
         return None
-    return nxt if _OWN_SHARE_GAP.match(tx.t[f.end : nxt.start]) else None
+    gap = tx.t[f.end : nxt.start]
+    gap = gap.replace(";", ",") if f.change else gap  # "…, giảm 1.732 việc; chiếm 72,75%"
+    return nxt if _OWN_SHARE_GAP.match(gap) else None
 
 
 def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
@@ -911,7 +944,9 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             groups.setdefault(f.part_of, []).append(f)
     for w_idx, parts in groups.items():
         w = by_index[w_idx]
-        same = _not_outside(tx, w, [p for p in parts if p.kind == w.kind and tx.compatible(p, w)])
+        same = _not_outside(
+            tx, w, [p for p in parts if p.kind == w.kind and not p.change and tx.compatible(p, w)]
+        )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
 
