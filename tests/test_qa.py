@@ -871,3 +871,24 @@ def test_a_sentence_of_many_small_percentages_is_not_searched_for_breakdowns() -
     they are not searched run by run (that costs the cube of their number)."""
     text = "Các tỷ lệ lần lượt là " + ", ".join(["0,1%"] * 1000) + "."
     assert [c for c in check_text(text) if c.check == "shares"] == []
+
+
+# Shares side by side that make 100% while the sentence holds more (our own wording of real report shapes).
+@pytest.mark.parametrize("text, runs", [
+    # two breakdowns in one sentence (complaints, then denunciations), each of three grades
+    ("Trong số đơn đã giải quyết có 20,5% đơn khiếu nại đúng, 50,2% đơn khiếu nại sai, 29,3% đơn có đúng có sai; "
+     "12,4% đơn tố cáo đúng, 60,1% đơn tố cáo sai và 27,5% đơn tố cáo có đúng, có sai.",
+     [["20,5%", "50,2%", "29,3%"], ["12,4%", "60,1%", "27,5%"]]),
+    # a grading written with "đạt" before the first share only
+    ("Về xếp loại, học sinh giỏi đạt 31,25%, khá 45,5%, trung bình 23,25%.", [["31,25%", "45,5%", "23,25%"]]),
+    # a share of the first share in parentheses sits between the parts
+    ("Chi bộ đạt trong sạch vững mạnh chiếm 90,5% (trong đó tiêu biểu chiếm 18,2%); hoàn thành tốt nhiệm vụ "
+     "chiếm 8,1%; hoàn thành nhiệm vụ chiếm 1,2%; không hoàn thành chiếm 0,2%.",
+     [["90,5%", "8,1%", "1,2%", "0,2%"]]),
+    # three shares that do not make 100%: nothing
+    ("Học sinh giỏi đạt 31%, khá 45,5%, trung bình 13,25%; tỷ lệ chuyên cần 98%.", []),
+])
+def test_runs_of_shares_making_a_whole_only_confirm(text: str, runs: list[list[str]]) -> None:
+    shares = [c for c in check_text(text) if c.check == "shares"]
+    assert [[f["raw"] for f in c.figures] for c in shares] == runs
+    assert all(c.consistent for c in shares)
