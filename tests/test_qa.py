@@ -610,6 +610,18 @@ PAIRING = [
     ("counts with shares adding to 100% of one whole",
      "Có 1.000 học viên dự thi; hệ chính quy 820 học viên (chiếm 82%), hệ vừa làm vừa học 180 học viên (chiếm 18%).",
      [("sum", True), ("ratio", True), ("ratio", True)]),
+    ("inspection money: 'yêu cầu thu hồi' + 'xử lý bằng các biện pháp … khác' = violations",
+     "Qua thanh tra phát hiện sai phạm về tài chính 5.000 triệu đồng; yêu cầu thu hồi về ngân sách 3.200 triệu đồng; "
+     "xuất toán và xử lý bằng các biện pháp tài chính khác 1.800 triệu đồng.", [("sum", True)]),
+    ("inspection money, a part misprinted",
+     "Qua thanh tra phát hiện sai phạm về tài chính 5.000 triệu đồng; yêu cầu thu hồi về ngân sách 3.200 triệu đồng; "
+     "xuất toán và xử lý bằng các biện pháp tài chính khác 1.900 triệu đồng.", [("sum", False)]),
+    ("inspection money and land, the land column read by its neighbour",
+     "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
+     "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 50 ha đất.", [("sum", True), ("sum", True)]),
+    ("the land column misprinted: read by its neighbour, it only confirms",
+     "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
+     "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.", [("sum", True)]),
 ]
 
 
@@ -652,11 +664,12 @@ def test_standard_identities(text: str, consistent: bool) -> None:
 
 
 def test_identity_table_is_data() -> None:
-    from scraper.qa.pairs import IDENTITIES, ROLES, roles_of
+    from scraper.qa.pairs import IDENTITIES, ROLES, roles_of, unit_key
 
     assert all(set(parts) | set(wholes) <= set(ROLES) for parts, wholes, _ in IDENTITIES)
     assert roles_of("hồ sơ đến hạn") == {"due"} and roles_of("giải quyết đúng hạn") == {"on_time"}
     assert roles_of("đã thu hồi") == set() and roles_of("kiến nghị thu hồi") == {"advise_recover"}
+    assert unit_key("đơn vị") == "đơn vị" != unit_key("đơn") and unit_key("đơn thư") == unit_key("đơn")
     assert "on_time" in roles_of("trước và đúng hạn") and "ahead" not in roles_of("trước và đúng hạn")
     assert roles_of("kỳ trước chuyển sang") == {"carried_over"} and roles_of("tổng kim ngạch xuất nhập khẩu") >= {"trade"}
 

@@ -36,6 +36,7 @@ from .vocab import (
     CLAUSE_ROLES,
     EXCLUDES,
     IDENTITIES,
+    OWN_NOUNS,
     ROLES,
     SAME_THING,
 )
@@ -119,6 +120,8 @@ def unit_key(unit: str | None) -> str:
     if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
         words = ABBREVIATIONS[words[0]].split() + words[1:]
     first, two = words[0], " ".join(words[:2])
+    if two in OWN_NOUNS:
+        return two
     for group in SAME_THING:
         if two in group or first in group or ABBREVIATIONS.get(first) in group:
             return min(group)
@@ -965,10 +968,35 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
     )
 
 
+# Between the two columns of one entry: "… với số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
+_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*")
+
+
+def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
+    """Each amount's roles; a second column printed right after another kind of amount ("kiến nghị thu hồi
+    1.113 tỷ đồng và 607 ha đất") plays the role of the first (such figures are returned apart by id: the
+    reading is weaker, they only confirm)."""
+    out: list[tuple[Figure, set[str]]] = []
+    inherited: set[int] = set()
+    for f in tx.figures:
+        if not (_is_amount(f) or f.kind == "ratio"):
+            continue
+        roles = roles_of(tx.label(f), tx.before(f))
+        prev = out[-1] if out else None
+        if (
+            not roles
+            and prev is not None
+            and prev[0].kind != f.kind
+            and _COLUMN_GAP.fullmatch(tx.t, prev[0].end, f.start)
+        ):
+            roles = prev[1]
+            inherited.add(id(f))
+        out.append((f, roles))
+    return out, inherited
+
+
 def _identities(tx: Text) -> Iterable[Relation]:
-    labelled = [
-        (f, roles_of(tx.label(f), tx.before(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"
-    ]
+    labelled, inherited = _identity_roles(tx)
     roles_by_id = {id(f): r for f, r in labelled}
 
     def around(f: Figure, k: int) -> list[tuple[Figure, set[str]]]:
@@ -1009,6 +1037,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
+                if any(id(f) in inherited for f in (whole, *picks)):
+                    conf = min(conf, settings.QA_CONF_CHANGE)  # a column read by its neighbour: confirms
                 yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
         # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
         for frac, roles in labelled:
