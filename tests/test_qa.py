@@ -622,6 +622,17 @@ PAIRING = [
     ("the land column misprinted: read by its neighbour, it only confirms",
      "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
      "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.", [("sum", True)]),
+    ("a fall, its rate, then this period over the last: numerator + fall = denominator",
+     "Số vụ cháy giảm 12 vụ, giảm 30% (28/40 vụ) so với năm trước.", [("ratio", True), ("sum", True)]),
+    ("the same with the fraction misprinted: the rate alarms, the sum only ever confirms",
+     "Số vụ cháy giảm 12 vụ, giảm 30% (29/40 vụ) so với năm trước.", [("ratio", False)]),
+    ("a rise with its noun left out against last period's value in parentheses",
+     "Tổng số hộ tham gia bảo hiểm là 8.400 hộ so với cùng kỳ năm trước (8.000 hộ); tăng 400 (5%).",
+     [("sum", True), ("ratio", True)]),
+    ("the sentence's amount against a plan in parentheses just before the rate",
+     "Tổng số hộ tham gia bảo hiểm là 8.400 hộ; so với chỉ tiêu giao của tỉnh (10.500 hộ) đạt 80%.", [("ratio", True)]),
+    ("the same, misprinted: which amount the rate is of is only suggested, so nothing",
+     "Tổng số hộ tham gia bảo hiểm là 8.400 hộ; so với chỉ tiêu giao của tỉnh (10.500 hộ) đạt 85%.", []),
 ]
 
 

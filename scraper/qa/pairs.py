@@ -1475,6 +1475,41 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
     ]
 
 
+# "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the rate against it
+_PLAN_IN_PARENS = regex.compile(
+    r"so\s+với\s+(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)[^\d();.]{0,40}\(\s*$", regex.I
+)
+_PLAN_THEN_RATE = regex.compile(
+    r"\s*(?:[\p{L}]+\s*)?\)\s*,?\s*(?:thì\s+)?(?:đạt|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
+)
+
+
+def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
+    """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount the
+    sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
+    that is the words only suggest, so it only confirms."""
+    figs = tx.figures
+    for plan, p in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change or not _is_amount(plan) or not plan.value:
+            continue
+        if not _PLAN_THEN_RATE.fullmatch(tx.t, plan.end, p.start):
+            continue
+        if not _PLAN_IN_PARENS.search(tx.t, max(0, plan.start - 80), plan.start):
+            continue
+        s = tx.sentence(plan.start)
+        subject = next(
+            (
+                f
+                for f in tx.span(tx.sent[s], plan.start, plan.start)
+                if _is_amount(f) and not f.change and tx.d(f.start) == 0 and f.unit == plan.unit
+            ),
+            None,
+        )
+        if subject is not None:
+            rule = "số liệu chính của câu trên kế hoạch nêu trong ngoặc ngay trước tỷ lệ"
+            yield Relation("ratio", p, (subject, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
+
+
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     """The amount a comparison rate names right after its words, in the numerator's unit."""
     i = tx.order[id(p)]
@@ -1579,8 +1614,9 @@ def _change_directions(tx: Text) -> dict[int, bool]:
 
 
 def _change_sums(tx: Text) -> Iterable[Relation]:
-    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
-    period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
+    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)", "59.177
+    người so với cùng kỳ (55.317 người); tăng 3.860" (the change's noun left out): this period's value is last
+    period's plus the change.  Which printed value is which is left to the arithmetic,
     so these relations only ever confirm (their confidence stays below an alarm)."""
     directions = _change_directions(tx)
     for c in tx.figures:
@@ -1593,7 +1629,7 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             for f in tx.in_sentences(s - 1, s, c.start)
             if f is not c
             and not f.change
-            and f.kind == c.kind
+            and (f.kind == c.kind or (c.kind == "number" and not c.unit and f.kind == "count"))
             and tx.compatible(f, c)
             and s - 1 <= tx.sentence(f.start) <= s
             and not _CHANGE_BEFORE.search(tx.before(f, 25))
@@ -1607,6 +1643,26 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
                 yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+
+
+# "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
+_CHANGE_RATE_GAP = regex.compile(r"[\p{L}\s]{0,20},\s*(?:giảm|tăng)\s*", regex.I)
+
+
+def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
+    """ "Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)": this period's count and the fall make last period's
+    (194 + 165 = 359).  Which figure is which is read from the words, so it only confirms."""
+    figs = tx.figures
+    for c, p, frac in zip(figs, figs[1:], figs[2:]):
+        if c.change != "giảm" or not _is_amount(c) or p.kind != "percent" or p.change != "giảm":
+            continue
+        if frac.kind != "ratio" or not frac.denominator or not tx.compatible(c, frac):
+            continue
+        if _CHANGE_RATE_GAP.fullmatch(tx.t, c.end, p.start) and _FRACTION_OF_PERIODS.fullmatch(
+            tx.t, p.end, frac.start
+        ):
+            rule = "kỳ trước (mẫu số) = kỳ này (tử số) + mức giảm"
+            yield Relation("sum", frac, (frac, c), rule, settings.QA_CONF_CHANGE, whole=frac.denominator)
 
 
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
@@ -2128,12 +2184,12 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
-    sums += [*_from_to_changes(tx), *_poverty_flows(tx)]
+    sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
-    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx)]
+    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     return sums + rates + [*_per_unit(tx)] + tables
