@@ -105,6 +105,8 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
+QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over
 QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
 QA_SCAN_AHEAD = 200  # figures looked at after a whole for unmarked parts: bounded, so linear in the text
 QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")

@@ -633,6 +633,11 @@ PAIRING = [
      "Tổng số hộ tham gia bảo hiểm là 8.400 hộ; so với chỉ tiêu giao của tỉnh (10.500 hộ) đạt 80%.", [("ratio", True)]),
     ("the same, misprinted: which amount the rate is of is only suggested, so nothing",
      "Tổng số hộ tham gia bảo hiểm là 8.400 hộ; so với chỉ tiêu giao của tỉnh (10.500 hộ) đạt 85%.", []),
+    ("a year-by-year list past a photo caption printed twice, summed column by column",
+     "Trong 3 năm qua, các tổ hòa giải đã thụ lý 1.000 vụ việc, trong đó hòa giải thành 800 vụ việc.\n\n"
+     "Tổ hòa giải thôn Đông họp dân\nTổ hòa giải thôn Đông họp dân\n\nCụ thể: năm 2021, thụ lý 300 vụ việc, hòa giải "
+     "thành 250 vụ việc; năm 2022, thụ lý 350 vụ việc, hòa giải thành 270 vụ việc; năm 2023, thụ lý 350 vụ việc, "
+     "hòa giải thành 280 vụ việc.", [("sum", True), ("sum", True)]),
 ]
 
 

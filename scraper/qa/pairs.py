@@ -757,13 +757,14 @@ _CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", 
 
 
 def _paragraphs_between(tx: Text, a: int, b: int) -> int:
-    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh")."""
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh", or a
+    short line with no figure: an empty line, a caption printed twice)."""
     pa, pb = tx.paragraph(a), tx.paragraph(b)
-    captions = sum(
-        1
-        for k in range(pa + 1, min(pb, pa + 4))
-        if _CAPTION.search(tx.t, tx.para[k], tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t))
-    )
+    captions = 0
+    for k in range(pa + 1, min(pb, pa + settings.QA_CAPTIONS_SKIPPED + 1)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        bare = end - tx.para[k] <= settings.QA_CAPTION_MAX and not tx.span(tx.para[k], end)
+        captions += bool(bare or _CAPTION.search(tx.t, tx.para[k], end))
     return pb - pa - captions
 
 
@@ -1759,7 +1760,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                     or w.value < total / 2
                 ):
                     continue
-                if tx.paragraph(m.start()) - tx.paragraph(w.start) > 2:
+                if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
                 rule = "danh sách 'như sau:' cộng lại bằng số chung"
