@@ -638,6 +638,16 @@ PAIRING = [
      "Tổ hòa giải thôn Đông họp dân\nTổ hòa giải thôn Đông họp dân\n\nCụ thể: năm 2021, thụ lý 300 vụ việc, hòa giải "
      "thành 250 vụ việc; năm 2022, thụ lý 350 vụ việc, hòa giải thành 270 vụ việc; năm 2023, thụ lý 350 vụ việc, "
      "hòa giải thành 280 vụ việc.", [("sum", True), ("sum", True)]),
+    ("'trong đó:' ending its line, one entry a line; a column one entry lacks is not summed",
+     "Trong năm xảy ra 40 vụ tai nạn, làm chết 30 người, bị thương 25 người. Trong đó:\nĐường bộ: xảy ra 36 vụ, "
+     "chết 27 người, bị thương 25 người\nĐường sắt: xảy ra 4 vụ, chết 3 người.", [("sum", True), ("sum", True)]),
+    ("the same, one entry's deaths misprinted",
+     "Trong năm xảy ra 40 vụ tai nạn, làm chết 30 người, bị thương 25 người. Trong đó:\nĐường bộ: xảy ra 36 vụ, "
+     "chết 27 người, bị thương 25 người\nĐường sắt: xảy ra 4 vụ, chết 4 người.", [("sum", True)]),
+    ("bulleted entries under 'trong đó:', plan and disbursement summed apart",
+     "Kế hoạch vốn năm 2024 là 2.000 tỷ đồng, đã giải ngân 1.500 tỷ đồng, trong đó:\n- Vốn ngân sách trung ương: kế "
+     "hoạch 800 tỷ đồng, giải ngân 600 tỷ đồng.\n- Vốn ngân sách địa phương: kế hoạch 1.200 tỷ đồng, giải ngân 900 "
+     "tỷ đồng.", [("sum", True), ("sum", True)]),
 ]
 
 

@@ -1722,7 +1722,11 @@ def _poverty_flows(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
 
 
-_LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
+# "… như sau:", "Cụ thể:"; "trong đó:" ending its line, the entries one a line ("Đường bộ: xảy ra 69 vụ, …")
+_LIST_MARK = regex.compile(
+    r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?|trong\s+đó(?=\s*:[ \t]*\n))\s*:",
+    regex.I,
+)
 _WHOLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
     regex.I,
@@ -1746,7 +1750,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             column = [
                 e[j]  # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180 vụ")
                 if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
-                else next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None)
+                else _same_column(tx, head, e)
                 for e in entries
             ]
             if not _is_amount(head) or any(f is None for f in column):
@@ -1763,8 +1767,22 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                rule = "danh sách 'như sau:' cộng lại bằng số chung"
+                rule = "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) cộng theo cột bằng số chung"
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+
+
+_LAST_WORD = regex.compile(r"([\p{L}]+)[^\p{L}\d,;:()]*$")
+
+
+def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
+    """The figure of `entry` in `head`'s column: like it, and named by the same word when the entries name
+    their columns ("xảy ra 69 vụ, chết 66 người, bị thương 56 người" / "xảy ra 2 vụ, chết 5 người")."""
+    like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
+    if len(like) < 2:
+        return like[0] if like else None
+    word = _LAST_WORD.search(tx.before(head, 30))
+    named = [f for f in like if word and (w := _LAST_WORD.search(tx.before(f, 30))) and w[1] == word[1]]
+    return named[0] if len(named) == 1 else None
 
 
 _ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
