@@ -648,6 +648,15 @@ PAIRING = [
      "Kế hoạch vốn năm 2024 là 2.000 tỷ đồng, đã giải ngân 1.500 tỷ đồng, trong đó:\n- Vốn ngân sách trung ương: kế "
      "hoạch 800 tỷ đồng, giải ngân 600 tỷ đồng.\n- Vốn ngân sách địa phương: kế hoạch 1.200 tỷ đồng, giải ngân 900 "
      "tỷ đồng.", [("sum", True), ("sum", True)]),
+    ("judgment enforcement: completed over what can be enforced, the whole recalled past a glued full stop",
+     "Số việc có điều kiện thi hành là 2.000 việc, chiếm 80% tổng số phải thi hành.Trong số có điều kiện thi hành, số "
+     "thi hành xong là 900 việc, giảm 50 việc so với cùng kỳ; đạt tỉ lệ 45%.", [("ratio", True)]),
+    ("judgment enforcement in money: completed over the amount able to be enforced, not over all to enforce",
+     "Tổng số tiền phải thi hành là 600 tỷ đồng. Trong đó, có 200 tỷ đồng đủ điều kiện thi hành. Đến nay, số tiền "
+     "thi hành án đã xong là 90 tỷ đồng, đạt 45%.", [("ratio", True)]),
+    ("the same, the rate misprinted",
+     "Tổng số tiền phải thi hành là 600 tỷ đồng. Trong đó, có 200 tỷ đồng đủ điều kiện thi hành. Đến nay, số tiền "
+     "thi hành án đã xong là 90 tỷ đồng, đạt 48%.", [("ratio", False)]),
 ]
 
 

@@ -102,7 +102,8 @@ _RATE_BEFORE = regex.compile(
 )
 _WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
-_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+# "… phải thi hành.Trong số …": a full stop glued to the next sentence ends one too (not "TP.Hồ Chí Minh")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n")
 
 
 
@@ -1226,6 +1227,11 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
         yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
 
 
+# Reasons that name the whole a rate is of even when the rate is said to be "so với chỉ tiêu"
+_ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi hành"
+_NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
+
+
 def _whole_reasons(
     tx: Text,
     p: Figure,
@@ -1261,6 +1267,8 @@ def _whole_reasons(
         whole_roles = set()
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
+    if "eligible" in whole_roles and "resolved" in rate_roles and f.start < num.start and dist <= 2:
+        yield 0.85, _ELIGIBLE_REASON
     if (
         dist <= 1
         and f.start < num.start
@@ -1435,7 +1443,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
                 for whole, _, wwhy in _wholes(tx, p, num, index):
-                    if wwhy.startswith("'Trong số"):  # a whole the text names: it may confirm, never alarm
+                    if wwhy.startswith(_NAMED_WHOLES):  # a whole the text names: it may confirm, never alarm
                         rule = f"{nwhy}; {wwhy}"
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)

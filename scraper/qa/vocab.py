@@ -44,11 +44,14 @@ ROLES: dict[str, str] = {
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "taken_up": r"(?<!đang\s+)thụ\s+lý(?!\s+mới)",
     "due": r"đến\s+hạn",
+    # judgment enforcement: what can be enforced now is what "thi hành xong" is a share of
+    "eligible": r"(?<!chưa\s)(?:có|đủ)\s+điều\s+kiện(?:\s+thi\s+hành)?",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
-    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả|"
+    r"thi\s+hành\s+(?:án\s+)?(?:đã\s+)?xong|đã\s+xong",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
