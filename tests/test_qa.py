@@ -670,6 +670,12 @@ PAIRING = [
     ("parts after 'trong đó' whose roles make up the whole (early, on time, late) are all of it: 5% short alarms",
      "Đã giải quyết 1.000 hồ sơ, trong đó trước hạn 300 hồ sơ, đúng hạn 600 hồ sơ, quá hạn 50 hồ sơ.",
      [("sum", False)]),
+    ("a share after the second of two counts joined by 'và' that is of both: no alarm for the second alone",
+     "Số hồ sơ đã giải quyết là 2.000 hồ sơ; trong đó trước hạn là 300 và đúng hạn là 1.690 (chiếm 99,5%) hồ sơ, "
+     "quá hạn là 10 hồ sơ (chiếm 0,5%).", [("sum", True), ("ratio", True)]),
+    ("… a share that is of neither reading still alarms",
+     "Số hồ sơ đã giải quyết là 2.000 hồ sơ; trong đó trước hạn là 300 và đúng hạn là 1.690 (chiếm 90%) hồ sơ, "
+     "quá hạn là 10 hồ sơ (chiếm 0,5%).", [("sum", True), ("ratio", False), ("ratio", True)]),
 ]
 
 

@@ -28,7 +28,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, unit_of
+from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, ratio_agrees, unit_of
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
@@ -1464,8 +1464,31 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
-            for whole, wconf, wwhy in _wholes(tx, p, num, index):
+            wholes = list(_wholes(tx, p, num, index))
+            if _of_two_joined(tx, p, num, [w for w, _, _ in wholes]):
+                continue
+            for whole, wconf, wwhy in wholes:
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+
+
+# "trước hạn là 114.977 | và đúng hạn là | 1.022.796 (chiếm 99,86%)": two counts joined by "và"
+_JOINED = regex.compile(r"\s*(?:[\p{L}]+\s*){0,5}và\s+(?:[\p{L}]+\s*){0,5}(?:là|:)?\s*", regex.I)
+
+
+def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bool:
+    """The rate after the second of two counts joined by "và" is of both when their sum reproduces it over a
+    whole ("trước hạn là 114.977 và đúng hạn là 1.022.796 (chiếm 99,86%)"): then it is no rate of `num`
+    alone, and no alarm may be raised for it."""
+    i = tx.order[id(num)]
+    if not i:
+        return False
+    a = tx.figures[i - 1]
+    if not _is_amount(a) or a.change or not tx.compatible(a, num):
+        return False
+    if not _JOINED.fullmatch(tx.t, a.end, num.start):
+        return False
+    both = num.model_copy(update={"value": a.value + num.value})
+    return any(ratio_agrees(p, both, w.value, (a, num, w))[0] for w in wholes if w.value)
 
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
