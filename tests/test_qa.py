@@ -959,3 +959,12 @@ def test_runs_of_shares_making_a_whole_only_confirm(text: str, runs: list[list[s
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [[f["raw"] for f in c.figures] for c in shares] == runs
     assert all(c.consistent for c in shares)
+
+
+def test_unmarked_parts_pass_over_a_parts_own_parts_in_parentheses() -> None:
+    text = (
+        "Qua phân loại, có 1.200 đơn đủ điều kiện xử lý. Qua xử lý, có 400 đơn thuộc thẩm quyền (khiếu nại, tố cáo "
+        "100 đơn; kiến nghị, phản ánh 300 đơn). Còn lại 800 đơn không thuộc thẩm quyền đã hướng dẫn, chuyển đơn."
+    )
+    sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
+    assert sums == ["Tổng các phần 400 + 800", "Tổng các phần 100 + 300"]

@@ -566,6 +566,8 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                 continue
             if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
+            if run and tx.d(f.start) > tx.d(run[-1].start):
+                continue  # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
             if f.value >= w.value:
                 break
             run.append(f)
