@@ -676,6 +676,14 @@ PAIRING = [
     ("… a share that is of neither reading still alarms",
      "Số hồ sơ đã giải quyết là 2.000 hồ sơ; trong đó trước hạn là 300 và đúng hạn là 1.690 (chiếm 90%) hồ sơ, "
      "quá hạn là 10 hồ sơ (chiếm 0,5%).", [("sum", True), ("ratio", False), ("ratio", True)]),
+    ("percentage-point contributions add up to the growth 'trong đó' breaks down, not to the first sector's",
+     "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
+     "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
+     "7,00%, đóng góp 3,00 điểm phần trăm.", [("sum", True)]),
+    ("… misprinted",
+     "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
+     "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
+     "7,00%, đóng góp 3,20 điểm phần trăm.", [("sum", False)]),
 ]
 
 

@@ -2160,15 +2160,14 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             and g.start < parts[0].start
             and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
         ]
-        if growth:
-            conf = (
-                settings.QA_CONF_MARKER
-                if _MARKER.search(tx.t, growth[-1].end, parts[0].start)
-                else settings.QA_CONF_MARKER * 0.7
-            )
-            yield Relation(
-                "sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf
-            )
+        # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng góp …"),
+        # not the first sector's own growth
+        marked = [g for g in growth if _MARKER.search(tx.t, g.end, parts[0].start)]
+        if marked or growth:
+            whole = marked[-1] if marked else growth[-1]
+            conf = settings.QA_CONF_MARKER if marked else settings.QA_CONF_MARKER * 0.7
+            rule = "đóng góp (điểm phần trăm) cộng lại bằng mức tăng"
+            yield Relation("sum", whole, tuple(parts), rule, conf)
 
 
 # Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over
