@@ -976,3 +976,15 @@ def test_unmarked_parts_pass_over_a_parts_own_parts_in_parentheses() -> None:
     )
     sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
     assert sums == ["Tổng các phần 400 + 800", "Tổng các phần 100 + 300"]
+
+
+def test_a_list_of_places_fractions_adds_their_numerators_not_two_that_share_a_denominator() -> None:
+    """ "toàn tỉnh có 32 xã, phường, thị trấn đạt chuẩn. Trong đó Thành phố 4/11 xã, phường; Định Hóa 11/11
+    xã, thị trấn; …": the communes of each district that meet the standard add up to the province's count;
+    two districts that both have 17 communes are no split of one whole."""
+    text = (
+        "Năm 2024, toàn tỉnh có 32 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật. Trong đó Thành phố có 4/11 "
+        "xã, phường; các huyện Định Hóa có 11/11 xã, thị trấn; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [("Tổng các phần 4 + 11 + 12 + 5", True)]

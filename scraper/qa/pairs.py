@@ -112,7 +112,7 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll}
 
 def unit_key(unit: str | None) -> str:
     """What is counted: classifiers stripped, abbreviations expanded, synonyms grouped."""
-    words = (unit or "").lower().replace("(", " ").replace(")", " ").split()
+    words = (unit or "").lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
@@ -1877,13 +1877,14 @@ def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
     )
 
 
-def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
+def _same_denominator_parts(tx: Text, listed: set[int]) -> Iterable[Relation]:
     """ "18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến đang giải quyết": the
     numerators of fractions of one whole add up to it when they split it (they need not: "40/150 xã …
-    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm."""
+    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm.  Fractions already read as
+    the parts of a list (`listed`: "Bảo Lạc 12/17 xã; Quảng Uyên 5/17 xã" are two districts) are left."""
     by_den: dict[tuple[int, Decimal], list[Figure]] = {}
     for f in tx.figures:
-        if f.kind == "ratio" and f.denominator and not f.change:
+        if f.kind == "ratio" and f.denominator and not f.change and f.index not in listed:
             by_den.setdefault((tx.paragraph(f.start), f.denominator), []).append(f)
     for (_, den), fracs in by_den.items():
         if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
@@ -2253,7 +2254,8 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_fractions_of_a_count(tx)]
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
+    listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
