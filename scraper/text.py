@@ -132,13 +132,18 @@ def _fold_odd(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map)."""
-    if not _needs_work(text):
-        return text
+    """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map).
+    Each check runs once: NFC text is not normalised again, nor searched twice for odd characters."""
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
-    text = unicodedata.normalize("NFC", text)
-    return _fold_odd(text) if _ODD_CHARS.search(text) else text
+    if text.isascii():  # NFC already; tab, VT and FF are its only odd characters
+        odd = "\t" in text or "\x0b" in text or "\x0c" in text
+    elif unicodedata.is_normalized("NFC", text):
+        odd = _ODD_CHARS.search(text) is not None
+    else:  # (composing can make an odd character: U+2000 EN QUAD is U+2002 EN SPACE in NFC)
+        text = unicodedata.normalize("NFC", text)
+        odd = _ODD_CHARS.search(text) is not None
+    return _fold_odd(text) if odd else text
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"

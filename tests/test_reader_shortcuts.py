@@ -24,7 +24,20 @@ from scraper.parse.cues import (
     one_line,
 )
 from scraper.parse.sites import GENERIC, PROFILES
-from scraper.text import _WS_RUN, _has_ws_run, _only_to_trim, clean_text, normalize
+import unicodedata
+
+from scraper.text import (
+    _ENTITY,
+    _ODD_CHARS,
+    _WS_RUN,
+    _fold_odd,
+    _has_ws_run,
+    _needs_work,
+    _only_to_trim,
+    clean_text,
+    normalize,
+    normalize_with_map,
+)
 
 _WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
           "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
@@ -182,3 +195,25 @@ def test_headline_also_linked_as_related_news_keeps_its_own_date() -> None:
     article = parse_article(_REPEATED, with_figures=False)
     assert article.title == "Kết quả cải cách hành chính sáu tháng đầu năm 2024"
     assert article.published == "2024-07-05"
+
+
+def _normalize_the_long_way(text: str) -> str:
+    """normalize as first written: ask whether there is work, then NFC, then look for odd characters."""
+    if not _needs_work(text):
+        return text
+    if "&" in text and _ENTITY.search(text):
+        return normalize_with_map(text).text
+    text = unicodedata.normalize("NFC", text)
+    return _fold_odd(text) if _ODD_CHARS.search(text) else text
+
+
+_NORMALIZE_PIECES = st.sampled_from(
+    ["Kết", "qua\u0309", "e\u0301", "\u0301", "\u2000", "\u2001", "\xa0", "\t", "\x0b", "\u200b", "\xad",
+     "&amp;", "&nbsp;", "&#8203;", "&", "A", " ", "\u212b", "\u1100\u1161"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=30) | st.lists(_NORMALIZE_PIECES, max_size=10).map("".join))
+def test_normalize_checks_once_what_it_checked_twice(text: str) -> None:
+    assert normalize(text) == _normalize_the_long_way(text)

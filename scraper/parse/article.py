@@ -75,12 +75,12 @@ _REDIRECT_TITLES = {
 
 
 def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
-    """Many article teasers and no single article body: a category page, not an article."""
+    """Many article teasers and no single article body: a category page, not an article.  The
+    profile's headline is looked for first: found (an article page), no teaser list is walked."""
+    if profile.title and tree.css_first(profile.title[0]) is not None:
+        return False
     teasers = tuple(sel for sel in profile.listing_links if sel != "a[href]")
-    for sel in teasers if _any_match(tree, teasers) else ():
-        if len(tree.css(sel)) >= 5 and not any(tree.css_first(b) for b in profile.title[:1]):
-            return True
-    return False
+    return any(len(tree.css(sel)) >= 5 for sel in teasers) if _any_match(tree, teasers) else False
 
 
 # --- dates ---------------------------------------------------------------------------------------
