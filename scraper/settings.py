@@ -106,6 +106,8 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
+QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over
 QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
 QA_SCAN_AHEAD = 200  # figures looked at after a whole for unmarked parts: bounded, so linear in the text
 QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
@@ -140,6 +142,7 @@ QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", 
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
 QA_SHARES_MAX_GAP = 1.5
+QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else saying so: at least this many
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1
 # A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
