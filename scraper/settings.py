@@ -152,6 +152,8 @@ QA_RANGE_TARGET_GAP = 40
 QA_OVERSHOOT_PARENS = 0.25
 # Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
 QA_UNDERSHOOT = 0.2
+# … and parts after "trong đó" ("of which") less than (1 - this) of it, unless their roles make it up.
+QA_UNDERSHOOT_OPEN = 0.03
 # How many nearest figures of each role an identity tries (received + carried over = total, …).
 QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or

@@ -509,7 +509,7 @@ PAIRING = [
      "giải quyết là 970 hồ sơ.", [("sum", False)]),
     ("parts with their own bases ('… trong tổng số 150 trường'): the bases are no parts, misprinted",
      "Cả tỉnh có 130 trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu học có 80 trường chuẩn quốc gia trong tổng "
-     "số 150 trường; cấp THCS có 45 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
+     "số 150 trường; cấp THCS có 48 trường chuẩn quốc gia trong tổng số 100 trường.", [("sum", False)]),
     ("a sentence opening 'Theo đó' breaks down the count before it, with persons in parentheses",
      "Từ đầu năm đến nay, toàn tỉnh tiếp 30 lượt đoàn đông người.\n\nTheo đó, trụ sở tiếp công dân tỉnh tiếp 10 "
      "lượt đoàn (120 người), huyện A tiếp 8 lượt đoàn (60 người) và huyện B 11 lượt đoàn (95 người).",
@@ -657,6 +657,19 @@ PAIRING = [
     ("the same, the rate misprinted",
      "Tổng số tiền phải thi hành là 600 tỷ đồng. Trong đó, có 200 tỷ đồng đủ điều kiện thi hành. Đến nay, số tiền "
      "thi hành án đã xong là 90 tỷ đồng, đạt 48%.", [("ratio", False)]),
+    ("'trong đó' is 'of which': parts 4% short of the whole are the ones named, no error",
+     "Đến tháng 6, toàn tỉnh đã giải quyết việc làm cho 5.000 lao động, trong đó từ chương trình vay vốn 2.000 "
+     "người, cung ứng lao động ngoại tỉnh 2.800 người.", []),
+    ("… but 1% short is a misprint",
+     "Đến tháng 6, toàn tỉnh đã giải quyết việc làm cho 5.000 lao động, trong đó từ chương trình vay vốn 2.000 "
+     "người, cung ứng lao động ngoại tỉnh 2.950 người.", [("sum", False)]),
+    ("the part left out stated in the next paragraph",
+     "Đến tháng 6, toàn tỉnh đã giải quyết việc làm cho 5.000 lao động, trong đó từ chương trình vay vốn 2.000 "
+     "người, cung ứng lao động ngoại tỉnh 2.800 người.\nRiêng xuất khẩu lao động, trong 6 tháng toàn tỉnh có 200 "
+     "lao động đi làm việc ở nước ngoài.", [("sum", True)]),
+    ("parts after 'trong đó' whose roles make up the whole (early, on time, late) are all of it: 5% short alarms",
+     "Đã giải quyết 1.000 hồ sơ, trong đó trước hạn 300 hồ sơ, đúng hạn 600 hồ sơ, quá hạn 50 hồ sơ.",
+     [("sum", False)]),
 ]
 
 

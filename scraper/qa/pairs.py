@@ -474,6 +474,20 @@ def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
     return bool(regex.search(pattern, tx.t[last.end : semi if semi >= 0 else stop]))
 
 
+def _itemised(tx: Text, parts: list[Figure]) -> bool:
+    """Each part opens its own line with an item mark ("a) Rừng tự nhiên: …", "- Vốn …"): a set-out list."""
+    paras = [tx.paragraph(p.start) for p in parts]
+    return len(set(paras)) == len(parts) >= 2 and all(_ITEM.match(tx.t, tx.para[k]) for k in paras)
+
+
+def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+    """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …, trong đó
+    trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a selection."""
+    mine = roles_of(tx.label(whole))
+    theirs = set().union(*(roles_of(tx.label(p)) for p in parts)) if parts else set()
+    return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
 ) -> Iterable[Relation]:
@@ -495,7 +509,7 @@ def _sum_candidates(
         para = tx.paragraph(parts[-1].start)
         later = [
             f
-            for f in tx.in_paragraphs(para, para, parts[-1].start)
+            for f in tx.in_paragraphs(para, para + 1, parts[-1].start)
             if f.start > parts[-1].end
             and _is_amount(f)
             and not f.change
@@ -504,9 +518,9 @@ def _sum_candidates(
         ]
         rest = next((f for f in later if f.value == gap), None)
         if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
-            yield Relation(
-                "sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9
-            )
+            # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm việc ở
+            # nước ngoài")
+            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau)", conf * 0.9)
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
             whole_conf *= 0.75
@@ -802,7 +816,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
-            yield from _sum_candidates(tx, w, parts, rule, conf)
+            closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
+            for r in _sum_candidates(tx, w, parts, rule, conf):
+                yield dataclasses.replace(r, closed=True) if closed else r
     for i, w in enumerate(figs):
         if not _whole_kind(w):
             continue
@@ -970,7 +986,7 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
     )
 
 
-# Between the two columns of one entry: "… với số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
+# Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
 _COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*")
 
 
@@ -1494,8 +1510,8 @@ _PLAN_THEN_RATE = regex.compile(
 
 
 def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
-    """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount the
-    sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
+    """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount
+    the sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
     that is the words only suggest, so it only confirms."""
     figs = tx.figures
     for plan, p in zip(figs, figs[1:]):
@@ -1775,7 +1791,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                rule = "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) cộng theo cột bằng số chung"
+                rule = "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) cộng theo cột"
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
 
 

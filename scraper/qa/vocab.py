@@ -57,6 +57,9 @@ ROLES: dict[str, str] = {
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",  # "Còn tồn 24 vụ đang tiếp tục giải quyết"
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
+    # the two ways files come in: "trong đó 700 hồ sơ trực tuyến và 450 hồ sơ trực tiếp"
+    "online": r"trực\s+tuyến|qua\s+mạng|qua\s+dịch\s+vụ\s+công",
+    "in_person": r"trực\s+tiếp(?!\s+(?:với|tại\s+cơ\s+sở))|tại\s+(?:bộ\s+phận|quầy)",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
     "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
@@ -113,6 +116,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     ),
     # a court's "thụ lý" is all it has to handle: resolved + still pending ("còn tồn") make it up
     (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    (("online", "in_person"), ("received", "total"), "trực tuyến + trực tiếp = số tiếp nhận"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
