@@ -961,9 +961,11 @@ SUFFIX_PATTERNS = (
     "_YEAR_WORD_BEFORE",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
-# character and one phrase, else None; the phrases whose last words end every match).
+# character and one phrase, else None; the phrases whose last words end every match; punctuation that may
+# follow them; the most runs of non-space characters a match touches).
 _SUFFIX_HINTS: dict[str, tuple] = {
-    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":."),
+    # a match touches a word before the label (or its boundary), the label's words, "số" and ":"
+    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":.", 4 + max(len(w.split()) for w in vocab.LABEL_WORDS)),
     "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
     "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới lượt là ứng".split())),
     "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),
