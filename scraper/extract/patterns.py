@@ -198,7 +198,14 @@ class Suffix:
 
     def _may_end(self, text: str, lo: int, end: int) -> bool:
         # Trailing `\\s` characters are all `str.isspace`: a match leaves the ending last after rstrip.
-        tail, lowered = _tail(text, lo, end, self.punctuation)
+        last = _LAST_TAIL
+        if last[0] is not text or last[1] != lo or last[2] != end:
+            tail = text[max(lo, end - 64) : end].rstrip()
+            last[:] = text, lo, end, tail, tail.lower()
+        tail, lowered = last[3], last[4]
+        if self.punctuation:  # lower-casing neither makes nor changes punctuation and spaces
+            tail = tail.rstrip(self.punctuation).rstrip()
+            lowered = lowered.rstrip(self.punctuation).rstrip()
         if len(tail) < self.longest and end - 64 > lo:
             return True  # the last word may begin before the window (a long run of spaces)
         return lowered.endswith(self.endings)
@@ -224,21 +231,10 @@ class Suffix:
         return text[: m.start()] + m.expand(repl) + text[m.end() :] if m else text
 
 
-# The stripped (and lower-cased) end of the last text a `Suffix` read: the patterns tried on the words
-# before one number all read the same text, so it is cut and lower-cased once.  The text is held, so
-# an `is` test cannot mistake another string for it.
-_LAST_TAIL: list = [None, -1, -1, "", "", ""]
-
-
-def _tail(text: str, lo: int, end: int, punctuation: str) -> tuple[str, str]:
-    """(end of text[lo:end] without trailing spaces (and `punctuation`), the same lower-cased)."""
-    last = _LAST_TAIL
-    if not (last[0] is text and last[1] == lo and last[2] == end and last[3] == punctuation):
-        tail = text[max(lo, end - 64) : end].rstrip()
-        if punctuation:
-            tail = tail.rstrip(punctuation).rstrip()
-        last[:] = [text, lo, end, punctuation, tail, tail.lower()]
-    return last[4], last[5]
+# (text, lo, end, its stripped end, the same lower-cased) of the last text a `Suffix` read: the patterns
+# tried on the words before one number read the same text, so it is cut and lower-cased once.  The text
+# is held, so an `is` test cannot mistake another string for it.
+_LAST_TAIL: list = [None, -1, -1, "", ""]
 
 
 def _earliest_word(text: str, lo: int, end: int, words: int) -> int:
