@@ -219,7 +219,7 @@ def _stacked(scales: list[str]) -> Decimal:
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
     rest = _line_rest(text, pos, 80)
-    first = lead_char(rest)  # every pattern below is a `Lead` checking this character first
+    first = lead_char(rest)  # every pattern below is a `Lead` checking these characters first
     if m := _PP.match(rest, first):
         return "quantity", "điểm phần trăm", pos + m.end(), True
     if m := _PERCENT.match(rest, first):

@@ -133,27 +133,32 @@ def finditer_at(
 
 class Lead:
     """A pattern matched at the start of a text ("\\s*" then one of a few words) read fast: a text whose
-    first non-space character cannot begin any of the words is rejected without running the pattern.
+    first two non-space characters cannot begin any of the words is rejected without running the pattern
+    (a word of one character, or spaced after its first, by its first character alone).
 
-    `str.isspace` covers every character `\\s` matches, so the character checked is the one the
+    `str.isspace` covers every character `\\s` matches, so the characters checked are the ones the
     pattern would have to match first; `casefold` keeps it a superset of what IGNORECASE matches."""
 
-    __slots__ = ("pattern", "firsts")
+    __slots__ = ("pattern", "pairs", "firsts")
 
     def __init__(self, pattern: regex.Pattern[str], words: Iterable[str]) -> None:
         self.pattern = pattern
-        self.firsts = frozenset(w[:1].casefold()[:1] for w in words)
+        words = tuple(words)
+        self.pairs = frozenset(lead_char(w) for w in words if len(w) >= 2 and not w[1].isspace())
+        self.firsts = frozenset(w[:1].casefold()[:1] for w in words if len(w) < 2 or w[1].isspace())
 
     def match(self, text: str, first: str | None = None) -> regex.Match[str] | None:
         """`pattern.match(text)`; `first` is `lead_char(text)` when the caller tries several leads."""
         if first is None:
             first = lead_char(text)
-        return self.pattern.match(text) if first in self.firsts else None
+        if first in self.pairs or first[:1] in self.firsts:
+            return self.pattern.match(text)
+        return None
 
 
 def lead_char(text: str) -> str:
-    """The character a `Lead` checks: the first non-space one, case-folded (computed once per text)."""
-    return text.lstrip()[:1].casefold()[:1]
+    """What a `Lead` checks: the first two non-space characters, case-folded (computed once per text)."""
+    return text.lstrip()[:2].casefold()[:2]
 
 
 class Suffix:
