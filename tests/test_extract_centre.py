@@ -205,7 +205,8 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
     rests += [r.upper() for r in rests] + [r.lower() for r in rests]
     rests += [
         "", " ", "%", " %", "\t%", " phần trăm", " PHẦN  TRĂM", " m2", " m 2", " km²", " Tỷ đồng",
-        " tỷ\tđồng", " ĐIỂM PHẦN TRĂM", " lần", " h", " ha", " héc-ta", " UBND huyện A, B", " Ủy ban nhân dân xã, phường",
+        " tỷ\tđồng", " ĐIỂM PHẦN TRĂM", " lần", " h", " ha", " héc-ta", " UBND huyện A, B",
+        " Ủy ban nhân dân xã, phường",
         "\u00a0hồ sơ", " trong đó", "TRONG  ĐÓ,", " ngàn tấn", " triệu USD", " Lượt", " ß", " ẞx",
     ]
     leads = [v for v in vars(figures).values() if isinstance(v, Lead)] + [context._LEAD_WORDS]
@@ -213,7 +214,7 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
     for lead in leads:
         for text in rests:
             found, expected = lead.match(text, lead_char(text)), lead.pattern.match(text)
-            assert (found and found.span()) == (expected and expected.span()), (lead.pattern.pattern[:9], text)
+            assert (found and found.span()) == (expected and expected.span()), text
 
 
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
