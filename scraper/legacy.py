@@ -52,10 +52,16 @@ def _vni_word(word: str) -> bool:
     return _VNI_PAIR.search(word) is not None or any(c in "ñÑ" for c in word)
 
 
+def plainly_unicode(text: str) -> bool:
+    """More than 20 Unicode-only Vietnamese letters: a Unicode document, in no legacy encoding however
+    much more text follows (counting stops there)."""
+    return next(islice(_VIET_UNICODE.finditer(text), 20, None), None) is not None
+
+
 def detect_legacy(text: str) -> str | None:
     """'tcvn3', 'vni' or None: which legacy font encoding, if any, most words of `text` are in."""
-    if next(islice(_VIET_UNICODE.finditer(text), 20, None), None) is not None:
-        return None  # more than 20 Unicode-only Vietnamese letters: a Unicode document (stop counting there)
+    if plainly_unicode(text):
+        return None
     words = _WORD.findall(text)
     tcvn3 = sum(1 for w in words if _tcvn3_word(w))
     vni = sum(1 for w in words if _vni_word(w) and not _VIET_UNICODE.search(w))

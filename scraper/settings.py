@@ -73,6 +73,7 @@ PARQUET_ROWS_PER_PART = 100_000  # rows per file in a partitioned Parquet export
 # --- parse -----------------------------------------------------------------------------------------
 MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
 MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
+PAGE_HEAD_CHARS = 500_000  # a page's text searched for ids and fingerprints (its bytes go to the parser)
 # where an article page's title, date line and lead sit (scraper/parse/cues.py)
 TITLE_WINDOW_CHARS = 1500  # a title candidate starts at most this many text characters before the body
 DATE_BEFORE_TITLE_CHARS = 250  # a date line may sit this far above the title ("Thứ 6, Ngày …" headers)
@@ -105,6 +106,8 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
+QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over
 QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
 QA_SCAN_AHEAD = 200  # figures looked at after a whole for unmarked parts: bounded, so linear in the text
 QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
@@ -139,6 +142,7 @@ QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", 
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
 QA_SHARES_MAX_GAP = 1.5
+QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else saying so: at least this many
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1
 # A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
@@ -148,6 +152,8 @@ QA_RANGE_TARGET_GAP = 40
 QA_OVERSHOOT_PARENS = 0.25
 # Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
 QA_UNDERSHOOT = 0.2
+# … and parts after "trong đó" ("of which") less than (1 - this) of it, unless their roles make it up.
+QA_UNDERSHOOT_OPEN = 0.03
 # How many nearest figures of each role an identity tries (received + carried over = total, …).
 QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or

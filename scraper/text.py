@@ -23,6 +23,7 @@ __all__ = [
     "Normalized",
     "clean_text",
     "decode_html",
+    "decode_html_head",
     "decode_html_utf8",
     "normalize",
     "normalize_with_map",
@@ -132,13 +133,18 @@ def _fold_odd(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map)."""
-    if not _needs_work(text):
-        return text
+    """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map).
+    Each check runs once: NFC text is not normalised again, nor searched twice for odd characters."""
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
-    text = unicodedata.normalize("NFC", text)
-    return _fold_odd(text) if _ODD_CHARS.search(text) else text
+    if text.isascii():  # NFC already; tab, VT and FF are its only odd characters
+        odd = "\t" in text or "\x0b" in text or "\x0c" in text
+    elif unicodedata.is_normalized("NFC", text):
+        odd = _ODD_CHARS.search(text) is not None
+    else:  # (composing can make an odd character: U+2000 EN QUAD is U+2002 EN SPACE in NFC)
+        text = unicodedata.normalize("NFC", text)
+        odd = _ODD_CHARS.search(text) is not None
+    return _fold_odd(text) if odd else text
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
@@ -281,6 +287,68 @@ def decode_html_utf8(data: bytes, http_charset: str | None = None) -> tuple[str,
         except (UnicodeDecodeError, LookupError):
             continue
     return _finish(data.decode("utf-8", errors="replace")), "utf-8", None
+
+
+def decode_html_head(data: bytes, http_charset: str | None, chars: int) -> tuple[str, bytes | None]:
+    """`decode_html_utf8` for a reader whose parser takes the bytes and who searches only the text's
+    head: (head, data) when `data` is UTF-8 text as it stands, `head` holding at least its first `chars`
+    characters (or all of it); else (the whole text, None).  A page swollen by base64 images is then
+    never decoded whole: its ASCII stretches are only checked, the rest decoded piece by piece."""
+    if len(data) > chars and not data.startswith(_BOM_PREFIXES) and not _looks_binary(data):
+        head, end = _utf8_head(data, chars)
+        if head is not None and _plainly_unicode(head) and _utf8_from(data, end):
+            return head, data  # (what decode_html_utf8 returns: non-ASCII UTF-8 is read as UTF-8 first)
+    text, _enc, utf8 = decode_html_utf8(data, http_charset)
+    return text, utf8
+
+
+_BOM_PREFIXES = tuple(bom for bom, _enc in _BOMS)
+# A byte no UTF-8 sequence continues with: cutting the bytes before one never splits a character, and
+# the bytes are UTF-8 exactly when each piece is.
+_CHAR_START = re.compile(rb"[\x00-\x7f\xc0-\xff]")
+_UTF8_PIECE = 1 << 15
+
+
+def _cut(data: bytes, at: int) -> int:
+    """The first place at or after `at` where a character starts (or the end)."""
+    m = _CHAR_START.search(data, at)
+    return m.start() if m is not None else len(data)
+
+
+def _utf8_head(data: bytes, chars: int) -> tuple[str | None, int]:
+    """The text of `data`'s first bytes, at least `chars` characters of it (or all), and where it stops;
+    (None, 0) when those bytes are not UTF-8."""
+    parts: list[str] = []
+    got, end = 0, 0
+    while got < chars and end < len(data):
+        stop = _cut(data, end + chars - got)  # a character is one byte at least: never too far
+        try:
+            parts.append(data[end:stop].decode("utf-8"))
+        except UnicodeDecodeError:
+            return None, 0
+        got += len(parts[-1])
+        end = stop
+    return "".join(parts), end
+
+
+def _utf8_from(data: bytes, start: int, piece: int = _UTF8_PIECE) -> bool:
+    """Whether `data[start:]` is UTF-8, read in pieces: a piece of ASCII is only checked."""
+    while start < len(data):
+        stop = _cut(data, start + piece)
+        chunk = data[start:stop]
+        if not chunk.isascii():
+            try:
+                chunk.decode("utf-8")
+            except UnicodeDecodeError:
+                return False
+        start = stop
+    return True
+
+
+def _plainly_unicode(text: str) -> bool:
+    from .legacy import plainly_unicode
+
+    return plainly_unicode(text)
 
 
 def _finished(data: bytes, decoded: str, enc: str) -> tuple[str, str, bytes | None]:

@@ -470,3 +470,15 @@ def test_a_level_abbreviation_before_a_count_with_its_share_is_not_a_name() -> N
     got = run("Trường đạt chuẩn: tiểu học 130 (70,2%), THCS 95 (48%), THPT 12 (21,4%).")
     assert [raw for raw, _, kind, _, _ in got if kind != "percent"] == ["130", "95", "12"]
     assert [raw for raw, *_ in run("Đề án 06 của Chính phủ được triển khai.")] == []
+
+
+@pytest.mark.parametrize("sentence, value, denominator", [
+    # the scale word after a fraction is of both its numbers (a disbursement against its plan)
+    ("giá trị giải ngân là 1.250.400/2.000.000 triệu đồng, đạt 62,52% kế hoạch", D(1250400) * 10**6, D(2000000) * 10**6),
+    ("đã giải ngân 3,7/5,2 tỷ đồng", D("3.7") * 10**9, D("5.2") * 10**9),
+    ("giải quyết 1.304/1.650 trường hợp", D(1304), D(1650)),
+])
+def test_a_scaled_fraction_scales_its_denominator_too(sentence: str, value: Decimal, denominator: Decimal) -> None:
+    (f, *_) = extract_figures(sentence)
+    assert f.kind == "ratio" and f.value == value and f.denominator == denominator
+    assert str(f.denominator) == str(int(denominator))  # written as a reader would, no trailing ".0"

@@ -5,6 +5,8 @@ functions they stand for, on random text."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 import regex
 from conftest import FIXTURES, SHARED
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse_article
-from scraper.parse.article import MAX_DEPTH, _SOURCE_BREAKS, _any_match, _limit_nesting
+from scraper.parse.article import _SOURCE_BREAKS, MAX_DEPTH, _any_match, _limit_nesting
 from scraper.parse.cues import (
     _LINE_TAGS,
     _POSTING_ACCOUNTS,
@@ -24,7 +26,23 @@ from scraper.parse.cues import (
     one_line,
 )
 from scraper.parse.sites import GENERIC, PROFILES
-from scraper.text import _WS_RUN, _has_ws_run, _only_to_trim, clean_text, normalize
+from scraper.text import (
+    _ENTITY,
+    _ODD_CHARS,
+    _WS_RUN,
+    DecodeError,
+    _cut,
+    _fold_odd,
+    _has_ws_run,
+    _needs_work,
+    _only_to_trim,
+    _utf8_from,
+    clean_text,
+    decode_html_head,
+    decode_html_utf8,
+    normalize,
+    normalize_with_map,
+)
 
 _WHITE = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2002",
           "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"]
@@ -182,3 +200,93 @@ def test_headline_also_linked_as_related_news_keeps_its_own_date() -> None:
     article = parse_article(_REPEATED, with_figures=False)
     assert article.title == "Kết quả cải cách hành chính sáu tháng đầu năm 2024"
     assert article.published == "2024-07-05"
+
+
+def _normalize_the_long_way(text: str) -> str:
+    """normalize as first written: ask whether there is work, then NFC, then look for odd characters."""
+    if not _needs_work(text):
+        return text
+    if "&" in text and _ENTITY.search(text):
+        return normalize_with_map(text).text
+    text = unicodedata.normalize("NFC", text)
+    return _fold_odd(text) if _ODD_CHARS.search(text) else text
+
+
+_NORMALIZE_PIECES = st.sampled_from(
+    ["Kết", "qua\u0309", "e\u0301", "\u0301", "\u2000", "\u2001", "\xa0", "\t", "\x0b", "\u200b", "\xad",
+     "&amp;", "&nbsp;", "&#8203;", "&", "A", " ", "\u212b", "\u1100\u1161"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=30) | st.lists(_NORMALIZE_PIECES, max_size=10).map("".join))
+def test_normalize_checks_once_what_it_checked_twice(text: str) -> None:
+    assert normalize(text) == _normalize_the_long_way(text)
+
+
+# --- a page's head decoded, its bytes only checked: the same text and bytes as decoding it whole ------
+
+_BYTE_PIECES = st.sampled_from(
+    [b"<p>", b"a", b" ", "Kết quả".encode(), "đường".encode(), b"\xe1\xba", b"\xbf", b"\x80", b"\xc3",
+     b"\xff", b"\xef\xbb\xbf", b"\x00", "ặ".encode() * 11, "B¸o c¸o t×nh h×nh".encode("latin-1"),
+     "Ba\u0301o".encode("cp1258"), b'<meta charset="windows-1258">', b"=" * 40]
+)
+
+
+def _decoded(decode, data: bytes):
+    try:
+        return decode(data)
+    except DecodeError as exc:
+        return type(exc)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_BYTE_PIECES, max_size=14).map(b"".join), st.sampled_from([1, 5, 30, 10_000]))
+def test_head_of_a_page_is_the_head_of_its_whole_text(data: bytes, chars: int) -> None:
+    whole = _decoded(decode_html_utf8, data)
+    head = _decoded(lambda d: decode_html_head(d, None, chars), data)
+    if isinstance(whole, type):
+        assert head is whole
+        return
+    text, _enc, utf8 = whole
+    got, got_utf8 = head
+    assert got_utf8 is utf8
+    if utf8 is None:
+        assert got == text
+    else:
+        assert text.startswith(got) and len(got) >= min(chars, len(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BYTE_PIECES, max_size=14).map(b"".join), st.integers(0, 40), st.sampled_from([1, 3, 64]))
+def test_utf8_read_in_pieces_is_utf8_read_whole(data: bytes, start: int, piece: int) -> None:
+    start = _cut(data, min(start, len(data)))
+    try:
+        data[start:].decode("utf-8")
+        whole = True
+    except UnicodeDecodeError:
+        whole = False
+    assert _utf8_from(data, start, piece) is whole
+
+
+def test_a_page_of_base64_images_is_read_from_its_head() -> None:
+    """A page past PAGE_HEAD_CHARS: the parser gets its bytes, the head is what the whole text starts
+    with, and the article read is the one read from the whole text."""
+    image = "data:image/png;base64," + "QUJD" * 40_000
+    prose = "Các sở, ngành đã giải quyết đúng hạn hồ sơ. " * 20
+    page = ("<html><head><title>Kết quả cải cách hành chính</title></head><body><h1>Kết quả cải cách "
+            f'hành chính</h1><p>{prose}</p><img src="{image}">' + "<p>Cuối trang.</p>" * 3 + "</body></html>")
+    data = page.encode()
+    head, utf8 = decode_html_head(data, None, 50_000)
+    assert utf8 is data and page.startswith(head) and 50_000 <= len(head) < len(page)
+    assert parse_article(data, with_figures=False) == parse_article(page, with_figures=False)
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, 3 * MAX_DEPTH])
+def test_nesting_counted_on_bytes_as_on_text(depth: int) -> None:
+    page = "<div><p>Kết quả</p><img src='a.png'><br/>" * depth + "</div>" * depth
+    from_text, from_bytes = _limit_nesting(page), _limit_nesting(page.encode())
+    if depth < MAX_DEPTH:  # (the <p> in the last <div> is one deeper)
+        assert from_text is page and from_bytes == page.encode()
+    else:
+        assert isinstance(from_bytes, str) and from_bytes == from_text != page

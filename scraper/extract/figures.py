@@ -494,6 +494,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             else:
                 # "2,27/3 điểm": a score out of a maximum; "5/33 điểm ùn tắc": a ratio of places.
                 is_score = kind == "score" or (unit == "điểm" and "," in num_text)
+                if not is_score and remainder is None:
+                    den = exact_decimal(den * scale_mult)  # "3.760.543/5.247.827 triệu đồng": of both
                 c.kind, c.unit, c.denominator = ("score" if is_score else "ratio"), unit, den
                 if is_score and in_raw:
                     c.end = unit_end

@@ -13,7 +13,9 @@ import html as htmllib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
@@ -23,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..models import Article, Attachment, Figure, Table
-from ..text import clean_text, decode_html_utf8, normalize
+from ..text import clean_text, decode_html_head, normalize
 from .cues import (
     TIME_BEFORE,
     Layout,
@@ -75,12 +77,12 @@ _REDIRECT_TITLES = {
 
 
 def _is_listing(tree: LexborHTMLParser, profile: SiteProfile) -> bool:
-    """Many article teasers and no single article body: a category page, not an article."""
+    """Many article teasers and no single article body: a category page, not an article.  The
+    profile's headline is looked for first: found (an article page), no teaser list is walked."""
+    if profile.title and tree.css_first(profile.title[0]) is not None:
+        return False
     teasers = tuple(sel for sel in profile.listing_links if sel != "a[href]")
-    for sel in teasers if _any_match(tree, teasers) else ():
-        if len(tree.css(sel)) >= 5 and not any(tree.css_first(b) for b in profile.title[:1]):
-            return True
-    return False
+    return any(len(tree.css(sel)) >= 5 for sel in teasers) if _any_match(tree, teasers) else False
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -180,6 +182,8 @@ _VOID = frozenset(b"area base br col embed hr img input link meta param source t
 # `_TAG` on text, every tag consumed exactly as `_TAG` reads it: (slash, name, '/' if it ends '/>').
 # The standard library's engine scans this ASCII-only pattern twice as fast as `regex` does.
 _NESTING_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*+(?:(?<=(/))|)>")
+# ... and on a page's UTF-8 bytes: the same tags (no byte of a multi-byte character is ASCII)
+_NESTING_TAG_BYTES = re.compile(_NESTING_TAG.pattern.encode("ascii"))
 _VOID_NAMES = frozenset(t.decode() for t in _VOID)
 
 
@@ -187,9 +191,10 @@ class _Steps(dict):
     """How a tag moves the depth (+1 opening, -1 closing, 0 void or self-closing), worked out once per
     distinct (slash, name, closed) of a page and then looked up in C."""
 
-    def __missing__(self, key: tuple[str, str, str]) -> int:
+    def __missing__(self, key: tuple[str, str, str] | tuple[bytes, bytes, bytes]) -> int:
         slash, name, closed = key
-        step = 0 if closed or name.lower() in _VOID_NAMES else (-1 if slash else 1)
+        void = name.lower() in (_VOID_NAMES if isinstance(name, str) else _VOID)
+        step = 0 if closed or void else (-1 if slash else 1)
         self[key] = step
         return step
 
@@ -199,17 +204,20 @@ def _opens_nothing(m: regex.Match) -> bool:
     return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
 
 
-def _limit_nesting(html: str) -> str:
+def _limit_nesting(html: str | bytes) -> str | bytes:
     """Drop the tags nested deeper than MAX_DEPTH (keeping their text): a 200,000-deep page would
-    otherwise take minutes in the tree builder."""
+    otherwise take minutes in the tree builder.  The page (its text or its UTF-8 bytes) comes back as it
+    is when nothing is dropped, else as text."""
     few = MAX_DEPTH * 2
-    if html.count("<", 0, 64 * few) < few and html.count("<") < few:
+    text = isinstance(html, str)
+    lt = "<" if text else b"<"
+    if html.count(lt, 0, 64 * few) < few and html.count(lt) < few:  # type: ignore[arg-type]
         return html  # (a big page shows that many tags early: most are not counted to the end)
     # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
-    steps = map(_Steps().__getitem__, _NESTING_TAG.findall(html))
+    steps = map(_Steps().__getitem__, (_NESTING_TAG if text else _NESTING_TAG_BYTES).findall(html))
     if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
         return html
-    data = html.encode("utf-8", "surrogatepass")
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
     out: list[bytes] = []
     depth = 0
     pos = 0
@@ -464,7 +472,7 @@ def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | No
         if url and (m := pattern.search(url)):
             return f"{profile.name}:{m.group(1)}"
     for pattern in _compiled(profile.html_id_patterns):
-        if m := pattern.search(html, 0, 500_000):  # the first 500,000 characters, without a copy
+        if m := pattern.search(html, 0, settings.PAGE_HEAD_CHARS):  # the head, without a copy
             return f"{profile.name}:{m.group(1)}"
     basis = (url or "") if url else f"{title}\n{body[:2000]}"
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
@@ -499,17 +507,20 @@ def parse_article(
     html, utf8 = _page_text(html, http_charset)
     if html.find("<", 0, 100_000) < 0:
         raise NotHTML("not HTML: no markup found")
-    limited = _limit_nesting(html)
     # lexbor reads UTF-8: when the text is exactly the page's bytes, it takes them (the same tree,
-    # without encoding the whole text again)
-    tree = LexborHTMLParser(utf8 if utf8 is not None and limited is html else limited)
-    html = limited
+    # without encoding the whole text again); `html` is then the text's head (PAGE_HEAD_CHARS)
+    source: str | bytes = utf8 if utf8 is not None else html
+    limited = _limit_nesting(source)
+    if limited is not source:  # nested too deep: tags dropped, and the page read as that text
+        source = html = limited
+    tree = LexborHTMLParser(source)
     metas = _Metas(tree)
     url = _canonical_url(tree, html, url, metas)
     profile = detect(url, html)
-    article = _extract(tree, html, url, profile, metas)
+    page = _Page(html, source)
+    article = _extract(tree, page, url, profile, metas)
     if profile is not GENERIC and len(article.body_text) < 40:
-        generic = _extract(LexborHTMLParser(html), html, url, GENERIC, metas)
+        generic = _extract(LexborHTMLParser(source), page, url, GENERIC, metas)
         if len(generic.body_text) > len(article.body_text):
             article = generic.model_copy(update={"platform": profile.name, "id": article.id})
     if not article.body_text and not article.title:
@@ -526,13 +537,14 @@ def parse_article(
 
 
 def _page_text(html: str | bytes, http_charset: str | None) -> tuple[str, bytes | None]:
-    """The page as text, and its bytes when the text is exactly them read as UTF-8."""
+    """The page as text, and its bytes when the text is exactly them read as UTF-8 (the text is then
+    only sure to hold the page's first PAGE_HEAD_CHARS characters: all that is searched as text)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if len(data) > MAX_HTML_BYTES:
             raise PageTooLarge(f"page too large ({len(data):,} bytes > {MAX_HTML_BYTES:,})")
         try:
-            text, _enc, utf8 = decode_html_utf8(data, http_charset)
+            text, utf8 = decode_html_head(data, http_charset, settings.PAGE_HEAD_CHARS)
         except DecodeError as exc:
             raise NotHTML(str(exc)) from None
         return text, utf8
@@ -597,7 +609,7 @@ def _strip_chrome(
     return captions, author
 
 
-def _body_html_again(html: str, profile: SiteProfile, title: str | None) -> str:
+def _body_html_again(html: str | bytes, profile: SiteProfile, title: str | None) -> str:
     """The body's HTML as it stood just before `_render` rewrote it, from a fresh parse of the same page
     (deterministic): only a rare byline check needs it, so most pages never serialise their body."""
     body_node = _find_body(LexborHTMLParser(html), profile)
@@ -607,8 +619,16 @@ def _body_html_again(html: str, profile: SiteProfile, title: str | None) -> str:
     return body_node.html or ""
 
 
+class _Page(NamedTuple):
+    """A page as read: its text, at least the first PAGE_HEAD_CHARS characters (all that is searched as
+    text), and what lexbor parses (the page's UTF-8 bytes, or its whole text)."""
+
+    head: str
+    markup: str | bytes
+
+
 def _extract(
-    tree: LexborHTMLParser, html: str, url: str | None, profile: SiteProfile, metas: _Metas
+    tree: LexborHTMLParser, page: _Page, url: str | None, profile: SiteProfile, metas: _Metas
 ) -> Article:
     """Read one page: the profile's selectors are priors; position, agreement and typography decide."""
     page_title = _text(tree.css_first("title"))
@@ -643,7 +663,8 @@ def _extract(
         body_text, cut = _trim_ends(body_text, title)
         _shift_spans(spans, -cut)
         if author is None:
-            body_text, author = _split_byline(body_text, lambda: _body_html_again(html, profile, title))
+            again = partial(_body_html_again, page.markup, profile, title)
+            body_text, author = _split_byline(body_text, again)
         if lead and not fold(body_text[: len(lead) + 5]).startswith(fold(lead)[:60]):
             body_text = lead + "\n" + body_text
             _shift_spans(spans, len(lead) + 1)
@@ -680,7 +701,7 @@ def _extract(
     body_text = normalize(body_text)
     art = Article(
         url=url,
-        id=_stable_id(profile, url, html, title, body_text),
+        id=_stable_id(profile, url, page.head, title, body_text),
         site=urlsplit(url).hostname if url else None,
         platform=profile.name,
         title=normalize(title) if title else None,

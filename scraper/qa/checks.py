@@ -304,55 +304,86 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     out: list[Check] = []
     by_sentence: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
-        if (
-            f.kind == "percent"
-            and not f.change
-            and not f.prior_period
-            and f.range is None
-            and f.part_of is None
-        ):
+        if f.kind == "percent" and not f.change and not f.prior_period and f.range is None:
             by_sentence[f.sentence].append(f)
-    for all_fs in by_sentence.values():
-        # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against a plan, no share
-        all_fs = [f for f in all_fs if not _against_plan(body, f)]
-        if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
-            continue  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
-        if not Decimal(90) <= sum((f.value for f in all_fs), Decimal(0)) <= Decimal(110) or any(
-            f.value == 100 for f in all_fs
-        ):
-            continue  # not a breakdown of one whole
-        # "đúng hạn 96,55%, quá hạn 3,45%, trả lại 0,08%": a run of the shares that makes 100% is the
-        # breakdown; a share outside it (files returned) is of the same whole but not one of its parts
-        runs = [all_fs[i:j] for i in range(len(all_fs)) for j in range(len(all_fs), i + 1, -1)]
-        fs, ok, computed = all_fs, False, Decimal(0)
-        for run in runs:
-            total = sum((f.value for f in run), Decimal(0))
-            if _shares_close(run, total, tolerance):
-                fs, ok, computed = run, True, total
-                break
-        if not ok:
-            computed = sum((f.value for f in fs), Decimal(0))
-        named = all(_ROLE_SHARE.search(body, max(0, f.start - 40), f.start) for f in fs)
-        if not ok and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
-            continue
-        msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (
-            " ≈ 100% (khớp)" if ok else " — lệch khỏi 100%"
-        )
-        out.append(
-            Check(
-                check="shares",
-                consistent=ok,
-                stated=Decimal(100),
-                computed=computed,
-                figures=[_fig_ref(f) for f in fs],
-                message=msg,
-                article_url=url,
-                rule="các tỷ lệ của một cơ cấu cộng lại 100%",
-                confidence=0.8 if named else 0.5,
-                roles=["share"] * len(fs),
-            )
-        )
+    for sentence_fs in by_sentence.values():
+        check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance)
+        found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)
+        out.extend(c.model_copy(update={"article_url": url}) for c in found)
     return out
+
+
+def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None) -> Check | None:
+    """The sentence's shares as one breakdown: a run of them that makes 100% confirms, a named breakdown
+    that falls a little short or over alarms."""
+    # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against a plan, no share
+    all_fs = [f for f in all_fs if not _against_plan(body, f)]
+    if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
+        return None  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
+    if not Decimal(90) <= sum((f.value for f in all_fs), Decimal(0)) <= Decimal(110) or any(
+        f.value == 100 for f in all_fs
+    ):
+        return None  # not a breakdown of one whole
+    # "đúng hạn 96,55%, quá hạn 3,45%, trả lại 0,08%": a run of the shares that makes 100% is the
+    # breakdown; a share outside it (files returned) is of the same whole but not one of its parts
+    runs = [all_fs[i:j] for i in range(len(all_fs)) for j in range(len(all_fs), i + 1, -1)]
+    run = next((r for r in runs if _shares_close(r, sum((f.value for f in r), Decimal(0)), tolerance)), None)
+    fs = run or all_fs
+    named = all(_ROLE_SHARE.search(body, max(0, f.start - 40), f.start) for f in fs)
+    computed = sum((f.value for f in fs), Decimal(0))
+    if run is None and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
+        return None
+    return _shares_check(fs, computed, run is not None, 0.8 if named else 0.5)
+
+
+_IN_PARENTHESES = regex.compile(r"\([^()]*$")
+
+
+def _runs_making_whole(body: str, all_fs: list[Figure], tolerance: float | None) -> list[Check]:
+    """Shares side by side that make 100% though the sentence holds more: two breakdowns in one sentence
+    ("… 18% đúng, 55% sai, 27% có đúng có sai; 11% đúng, 63% sai và 26% …"), shares of a grading written
+    with "đạt" ("giỏi đạt 29,6%, khá 44,6%, trung bình 25,8%"), a share of a share in parentheses between
+    them.  Nothing else says they are one breakdown, so such runs only ever confirm."""
+    outside = [f for f in all_fs if not _IN_PARENTHESES.search(body, max(0, f.start - 80), f.start)]
+    for fs in (all_fs, outside):
+        if len(fs) > settings.QA_SHARES_MAX_TERMS or any(f.value >= 100 for f in fs):
+            continue
+        found: list[Check] = []
+        i = 0
+        while i <= len(fs) - settings.QA_SHARES_MIN_RUN:
+            run = _run_from(body, fs, i, tolerance)
+            if run:
+                found.append(_shares_check(run, sum((f.value for f in run), Decimal(0)), True, 0.5))
+            i += len(run) or 1
+        if found:
+            return found
+    return []
+
+
+def _run_from(body: str, fs: list[Figure], i: int, tolerance: float | None) -> list[Figure]:
+    """The longest run of shares from the i-th that makes 100% (at least the settings' minimum), or none;
+    not progress against each item's own plan ("chi đầu tư ước đạt 48,2%; chi thường xuyên ước đạt 25%")."""
+    for j in range(len(fs), i + settings.QA_SHARES_MIN_RUN - 1, -1):
+        if _shares_close(fs[i:j], sum((f.value for f in fs[i:j]), Decimal(0)), tolerance):
+            return fs[i:j] if sum(_against_plan(body, f) for f in fs[i:j]) < 2 else []
+    return []
+
+
+def _shares_check(fs: list[Figure], computed: Decimal, ok: bool, confidence: float) -> Check:
+    msg = f"Các tỷ lệ {' + '.join(f.raw for f in fs)} = {vn_number(computed)}%" + (
+        " ≈ 100% (khớp)" if ok else " — lệch khỏi 100%"
+    )
+    return Check(
+        check="shares",
+        consistent=ok,
+        stated=Decimal(100),
+        computed=computed,
+        figures=[_fig_ref(f) for f in fs],
+        message=msg,
+        rule="các tỷ lệ của một cơ cấu cộng lại 100%",
+        confidence=confidence,
+        roles=["share"] * len(fs),
+    )
 
 
 _SHARE_WORDS = regex.compile(

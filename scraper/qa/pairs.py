@@ -36,6 +36,7 @@ from .vocab import (
     CLAUSE_ROLES,
     EXCLUDES,
     IDENTITIES,
+    OWN_NOUNS,
     ROLES,
     SAME_THING,
 )
@@ -101,7 +102,8 @@ _RATE_BEFORE = regex.compile(
 )
 _WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
-_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+# "… phải thi hành.Trong số …": a full stop glued to the next sentence ends one too (not "TP.Hồ Chí Minh")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n")
 
 
 
@@ -119,6 +121,8 @@ def unit_key(unit: str | None) -> str:
     if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
         words = ABBREVIATIONS[words[0]].split() + words[1:]
     first, two = words[0], " ".join(words[:2])
+    if two in OWN_NOUNS:
+        return two
     for group in SAME_THING:
         if two in group or first in group or ABBREVIATIONS.get(first) in group:
             return min(group)
@@ -470,6 +474,20 @@ def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
     return bool(regex.search(pattern, tx.t[last.end : semi if semi >= 0 else stop]))
 
 
+def _itemised(tx: Text, parts: list[Figure]) -> bool:
+    """Each part opens its own line with an item mark ("a) Rừng tự nhiên: …", "- Vốn …"): a set-out list."""
+    paras = [tx.paragraph(p.start) for p in parts]
+    return len(set(paras)) == len(parts) >= 2 and all(_ITEM.match(tx.t, tx.para[k]) for k in paras)
+
+
+def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+    """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …, trong đó
+    trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a selection."""
+    mine = roles_of(tx.label(whole))
+    theirs = set().union(*(roles_of(tx.label(p)) for p in parts)) if parts else set()
+    return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
 ) -> Iterable[Relation]:
@@ -491,7 +509,7 @@ def _sum_candidates(
         para = tx.paragraph(parts[-1].start)
         later = [
             f
-            for f in tx.in_paragraphs(para, para, parts[-1].start)
+            for f in tx.in_paragraphs(para, para + 1, parts[-1].start)
             if f.start > parts[-1].end
             and _is_amount(f)
             and not f.change
@@ -500,9 +518,9 @@ def _sum_candidates(
         ]
         rest = next((f for f in later if f.value == gap), None)
         if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
-            yield Relation(
-                "sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau trong đoạn)", conf * 0.9
-            )
+            # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm việc ở
+            # nước ngoài")
+            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau)", conf * 0.9)
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
             whole_conf *= 0.75
@@ -754,13 +772,14 @@ _CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", 
 
 
 def _paragraphs_between(tx: Text, a: int, b: int) -> int:
-    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh")."""
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh", or a
+    short line with no figure: an empty line, a caption printed twice)."""
     pa, pb = tx.paragraph(a), tx.paragraph(b)
-    captions = sum(
-        1
-        for k in range(pa + 1, min(pb, pa + 4))
-        if _CAPTION.search(tx.t, tx.para[k], tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t))
-    )
+    captions = 0
+    for k in range(pa + 1, min(pb, pa + settings.QA_CAPTIONS_SKIPPED + 1)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        bare = end - tx.para[k] <= settings.QA_CAPTION_MAX and not tx.span(tx.para[k], end)
+        captions += bool(bare or _CAPTION.search(tx.t, tx.para[k], end))
     return pb - pa - captions
 
 
@@ -797,7 +816,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
-            yield from _sum_candidates(tx, w, parts, rule, conf)
+            closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
+            for r in _sum_candidates(tx, w, parts, rule, conf):
+                yield dataclasses.replace(r, closed=True) if closed else r
     for i, w in enumerate(figs):
         if not _whole_kind(w):
             continue
@@ -965,10 +986,35 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
     )
 
 
+# Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
+_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*")
+
+
+def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
+    """Each amount's roles; a second column printed right after another kind of amount ("kiến nghị thu hồi
+    1.113 tỷ đồng và 607 ha đất") plays the role of the first (such figures are returned apart by id: the
+    reading is weaker, they only confirm)."""
+    out: list[tuple[Figure, set[str]]] = []
+    inherited: set[int] = set()
+    for f in tx.figures:
+        if not (_is_amount(f) or f.kind == "ratio"):
+            continue
+        roles = roles_of(tx.label(f), tx.before(f))
+        prev = out[-1] if out else None
+        if (
+            not roles
+            and prev is not None
+            and prev[0].kind != f.kind
+            and _COLUMN_GAP.fullmatch(tx.t, prev[0].end, f.start)
+        ):
+            roles = prev[1]
+            inherited.add(id(f))
+        out.append((f, roles))
+    return out, inherited
+
+
 def _identities(tx: Text) -> Iterable[Relation]:
-    labelled = [
-        (f, roles_of(tx.label(f), tx.before(f))) for f in tx.figures if _is_amount(f) or f.kind == "ratio"
-    ]
+    labelled, inherited = _identity_roles(tx)
     roles_by_id = {id(f): r for f, r in labelled}
 
     def around(f: Figure, k: int) -> list[tuple[Figure, set[str]]]:
@@ -1009,6 +1055,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
+                if any(id(f) in inherited for f in (whole, *picks)):
+                    conf = min(conf, settings.QA_CONF_CHANGE)  # a column read by its neighbour: confirms
                 yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
         # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
         for frac, roles in labelled:
@@ -1195,6 +1243,11 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
         yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
 
 
+# Reasons that name the whole a rate is of even when the rate is said to be "so với chỉ tiêu"
+_ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi hành"
+_NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
+
+
 def _whole_reasons(
     tx: Text,
     p: Figure,
@@ -1230,6 +1283,8 @@ def _whole_reasons(
         whole_roles = set()
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
+    if "eligible" in whole_roles and "resolved" in rate_roles and f.start < num.start and dist <= 2:
+        yield 0.85, _ELIGIBLE_REASON
     if (
         dist <= 1
         and f.start < num.start
@@ -1404,7 +1459,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
                     yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
                 for whole, _, wwhy in _wholes(tx, p, num, index):
-                    if wwhy.startswith("'Trong số"):  # a whole the text names: it may confirm, never alarm
+                    if wwhy.startswith(_NAMED_WHOLES):  # a whole the text names: it may confirm, never alarm
                         rule = f"{nwhy}; {wwhy}"
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
@@ -1443,6 +1498,41 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
         and (f.unit or "").lower() == (num.unit or "").lower()
         and _PLAN_WORDS.search(tx.label(f))
     ]
+
+
+# "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the rate against it
+_PLAN_IN_PARENS = regex.compile(
+    r"so\s+với\s+(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)[^\d();.]{0,40}\(\s*$", regex.I
+)
+_PLAN_THEN_RATE = regex.compile(
+    r"\s*(?:[\p{L}]+\s*)?\)\s*,?\s*(?:thì\s+)?(?:đạt|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
+)
+
+
+def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
+    """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount
+    the sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
+    that is the words only suggest, so it only confirms."""
+    figs = tx.figures
+    for plan, p in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change or not _is_amount(plan) or not plan.value:
+            continue
+        if not _PLAN_THEN_RATE.fullmatch(tx.t, plan.end, p.start):
+            continue
+        if not _PLAN_IN_PARENS.search(tx.t, max(0, plan.start - 80), plan.start):
+            continue
+        s = tx.sentence(plan.start)
+        subject = next(
+            (
+                f
+                for f in tx.span(tx.sent[s], plan.start, plan.start)
+                if _is_amount(f) and not f.change and tx.d(f.start) == 0 and f.unit == plan.unit
+            ),
+            None,
+        )
+        if subject is not None:
+            rule = "số liệu chính của câu trên kế hoạch nêu trong ngoặc ngay trước tỷ lệ"
+            yield Relation("ratio", p, (subject, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
 
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
@@ -1549,8 +1639,9 @@ def _change_directions(tx: Text) -> dict[int, bool]:
 
 
 def _change_sums(tx: Text) -> Iterable[Relation]:
-    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)": this
-    period's value is last period's plus the change.  Which printed value is which is left to the arithmetic,
+    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)", "59.177
+    người so với cùng kỳ (55.317 người); tăng 3.860" (the change's noun left out): this period's value is last
+    period's plus the change.  Which printed value is which is left to the arithmetic,
     so these relations only ever confirm (their confidence stays below an alarm)."""
     directions = _change_directions(tx)
     for c in tx.figures:
@@ -1563,7 +1654,7 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             for f in tx.in_sentences(s - 1, s, c.start)
             if f is not c
             and not f.change
-            and f.kind == c.kind
+            and (f.kind == c.kind or (c.kind == "number" and not c.unit and f.kind == "count"))
             and tx.compatible(f, c)
             and s - 1 <= tx.sentence(f.start) <= s
             and not _CHANGE_BEFORE.search(tx.before(f, 25))
@@ -1577,6 +1668,26 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
             else:
                 yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+
+
+# "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
+_CHANGE_RATE_GAP = regex.compile(r"[\p{L}\s]{0,20},\s*(?:giảm|tăng)\s*", regex.I)
+
+
+def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
+    """ "Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)": this period's count and the fall make last period's
+    (194 + 165 = 359).  Which figure is which is read from the words, so it only confirms."""
+    figs = tx.figures
+    for c, p, frac in zip(figs, figs[1:], figs[2:]):
+        if c.change != "giảm" or not _is_amount(c) or p.kind != "percent" or p.change != "giảm":
+            continue
+        if frac.kind != "ratio" or not frac.denominator or not tx.compatible(c, frac):
+            continue
+        if _CHANGE_RATE_GAP.fullmatch(tx.t, c.end, p.start) and _FRACTION_OF_PERIODS.fullmatch(
+            tx.t, p.end, frac.start
+        ):
+            rule = "kỳ trước (mẫu số) = kỳ này (tử số) + mức giảm"
+            yield Relation("sum", frac, (frac, c), rule, settings.QA_CONF_CHANGE, whole=frac.denominator)
 
 
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
@@ -1635,7 +1746,11 @@ def _poverty_flows(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
 
 
-_LIST_MARK = regex.compile(r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?)\s*:", regex.I)
+# "… như sau:", "Cụ thể:"; "trong đó:" ending its line, the entries one a line ("Đường bộ: xảy ra 69 vụ, …")
+_LIST_MARK = regex.compile(
+    r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?|trong\s+đó(?=\s*:[ \t]*\n))\s*:",
+    regex.I,
+)
 _WHOLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
     regex.I,
@@ -1659,7 +1774,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             column = [
                 e[j]  # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180 vụ")
                 if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
-                else next((f for f in e if tx.compatible(f, head) and f.kind == head.kind), None)
+                else _same_column(tx, head, e)
                 for e in entries
             ]
             if not _is_amount(head) or any(f is None for f in column):
@@ -1673,11 +1788,25 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                     or w.value < total / 2
                 ):
                     continue
-                if tx.paragraph(m.start()) - tx.paragraph(w.start) > 2:
+                if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                rule = "danh sách 'như sau:' cộng lại bằng số chung"
+                rule = "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) cộng theo cột"
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+
+
+_LAST_WORD = regex.compile(r"([\p{L}]+)[^\p{L}\d,;:()]*$")
+
+
+def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
+    """The figure of `entry` in `head`'s column: like it, and named by the same word when the entries name
+    their columns ("xảy ra 69 vụ, chết 66 người, bị thương 56 người" / "xảy ra 2 vụ, chết 5 người")."""
+    like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
+    if len(like) < 2:
+        return like[0] if like else None
+    word = _LAST_WORD.search(tx.before(head, 30))
+    named = [f for f in like if word and (w := _LAST_WORD.search(tx.before(f, 30))) and w[1] == word[1]]
+    return named[0] if len(named) == 1 else None
 
 
 _ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
@@ -2098,12 +2227,12 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
-    sums += [*_from_to_changes(tx), *_poverty_flows(tx)]
+    sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_fractions_of_a_count(tx)]
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
-    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx)]
+    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     return sums + rates + [*_per_unit(tx)] + tables

@@ -27,6 +27,7 @@ class Relation:
     confidence: float
     whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
     over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
+    closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
 
     @property
     def key(self) -> tuple[str, int]:
@@ -314,7 +315,14 @@ def _near_miss(v: Verdict) -> bool:
         # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the two main items of
         # a budget, not all of them ("trong đó" = of which); a list of three or more is meant to be whole
         return False
-    return bool(whole) and v.computed >= whole * (1 - Decimal(str(settings.QA_UNDERSHOOT)))
+    # "trong đó" is "of which": parts well short of their whole are the ones the report names, unless the
+    # words say they are all of it
+    open_list = r.rule.startswith(_OPEN_MARKERS) and not r.closed
+    under = settings.QA_UNDERSHOOT_OPEN if open_list else settings.QA_UNDERSHOOT
+    return bool(whole) and v.computed >= whole * (1 - Decimal(str(under)))
+
+
+_OPEN_MARKERS = ("'trong đó'", "'trong số đó'", "'trong số này'", "'như'")
 
 
 def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:

@@ -15,6 +15,8 @@ ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 ACT_UNITS = frozenset(
     {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"}
 )
+# Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
+OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
@@ -42,16 +44,22 @@ ROLES: dict[str, str] = {
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "taken_up": r"(?<!đang\s+)thụ\s+lý(?!\s+mới)",
     "due": r"đến\s+hạn",
+    # judgment enforcement: what can be enforced now is what "thi hành xong" is a share of
+    "eligible": r"(?<!chưa\s)(?:có|đủ)\s+điều\s+kiện(?:\s+thi\s+hành)?",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
-    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả",
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả|"
+    r"thi\s+hành\s+(?:án\s+)?(?:đã\s+)?xong|đã\s+xong",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",  # "Còn tồn 24 vụ đang tiếp tục giải quyết"
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
+    # the two ways files come in: "trong đó 700 hồ sơ trực tuyến và 450 hồ sơ trực tiếp"
+    "online": r"trực\s+tuyến|qua\s+mạng|qua\s+dịch\s+vụ\s+công",
+    "in_person": r"trực\s+tiếp(?!\s+(?:với|tại\s+cơ\s+sở))|tại\s+(?:bộ\s+phận|quầy)",
     "trade": r"xuất\s+nhập\s+khẩu|xuất,\s+nhập\s+khẩu|(?<![\p{L}])XNK(?![\p{L}])",
     "surplus": r"xuất\s+siêu|thặng\s+dư",
     "trade_deficit": r"nhập\s+siêu|thâm\s+hụt(?:\s+cán\s+cân)?(?:\s+thương\s+mại)?",
@@ -68,10 +76,11 @@ ROLES: dict[str, str] = {
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
     "violation": r"(?:sai|vi)\s+phạm",
-    "advise_recover": r"(?:kiến|đề)\s+nghị\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
+    "advise_recover": r"(?:(?:kiến|đề)\s+nghị|yêu\s+cầu)\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
+    # "xử lý bằng các biện pháp tài chính khác", "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý"
     "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
-    r"xử\s+lý\s+(?:các\s+)?(?:hình\s+thức\s+)?khác|"
-    r"giảm\s+trừ|khắc\s+phục",
+    r"xử\s+lý\s+(?:[\p{L}]+\s+){0,6}khác|(?:kiến|đề)\s+nghị\s+(?:[\p{L}]+\s+){0,6}xem\s+xét,?\s+xử\s+lý|"
+    r"giảm\s+trừ|khắc\s+phục|xuất\s+toán",
 }
 # Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
 # thanh toán, chấn chỉnh, khắc phục hơn 33,3 tỷ đồng".
@@ -107,6 +116,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     ),
     # a court's "thụ lý" is all it has to handle: resolved + still pending ("còn tồn") make it up
     (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    (("online", "in_person"), ("received", "total"), "trực tuyến + trực tiếp = số tiếp nhận"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
     (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
