@@ -684,6 +684,12 @@ PAIRING = [
      "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
      "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
      "7,00%, đóng góp 3,20 điểm phần trăm.", [("sum", False)]),
+    ("the whole in parentheses 'trên tổng số' after the count, the rate named by a few words after 'tỷ lệ'",
+     "Ngày bầu cử, toàn huyện có 98.500 cử tri (trên tổng số 100.000 cử tri) đã tham gia bỏ phiếu, đạt tỷ lệ trung "
+     "bình toàn huyện 98,5%.", [("ratio", True)]),
+    ("… misprinted",
+     "Ngày bầu cử, toàn huyện có 98.500 cử tri (trên tổng số 100.000 cử tri) đã tham gia bỏ phiếu, đạt tỷ lệ trung "
+     "bình toàn huyện 99,5%.", [("ratio", False)]),
 ]
 
 

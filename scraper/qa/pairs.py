@@ -1120,7 +1120,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
-        if n.kind == "percent" or ";" in gap or other_sentence or len(gap) > 90:
+        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
             break
         if _MEMBERS_RATE.search(gap):
             break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
@@ -1132,7 +1132,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             or (n.kind in AMOUNT_KINDS and _CHANGE_BEFORE.search(tx.before(n, 25)))
         ):
             last = regex.split(r",", gap)[-1]
-            explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
+            explicit = _RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
+            explicit = explicit or gap.strip().startswith("(")
             if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
                 sure = 1.0 if explicit else 0.7
                 if _names_another_rate(tx, n, gap):
@@ -1165,6 +1166,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+# "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
+_NAMED_RATE_BEFORE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?:\s+[\p{L}]+){1,4}\s*$", regex.I)
 _RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
 
 
@@ -1250,6 +1253,9 @@ _ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi h
 _NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
 
 
+_OVER_TOTAL = regex.compile(r"(?<![\p{L}])(?:trên|trong)\s+tổng\s+số(?:\s+[\p{L}]+){0,2}\s*$", regex.I)
+
+
 def _whole_reasons(
     tx: Text,
     p: Figure,
@@ -1278,6 +1284,9 @@ def _whole_reasons(
     specific = [w for w in named if w not in _GENERIC_NOUNS]
     if specific and all(w in tx.label(f).lower().split() for w in specific):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
+    # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
+    if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
+        yield 0.85, "số 'trên tổng số' ngay sau tử số"
     whole_roles = roles_of(tx.label(f))
     if f.index in sums.parts or _carried_over_beside(tx, f):
         # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is over;
