@@ -690,6 +690,9 @@ PAIRING = [
     ("… misprinted",
      "Ngày bầu cử, toàn huyện có 98.500 cử tri (trên tổng số 100.000 cử tri) đã tham gia bỏ phiếu, đạt tỷ lệ trung "
      "bình toàn huyện 99,5%.", [("ratio", False)]),
+    ("young men and persons count the same people: last year's count + the rise = this year's (only confirms)",
+     "Năm 2023, toàn tỉnh đã bàn giao 1.500 thanh niên cho các đơn vị nhận quân. Trong năm 2024, chỉ tiêu gọi công "
+     "dân nhập ngũ là 1.620 thanh niên (tăng 120 người so với năm 2023).", [("sum", True)]),
 ]
 
 
