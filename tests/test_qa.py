@@ -997,3 +997,10 @@ def test_a_list_of_places_fractions_adds_their_numerators_not_two_that_share_a_d
     )
     sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
     assert sums == [("Tổng các phần 4 + 11 + 12 + 5", True)]
+
+
+def test_a_change_over_last_periods_value_names_that_value_when_the_text_prints_it() -> None:
+    text = "Tổng số hộ tham gia bảo hiểm là 8.400 hộ so với cùng kỳ năm trước (8.000 hộ); tăng 400 (5%)."
+    (rate,) = [c for c in check_text(text) if c.check == "ratio"]
+    assert rate.consistent and [f["raw"] for f in rate.figures] == ["5%", "400", "8.000"]
+    assert rate.roles == ["rate", "change", "prior"]

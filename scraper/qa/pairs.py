@@ -1603,14 +1603,13 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
-            yield Relation(
-                "change",
-                p,
-                (change, f),
-                "mức thay đổi trên số kỳ trước (= hiện tại ∓ thay đổi)",
-                settings.QA_CONF_CHANGE,
-                whole=prior,
-            )
+            # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng 3.860 (7%)")
+            near = tx.in_paragraphs(para - 1, para, f.start)
+            same = (g for g in near if g.value == prior and g is not f and not g.change)
+            printed = next((g for g in same if tx.compatible(g, change)), None)
+            how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
+            rule = "mức thay đổi trên số kỳ trước" + how
+            yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
 
 
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
