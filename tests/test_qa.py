@@ -1004,3 +1004,10 @@ def test_a_change_over_last_periods_value_names_that_value_when_the_text_prints_
     (rate,) = [c for c in check_text(text) if c.check == "ratio"]
     assert rate.consistent and [f["raw"] for f in rate.figures] == ["5%", "400", "8.000"]
     assert rate.roles == ["rate", "change", "prior"]
+
+
+def test_a_rise_with_its_rate_is_a_change_not_a_share_of_this_periods_count() -> None:
+    """ "tăng 400 hồ sơ (5%)": 400 over last period's 8.000, not 400 of this period's 8.400 (which rounds to
+    5% as well, by chance)."""
+    (rate,) = [c for c in check_text("Năm nay tiếp nhận 8.400 hồ sơ, tăng 400 hồ sơ (5%).") if c.check == "ratio"]
+    assert rate.consistent and rate.message.startswith("Mức thay đổi 400/8.000")

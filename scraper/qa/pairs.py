@@ -1407,6 +1407,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             num, den = (by_index.get(i) for i in p.computed_from)
             if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
                 num = None  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
+            if num is not None and num is not den and num.change:
+                num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
