@@ -693,6 +693,12 @@ PAIRING = [
     ("young men and persons count the same people: last year's count + the rise = this year's (only confirms)",
      "Năm 2023, toàn tỉnh đã bàn giao 1.500 thanh niên cho các đơn vị nhận quân. Trong năm 2024, chỉ tiêu gọi công "
      "dân nhập ngũ là 1.620 thanh niên (tăng 120 người so với năm 2023).", [("sum", True)]),
+    ("a rate past an aside that breaks down its count ('(trong đó có …)')",
+     "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
+     "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 97,5%.", [("ratio", True)]),
+    ("… misprinted",
+     "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
+     "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 98,5%.", [("ratio", False)]),
 ]
 
 

@@ -1134,7 +1134,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
             explicit = explicit or gap.strip().startswith("(")
-            if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
+            # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an aside breaks
+            # down the count, not the rate
+            if (len(gap) < 40 or explicit) and not _MARKER.search(_ASIDE.sub("", gap)):
                 sure = 1.0 if explicit else 0.7
                 if _names_another_rate(tx, n, gap):
                     sure = 0.5  # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%"
