@@ -1017,3 +1017,15 @@ def test_a_rise_with_its_rate_is_a_change_not_a_share_of_this_periods_count() ->
     5% as well, by chance)."""
     (rate,) = [c for c in check_text("Năm nay tiếp nhận 8.400 hồ sơ, tăng 400 hồ sơ (5%).") if c.check == "ratio"]
     assert rate.consistent and rate.message.startswith("Mức thay đổi 400/8.000")
+
+
+def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
+    """Visits by field, then the same visits by outcome: each list adds up to the whole on its own."""
+    text = (
+        "Trong quý, các cơ quan đã tiếp 100 lượt/120 người đến khiếu nại, kiến nghị.\n\nNội dung tập trung các lĩnh "
+        "vực sau: đất đai 50 lượt; bồi thường 10 lượt; nhà cửa 5 lượt; chính sách 10 lượt; tư pháp 5 lượt; lĩnh vực "
+        "khác 20 lượt.\n\nQua tiếp công dân, các cơ quan đã hướng dẫn làm đơn 40 lượt; giải thích 45 lượt; ban hành "
+        "công văn 10 lượt; đang xử lý 5 lượt."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert ("Tổng các phần 40 + 45 + 10 + 5", True) in sums and len(sums) == 2

@@ -579,6 +579,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                     continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
                 group.update((p.index, w.index) for p in rel.operands)
                 yield rel
+                run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
 
 
 _OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
