@@ -17,9 +17,11 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper import parse_article
 from scraper.parse.article import _SOURCE_BREAKS, MAX_DEPTH, _any_match, _limit_nesting
 from scraper.parse.cues import (
+    _DATE_ANY,
     _LINE_TAGS,
     _POSTING_ACCOUNTS,
     _SKIP,
+    _YEAR_DIGITS,
     Layout,
     fold,
     is_posting_account,
@@ -290,3 +292,17 @@ def test_nesting_counted_on_bytes_as_on_text(depth: int) -> None:
         assert from_text is page and from_bytes == page.encode()
     else:
         assert isinstance(from_bytes, str) and from_bytes == from_text != page
+
+
+_DATE_PIECES = st.sampled_from(
+    ["Ngày", "ngày", " ", "25", "6", "2021", "/", ".", "-", ":", "17", "h", "30", "tháng", "năm", "đăng",
+     "T", "Z", "+07:00", "AM", "lúc", "Kết quả", "\u0663\u0664\u0665\u0666", "12345"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=12).map("".join))
+def test_a_date_always_writes_a_four_digit_year(text: str) -> None:
+    """`_is_date_line` looks for a date only where four digits stand in a row."""
+    if _YEAR_DIGITS.search(text) is None:
+        assert _DATE_ANY.search(text) is None
