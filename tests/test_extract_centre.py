@@ -192,6 +192,31 @@ def test_suffix_patterns_read_backwards_find_what_forwards_finds(seed_body: str)
                 )
 
 
+def test_lead_patterns_read_after_their_first_two_characters_match_what_the_pattern_matches(
+    seed_body: str,
+) -> None:
+    """What follows a number is tried only where its first two non-space characters (case-folded) can
+    begin one of the words: on the rest of the line after every number of a long report, in both cases,
+    and on crafted edge cases, each `Lead` matches exactly what its pattern matches."""
+    from scraper.extract import context, figures
+    from scraper.extract.patterns import Lead, lead_char
+
+    rests = [figures._line_rest(seed_body, m.end(), 80) for m in figures._CANDIDATE.finditer(seed_body)]
+    rests += [r.upper() for r in rests] + [r.lower() for r in rests]
+    rests += [
+        "", " ", "%", " %", "\t%", " phần trăm", " PHẦN  TRĂM", " m2", " m 2", " km²", " Tỷ đồng",
+        " tỷ\tđồng", " ĐIỂM PHẦN TRĂM", " lần", " h", " ha", " héc-ta", " UBND huyện A, B",
+        " Ủy ban nhân dân xã, phường",
+        "\u00a0hồ sơ", " trong đó", "TRONG  ĐÓ,", " ngàn tấn", " triệu USD", " Lượt", " ß", " ẞx",
+    ]
+    leads = [v for v in vars(figures).values() if isinstance(v, Lead)] + [context._LEAD_WORDS]
+    assert len(leads) >= 10
+    for lead in leads:
+        for text in rests:
+            found, expected = lead.match(text, lead_char(text)), lead.pattern.match(text)
+            assert (found and found.span()) == (expected and expected.span()), text
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

@@ -179,7 +179,7 @@ _VERBS = frozenset(
     " hoàn thành".split()
 )
 _COMMA = regex.compile(r"\s*,")
-_ANY_LETTER = regex.compile(r"\p{L}")
+_ANY_LETTER = regex.compile(r"\p{L}")  # `str.isalpha` is true of exactly the characters `\p{L}` matches
 _ACRONYM_PAREN = regex.compile(r"\s*\([\p{Lu}\d&\s-]{2,12}\)")
 _DIGIT = regex.compile(r"\d")
 _VERBISH = regex.compile(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d")
@@ -188,6 +188,7 @@ _LINK_CUT = regex.compile(
     r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I
 )
 _VERB_PHRASE = regex.compile(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$")
+_VERB_CORES = ("đã", "đang", "sẽ", "được")  # every match of `_VERB_PHRASE` holds one, as written
 _NEWLINES = regex.compile(r"\n+")
 _TRIVIAL_VERBS = {"có", "là", "đạt", "được", "gồm", "với", ""}
 
@@ -518,6 +519,15 @@ _TRAILING_PERIOD = regex.compile(
 )
 
 
+# Every match of `_PERIOD_WORDS` holds one of these (lower-cased).
+_PERIOD_WORD_CORES = ("nay", "tại", "trước", "kỳ")
+
+
+def _without_period_words(text: str) -> str:
+    """`_PERIOD_WORDS.sub(" ", text)`, skipped where none of its words can be."""
+    return _PERIOD_WORDS.sub(" ", text) if _may_hold(text, _PERIOD_WORD_CORES) else text
+
+
 def _without_link_words(text: str) -> str:
     """`_LINK_WORDS.sub("", text)`: the text without the linking phrase it ends with."""
     m = _LINK_TAIL.match(text)
@@ -532,7 +542,7 @@ def _tidy_phrase(text: str) -> str | None:
     while prev != text:
         prev = text
         text = _TRAILING_PERIOD.sub("", _without_link_words(text)).strip(" ,;:-–(")
-    if not text or len(text.split()) > 16 or not _ANY_LETTER.search(text):
+    if not text or len(text.split()) > 16 or not (text[0].isalpha() or _ANY_LETTER.search(text)):
         return None
     return text
 
@@ -568,7 +578,7 @@ def _indicator(
             ]
             if heads:
                 return _cut_at_link(t[heads[0].start() : c.start]) or noun, verb
-            subject = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
+            subject = _tidy_phrase(_without_period_words(clause))
             if (
                 subject
                 and not (prev_end > ss and cstart == prev_end)  # a clause that a figure opened has no subject
@@ -586,11 +596,11 @@ def _indicator(
         h = in_clause[0]
         phrase = _cut_at_link(t[h.start() : c.start])
         if phrase and phrase.lower() in ("tỷ lệ", "tỉ lệ"):
-            before = _tidy_phrase(_PERIOD_WORDS.sub(" ", t[cstart : h.start()]))
+            before = _tidy_phrase(_without_period_words(t[cstart : h.start()]))
             phrase = _rate_name(t, c, cands, i, ss) or (f"{phrase} {before}" if before else phrase)
         return phrase, None  # a measure named by its head has no verb: read it only past this point
     verb = _verb(t, c, cstart)
-    phrase = _tidy_phrase(_PERIOD_WORDS.sub(" ", clause))
+    phrase = _tidy_phrase(_without_period_words(clause))
     if phrase is not None and _is_entity(phrase):
         phrase = None
     first_in_sentence = i == 0 or cands[i - 1].start < ss
@@ -619,7 +629,7 @@ def _cut_at_link(text: str) -> str | None:
 
 def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     text = t[cstart : c.start]
-    m = _VERB_PHRASE.search(text)
+    m = _VERB_PHRASE.search(text) if any(w in text for w in _VERB_CORES) else None
     if m:
         v = _tidy_phrase(m.group("v"))
         return v

@@ -219,7 +219,7 @@ def _stacked(scales: list[str]) -> Decimal:
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
     rest = _line_rest(text, pos, 80)
-    first = lead_char(rest)  # every pattern below is a `Lead` checking this character first
+    first = lead_char(rest)  # every pattern below is a `Lead` checking these characters first
     if m := _PP.match(rest, first):
         return "quantity", "điểm phần trăm", pos + m.end(), True
     if m := _PERCENT.match(rest, first):
@@ -963,9 +963,11 @@ SUFFIX_PATTERNS = (
     "_YEAR_WORD_BEFORE",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
-# character and one phrase, else None; the phrases whose last words end every match).
+# character and one phrase, else None; the phrases whose last words end every match; punctuation that may
+# follow them; the most runs of non-space characters a match touches).
 _SUFFIX_HINTS: dict[str, tuple] = {
-    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":."),
+    # a match touches a word before the label (or its boundary), the label's words, "số" and ":"
+    "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":.", 4 + max(len(w.split()) for w in vocab.LABEL_WORDS)),
     "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
     "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới lượt là ứng".split())),
     "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),

@@ -82,9 +82,10 @@ _UNIT_WORDS = "|".join(
         reverse=True,
     )
 )
+# A name's number: "Phường 1", "Quận 3" (not a fraction: "Bảo Lạc 12/17 xã" is 12 of 17 communes)
 NAME_NUMBER = (
     rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
-    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
 )
 
 # Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a
@@ -258,7 +259,8 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "quarter": (30, None, r"quý|[iv]\s*/\s*\d"),
     "period": (40, r"tháng", None),
     "time": (30, None, r":|\d\s*h|giờ|lúc"),
-    "phone": (30, r"(?:\+84|0\d{2,3})[\s.-]?\d{3}|1[89]00", None),
+    # "(?:\+84|0\d{2,3})[\s.-]?\d{3}" written out: each branch opens with a character `re` can skip to
+    "phone": (30, r"\+84[\s.-]?\d{3}|0\d{2,3}[\s.-]?\d{3}|1[89]00", None),
     "map-scale": (30, r"1\s*[/:]\s*\d", None),
     # a digit glued to a letter ("H5N1", "COVID-19", "5G"), or "công nghiệp 4.0"
     "code": (
@@ -397,8 +399,15 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> Sequence[int]:
-    if len(anchors) == 1 and anchors[0][0] == "run" and len(anchors[0][1]) == 1:
-        return _run_starts(lowered, anchors[0][1][0])  # sorted and distinct already: no set to build
+    """Sorted distinct offsets of `lowered` where `anchors` say a pattern may start (do not modify them)."""
+    if len(anchors) == 1:
+        kind, words = anchors[0]
+        if kind == "run" and len(words) == 1:
+            return _run_starts(lowered, words[0])  # sorted and distinct already: no set to build
+        if kind == "at":
+            found = [occ[w] for w in words if w in occ]
+            if len(found) <= 1:  # none, or one word's offsets: sorted and distinct already
+                return found[0] if found else ()
     starts: set[int] = set()
     for kind, words in anchors:
         if kind == "start":
@@ -424,8 +433,8 @@ def _anchored_hits(text: str, lowered: str, occ: dict[str, list[int]], name: str
         compiled = _PART_PATTERNS[pattern]
         if anchors is None:
             hits += [m.span() for m in compiled.finditer(source)]
-        else:
-            hits += [m.span() for m in finditer_at(compiled, source, _anchored_starts(lowered, occ, anchors))]
+        elif starts := _anchored_starts(lowered, occ, anchors):
+            hits += [m.span() for m in finditer_at(compiled, source, starts)]
     if len(_ANCHORED[name]) > 1:
         hits.sort()
     return hits
@@ -500,8 +509,10 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
                     hits[trigger] = _hits(text, lowered, name, occ)
                 cache[name] = _windows(text, lowered, name, hits=hits[trigger])
             windows = cache[name]
+        if not windows:
+            continue
         starts = None
-        if lowered is not None and occ is not None and name in _FAMILY_STARTS and windows:
+        if lowered is not None and occ is not None and name in _FAMILY_STARTS:
             if name not in family_starts:
                 family_starts[name] = _anchored_starts(lowered, occ, _FAMILY_STARTS[name])
             starts = family_starts[name]
@@ -514,15 +525,24 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
 
 def _in_windows(
     pattern: regex.Pattern[str], text: str, windows: list[tuple[int, int]], starts: Sequence[int] | None
-) -> Iterator[regex.Match[str]]:
-    """`pattern`'s matches in each window, tried only at `starts` when they are known."""
+) -> list[regex.Match[str]]:
+    """`pattern`'s matches in each window (`finditer` there), tried only at `starts` when they are known:
+    one walk along the sorted starts and windows (`finditer_at` window by window, without its calls)."""
+    if starts is None:
+        return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+    out: list[regex.Match[str]] = []
+    match = pattern.match
+    k, n = 0, len(starts)
     for lo, hi in windows:
-        if starts is None:
-            yield from pattern.finditer(text, lo, hi)
-        else:
-            yield from finditer_at(
-                pattern, text, starts[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
-            )
+        k = bisect_left(starts, lo, k)
+        last = lo
+        while k < n and starts[k] < hi:
+            s = starts[k]
+            k += 1
+            if s >= last and (m := match(text, s, hi)) is not None:
+                out.append(m)
+                last = m.end()
+    return out
 
 
 _PER_UNIT_RE = regex.compile(PER_UNIT)

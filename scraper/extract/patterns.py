@@ -133,27 +133,32 @@ def finditer_at(
 
 class Lead:
     """A pattern matched at the start of a text ("\\s*" then one of a few words) read fast: a text whose
-    first non-space character cannot begin any of the words is rejected without running the pattern.
+    first two non-space characters cannot begin any of the words is rejected without running the pattern
+    (a word of one character, or spaced after its first, by its first character alone).
 
-    `str.isspace` covers every character `\\s` matches, so the character checked is the one the
+    `str.isspace` covers every character `\\s` matches, so the characters checked are the ones the
     pattern would have to match first; `casefold` keeps it a superset of what IGNORECASE matches."""
 
-    __slots__ = ("pattern", "firsts")
+    __slots__ = ("pattern", "pairs", "firsts")
 
     def __init__(self, pattern: regex.Pattern[str], words: Iterable[str]) -> None:
         self.pattern = pattern
-        self.firsts = frozenset(w[:1].casefold()[:1] for w in words)
+        words = tuple(words)
+        self.pairs = frozenset(lead_char(w) for w in words if len(w) >= 2 and not w[1].isspace())
+        self.firsts = frozenset(w[:1].casefold()[:1] for w in words if len(w) < 2 or w[1].isspace())
 
     def match(self, text: str, first: str | None = None) -> regex.Match[str] | None:
         """`pattern.match(text)`; `first` is `lead_char(text)` when the caller tries several leads."""
         if first is None:
             first = lead_char(text)
-        return self.pattern.match(text) if first in self.firsts else None
+        if first in self.pairs or first[:1] in self.firsts:
+            return self.pattern.match(text)
+        return None
 
 
 def lead_char(text: str) -> str:
-    """The character a `Lead` checks: the first non-space one, case-folded (computed once per text)."""
-    return text.lstrip()[:1].casefold()[:1]
+    """What a `Lead` checks: the first two non-space characters, case-folded (computed once per text)."""
+    return text.lstrip()[:2].casefold()[:2]
 
 
 class Suffix:
@@ -164,10 +169,11 @@ class Suffix:
     matches before a final newline: a text ending in one is searched backwards from every position.)
     When there is a match it is read forwards, so spans and groups are exactly the forward ones; with
     `reach` (the most non-space characters a match can hold) the forward search starts where a match
-    can start at the earliest instead of at the start of the text.  With `endings` (lower-cased: the
-    last words of the phrases the pattern ends with) a text that ends otherwise is rejected at once."""
+    can start at the earliest instead of at the start of the text; with `words` (the most runs of
+    non-space characters a match can touch) likewise, where those runs begin.  With `endings` (lower-cased:
+    the last words of the phrases the pattern ends with) a text that ends otherwise is rejected at once."""
 
-    __slots__ = ("forward", "backward", "pattern", "reach", "endings", "longest", "punctuation")
+    __slots__ = ("forward", "backward", "pattern", "reach", "words", "endings", "longest", "punctuation")
 
     def __init__(
         self,
@@ -175,11 +181,13 @@ class Suffix:
         reach: int | None = None,
         endings: Iterable[str] = (),
         punctuation: str = "",
+        words: int | None = None,
     ) -> None:
         self.forward = pattern
         self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
         self.pattern = pattern.pattern
         self.reach = reach
+        self.words = words
         self.endings = tuple(sorted({w.split()[-1].lower() for w in endings}))
         self.longest = max(map(len, self.endings), default=0)
         self.punctuation = punctuation  # may follow the last phrase ("Mã số:"), with spaces around
@@ -195,21 +203,27 @@ class Suffix:
 
     def _may_end(self, text: str, lo: int, end: int) -> bool:
         # Trailing `\\s` characters are all `str.isspace`: a match leaves the ending last after rstrip.
-        window = text[max(lo, end - 64) : end]
-        tail = window.rstrip()
-        if self.punctuation:
+        last = _LAST_TAIL
+        if last[0] is not text or last[1] != lo or last[2] != end:
+            tail = text[max(lo, end - 64) : end].rstrip()
+            last[:] = text, lo, end, tail, tail.lower()
+        tail, lowered = last[3], last[4]
+        if self.punctuation:  # lower-casing neither makes nor changes punctuation and spaces
             tail = tail.rstrip(self.punctuation).rstrip()
+            lowered = lowered.rstrip(self.punctuation).rstrip()
         if len(tail) < self.longest and end - 64 > lo:
             return True  # the last word may begin before the window (a long run of spaces)
-        return tail.lower().endswith(self.endings)
+        return lowered.endswith(self.endings)
 
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
         if not self.matches(text, *span):
             return None
-        if self.reach is None:
+        if self.reach is None and self.words is None:
             return self.forward.search(text, *span)
         lo = span[0] if span else 0
         end = span[1] if len(span) > 1 else len(text)
+        if self.reach is None:
+            return self.forward.search(text, _earliest_word(text, lo, end, self.words), end)
         return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end)
 
     def sub(self, repl: str, text: str) -> str:
@@ -220,6 +234,19 @@ class Suffix:
             return self.forward.sub(repl, text)
         m = self.forward.search(text, _earliest_start(text, 0, len(text), self.reach))
         return text[: m.start()] + m.expand(repl) + text[m.end() :] if m else text
+
+
+# (text, lo, end, its stripped end, the same lower-cased) of the last text a `Suffix` read: the patterns
+# tried on the words before one number read the same text, so it is cut and lower-cased once.  The text
+# is held, so an `is` test cannot mistake another string for it.
+_LAST_TAIL: list = [None, -1, -1, "", ""]
+
+
+def _earliest_word(text: str, lo: int, end: int, words: int) -> int:
+    """The first offset from which text[x:end] touches at most `words` runs of non-space characters:
+    just after the end of the run before them (`str.isspace` covers every character `\\s` matches)."""
+    head = text[lo:end].rsplit(None, words)
+    return lo + len(head[0]) if len(head) > words else lo
 
 
 def _earliest_start(text: str, lo: int, end: int, reach: int) -> int:
