@@ -1560,11 +1560,11 @@ def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
             continue
         if not _PLAN_IN_PARENS.search(tx.t, max(0, plan.start - 80), plan.start):
             continue
-        s = tx.sentence(plan.start)
+        lo = max(tx.sent[tx.sentence(plan.start)], plan.start - settings.QA_SUBJECT_REACH)
         subject = next(
             (
                 f
-                for f in tx.span(tx.sent[s], plan.start, plan.start)
+                for f in tx.span(lo, plan.start, plan.start)
                 if _is_amount(f) and not f.change and tx.d(f.start) == 0 and f.unit == plan.unit
             ),
             None,
