@@ -116,6 +116,9 @@ QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
+# A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
+# whole is meant.
+QA_FINE_RATE_DIGITS = 3
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(

@@ -699,6 +699,12 @@ PAIRING = [
     ("… misprinted",
      "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
      "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 98,5%.", [("ratio", False)]),
+    ("the resolved count's fine rate says which whole resolved + pending make (the cases, not the letters)",
+     "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
+     "quyết 50 vụ việc.", [("sum", True), ("ratio", True)]),
+    ("… one off: an alarm",
+     "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
+     "quyết 60 vụ việc.", [("sum", False), ("ratio", True)]),
 ]
 
 
