@@ -217,6 +217,24 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
             assert (found and found.span()) == (expected and expected.span()), text
 
 
+def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: str) -> None:
+    """ "mức độ 3, 4": whether the gap since the last label number only continues the list is read in
+    place (a long gap is not copied for every number); it answers what matching the slice answered,
+    including the first number (its gap starts "-10": the last ten characters, as a slice would)."""
+    import regex
+
+    from scraper.extract import figures
+
+    whole_gap = regex.compile(r"^" + figures._LABEL_CONT.pattern, figures._LABEL_CONT.flags)
+    texts = [seed_body, "Mức 3, 4 và 5 hộ", ", 5", " và 7", "a, 5\n", "Mã số 12 –  13;\n14", "", "5"]
+    for text in texts:
+        numbers = [m.start() for m in figures._CANDIDATE.finditer(text)] + [0, len(text)]
+        for last in [-10, -3, 0] + [m.end() for m in figures._CANDIDATE.finditer(text)]:
+            for start in numbers:
+                expected = whole_gap.match(text[last:start]) is not None
+                assert figures._continues_label(text, last, start) == expected, (text[:20], last, start)
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

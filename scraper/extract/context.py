@@ -228,8 +228,9 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         hp = find_periods(headline, ref)
         head_period = hp[0] if hp else None
     para_starts = _paragraph_starts(t)
-    entities = _entities(t, cands, _paragraphs_with(cands, para_starts, len(t)))
     sent_starts = [s for s, _ in sentences]
+    frames = {p.pos: _is_frame(t, p, sent_starts) for p in periods}  # read once per period
+    entities = _entities(t, cands, _paragraphs_with(cands, para_starts, len(t)))
 
     sent_of = _assign(cands, sentences)
     period_pos = [p.pos for p in periods]
@@ -251,14 +252,14 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
 
         # --- period: same sentence (before, else after), else carried, else headline ---
         while period_idx < len(periods) and periods[period_idx].pos < ss:
-            if _is_frame(t, periods[period_idx], sent_starts):
+            if frames[periods[period_idx].pos]:
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
         in_sentence = [
             p
             for p in _window(periods, period_pos, ss, se)
-            if cs <= p.pos < ce or _is_frame(t, p, sent_starts)
+            if cs <= p.pos < ce or frames[p.pos]
         ]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
@@ -352,10 +353,10 @@ def _entities(
         if k >= 0 and s < reach_so_far[k]:
             continue
         # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
-        if _SOURCE_BEFORE.search(t, max(0, s - 40), s):
+        if _SOURCE_BEFORE.matches(t, max(0, s - 40), s):
             continue
         # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
-        if _ROLE_BEFORE.search(t, max(0, s - 25), s):
+        if _ROLE_BEFORE.matches(t, max(0, s - 25), s):
             continue
         out.append((s, m.end(), " ".join(m.group(0).split())))
     return out

@@ -127,7 +127,7 @@ _RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I
 _LABEL = regex.compile(
     rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I
 )
-_LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
+_LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)  # a whole gap (`_continues_label`)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
 _DATE_LEAD = regex.compile(
     rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$",
@@ -337,7 +337,7 @@ def _is_label(prefix: str) -> bool:
 
 def _named_before(prefix: str) -> bool:
     """The clause so far is only a capitalised name ("Tổ công tác", "Đề án"), not a count abbreviation."""
-    return bool(_NAMED_BEFORE.search(prefix)) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
+    return _NAMED_BEFORE.matches(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
 
 
 def _qualifier(prefix: str) -> str | None:
@@ -444,12 +444,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if glue:  # "dịch vụtăng0,8%": read the words before as if the editor had left the spaces in
             prefix = prefix[: len(prefix) - len(glue)] + " " + glue
         # "mức độ 3, 4": a number continuing a label list is a label too.
-        if _LABEL_CONT.match(t[last_label_end:start]) and not _strong_unit(t, end):
+        if _continues_label(t, last_label_end, start) and not _strong_unit(t, end):
             last_label_end = end
             continue
-        rank = _RANK.search(prefix) is not None
+        rank = _RANK.matches(prefix)
         if not rank and _is_label(prefix):
-            if not _strong_unit(t, end) or _PHONE_LABEL.search(prefix):
+            if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
         num_text = m.group("num")
@@ -544,7 +544,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 c.denominator = parse_digits(out_of.group("max"), conv).value
                 c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
-        if c.qualifier is None and _FROM_UP.search(prefix) and _AND_ABOVE.match(t, c.reach):
+        if c.qualifier is None and _FROM_UP.matches(prefix) and _AND_ABOVE.match(t, c.reach):
             c.qualifier = "từ"  # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
         _read_baseline(c, t)
         out.append(c)
@@ -638,6 +638,13 @@ def _line_of(t: str, pos: int) -> str:
     return t[lo : hi if hi >= 0 else len(t)]
 
 
+def _continues_label(t: str, last_label_end: int, start: int) -> bool:
+    """Whether the gap t[last_label_end:start] (a slice: -10 reads the last ten characters) only continues
+    a list of labels (", ", " và "), read in place: a long gap is not copied for every number."""
+    lo = last_label_end if last_label_end >= 0 else max(0, len(t) + last_label_end)
+    return lo < start and _LABEL_CONT.match(t, lo, start) is not None
+
+
 def _glue_word(word: str) -> str:
     """The word a number may be glued to ("tăng14,7%", "dựngtăng2,1%" → "tăng"), or ""."""
     if word in vocab.GLUE_OK_BEFORE:
@@ -678,11 +685,11 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
     d, mth = int(num), int(den)
     if not (1 <= d <= 31 and 1 <= mth <= 12):
         return False
-    if _DATE_LEAD.search(prefix):
+    if _DATE_LEAD.matches(prefix):
         return True
     if kind not in ("number",):
         return False
-    return not _RATIO_LEAD.search(prefix)
+    return not _RATIO_LEAD.matches(prefix)
 
 
 # Every change word holds one of these ("tăng trưởng", "sụt giảm").
@@ -699,7 +706,7 @@ def _read_prefix(c: Candidate, prefix: str) -> None:
         return  # no change word, so neither a change nor a level after one
     # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".
     core = _GAP_WORDS.sub("", prefix) if c.qualifier else prefix
-    if _LEVEL_AFTER.search(prefix):
+    if _LEVEL_AFTER.matches(prefix):
         return
     m = _CHANGE.search(core)
     if m and _NOT_A_CHANGE.search(core, 0, m.start("c")):
@@ -753,11 +760,11 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
             continue  # "một cửa", "trăm"
         if words == ["năm"] and not (
             _COUNT.match(_line_rest(t, m.end(), 40))
-            and not _YEAR_WORD_BEFORE.search(t, max(0, start - 12), start)
+            and not _YEAR_WORD_BEFORE.matches(t, max(0, start - 12), start)
         ):
             continue  # "năm 2021", "trong năm": five only before a counted noun ("dưới năm tiêu chí")
         prefix = _prefix(t, start).lower()
-        if _SPELLED_BLOCK.search(prefix):
+        if _SPELLED_BLOCK.matches(prefix):
             continue
         end = m.end()
         try:
@@ -961,6 +968,9 @@ SUFFIX_PATTERNS = (
     "_LEVEL_AFTER",
     "_GAP_WORDS",
     "_YEAR_WORD_BEFORE",
+    "_FROM_UP",
+    "_SUBJECT_COUNT",
+    "_SUBJECT_RATE",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
 # character and one phrase, else None; the phrases whose last words end every match; punctuation that may
@@ -984,6 +994,9 @@ _SUFFIX_HINTS: dict[str, tuple] = {
         tuple("tháng ngày thứ quý lần đầu khóa số mùng mồng tuổi năm".split()),
     ),
     "_PHONE_LABEL": (None, tuple("thoại nóng hotline đài số nhà".split())),
+    "_FROM_UP": (reach_of(("từ",)), ("từ",)),
+    "_SUBJECT_COUNT": (None, ("là", "đạt", "có"), ":"),
+    "_SUBJECT_RATE": (None, ("là", "đạt"), ":"),
     "_LEVEL_AFTER": (None, (*vocab.LEVEL_AFTER_CHANGE, *vocab.QUALIFIERS)),
     "_GAP_WORDS": (None, vocab.QUALIFIERS),
 }

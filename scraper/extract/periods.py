@@ -197,7 +197,7 @@ LEXICON.register(w for words in _RULE_STARTS for w in words if " " not in w and 
 
 
 def _rule_starts(lowered: str) -> list[list[int]]:
-    """For each rule, the sorted offsets of `lowered` where it may match."""
+    """For each rule, the sorted offsets of `lowered` where it may match (lists to read, not to change)."""
     occ = dict(LEXICON.occurrences(lowered))  # a copy: two entries are added
     occ["d/m"] = [s for s, e in digit_runs(lowered) if e - s <= 2]
     before = []
@@ -207,7 +207,15 @@ def _rule_starts(lowered: str) -> list[list[int]]:
             j -= 1
         before += [j - 1, j]  # "6 tháng", "12 tháng"
     occ["before tháng"] = before
-    return [sorted({p for w in words for p in occ.get(w, ())}) for words in _RULE_STARTS]
+    merged: dict[tuple[str, ...], list[int]] = {}  # rules that start at the same words share one list
+    for words in _RULE_STARTS:
+        if words not in merged:
+            found = [occ[w] for w in words if w in occ]
+            if len(found) == 1 and words[0] != "before tháng":
+                merged[words] = found[0]  # one word's offsets: sorted and distinct already (read only)
+            else:
+                merged[words] = sorted({p for f in found for p in f})
+    return [merged[words] for words in _RULE_STARTS]
 
 
 # A date inside a reference to a document ("Quyết định số 3603/QĐ-UBND ngày 30/11/2020") dates the
@@ -247,7 +255,7 @@ def find_periods(text: str, ref: date | None = None, *, lowered: str | None = No
             if k >= 0 and taken[k][1] > s:
                 continue
             new.append((s, e))
-            if _DOC_REF.search(text, max(0, s - 40), s) or _BASELINE_BEFORE.search(text, max(0, s - 30), s):
+            if _DOC_REF.matches(text, max(0, s - 40), s) or _BASELINE_BEFORE.matches(text, max(0, s - 30), s):
                 continue
             resolved = fn(m, ref)
             if resolved is None:
