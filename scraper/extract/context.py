@@ -238,17 +238,22 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     carried_period: Period | None = None
     period_idx = 0
     para_entity: tuple[int, str | None] = (-1, None)
-    sentence_text: dict[int, str] = {}
+    per_sentence: dict[int, tuple[str, list[Period], list[tuple[int, int, str]]]] = {}  # read once each
     cues = _SentenceCues(t, scan.lowered)
     meanings: list[dict] = []
 
     for i, c in enumerate(cands):
         si = sent_of[i]
         ss, se = sentences[si] if si >= 0 else (0, len(t))
-        if si not in sentence_text:
+        if si not in per_sentence:
             a, b = norm.span(ss, se)
-            sentence_text[si] = " ".join(original[a:b].split())
-        m: dict = {"sentence": sentence_text[si]}
+            per_sentence[si] = (
+                " ".join(original[a:b].split()),
+                _window(periods, period_pos, ss, se),
+                _window(entities, entity_pos, ss, se),
+            )
+        sentence, sentence_periods, sentence_entities = per_sentence[si]
+        m: dict = {"sentence": sentence}
 
         # --- period: same sentence (before, else after), else carried, else headline ---
         while period_idx < len(periods) and periods[period_idx].pos < ss:
@@ -256,11 +261,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [
-            p
-            for p in _window(periods, period_pos, ss, se)
-            if cs <= p.pos < ce or frames[p.pos]
-        ]
+        in_sentence = [p for p in sentence_periods if cs <= p.pos < ce or frames[p.pos]]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and _REFERS_BACK.match(t, ss):
@@ -281,7 +282,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         para = para_starts[bisect.bisect_right(para_starts, c.start) - 1]
         if para_entity[0] != para:
             para_entity = (para, None)
-        ent = _entity_for(t, c, _window(entities, entity_pos, ss, se), ss, se)
+        ent = _entity_for(t, c, sentence_entities, ss, se)
         if ent is None:
             ent = para_entity[1] or _paragraph_subject(entities, entity_pos, para, ss)
         m["entity"] = ent
