@@ -118,6 +118,9 @@ _LEAD_WORDS = Lead(
 _CLAUSE_BREAK = regex.compile(
     r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))"
 )
+# The same read backwards: its first match ends where the last forward match ends (a break of two
+# characters holds no other, except ",\n" whose "\n" ends where it does).
+_LAST_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)
 _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
 _EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+đổi|bằng", regex.I)
 _BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
@@ -506,10 +509,9 @@ def _paragraph_subject(
 
 
 def _clause_start(t: str, pos: int, floor: int) -> int:
-    start = floor
-    for m in _CLAUSE_BREAK.finditer(t, floor, pos):
-        start = m.end()
-    return start
+    """Where the clause holding `pos` starts: after the last clause break in t[floor:pos], else `floor`."""
+    m = _LAST_CLAUSE_BREAK.search(t, floor, pos)
+    return m.end() if m else floor
 
 
 # A period at the end of an indicator phrase is the figure's period, not part of what it measures.
@@ -662,7 +664,10 @@ def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern whose every match holds one of `cores` can match in `text`
     (their letters lower-case one to one, so a match leaves its core in `text.lower()`)."""
     low = text.lower()
-    return any(w in low for w in cores)
+    for w in cores:
+        if w in low:
+            return True
+    return False
 
 
 def _unit_head(unit: str | None) -> str:
