@@ -235,29 +235,6 @@ def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: st
                 assert figures._continues_label(text, last, start) == expected, (text[:20], last, start)
 
 
-def test_clause_starts_read_backwards_are_where_the_last_forward_break_ends(seed_body: str) -> None:
-    """The clause of a figure starts after the last clause break before it: found by one backwards
-    search, it is where scanning every break forwards ends, for every span between numbers of a long
-    report and on crafted breaks (",\\n", ", huyện", ";:", breaks at the span's edges)."""
-    from scraper.extract import context, figures
-
-    def forward(t: str, pos: int, floor: int) -> int:
-        start = floor
-        for m in context._CLAUSE_BREAK.finditer(t, floor, pos):
-            start = m.end()
-        return start
-
-    texts = [seed_body, "a,\nb, huyện c,\nhuyện d; e:: f, , g,\t\nh", ",\n", ", xã", "x, ", ";", ""]
-    for t in texts:
-        points = sorted({0, len(t), *[m.start() for m in figures._CANDIDATE.finditer(t)]})
-        points += [i for i, ch in enumerate(t) if ch in ",;:\n"][:200]
-        points += [i + 1 for i, ch in enumerate(t) if ch in ",;:\n"][:200]
-        for floor in points[:120]:
-            for pos in points:
-                if floor <= pos:
-                    assert context._clause_start(t, pos, floor) == forward(t, pos, floor), (floor, pos)
-
-
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

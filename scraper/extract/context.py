@@ -118,9 +118,6 @@ _LEAD_WORDS = Lead(
 _CLAUSE_BREAK = regex.compile(
     r"[;:\n]|,\s(?!(?:ban|ngành|thị\s+xã|thành\s+phố|phường|thị\s+trấn|huyện|xã)(?![\p{L}]))"
 )
-# The same read backwards: its first match ends where the last forward match ends (a break of two
-# characters holds no other, except ",\n" whose "\n" ends where it does).
-_LAST_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)
 _PARTS = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm)(?![\p{L}])", regex.I)
 _EQUIVALENT = regex.compile(r"tương\s+đương|tương\s+ứng|khoảng|quy\s+đổi|bằng", regex.I)
 _BARE_RATE_GAP = regex.compile(r"^[\s,;(]*(?:đạt|chiếm|bằng|tương\s+ứng|là)?\s*$", regex.I)
@@ -509,9 +506,10 @@ def _paragraph_subject(
 
 
 def _clause_start(t: str, pos: int, floor: int) -> int:
-    """Where the clause holding `pos` starts: after the last clause break in t[floor:pos], else `floor`."""
-    m = _LAST_CLAUSE_BREAK.search(t, floor, pos)
-    return m.end() if m else floor
+    start = floor
+    for m in _CLAUSE_BREAK.finditer(t, floor, pos):
+        start = m.end()
+    return start
 
 
 # A period at the end of an indicator phrase is the figure's period, not part of what it measures.
@@ -637,8 +635,8 @@ def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     if m:
         v = _tidy_phrase(m.group("v"))
         return v
-    words = text.split()
-    v = _tidy_phrase(" ".join(words[-4:])) if words else None
+    words = text.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole clause
+    v = _tidy_phrase(" ".join(words)) if words else None
     return v
 
 
