@@ -416,7 +416,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
     last_label_end = -10
     for m in _CANDIDATE.finditer(t):
         start, num_end = m.start(), m.end("num")
-        den_text = m.group("den")
+        num_text, den_text, scale_text = m.group("num", "den", "scale")
         end = m.end()
         if mask.overlaps(start, m.end("den") if den_text else num_end):
             continue
@@ -452,7 +452,6 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
-        num_text = m.group("num")
         typo = ".." in num_text or ",," in num_text
         if typo:  # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
             num_text = num_text.replace("..", ".").replace(",,", ",")
@@ -463,7 +462,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue
             # "1.2345 hồ sơ": dots that group wrongly, before a unit: a typo'd whole number, read and flagged
             reading, typo = parse_digits(num_text.replace(".", ""), conv), True
-        scale_mult, remainder = _scale_of(m.group("scale"), conv)
+        scale_mult, remainder = _scale_of(scale_text, conv)
         base = reading.value
         c = Candidate(
             start=start,
@@ -504,13 +503,13 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             kind, unit, unit_end, in_raw = _follow(t, end, prefix)
             if rank:
                 kind, unit, unit_end, in_raw = "rank", None, end, False
-            if kind == "number" and m.group("scale") is None and _looks_like_year(num_text):
+            if kind == "number" and scale_text is None and _looks_like_year(num_text):
                 continue
             if kind == "number" and before == "(" and after == ")":
                 continue  # "(1)": an enumeration
             if (
                 kind == "number"
-                and m.group("scale") is None
+                and scale_text is None
                 and num_text.isdigit()
                 and len(num_text) >= 7
                 and not _NUMERIC_ROW.match(_line_of(t, start))
@@ -533,7 +532,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             ):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
             if kind == "number" and not rank:
-                kind, unit = _kind_from_subject(t, start, c.value, m.group("scale") is not None)
+                kind, unit = _kind_from_subject(t, start, c.value, scale_text is not None)
             if kind == "count" and unit == "lần" and not num_text.isdigit():
                 kind, in_raw = "multiple", True  # "1,8 lần": a multiple, never a count of times
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
