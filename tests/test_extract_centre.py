@@ -235,6 +235,21 @@ def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: st
                 assert figures._continues_label(text, last, start) == expected, (text[:20], last, start)
 
 
+def test_the_mask_answers_overlaps_as_its_spans_do(seed_body: str) -> None:
+    """`Mask.overlaps` (two neighbouring spans looked up) agrees with checking every non-figure span, for
+    spans ending, starting and lying at every edge of a long report's non-figures."""
+    from scraper.extract.nonfigures import Mask, non_figure_spans
+
+    for text in (seed_body, "Quyết định số 12/QĐ-UBND ngày 5/6/2021, đường dây nóng 1022: 12 hồ sơ", "x"):
+        spans = [(s, e) for s, e, _ in non_figure_spans(text)]
+        mask = Mask(text)
+        edges = sorted({p + d for s, e in spans for p in (s, e) for d in (-1, 0, 1)} | {0, len(text)})
+        for start in edges:
+            for end in (start + 1, start + 2, start + 7):
+                expected = any(s < end and start < e for s, e in spans)
+                assert mask.overlaps(start, end) == expected, (start, end)
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
