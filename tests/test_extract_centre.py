@@ -477,12 +477,13 @@ def test_trusted_figures_refuse_what_validation_refuses() -> None:
 
 @given(st.text(alphabet="0123456789.,%/ a٣", max_size=40))
 def test_convention_evidence_read_at_digit_runs_counts_what_findall_counts(text: str) -> None:
-    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","."""
+    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","
+    (a run's last digit only where the pattern's grouped-then-decimal branch can start)."""
     from scraper.extract import numbers
 
-    runs = numbers.digit_runs(text)
-    for pattern in (numbers._VI_EVIDENCE, numbers._EN_EVIDENCE):
-        found = numbers.finditer_at(pattern, text, numbers._evidence_starts(text, runs))
+    starts = numbers._evidence_starts(text, numbers.digit_runs(text))
+    for pattern, at in zip((numbers._VI_EVIDENCE, numbers._EN_EVIDENCE), starts):
+        found = numbers.finditer_at(pattern, text, at)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
 
 
