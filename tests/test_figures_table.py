@@ -482,3 +482,10 @@ def test_a_scaled_fraction_scales_its_denominator_too(sentence: str, value: Deci
     (f, *_) = extract_figures(sentence)
     assert f.kind == "ratio" and f.value == value and f.denominator == denominator
     assert str(f.denominator) == str(int(denominator))  # written as a reader would, no trailing ".0"
+
+
+def test_a_fraction_after_a_place_name_is_a_figure_not_the_names_number() -> None:
+    """ "Phường 12" is a name; "Bảo Lạc 12/17 xã" is 12 of the district's 17 communes."""
+    text = "các huyện Định Hóa có 11/11 xã; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã; tại Phường 12, Quận 3."
+    assert [(f.raw, f.value, f.denominator) for f in extract_figures(text)] == [
+        ("11/11", D(11), D(11)), ("12/17", D(12), D(17)), ("5/17", D(5), D(17))]

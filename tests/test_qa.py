@@ -670,6 +670,20 @@ PAIRING = [
     ("parts after 'trong đó' whose roles make up the whole (early, on time, late) are all of it: 5% short alarms",
      "Đã giải quyết 1.000 hồ sơ, trong đó trước hạn 300 hồ sơ, đúng hạn 600 hồ sơ, quá hạn 50 hồ sơ.",
      [("sum", False)]),
+    ("a share after the second of two counts joined by 'và' that is of both: no alarm for the second alone",
+     "Số hồ sơ đã giải quyết là 2.000 hồ sơ; trong đó trước hạn là 300 và đúng hạn là 1.690 (chiếm 99,5%) hồ sơ, "
+     "quá hạn là 10 hồ sơ (chiếm 0,5%).", [("sum", True), ("ratio", True)]),
+    ("… a share that is of neither reading still alarms",
+     "Số hồ sơ đã giải quyết là 2.000 hồ sơ; trong đó trước hạn là 300 và đúng hạn là 1.690 (chiếm 90%) hồ sơ, "
+     "quá hạn là 10 hồ sơ (chiếm 0,5%).", [("sum", True), ("ratio", False), ("ratio", True)]),
+    ("percentage-point contributions add up to the growth 'trong đó' breaks down, not to the first sector's",
+     "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
+     "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
+     "7,00%, đóng góp 3,00 điểm phần trăm.", [("sum", True)]),
+    ("… misprinted",
+     "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
+     "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
+     "7,00%, đóng góp 3,20 điểm phần trăm.", [("sum", False)]),
 ]
 
 
@@ -953,3 +967,24 @@ def test_runs_of_shares_making_a_whole_only_confirm(text: str, runs: list[list[s
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [[f["raw"] for f in c.figures] for c in shares] == runs
     assert all(c.consistent for c in shares)
+
+
+def test_unmarked_parts_pass_over_a_parts_own_parts_in_parentheses() -> None:
+    text = (
+        "Qua phân loại, có 1.200 đơn đủ điều kiện xử lý. Qua xử lý, có 400 đơn thuộc thẩm quyền (khiếu nại, tố cáo "
+        "100 đơn; kiến nghị, phản ánh 300 đơn). Còn lại 800 đơn không thuộc thẩm quyền đã hướng dẫn, chuyển đơn."
+    )
+    sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
+    assert sums == ["Tổng các phần 400 + 800", "Tổng các phần 100 + 300"]
+
+
+def test_a_list_of_places_fractions_adds_their_numerators_not_two_that_share_a_denominator() -> None:
+    """ "toàn tỉnh có 32 xã, phường, thị trấn đạt chuẩn. Trong đó Thành phố 4/11 xã, phường; Định Hóa 11/11
+    xã, thị trấn; …": the communes of each district that meet the standard add up to the province's count;
+    two districts that both have 17 communes are no split of one whole."""
+    text = (
+        "Năm 2024, toàn tỉnh có 32 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật. Trong đó Thành phố có 4/11 "
+        "xã, phường; các huyện Định Hóa có 11/11 xã, thị trấn; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [("Tổng các phần 4 + 11 + 12 + 5", True)]

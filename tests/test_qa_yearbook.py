@@ -130,3 +130,41 @@ def test_a_row_whose_other_part_is_dashes_until_the_last_year() -> None:
     ]
     sums = _verdicts(_table(rows, YEARS), "niên giám: dòng 'tiểu học'")
     assert sums == [("Tổng các phần 3.800 + 10", True)]
+
+
+def _by_year_table(shares_2021: str) -> str:
+    """Population by sex and by residence, years as rows: a people block, an index block, a structure (%)
+    block."""
+    lines = ["Dân số trung bình phân theo giới tính và phân theo thành thị, nông thôn", "",
+             "Tổng số", "Nam", "Nữ", "Thành thị", "Nông thôn", "", "Người - Person", ""]
+    people = {"2020": ["200.000", "99.000", "101.000", "50.000", "150.000"],
+              "2021": ["204.000", "101.000", "103.000", "51.000", "153.000"],
+              "2022": ["208.000", "103.000", "105.000", "53.000", "155.000"]}
+    shares = {"2020": ["100,00", "49,50", "50,50", "25,00", "75,00"],
+              "2021": ["100,00", "49,51", "50,49", shares_2021, "75,00"],
+              "2022": ["100,00", "49,52", "50,48", "25,48", "74,52"]}
+    index = {"2020": ["101,50", "101,40", "101,60", "102,00", "101,30"],
+             "2021": ["102,00", "102,02", "101,98", "102,00", "102,00"],
+             "2022": ["101,96", "101,98", "101,94", "103,92", "101,31"]}
+    for year, cells in people.items():
+        lines += [year, "", *[c for cell in cells for c in (cell, "")]]
+    lines += ["Chỉ số phát triển (Năm trước = 100) - %", ""]
+    for year, cells in index.items():
+        lines += [year, "", *[c for cell in cells for c in (cell, "")]]
+    lines += ["Cơ cấu - Structure (%)", ""]
+    for year, cells in shares.items():
+        lines += [year, "", *[c for cell in cells for c in (cell, "")]]
+    return "\n".join(lines)
+
+
+def test_a_total_column_broken_down_twice_and_a_structure_block() -> None:
+    """ "Tổng số | Nam | Nữ | Thành thị | Nông thôn": the total is men + women and again urban + rural; the
+    structure block below gives each cell over its year's total."""
+    checks = check_text(_by_year_table("25,00"))
+    sums = [c.message.split(" = ")[0] for c in checks if "là tổng của 2 cột" in (c.rule or "") and c.consistent]
+    assert "Tổng các phần 99.000 + 101.000" in sums and "Tổng các phần 50.000 + 150.000" in sums
+    assert "Tổng các phần 53.000 + 155.000" in sums
+    shares = [c for c in checks if "cơ cấu" in (c.rule or "") and "tỷ lệ của dòng" in (c.rule or "")]
+    assert len(shares) >= 10 and all(c.consistent for c in shares)
+    wrong = [c for c in check_text(_by_year_table("25,10")) if "tỷ lệ của dòng" in (c.rule or "")]
+    assert [c.message.split(" = ")[0] for c in wrong if not c.consistent] == ["Tỷ lệ 51.000/204.000"]

@@ -82,9 +82,10 @@ _UNIT_WORDS = "|".join(
         reverse=True,
     )
 )
+# A name's number: "Phường 1", "Quận 3" (not a fraction: "Bảo Lạc 12/17 xã" is 12 of 17 communes)
 NAME_NUMBER = (
     rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
-    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
 )
 
 # Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a

@@ -28,7 +28,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, unit_of
+from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, ratio_agrees, unit_of
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
@@ -112,7 +112,7 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll}
 
 def unit_key(unit: str | None) -> str:
     """What is counted: classifiers stripped, abbreviations expanded, synonyms grouped."""
-    words = (unit or "").lower().replace("(", " ").replace(")", " ").split()
+    words = (unit or "").lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
@@ -566,6 +566,8 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                 continue
             if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
+            if run and tx.d(f.start) > tx.d(run[-1].start):
+                continue  # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
             if f.value >= w.value:
                 break
             run.append(f)
@@ -1464,8 +1466,31 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
-            for whole, wconf, wwhy in _wholes(tx, p, num, index):
+            wholes = list(_wholes(tx, p, num, index))
+            if _of_two_joined(tx, p, num, [w for w, _, _ in wholes]):
+                continue
+            for whole, wconf, wwhy in wholes:
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+
+
+# "trước hạn là 114.977 | và đúng hạn là | 1.022.796 (chiếm 99,86%)": two counts joined by "và"
+_JOINED = regex.compile(r"\s*(?:[\p{L}]+\s*){0,5}và\s+(?:[\p{L}]+\s*){0,5}(?:là|:)?\s*", regex.I)
+
+
+def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bool:
+    """The rate after the second of two counts joined by "và" is of both when their sum reproduces it over a
+    whole ("trước hạn là 114.977 và đúng hạn là 1.022.796 (chiếm 99,86%)"): then it is no rate of `num`
+    alone, and no alarm may be raised for it."""
+    i = tx.order[id(num)]
+    if not i:
+        return False
+    a = tx.figures[i - 1]
+    if not _is_amount(a) or a.change or not tx.compatible(a, num):
+        return False
+    if not _JOINED.fullmatch(tx.t, a.end, num.start):
+        return False
+    both = num.model_copy(update={"value": a.value + num.value})
+    return any(ratio_agrees(p, both, w.value, (a, num, w))[0] for w in wholes if w.value)
 
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
@@ -1852,13 +1877,14 @@ def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
     )
 
 
-def _same_denominator_parts(tx: Text) -> Iterable[Relation]:
+def _same_denominator_parts(tx: Text, listed: set[int]) -> Iterable[Relation]:
     """ "18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến đang giải quyết": the
     numerators of fractions of one whole add up to it when they split it (they need not: "40/150 xã …
-    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm."""
+    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm.  Fractions already read as
+    the parts of a list (`listed`: "Bảo Lạc 12/17 xã; Quảng Uyên 5/17 xã" are two districts) are left."""
     by_den: dict[tuple[int, Decimal], list[Figure]] = {}
     for f in tx.figures:
-        if f.kind == "ratio" and f.denominator and not f.change:
+        if f.kind == "ratio" and f.denominator and not f.change and f.index not in listed:
             by_den.setdefault((tx.paragraph(f.start), f.denominator), []).append(f)
     for (_, den), fracs in by_den.items():
         if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
@@ -2135,15 +2161,14 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             and g.start < parts[0].start
             and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
         ]
-        if growth:
-            conf = (
-                settings.QA_CONF_MARKER
-                if _MARKER.search(tx.t, growth[-1].end, parts[0].start)
-                else settings.QA_CONF_MARKER * 0.7
-            )
-            yield Relation(
-                "sum", growth[-1], tuple(parts), "đóng góp (điểm phần trăm) cộng lại bằng mức tăng", conf
-            )
+        # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng góp …"),
+        # not the first sector's own growth
+        marked = [g for g in growth if _MARKER.search(tx.t, g.end, parts[0].start)]
+        if marked or growth:
+            whole = marked[-1] if marked else growth[-1]
+            conf = settings.QA_CONF_MARKER if marked else settings.QA_CONF_MARKER * 0.7
+            rule = "đóng góp (điểm phần trăm) cộng lại bằng mức tăng"
+            yield Relation("sum", whole, tuple(parts), rule, conf)
 
 
 # Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over
@@ -2229,7 +2254,8 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_fractions_of_a_count(tx)]
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx)]
+    listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)

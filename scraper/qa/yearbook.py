@@ -253,20 +253,29 @@ def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
 
 def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     """ "Tổng số | Nhà nước | Ngoài nhà nước | FDI" in each row: a column that the next columns add up to in
-    the rows (in all but at most one of them)."""
+    the rows (in all but at most one of them); the columns after that group may break it down again
+    ("Tổng số | Nam | Nữ | Thành thị | Nông thôn")."""
     for j in range(ncols - 2):
-        for n in range(ncols - 1 - j, 1, -1):
-            cols = range(j + 1, j + 1 + n)
-            rule = f"niên giám: cột {j + 1} là tổng của {n} cột sau nó"
-            rels = [
-                r
-                for row in rows
-                if (r := _cells_sum(row.cells[j], [row.cells[c] for c in cols], rule)) is not None
-            ]
-            kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
-            if kept:
-                yield from kept
+        start = j + 1
+        while start < ncols - 1:
+            kept, n = _next_group(rows, j, start, ncols)
+            if not kept:
                 break
+            yield from kept
+            start += n
+
+
+def _next_group(rows: list[Row], j: int, start: int, ncols: int) -> tuple[list[Relation], int]:
+    """The widest group of columns from `start` on that adds up to column j in the rows, and its width."""
+    for n in range(ncols - start, 1, -1):
+        cols = range(start, start + n)
+        rule = f"niên giám: cột {j + 1} là tổng của {n} cột từ cột {start + 1}"
+        sums = (_cells_sum(row.cells[j], [row.cells[c] for c in cols], rule) for row in rows)
+        rels = [r for r in sums if r is not None]
+        kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+        if kept:
+            return kept, n
+    return [], 0
 
 
 def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
@@ -320,6 +329,33 @@ def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> I
             yield Relation(r.check, r.stated, r.operands, r.rule, conf, r.whole)
 
 
+def _share_rows(rows: list[Row]) -> Iterable[Relation]:
+    """ "Cơ cấu (%)": a row with cells of 100 repeats a row above it as shares, each 100 the total of the
+    cells after it up to the next ("2018 | 100,00 | 49,52 | 50,48 | 25,05 | 74,95", the same years side by
+    side on one line); kept when most of them hold."""
+    for i, x in enumerate(rows):
+        starts = [k for k, c in enumerate(x.cells) if isinstance(c, Figure) and c.value == 100]
+        if not starts:
+            continue
+        for v in rows[:i]:
+            rels = list(_shares_of_row(v, x, starts))
+            kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS)
+            if kept:
+                yield from kept
+                break
+
+
+def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
+    for k, end in zip(starts, [*starts[1:], len(x.cells)]):
+        total = v.cells[k] if k < len(v.cells) else None
+        if not isinstance(total, Figure) or not total.value:
+            continue
+        for part, share in zip(v.cells[k + 1 : end], x.cells[k + 1 : end]):
+            if isinstance(part, Figure) and isinstance(share, Figure):
+                rule = f"niên giám: dòng '{x.label}' là tỷ lệ của dòng '{v.label}' trên cột tổng (%)"
+                yield Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
     out: list[Relation] = []
@@ -328,6 +364,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _sum_relations(values, table.columns)
         out += _column_relations(values, table.columns)
         out += _index_columns(values, table.columns)
+        out += _share_rows([row for section in table.sections for row in section])
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
     return out
