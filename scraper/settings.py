@@ -74,6 +74,7 @@ PARQUET_ROWS_PER_PART = 100_000  # rows per file in a partitioned Parquet export
 MAX_HTML_BYTES = 25 * 1024 * 1024  # a bigger "page" is not an article; refused before parsing
 MAX_DEPTH = 512  # lexbor's tree builder is quadratic in depth; real pages stay far below this
 PAGE_HEAD_CHARS = 500_000  # a page's text searched for ids and fingerprints (its bytes go to the parser)
+INLINE_DATA_MIN_CHARS = 200_000  # a page longer: its base64 images are skipped when its tags are counted
 # where an article page's title, date line and lead sit (scraper/parse/cues.py)
 TITLE_WINDOW_CHARS = 1500  # a title candidate starts at most this many text characters before the body
 DATE_BEFORE_TITLE_CHARS = 250  # a date line may sit this far above the title ("Thứ 6, Ngày …" headers)

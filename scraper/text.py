@@ -134,17 +134,25 @@ def _fold_odd(text: str) -> str:
 
 def normalize(text: str) -> str:
     """NFC text with NBSP-like spaces folded and invisible characters removed (no offset map).
-    Each check runs once: NFC text is not normalised again, nor searched twice for odd characters."""
+    NFC is computed once (its quick check leaves NFC text as it is: asking first would normalise
+    decomposed text twice), odd characters looked for once."""
     if "&" in text and _ENTITY.search(text):
         return normalize_with_map(text).text
-    if text.isascii():  # NFC already; tab, VT and FF are its only odd characters
-        odd = "\t" in text or "\x0b" in text or "\x0c" in text
-    elif unicodedata.is_normalized("NFC", text):
-        odd = _ODD_CHARS.search(text) is not None
-    else:  # (composing can make an odd character: U+2000 EN QUAD is U+2002 EN SPACE in NFC)
-        text = unicodedata.normalize("NFC", text)
-        odd = _ODD_CHARS.search(text) is not None
-    return _fold_odd(text) if odd else text
+    return _fold_if_odd(_nfc(text))
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _fold_if_odd(nfc: str) -> str:
+    """`_fold_odd` of NFC text that holds an odd character (composing can make one: U+2000 EN QUAD is
+    U+2002 EN SPACE in NFC); ASCII holds only tab, VT and FF."""
+    if nfc.isascii():
+        odd = "\t" in nfc or "\x0b" in nfc or "\x0c" in nfc
+    else:
+        odd = _ODD_CHARS.search(nfc) is not None
+    return _fold_odd(nfc) if odd else nfc
 
 
 _WS = " \t\r\f\v\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
@@ -184,11 +192,18 @@ def _only_to_trim(text: str) -> bool:
 
 def clean_text(text: str, *, unescape: bool = False) -> str:
     """One line of reader-visible text: entities decoded, NFC, runs of space folded, trimmed."""
-    if _only_to_trim(text):
-        return text.strip()
-    if unescape and "&" in text:
-        text = html.unescape(text)
-    text = normalize(text)
+    if "&" in text:
+        if unescape:
+            text = html.unescape(text)
+        return _fold_spaces(normalize(text))
+    nfc = _nfc(text)  # (without '&', `normalize` is NFC and the folding of odd characters)
+    if nfc == text and text.isprintable() and "  " not in text:
+        return text.strip()  # `_only_to_trim`, NFC computed once
+    return _fold_spaces(_fold_if_odd(nfc))
+
+
+def _fold_spaces(text: str) -> str:
+    """Runs of space folded to one, trimmed (of text `normalize` gave)."""
     if _other_space(text):
         return _WS_RUN.sub(" ", text).strip()
     if "  " in text:  # plain spaces only: the standard engine's scan beats the pattern 5x

@@ -15,11 +15,21 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse_article
-from scraper.parse.article import _SOURCE_BREAKS, MAX_DEPTH, _any_match, _limit_nesting
+from scraper.parse.article import (
+    _NESTING_TAG,
+    _NESTING_TAG_BYTES,
+    _SOURCE_BREAKS,
+    MAX_DEPTH,
+    _any_match,
+    _inline_data_dropped,
+    _limit_nesting,
+)
 from scraper.parse.cues import (
+    _DATE_ANY,
     _LINE_TAGS,
     _POSTING_ACCOUNTS,
     _SKIP,
+    _YEAR_DIGITS,
     Layout,
     fold,
     is_posting_account,
@@ -290,3 +300,40 @@ def test_nesting_counted_on_bytes_as_on_text(depth: int) -> None:
         assert from_text is page and from_bytes == page.encode()
     else:
         assert isinstance(from_bytes, str) and from_bytes == from_text != page
+
+
+_DATE_PIECES = st.sampled_from(
+    ["Ngày", "ngày", " ", "25", "6", "2021", "/", ".", "-", ":", "17", "h", "30", "tháng", "năm", "đăng",
+     "T", "Z", "+07:00", "AM", "lúc", "Kết quả", "\u0663\u0664\u0665\u0666", "12345"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=12).map("".join))
+def test_a_date_always_writes_a_four_digit_year(text: str) -> None:
+    """`_is_date_line` looks for a date only where four digits stand in a row."""
+    if _YEAR_DIGITS.search(text) is None:
+        assert _DATE_ANY.search(text) is None
+
+
+_INLINE_PIECES = st.sampled_from(
+    ['<img src="data:image/png;base64,', "QUJD", "+/=", '">', "'>", '"', "'", "<", ">", "<div>", "</div>",
+     "<p/>", ";base64,", "data:", "<br>", "Kết quả", " ", "<a href='x'>", "</a>"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_INLINE_PIECES, max_size=16).map("".join))
+def test_inline_images_dropped_leave_the_same_tags(page: str) -> None:
+    """The nesting count may skip base64 payloads: every tag is read as it was, in the same order."""
+    for html, pattern, lt in ((page, _NESTING_TAG, "<"), (page.encode(), _NESTING_TAG_BYTES, b"<")):
+        dropped = _inline_data_dropped(html)
+        assert pattern.findall(dropped) == pattern.findall(html)
+        assert dropped.count(lt) == html.count(lt)
+
+
+def test_a_page_of_inline_images_is_counted_without_its_payloads() -> None:
+    image = '<p><img src="data:image/png;base64,' + "QUJD" * 1000 + '"></p>'
+    page = ("<div>" + image) * 600 + "</div>" * 600
+    assert len(_inline_data_dropped(page)) < len(page) // 50
+    assert _limit_nesting(page) != page and _limit_nesting(page).count("<div>") == MAX_DEPTH

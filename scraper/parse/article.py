@@ -211,10 +211,11 @@ def _limit_nesting(html: str | bytes) -> str | bytes:
     few = MAX_DEPTH * 2
     text = isinstance(html, str)
     lt = "<" if text else b"<"
-    if html.count(lt, 0, 64 * few) < few and html.count(lt) < few:  # type: ignore[arg-type]
+    tags = _inline_data_dropped(html) if len(html) > settings.INLINE_DATA_MIN_CHARS else html
+    if tags.count(lt, 0, 64 * few) < few and tags.count(lt) < few:  # type: ignore[arg-type]
         return html  # (a big page shows that many tags early: most are not counted to the end)
     # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
-    steps = map(_Steps().__getitem__, (_NESTING_TAG if text else _NESTING_TAG_BYTES).findall(html))
+    steps = map(_Steps().__getitem__, (_NESTING_TAG if text else _NESTING_TAG_BYTES).findall(tags))
     if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
         return html
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
@@ -232,6 +233,32 @@ def _limit_nesting(html: str | bytes) -> str | bytes:
             pos = m.end()
     out.append(data[pos:])
     return b"".join(out).decode("utf-8", "replace")
+
+
+def _inline_data_dropped(html: str | bytes) -> str | bytes:
+    """The page without the payloads of its base64 data URIs ('data:image/png;base64,…'), each cut up
+    to the quote closing it when no '<' or '>' sits in between: the same tags, in the same order and
+    read the same, for the nesting count to scan on a page swollen by inline images.  Linear: the
+    next quote, '<' and '>' are each looked for again only once a payload starts past them."""
+    mark, seps = (";base64,", "\"'<>") if isinstance(html, str) else (b";base64,", b"\"'<>")
+    n = len(html)
+    nxt = [-1] * 4  # where the next '"', "'", '<', '>' sits (n: none)
+    out: list = []
+    keep = at = 0
+    while (i := html.find(mark, at)) >= 0:  # type: ignore[arg-type]
+        start = at = i + len(mark)
+        for k in range(4):
+            if nxt[k] < start:
+                found = html.find(seps[k : k + 1], start)  # type: ignore[arg-type]
+                nxt[k] = found if found >= 0 else n
+        end = min(nxt[0], nxt[1])
+        if end < n and min(nxt[2], nxt[3]) > end:
+            out.append(html[keep:start])
+            keep = at = end
+    if not out:
+        return html
+    out.append(html[keep:])
+    return html[:0].join(out)
 
 
 def _text(node: LexborNode | None) -> str:

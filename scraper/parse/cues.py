@@ -130,7 +130,7 @@ _SLUG_SEP = regex.compile(r"[-_+\s]+")
 _WORDS = regex.compile(r"\w+")
 _NOT_LETTERS = regex.compile(r"[\W\d_]+")
 _PAGE_TITLE_SEP = regex.compile(r"\s+[-|–»]\s+|\s*\|\s*")
-_ANY_DIGIT = regex.compile(r"\d")
+_YEAR_DIGITS = regex.compile(r"\d{4}")  # every `_DATE_ANY` alternative writes a four-digit year
 _NAME_WORD = regex.compile(r"[\p{Lu}][\p{Ll}\p{M}]*\.?|[\p{Lu}\p{M}]{2,}")
 
 
@@ -335,8 +335,8 @@ def _typography(node: LexborNode) -> float:
 
 def _is_date_line(text: str) -> bool:
     """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a headline."""
-    if _ANY_DIGIT.search(text) is None:
-        return False  # every date expression has a digit
+    if _YEAR_DIGITS.search(text) is None:
+        return False  # every date expression writes its year in four digits
     rest = _DATE_ANY.sub("", text, count=2)
     return len(rest) < len(text) and len(_NOT_LETTERS.sub("", rest)) < 25
 
