@@ -165,14 +165,16 @@ class Layout:
         for node in root.traverse(include_text=True, skip_empty=True):  # lexbor skips blank text
             tag = node.tag
             if tag == "-text":
-                txt = node.text_content
-                if not txt or txt.isspace() or (parent := node.parent) is None:
+                if (parent := node.parent) is None:
                     continue
-                pid = parent.mem_id
+                pid = parent.mem_id  # the parent first: a script's text is never read out
                 if pid not in shown:
                     shown[pid] = None if parent.tag in _SKIP else _in_link(parent)
                 linked = shown[pid]
                 if linked is None:
+                    continue
+                txt = node.text_content
+                if not txt or txt.isspace():
                     continue
                 txt = one_line(txt)
                 if linked:
