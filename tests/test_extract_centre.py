@@ -250,6 +250,18 @@ def test_the_mask_answers_overlaps_as_its_spans_do(seed_body: str) -> None:
                 assert mask.overlaps(start, end) == expected, (start, end)
 
 
+def test_document_references_are_read_backwards_only_where_they_can_be(seed_body: str) -> None:
+    """A date inside a document reference dates the document: the words before a period are read for one
+    only when they hold "/" or "số" (any case, "ſ" too); that skips no reference a search would find."""
+    from scraper.extract import periods
+
+    text = seed_body + " Quyết định SỐ 12 ngày 3/4/2021; Quyết định 1149/QĐ-BNV ngày 30/12/2020"
+    text += "; ſố 7, ngày 2/3"
+    for pos in range(0, len(text), 3):
+        expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
+        assert periods._dates_a_document(text, pos) == expected, pos
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

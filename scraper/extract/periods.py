@@ -225,6 +225,17 @@ _DOC_REF = regex.compile(
 )
 
 
+def _dates_a_document(text: str, pos: int) -> bool:
+    """Whether the words before `pos` are a document reference (`_DOC_REF`).  Every match holds "/" or
+    "số" (as "số", "SỐ" … lower-case, or with "ſ", the one other letter folding to "s"): a window holding
+    neither is passed over without reading it backwards."""
+    lo = max(0, pos - 40)
+    window = text[lo:pos]
+    if "/" not in window and "số" not in window.lower() and "ſ" not in window:
+        return False
+    return _DOC_REF.matches(text, lo, pos)
+
+
 # "tăng 8,52% so với năm 2022": the year compared against, not the figure's period.
 _BASELINE_BEFORE = regex.compile(r"(?:so\s+với|so\s+cùng\s+kỳ|so)\s*(?:cùng\s+kỳ\s*)?$", regex.I)
 
@@ -255,7 +266,7 @@ def find_periods(text: str, ref: date | None = None, *, lowered: str | None = No
             if k >= 0 and taken[k][1] > s:
                 continue
             new.append((s, e))
-            if _DOC_REF.matches(text, max(0, s - 40), s) or _BASELINE_BEFORE.matches(text, max(0, s - 30), s):
+            if _dates_a_document(text, s) or _BASELINE_BEFORE.matches(text, max(0, s - 30), s):
                 continue
             resolved = fn(m, ref)
             if resolved is None:
