@@ -255,12 +255,17 @@ def test_document_references_are_read_backwards_only_where_they_can_be(seed_body
     only when they hold "/" or "số" (any case, "ſ" too); that skips no reference a search would find."""
     from scraper.extract import periods
 
-    text = seed_body + " Quyết định SỐ 12 ngày 3/4/2021; Quyết định 1149/QĐ-BNV ngày 30/12/2020"
-    text += "; ſố 7, ngày 2/3"
-    for pos in range(0, len(text), 3):
-        expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
-        assert periods._dates_a_document(text, pos) == expected, pos
-
+    crafted = [
+        "Quyết định 1149/QĐ-BNV ngày 30/12/2020",
+        "Công văn SỐ 12 ngày 5 tháng 6 năm 2021",
+        "Báo cáo ſố 7, ngày 2 tháng 3 năm 2021",
+        "Kế hoạch số 45 ký ngày 9 tháng 9",
+    ]
+    for text in [seed_body, *crafted]:
+        step = 3 if text is seed_body else 1
+        for pos in range(0, len(text) + 1, step):
+            expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
+            assert periods._dates_a_document(text, pos) == expected, (text[:12], pos)
 
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
