@@ -684,6 +684,21 @@ PAIRING = [
      "GRDP 6 tháng ước tăng 8,50% so với cùng kỳ, trong đó: khu vực nông nghiệp tăng 3,10%, đóng góp 0,60 điểm phần "
      "trăm vào mức tăng chung; khu vực công nghiệp tăng 12,40%, đóng góp 4,90 điểm phần trăm; khu vực dịch vụ tăng "
      "7,00%, đóng góp 3,20 điểm phần trăm.", [("sum", False)]),
+    ("the whole in parentheses 'trên tổng số' after the count, the rate named by a few words after 'tỷ lệ'",
+     "Ngày bầu cử, toàn huyện có 98.500 cử tri (trên tổng số 100.000 cử tri) đã tham gia bỏ phiếu, đạt tỷ lệ trung "
+     "bình toàn huyện 98,5%.", [("ratio", True)]),
+    ("… misprinted",
+     "Ngày bầu cử, toàn huyện có 98.500 cử tri (trên tổng số 100.000 cử tri) đã tham gia bỏ phiếu, đạt tỷ lệ trung "
+     "bình toàn huyện 99,5%.", [("ratio", False)]),
+    ("young men and persons count the same people: last year's count + the rise = this year's (only confirms)",
+     "Năm 2023, toàn tỉnh đã bàn giao 1.500 thanh niên cho các đơn vị nhận quân. Trong năm 2024, chỉ tiêu gọi công "
+     "dân nhập ngũ là 1.620 thanh niên (tăng 120 người so với năm 2023).", [("sum", True)]),
+    ("a rate past an aside that breaks down its count ('(trong đó có …)')",
+     "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
+     "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 97,5%.", [("ratio", True)]),
+    ("… misprinted",
+     "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
+     "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 98,5%.", [("ratio", False)]),
 ]
 
 
@@ -988,3 +1003,29 @@ def test_a_list_of_places_fractions_adds_their_numerators_not_two_that_share_a_d
     )
     sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
     assert sums == [("Tổng các phần 4 + 11 + 12 + 5", True)]
+
+
+def test_a_change_over_last_periods_value_names_that_value_when_the_text_prints_it() -> None:
+    text = "Tổng số hộ tham gia bảo hiểm là 8.400 hộ so với cùng kỳ năm trước (8.000 hộ); tăng 400 (5%)."
+    (rate,) = [c for c in check_text(text) if c.check == "ratio"]
+    assert rate.consistent and [f["raw"] for f in rate.figures] == ["5%", "400", "8.000"]
+    assert rate.roles == ["rate", "change", "prior"]
+
+
+def test_a_rise_with_its_rate_is_a_change_not_a_share_of_this_periods_count() -> None:
+    """ "tăng 400 hồ sơ (5%)": 400 over last period's 8.000, not 400 of this period's 8.400 (which rounds to
+    5% as well, by chance)."""
+    (rate,) = [c for c in check_text("Năm nay tiếp nhận 8.400 hồ sơ, tăng 400 hồ sơ (5%).") if c.check == "ratio"]
+    assert rate.consistent and rate.message.startswith("Mức thay đổi 400/8.000")
+
+
+def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
+    """Visits by field, then the same visits by outcome: each list adds up to the whole on its own."""
+    text = (
+        "Trong quý, các cơ quan đã tiếp 100 lượt/120 người đến khiếu nại, kiến nghị.\n\nNội dung tập trung các lĩnh "
+        "vực sau: đất đai 50 lượt; bồi thường 10 lượt; nhà cửa 5 lượt; chính sách 10 lượt; tư pháp 5 lượt; lĩnh vực "
+        "khác 20 lượt.\n\nQua tiếp công dân, các cơ quan đã hướng dẫn làm đơn 40 lượt; giải thích 45 lượt; ban hành "
+        "công văn 10 lượt; đang xử lý 5 lượt."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert ("Tổng các phần 40 + 45 + 10 + 5", True) in sums and len(sums) == 2

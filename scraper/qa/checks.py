@@ -264,8 +264,8 @@ def _roles(r: Relation) -> list[str]:
         return ["total"] + ["part"] * len([p for p in r.operands if p is not r.stated])
     if r.check == "change" and r.over == "growth":  # "(1.200 − 1.000)/1.000", or "(6/173 DN)" as one figure
         return ["rate", "current", "prior"] if len(r.operands) > 1 else ["rate", "fraction"]
-    if r.check == "change":
-        return ["rate", "change", "current"]
+    if r.check == "change":  # the prior itself when printed, else this period's value it is derived from
+        return ["rate", "change", "prior" if r.operands[1].value == r.whole else "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
     return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])

@@ -579,6 +579,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                     continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
                 group.update((p.index, w.index) for p in rel.operands)
                 yield rel
+                run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
 
 
 _OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
@@ -1120,7 +1121,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
-        if n.kind == "percent" or ";" in gap or other_sentence or len(gap) > 90:
+        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
             break
         if _MEMBERS_RATE.search(gap):
             break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
@@ -1132,8 +1133,11 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             or (n.kind in AMOUNT_KINDS and _CHANGE_BEFORE.search(tx.before(n, 25)))
         ):
             last = regex.split(r",", gap)[-1]
-            explicit = _RATE_BEFORE.search(last) or gap.strip().startswith("(")
-            if (len(gap) < 40 or explicit) and not _MARKER.search(gap):
+            explicit = _RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
+            explicit = explicit or gap.strip().startswith("(")
+            # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an aside breaks
+            # down the count, not the rate
+            if (len(gap) < 40 or explicit) and not _MARKER.search(_ASIDE.sub("", gap)):
                 sure = 1.0 if explicit else 0.7
                 if _names_another_rate(tx, n, gap):
                     sure = 0.5  # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%"
@@ -1165,6 +1169,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+# "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
+_NAMED_RATE_BEFORE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?:\s+[\p{L}]+){1,4}\s*$", regex.I)
 _RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
 
 
@@ -1250,6 +1256,9 @@ _ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi h
 _NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
 
 
+_OVER_TOTAL = regex.compile(r"(?<![\p{L}])(?:trên|trong)\s+tổng\s+số(?:\s+[\p{L}]+){0,2}\s*$", regex.I)
+
+
 def _whole_reasons(
     tx: Text,
     p: Figure,
@@ -1278,6 +1287,9 @@ def _whole_reasons(
     specific = [w for w in named if w not in _GENERIC_NOUNS]
     if specific and all(w in tx.label(f).lower().split() for w in specific):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
+    # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
+    if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
+        yield 0.85, "số 'trên tổng số' ngay sau tử số"
     whole_roles = roles_of(tx.label(f))
     if f.index in sums.parts or _carried_over_beside(tx, f):
         # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is over;
@@ -1398,6 +1410,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             num, den = (by_index.get(i) for i in p.computed_from)
             if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
                 num = None  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
+            if num is not None and num is not den and num.change:
+                num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
@@ -1594,14 +1608,13 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
-            yield Relation(
-                "change",
-                p,
-                (change, f),
-                "mức thay đổi trên số kỳ trước (= hiện tại ∓ thay đổi)",
-                settings.QA_CONF_CHANGE,
-                whole=prior,
-            )
+            # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng 3.860 (7%)")
+            near = tx.in_paragraphs(para - 1, para, f.start)
+            same = (g for g in near if g.value == prior and g is not f and not g.change)
+            printed = next((g for g in same if tx.compatible(g, change)), None)
+            how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
+            rule = "mức thay đổi trên số kỳ trước" + how
+            yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
 
 
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"

@@ -22,7 +22,7 @@ SAME_THING = (
     {
         "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
         "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
-        "cử tri",
+        "cử tri", "thanh niên", "sinh viên", "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
