@@ -217,6 +217,56 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
             assert (found and found.span()) == (expected and expected.span()), text
 
 
+def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: str) -> None:
+    """ "mức độ 3, 4": whether the gap since the last label number only continues the list is read in
+    place (a long gap is not copied for every number); it answers what matching the slice answered,
+    including the first number (its gap starts "-10": the last ten characters, as a slice would)."""
+    import regex
+
+    from scraper.extract import figures
+
+    whole_gap = regex.compile(r"^" + figures._LABEL_CONT.pattern, figures._LABEL_CONT.flags)
+    texts = [seed_body, "Mức 3, 4 và 5 hộ", ", 5", " và 7", "a, 5\n", "Mã số 12 –  13;\n14", "", "5"]
+    for text in texts:
+        numbers = [m.start() for m in figures._CANDIDATE.finditer(text)] + [0, len(text)]
+        for last in [-10, -3, 0] + [m.end() for m in figures._CANDIDATE.finditer(text)]:
+            for start in numbers:
+                expected = whole_gap.match(text[last:start]) is not None
+                assert figures._continues_label(text, last, start) == expected, (text[:20], last, start)
+
+
+def test_the_mask_answers_overlaps_as_its_spans_do(seed_body: str) -> None:
+    """`Mask.overlaps` (two neighbouring spans looked up) agrees with checking every non-figure span, for
+    spans ending, starting and lying at every edge of a long report's non-figures."""
+    from scraper.extract.nonfigures import Mask, non_figure_spans
+
+    for text in (seed_body, "Quyết định số 12/QĐ-UBND ngày 5/6/2021, đường dây nóng 1022: 12 hồ sơ", "x"):
+        spans = [(s, e) for s, e, _ in non_figure_spans(text)]
+        mask = Mask(text)
+        edges = sorted({p + d for s, e in spans for p in (s, e) for d in (-1, 0, 1)} | {0, len(text)})
+        for start in edges:
+            for end in (start + 1, start + 2, start + 7):
+                expected = any(s < end and start < e for s, e in spans)
+                assert mask.overlaps(start, end) == expected, (start, end)
+
+
+def test_document_references_are_read_backwards_only_where_they_can_be(seed_body: str) -> None:
+    """A date inside a document reference dates the document: the words before a period are read for one
+    only when they hold "/" or "số" (any case, "ſ" too); that skips no reference a search would find."""
+    from scraper.extract import periods
+
+    crafted = [
+        "Quyết định 1149/QĐ-BNV ngày 30/12/2020",
+        "Công văn SỐ 12 ngày 5 tháng 6 năm 2021",
+        "Báo cáo ſố 7, ngày 2 tháng 3 năm 2021",
+        "Kế hoạch số 45 ký ngày 9 tháng 9",
+    ]
+    for text in [seed_body, *crafted]:
+        step = 3 if text is seed_body else 1
+        for pos in range(0, len(text) + 1, step):
+            expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
+            assert periods._dates_a_document(text, pos) == expected, (text[:12], pos)
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
@@ -444,12 +494,13 @@ def test_trusted_figures_refuse_what_validation_refuses() -> None:
 
 @given(st.text(alphabet="0123456789.,%/ a٣", max_size=40))
 def test_convention_evidence_read_at_digit_runs_counts_what_findall_counts(text: str) -> None:
-    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","."""
+    """`detect_convention` tries its evidence patterns only at runs of digits followed by "." or ","
+    (a run's last digit only where the pattern's grouped-then-decimal branch can start)."""
     from scraper.extract import numbers
 
-    runs = numbers.digit_runs(text)
-    for pattern in (numbers._VI_EVIDENCE, numbers._EN_EVIDENCE):
-        found = numbers.finditer_at(pattern, text, numbers._evidence_starts(text, runs))
+    starts = numbers._evidence_starts(text, numbers.digit_runs(text))
+    for pattern, at in zip((numbers._VI_EVIDENCE, numbers._EN_EVIDENCE), starts):
+        found = numbers.finditer_at(pattern, text, at)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
 
 

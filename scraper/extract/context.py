@@ -228,8 +228,9 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         hp = find_periods(headline, ref)
         head_period = hp[0] if hp else None
     para_starts = _paragraph_starts(t)
-    entities = _entities(t, cands, _paragraphs_with(cands, para_starts, len(t)))
     sent_starts = [s for s, _ in sentences]
+    frames = {p.pos: _is_frame(t, p, sent_starts) for p in periods}  # read once per period
+    entities = _entities(t, cands, _paragraphs_with(cands, para_starts, len(t)))
 
     sent_of = _assign(cands, sentences)
     period_pos = [p.pos for p in periods]
@@ -237,29 +238,30 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     carried_period: Period | None = None
     period_idx = 0
     para_entity: tuple[int, str | None] = (-1, None)
-    sentence_text: dict[int, str] = {}
+    per_sentence: dict[int, tuple[str, list[Period], list[tuple[int, int, str]]]] = {}  # read once each
     cues = _SentenceCues(t, scan.lowered)
     meanings: list[dict] = []
 
     for i, c in enumerate(cands):
         si = sent_of[i]
         ss, se = sentences[si] if si >= 0 else (0, len(t))
-        if si not in sentence_text:
+        if si not in per_sentence:
             a, b = norm.span(ss, se)
-            sentence_text[si] = " ".join(original[a:b].split())
-        m: dict = {"sentence": sentence_text[si]}
+            per_sentence[si] = (
+                " ".join(original[a:b].split()),
+                _window(periods, period_pos, ss, se),
+                _window(entities, entity_pos, ss, se),
+            )
+        sentence, sentence_periods, sentence_entities = per_sentence[si]
+        m: dict = {"sentence": sentence}
 
         # --- period: same sentence (before, else after), else carried, else headline ---
         while period_idx < len(periods) and periods[period_idx].pos < ss:
-            if _is_frame(t, periods[period_idx], sent_starts):
+            if frames[periods[period_idx].pos]:
                 carried_period = periods[period_idx]
             period_idx += 1
         cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [
-            p
-            for p in _window(periods, period_pos, ss, se)
-            if cs <= p.pos < ce or _is_frame(t, p, sent_starts)
-        ]
+        in_sentence = [p for p in sentence_periods if cs <= p.pos < ce or frames[p.pos]]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and _REFERS_BACK.match(t, ss):
@@ -280,7 +282,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         para = para_starts[bisect.bisect_right(para_starts, c.start) - 1]
         if para_entity[0] != para:
             para_entity = (para, None)
-        ent = _entity_for(t, c, _window(entities, entity_pos, ss, se), ss, se)
+        ent = _entity_for(t, c, sentence_entities, ss, se)
         if ent is None:
             ent = para_entity[1] or _paragraph_subject(entities, entity_pos, para, ss)
         m["entity"] = ent
@@ -352,10 +354,10 @@ def _entities(
         if k >= 0 and s < reach_so_far[k]:
             continue
         # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
-        if _SOURCE_BEFORE.search(t, max(0, s - 40), s):
+        if _SOURCE_BEFORE.matches(t, max(0, s - 40), s):
             continue
         # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
-        if _ROLE_BEFORE.search(t, max(0, s - 25), s):
+        if _ROLE_BEFORE.matches(t, max(0, s - 25), s):
             continue
         out.append((s, m.end(), " ".join(m.group(0).split())))
     return out
@@ -633,8 +635,8 @@ def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     if m:
         v = _tidy_phrase(m.group("v"))
         return v
-    words = text.split()
-    v = _tidy_phrase(" ".join(words[-4:])) if words else None
+    words = text.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole clause
+    v = _tidy_phrase(" ".join(words)) if words else None
     return v
 
 
@@ -660,7 +662,10 @@ def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern whose every match holds one of `cores` can match in `text`
     (their letters lower-case one to one, so a match leaves its core in `text.lower()`)."""
     low = text.lower()
-    return any(w in low for w in cores)
+    for w in cores:
+        if w in low:
+            return True
+    return False
 
 
 def _unit_head(unit: str | None) -> str:

@@ -127,7 +127,7 @@ _RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I
 _LABEL = regex.compile(
     rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I
 )
-_LABEL_CONT = regex.compile(r"^\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
+_LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)  # a whole gap (`_continues_label`)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
 _DATE_LEAD = regex.compile(
     rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$",
@@ -337,7 +337,7 @@ def _is_label(prefix: str) -> bool:
 
 def _named_before(prefix: str) -> bool:
     """The clause so far is only a capitalised name ("Tổ công tác", "Đề án"), not a count abbreviation."""
-    return bool(_NAMED_BEFORE.search(prefix)) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
+    return _NAMED_BEFORE.matches(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
 
 
 def _qualifier(prefix: str) -> str | None:
@@ -416,7 +416,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
     last_label_end = -10
     for m in _CANDIDATE.finditer(t):
         start, num_end = m.start(), m.end("num")
-        den_text = m.group("den")
+        num_text, den_text, scale_text = m.group("num", "den", "scale")
         end = m.end()
         if mask.overlaps(start, m.end("den") if den_text else num_end):
             continue
@@ -444,15 +444,14 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if glue:  # "dịch vụtăng0,8%": read the words before as if the editor had left the spaces in
             prefix = prefix[: len(prefix) - len(glue)] + " " + glue
         # "mức độ 3, 4": a number continuing a label list is a label too.
-        if _LABEL_CONT.match(t[last_label_end:start]) and not _strong_unit(t, end):
+        if _continues_label(t, last_label_end, start) and not _strong_unit(t, end):
             last_label_end = end
             continue
-        rank = _RANK.search(prefix) is not None
+        rank = _RANK.matches(prefix)
         if not rank and _is_label(prefix):
-            if not _strong_unit(t, end) or _PHONE_LABEL.search(prefix):
+            if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
-        num_text = m.group("num")
         typo = ".." in num_text or ",," in num_text
         if typo:  # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
             num_text = num_text.replace("..", ".").replace(",,", ",")
@@ -463,7 +462,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue
             # "1.2345 hồ sơ": dots that group wrongly, before a unit: a typo'd whole number, read and flagged
             reading, typo = parse_digits(num_text.replace(".", ""), conv), True
-        scale_mult, remainder = _scale_of(m.group("scale"), conv)
+        scale_mult, remainder = _scale_of(scale_text, conv)
         base = reading.value
         c = Candidate(
             start=start,
@@ -504,13 +503,13 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             kind, unit, unit_end, in_raw = _follow(t, end, prefix)
             if rank:
                 kind, unit, unit_end, in_raw = "rank", None, end, False
-            if kind == "number" and m.group("scale") is None and _looks_like_year(num_text):
+            if kind == "number" and scale_text is None and _looks_like_year(num_text):
                 continue
             if kind == "number" and before == "(" and after == ")":
                 continue  # "(1)": an enumeration
             if (
                 kind == "number"
-                and m.group("scale") is None
+                and scale_text is None
                 and num_text.isdigit()
                 and len(num_text) >= 7
                 and not _NUMERIC_ROW.match(_line_of(t, start))
@@ -533,7 +532,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             ):
                 kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
             if kind == "number" and not rank:
-                kind, unit = _kind_from_subject(t, start, c.value, m.group("scale") is not None)
+                kind, unit = _kind_from_subject(t, start, c.value, scale_text is not None)
             if kind == "count" and unit == "lần" and not num_text.isdigit():
                 kind, in_raw = "multiple", True  # "1,8 lần": a multiple, never a count of times
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
@@ -544,7 +543,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 c.denominator = parse_digits(out_of.group("max"), conv).value
                 c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
-        if c.qualifier is None and _FROM_UP.search(prefix) and _AND_ABOVE.match(t, c.reach):
+        if c.qualifier is None and _FROM_UP.matches(prefix) and _AND_ABOVE.match(t, c.reach):
             c.qualifier = "từ"  # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
         _read_baseline(c, t)
         out.append(c)
@@ -638,6 +637,13 @@ def _line_of(t: str, pos: int) -> str:
     return t[lo : hi if hi >= 0 else len(t)]
 
 
+def _continues_label(t: str, last_label_end: int, start: int) -> bool:
+    """Whether the gap t[last_label_end:start] (a slice: -10 reads the last ten characters) only continues
+    a list of labels (", ", " và "), read in place: a long gap is not copied for every number."""
+    lo = last_label_end if last_label_end >= 0 else max(0, len(t) + last_label_end)
+    return lo < start and _LABEL_CONT.match(t, lo, start) is not None
+
+
 def _glue_word(word: str) -> str:
     """The word a number may be glued to ("tăng14,7%", "dựngtăng2,1%" → "tăng"), or ""."""
     if word in vocab.GLUE_OK_BEFORE:
@@ -678,11 +684,11 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
     d, mth = int(num), int(den)
     if not (1 <= d <= 31 and 1 <= mth <= 12):
         return False
-    if _DATE_LEAD.search(prefix):
+    if _DATE_LEAD.matches(prefix):
         return True
     if kind not in ("number",):
         return False
-    return not _RATIO_LEAD.search(prefix)
+    return not _RATIO_LEAD.matches(prefix)
 
 
 # Every change word holds one of these ("tăng trưởng", "sụt giảm").
@@ -699,7 +705,7 @@ def _read_prefix(c: Candidate, prefix: str) -> None:
         return  # no change word, so neither a change nor a level after one
     # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".
     core = _GAP_WORDS.sub("", prefix) if c.qualifier else prefix
-    if _LEVEL_AFTER.search(prefix):
+    if _LEVEL_AFTER.matches(prefix):
         return
     m = _CHANGE.search(core)
     if m and _NOT_A_CHANGE.search(core, 0, m.start("c")):
@@ -753,11 +759,11 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
             continue  # "một cửa", "trăm"
         if words == ["năm"] and not (
             _COUNT.match(_line_rest(t, m.end(), 40))
-            and not _YEAR_WORD_BEFORE.search(t, max(0, start - 12), start)
+            and not _YEAR_WORD_BEFORE.matches(t, max(0, start - 12), start)
         ):
             continue  # "năm 2021", "trong năm": five only before a counted noun ("dưới năm tiêu chí")
         prefix = _prefix(t, start).lower()
-        if _SPELLED_BLOCK.search(prefix):
+        if _SPELLED_BLOCK.matches(prefix):
             continue
         end = m.end()
         try:
@@ -961,6 +967,9 @@ SUFFIX_PATTERNS = (
     "_LEVEL_AFTER",
     "_GAP_WORDS",
     "_YEAR_WORD_BEFORE",
+    "_FROM_UP",
+    "_SUBJECT_COUNT",
+    "_SUBJECT_RATE",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
 # character and one phrase, else None; the phrases whose last words end every match; punctuation that may
@@ -984,6 +993,9 @@ _SUFFIX_HINTS: dict[str, tuple] = {
         tuple("tháng ngày thứ quý lần đầu khóa số mùng mồng tuổi năm".split()),
     ),
     "_PHONE_LABEL": (None, tuple("thoại nóng hotline đài số nhà".split())),
+    "_FROM_UP": (reach_of(("từ",)), ("từ",)),
+    "_SUBJECT_COUNT": (None, ("là", "đạt", "có"), ":"),
+    "_SUBJECT_RATE": (None, ("là", "đạt"), ":"),
     "_LEVEL_AFTER": (None, (*vocab.LEVEL_AFTER_CHANGE, *vocab.QUALIFIERS)),
     "_GAP_WORDS": (None, vocab.QUALIFIERS),
 }

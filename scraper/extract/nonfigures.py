@@ -600,13 +600,13 @@ class Mask:
             else:
                 merged.append([s, e])
         self._starts = [s for s, _ in merged]
-        self._spans = merged
+        self._ends = [e for _, e in merged]
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self._starts, start) - 1
-        for j in (i, i + 1):
-            if 0 <= j < len(self._spans):
-                s, e = self._spans[j]
-                if s < end and start < e:
-                    return True
-        return False
+        """Whether text[start:end] overlaps a non-figure: the last span starting at or before `start`,
+        or the next one (the spans are sorted and apart)."""
+        starts, ends = self._starts, self._ends
+        i = bisect_right(starts, start)
+        if i and starts[i - 1] < end and start < ends[i - 1]:
+            return True
+        return i < len(starts) and starts[i] < end and start < ends[i]

@@ -297,16 +297,23 @@ def detect_convention(text: str, same_digits: str | None = None) -> Convention |
 
     `same_digits` is a text with the same digits at the same offsets (the lower-cased text), whose runs of
     digits the other stages read too."""
-    starts = _evidence_starts(text, digit_runs(text if same_digits is None else same_digits))
-    vi = sum(1 for _ in finditer_at(_VI_EVIDENCE, text, starts))
-    en = sum(1 for _ in finditer_at(_EN_EVIDENCE, text, starts))
+    vi_starts, en_starts = _evidence_starts(text, digit_runs(text if same_digits is None else same_digits))
+    vi = sum(1 for _ in finditer_at(_VI_EVIDENCE, text, vi_starts))
+    en = sum(1 for _ in finditer_at(_EN_EVIDENCE, text, en_starts))
     if vi == en:
         return None if vi == 0 else "vi"
     return "vi" if vi > en else "en"
 
 
-def _evidence_starts(text: str, runs: tuple[tuple[int, int], ...]) -> list[int]:
-    """Where evidence of a convention can start: every branch of the two patterns reads a run of digits
-    followed by "." or "," from its first digit (after a lookbehind) or from its last ("1.234,5")."""
+def _evidence_starts(text: str, runs: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """Where evidence of each convention (vi, en) can start: every branch of the two patterns reads a run
+    of digits followed by "." or "," from its first digit (after a lookbehind), or from its last: "1.234,5"
+    (vi) from a run followed by ".", "1,234.5" (en) from one followed by ","."""
     n = len(text)
-    return sorted({p for s, e in runs if e < n and text[e] in ".," for p in (s, e - 1)})
+    firsts: list[int] = []
+    lasts: dict[str, list[int]] = {".": [], ",": []}
+    for s, e in runs:
+        if e < n and (sep := text[e]) in ".,":
+            firsts.append(s)
+            lasts[sep].append(e - 1)
+    return sorted({*firsts, *lasts["."]}), sorted({*firsts, *lasts[","]})

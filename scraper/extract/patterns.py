@@ -57,14 +57,18 @@ class Words:
     def __init__(self, words: Iterable[str]) -> None:
         self._automaton = ahocorasick.Automaton()
         for w in set(words):
-            self._automaton.add_word(w, w)
+            self._automaton.add_word(w, (w, len(w) - 1))  # a word and how far its start lies before its end
         self._automaton.make_automaton()
 
     def occurrences(self, text: str) -> dict[str, list[int]]:
         """{word: sorted start offsets} for every word that occurs in `text`."""
         out: dict[str, list[int]] = {}
-        for end, w in self._automaton.iter(text):
-            out.setdefault(w, []).append(end + 1 - len(w))
+        for end, (w, back) in self._automaton.iter(text):
+            found = out.get(w)
+            if found is None:
+                out[w] = [end - back]
+            else:
+                found.append(end - back)
         return out
 
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -72,7 +76,7 @@ class Words:
         hi = len(text) if hi is None else hi
         # pyahocorasick reads the whole string it is given: pass the slice, so a page stays linear
         chunk = text if lo == 0 and hi == len(text) else text[lo:hi]
-        return sorted({lo + end + 1 - len(w) for end, w in self._automaton.iter(chunk)})
+        return sorted({lo + end - back for end, (_w, back) in self._automaton.iter(chunk)})
 
 
 class Lexicon:

@@ -197,7 +197,7 @@ LEXICON.register(w for words in _RULE_STARTS for w in words if " " not in w and 
 
 
 def _rule_starts(lowered: str) -> list[list[int]]:
-    """For each rule, the sorted offsets of `lowered` where it may match."""
+    """For each rule, the sorted offsets of `lowered` where it may match (lists to read, not to change)."""
     occ = dict(LEXICON.occurrences(lowered))  # a copy: two entries are added
     occ["d/m"] = [s for s, e in digit_runs(lowered) if e - s <= 2]
     before = []
@@ -207,7 +207,15 @@ def _rule_starts(lowered: str) -> list[list[int]]:
             j -= 1
         before += [j - 1, j]  # "6 tháng", "12 tháng"
     occ["before tháng"] = before
-    return [sorted({p for w in words for p in occ.get(w, ())}) for words in _RULE_STARTS]
+    merged: dict[tuple[str, ...], list[int]] = {}  # rules that start at the same words share one list
+    for words in _RULE_STARTS:
+        if words not in merged:
+            found = [occ[w] for w in words if w in occ]
+            if len(found) == 1 and words[0] != "before tháng":
+                merged[words] = found[0]  # one word's offsets: sorted and distinct already (read only)
+            else:
+                merged[words] = sorted({p for f in found for p in f})
+    return [merged[words] for words in _RULE_STARTS]
 
 
 # A date inside a reference to a document ("Quyết định số 3603/QĐ-UBND ngày 30/11/2020") dates the
@@ -215,6 +223,17 @@ def _rule_starts(lowered: str) -> list[list[int]]:
 _DOC_REF = regex.compile(
     r"(?:\d+/[\p{Lu}Đ][\p{L}\d-]*|số\s+\d+[\w/-]*)\s*,?\s*(?:ngày|ký\s+ngày)?\s*$", regex.I
 )
+
+
+def _dates_a_document(text: str, pos: int) -> bool:
+    """Whether the words before `pos` are a document reference (`_DOC_REF`).  Every match holds "/" or
+    "số" (as "số", "SỐ" … lower-case, or with "ſ", the one other letter folding to "s"): a window holding
+    neither is passed over without reading it backwards."""
+    lo = max(0, pos - 40)
+    window = text[lo:pos]
+    if "/" not in window and "số" not in window.lower() and "ſ" not in window:
+        return False
+    return _DOC_REF.matches(text, lo, pos)
 
 
 # "tăng 8,52% so với năm 2022": the year compared against, not the figure's period.
@@ -247,7 +266,7 @@ def find_periods(text: str, ref: date | None = None, *, lowered: str | None = No
             if k >= 0 and taken[k][1] > s:
                 continue
             new.append((s, e))
-            if _DOC_REF.search(text, max(0, s - 40), s) or _BASELINE_BEFORE.search(text, max(0, s - 30), s):
+            if _dates_a_document(text, s) or _BASELINE_BEFORE.matches(text, max(0, s - 30), s):
                 continue
             resolved = fn(m, ref)
             if resolved is None:
