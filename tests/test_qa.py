@@ -1045,3 +1045,12 @@ def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
 ])
 def test_a_fraction_of_a_count_alarms_but_a_half_does_not(text: str, alarms: list[str]) -> None:
     assert [c.message for c in check_text(text) if c.check == "range"] == alarms
+
+
+def test_a_lone_classifier_counts_the_noun_named_before_it() -> None:
+    """ "tổng số hồ sơ … là 20.000 bộ": "bộ" counts files, so resolved + pending files make it up."""
+    text = (
+        "Năm 2024, tổng số hồ sơ thủ tục hành chính phải giải quyết trong kỳ của toàn huyện là 20.000 bộ.\n\n"
+        "Kết quả đã giải quyết được 19.500 bộ hồ sơ; 500 hồ sơ đang giải quyết."
+    )
+    assert [c.message.split(" = ")[0] for c in check_text(text) if c.consistent] == ["Tổng các phần 19.500 + 500"]

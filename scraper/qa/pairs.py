@@ -149,6 +149,19 @@ def counted(unit: str | None, following: str = "") -> str:
     return unit_key(unit)
 
 
+_NOUN_GROUP = {n: min(g) for g in SAME_THING for n in g}
+_NOUNS = sorted((regex.escape(n) for n in _NOUN_GROUP), key=len, reverse=True)
+_KNOWN_NOUNS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_NOUNS) + r")(?![\p{L}])", regex.I)
+
+
+def _noun_before(text: str) -> str:
+    """The key of the last noun of a known group in `text` ("tổng số hồ sơ … là" → "hồ sơ"), or ""."""
+    last = None
+    for last in _KNOWN_NOUNS.finditer(text):
+        pass
+    return _NOUN_GROUP[last.group(0).lower()] if last else ""
+
+
 _SCALED = regex.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn|ngàn)$", regex.I)
 
 
@@ -218,6 +231,9 @@ class Text:
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
         key = counted(f.unit, after)
+        if key in CLASSIFIERS and key != "lượt":  # "tổng số hồ sơ … là 59.010 bộ": its noun is named before
+            # (not "lượt": visits are a count of their own, "456 lượt/496 người")
+            key = _noun_before(self.t[max(0, f.start - settings.QA_NOUN_REACH) : f.start]) or key
         return self.aliases.get(key, key)
 
     @cached_property
