@@ -622,6 +622,10 @@ PAIRING = [
     ("the land column misprinted: read by its neighbour, it only confirms",
      "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
      "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.", [("sum", True)]),
+    ("the land column after a hedge ('và trên 1,2 triệu m2')",
+     "Qua thanh tra phát hiện sai phạm về kinh tế 50 tỉ đồng, trên 3,5 triệu m2 đất. Thanh tra các cấp đã kiến nghị "
+     "thu hồi 20 tỉ đồng và trên 1,2 triệu m2 đất, xử lý các hình thức khác 30 tỉ đồng và trên 2,3 triệu m2 đất.",
+     [("sum", True), ("sum", True)]),
     ("a fall, its rate, then this period over the last: numerator + fall = denominator",
      "Số vụ cháy giảm 12 vụ, giảm 30% (28/40 vụ) so với năm trước.", [("ratio", True), ("sum", True)]),
     ("the same with the fraction misprinted: the rate alarms, the sum only ever confirms",

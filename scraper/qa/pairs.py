@@ -1006,7 +1006,7 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
 
 
 # Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
-_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*")
+_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*(?:(?:trên|gần|hơn|khoảng)\s+)?")
 
 
 def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
