@@ -2316,6 +2316,8 @@ def _identities_a_rate_confirms(
             continue
         wholes = {over[p.index].index: over[p.index] for p in r.operands if p.index in over}
         for w in wholes.values():
+            if w is r.stated:
+                continue  # the identity's own whole: nothing new is said
             roles = roles_of(tx.label(w))
             if roles and not roles & whole_roles[r.rule]:
                 continue  # "15.539 hồ sơ đúng hạn" of 15.868 received: on time + late make the due, not those
