@@ -1058,3 +1058,14 @@ def test_a_lone_classifier_counts_the_noun_named_before_it() -> None:
         "Kết quả đã giải quyết được 19.500 bộ hồ sơ; 500 hồ sơ đang giải quyết."
     )
     assert [c.message.split(" = ")[0] for c in check_text(text) if c.consistent] == ["Tổng các phần 19.500 + 500"]
+
+
+def test_a_whole_named_past_a_comma_of_joined_nouns_keeps_its_role() -> None:
+    """ "hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết": the files to handle, so resolved + pending make it."""
+    text = (
+        "Trong 6 tháng, toàn tỉnh có 10.000 hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết.\n\nKết quả, có 9.500 "
+        "hồ sơ đã được giải quyết. Trong đó, 5.100 hồ sơ giải quyết trước hạn; 4.300 hồ sơ đúng hạn; 100 hồ sơ quá "
+        "hạn; 500 hồ sơ đang giải quyết."
+    )
+    sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
+    assert sums == ["Tổng các phần 9.500 + 500", "Tổng các phần 5.100 + 4.300 + 100"]

@@ -292,8 +292,17 @@ class Text:
         """The words that say what a figure is: its clause before it and its noun phrase after it."""
         pieces = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))
         pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]  # "Đã giải quyết: 4.561"
-        post = regex.split(r"[,;.:()]|\s(?:và|với)\s", self.after(f, 50))[0]
+        after = _JOINED_NOUNS.sub(lambda m: m.group(0).replace(",", ""), self.after(f, 60))
+        post = regex.split(r"[,;.:()]|\s(?:và|với)\s", after)[0]
         return f"{pre} {post}"
+
+
+# Nouns written as one with a comma: "hồ sơ của tổ chức, cá nhân yêu cầu giải quyết" names one thing
+_JOINED_NOUNS = regex.compile(
+    r"(?<![\p{L}])(?:tổ\s+chức,\s+cá\s+nhân|cơ\s+quan,\s+đơn\s+vị|khiếu\s+nại,\s+tố\s+cáo"
+    r"|kiến\s+nghị,\s+phản\s+ánh)(?![\p{L}])",
+    regex.I,
+)
 
 
 _DONE = regex.compile(r"(?<![\p{L}])đã\s+(?:giải\s+quyết|xử\s+lý)(?![\p{L}])", regex.I)
