@@ -164,7 +164,7 @@ def test_a_total_column_broken_down_twice_and_a_structure_block() -> None:
     sums = [c.message.split(" = ")[0] for c in checks if "là tổng của 2 cột" in (c.rule or "") and c.consistent]
     assert "Tổng các phần 99.000 + 101.000" in sums and "Tổng các phần 50.000 + 150.000" in sums
     assert "Tổng các phần 53.000 + 155.000" in sums
-    shares = [c for c in checks if "cơ cấu" in (c.rule or "") and "tỷ lệ của dòng" in (c.rule or "")]
-    assert len(shares) >= 10 and all(c.consistent for c in shares)
+    shares = [c for c in checks if "tỷ lệ của dòng" in (c.rule or "")]
+    assert len(shares) == 12 and all(c.consistent for c in shares)  # 4 shares a year, 3 years
     wrong = [c for c in check_text(_by_year_table("25,10")) if "tỷ lệ của dòng" in (c.rule or "")]
     assert [c.message.split(" = ")[0] for c in wrong if not c.consistent] == ["Tỷ lệ 51.000/204.000"]
