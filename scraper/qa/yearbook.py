@@ -328,8 +328,8 @@ def _same_row(a: str, b: str) -> bool:
 def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> Iterable[Relation]:
     """ "Năm trước = 100": an index row is its value row this year over last year, × 100."""
     for v, x in zip(values, index):
-        if not _same_row(v.label, x.label):
-            continue
+        if not _same_row(v.label, x.label) or _YEAR.fullmatch(v.label):
+            continue  # rows of years: the columns are no years (see _index_rows)
         rels = []
         for c in range(1, len(v.cells)):
             cur, prev, idx = v.cells[c], v.cells[c - 1], x.cells[c]
@@ -379,6 +379,22 @@ def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
                 yield Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
 
 
+def _index_rows(values: list[Row], index: list[Row]) -> Iterable[Relation]:
+    """Years as rows: an index row ("Năm trước = 100") is its year's values over the year before's, × 100,
+    column by column; kept when most of them hold (a structure block after it does not)."""
+    by_year = {int(v.label): v for v in values if _YEAR.fullmatch(v.label)}
+    for x in index:
+        cur, prev = (by_year.get(int(x.label) - k) if _YEAR.fullmatch(x.label) else None for k in (0, 1))
+        if cur is None or prev is None:
+            continue
+        rels = []
+        for idx, c, p in zip(x.cells, cur.cells, prev.cells):
+            if isinstance(idx, Figure) and isinstance(c, Figure) and isinstance(p, Figure) and p.value:
+                rule = f"niên giám: chỉ số năm {x.label} (năm trước = 100)"
+                rels.append(Relation("ratio", idx, (c, p), rule, settings.QA_CONF_TABLE, whole=p.value))
+        yield from _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
     out: list[Relation] = []
@@ -390,4 +406,5 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _share_rows([row for section in table.sections for row in section])
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
+            out += _index_rows(values, later)
     return out
