@@ -267,6 +267,27 @@ def test_document_references_are_read_backwards_only_where_they_can_be(seed_body
             expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
             assert periods._dates_a_document(text, pos) == expected, (text[:12], pos)
 
+def test_urls_and_domains_read_in_their_runs_find_what_a_whole_text_scan_finds(seed_body: str) -> None:
+    """URLs and domains are looked for only in the runs of non-space characters that hold "://", "www."
+    or ".vn", ".com" …: on a long report and crafted cases (paths, several in one run, a run at either
+    end of the text, odd spaces inside) that finds exactly the matches a scan of the whole text finds."""
+    from scraper.extract import nonfigures
+
+    crafted = (
+        "xem tại https://sotttt.hanoi.gov.vn/tin-tuc?id=12&p=3, hoặc www.chinhphu.vn/abc) và email@site.com",
+        "cổng.gov.vn/x\x1cy.org/z abc.vn.com a-b.info. -x.int/ ;(vnexpress.net)",
+        "ftp://a.b\u00a0c.vn/d\u2009www.e.org",
+        ".vn",
+        "",
+    )
+    for text in (seed_body + " www.binhduong.gov.vn/123", *crafted):
+        for name, pattern in nonfigures._PATTERNS:
+            if name in nonfigures._GATES:
+                runs = nonfigures._gated_runs(text, nonfigures._GATES[name])
+                found = [m.span() for lo, hi in runs for m in pattern.finditer(text, lo, hi)]
+                assert found == [m.span() for m in pattern.finditer(text)], (name, text[:30])
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
