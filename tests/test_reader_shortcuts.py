@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse_article
+from scraper.errors import NotAnArticle
 from scraper.parse.article import (
     _NESTING_TAG,
     _NESTING_TAG_BYTES,
@@ -337,3 +338,23 @@ def test_a_page_of_inline_images_is_counted_without_its_payloads() -> None:
     page = ("<div>" + image) * 600 + "</div>" * 600
     assert len(_inline_data_dropped(page)) < len(page) // 50
     assert _limit_nesting(page) != page and _limit_nesting(page).count("<div>") == MAX_DEPTH
+
+
+def _liferay_page(headline: bool) -> str:
+    teasers = "".join(
+        f'<div class="asset-abstract"><h3 class="asset-title"><a href="/-/view_content/{i}-tin">'
+        f"Tin số {i} về cải cách hành chính của tỉnh</a></h3></div>" for i in range(6)
+    )
+    heading = '<div class="asset-full-content-title">Kết quả cải cách hành chính năm 2024</div>'
+    title = heading if headline else ""
+    prose = "Các sở, ngành đã giải quyết đúng hạn hồ sơ của người dân và doanh nghiệp. " * 6
+    return (f'<html><head><script>Liferay.Portlet</script></head><body>{title}'
+            f'<div class="journal-content-article"><p>{prose}</p></div>{teasers}</body></html>')
+
+
+def test_a_listing_is_teasers_without_the_headline_whichever_is_looked_at_first() -> None:
+    """The headline is asked for before the teaser lists are walked: with it the page is an article
+    however many teasers follow; without it, six teasers make a listing."""
+    assert parse_article(_liferay_page(True), with_figures=False).title.startswith("Kết quả cải cách")
+    with pytest.raises(NotAnArticle):
+        parse_article(_liferay_page(False), with_figures=False)
