@@ -107,6 +107,7 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_SUBJECT_REACH = 300  # how far back the amount a sentence is about is looked for (characters)
 QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
 QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over
 QA_WINDOW = 150  # figures looked at on each side of one in a paragraph or sentence: bounded, so linear
@@ -115,6 +116,9 @@ QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
+# A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
+# whole is meant.
+QA_FINE_RATE_DIGITS = 3
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(
@@ -165,6 +169,7 @@ QA_YEARBOOK_MIN_COLUMNS = 3
 QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
 QA_YEARBOOK_MAX_STEP = 4
 QA_YEARBOOK_MAX_PARTS = 12
+QA_YEARBOOK_SHARE_ROWS = 40  # a structure row (cells of 100) is matched with this many rows above it
 QA_YEARBOOK_NEAR = 0.05  # a column off by less than this share of its total is a misprint, not another kind
 QA_YEARBOOK_MAX_ROW_CHARS = 400  # a row on one line: its cells are read from its last this many characters
 QA_TABLE_CONFIRM = 2

@@ -699,6 +699,12 @@ PAIRING = [
     ("… misprinted",
      "Tại Bộ phận Một cửa, đã tiếp nhận 2.000 hồ sơ, giải quyết trước hạn, đúng hạn 1.950 hồ sơ (trong đó có 40 hồ sơ "
      "đang giải quyết trong hạn và 10 hồ sơ quá hạn), đạt tỷ lệ 98,5%.", [("ratio", False)]),
+    ("the resolved count's fine rate says which whole resolved + pending make (the cases, not the letters)",
+     "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
+     "quyết 50 vụ việc.", [("sum", True), ("ratio", True)]),
+    ("… one off: an alarm",
+     "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
+     "quyết 60 vụ việc.", [("sum", False), ("ratio", True)]),
 ]
 
 
@@ -1029,3 +1035,13 @@ def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
     )
     sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
     assert ("Tổng các phần 40 + 45 + 10 + 5", True) in sums and len(sums) == 2
+
+
+@pytest.mark.parametrize("text, alarms", [
+    ("Toàn huyện có 12,3 trường học đạt chuẩn.", ["12,3: count is not a whole number"]),
+    ("Trung tâm đã thực hiện 2,37 vụ việc trợ giúp pháp lý.", ["2,37: count is not a whole number"]),
+    # a case two providers share is counted half each: halves are no error
+    ("Trợ giúp viên thực hiện 209,5 vụ việc, luật sư thực hiện 18,5 vụ việc.", []),
+])
+def test_a_fraction_of_a_count_alarms_but_a_half_does_not(text: str, alarms: list[str]) -> None:
+    assert [c.message for c in check_text(text) if c.check == "range"] == alarms

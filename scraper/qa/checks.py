@@ -427,6 +427,7 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 or _display_scale(f)[1]
                 or _NOT_WHOLE_OK.search(f.sentence)
                 or f.change
+                or (f.value * 2) % 1 == 0  # "209,5 vụ việc": a case shared by two, counted half each
             ):
                 continue
             kept.append(w)

@@ -337,7 +337,7 @@ def _share_rows(rows: list[Row]) -> Iterable[Relation]:
         starts = [k for k, c in enumerate(x.cells) if isinstance(c, Figure) and c.value == 100]
         if not starts:
             continue
-        for v in rows[:i]:
+        for v in reversed(rows[max(0, i - settings.QA_YEARBOOK_SHARE_ROWS) : i]):
             rels = list(_shares_of_row(v, x, starts))
             kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS)
             if kept:
