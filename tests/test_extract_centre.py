@@ -288,6 +288,24 @@ def test_urls_and_domains_read_in_their_runs_find_what_a_whole_text_scan_finds(s
                 assert found == [m.span() for m in pattern.finditer(text)], (name, text[:30])
 
 
+def test_spelled_places_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    """ "xếp thứ hai", "giữ vị trí thứ hai và thứ ba": spelled places are tried only where the first word
+    of a lead or "và" occurs, which finds exactly what a scan of the whole text finds (any case, any
+    spacing, leads inside longer words)."""
+    from scraper.extract import figures
+    from scraper.extract.patterns import finditer_at
+
+    crafted = (
+        "Tỉnh xếp thứ hai cả nước, giữ vị trí thứ hai và thứ ba; ĐỨNG   THỨ NHẤT; vươn lên\tthứ tư",
+        "giảm nhanh thứ hai, cao thứ ba và thứ tư, xếp hạng thứ mười; Xếp Thứ Nhì; sắp xếp thứ năm",
+        "và thứ hai đứng ở vị trí thứ chín, lớn thứ sáu, ítthứ ba, chậm thứ bảy và  thứ tám",
+    )
+    for text in (seed_body, *crafted, "thứ hai"):
+        at = figures._ORDINAL_FIRSTS.starts(text.lower())
+        found = [m.span() for m in finditer_at(figures._ORDINAL, text, at)]
+        assert found == [m.span() for m in figures._ORDINAL.finditer(text)], text[:20]
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""
