@@ -107,6 +107,7 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_NOUN_REACH = 100  # how far back the noun of a lone classifier ("… hồ sơ … là 59.010 bộ") is looked for
 QA_SUBJECT_REACH = 300  # how far back the amount a sentence is about is looked for (characters)
 QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
 QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over

@@ -622,6 +622,10 @@ PAIRING = [
     ("the land column misprinted: read by its neighbour, it only confirms",
      "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
      "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.", [("sum", True)]),
+    ("the land column after a hedge ('và trên 1,2 triệu m2')",
+     "Qua thanh tra phát hiện sai phạm về kinh tế 50 tỉ đồng, trên 3,5 triệu m2 đất. Thanh tra các cấp đã kiến nghị "
+     "thu hồi 20 tỉ đồng và trên 1,2 triệu m2 đất, xử lý các hình thức khác 30 tỉ đồng và trên 2,3 triệu m2 đất.",
+     [("sum", True), ("sum", True)]),
     ("a fall, its rate, then this period over the last: numerator + fall = denominator",
      "Số vụ cháy giảm 12 vụ, giảm 30% (28/40 vụ) so với năm trước.", [("ratio", True), ("sum", True)]),
     ("the same with the fraction misprinted: the rate alarms, the sum only ever confirms",
@@ -1045,3 +1049,23 @@ def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
 ])
 def test_a_fraction_of_a_count_alarms_but_a_half_does_not(text: str, alarms: list[str]) -> None:
     assert [c.message for c in check_text(text) if c.check == "range"] == alarms
+
+
+def test_a_lone_classifier_counts_the_noun_named_before_it() -> None:
+    """ "tổng số hồ sơ … là 20.000 bộ": "bộ" counts files, so resolved + pending files make it up."""
+    text = (
+        "Năm 2024, tổng số hồ sơ thủ tục hành chính phải giải quyết trong kỳ của toàn huyện là 20.000 bộ.\n\n"
+        "Kết quả đã giải quyết được 19.500 bộ hồ sơ; 500 hồ sơ đang giải quyết."
+    )
+    assert [c.message.split(" = ")[0] for c in check_text(text) if c.consistent] == ["Tổng các phần 19.500 + 500"]
+
+
+def test_a_whole_named_past_a_comma_of_joined_nouns_keeps_its_role() -> None:
+    """ "hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết": the files to handle, so resolved + pending make it."""
+    text = (
+        "Trong 6 tháng, toàn tỉnh có 10.000 hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết.\n\nKết quả, có 9.500 "
+        "hồ sơ đã được giải quyết. Trong đó, 5.100 hồ sơ giải quyết trước hạn; 4.300 hồ sơ đúng hạn; 100 hồ sơ quá "
+        "hạn; 500 hồ sơ đang giải quyết."
+    )
+    sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
+    assert sums == ["Tổng các phần 9.500 + 500", "Tổng các phần 5.100 + 4.300 + 100"]

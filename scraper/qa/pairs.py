@@ -149,6 +149,19 @@ def counted(unit: str | None, following: str = "") -> str:
     return unit_key(unit)
 
 
+_NOUN_GROUP = {n: min(g) for g in SAME_THING for n in g}
+_NOUNS = sorted((regex.escape(n) for n in _NOUN_GROUP), key=len, reverse=True)
+_KNOWN_NOUNS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_NOUNS) + r")(?![\p{L}])", regex.I)
+
+
+def _noun_before(text: str) -> str:
+    """The key of the last noun of a known group in `text` ("tổng số hồ sơ … là" → "hồ sơ"), or ""."""
+    last = None
+    for last in _KNOWN_NOUNS.finditer(text):
+        pass
+    return _NOUN_GROUP[last.group(0).lower()] if last else ""
+
+
 _SCALED = regex.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn|ngàn)$", regex.I)
 
 
@@ -218,6 +231,9 @@ class Text:
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
         key = counted(f.unit, after)
+        if key in CLASSIFIERS and key != "lượt":  # "tổng số hồ sơ … là 59.010 bộ": its noun is named before
+            # (not "lượt": visits are a count of their own, "456 lượt/496 người")
+            key = _noun_before(self.t[max(0, f.start - settings.QA_NOUN_REACH) : f.start]) or key
         return self.aliases.get(key, key)
 
     @cached_property
@@ -276,8 +292,17 @@ class Text:
         """The words that say what a figure is: its clause before it and its noun phrase after it."""
         pieces = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))
         pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]  # "Đã giải quyết: 4.561"
-        post = regex.split(r"[,;.:()]|\s(?:và|với)\s", self.after(f, 50))[0]
+        after = _JOINED_NOUNS.sub(lambda m: m.group(0).replace(",", ""), self.after(f, 60))
+        post = regex.split(r"[,;.:()]|\s(?:và|với)\s", after)[0]
         return f"{pre} {post}"
+
+
+# Nouns written as one with a comma: "hồ sơ của tổ chức, cá nhân yêu cầu giải quyết" names one thing
+_JOINED_NOUNS = regex.compile(
+    r"(?<![\p{L}])(?:tổ\s+chức,\s+cá\s+nhân|cơ\s+quan,\s+đơn\s+vị|khiếu\s+nại,\s+tố\s+cáo"
+    r"|kiến\s+nghị,\s+phản\s+ánh)(?![\p{L}])",
+    regex.I,
+)
 
 
 _DONE = regex.compile(r"(?<![\p{L}])đã\s+(?:giải\s+quyết|xử\s+lý)(?![\p{L}])", regex.I)
@@ -990,7 +1015,7 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
 
 
 # Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
-_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*")
+_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*(?:(?:trên|gần|hơn|khoảng)\s+)?")
 
 
 def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
@@ -2300,6 +2325,8 @@ def _identities_a_rate_confirms(
             continue
         wholes = {over[p.index].index: over[p.index] for p in r.operands if p.index in over}
         for w in wholes.values():
+            if w is r.stated:
+                continue  # the identity's own whole: nothing new is said
             roles = roles_of(tx.label(w))
             if roles and not roles & whole_roles[r.rule]:
                 continue  # "15.539 hồ sơ đúng hạn" of 15.868 received: on time + late make the due, not those
