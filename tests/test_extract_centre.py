@@ -306,6 +306,29 @@ def test_spelled_places_tried_at_their_first_words_find_what_a_scan_finds(seed_b
         assert found == [m.span() for m in figures._ORDINAL.finditer(text)], text[:20]
 
 
+def test_table_rows_read_backwards_first_match_what_matching_the_line_matches(seed_body: str) -> None:
+    """A flattened table row ("Tỷ lệ hộ nghèo % 15,40 12,11 9,8") is recognised by reading its line from
+    the end first: on every line of a long report and crafted rows it matches what matching the whole
+    line from its start matches (same label)."""
+    from scraper.extract import figures
+
+    row = figures._LABELLED_ROW
+    lines = seed_body.splitlines() + [
+        "Tỷ lệ hộ nghèo % 15,40 12,11 9,8",
+        "Thu ngân sách (tỷ đồng) 1.250 1.300 -12,5  ",
+        "Năm 2016 59,7 651,00",
+        "Số hộ 12 13",
+        "a) 1 2 3",
+        "xã A 1 2 3 hộ",
+        "",
+    ]
+    for line in lines:
+        found, expected = row.search(line), row.forward.match(line)
+        assert (found and (found.span(), found.group("label"))) == (
+            expected and (expected.span(), expected.group("label"))
+        ), line[:30]
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

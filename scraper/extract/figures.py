@@ -607,7 +607,7 @@ def _table_row_units(t: str, cands: list[Candidate]) -> None:
 
 
 def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
-    m = _LABELLED_ROW.match(line)
+    m = _LABELLED_ROW.search(line)  # a row ends the line; its label may start anywhere, so at 0 if at all
     if not m:
         return "number", None, Decimal(1)
     label = m.group("label").strip()
@@ -977,6 +977,7 @@ SUFFIX_PATTERNS = (
     "_FROM_UP",
     "_SUBJECT_COUNT",
     "_SUBJECT_RATE",
+    "_LABELLED_ROW",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
 # character and one phrase, else None; the phrases whose last words end every match; punctuation that may
