@@ -267,6 +267,68 @@ def test_document_references_are_read_backwards_only_where_they_can_be(seed_body
             expected = periods._DOC_REF.forward.search(text, max(0, pos - 40), pos) is not None
             assert periods._dates_a_document(text, pos) == expected, (text[:12], pos)
 
+def test_urls_and_domains_read_in_their_runs_find_what_a_whole_text_scan_finds(seed_body: str) -> None:
+    """URLs and domains are looked for only in the runs of non-space characters that hold "://", "www."
+    or ".vn", ".com" …: on a long report and crafted cases (paths, several in one run, a run at either
+    end of the text, odd spaces inside) that finds exactly the matches a scan of the whole text finds."""
+    from scraper.extract import nonfigures
+
+    crafted = (
+        "xem tại https://sotttt.hanoi.gov.vn/tin-tuc?id=12&p=3, hoặc www.chinhphu.vn/abc) và email@site.com",
+        "cổng.gov.vn/x\x1cy.org/z abc.vn.com a-b.info. -x.int/ ;(vnexpress.net)",
+        "ftp://a.b\u00a0c.vn/d\u2009www.e.org",
+        ".vn",
+        "",
+    )
+    for text in (seed_body + " www.binhduong.gov.vn/123", *crafted):
+        for name, pattern in nonfigures._PATTERNS:
+            if name in nonfigures._GATES:
+                runs = nonfigures._gated_runs(text, nonfigures._GATES[name])
+                found = [m.span() for lo, hi in runs for m in pattern.finditer(text, lo, hi)]
+                assert found == [m.span() for m in pattern.finditer(text)], (name, text[:30])
+
+
+def test_spelled_places_tried_at_their_first_words_find_what_a_scan_finds(seed_body: str) -> None:
+    """ "xếp thứ hai", "giữ vị trí thứ hai và thứ ba": spelled places are tried only where the first word
+    of a lead or "và" occurs, which finds exactly what a scan of the whole text finds (any case, any
+    spacing, leads inside longer words)."""
+    from scraper.extract import figures
+    from scraper.extract.patterns import finditer_at
+
+    crafted = (
+        "Tỉnh xếp thứ hai cả nước, giữ vị trí thứ hai và thứ ba; ĐỨNG   THỨ NHẤT; vươn lên\tthứ tư",
+        "giảm nhanh thứ hai, cao thứ ba và thứ tư, xếp hạng thứ mười; Xếp Thứ Nhì; sắp xếp thứ năm",
+        "và thứ hai đứng ở vị trí thứ chín, lớn thứ sáu, ítthứ ba, chậm thứ bảy và  thứ tám",
+    )
+    for text in (seed_body, *crafted, "thứ hai"):
+        at = figures._ORDINAL_FIRSTS.starts(text.lower())
+        found = [m.span() for m in finditer_at(figures._ORDINAL, text, at)]
+        assert found == [m.span() for m in figures._ORDINAL.finditer(text)], text[:20]
+
+
+def test_table_rows_read_backwards_first_match_what_matching_the_line_matches(seed_body: str) -> None:
+    """A flattened table row ("Tỷ lệ hộ nghèo % 15,40 12,11 9,8") is recognised by reading its line from
+    the end first: on every line of a long report and crafted rows it matches what matching the whole
+    line from its start matches (same label)."""
+    from scraper.extract import figures
+
+    row = figures._LABELLED_ROW
+    lines = seed_body.splitlines() + [
+        "Tỷ lệ hộ nghèo % 15,40 12,11 9,8",
+        "Thu ngân sách (tỷ đồng) 1.250 1.300 -12,5  ",
+        "Năm 2016 59,7 651,00",
+        "Số hộ 12 13",
+        "a) 1 2 3",
+        "xã A 1 2 3 hộ",
+        "",
+    ]
+    for line in lines:
+        found, expected = row.search(line), row.forward.match(line)
+        assert (found and (found.span(), found.group("label"))) == (
+            expected and (expected.span(), expected.group("label"))
+        ), line[:30]
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

@@ -607,7 +607,7 @@ def _table_row_units(t: str, cands: list[Candidate]) -> None:
 
 
 def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
-    m = _LABELLED_ROW.match(line)
+    m = _LABELLED_ROW.search(line)  # a row ends the line; its label may start anywhere, so at 0 if at all
     if not m:
         return "number", None, Decimal(1)
     label = m.group("label").strip()
@@ -813,6 +813,9 @@ _ORDINAL = regex.compile(
 )
 
 
+# Every spelled place starts with the first word of its lead ("xếp", "đứng" …) or with "và": on a text
+# that keeps its length lower-cased, `_ORDINAL` is tried only where one of them occurs.
+_ORDINAL_FIRSTS = Words({w.split()[0].lower() for w in vocab.RANK_LEADS if w.endswith("thứ")} | {"và"})
 # Every spelled place holds "thứ" and an ordinal: a text without one (lower-cased) has none.
 _ORDINAL_CORE = regex.compile(rf"thứ\s+(?:{_alt(vocab.ORDINALS)})(?![{_L}\d])")
 
@@ -822,7 +825,11 @@ def _ordinal_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
     out: list[Candidate] = []
     if "thứ" not in t or (lowered is not None and _ORDINAL_CORE.search(lowered) is None):
         return out
-    for m in _ORDINAL.finditer(t):
+    if lowered is None:
+        found = _ORDINAL.finditer(t)
+    else:
+        found = finditer_at(_ORDINAL, t, _ORDINAL_FIRSTS.starts(lowered))
+    for m in found:
         start, end = m.start(), m.end()
         raw_start = t.rfind("thứ", start, m.start("w"))
         if mask.overlaps(raw_start, end):
@@ -970,6 +977,7 @@ SUFFIX_PATTERNS = (
     "_FROM_UP",
     "_SUBJECT_COUNT",
     "_SUBJECT_RATE",
+    "_LABELLED_ROW",
 )
 # What the suffix patterns end with: (the most non-space characters a match holds when it is a boundary
 # character and one phrase, else None; the phrases whose last words end every match; punctuation that may

@@ -296,7 +296,7 @@ _COMPILED_TRIGGERS = {
     )
     for name, (reach, on_text, on_lower) in _TRIGGERS.items()
 }
-# URLs and domains can be long: they run over the whole text, gated by a substring test.
+# URLs and domains can be long: they are read only in the runs of non-space characters that hold a gate.
 _GATES: dict[str, tuple[str, ...]] = {
     "url": ("://", "www."),
     "domain": (".vn", ".com", ".net", ".org", ".gov", ".edu", ".info", ".int"),
@@ -372,6 +372,24 @@ _ANCHOR_WORDS = LEXICON.register(
     for w in ws
 )
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
+
+
+_RUN_BEFORE = regex.compile(r"\S*", regex.REVERSE)
+_RUN_AFTER = regex.compile(r"\S*")
+
+
+def _gated_runs(text: str, gates: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The runs of non-space characters (`\\S` of `regex`) that hold one of `gates`, in order.
+
+    A URL or a domain never holds a space and always holds its gate ("://", ".vn" …): its matches are
+    the ones a scan of the whole text finds, read run by run, and a run holding no gate holds none."""
+    runs: set[tuple[int, int]] = set()
+    for gate in gates:
+        i = text.find(gate)
+        while i >= 0:
+            runs.add((_RUN_BEFORE.match(text, 0, i).start(), _RUN_AFTER.match(text, i).end()))  # type: ignore[union-attr]
+            i = text.find(gate, i + 1)
+    return sorted(runs)
 
 
 def _last_non_space(text: str, p: int) -> int:
@@ -499,7 +517,9 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
     family_starts: dict[str, Sequence[int]] = {}
     for name, pattern in _PATTERNS:
         if name in _GATES:
-            windows = [(0, len(text))] if any(g in text for g in _GATES[name]) else []
+            if name not in cache:
+                cache[name] = _gated_runs(text, _GATES[name])
+            windows = cache[name]
         else:
             if name not in cache:
                 trigger = _TRIGGERS[name][
