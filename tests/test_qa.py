@@ -1069,3 +1069,17 @@ def test_a_whole_named_past_a_comma_of_joined_nouns_keeps_its_role() -> None:
     )
     sums = [c.message.split(" = ")[0] for c in check_text(text) if c.check == "sum" and c.consistent]
     assert sums == ["Tổng các phần 9.500 + 500", "Tổng các phần 5.100 + 4.300 + 100"]
+
+
+@pytest.mark.parametrize("lawyers_share, verdicts", [
+    ("152,5", [("sum", True), ("ratio", True), ("ratio", True)]),
+    ("151,5", [("sum", False), ("ratio", True), ("ratio", True)]),  # 151,5 + 47,5 = 199 of 200
+])
+def test_shares_of_a_total_named_after_the_rate_break_it_down(lawyers_share: str, verdicts: list) -> None:
+    """ "… chiếm 76% tổng số vụ việc": the total of cases named before; two such shares making 100% say the
+    counts are its breakdown (halves of a shared case included)."""
+    text = (
+        f"Năm 2024, Trung tâm đã cử và thực hiện 200 vụ việc. Trợ giúp viên pháp lý thực hiện {lawyers_share} vụ "
+        "việc chiếm 76% tổng số vụ việc; luật sư thực hiện 47,5 vụ việc chiếm 24% tổng số vụ việc."
+    )
+    assert [(c.check, c.consistent) for c in check_text(text) if c.check != "shares"] == verdicts

@@ -1305,6 +1305,10 @@ def _whole_reasons(
         yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
+    total_of = _total_named(tx, p) if whole_after else []
+    if total_of and f.start < num.start and all(w in tx.label(f).lower().split() for w in total_of):
+        # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số vụ việc"
+        yield 0.8, f"'chiếm … tổng số {' '.join(total_of)}' và số {' '.join(total_of)}"
     recalled = _recalled_whole(tx, num)
     if recalled and f.start < num.start and recalled in " ".join(tx.label(f).lower().split()):
         yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
@@ -1390,6 +1394,18 @@ def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
     m = _SHARE_OF.match(tx.t, p.end)
     noun = (frac.unit or "").lower().split()
     return bool(m and noun and noun[0] not in m.group("n").lower().split())
+
+
+_TOTAL_NAMED = regex.compile(
+    r"\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng\s+(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\p{Ll}]+)?)", regex.I
+)
+
+
+def _total_named(tx: Text, p: Figure) -> list[str]:
+    """ "chiếm 92% tổng số vụ việc" → ["vụ", "việc"]: the noun of the total a share is said to be of."""
+    m = _TOTAL_NAMED.match(tx.t, p.end)
+    words = [w for w in (m.group("n").lower().split() if m else []) if w not in _NAMED_STOP]
+    return words if words and not set(words) <= _GENERIC_NOUNS else []
 
 
 def _named_after(tx: Text, p: Figure) -> list[str]:

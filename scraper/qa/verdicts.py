@@ -358,34 +358,47 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
     by_whole: dict[int, list[Relation]] = {}
     for v in verdicts:
         r = v.relation
-        if v.consistent and r.check == "ratio" and len(r.operands) == 2:
+        # a share raised as an alarm is still said to be of that whole ("209,5 vụ việc chiếm 92% tổng số")
+        said = v.consistent or r.confidence >= settings.QA_ALARM
+        if said and r.check == "ratio" and len(r.operands) == 2:
             by_whole.setdefault(r.operands[1].index, []).append(r)
     summed = {
         (v.relation.stated.index, frozenset(f.index for f in v.relation.operands))
         for v in verdicts
         if v.relation.check == "sum"
     }
+    confirmed = [
+        (v.relation.stated.index, {f.index for f in v.relation.operands})
+        for v in verdicts
+        if v.relation.check == "sum" and v.consistent
+    ]
     out: list[Verdict] = []
     for all_rs in by_whole.values():
         all_rs.sort(key=lambda r: r.stated.start)
-        for i in range(len(all_rs)):  # consecutive shares of the whole that add up to 100%
-            for j in range(i + 2, len(all_rs) + 1):
-                rs = all_rs[i:j]
-                shares = sum((r.stated.value for r in rs), Decimal(0))
-                slack = sum((unit_of(r.stated) / 2 for r in rs), Decimal(0))
-                if shares > 100 + slack:
-                    break
-                parts = tuple(r.operands[0] for r in rs)
-                key = (rs[0].operands[1].index, frozenset(f.index for f in parts))
-                if abs(shares - 100) > slack or key in summed or len(key[1]) != len(parts):
-                    continue
-                summed.add(key)
-                rel = Relation(
-                    "sum",
-                    rs[0].operands[1],
-                    parts,
-                    "các phần có tỷ lệ cộng lại 100% của cùng một tổng",
-                    settings.QA_CONF_IDENTITY,
-                )
-                out.append(evaluate(rel, tolerance))
+        for i in range(len(all_rs)):  # the longest run of consecutive shares of the whole that makes 100%
+            rs = _longest_hundred(all_rs, i)
+            if not rs:
+                continue
+            parts = tuple(r.operands[0] for r in rs)
+            whole, ids = rs[0].operands[1], frozenset(f.index for f in parts)
+            if (whole.index, ids) in summed or len(ids) != len(parts):
+                continue
+            if any(w == whole.index and ids <= done for w, done in confirmed):
+                continue  # "3.395 + 28 + 3 + 1 = 3.427" holds already: its first three are no breakdown
+            summed.add((whole.index, ids))
+            rule = "các phần có tỷ lệ cộng lại 100% của cùng một tổng"
+            out.append(evaluate(Relation("sum", whole, parts, rule, settings.QA_CONF_IDENTITY), tolerance))
     return out
+
+
+def _longest_hundred(rs: list[Relation], i: int) -> list[Relation]:
+    """The longest run of at least two shares from the i-th that adds up to 100% within their printing."""
+    best: list[Relation] = []
+    for j in range(i + 2, len(rs) + 1):
+        shares = sum((r.stated.value for r in rs[i:j]), Decimal(0))
+        slack = sum((unit_of(r.stated) / 2 for r in rs[i:j]), Decimal(0))
+        if shares > 100 + slack:
+            break
+        if abs(shares - 100) <= slack:
+            best = rs[i:j]
+    return best
