@@ -68,37 +68,58 @@ def _rank(label: str) -> str:
 def _key(label: str) -> str:
     """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
     parenthesis, without its numbering ("1. Thành phố …")."""
+    last = label.split("\n")[-1].strip()
+    if _YEAR.fullmatch(last):
+        return last  # a row of one year ("Cơ cấu - Structure (%) ¶ 2020": the block's first row)
     m = _LABEL_HEAD.match(label := _vietnamese_line(label))
     text = (m.group("vi") if m else label).strip().lower()
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """(label, numeric tokens) groups: label lines, then the lines that hold only numbers or dashes."""
+    """(label, numeric tokens) groups: label lines, then the lines that hold only numbers or dashes.  A year
+    alone on its line before a value is a row's label (years as rows: "2018 ¶ 1.138.370 ¶ 563.721 …")."""
     out: list[tuple[str, list[tuple[int, int, str]]]] = []
     label: list[str] = []
     values: list[tuple[int, int, str]] = []
+    lines = list(_lines(text))
+    for k, (start, line, toks, numeric) in enumerate(lines):
+        if numeric and not _year_label(toks, lines[k + 1] if k + 1 < len(lines) else None):
+            values += toks
+            continue
+        if values:
+            out.append(("\n".join(label), values))
+            label, values = [], []
+        tail = [] if numeric else _trailing(line, start)  # "TỔNG SỐ - TOTAL 844.947 850.413 …": one line
+        label.append(line[: tail[0][0] - start].strip() if tail else line.strip())
+        values += tail
+    if values:
+        out.append(("\n".join(label), values))
+    return out
+
+
+Line = tuple[int, str, list[tuple[int, int, str]], bool]
+
+
+def _lines(text: str) -> Iterable[Line]:
+    """The non-empty lines: (start, text, numeric tokens, whether the line holds only numbers or dashes)."""
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         toks = [(start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(line)]
-        numeric = (
+        numeric = bool(
             toks and not _LETTER.search(line) and len("".join(t[2] for t in toks)) >= len(line.strip()) // 2
         )
-        if numeric:
-            values += toks
-            continue
-        if values:
-            out.append(("\n".join(label), values))
-            label, values = [], []
-        tail = _trailing(line, start)  # "TỔNG SỐ - TOTAL 844.947 850.413 855.804 …": a row on one line
-        label.append(line[: tail[0][0] - start].strip() if tail else line.strip())
-        values += tail
-    if values:
-        out.append(("\n".join(label), values))
-    return out
+        yield start, line, toks, numeric
+
+
+def _year_label(toks: list[tuple[int, int, str]], nxt: Line | None) -> bool:
+    """A lone year followed by a line of values that is no year: the label of a row of that year."""
+    if len(toks) != 1 or not _YEAR.fullmatch(toks[0][2]) or nxt is None or not nxt[3]:
+        return False
+    return not _YEAR.fullmatch(nxt[2][0][2])
 
 
 def _trailing(line: str, start: int) -> list[tuple[int, int, str]]:
@@ -307,8 +328,8 @@ def _same_row(a: str, b: str) -> bool:
 def _index_relations(values: list[Row], index: list[Row], years: list[int]) -> Iterable[Relation]:
     """ "Năm trước = 100": an index row is its value row this year over last year, × 100."""
     for v, x in zip(values, index):
-        if not _same_row(v.label, x.label):
-            continue
+        if not _same_row(v.label, x.label) or _YEAR.fullmatch(v.label):
+            continue  # rows of years: the columns are no years (see _index_rows)
         rels = []
         for c in range(1, len(v.cells)):
             cur, prev, idx = v.cells[c], v.cells[c - 1], x.cells[c]
@@ -337,7 +358,9 @@ def _share_rows(rows: list[Row]) -> Iterable[Relation]:
         starts = [k for k, c in enumerate(x.cells) if isinstance(c, Figure) and c.value == 100]
         if not starts:
             continue
-        for v in reversed(rows[max(0, i - settings.QA_YEARBOOK_SHARE_ROWS) : i]):
+        above = rows[max(0, i - settings.QA_YEARBOOK_SHARE_ROWS) : i]
+        same = [v for v in above if v.label == x.label]  # the same year's row in the values block
+        for v in same + [v for v in reversed(above) if v.label != x.label]:
             rels = list(_shares_of_row(v, x, starts))
             kept = _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS)
             if kept:
@@ -356,6 +379,22 @@ def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
                 yield Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
 
 
+def _index_rows(values: list[Row], index: list[Row]) -> Iterable[Relation]:
+    """Years as rows: an index row ("Năm trước = 100") is its year's values over the year before's, × 100,
+    column by column; kept when most of them hold (a structure block after it does not)."""
+    by_year = {int(v.label): v for v in values if _YEAR.fullmatch(v.label)}
+    for x in index:
+        cur, prev = (by_year.get(int(x.label) - k) if _YEAR.fullmatch(x.label) else None for k in (0, 1))
+        if cur is None or prev is None:
+            continue
+        rels = []
+        for idx, c, p in zip(x.cells, cur.cells, prev.cells):
+            if isinstance(idx, Figure) and isinstance(c, Figure) and isinstance(p, Figure) and p.value:
+                rule = f"niên giám: chỉ số năm {x.label} (năm trước = 100)"
+                rels.append(Relation("ratio", idx, (c, p), rule, settings.QA_CONF_TABLE, whole=p.value))
+        yield from _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
     out: list[Relation] = []
@@ -367,4 +406,5 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _share_rows([row for section in table.sections for row in section])
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
+            out += _index_rows(values, later)
     return out
