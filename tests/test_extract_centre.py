@@ -329,6 +329,30 @@ def test_table_rows_read_backwards_first_match_what_matching_the_line_matches(se
         ), line[:30]
 
 
+@given(st.text(alphabet="0123456789.,٣", min_size=1, max_size=14))
+def test_a_candidate_number_without_meeting_separators_is_read_without_checking_again(text: str) -> None:
+    """The scanner's number pattern allows doubled separators ("15..320", a typo it flags); a number it
+    read with none doubled or mixed is well formed, so it is read without the check `parse_digits` makes."""
+    import regex
+
+    from scraper.extract import figures, numbers
+
+    if not regex.fullmatch(figures._NUM, text):
+        return
+    if not any(pair in text for pair in ("..", ",,", ".,", ",.")):
+        assert numbers._DIGITS.fullmatch(text)
+        for conv in ("vi", "en"):
+            try:
+                expected = numbers.parse_digits(text, conv)
+            except ValueError:
+                expected = None
+            try:
+                found = numbers.read_digits(text, conv)
+            except ValueError:
+                found = None
+            assert found == expected
+
+
 def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: str) -> None:
     """The non-figure triggers tried only where an anchor word occurs (one Aho–Corasick pass) hit exactly
     where a scan of the whole text hits, on a long report and on crafted edge cases."""

@@ -238,7 +238,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     carried_period: Period | None = None
     period_idx = 0
     para_entity: tuple[int, str | None] = (-1, None)
-    per_sentence: dict[int, tuple[str, list[Period], list[tuple[int, int, str]]]] = {}  # read once each
+    per_sentence: dict[int, tuple[str, list[Period], list[tuple[int, int, str]], bool]] = {}  # read once each
     cues = _SentenceCues(t, scan.lowered)
     meanings: list[dict] = []
 
@@ -251,8 +251,9 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
                 " ".join(original[a:b].split()),
                 _window(periods, period_pos, ss, se),
                 _window(entities, entity_pos, ss, se),
+                _REFERS_BACK.match(t, ss) is not None,
             )
-        sentence, sentence_periods, sentence_entities = per_sentence[si]
+        sentence, sentence_periods, sentence_entities, refers_back = per_sentence[si]
         m: dict = {"sentence": sentence}
 
         # --- period: same sentence (before, else after), else carried, else headline ---
@@ -264,7 +265,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         in_sentence = [p for p in sentence_periods if cs <= p.pos < ce or frames[p.pos]]
         before = [p for p in in_sentence if p.stop <= c.start]
         after = [p for p in in_sentence if p.pos >= c.end]
-        if not before and not after and _REFERS_BACK.match(t, ss):
+        if not before and not after and refers_back:
             prev = _window(periods, period_pos, _prev_sentence_start(sentences, si), ss)
             before = prev[-1:]
         period = before[-1] if before else (after[0] if after else (carried_period or head_period))

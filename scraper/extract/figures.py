@@ -32,7 +32,15 @@ from ..models import Figure
 from .candidate import Candidate, Scan
 from .context import annotate
 from .nonfigures import Mask, per_unit_denominators
-from .numbers import SCALES, Convention, detect_convention, exact_decimal, parse_digits, parse_spelled
+from .numbers import (
+    SCALES,
+    Convention,
+    detect_convention,
+    exact_decimal,
+    parse_digits,
+    parse_spelled,
+    read_digits,
+)
 from .patterns import (
     LEXICON,
     LETTER as _L,
@@ -456,7 +464,9 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if typo:  # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
             num_text = num_text.replace("..", ".").replace(",,", ",")
         try:
-            reading = parse_digits(num_text, conv)
+            # as `_NUM` read it, a number is digits and single separators unless two separators meet
+            well_formed = not typo and ".," not in num_text and ",." not in num_text
+            reading = read_digits(num_text, conv) if well_formed else parse_digits(num_text, conv)
         except ValueError:
             if "," in num_text or not _strong_unit(t, end):
                 continue
@@ -903,6 +913,8 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(c)
     cands = keep
+    # whether the gap between two neighbours is a range's ("-", "đến"): read once, by both loops below
+    range_gaps = [_RANGE_GAP.match(t[a.end : b.start]) is not None for a, b in zip(cands, cands[1:])]
     for k, (a, b) in enumerate(zip(cands, cands[1:])):
         if (
             a.change
@@ -921,11 +933,7 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         ):
             b.kind = "multiple"  # "gấp 5 lần và 11 lần"
         # "(600-750 ngàn m3)": b is the low end of its own range; the range gives it a unit, not a
-        if (
-            k + 2 < len(cands)
-            and cands[k + 2].kind != "number"
-            and _RANGE_GAP.match(t[b.end : cands[k + 2].start])
-        ):
+        if k + 2 < len(cands) and cands[k + 2].kind != "number" and range_gaps[k + 1]:
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
             if a.kind == "percent" and _OWN_SHARE_AFTER.match(t, b.end):
@@ -938,9 +946,9 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 b.kind, b.unit = a.kind, a.unit
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale
-    for a, b in zip(cands, cands[1:]):
+    for k, (a, b) in enumerate(zip(cands, cands[1:])):
         gap = t[a.end : b.start]
-        if _RANGE_GAP.match(gap) and (a.kind in ("number", b.kind)) and b.kind != "number":
+        if range_gaps[k] and (a.kind in ("number", b.kind)) and b.kind != "number":
             if "và" in gap.lower() and a.kind != "number":
                 continue
             if "và" in gap.lower() and not _RANGE_LEAD.search(_prefix(t, a.start)):

@@ -25,6 +25,7 @@ __all__ = [
     "parse_digits",
     "parse_number",
     "parse_spelled",
+    "read_digits",
     "detect_convention",
     "exact_decimal",
 ]
@@ -55,6 +56,11 @@ def parse_digits(text: str, convention: Convention = "vi") -> DigitReading:
     """
     if not _DIGITS.fullmatch(text):
         raise ValueError(f"not a number: {text!r}")
+    return read_digits(text, convention)
+
+
+def read_digits(text: str, convention: Convention = "vi") -> DigitReading:
+    """`parse_digits` of a text already known to be digits and single separators (`\\d+(?:[.,]\\d+)*`)."""
     dots, commas = text.count("."), text.count(",")
     if not dots and not commas:
         return DigitReading(Decimal(text), False)
