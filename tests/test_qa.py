@@ -91,6 +91,8 @@ def test_shares_of_a_breakdown_after_its_parts() -> None:
 
 def test_thresholds_and_equivalents_are_not_rates_or_parts() -> None:
     assert [c for c in check_text("Nhóm Tốt gồm 19/63 tỉnh, thành phố đạt Chỉ số trên 80%.") if c.check == "ratio"] == []
+    each = "Năm 2023, 5/5 khu vực đều có giá trị trung bình Chỉ số Hài lòng (SIPAS 2023) đạt trên 80% và đều tăng."
+    assert [c for c in check_text(each) if c.check == "ratio"] == []
     assert check_text("tổng số vốn 405.570 tỷ đồng (tương đương 17,6 tỷ USD) và 270.458 tỷ đồng vốn tăng thêm.") == []
 
 

@@ -1438,7 +1438,8 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
 
 # "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
 _FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
-_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])có\s+t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
+# "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt trên 80%": each member's
+_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có)(?![\p{L}])", regex.I)
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
