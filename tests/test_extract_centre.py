@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, strategies as st
 
 from scraper import extract_figures, parse_article
@@ -219,8 +220,8 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
 
 def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: str) -> None:
     """ "mức độ 3, 4": whether the gap since the last label number only continues the list is read in
-    place (a long gap is not copied for every number); it answers what matching the slice answered,
-    including the first number (its gap starts "-10": the last ten characters, as a slice would)."""
+    place (a long gap is not copied for every number); it answers what matching the slice answered, and
+    before any label (-1) nothing continues one."""
     import regex
 
     from scraper.extract import figures
@@ -229,10 +230,20 @@ def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: st
     texts = [seed_body, "Mức 3, 4 và 5 hộ", ", 5", " và 7", "a, 5\n", "Mã số 12 –  13;\n14", "", "5"]
     for text in texts:
         numbers = [m.start() for m in figures._CANDIDATE.finditer(text)] + [0, len(text)]
-        for last in [-10, -3, 0] + [m.end() for m in figures._CANDIDATE.finditer(text)]:
+        for last in [-1, 0] + [m.end() for m in figures._CANDIDATE.finditer(text)]:
             for start in numbers:
-                expected = whole_gap.match(text[last:start]) is not None
+                expected = last >= 0 and whole_gap.match(text[last:start]) is not None
                 assert figures._continues_label(text, last, start) == expected, (text[:20], last, start)
+
+
+@pytest.mark.parametrize("text, raws", [
+    # a short fragment opening with a list word: its first number is no label continued (a slice of the
+    # text's last ten characters was read as the gap before the first label, and dropped these)
+    ("và 12", ["12"]), ("đến 2.000", ["2.000"]), ("và 15 năm", ["15 năm"]),
+    ("mức độ 3, 4 và 5 có 12 xã", ["12"]),
+])
+def test_a_number_continues_a_label_list_only_after_a_label(text: str, raws: list[str]) -> None:
+    assert [f.raw for f in extract_figures(text)] == raws
 
 
 def test_the_mask_answers_overlaps_as_its_spans_do(seed_body: str) -> None:

@@ -421,7 +421,7 @@ def _refuse_if_too_many_numbers(text: str) -> None:
 
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
     out: list[Candidate] = []
-    last_label_end = -10
+    last_label_end = -1  # no label read yet
     for m in _CANDIDATE.finditer(t):
         start, num_end = m.start(), m.end("num")
         num_text, den_text, scale_text = m.group("num", "den", "scale")
@@ -648,10 +648,9 @@ def _line_of(t: str, pos: int) -> str:
 
 
 def _continues_label(t: str, last_label_end: int, start: int) -> bool:
-    """Whether the gap t[last_label_end:start] (a slice: -10 reads the last ten characters) only continues
-    a list of labels (", ", " và "), read in place: a long gap is not copied for every number."""
-    lo = last_label_end if last_label_end >= 0 else max(0, len(t) + last_label_end)
-    return lo < start and _LABEL_CONT.match(t, lo, start) is not None
+    """Whether the gap t[last_label_end:start] after the last label number only continues a list of labels
+    (", ", " và "), read in place: a long gap is not copied for every number.  -1: no label yet."""
+    return 0 <= last_label_end < start and _LABEL_CONT.match(t, last_label_end, start) is not None
 
 
 def _glue_word(word: str) -> str:
