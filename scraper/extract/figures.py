@@ -104,7 +104,6 @@ _NAMED_BEFORE = regex.compile(
 )
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
 _OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)  # "THPT có 12": a name has no verb
-_OWN_SHARE_AFTER = regex.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%")  # "THCS 123 (56%)": a count with its share
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
@@ -576,6 +575,7 @@ _PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
 _CLAUSE_START = regex.compile(r"[,;:.()\n][^,;:.()\n]*$")
 
 
+# "THCS 123 (56%)", "… (chiếm 12%)": a count with its share
 _OWN_SHARE_AFTER = regex.compile(r"\s*\(\s*(?:chiếm\s+)?\d+(?:[.,]\d+)?\s*%")
 
 
