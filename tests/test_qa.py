@@ -1085,3 +1085,14 @@ def test_shares_of_a_total_named_after_the_rate_break_it_down(lawyers_share: str
         "việc chiếm 76% tổng số vụ việc; luật sư thực hiện 47,5 vụ việc chiếm 24% tổng số vụ việc."
     )
     assert [(c.check, c.consistent) for c in check_text(text) if c.check != "shares"] == verdicts
+
+
+def test_caption_lines_between_paragraphs_do_not_push_a_whole_out_of_reach() -> None:
+    """Short lines with no number (a photo caption, printed twice, and another) belong to the paragraph
+    before them: the resolved count's rate is of the files received two paragraphs up."""
+    text = (
+        "Năm 2024, toàn huyện tiếp nhận 2.000 hồ sơ.\nCán bộ bộ phận một cửa hướng dẫn người dân\nCán bộ bộ phận "
+        "một cửa hướng dẫn người dân\nNgười dân làm thủ tục tại xã\nĐã giải quyết 1.900 hồ sơ, đạt tỷ lệ 95%."
+    )
+    assert [(c.check, c.consistent, c.message.split(" = ")[0]) for c in check_text(text)] == [
+        ("ratio", True, "Tỷ lệ 1.900/2.000")]

@@ -201,6 +201,19 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    """Where paragraphs start; a short line with no digit (a photo caption, printed once or twice) belongs
+    to the paragraph before it, so the paragraph after it is the next one."""
+    starts = [0]
+    for m in regex.finditer(r"\n\s*", text):
+        nxt = text.find("\n", m.end())
+        line = text[m.end() : len(text) if nxt < 0 else nxt]
+        if nxt >= 0 and len(line) <= settings.QA_CAPTION_MAX and not regex.search(r"\d", line):
+            continue
+        starts.append(m.end())
+    return starts
+
+
 class Text:
     """The text with its sentence and paragraph starts and parenthesis depth (one linear pass)."""
 
@@ -208,7 +221,7 @@ class Text:
         self.t = text
         self.figures = sorted(figures, key=lambda f: f.start)
         self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.para = [0] + [m.end() for m in regex.finditer(r"\n\s*", text)]
+        self.para = _paragraph_starts(text)
         depth, d = [], 0
         for ch in text:
             d = 0 if ch == "\n" else d  # a parenthesis left open ends with its line
