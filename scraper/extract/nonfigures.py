@@ -387,7 +387,8 @@ def _gated_runs(text: str, gates: tuple[str, ...]) -> list[tuple[int, int]]:
     for gate in gates:
         i = text.find(gate)
         while i >= 0:
-            runs.add((_RUN_BEFORE.match(text, 0, i).start(), _RUN_AFTER.match(text, i).end()))  # type: ignore[union-attr]
+            before, after = _RUN_BEFORE.match(text, 0, i), _RUN_AFTER.match(text, i)
+            runs.add((before.start(), after.end()))  # type: ignore[union-attr]
             i = text.find(gate, i + 1)
     return sorted(runs)
 
