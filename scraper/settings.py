@@ -120,6 +120,11 @@ QA_ALARM = 0.7
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
+# Where no rule related a stated figure, an arithmetic search over this many amounts on each side of it
+# (its paragraph and the ones beside it) may confirm it, with this confidence (qa/arithmetic.py).
+QA_ARITH_NEIGHBOURS = 12
+QA_CONF_ARITHMETIC = 0.35
+QA_ARITH_MIN_WHOLE = 100  # a whole count below this is not searched for: small counts add up by chance
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(

@@ -13,8 +13,10 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
+from scraper.qa.arithmetic import RATE_RULE, SUM_RULE
 
 D = Decimal
+SEARCH_RULES = (RATE_RULE, SUM_RULE)
 
 
 def test_seed_checks(seed_body: str) -> None:
@@ -716,7 +718,8 @@ PAIRING = [
 
 @pytest.mark.parametrize("rule,text,expected", PAIRING, ids=[p[0] for p in PAIRING])
 def test_pairing_rules(rule: str, text: str, expected: list[tuple[str, bool]]) -> None:
-    checks = [c for c in check_text(text) if c.check not in ("range", "shares")]
+    # what the rules relate; the arithmetic search's confirmations have a table of their own below
+    checks = [c for c in check_text(text) if c.check not in ("range", "shares") and c.rule not in SEARCH_RULES]
     assert [(c.check, c.consistent) for c in checks] == expected
     for c in checks:
         assert c.rule and c.confidence is not None and len(c.roles) == len(c.figures)
@@ -1096,3 +1099,36 @@ def test_caption_lines_between_paragraphs_do_not_push_a_whole_out_of_reach() -> 
     )
     assert [(c.check, c.consistent, c.message.split(" = ")[0]) for c in check_text(text)] == [
         ("ratio", True, "Tỷ lệ 1.900/2.000")]
+
+
+# Stated figures no rule relates: the arithmetic search confirms them when like amounts beside them
+# reproduce them exactly, and says nothing otherwise (our own wording, modelled on real reports).
+SEARCH = [
+    ("a total of two nouns joined by a comma, its parts each of one of them",
+     "Đầu năm học, huyện có 391 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
+     "và 1 trường trung cấp.", [("sum", True, D(391))]),
+    ("parts before their total, a breakdown in brackets inside the run passed over",
+     "Xã Tân Lập có 615 hộ (112 hộ nghèo), xã Tân Hòa 625 hộ; hai xã cùng nhận hỗ trợ, 1.240 hộ.",
+     [("sum", True, D(1240))]),
+    ("a finely printed rate two sentences after its counts, tied to them by no word",
+     "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74,4%.",
+     [("ratio", True, D("74.4"))]),
+    ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
+     "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
+     "và 1 trường trung cấp.", []),
+    ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
+     "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
+    ("a rate of two digits is reproduced by too many pairs to say which",
+     "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74%.",
+     []),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", SEARCH, ids=[s[0] for s in SEARCH])
+def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tuple[str, bool, Decimal]]) -> None:
+    checks = [c for c in check_text(text) if c.rule in SEARCH_RULES]
+    assert [(c.check, c.consistent, c.stated) for c in checks] == expected
+    for c in checks:
+        assert c.confidence == 0.35 and len(c.roles) == len(c.figures)
+        for ref in c.figures:
+            assert text[ref["start"] : ref["end"]] == ref["raw"]

@@ -1,0 +1,133 @@
+"""Relations the words did not give but the arithmetic alone reproduces: confirmations, never alarms.
+
+The rules in `pairs` relate figures by what the report says ("trong đó", "đạt", roles of a file-processing
+report …). Reports word the same arithmetic in endless other ways, so where no rule related a stated
+figure, this module searches its neighbourhood for operands that reproduce it:
+
+- a rate printed finely enough (`QA_FINE_RATE_DIGITS` digits, "98,2%", "49,93%") and two amounts of the
+  same kind nearby whose quotient gives it to the printed precision;
+- a count or amount and a run of like amounts just after or just before it, at one parenthesis depth
+  (a breakdown in brackets inside the run is passed over), that add up to it exactly.
+
+A hit says the numbers agree, with a low confidence and a rule that names the search, so a reviewer knows
+nothing but arithmetic related them. A miss says nothing: only the rules, which know the whole, raise
+alarms. Each search looks at a bounded number of neighbours, so the time stays linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from .. import settings
+from ..models import Figure
+from .pairs import Text, _compatible, _is_amount
+from .verdicts import Relation, Verdict, evaluate, unit_of
+
+RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
+
+
+def confirmations(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
+    """Confirmations for the stated figures no verdict speaks of (see the module's docstring). A figure a
+    verdict takes as a part is not offered to another whole: the words (or an earlier sum) placed it."""
+    tx = Text(body, [f for f in figures if f.table is None])
+    done = {v.relation.stated.index for v in judged}
+    placed = {g.index for v in judged if v.relation.check == "sum" for g in v.relation.operands}
+    out: list[Verdict] = []
+    for f in tx.figures:
+        if f.index in done or f.change or f.prior_period or f.range is not None:
+            continue
+        rel = _rate_search(tx, f) if f.kind == "percent" else _sum_search(tx, f, placed)
+        if rel is not None and (v := evaluate(rel)).consistent:  # confirmations only, by construction
+            out.append(v)
+            if rel.check == "sum":
+                placed |= {g.index for g in rel.operands}
+    return out
+
+
+def _digits(f: Figure) -> int:
+    return sum(ch.isdigit() for ch in f.raw)
+
+
+def _reproduces(stated: Figure, computed: Decimal, truncated: bool = False) -> bool:
+    """The computed value printed to the stated figure's precision (rounded half-up, or for a rate also cut
+    off) is the stated figure: no slack for hedges or rounded inputs, since nothing but the arithmetic says
+    these numbers belong together."""
+    unit = unit_of(stated)
+    if stated.value - unit / 2 <= computed < stated.value + unit / 2:
+        return True
+    return truncated and stated.value <= computed < stated.value + unit
+
+
+def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[list[Figure], list[Figure]]:
+    """The amounts `like` says may go with `f`, before and after it in its paragraph and the ones beside
+    it, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side."""
+    p = tx.paragraph(f.start)
+    near = tx.in_paragraphs(p - 1, p + 1, near=f.start)
+    near = [g for g in near if g is not f and _is_amount(g) and like(g)]
+    k = settings.QA_ARITH_NEIGHBOURS
+    before = [g for g in near if g.start < f.start][::-1][:k]
+    after = [g for g in near if g.start > f.start][:k]
+    return before, after
+
+
+def _rate_search(tx: Text, p: Figure) -> Relation | None:
+    """Two like amounts near a finely printed rate whose quotient reproduces it: the nearest such pair."""
+    if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
+        return None
+    before, after = _neighbours(tx, p, lambda g: True)
+    best: tuple[int, Figure, Figure] | None = None
+    for a in before + after:
+        for b in before + after:
+            if a is b or not Decimal(0) < a.value < b.value or not tx.compatible(a, b):
+                continue
+            if _reproduces(p, a.value / b.value * 100, truncated=True):
+                gap = abs(a.start - p.start) + abs(b.start - p.start)
+                if best is None or gap < best[0]:
+                    best = (gap, a, b)
+    if best is None:
+        return None
+    return Relation("ratio", p, (best[1], best[2]), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+
+
+def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
+    """A run of like amounts right after or right before `w` that adds up to it (the shortest run): amounts
+    of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
+    not amounts `placed` as another whole's operands."""
+    if not _is_amount(w) or (w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0):
+        return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
+    for like in (tx.compatible, _compatible):
+        # nearest first on both sides: a run ends at the whole or starts right after it
+        for side in _neighbours(tx, w, lambda g: g.index not in placed and like(g, w))[::-1]:
+            if run := _run_to(tx, w, side):
+                parts = tuple(sorted(run, key=lambda g: g.start))
+                return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
+    return None
+
+
+def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
+    """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
+    of its first member, passing over deeper ones (a breakdown of a member in brackets) and ending at a
+    shallower one. A run the list goes on from, in the same sentence, is only the list's beginning: none."""
+    for i, first in enumerate(like):
+        level, total, run = tx.d(first.start), Decimal(0), []
+        for k in range(i, len(like)):
+            g = like[k]
+            depth = tx.d(g.start)
+            if depth > level:
+                continue
+            if depth < level or g.value >= w.value:
+                break
+            run.append(g)
+            total += g.value
+            if len(run) >= 2 and _reproduces(w, total):
+                return [] if _goes_on(tx, w, run[-1], like[k + 1 :], level) else run
+            if total > w.value:
+                break
+    return []
+
+
+def _goes_on(tx: Text, w: Figure, last: Figure, rest: list[Figure], level: int) -> bool:
+    nxt = next((g for g in rest if tx.d(g.start) <= level), None)
+    return nxt is not None and nxt.value < w.value and tx.sentence(nxt.start) == tx.sentence(last.start)
