@@ -124,6 +124,7 @@ QA_FINE_RATE_DIGITS = 3
 # (its paragraph and the ones beside it) may confirm it, with this confidence (qa/arithmetic.py).
 QA_ARITH_NEIGHBOURS = 12
 QA_CONF_ARITHMETIC = 0.35
+QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
 QA_ARITH_MIN_WHOLE = 100  # a whole count below this is not searched for: small counts add up by chance
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.

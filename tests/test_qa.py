@@ -1132,3 +1132,41 @@ def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tu
         assert c.confidence == 0.35 and len(c.roles) == len(c.figures)
         for ref in c.figures:
             assert text[ref["start"] : ref["end"]] == ref["raw"]
+
+
+def _verdict(text: str, check: str, stated: str, operands: list[str]):
+    """A rule's reading of `text`, built by hand: the figures named by their printed text."""
+    from scraper.qa.verdicts import Relation, evaluate
+
+    by_raw = {f.raw: f for f in extract_figures(text)}
+    rel = Relation(check, by_raw[stated], tuple(by_raw[o] for o in operands), "quy tắc thử", 0.9)
+    return evaluate(rel), by_raw
+
+
+def test_second_look_replaces_an_alarm_over_the_wrong_whole() -> None:
+    """Arithmetic vetoes: a rate whose numerator over another whole beside it gives the rate is no error."""
+    from scraper.qa.arithmetic import second_look
+
+    text = (
+        "Năm 2024 huyện tiếp nhận 1.450 hồ sơ; đã giải quyết 1.395 hồ sơ, trong đó đúng hạn 1.393 hồ sơ, "
+        "đạt 99,86%."
+    )
+    wrong, by_raw = _verdict(text, "ratio", "99,86%", ["1.393", "1.450"])
+    assert not wrong.consistent
+    [v] = second_look(text, list(by_raw.values()), [wrong])
+    assert v.consistent and v.relation.operands[1].raw == "1.395"
+    assert v.relation.rule.endswith("thay cho: quy tắc thử")
+
+
+def test_second_look_completes_a_cut_list_but_keeps_another_breakdowns_alarm() -> None:
+    from scraper.qa.arithmetic import second_look
+
+    cut = "Toàn huyện có 905 hộ được hỗ trợ: 410 hộ ở xã Đông, 320 hộ ở xã Tây, 175 hộ ở xã Nam."
+    short, by_raw = _verdict(cut, "sum", "905", ["410", "320"])
+    [v] = second_look(cut, list(by_raw.values()), [short])
+    assert v.consistent and [f.raw for f in v.relation.operands] == ["410", "320", "175"]
+    # the same total broken down twice: the first breakdown adding up says nothing of the second
+    twice = "Năm nay xử lý 240 vụ việc, gồm 200 vụ hình sự, 40 vụ dân sự. Trợ giúp viên 190 vụ, luật sư 45 vụ."
+    alarm, by_raw = _verdict(twice, "sum", "240", ["190", "45"])
+    kept = second_look(twice, list(by_raw.values()), [alarm])
+    assert kept[0] is alarm and not alarm.consistent

@@ -16,6 +16,8 @@ alarms. Each search looks at a bounded number of neighbours, so the time stays l
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -28,10 +30,39 @@ RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã
 SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
 
 
-def confirmations(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
+def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
+    """The verdicts, with each alarm the search explains replaced by what it found, and confirmations for
+    the stated figures no verdict speaks of. An alarm is explained when the rate's numerator over another
+    whole beside it gives the rate, or when the parts with like amounts next to them add up to the total
+    (the list was longer than the rule read); another breakdown of the same total explains nothing."""
+    tx = Text(body, [f for f in figures if f.table is None])
+    out = []
+    for v in judged:
+        found = _explained(tx, v) if not v.consistent else None
+        out.append(found or v)
+    return out + _confirmations(tx, out)
+
+
+def _explained(tx: Text, v: Verdict) -> Verdict | None:
+    r = v.relation
+    if r.over != "value" or r.whole is not None or r.stated.table is not None:
+        return None
+    found = None
+    if r.check == "ratio" and r.stated.kind == "percent":
+        found = _rate_search(tx, r.stated, r.operands[0])
+    elif r.check == "sum":
+        found = _sum_search(tx, r.stated, set())
+        if found is not None and not {f.index for f in r.operands} <= {f.index for f in found.operands}:
+            found = None
+    if found is None or not (verdict := evaluate(found)).consistent:
+        return None
+    instead = dataclasses.replace(found, rule=f"{found.rule}; thay cho: {r.rule}")  # what a reviewer weighs
+    return dataclasses.replace(verdict, relation=instead)
+
+
+def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
     """Confirmations for the stated figures no verdict speaks of (see the module's docstring). A figure a
     verdict takes as a part is not offered to another whole: the words (or an earlier sum) placed it."""
-    tx = Text(body, [f for f in figures if f.table is None])
     done = {v.relation.stated.index for v in judged}
     placed = {g.index for v in judged if v.relation.check == "sum" for g in v.relation.operands}
     out: list[Verdict] = []
@@ -72,23 +103,24 @@ def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[li
     return before, after
 
 
-def _rate_search(tx: Text, p: Figure) -> Relation | None:
-    """Two like amounts near a finely printed rate whose quotient reproduces it: the nearest such pair."""
+def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
+    """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such).
+    Without `num`, the numerator is one of the amounts nearest the rate in its sentence, the count a rate is
+    stated for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long
+    sentence give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
     before, after = _neighbours(tx, p, lambda g: True)
-    best: tuple[int, Figure, Figure] | None = None
-    for a in before + after:
-        for b in before + after:
-            if a is b or not Decimal(0) < a.value < b.value or not tx.compatible(a, b):
-                continue
-            if _reproduces(p, a.value / b.value * 100, truncated=True):
-                gap = abs(a.start - p.start) + abs(b.start - p.start)
-                if best is None or gap < best[0]:
-                    best = (gap, a, b)
-    if best is None:
-        return None
-    return Relation("ratio", p, (best[1], best[2]), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+    here = tx.sentence(p.start)
+    wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
+    k = settings.QA_ARITH_RATE_SUBJECTS
+    nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
+    for n in nums:
+        for b in wholes:
+            gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
+            if gives and tx.compatible(n, b):
+                return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+    return None
 
 
 def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
