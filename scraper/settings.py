@@ -117,6 +117,10 @@ QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
+# A rate over a whole that this many other rates of its sentence reproduce may alarm at any confidence when
+# it misses by at most this share of its value ("phụ nữ chiếm 40,90%" of 6.220 when 18,5%, 31,9% fit).
+QA_SIBLING_RATES = 2
+QA_SIBLING_MISS = 0.05
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
@@ -125,7 +129,9 @@ QA_FINE_RATE_DIGITS = 3
 QA_ARITH_NEIGHBOURS = 12
 QA_CONF_ARITHMETIC = 0.35
 QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
-QA_ARITH_MIN_WHOLE = 100  # a whole count below this is not searched for: small counts add up by chance
+QA_ARITH_MIN_WHOLE = 100
+# The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.
+QA_SHARES_OTHER_WHOLES = 10  # a whole count below this is not searched for: small counts add up by chance
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(

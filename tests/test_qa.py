@@ -1170,3 +1170,45 @@ def test_second_look_completes_a_cut_list_but_keeps_another_breakdowns_alarm() -
     alarm, by_raw = _verdict(twice, "sum", "240", ["190", "45"])
     kept = second_look(twice, list(by_raw.values()), [alarm])
     assert kept[0] is alarm and not alarm.consistent
+
+
+# What the arithmetic rules out or confirms about a rule's reading (our own wording, modelled on real reports):
+# (case, text, the (check, consistent) pairs expected; "range" and "shares" checks left aside)
+ARITHMETIC_SAYS = [
+    ("parts of a month and of the months since January are no breakdown of one total",
+     "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
+     "khai thác tháng 8/2024 đạt 15.000 tấn, đưa lũy kế 8 tháng năm 2024 đạt 110.000 tấn.", []),
+    ("the same parts with no periods stay an alarm",
+     "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
+     "khai thác đạt 15.000 tấn, sản lượng nuôi đạt 110.000 tấn.", [("sum", False)]),
+    ("parts of years apart are a breakdown over time: their error stays an alarm",
+     "Từ năm 2019 đến năm 2022, huyện đã giải quyết 230 trường hợp (năm 2019: 30 trường hợp; năm 2020: 60 "
+     "trường hợp; năm 2021: 100 trường hợp; năm 2022: 45 trường hợp).", [("sum", False)]),
+    ("shares of every part of a breakdown that adds up, far from 100% together, are of other wholes",
+     "Toàn huyện có 500 đảng viên nữ; trong đó cấp huyện có 120 (chiếm 12,5%), cấp xã: 380 (chiếm 20,4%).",
+     [("sum", True)]),
+    ("shares of the parts that make 100% are of the total: one a little off is an error",
+     "Toàn huyện có 500 đảng viên nữ; trong đó cấp huyện có 120 (chiếm 24,3%), cấp xã: 380 (chiếm 75,7%).",
+     [("sum", True), ("ratio", False), ("ratio", False)]),
+    ("a whole only in the headline that sibling rates reproduce: the rate a little off is an error",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,50%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", False), ("ratio", True), ("ratio", True)]),
+    ("the same whole with no sibling rate to confirm it is only a guess: no alarm",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,50%.", []),
+    ("a rate printed with a trailing zero states two decimals: 1.720/4.150 = 41,45%, not 41,40%",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,40%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", False), ("ratio", True), ("ratio", True)]),
+    ("… and 41,45% fits",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,45%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", True), ("ratio", True), ("ratio", True)]),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", ARITHMETIC_SAYS, ids=[a[0] for a in ARITHMETIC_SAYS])
+def test_what_the_arithmetic_rules_out(case: str, text: str, expected: list[tuple[str, bool]]) -> None:
+    checks = [c for c in check_text(text) if c.check not in ("range", "shares")]
+    assert [(c.check, c.consistent) for c in checks] == expected

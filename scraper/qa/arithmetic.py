@@ -17,30 +17,80 @@ alarms. Each search looks at a bounded number of neighbours, so the time stays l
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+
+import regex
 
 from .. import settings
 from ..models import Figure
 from .pairs import Text, _compatible, _is_amount
 from .verdicts import Relation, Verdict, evaluate, unit_of
+from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
 SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
 
 
 def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
-    """The verdicts, with each alarm the search explains replaced by what it found, and confirmations for
-    the stated figures no verdict speaks of. An alarm is explained when the rate's numerator over another
-    whole beside it gives the rate, or when the parts with like amounts next to them add up to the total
-    (the list was longer than the rule read); another breakdown of the same total explains nothing."""
+    """The verdicts after the arithmetic had its say, and confirmations for the stated figures no verdict
+    speaks of. An alarm the search explains is replaced by what it found: the rate's numerator over another
+    whole beside it gives the rate, or the parts with like amounts next to them add up to the total (the
+    list was longer than the rule read); another breakdown of the same total explains nothing. An alarm
+    the arithmetic rules out is dropped: parts of different periods ("tháng 7" and "lũy kế 7 tháng") are
+    no breakdown, and shares of a breakdown that adds up but whose shares do not make 100% are shares of
+    other wholes ("609 cán bộ: cấp tỉnh 151 (chiếm 15,22%) …": of each level's officials)."""
     tx = Text(body, [f for f in figures if f.table is None])
+    other_wholes = _shares_of_other_wholes(judged)
     out = []
     for v in judged:
+        if not v.consistent and (id(v) in other_wholes or _mixed_periods(v.relation)):
+            continue
         found = _explained(tx, v) if not v.consistent else None
         out.append(found or v)
     return out + _confirmations(tx, out)
+
+
+def _mixed_periods(r: Relation) -> bool:
+    """Parts of one sum that are of overlapping but different periods ("tháng 7/2023" and "7 tháng đầu năm
+    2023"), or of different shapes (a month and months since January) where a year is missing. Parts of
+    periods apart (2015, 2016, 2017) are a breakdown over time."""
+    if r.check != "sum":
+        return False
+    spans = {(f.period_start, f.period_end) for f in r.operands if f.period_start and f.period_end}
+    nested = any(a != b and a[0] <= b[1] and b[0] <= a[1] for a in spans for b in spans)
+    shapes = {shape for f in r.operands if (shape := _period_shape(f.period_text))}
+    return nested or len(shapes) > 1
+
+
+_SHAPES = [(name, regex.compile(pattern, regex.I)) for name, pattern in PERIOD_SHAPES.items()]
+
+
+def _period_shape(text: str | None) -> str | None:
+    return next((name for name, rx in _SHAPES if rx.match(text)), None) if text else None
+
+
+def _shares_of_other_wholes(judged: Sequence[Verdict]) -> set[int]:
+    """The rate alarms (by id) over the parts of a breakdown that adds up, when every part has a stated
+    share and the shares are far from making 100%."""
+    out: set[int] = set()
+    rates: dict[tuple[int, int], Verdict] = {}
+    for v in judged:
+        r = v.relation
+        of_whole = r.whole is None or r.whole == r.operands[-1].value
+        if r.check == "ratio" and r.stated.kind == "percent" and len(r.operands) == 2 and of_whole:
+            rates.setdefault((r.operands[0].index, r.operands[1].index), v)
+    for v in judged:
+        r = v.relation
+        if r.check != "sum" or not v.consistent or r.over != "value" or len(r.operands) < 2:
+            continue
+        shares = [rates.get((p.index, r.stated.index)) for p in r.operands]
+        if any(s is None for s in shares):
+            continue
+        total = sum((s.relation.stated.value for s in shares if s is not None), Decimal(0))
+        if abs(total - 100) > Decimal(str(settings.QA_SHARES_OTHER_WHOLES)):
+            out |= {id(s) for s in shares if s is not None and not s.consistent}
+    return out
 
 
 def _explained(tx: Text, v: Verdict) -> Verdict | None:

@@ -133,3 +133,13 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
     ),
 )
+
+
+# The shape of a figure's period as written, for parts that must be of one period ("tháng 7/2023" is a
+# month, "7 tháng đầu năm" and "lũy kế" the months since January): name → pattern matched at its start.
+PERIOD_SHAPES = {
+    "month": r"tháng\s+(?:\d|\p{L}+(?:\s|$|/))",
+    "months": r"\d+\s+tháng|lũy\s+kế|từ\s+đầu\s+năm",
+    "quarter": r"quý",
+    "year": r"năm\s+\d{4}\s*$",
+}
