@@ -5,6 +5,8 @@ our own numbers in the layout statistical offices publish: a title, the years, t
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from scraper import extract_figures
 from scraper.qa import check_text
 from scraper.qa.yearbook import read_column_tables
@@ -176,3 +178,27 @@ def test_years_as_rows_index_block_is_each_year_over_the_year_before() -> None:
     misprint = _by_year_table("25,00").replace("103,92", "103,52")
     index = [c for c in check_text(misprint) if "chỉ số năm" in (c.rule or "")]
     assert [c.message.split(" = ")[0] for c in index if not c.consistent] == ["Tỷ lệ 53.000/51.000"]
+
+
+# An indicator table exported with dot decimals, one row a line, the last column empty ("0.00"); from the
+# fourth year on the total also holds a tax the three sectors leave out.
+EXPORTED = (
+    "1. Giá trị tăng thêm (giá hiện hành) Tỷ đồng 1250.40 1380.60 1502.25 1700.90 1850.30 0.00\n"
+    "Nông nghiệp Tỷ đồng 400.10 420.20 450.05 470.00 480.10\n"
+    "Công nghiệp Tỷ đồng 500.20 560.30 602.10 700.40 760.00 0.00\n"
+    "Dịch vụ Tỷ đồng 350.10 400.10 450.10 490.50 560.20\n"
+)
+
+
+def test_an_exported_table_with_dot_decimals_confirms_the_years_that_add_up() -> None:
+    checks = [c for c in check_text(EXPORTED) if c.check == "sum"]
+    assert [(c.stated, c.consistent) for c in checks] == [
+        (Decimal("1250.40"), True), (Decimal("1380.60"), True), (Decimal("1502.25"), True)
+    ]  # 1.700,90 and 1.850,30 hold the tax as well: no alarm, no confirmation
+    assert all(EXPORTED[f["start"] : f["end"]] == f["raw"] for c in checks for f in c.figures)
+
+
+def test_one_year_off_in_an_exported_table_is_an_alarm() -> None:
+    text = EXPORTED.replace("1700.90 1850.30", "1660.90 1800.30").replace("1502.25", "1502.35")
+    checks = [c for c in check_text(text) if c.check == "sum"]
+    assert [(c.stated, c.consistent) for c in checks if not c.consistent] == [(Decimal("1502.35"), False)]

@@ -49,8 +49,8 @@ def _printed(f: Figure) -> tuple[Decimal, Decimal]:
     if "," in text:
         whole, _, frac = text.rpartition(",")
         text = whole.replace(".", "").replace(",", "") + "." + frac
-    else:
-        text = text.replace(".", "")
+    elif text.count(".") != 1 or len(text.rpartition(".")[2]) == 3:
+        text = text.replace(".", "")  # "1.138.370", "2.542": thousands; "21922.60": a decimal point
     try:
         printed = Decimal(text)
     except ArithmeticError:
