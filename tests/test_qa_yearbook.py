@@ -202,3 +202,19 @@ def test_one_year_off_in_an_exported_table_is_an_alarm() -> None:
     text = EXPORTED.replace("1700.90 1850.30", "1660.90 1800.30").replace("1502.25", "1502.35")
     checks = [c for c in check_text(text) if c.check == "sum"]
     assert [(c.stated, c.consistent) for c in checks if not c.consistent] == [(Decimal("1502.35"), False)]
+
+
+def test_a_total_broken_down_by_sex_then_by_ownership_then_by_level() -> None:
+    rows = [
+        ("Số giáo viên (Người)\nNumber of teachers (Pers.)", ["420", "436", "451"]),
+        ("Nam - Male", ["200", "206", "215"]),
+        ("Nữ - Female", ["220", "230", "236"]),
+        ("Công lập - Public", ["390", "400", "411"]),
+        ("Ngoài công lập - Non-public", ["30", "36", "40"]),
+        ("Trung ương - Central", ["50", "52", "55"]),
+        ("Địa phương - Local", ["370", "384", "390"]),  # 55 + 390 = 445, not 451: a misprint
+    ]
+    checks = [c for c in check_text(_table(rows, [2020, 2021, 2022])) if c.check == "sum"]
+    held = sorted((c.stated, c.computed) for c in checks if c.consistent)
+    assert held == [(Decimal(v), Decimal(v)) for v in ("420", "420", "420", "436", "436", "436", "451", "451")]
+    assert [(c.stated, c.computed) for c in checks if not c.consistent] == [(Decimal("451"), Decimal("445"))]

@@ -28,13 +28,15 @@ class Relation:
     whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
     over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
     closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
+    facet: int = 0  # sum: which breakdown of the whole (a total by sex, then by ownership …): judged apart
 
     @property
     def key(self) -> tuple[str, int]:
         kind = "ratio" if self.check in ("change", "per_unit") else self.check
         if self.check == "sum" and self.whole is not None:
             kind = "sum:whole"  # what adds up to the fraction's denominator, not to its numerator
-        return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
+        kind = kind if self.over == "value" else f"{kind}:{self.over}"
+        return (f"{kind}#{self.facet}" if self.facet else kind, self.stated.index)
 
 
 # --- precision ------------------------------------------------------------------------------------

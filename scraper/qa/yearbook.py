@@ -278,13 +278,34 @@ def _close(computed: Decimal, stated: Decimal) -> bool:
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     for i, parent in enumerate(rows):
         for children in _children_sets(rows, i):
-            rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
-            rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
-            trivial = sum(_equal_but_for_dashes(parent, children, c) for c in range(ncols))
-            kept = _structure(rels, min_held=2, also_held=trivial)
+            kept = _breakdown(parent, children, ncols)
             if kept:
                 yield from kept
+                if children == rows[i + 1 : i + 1 + len(children)]:  # the rows right under it
+                    yield from _broken_down_again(rows, parent, i + 1 + len(children), ncols)
                 break
+
+
+def _breakdown(parent: Row, children: list[Row], ncols: int) -> list[Relation]:
+    rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
+    rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
+    trivial = sum(_equal_but_for_dashes(parent, children, c) for c in range(ncols))
+    return _structure(rels, min_held=2, also_held=trivial)
+
+
+def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> Iterable[Relation]:
+    """ "Số giáo viên; Nam; Nữ; Công lập; Ngoài công lập; Trung ương; Địa phương": a total broken down by
+    sex, then by ownership, then by level: each run of rows right after the last that adds up to it."""
+    facet = 0
+    while start < len(rows):
+        for n in range(min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - start), 1, -1):
+            if kept := _breakdown(parent, rows[start : start + n], ncols):
+                facet += 1  # each breakdown is judged on its own: one adding up says nothing of another
+                yield from (dataclasses.replace(r, facet=facet) for r in kept)
+                start += n
+                break
+        else:
+            return
 
 
 def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
