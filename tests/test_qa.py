@@ -1178,6 +1178,13 @@ ARITHMETIC_SAYS = [
     ("parts of a month and of the months since January are no breakdown of one total",
      "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
      "khai thác tháng 8/2024 đạt 15.000 tấn, đưa lũy kế 8 tháng năm 2024 đạt 110.000 tấn.", []),
+    ("… and with no year, by the period words of each part's own clause",
+     "Sản lượng thủy sản ước đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng khai thác tháng 8 "
+     "đạt 15.000 tấn, tăng 2%, đưa lũy kế 8 tháng đạt 110.000 tấn.", []),
+    ("a period compared with ('so với cùng kỳ năm 2024') is not a part's period: the error stays an alarm",
+     "GRDP quý I/2025 theo giá hiện hành đạt 6.000 tỷ đồng, tăng 10% so với cùng kỳ năm 2024, trong đó: khu vực "
+     "nông nghiệp đạt 1.000 tỷ đồng; khu vực công nghiệp đạt 2.000 tỷ đồng; khu vực dịch vụ đạt 2.900 tỷ đồng.",
+     [("sum", False)]),
     ("the same parts with no periods stay an alarm",
      "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
      "khai thác đạt 15.000 tấn, sản lượng nuôi đạt 110.000 tấn.", [("sum", False)]),

@@ -44,30 +44,46 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     other_wholes = _shares_of_other_wholes(judged)
     out = []
     for v in judged:
-        if not v.consistent and (id(v) in other_wholes or _mixed_periods(v.relation)):
+        if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
             continue
         found = _explained(tx, v) if not v.consistent else None
         out.append(found or v)
     return out + _confirmations(tx, out)
 
 
-def _mixed_periods(r: Relation) -> bool:
+def _mixed_periods(tx: Text, r: Relation) -> bool:
     """Parts of one sum that are of overlapping but different periods ("tháng 7/2023" and "7 tháng đầu năm
-    2023"), or of different shapes (a month and months since January) where a year is missing. Parts of
-    periods apart (2015, 2016, 2017) are a breakdown over time."""
+    2023"), or whose own clauses name periods of different shapes ("… tháng 7 đạt 19.750 tấn, đưa lũy kế
+    7 tháng đạt 136.915 tấn"). Parts of periods apart (2015, 2016, 2017) are a breakdown over time."""
     if r.check != "sum":
         return False
     spans = {(f.period_start, f.period_end) for f in r.operands if f.period_start and f.period_end}
     nested = any(a != b and a[0] <= b[1] and b[0] <= a[1] for a in spans for b in spans)
-    shapes = {shape for f in r.operands if (shape := _period_shape(f.period_text))}
+    shapes = {shape for f in r.operands if (shape := _period_shape(tx, f))}
     return nested or len(shapes) > 1
 
 
 _SHAPES = [(name, regex.compile(pattern, regex.I)) for name, pattern in PERIOD_SHAPES.items()]
+_CLAUSE_CUT = regex.compile(r"[,;.\n]")
+_COMPARED = regex.compile(r"(?:so|với|kỳ)\s+$", regex.I)  # "so với (cùng kỳ) năm 2024": not its period
 
 
-def _period_shape(text: str | None) -> str | None:
-    return next((name for name, rx in _SHAPES if rx.match(text)), None) if text else None
+def _period_shape(tx: Text, f: Figure) -> str | None:
+    """The shape of the period the figure's own clause names (the last one named before it), else of the
+    period the extractor gave it."""
+    clause = _CLAUSE_CUT.split(tx.before(f))[-1]
+    found = sorted(
+        (m.start(), -m.end(), name)
+        for name, rx in _SHAPES
+        for m in rx.finditer(clause)
+        if not _COMPARED.search(clause, 0, m.start())
+    )
+    # the last phrase named, not a piece of it ("năm 2019" of "6 tháng đầu năm 2019")
+    outer = [s for s in found if not any(o[0] <= s[0] and -s[1] <= -o[1] and o != s for o in found)]
+    if outer:
+        return outer[-1][2]
+    text = f.period_text or ""
+    return next((name for name, rx in _SHAPES if rx.match(text)), None)
 
 
 def _shares_of_other_wholes(judged: Sequence[Verdict]) -> set[int]:
