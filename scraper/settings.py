@@ -165,6 +165,7 @@ QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else sa
 QA_OVERSHOOT = 0.1
 # A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
 QA_RANGE_TARGET_GAP = 40
+QA_RANGE_WHOLE_REACH = 3  # figures after a range of counts looked at for the whole both ranges are of
 # ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và …)"):
 # it cannot run on into something else, so parts overshooting by up to this share are a misprint.
 QA_OVERSHOOT_PARENS = 0.25

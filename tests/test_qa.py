@@ -494,6 +494,9 @@ PAIRING = [
      "Kim ngạch xuất nhập khẩu đạt 5.000.000 USD. Trong đó kim ngạch xuất khẩu là 2.800.000 USD và kim ngạch nhập "
      "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
      "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
+    ("a range of rates said again as a range of counts: each bound over the whole after them",
+     "Huyện phấn đấu tỷ lệ hộ đạt chuẩn từ 60 đến 70% tổng số hộ, tương đương với từ 300 đến 350 hộ trong tổng "
+     "số 500 hộ.", [("ratio", True), ("ratio", True)]),
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),

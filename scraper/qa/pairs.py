@@ -2211,6 +2211,28 @@ def _range_targets(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (num, bound), rule, settings.QA_CONF_CHANGE, whole=bound.value)
 
 
+def _range_pairs(tx: Text) -> Iterable[Relation]:
+    """ "đạt từ 50 đến 55% tổng số xã, tương đương với từ 59 đến 65 xã trong tổng số 117 xã": a range of
+    rates said again as a range of counts, each bound over the whole after them; no word says which whole
+    is meant, so these only ever confirm."""
+    figs = tx.figures
+    for i in range(len(figs) - 4):
+        p_lo, p_hi, c_lo, c_hi = figs[i : i + 4]
+        if (p_lo.kind, p_hi.kind, p_lo.range, p_hi.range) != ("percent", "percent", "low", "high"):
+            continue
+        if (c_lo.range, c_hi.range) != ("low", "high") or c_lo.kind not in AMOUNT_KINDS:
+            continue
+        here = tx.sentence(p_lo.start)
+        for w in figs[i + 4 : i + 4 + settings.QA_RANGE_WHOLE_REACH]:
+            if tx.sentence(w.start) != here:
+                break
+            if _is_amount(w) and w.value > c_hi.value and tx.compatible(c_hi, w):
+                rule = "khoảng tỷ lệ nói lại bằng khoảng số lượng, trên tổng sau đó"
+                yield Relation("ratio", p_lo, (c_lo, w), rule, settings.QA_CONF_CHANGE)
+                yield Relation("ratio", p_hi, (c_hi, w), rule, settings.QA_CONF_CHANGE)
+                break
+
+
 def _point_contributions(tx: Text) -> Iterable[Relation]:
     """ "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
     sectors' contributions in percentage points add up to the growth they explain."""
@@ -2328,6 +2350,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    rates += [*_range_pairs(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     return _identities_a_rate_confirms(tx, sums, rates) + rates + [*_per_unit(tx)] + tables
 
