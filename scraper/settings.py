@@ -131,7 +131,8 @@ QA_CONF_ARITHMETIC = 0.35
 QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
 QA_ARITH_MIN_WHOLE = 100
 # The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.
-QA_SHARES_OTHER_WHOLES = 10  # a whole count below this is not searched for: small counts add up by chance
+QA_SHARES_OTHER_WHOLES = 10
+QA_PERIOD_CLAUSE = 80  # characters before a part read for the period its clause names  # a whole count below this is not searched for: small counts add up by chance
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(

@@ -71,7 +71,7 @@ _COMPARED = regex.compile(r"(?:so|với|kỳ)\s+$", regex.I)  # "so với (cùng
 def _period_shape(tx: Text, f: Figure) -> str | None:
     """The shape of the period the figure's own clause names (the last one named before it), else of the
     period the extractor gave it."""
-    clause = _CLAUSE_CUT.split(tx.before(f))[-1]
+    clause = _CLAUSE_CUT.split(tx.t[max(0, f.start - settings.QA_PERIOD_CLAUSE) : f.start])[-1]
     found = sorted(
         (m.start(), -m.end(), name)
         for name, rx in _SHAPES
