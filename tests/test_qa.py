@@ -1116,6 +1116,10 @@ SEARCH = [
     ("a finely printed rate two sentences after its counts, tied to them by no word",
      "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74,4%.",
      [("ratio", True, D("74.4"))]),
+    ("a headline's total told in full paragraphs below it, other like counts between",
+     "Đoàn thể thao tỉnh giành 186 huy chương tại Đại hội toàn quốc\n\nKết thúc Đại hội, đoàn thể thao quân đội "
+     "giành 250 HCV, 220 HCB, 198 HCĐ, dẫn đầu bảng tổng sắp.\n\nTheo thống kê, vận động viên của tỉnh thuộc 12 "
+     "đội tuyển đã giành 60 HCV, 55 HCB, 71 HCĐ, vượt chỉ tiêu đề ra.", [("sum", True, D(186))]),
     ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
      "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", []),

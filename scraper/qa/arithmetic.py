@@ -161,12 +161,21 @@ def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[li
     """The amounts `like` says may go with `f`, before and after it in its paragraph and the ones beside
     it, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side."""
     p = tx.paragraph(f.start)
-    near = tx.in_paragraphs(p - 1, p + 1, near=f.start)
+    if p == 0 and _headline(tx):  # a headline's figure is told in full anywhere below it
+        near = tx.span(0, len(tx.t), near=f.start)
+    else:
+        near = tx.in_paragraphs(p - 1, p + 1, near=f.start)
     near = [g for g in near if g is not f and _is_amount(g) and like(g)]
     k = settings.QA_ARITH_NEIGHBOURS
     before = [g for g in near if g.start < f.start][::-1][:k]
     after = [g for g in near if g.start > f.start][:k]
     return before, after
+
+
+def _headline(tx: Text) -> bool:
+    """The text opens with a headline: a first line short enough to be one, with more text after it."""
+    end = tx.t.find("\n")
+    return 0 < end <= settings.QA_CAPTION_MAX and bool(tx.t[end:].strip())
 
 
 def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
@@ -219,7 +228,7 @@ def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
                 break
             run.append(g)
             total += g.value
-            if len(run) >= 2 and _reproduces(w, total):
+            if len(run) >= 2 and total == w.value:  # exactly: a coarse total takes in too much by chance
                 return [] if _goes_on(tx, w, run[-1], like[k + 1 :], level) else run
             if total > w.value:
                 break
