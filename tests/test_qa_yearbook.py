@@ -218,3 +218,19 @@ def test_a_total_broken_down_by_sex_then_by_ownership_then_by_level() -> None:
     held = sorted((c.stated, c.computed) for c in checks if c.consistent)
     assert held == [(Decimal(v), Decimal(v)) for v in ("420", "420", "420", "436", "436", "436", "451", "451")]
     assert [(c.stated, c.computed) for c in checks if not c.consistent] == [(Decimal("451"), Decimal("445"))]
+
+
+def test_a_table_with_row_numbers_on_lines_of_their_own_and_english_thousands() -> None:
+    """Each row's number on its own line before its label, thousands with commas, shares with a dot."""
+    cells = {
+        "Tổng số cán bộ": ["1,240,000", "100.0", "310,000", "100.0"],
+        "Hoàn thành tốt": ["930,000", "75.0", "248,000", "80.0"],
+        "Hoàn thành": ["248,000", "20.0", "52,700", "17.0"],
+        "Không hoàn thành": ["62,000", "5.0", "9,300", "3.0"],
+    }
+    lines = ["Xếp loại", "Tổng số", "Cấp tỉnh"]
+    for k, (label, row) in enumerate(cells.items()):
+        lines += ([str(k)] if k else []) + [label] + row
+    checks = [c for c in check_text("\n".join(lines)) if c.check == "sum"]
+    assert sorted(c.stated for c in checks if c.consistent) == [100, 100, 310000, 1240000]
+    assert not [c for c in checks if not c.consistent]

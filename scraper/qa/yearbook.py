@@ -29,8 +29,8 @@ from .verdicts import Relation, evaluate
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
-# a cell: "1.138.370", "25,05", and dot decimals of tables exported as printed ("21922.60", "100.00")
-_NUMBER_CELL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
+# a cell: "1.138.370", "25,05", and tables exported as printed ("21922.60", "2,129,000", "100.0")
+_NUMBER_CELL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
 _TOKEN = regex.compile(rf"(?<!\S)(?:{_NUMBER_CELL}|[-–]|\.\.)(?!\S)")
 _YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _LETTER = regex.compile(r"\p{L}")
@@ -85,8 +85,13 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
     label: list[str] = []
     values: list[tuple[int, int, str]] = []
     lines = list(_lines(text))
+    number = 1  # the next row number a table may print on a line of its own ("1 ¶ Hoàn thành xuất sắc …")
     for k, (start, line, toks, numeric) in enumerate(lines):
-        if numeric and not _year_label(toks, lines[k + 1] if k + 1 < len(lines) else None):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if numeric and len(toks) == 1 and toks[0][2] == str(number) and nxt is not None and not nxt[3]:
+            number += 1  # the next row's number, not this row's last cell
+            numeric = False
+        elif numeric and not _year_label(toks, nxt):
             values += toks
             continue
         if values:
