@@ -1120,6 +1120,12 @@ SEARCH = [
      "Đoàn thể thao tỉnh giành 186 huy chương tại Đại hội toàn quốc\n\nKết thúc Đại hội, đoàn thể thao quân đội "
      "giành 250 HCV, 220 HCB, 198 HCĐ, dẫn đầu bảng tổng sắp.\n\nTheo thống kê, vận động viên của tỉnh thuộc 12 "
      "đội tuyển đã giành 60 HCV, 55 HCB, 71 HCĐ, vượt chỉ tiêu đề ra.", [("sum", True, D(186))]),
+    ("shares that make a share: the excellent and the very good of one class",
+     "Trong số 1.860 sinh viên tốt nghiệp có khoảng 21,4% đạt loại xuất sắc, 52,3% loại giỏi; tỷ lệ xuất sắc và "
+     "giỏi chiếm gần 73,7%.", [("sum", True, D("73.7"))]),
+    ("a rate of a count named by another noun than its whole ('tân cử nhân', 'em')",
+     "Năm ngoái trường có 3.240 tân cử nhân thì 1.115 em tốt nghiệp loại giỏi, chiếm 34,4%.",
+     [("ratio", True, D("34.4"))]),
     ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
      "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", []),

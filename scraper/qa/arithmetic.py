@@ -135,7 +135,7 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
     for f in tx.figures:
         if f.index in done or f.change or f.prior_period or f.range is not None:
             continue
-        rel = _rate_search(tx, f) if f.kind == "percent" else _sum_search(tx, f, placed)
+        rel = (_rate_search(tx, f) if f.kind == "percent" else None) or _sum_search(tx, f, placed)
         if rel is not None and (v := evaluate(rel)).consistent:  # confirmations only, by construction
             out.append(v)
             if rel.check == "sum":
@@ -158,14 +158,14 @@ def _reproduces(stated: Figure, computed: Decimal, truncated: bool = False) -> b
 
 
 def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[list[Figure], list[Figure]]:
-    """The amounts `like` says may go with `f`, before and after it in its paragraph and the ones beside
+    """The figures `like` says may go with `f`, before and after it in its paragraph and the ones beside
     it, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side."""
     p = tx.paragraph(f.start)
     if p == 0 and _headline(tx):  # a headline's figure is told in full anywhere below it
         near = tx.span(0, len(tx.t), near=f.start)
     else:
         near = tx.in_paragraphs(p - 1, p + 1, near=f.start)
-    near = [g for g in near if g is not f and _is_amount(g) and like(g)]
+    near = [g for g in near if g is not f and like(g)]
     k = settings.QA_ARITH_NEIGHBOURS
     before = [g for g in near if g.start < f.start][::-1][:k]
     after = [g for g in near if g.start > f.start][:k]
@@ -179,34 +179,43 @@ def _headline(tx: Text) -> bool:
 
 
 def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
-    """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such).
-    Without `num`, the numerator is one of the amounts nearest the rate in its sentence, the count a rate is
-    stated for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long
-    sentence give some rate by chance."""
+    """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such,
+    of the same noun first, then of the same kind and unit). Without `num`, the numerator is one of the
+    amounts nearest the rate in its sentence, the count a rate is stated for ("1.793 hộ được công nhận, bằng
+    74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
-    before, after = _neighbours(tx, p, lambda g: True)
+    before, after = _neighbours(tx, p, _is_amount)
     here = tx.sentence(p.start)
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
-    for n in nums:
-        for b in wholes:
-            gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
-            if gives and tx.compatible(n, b):
-                return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+    for like in (tx.compatible, _compatible):
+        for n in nums:
+            for b in wholes:
+                gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
+                if gives and like(n, b):
+                    return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
     return None
 
 
 def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
-    """A run of like amounts right after or right before `w` that adds up to it (the shortest run): amounts
+    """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts
     of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
-    not amounts `placed` as another whole's operands."""
-    if not _is_amount(w) or (w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0):
+    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); not figures `placed` as
+    another whole's operands."""
+    if w.kind == "percent":
+        likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
+    elif not _is_amount(w) or (w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0):
         return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
-    for like in (tx.compatible, _compatible):
+    else:
+        likes = [
+            lambda g: _is_amount(g) and tx.compatible(g, w),
+            lambda g: _is_amount(g) and _compatible(g, w),
+        ]
+    for like in likes:
         # nearest first on both sides: a run ends at the whole or starts right after it
-        for side in _neighbours(tx, w, lambda g: g.index not in placed and like(g, w))[::-1]:
+        for side in _neighbours(tx, w, lambda g: g.index not in placed and like(g))[::-1]:
             if run := _run_to(tx, w, side):
                 parts = tuple(sorted(run, key=lambda g: g.start))
                 return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
