@@ -234,3 +234,19 @@ def test_a_table_with_row_numbers_on_lines_of_their_own_and_english_thousands() 
     checks = [c for c in check_text("\n".join(lines)) if c.check == "sum"]
     assert sorted(c.stated for c in checks if c.consistent) == [100, 100, 310000, 1240000]
     assert not [c for c in checks if not c.consistent]
+
+
+def test_share_columns_beside_count_columns() -> None:
+    """ "Số lượng | Tỷ trọng (%)" per group: each share is its count over the total row's count beside it."""
+    cells = {
+        "Tổng số": ["4.800", "100,0", "1.200", "100,0"],
+        "Loại tốt": ["3.120", "65,0", "840", "70,0"],
+        "Loại khá": ["1.440", "30,0", "300", "25,0"],
+        "Loại trung bình": ["240", "5,0", "60", "5,2"],  # 60/1.200 is 5,0%: the misprint
+    }
+    lines = ["Xếp loại", "Số lượng", "Tỷ trọng (%)", "Số lượng", "Tỷ trọng (%)"]
+    for label, row in cells.items():
+        lines += [label] + row
+    ratios = [c for c in check_text("\n".join(lines)) if c.check == "ratio"]
+    assert sorted(c.stated for c in ratios if c.consistent) == [5, 25, 30, 65, 70]
+    assert [(c.stated, c.computed) for c in ratios if not c.consistent] == [(Decimal("5.2"), Decimal("5.0000"))]

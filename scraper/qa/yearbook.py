@@ -409,6 +409,23 @@ def _share_rows(rows: list[Row]) -> Iterable[Relation]:
                 break
 
 
+def _share_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "Số lượng | Tỷ trọng" side by side: a column whose cell is 100 in a total row holds each row's share
+    of the total beside it, down to the next total row; kept when most of the rows hold."""
+    for j in range(ncols - 1):
+        wholes = [i for i, r in enumerate(rows) if _value(r.cells[j + 1]) == 100 and _value(r.cells[j])]
+        for i, end in zip(wholes, [*wholes[1:], len(rows)]):
+            if not isinstance(total := rows[i].cells[j], Figure) or not total.value:
+                continue
+            rule = f"niên giám: cột tỷ trọng (%) là số lượng bên trái trên tổng '{rows[i].label}'"
+            rels = [
+                Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
+                for r in rows[i + 1 : end]
+                if isinstance(part := r.cells[j], Figure) and isinstance(share := r.cells[j + 1], Figure)
+            ]
+            yield from _structure(rels, min_held=2)  # two shares that hold leave no other reading
+
+
 def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
     for k, end in zip(starts, [*starts[1:], len(x.cells)]):
         total = v.cells[k] if k < len(v.cells) else None
@@ -445,6 +462,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _column_relations(values, table.columns)
         out += _index_columns(values, table.columns)
         out += _share_rows([row for section in table.sections for row in section])
+        out += _share_columns(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
             out += _index_rows(values, later)
