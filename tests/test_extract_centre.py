@@ -647,3 +647,22 @@ def test_spelled_numbers_of_a_report_are_found_as_before(seed_body: str, monkeyp
     text = seed_body + "\nkhông một trăm người; tỷ hai trăm triệu đồng; nghìn ba trăm hộ; Mười năm qua"
     expected = _spelled(text, figures._SPELLED_STARTS, monkeypatch)
     assert len(expected) >= 3 and _spelled(text, starters, monkeypatch) == expected
+
+
+_PERIOD_TOKENS = ["6", "tháng", "đầu", "cuối", "năm", "2023", "quý", "IV", "ii", "/", "giai", "đoạn", "2021"]
+_PERIOD_TOKENS += ["-", "2025", "Năm", "THÁNG", "I", "v", "hộ", "nghèo", "đạt", "Tỷ", "lệ", "(", "٣"]
+
+
+@given(
+    st.lists(st.sampled_from(_PERIOD_TOKENS), max_size=8),
+    st.lists(st.sampled_from([" ", "  ", "", " \n"]), min_size=8, max_size=8),
+)
+def test_a_phrase_is_read_for_a_trailing_period_only_where_one_can_end(words: list[str], gaps: list[str]):
+    """`_tidy_phrase` tries `_TRAILING_PERIOD` only where a text ends as one of its matches can: wherever the
+    pattern matches, the cheap check lets it through, so the phrase is tidied as before."""
+    from scraper.extract import context
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    for t in (text, text.strip(), " ".join(text.split())):
+        if context._TRAILING_PERIOD.forward.search(t):
+            assert context._may_end_in_period(t), t

@@ -531,20 +531,41 @@ def _without_period_words(text: str) -> str:
     return _PERIOD_WORDS.sub(" ", text) if _may_hold(text, _PERIOD_WORD_CORES) else text
 
 
+# The last words of the linking phrases, lower-cased: a text whose last word ends otherwise ends in none
+# (their letters lower-case one to one, as `regex.I` folds them; no "s", the one letter "ſ" folds to).
+_LINK_ENDINGS = tuple(sorted({w.split()[-1] for w in _LINK_PHRASES}))
+
+
 def _without_link_words(text: str) -> str:
     """`_LINK_WORDS.sub("", text)`: the text without the linking phrase it ends with."""
+    if not text.rstrip()[-8:].lower().endswith(_LINK_ENDINGS):
+        return text
     m = _LINK_TAIL.match(text)
     return text[: m.start()] if m else text
+
+
+_PERIOD_ENDINGS = ("tháng", "đầu", "cuối", "năm")
+
+
+def _may_end_in_period(text: str) -> bool:
+    """Whether `_TRAILING_PERIOD` can match: every match ends in a digit, a Roman numeral ("I", "V",
+    either case) or "tháng", "đầu", "cuối", "năm" (`str.isdigit` holds for every `\d`)."""
+    tail = text.rstrip()[-6:]
+    return tail[-1:].isdigit() or tail[-1:] in "IViv" or tail.lower().endswith(_PERIOD_ENDINGS)
 
 
 def _tidy_phrase(text: str) -> str | None:
     text = " ".join(text.split()).strip(" ,;:-–()")
     if lead := _LEAD_WORDS.match(text):  # the pattern starts at "^": what `sub` would remove
         text = text[lead.end() :]
-    prev = None
-    while prev != text:
-        prev = text
-        text = _TRAILING_PERIOD.sub("", _without_link_words(text)).strip(" ,;:-–(")
+    while True:
+        cut = _without_link_words(text)
+        if _may_end_in_period(cut):
+            cut = _TRAILING_PERIOD.sub("", cut)
+        cut = cut.strip(" ,;:-–(")
+        if cut == text:
+            break
+        text = cut
     if not text or len(text.split()) > 16 or not (text[0].isalpha() or _ANY_LETTER.search(text)):
         return None
     return text
@@ -632,13 +653,18 @@ def _cut_at_link(text: str) -> str | None:
 
 def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     text = t[cstart : c.start]
-    m = _VERB_PHRASE.search(text) if any(w in text for w in _VERB_CORES) else None
+    m = _VERB_PHRASE.search(text) if _holds_verb_core(text) else None
     if m:
         v = _tidy_phrase(m.group("v"))
         return v
     words = text.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole clause
     v = _tidy_phrase(" ".join(words)) if words else None
     return v
+
+
+def _holds_verb_core(text: str) -> bool:
+    """Whether `text` holds one of `_VERB_CORES` (where `_VERB_PHRASE` can match)."""
+    return "đã" in text or "đang" in text or "sẽ" in text or "được" in text
 
 
 def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) -> str | None:

@@ -710,7 +710,7 @@ def _read_prefix(c: Candidate, prefix: str) -> None:
     if c.kind == "rank":
         c.qualifier = None
     lowered = prefix.lower()
-    if not any(w in lowered for w in _CHANGE_CORES):
+    if _CHANGE_CORES[0] not in lowered and _CHANGE_CORES[1] not in lowered:
         return  # no change word, so neither a change nor a level after one
     # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".
     core = _GAP_WORDS.sub("", prefix) if c.qualifier else prefix

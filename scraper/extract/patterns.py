@@ -9,7 +9,7 @@ the plain scan it replaces."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -119,20 +119,21 @@ def starts_of(occ: dict[str, list[int]], words: Iterable[str]) -> list[int]:
 
 def finditer_at(
     pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0, endpos: int | None = None
-) -> Iterator[regex.Match[str]]:
+) -> list[regex.Match[str]]:
     """The matches `pattern.finditer(text, pos, endpos)` finds, tried only at `starts` (sorted offsets
     that include every position where a match can begin), for a pattern that never matches empty.
 
     A failed try costs one anchored match instead of a scan of the whole text; lookbehinds still see
-    the text before each start, as in a search."""
+    the text before each start, as in a search.  (A list, not a generator: cheaper to read in full.)"""
+    out = []
     last = pos
+    match = pattern.match
+    end = len(text) if endpos is None else endpos
     for s in starts:
-        if s < last:
-            continue
-        m = pattern.match(text, s) if endpos is None else pattern.match(text, s, endpos)
-        if m is not None:
-            yield m
+        if s >= last and (m := match(text, s, end)) is not None:
+            out.append(m)
             last = m.end()
+    return out
 
 
 class Lead:
