@@ -497,6 +497,10 @@ PAIRING = [
     ("a range of rates said again as a range of counts: each bound over the whole after them",
      "Huyện phấn đấu tỷ lệ hộ đạt chuẩn từ 60 đến 70% tổng số hộ, tương đương với từ 300 đến 350 hộ trong tổng "
      "số 500 hộ.", [("ratio", True), ("ratio", True)]),
+    ("falls stated before this year's values, which come a paragraph later with the same falls again",
+     "So với năm trước, số vụ cháy trên địa bàn giảm 30 vụ (20,0%), giảm 4 người chết (25,0%).\n\nTrong năm, "
+     "toàn tỉnh xảy ra 120 vụ cháy, làm chết 12 người, giảm 30 vụ, giảm 4 người chết so với năm trước.",
+     [("ratio", True), ("ratio", True)]),
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),

@@ -1650,16 +1650,19 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
         r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
     )
     para = tx.paragraph(change.start)
-    for f in tx.in_paragraphs(para - 1, para, change.start):
+    restating = _restating(tx, change, p)
+    for f in tx.in_paragraphs(para - 1, para, change.start) + restating:
         if (
-            f.start >= min(change.start, p.start)
+            (f.start >= min(change.start, p.start) and not any(f is r for r in restating))
             or f.change
             or not _is_amount(f)
             or not tx.compatible(f, change)
             or f is change
         ):
             continue
-        if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
+        if f.start < change.start and (
+            para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3
+        ):
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
@@ -1670,6 +1673,16 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
             rule = "mức thay đổi trên số kỳ trước" + how
             yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
+
+
+def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
+    """ "giảm 154 vụ (28,79%) … ¶ … xảy ra 381 vụ, …, giảm 154 vụ": this period's values after the change,
+    in a later sentence of the paragraph or the next one that states the same change again."""
+    para = tx.paragraph(change.start)
+    later = [f for f in tx.in_paragraphs(para, para + 1, p.end) if f.start > p.end]
+    again = {tx.sentence(g.start) for g in later if g.change and g.value == change.value}
+    again.discard(tx.sentence(p.start))
+    return [f for f in later if tx.sentence(f.start) in again]
 
 
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
