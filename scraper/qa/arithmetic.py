@@ -158,13 +158,14 @@ def _reproduces(stated: Figure, computed: Decimal, truncated: bool = False) -> b
 
 
 def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[list[Figure], list[Figure]]:
-    """The figures `like` says may go with `f`, before and after it in its paragraph and the ones beside
-    it, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side."""
+    """The figures `like` says may go with `f`, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side:
+    before it in its paragraph and the one before, after it in its paragraph and the
+    `QA_ARITH_PARAGRAPHS_AFTER` after (a total's parts may take paragraphs to tell)."""
     p = tx.paragraph(f.start)
     if p == 0 and _headline(tx):  # a headline's figure is told in full anywhere below it
         near = tx.span(0, len(tx.t), near=f.start)
     else:
-        near = tx.in_paragraphs(p - 1, p + 1, near=f.start)
+        near = tx.in_paragraphs(p - 1, p + settings.QA_ARITH_PARAGRAPHS_AFTER, near=f.start)
     near = [g for g in near if g is not f and like(g)]
     k = settings.QA_ARITH_NEIGHBOURS
     before = [g for g in near if g.start < f.start][::-1][:k]
@@ -210,8 +211,8 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
     else:
         likes = [
-            lambda g: _is_amount(g) and tx.compatible(g, w),
-            lambda g: _is_amount(g) and _compatible(g, w),
+            lambda g: _is_amount(g) and not g.change and tx.compatible(g, w),
+            lambda g: _is_amount(g) and not g.change and _compatible(g, w),
         ]
     for like in likes:
         # nearest first on both sides: a run ends at the whole or starts right after it
