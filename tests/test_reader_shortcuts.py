@@ -22,8 +22,13 @@ from scraper.parse.article import (
     _SOURCE_BREAKS,
     MAX_DEPTH,
     _any_match,
+    _drop_matches,
     _inline_data_dropped,
+    _is_attachment_link,
+    _is_author_line,
     _limit_nesting,
+    _pop_right_aligned_author,
+    _text,
 )
 from scraper.parse.cues import (
     _DATE_ANY,
@@ -33,8 +38,10 @@ from scraper.parse.cues import (
     _YEAR_DIGITS,
     Layout,
     fold,
+    has_blocks,
     is_posting_account,
     one_line,
+    person_or_none,
 )
 from scraper.parse.sites import GENERIC, PROFILES
 from scraper.text import (
@@ -358,3 +365,96 @@ def test_a_listing_is_teasers_without_the_headline_whichever_is_looked_at_first(
     assert parse_article(_liferay_page(True), with_figures=False).title.startswith("Kết quả cải cách")
     with pytest.raises(NotAnArticle):
         parse_article(_liferay_page(False), with_figures=False)
+
+
+# --- the body's chrome dropped in one walk; the byline's lines read as the walk reaches them -----------
+
+
+def _drop_each_in_turn(root, selectors: tuple[str, ...]) -> None:
+    """Each selector's matches removed in turn, as first written (a match inside one already removed
+    this turn is skipped: it went with its ancestor)."""
+    for sel in selectors:
+        found = root.css(sel)
+        ids = {n.mem_id for n in found}
+        keep = []
+        for n in found:
+            anc = n.parent if n.mem_id != root.mem_id else None
+            while anc is not None and anc.mem_id not in ids and anc.mem_id != root.mem_id:
+                anc = anc.parent
+            if anc is None or anc.mem_id not in ids:
+                keep.append(n)
+        for n in keep:
+            n.decompose()
+
+
+_NESTED_CHROME = (
+    '<body><div id="main"><div class="share"><div class="share">Chia sẻ</div><form><input></form></div>'
+    "<p>Nội dung</p><aside><nav><a href='/'>Trang chủ</a></nav><div class='related'>Tin khác</div></aside>"
+    "<div class='banner'><iframe src='x'></iframe></div><p>Kết thúc</p></div></body>"
+)
+
+
+@pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")
+def test_chrome_dropped_in_one_walk_is_chrome_dropped_selector_by_selector(path) -> None:
+    data = path.read_bytes() if path else _NESTED_CHROME
+    for profile in (*PROFILES, GENERIC):
+        one, each = LexborHTMLParser(data), LexborHTMLParser(data)
+        _drop_matches(one.body, profile.drop)
+        _drop_each_in_turn(each.body, profile.drop)
+        assert one.html == each.html, profile.name
+
+
+def test_selectors_whose_matches_change_as_nodes_go_are_dropped_in_turn() -> None:
+    """After the first <p> goes, 'p:first-child' matches the next one: such lists are asked one by one."""
+    tree = LexborHTMLParser("<body><div><p>a</p><p>b</p><p>c</p></div></body>")
+    _drop_matches(tree.body, ("p:first-child", "div > p:first-child"))
+    assert tree.body.text() == "c"
+
+
+def _author_popped_eagerly(body, last_only: bool):
+    """The byline read from every candidate line with its text taken first, as first written."""
+    lines = []
+    for p in reversed(body.css("p, div")):
+        if not has_blocks(p) and (text := _text(p)):
+            lines.append((p, text))
+            if last_only and len(lines) == 2:
+                break
+    removed, documents = False, _is_attachment_link(body)
+    for p, txt in lines:
+        if documents and _is_attachment_link(p):
+            continue
+        txt = _text(p) if removed else txt
+        if is_posting_account(txt):
+            p.decompose()
+            removed = True
+            continue
+        if len(txt) <= 60 and _is_author_line(p, txt, last_only) and (name := person_or_none(txt)):
+            p.decompose()
+            return name
+        if last_only:
+            break
+    return None
+
+
+_BYLINES = (
+    '<body><div class="c"><p>Các sở đã giải quyết hồ sơ đúng hạn.</p><div><p align="right"><b>Minh Anh</b>'
+    '</p></div><p style="text-align:right">admin</p><p align="right"><em>Quản trị viên</em></p></div></body>'
+)
+
+
+@pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")
+def test_byline_read_as_the_walk_reaches_each_line_is_the_byline_read_from_all(path) -> None:
+    data = path.read_bytes() if path else _BYLINES
+    for last_only in (False, True):
+        lazy, eager = LexborHTMLParser(data), LexborHTMLParser(data)
+        got = _pop_right_aligned_author(lazy.body, last_only=last_only)
+        assert got == _author_popped_eagerly(eager.body, last_only)
+        assert lazy.html == eager.html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WHITE), max_size=8).map("".join))
+def test_white_space_cleans_to_nothing(text: str) -> None:
+    """`_render` skips a line of white space before cleaning it."""
+    if text.isspace():
+        assert clean_text(text) == ""

@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import datetime, timedelta, timezone
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
@@ -365,6 +365,8 @@ def _render(
     spans: list[_TableSpan] = []
     pos = 0
     for line in raw.split("\n"):
+        if line.isspace() or not line:
+            continue  # (clean_text makes nothing of white space)
         line = clean_text(_OFFICE_LITERAL.sub(" ", line) if "o:p>" in line else line)
         if not line:
             continue
@@ -626,14 +628,55 @@ def _strip_chrome(
 ) -> tuple[list[str], str | None]:
     """Take the chrome out of the body: the profile's drops, a copied headline, photo captions, trailing
     attachment lines and the byline at its end.  Returns the captions and that byline."""
-    for sel in profile.drop if _any_match(body_node, profile.drop) else ():
-        for n in body_node.css(sel):
-            n.decompose()
+    _drop_matches(body_node, profile.drop)
     _drop_foreign_headline(body_node, title)
     captions = _pop_captions(body_node)
     _drop_trailing_attachment_lines(body_node)
     author = _pop_right_aligned_author(body_node, last_only=not profile.author_in_body_last_right)
     return captions, author
+
+
+@lru_cache(maxsize=64)
+def _order_free(selectors: tuple[str, ...]) -> bool:
+    """Whether what the selectors match can only shrink as elements are removed: no pseudo-class and no
+    sibling combinator (':', '+', '~'; a ':' inside an attribute value is taken as one too)."""
+    return not any(c in sel for sel in selectors for c in ":+~")
+
+
+def _drop_matches(body: LexborNode, selectors: tuple[str, ...]) -> None:
+    """Remove what the selectors match inside `body`, as removing each selector's matches in turn does.
+    For selectors whose matches only shrink as elements go, one walk finds them all, and the outermost
+    matches are removed (each takes the matches inside it along)."""
+    if not _order_free(selectors):
+        for sel in selectors if _any_match(body, selectors) else ():
+            for n in body.css(sel):
+                n.decompose()
+        return
+    try:
+        found = body.css(", ".join(selectors)) if selectors else []
+    except Exception:  # noqa: BLE001 - one selector the engine rejects spoils the list: ask each
+        for sel in selectors:
+            for n in body.css(sel):
+                n.decompose()
+        return
+    ids = {n.mem_id for n in found}
+    outermost = [n for n in found if not _inside_any(n, ids, body.mem_id)]  # all read before any goes
+    for n in outermost:
+        n.decompose()
+
+
+def _inside_any(node: LexborNode, ids: set[int], stop: int) -> bool:
+    """Whether an ancestor of `node`, up to the one whose mem_id is `stop`, has its mem_id in `ids`."""
+    if node.mem_id == stop:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        if parent.mem_id == stop:
+            return False
+        parent = parent.parent
+    return False
 
 
 def _body_html_again(html: str | bytes, profile: SiteProfile, title: str | None) -> str:
@@ -966,14 +1009,14 @@ def _is_attachment_link(p: LexborNode) -> bool:
     return False
 
 
-def _last_lines(body: LexborNode, k: int | None) -> list[tuple[LexborNode, str]]:
-    """The body's last `k` (None: all) text paragraphs with their text, last first: p/div with text
-    and no block children.  Chosen before the caller removes any of them."""
+def _last_lines(body: LexborNode, k: int) -> list[tuple[LexborNode, str]]:
+    """The body's last `k` text paragraphs with their text, last first: p/div with text and no block
+    children.  Chosen before the caller removes any of them."""
     out: list[tuple[LexborNode, str]] = []
     for p in reversed(body.css("p, div")):
         if not has_blocks(p) and (text := _text(p)):
             out.append((p, text))
-            if k is not None and len(out) == k:
+            if len(out) == k:
                 break
     return out
 
@@ -997,7 +1040,13 @@ def _pop_right_aligned_author(body: LexborNode, *, last_only: bool = False) -> s
     A line linking a document ("Báo cáo") is the attachment, not the author."""
     removed = False  # a removed line may sit inside an earlier one: its text is then read again
     documents = _is_attachment_link(body)  # lines are removed, never added: none stays none
-    for p, txt in _last_lines(body, 2 if last_only else None):
+    lines: Iterable[tuple[LexborNode, str]]
+    if last_only:
+        lines = _last_lines(body, 2)
+    else:  # every line, chosen now; each text read when the walk gets there (the byline sits at the end)
+        blocks = [p for p in reversed(body.css("p, div")) if not has_blocks(p)]
+        lines = ((p, txt) for p in blocks if (txt := _text(p)))  # a text emptied by a removal does nothing
+    for p, txt in lines:
         if documents and _is_attachment_link(p):
             continue
         if removed:

@@ -423,6 +423,11 @@ def best_title(
     for node in nodes:
         if node.tag not in _TITLE_TAGS or has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
+        pos = layout.start.get(node.mem_id, 0)
+        typo = None
+        if (body_start is None or pos >= body_start) and node.mem_id not in prior_ids:
+            if (typo := _typography(node)) <= 0:
+                continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
             text = _headline_text(raw, chrome)
@@ -430,11 +435,7 @@ def best_title(
         if (judged := headlines[raw]) is None:
             continue
         text, agreement = judged
-        pos = layout.start.get(node.mem_id, 0)
-        typo = _typography(node)
-        if typo <= 0 and node.mem_id not in prior_ids and (body_start is None or pos >= body_start):
-            continue  # plain blocks count only before the body (a centred <p> title has no other cue)
-        score = typo + agreement
+        score = (_typography(node) if typo is None else typo) + agreement
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
         if (text, pos) not in elsewhere:
