@@ -1130,6 +1130,11 @@ SEARCH = [
     ("a rate of a count named by another noun than its whole ('tân cử nhân', 'em')",
      "Năm ngoái trường có 3.240 tân cử nhân thì 1.115 em tốt nghiệp loại giỏi, chiếm 34,4%.",
      [("ratio", True, D("34.4"))]),
+    ("a month's total and the year's so far, their parts told together paragraphs later with sub-parts",
+     "Sản lượng thủy sản tháng 8/2024 ước đạt 41.300 tấn; lũy kế 8 tháng năm 2024 đạt 295.600 tấn.\n\nSản lượng "
+     "khai thác tháng 8/2024 ước đạt 15.100 tấn, đưa lũy kế 8 tháng đầu năm đạt 110.400 tấn.\n\nSản lượng nuôi "
+     "trồng tháng 8/2024 ước đạt 26.200 tấn; trong đó, tôm 16.000 tấn, lũy kế 8 tháng đầu năm ước đạt 185.200 "
+     "tấn; trong đó: tôm đạt 102.300 tấn.", [("sum", True, D(41300)), ("sum", True, D(295600))]),
     ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
      "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", []),

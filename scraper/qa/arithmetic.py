@@ -24,7 +24,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import Text, _compatible, _is_amount
+from .pairs import _MARKER, Text, _compatible, _is_amount
 from .verdicts import Relation, Verdict, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
@@ -214,26 +214,34 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
             lambda g: _is_amount(g) and not g.change and tx.compatible(g, w),
             lambda g: _is_amount(g) and not g.change and _compatible(g, w),
         ]
+    period = _period_shape(tx, w)
     for like in likes:
-        # nearest first on both sides: a run ends at the whole or starts right after it
-        for side in _neighbours(tx, w, lambda g: g.index not in placed and like(g))[::-1]:
+        # nearest first on both sides: a run ends at the whole or starts right after it; parts share the
+        # whole's period ("tháng 7 … 53.750 tấn": not the "lũy kế 7 tháng" figures between its parts)
+        free = lambda g: g.index not in placed and like(g) and _of(tx, g, period)  # noqa: E731
+        for side in _neighbours(tx, w, free)[::-1]:
             if run := _run_to(tx, w, side):
                 parts = tuple(sorted(run, key=lambda g: g.start))
                 return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
     return None
 
 
+def _of(tx: Text, g: Figure, period: str | None) -> bool:
+    return period is None or _period_shape(tx, g) in (None, period)
+
+
 def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
     """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
-    of its first member, passing over deeper ones (a breakdown of a member in brackets) and ending at a
-    shallower one. A run the list goes on from, in the same sentence, is only the list's beginning: none."""
+    of its first member, passing over deeper ones (a breakdown of a member in brackets or after "trong
+    đó") and ending at a shallower one. A run the list goes on from, in the same sentence, is only the
+    list's beginning: none."""
     for i, first in enumerate(like):
         level, total, run = tx.d(first.start), Decimal(0), []
         for k in range(i, len(like)):
             g = like[k]
             depth = tx.d(g.start)
-            if depth > level:
-                continue
+            if depth > level or (run and _MARKER.search(tx.before(g))):
+                continue  # a breakdown of the figure before it, in brackets or after "trong đó"
             if depth < level or g.value >= w.value:
                 break
             run.append(g)
@@ -246,5 +254,9 @@ def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
 
 
 def _goes_on(tx: Text, w: Figure, last: Figure, rest: list[Figure], level: int) -> bool:
+    """The next like figure continues the list in the same sentence, not as the last part's own breakdown
+    ("nuôi trồng 34.000 tấn; trong đó, tôm 20.000 tấn")."""
     nxt = next((g for g in rest if tx.d(g.start) <= level), None)
-    return nxt is not None and nxt.value < w.value and tx.sentence(nxt.start) == tx.sentence(last.start)
+    if nxt is None or nxt.value >= w.value or tx.sentence(nxt.start) != tx.sentence(last.start):
+        return False
+    return not _MARKER.search(tx.t, last.end, nxt.start)
