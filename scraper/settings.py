@@ -127,7 +127,9 @@ QA_FINE_RATE_DIGITS = 3
 # Where no rule related a stated figure, an arithmetic search over this many amounts on each side of it
 # (its paragraph and the ones beside it) may confirm it, with this confidence (qa/arithmetic.py).
 QA_ARITH_NEIGHBOURS = 12
+QA_ARITH_PARAGRAPHS_BEFORE = 2
 QA_ARITH_PARAGRAPHS_AFTER = 3
+QA_ARITH_EITHER_SIDE = 3  # a total between its two parts: this many figures looked at on each side
 QA_CONF_ARITHMETIC = 0.35
 QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
 QA_ARITH_MIN_WHOLE = 100

@@ -1135,6 +1135,12 @@ SEARCH = [
      "khai thác tháng 8/2024 ước đạt 15.100 tấn, đưa lũy kế 8 tháng đầu năm đạt 110.400 tấn.\n\nSản lượng nuôi "
      "trồng tháng 8/2024 ước đạt 26.200 tấn; trong đó, tôm 16.000 tấn, lũy kế 8 tháng đầu năm ước đạt 185.200 "
      "tấn; trong đó: tôm đạt 102.300 tấn.", [("sum", True, D(41300)), ("sum", True, D(295600))]),
+    ("a total between its two parts: exports = surplus before + imports after",
+     "Sau tỉnh A, tỉnh B xuất siêu lớn thứ hai, đạt 6,42 tỷ USD. Cụ thể, kim ngạch xuất khẩu đạt 19,37 tỷ USD "
+     "và kim ngạch nhập khẩu đạt 12,95 tỷ USD.", [("sum", True, D("19.37e9"))]),
+    ("round areas side by side add up by chance: no confirmation",
+     "Dự án gồm nhà điều hành (1.200 m2), xưởng sửa chữa (1.650 m2), nhà kho (2.400 m2), bãi đỗ xe (750 m2) "
+     "và sân đường nội bộ.", []),
     ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
      "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", []),

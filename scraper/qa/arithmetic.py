@@ -25,7 +25,7 @@ import regex
 from .. import settings
 from ..models import Figure
 from .pairs import _MARKER, Text, _compatible, _is_amount
-from .verdicts import Relation, Verdict, evaluate, unit_of
+from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
@@ -158,14 +158,16 @@ def _reproduces(stated: Figure, computed: Decimal, truncated: bool = False) -> b
 
 
 def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[list[Figure], list[Figure]]:
-    """The figures `like` says may go with `f`, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side:
-    before it in its paragraph and the one before, after it in its paragraph and the
-    `QA_ARITH_PARAGRAPHS_AFTER` after (a total's parts may take paragraphs to tell)."""
+    """The figures `like` says may go with `f`, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side,
+    from `QA_ARITH_PARAGRAPHS_BEFORE` paragraphs before it to `QA_ARITH_PARAGRAPHS_AFTER` after (a total's
+    parts may take paragraphs to tell, one bullet a paragraph)."""
     p = tx.paragraph(f.start)
     if p == 0 and _headline(tx):  # a headline's figure is told in full anywhere below it
         near = tx.span(0, len(tx.t), near=f.start)
     else:
-        near = tx.in_paragraphs(p - 1, p + settings.QA_ARITH_PARAGRAPHS_AFTER, near=f.start)
+        near = tx.in_paragraphs(
+            p - settings.QA_ARITH_PARAGRAPHS_BEFORE, p + settings.QA_ARITH_PARAGRAPHS_AFTER, near=f.start
+        )
     near = [g for g in near if g is not f and like(g)]
     k = settings.QA_ARITH_NEIGHBOURS
     before = [g for g in near if g.start < f.start][::-1][:k]
@@ -219,11 +221,23 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         # nearest first on both sides: a run ends at the whole or starts right after it; parts share the
         # whole's period ("tháng 7 … 53.750 tấn": not the "lũy kế 7 tháng" figures between its parts)
         free = lambda g: g.index not in placed and like(g) and _of(tx, g, period)  # noqa: E731
-        for side in _neighbours(tx, w, free)[::-1]:
-            if run := _run_to(tx, w, side):
-                parts = tuple(sorted(run, key=lambda g: g.start))
-                return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
+        before, after = _neighbours(tx, w, free)
+        found = _run_to(tx, w, after) or _run_to(tx, w, before)
+        if not found and w.kind != "percent":  # lists of rates of plan add up side by side by chance
+            found = _either_side(w, before, after)
+        if found:
+            parts = tuple(sorted(found, key=lambda g: g.start))
+            return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
     return None
+
+
+def _either_side(w: Figure, before: list[Figure], after: list[Figure]) -> list[Figure]:
+    """A total between its two parts ("xuất siêu 8,13 tỷ USD … xuất khẩu 28,97 tỷ USD và nhập khẩu 20,84
+    tỷ USD": exports = imports + surplus), among the few figures nearest it on each side."""
+    if _printed(w)[0] % 10 == 0:
+        return []  # round amounts ("1.850 m2 … 2.700 m2 … 850 m2") add up side by side by chance
+    k = settings.QA_ARITH_EITHER_SIDE
+    return next(([a, b] for a in before[:k] for b in after[:k] if a.value + b.value == w.value), [])
 
 
 def _of(tx: Text, g: Figure, period: str | None) -> bool:
