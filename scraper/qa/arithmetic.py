@@ -224,20 +224,22 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         before, after = _neighbours(tx, w, free)
         found = _run_to(tx, w, after) or _run_to(tx, w, before)
         if not found and w.kind != "percent":  # lists of rates of plan add up side by side by chance
-            found = _either_side(w, before, after)
+            found = _either_side(tx, w, before, after)
         if found:
             parts = tuple(sorted(found, key=lambda g: g.start))
             return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
     return None
 
 
-def _either_side(w: Figure, before: list[Figure], after: list[Figure]) -> list[Figure]:
+def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure]) -> list[Figure]:
     """A total between its two parts ("xuất siêu 8,13 tỷ USD … xuất khẩu 28,97 tỷ USD và nhập khẩu 20,84
-    tỷ USD": exports = imports + surplus), among the few figures nearest it on each side."""
+    tỷ USD": exports = imports + surplus), among the few figures nearest it on each side in its paragraph."""
     if _printed(w)[0] % 10 == 0:
         return []  # round amounts ("1.850 m2 … 2.700 m2 … 850 m2") add up side by side by chance
-    k = settings.QA_ARITH_EITHER_SIDE
-    return next(([a, b] for a in before[:k] for b in after[:k] if a.value + b.value == w.value), [])
+    k, para = settings.QA_ARITH_EITHER_SIDE, tx.paragraph(w.start)
+    near = [g for g in before[:k] + after[:k] if tx.paragraph(g.start) == para]
+    pairs = ((a, b) for a in near if a.start < w.start for b in near if b.start > w.start)
+    return next(([a, b] for a, b in pairs if a.value + b.value == w.value), [])
 
 
 def _of(tx: Text, g: Figure, period: str | None) -> bool:
