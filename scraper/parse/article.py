@@ -268,14 +268,24 @@ def _text(node: LexborNode | None) -> str:
 def _first_text(
     tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
 ) -> tuple[str, LexborNode | None]:
-    for sel in selectors if _any_match(tree, selectors) else ():
+    """The first of the first five matches of each selector in turn with a text (`reject` not saying no).
+    The first match is looked for alone (that walk stops there); all five only when it will not do."""
+
+    def usable(node: LexborNode) -> str:
+        txt = _text(node)
+        return txt if txt and not (reject and reject(txt)) else ""
+
+    for sel in selectors if len(selectors) == 1 or _any_match(tree, selectors) else ():
         try:
-            nodes = tree.css(sel)
+            first = tree.css_first(sel)
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
             continue
-        for node in nodes[:5]:
-            txt = _text(node)
-            if txt and not (reject and reject(txt)):
+        if first is None:
+            continue
+        if txt := usable(first):
+            return txt, first
+        for node in tree.css(sel)[1:5]:
+            if txt := usable(node):
                 return txt, node
     return "", None
 
@@ -835,8 +845,9 @@ def _read_date(
     hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
     for node in tree.css("time[datetime]"):
         pos = layout.at(node)
-        iso = parse_published(node.attributes.get("datetime") or "")
-        if pos is not None and lo <= pos <= hi and iso:
+        if pos is None or not lo <= pos <= hi:
+            continue  # (its stamp is read only when it sits near the title)
+        if iso := parse_published(node.attributes.get("datetime") or ""):
             return iso
     prior = None
     date_text, date_node = _first_text(tree, profile.date)
