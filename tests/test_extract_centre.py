@@ -666,3 +666,21 @@ def test_a_phrase_is_read_for_a_trailing_period_only_where_one_can_end(words: li
     for t in (text, text.strip(), " ".join(text.split())):
         if context._TRAILING_PERIOD.forward.search(t):
             assert context._may_end_in_period(t), t
+
+
+def test_families_anchored_at_words_only_are_skipped_where_none_of_their_words_occur(seed_body: str) -> None:
+    """A family whose triggers start only at anchor words has no hit in a text without one of them: the
+    skip gives what reading its triggers gives, on a report, its lines and texts lacking those words."""
+    from scraper.extract import nonfigures
+    from scraper.extract.patterns import LEXICON
+
+    texts = [seed_body, *seed_body.splitlines()[:80], "Có 12 hộ, 3,5 ha; ngày 5 và 7 người.", "abc", ""]
+    checked = 0
+    for text in texts:
+        lowered = text.lower()
+        occ = LEXICON.occurrences(lowered)
+        for name in nonfigures._TRIGGER_WORDS:
+            expected = nonfigures._anchored_hits(text, lowered, occ, name)
+            assert nonfigures._hits(text, lowered, name, occ) == expected, (name, text[:40])
+            checked += not expected
+    assert checked > 100

@@ -870,4 +870,11 @@ SUFFIX_PATTERNS = (
     "_ROLE_BEFORE",
     "_TRAILING_PERIOD",
 )
-globals().update({name: Suffix(globals()[name]) for name in SUFFIX_PATTERNS})  # same names, read fast
+# The last words every match ends with (any case), so a text that ends otherwise is rejected at once.
+_SUFFIX_ENDINGS = {
+    "_SOURCE_BEFORE": ("theo", "nguồn", "liệu", "cáo", "báo", "bố", "kê", "của"),
+    "_ROLE_BEFORE": ("tịch", "đốc", "thư", "ban", "phòng", "trưởng", "đạo", "chí"),
+}
+globals().update(
+    {name: Suffix(globals()[name], endings=_SUFFIX_ENDINGS.get(name, ())) for name in SUFFIX_PATTERNS}
+)  # same names, read fast

@@ -372,6 +372,13 @@ _ANCHOR_WORDS = LEXICON.register(
     for w in ws
 )
 _PART_PATTERNS = {p: re.compile(p) for parts in _ANCHORED.values() for _, p, _ in parts}
+# The anchor words of the families whose every trigger is anchored at words only: a text holding none of
+# them has no hit, found without reading the triggers.
+_TRIGGER_WORDS: dict[str, frozenset[str]] = {
+    name: frozenset(w for *_, anchors in parts for _, words in anchors or () for w in words)
+    for name, parts in _ANCHORED.items()
+    if all(anchors and all(kind in ("at", "after", "before") for kind, _ in anchors) for *_, anchors in parts)
+}
 
 
 _RUN_BEFORE = regex.compile(r"\S*", regex.REVERSE)
@@ -464,7 +471,10 @@ def _hits(
 ) -> list[tuple[int, int]]:
     """(start, end) of every trigger hit of family `name`, in order."""
     if lowered is not None and name in _ANCHORED:
-        return _anchored_hits(text, lowered, occ if occ is not None else LEXICON.occurrences(lowered), name)
+        occ = occ if occ is not None else LEXICON.occurrences(lowered)
+        if name in _TRIGGER_WORDS and _TRIGGER_WORDS[name].isdisjoint(occ):
+            return []
+        return _anchored_hits(text, lowered, occ, name)
     _, on_text, on_lower, any_case = _COMPILED_TRIGGERS[name]
     hits: list[tuple[int, int]] = []
     if on_text is not None:
