@@ -117,9 +117,23 @@ QA_UNMARKED_MIN_WHOLE = 10  # small counts add up by chance ("8 = 4 + 3 + 1")
 # A relation below this is not considered at all; an alarm needs at least QA_ALARM.
 QA_PLAUSIBLE = 0.3
 QA_ALARM = 0.7
+# A rate over a whole that this many other rates of its sentence reproduce may alarm at any confidence when
+# it misses by at most this share of its value ("phụ nữ chiếm 40,90%" of 6.220 when 18,5%, 31,9% fit).
+QA_SIBLING_RATES = 2
+QA_SIBLING_MISS = 0.05
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
+# Where no rule related a stated figure, an arithmetic search over this many amounts on each side of it
+# (its paragraph and the ones beside it) may confirm it, with this confidence (qa/arithmetic.py).
+QA_ARITH_NEIGHBOURS = 12
+QA_ARITH_PARAGRAPHS_AFTER = 3
+QA_CONF_ARITHMETIC = 0.35
+QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
+QA_ARITH_MIN_WHOLE = 100
+# The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.
+QA_SHARES_OTHER_WHOLES = 10
+QA_PERIOD_CLAUSE = 80  # characters before a part read for the period its clause names  # a whole count below this is not searched for: small counts add up by chance
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(
@@ -153,6 +167,7 @@ QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else sa
 QA_OVERSHOOT = 0.1
 # A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
 QA_RANGE_TARGET_GAP = 40
+QA_RANGE_WHOLE_REACH = 3  # figures after a range of counts looked at for the whole both ranges are of
 # ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và …)"):
 # it cannot run on into something else, so parts overshooting by up to this share are a misprint.
 QA_OVERSHOOT_PARENS = 0.25

@@ -13,8 +13,10 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
+from scraper.qa.arithmetic import RATE_RULE, SUM_RULE
 
 D = Decimal
+SEARCH_RULES = (RATE_RULE, SUM_RULE)
 
 
 def test_seed_checks(seed_body: str) -> None:
@@ -492,6 +494,13 @@ PAIRING = [
      "Kim ngạch xuất nhập khẩu đạt 5.000.000 USD. Trong đó kim ngạch xuất khẩu là 2.800.000 USD và kim ngạch nhập "
      "khẩu là 2.200.000 USD. Kim ngạch xuất khẩu qua cửa khẩu A 300.000 USD và qua cửa khẩu B 2.500.000 USD; kim "
      "ngạch nhập khẩu qua cửa khẩu B 2.200.000 USD.", [("sum", True), ("sum", True)]),
+    ("a range of rates said again as a range of counts: each bound over the whole after them",
+     "Huyện phấn đấu tỷ lệ hộ đạt chuẩn từ 60 đến 70% tổng số hộ, tương đương với từ 300 đến 350 hộ trong tổng "
+     "số 500 hộ.", [("ratio", True), ("ratio", True)]),
+    ("falls stated before this year's values, which come a paragraph later with the same falls again",
+     "So với năm trước, số vụ cháy trên địa bàn giảm 30 vụ (20,0%), giảm 4 người chết (25,0%).\n\nTrong năm, "
+     "toàn tỉnh xảy ra 120 vụ cháy, làm chết 12 người, giảm 30 vụ, giảm 4 người chết so với năm trước.",
+     [("ratio", True), ("ratio", True)]),
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),
@@ -716,7 +725,8 @@ PAIRING = [
 
 @pytest.mark.parametrize("rule,text,expected", PAIRING, ids=[p[0] for p in PAIRING])
 def test_pairing_rules(rule: str, text: str, expected: list[tuple[str, bool]]) -> None:
-    checks = [c for c in check_text(text) if c.check not in ("range", "shares")]
+    # what the rules relate; the arithmetic search's confirmations have a table of their own below
+    checks = [c for c in check_text(text) if c.check not in ("range", "shares") and c.rule not in SEARCH_RULES]
     assert [(c.check, c.consistent) for c in checks] == expected
     for c in checks:
         assert c.rule and c.confidence is not None and len(c.roles) == len(c.figures)
@@ -1096,3 +1106,133 @@ def test_caption_lines_between_paragraphs_do_not_push_a_whole_out_of_reach() -> 
     )
     assert [(c.check, c.consistent, c.message.split(" = ")[0]) for c in check_text(text)] == [
         ("ratio", True, "Tỷ lệ 1.900/2.000")]
+
+
+# Stated figures no rule relates: the arithmetic search confirms them when like amounts beside them
+# reproduce them exactly, and says nothing otherwise (our own wording, modelled on real reports).
+SEARCH = [
+    ("a total of two nouns joined by a comma, its parts each of one of them",
+     "Đầu năm học, huyện có 391 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
+     "và 1 trường trung cấp.", [("sum", True, D(391))]),
+    ("parts before their total, a breakdown in brackets inside the run passed over",
+     "Xã Tân Lập có 615 hộ (112 hộ nghèo), xã Tân Hòa 625 hộ; hai xã cùng nhận hỗ trợ, 1.240 hộ.",
+     [("sum", True, D(1240))]),
+    ("a finely printed rate two sentences after its counts, tied to them by no word",
+     "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74,4%.",
+     [("ratio", True, D("74.4"))]),
+    ("a headline's total told in full paragraphs below it, other like counts between",
+     "Đoàn thể thao tỉnh giành 186 huy chương tại Đại hội toàn quốc\n\nKết thúc Đại hội, đoàn thể thao quân đội "
+     "giành 250 HCV, 220 HCB, 198 HCĐ, dẫn đầu bảng tổng sắp.\n\nTheo thống kê, vận động viên của tỉnh thuộc 12 "
+     "đội tuyển đã giành 60 HCV, 55 HCB, 71 HCĐ, vượt chỉ tiêu đề ra.", [("sum", True, D(186))]),
+    ("shares that make a share: the excellent and the very good of one class",
+     "Trong số 1.860 sinh viên tốt nghiệp có khoảng 21,4% đạt loại xuất sắc, 52,3% loại giỏi; tỷ lệ xuất sắc và "
+     "giỏi chiếm gần 73,7%.", [("sum", True, D("73.7"))]),
+    ("a rate of a count named by another noun than its whole ('tân cử nhân', 'em')",
+     "Năm ngoái trường có 3.240 tân cử nhân thì 1.115 em tốt nghiệp loại giỏi, chiếm 34,4%.",
+     [("ratio", True, D("34.4"))]),
+    ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
+     "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
+     "và 1 trường trung cấp.", []),
+    ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
+     "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
+    ("a rate of two digits is reproduced by too many pairs to say which",
+     "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74%.",
+     []),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", SEARCH, ids=[s[0] for s in SEARCH])
+def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tuple[str, bool, D]]) -> None:
+    checks = [c for c in check_text(text) if c.rule in SEARCH_RULES]
+    assert [(c.check, c.consistent, c.stated) for c in checks] == expected
+    for c in checks:
+        assert c.confidence == 0.35 and len(c.roles) == len(c.figures)
+        for ref in c.figures:
+            assert text[ref["start"] : ref["end"]] == ref["raw"]
+
+
+def _verdict(text: str, check: str, stated: str, operands: list[str]):
+    """A rule's reading of `text`, built by hand: the figures named by their printed text."""
+    from scraper.qa.verdicts import Relation, evaluate
+
+    by_raw = {f.raw: f for f in extract_figures(text)}
+    rel = Relation(check, by_raw[stated], tuple(by_raw[o] for o in operands), "quy tắc thử", 0.9)
+    return evaluate(rel), by_raw
+
+
+def test_second_look_replaces_an_alarm_over_the_wrong_whole() -> None:
+    """Arithmetic vetoes: a rate whose numerator over another whole beside it gives the rate is no error."""
+    from scraper.qa.arithmetic import second_look
+
+    text = (
+        "Năm 2024 huyện tiếp nhận 1.450 hồ sơ; đã giải quyết 1.395 hồ sơ, trong đó đúng hạn 1.393 hồ sơ, "
+        "đạt 99,86%."
+    )
+    wrong, by_raw = _verdict(text, "ratio", "99,86%", ["1.393", "1.450"])
+    assert not wrong.consistent
+    [v] = second_look(text, list(by_raw.values()), [wrong])
+    assert v.consistent and v.relation.operands[1].raw == "1.395"
+    assert v.relation.rule.endswith("thay cho: quy tắc thử")
+
+
+def test_second_look_completes_a_cut_list_but_keeps_another_breakdowns_alarm() -> None:
+    from scraper.qa.arithmetic import second_look
+
+    cut = "Toàn huyện có 905 hộ được hỗ trợ: 410 hộ ở xã Đông, 320 hộ ở xã Tây, 175 hộ ở xã Nam."
+    short, by_raw = _verdict(cut, "sum", "905", ["410", "320"])
+    [v] = second_look(cut, list(by_raw.values()), [short])
+    assert v.consistent and [f.raw for f in v.relation.operands] == ["410", "320", "175"]
+    # the same total broken down twice: the first breakdown adding up says nothing of the second
+    twice = "Năm nay xử lý 240 vụ việc, gồm 200 vụ hình sự, 40 vụ dân sự. Trợ giúp viên 190 vụ, luật sư 45."
+    alarm, by_raw = _verdict(twice, "sum", "240", ["190", "45"])
+    kept = second_look(twice, list(by_raw.values()), [alarm])
+    assert kept[0] is alarm and not alarm.consistent
+
+
+# What the arithmetic rules out or confirms about a rule's reading (our own wording, modelled on real reports):
+# (case, text, the (check, consistent) pairs expected; "range" and "shares" checks left aside)
+ARITHMETIC_SAYS = [
+    ("parts of a month and of the months since January are no breakdown of one total",
+     "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
+     "khai thác tháng 8/2024 đạt 15.000 tấn, đưa lũy kế 8 tháng năm 2024 đạt 110.000 tấn.", []),
+    ("… and with no year, by the period words of each part's own clause",
+     "Sản lượng thủy sản ước đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng khai thác tháng 8 "
+     "đạt 15.000 tấn, tăng 2%, đưa lũy kế 8 tháng đạt 110.000 tấn.", []),
+    ("a period compared with ('so với cùng kỳ năm 2024') is not a part's period: the error stays an alarm",
+     "GRDP quý I/2025 theo giá hiện hành đạt 6.000 tỷ đồng, tăng 10% so với cùng kỳ năm 2024, trong đó: khu vực "
+     "nông nghiệp đạt 1.000 tỷ đồng; khu vực công nghiệp đạt 2.000 tỷ đồng; khu vực dịch vụ đạt 2.900 tỷ đồng.",
+     [("sum", False)]),
+    ("the same parts with no periods stay an alarm",
+     "Sản lượng thủy sản 8 tháng năm 2024 đạt 300.000 tấn; trong đó tôm 120.000 tấn.\n\nCụ thể, sản lượng "
+     "khai thác đạt 15.000 tấn, sản lượng nuôi đạt 110.000 tấn.", [("sum", False)]),
+    ("parts of years apart are a breakdown over time: their error stays an alarm",
+     "Từ năm 2019 đến năm 2022, huyện đã giải quyết 230 trường hợp (năm 2019: 30 trường hợp; năm 2020: 60 "
+     "trường hợp; năm 2021: 100 trường hợp; năm 2022: 45 trường hợp).", [("sum", False)]),
+    ("shares of every part of a breakdown that adds up, far from 100% together, are of other wholes",
+     "Toàn huyện có 500 đảng viên nữ; trong đó cấp huyện có 120 (chiếm 12,5%), cấp xã: 380 (chiếm 20,4%).",
+     [("sum", True)]),
+    ("shares of the parts that make 100% are of the total: one a little off is an error",
+     "Toàn huyện có 500 đảng viên nữ; trong đó cấp huyện có 120 (chiếm 24,3%), cấp xã: 380 (chiếm 75,7%).",
+     [("sum", True), ("ratio", False), ("ratio", False)]),
+    ("a whole only in the headline that sibling rates reproduce: the rate a little off is an error",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,50%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", False), ("ratio", True), ("ratio", True)]),
+    ("the same whole with no sibling rate to confirm it is only a guess: no alarm",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,50%.", []),
+    ("a rate printed with a trailing zero states two decimals: 1.720/4.150 = 41,45%, not 41,40%",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,40%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", False), ("ratio", True), ("ratio", True)]),
+    ("… and 41,45% fits",
+     "4.150 người ứng cử đại biểu Hội đồng nhân dân huyện nhiệm kỳ mới\nVề cơ cấu, người ứng cử là phụ nữ có "
+     "1.720 người, chiếm tỷ lệ 41,45%; người dân tộc thiểu số có 830 người, tỷ lệ 20,0%; người trẻ tuổi có "
+     "1.245 người, tỷ lệ 30,0%.", [("ratio", True), ("ratio", True), ("ratio", True)]),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", ARITHMETIC_SAYS, ids=[a[0] for a in ARITHMETIC_SAYS])
+def test_what_the_arithmetic_rules_out(case: str, text: str, expected: list[tuple[str, bool]]) -> None:
+    checks = [c for c in check_text(text) if c.check not in ("range", "shares")]
+    assert [(c.check, c.consistent) for c in checks] == expected

@@ -5,6 +5,8 @@ our own numbers in the layout statistical offices publish: a title, the years, t
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from scraper import extract_figures
 from scraper.qa import check_text
 from scraper.qa.yearbook import read_column_tables
@@ -176,3 +178,76 @@ def test_years_as_rows_index_block_is_each_year_over_the_year_before() -> None:
     misprint = _by_year_table("25,00").replace("103,92", "103,52")
     index = [c for c in check_text(misprint) if "chỉ số năm" in (c.rule or "")]
     assert [c.message.split(" = ")[0] for c in index if not c.consistent] == ["Tỷ lệ 53.000/51.000"]
+
+
+# An indicator table exported with dot decimals, one row a line, the last column empty ("0.00"); from the
+# fourth year on the total also holds a tax the three sectors leave out.
+EXPORTED = (
+    "1. Giá trị tăng thêm (giá hiện hành) Tỷ đồng 1250.40 1380.60 1502.25 1700.90 1850.30 0.00\n"
+    "Nông nghiệp Tỷ đồng 400.10 420.20 450.05 470.00 480.10\n"
+    "Công nghiệp Tỷ đồng 500.20 560.30 602.10 700.40 760.00 0.00\n"
+    "Dịch vụ Tỷ đồng 350.10 400.10 450.10 490.50 560.20\n"
+)
+
+
+def test_an_exported_table_with_dot_decimals_confirms_the_years_that_add_up() -> None:
+    checks = [c for c in check_text(EXPORTED) if c.check == "sum"]
+    assert [(c.stated, c.consistent) for c in checks] == [
+        (Decimal("1250.40"), True), (Decimal("1380.60"), True), (Decimal("1502.25"), True)
+    ]  # 1.700,90 and 1.850,30 hold the tax as well: no alarm, no confirmation
+    assert all(EXPORTED[f["start"] : f["end"]] == f["raw"] for c in checks for f in c.figures)
+
+
+def test_one_year_off_in_an_exported_table_is_an_alarm() -> None:
+    text = EXPORTED.replace("1700.90 1850.30", "1660.90 1800.30").replace("1502.25", "1502.35")
+    checks = [c for c in check_text(text) if c.check == "sum"]
+    assert [(c.stated, c.consistent) for c in checks if not c.consistent] == [(Decimal("1502.35"), False)]
+
+
+def test_a_total_broken_down_by_sex_then_by_ownership_then_by_level() -> None:
+    rows = [
+        ("Số giáo viên (Người)\nNumber of teachers (Pers.)", ["420", "436", "451"]),
+        ("Nam - Male", ["200", "206", "215"]),
+        ("Nữ - Female", ["220", "230", "236"]),
+        ("Công lập - Public", ["390", "400", "411"]),
+        ("Ngoài công lập - Non-public", ["30", "36", "40"]),
+        ("Trung ương - Central", ["50", "52", "55"]),
+        ("Địa phương - Local", ["370", "384", "390"]),  # 55 + 390 = 445, not 451: a misprint
+    ]
+    checks = [c for c in check_text(_table(rows, [2020, 2021, 2022])) if c.check == "sum"]
+    held = sorted((c.stated, c.computed) for c in checks if c.consistent)
+    assert held == [(Decimal(v), Decimal(v)) for v in ("420", "420", "420", "436", "436", "436", "451", "451")]
+    assert [(c.stated, c.computed) for c in checks if not c.consistent] == [(Decimal("451"), Decimal("445"))]
+
+
+def test_a_table_with_row_numbers_on_lines_of_their_own_and_english_thousands() -> None:
+    """Each row's number on its own line before its label, thousands with commas, shares with a dot."""
+    cells = {
+        "Tổng số cán bộ": ["1,240,000", "100.0", "310,000", "100.0"],
+        "Hoàn thành tốt": ["930,000", "75.0", "248,000", "80.0"],
+        "Hoàn thành": ["248,000", "20.0", "52,700", "17.0"],
+        "Không hoàn thành": ["62,000", "5.0", "9,300", "3.0"],
+    }
+    lines = ["Xếp loại", "Tổng số", "Cấp tỉnh"]
+    for k, (label, row) in enumerate(cells.items()):
+        lines += ([str(k)] if k else []) + [label] + row
+    checks = [c for c in check_text("\n".join(lines)) if c.check == "sum"]
+    assert sorted(c.stated for c in checks if c.consistent) == [100, 100, 310000, 1240000]
+    assert not [c for c in checks if not c.consistent]
+
+
+def test_share_columns_beside_count_columns() -> None:
+    """ "Số lượng | Tỷ trọng (%)" per group: each share is its count over the total row's count beside it."""
+    cells = {
+        "Tổng số": ["4.800", "100,0", "1.200", "100,0"],
+        "Loại tốt": ["3.120", "65,0", "840", "70,0"],
+        "Loại khá": ["1.440", "30,0", "300", "25,0"],
+        "Loại trung bình": ["240", "5,0", "60", "5,2"],  # 60/1.200 is 5,0%: the misprint
+    }
+    lines = ["Xếp loại", "Số lượng", "Tỷ trọng (%)", "Số lượng", "Tỷ trọng (%)"]
+    for label, row in cells.items():
+        lines += [label] + row
+    ratios = [c for c in check_text("\n".join(lines)) if c.check == "ratio"]
+    assert sorted(c.stated for c in ratios if c.consistent) == [5, 25, 30, 65, 70]
+    off = [(c.stated, c.computed) for c in ratios if not c.consistent]
+    assert off == [(Decimal("5.2"), Decimal("5.0000"))]

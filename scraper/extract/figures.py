@@ -935,8 +935,10 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         if k + 2 < len(cands) and cands[k + 2].kind != "number" and range_gaps[k + 1]:
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
-            if a.kind == "percent" and _OWN_SHARE_AFTER.match(t, b.end):
-                continue  # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own
+            if a.kind == "percent" and (_OWN_SHARE_AFTER.match(t, b.end) or b.scale != 1):
+                # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own;
+                # "tăng 493,5% …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
+                continue
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp: 2.345)"
             inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None

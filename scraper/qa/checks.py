@@ -25,6 +25,7 @@ import regex
 from .. import settings
 from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
+from .arithmetic import second_look
 from .pairs import relations
 from .verdicts import Relation, Verdict, decide
 
@@ -131,6 +132,7 @@ def check_article_figures(
     Relations come from `pairs.relations` (scored); `pairs.decide` keeps what the arithmetic confirms and
     raises an alarm only where no plausible relation reproduces the stated value."""
     verdicts = decide(relations(body, figures), tolerance)
+    verdicts = second_look(body, figures, verdicts)
     verdicts.sort(key=lambda v: (v.relation.stated.start, v.relation.check != "sum"))
     checks = [_sum_check(v, url) if v.relation.check == "sum" else _ratio_check(v, url) for v in verdicts]
     checks.extend(_shares_checks(body, figures, tolerance, url))

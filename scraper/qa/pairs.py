@@ -1650,16 +1650,19 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
         r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
     )
     para = tx.paragraph(change.start)
-    for f in tx.in_paragraphs(para - 1, para, change.start):
+    restating = _restating(tx, change, p)
+    for f in tx.in_paragraphs(para - 1, para, change.start) + restating:
         if (
-            f.start >= min(change.start, p.start)
+            (f.start >= min(change.start, p.start) and not any(f is r for r in restating))
             or f.change
             or not _is_amount(f)
             or not tx.compatible(f, change)
             or f is change
         ):
             continue
-        if para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3:
+        if f.start < change.start and (
+            para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3
+        ):
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
@@ -1670,6 +1673,16 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
             rule = "mức thay đổi trên số kỳ trước" + how
             yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
+
+
+def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
+    """ "giảm 154 vụ (28,79%) … ¶ … xảy ra 381 vụ, …, giảm 154 vụ": this period's values after the change,
+    in a later sentence of the paragraph or the next one that states the same change again."""
+    para = tx.paragraph(change.start)
+    later = [f for f in tx.in_paragraphs(para, para + 1, p.end) if f.start > p.end]
+    again = {tx.sentence(g.start) for g in later if g.change and g.value == change.value}
+    again.discard(tx.sentence(p.start))
+    return [f for f in later if tx.sentence(f.start) in again]
 
 
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
@@ -2211,6 +2224,28 @@ def _range_targets(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (num, bound), rule, settings.QA_CONF_CHANGE, whole=bound.value)
 
 
+def _range_pairs(tx: Text) -> Iterable[Relation]:
+    """ "đạt từ 50 đến 55% tổng số xã, tương đương với từ 59 đến 65 xã trong tổng số 117 xã": a range of
+    rates said again as a range of counts, each bound over the whole after them; no word says which whole
+    is meant, so these only ever confirm."""
+    figs = tx.figures
+    for i in range(len(figs) - 4):
+        p_lo, p_hi, c_lo, c_hi = figs[i : i + 4]
+        if (p_lo.kind, p_hi.kind, p_lo.range, p_hi.range) != ("percent", "percent", "low", "high"):
+            continue
+        if (c_lo.range, c_hi.range) != ("low", "high") or c_lo.kind not in AMOUNT_KINDS:
+            continue
+        here = tx.sentence(p_lo.start)
+        for w in figs[i + 4 : i + 4 + settings.QA_RANGE_WHOLE_REACH]:
+            if tx.sentence(w.start) != here:
+                break
+            if _is_amount(w) and w.value > c_hi.value and tx.compatible(c_hi, w):
+                rule = "khoảng tỷ lệ nói lại bằng khoảng số lượng, trên tổng sau đó"
+                yield Relation("ratio", p_lo, (c_lo, w), rule, settings.QA_CONF_CHANGE)
+                yield Relation("ratio", p_hi, (c_hi, w), rule, settings.QA_CONF_CHANGE)
+                break
+
+
 def _point_contributions(tx: Text) -> Iterable[Relation]:
     """ "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
     sectors' contributions in percentage points add up to the growth they explain."""
@@ -2328,6 +2363,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    rates += [*_range_pairs(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     return _identities_a_rate_confirms(tx, sums, rates) + rates + [*_per_unit(tx)] + tables
 

@@ -28,13 +28,15 @@ class Relation:
     whole: Decimal | None = None  # ratio: the whole's value (a fraction's denominator, a derived prior value)
     over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
     closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
+    facet: int = 0  # sum: which breakdown of the whole (a total by sex, then by ownership …): judged apart
 
     @property
     def key(self) -> tuple[str, int]:
         kind = "ratio" if self.check in ("change", "per_unit") else self.check
         if self.check == "sum" and self.whole is not None:
             kind = "sum:whole"  # what adds up to the fraction's denominator, not to its numerator
-        return (kind if self.over == "value" else f"{kind}:{self.over}", self.stated.index)
+        kind = kind if self.over == "value" else f"{kind}:{self.over}"
+        return (f"{kind}#{self.facet}" if self.facet else kind, self.stated.index)
 
 
 # --- precision ------------------------------------------------------------------------------------
@@ -49,16 +51,30 @@ def _printed(f: Figure) -> tuple[Decimal, Decimal]:
     if "," in text:
         whole, _, frac = text.rpartition(",")
         text = whole.replace(".", "").replace(",", "") + "." + frac
-    else:
-        text = text.replace(".", "")
+    elif text.count(".") != 1 or len(text.rpartition(".")[2]) == 3:
+        text = text.replace(".", "")  # "1.138.370", "2.542": thousands; "21922.60": a decimal point
     try:
         printed = Decimal(text)
     except ArithmeticError:
         return f.value, Decimal(1)
-    if printed == 0 or f.kind == "percent":
-        return printed if f.kind != "percent" else f.value, Decimal(1)
+    if f.kind == "percent":
+        return _with_printed_zeros(f.value, m.group(0)), Decimal(1)
+    if printed == 0:
+        return printed, Decimal(1)
     scale = (abs(f.value) / printed) if f.denominator is None else Decimal(1)
     return printed, scale if scale >= 1 else Decimal(1)
+
+
+def _with_printed_zeros(value: Decimal, text: str) -> Decimal:
+    """A rate with the decimals it was printed with: "40,90%" states two, as "40,87" would."""
+    frac = _DECIMALS.search(text)
+    if frac is None or abs(value) >= 1000:
+        return value
+    q = Decimal(1).scaleb(-len(frac.group(1)))
+    return value.quantize(q) if value == value.quantize(q) else value
+
+
+_DECIMALS = regex.compile(r"[.,](\d{1,3})$")
 
 
 def unit_of(f: Figure) -> Decimal:
@@ -226,6 +242,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     }
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
     verified = {_operand_key(v.relation) for vs in judged.values() for v in vs if v.consistent}
+    sure = _wholes_siblings_confirm(judged.values())
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
         if good:
@@ -238,12 +255,41 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                 out.append(v)
         elif (
             verdicts
-            and verdicts[0].relation.confidence >= settings.QA_ALARM
+            and (verdicts[0].relation.confidence >= settings.QA_ALARM or _sibling_whole(verdicts[0], sure))
             and _near_miss(verdicts[0])
             and _operand_key(verdicts[0].relation) not in verified
         ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _rate_whole(v: Verdict) -> tuple[str, int] | None:
+    r = v.relation
+    if r.check != "ratio" or r.over != "value" or len(r.operands) != 2 or r.stated.kind != "percent":
+        return None
+    if r.whole is not None and r.whole != r.operands[1].value:
+        return None
+    return (r.stated.sentence, r.operands[1].index)
+
+
+def _wholes_siblings_confirm(groups: Iterable[list[Verdict]]) -> set[tuple[str, int]]:
+    """(sentence, whole) of the wholes that at least `QA_SIBLING_RATES` rates of one sentence reproduce."""
+    count: dict[tuple[str, int], int] = {}
+    for vs in groups:
+        for key in {k for v in vs if v.consistent and (k := _rate_whole(v)) is not None}:
+            count[key] = count.get(key, 0) + 1
+    return {key for key, n in count.items() if n >= settings.QA_SIBLING_RATES}
+
+
+def _sibling_whole(v: Verdict, sure: set[tuple[str, int]]) -> bool:
+    """ "phụ nữ 2.542 người, chiếm 40,90%; dân tộc thiểu số 1.150 người, tỷ lệ 18,5%; …": a rate over the
+    whole its sibling rates reproduce, a little off, is an error, however the whole was found (a headline)."""
+    key = _rate_whole(v)
+    if key is None or key not in sure or not v.relation.stated.value:
+        return False
+    return abs(v.computed - v.relation.stated.value) <= v.relation.stated.value * Decimal(
+        str(settings.QA_SIBLING_MISS)
+    )
 
 
 def _miss(v: Verdict) -> Decimal:

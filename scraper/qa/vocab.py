@@ -133,3 +133,13 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
     ),
 )
+
+
+# The shape of a figure's period as written, for parts that must be of one period ("tháng 7/2023" is a
+# month, "7 tháng đầu năm" and "lũy kế" the months since January): name → pattern.
+PERIOD_SHAPES = {
+    "month": r"(?<!\d\s?)tháng\s+(?:\d{1,2}(?!\d)|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)",
+    "months": r"(?:\d+\s+tháng(?:\s+đầu)?|lũy\s+kế|từ\s+đầu)(?:\s+năm(?:\s+\d{4})?)?",
+    "quarter": r"quý\s+[IVX1-4]",
+    "year": r"năm\s+\d{4}(?!\s*[-–]|\d)",
+}

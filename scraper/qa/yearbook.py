@@ -29,10 +29,12 @@ from .verdicts import Relation, evaluate
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
-_TOKEN = regex.compile(r"(?<!\S)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)(?!\S)")
+# a cell: "1.138.370", "25,05", and tables exported as printed ("21922.60", "2,129,000", "100.0")
+_NUMBER_CELL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
+_TOKEN = regex.compile(rf"(?<!\S)(?:{_NUMBER_CELL}|[-–]|\.\.)(?!\S)")
 _YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _LETTER = regex.compile(r"\p{L}")
-_CELL = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–]|\.\.)"
+_CELL = rf"(?:{_NUMBER_CELL}|[-–]|\.\.)"
 _TRAILING = regex.compile(rf"(?<=\s){_CELL}(?:[ \t\u00a0]+{_CELL})*\s*$")
 _LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
 ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
@@ -83,8 +85,13 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
     label: list[str] = []
     values: list[tuple[int, int, str]] = []
     lines = list(_lines(text))
+    number = 1  # the next row number a table may print on a line of its own ("1 ¶ Hoàn thành xuất sắc …")
     for k, (start, line, toks, numeric) in enumerate(lines):
-        if numeric and not _year_label(toks, lines[k + 1] if k + 1 < len(lines) else None):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if numeric and len(toks) == 1 and toks[0][2] == str(number) and nxt is not None and not nxt[3]:
+            number += 1  # the next row's number, not this row's last cell
+            numeric = False
+        elif numeric and not _year_label(toks, nxt):
             values += toks
             continue
         if values:
@@ -150,10 +157,20 @@ def _widths(groups: list[tuple[str, list[tuple[int, int, str]]]], years: list[in
     return sorted(set(found) | ({len(years)} if years else set()))
 
 
+def _without_empty_last(values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A row's cells without a last column of zeros ("… 72384.80 0.00"): a column of an export left empty."""
+    if len(values) > settings.QA_YEARBOOK_MIN_COLUMNS and _ZERO_CELL.fullmatch(values[-1][2]):
+        return values[:-1]
+    return values
+
+
+_ZERO_CELL = regex.compile(r"0(?:[.,]0+)?")
+
+
 def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable]:
     """The one-cell-per-line tables of a text, one per row width, with each cell's figure (matched by
     position).  Year headers are known only for the table as wide as they are."""
-    groups = _groups(text)
+    groups = [(label, _without_empty_last(values)) for label, values in _groups(text)]
     years, first = _years(groups)
     by_start = {f.start: f for f in figures}
     tables = []
@@ -233,13 +250,16 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
 
 def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[Relation]:
     """The relations of a structure the table confirms: enough of them hold (`also_held` more columns agree
-    with nothing to add: "3.417 | 3.417 | -"), and at most one comes close without holding (a misprint);
-    those far off are columns of another kind (an index, a share), dropped."""
+    with nothing to add: "3.417 | 3.417 | -"), and one that comes close without holding is a misprint;
+    those far off, or several close, are columns of another kind (an index, a share, a wider total):
+    dropped."""
     verdicts = [evaluate(r) for r in rels]
     held = [r for r, v in zip(rels, verdicts) if v.consistent]
     near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
     far = len(rels) - len(held) - len(near)
-    if len(held) + also_held < min_held or len(near) > 1 or far > len(held) + also_held:
+    if len(near) > 1:  # several columns a little off: the total holds more than these rows (a tax
+        far, near = far + len(near), []  # added from one year on), so they confirm nothing and alarm nothing
+    if len(held) + also_held < min_held or far > len(held) + also_held:
         return []
     return held + near
 
@@ -263,13 +283,34 @@ def _close(computed: Decimal, stated: Decimal) -> bool:
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     for i, parent in enumerate(rows):
         for children in _children_sets(rows, i):
-            rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
-            rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
-            trivial = sum(_equal_but_for_dashes(parent, children, c) for c in range(ncols))
-            kept = _structure(rels, min_held=2, also_held=trivial)
+            kept = _breakdown(parent, children, ncols)
             if kept:
                 yield from kept
+                if children == rows[i + 1 : i + 1 + len(children)]:  # the rows right under it
+                    yield from _broken_down_again(rows, parent, i + 1 + len(children), ncols)
                 break
+
+
+def _breakdown(parent: Row, children: list[Row], ncols: int) -> list[Relation]:
+    rule = f"niên giám: dòng '{parent.label}' là tổng của {len(children)} dòng dưới"
+    rels = [r for c in range(ncols) if (r := _column_sum(parent, children, c, rule)) is not None]
+    trivial = sum(_equal_but_for_dashes(parent, children, c) for c in range(ncols))
+    return _structure(rels, min_held=2, also_held=trivial)
+
+
+def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> Iterable[Relation]:
+    """ "Số giáo viên; Nam; Nữ; Công lập; Ngoài công lập; Trung ương; Địa phương": a total broken down by
+    sex, then by ownership, then by level: each run of rows right after the last that adds up to it."""
+    facet = 0
+    while start < len(rows):
+        for n in range(min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - start), 1, -1):
+            if kept := _breakdown(parent, rows[start : start + n], ncols):
+                facet += 1  # each breakdown is judged on its own: one adding up says nothing of another
+                yield from (dataclasses.replace(r, facet=facet) for r in kept)
+                start += n
+                break
+        else:
+            return
 
 
 def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
@@ -368,6 +409,23 @@ def _share_rows(rows: list[Row]) -> Iterable[Relation]:
                 break
 
 
+def _share_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """ "Số lượng | Tỷ trọng" side by side: a column whose cell is 100 in a total row holds each row's share
+    of the total beside it, down to the next total row; kept when most of the rows hold."""
+    for j in range(ncols - 1):
+        wholes = [i for i, r in enumerate(rows) if _value(r.cells[j + 1]) == 100 and _value(r.cells[j])]
+        for i, end in zip(wholes, [*wholes[1:], len(rows)]):
+            if not isinstance(total := rows[i].cells[j], Figure) or not total.value:
+                continue
+            rule = f"niên giám: cột tỷ trọng (%) là số lượng bên trái trên tổng '{rows[i].label}'"
+            rels = [
+                Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
+                for r in rows[i + 1 : end]
+                if isinstance(part := r.cells[j], Figure) and isinstance(share := r.cells[j + 1], Figure)
+            ]
+            yield from _structure(rels, min_held=2)  # two shares that hold leave no other reading
+
+
 def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
     for k, end in zip(starts, [*starts[1:], len(x.cells)]):
         total = v.cells[k] if k < len(v.cells) else None
@@ -404,6 +462,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _column_relations(values, table.columns)
         out += _index_columns(values, table.columns)
         out += _share_rows([row for section in table.sections for row in section])
+        out += _share_columns(values, table.columns)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
             out += _index_rows(values, later)

@@ -1,0 +1,250 @@
+"""Relations the words did not give but the arithmetic alone reproduces: confirmations, never alarms.
+
+The rules in `pairs` relate figures by what the report says ("trong đó", "đạt", roles of a file-processing
+report …). Reports word the same arithmetic in endless other ways, so where no rule related a stated
+figure, this module searches its neighbourhood for operands that reproduce it:
+
+- a rate printed finely enough (`QA_FINE_RATE_DIGITS` digits, "98,2%", "49,93%") and two amounts of the
+  same kind nearby whose quotient gives it to the printed precision;
+- a count or amount and a run of like amounts just after or just before it, at one parenthesis depth
+  (a breakdown in brackets inside the run is passed over), that add up to it exactly.
+
+A hit says the numbers agree, with a low confidence and a rule that names the search, so a reviewer knows
+nothing but arithmetic related them. A miss says nothing: only the rules, which know the whole, raise
+alarms. Each search looks at a bounded number of neighbours, so the time stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import regex
+
+from .. import settings
+from ..models import Figure
+from .pairs import Text, _compatible, _is_amount
+from .verdicts import Relation, Verdict, evaluate, unit_of
+from .vocab import PERIOD_SHAPES
+
+RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
+
+
+def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
+    """The verdicts after the arithmetic had its say, and confirmations for the stated figures no verdict
+    speaks of. An alarm the search explains is replaced by what it found: the rate's numerator over another
+    whole beside it gives the rate, or the parts with like amounts next to them add up to the total (the
+    list was longer than the rule read); another breakdown of the same total explains nothing. An alarm
+    the arithmetic rules out is dropped: parts of different periods ("tháng 7" and "lũy kế 7 tháng") are
+    no breakdown, and shares of a breakdown that adds up but whose shares do not make 100% are shares of
+    other wholes ("609 cán bộ: cấp tỉnh 151 (chiếm 15,22%) …": of each level's officials)."""
+    tx = Text(body, [f for f in figures if f.table is None])
+    other_wholes = _shares_of_other_wholes(judged)
+    out = []
+    for v in judged:
+        if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
+            continue
+        found = _explained(tx, v) if not v.consistent else None
+        out.append(found or v)
+    return out + _confirmations(tx, out)
+
+
+def _mixed_periods(tx: Text, r: Relation) -> bool:
+    """Parts of one sum that are of overlapping but different periods ("tháng 7/2023" and "7 tháng đầu năm
+    2023"), or whose own clauses name periods of different shapes ("… tháng 7 đạt 19.750 tấn, đưa lũy kế
+    7 tháng đạt 136.915 tấn"). Parts of periods apart (2015, 2016, 2017) are a breakdown over time."""
+    if r.check != "sum":
+        return False
+    spans = {(f.period_start, f.period_end) for f in r.operands if f.period_start and f.period_end}
+    nested = any(a != b and a[0] <= b[1] and b[0] <= a[1] for a in spans for b in spans)
+    shapes = {shape for f in r.operands if (shape := _period_shape(tx, f))}
+    return nested or len(shapes) > 1
+
+
+_SHAPES = [(name, regex.compile(pattern, regex.I)) for name, pattern in PERIOD_SHAPES.items()]
+_CLAUSE_CUT = regex.compile(r"[,;.\n]")
+_COMPARED = regex.compile(r"(?:so|với|kỳ)\s+$", regex.I)  # "so với (cùng kỳ) năm 2024": not its period
+
+
+def _period_shape(tx: Text, f: Figure) -> str | None:
+    """The shape of the period the figure's own clause names (the last one named before it), else of the
+    period the extractor gave it."""
+    clause = _CLAUSE_CUT.split(tx.t[max(0, f.start - settings.QA_PERIOD_CLAUSE) : f.start])[-1]
+    found = sorted(
+        (m.start(), -m.end(), name)
+        for name, rx in _SHAPES
+        for m in rx.finditer(clause)
+        if not _COMPARED.search(clause, 0, m.start())
+    )
+    # the last phrase named, not a piece of it ("năm 2019" of "6 tháng đầu năm 2019")
+    outer = [s for s in found if not any(o[0] <= s[0] and -s[1] <= -o[1] and o != s for o in found)]
+    if outer:
+        return outer[-1][2]
+    text = f.period_text or ""
+    return next((name for name, rx in _SHAPES if rx.match(text)), None)
+
+
+def _shares_of_other_wholes(judged: Sequence[Verdict]) -> set[int]:
+    """The rate alarms (by id) over the parts of a breakdown that adds up, when every part has a stated
+    share and the shares are far from making 100%."""
+    out: set[int] = set()
+    rates: dict[tuple[int, int], Verdict] = {}
+    for v in judged:
+        r = v.relation
+        of_whole = r.whole is None or r.whole == r.operands[-1].value
+        if r.check == "ratio" and r.stated.kind == "percent" and len(r.operands) == 2 and of_whole:
+            rates.setdefault((r.operands[0].index, r.operands[1].index), v)
+    for v in judged:
+        r = v.relation
+        if r.check != "sum" or not v.consistent or r.over != "value" or len(r.operands) < 2:
+            continue
+        shares = [rates.get((p.index, r.stated.index)) for p in r.operands]
+        if any(s is None for s in shares):
+            continue
+        total = sum((s.relation.stated.value for s in shares if s is not None), Decimal(0))
+        if abs(total - 100) > Decimal(str(settings.QA_SHARES_OTHER_WHOLES)):
+            out |= {id(s) for s in shares if s is not None and not s.consistent}
+    return out
+
+
+def _explained(tx: Text, v: Verdict) -> Verdict | None:
+    r = v.relation
+    if r.over != "value" or r.whole is not None or r.stated.table is not None:
+        return None
+    found = None
+    if r.check == "ratio" and r.stated.kind == "percent":
+        found = _rate_search(tx, r.stated, r.operands[0])
+    elif r.check == "sum":
+        found = _sum_search(tx, r.stated, set())
+        if found is not None and not {f.index for f in r.operands} <= {f.index for f in found.operands}:
+            found = None
+    if found is None or not (verdict := evaluate(found)).consistent:
+        return None
+    instead = dataclasses.replace(found, rule=f"{found.rule}; thay cho: {r.rule}")  # what a reviewer weighs
+    return dataclasses.replace(verdict, relation=instead)
+
+
+def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
+    """Confirmations for the stated figures no verdict speaks of (see the module's docstring). A figure a
+    verdict takes as a part is not offered to another whole: the words (or an earlier sum) placed it."""
+    done = {v.relation.stated.index for v in judged}
+    placed = {g.index for v in judged if v.relation.check == "sum" for g in v.relation.operands}
+    out: list[Verdict] = []
+    for f in tx.figures:
+        if f.index in done or f.change or f.prior_period or f.range is not None:
+            continue
+        rel = (_rate_search(tx, f) if f.kind == "percent" else None) or _sum_search(tx, f, placed)
+        if rel is not None and (v := evaluate(rel)).consistent:  # confirmations only, by construction
+            out.append(v)
+            if rel.check == "sum":
+                placed |= {g.index for g in rel.operands}
+    return out
+
+
+def _digits(f: Figure) -> int:
+    return sum(ch.isdigit() for ch in f.raw)
+
+
+def _reproduces(stated: Figure, computed: Decimal, truncated: bool = False) -> bool:
+    """The computed value printed to the stated figure's precision (rounded half-up, or for a rate also cut
+    off) is the stated figure: no slack for hedges or rounded inputs, since nothing but the arithmetic says
+    these numbers belong together."""
+    unit = unit_of(stated)
+    if stated.value - unit / 2 <= computed < stated.value + unit / 2:
+        return True
+    return truncated and stated.value <= computed < stated.value + unit
+
+
+def _neighbours(tx: Text, f: Figure, like: Callable[[Figure], bool]) -> tuple[list[Figure], list[Figure]]:
+    """The figures `like` says may go with `f`, nearest first, at most `QA_ARITH_NEIGHBOURS` on each side:
+    before it in its paragraph and the one before, after it in its paragraph and the
+    `QA_ARITH_PARAGRAPHS_AFTER` after (a total's parts may take paragraphs to tell)."""
+    p = tx.paragraph(f.start)
+    if p == 0 and _headline(tx):  # a headline's figure is told in full anywhere below it
+        near = tx.span(0, len(tx.t), near=f.start)
+    else:
+        near = tx.in_paragraphs(p - 1, p + settings.QA_ARITH_PARAGRAPHS_AFTER, near=f.start)
+    near = [g for g in near if g is not f and like(g)]
+    k = settings.QA_ARITH_NEIGHBOURS
+    before = [g for g in near if g.start < f.start][::-1][:k]
+    after = [g for g in near if g.start > f.start][:k]
+    return before, after
+
+
+def _headline(tx: Text) -> bool:
+    """The text opens with a headline: a first line short enough to be one, with more text after it."""
+    end = tx.t.find("\n")
+    return 0 < end <= settings.QA_CAPTION_MAX and bool(tx.t[end:].strip())
+
+
+def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
+    """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such,
+    of the same noun first, then of the same kind and unit). Without `num`, the numerator is one of the
+    amounts nearest the rate in its sentence, the count a rate is stated for ("1.793 hộ được công nhận, bằng
+    74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence give some rate by chance."""
+    if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
+        return None
+    before, after = _neighbours(tx, p, _is_amount)
+    here = tx.sentence(p.start)
+    wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
+    k = settings.QA_ARITH_RATE_SUBJECTS
+    nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
+    for like in (tx.compatible, _compatible):
+        for n in nums:
+            for b in wholes:
+                gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
+                if gives and like(n, b):
+                    return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+    return None
+
+
+def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
+    """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts
+    of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
+    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); not figures `placed` as
+    another whole's operands."""
+    if w.kind == "percent":
+        likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
+    elif not _is_amount(w) or (w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0):
+        return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
+    else:
+        likes = [
+            lambda g: _is_amount(g) and not g.change and tx.compatible(g, w),
+            lambda g: _is_amount(g) and not g.change and _compatible(g, w),
+        ]
+    for like in likes:
+        # nearest first on both sides: a run ends at the whole or starts right after it
+        for side in _neighbours(tx, w, lambda g: g.index not in placed and like(g))[::-1]:
+            if run := _run_to(tx, w, side):
+                parts = tuple(sorted(run, key=lambda g: g.start))
+                return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
+    return None
+
+
+def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
+    """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
+    of its first member, passing over deeper ones (a breakdown of a member in brackets) and ending at a
+    shallower one. A run the list goes on from, in the same sentence, is only the list's beginning: none."""
+    for i, first in enumerate(like):
+        level, total, run = tx.d(first.start), Decimal(0), []
+        for k in range(i, len(like)):
+            g = like[k]
+            depth = tx.d(g.start)
+            if depth > level:
+                continue
+            if depth < level or g.value >= w.value:
+                break
+            run.append(g)
+            total += g.value
+            if len(run) >= 2 and total == w.value:  # exactly: a coarse total takes in too much by chance
+                return [] if _goes_on(tx, w, run[-1], like[k + 1 :], level) else run
+            if total > w.value:
+                break
+    return []
+
+
+def _goes_on(tx: Text, w: Figure, last: Figure, rest: list[Figure], level: int) -> bool:
+    nxt = next((g for g in rest if tx.d(g.start) <= level), None)
+    return nxt is not None and nxt.value < w.value and tx.sentence(nxt.start) == tx.sentence(last.start)
