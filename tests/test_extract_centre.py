@@ -684,3 +684,20 @@ def test_families_anchored_at_words_only_are_skipped_where_none_of_their_words_o
             assert nonfigures._hits(text, lowered, name, occ) == expected, (name, text[:40])
             checked += not expected
     assert checked > 100
+
+
+def test_the_headline_period_is_the_last_fallback_and_read_only_when_needed(monkeypatch) -> None:
+    """A figure with no period of its own, carried or stated, takes the headline's; a text whose figures
+    all have one does not read the headline at all."""
+    from scraper.extract import context
+
+    text = "Toàn tỉnh tiếp nhận 1.200 hồ sơ. Năm 2023, tỷ lệ đúng hạn đạt 98,5%."
+    figures = extract_figures(text, headline="Kết quả cải cách hành chính quý I/2024")
+    assert [(f.raw, f.period_text) for f in figures] == [("1.200", "quý I/2024"), ("98,5%", "Năm 2023")]
+    assert figures[0].period_start is not None and figures[0].period_start.isoformat() == "2024-01-01"
+
+    read: list[str] = []
+    real = context.find_periods
+    monkeypatch.setattr(context, "find_periods", lambda t, *a, **k: read.append(t) or real(t, *a, **k))
+    dated = extract_figures("Năm 2023, tỷ lệ đúng hạn đạt 98,5%.", headline="Kết quả quý I/2024")
+    assert [f.period_text for f in dated] == ["Năm 2023"] and "Kết quả quý I/2024" not in read

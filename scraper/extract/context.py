@@ -223,10 +223,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     t, norm, original, sentences = scan.text, scan.norm, scan.original, scan.sentences
     ref = to_date(published)
     periods = find_periods(t, ref, lowered=scan.lowered)
-    head_period = None
-    if headline:
-        hp = find_periods(headline, ref)
-        head_period = hp[0] if hp else None
+    head_period = _HeadlinePeriod(headline, ref)
     para_starts = _paragraph_starts(t)
     sent_starts = [s for s, _ in sentences]
     frames = {p.pos: _is_frame(t, p, sent_starts) for p in periods}  # read once per period
@@ -268,7 +265,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         if not before and not after and refers_back:
             prev = _window(periods, period_pos, _prev_sentence_start(sentences, si), ss)
             before = prev[-1:]
-        period = before[-1] if before else (after[0] if after else (carried_period or head_period))
+        period = before[-1] if before else (after[0] if after else (carried_period or head_period.get()))
         if period is not None and (period.start or period.end):
             if c.prior_period:
                 period = shift_year(period)
@@ -325,6 +322,22 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
             )
         )
     return figures
+
+
+class _HeadlinePeriod:
+    """The headline's first period, the last fallback of a figure's period: read only when a figure of
+    the text needs it (most texts state or carry a period for every figure)."""
+
+    def __init__(self, headline: str | None, ref: date | None) -> None:
+        self._headline, self._ref = headline, ref
+        self._read = not headline
+        self._period: Period | None = None
+
+    def get(self) -> Period | None:
+        if not self._read:
+            found = find_periods(self._headline or "", self._ref)
+            self._period, self._read = (found[0] if found else None), True
+        return self._period
 
 
 def _paragraphs_with(cands: list[Candidate], para_starts: list[int], n: int) -> list[tuple[int, int]]:
