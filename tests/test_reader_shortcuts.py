@@ -23,11 +23,16 @@ from scraper.parse.article import (
     MAX_DEPTH,
     _any_match,
     _drop_matches,
+    _find_body,
+    _first_text,
+    _first_text_kept,
     _inline_data_dropped,
     _is_attachment_link,
     _is_author_line,
     _limit_nesting,
     _pop_right_aligned_author,
+    _render,
+    _strip_chrome,
     _text,
 )
 from scraper.parse.cues import (
@@ -458,3 +463,44 @@ def test_white_space_cleans_to_nothing(text: str) -> None:
     """`_render` skips a line of white space before cleaning it."""
     if text.isspace():
         assert clean_text(text) == ""
+
+
+# --- a profile's field read before the body is stripped, when stripping cannot change it ------------
+
+_SECTION_IN_BODY = (
+    '<body><div class="portlet-title-text">Tin tức sự kiện</div><div class="journal-content-article">'
+    '<div class="share"><span class="portlet-title-text">Chia sẻ</span></div><p>' + "Nội dung bài. " * 9
+    + "</p></div></body>"
+)
+_SECTION_HOLDS_BODY = (
+    '<body><div class="portlet-title-text"><div class="journal-content-article"><p>'
+    + "Nội dung bài. " * 9 + '</p><div class="share">Chia sẻ</div></div></div></body>'
+)
+
+
+@pytest.mark.parametrize(
+    "path", [None, "holds", *_all_pages()], ids=lambda p: p.name if hasattr(p, "name") else str(p)
+)
+def test_a_field_read_before_the_body_is_stripped_is_the_field_read_after(path) -> None:
+    data = {None: _SECTION_IN_BODY, "holds": _SECTION_HOLDS_BODY}.get(path) or path.read_bytes()
+    for profile in (*PROFILES, GENERIC):
+        for name in ("category", "views", "author", "summary", "date", "title"):
+            selectors = getattr(profile, name)
+            tree = LexborHTMLParser(data)
+            body = _find_body(tree, profile)
+            before = _first_text_kept(tree, selectors, body)
+            if body is not None:
+                _strip_chrome(body, profile, None)
+                _render(body, profile, None)
+            assert before in ("", _first_text(tree, selectors)[0]), (profile.name, name)
+
+
+def test_a_field_in_the_body_or_holding_it_is_read_again_after_stripping() -> None:
+    liferay = next(p for p in PROFILES if p.name == "liferay")
+    for page in (_SECTION_IN_BODY, _SECTION_HOLDS_BODY):
+        tree = LexborHTMLParser(page)
+        body = _find_body(tree, liferay)
+        assert _first_text(tree, (".share .portlet-title-text", ".portlet-title-text"))[0]
+        assert _first_text_kept(tree, (".share .portlet-title-text", ".portlet-title-text"), body) == ""
+    tree = LexborHTMLParser(_SECTION_IN_BODY)
+    assert _first_text_kept(tree, (".portlet-title-text",), _find_body(tree, liferay)) == "Tin tức sự kiện"

@@ -266,18 +266,63 @@ def _text(node: LexborNode | None) -> str:
 
 
 def _first_text(
-    tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], reject=None
+    tree: LexborHTMLParser | LexborNode,
+    selectors: tuple[str, ...],
+    reject=None,
+    seen: list[LexborNode] | None = None,
 ) -> tuple[str, LexborNode | None]:
-    for sel in selectors if _any_match(tree, selectors) else ():
+    """The first of the first five matches of each selector in turn with a text (`reject` not saying no).
+    The first match is looked for alone (that walk stops there); all five only when it will not do.
+    `seen`, when given, gets every match looked at."""
+
+    def usable(node: LexborNode) -> str:
+        if seen is not None:
+            seen.append(node)
+        txt = _text(node)
+        return txt if txt and not (reject and reject(txt)) else ""
+
+    for sel in selectors if len(selectors) == 1 or _any_match(tree, selectors) else ():
         try:
-            nodes = tree.css(sel)
+            first = tree.css_first(sel)
         except Exception:  # noqa: BLE001 - a selector the engine rejects is a profile bug, not the page's
             continue
-        for node in nodes[:5]:
-            txt = _text(node)
-            if txt and not (reject and reject(txt)):
+        if first is None:
+            continue
+        if txt := usable(first):
+            return txt, first
+        for node in tree.css(sel)[1:5]:
+            if txt := usable(node):
                 return txt, node
     return "", None
+
+
+def _first_text_kept(tree: LexborHTMLParser, selectors: tuple[str, ...], body: LexborNode | None) -> str:
+    """What `_first_text(tree, selectors)` will find once `body` has been stripped and rendered, read
+    before: "" when that is not sure yet (nothing found, a selector whose matches change as elements go,
+    or a match looked at that sits in the body or holds it: only those change)."""
+    seen: list[LexborNode] = []
+    txt, _ = _first_text(tree, selectors, seen=seen)
+    if body is None:
+        return txt  # (no body: nothing is stripped)
+    return txt if txt and _order_free(selectors) and _away_from(seen, body) else ""
+
+
+def _away_from(nodes: list[LexborNode], body: LexborNode) -> bool:
+    """Whether none of the nodes is `body`, inside it, or one of its ancestors."""
+    holders: set[int] = set()  # the body and its ancestors
+    node: LexborNode | None = body
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    for node in nodes:
+        if node.mem_id in holders:
+            return False
+        up = node.parent
+        while up is not None and up.mem_id not in holders:
+            up = up.parent
+        if up is None or up.mem_id == body.mem_id:
+            return False  # inside the body (or not in its document: not sure)
+    return True
 
 
 class _Metas:
@@ -720,7 +765,8 @@ def _extract(
         published = _read_date(tree, layout, profile, (title_pos, title_end, body_start), metas)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
     # read while every node the layout holds is alive: stripping the body frees the nodes it removes
-    section_above = category_before(layout, title_pos)
+    category = form.get("category") or _first_text_kept(tree, profile.category, body_node)
+    section_above = None if category else category_before(layout, title_pos)
     author = None
     attachments: list[Attachment] = []
     body_text, tables, spans, captions = "", [], [], []
@@ -748,7 +794,8 @@ def _extract(
                 attachments.append(att)
     if author is None:
         author = _header_byline(tree, layout, profile, form, title_pos, body_start)
-    category = form.get("category") or _first_text(tree, profile.category)[0]
+    if not category:  # (not sure before the body was stripped: read again)
+        category = _first_text(tree, profile.category)[0]
     if not category:
         category = (
             section_above
@@ -835,8 +882,9 @@ def _read_date(
     hi = (body_start if body_start is not None else (title_end or 0) + settings.DATE_AFTER_TITLE_CHARS) + 1
     for node in tree.css("time[datetime]"):
         pos = layout.at(node)
-        iso = parse_published(node.attributes.get("datetime") or "")
-        if pos is not None and lo <= pos <= hi and iso:
+        if pos is None or not lo <= pos <= hi:
+            continue  # (its stamp is read only when it sits near the title)
+        if iso := parse_published(node.attributes.get("datetime") or ""):
             return iso
     prior = None
     date_text, date_node = _first_text(tree, profile.date)

@@ -143,7 +143,12 @@ class Layout:
     links: list[tuple[int, int]]  # text ranges inside <a>
     elements: list[LexborNode] = field(default_factory=list)  # elements in document order
     positions: list[int] = field(default_factory=list)  # where each of them starts
-    crumbs: list[LexborNode] = field(default_factory=list)  # class or id with a breadcrumb word
+    root: LexborNode | None = None  # the <body> walked
+
+    def crumbs(self) -> list[LexborNode]:
+        """The elements whose class or id holds a breadcrumb word, in document order (asked of the page as
+        it came: only the section reader needs them, and only when no other cue names the section)."""
+        return self.root.css(_CRUMB_CSS) if self.root is not None else []
 
     def between(self, lo: int, hi: int) -> list[LexborNode]:
         """Elements starting in [lo, hi), found by bisection (the list is in document order)."""
@@ -191,8 +196,7 @@ class Layout:
                 start[node.mem_id] = pos
                 elements.append(node)
                 positions.append(pos)
-        crumbs = root.css(_CRUMB_CSS)  # in document order, as the page came
-        return cls("".join(parts), start, links, elements, positions, crumbs)
+        return cls("".join(parts), start, links, elements, positions, root)
 
     def at(self, node: LexborNode | None) -> int | None:
         return None if node is None else self.start.get(node.mem_id)
@@ -575,7 +579,7 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
-    for node in layout.crumbs:  # the elements whose class or id may name a breadcrumb
+    for node in layout.crumbs():  # the elements whose class or id may name a breadcrumb
         if _CRUMB_CLASS.search(_class_and_id(node.attributes)):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
