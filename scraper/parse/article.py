@@ -808,7 +808,7 @@ def _extract(
         digits = _GROUPING_SPACE.sub("", form["views"])
         views = int(digits) if digits.isdigit() else None
     if views is None:
-        views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
+        views = _views(layout.text[body_end : body_end + 20000] if body_end is not None else layout.text[-20000:])
     html_node = tree.css_first("html")
     language = (
         (html_node.attributes.get("lang") or "").split("-")[0].lower() or None
