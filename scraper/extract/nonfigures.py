@@ -500,12 +500,17 @@ def _windows(
     reach = _TRIGGERS[name][0]
     windows: list[tuple[int, int]] = []
     n = len(text)
+    last_hi = -1
     for start, end in _hits(text, lowered, name, occ) if hits is None else hits:
-        lo, hi = max(0, start - reach), min(n, end + reach)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        lo = start - reach if start > reach else 0
+        hi = end + reach if end + reach < n else n
+        if lo <= last_hi:  # overlaps or touches the window before: extend it
+            if hi > last_hi:
+                windows[-1] = (windows[-1][0], hi)
+                last_hi = hi
         else:
             windows.append((lo, hi))
+            last_hi = hi
     return windows
 
 
