@@ -296,15 +296,17 @@ def _first_text(
     return "", None
 
 
-def _first_text_kept(tree: LexborHTMLParser, selectors: tuple[str, ...], body: LexborNode | None) -> str:
+def _first_text_kept(
+    tree: LexborHTMLParser, selectors: tuple[str, ...], body: LexborNode | None
+) -> str | None:
     """What `_first_text(tree, selectors)` will find once `body` has been stripped and rendered, read
-    before: "" when that is not sure yet (nothing found, a selector whose matches change as elements go,
-    or a match looked at that sits in the body or holds it: only those change)."""
+    before; None when that is not sure yet (a selector whose matches change as elements go, or a match
+    looked at that sits in the body or holds it: nothing else changes)."""
     seen: list[LexborNode] = []
     txt, _ = _first_text(tree, selectors, seen=seen)
     if body is None:
         return txt  # (no body: nothing is stripped)
-    return txt if txt and _order_free(selectors) and _away_from(seen, body) else ""
+    return txt if _order_free(selectors) and _away_from(seen, body) else None
 
 
 def _away_from(nodes: list[LexborNode], body: LexborNode) -> bool:
@@ -765,7 +767,7 @@ def _extract(
         published = _read_date(tree, layout, profile, (title_pos, title_end, body_start), metas)
     lead = lead_before(layout, title_end if title_end is not None else title_pos, body_start, title)
     # read while every node the layout holds is alive: stripping the body frees the nodes it removes
-    category = form.get("category") or _first_text_kept(tree, profile.category, body_node)
+    category = form.get("category") or _first_text_kept(tree, profile.category, body_node)  # None: not sure
     section_above = None if category else category_before(layout, title_pos)
     author = None
     attachments: list[Attachment] = []
@@ -794,7 +796,7 @@ def _extract(
                 attachments.append(att)
     if author is None:
         author = _header_byline(tree, layout, profile, form, title_pos, body_start)
-    if not category:  # (not sure before the body was stripped: read again)
+    if category is None:  # (not sure before the body was stripped: read now)
         category = _first_text(tree, profile.category)[0]
     if not category:
         category = (
@@ -808,7 +810,8 @@ def _extract(
         digits = _GROUPING_SPACE.sub("", form["views"])
         views = int(digits) if digits.isdigit() else None
     if views is None:
-        views = _views(layout.text[body_end:][:20000] if body_end is not None else layout.text[-20000:])
+        after = layout.text[body_end : body_end + 20000] if body_end is not None else layout.text[-20000:]
+        views = _views(after)
     html_node = tree.css_first("html")
     language = (
         (html_node.attributes.get("lang") or "").split("-")[0].lower() or None

@@ -61,8 +61,10 @@ class SiteProfile:
     hosts: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
-    def matches_page(self, head: str) -> bool:
-        return any(p.search(head) for p in compiled(self.fingerprints))
+    def matches_page(self, html: str, end: int | None = None) -> bool:
+        """Whether a fingerprint occurs in `html` (in its first `end` characters: searched in place)."""
+        stop = len(html) if end is None else end
+        return any(p.search(html, 0, stop) for p in compiled(self.fingerprints))
 
     def matches_url(self, url: str | None) -> bool:
         patterns = self.url_patterns
@@ -86,9 +88,8 @@ def detect(url: str | None, html: str) -> SiteProfile:
     """The profile for a page: the page's own fingerprints first (a captured Liferay page served from
     anywhere is still Liferay), then the known host (a SharePoint portal's '/2021/06/…' article URL is
     not WordPress), then the URL's shape; generic otherwise."""
-    head = html[:200_000]
     for profile in PROFILES:
-        if profile.matches_page(head):
+        if profile.matches_page(html, 200_000):  # the page's head, not copied
             return profile
     best = max(PROFILES, key=lambda p: p.host_match(url))
     if best.host_match(url):
