@@ -1144,6 +1144,9 @@ SEARCH = [
     ("a total the parts miss is not an alarm: nothing but arithmetic would tie them",
      "Đầu năm học, huyện có 393 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", []),
+    ("a small total a marker breaks down, its members named by their own nouns",
+     "Toàn huyện có 47 tổ chức cơ sở đảng, bao gồm 19 đảng bộ cơ sở và 28 chi bộ cơ sở trực thuộc.",
+     [("sum", True, D(47))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",

@@ -209,7 +209,7 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
     another whole's operands."""
     if w.kind == "percent":
         likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
-    elif not _is_amount(w) or (w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0):
+    elif not _is_amount(w) or (w.value < _least_whole(tx, w) and w.value % 1 == 0):
         return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
     else:
         likes = [
@@ -240,6 +240,16 @@ def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure])
     near = [g for g in before[:k] + after[:k] if tx.paragraph(g.start) == para]
     pairs = ((a, b) for a in near if a.start < w.start for b in near if b.start > w.start)
     return next(([a, b] for a, b in pairs if a.value + b.value == w.value), [])
+
+
+def _least_whole(tx: Text, w: Figure) -> int:
+    """The least count searched for parts: `QA_ARITH_MIN_WHOLE`, or `QA_UNMARKED_MIN_WHOLE` when a marker
+    follows it in its clause ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ")."""
+    clause = _CLAUSE_END.split(tx.t[w.end : w.end + settings.QA_PERIOD_CLAUSE], 1)[0]
+    return settings.QA_UNMARKED_MIN_WHOLE if _MARKER.search(clause) else settings.QA_ARITH_MIN_WHOLE
+
+
+_CLAUSE_END = regex.compile(r"[;.\n]|\d")
 
 
 def _of(tx: Text, g: Figure, period: str | None) -> bool:
