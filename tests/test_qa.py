@@ -1147,6 +1147,9 @@ SEARCH = [
     ("a small total a marker breaks down, its members named by their own nouns",
      "Toàn huyện có 47 tổ chức cơ sở đảng, bao gồm 19 đảng bộ cơ sở và 28 chi bộ cơ sở trực thuộc.",
      [("sum", True, D(47))]),
+    ("a fraction in the headline and its rate lines below",
+     "Huyện A: 46/52 xã đạt chuẩn tiếp cận pháp luật năm 2023\n\nSau khi đánh giá, tỷ lệ xã, thị trấn đạt chuẩn "
+     "tiếp cận pháp luật năm 2023 đạt 88,5% (năm 2022 đạt 84,6%).", [("ratio", True, D("88.5"))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",

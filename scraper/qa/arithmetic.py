@@ -199,6 +199,17 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
                 if gives and like(n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
+    return None if num is not None else _fraction_of(tx, p)
+
+
+def _fraction_of(tx: Text, p: Figure) -> Relation | None:
+    """A fraction near the rate, or in the headline, that gives it ("105/108 đơn vị cấp xã đạt chuẩn" over
+    the text, "… đạt 97,2%" lines below)."""
+    before, after = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
+    for f in sorted(before + after, key=lambda g: abs(g.start - p.start)):
+        den = f.denominator or Decimal(0)
+        if 0 < f.value < den and _reproduces(p, f.value / den * 100, truncated=True):
+            return Relation("ratio", p, (f,), RATE_RULE, settings.QA_CONF_ARITHMETIC, whole=den)
     return None
 
 
