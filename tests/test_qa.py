@@ -1150,6 +1150,10 @@ SEARCH = [
     ("a fraction in the headline and its rate lines below",
      "Huyện A: 46/52 xã đạt chuẩn tiếp cận pháp luật năm 2023\n\nSau khi đánh giá, tỷ lệ xã, thị trấn đạt chuẩn "
      "tiếp cận pháp luật năm 2023 đạt 88,5% (năm 2022 đạt 84,6%).", [("ratio", True, D("88.5"))]),
+    ("a fraction of the whole district told level by level: numerators and denominators both add up",
+     "Hiện nay, huyện có 58/61 trường đạt chuẩn quốc gia.\n\nCụ thể, cấp mầm non có 20/20 trường đạt chuẩn. "
+     "Cấp tiểu học có 21/22 trường đạt chuẩn.\n\nCấp THCS có 17/19 trường đạt chuẩn.",
+     [("sum", True, D(58))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",

@@ -216,10 +216,12 @@ def _fraction_of(tx: Text, p: Figure) -> Relation | None:
 def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
     """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts
     of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
-    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); not figures `placed` as
-    another whole's operands."""
+    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); fractions whose numerators
+    and denominators both add up; not figures `placed` as another whole's operands."""
     if w.kind == "percent":
         likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
+    elif w.kind == "ratio" and w.denominator:  # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
+        likes = [lambda g: g.kind == "ratio" and bool(g.denominator)]
     elif not _is_amount(w) or (w.value < _least_whole(tx, w) and w.value % 1 == 0):
         return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
     else:
@@ -234,12 +236,18 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         free = lambda g: g.index not in placed and like(g) and _of(tx, g, period)  # noqa: E731
         before, after = _neighbours(tx, w, free)
         found = _run_to(tx, w, after) or _run_to(tx, w, before)
-        if not found and w.kind != "percent":  # lists of rates of plan add up side by side by chance
+        if not found and w.kind not in ("percent", "ratio"):  # rates of plan add up side by side by chance
             found = _either_side(tx, w, before, after)
+        if found and w.kind == "ratio" and _denominators(found) != w.denominator:
+            found = []
         if found:
             parts = tuple(sorted(found, key=lambda g: g.start))
             return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
     return None
+
+
+def _denominators(fractions: list[Figure]) -> Decimal:
+    return sum((g.denominator or Decimal(0) for g in fractions), Decimal(0))
 
 
 def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure]) -> list[Figure]:
