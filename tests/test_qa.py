@@ -1154,6 +1154,9 @@ SEARCH = [
      "Hiện nay, huyện có 58/61 trường đạt chuẩn quốc gia.\n\nCụ thể, cấp mầm non có 20/20 trường đạt chuẩn. "
      "Cấp tiểu học có 21/22 trường đạt chuẩn.\n\nCấp THCS có 17/19 trường đạt chuẩn.",
      [("sum", True, D(58))]),
+    ("… and nothing when only the numerators add up",
+     "Hiện nay, huyện có 58/62 trường đạt chuẩn quốc gia.\n\nCụ thể, cấp mầm non có 20/20 trường đạt chuẩn. "
+     "Cấp tiểu học có 21/22 trường đạt chuẩn.\n\nCấp THCS có 17/19 trường đạt chuẩn.", []),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",
