@@ -1157,6 +1157,9 @@ SEARCH = [
     ("… and nothing when only the numerators add up",
      "Hiện nay, huyện có 58/62 trường đạt chuẩn quốc gia.\n\nCụ thể, cấp mầm non có 20/20 trường đạt chuẩn. "
      "Cấp tiểu học có 21/22 trường đạt chuẩn.\n\nCấp THCS có 17/19 trường đạt chuẩn.", []),
+    ("a count larger than the total between its parts is passed over",
+     "Toàn tỉnh có 21.300 đảng viên sinh hoạt tại 412 tổ chức cơ sở đảng (trong đó: 137 đảng bộ cơ sở, với "
+     "1.190 chi bộ trực thuộc và 275 chi bộ cơ sở).", [("sum", True, D(412))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",

@@ -278,7 +278,7 @@ def _of(tx: Text, g: Figure, period: str | None) -> bool:
 def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
     """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
     of its first member, passing over deeper ones (a breakdown of a member in brackets or after "trong
-    đó") and ending at a shallower one. A run the list goes on from, in the same sentence, is only the
+    đó") and any larger than `w`, and ends at a shallower one. A run the list goes on from, in the same sentence, is only the
     list's beginning: none."""
     for i, first in enumerate(like):
         level, total, run = tx.d(first.start), Decimal(0), []
@@ -287,8 +287,10 @@ def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
             depth = tx.d(g.start)
             if depth > level or (run and _MARKER.search(tx.before(g))):
                 continue  # a breakdown of the figure before it, in brackets or after "trong đó"
-            if depth < level or g.value >= w.value:
+            if depth < level:
                 break
+            if g.value >= w.value:
+                continue  # no part of it ("149 đảng bộ, với 1.251 chi bộ trực thuộc, và 285 chi bộ cơ sở")
             run.append(g)
             total += g.value
             if len(run) >= 2 and total == w.value:  # exactly: a coarse total takes in too much by chance
