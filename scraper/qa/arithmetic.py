@@ -278,8 +278,8 @@ def _of(tx: Text, g: Figure, period: str | None) -> bool:
 def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
     """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
     of its first member, passing over deeper ones (a breakdown of a member in brackets or after "trong
-    đó") and any larger than `w`, and ends at a shallower one. A run the list goes on from, in the same sentence, is only the
-    list's beginning: none."""
+    đó") and any larger than `w`, and ends at a shallower one. A run the list goes on from, in the same
+    sentence, is only the list's beginning: none."""
     for i, first in enumerate(like):
         level, total, run = tx.d(first.start), Decimal(0), []
         for k in range(i, len(like)):
