@@ -132,10 +132,10 @@ QA_ARITH_PARAGRAPHS_AFTER = 3
 QA_ARITH_EITHER_SIDE = 3  # a total between its two parts: this many figures looked at on each side
 QA_CONF_ARITHMETIC = 0.35
 QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
-QA_ARITH_MIN_WHOLE = 100
+QA_ARITH_MIN_WHOLE = 100  # a whole count below this is not searched for: small counts add up by chance
 # The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.
 QA_SHARES_OTHER_WHOLES = 10
-QA_PERIOD_CLAUSE = 80  # characters before a part read for the period its clause names  # a whole count below this is not searched for: small counts add up by chance
+QA_PERIOD_CLAUSE = 80  # characters before a part read for the period its clause names
 QA_LIKELY_PART = 0.6  # a part of a breakdown this sure is not taken as a whole by its role words
 # Hedges that make a figure approximate: the arithmetic may be off by one unit of its last digit.
 QA_HEDGES = frozenset(
