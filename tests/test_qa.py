@@ -501,6 +501,9 @@ PAIRING = [
      "So với năm trước, số vụ cháy trên địa bàn giảm 30 vụ (20,0%), giảm 4 người chết (25,0%).\n\nTrong năm, "
      "toàn tỉnh xảy ra 120 vụ cháy, làm chết 12 người, giảm 30 vụ, giảm 4 người chết so với năm trước.",
      [("ratio", True), ("ratio", True)]),
+    ("a rise over last period's value in brackets after a month written with a dot ('tháng 5.2023')",
+     "Trong tháng, số người được giới thiệu việc làm là 12.460 người, tăng 8,4% so với tháng 5.2023 (11.494 "
+     "người).", [("ratio", True)]),
     ("'giảm X% (a/b)': this year's count over last year's, the fall between them, one misprinted",
      "Một số lĩnh vực có số doanh nghiệp giảm: xây dựng giảm 40% (60/100 DN); nông nghiệp giảm 30% (44/60 DN).",
      [("ratio", True), ("ratio", False)]),
