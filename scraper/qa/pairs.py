@@ -1703,7 +1703,9 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
         for num, _, _ in _numerators(tx, p):
-            if num.change or not _is_amount(num) or (num.unit or "").lower() != (prior.unit or "").lower():
+            if num is prior or num.change or not _is_amount(num):
+                continue  # last period's value is not this period's too
+            if (num.unit or "").lower() != (prior.unit or "").lower():
                 continue
             rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
             conf = settings.QA_CONF_MARKER
