@@ -292,6 +292,9 @@ MORE = [
     ("GRDP 7,5 và CPI 3,2", [("7,5", D("7.5"), "number", None, None), ("3,2", D("3.2"), "number", None, None)]),
     ("Tập trung thực hiện 3 đột phá chiến lược và 6 nhiệm vụ trọng tâm.", [("3", D(3), "count", "đột phá", None), ("6", D(6), "count", "nhiệm vụ", None)]),
     ("Số thuê bao internet băng rộng cố định đạt 325 nghìn thuê bao.", [("325 nghìn", D(325000), "count", "thuê bao", "đạt")]),
+    # an index against last year after an area is no area
+    ("Diện tích gieo cấy đạt 845,2 nghìn ha, bằng 97,3 cùng kỳ năm trước.",
+     [("845,2 nghìn ha", D(845200), "quantity", "ha", "đạt"), ("97,3", D("97.3"), "number", None, None)]),
     # a number in millions after a growth rate keeps its own kind: no share is counted in millions
     ("Khách quốc tế tăng 12,5% so với năm trước, khách nội địa đạt gần 3,4 triệu.",
      [("12,5%", D("12.5"), "percent", "%", None), ("3,4 triệu", D(3400000), "number", None, "gần")]),

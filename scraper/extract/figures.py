@@ -892,6 +892,7 @@ _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
 _OPEN_PAREN_BEFORE = regex.compile(r"\([^()]*$")
 _AND_GAP = regex.compile(r"^\s*(?:và|,|hoặc)\s*$", regex.I)
+_AGAINST_LAST_PERIOD = regex.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng\s+kỳ", regex.I)
 _ENUM_GAP = regex.compile(r"(?:,|;|:|\(|và|là|còn|có|đạt)", regex.I)
 
 
@@ -935,6 +936,8 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         if k + 2 < len(cands) and cands[k + 2].kind != "number" and range_gaps[k + 1]:
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
+            if _AGAINST_LAST_PERIOD.match(t, b.end):
+                continue  # "… 1142,7 nghìn ha, bằng 99,4 cùng kỳ năm trước": an index, no area
             if a.kind == "percent" and (_OWN_SHARE_AFTER.match(t, b.end) or b.scale != 1):
                 # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own;
                 # "tăng 493,5% …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
