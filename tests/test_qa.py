@@ -1163,6 +1163,12 @@ SEARCH = [
     ("a count larger than the total between its parts is passed over",
      "Toàn tỉnh có 21.300 đảng viên sinh hoạt tại 412 tổ chức cơ sở đảng (trong đó: 137 đảng bộ cơ sở, với "
      "1.190 chi bộ trực thuộc và 275 chi bộ cơ sở).", [("sum", True, D(412))]),
+    ("a small total whose bracket lists its parts, one noun misspelt",
+     "Tiếp đến là đoàn huyện B với 21 huy chương (11 hu chương vàng, 6 hu chương bạc, 4 huy chương đồng).",
+     [("sum", True, D(21))]),
+    ("… but not counts elsewhere that add up to a small total whose bracket holds something else",
+     "Huyện A tiếp 5 lượt đoàn (22 người), huyện B 27 lượt đoàn (348 người), huyện C 1 lượt đoàn (27 người).",
+     []),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",

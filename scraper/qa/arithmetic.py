@@ -222,12 +222,18 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
     elif w.kind == "ratio" and w.denominator:  # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
         likes = [lambda g: g.kind == "ratio" and bool(g.denominator)]
-    elif not _is_amount(w) or (w.value < _least_whole(tx, w) and w.value % 1 == 0):
-        return None  # small counts add up by chance ("13 vụ" = 8 người + 5 người)
+    elif not _is_amount(w):
+        return None
     else:
+        span = (0, len(tx.t))
+        if w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0:
+            # small counts add up by chance ("13 vụ" = 8 người + 5 người) unless the words open their list
+            if (opened := _small_whole_span(tx, w)) is None:
+                return None
+            span = opened
         likes = [
-            lambda g: _is_amount(g) and not g.change and tx.compatible(g, w),
-            lambda g: _is_amount(g) and not g.change and _compatible(g, w),
+            lambda g: span[0] <= g.start < span[1] and _is_amount(g) and not g.change and tx.compatible(g, w),
+            lambda g: span[0] <= g.start < span[1] and _is_amount(g) and not g.change and _compatible(g, w),
         ]
     period = _period_shape(tx, w)
     for like in likes:
@@ -261,11 +267,19 @@ def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure])
     return next(([a, b] for a, b in pairs if a.value + b.value == w.value), [])
 
 
-def _least_whole(tx: Text, w: Figure) -> int:
-    """The least count searched for parts: `QA_ARITH_MIN_WHOLE`, or `QA_UNMARKED_MIN_WHOLE` when a marker
-    follows it in its clause ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ")."""
+def _small_whole_span(tx: Text, w: Figure) -> tuple[int, int] | None:
+    """Where the parts of a count below `QA_ARITH_MIN_WHOLE` must lie for it to be searched at all: inside
+    the bracket that opens right after it ("25 huy chương (13 …, 7 …, 5 …)"), or after a marker in its
+    sentence ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ"); None when nothing opens a list."""
     clause = _CLAUSE_END.split(tx.t[w.end : w.end + settings.QA_PERIOD_CLAUSE], 1)[0]
-    return settings.QA_UNMARKED_MIN_WHOLE if _MARKER.search(clause) else settings.QA_ARITH_MIN_WHOLE
+    if clause.rstrip().endswith("("):
+        lo = w.end + len(clause)
+        hi = tx.t.find(")", lo)
+        return lo, hi if hi >= 0 else len(tx.t)
+    if m := _MARKER.search(clause):
+        nxt = tx.sentence(w.start) + 1
+        return w.end + m.end(), tx.sent[nxt] if nxt < len(tx.sent) else len(tx.t)
+    return None
 
 
 _CLAUSE_END = regex.compile(r"[;.\n]|\d")
