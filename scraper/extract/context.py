@@ -562,7 +562,7 @@ _PERIOD_ENDINGS = ("tháng", "đầu", "cuối", "năm")
 
 def _may_end_in_period(text: str) -> bool:
     """Whether `_TRAILING_PERIOD` can match: every match ends in a digit, a Roman numeral ("I", "V",
-    either case) or "tháng", "đầu", "cuối", "năm" (`str.isdigit` holds for every `\d`)."""
+    either case) or "tháng", "đầu", "cuối", "năm" (`str.isdigit` holds for every digit `\\d` matches)."""
     tail = text.rstrip()[-6:]
     return tail[-1:].isdigit() or tail[-1:] in "IViv" or tail.lower().endswith(_PERIOD_ENDINGS)
 
