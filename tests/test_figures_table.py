@@ -292,6 +292,10 @@ MORE = [
     ("GRDP 7,5 và CPI 3,2", [("7,5", D("7.5"), "number", None, None), ("3,2", D("3.2"), "number", None, None)]),
     ("Tập trung thực hiện 3 đột phá chiến lược và 6 nhiệm vụ trọng tâm.", [("3", D(3), "count", "đột phá", None), ("6", D(6), "count", "nhiệm vụ", None)]),
     ("Số thuê bao internet băng rộng cố định đạt 325 nghìn thuê bao.", [("325 nghìn", D(325000), "count", "thuê bao", "đạt")]),
+    # a province's name before an amount is no "Khu 3": the amount is read whole, wherever a mask window ends
+    ("Tổng thiệt hại do cơn bão số 2 gây ra ước là 19,62 tỷ đồng (Trà Vinh 1,48 tỷ đồng, Kiên Giang 3,05 tỷ "
+     "đồng).", [("19,62 tỷ đồng", D("19.62e9"), "money", "đồng", None), ("1,48 tỷ đồng", D("1.48e9"), "money",
+     "đồng", None), ("3,05 tỷ đồng", D("3.05e9"), "money", "đồng", None)]),
     # an index against last year after an area is no area
     ("Diện tích gieo cấy đạt 845,2 nghìn ha, bằng 97,3 cùng kỳ năm trước.",
      [("845,2 nghìn ha", D(845200), "quantity", "ha", "đạt"), ("97,3", D("97.3"), "number", None, None)]),

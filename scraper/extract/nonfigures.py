@@ -83,9 +83,11 @@ _UNIT_WORDS = "|".join(
     )
 )
 # A name's number: "Phường 1", "Quận 3" (not a fraction: "Bảo Lạc 12/17 xã" is 12 of 17 communes)
+# "Trà Vinh 1,51 tỷ đồng": an amount after a place name, not the place's number
+_SCALE_WORDS = r"tỷ|tỉ|triệu|nghìn|ngàn"
 NAME_NUMBER = (
     rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
-    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS})(?![\p{{L}}]))"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS}|{_SCALE_WORDS})(?![\p{{L}}]))"
 )
 
 # Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a
@@ -575,7 +577,7 @@ def _in_windows(
         while k < n and starts[k] < hi:
             s = starts[k]
             k += 1
-            if s >= last and (m := match(text, s, hi)) is not None:
+            if s >= last and (m := match(text, s)) is not None:  # may look past the window's end
                 out.append(m)
                 last = m.end()
     return out
