@@ -87,7 +87,8 @@ _UNIT_WORDS = "|".join(
 _SCALE_WORDS = r"tỷ|tỉ|triệu|nghìn|ngàn"
 NAME_NUMBER = (
     rf"(?<=(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}*[^\S\n]+\p{{Lu}}\p{{Ll}}*[^\S\n]+)\d{{1,2}}"
-    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS}|{_SCALE_WORDS})(?![\p{{L}}]))"
+    rf"(?:\s*(?:,|và)\s*\d{{1,2}})*"
+    rf"(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS}|{_SCALE_WORDS})(?![\p{{L}}]))"
 )
 
 # Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a

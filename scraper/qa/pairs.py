@@ -1687,7 +1687,8 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
 _PRIOR_AFTER = regex.compile(
-    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
+    r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
     r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
     regex.I,
 )
