@@ -1228,6 +1228,32 @@ def test_highlighted_items_a_last_digit_short_of_their_whole_are_a_misprint() ->
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D("84512e9"))]
 
 
+@pytest.mark.parametrize("total,consistent", [("2.468 tỷ 602 triệu", True), ("2.468 tỷ 512 triệu", False)])
+def test_a_compound_amount_is_printed_to_its_last_group(total: str, consistent: bool) -> None:
+    """ "2.468 tỷ 512 triệu" is exact to the million: parts 90 million off are an error, not rounding."""
+    text = (f"Đến 30/9, tổng nguồn vốn đạt {total} đồng. Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng; "
+            "nguồn ủy thác địa phương là 120 tỷ 415 triệu đồng; vốn huy động là 246 tỷ 857 triệu đồng.")
+    assert [(c.check, c.consistent) for c in check_text(text)] == [("sum", consistent)]
+
+
+def test_shares_of_amounts_that_make_100_percent_are_of_the_amounts_sum() -> None:
+    """The shares' whole is the listed amounts' sum though the text prints another total before them: each
+    share is confirmed over that sum, and none is an alarm over the printed total."""
+    text = ("Tổng vốn đăng ký cấp mới và tăng thêm đạt 15.204,6 triệu USD. Công nghiệp chế biến, chế tạo đạt "
+            "4.102,5 triệu USD, chiếm 38,1% tổng vốn cấp mới; bất động sản đạt 3.880,2 triệu USD, chiếm 36%; "
+            "các ngành còn lại đạt 2.790,3 triệu USD, chiếm 25,9%.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert [c.stated for c in checks if c.check == "ratio"] == [D("38.1"), D(36), D("25.9")]
+    assert all("tổng không nêu" in c.rule for c in checks if c.check == "ratio")
+
+
+def test_a_new_level_a_unit_of_the_last_digit_off_its_parts_is_an_alarm_however_it_was_paired() -> None:
+    text = ("Có 812 dự án được cấp mới với vốn đăng ký 6.148,30 triệu USD; 350 lượt dự án tăng vốn, vốn đăng ký "
+            "tăng thêm 3.512,45 triệu USD, nâng tổng vốn đăng ký cấp mới và tăng thêm lên 9.660,76 triệu USD.")
+    assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D("9660.76e6"))]
+
+
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:
     text = "Bão làm hư hỏng 75 chiếc xuồng (Kiên Lương 58, Hà Tiên 13); 6 chiếc tàu (Rạch Giá 4, Phú Quốc 2)."
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [

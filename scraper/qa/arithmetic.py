@@ -26,11 +26,12 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import _MARKER, Text, _compatible, _is_amount
+from .pairs import _MARKER, Text, _compatible, _is_amount, _own_share
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
 SLIP_RULE = (
     "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai đơn vị ở chữ số cuối "
     "(không có từ nối nào chỉ ra)"
@@ -48,13 +49,47 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     other wholes ("609 cán bộ: cấp tỉnh 151 (chiếm 15,22%) …": of each level's officials)."""
     tx = Text(body, [f for f in figures if f.table is None])
     other_wholes = _shares_of_other_wholes(judged)
+    printed = [{f.index for f in v.relation.operands} for v in judged if v.relation.check == "sum"]
+    implied = {v.relation.stated.index: v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent}
     out = []
     for v in judged:
         if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
             continue
         found = _explained(tx, v) if not v.consistent else None
+        if found is None and not v.consistent and v.relation.check == "ratio":
+            found = implied.get(v.relation.stated.index)  # a share of the parts' own sum, not of that whole
         out.append(found or v)
+    done = {v.relation.stated.index for v in out}
+    out += [v for i, v in implied.items() if i not in done]
     return out + _confirmations(tx, out)
+
+
+def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
+    """ "chế biến, chế tạo đạt 5.205,2 triệu USD, chiếm 39,4% tổng vốn đăng ký cấp mới; bất động sản đạt
+    5.003,1 triệu USD, chiếm 37,9%; các ngành còn lại đạt 2.997,1 triệu USD, chiếm 22,7%": amounts of one
+    sentence, each with its own share, the shares making 100% — the whole they are shares of may be the
+    amounts' sum, printed or not. A share that is its amount over that sum is confirmed (and explains an
+    alarm over another whole); one that is not says nothing, since the list may leave out a part. Amounts
+    that are the parts of a printed whole (`printed`: the operands of the sums judged) are shares of it."""
+    by_sentence: dict[int, list[tuple[Figure, Figure]]] = {}
+    for f in tx.figures:
+        if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
+            by_sentence.setdefault(tx.sentence(f.start), []).append((f, share))
+    out: list[Relation] = []
+    for pairs in by_sentence.values():
+        amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
+        if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
+            continue
+        ids = {a.index for a in amounts}
+        if not all(_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
+            continue
+        slack = sum((unit_of(s) for s in shares), Decimal(0)) / 2
+        if abs(sum((s.value for s in shares), Decimal(0)) - 100) > slack:
+            continue
+        whole = sum((a.value for a in amounts), Decimal(0))
+        rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
+        out += [Relation("ratio", s, (a,), rule, settings.QA_CONF_IMPLIED_WHOLE, whole=whole) for a, s in pairs]
+    return out
 
 
 def _mixed_periods(tx: Text, r: Relation) -> bool:
@@ -156,7 +191,8 @@ def _slip(w: Figure) -> Decimal:
     of its last printed digit ("9.877 + 8.097 + 4.081 tỷ" against "22.056 tỷ"); nothing for small or
     hedged amounts, shares and fractions, which runs miss by that much by chance."""
     unit = unit_of(w)
-    if not _is_amount(w) or w.qualifier or w.kind in ("percent", "ratio") or w.value < unit * 1000:
+    hedged = w.qualifier in settings.QA_HEDGES
+    if not _is_amount(w) or hedged or w.kind in ("percent", "ratio") or w.value < unit * 1000:
         return Decimal(0)
     return unit * settings.QA_LAST_DIGITS_OFF
 
