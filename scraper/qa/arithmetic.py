@@ -50,7 +50,9 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     tx = Text(body, [f for f in figures if f.table is None])
     other_wholes = _shares_of_other_wholes(judged)
     printed = [{f.index for f in v.relation.operands} for v in judged if v.relation.check == "sum"]
-    implied = {v.relation.stated.index: v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent}
+    implied = {
+        v.relation.stated.index: v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent
+    }
     out = []
     for v in judged:
         if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
@@ -88,7 +90,8 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
             continue
         whole = sum((a.value for a in amounts), Decimal(0))
         rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
-        out += [Relation("ratio", s, (a,), rule, settings.QA_CONF_IMPLIED_WHOLE, whole=whole) for a, s in pairs]
+        conf = settings.QA_CONF_IMPLIED_WHOLE
+        out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
     return out
 
 

@@ -42,7 +42,9 @@ class Relation:
 # --- precision ------------------------------------------------------------------------------------
 
 
-_COMPOUND = regex.compile(r"\d\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*\s*(?P<last>tỷ|tỉ|triệu|nghìn|ngàn)?", regex.I)
+_COMPOUND = regex.compile(
+    r"\d\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*\s*(?P<last>tỷ|tỉ|triệu|nghìn|ngàn)?", regex.I
+)
 _LAST_SCALE = {None: Decimal(1), "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9, "triệu": Decimal(10) ** 6}
 
 
@@ -388,7 +390,8 @@ def _slipped(v: Verdict) -> bool:
     the rule that paired them, no other pairing comes that close by chance ("7.256,80 + 4.924,54" against
     "12.181,35")."""
     r = v.relation
-    if r.check != "sum" or r.over != "value" or r.whole is not None or r.stated.qualifier in settings.QA_HEDGES:
+    hedged = r.stated.qualifier in settings.QA_HEDGES
+    if r.check != "sum" or r.over != "value" or r.whole is not None or hedged:
         return False
     return r.stated.value >= unit_of(r.stated) * 1000 and _last_digits_off(v, r.stated.value)
 

@@ -292,7 +292,8 @@ def _sub_rows(rows: list[Row], k: int, ncols: int, cache: dict[int, int]) -> int
     """How many rows right under row k add up to it (0: none do)."""
     if k not in cache:
         top = min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - k - 1)
-        cache[k] = next((n for n in range(top, 1, -1) if _breakdown(rows[k], rows[k + 1 : k + 1 + n], ncols)), 0)
+        sizes = range(top, 1, -1)
+        cache[k] = next((n for n in sizes if _breakdown(rows[k], rows[k + 1 : k + 1 + n], ncols)), 0)
     return cache[k]
 
 
