@@ -13,7 +13,7 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import RATE_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import RATE_RULE, REST_RULE, SLIP_RULE, SUM_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1252,6 +1252,35 @@ def test_a_new_level_a_unit_of_the_last_digit_off_its_parts_is_an_alarm_however_
     text = ("Có 812 dự án được cấp mới với vốn đăng ký 6.148,30 triệu USD; 350 lượt dự án tăng vốn, vốn đăng ký "
             "tăng thêm 3.512,45 triệu USD, nâng tổng vốn đăng ký cấp mới và tăng thêm lên 9.660,76 triệu USD.")
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D("9660.76e6"))]
+
+
+def test_households_and_their_people_each_add_up_after_the_marker() -> None:
+    """ "64 hộ/231 nhân khẩu …, trong đó … 41 hộ/150 khẩu, … 23 hộ/81 khẩu": both columns of the pairs."""
+    text = ("Đến sáng 5/11, đã di dời 64 hộ/231 nhân khẩu đến nơi an toàn, trong đó xã Tân Mỹ 41 hộ/150 khẩu, "
+            "xã Tân Hòa 23 hộ/81 khẩu.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert {c.stated for c in checks} == {D(64), D(231)}
+
+
+def test_this_and_last_periods_structures_written_with_dashes_each_make_100_percent() -> None:
+    text = ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 61,25%; dịch vụ chiếm 27,10%; nông nghiệp chiếm 7,41%; "
+            "thuế sản phẩm 4,24% (cùng kỳ năm trước là: 60,02% - 28,15% - 7,60% - 4,23%).")
+    assert [(c.check, c.consistent, c.computed) for c in check_text(text)] == [
+        ("shares", True, D("100.00")), ("shares", True, D("100.00"))]
+
+
+def test_a_rate_each_counted_member_reached_is_no_rate_of_the_fraction() -> None:
+    text = "Toàn tỉnh có 1.207/1.318 khu vực bỏ phiếu và 98/141 xã có cử tri đi bầu đạt tỷ lệ 100%."
+    assert check_text(text) == []
+
+
+def test_a_rate_over_a_count_and_the_rest_beside_it() -> None:
+    text = ("Toàn huyện có 38.450 học sinh tham gia bảo hiểm y tế. Đạt tỷ lệ 99,38%, còn 240 học sinh chưa "
+            "tham gia.")
+    [check] = check_text(text)
+    assert (check.check, check.consistent, check.stated) == ("ratio", True, D("99.38"))
+    assert check.rule.startswith(REST_RULE) and check.confidence == 0.35
 
 
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:

@@ -31,6 +31,7 @@ from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+REST_RULE = "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên cạnh (tổng không nêu)"
 IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
 SLIP_RULE = (
     "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai đơn vị ở chữ số cuối "
@@ -69,16 +70,16 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
 def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
     """ "chế biến, chế tạo đạt 5.205,2 triệu USD, chiếm 39,4% tổng vốn đăng ký cấp mới; bất động sản đạt
     5.003,1 triệu USD, chiếm 37,9%; các ngành còn lại đạt 2.997,1 triệu USD, chiếm 22,7%": amounts of one
-    sentence, each with its own share, the shares making 100% — the whole they are shares of may be the
+    paragraph, each with its own share, the shares making 100% — the whole they are shares of may be the
     amounts' sum, printed or not. A share that is its amount over that sum is confirmed (and explains an
     alarm over another whole); one that is not says nothing, since the list may leave out a part. Amounts
     that are the parts of a printed whole (`printed`: the operands of the sums judged) are shares of it."""
-    by_sentence: dict[int, list[tuple[Figure, Figure]]] = {}
+    by_paragraph: dict[int, list[tuple[Figure, Figure]]] = {}
     for f in tx.figures:
         if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
-            by_sentence.setdefault(tx.sentence(f.start), []).append((f, share))
+            by_paragraph.setdefault(tx.paragraph(f.start), []).append((f, share))
     out: list[Relation] = []
-    for pairs in by_sentence.values():
+    for pairs in by_paragraph.values():
         amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
         if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
             continue
@@ -256,7 +257,31 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
                 if gives and like(n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
-    return None if num is not None else _fraction_of(tx, p)
+    if num is not None:
+        return None
+    return _over_the_rest(tx, p) or _fraction_of(tx, p)
+
+
+_REST_BEFORE = regex.compile(r"(?<![\p{L}])còn(?:\s+lại)?(?:\s+\p{L}+)?\s*$", regex.I)
+_NOT_YET_AFTER = regex.compile(r"[^\d,;.]{0,30}?(?<![\p{L}])chưa(?![\p{L}])", regex.I)
+
+
+def _over_the_rest(tx: Text, p: Figure) -> Relation | None:
+    """The rate of a count over it and the rest named beside it ("47.282 học sinh. Đạt tỷ lệ 99,43%, còn 272
+    học sinh chưa tham gia"; the rest is said to remain, "còn", or not yet done, "chưa"): the whole, never
+    printed, is the two together."""
+    here, k = tx.sentence(p.start), settings.QA_ARITH_RATE_SUBJECTS
+    near = [g for g in tx.in_sentences(here - 1, here, p.start) if _is_amount(g) and not g.change]
+    near = sorted(near, key=lambda g: abs(g.start - p.start))[: 2 * k]
+    rests = [g for g in near if _REST_BEFORE.search(tx.before(g, 20)) or _NOT_YET_AFTER.match(tx.t, g.end)]
+    for n in near:
+        for g in rests:
+            if g is not n and n.value > 0 and tx.compatible(n, g):
+                whole = n.value + g.value
+                if _reproduces(p, n.value / whole * 100, truncated=True):
+                    rule = f"{REST_RULE} ({n.raw} + {g.raw})"
+                    return Relation("ratio", p, (n,), rule, settings.QA_CONF_ARITHMETIC, whole=whole)
+    return None
 
 
 def _fraction_of(tx: Text, p: Figure) -> Relation | None:

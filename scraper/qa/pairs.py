@@ -1454,7 +1454,11 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
 # "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
 _FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
 # "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt trên 80%": each member's
-_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có)(?![\p{L}])", regex.I)
+# "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%", "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": each member's rate
+_MEMBERS_RATE = regex.compile(
+    r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có|có(?:\s+[\p{L}]+){1,4}\s+đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$)(?![\p{L}])",
+    regex.I,
+)
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -1497,6 +1501,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
+                    or _MEMBERS_RATE.search(tx.t, num.end, p.start)
                     or p.change
                     or _CHANGE_BEFORE.search(tx.before(p, 25))
                 ):
