@@ -1283,6 +1283,24 @@ def test_a_rate_over_a_count_and_the_rest_beside_it() -> None:
     assert check.rule.startswith(REST_RULE) and check.confidence == 0.35
 
 
+@pytest.mark.parametrize("central,expected", [("150 tỷ 120 triệu", [("sum", True)]), ("150 tỷ 210 triệu", [])])
+def test_the_parts_rises_make_the_wholes_rise(central: str, expected: list) -> None:
+    """Confirmed, never an alarm: a rise may be of another base than the level it follows."""
+    text = ("Đến 30/9, tổng nguồn vốn đạt 2.468 tỷ 602 triệu đồng, tăng 210 tỷ 340 triệu đồng so với đầu năm. "
+            f"Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng, tăng {central} đồng; nguồn ủy thác địa "
+            "phương là 120 tỷ 415 triệu đồng, tăng 40 tỷ 200 triệu đồng; vốn huy động là 246 tỷ 857 triệu đồng, "
+            "tăng 20 tỷ 20 triệu đồng.")
+    rises = [c for c in check_text(text) if c.stated == D("210340e6")]
+    assert [(c.check, c.consistent) for c in rises] == expected
+    assert all(c.rule.startswith("mức tăng/giảm của các phần") for c in rises)
+
+
+def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
+    text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
+            "48.215 người; số cử tri đã đi bầu là 48.196 người.")
+    assert [(c.check, c.consistent, c.computed) for c in check_text(text)] == [("ratio", True, D("99.9606"))]
+
+
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:
     text = "Bão làm hư hỏng 75 chiếc xuồng (Kiên Lương 58, Hà Tiên 13); 6 chiếc tàu (Rạch Giá 4, Phú Quốc 2)."
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [

@@ -242,8 +242,9 @@ def _headline(tx: Text) -> bool:
 def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
     """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such,
     of the same noun first, then of the same kind and unit). Without `num`, the numerator is one of the
-    amounts nearest the rate in its sentence, the count a rate is stated for ("1.793 hộ được công nhận, bằng
-    74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence give some rate by chance."""
+    amounts nearest the rate in its sentence (in the next when its own has none), the count a rate is stated
+    for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence
+    give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
     before, after = _neighbours(tx, p, _is_amount)
@@ -251,6 +252,8 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
+    if not nums:  # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts follow in the next sentence
+        nums = [g for g in after[:k] if tx.sentence(g.start) == here + 1]
     for like in (tx.compatible, _compatible):
         for n in nums:
             for b in wholes:

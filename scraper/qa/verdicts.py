@@ -349,6 +349,9 @@ def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None
     return [boosted.get(id(r), r) for r in rels]
 
 
+CHANGES_RULE = "mức tăng/giảm của các phần cộng lại mức tăng/giảm của tổng"
+
+
 def _operand_key(r: Relation) -> tuple[str, frozenset[int]]:
     return r.over, frozenset(f.index for f in r.operands)
 
