@@ -177,6 +177,8 @@ QA_OVERSHOOT_PARENS = 0.25
 QA_UNDERSHOOT = 0.2
 # … and parts after "trong đó" ("of which") less than (1 - this) of it, unless their roles make it up.
 QA_UNDERSHOOT_OPEN = 0.03
+# … but parts this many units of the whole's last printed digit short of it are a misprint, never a subset
+QA_LAST_DIGITS_OFF = 2
 # How many nearest figures of each role an identity tries (received + carried over = total, …).
 QA_IDENTITY_CHOICES = 3
 # Tables: a structure (a total row, a total column, a share column) confirmed by this many other rows or
@@ -207,6 +209,8 @@ MAX_SENTENCE_CHARS = 2000
 # A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
 # crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
 MAX_NUMBERS_PER_TEXT = 50_000
+# how far a list of places and their counts ("(Kiên Giang 65, Cà Mau 10)") is read each way from a number
+PLACE_LIST_REACH = 300
 
 # --- attached documents (PDF, DOCX, XLSX) -----------------------------------------------------------
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024  # download / input size cap of one attachment

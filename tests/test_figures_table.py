@@ -376,6 +376,10 @@ NONFIGURE_ROWS = [
     # numbers that end a proper name (pattern: power-plant and project news, Hà Tĩnh / Thanh Hóa / Bình Thuận)
     ("name-number", "Nhà máy Thủy điện Sông Tranh 2 tạm dừng phát điện.", "2", "pattern: power-plant news"),
     ("name-number", "Dự án điện khí Long Sơn 3 và 4 chậm tiến độ.", "3", "pattern: energy project news"),
+    # a list of names ending in numbers stays names: one name twice, or items without a number among them
+    ("name-number", "Tỉnh có 2 nhà máy mới (Hải Hà 1, Hải Hà 2).", "1", "pattern: power-plant news"),
+    ("name-number", "Có 6 trường đạt giải, gồm: THPT Chuyên Hạ Long, Đông Triều 1, Uông Bí 2.", "1",
+     "pattern: Bắc Ninh school-award news"),
     # variety names and slogans (pattern: agricultural extension news)
     ("variety", "Nông dân gieo giống lúa Hương ngọc 9 cho năng suất cao.", "9", "pattern: rice variety news"),
     ("variety", "Các giống chủ lực gồm nếp 98, hương thơm 12, QR 1 đạt năng suất khá.", "12", "pattern: commune crop report"),
@@ -499,3 +503,21 @@ def test_a_fraction_after_a_place_name_is_a_figure_not_the_names_number() -> Non
     text = "các huyện Định Hóa có 11/11 xã; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã; tại Phường 12, Quận 3."
     assert [(f.raw, f.value, f.denominator) for f in extract_figures(text)] == [
         ("11/11", D(11), D(11)), ("12/17", D(12), D(17)), ("5/17", D(5), D(17))]
+
+
+# Places and their counts, each a figure though it follows a name (pattern: storm and flood damage bulletins of
+# the disaster-prevention steering committee, August 2023 and September 2024 wording; our own numbers).
+PLACE_COUNT_LISTS = [
+    ("Có 47 chiếc thuyền bị chìm (Bến Tre 35, Sóc Trăng 12).", ["47", "35", "12"], "chiếc"),
+    ("Bão làm 33 người chết, gồm: Mù Cang Chải 21, Lục Yên: 9, TP Yên Bái 3.", ["33", "21", "9", "3"], "người"),
+    ("Có 264 ngôi nhà bị ngập (Điện Biên 18, Đắk Nông 170, Gia Lai 9 và Đồng Nai 67).",
+     ["264", "18", "170", "9", "67"], "ngôi nhà"),
+]
+
+
+@pytest.mark.parametrize("sentence,raws,unit", PLACE_COUNT_LISTS, ids=[r[0][:40] for r in PLACE_COUNT_LISTS])
+def test_counts_listed_by_place_are_figures(sentence: str, raws: list[str], unit: str) -> None:
+    figures = extract_figures(sentence)
+    assert [f.raw for f in figures] == raws
+    assert {f.unit for f in figures} == {unit}
+    assert all(sentence[f.start : f.end] == f.raw for f in figures)

@@ -31,7 +31,7 @@ from ..errors import TooLarge
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .context import annotate
-from .nonfigures import Mask, per_unit_denominators
+from .nonfigures import Mask, in_place_count_list, per_unit_denominators
 from .numbers import (
     SCALES,
     Convention,
@@ -537,6 +537,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and _named_before(prefix)
                 and not _OBJECT_OF.search(prefix[-12:])
                 and not _OWN_SHARE_AFTER.match(t, end)
+                and not in_place_count_list(t, start, end)  # "(Đắk Nông 161, Gia Lai 10)": counts
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (

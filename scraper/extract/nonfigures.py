@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import regex
 
+from .. import settings
 from . import vocab
 from .patterns import LEXICON, digit_runs, finditer_at
 
@@ -237,6 +238,37 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "năm 202." : a year cut short by a typo
     ("year-typo", r"(?i:năm)\s+(?:19|20)\d(?=\s*[.,;)]|\s*$)"),
 )
+
+# A list of places, each with its count: "81 chiếc (Kiên Giang 65, Cà Mau 10)", "155 người, gồm: Bảo Yên 109,
+# Sa Pa 8, Văn Bàn 2". Its numbers are figures, though each follows a name: every item is a name and a number,
+# the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end in a number), and a
+# figure comes before the list in its sentence.
+_LIST_OPENER = regex.compile(r"[()\n]|:(?!\s*\d)")  # "(", "gồm:" — not an item's own "Lục Yên: 13"
+_LIST_ITEM = regex.compile(
+    r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
+    r"(?:[^\S\n]+\p{Ll}+){0,2}"
+)
+_LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+(?=và\s)")
+_LIST_CLOSE = {"(": regex.compile(r"[^()]*?\)"), ":": regex.compile(r"[^()\n]*?(?:\.(?!\d)|\n|$)")}
+_DIGIT = regex.compile(r"\d")
+
+
+def in_place_count_list(text: str, start: int, end: int) -> bool:
+    """The number at `start:end` is one item of a list of places and their counts (see `_LIST_ITEM`)."""
+    reach = settings.PLACE_LIST_REACH
+    lo = max(0, start - reach)
+    opener = None
+    for m in _LIST_OPENER.finditer(text, lo, start):
+        opener = m.start() if m.group() in "(:" else None
+    if opener is None:
+        return False
+    close = _LIST_CLOSE[text[opener]].match(text, end, min(len(text), end + reach))
+    if close is None or not _DIGIT.search(text, max(0, opener - reach), opener):
+        return False
+    items = _LIST_SPLIT.split(text[opener + 1 : close.end()].rstrip(").\n ").strip())
+    names = [m.group("name") for item in items if (m := _LIST_ITEM.fullmatch(item))]
+    return len(items) >= 2 and len(names) == len(items) and len(set(names)) == len(names)
+
 
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(p)) for name, p in _FAMILIES
@@ -517,6 +549,10 @@ def _windows(
     return windows
 
 
+# A family's matches that are figures after all, by what surrounds them.
+_VETOES: dict[str, Callable[[str, int, int], bool]] = {"name-number": in_place_count_list}
+
+
 def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Every (start, end, family) span of `text` that holds a number which is not a figure."""
     for name, m in _family_matches(text):
@@ -556,7 +592,10 @@ def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str
                 family_starts[name] = _anchored_starts(lowered, occ, _FAMILY_STARTS[name])
             starts = family_starts[name]
         last_end = -1
+        veto = _VETOES.get(name)
         for m in _in_windows(pattern, text, windows, starts):
+            if veto is not None and veto(text, m.start(), m.end()):
+                continue
             if m.end() > m.start() and m.start() >= last_end:
                 last_end = m.end()
                 yield name, m

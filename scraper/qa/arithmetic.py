@@ -1,4 +1,4 @@
-"""Relations the words did not give but the arithmetic alone reproduces: confirmations, never alarms.
+"""Relations the words did not give but the arithmetic alone reproduces: confirmations, and one kind of alarm.
 
 The rules in `pairs` relate figures by what the report says ("trong đó", "đạt", roles of a file-processing
 report …). Reports word the same arithmetic in endless other ways, so where no rule related a stated
@@ -11,7 +11,9 @@ figure, this module searches its neighbourhood for operands that reproduce it:
 
 A hit says the numbers agree, with a low confidence and a rule that names the search, so a reviewer knows
 nothing but arithmetic related them. A miss says nothing: only the rules, which know the whole, raise
-alarms. Each search looks at a bounded number of neighbours, so the time stays linear in the text.
+alarms — except a run of amounts printed as finely as a large total that misses it by a unit or two of its
+last digit (`_slip`): no breakdown by chance comes that close, so it is a misprint.
+Each search looks at a bounded number of neighbours, so the time stays linear in the text.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+SLIP_RULE = (
+    "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai đơn vị ở chữ số cuối "
+    "(không có từ nối nào chỉ ra)"
+)
 SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
 
 
@@ -136,11 +142,23 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
         if f.index in done or f.change or f.prior_period or f.range is not None:
             continue
         rel = (_rate_search(tx, f) if f.kind == "percent" else None) or _sum_search(tx, f, placed)
-        if rel is not None and (v := evaluate(rel)).consistent:  # confirmations only, by construction
+        if rel is None and f.index not in placed and _slip(f):
+            rel = _sum_search(tx, f, placed, slip=_slip(f))
+        if rel is not None and ((v := evaluate(rel)).consistent or rel.rule == SLIP_RULE):
             out.append(v)
             if rel.check == "sum":
                 placed |= {g.index for g in rel.operands}
     return out
+
+
+def _slip(w: Figure) -> Decimal:
+    """How far a run of parts may miss a large amount and still be its breakdown, misprinted: a unit or two
+    of its last printed digit ("9.877 + 8.097 + 4.081 tỷ" against "22.056 tỷ"); nothing for small or
+    hedged amounts, shares and fractions, which runs miss by that much by chance."""
+    unit = unit_of(w)
+    if not _is_amount(w) or w.qualifier or w.kind in ("percent", "ratio") or w.value < unit * 1000:
+        return Decimal(0)
+    return unit * settings.QA_LAST_DIGITS_OFF
 
 
 def _digits(f: Figure) -> int:
@@ -213,11 +231,12 @@ def _fraction_of(tx: Text, p: Figure) -> Relation | None:
     return None
 
 
-def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
+def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0)) -> Relation | None:
     """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts
     of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
     shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); fractions whose numerators
-    and denominators both add up; not figures `placed` as another whole's operands."""
+    and denominators both add up; not figures `placed` as another whole's operands. With a `slip`, a run
+    of amounts printed as finely as the whole that misses it by no more than that (an alarm)."""
     if w.kind == "percent":
         likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
     elif w.kind == "ratio" and w.denominator:  # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
@@ -241,14 +260,16 @@ def _sum_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
         # whole's period ("tháng 7 … 53.750 tấn": not the "lũy kế 7 tháng" figures between its parts)
         free = lambda g: g.index not in placed and like(g) and _of(tx, g, period)  # noqa: E731
         before, after = _neighbours(tx, w, free)
-        found = _run_to(tx, w, after) or _run_to(tx, w, before)
-        if not found and w.kind not in ("percent", "ratio"):  # rates of plan add up side by side by chance
+        if slip:
+            before, after = ([g for g in gs if unit_of(g) == unit_of(w)] for gs in (before, after))
+        found = _run_to(tx, w, after, slip) or _run_to(tx, w, before, slip)
+        if not found and not slip and w.kind not in ("percent", "ratio"):  # rates of plan: by chance
             found = _either_side(tx, w, before, after)
         if found and w.kind == "ratio" and _denominators(found) != w.denominator:
             found = []
         if found:
             parts = tuple(sorted(found, key=lambda g: g.start))
-            return Relation("sum", w, parts, SUM_RULE, settings.QA_CONF_ARITHMETIC)
+            return Relation("sum", w, parts, SLIP_RULE if slip else SUM_RULE, settings.QA_CONF_ARITHMETIC)
     return None
 
 
@@ -289,7 +310,7 @@ def _of(tx: Text, g: Figure, period: str | None) -> bool:
     return period is None or _period_shape(tx, g) in (None, period)
 
 
-def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
+def _run_to(tx: Text, w: Figure, like: list[Figure], slip: Decimal = Decimal(0)) -> list[Figure]:
     """The first run of at least two of `like` (nearest `w` first) adding up to `w`: the run keeps the depth
     of its first member, passing over deeper ones (a breakdown of a member in brackets or after "trong
     đó") and any larger than `w`, and ends at a shallower one. A run the list goes on from, in the same
@@ -307,9 +328,10 @@ def _run_to(tx: Text, w: Figure, like: list[Figure]) -> list[Figure]:
                 continue  # no part of it ("149 đảng bộ, với 1.251 chi bộ trực thuộc, và 285 chi bộ cơ sở")
             run.append(g)
             total += g.value
-            if len(run) >= 2 and total == w.value:  # exactly: a coarse total takes in too much by chance
+            # exactly (a coarse total takes in too much by chance), or within the slip searched for
+            if len(run) >= 2 and abs(total - w.value) <= slip and (total != w.value) == bool(slip):
                 return [] if _goes_on(tx, w, run[-1], like[k + 1 :], level) else run
-            if total > w.value:
+            if total > w.value + slip:
                 break
     return []
 

@@ -553,6 +553,8 @@ def _sum_candidates(
             and not f.change
             and tx.compatible(f, whole)
             and 0 < f.value <= gap
+            and tx.d(f.start) <= tx.d(whole.start)  # not a member of a later bracket ("; 6 tàu (… 4, …)")
+            and f.part_of in (None, whole.index)
         ]
         rest = next((f for f in later if f.value == gap), None)
         if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later

@@ -349,6 +349,8 @@ def _near_miss(v: Verdict) -> bool:
     whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
     if v.relation.over == "denominator":
         whole = v.relation.stated.denominator or Decimal(0)
+    if _last_digits_off(v, whole):
+        return True  # "103.749 + 5.620 = 109.369" against 109.370: a rounding slip, not a subset
     if (
         v.computed < whole
         and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands)
@@ -366,6 +368,13 @@ def _near_miss(v: Verdict) -> bool:
     open_list = r.rule.startswith(_OPEN_MARKERS) and not r.closed
     under = settings.QA_UNDERSHOOT_OPEN if open_list else settings.QA_UNDERSHOOT
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(under)))
+
+
+def _last_digits_off(v: Verdict, whole: Decimal) -> bool:
+    """Parts that miss their whole by a unit or two of its last printed digit: no subset is that close."""
+    unit = unit_of(v.relation.stated) if v.relation.whole is None else Decimal(1)
+    gap = abs(whole - v.computed)
+    return bool(gap) and gap <= unit * settings.QA_LAST_DIGITS_OFF and whole >= unit * 100
 
 
 _OPEN_MARKERS = ("'trong đó'", "'trong số đó'", "'trong số này'", "'như'")
