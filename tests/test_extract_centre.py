@@ -216,6 +216,23 @@ def test_lead_patterns_read_after_their_first_two_characters_match_what_the_patt
         for text in rests:
             found, expected = lead.match(text, lead_char(text)), lead.pattern.match(text)
             assert (found and found.span()) == (expected and expected.span()), text
+    # the same leads read as one set (`_follow`, `_strong_unit`): a lead's bit is set where it would run
+    following = figures._FOLLOWING
+    for text in rests:
+        may = following.may(lead_char(text))
+        for name, bit in following.bits.items():
+            lead = vars(figures)[name]
+            got, expected = (lead.pattern.match(text) if may & bit else None), lead.pattern.match(text)
+            assert (got and got.span()) == (expected and expected.span()), (name, text)
+            assert bool(may & bit) == _tried(lead, text), (name, text)
+
+
+def _tried(lead, text: str) -> bool:
+    """Whether `lead.match` runs its pattern on `text` (the characters it checks first allow it)."""
+    from scraper.extract.patterns import lead_char
+
+    first = lead_char(text)
+    return first in lead.pairs or first[:1] in lead.firsts
 
 
 def test_the_label_gap_read_in_place_agrees_with_reading_the_slice(seed_body: str) -> None:

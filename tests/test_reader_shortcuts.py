@@ -36,12 +36,19 @@ from scraper.parse.article import (
     _text,
 )
 from scraper.parse.cues import (
+    _BLOCKS,
     _DATE_ANY,
+    _FIRST_ELEMENT_ID,
+    _LEAD_TAGS,
     _LINE_TAGS,
     _POSTING_ACCOUNTS,
+    _SECTION_TAGS,
     _SKIP,
+    _TEXT_ID,
+    _TITLE_TAGS,
     _YEAR_DIGITS,
     Layout,
+    _tag_ids,
     fold,
     has_blocks,
     is_posting_account,
@@ -119,7 +126,8 @@ _MARKUP = (
     '<body><div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin">Tin tức</a></div>'
     '<h1>  Kết quả\n cải cách   hành chính </h1><script>var a = "<p>x</p>";</script>'
     '<p>Ngày <a href="#">25/06/2021</a><a href="/x"><span><b><i>sâu</i></b></span></a>\xa0</p>'
-    "<textarea>ẩn</textarea><table><tr><td>1</td><td>\u2028</td></tr></table></body>"
+    "<textarea>ẩn</textarea><table><tr><td>1</td><td>\u2028</td></tr></table>"
+    "<!-- ghi chú --><tin-tuc><p>Tùy biến</p></tin-tuc><X-Widget>x</X-Widget><section>s</section></body>"
 )
 
 
@@ -132,6 +140,20 @@ def test_layout_is_the_plain_walk(path) -> None:
     assert layout.positions == [start[n.mem_id] for n in layout.elements]
     elements = [n.mem_id for n in tree.body.traverse() if n.tag and n.tag[0] != "-"]
     assert [n.mem_id for n in layout.elements] == elements
+
+
+@pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")
+def test_tag_ids_stand_for_the_tag_names(path) -> None:
+    """The layout and the title, lead and section readers compare lexbor's tag ids, not names: the same
+    nodes are text, elements, line breaks, blocks and candidates either way."""
+    tree = LexborHTMLParser(path.read_bytes() if path else _MARKUP)
+    named = (_LINE_TAGS, _TITLE_TAGS, _BLOCKS, _LEAD_TAGS, _SECTION_TAGS)
+    ids = [_tag_ids(names) for names in named]
+    for node in tree.root.traverse(include_text=True):
+        tag, tag_id = node.tag, node.tag_id
+        assert (tag_id == _TEXT_ID) == (tag == "-text")
+        assert (tag_id >= _FIRST_ELEMENT_ID) == bool(tag and tag[0] != "-"), tag
+        assert [tag_id in i for i in ids] == [tag in names for names in named], tag
 
 
 _FIELDS = ("title", "body", "date", "author", "category", "views", "summary", "drop", "listing_links")

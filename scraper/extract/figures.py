@@ -45,6 +45,7 @@ from .patterns import (
     LEXICON,
     LETTER as _L,
     Lead,
+    LeadSet,
     Suffix,
     Words,
     alt as _alt,
@@ -227,28 +228,32 @@ def _stacked(scales: list[str]) -> Decimal:
 def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, bool]:
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
     rest = _line_rest(text, pos, 80)
-    first = lead_char(rest)  # every pattern below is a `Lead` checking these characters first
-    if m := _PP.match(rest, first):
+    may = _FOLLOWING.may(lead_char(rest))  # every pattern below is a `Lead`: run only where it can match
+    if may & _B_PP and (m := _PP.pattern.match(rest)):
         return "quantity", "điểm phần trăm", pos + m.end(), True
-    if m := _PERCENT.match(rest, first):
+    if may & _B_PERCENT and (m := _PERCENT.pattern.match(rest)):
         return "percent", "%", pos + m.end(), True
-    if (m := _CURRENCY.match(rest, first)) and not _NOT_CURRENCY.match(rest, m.end("u")):
+    if (
+        may & _B_CURRENCY
+        and (m := _CURRENCY.pattern.match(rest))
+        and not _NOT_CURRENCY.match(rest, m.end("u"))
+    ):
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
-    if m := _MEASURE.match(rest, first):
+    if may & _B_MEASURE and (m := _MEASURE.pattern.match(rest)):
         unit = vocab.MEASURES[_key(m.group("u"))]
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "quantity", unit + per if per.strip() else unit, pos + m.end(), True
-    if m := _MULTIPLE.match(rest, first):
+    if may & _B_MULTIPLE and (m := _MULTIPLE.pattern.match(rest)):
         if _GAP_BEFORE_MULTIPLE.search(prefix):
             return "multiple", "lần", pos + m.end(), True
-    if (m := _SCORE.match(rest, first)) and _SCORE_CONTEXT.search(prefix):
+    if may & _B_SCORE and (m := _SCORE.pattern.match(rest)) and _SCORE_CONTEXT.search(prefix):
         return "score", "điểm", pos + m.end(), True
-    if m := _DURATION.match(rest, first):
+    if may & _B_DURATION and (m := _DURATION.pattern.match(rest)):
         return "duration", vocab.DURATIONS[_key(m.group("u"))], pos + m.end(), True
-    if m := _ADMIN_LIST.match(rest, first):
+    if may & _B_ADMIN_LIST and (m := _ADMIN_LIST.pattern.match(rest)):
         return "count", m.group("u"), pos + m.end(), False
-    if m := _COUNT.match(rest, first):
+    if may & _B_COUNT and (m := _COUNT.pattern.match(rest)):
         unit, end = m.group("u"), m.end()
         if per := _COUNT_PER.match(rest, end):
             # "1.200 người/km2": a density, not a count of people
@@ -674,13 +679,16 @@ def _negative_sign(t: str, start: int) -> bool:
 
 def _strong_unit(t: str, pos: int) -> bool:
     rest = _line_rest(t, pos, 40)
-    first = lead_char(rest)
+    may = _FOLLOWING.may(lead_char(rest)) & _B_STRONG
     return bool(
-        _PERCENT.match(rest, first)
-        or _CURRENCY.match(rest, first)
-        or _MEASURE.match(rest, first)
-        or _ADMIN_LIST.match(rest, first)
-        or _COUNT.match(rest, first)
+        may
+        and (
+            (may & _B_PERCENT and _PERCENT.pattern.match(rest))
+            or (may & _B_CURRENCY and _CURRENCY.pattern.match(rest))
+            or (may & _B_MEASURE and _MEASURE.pattern.match(rest))
+            or (may & _B_ADMIN_LIST and _ADMIN_LIST.pattern.match(rest))
+            or (may & _B_COUNT and _COUNT.pattern.match(rest))
+        )
     )
 
 
@@ -1043,3 +1051,10 @@ _LEADS = {
     "_COUNT": tuple(vocab.COUNT_NOUNS),
 }
 globals().update({name: Lead(globals()[name], words) for name, words in _LEADS.items()})
+# The leads tried on the rest of a line after a number (`_follow`, `_strong_unit`): one lookup says which
+# can match there, each of the others is passed over without a call.
+_FOLLOWING = LeadSet({name: globals()[name] for name in _LEADS})
+_B_PP, _B_PERCENT, _B_CURRENCY, _B_MEASURE, _B_MULTIPLE, _B_SCORE, _B_DURATION, _B_ADMIN_LIST, _B_COUNT = (
+    _FOLLOWING.bits[name] for name in _LEADS
+)
+_B_STRONG = _B_PERCENT | _B_CURRENCY | _B_MEASURE | _B_ADMIN_LIST | _B_COUNT  # units that make a figure

@@ -19,6 +19,7 @@ __all__ = [
     "LEXICON",
     "LETTER",
     "Lead",
+    "LeadSet",
     "Lexicon",
     "Suffix",
     "Words",
@@ -159,6 +160,28 @@ class Lead:
         if first in self.pairs or first[:1] in self.firsts:
             return self.pattern.match(text)
         return None
+
+
+class LeadSet:
+    """Several `Lead`s tried on the same text: which of them can match it, as one bitmask read with two
+    dict lookups (`may`) instead of one call per lead.  A lead's bit is set exactly when its own `match`
+    would run its pattern; the caller then runs `lead.pattern.match(text)` for the set bits it needs."""
+
+    __slots__ = ("bits", "_by_pair", "_by_first")
+
+    def __init__(self, leads: dict[str, Lead]) -> None:
+        self.bits = {name: 1 << i for i, name in enumerate(leads)}
+        self._by_pair: dict[str, int] = {}
+        self._by_first: dict[str, int] = {}
+        for name, lead in leads.items():
+            for pair in lead.pairs:
+                self._by_pair[pair] = self._by_pair.get(pair, 0) | self.bits[name]
+            for first in lead.firsts:
+                self._by_first[first] = self._by_first.get(first, 0) | self.bits[name]
+
+    def may(self, first: str) -> int:
+        """The bits of the leads whose `match(text, first)` would try their pattern (`first`: `lead_char`)."""
+        return self._by_pair.get(first, 0) | self._by_first.get(first[:1], 0)
 
 
 def lead_char(text: str) -> str:

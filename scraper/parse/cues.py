@@ -51,6 +51,24 @@ _LINE_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 table ul ol section article header footer".split()
 )
 _CONTAINER = "p, div, h1, h2, h3, h4, table, ul, ol, li"
+
+
+def _tag_ids(names: frozenset[str]) -> frozenset[int]:
+    """lexbor's ids of the named (standard) tags, read from a parse of one of each: the layout walk
+    compares a node's id (an int) instead of building its tag name."""
+    probe = LexborHTMLParser(
+        "<table><tr><th></th><td></td></tr></table>" + "".join(f"<{t}></{t}>" for t in sorted(names))
+    )
+    found = {node.tag: node.tag_id for node in probe.root.traverse()}
+    return frozenset(found[name] for name in names)
+
+
+_LINE_TAG_IDS = _tag_ids(_LINE_TAGS)
+_TITLE_TAG_IDS = _tag_ids(_TITLE_TAGS)
+_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").child.tag_id  # a text node ("-text")
+# lexbor numbers its special nodes ("-undef", "-text", "-document", "-comment", …: names that start with
+# "-") first, then the standard elements from "a" on; custom elements get ids past those.
+_FIRST_ELEMENT_ID = min(_tag_ids(frozenset({"a"})))
 # Words every `_CRUMB_CLASS` match contains, found by lexbor in class or id (ASCII case-insensitively,
 # as the pattern's IGNORECASE matches them): the elements the breadcrumb reader looks at.
 _CRUMB_WORDS = ("breadcrumb", "duong", "path")
@@ -167,9 +185,10 @@ class Layout:
         shown: dict[int, bool | None] = {}  # per parent (text nodes often share one): in a link, or hidden
         pos = 0
         in_text = False  # the last part is text, not a line end
+        add_element, add_position = elements.append, positions.append
         for node in root.traverse(include_text=True, skip_empty=True):  # lexbor skips blank text
-            tag = node.tag
-            if tag == "-text":
+            tag_id = node.tag_id  # an int: most nodes are elements, whose names need not be built
+            if tag_id == _TEXT_ID:
                 if (parent := node.parent) is None:
                     continue
                 pid = parent.mem_id  # the parent first: a script's text is never read out
@@ -188,14 +207,14 @@ class Layout:
                 parts += (" ", txt)
                 pos += 1 + len(txt)
                 in_text = True
-            elif tag and tag[0] != "-":
-                if in_text and tag in _LINE_TAGS:
+            elif tag_id >= _FIRST_ELEMENT_ID:
+                if in_text and tag_id in _LINE_TAG_IDS:
                     parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
                     pos += 1
                     in_text = False
                 start[node.mem_id] = pos
-                elements.append(node)
-                positions.append(pos)
+                add_element(node)
+                add_position(pos)
         return cls("".join(parts), start, links, elements, positions, root)
 
     def at(self, node: LexborNode | None) -> int | None:
@@ -240,12 +259,15 @@ _BLOCKS = frozenset(_CONTAINER.replace(",", " ").split()) | {
 }
 
 
+_BLOCK_IDS = _tag_ids(_BLOCKS)
+
+
 def has_blocks(node: LexborNode) -> bool:
     """Whether block elements sit right inside the node (a container, not a headline or a paragraph);
     looks at its children only, so asking costs nothing on a page-wide wrapper."""
     child = node.child
     while child is not None:
-        if child.tag in _BLOCKS:
+        if child.tag_id in _BLOCK_IDS:
             return True
         child = child.next
     return False
@@ -425,7 +447,7 @@ def best_title(
     headlines: dict[str, tuple[str, float] | None] = {}  # raw text: (headline, slug agreement) or None
     elsewhere: dict[tuple[str, int], int] = {}
     for node in nodes:
-        if node.tag not in _TITLE_TAGS or has_blocks(node):
+        if node.tag_id not in _TITLE_TAG_IDS or has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
         pos = layout.start.get(node.mem_id, 0)
         typo = None
@@ -542,6 +564,7 @@ def best_date(
 
 
 _LEAD_TAGS = frozenset(("p", "div", "b", "strong", "span", "td", "h2", "h3", "h4"))
+_LEAD_TAG_IDS = _tag_ids(_LEAD_TAGS)
 
 
 def lead_before(
@@ -553,7 +576,7 @@ def lead_before(
         return None
     ftitle = fold(title or "")
     for node in layout.between(title_end, body_start):
-        if node.tag not in _LEAD_TAGS or has_blocks(node):
+        if node.tag_id not in _LEAD_TAG_IDS or has_blocks(node):
             continue
         pos = layout.start.get(node.mem_id, -1)
         attrs = node.attributes  # a new dict on every access: read it once
@@ -574,6 +597,7 @@ def lead_before(
 
 _THREE_DIGITS = regex.compile(r"\d{3,}")
 _SECTION_TAGS = frozenset(("a", "strong", "b", "td", "span", "div", "p", "h2", "h3", "h4"))
+_SECTION_TAG_IDS = _tag_ids(_SECTION_TAGS)
 _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 
 
@@ -594,7 +618,7 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
     lo = max(0, title_pos - settings.CATEGORY_BEFORE_TITLE_CHARS)
     best = None
     for node in layout.between(lo, title_pos):
-        if node.tag not in _SECTION_TAGS or has_blocks(node):
+        if node.tag_id not in _SECTION_TAG_IDS or has_blocks(node):
             continue
         text = clean_text(node.text(deep=True, separator=" "))
         pos = layout.start.get(node.mem_id, -1)
