@@ -19,7 +19,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, evaluate, unit_of
+from .verdicts import Relation, close, evaluate, unit_of
 
 __all__ = ["flat_row_relations", "read_text_tables", "table_relations"]
 
@@ -292,12 +292,9 @@ def _rate_rows(text: str, figures: Sequence[Figure]) -> Iterable[Relation]:
             continue
         for r in best:
             computed = r.operands[0].value / r.operands[1].value * 100
-            if r in held or _close(computed, r.stated.value):
+            if r in held or close(computed, r.stated.value):
                 yield Relation(r.check, r.stated, r.operands, r.rule, settings.QA_CONF_TABLE)
 
-
-def _close(computed: Decimal, stated: Decimal) -> bool:
-    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
 
 
 def _row_total_relations(total: Figure, cells: list[Figure]) -> list[Relation]:

@@ -26,7 +26,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, evaluate, unit_of
+from .verdicts import Relation, close, evaluate, unit_of
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
@@ -256,7 +256,7 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
     dropped."""
     verdicts = [evaluate(r) for r in rels]
     held = [r for r, v in zip(rels, verdicts) if v.consistent]
-    near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
+    near = [r for r, v in zip(rels, verdicts) if not v.consistent and close(v.computed, r.stated.value)]
     far = len(rels) - len(held) - len(near)
     slips = all(_slip(r) for r in near)  # off by a unit or two of the last digit: rounding, column by column
     if len(near) > 1 and not slips:  # several columns a little off: the total holds more than these rows (a
@@ -283,9 +283,6 @@ def _equal_but_for_dashes(parent: Row, children: list[Row], col: int) -> bool:
         and figs[0].value == top.value
     )
 
-
-def _close(computed: Decimal, stated: Decimal) -> bool:
-    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
 
 
 def _sub_rows(rows: list[Row], k: int, ncols: int, cache: dict[int, int]) -> int:
