@@ -132,6 +132,7 @@ QA_ARITH_PARAGRAPHS_BEFORE = 2
 QA_ARITH_PARAGRAPHS_AFTER = 3
 QA_ARITH_EITHER_SIDE = 3  # a total between its two parts: this many figures looked at on each side
 QA_CONF_ARITHMETIC = 0.35
+QA_CONF_IMPLIED_WHOLE = 0.75  # shares of amounts that make 100%: of the amounts' sum, printed or not
 QA_ARITH_RATE_SUBJECTS = 2  # a rate's numerator: one of this many amounts each side of it, in its sentence
 QA_ARITH_MIN_WHOLE = 100  # a whole count below this is not searched for: small counts add up by chance
 # The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.

@@ -148,7 +148,12 @@ def test_replay_ctrl_c_then_same_command_resumes_with_stable_urls(tmp_path: Path
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "scraper", "crawl", "--replay", str(FIXTURES), "--out", str(out), "--delay", "0.5"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # a suite started in the background of a non-interactive shell runs with SIGINT ignored, and children
+    # inherit that: give the crawl the default handler, as a terminal's Ctrl-C would find it
+    default_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=default_sigint
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         time.sleep(0.1)

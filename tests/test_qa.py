@@ -13,7 +13,7 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import RATE_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import RATE_RULE, REST_RULE, SLIP_RULE, SUM_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1226,6 +1226,79 @@ def test_highlighted_items_a_last_digit_short_of_their_whole_are_a_misprint() ->
     text = ("Tổng mức bán lẻ 5 tháng đạt 84.512 tỷ đồng, tăng 9%.\n\nTrong đó, khu vực trong nước đạt 80.103 tỷ "
             "đồng, tăng 8%; khu vực có vốn nước ngoài 4.408 tỷ đồng, tăng 12%.")
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D("84512e9"))]
+
+
+@pytest.mark.parametrize("total,consistent", [("2.468 tỷ 602 triệu", True), ("2.468 tỷ 512 triệu", False)])
+def test_a_compound_amount_is_printed_to_its_last_group(total: str, consistent: bool) -> None:
+    """ "2.468 tỷ 512 triệu" is exact to the million: parts 90 million off are an error, not rounding."""
+    text = (f"Đến 30/9, tổng nguồn vốn đạt {total} đồng. Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng; "
+            "nguồn ủy thác địa phương là 120 tỷ 415 triệu đồng; vốn huy động là 246 tỷ 857 triệu đồng.")
+    assert [(c.check, c.consistent) for c in check_text(text)] == [("sum", consistent)]
+
+
+def test_shares_of_amounts_that_make_100_percent_are_of_the_amounts_sum() -> None:
+    """The shares' whole is the listed amounts' sum though the text prints another total before them: each
+    share is confirmed over that sum, and none is an alarm over the printed total."""
+    text = ("Tổng vốn đăng ký cấp mới và tăng thêm đạt 15.204,6 triệu USD. Công nghiệp chế biến, chế tạo đạt "
+            "4.102,5 triệu USD, chiếm 38,1% tổng vốn cấp mới; bất động sản đạt 3.880,2 triệu USD, chiếm 36%; "
+            "các ngành còn lại đạt 2.790,3 triệu USD, chiếm 25,9%.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert [c.stated for c in checks if c.check == "ratio"] == [D("38.1"), D(36), D("25.9")]
+    assert all("tổng không nêu" in c.rule for c in checks if c.check == "ratio")
+
+
+def test_a_new_level_a_unit_of_the_last_digit_off_its_parts_is_an_alarm_however_it_was_paired() -> None:
+    text = ("Có 812 dự án được cấp mới với vốn đăng ký 6.148,30 triệu USD; 350 lượt dự án tăng vốn, vốn đăng ký "
+            "tăng thêm 3.512,45 triệu USD, nâng tổng vốn đăng ký cấp mới và tăng thêm lên 9.660,76 triệu USD.")
+    assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D("9660.76e6"))]
+
+
+def test_households_and_their_people_each_add_up_after_the_marker() -> None:
+    """ "64 hộ/231 nhân khẩu …, trong đó … 41 hộ/150 khẩu, … 23 hộ/81 khẩu": both columns of the pairs."""
+    text = ("Đến sáng 5/11, đã di dời 64 hộ/231 nhân khẩu đến nơi an toàn, trong đó xã Tân Mỹ 41 hộ/150 khẩu, "
+            "xã Tân Hòa 23 hộ/81 khẩu.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert {c.stated for c in checks} == {D(64), D(231)}
+
+
+def test_this_and_last_periods_structures_written_with_dashes_each_make_100_percent() -> None:
+    text = ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 61,25%; dịch vụ chiếm 27,10%; nông nghiệp chiếm 7,41%; "
+            "thuế sản phẩm 4,24% (cùng kỳ năm trước là: 60,02% - 28,15% - 7,60% - 4,23%).")
+    assert [(c.check, c.consistent, c.computed) for c in check_text(text)] == [
+        ("shares", True, D("100.00")), ("shares", True, D("100.00"))]
+
+
+def test_a_rate_each_counted_member_reached_is_no_rate_of_the_fraction() -> None:
+    text = "Toàn tỉnh có 1.207/1.318 khu vực bỏ phiếu và 98/141 xã có cử tri đi bầu đạt tỷ lệ 100%."
+    assert check_text(text) == []
+
+
+def test_a_rate_over_a_count_and_the_rest_beside_it() -> None:
+    text = ("Toàn huyện có 38.450 học sinh tham gia bảo hiểm y tế. Đạt tỷ lệ 99,38%, còn 240 học sinh chưa "
+            "tham gia.")
+    [check] = check_text(text)
+    assert (check.check, check.consistent, check.stated) == ("ratio", True, D("99.38"))
+    assert check.rule.startswith(REST_RULE) and check.confidence == 0.35
+
+
+@pytest.mark.parametrize("central,expected", [("150 tỷ 120 triệu", [("sum", True)]), ("150 tỷ 210 triệu", [])])
+def test_the_parts_rises_make_the_wholes_rise(central: str, expected: list) -> None:
+    """Confirmed, never an alarm: a rise may be of another base than the level it follows."""
+    text = ("Đến 30/9, tổng nguồn vốn đạt 2.468 tỷ 602 triệu đồng, tăng 210 tỷ 340 triệu đồng so với đầu năm. "
+            f"Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng, tăng {central} đồng; nguồn ủy thác địa "
+            "phương là 120 tỷ 415 triệu đồng, tăng 40 tỷ 200 triệu đồng; vốn huy động là 246 tỷ 857 triệu đồng, "
+            "tăng 20 tỷ 20 triệu đồng.")
+    rises = [c for c in check_text(text) if c.stated == D("210340e6")]
+    assert [(c.check, c.consistent) for c in rises] == expected
+    assert all(c.rule.startswith("mức tăng/giảm của các phần") for c in rises)
+
+
+def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
+    text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
+            "48.215 người; số cử tri đã đi bầu là 48.196 người.")
+    assert [(c.check, c.consistent, c.computed) for c in check_text(text)] == [("ratio", True, D("99.9606"))]
 
 
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:

@@ -251,3 +251,35 @@ def test_share_columns_beside_count_columns() -> None:
     assert sorted(c.stated for c in ratios if c.consistent) == [5, 25, 30, 65, 70]
     off = [(c.stated, c.computed) for c in ratios if not c.consistent]
     assert off == [(Decimal("5.2"), Decimal("5.0000"))]
+
+
+# Product by ownership, the way yearbooks print it: a total, then kinds of economy, one of them broken down
+# into sub-kinds right under it, others not (our own numbers).
+OWNERSHIP = [
+    ("TỔNG SỐ - TOTAL", ["51.230", "55.318", "60.442"]),
+    ("Phân theo loại hình kinh tế\nBy types of ownership", []),
+    ("Nhà nước - State", ["6.104", "6.350", "6.912"]),
+    ("Ngoài Nhà nước - Non-State", ["20.777", "22.641", "24.906"]),
+    ("Tập thể - Collective", ["2.412", "2.530", "2.688"]),
+    ("Tư nhân - Private", ["10.150", "11.304", "12.519"]),
+    ("Cá thể - Household", ["8.215", "8.807", "9.699"]),
+    ("Khu vực có vốn đầu tư nước ngoài\nForeign investment sector", ["14.020", "15.566", "17.230"]),
+    ("Thuế sản phẩm trừ trợ cấp sản phẩm\nProduct taxes less subsidies on production", ["10.329", "10.761", "11.394"]),
+]
+
+
+def test_a_total_is_the_sum_of_the_kinds_with_their_sub_kinds_passed_over() -> None:
+    text = _table(OWNERSHIP, [2020, 2021, 2022])
+    assert _verdicts(text, "niên giám: dòng 'tổng số' là tổng của 4 dòng dưới") == [
+        ("Tổng các phần 6.104 + 20.777 + 14.020 + 10.329", True),
+        ("Tổng các phần 6.350 + 22.641 + 15.566 + 10.761", True),
+        ("Tổng các phần 6.912 + 24.906 + 17.230 + 11.394", True),
+    ]
+
+
+def test_columns_a_unit_off_by_rounding_are_each_an_alarm() -> None:
+    """Two years in which the kinds make one more than the printed total: rounding slips, each an error."""
+    rows = [(label, list(values)) for label, values in OWNERSHIP]
+    rows[0][1][:2] = ["51.229", "55.317"]
+    verdicts = _verdicts(_table(rows, [2020, 2021, 2022]), "niên giám: dòng 'tổng số'")
+    assert [ok for _, ok in verdicts] == [False, False, True]

@@ -136,6 +136,7 @@ _LABEL = regex.compile(
 )
 _LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)  # a whole gap (`_continues_label`)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
+_DASH_GAP = regex.compile(r"^\s*(?:%\s*)?[-–—]\s*$")
 _DATE_LEAD = regex.compile(
     rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$",
     regex.I,
@@ -957,8 +958,12 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 b.kind, b.unit = a.kind, a.unit
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale
+    pairs = zip(range_gaps, cands, cands[1:])
+    dashes = [g and _DASH_GAP.match(t[a.end : b.start]) is not None for g, a, b in pairs]
     for k, (a, b) in enumerate(zip(cands, cands[1:])):
         gap = t[a.end : b.start]
+        if dashes[k] and ((k and dashes[k - 1]) or (k + 1 < len(dashes) and dashes[k + 1])):
+            continue  # "75,36% - 17,36% - 3,29% - 3,99%": a list written with dashes, no range
         if range_gaps[k] and (a.kind in ("number", b.kind)) and b.kind != "number":
             if "và" in gap.lower() and a.kind != "number":
                 continue

@@ -379,6 +379,8 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hội viên",
     "đảng viên",
     "nhân khẩu",
+    "khẩu trang",
+    "khẩu",  # "59 hộ/186 khẩu": people of a household register
     "trẻ em",
     "thí sinh",
 )

@@ -26,11 +26,13 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .pairs import _MARKER, Text, _compatible, _is_amount
+from .pairs import _MARKER, Text, _compatible, _is_amount, _own_share
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+REST_RULE = "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên cạnh (tổng không nêu)"
+IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
 SLIP_RULE = (
     "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai đơn vị ở chữ số cuối "
     "(không có từ nối nào chỉ ra)"
@@ -48,13 +50,50 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     other wholes ("609 cán bộ: cấp tỉnh 151 (chiếm 15,22%) …": of each level's officials)."""
     tx = Text(body, [f for f in figures if f.table is None])
     other_wholes = _shares_of_other_wholes(judged)
+    printed = [{f.index for f in v.relation.operands} for v in judged if v.relation.check == "sum"]
+    implied = {
+        v.relation.stated.index: v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent
+    }
     out = []
     for v in judged:
         if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
             continue
         found = _explained(tx, v) if not v.consistent else None
+        if found is None and not v.consistent and v.relation.check == "ratio":
+            found = implied.get(v.relation.stated.index)  # a share of the parts' own sum, not of that whole
         out.append(found or v)
+    done = {v.relation.stated.index for v in out}
+    out += [v for i, v in implied.items() if i not in done]
     return out + _confirmations(tx, out)
+
+
+def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
+    """ "chế biến, chế tạo đạt 5.205,2 triệu USD, chiếm 39,4% tổng vốn đăng ký cấp mới; bất động sản đạt
+    5.003,1 triệu USD, chiếm 37,9%; các ngành còn lại đạt 2.997,1 triệu USD, chiếm 22,7%": amounts of one
+    paragraph, each with its own share, the shares making 100% — the whole they are shares of may be the
+    amounts' sum, printed or not. A share that is its amount over that sum is confirmed (and explains an
+    alarm over another whole); one that is not says nothing, since the list may leave out a part. Amounts
+    that are the parts of a printed whole (`printed`: the operands of the sums judged) are shares of it."""
+    by_paragraph: dict[int, list[tuple[Figure, Figure]]] = {}
+    for f in tx.figures:
+        if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
+            by_paragraph.setdefault(tx.paragraph(f.start), []).append((f, share))
+    out: list[Relation] = []
+    for pairs in by_paragraph.values():
+        amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
+        if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
+            continue
+        ids = {a.index for a in amounts}
+        if not all(_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
+            continue
+        slack = sum((unit_of(s) for s in shares), Decimal(0)) / 2
+        if abs(sum((s.value for s in shares), Decimal(0)) - 100) > slack:
+            continue
+        whole = sum((a.value for a in amounts), Decimal(0))
+        rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
+        conf = settings.QA_CONF_IMPLIED_WHOLE
+        out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
+    return out
 
 
 def _mixed_periods(tx: Text, r: Relation) -> bool:
@@ -156,7 +195,8 @@ def _slip(w: Figure) -> Decimal:
     of its last printed digit ("9.877 + 8.097 + 4.081 tỷ" against "22.056 tỷ"); nothing for small or
     hedged amounts, shares and fractions, which runs miss by that much by chance."""
     unit = unit_of(w)
-    if not _is_amount(w) or w.qualifier or w.kind in ("percent", "ratio") or w.value < unit * 1000:
+    hedged = w.qualifier in settings.QA_HEDGES
+    if not _is_amount(w) or hedged or w.kind in ("percent", "ratio") or w.value < unit * 1000:
         return Decimal(0)
     return unit * settings.QA_LAST_DIGITS_OFF
 
@@ -202,8 +242,9 @@ def _headline(tx: Text) -> bool:
 def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | None:
     """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such,
     of the same noun first, then of the same kind and unit). Without `num`, the numerator is one of the
-    amounts nearest the rate in its sentence, the count a rate is stated for ("1.793 hộ được công nhận, bằng
-    74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence give some rate by chance."""
+    amounts nearest the rate in its sentence (in the next when its own has none), the count a rate is stated
+    for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence
+    give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
     before, after = _neighbours(tx, p, _is_amount)
@@ -211,13 +252,39 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
+    if not nums:  # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts follow in the next sentence
+        nums = [g for g in after[:k] if tx.sentence(g.start) == here + 1]
     for like in (tx.compatible, _compatible):
         for n in nums:
             for b in wholes:
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
                 if gives and like(n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
-    return None if num is not None else _fraction_of(tx, p)
+    if num is not None:
+        return None
+    return _over_the_rest(tx, p) or _fraction_of(tx, p)
+
+
+_REST_BEFORE = regex.compile(r"(?<![\p{L}])còn(?:\s+lại)?(?:\s+\p{L}+)?\s*$", regex.I)
+_NOT_YET_AFTER = regex.compile(r"[^\d,;.]{0,30}?(?<![\p{L}])chưa(?![\p{L}])", regex.I)
+
+
+def _over_the_rest(tx: Text, p: Figure) -> Relation | None:
+    """The rate of a count over it and the rest named beside it ("47.282 học sinh. Đạt tỷ lệ 99,43%, còn 272
+    học sinh chưa tham gia"; the rest is said to remain, "còn", or not yet done, "chưa"): the whole, never
+    printed, is the two together."""
+    here, k = tx.sentence(p.start), settings.QA_ARITH_RATE_SUBJECTS
+    near = [g for g in tx.in_sentences(here - 1, here, p.start) if _is_amount(g) and not g.change]
+    near = sorted(near, key=lambda g: abs(g.start - p.start))[: 2 * k]
+    rests = [g for g in near if _REST_BEFORE.search(tx.before(g, 20)) or _NOT_YET_AFTER.match(tx.t, g.end)]
+    for n in near:
+        for g in rests:
+            if g is not n and n.value > 0 and tx.compatible(n, g):
+                whole = n.value + g.value
+                if _reproduces(p, n.value / whole * 100, truncated=True):
+                    rule = f"{REST_RULE} ({n.raw} + {g.raw})"
+                    return Relation("ratio", p, (n,), rule, settings.QA_CONF_ARITHMETIC, whole=whole)
+    return None
 
 
 def _fraction_of(tx: Text, p: Figure) -> Relation | None:

@@ -304,10 +304,11 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     """The percentages of one breakdown in one sentence should total about 100%; an alarm only when every
     share is named as one ("chiếm", "đúng hạn", "trễ hạn" …) and the gap is small enough to be an error."""
     out: list[Check] = []
-    by_sentence: dict[str, list[Figure]] = defaultdict(list)
+    # this period's shares and last period's ("(Cơ cấu tương ứng của cùng kỳ năm 2020 là: 75,36% - …)") apart
+    by_sentence: dict[tuple[str, bool], list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.kind == "percent" and not f.change and not f.prior_period and f.range is None:
-            by_sentence[f.sentence].append(f)
+        if f.kind == "percent" and not f.change and f.range is None:
+            by_sentence[(f.sentence, bool(f.prior_period))].append(f)
     for sentence_fs in by_sentence.values():
         check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance)
         found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)

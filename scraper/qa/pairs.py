@@ -28,7 +28,17 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, Verdict, _hedge, agrees, decide, evaluate, ratio_agrees, unit_of
+from .verdicts import (
+    CHANGES_RULE,
+    Relation,
+    Verdict,
+    _hedge,
+    agrees,
+    decide,
+    evaluate,
+    ratio_agrees,
+    unit_of,
+)
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
@@ -1000,6 +1010,24 @@ def _excluding(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
 
 
+def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """ "tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ; …": when the levels
+    surely add up to their whole and each is followed by its change, the changes may be the parts of the
+    whole's change: they confirm; they do not alarm, since a change may be of another base (the whole with
+    what was carried over)."""
+    figs = tx.figures
+    for s in sums:
+        if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
+            continue
+        after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
+        if max(after) >= len(figs) or not evaluate(s).consistent:
+            continue
+        moved = [figs[i] for i in after]
+        if all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+            rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
+            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_CONF_EXTRACTOR)
+
+
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     groups: dict[int, list[Figure]] = {}
@@ -1013,6 +1041,13 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
         )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
             yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
+        # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B … tăng 56 tỷ …": the
+        # parts' changes make the whole's change
+        moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
+        moved = [p for p in moved if tx.compatible(p, w)]
+        if len(moved) >= 2:
+            rule = f"{CHANGES_RULE} (trích xuất)"
+            yield Relation("sum", w, tuple(moved), rule, settings.QA_CONF_EXTRACTOR)
 
 
 _REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn|lại))?(?![\p{L}])", regex.I)
@@ -1454,7 +1489,11 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
 # "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
 _FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
 # "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt trên 80%": each member's
-_MEMBERS_RATE = regex.compile(r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có)(?![\p{L}])", regex.I)
+# "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%", "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": each member's rate
+_MEMBERS_RATE = regex.compile(
+    r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có|có(?:\s+[\p{L}]+){1,4}\s+đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$)(?![\p{L}])",
+    regex.I,
+)
 
 
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -1497,6 +1536,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
+                    or _MEMBERS_RATE.search(tx.t, num.end, p.start)
                     or p.change
                     or _CHANGE_BEFORE.search(tx.before(p, 25))
                 ):
@@ -2365,6 +2405,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
+    sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]

@@ -16,6 +16,7 @@ confirmed structure is then an alarm; nothing else ever is.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, evaluate
+from .verdicts import Relation, evaluate, unit_of
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
@@ -257,11 +258,18 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
     held = [r for r, v in zip(rels, verdicts) if v.consistent]
     near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
     far = len(rels) - len(held) - len(near)
-    if len(near) > 1:  # several columns a little off: the total holds more than these rows (a tax
-        far, near = far + len(near), []  # added from one year on), so they confirm nothing and alarm nothing
-    if len(held) + also_held < min_held or far > len(held) + also_held:
+    slips = all(_slip(r) for r in near)  # off by a unit or two of the last digit: rounding, column by column
+    if len(near) > 1 and not slips:  # several columns a little off: the total holds more than these rows (a
+        far, near = far + len(near), []  # tax added from one year on): they confirm nothing, alarm nothing
+    support = len(held) + also_held + (len(near) if held and slips else 0)  # slips say the rows belong too
+    if support < min_held or far > support:
         return []
     return held + near
+
+
+def _slip(r: Relation) -> bool:
+    gap = abs(sum((f.value for f in r.operands), Decimal(0)) - r.stated.value)
+    return gap <= unit_of(r.stated) * settings.QA_LAST_DIGITS_OFF
 
 
 def _equal_but_for_dashes(parent: Row, children: list[Row], col: int) -> bool:
@@ -280,9 +288,39 @@ def _close(computed: Decimal, stated: Decimal) -> bool:
     return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
 
 
+def _sub_rows(rows: list[Row], k: int, ncols: int, cache: dict[int, int]) -> int:
+    """How many rows right under row k add up to it (0: none do)."""
+    if k not in cache:
+        top = min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - k - 1)
+        sizes = range(top, 1, -1)
+        cache[k] = next((n for n in sizes if _breakdown(rows[k], rows[k + 1 : k + 1 + n], ncols)), 0)
+    return cache[k]
+
+
+def _top_level(rows: list[Row], i: int, ncols: int, cache: dict[int, int]) -> list[Row]:
+    """ "TỔNG SỐ; Nhà nước; Ngoài nhà nước; Tập thể; Tư nhân; Cá thể; FDI; Thuế": the rows under row i with
+    the sub-rows of each subtotal passed over (empty when no row under it has sub-rows)."""
+    out, k, nested = [], i + 1, False
+    while k < len(rows) and len(out) < settings.QA_YEARBOOK_MAX_PARTS:
+        if not any(isinstance(c, Figure) for c in rows[k].cells):  # "Phân theo loại hình kinh tế"
+            if out:
+                break  # the next breakdown of the total begins
+            k += 1
+            continue
+        out.append(rows[k])
+        n = _sub_rows(rows, k, ncols, cache)
+        nested |= n > 0
+        k += 1 + n
+    return out if nested and len(out) >= 2 else []
+
+
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    cache: dict[int, int] = {}
     for i, parent in enumerate(rows):
-        for children in _children_sets(rows, i):
+        sets = _children_sets(rows, i)
+        if i == 0 and (top := _top_level(rows, i, ncols, cache)):
+            sets = itertools.chain([top], sets)
+        for children in sets:
             kept = _breakdown(parent, children, ncols)
             if kept:
                 yield from kept
