@@ -13,7 +13,7 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import RATE_RULE, REST_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SLIP_RULE, SUM_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1169,6 +1169,9 @@ SEARCH = [
     ("… but not counts elsewhere that add up to a small total whose bracket holds something else",
      "Huyện A tiếp 5 lượt đoàn (22 người), huyện B 27 lượt đoàn (348 người), huyện C 1 lượt đoàn (27 người).",
      []),
+    ("a small total whose places follow it, each with its count",
+     "Ngày 12/6 ghi nhận thêm 9 ca nhập cảnh được cách ly ngay tại Đồng Tháp 5 ca, Bạc Liêu 3 ca và Cà Mau 1 ca.",
+     [("sum", True, D(9))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
     ("a rate of two digits is reproduced by too many pairs to say which",
@@ -1299,6 +1302,17 @@ def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")
     assert [(c.check, c.consistent, c.computed) for c in check_text(text)] == [("ratio", True, D("99.9606"))]
+
+
+def test_a_shares_rise_in_points_from_last_periods_structure() -> None:
+    text = ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 61,25%; dịch vụ chiếm 27,10%; nông nghiệp chiếm 7,41%; "
+            "thuế sản phẩm 4,24% (cùng kỳ năm trước là: 60,02% - 28,15% - 7,60% - 4,23%).\n\nNhư vậy, tỷ trọng "
+            "công nghiệp - xây dựng tăng 1,23%, riêng tỷ trọng dịch vụ giảm (-1,05%).")
+    points = [c for c in check_text(text) if c.rule == POINTS_RULE]
+    assert [(c.consistent, c.stated, [f["raw"] for f in c.figures]) for c in points] == [
+        (True, D("61.25"), ["61,25%", "60,02%", "1,23%"]),
+        (True, D("27.10"), ["27,10%", "28,15%", "-1,05%"]),
+    ]
 
 
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:

@@ -243,7 +243,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 # Sa Pa 8, Văn Bàn 2". Its numbers are figures, though each follows a name: every item is a name and a number,
 # the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end in a number), and a
 # figure comes before the list in its sentence.
-_LIST_OPENER = regex.compile(r"[()\n]|:(?!\s*\d)")  # "(", "gồm:" — not an item's own "Lục Yên: 13"
+# "(", "gồm:" — not an item's own "Lục Yên: 13" —, "ghi nhận tại Long An 4 ca, Tây Ninh 2 ca"
+_LIST_OPENER = regex.compile(r"[()\n]|:(?!\s*\d)|(?<![\p{L}])tại(?=\s)", regex.I)
 _LIST_ITEM = regex.compile(
     r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
     r"(?:[^\S\n]+\p{Ll}+){0,2}"
@@ -259,13 +260,13 @@ def in_place_count_list(text: str, start: int, end: int) -> bool:
     lo = max(0, start - reach)
     opener = None
     for m in _LIST_OPENER.finditer(text, lo, start):
-        opener = m.start() if m.group() in "(:" else None
+        opener = m if m.group() != ")" and m.group() != "\n" else None
     if opener is None:
         return False
-    close = _LIST_CLOSE[text[opener]].match(text, end, min(len(text), end + reach))
-    if close is None or not _DIGIT.search(text, max(0, opener - reach), opener):
+    close = _LIST_CLOSE["(" if opener.group() == "(" else ":"].match(text, end, min(len(text), end + reach))
+    if close is None or not _DIGIT.search(text, max(0, opener.start() - reach), opener.start()):
         return False
-    items = _LIST_SPLIT.split(text[opener + 1 : close.end()].rstrip(").\n ").strip())
+    items = _LIST_SPLIT.split(text[opener.end() : close.end()].rstrip(").\n ").strip())
     names = [m.group("name") for item in items if (m := _LIST_ITEM.fullmatch(item))]
     return len(items) >= 2 and len(names) == len(items) and len(set(names)) == len(names)
 

@@ -568,6 +568,7 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = (
 # Label words that are part of another word after these ("tiểu đường: 4.149" is diabetes, not a road).
 LABEL_COMPOUNDS: dict[str, tuple[str, ...]] = {
     "đường": ("tiểu", "mía", "lượng", "bột"),
+    "khu vực": ("khoa",),  # "Phòng khám đa khoa khu vực: 86": a regional clinic, not zone 86
 }
 
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".

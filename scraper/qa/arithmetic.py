@@ -25,12 +25,14 @@ from decimal import Decimal
 import regex
 
 from .. import settings
+from ..extract.nonfigures import in_place_count_list
 from ..models import Figure
 from .pairs import _MARKER, Text, _compatible, _is_amount, _own_share
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
+POINTS_RULE = "chỉ số học: tỷ trọng kỳ trước cộng mức tăng/giảm (điểm %) ra tỷ trọng kỳ này"
 REST_RULE = "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên cạnh (tổng không nêu)"
 IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
 SLIP_RULE = (
@@ -64,7 +66,32 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
         out.append(found or v)
     done = {v.relation.stated.index for v in out}
     out += [v for i, v in implied.items() if i not in done]
-    return out + _confirmations(tx, out)
+    out += _confirmations(tx, out)
+    return out + _point_changes(tx, out)
+
+
+def _point_changes(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
+    """ "công nghiệp chiếm 76,19% … (cùng kỳ: 75,36% - …) ¶ tỷ trọng công nghiệp tăng 0,83%": a share's rise
+    or fall in points, from last period's share to this one's — the one pair of shares nearby it separates
+    exactly (several pairs: no telling which)."""
+    used = {f.index for v in judged for f in (v.relation.stated, *v.relation.operands)}
+    out: list[Verdict] = []
+    for c in tx.figures:
+        if c.kind != "percent" or c.index in used or _digits(c) < 3 or not (c.change or c.value < 0):
+            continue
+        step = -abs(c.value) if c.change == "giảm" or c.value < 0 else abs(c.value)
+        before, after = _neighbours(tx, c, lambda g: g.kind == "percent" and not g.change and g.value > 0)
+        near = before + after
+        pairs = [(a, b) for a in near for b in near if a is not b and a.value - b.value == step]
+        if len(pairs) != 1:
+            continue
+        new, old = pairs[0]
+        rel = Relation("sum", new, (old, c), POINTS_RULE, settings.QA_CONF_ARITHMETIC)
+        if c.value < 0 or c.change != "giảm":
+            out.append(evaluate(rel))
+        else:  # "giảm 0,87%": last period's share is this one's and the fall
+            out.append(evaluate(Relation("sum", old, (new, c), POINTS_RULE, settings.QA_CONF_ARITHMETIC)))
+    return [v for v in out if v.consistent]
 
 
 def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
@@ -358,15 +385,20 @@ def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure])
 def _small_whole_span(tx: Text, w: Figure) -> tuple[int, int] | None:
     """Where the parts of a count below `QA_ARITH_MIN_WHOLE` must lie for it to be searched at all: inside
     the bracket that opens right after it ("25 huy chương (13 …, 7 …, 5 …)"), or after a marker in its
-    sentence ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ"); None when nothing opens a list."""
+    sentence ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ"), or in the list of places and their
+    counts that follows it ("8 ca … tại Long An 4 ca, Tây Ninh 2 ca, …"); None when nothing opens a list."""
     clause = _CLAUSE_END.split(tx.t[w.end : w.end + settings.QA_PERIOD_CLAUSE], 1)[0]
     if clause.rstrip().endswith("("):
         lo = w.end + len(clause)
         hi = tx.t.find(")", lo)
         return lo, hi if hi >= 0 else len(tx.t)
+    nxt = tx.sentence(w.start) + 1
+    sentence_end = tx.sent[nxt] if nxt < len(tx.sent) else len(tx.t)
     if m := _MARKER.search(clause):
-        nxt = tx.sentence(w.start) + 1
-        return w.end + m.end(), tx.sent[nxt] if nxt < len(tx.sent) else len(tx.t)
+        return w.end + m.end(), sentence_end
+    k = tx.order[id(w)] + 1
+    if k < len(tx.figures) and in_place_count_list(tx.t, tx.figures[k].start, tx.figures[k].end):
+        return w.end, sentence_end  # "8 ca nhập cảnh … tại Long An 4 ca, Tây Ninh 2 ca, …"
     return None
 
 

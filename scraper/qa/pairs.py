@@ -2198,6 +2198,8 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
         a, b, p = figs[i], figs[j], figs[j + 1]
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
+        if a.value > b.value and p.value <= 100:
+            continue  # "tiếp nhận gần 25.000 hồ sơ, đã giải quyết trên 22.700 (chiếm 99,05%)": no fraction
         gap = tx.t[b.end : p.start]
         if (
             _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
