@@ -122,6 +122,7 @@ QA_ALARM = 0.7
 # it misses by at most this share of its value ("phụ nữ chiếm 40,90%" of 6.220 when 18,5%, 31,9% fit).
 QA_SIBLING_RATES = 2
 QA_SIBLING_MISS = 0.05
+QA_SIBLING_CHANGES = 2  # rates of change that hold in a text before one right after its change may alarm
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
@@ -203,6 +204,8 @@ QA_CONF_TABLE_GUESS = 0.5
 # last-digit unit per cell) is the total's breakdown, off by the rounding of a published table.
 QA_FLAT_ROW_MIN_CELLS = 4
 QA_FLAT_ROW_ROUNDING = 1e-5
+QA_RATE_ROW_REACH = 6  # a row of rates is looked for as two of the rows this far above it
+QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its other columns keep
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

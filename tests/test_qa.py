@@ -928,6 +928,25 @@ FLAT_ROWS = [
 ]
 
 
+# A province's indicator table flattened one row per line: label, unit, one cell a year (our own numbers).
+_POVERTY_ROWS = (
+    "Chỉ tiêu ĐV tính 2016 2017 2018 2019 2020\n"
+    "Tổng số hộ hộ 200000.00 204000.00 208000.00 212000.00 216000.00\n"
+    "Số hộ nghèo hộ 30000.00 25500.00 {poor} 17000.00 12960.00\n"
+    "Tỷ lệ hộ nghèo % 15.00 12.50 {rate} 8.02 6.00"
+)
+
+
+@pytest.mark.parametrize("poor,rate,verdicts", [
+    ("20800.00", "10.00", [True] * 5),
+    ("20800.00", "10.20", [True, True, False, True, True]),  # one year misprinted: the rule holds in the rest
+    ("20800.00", "14.00", [True, True, True, True]),  # far off: not this rule's cell, no verdict
+])
+def test_a_row_of_rates_is_one_row_above_over_another(poor: str, rate: str, verdicts: list[bool]) -> None:
+    checks = check_text(_POVERTY_ROWS.format(poor=poor, rate=rate))
+    assert [c.consistent for c in checks if c.rule.startswith("bảng (dòng liền): dòng tỷ lệ")] == verdicts
+
+
 @pytest.mark.parametrize("rule,text,verdicts", FLAT_ROWS, ids=[r[0] for r in FLAT_ROWS])
 def test_flattened_yearbook_rows(rule: str, text: str, verdicts: list[bool]) -> None:
     checks = [c for c in check_text(text) if (c.rule or "").startswith("bảng (dòng liền)")]
@@ -1313,6 +1332,37 @@ def test_a_shares_rise_in_points_from_last_periods_structure() -> None:
         (True, D("61.25"), ["61,25%", "60,02%", "1,23%"]),
         (True, D("27.10"), ["27,10%", "28,15%", "-1,05%"]),
     ]
+
+
+def test_a_bracket_after_a_whole_described_with_commas_is_its_breakdown() -> None:
+    text = ("Mưa lũ làm 412 nhà bị hư hỏng, tốc mái và phải di dời (Hà Giang: 120 nhà; Cao Bằng: 251 nhà; "
+            "Bắc Kạn: 35 nhà).")
+    assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("sum", False, D(412))]
+
+
+def test_rates_of_a_sentence_without_counts_are_searched_in_the_sentences_around_it() -> None:
+    text = ("Kết quả xét duyệt: 82 ứng viên GS, 371 ứng viên PGS.\n\nTrong đó tỉ lệ đạt của ứng viên GS là "
+            "64,57%, ứng viên PGS là 57,97%.\n\nNăm nay có 767 ứng viên, trong đó có 127 ứng viên GS, 640 ứng "
+            "viên PGS.")
+    rates = [c for c in check_text(text) if c.check == "ratio"]
+    assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
+        (True, "Tỷ lệ 82/127"), (True, "Tỷ lệ 371/640")]
+
+
+_CHANGES = ("– Số vụ tai nạn: 820 vụ, giảm 20 vụ tương ứng 2,38% so với năm trước (trong đó, khu vực A: 500 vụ, "
+            "tăng 40 vụ tương ứng với 8,70%; khu vực B: 320 vụ, giảm 60 vụ tương ứng với 15,79%).\n\n– Số người "
+            "bị thương: 900 người (trong đó khu vực A: 700 người, tăng 30 người tương ứng với 4,48%; khu vực B: "
+            "200 người, giảm 25 người tương ứng với {rate}).")
+
+
+@pytest.mark.parametrize("rate,consistent", [
+    ("11,11%", True),
+    ("11,31%", False),  # a digit slip, while the text's other rates of change hold
+    ("12,50%", True),  # over this period's 200, as some reports count: no alarm
+])
+def test_a_rate_of_change_right_after_its_change_alarms_when_the_others_hold(rate: str, consistent: bool) -> None:
+    last = [c for c in check_text(_CHANGES.format(rate=rate)) if c.stated == D(rate[:-1].replace(",", "."))]
+    assert {c.consistent for c in last} == {consistent}
 
 
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:

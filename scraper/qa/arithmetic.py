@@ -181,10 +181,15 @@ def _shares_of_other_wholes(judged: Sequence[Verdict]) -> set[int]:
     return out
 
 
+_TABLE_RULES = ("bảng", "niên giám")
+
+
 def _explained(tx: Text, v: Verdict) -> Verdict | None:
     r = v.relation
     if r.over != "value" or r.whole is not None or r.stated.table is not None:
         return None
+    if r.rule.startswith(_TABLE_RULES):
+        return None  # a table's cell breaks the rule its row or column keeps: no neighbour explains that
     found = None
     if r.check == "ratio" and r.stated.kind == "percent":
         found = _rate_search(tx, r.stated, r.operands[0])
@@ -279,8 +284,9 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
-    if not nums:  # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts follow in the next sentence
-        nums = [g for g in after[:k] if tx.sentence(g.start) == here + 1]
+    if not nums:  # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts in the sentence after or before
+        for side in (after, before):  # the nearest sentence with amounts on each side
+            nums += [g for g in side[:k] if side and tx.sentence(g.start) == tx.sentence(side[0].start)]
     for like in (tx.compatible, _compatible):
         for n in nums:
             for b in wholes:

@@ -73,7 +73,7 @@ _MARKER = regex.compile(
     regex.I,
 )
 # A parenthesis after a whole, past its noun phrase and any defining parenthesis ("… (DVCTT) được … (").
-_PAREN_AFTER = regex.compile(r"(?:[^\d(),.;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
+_PAREN_AFTER = regex.compile(r"(?:[^\d().;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:trong(?!\s+(?:đó|số\s+(?:đó|này)))(?:\s+[^\d\s,;.:]+)?|"

@@ -237,7 +237,7 @@ def flat_row_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """A flattened yearbook row's first cell is its "Tổng số" column: a group of the cells after it that adds
     up to it is its breakdown, and a group short of it only by the rounding of a published table is a
     misprinted one.  Groups further off are not the row's structure, so they are never an alarm."""
-    out: list[Relation] = []
+    out: list[Relation] = [*_rate_rows(text, figures)]
     for row in _flat_rows(text, figures):
         found = _row_total_relations(row[0], row[1:])
         out += found
@@ -248,6 +248,56 @@ def flat_row_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
             for b in range(width, len(row), width):
                 out += _row_total_relations(row[b], row[b + 1 : b + width])
     return out
+
+
+def _line_rows(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
+    """The cells of each line that holds a labelled row of at least `QA_FLAT_ROW_MIN_CELLS` figures of one
+    kind and unit ("Tổng số hộ | hộ | 412204.00 421820.00 …"), in text order."""
+    lines: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.table is None and not f.change:
+            lines[text.rfind("\n", 0, f.start)].append(f)
+    return [
+        row
+        for _, row in sorted(lines.items())
+        if len(row) >= settings.QA_FLAT_ROW_MIN_CELLS and len({(f.kind, f.unit) for f in row}) == 1
+    ]
+
+
+def _rate_rows(text: str, figures: Sequence[Figure]) -> Iterable[Relation]:
+    """ "Số hộ nghèo | hộ | …", "Tổng số hộ | hộ | …", "Tỷ lệ hộ nghèo | % | …": a row of rates that is, in
+    all but at most `QA_RATE_ROW_MISSES` columns, one row above it over another (column by column). The
+    rule holding in the other columns, a column a little off is a misprint; one far off says nothing."""
+    rows = _line_rows(text, figures)
+    for k, rates in enumerate(rows):
+        if rates[0].kind != "percent":
+            continue
+        above = [r for r in rows[max(0, k - settings.QA_RATE_ROW_REACH) : k] if len(r) == len(rates)]
+        above = [r for r in above if r[0].kind in _AMOUNTS]
+        best: list[Relation] = []
+        for num in above:
+            for den in above:
+                if num is den:
+                    continue
+                rels = [
+                    Relation("ratio", p, (a, b), "bảng (dòng liền): dòng tỷ lệ = dòng trên / dòng trên", 0.0)
+                    for p, a, b in zip(rates, num, den)
+                    if b.value and a.value <= b.value
+                ]
+                held = sum(evaluate(r).consistent for r in rels)
+                if len(rels) == len(rates) and held > sum(evaluate(r).consistent for r in best):
+                    best = rels
+        held = [r for r in best if evaluate(r).consistent]
+        if len(held) < max(3, len(best) - settings.QA_RATE_ROW_MISSES):
+            continue
+        for r in best:
+            computed = r.operands[0].value / r.operands[1].value * 100
+            if r in held or _close(computed, r.stated.value):
+                yield Relation(r.check, r.stated, r.operands, r.rule, settings.QA_CONF_TABLE)
+
+
+def _close(computed: Decimal, stated: Decimal) -> bool:
+    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
 
 
 def _row_total_relations(total: Figure, cells: list[Figure]) -> list[Relation]:

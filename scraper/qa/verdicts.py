@@ -254,6 +254,9 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     # Parts that add up to one whole are not an error against another ("1.496 + 40 = 1.536", not 1.405).
     verified = {_operand_key(v.relation) for vs in judged.values() for v in vs if v.consistent}
     sure = _wholes_siblings_confirm(judged.values())
+    changes_hold = sum(
+        any(v.consistent and v.relation.rule.startswith(CHANGE_RULE) for v in vs) for vs in judged.values()
+    )
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
         if good:
@@ -270,6 +273,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                 verdicts[0].relation.confidence >= settings.QA_ALARM
                 or _sibling_whole(verdicts[0], sure)
                 or _slipped(verdicts[0])
+                or (changes_hold >= settings.QA_SIBLING_CHANGES and _adjacent_change(verdicts))
             )
             and _near_miss(verdicts[0])
             and _operand_key(verdicts[0].relation) not in verified
@@ -386,6 +390,25 @@ def _near_miss(v: Verdict) -> bool:
     open_list = r.rule.startswith(_OPEN_MARKERS) and not r.closed
     under = settings.QA_UNDERSHOOT_OPEN if open_list else settings.QA_UNDERSHOOT
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(under)))
+
+
+CHANGE_RULE = "mức thay đổi trên số kỳ trước"
+
+
+def _adjacent_change(verdicts: list[Verdict]) -> bool:
+    """ "280 người, giảm 20 người tương ứng với 6,57%": the change right after this period's value and the
+    rate right after the change, a little off (`QA_SIBLING_MISS`) while the text's other changes hold — the
+    first reading is this one, so it is the one to judge."""
+    v = verdicts[0]
+    r = v.relation
+    if r.check != "change" or not r.rule.startswith(CHANGE_RULE) or len(r.operands) != 2:
+        return False
+    change, current = r.operands
+    if not (current.index == change.index - 1 and r.stated.index == change.index + 1 and r.stated.value):
+        return False
+    if current.value and agrees(r.stated, abs(change.value) / current.value * 100):
+        return False  # "919 vụ, giảm 08 vụ tương ứng 0,87%": over this period's value, as some reports count
+    return abs(v.computed - r.stated.value) <= abs(r.stated.value) * Decimal(str(settings.QA_SIBLING_MISS))
 
 
 def _slipped(v: Verdict) -> bool:
