@@ -283,3 +283,22 @@ def test_columns_a_unit_off_by_rounding_are_each_an_alarm() -> None:
     rows[0][1][:2] = ["51.229", "55.317"]
     verdicts = _verdicts(_table(rows, [2020, 2021, 2022]), "niên giám: dòng 'tổng số'")
     assert [ok for _, ok in verdicts] == [False, False, True]
+
+
+# Schools meeting the national standard by district, one cell per line, the rate row last (our own numbers).
+def _schools(rates: list[str]) -> str:
+    rows = [
+        ("Trường\nTiểu học", ["150", "20", "40", "30", "60"]),
+        ("Trường đạt chuẩn quốc gia", ["90", "12", "30", "18", "30"]),
+        ("Tỉ lệ %", rates),
+    ]
+    return "\n".join(["Toàn tỉnh", "Huyện A", "Huyện B", "Huyện C", "Huyện D"] + [
+        line for label, values in rows for line in label.split("\n") + values
+    ])
+
+
+def test_a_rate_row_is_one_row_over_another_and_a_misprinted_district_alarms() -> None:
+    rule = "niên giám: dòng 'tỉ lệ %' = dòng trên / dòng trên"
+    assert [ok for _, ok in _verdicts(_schools(["60.00", "60.00", "75.00", "60.00", "50.00"]), rule)] == [True] * 5
+    assert [ok for _, ok in _verdicts(_schools(["60.00", "60.00", "73.00", "60.00", "50.00"]), rule)] == [
+        True, True, False, True, True]

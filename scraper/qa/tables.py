@@ -19,9 +19,9 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, evaluate, unit_of
+from .verdicts import Relation, close, evaluate, unit_of
 
-__all__ = ["flat_row_relations", "read_text_tables", "table_relations"]
+__all__ = ["flat_row_relations", "rate_row_relations", "read_text_tables", "table_relations"]
 
 # Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
 TOTAL_LABEL = regex.compile(
@@ -264,40 +264,44 @@ def _line_rows(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
     ]
 
 
+_RATE_ROW_RULE = "bảng (dòng liền): dòng tỷ lệ = dòng trên / dòng trên"
+
+
 def _rate_rows(text: str, figures: Sequence[Figure]) -> Iterable[Relation]:
-    """ "Số hộ nghèo | hộ | …", "Tổng số hộ | hộ | …", "Tỷ lệ hộ nghèo | % | …": a row of rates that is, in
-    all but at most `QA_RATE_ROW_MISSES` columns, one row above it over another (column by column). The
-    rule holding in the other columns, a column a little off is a misprint; one far off says nothing."""
+    """ "Số hộ nghèo | hộ | …", "Tổng số hộ | hộ | …", "Tỷ lệ hộ nghèo | % | …" on lines of their own."""
     rows = _line_rows(text, figures)
     for k, rates in enumerate(rows):
-        if rates[0].kind != "percent":
-            continue
-        above = [r for r in rows[max(0, k - settings.QA_RATE_ROW_REACH) : k] if len(r) == len(rates)]
-        above = [r for r in above if r[0].kind in _AMOUNTS]
-        best: list[Relation] = []
-        for num in above:
-            for den in above:
-                if num is den:
-                    continue
-                rels = [
-                    Relation("ratio", p, (a, b), "bảng (dòng liền): dòng tỷ lệ = dòng trên / dòng trên", 0.0)
-                    for p, a, b in zip(rates, num, den)
-                    if b.value and a.value <= b.value
-                ]
-                held = sum(evaluate(r).consistent for r in rels)
-                if len(rels) == len(rates) and held > sum(evaluate(r).consistent for r in best):
-                    best = rels
-        held = [r for r in best if evaluate(r).consistent]
-        if len(held) < max(3, len(best) - settings.QA_RATE_ROW_MISSES):
-            continue
-        for r in best:
-            computed = r.operands[0].value / r.operands[1].value * 100
-            if r in held or _close(computed, r.stated.value):
-                yield Relation(r.check, r.stated, r.operands, r.rule, settings.QA_CONF_TABLE)
+        if rates[0].kind == "percent":
+            above = [r for r in rows[max(0, k - settings.QA_RATE_ROW_REACH) : k] if r[0].kind in _AMOUNTS]
+            yield from rate_row_relations(rates, above, _RATE_ROW_RULE)
 
 
-def _close(computed: Decimal, stated: Decimal) -> bool:
-    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
+def rate_row_relations(
+    rates: Sequence[Figure], above: Sequence[Sequence[Figure]], rule: str
+) -> list[Relation]:
+    """A row of rates that is, in all but at most `QA_RATE_ROW_MISSES` columns, one of the rows `above` it
+    over another, column by column (the pair that holds in most columns). The rule holding in the other
+    columns, a column a little off is a misprint; one far off says nothing."""
+    best: list[Relation] = []
+    for num in above:
+        for den in above:
+            if num is den or len(num) != len(rates) or len(den) != len(rates):
+                continue
+            cells = zip(rates, num, den)
+            rels = [Relation("ratio", p, (a, b), rule, 0.0) for p, a, b in cells if 0 < a.value <= b.value]
+            if len(rels) == len(rates) and _held(rels) > _held(best):
+                best = rels
+    if _held(best) < max(3, len(best) - settings.QA_RATE_ROW_MISSES):
+        return []
+    return [
+        Relation(r.check, r.stated, r.operands, r.rule, settings.QA_CONF_TABLE)
+        for r in best
+        if evaluate(r).consistent or close(r.operands[0].value / r.operands[1].value * 100, r.stated.value)
+    ]
+
+
+def _held(rels: Sequence[Relation]) -> int:
+    return sum(evaluate(r).consistent for r in rels)
 
 
 def _row_total_relations(total: Figure, cells: list[Figure]) -> list[Relation]:

@@ -392,6 +392,12 @@ def _near_miss(v: Verdict) -> bool:
     return bool(whole) and v.computed >= whole * (1 - Decimal(str(under)))
 
 
+def close(computed: Decimal, stated: Decimal) -> bool:
+    """A table cell off by less than `QA_YEARBOOK_NEAR` of itself: a misprint of the rule its row or column
+    keeps, not a cell of another kind."""
+    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
+
+
 CHANGE_RULE = "mức thay đổi trên số kỳ trước"
 
 

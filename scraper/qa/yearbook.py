@@ -26,7 +26,8 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .verdicts import Relation, evaluate, unit_of
+from .tables import rate_row_relations
+from .verdicts import Relation, close, evaluate, unit_of
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
@@ -256,7 +257,7 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
     dropped."""
     verdicts = [evaluate(r) for r in rels]
     held = [r for r, v in zip(rels, verdicts) if v.consistent]
-    near = [r for r, v in zip(rels, verdicts) if not v.consistent and _close(v.computed, r.stated.value)]
+    near = [r for r, v in zip(rels, verdicts) if not v.consistent and close(v.computed, r.stated.value)]
     far = len(rels) - len(held) - len(near)
     slips = all(_slip(r) for r in near)  # off by a unit or two of the last digit: rounding, column by column
     if len(near) > 1 and not slips:  # several columns a little off: the total holds more than these rows (a
@@ -283,9 +284,6 @@ def _equal_but_for_dashes(parent: Row, children: list[Row], col: int) -> bool:
         and figs[0].value == top.value
     )
 
-
-def _close(computed: Decimal, stated: Decimal) -> bool:
-    return abs(computed - stated) <= abs(stated) * Decimal(str(settings.QA_YEARBOOK_NEAR))
 
 
 def _sub_rows(rows: list[Row], k: int, ncols: int, cache: dict[int, int]) -> int:
@@ -491,6 +489,22 @@ def _index_rows(values: list[Row], index: list[Row]) -> Iterable[Relation]:
         yield from _structure(rels, min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
 
 
+_RATE_LABEL = regex.compile(r"(?:^|\s)(?:t[ỷỉ]\s+lệ|%)", regex.I)
+
+
+def _rate_rows(rows: list[Row]) -> Iterable[Relation]:
+    """ "Trường tiểu học | 196 | 17 | …", "Trường đạt chuẩn | 109 | 11 | …", "Tỉ lệ % | 55.61 | 64.71 | …": a
+    row of rates that is one row above it over another (`tables.rate_row_relations`)."""
+    full = [(i, [c for c in r.cells if isinstance(c, Figure)]) for i, r in enumerate(rows)]
+    wide = settings.QA_FLAT_ROW_MIN_CELLS
+    full = [(i, cells) for i, cells in full if len(cells) == len(rows[i].cells) >= wide]
+    for k, (i, rates) in enumerate(full):
+        if _RATE_LABEL.search(rows[i].label):
+            above = [cells for _, cells in full[max(0, k - settings.QA_RATE_ROW_REACH) : k]]
+            rule = f"niên giám: dòng '{rows[i].label}' = dòng trên / dòng trên"
+            yield from rate_row_relations(rates, above, rule)
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
     out: list[Relation] = []
@@ -501,6 +515,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _index_columns(values, table.columns)
         out += _share_rows([row for section in table.sections for row in section])
         out += _share_columns(values, table.columns)
+        out += _rate_rows(values)
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
             out += _index_rows(values, later)
