@@ -83,6 +83,7 @@ CATEGORY_BEFORE_TITLE_CHARS = 300  # a section label sits right above the title
 LEAD_MIN_CHARS = 40  # a bold/sapo block before the body shorter than this is not a lead
 PROFILE_PRIOR = 1.5  # score a site profile's selector adds to the candidate it picks (a prior, not a rule)
 DENSITY_MIN_BODY_CHARS = 300  # a <p>-density body shorter than this: count <div> paragraphs too
+FOLD_CACHE_SIZE = 64  # folded texts kept while a page is read (a page folds ~20 distinct ones)
 
 # --- progress and logging --------------------------------------------------------------------------
 STATUS_INTERVAL = 30.0  # seconds between status lines when standard error is not a terminal

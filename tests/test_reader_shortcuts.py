@@ -156,6 +156,16 @@ def test_tag_ids_stand_for_the_tag_names(path) -> None:
         assert [tag_id in i for i in ids] == [tag in names for names in named], tag
 
 
+def test_fold_strips_every_combining_mark_and_nothing_else() -> None:
+    """`fold` deletes the marks with one pattern scan: its class is every combining character of the
+    Basic Multilingual Plane, as `unicodedata` says, and no other character."""
+    from scraper.parse.cues import _MARKS
+
+    every = "".join(chr(i) for i in range(0x20, 0x10000) if not 0xD800 <= i < 0xE000)
+    assert _MARKS.sub("", every) == "".join(c for c in every if not unicodedata.combining(c))
+    assert fold("Kết quả CẢI CÁCH hành chính Đắk Nông – “ổn định”") == 'ket qua cai cach hanh chinh dak nong – “on dinh”'
+
+
 _FIELDS = ("title", "body", "date", "author", "category", "views", "summary", "drop", "listing_links")
 
 

@@ -21,7 +21,6 @@ import bisect
 import re
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
 import regex
 
@@ -332,7 +331,6 @@ def _prefix(text: str, start: int, width: int = 48) -> str:
     return text[(nl + 1 if nl >= 0 else lo) : start]
 
 
-@lru_cache(maxsize=4096)
 def _is_label(prefix: str) -> bool:
     m = _LABEL.search(prefix)
     if not m:

@@ -10,6 +10,7 @@ a strong prior, never the only path.  Everything here is linear in the page size
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -285,17 +286,32 @@ def _node_text(node: LexborNode) -> str:
     return clean_text(node.text(deep=True, separator=" "))
 
 
-# Every combining mark of the Basic Multilingual Plane, for one C-level str.translate in `fold`.
+def _mark_class(code_points: list[int]) -> str:
+    """A character class of the code points (sorted), as ranges."""
+    ranges: list[list[int]] = []
+    for c in code_points:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+# Every combining mark of the Basic Multilingual Plane, deleted in `fold` by one scan of the standard
+# engine (a class of ranges: 3x faster than str.translate, which looks each character up in a dict).
 _STRIP_MARKS = {i: None for i in range(0x300, 0x10000) if unicodedata.combining(chr(i))}
+_MARKS = re.compile(_mark_class(sorted(_STRIP_MARKS)))
 
 
-@lru_cache(maxsize=4096)
+# Cached for the page being read (a headline is folded as a candidate, as the title and against the
+# lead): small enough that a benchmark re-reading the same pages finds nothing left from its last round.
+@lru_cache(maxsize=settings.FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower-case, accents off, đ→d: 'Kết quả cải cách' → 'ket qua cai cach'."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     if text.isascii():
         return text
-    out = text.translate(_STRIP_MARKS)
+    out = _MARKS.sub("", text)
     if out and max(out) > "\uffff":  # marks beyond the BMP (rare): the per-character path
         return "".join(c for c in text if not unicodedata.combining(c))
     return out
