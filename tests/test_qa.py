@@ -1365,6 +1365,23 @@ def test_a_rate_of_change_right_after_its_change_alarms_when_the_others_hold(rat
     assert {c.consistent for c in last} == {consistent}
 
 
+def test_rates_over_a_whole_a_fraction_names_again_paragraphs_after_it() -> None:
+    text = ("Trong tháng, cả nước xảy ra 187 vụ cháy, làm 3 người chết.\n\nLực lượng chữa cháy đã điều động 610 "
+            "lượt phương tiện.\n\nLực lượng tại chỗ dập tắt 31/187 vụ cháy.\n\nSo với tháng trước, số vụ cháy "
+            "giảm 6 vụ.\n\nCháy tập trung ở nhà dân với 71 vụ, chiếm 38,0%; 40 vụ cháy cơ sở sản xuất (chiếm "
+            "21,4%).")
+    rates = [c for c in check_text(text) if c.check == "ratio"]
+    assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
+        (True, "Tỷ lệ 71/187"), (True, "Tỷ lệ 40/187")]
+    assert all(c.figures[-1]["raw"] == "187" for c in rates)  # the whole as printed in the first sentence
+
+
+def test_a_share_of_a_total_of_two_kinds_is_no_share_of_either() -> None:
+    text = ("Trong 3 năm qua, đã xảy ra 23 vụ cháy, 2 vụ nổ. Trong đó, 5 vụ cháy gây thiệt hại nghiêm trọng "
+            "(chiếm 20% tổng số vụ cháy, nổ).")
+    assert [c for c in check_text(text) if not c.consistent] == []
+
+
 def test_counts_listed_by_place_in_brackets_are_checked_against_their_total() -> None:
     text = "Bão làm hư hỏng 75 chiếc xuồng (Kiên Lương 58, Hà Tiên 13); 6 chiếc tàu (Rạch Giá 4, Phú Quốc 2)."
     assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [

@@ -33,6 +33,7 @@ from .vocab import PERIOD_SHAPES
 
 RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
 POINTS_RULE = "chỉ số học: tỷ trọng kỳ trước cộng mức tăng/giảm (điểm %) ra tỷ trọng kỳ này"
+DENOMINATOR_RULE = "chỉ số học: tỷ lệ của một số trên mẫu số của một phân số cùng loại gần đó"
 REST_RULE = "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên cạnh (tổng không nêu)"
 IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
 SLIP_RULE = (
@@ -295,7 +296,25 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
     if num is not None:
         return None
-    return _over_the_rest(tx, p) or _fraction_of(tx, p)
+    return _over_a_denominator(tx, p, nums) or _over_the_rest(tx, p) or _fraction_of(tx, p)
+
+
+def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | None:
+    """The rate of a count over the denominator of a fraction of the same noun nearby ("… dập tắt 28/211 vụ
+    cháy. … nhà dân với 80 vụ, chiếm 37,9%"): the fraction names the whole again."""
+    before, after = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
+    for n in nums:
+        for f in sorted(before + after, key=lambda g: abs(g.start - p.start)):
+            den = f.denominator or Decimal(0)
+            gives = den > n.value > 0 and _reproduces(p, n.value / den * 100, truncated=True)
+            if gives and tx.compatible(n, f):
+                rule = f"{DENOMINATOR_RULE} ({f.raw})"
+                # the whole printed on its own too ("xảy ra 211 vụ cháy"): the figure a reviewer looks for
+                same = tx.by_value.get(den, [])[: settings.QA_ARITH_NEIGHBOURS]  # bounded: linear
+                printed = [g for g in same if _is_amount(g) and tx.compatible(g, n)]
+                ops = (n, min(printed, key=lambda g: abs(g.start - p.start))) if printed else (n,)
+                return Relation("ratio", p, ops, rule, settings.QA_CONF_ARITHMETIC, whole=den)
+    return None
 
 
 _REST_BEFORE = regex.compile(r"(?<![\p{L}])còn(?:\s+lại)?(?:\s+\p{L}+)?\s*$", regex.I)

@@ -245,6 +245,9 @@ class Text:
         }  # list.index compares models field by field
         self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
+        self.by_value: dict[Decimal, list[Figure]] = {}  # the figures of each value, in text order
+        for f in self.figures:
+            self.by_value.setdefault(f.value, []).append(f)
 
     def _counted(self, f: Figure) -> str:
         if f.kind not in ("count", "ratio", "number"):
@@ -1454,8 +1457,13 @@ _TOTAL_NAMED = regex.compile(
 def _total_named(tx: Text, p: Figure) -> list[str]:
     """ "chiếm 92% tổng số vụ việc" → ["vụ", "việc"]: the noun of the total a share is said to be of."""
     m = _TOTAL_NAMED.match(tx.t, p.end)
+    if m and _JOINED_NOUN.match(tx.t, m.end()):
+        return []  # "chiếm 25% tổng số vụ cháy, nổ": the total of two kinds, printed as neither
     words = [w for w in (m.group("n").lower().split() if m else []) if w not in _NAMED_STOP]
     return words if words and not set(words) <= _GENERIC_NOUNS else []
+
+
+_JOINED_NOUN = regex.compile(r"\s*(?:,|và|hoặc)\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[)(;.,]", regex.I)
 
 
 def _named_after(tx: Text, p: Figure) -> list[str]:
