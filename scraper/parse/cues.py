@@ -69,7 +69,8 @@ _TITLE_TAG_IDS = _tag_ids(_TITLE_TAGS)
 _TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").child.tag_id  # a text node ("-text")
 # lexbor numbers its special nodes ("-undef", "-text", "-document", "-comment", …: names that start with
 # "-") first, then the standard elements from "a" on; custom elements get ids past those.
-_FIRST_ELEMENT_ID = min(_tag_ids(frozenset({"a"})))
+_A_ID = _FIRST_ELEMENT_ID = min(_tag_ids(frozenset({"a"})))
+_SKIP_IDS = _tag_ids(_SKIP)
 # Words every `_CRUMB_CLASS` match contains, found by lexbor in class or id (ASCII case-insensitively,
 # as the pattern's IGNORECASE matches them): the elements the breadcrumb reader looks at.
 _CRUMB_WORDS = ("breadcrumb", "duong", "path")
@@ -194,7 +195,7 @@ class Layout:
                     continue
                 pid = parent.mem_id  # the parent first: a script's text is never read out
                 if pid not in shown:
-                    shown[pid] = None if parent.tag in _SKIP else _in_link(parent)
+                    shown[pid] = None if parent.tag_id in _SKIP_IDS else _in_link(parent)
                 linked = shown[pid]
                 if linked is None:
                     continue
@@ -243,7 +244,7 @@ def _in_link(node: LexborNode | None) -> bool:
     for _ in range(4):
         if node is None:
             return False
-        if node.tag == "a" and node.attributes.get("href") not in (None, "", "#"):
+        if node.tag_id == _A_ID and node.attributes.get("href") not in (None, "", "#"):
             return True
         node = node.parent
     return False
