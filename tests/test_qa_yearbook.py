@@ -302,3 +302,23 @@ def test_a_rate_row_is_one_row_over_another_and_a_misprinted_district_alarms() -
     assert [ok for _, ok in _verdicts(_schools(["60.00", "60.00", "75.00", "60.00", "50.00"]), rule)] == [True] * 5
     assert [ok for _, ok in _verdicts(_schools(["60.00", "60.00", "73.00", "60.00", "50.00"]), rule)] == [
         True, True, False, True, True]
+
+
+# Pupils by level and ownership, pasted as " | "-joined rows with thousands grouped by spaces (our numbers).
+_PUPILS = """| 2019 | 2020 | 2021 | |
+Tiểu học - Primary | 150 420 | 152 310 | {primary} | |
+Công lập – Public | 149 980 | 151 805 | 153 110 | |
+Ngoài công lập - Non-public | 440 | 505 | 590 | |
+Trung học cơ sở - Lower secondary | 98 200 | 99 015 | 101 230 | |
+Công lập – Public | 97 950 | 98 720 | 100 880 | |
+Ngoài công lập - Non-public | 250 | 295 | 350 | |"""
+
+
+def test_a_spaced_thousands_cell_is_one_number_and_levels_add_up_in_a_pasted_table() -> None:
+    verdicts = _verdicts(_PUPILS.format(primary="153 700"), "niên giám: dòng 'tiểu học'")
+    assert verdicts == [("Tổng các phần 149.980 + 440", True), ("Tổng các phần 151.805 + 505", True),
+                        ("Tổng các phần 153.110 + 590", True)]
+    assert [ok for _, ok in _verdicts(_PUPILS.format(primary="153 701"), "niên giám: dòng 'tiểu học'")] == [
+        True, True, False]
+    refs = [f for c in check_text(_PUPILS.format(primary="153 700")) for f in c.figures]
+    assert {"150 420", "153 700"} <= {f["raw"] for f in refs}

@@ -27,6 +27,7 @@ from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
 from .arithmetic import second_look
 from .pairs import relations
+from .tables import read_text_tables
 from .verdicts import Relation, Verdict, decide
 
 __all__ = [
@@ -131,6 +132,7 @@ def check_article_figures(
 
     Relations come from `pairs.relations` (scored); `pairs.decide` keeps what the arithmetic confirms and
     raises an alarm only where no plausible relation reproduces the stated value."""
+    figures = read_text_tables(body, figures)  # cells learn their table ("| 230 065 |" is one number)
     verdicts = decide(relations(body, figures), tolerance)
     verdicts = second_look(body, figures, verdicts)
     verdicts.sort(key=lambda v: (v.relation.stated.start, v.relation.check != "sum"))

@@ -148,6 +148,7 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
                 blocks[-1].append((a, b))
             else:
                 blocks.append([(a, b)])
+    figures = _joined_groups(text, [a for block in blocks if len(block) >= 2 for a in block], figures)
     starts = [f.start for f in figures]
     out = list(figures)
     next_table = 1 + max((f.table for f in figures if f.table is not None), default=-1)
@@ -175,6 +176,35 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
                     update.update(kind="percent", unit="%")
                 out[i] = f.model_copy(update=update)
     return out
+
+
+_SPACED_NUMBER = regex.compile(r"\d{1,3}(?: \d{3})+")
+
+
+def _joined_groups(text: str, lines: list[tuple[int, int]], figures: Sequence[Figure]) -> list[Figure]:
+    """ "| 230 065 |": a cell of thousands grouped with spaces is one number, which the extractor, reading
+    prose, took for two. The figures of such a cell become one, its raw the cell's exact characters."""
+    joined: dict[int, Figure] = {}
+    gone: set[int] = set()
+    starts = [f.start for f in figures]
+    for a, b in lines:
+        pos = a
+        for cell in text[a:b].split(_CELL_SEP):
+            m = _SPACED_NUMBER.fullmatch(cell.strip())
+            lo = pos + len(cell) - len(cell.lstrip())
+            pos += len(cell) + len(_CELL_SEP)
+            if m is None:
+                continue
+            hi = lo + len(m.group())
+            inside = [f for f in figures[bisect_left(starts, lo) :] if f.start < hi]
+            if len(inside) < 2 or inside[-1].end != hi:
+                continue
+            raw = text[lo:hi]
+            joined[inside[0].index] = inside[0].model_copy(
+                update={"raw": raw, "start": lo, "end": hi, "value": Decimal(raw.replace(" ", ""))}
+            )
+            gone |= {f.index for f in inside[1:]}
+    return [joined.get(f.index, f) for f in figures if f.index not in gone]
 
 
 def table_relations(figures: Sequence[Figure]) -> list[Relation]:

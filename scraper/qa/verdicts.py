@@ -13,7 +13,7 @@ import regex
 from .. import settings
 from ..models import Figure
 
-_NUMBER_TEXT = regex.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_TEXT = regex.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")  # "248 832": a table cell
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _printed(f: Figure) -> tuple[Decimal, Decimal]:
     m = _NUMBER_TEXT.search(f.raw)
     if not m:
         return f.value, Decimal(1)
-    text = m.group(0)
+    text = m.group(0).replace(" ", "")
     if "," in text:
         whole, _, frac = text.rpartition(",")
         text = whole.replace(".", "").replace(",", "") + "." + frac
@@ -430,7 +430,8 @@ def _slipped(v: Verdict) -> bool:
 
 def _last_digits_off(v: Verdict, whole: Decimal) -> bool:
     """Parts that miss their whole by a unit or two of its last printed digit: no subset is that close."""
-    unit = unit_of(v.relation.stated) if v.relation.whole is None else Decimal(1)
+    r = v.relation
+    unit = min(unit_of(f) for f in (r.stated, *r.operands)) if r.whole is None else Decimal(1)  # the finest
     gap = abs(whole - v.computed)
     return bool(gap) and gap <= unit * settings.QA_LAST_DIGITS_OFF and whole >= unit * 100
 

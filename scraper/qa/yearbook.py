@@ -269,8 +269,9 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
 
 
 def _slip(r: Relation) -> bool:
+    """Off by a unit or two of the last digit of the finest figure printed (95,8 + 5,2 is 1 off 100: ten)."""
     gap = abs(sum((f.value for f in r.operands), Decimal(0)) - r.stated.value)
-    return gap <= unit_of(r.stated) * settings.QA_LAST_DIGITS_OFF
+    return gap <= min(unit_of(f) for f in (r.stated, *r.operands)) * settings.QA_LAST_DIGITS_OFF
 
 
 def _equal_but_for_dashes(parent: Row, children: list[Row], col: int) -> bool:
@@ -505,9 +506,39 @@ def _rate_rows(rows: list[Row]) -> Iterable[Relation]:
             yield from rate_row_relations(rates, above, rule)
 
 
+def _pipe_tables(text: str, figures: Sequence[Figure]) -> Iterable[tuple[list[Row], int]]:
+    """The " | "-joined tables of a text (figures that know their table, row and column) as rows of cells in
+    column order: "Tiểu học | 230 065 | …; Công lập | 229 610 | …; Ngoài công lập | 455 | …"."""
+    tables: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.table is not None and f.row and f.column and f.page is None:
+            tables.setdefault(f.table, []).append(f)
+    for fs in tables.values():
+        cols = list(dict.fromkeys(f.column for f in fs))
+        rows: dict[int, tuple[str, list[Figure | str | None]]] = {}  # by line: a label may come back
+        for f in fs:
+            _, cells = rows.setdefault(text.rfind("\n", 0, f.start), (f.row or "", [None] * len(cols)))
+            cells[cols.index(f.column)] = f
+        yield [Row(_key(label), cells) for label, cells in rows.values()], len(cols)
+
+
+def _held_twice(rels: Iterable[Relation]) -> list[Relation]:
+    """The breakdowns of a " | "-joined table that hold in two columns or more, rounding slips not counted:
+    its rows are often a flat list of units ("Huyện A | Huyện B | Huyện C"), where one row adding up to the
+    next two in one column is chance."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Relation]] = {}
+    for r in rels:
+        groups.setdefault((r.rule, r.stated.row or "", tuple(f.row or "" for f in r.operands)), []).append(r)
+    return [r for rs in groups.values() if sum(evaluate(r).consistent for r in rs) >= 2 for r in rs]
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
-    """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text."""
+    """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text, and sums of rows in
+    its " | "-joined ones."""
     out: list[Relation] = []
+    for rows, ncols in _pipe_tables(text, figures):
+        if len(rows) >= settings.QA_YEARBOOK_MIN_ROWS:
+            out += _held_twice(_sum_relations(rows, ncols))
     for table in read_column_tables(text, figures):
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
