@@ -13,7 +13,7 @@ import pytest
 from conftest import shared_path
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SIBLING_RULE, SLIP_RULE, SUM_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1374,6 +1374,19 @@ def test_rates_over_a_whole_a_fraction_names_again_paragraphs_after_it() -> None
     assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
         (True, "Tỷ lệ 71/187"), (True, "Tỷ lệ 40/187")]
     assert all(c.figures[-1]["raw"] == "187" for c in rates)  # the whole as printed in the first sentence
+
+
+@pytest.mark.parametrize("share,verdict", [("8,6%", True), ("9%", True), ("8,3%", False), ("20%", None)])
+def test_a_coarse_share_over_the_whole_its_siblings_hold_over(share: str, verdict: bool | None) -> None:
+    """Two shares of the sentence hold over 187: the forest fires' share is over it too — it holds, or misses
+    by a little (an alarm), or is too far off to be of it (nothing)."""
+    text = ("Trong tháng, cả nước xảy ra 187 vụ cháy, làm 3 người chết.\n\nLực lượng chữa cháy đã điều động 610 "
+            "lượt phương tiện.\n\nLực lượng tại chỗ dập tắt 31/187 vụ cháy.\n\nSo với tháng trước, số vụ cháy "
+            "giảm 6 vụ.\n\nCháy tập trung ở nhà dân với 71 vụ, chiếm 38,0%; 40 vụ cháy cơ sở sản xuất (chiếm "
+            f"21,4%); 16 vụ cháy rừng (chiếm {share}).")
+    forest = [c for c in check_text(text) if c.figures[0]["raw"] == share]
+    assert [c.consistent for c in forest] == ([] if verdict is None else [verdict])
+    assert all(c.rule == SIBLING_RULE and c.figures[-1]["raw"] == "187" for c in forest)
 
 
 def test_a_share_of_a_total_of_two_kinds_is_no_share_of_either() -> None:
