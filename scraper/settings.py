@@ -214,6 +214,12 @@ MAX_SENTENCE_CHARS = 2000
 # A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
 # crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
 MAX_NUMBERS_PER_TEXT = 50_000
+# The most text one match of a pattern tried at a given place reads (the match and what its lookaheads
+# look at): a non-figure at a number (it may run past its family's window: "Trà Vinh 1,51 tỷ đồng"), a
+# period at its first word, a parenthesised acronym after a noun.  Tried on the rest of a long text, the
+# `regex` engine looks for a character every match must hold (the ":" of "9:30", the "tháng" of a date)
+# through all of it, at every number: quadratic.  Real matches are a few dozen characters.
+MATCH_REACH_CHARS = 400
 # how far a list of places and their counts ("(Kiên Giang 65, Cà Mau 10)") is read each way from a number
 PLACE_LIST_REACH = 300
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 import regex
 
 from . import vocab
+from .. import settings
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
@@ -602,7 +603,8 @@ def _indicator(
         m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
         # keep a parenthesised acronym: "hồ sơ thủ tục hành chính (TTHC)"
-        par = _ACRONYM_PAREN.match(t, tail_start + len(phrase))
+        at = tail_start + len(phrase)
+        par = _ACRONYM_PAREN.match(t, at, min(len(t), at + settings.MATCH_REACH_CHARS))
         if par:
             phrase += par.group(0)
         words = phrase.split()

@@ -611,14 +611,15 @@ def _in_windows(
         return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
     out: list[regex.Match[str]] = []
     match = pattern.match
-    k, n = 0, len(starts)
+    k, n, reach = 0, len(starts), settings.MATCH_REACH_CHARS
     for lo, hi in windows:
         k = bisect_left(starts, lo, k)
         last = lo
         while k < n and starts[k] < hi:
             s = starts[k]
             k += 1
-            if s >= last and (m := match(text, s)) is not None:  # may look past the window's end
+            # may look past the window's end, not through the rest of the text
+            if s >= last and (m := match(text, s, min(len(text), s + reach))) is not None:
                 out.append(m)
                 last = m.end()
     return out

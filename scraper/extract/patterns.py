@@ -119,19 +119,28 @@ def starts_of(occ: dict[str, list[int]], words: Iterable[str]) -> list[int]:
 
 
 def finditer_at(
-    pattern: regex.Pattern[str], text: str, starts: Sequence[int], pos: int = 0, endpos: int | None = None
+    pattern: regex.Pattern[str],
+    text: str,
+    starts: Sequence[int],
+    pos: int = 0,
+    endpos: int | None = None,
+    reach: int | None = None,
 ) -> list[regex.Match[str]]:
     """The matches `pattern.finditer(text, pos, endpos)` finds, tried only at `starts` (sorted offsets
     that include every position where a match can begin), for a pattern that never matches empty.
 
     A failed try costs one anchored match instead of a scan of the whole text; lookbehinds still see
-    the text before each start, as in a search.  (A list, not a generator: cheaper to read in full.)"""
+    the text before each start, as in a search.  (A list, not a generator: cheaper to read in full.)
+
+    `reach`: no match (with what its lookaheads read) runs further than this from its start.  A try then
+    sees that much text only: `regex` looks for a character every match must hold ("tháng" in a date)
+    through all the text a try is given, so a try given the rest of a long text costs its length."""
     out = []
     last = pos
     match = pattern.match
     end = len(text) if endpos is None else endpos
     for s in starts:
-        if s >= last and (m := match(text, s, end)) is not None:
+        if s >= last and (m := match(text, s, end if reach is None else min(end, s + reach))) is not None:
             out.append(m)
             last = m.end()
     return out

@@ -16,6 +16,7 @@ from datetime import date
 
 import regex
 
+from .. import settings
 from .patterns import LEXICON, Suffix, digit_runs, finditer_at
 
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
@@ -258,7 +259,7 @@ def find_periods(text: str, ref: date | None = None, *, lowered: str | None = No
         found_by = (
             pattern.finditer(scanned)
             if rule_starts is None
-            else finditer_at(pattern, scanned, rule_starts[i])
+            else finditer_at(pattern, scanned, rule_starts[i], reach=settings.MATCH_REACH_CHARS)
         )
         for m in found_by:
             s, e = m.span()
