@@ -20,7 +20,6 @@ from datetime import date, datetime
 import regex
 
 from . import vocab
-from .. import settings
 from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
@@ -32,6 +31,7 @@ from .patterns import (
     Words,
     alt as _alt,
     finditer_at,
+    match_near,
     starts_of,
 )
 from .periods import Period, find_periods, shift_year
@@ -249,7 +249,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
                 " ".join(original[a:b].split()),
                 _window(periods, period_pos, ss, se),
                 _window(entities, entity_pos, ss, se),
-                _REFERS_BACK.match(t, ss) is not None,
+                match_near(_REFERS_BACK, t, ss) is not None,
             )
         sentence, sentence_periods, sentence_entities, refers_back = per_sentence[si]
         m: dict = {"sentence": sentence}
@@ -402,7 +402,7 @@ def _entity_matches(t: str, lo: int, hi: int) -> list[regex.Match[str]]:
     for p in _ENTITY_STARTS.starts(t, lo, hi):
         if p < last_end:
             continue
-        m = _ENTITY.match(t, p)
+        m = match_near(_ENTITY, t, p)
         if m is not None and m.end() > p:
             out.append(m)
             last_end = m.end()
@@ -603,8 +603,7 @@ def _indicator(
         m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
         # keep a parenthesised acronym: "hồ sơ thủ tục hành chính (TTHC)"
-        at = tail_start + len(phrase)
-        par = _ACRONYM_PAREN.match(t, at, min(len(t), at + settings.MATCH_REACH_CHARS))
+        par = match_near(_ACRONYM_PAREN, t, tail_start + len(phrase))
         if par:
             phrase += par.group(0)
         words = phrase.split()

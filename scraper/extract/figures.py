@@ -50,6 +50,7 @@ from .patterns import (
     alt as _alt,
     finditer_at,
     lead_char,
+    match_near,
     reach_of,
     starts_of,
 )
@@ -281,7 +282,7 @@ def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
     matcher = _WORD if pos < len(text) and text[pos].isspace() else _GLUED_WORD
     cur = pos
     for _ in range(2):
-        m = matcher.match(text, cur)
+        m = match_near(matcher, text, cur)
         if not m:
             break
         w = m.group("w")
@@ -535,7 +536,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and not _qualifier(prefix)
                 and _named_before(prefix)
                 and not _OBJECT_OF.search(prefix[-12:])
-                and not _OWN_SHARE_AFTER.match(t, end)
+                and not match_near(_OWN_SHARE_AFTER, t, end)
                 and not in_place_count_list(t, start, end)  # "(Đắk Nông 161, Gia Lai 10)": counts
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
@@ -552,12 +553,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             c.kind, c.unit, c.unit_end = kind, unit, unit_end
             if in_raw:
                 c.end = unit_end
-            if kind == "score" and (out_of := _OUT_OF.match(t, unit_end)):
+            if kind == "score" and (out_of := match_near(_OUT_OF, t, unit_end)):
                 # "9,75 điểm/10 điểm": the maximum is part of the score
                 c.denominator = parse_digits(out_of.group("max"), conv).value
                 c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
-        if c.qualifier is None and _FROM_UP.matches(prefix) and _AND_ABOVE.match(t, c.reach):
+        if c.qualifier is None and _FROM_UP.matches(prefix) and match_near(_AND_ABOVE, t, c.reach):
             c.qualifier = "từ"  # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
         _read_baseline(c, t)
         out.append(c)
@@ -944,9 +945,9 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         if k + 2 < len(cands) and cands[k + 2].kind != "number" and range_gaps[k + 1]:
             continue
         if b.kind == "number" and a.kind in ("count", "money", "quantity", "percent") and not b.range:
-            if _AGAINST_LAST_PERIOD.match(t, b.end):
+            if match_near(_AGAINST_LAST_PERIOD, t, b.end):
                 continue  # "… 1142,7 nghìn ha, bằng 99,4 cùng kỳ năm trước": an index, no area
-            if a.kind == "percent" and (_OWN_SHARE_AFTER.match(t, b.end) or b.scale != 1):
+            if a.kind == "percent" and (match_near(_OWN_SHARE_AFTER, t, b.end) or b.scale != 1):
                 # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own;
                 # "tăng 493,5% …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
                 continue

@@ -15,6 +15,8 @@ from functools import lru_cache
 import ahocorasick
 import regex
 
+from .. import settings
+
 __all__ = [
     "LEXICON",
     "LETTER",
@@ -27,6 +29,7 @@ __all__ = [
     "digit_runs",
     "finditer_at",
     "lead_char",
+    "match_near",
     "reach_of",
     "starts_of",
 ]
@@ -144,6 +147,12 @@ def finditer_at(
             out.append(m)
             last = m.end()
     return out
+
+
+def match_near(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+    """`pattern.match(text, pos)` for a pattern whose matches (with what their lookaheads read) stay
+    within settings.MATCH_REACH_CHARS of `pos`: the try reads no further (see `finditer_at`'s `reach`)."""
+    return pattern.match(text, pos, min(len(text), pos + settings.MATCH_REACH_CHARS))
 
 
 class Lead:
