@@ -1389,6 +1389,14 @@ def test_a_coarse_share_over_the_whole_its_siblings_hold_over(share: str, verdic
     assert all(c.rule == SIBLING_RULE and c.figures[-1]["raw"] == "187" for c in forest)
 
 
+@pytest.mark.parametrize("rate,expected", [("hơn 80%", [True]), ("gần 75%", [])])
+def test_a_rate_after_a_whole_said_to_have_a_count(rate: str, expected: list) -> None:
+    """Confirmed when it holds; the rate may be of another pair, so no alarm when it does not."""
+    text = ("Trong tổng số 205 học sinh dự thi, có 165 học sinh đạt giải, trong đó có 20 giải Nhất, 50 giải Nhì "
+            f"và 95 giải Ba. Như vậy, tỷ lệ học sinh đạt giải là {rate}.")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == expected
+
+
 def test_a_share_of_a_total_of_two_kinds_is_no_share_of_either() -> None:
     text = ("Trong 3 năm qua, đã xảy ra 23 vụ cháy, 2 vụ nổ. Trong đó, 5 vụ cháy gây thiệt hại nghiêm trọng "
             "(chiếm 20% tổng số vụ cháy, nổ).")

@@ -1653,6 +1653,31 @@ _PLAN_THEN_RATE = regex.compile(
 )
 
 
+_HAS = regex.compile(r"(?<![\p{L}])có(?:\s+\p{L}+){0,2}\s*$", regex.I)
+_RATE_WORD = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
+
+
+def _rates_of_subsets(tx: Text) -> Iterable[Relation]:
+    """ "trong tổng số 182 học sinh … dự thi, có 144 học sinh đạt giải, … Như vậy, tỷ lệ học sinh đạt giải là
+    hơn 79%": the rate a sentence or two later of the count the whole is said to have, over that whole. Only
+    a confirmation: the rate may be of another pair."""
+    figs = tx.figures
+    for i, w in enumerate(figs[:-2]):
+        if not (_is_amount(w) and _MARK_BEFORE.search(tx.before(w, 60))):
+            continue
+        m = figs[i + 1]
+        has = _HAS.search(tx.before(m, 20))
+        if not (has and _is_amount(m) and m.value < w.value and tx.compatible(m, w)):
+            continue
+        s = tx.sentence(m.start)
+        later = (f for f in tx.in_sentences(s, s + 2, m.end) if f.start > m.end and f.kind == "percent")
+        rate = next(later, None)
+        if rate is None or rate.change or not _RATE_WORD.search(tx.before(rate, 60)):
+            continue
+        rule = "tỷ lệ nêu sau cặp 'trong (tổng số) N …, có M' (M trên N)"
+        yield Relation("ratio", rate, (m, w), rule, settings.QA_CONF_CATCH_ALL * 0.8, whole=w.value)
+
+
 def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
     """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount
     the sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
@@ -2419,7 +2444,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
-    rates += [*_range_pairs(tx)]
+    rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     return _identities_a_rate_confirms(tx, sums, rates) + rates + [*_per_unit(tx)] + tables
 
