@@ -16,14 +16,20 @@ import regex
 
 # Parallel tables: Unicode lowercase letters and their TCVN3 / VNI spellings.  Uppercase VNI is the
 # uppercase of the sequence; TCVN3 has separate single-byte capitals only for the seven base letters.
-_UNI = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_UNI = (
+    "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếề"
+    "ểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+)
 _TCVN3 = (
-    "µ ¸ © · Ì Ð ª × Ý ß ã « â ï ó ý ¨ ® Ü ò ¬ \xad ¹ ¶ Ê Ç È É Ë ¾ » ¼ ½ Æ Ñ Î Ï Õ Ò Ó Ô Ö "
+    "µ ¸ © · Ì Ð ª × Ý ß ã « â ï ó ý ¨ ® Ü ò ¬ \xad ¹ ¶ Ê Ç È É Ë ¾ » ¼ ½ Æ "
+    "Ñ Î Ï Õ Ò Ó Ô Ö "
     "Ø Þ ä á è å æ ç é í ê ë ì î ô ñ ø õ ö ÷ ù ú þ û ü"
 ).split(" ")
 _VNI = (
-    "aø aù aâ aõ eø eù eâ ì í oø où oâ oõ uø uù yù aê ñ ó uõ ô ö aï aû aá aà aå aã aä aé aè aú "
-    "aü aë eï eû eõ eá eà eå eã eä æ ò oï oû oá oà oå oã oä ôù ôø ôû ôõ ôï uï uû öù öø öû öõ öï "
+    "aø aù aâ aõ eø eù eâ ì í oø où oâ oõ uø uù yù aê ñ ó uõ ô ö aï aû aá aà aå "
+    "aã aä aé aè aú "
+    "aü aë eï eû eõ eá eà eå eã eä æ ò oï oû oá oà oå oã oä ôù ôø ôû ôõ ôï uï "
+    "uû öù öø öû öõ öï "
     "yø î yû yõ"
 ).split(" ")
 assert len(_UNI) == len(_TCVN3) == len(_VNI)
@@ -36,9 +42,15 @@ for _u, _v in zip(_UNI, _VNI, strict=True):
     VNI_TO_UNICODE[_v.upper()] = _u.upper()
 
 # Characters that occur in TCVN3 text but never in a Unicode Vietnamese word.
-_TCVN3_TELL = set("µ¸¶·¹¨»¾¼½Æ©ÇËÌÐÎÏÑªÖ×ØÜÞßåæçëîïñö÷øûüþ«¬®¡¢£¤¥¦§\xad")
+_TCVN3_TELL = set(
+    "µ¸¶·¹¨»¾¼½Æ©ÇËÌÐÎÏÑªÖ×ØÜÞßåæçëîïñö÷"
+    "øûüþ«¬®¡¢£¤¥¦§\xad"
+)
 # Mark bytes VNI puts after a base vowel; a Unicode word never has these after a, e, o, u, y.
-_VNI_PAIR = regex.compile(r"[aeouyAEOUYôöÔÖ][øùâõêïûáàåãäéèúüëÙØÂÕÊÏÛÁÀÅÃÄÉÈÚÜË]")
+_VNI_PAIR = regex.compile(
+    r"[aeouyAEOUYôöÔÖ]"
+    r"[øùâõêïûáàåãäéèúüëÙØÂÕÊÏÛÁÀÅÃÄÉÈÚÜË]"
+)
 _VIET_UNICODE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # stdlib: scans a class ~3x faster
 _WORD = regex.compile(r"[^\s<>\"'=/]+")
 _VNI_SEQ = regex.compile("|".join(sorted(map(regex.escape, VNI_TO_UNICODE), key=len, reverse=True)))

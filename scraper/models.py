@@ -132,7 +132,11 @@ def _over_100_ok(f: Figure) -> bool:
     s = f.sentence.lower()
     after = s[s.find(f.raw.lower()) + len(f.raw) :][:40] if f.raw.lower() in s else ""
     return any(
-        w in after for w in ("kế hoạch", "dự toán", "chỉ tiêu", "so với", "cùng kỳ", "mục tiêu", "nghị quyết")
+        w in after
+        for w in (
+            "kế hoạch", "dự toán", "chỉ tiêu", "so với",
+            "cùng kỳ", "mục tiêu", "nghị quyết",
+        )
     )
 
 
@@ -187,8 +191,9 @@ class Check(BaseModel):
     figures: list[dict[str, Any]] = Field(default_factory=list)
     message: str
     article_url: str | None = None
-    # How the figures were related, so a reviewer can judge the check (additive to the contract).
-    rule: str | None = None  # the reading that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
+    # How the figures were related, so a reviewer can judge the check (additive to the contract). the reading
+    # that related them: "'trong đó' sau tổng", "tỷ lệ của phân số", …
+    rule: str | None = None
     confidence: float | None = None  # 0..1: how surely a reader would relate these figures this way
     roles: list[str] = Field(
         default_factory=list

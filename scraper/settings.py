@@ -97,18 +97,22 @@ ENV_PREFIX = "SCRAPER_"
 QA_CONF_FRACTION = 0.95  # "276/586 trường, đạt tỷ lệ 47,1%"
 QA_CONF_MARKER = 0.85  # "1.200 hồ sơ, trong đó …", "Trong 40 đơn …, có …", "… lũy kế 340"
 QA_CONF_IDENTITY = 0.8  # received + carried over = total, due = on time + late, … (same sentence)
-# "32 vụ KN, 63 vụ TC. Trong đó 7 vụ KN, 12 vụ TC đúng; …": parts grouped by their tag (confirms only)
+# "32 vụ KN, 63 vụ TC. Trong đó 7 vụ KN, 12 vụ TC đúng; …": parts grouped by their tag (confirms
+# only)
 QA_CONF_TAGGED = 0.6
 QA_CONF_EXTRACTOR = 0.65  # the extractor's part_of / computed_from
 QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± the change
-# Parts with no marker, in the sentences or paragraphs after their whole ("… tiếp nhận 1.665 hồ sơ. … có
-# 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they only ever confirm.
+# Parts with no marker, in the sentences or paragraphs after their whole ("… tiếp nhận 1.665 hồ sơ.
+# … có 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they
+# only ever confirm.
 QA_CONF_UNMARKED = 0.45
 QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it (past 30: confirms only)
-QA_CONF_CATCH_ALL = 0.72  # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
+# a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
+QA_CONF_CATCH_ALL = 0.72
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
-QA_NOUN_REACH = 100  # how far back the noun of a lone classifier ("… hồ sơ … là 59.010 bộ") is looked for
+# how far back the noun of a lone classifier ("… hồ sơ … là 59.010 bộ") is looked for
+QA_NOUN_REACH = 100
 QA_SUBJECT_REACH = 300  # how far back the amount a sentence is about is looked for (characters)
 QA_CAPTION_MAX = 200  # a line this short with no figure between a whole and its parts is a caption
 QA_CAPTIONS_SKIPPED = 4  # at most this many such lines are passed over
@@ -162,7 +166,8 @@ QA_HEDGES = frozenset(
 )
 # The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
 QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
-QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
+QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không "
+                                            "quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
@@ -170,11 +175,12 @@ QA_SHARES_MAX_GAP = 1.5
 QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else saying so: at least this many
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_OVERSHOOT = 0.1
-# A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its rate.
+# A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its
+# rate.
 QA_RANGE_TARGET_GAP = 40
 QA_RANGE_WHOLE_REACH = 3  # figures after a range of counts looked at for the whole both ranges are of
-# ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và …)"):
-# it cannot run on into something else, so parts overshooting by up to this share are a misprint.
+# ... except a list closed by its own parenthesis right after the whole ("3.300 đơn (KN 70, TC 140 và
+# …)"): it cannot run on into something else, so parts overshooting by up to this share are a misprint.
 QA_OVERSHOOT_PARENS = 0.25
 # Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
 QA_UNDERSHOOT = 0.2

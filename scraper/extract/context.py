@@ -8,8 +8,8 @@ The rules are the ones a careful reader applies to a Vietnamese report:
 - an entity named earlier in the paragraph stays the subject until another is named;
 - "trong đó" / "bao gồm" make the following figures parts of the total just before;
 - "(cùng kỳ tăng 7,15%)" is the same indicator a year earlier, not a new one;
-- "… xử lý 630 yêu cầu … đạt tỷ lệ 68,48%" of "920 yêu cầu": a rate and the counts behind it.
-Fields stay null where the text does not say.
+- "… xử lý 630 yêu cầu … đạt tỷ lệ 68,48%" of "920 yêu cầu": a rate and the counts behind
+it. Fields stay null where the text does not say.
 """
 
 from __future__ import annotations
@@ -39,40 +39,52 @@ from .periods import Period, find_periods, shift_year
 __all__ = ["annotate", "to_date"]
 _CAP = rf"\p{{Lu}}[{_L}]*"
 _NAME = (
-    rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
+    rf"{_CAP}(?:\s+(?!(?:và|của|đã|được|là|có|tại|trong|với|cho|về|theo|đến|từ"
+    rf"|thuộc)\b)[\p{{Ll}}][{_L}]*)?"
 )
-_ADMIN_WORD = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
+_ADMIN_WORD = (
+    r"(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
+)
 _BODY_HEAD = (
-    r"(?:Sở|Bộ|Ban|Cục|Chi\s+cục|Tổng\s+cục|Văn\s+phòng|Trung\s+tâm|Công\s+an|Bưu\s+điện|Kho\s+bạc|"
-    r"Ngân\s+hàng|Bảo\s+hiểm\s+xã\s+hội|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Hội\s+đồng\s+nhân\s+dân|Thanh\s+tra|"
-    r"Tòa\s+án|Viện\s+kiểm\s+sát|Cục\s+Thuế|Đài|Trường|Bệnh\s+viện|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+    r"(?:Sở|Bộ|Ban|Cục|Chi\s+cục|Tổng\s+cục|Văn\s+phòng|Trung\s+tâm|Công\s+an|Bưu\s+điện"
+    r"|Kho\s+bạc|"
+    r"Ngân\s+hàng|Bảo\s+hiểm\s+xã\s+hội|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND"
+    r"|Hội\s+đồng\s+nhân\s+dân|Thanh\s+tra|"
+    r"Tòa\s+án|Viện\s+kiểm\s+sát|Cục\s+Thuế|Đài|Trường|Bệnh\s+viện|Tỉnh\s+ủy"
+    r"|Thành\s+ủy|Huyện\s+ủy|"
     r"Liên\s+đoàn|Hội|Đoàn|Ban\s+Quản\s+lý|Chi\s+nhánh|Công\s+ty|Tổng\s+công\s+ty|Quỹ)"
 )
 _ENTITY = regex.compile(
     "|".join(
         [
-            # huyện Bàu Bàng, thành phố Thủ Dầu Một, thị xã Tân Uyên, UBND huyện Dầu Tiếng, Quận 1
+            # huyện Bàu Bàng, thành phố Thủ Dầu Một, thị xã Tân Uyên, UBND huyện Dầu
+            # Tiếng, Quận 1
             rf"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+)?(?<![{_L}]){_ADMIN_WORD}\s+(?:{_CAP}(?:\s+{_CAP})*|"
             rf"\d{{1,2}}(?![\d.,]))",
-            # Sở Thông tin và Truyền thông, Bưu điện tỉnh, UBND tỉnh, Ủy ban MTTQ Việt Nam tỉnh
+            # Sở Thông tin và Truyền thông, Bưu điện tỉnh, UBND tỉnh, Ủy ban MTTQ Việt Nam
+            # tỉnh
             rf"(?<![{_L}]){_BODY_HEAD}(?:\s+(?:{_NAME}|và(?=\s+\p{{Lu}})|{_ADMIN_WORD}(?![{_L}])))+",
             # các sở, ban, ngành; các huyện, thị xã, thành phố; cấp xã; toàn tỉnh
             rf"(?<![{_L}])các\s+(?:{_ADMIN_WORD}|sở|ban|ngành|bộ|cơ\s+quan|đơn\s+vị|"
             rf"địa\s+phương)(?:\s*,\s*(?:{_ADMIN_WORD}|sở|ban|ngành|bộ))*",
             rf"(?<![{_L}])cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|quận)(?![{_L}])",
-            rf"(?<![{_L}])toàn\s+(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|ngành|huyện|quận|thị\s+xã)(?![{_L}])",
+            rf"(?<![{_L}])toàn\s+(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|ngành|huyện|quận"
+            rf"|thị\s+xã)(?![{_L}])",
             r"(?:hệ\s+thống\s+)?(?:đường\s+dây\s+nóng|tổng\s+đài|đầu\s+số)\s+\d+",
-            rf"(?<![{_L}])(?:Thành\s+phố|Tỉnh)(?=\s+(?:đã|có|đạt|ước|tiếp|tăng|giảm|là|vẫn|tiếp\s+tục))",
+            rf"(?<![{_L}])(?:Thành\s+phố|Tỉnh)(?=\s+(?:đã|có|đạt|ước|tiếp|tăng|giảm|là"
+            rf"|vẫn|tiếp\s+tục))",
         ]
     )
 )
 _SOURCE_BEFORE = regex.compile(
-    r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu|thống\s+kê|"
+    r"(?:theo|nguồn|số\s+liệu|báo\s+cáo|thông\s+báo|công\s+bố)(?:\s+(?:báo\s+cáo|số\s+liệu"
+    r"|thống\s+kê|"
     r"thông\s+báo))?(?:\s+của)?\s*$",
     regex.I,
 )
 _ROLE_BEFORE = regex.compile(
-    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư|Phó\s+Bí\s+thư|Trưởng\s+ban|"
+    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Phó\s+Giám\s+đốc|Bí\s+thư"
+    r"|Phó\s+Bí\s+thư|Trưởng\s+ban|"
     r"Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|lãnh\s+đạo|đồng\s+chí)\s*$",
     regex.I,
 )
@@ -80,8 +92,10 @@ _PAREN_AFTER = regex.compile(r"^\s*\(\s*$")
 _AFTER_ENTITY = regex.compile(r"^\s*(?:từ|của|tại|ở|thuộc)\s+$", regex.I)
 # The words that head an indicator phrase, in the order they are tried ("tổng số" before "tổng").
 _HEAD_WORDS = (
-    "tỷ lệ|tỉ lệ|chỉ số|tổng số|tổng|kim ngạch|số lượng|tốc độ|giá trị|thu ngân sách|chi ngân sách|doanh thu|"
-    "sản lượng|diện tích|thu nhập|năng suất|dư nợ|lũy kế|mức|GRDP|GDP|CPI|PCI|PAPI|SIPAS|PAR Index|Par Index|"
+    "tỷ lệ|tỉ lệ|chỉ số|tổng số|tổng|kim ngạch|số lượng|tốc độ|giá trị|thu "
+    "ngân sách|chi ngân sách|doanh thu|"
+    "sản lượng|diện tích|thu nhập|năng suất|dư nợ|lũy "
+    "kế|mức|GRDP|GDP|CPI|PCI|PAPI|SIPAS|PAR Index|Par Index|"
     "ICT Index|DTI"
 ).split("|")
 _INDICATOR_HEADS = regex.compile(
@@ -89,8 +103,10 @@ _INDICATOR_HEADS = regex.compile(
 )
 # Linking words that end a phrase ("… đạt", "… ước tính"), tried in this order.
 _LINK_PHRASES = (
-    "là|đạt|chiếm|ước|ước đạt|ước tính|ước thực hiện|dự kiến|tăng|giảm|bằng|có|được|đã|vẫn|duy trì|thực hiện|"
-    "ở mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp xỉ|đạt tỷ lệ|đạt tỉ lệ|cùng kỳ|thêm|và|hoặc|của|"
+    "là|đạt|chiếm|ước|ước đạt|ước tính|ước thực hiện|dự "
+    "kiến|tăng|giảm|bằng|có|được|đã|vẫn|duy trì|thực hiện|"
+    "ở mức|lên|xuống|còn|với|khoảng|trên|hơn|gần|dưới|xấp xỉ|đạt tỷ lệ|đạt "
+    "tỉ lệ|cùng kỳ|thêm|và|hoặc|của|"
     "trong|tại"
 ).split("|")
 _LINK_WORDS = regex.compile(
@@ -106,7 +122,8 @@ _LINK_TAIL = regex.compile(
     regex.I | regex.REVERSE,
 )
 _LEAD_PHRASES = (
-    "trong đó|bao gồm|gồm|đồng thời|ngoài ra|bên cạnh đó|riêng|còn|và|theo đó|qua đó|với|đối với|trong khi"
+    "trong đó|bao gồm|gồm|đồng thời|ngoài ra|bên cạnh đó|riêng|còn|và|theo đó|qua "
+    "đó|với|đối với|trong khi"
 ).split("|")
 # A phrase whose first letter can begin none of them is passed over without running the pattern.
 _LEAD_WORDS = Lead(
@@ -136,7 +153,8 @@ _THRESHOLDS = {
     "ít nhất",
 }
 _DUE = regex.compile(
-    r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết|đã\s+giải\s+quyết|"
+    r"(?<![\p{L}])(?:đến\s+hạn|cần\s+giải\s+quyết|phải\s+giải\s+quyết"
+    r"|đã\s+giải\s+quyết|"
     r"đã\s+xử\s+lý)(?![\p{L}])",
     regex.I,
 )
@@ -152,31 +170,37 @@ _FRACTION_RATE_TAIL = regex.compile(
     r",\s*(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*$", regex.I
 )
 _PAREN_NEXT = regex.compile(
-    r"\s*\(\s*(?:(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*)?$|\s*\(\s*(?=\d)", regex.I
+    r"\s*\(\s*(?:(?:đạt|chiếm|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?\s*)?$"
+    r"|\s*\(\s*(?=\d)", regex.I
 )
 # "…15 hồ sơ trễ hạn; tổng cộng 4.735 hồ sơ": a total stated after its parts.
 _TOTAL_AFTER = regex.compile(
     r"(?<![\p{L}])(?:tổng\s+cộng|tổng\s+số|tổng)(?:\s+(?:là|có|gồm))?\s*:?\s*$", regex.I
 )
 _RATE_WORDS = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|chiếm)(?![\p{L}])", regex.I)
-# "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words from vocab.ESTIMATE_WORDS).
+# "ước" as in "ước đạt", not "hiệp ước", "điều ước", "công ước", "mong ước" (words
+# from vocab.ESTIMATE_WORDS).
 _ESTIMATE = regex.compile(
-    rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy|tiền)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])",
+    rf"(?<!(?:hiệp|điều|công|mong|ao|giao|quy"
+    rf"|tiền)\s)(?<![{_L}])(?:{_alt(vocab.ESTIMATE_WORDS)})(?![{_L}])",
     regex.I,
 )
 _NOUN_PHRASE_END = regex.compile(
-    r"[,;.:!?\n(]|\s(?:trong\s+đó|và|đạt|tăng|giảm|chiếm|so\s+với|với|của\s+người|được|đã|cần|là|tại|"
+    r"[,;.:!?\n(]|\s(?:trong\s+đó|và|đạt|tăng|giảm|chiếm|so\s+với|với|của\s+người"
+    r"|được|đã|cần|là|tại|"
     r"thuộc\s+diện|"
     r"ở|từ|bao\s+gồm|gồm)(?![\p{L}])",
     regex.I,
 )
 _PERIOD_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước|"
+    r"(?<![\p{L}])(?:đến\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+nay|năm\s+nay|năm\s+trước"
+    r"|"
     r"cùng\s+kỳ)(?![\p{L}])",
     regex.I,
 )
 _VERBS = frozenset(
-    "tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm tra trả ban hành"
+    "tiếp nhận giải quyết xử lý thực hiện tổ chức triển khai cấp có đạt kiểm "
+    "tra trả ban hành"
     " hoàn thành".split()
 )
 _COMMA = regex.compile(r"\s*,")
@@ -186,7 +210,8 @@ _DIGIT = regex.compile(r"\d")
 _VERBISH = regex.compile(r"(?<![\p{L}])(?:đã|được|đang|sẽ)(?![\p{L}])|^\d")
 _OPEN_PAREN_END = regex.compile(r"\s*\(\s*$")
 _LINK_CUT = regex.compile(
-    r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])|,(?!\s*\d)|[(:;]", regex.I
+    r"\s(?:là|đạt|chiếm|ước|tăng(?!\s+trưởng)|giảm|bằng|ở\s+mức|với)(?![\p{L}])"
+    r"|,(?!\s*\d)|[(:;]", regex.I
 )
 _VERB_PHRASE = regex.compile(r"(?:đã|đang|sẽ|được)\s+(?P<v>[^,;()]*?)\s*$")
 _VERB_CORES = ("đã", "đang", "sẽ", "được")  # every match of `_VERB_PHRASE` holds one, as written
@@ -371,7 +396,8 @@ def _entities(
         # "Theo báo cáo của Cục Thống kê": the source of the figures, not what they are about.
         if _SOURCE_BEFORE.matches(t, max(0, s - 40), s):
             continue
-        # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the figures.
+        # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a person's title, not the subject of the
+        # figures.
         if _ROLE_BEFORE.matches(t, max(0, s - 25), s):
             continue
         out.append((s, m.end(), " ".join(m.group(0).split())))
@@ -380,8 +406,10 @@ def _entities(
 
 # Every entity mention starts with one of these words (the first word of each `_ENTITY` branch).
 _ENTITY_FIRST_WORDS = (
-    "UBND Ủy Uỷ tỉnh thành TP huyện thị quận xã phường đặc Sở Bộ Ban Cục Chi Tổng Văn Trung Công Bưu Kho "
-    "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn Quỹ các cấp toàn hệ đường "
+    "UBND Ủy Uỷ tỉnh thành TP huyện thị quận xã phường đặc Sở Bộ Ban Cục Chi "
+    "Tổng Văn Trung Công Bưu Kho "
+    "Ngân Bảo HĐND Hội Thanh Tòa Viện Đài Trường Bệnh Tỉnh Thành Huyện Liên Đoàn "
+    "Quỹ các cấp toàn hệ đường "
     "tổng đầu"
 ).split()
 # Every occurrence, overlapping ones too (one Aho–Corasick pass): far cheaper than trying the whole
@@ -451,7 +479,8 @@ class _SentenceCues:
         return bool(ends) and ends[0] <= pos
 
 
-_REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả|Trong\s+đó)(?![\p{L}])", regex.I)
+_REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả"
+                             r"|Trong\s+đó)(?![\p{L}])", regex.I)
 
 
 def _prev_sentence_start(sentences: list[tuple[int, int]], si: int) -> int:
@@ -464,8 +493,8 @@ def _window(items: list, positions: list[int], lo: int, hi: int) -> list:
 
 
 def _is_frame(t: str, p: Period, sent_starts: list[int]) -> bool:
-    """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or
-    opening its sentence ("Từ 01/1 đến 31/5/2021 các huyện …").  "Chỉ số PCI năm 2018 xếp thứ 9/63"
+    """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or opening
+    its sentence ("Từ 01/1 đến 31/5/2021 các huyện …"). "Chỉ số PCI năm 2018 xếp thứ 9/63"
     names the indicator's year instead and does not carry to the next sentence."""
     if _COMMA.match(t[p.stop : p.stop + 3]):
         return True
@@ -562,8 +591,8 @@ _PERIOD_ENDINGS = ("tháng", "đầu", "cuối", "năm")
 
 
 def _may_end_in_period(text: str) -> bool:
-    """Whether `_TRAILING_PERIOD` can match: every match ends in a digit, a Roman numeral ("I", "V",
-    either case) or "tháng", "đầu", "cuối", "năm" (`str.isdigit` holds for every digit `\\d` matches)."""
+    """Whether `_TRAILING_PERIOD` can match: every match ends in a digit, a Roman numeral ("I", "V", either
+    case) or "tháng", "đầu", "cuối", "năm" (`str.isdigit` holds for every digit `\\d` matches)."""
     tail = text.rstrip()[-6:]
     return tail[-1:].isdigit() or tail[-1:] in "IViv" or tail.lower().endswith(_PERIOD_ENDINGS)
 
@@ -647,7 +676,8 @@ def _indicator(
         m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120))
         after = _tidy_phrase(t[c.end : m.start() if m else c.end + 60])
         if after and not regex.match(
-            r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ|mục\s+tiêu)", after, regex.I
+            r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ"
+            r"|mục\s+tiêu)", after, regex.I
         ):
             phrase = after
     if (
@@ -682,7 +712,8 @@ def _holds_verb_core(text: str) -> bool:
 
 
 def _rate_name(t: str, c: Candidate, cands: list[Candidate], i: int, ss: int) -> str | None:
-    """ "đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi thỏa đáng")."""
+    """"đạt tỷ lệ 68,48%": name the rate after what the count before it did ("xử lý phản hồi
+    thỏa đáng")."""
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.start < ss:
@@ -766,10 +797,10 @@ def _relations(
                 and ";" in t[marker.end() : c.start]
                 and not t[marker.end() : marker.end() + 3].lstrip().startswith(":")
             ):
-                # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880 hồ sơ" is not a
-                # part) unless the figure still fits in the total beside the parts already found
-                # ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000).
-                # "Trong đó: A; B; C" always runs on.
+                # "trong đó …" ends at its clause ("…900 hồ sơ đến hạn; đã giải quyết 880
+                # hồ sơ" is not a part) unless the figure still fits in the total beside the parts already
+                # found ("trong đó nữ 12.000 người …; nam 13.000 người" of 25.000). "Trong đó:
+                # A; B; C" always runs on.
                 so_far = sum((cands[k].value for k in range(j + 1, i) if part_of.get(k) == j), c.value)
                 if so_far > total.value:
                     break
@@ -825,10 +856,13 @@ def _relations(
         gap_start = cands[num].reach
         gap = t[gap_start : c.start]
         if ";" in gap:
-            continue  # another clause: "…438 hồ sơ đang giải quyết; tỷ lệ … đạt 99,6%" is not 438's rate
+            # another clause: "…438 hồ sơ đang giải quyết; tỷ lệ … đạt 99,6%" is not 438's
+            # rate
+            continue
         rate_stated = _RATE_TAIL.search(gap) is not None or _RATE_WORDS.match(gap.lstrip(" ,")) is not None
         if cands[num].kind == "ratio":
-            # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ hộ nghèo … 0,9%"
+            # "950/1.000 hồ sơ, đạt 95%", "45/50 xã …, chiếm 91%" — not "9/10 xã …, tỷ lệ
+            # hộ nghèo … 0,9%"
             if (
                 cands[num].denominator
                 and c.qualifier not in _THRESHOLDS
@@ -866,8 +900,8 @@ def _relations(
                 and _unit_head(cands[j].unit) == _unit_head(cands[num].unit)
                 and cands[j].value > cands[num].value
             ]
-            # a share printed right after one part of a breakdown is of the whole (the first count);
-            # a stated rate is of the nearest larger count before it ("tiếp nhận 920 … xử lý 630 … 68,48%")
+            # a share printed right after one part of a breakdown is of the whole (the first count); a stated
+            # rate is of the nearest larger count before it ("tiếp nhận 920 … xử lý 630 … 68,48%")
             den = (same[0] if stated_right_after else same[-1]) if same else None
         if den is not None and cands[den].value >= cands[num].value > 0:
             computed_from[i] = [num, den]

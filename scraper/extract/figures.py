@@ -85,7 +85,8 @@ _PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace
     "{NOUNS}", _alt(vocab.COUNT_NOUNS)
 )
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
-_NOT_CURRENCY = regex.compile(rf"\s+(?:{_alt(vocab.NOT_CURRENCY_AFTER)})(?![{_L}])", regex.I)  # "5 đồng chí"
+# "5 đồng chí"
+_NOT_CURRENCY = regex.compile(rf"\s+(?:{_alt(vocab.NOT_CURRENCY_AFTER)})(?![{_L}])", regex.I)
 _MEASURE = regex.compile(rf"\s*(?P<u>{_alt(vocab.MEASURES)}){_PER}(?![{_L}\d])", regex.I)
 _DURATION = regex.compile(rf"\s*(?P<u>{_alt(vocab.DURATIONS)})(?![{_L}])", regex.I)
 _SCORE = regex.compile(
@@ -95,16 +96,20 @@ _SCORE = regex.compile(
     regex.I,
 )
 _SCORE_CONTEXT = regex.compile(
-    r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*|index[^,;]*|là)\s*(?:\S+\s*)?$",
+    r"(?:đạt|được|với|chấm|điểm\s+số|tổng\s+điểm|số\s+điểm|chỉ\s+số[^,;]*"
+    r"|index[^,;]*|là)\s*(?:\S+\s*)?$",
     regex.I,
 )
 _PER_SPACES = regex.compile(r"\s*/\s*(?:0?1\s+(?=\D))?")  # "đồng / 1 ha" → "đồng/ha"
-# A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here names it.
+# A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here
+# names it.
 _NAMED_BEFORE = regex.compile(
-    rf"(?:^|[,;:(]\s*|\s(?:và|của|theo|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$"
+    rf"(?:^|[,;:(]\s*|\s(?:và|của|theo"
+    rf"|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$"
 )
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
-_OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)  # "THPT có 12": a name has no verb
+# "THPT có 12": a name has no verb
+_OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)
 _COUNT_PER = regex.compile(rf"\s*/\s*(?:{_alt(vocab.MEASURES)}|[{_L}]+)(?![{_L}\d])", regex.I)
 _OUT_OF = regex.compile(r"\s*/\s*(?P<max>\d+(?:[.,]\d+)?)\s*điểm(?![\p{L}])", regex.I)
 _MULTIPLE = regex.compile(r"\s*(?P<u>lần)(?![\p{L}])", regex.I)
@@ -120,7 +125,8 @@ _GLUED_WORD = regex.compile(rf"(?P<w>[{_L}][{_L}\-]*)")
 
 _QUALIFIER = regex.compile(rf"(?:^|[^{_L}])(?P<q>{_alt(vocab.QUALIFIERS)})\s*$", regex.I)
 _CHANGE = regex.compile(
-    rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên|xấp\s+xỉ|đến|"
+    rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên"
+    rf"|xấp\s+xỉ|đến|"
     rf"tới|lần\s+lượt(?:\s+là)?|tương\s+ứng))*\s*$",
     regex.I,
 )
@@ -135,11 +141,13 @@ _RANK = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.RANK_LEADS)})\s*$", regex.I
 _LABEL = regex.compile(
     rf"(?:^|[^{_L}])(?P<pre>[{_L}]+\s+)?(?P<l>{_alt(vocab.LABEL_WORDS)})\s*(?:số\s*)?[:.]?\s*$", regex.I
 )
-_LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)  # a whole gap (`_continues_label`)
+# a whole gap (`_continues_label`)
+_LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
 _RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
 _DASH_GAP = regex.compile(r"^\s*(?:%\s*)?[-–—]\s*$")
 _DATE_LEAD = regex.compile(
-    rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào|khoảng\s+từ)\s*$",
+    rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào"
+    rf"|khoảng\s+từ)\s*$",
     regex.I,
 )
 _RATIO_LEAD = regex.compile(
@@ -151,10 +159,12 @@ _LETTERS_END = regex.compile(rf"[{_L}]+$")
 _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
 _SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
-_PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$")
+_PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu "
+                             r"số|số\s+nhà|nhà\s+số)\s*$")
 _NOT_A_CHANGE = regex.compile(r"(?i:giá\s+trị|thuế)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
-_SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$")
+_SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng"
+                               rf"|mồng|tuổi|năm)\s*$")
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
 # `_SENTENCE_END` starts right after . ! ? … or at a line break: only there is it tried.
@@ -303,7 +313,8 @@ def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
 
 
 def unit_from_label(label: str | None) -> tuple[str, str | None, Decimal] | None:
-    """A table header's unit: "Thu ngân sách (tỷ đồng)" → ("money", "đồng", 10⁹); "(%)" → percent."""
+    """A table header's unit: "Thu ngân sách (tỷ đồng)" → ("money", "đồng", 10⁹); "(%)" →
+    percent."""
     if not label:
         return None
     m = regex.search(r"\(([^()]{1,30})\)\s*$", label) or regex.search(r"[-–:,]\s*([^-–:,]{1,20})$", label)
@@ -348,7 +359,8 @@ def _is_label(prefix: str) -> bool:
 
 
 def _named_before(prefix: str) -> bool:
-    """The clause so far is only a capitalised name ("Tổ công tác", "Đề án"), not a count abbreviation."""
+    """The clause so far is only a capitalised name ("Tổ công tác", "Đề án"), not a count
+    abbreviation."""
     return _NAMED_BEFORE.matches(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
 
 
@@ -366,7 +378,8 @@ def extract_figures(
 ) -> list[Figure]:
     """Every figure in a body text, in reading order.
 
-    >>> [(f.value, f.kind, f.unit) for f in extract_figures("Tỷ lệ giải quyết đúng hạn là 98,2%")]
+    >>> figures = extract_figures("Tỷ lệ giải quyết đúng hạn là 98,2%")
+    >>> [(f.value, f.kind, f.unit) for f in figures]
     [(Decimal('98.2'), 'percent', '%')]
 
     `published` (the article date) resolves "hiện nay"/"đến nay" and periods without a year;
@@ -465,7 +478,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 last_label_end = end
                 continue
         typo = ".." in num_text or ",," in num_text
-        if typo:  # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
+        # "15..320 tờ gấp": read as one number with the doubled separator made single, and flagged
+        if typo:
             num_text = num_text.replace("..", ".").replace(",,", ",")
         try:
             # as `_NUM` read it, a number is digits and single separators unless two separators meet
@@ -474,7 +488,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         except ValueError:
             if "," in num_text or not _strong_unit(t, end):
                 continue
-            # "1.2345 hồ sơ": dots that group wrongly, before a unit: a typo'd whole number, read and flagged
+            # "1.2345 hồ sơ": dots that group wrongly, before a unit: a typo'd whole number, read and
+            # flagged
             reading, typo = parse_digits(num_text.replace(".", ""), conv), True
         scale_mult, remainder = _scale_of(scale_text, conv)
         base = reading.value
@@ -559,16 +574,19 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 c.end = c.unit_end = out_of.end()
         _read_prefix(c, prefix)
         if c.qualifier is None and _FROM_UP.matches(prefix) and match_near(_AND_ABOVE, t, c.reach):
-            c.qualifier = "từ"  # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
+            # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
+            c.qualifier = "từ"
         _read_baseline(c, t)
         out.append(c)
     return out
 
 
-# What the clause says the bare number is: "tổng số thí sinh đăng ký dự thi là 1.001.011" (a count of
-# candidates), "Tỷ lệ trẻ em được tiêm chủng là 90,02" (a percent), "hụt thu ngân sách là 5.300 tỷ" (money).
+# What the clause says the bare number is: "tổng số thí sinh đăng ký dự thi là 1.001.011" (a count
+# of candidates), "Tỷ lệ trẻ em được tiêm chủng là 90,02" (a percent), "hụt thu ngân sách
+# là 5.300 tỷ" (money).
 _SUBJECT_COUNT = regex.compile(
-    rf"(?:^\s*|(?:^|[^{_L}])(?:tổng\s+)?số(?:\s+lượng)?\s+)(?P<n>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])[^,;:."
+    rf"(?:^\s*|(?:^"
+    rf"|[^{_L}])(?:tổng\s+)?số(?:\s+lượng)?\s+)(?P<n>{_alt(vocab.COUNT_NOUNS)})(?![{_L}])[^,;:."
     rf"()]*?"
     rf"(?:là|đạt|có)\s*:?\s*$",
     regex.I,
@@ -587,7 +605,8 @@ _OWN_SHARE_AFTER = regex.compile(r"\s*\(\s*(?:chiếm\s+)?\d+(?:[.,]\d+)?\s*%")
 
 def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tuple[str, str | None]:
     """A bare number's kind and unit from the subject of its clause, or ("number", None)."""
-    prefix = _PARENTHETICAL.sub(" ", t[max(0, start - 160) : start])  # "bài thi (Vật lý, Hoá học) là N"
+    # "bài thi (Vật lý, Hoá học) là N"
+    prefix = _PARENTHETICAL.sub(" ", t[max(0, start - 160) : start])
     if cut := _CLAUSE_START.search(prefix):
         prefix = prefix[cut.start() + 1 :]
     if not scaled and value == value.to_integral_value() and (m := _SUBJECT_COUNT.search(prefix)):
@@ -599,7 +618,8 @@ def _kind_from_subject(t: str, start: int, value: Decimal, scaled: bool) -> tupl
     return "number", None
 
 
-# A flattened table row: a label, maybe its unit column, then the cells ("Tỷ lệ hộ nghèo % 15,40 12,11 …").
+# A flattened table row: a label, maybe its unit column, then the cells ("Tỷ lệ hộ nghèo % 15,40 12,11
+# …").
 _LABELLED_ROW = regex.compile(
     rf"(?P<label>[^\n]*?[{_L}%)])[^\S\n]+(?:[-−]?\d[\d.,]*[^\S\n]+){{2,}}[-−]?\d[\d.,]*[^\S\n]*$"
 )
@@ -607,8 +627,8 @@ _ROW_UNIT = regex.compile(rf"(?:\(\s*(?P<p>[^()]+?)\s*\)|(?P<w>%|[{_L}]+))\s*$")
 
 
 def _table_row_units(t: str, cands: list[Candidate]) -> None:
-    """Cells of a labelled table row take the row's unit: its unit column ("%", "hộ", "(tỷ đồng)"), else
-    what the label says ("Tỷ lệ …" is a percent, "Tổng số hộ" counts households)."""
+    """Cells of a labelled table row take the row's unit: its unit column ("%", "hộ", "(tỷ đồng)"),
+    else what the label says ("Tỷ lệ …" is a percent, "Tổng số hộ" counts households)."""
     lines: dict[int, tuple[str, str | None, Decimal]] = {}
     for c in cands:
         if c.kind != "number":
@@ -628,7 +648,8 @@ def _row_unit(line: str) -> tuple[str, str | None, Decimal]:
         return "number", None, Decimal(1)
     label = m.group("label").strip()
     if (u := _ROW_UNIT.search(label)) and (read := unit_from_label(f"({u.group('p') or u.group('w')})")):
-        if read[0] == "duration":  # "Năm 2016 59,7 651,00": the row is keyed by a year, not measured in years
+        # "Năm 2016 59,7 651,00": the row is keyed by a year, not measured in years
+        if read[0] == "duration":
             return "number", None, Decimal(1)
         if read[0] != "count" or label.lower().startswith(("tổng số", "số")):
             return read
@@ -714,7 +735,8 @@ _CHANGE_CORES = ("tăng", "giảm")  # tests/test_extract_centre.py checks it ag
 
 
 def _read_prefix(c: Candidate, prefix: str) -> None:
-    """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm còn")."""
+    """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm
+    còn")."""
     c.qualifier = _qualifier(prefix)
     if c.kind == "rank":
         c.qualifier = None
@@ -753,7 +775,10 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
     out: list[Candidate] = []
     if not any(
         w in (lowered if lowered is not None else t.lower())
-        for w in ("mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ", "sáu ", "bảy ", "tám ", "chín ")
+        for w in (
+            "mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ",
+            "sáu ", "bảy ", "tám ", "chín ",
+        )
     ):
         return out
     if lowered is not None:
@@ -798,7 +823,8 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
             except ValueError:
                 continue
         kind, unit, unit_end, in_raw = _follow(t, end, prefix)
-        structured = any(w in ("mươi", "mười", "trăm") or w in SCALES for w in words) and len(words) >= 2
+        tens = ("mươi", "mười", "trăm")
+        structured = any(w in tens or w in SCALES for w in words) and len(words) >= 2
         if kind in ("number", "duration") and not structured:
             continue
         rest = _line_rest(t, end, 40)
@@ -820,7 +846,8 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
 
 
 _YEAR_WORD_BEFORE = regex.compile(
-    rf"(?:^|[^{_L}])(?:trong|cả|mỗi|hằng|hàng|của|các|những|cuối|đầu|giữa|nửa|sang|qua|từ|đến|này)\s+$",
+    rf"(?:^|[^{_L}])(?:trong|cả|mỗi|hằng|hàng|của|các|những|cuối|đầu|giữa|nửa|sang|qua"
+    rf"|từ|đến|này)\s+$",
     regex.I,
 )
 _ORDINAL = regex.compile(
@@ -839,7 +866,8 @@ _ORDINAL_CORE = regex.compile(rf"thứ\s+(?:{_alt(vocab.ORDINALS)})(?![{_L}\d])"
 
 
 def _ordinal_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candidate]:
-    """Spelled places: "giảm nhanh thứ hai cả nước", "giữ vị trí thứ hai và thứ ba" (rank 2 and 3)."""
+    """Spelled places: "giảm nhanh thứ hai cả nước", "giữ vị trí thứ hai và thứ ba" (rank 2
+    and 3)."""
     out: list[Candidate] = []
     if "thứ" not in t or (lowered is not None and _ORDINAL_CORE.search(lowered) is None):
         return out
@@ -871,8 +899,8 @@ _CLAUSE_BREAK = regex.compile(r"[.;:!?\n()]")
 
 
 def _attach_per_units(t: str, cands: list[Candidate], denominators: list[tuple[int, int, str]]) -> None:
-    """ "120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the figure
-    right before it, else of the next figure in the same clause ("đồng/ha", "tạ/ha")."""
+    """"120 triệu đồng/1 ha", "năng suất/1 ha đạt 62 tạ": the per-unit joins the unit of the
+    figure right before it, else of the next figure in the same clause ("đồng/ha", "tạ/ha")."""
     if not cands:
         return
     starts = [c.start for c in cands]
@@ -887,7 +915,8 @@ def _attach_per_units(t: str, cands: list[Candidate], denominators: list[tuple[i
         else:
             continue
         if target.kind in ("money", "quantity", "count", "number") and "/" not in (target.unit or ""):
-            if target.unit is None:  # "số giường bệnh bình quân 1 vạn dân là 31,4": the subject is counted
+            # "số giường bệnh bình quân 1 vạn dân là 31,4": the subject is counted
+            if target.unit is None:
                 kind, noun = _kind_from_subject(t, target.start, Decimal(1), False)
                 target.kind, target.unit = ("count", noun) if kind == "count" else (target.kind, None)
             target.unit = f"{target.unit or ''}/{per}"
@@ -948,11 +977,12 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
             if match_near(_AGAINST_LAST_PERIOD, t, b.end):
                 continue  # "… 1142,7 nghìn ha, bằng 99,4 cùng kỳ năm trước": an index, no area
             if a.kind == "percent" and (match_near(_OWN_SHARE_AFTER, t, b.end) or b.scale != 1):
-                # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own;
-                # "tăng 493,5% …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
+                # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own; "tăng 493,5%
+                # …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
                 continue
             gap = t[max(a.end, a.unit_end) : b.start]
-            # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp: 2.345)"
+            # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp:
+            # 2.345)"
             inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None
             breaks = _SENTENCE_BREAK.search(gap.replace(";", ",") if inside_parens else gap)
             if not breaks and _ENUM_GAP.search(gap) and len(gap) < 60:
@@ -1011,7 +1041,8 @@ _SUFFIX_HINTS: dict[str, tuple] = {
     # a match touches a word before the label (or its boundary), the label's words, "số" and ":"
     "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":.", 4 + max(len(w.split()) for w in vocab.LABEL_WORDS)),
     "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
-    "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới lượt là ứng".split())),
+    "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới "
+                                             "lượt là ứng".split())),
     "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),
     "_DATE_LEAD": (
         reach_of(("khoảng từ", "chiều", "trước")),

@@ -58,18 +58,20 @@ _PER_UNIT_NOUN = (
     rf"|(?!(?:{_STOP})(?![\p{{L}}]))[\p{{Ll}}]+(?:\s+dân)?)"
 )
 _RATE_WORDS = (
-    r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng|lợi\s+nhuận|"
+    r"thu\s+nhập|năng\s+suất|giá\s+trị|hiệu\s+quả|chi\s+phí|giá\s+thành|sản\s+lượng"
+    r"|lợi\s+nhuận|"
     r"doanh\s+thu|lãi|mật\s+độ|bình\s+quân|trung\s+bình|số\s+ca"
 )
 PER_UNIT = (
     rf"(?:(?<!\d\s*)/\s*|(?i:mỗi|bình\s+quân|trung\s+bình|tính\s+trên|cho\s+mỗi)\s+"
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
-    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân|người\s+dân|"
+    r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân"
+    r"|người\s+dân|"
     r"người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
 )
 
-# A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised words
-# right before a small number with no unit after it.
+# A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised
+# words right before a small number with no unit after it.
 _UNIT_WORDS = "|".join(
     regex.escape(w).replace(r"\ ", r"\s+")
     for w in sorted(
@@ -92,8 +94,8 @@ NAME_NUMBER = (
     rf"(?![\d.,]?\d|\s*%|\s*/\s*\d|\s*(?i:{_UNIT_WORDS}|{_SCALE_WORDS})(?![\p{{L}}]))"
 )
 
-# Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its number; a
-# list after "như/gồm/:" continues with more names).  The number is never followed by a unit.
+# Variety names: "giống lúa Thiên ưu 8", "các giống như BC 15, nếp 97, ST 25" (a name and its
+# number; a list after "như/gồm/:" continues with more names). The number is never followed by a unit.
 _NAME_WORD = rf"(?!(?:{_STOP}|{_UNIT_WORDS})(?![\p{{L}}]))[\p{{L}}][\p{{L}}-]*"
 _VARIETY_ITEM = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}[^\S\n]*\d{{1,3}}(?![\d.]|,\d|\s*%)"
 VARIETY = (
@@ -120,17 +122,21 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # tháng 5/2021, 6/2021, 12-2020
     ("month-year", r"(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:19|20)\d{2}(?!\d)"),
     # not "cây công nghiệp ngắn ngày 15 ha": short-term (ngắn ngày) and perennial (dài ngày) crops
-    ("date", r"(?<!(?i:ngắn|dài)\s+)(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
+    ("date", r"(?<!(?i:ngắn"
+             r"|dài)\s+)(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
     ("date", r"(?i:ngày\s+)?\d{1,2}\s+tháng\s+(?:0?[1-9]|1[0-2])(?![\d.,])(?:\s+năm\s+\d{4})?"),
     ("month", r"(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/-]\s*)\d{4})?(?!\d)"),
     (
         "year-range",
-        r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá|từ\s+năm|các\s+năm|"
-        r"năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19|20)?\d{2,4}(?![\d.,]*\d)",
+        r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá"
+        r"|từ\s+năm|các\s+năm|"
+        r"năm)\s+)?(?<![\d.,])(?:19|20)\d{2}\s*(?:-|–|—|đến|tới|/)\s*(?:19"
+        r"|20)?\d{2,4}(?![\d.,]*\d)",
     ),
     (
         "year",
-        r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu|giữa)\s+(?:19|"
+        r"(?i:năm|niên\s+khóa|vụ|mùa|kế\s+hoạch|dự\s+toán|đến|từ|sau|trước|cuối|đầu"
+        r"|giữa)\s+(?:19|"
         r"20)\d{2}(?![\d.,]*\d)",
     ),
     ("quarter", r"(?i:quý)\s+(?:[1-4]|I{1,3}|IV)(?:\s*(?:năm\s+|[/-]\s*)\d{4})?"),
@@ -138,25 +144,29 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # 6 tháng đầu năm, 9 tháng năm 2021, 6 tháng cuối năm 2021, 3 tháng qua
     (
         "period",
-        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu|cuối|\d{4}|"
+        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu\s+năm|cuối\s+năm|năm\s+\d{4}|qua|vừa\s+qua|đầu"
+        r"|cuối|\d{4}|"
         r"/\s*\d{4})(?:\s+\d{4})?",
     ),
     ("period", r"(?m:^|(?<=[.;:,]\s*)|(?<=\p{Lu}\p{Ll}*\s))\d{1,2}\s+tháng(?=\s*[,;:])"),
     # "Kim ngạch xuất khẩu 9 tháng ước đạt …": a period of the year, not a duration of 9 months
     (
         "period",
-        r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có|của|"
+        r"(?<![\d.,])(?:[1-9]|1[0-2])\s+tháng(?=\s*(?:,|ước|đạt|qua|vừa\s+qua|tăng|giảm|là|có"
+        r"|của|"
         r"\d)(?![\p{L}]))",
     ),
     (
         "weekday",
-        r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm|nhiều|ít|"
+        r"(?<!(?i:đứng|xếp|vị\s+trí|hạng|vị|lên|xuống|cao|thấp|lớn|nhỏ|nhanh|chậm"
+        r"|nhiều|ít|"
         r"mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)",
     ),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
     ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
     ("time", r"(?<![\d.,])\d{1,2}\s*[hH]\s*\d{0,2}(?:\s*(?:phút|p))?(?![\p{L}\d])"),
-    ("time", r"(?i:lúc|vào\s+lúc|từ\s+lúc|đến\s+lúc)\s+\d{1,2}(?:\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?)?"),
+    ("time", r"(?i:lúc|vào\s+lúc|từ\s+lúc"
+             r"|đến\s+lúc)\s+\d{1,2}(?:\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?)?"),
     ("time", r"(?<![\d.,])\d{1,2}\s*giờ\s*\d{1,2}(?:\s*phút)?"),
     # 0274.3822.518, 028 3822 1234, +84 274 3822 518, 1900 54 54 81, 1800.1234
     ("phone", r"(?<![\d.,])(?:\+84[\s.-]?|0)\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])"),
@@ -167,7 +177,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # codes glued to letters: COVID-19, SARS-CoV-2, H5N1, QH15, F0, 5G, 4.0 (công nghiệp 4.0)
     (
         "code",
-        r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp|cách\s+mạng|"
+        r"\b\p{Lu}[\p{L}]*-\d+\b|\b\p{Lu}+\d+(?:\p{Lu}+\d*)*\b|\b\d+\p{Lu}\b|(?i:công\s+nghiệp"
+        r"|cách\s+mạng|"
         r"chuyển\s+đổi\s+số|phiên\s+bản|web|version)\s+\d\.\d\b",
     ),
     # "nằm trong số 10 tỉnh đạt điểm cao nhất", "lọt top 10": a ranking group, not a count
@@ -182,21 +193,24 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("footnote", r"(?<=[\p{L}\p{M}.,;:)\]”\"'%])\s?\[\d{1,3}\]"),
     # "từ Km12+300 đến Km15+800", "lý trình Km 3 + 450": a chainage along a road, not an amount
     ("chainage", r"(?i:km|lý\s+trình)\s*\d+\s*\+\s*\d+(?:[.,]\d+)?"),
-    # "đường cấp 4 đồng bằng", "bão cấp 12", "công trình cấp III", "trường cấp 2": a class or level
+    # "đường cấp 4 đồng bằng", "bão cấp 12", "công trình cấp III", "trường cấp 2": a
+    # class or level
     (
         "level",
         rf"(?i:(?:{LEVEL_NOUNS})(?:\s+(?!(?:đã|được|mới|đổi|lại|"
         rf"phép)(?![\p{{L}}]))[\p{{Ll}}]+){{0,2}}\s+cấp\s+"
-        rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và|đến)\s*\d{{1,2}}(?![\d.,]))?)"
+        rf"(?:\d{{1,2}}|[IVX]{{1,4}})(?![\d\p{{L}}]|[.,]\d)(?:\s*(?:-|–|,|và"
+        rf"|đến)\s*\d{{1,2}}(?![\d.,]))?)"
         r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))",
     ),
     # "hỗ trợ 1 phần kinh phí": "partly", not one part (but "1 phần 3", "1 phần trăm" are amounts)
     (
         "partly",
-        r"(?<![\d.,/])0?1\s+phần(?!\s*(?:trăm|mười|tư|hai|ba|bốn|năm|sáu|bảy|tám|chín|\d)(?![\p{L}]))",
+        r"(?<![\d.,/])0?1\s+phần(?!\s*(?:trăm|mười|tư|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+        r"|\d)(?![\p{L}]))",
     ),
-    # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000 dân": the
-    # denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
+    # "năng suất/1 ha", "thu nhập trên 1 ha canh tác", "bình quân 1 vạn dân", "số ca/100.000
+    # dân": the denominator of a rate — part of the unit of the figure it qualifies, never a figure itself
     ("per-unit", PER_UNIT),
     ("name-number", NAME_NUMBER),
     ("variety", VARIETY),
@@ -205,31 +219,38 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "kế hoạch 5 năm", "quy hoạch 10 năm", "chiến lược 10 năm": the horizon of a plan
     (
         "plan-horizon",
-        r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn|định\s+hướng|đề\s+án)"
+        r"(?i:kế\s+hoạch|quy\s+hoạch|chiến\s+lược|chương\s+trình|tầm\s+nhìn"
+        r"|định\s+hướng|đề\s+án)"
         r"\s+\d{1,2}\s+năm(?![\p{L}])",
     ),
-    # "sau 02 năm thực hiện", "qua 3 năm triển khai", "5 năm qua", "Sau 16 năm, …": the time a change took
+    # "sau 02 năm thực hiện", "qua 3 năm triển khai", "5 năm qua", "Sau 16 năm, …": the time a
+    # change took
     (
         "elapsed",
-        r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm|tháng)\s+"
-        r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập|thành\s+lập|đổi\s+mới"
-        r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây)(?![\p{L}])"
+        r"(?i:(?<![\p{L}])(?:sau|qua|trải\s+qua|hơn|gần|trong|suốt)\s+)?(?<![\d.,])\d{1,2}\s+(?:năm"
+        r"|tháng)\s+"
+        r"(?i:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động|hợp\s+nhất|tái\s+lập"
+        r"|thành\s+lập|đổi\s+mới"
+        r"|ra\s+đời|chia\s+tách|sáp\s+nhập|qua|vừa\s+qua|gần\s+đây"
+        r"|trở\s+lại\s+đây)(?![\p{L}])"
         r"|(?i:(?:^|(?<=[.;:,]\s*))(?:sau|qua|trải\s+qua)\s+)\d{1,2}\s+(?:năm|tháng)(?=\s*,)",
     ),
     # "15 ngày đầu tháng Một", "10 ngày cuối năm": a part of a period
     ("period-days", r"(?<![\d.,])\d{1,2}\s+ngày\s+(?i:đầu|cuối|giữa)\s+(?i:tháng|năm|quý|kỳ)"),
-    # "người từ 18 tuổi trở lên", "trẻ em từ 12-17 tuổi", "độ tuổi từ 05 đến 11": an age group, not a figure
-    # (but "tuổi thọ bình quân 73,5 tuổi" is one)
+    # "người từ 18 tuổi trở lên", "trẻ em từ 12-17 tuổi", "độ tuổi từ 05 đến 11": an
+    # age group, not a figure (but "tuổi thọ bình quân 73,5 tuổi" is one)
     (
         "age",
         r"(?<!(?i:tuổi\s+thọ|bình\s+quân|trung\s+bình)[^.;\d]{0,30})(?<![\d.,])\d{1,3}"
         r"(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi(?!\s*thọ)(?![\p{L}])"
-        r"|(?i:độ\s+tuổi|lứa\s+tuổi|tuổi)\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?(?![\d.,])",
+        r"|(?i:độ\s+tuổi|lứa\s+tuổi|tuổi)\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến"
+        r"|tới)\s*\d{1,3})?(?![\d.,])",
     ),
     # "đến thời điểm 17 giờ ngày 13/5", "vào 8 giờ sáng": a time of day
     (
         "time",
-        r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|"
+        r"(?<![\d.,])\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?(?=\s+(?i:ngày|sáng|chiều|tối|trưa"
+        r"|đêm|hôm|"
         r"cùng\s+ngày))"
         r"|(?i:thời\s+điểm|vào)\s+\d{1,2}\s*giờ",
     ),
@@ -239,11 +260,11 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("year-typo", r"(?i:năm)\s+(?:19|20)\d(?=\s*[.,;)]|\s*$)"),
 )
 
-# A list of places, each with its count: "81 chiếc (Kiên Giang 65, Cà Mau 10)", "155 người, gồm: Bảo Yên 109,
-# Sa Pa 8, Văn Bàn 2". Its numbers are figures, though each follows a name: every item is a name and a number,
-# the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end in a number), and a
-# figure comes before the list in its sentence.
-# "(", "gồm:" — not an item's own "Lục Yên: 13" —, "ghi nhận tại Long An 4 ca, Tây Ninh 2 ca"
+# A list of places, each with its count: "81 chiếc (Kiên Giang 65, Cà Mau 10)", "155 người, gồm:
+# Bảo Yên 109, Sa Pa 8, Văn Bàn 2". Its numbers are figures, though each follows a name: every item is a
+# name and a number, the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end
+# in a number), and a figure comes before the list in its sentence. "(", "gồm:" — not an item's own "Lục
+# Yên: 13" —, "ghi nhận tại Long An 4 ca, Tây Ninh 2 ca"
 _LIST_OPENER = regex.compile(r"[()\n]|:(?!\s*\d)|(?<![\p{L}])tại(?=\s)", regex.I)
 _LIST_ITEM = regex.compile(
     r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
@@ -365,7 +386,11 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     ),
     "code": (
         ("text", _TRIGGERS["code"][1], (("run", ("first", "last")),)),
-        ("lower", _TRIGGERS["code"][2], (("at", ("công", "cách", "chuyển", "phiên", "web", "version")),)),
+        (
+            "lower",
+            _TRIGGERS["code"][2],
+            (("at", ("công", "cách", "chuyển", "phiên", "web", "version")),),
+        ),
     ),
     "top-group": (("lower", r"nằm|lọt|đứng", (("at", ("nằm", "lọt", "đứng")),)),),
     "anniversary": (("lower", r"k[ỷỉ]\s+niệm|tròn", (("at", ("kỷ", "kỉ", "tròn")),)),),
@@ -391,13 +416,20 @@ _FAMILY_STARTS: dict[str, _Anchors] = {
         ("at", ("giai", "nhiệm", "thời", "niên", "năm", "khóa", "khoá", "từ", "các")),
     ),
     "year": (
-        ("at", ("năm", "niên", "vụ", "mùa", "kế", "dự", "đến", "từ", "sau", "trước", "cuối", "đầu", "giữa")),
+        (
+            "at",
+            (
+                "năm", "niên", "vụ", "mùa", "kế", "dự", "đến", "từ", "sau",
+                "trước", "cuối", "đầu", "giữa",
+            ),
+        ),
     ),
     "time": (("run", ("first short",)), ("at", ("lúc", "vào", "từ", "đến", "thời"))),
     "name-number": (("run", ("first short",)),),
     "per-unit": (("at", ("/", "mỗi", "bình", "trung", "tính", "cho", "trên")),),
     "month-year": (("run", ("first short",)),),
-    "elapsed": (("run", ("first short",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
+    "elapsed": (("run", ("first "
+                         "short",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
     "period": (("run", ("first short",)),),
 }
 _ANCHOR_WORDS = LEXICON.register(
@@ -630,7 +662,8 @@ _BASE_NUMBER = regex.compile(r"(?:10|100|1\.000|10\.000|100\.000)(?=\s)")
 
 
 def per_unit_denominators(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, unit) of every per-unit denominator: "/1 ha" → "ha", "trên 100.000 dân" → "100.000 dân".
+    """(start, end, unit) of every per-unit denominator: "/1 ha" → "ha", "trên 100.000 dân" → "100.000
+    dân".
 
     These are masked as non-figures; the scanner adds the unit to the figure they qualify.
     """

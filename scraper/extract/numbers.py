@@ -133,8 +133,9 @@ def _below_hundred(words: list[str], *, after_hundreds: bool) -> int:
 
 
 def _below_thousand(words: list[str], *, after_scale: bool = False) -> Decimal:
-    """A group such as "ba trăm linh năm", "hai mươi mốt", "không trăm linh năm", "trăm", and after a
-    scale word "lẻ bảy mươi lăm" (the group's hundreds are zero: "năm nghìn lẻ bảy mươi lăm")."""
+    """A group such as "ba trăm linh năm", "hai mươi mốt", "không trăm linh năm", "trăm", and after
+    a scale word "lẻ bảy mươi lăm" (the group's hundreds are zero: "năm nghìn lẻ bảy mươi
+    lăm")."""
     if not words:
         raise ValueError("empty group")
     if words[0] in _ZERO_LINK:
@@ -163,14 +164,16 @@ def _below_thousand(words: list[str], *, after_scale: bool = False) -> Decimal:
     if i and len(rest) == 1 and rest[0] == "rưỡi":
         return Decimal(total + 50)  # "một trăm rưỡi" = 150
     if rest[0] in _ZERO_LINK:
-        if not i or len(rest) != 2 or rest[1] not in _UNITS or rest[1] in ("không", "mốt", "lăm", "nhăm"):
+        not_a_digit = ("không", "mốt", "lăm", "nhăm")
+        if not i or len(rest) != 2 or rest[1] not in _UNITS or rest[1] in not_a_digit:
             raise ValueError("'linh/lẻ' after 'trăm' precedes one digit")
         return Decimal(total + _UNITS[rest[1]])  # "một trăm linh tư" = 104
     return Decimal(total + _below_hundred(rest, after_hundreds=bool(i)))
 
 
 def _spelled_fraction(words: list[str]) -> Decimal:
-    """The digits after "phẩy": "năm" (0,5), "không năm" (0,05), "ba mươi bốn" (0,34), "hai năm" (0,25)."""
+    """The digits after "phẩy": "năm" (0,5), "không năm" (0,05), "ba mươi bốn" (0,34), "hai năm"
+    (0,25)."""
     if not words:
         raise ValueError("'phẩy' before nothing")
     if all(w in _UNITS and w not in ("mốt", "tư", "lăm", "nhăm") for w in words):
@@ -184,10 +187,12 @@ def _spelled_fraction(words: list[str]) -> Decimal:
 
 
 def parse_spelled(text: str) -> Decimal:
-    """Spelled Vietnamese numbers: "hai mươi ba", "một trăm linh năm", "ba nghìn không trăm linh năm",
-    "năm nghìn lẻ bảy mươi lăm", "một triệu hai trăm nghìn", "hai triệu rưỡi", "hai phẩy năm".
+    """Spelled Vietnamese numbers: "hai mươi ba", "một trăm linh năm", "ba nghìn không trăm linh
+    năm", "năm nghìn lẻ bảy mươi lăm", "một triệu hai trăm nghìn", "hai triệu rưỡi", "hai
+    phẩy năm".
 
-    >>> [parse_spelled(s) for s in ("năm nghìn lẻ bảy mươi lăm", "một trăm mốt", "ba phẩy không năm")]
+    >>> spelled = ("năm nghìn lẻ bảy mươi lăm", "một trăm mốt", "ba phẩy không năm")
+    >>> [parse_spelled(s) for s in spelled]
     [Decimal('5075'), Decimal('110'), Decimal('3.05')]
     """
     words = text.lower().split()
@@ -202,7 +207,8 @@ def parse_spelled(text: str) -> Decimal:
 
 
 def _combine_scaled(tokens: list[str], read_group) -> Decimal:
-    """Apply scale words: "1 tỷ 200 triệu", "2,5 nghìn tỷ", "15 triệu 300 nghìn", "hai tỷ lẻ một".
+    """Apply scale words: "1 tỷ 200 triệu", "2,5 nghìn tỷ", "15 triệu 300 nghìn", "hai tỷ lẻ
+    một".
 
     A scale larger than the one before it multiplies everything so far ("nghìn tỷ"); a smaller
     one starts a new addend ("tỷ … triệu").  A group after a scale word may open with "lẻ/linh".
@@ -214,7 +220,8 @@ def _combine_scaled(tokens: list[str], read_group) -> Decimal:
     for tok in tokens:
         scale = SCALES.get(tok)
         if scale is None:
-            if tok in ("rưỡi", *_SHORT_TENTHS) and last_scale is not None and not group and not pending_half:
+            half = tok in ("rưỡi", *_SHORT_TENTHS)
+            if half and last_scale is not None and not group and not pending_half:
                 # "hai triệu rưỡi" = 2.5 million, "nghìn tư" = 1400
                 pending_half = True
                 half = last_scale / 2 if tok == "rưỡi" else last_scale * _SHORT_TENTHS[tok] / 10

@@ -143,29 +143,34 @@ _Rule = tuple[str, Callable[[regex.Match[str], date | None], tuple[date | None, 
 _RULES: tuple[_Rule, ...] = (
     (rf"(?:từ\s+)?{_NGAY}{_DATE_A}\s*(?:-|–|đến|tới)\s*{_NGAY}{_DATE_B}", _range),
     (
-        rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này)|"
+        rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+(?:nay"
+        rf"|thời\s+điểm\s+(?:hiện\s+tại|này)|"
         rf"hiện\s+tại)",
         _since_year_start,
     ),
     (
-        rf"(?:tính\s+)?(?:đến|tới)\s+{_NGAY}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})\s+năm\s+{_YEAR}",
+        rf"(?:tính\s+)?(?:đến"
+        rf"|tới)\s+{_NGAY}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mo>\d{{1,2}})\s+năm\s+{_YEAR}",
         _full_date,
     ),
     (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?{_NGAY}{_DATE_A}", _as_of_date),
     (
-        rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)",
+        rf"(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<part>đầu"
+        rf"|cuối)\s+)?(?:năm\s*)?(?:{_YEAR})?)?(?=[\s,.;:)]|$)",
         _months,
     ),
     (rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?:\s*(?:/|-|năm)\s*{_YEAR})?", _quarter),
     (rf"tháng\s+(?P<mo>\d{{1,2}})(?:\s*(?:/|-|năm)\s*{_YEAR})?(?!\s*[/.-]?\s*\d)", _month),
     (
-        rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa|năm)\s+{_YEAR}\s*(?:-|–|—|"
+        rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm\s+học|niên\s+khóa"
+        rf"|năm)\s+{_YEAR}\s*(?:-|–|—|"
         rf"đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)?\d{{2}}(?:\d{{2}})?)(?!\d)",
         _years,
     ),
     (rf"năm\s+{_YEAR}(?!\s*[-–]\s*\d)", _whole_year),
     (
-        r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+(?:hiện\s+tại|"
+        r"(?:hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|tính\s+đến\s+nay"
+        r"|đến\s+thời\s+điểm\s+(?:hiện\s+tại|"
         r"này)|tính\s+đến\s+thời\s+điểm\s+hiện\s+tại|lũy\s+kế\s+đến\s+nay)",
         _now,
     ),
@@ -227,8 +232,8 @@ _DOC_REF = regex.compile(
 
 
 def _dates_a_document(text: str, pos: int) -> bool:
-    """Whether the words before `pos` are a document reference (`_DOC_REF`).  Every match holds "/" or
-    "số" (as "số", "SỐ" … lower-case, or with "ſ", the one other letter folding to "s"): a window holding
+    """Whether the words before `pos` are a document reference (`_DOC_REF`). Every match holds "/" or "số"
+    (as "số", "SỐ" … lower-case, or with "ſ", the one other letter folding to "s"): a window holding
     neither is passed over without reading it backwards."""
     lo = max(0, pos - 40)
     window = text[lo:pos]
@@ -301,8 +306,8 @@ def shift_year(p: Period, years: int = -1) -> Period:
     return Period(sh(p.start), sh(p.end), p.text, p.pos, p.stop)
 
 
-# "… so với", "… so cùng kỳ", "… số 12/QĐ-UBND ngày": read backwards, and only when the words before end so
-# (see `patterns.Suffix`).
+# "… so với", "… so cùng kỳ", "… số 12/QĐ-UBND ngày": read backwards, and only when the words
+# before end so (see `patterns.Suffix`).
 SUFFIX_PATTERNS = ("_BASELINE_BEFORE", "_DOC_REF")
 _BASELINE_BEFORE = Suffix(_BASELINE_BEFORE, endings=("với", "kỳ", "so"))  # type: ignore[assignment]
 _DOC_REF = Suffix(_DOC_REF)  # type: ignore[assignment]

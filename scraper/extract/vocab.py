@@ -385,7 +385,8 @@ COUNT_NOUNS: tuple[str, ...] = (
     "thí sinh",
 )
 
-# Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành phố").
+# Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành
+# phố").
 ADMIN_UNITS: tuple[str, ...] = (
     "thành phố trực thuộc trung ương",
     "thị trấn",
@@ -404,9 +405,10 @@ ADMIN_UNITS: tuple[str, ...] = (
 
 # Words that end a noun phrase: a counted noun never continues through them.
 STOP_WORDS: frozenset[str] = frozenset(
-    """và với của cho trong ngoài trên dưới đến tới từ tại là thì mà nên được bị đã đang sẽ có
-    không chưa còn so theo để về vào ra như hay hoặc nhưng nhằm do bởi vì khi nếu gồm bao gồm
-    tăng giảm đạt chiếm chỉ cùng kỳ năm tháng ngày quý này đó kia các những mỗi mọi nay
+    """và với của cho trong ngoài trên dưới đến tới từ tại là thì mà nên
+    được bị đã đang sẽ có không chưa còn so theo để về vào ra như hay
+    hoặc nhưng nhằm do bởi vì khi nếu gồm bao gồm tăng giảm đạt chiếm
+    chỉ cùng kỳ năm tháng ngày quý này đó kia các những mỗi mọi nay
     vượt bằng gấp ước hơn gần khoảng""".split()
 )
 
@@ -606,7 +608,8 @@ RANK_LEADS: tuple[str, ...] = (
     "mạnh thứ",
 )
 
-# Spelled ordinals after a rank lead ("đứng thứ hai", "vị trí thứ ba"); "nhì" and "tư" only as ordinals.
+# Spelled ordinals after a rank lead ("đứng thứ hai", "vị trí thứ ba"); "nhì" and "tư" only as
+# ordinals.
 ORDINALS: dict[str, int] = {
     "nhất": 1,
     "nhì": 2,
@@ -624,9 +627,11 @@ ORDINALS: dict[str, int] = {
 
 # A number glued to the word before it ("tăng14,7%") is read only after these words.
 GLUE_OK_BEFORE: frozenset[str] = frozenset(
-    "tăng giảm đạt là có được trên hơn gần khoảng với và từ đến còn chiếm gồm mới tới thêm".split()
+    "tăng giảm đạt là có được trên hơn gần khoảng với và từ đến còn chiếm gồm "
+    "mới tới thêm".split()
 )
-# …and after a word that careless editing glued onto them ("ngành xây dựngtăng2,1%"): the longer ones only.
+# …and after a word that careless editing glued onto them ("ngành xây dựngtăng2,1%"): the longer ones
+# only.
 GLUE_OK_SUFFIXES: tuple[str, ...] = ("tăng", "giảm", "đạt", "chiếm", "khoảng", "được")
 # "đồng" followed by these is a word of its own ("5 đồng chí" = five comrades), not the currency.
 NOT_CURRENCY_AFTER: tuple[str, ...] = ("chí", "bào", "nghiệp", "hương", "đội", "môn")

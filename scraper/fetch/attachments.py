@@ -90,7 +90,8 @@ async def fetch_attachments(
             continue
         try:
             done += await _one_attachment(ds, fetch, att, owner, summary, sink, fetched_at)
-        except OSError as exc:  # the worker could not be started, the disk is full…: the article stays stored
+        # the worker could not be started, the disk is full…: the article stays stored
+        except OSError as exc:
             summary.errors.append(f"{att.url}: document not read: {exc}")
             log.warning("%s: document not read: %s", att.url, exc)
     return done

@@ -76,7 +76,8 @@ _PAGE_IN_URL = regex.compile(
     r"(?:[?&](?:page|p|trang|pageindex|_101_cur|paged|pg)=|/(?:page|trang|p)[-/]?)(\d+)(?=$|[/?&#.])", regex.I
 )
 _NAV_WORDS = regex.compile(
-    r"^(?:trang chủ|giới thiệu|liên hệ|sơ đồ|tin tức|văn bản|hỏi đáp|đăng nhập|english|tiếng việt)$", regex.I
+    r"^(?:trang chủ|giới thiệu|liên hệ|sơ đồ|tin tức|văn bản|hỏi đáp|đăng "
+    r"nhập|english|tiếng việt)$", regex.I
 )
 
 

@@ -555,11 +555,13 @@ def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | No
 
 
 _VIEWS = regex.compile(
-    r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc|Lượt\s+đọc|Views?|"
+    r"(?:Lượt\s+người\s+xem|Lượt\s+xem|Số\s+lượt\s+xem|Số\s+lượt\s+người\s+đọc"
+    r"|Lượt\s+đọc|Views?|"
     r"View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)",
     regex.I,
 )
-_AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n|]{2,60})", regex.I)
+_AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n"
+                             r"|]{2,60})", regex.I)
 _DATE_PIPE_AUTHOR = regex.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\s*\|\s*(?P<a>[\p{Lu}][^\n|]{1,50})")
 
 
@@ -640,7 +642,8 @@ def _page_text(html: str | bytes, http_charset: str | None) -> tuple[str, bytes 
 # SharePoint display forms (DispForm.aspx, list item pages) put each field in a label/value row.
 _FORM_FIELDS = {
     "title": ("tiêu đề", "title", "tên bài viết"),
-    "published": ("ngày xuất bản", "ngày đăng", "ngày ban hành", "thời gian", "created", "ngày tạo"),
+    "published": ("ngày xuất "
+                  "bản", "ngày đăng", "ngày ban hành", "thời gian", "created", "ngày tạo"),
     "author": ("tác giả", "author", "người viết"),
     "views": ("số lượt người đọc", "lượt xem", "số lượt xem"),
     "summary": ("tóm tắt", "mô tả", "summary"),
@@ -937,8 +940,10 @@ def _header_byline(
 
 _OFFICE_LITERAL = regex.compile(r"\s*</?o:p>\s*")
 _TAIL_CHROME = regex.compile(
-    r"(?i)^(?:xem\s+(?:chi\s+tiết|tiếp|thêm)(?:\s+tại\s+đây)?|\(?\s*nguồn\s*(?:tin)?\s*[:“\"(].*|"
-    r"\(?\s*theo\s*:?\s*(?:https?://|www\.)\S+\)?|tin\s+đang\s+được\s+cập\s+nhật|bản\s+in|in\s+bài\s+viết)$"
+    r"(?i)^(?:xem\s+(?:chi\s+tiết|tiếp|thêm)(?:\s+tại\s+đây)?|\(?\s*nguồn\s*(?:tin)?\s*[:“\"(].*"
+    r"|"
+    r"\(?\s*theo\s*:?\s*(?:https?://|www\.)\S+\)?|tin\s+đang\s+được\s+cập\s+nhật|bản\s+in"
+    r"|in\s+bài\s+viết)$"
 )
 
 
@@ -1131,7 +1136,8 @@ _NAME_LINE = regex.compile(
     r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,4}\p{Lu}[\p{Ll}\p{M}]*(?:\s*\((?:tổng\s+hợp|TH|st)\))?"
 )
 _CREDIT_LINE = regex.compile(
-    r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})",
+    r"(?:Tin|Bài|Ảnh|Tin\s*,\s*ảnh|Bài\s*,\s*ảnh|Bài\s+và\s+ảnh"
+    r"|Tin\s+và\s+ảnh)\s*:\s*(?P<a>[^\n]{2,60})",
     regex.I,
 )
 

@@ -80,8 +80,10 @@ _ESCAPED_OFFICE = regex.compile(r"</?o:p>|<!\[if[^\]]*\]>|<!\[endif\]>")
 # Texts that sit where a title would on every page of a portal: its name, its sections, its menu.
 _PORTAL_WORDS = regex.compile(
     r"(?i)^(?:trang\s+chủ|home|root|chuyên\s+mục|danh\s+mục|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|"
-    r"tin\s+tức\s+sự\s+kiện|tin\s+nổi\s+bật|thông\s+báo|tin\s+mới(?:\s+hơn)?|tin\s+đã\s+đưa|tin\s+khác|"
-    r"các\s+tin\s+khác|tin\s+liên\s+quan|liên\s+kết\s+website|văn\s+bản\s+mới|giới\s+thiệu|liên\s+hệ|"
+    r"tin\s+tức\s+sự\s+kiện|tin\s+nổi\s+bật|thông\s+báo|tin\s+mới(?:\s+hơn)?"
+    r"|tin\s+đã\s+đưa|tin\s+khác|"
+    r"các\s+tin\s+khác|tin\s+liên\s+quan|liên\s+kết\s+website|văn\s+bản\s+mới|giới\s+thiệu"
+    r"|liên\s+hệ|"
     r"sơ\s+đồ\s+site|menu|tìm\s+kiếm|search)\s*:?$"
 )
 _SITE_NAME = regex.compile(
@@ -103,11 +105,13 @@ _DATE_ANY = regex.compile(
     regex.I,
 )
 _DATE_LABEL = regex.compile(
-    r"(?i)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản|cập\s+nhật(?:\s+lúc)?|"
+    r"(?i)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản"
+    r"|cập\s+nhật(?:\s+lúc)?|"
     r"ngày\s+cập\s+nhật|"
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành|publish(?:ed)?\s+date|posted|ngày|thời\s+gian)\s*:?\s*$"
 )
-_WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
+_WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)"
+                         r"|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
 ADJACENT = 80  # text characters between a date line or section label and the title it belongs to
 TIME_BEFORE = regex.compile(
     r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I
@@ -134,12 +138,15 @@ _POSTING_ACCOUNTS = frozenset(
     }
 )
 _NOT_NAMES = regex.compile(
-    r"(?i)^(?:báo\s+cáo|tải\s+về|tải\s+xuống|download|file\s+đính\s+kèm|tệp\s+đính\s+kèm|văn\s+bản|"
+    r"(?i)^(?:báo\s+cáo|tải\s+về|tải\s+xuống|download|file\s+đính\s+kèm|tệp\s+đính\s+kèm"
+    r"|văn\s+bản|"
     r"đính\s+kèm|"
-    r"xem\s+tiếp|xem\s+thêm|chi\s+tiết|quay\s+lại|về\s+đầu\s+trang|in\s+bài|bản\s+in|chia\s+sẻ|tin\s+khác)\b"
+    r"xem\s+tiếp|xem\s+thêm|chi\s+tiết|quay\s+lại|về\s+đầu\s+trang|in\s+bài|bản\s+in"
+    r"|chia\s+sẻ|tin\s+khác)\b"
 )
 _BYLINE_LABEL = regex.compile(
-    r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|"
+    r"(?i)^(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh"
+    r"|bài\s*,\s*ảnh|"
     r"bài|tin|ảnh|thực\s+hiện|nhóm\s+pv)\s*:?\s*"
 )
 _SOURCE_WORD = regex.compile(r"(?i)(?:nguồn|theo)\b")
@@ -319,7 +326,8 @@ def fold(text: str) -> str:
 
 
 def slug_words(url: str | None) -> list[str]:
-    """The words of the URL's article slug ('…/3252817-trien-khai-dong-bo.html' → ['trien', 'khai', …])."""
+    """The words of the URL's article slug ('…/3252817-trien-khai-dong-bo.html' → ['trien', 'khai',
+    …])."""
     if not url:
         return []
     from urllib.parse import unquote, urlsplit
@@ -379,7 +387,8 @@ def _typography(node: LexborNode) -> float:
 
 
 def _is_date_line(text: str) -> bool:
-    """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a headline."""
+    """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a
+    headline."""
     if _YEAR_DIGITS.search(text) is None:
         return False  # every date expression writes its year in four digits
     rest = _DATE_ANY.sub("", text, count=2)

@@ -1,8 +1,8 @@
 """Relations the words did not give but the arithmetic alone reproduces: confirmations, and one kind of alarm.
 
-The rules in `pairs` relate figures by what the report says ("trong đó", "đạt", roles of a file-processing
-report …). Reports word the same arithmetic in endless other ways, so where no rule related a stated
-figure, this module searches its neighbourhood for operands that reproduce it:
+The rules in `pairs` relate figures by what the report says ("trong đó", "đạt", roles of a
+file-processing report …). Reports word the same arithmetic in endless other ways, so where no rule related
+a stated figure, this module searches its neighbourhood for operands that reproduce it:
 
 - a rate printed finely enough (`QA_FINE_RATE_DIGITS` digits, "98,2%", "49,93%") and two amounts of the
   same kind nearby whose quotient gives it to the printed precision;
@@ -31,17 +31,35 @@ from .pairs import _MARKER, Text, _compatible, _is_amount, _own_share
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
-RATE_RULE = "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào chỉ ra)"
-POINTS_RULE = "chỉ số học: tỷ trọng kỳ trước cộng mức tăng/giảm (điểm %) ra tỷ trọng kỳ này"
+RATE_RULE = (
+    "chỉ số học: hai số gần đó chia ra đúng tỷ lệ đã nêu (không có từ nối nào "
+    "chỉ ra)"
+)
+POINTS_RULE = (
+    "chỉ số học: tỷ trọng kỳ trước cộng mức tăng/giảm (điểm %) ra tỷ trọng kỳ "
+    "này"
+)
 SIBLING_RULE = "tỷ lệ trên cùng tổng với các tỷ lệ khác trong câu đã khớp"
-DENOMINATOR_RULE = "chỉ số học: tỷ lệ của một số trên mẫu số của một phân số cùng loại gần đó"
-REST_RULE = "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên cạnh (tổng không nêu)"
-IMPLIED_RULE = "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
+DENOMINATOR_RULE = (
+    "chỉ số học: tỷ lệ của một số trên mẫu số của một phân số cùng loại gần "
+    "đó"
+)
+REST_RULE = (
+    "chỉ số học: tỷ lệ của một số trên tổng của nó với phần còn lại nêu bên "
+    "cạnh (tổng không nêu)"
+)
+IMPLIED_RULE = (
+    "tỷ lệ trên tổng các phần có tỷ lệ riêng cộng lại 100% (tổng không nêu)"
+)
 SLIP_RULE = (
-    "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai đơn vị ở chữ số cuối "
+    "chỉ số học: các số liền nhau cùng loại cộng lại lệch số đã nêu một, hai "
+    "đơn vị ở chữ số cuối "
     "(không có từ nối nào chỉ ra)"
 )
-SUM_RULE = "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không có từ nối nào chỉ ra)"
+SUM_RULE = (
+    "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không "
+    "có từ nối nào chỉ ra)"
+)
 
 
 def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict]) -> list[Verdict]:
@@ -74,9 +92,10 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
 
 
 def _sibling_shares(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
-    """ "nhà dân với 80 vụ, chiếm 37,9%; 25 vụ … (chiếm 11,8%); … 18 vụ … (chiếm 8,5%)": when two or more
-    shares of a sentence hold over one whole, the other counts of the sentence with a share of their own
-    are over it too, however coarsely printed: it holds, or misses by a little (an alarm), or says nothing."""
+    """"nhà dân với 80 vụ, chiếm 37,9%; 25 vụ … (chiếm 11,8%); … 18 vụ … (chiếm 8,5%)":
+    when two or more shares of a sentence hold over one whole, the other counts of the sentence with a share
+    of their own are over it too, however coarsely printed: it holds, or misses by a little (an alarm), or
+    says nothing."""
     wholes: dict[int, dict[Decimal, int]] = {}
     printed: dict[Decimal, Figure] = {}  # the whole as a figure, where a sibling's check shows one
     for v in judged:
@@ -103,9 +122,9 @@ def _sibling_shares(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
 
 
 def _point_changes(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
-    """ "công nghiệp chiếm 76,19% … (cùng kỳ: 75,36% - …) ¶ tỷ trọng công nghiệp tăng 0,83%": a share's rise
-    or fall in points, from last period's share to this one's — the one pair of shares nearby it separates
-    exactly (several pairs: no telling which)."""
+    """"công nghiệp chiếm 76,19% … (cùng kỳ: 75,36% - …) ¶ tỷ trọng công nghiệp tăng
+    0,83%": a share's rise or fall in points, from last period's share to this one's — the one pair of
+    shares nearby it separates exactly (several pairs: no telling which)."""
     used = {f.index for v in judged for f in (v.relation.stated, *v.relation.operands)}
     out: list[Verdict] = []
     for c in tx.figures:
@@ -127,12 +146,13 @@ def _point_changes(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
 
 
 def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
-    """ "chế biến, chế tạo đạt 5.205,2 triệu USD, chiếm 39,4% tổng vốn đăng ký cấp mới; bất động sản đạt
-    5.003,1 triệu USD, chiếm 37,9%; các ngành còn lại đạt 2.997,1 triệu USD, chiếm 22,7%": amounts of one
-    paragraph, each with its own share, the shares making 100% — the whole they are shares of may be the
-    amounts' sum, printed or not. A share that is its amount over that sum is confirmed (and explains an
-    alarm over another whole); one that is not says nothing, since the list may leave out a part. Amounts
-    that are the parts of a printed whole (`printed`: the operands of the sums judged) are shares of it."""
+    """"chế biến, chế tạo đạt 5.205,2 triệu USD, chiếm 39,4% tổng vốn đăng ký cấp
+    mới; bất động sản đạt 5.003,1 triệu USD, chiếm 37,9%; các ngành còn lại đạt
+    2.997,1 triệu USD, chiếm 22,7%": amounts of one paragraph, each with its own share, the shares making
+    100% — the whole they are shares of may be the amounts' sum, printed or not. A share that is its amount
+    over that sum is confirmed (and explains an alarm over another whole); one that is not says nothing, since
+    the list may leave out a part. Amounts that are the parts of a printed whole (`printed`: the operands of
+    the sums judged) are shares of it."""
     by_paragraph: dict[int, list[tuple[Figure, Figure]]] = {}
     for f in tx.figures:
         if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
@@ -156,9 +176,10 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
 
 
 def _mixed_periods(tx: Text, r: Relation) -> bool:
-    """Parts of one sum that are of overlapping but different periods ("tháng 7/2023" and "7 tháng đầu năm
-    2023"), or whose own clauses name periods of different shapes ("… tháng 7 đạt 19.750 tấn, đưa lũy kế
-    7 tháng đạt 136.915 tấn"). Parts of periods apart (2015, 2016, 2017) are a breakdown over time."""
+    """Parts of one sum that are of overlapping but different periods ("tháng 7/2023" and "7 tháng đầu
+    năm 2023"), or whose own clauses name periods of different shapes ("… tháng 7 đạt 19.750 tấn,
+    đưa lũy kế 7 tháng đạt 136.915 tấn"). Parts of periods apart (2015, 2016, 2017) are a breakdown
+    over time."""
     if r.check != "sum":
         return False
     spans = {(f.period_start, f.period_end) for f in r.operands if f.period_start and f.period_end}
@@ -169,7 +190,8 @@ def _mixed_periods(tx: Text, r: Relation) -> bool:
 
 _SHAPES = [(name, regex.compile(pattern, regex.I)) for name, pattern in PERIOD_SHAPES.items()]
 _CLAUSE_CUT = regex.compile(r"[,;.\n]")
-_COMPARED = regex.compile(r"(?:so|với|kỳ)\s+$", regex.I)  # "so với (cùng kỳ) năm 2024": not its period
+# "so với (cùng kỳ) năm 2024": not its period
+_COMPARED = regex.compile(r"(?:so|với|kỳ)\s+$", regex.I)
 
 
 def _period_shape(tx: Text, f: Figure) -> str | None:
@@ -307,8 +329,8 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     """A like amount near a finely printed rate that, as the whole of `num`, reproduces it (the nearest such,
     of the same noun first, then of the same kind and unit). Without `num`, the numerator is one of the
     amounts nearest the rate in its sentence (in the next when its own has none), the count a rate is stated
-    for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a long sentence
-    give some rate by chance."""
+    for ("1.793 hộ được công nhận, bằng 74,4%", "đạt 74,4% (1.793 hộ)"): any two amounts of a
+    long sentence give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
     before, after = _neighbours(tx, p, _is_amount)
@@ -316,7 +338,9 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
-    if not nums:  # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts in the sentence after or before
+    # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts in the sentence after or
+    # before
+    if not nums:
         for side in (after, before):  # the nearest sentence with amounts on each side
             nums += [g for g in side[:k] if side and tx.sentence(g.start) == tx.sentence(side[0].start)]
     for like in (tx.compatible, _compatible):
@@ -331,8 +355,8 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
 
 
 def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | None:
-    """The rate of a count over the denominator of a fraction of the same noun nearby ("… dập tắt 28/211 vụ
-    cháy. … nhà dân với 80 vụ, chiếm 37,9%"): the fraction names the whole again."""
+    """The rate of a count over the denominator of a fraction of the same noun nearby ("… dập tắt 28/211
+    vụ cháy. … nhà dân với 80 vụ, chiếm 37,9%"): the fraction names the whole again."""
     before, after = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
     for n in nums:
         for f in sorted(before + after, key=lambda g: abs(g.start - p.start)):
@@ -340,7 +364,8 @@ def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | N
             gives = den > n.value > 0 and _reproduces(p, n.value / den * 100, truncated=True)
             if gives and tx.compatible(n, f):
                 rule = f"{DENOMINATOR_RULE} ({f.raw})"
-                # the whole printed on its own too ("xảy ra 211 vụ cháy"): the figure a reviewer looks for
+                # the whole printed on its own too ("xảy ra 211 vụ cháy"): the figure a reviewer looks
+                # for
                 same = tx.by_value.get(den, [])[: settings.QA_ARITH_NEIGHBOURS]  # bounded: linear
                 printed = [g for g in same if _is_amount(g) and tx.compatible(g, n)]
                 ops = (n, min(printed, key=lambda g: abs(g.start - p.start))) if printed else (n,)
@@ -353,9 +378,9 @@ _NOT_YET_AFTER = regex.compile(r"[^\d,;.]{0,30}?(?<![\p{L}])chưa(?![\p{L}])", r
 
 
 def _over_the_rest(tx: Text, p: Figure) -> Relation | None:
-    """The rate of a count over it and the rest named beside it ("47.282 học sinh. Đạt tỷ lệ 99,43%, còn 272
-    học sinh chưa tham gia"; the rest is said to remain, "còn", or not yet done, "chưa"): the whole, never
-    printed, is the two together."""
+    """The rate of a count over it and the rest named beside it ("47.282 học sinh. Đạt tỷ lệ 99,43%,
+    còn 272 học sinh chưa tham gia"; the rest is said to remain, "còn", or not yet done, "chưa"): the
+    whole, never printed, is the two together."""
     here, k = tx.sentence(p.start), settings.QA_ARITH_RATE_SUBJECTS
     near = [g for g in tx.in_sentences(here - 1, here, p.start) if _is_amount(g) and not g.change]
     near = sorted(near, key=lambda g: abs(g.start - p.start))[: 2 * k]
@@ -371,8 +396,8 @@ def _over_the_rest(tx: Text, p: Figure) -> Relation | None:
 
 
 def _fraction_of(tx: Text, p: Figure) -> Relation | None:
-    """A fraction near the rate, or in the headline, that gives it ("105/108 đơn vị cấp xã đạt chuẩn" over
-    the text, "… đạt 97,2%" lines below)."""
+    """A fraction near the rate, or in the headline, that gives it ("105/108 đơn vị cấp xã đạt
+    chuẩn" over the text, "… đạt 97,2%" lines below)."""
     before, after = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
     for f in sorted(before + after, key=lambda g: abs(g.start - p.start)):
         den = f.denominator or Decimal(0)
@@ -382,21 +407,23 @@ def _fraction_of(tx: Text, p: Figure) -> Relation | None:
 
 
 def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0)) -> Relation | None:
-    """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts
-    of the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
-    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); fractions whose numerators
-    and denominators both add up; not figures `placed` as another whole's operands. With a `slip`, a run
-    of amounts printed as finely as the whole that misses it by no more than that (an alarm)."""
+    """A run of like figures right after or right before `w` that adds up to it (the shortest run): amounts of
+    the same noun first, then of the same kind and unit ("482 trường, trung tâm": 17 trung tâm is one);
+    shares of a share ("xuất sắc 23,3%, giỏi 49,9%, xuất sắc và giỏi 73,2%"); fractions whose
+    numerators and denominators both add up; not figures `placed` as another whole's operands. With a `slip`,
+    a run of amounts printed as finely as the whole that misses it by no more than that (an alarm)."""
     if w.kind == "percent":
         likes = [lambda g: g.kind == "percent" and not (g.change or g.prior_period or g.range)]
-    elif w.kind == "ratio" and w.denominator:  # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
+    # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
+    elif w.kind == "ratio" and w.denominator:
         likes = [lambda g: g.kind == "ratio" and bool(g.denominator)]
     elif not _is_amount(w):
         return None
     else:
         span = (0, len(tx.t))
         if w.value < settings.QA_ARITH_MIN_WHOLE and w.value % 1 == 0:
-            # small counts add up by chance ("13 vụ" = 8 người + 5 người) unless the words open their list
+            # small counts add up by chance ("13 vụ" = 8 người + 5 người) unless the words open their
+            # list
             if (opened := _small_whole_span(tx, w)) is None:
                 return None
             span = opened
@@ -428,8 +455,9 @@ def _denominators(fractions: list[Figure]) -> Decimal:
 
 
 def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure]) -> list[Figure]:
-    """A total between its two parts ("xuất siêu 8,13 tỷ USD … xuất khẩu 28,97 tỷ USD và nhập khẩu 20,84
-    tỷ USD": exports = imports + surplus), among the few figures nearest it on each side in its paragraph."""
+    """A total between its two parts ("xuất siêu 8,13 tỷ USD … xuất khẩu 28,97 tỷ USD và nhập
+    khẩu 20,84 tỷ USD": exports = imports + surplus), among the few figures nearest it on each side in its
+    paragraph."""
     if _printed(w)[0] % 10 == 0:
         return []  # round amounts ("1.850 m2 … 2.700 m2 … 850 m2") add up side by side by chance
     k, para = settings.QA_ARITH_EITHER_SIDE, tx.paragraph(w.start)
@@ -439,10 +467,11 @@ def _either_side(tx: Text, w: Figure, before: list[Figure], after: list[Figure])
 
 
 def _small_whole_span(tx: Text, w: Figure) -> tuple[int, int] | None:
-    """Where the parts of a count below `QA_ARITH_MIN_WHOLE` must lie for it to be searched at all: inside
-    the bracket that opens right after it ("25 huy chương (13 …, 7 …, 5 …)"), or after a marker in its
-    sentence ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ"), or in the list of places and their
-    counts that follows it ("8 ca … tại Long An 4 ca, Tây Ninh 2 ca, …"); None when nothing opens a list."""
+    """Where the parts of a count below `QA_ARITH_MIN_WHOLE` must lie for it to be searched at all: inside the
+    bracket that opens right after it ("25 huy chương (13 …, 7 …, 5 …)"), or after a marker in its
+    sentence ("58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ và 42 chi bộ"), or in the list of
+    places and their counts that follows it ("8 ca … tại Long An 4 ca, Tây Ninh 2 ca, …"); None when
+    nothing opens a list."""
     clause = _CLAUSE_END.split(tx.t[w.end : w.end + settings.QA_PERIOD_CLAUSE], 1)[0]
     if clause.rstrip().endswith("("):
         lo = w.end + len(clause)
@@ -480,7 +509,9 @@ def _run_to(tx: Text, w: Figure, like: list[Figure], slip: Decimal = Decimal(0))
             if depth < level:
                 break
             if g.value >= w.value:
-                continue  # no part of it ("149 đảng bộ, với 1.251 chi bộ trực thuộc, và 285 chi bộ cơ sở")
+                # no part of it ("149 đảng bộ, với 1.251 chi bộ trực thuộc, và 285 chi bộ cơ
+                # sở")
+                continue
             run.append(g)
             total += g.value
             # exactly (a coarse total takes in too much by chance), or within the slip searched for

@@ -1,10 +1,10 @@
 """Does the article agree with the report it links to?  Each article figure against the figures of its
 own attached documents (`qa compare --attachments`).
 
-A counterpart is a document figure of the same kind and unit (and change direction) that either
-states the same value (`matched`), or measures the same thing — indicator, entity and period — with
-a different value (`mismatch`).  Indicators are compared fuzzily (rapidfuzz), because an article
-shortens the report's row label ("Thu ngân sách" vs "Tổng thu ngân sách nhà nước trên địa bàn").
+A counterpart is a document figure of the same kind and unit (and change direction) that either states the
+same value (`matched`), or measures the same thing — indicator, entity and period — with a different value
+(`mismatch`). Indicators are compared fuzzily (rapidfuzz), because an article shortens the report's row label
+("Thu ngân sách" vs "Tổng thu ngân sách nhà nước trên địa bàn").
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def _similar(a: str | None, b: str | None) -> float:
 
 
 def _units_agree(a: str | None, b: str | None) -> bool:
-    """ "hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "đồng" and "đồng" alike."""
+    """"hồ sơ" and "hồ sơ thủ tục hành chính" count the same thing; "đồng" and "đồng"
+    alike."""
     ua, ub = " ".join((a or "").lower().split()), " ".join((b or "").lower().split())
     return ua == ub or ua.startswith(ub + " ") or ub.startswith(ua + " ")
 
@@ -219,7 +220,8 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
         by_article.setdefault(r.article_url, []).append(r)
     bad = sum(1 for r in rows if r.status == "mismatch")
     parts = [
-        f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span class='ok'>{len(rows) - bad} "
+        f"<h1>Bài viết và báo cáo đính kèm</h1><div class='summary'><span "
+        f"class='ok'>{len(rows) - bad} "
         f"khớp</span>"
         f"<span class='bad'>{bad} lệch</span></div>"
     ]
@@ -247,7 +249,8 @@ def attachments_report_html(rows: Iterable[AttachmentMatch], dataset_dir: str | 
             "<div style='display:flex;gap:1.5em;align-items:flex-start'>"
             f"<div class='body' style='flex:1'>{_highlight(body, figs, flagged)}</div><div "
             f"style='flex:1'><table>"
-            "<tr><th>Trạng thái</th><th>Bài viết</th><th>Báo cáo</th><th>Câu trong báo cáo</th></tr>"
+            "<tr><th>Trạng thái</th><th>Bài viết</th><th>Báo cáo</th><th>Câu trong báo "
+            "cáo</th></tr>"
         )
         for m in matches:
             where = " · ".join(

@@ -247,7 +247,8 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
             f"{vn_number(computed, places + 1)}%"
         )
     stated = f.raw
-    if r.over == "growth":  # "(1.100 − 1.000)/1.000 = 10,0% … ghi giảm 10%": the direction is part of it
+    # "(1.100 − 1.000)/1.000 = 10,0% … ghi giảm 10%": the direction is part of it
+    if r.over == "growth":
         actual = "tăng" if num.value >= den_value else "giảm"
         shown = f"{shown} ({actual})"
         stated = f"{f.change} {f.raw}"
@@ -276,7 +277,8 @@ def _roles(r: Relation) -> list[str]:
 
 
 _ROLE_SHARE = regex.compile(
-    r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng|đóng\s+góp)(?![\p{L}])",
+    r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng"
+    r"|đóng\s+góp)(?![\p{L}])",
     regex.I,
 )
 
@@ -304,9 +306,11 @@ def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) 
 
 def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, url: str | None) -> list[Check]:
     """The percentages of one breakdown in one sentence should total about 100%; an alarm only when every
-    share is named as one ("chiếm", "đúng hạn", "trễ hạn" …) and the gap is small enough to be an error."""
+    share is named as one ("chiếm", "đúng hạn", "trễ hạn" …) and the gap is small enough to be an
+    error."""
     out: list[Check] = []
-    # this period's shares and last period's ("(Cơ cấu tương ứng của cùng kỳ năm 2020 là: 75,36% - …)") apart
+    # this period's shares and last period's apart
+    # ("(Cơ cấu tương ứng của cùng kỳ năm 2020 là: 75,36% - …)")
     by_sentence: dict[tuple[str, bool], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and f.range is None:
@@ -321,7 +325,8 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
 def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None) -> Check | None:
     """The sentence's shares as one breakdown: a run of them that makes 100% confirms, a named breakdown
     that falls a little short or over alarms."""
-    # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against a plan, no share
+    # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against
+    # a plan, no share
     all_fs = [f for f in all_fs if not _against_plan(body, f)]
     if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
         return None  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
@@ -345,10 +350,10 @@ _IN_PARENTHESES = regex.compile(r"\([^()]*$")
 
 
 def _runs_making_whole(body: str, all_fs: list[Figure], tolerance: float | None) -> list[Check]:
-    """Shares side by side that make 100% though the sentence holds more: two breakdowns in one sentence
-    ("… 18% đúng, 55% sai, 27% có đúng có sai; 11% đúng, 63% sai và 26% …"), shares of a grading written
-    with "đạt" ("giỏi đạt 29,6%, khá 44,6%, trung bình 25,8%"), a share of a share in parentheses between
-    them.  Nothing else says they are one breakdown, so such runs only ever confirm."""
+    """Shares side by side that make 100% though the sentence holds more: two breakdowns in one sentence ("…
+    18% đúng, 55% sai, 27% có đúng có sai; 11% đúng, 63% sai và 26% …"), shares of a grading
+    written with "đạt" ("giỏi đạt 29,6%, khá 44,6%, trung bình 25,8%"), a share of a share in
+    parentheses between them. Nothing else says they are one breakdown, so such runs only ever confirm."""
     outside = [f for f in all_fs if not _IN_PARENTHESES.search(body, max(0, f.start - 80), f.start)]
     for fs in (all_fs, outside):
         if len(fs) > settings.QA_SHARES_MAX_TERMS or any(f.value >= 100 for f in fs):
@@ -366,8 +371,9 @@ def _runs_making_whole(body: str, all_fs: list[Figure], tolerance: float | None)
 
 
 def _run_from(body: str, fs: list[Figure], i: int, tolerance: float | None) -> list[Figure]:
-    """The longest run of shares from the i-th that makes 100% (at least the settings' minimum), or none;
-    not progress against each item's own plan ("chi đầu tư ước đạt 48,2%; chi thường xuyên ước đạt 25%")."""
+    """The longest run of shares from the i-th that makes 100% (at least the settings' minimum), or none; not
+    progress against each item's own plan ("chi đầu tư ước đạt 48,2%; chi thường xuyên ước
+    đạt 25%")."""
     for j in range(len(fs), i + settings.QA_SHARES_MIN_RUN - 1, -1):
         if _shares_close(fs[i:j], sum((f.value for f in fs[i:j]), Decimal(0)), tolerance):
             return fs[i:j] if sum(_against_plan(body, f) for f in fs[i:j]) < 2 else []
@@ -505,7 +511,8 @@ def dataset_conflicts(dataset_dir: str | Path) -> list[Check]:
 OFFICIAL_COLUMNS = ("indicator", "entity", "period_start", "period_end", "value", "unit")
 
 _ENTITY_PREFIX = regex.compile(
-    r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|tp\.?|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị "
+    r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|tp\.?|thành phố|tỉnh|huyện|thị "
+    r"xã|quận|xã|phường|thị "
     r"trấn|các)\s+",
     regex.I,
 )
@@ -544,7 +551,8 @@ def _norm_entity(text: str | None) -> str:
 
 
 def _unit_scale(unit: str | None) -> tuple[str, Decimal]:
-    """ "nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%", 1)."""
+    """"nghìn tỷ đồng" → ("đồng", 10¹²), "triệu USD" → ("USD", 10⁶), "tỷ lệ" → ("%",
+    1)."""
     from ..extract import vocab
 
     u = " ".join((unit or "").split())
@@ -643,8 +651,8 @@ def compare_figures(
                 continue
             if f.get("prior_period"):
                 continue
-            # token_set finds the indicator inside a longer phrase; token_sort penalises what is
-            # missing, so "hồ sơ" (a part) scores below "hồ sơ … tiếp nhận và giải quyết" (the total).
+            # token_set finds the indicator inside a longer phrase; token_sort penalises what is missing, so
+            # "hồ sơ" (a part) scores below "hồ sơ … tiếp nhận và giải quyết" (the total).
             described = _norm(" ".join(x for x in (f.get("indicator"), f.get("verb")) if x))
             ind_score = max(
                 0.6 * fuzz.token_set_ratio(o_ind, described) + 0.4 * fuzz.token_sort_ratio(o_ind, described),
@@ -697,7 +705,8 @@ def compare_figures(
             out.append(
                 CompareRow(
                     status="ambiguous",
-                    message=f"{len(rivals) + 1} số liệu cùng khớp '{row['indicator']}' với giá trị khác nhau",
+                    message=f"{len(rivals) + 1} số liệu cùng khớp '{row['indicator']}' với giá "
+                            f"trị khác nhau",
                     **base,
                     **detail,
                 )
@@ -713,7 +722,8 @@ def compare_figures(
                     status="mismatch",
                     difference=diff,
                     relative_difference=rel,
-                    message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, trích "
+                    message=f"Lệch: chính thức {vn_number(row['value'])} {row.get('unit') or ''}, "
+                            f"trích "
                     f"xuất {best.get('raw')} (chênh {vn_number(diff)})",
                     **base,
                     **detail,
@@ -779,7 +789,8 @@ document.querySelectorAll('mark.fig').forEach(m=>{
 });
 """
 # Status words of `qa compare` as a Vietnamese reader expects them, problems first.
-COMPARE_STATUS_VI = {"mismatch": "lệch", "missing": "thiếu", "ambiguous": "không rõ", "matched": "khớp"}
+COMPARE_STATUS_VI = {"mismatch": "lệch", "missing": "thiếu", "ambiguous": "không "
+                                                                          "rõ", "matched": "khớp"}
 
 
 def _esc(s: Any) -> str:
@@ -864,9 +875,11 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
     all_checks = [c for *_, cs in reports for c in cs]
     bad = sum(1 for c in all_checks if not c.consistent)
     parts = [
-        f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} kiểm tra "
+        f"<h1>Kiểm tra số liệu</h1><div class='summary'><span class='ok'>{len(all_checks) - bad} "
+        f"kiểm tra "
         f"khớp</span>"
-        f"<span class='bad'>{bad} kiểm tra không khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} "
+        f"<span class='bad'>{bad} kiểm tra không "
+        f"khớp</span><span>{sum(len(f) for _, _, f, _ in reports)} "
         f"số liệu</span></div>",
         _failing_list(reports),
     ]
@@ -879,7 +892,8 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
             parts.append(f"<p><a href='{_esc(url)}'>{_esc(url)}</a></p>")
         if checks:
             parts.append(
-                "<div class='scroll'><table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội dung</th><th>Quy "
+                "<div class='scroll'><table><tr><th>Kiểm tra</th><th>Kết quả</th><th>Nội "
+                "dung</th><th>Quy "
                 "tắc</th>"
                 "<th>Độ tin cậy</th></tr>"
             )
@@ -895,8 +909,8 @@ def checks_report_html(reports: Iterable[tuple[Any, str, list[Figure], list[Chec
 
 
 def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = None) -> str:
-    """Official figures against the dataset: problems first (lệch, thiếu, không rõ, then khớp), with the
-    difference and a link to the article each figure came from."""
+    """Official figures against the dataset: problems first (lệch, thiếu, không rõ, then khớp), with
+    the difference and a link to the article each figure came from."""
     order = list(COMPARE_STATUS_VI)
     rows = sorted(rows, key=lambda r: order.index(r.status))
     counts = {s: sum(1 for r in rows if r.status == s) for s in order}
@@ -911,7 +925,8 @@ def compare_report_html(rows: list[CompareRow], dataset: str | Path | None = Non
         + "</div>",
         "<div class='scroll'><table><tr><th>Trạng thái</th><th>Chỉ tiêu</th><th>Đơn vị hành "
         "chính</th><th>Kỳ</th>"
-        "<th>Chính thức</th><th>Trích xuất</th><th>Chênh lệch</th><th>Câu</th><th>Nguồn</th></tr>",
+        "<th>Chính thức</th><th>Trích xuất</th><th>Chênh "
+        "lệch</th><th>Câu</th><th>Nguồn</th></tr>",
     ]
     for r in rows:
         cls = "ok" if r.status == "matched" else r.status

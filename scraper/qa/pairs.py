@@ -1,12 +1,12 @@
 """Which figures of a report are parts of which whole, and which count a stated rate is computed on.
 
-A reader of a Vietnamese report relates figures by words, not by position alone: "trong đó", "gồm",
-"cụ thể", "Trong 40 đơn … có", "lũy kế", "cộng"; by the roles the figures play in an administrative
+A reader of a Vietnamese report relates figures by words, not by position alone: "trong đó", "gồm", "cụ
+thể", "Trong 40 đơn … có", "lũy kế", "cộng"; by the roles the figures play in an administrative
 procedure report (received, carried over, due, on time, late, pending …); by the counted noun ("lượt ý
 kiến" counts the same thing as "ý kiến", "HS" is "hồ sơ"); and across the sentences of a paragraph.
-This module proposes every such relation as a scored `Relation`; `decide` then lets the arithmetic veto
-rather than choose: a stated value is consistent when some plausible relation reproduces it, and an
-alarm is raised only when none does and the best relation is one a reader would vouch for.
+This module proposes every such relation as a scored `Relation`; `decide` then lets the arithmetic veto rather
+than choose: a stated value is consistent when some plausible relation reproduces it, and an alarm is raised
+only when none does and the best relation is one a reader would vouch for.
 
 Input is the text and its `Figure` records (the extractor's `part_of` / `computed_from` are one cue
 among others); output is plain data, no printing.
@@ -65,14 +65,16 @@ _ROLE_RE = {
 
 # Breakdown markers after a whole ("… 1.200 hồ sơ, trong đó …"), and at the start of a sentence.
 _MARKER = regex.compile(
-    r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|qua\s+phân\s+loại"
+    r"(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+(?:này|đó)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể"
+    r"|qua\s+phân\s+loại"
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|chia\s+ra|phân\s+theo)"
     r"(?![\p{L}])",
     regex.I,
 )
-# A parenthesis after a whole, past its noun phrase and any defining parenthesis ("… (DVCTT) được … (").
+# A parenthesis after a whole, past its noun phrase and any defining parenthesis ("… (DVCTT) được …
+# (").
 _PAREN_AFTER = regex.compile(r"(?:[^\d().;:]|\([^\d()]{1,20}\)){0,90}?\((?=[^()]*\d)")
 # "Trong (tổng số) 40 đơn …, có …": the whole named after "trong".
 _MARK_BEFORE = regex.compile(
@@ -83,36 +85,45 @@ _MARK_BEFORE = regex.compile(
 )
 # A total after its parts: "… ; lũy kế 340", "tổng cộng 4.735", "cộng 57".
 _TOTAL_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung|tổng\s+số\s+là|tổng\s+là)"
+    r"(?<![\p{L}])(?:(?:lũy\s+kế|luỹ\s+kế|tổng\s+cộng|cộng(?:\s+lại)?|tính\s+chung"
+    r"|tổng\s+số\s+là|tổng\s+là)"
     r"(?:\s+(?:là|có|gồm|đạt|được))?(?:\s+[\p{L}]+){0,2}"
-    r"|(?:nâng|đưa)\s+tổng\s+số(?:\s+[\p{L}]+){0,6}\s+lên)\s*:?\s*$",  # "…, nâng tổng số xã đạt chuẩn lên 20"
+    # "…, nâng tổng số xã đạt chuẩn lên 20"
+    r"|(?:nâng|đưa)\s+tổng\s+số(?:\s+[\p{L}]+){0,6}\s+lên)\s*:?\s*$",
     regex.I,
 )
 # A total named after its parts: "… thu khác 50 tỷ đồng; tổng thu ngân sách 1.000 tỷ đồng".
 _TOTAL_NOUN_BEFORE = regex.compile(
-    r"(?:^|[;,.]\s*)tổng\s+(?:thu|chi|số|vốn|kim\s+ngạch|diện\s+tích|sản\s+lượng|giá\s+trị)"
+    r"(?:^|[;,.]\s*)tổng\s+(?:thu|chi|số|vốn|kim\s+ngạch|diện\s+tích|sản\s+lượng"
+    r"|giá\s+trị)"
     r"(?:\s+[\p{L}]+){0,4}\s*(?:là|đạt|:)?\s*$",
     regex.I,
 )
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
 _COMPARISON_AFTER = regex.compile(
-    r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|"
-    r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước|kỳ\s+trước)(?![\p{L}])",
+    r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu"
+    r"|mục\s+tiêu|"
+    r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước"
+    r"|kỳ\s+trước)(?![\p{L}])",
     regex.I,
 )
 _COMPARISON_BEFORE = regex.compile(r"(?<![\p{L}])(?:bằng|tăng|giảm|gấp)\s*$", regex.I)
 _CHANGE_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được|lên|xuống))?\s*$",
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|được"
+    r"|lên|xuống))?\s*$",
     regex.I,
 )
 _RATE_BEFORE = regex.compile(
-    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với|là)"
-    r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được|cao\s+nhất\s+với))*|\()\s*$",
+    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với"
+    r"|là)"
+    r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được"
+    r"|cao\s+nhất\s+với))*|\()\s*$",
     regex.I,
 )
 _WHOLE_AFTER_RATE = regex.compile(r"\s*(?:tổng|so\s+với\s+tổng|trên\s+tổng|của\s+tổng)", regex.I)
 _AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\p{L}])", regex.I)
-# "… phải thi hành.Trong số …": a full stop glued to the next sentence ends one too (not "TP.Hồ Chí Minh")
+# "… phải thi hành.Trong số …": a full stop glued to the next sentence ends one too (not "TP.Hồ
+# Chí Minh")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n")
 
 
@@ -141,13 +152,14 @@ def unit_key(unit: str | None) -> str:
 
 _PERSONS = next(g for g in SAME_THING if "người" in g)
 _LINK_WORDS = frozenset(
-    "với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm bằng hoặc cho đến".split()
+    "với và của trong đạt là được có so tăng giảm từ tại trên thuộc đã chiếm "
+    "bằng hoặc cho đến".split()
 )
 
 
 def counted(unit: str | None, following: str = "") -> str:
-    """What a count counts, reading past a classifier: "lượt" + "ý kiến" → "ý kiến", "bộ" + "hồ sơ" → "hồ sơ";
-    but "lượt công dân" (visits) stays apart from "người"."""
+    """What a count counts, reading past a classifier: "lượt" + "ý kiến" → "ý kiến", "bộ" + "hồ
+    sơ" → "hồ sơ"; but "lượt công dân" (visits) stays apart from "người"."""
     words = (unit or "").split()
     if len(words) == 1 and words[0].lower() in CLASSIFIERS:
         m = regex.match(r"\s*([\p{L}]+(?:\s+[\p{L}]+)?)", following)
@@ -165,7 +177,8 @@ _KNOWN_NOUNS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_NOUNS) + r")(?![\p{L
 
 
 def _noun_before(text: str) -> str:
-    """The key of the last noun of a known group in `text` ("tổng số hồ sơ … là" → "hồ sơ"), or ""."""
+    """The key of the last noun of a known group in `text` ("tổng số hồ sơ … là" → "hồ sơ"), or
+    ""."""
     last = None
     for last in _KNOWN_NOUNS.finditer(text):
         pass
@@ -178,7 +191,8 @@ _SCALED = regex.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn|ngàn)$", regex.I)
 def _compatible(a: Figure, b: Figure) -> bool:
     if {a.kind, b.kind} == {"quantity", "ratio"}:  # "xuống giống 21.195/21.242ha … lúa 13.091ha"
         return (a.unit or "").lower() == (b.unit or "").lower()
-    if {a.kind, b.kind} == {"money", "number"}:  # "gần 600 triệu đồng … tài chính gần 260 triệu"
+    # "gần 600 triệu đồng … tài chính gần 260 triệu"
+    if {a.kind, b.kind} == {"money", "number"}:
         n = a if a.kind == "number" else b
         return not n.unit and bool(_SCALED.search(n.raw))
     if a.kind != b.kind and not {a.kind, b.kind} <= {"count", "number", "ratio"}:
@@ -201,7 +215,8 @@ def _initial(word: str) -> str:
 
 def defined_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations a text defines ("2.234 dịch vụ công trực tuyến (DVCTT)"), as counted keys:
-    {"dvctt": unit_key("dịch vụ công trực tuyến")}; the long form's initials must spell the abbreviation."""
+    {"dvctt": unit_key("dịch vụ công trực tuyến")}; the long form's initials must spell the
+    abbreviation."""
     out: dict[str, str] = {}
     for m in _ABBR_DEF.finditer(text):
         abbr = m.group("abbr")
@@ -257,7 +272,8 @@ class Text:
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
         key = counted(f.unit, after)
-        if key in CLASSIFIERS and key != "lượt":  # "tổng số hồ sơ … là 59.010 bộ": its noun is named before
+        # "tổng số hồ sơ … là 59.010 bộ": its noun is named before
+        if key in CLASSIFIERS and key != "lượt":
             # (not "lượt": visits are a count of their own, "456 lượt/496 người")
             key = _noun_before(self.t[max(0, f.start - settings.QA_NOUN_REACH) : f.start]) or key
         return self.aliases.get(key, key)
@@ -317,13 +333,15 @@ class Text:
     def label(self, f: Figure) -> str:
         """The words that say what a figure is: its clause before it and its noun phrase after it."""
         pieces = regex.split(r"[;:.\n]|,\s(?=\D)", self.before(f))
-        pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]  # "Đã giải quyết: 4.561"
+        # "Đã giải quyết: 4.561"
+        pre = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]
         after = _JOINED_NOUNS.sub(lambda m: m.group(0).replace(",", ""), self.after(f, 60))
         post = regex.split(r"[,;.:()]|\s(?:và|với)\s", after)[0]
         return f"{pre} {post}"
 
 
-# Nouns written as one with a comma: "hồ sơ của tổ chức, cá nhân yêu cầu giải quyết" names one thing
+# Nouns written as one with a comma: "hồ sơ của tổ chức, cá nhân yêu cầu giải quyết" names
+# one thing
 _JOINED_NOUNS = regex.compile(
     r"(?<![\p{L}])(?:tổ\s+chức,\s+cá\s+nhân|cơ\s+quan,\s+đơn\s+vị|khiếu\s+nại,\s+tố\s+cáo"
     r"|kiến\s+nghị,\s+phản\s+ánh)(?![\p{L}])",
@@ -341,7 +359,8 @@ def roles_of(label: str, clause: str = "") -> set[str]:
     for name, excluded in EXCLUDES.items():
         if name in found:
             found -= excluded
-    if "total" in found and _DONE.search(label):  # "tổng số hồ sơ đã giải quyết": the total resolved
+    # "tổng số hồ sơ đã giải quyết": the total resolved
+    if "total" in found and _DONE.search(label):
         found.add("resolved")
     return found
 
@@ -353,9 +372,11 @@ def _is_amount(f: Figure) -> bool:
 # --- sums -----------------------------------------------------------------------------------------
 
 
-# The denominator of "a ha/b ha" or "a trường trong tổng số b trường": not a part of the list it sits in.
+# The denominator of "a ha/b ha" or "a trường trong tổng số b trường": not a part of the list it
+# sits in.
 _SLASH_BEFORE = regex.compile(
-    r"(?:\d\s*[\p{L}²³]{0,6}\s*/|(?<![\p{L}])(?:trong|trên)\s+tổng\s+số(?:\s+[\p{L}]+){0,2})\s*$", regex.I
+    r"(?:\d\s*[\p{L}²³]{0,6}\s*/|(?<![\p{L}])(?:trong"
+    r"|trên)\s+tổng\s+số(?:\s+[\p{L}]+){0,2})\s*$", regex.I
 )
 
 
@@ -369,12 +390,15 @@ def _parts_after(
     depth = None
     sent = tx.sentence(begin)
     para = tx.paragraph(begin)
-    skip_to = -1  # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu học")
+    # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu
+    # học")
+    skip_to = -1
     for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
         if end is not None and f.start >= end:
             break
         if tx.paragraph(f.start) != para:
-            # "…, trong đó:\n\na) Rừng tự nhiên: …": a marker ending its line opens a list on the next lines
+            # "…, trong đó:\n\na) Rừng tự nhiên: …": a marker ending its line opens a list on the
+            # next lines
             opens = not out and tx.t[begin : tx.para[para + 1]].strip(" :\n") == ""
             if same_sentence_only or not (out or opens) or not _list_line_continues(tx, para, f):
                 break
@@ -387,7 +411,9 @@ def _parts_after(
             if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
                 break
             if _MARKER.match(opens.lstrip(" \n-–•+")):
-                break  # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the last part
+                # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the
+                # last part
+                break
             sent = s
         actual = f.kind == "ratio" and f.denominator and _is_amount(whole)  # "lúa 40/38ha": done of planned
         if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
@@ -421,8 +447,8 @@ def _parts_after(
 
 
 def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
-    """A whole that names nothing ("đăng kí dự thi 1.004.484") takes parts of one noun: the most counted one
-    ("279.001 thí sinh … thi với 2 mục đích … 592.934 …": not the 2 purposes)."""
+    """A whole that names nothing ("đăng kí dự thi 1.004.484") takes parts of one noun: the most counted
+    one ("279.001 thí sinh … thi với 2 mục đích … 592.934 …": not the 2 purposes)."""
     if tx.keys.get(id(whole)):
         return parts
     keys = [tx.keys.get(id(f), "") for f in parts]
@@ -435,13 +461,15 @@ def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
 
 def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
     """A list set out one item a line: the line before ends with ";" (or ":") and `f` is on the next line
-    ("Trong đó, số hồ sơ mới tiếp nhận trực tuyến là 2.988 hồ sơ (…);\nSố hồ sơ kỳ trước chuyển qua là …")."""
+    ("Trong đó, số hồ sơ mới tiếp nhận trực tuyến là 2.988 hồ sơ (…);\nSố hồ sơ
+    kỳ trước chuyển qua là …")."""
     if tx.paragraph(f.start) != para + 1:
         return False
     line_end = tx.para[para + 1] if para + 1 < len(tx.para) else len(tx.t)
     if tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":")):
         return True
-    # "a) Rừng tự nhiên: 10.292.434 ha.\n\nb) Rừng trồng: 4.316.786 ha.": items marked alike, line by line
+    # "a) Rừng tự nhiên: 10.292.434 ha.\n\nb) Rừng trồng: 4.316.786 ha.": items marked alike, line by
+    # line
     this, nxt = _ITEM.match(tx.t, tx.para[para]), _ITEM.match(tx.t, tx.para[para + 1])
     return bool(this and nxt) and _item_kind(this.group(0)) == _item_kind(nxt.group(0))
 
@@ -456,8 +484,8 @@ def _item_kind(marker: str) -> str:
 
 
 def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
-    """Where the breakdown a part opens ends ("18 trường mầm non, gồm 9 …, 3 … và 6 …;"): the next semicolon
-    or the end of the sentence; -1 when the part opens none."""
+    """Where the breakdown a part opens ends ("18 trường mầm non, gồm 9 …, 3 … và 6 …;"): the
+    next semicolon or the end of the sentence; -1 when the part opens none."""
     i = bisect.bisect_right(tx.starts, part.start)
     nxt = next((f for f in tx.figures[i:] if _is_amount(f) and tx.compatible(f, whole)), None)
     if nxt is None or not _MARKER.search(tx.t, part.end, nxt.start):
@@ -473,9 +501,10 @@ OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
 
 
 def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
-    """ "đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải quyết 1.207; quá hạn …":
-    the list names a figure that is not a part of its whole; "790 trường đạt chuẩn … còn 59 trường chưa được
-    công nhận đạt chuẩn": a count of what its whole is not."""
+    """"đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải
+    quyết 1.207; quá hạn …": the list names a figure that is not a part of its whole; "790 trường
+    đạt chuẩn … còn 59 trường chưa được công nhận đạt chuẩn": a count of what its
+    whole is not."""
     excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
     kept = [p for p in parts if not roles_of(tx.label(p)) & excluded and not _negates(tx, p, whole)]
     return kept if len(kept) >= 2 else parts
@@ -514,7 +543,8 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
 
 
 def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
-    """The list goes on with items named, not counted: "gồm 8 xã …, 6 xã …, xã Cam Thịnh Tây …" (one each)."""
+    """The list goes on with items named, not counted: "gồm 8 xã …, 6 xã …, xã Cam Thịnh Tây …"
+    (one each)."""
     noun = (whole.unit or "").split(" ")[0]
     if not noun:
         return False
@@ -526,14 +556,16 @@ def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
 
 
 def _itemised(tx: Text, parts: list[Figure]) -> bool:
-    """Each part opens its own line with an item mark ("a) Rừng tự nhiên: …", "- Vốn …"): a set-out list."""
+    """Each part opens its own line with an item mark ("a) Rừng tự nhiên: …", "- Vốn …"): a set-out
+    list."""
     paras = [tx.paragraph(p.start) for p in parts]
     return len(set(paras)) == len(parts) >= 2 and all(_ITEM.match(tx.t, tx.para[k]) for k in paras)
 
 
 def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
-    """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …, trong đó
-    trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a selection."""
+    """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …,
+    trong đó trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a
+    selection."""
     mine = roles_of(tx.label(whole))
     theirs = set().union(*(roles_of(tx.label(p)) for p in parts)) if parts else set()
     return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
@@ -552,8 +584,8 @@ def _sum_candidates(
     if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
         renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
         if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
-            # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause past a
-            # semicolon that counts by another name and overshoots says something else about the whole
+            # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause
+            # past a semicolon that counts by another name and overshoots says something else about the whole
             whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if parts:
         gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
@@ -566,13 +598,15 @@ def _sum_candidates(
             and not f.change
             and tx.compatible(f, whole)
             and 0 < f.value <= gap
-            and tx.d(f.start) <= tx.d(whole.start)  # not a member of a later bracket ("; 6 tàu (… 4, …)")
+            # not a member of a later bracket ("; 6 tàu (… 4, …)")
+            and tx.d(f.start) <= tx.d(whole.start)
             and f.part_of in (None, whole.index)
         ]
         rest = next((f for f in later if f.value == gap), None)
-        if rest is not None:  # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
-            # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm việc ở
-            # nước ngoài")
+        # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
+        if rest is not None:
+            # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm
+            # việc ở nước ngoài")
             yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau)", conf * 0.9)
         elif later:
             conf *= 0.75  # the list may go on further in the paragraph
@@ -581,15 +615,17 @@ def _sum_candidates(
         yield Relation("sum", whole, tuple(parts), rule, whole_conf)
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
-            yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh sách)", conf * 0.6)
-        elif ";" in tx.t[parts[n - 1].end : parts[n].start]:  # "… 795 đơn kiến nghị; có 92 vụ việc …"
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh "
+                                                                  "sách)", conf * 0.6)
+        # "… 795 đơn kiến nghị; có 92 vụ việc …"
+        elif ";" in tx.t[parts[n - 1].end : parts[n].start]:
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
 
 
 def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
-    """Each part states its share of the whole and the shares fall short of 100% as the parts do ("8.578 việc,
-    chiếm 72,75% …; 2.882 việc, chiếm 24,44% trong tổng số phải thi hành" of 11.791): the text itself says
-    the list leaves something out, so falling short is no error."""
+    """Each part states its share of the whole and the shares fall short of 100% as the parts do ("8.578
+    việc, chiếm 72,75% …; 2.882 việc, chiếm 24,44% trong tổng số phải thi hành" of 11.791):
+    the text itself says the list leaves something out, so falling short is no error."""
     shares = [_own_share(tx, p) for p in parts]
     if len(parts) < 2 or not whole.value or any(s is None for s in shares):
         return False
@@ -600,10 +636,11 @@ def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
 
 def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
-    "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, … trực tiếp chỉ 135 trường hợp";
-    "công nhận 17 trường … ¶ Có 10 trường … mức độ 1 … ¶ 7 trường … mức độ 2".  Nothing marks them as parts,
-    so they are only proposed for wholes no other rule relates, where the arithmetic agrees and the list
-    ends there, below the confidence of an alarm."""
+    "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, …
+    trực tiếp chỉ 135 trường hợp"; "công nhận 17 trường … ¶ Có 10 trường … mức
+    độ 1 … ¶ 7 trường … mức độ 2". Nothing marks them as parts, so they are only proposed for
+    wholes no other rule relates, where the arithmetic agrees and the list ends there, below the confidence of
+    an alarm."""
     group: dict[int, int] = {}  # the run each part found already belongs to (by its whole's index)
     for w in tx.figures:
         if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
@@ -618,9 +655,11 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             if siblings is not None and group.get(f.index) == siblings:
                 continue
             if _SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
-                continue  # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
+                # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
+                continue
             if run and tx.d(f.start) > tx.d(run[-1].start):
-                continue  # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
+                # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
+                continue
             if f.value >= w.value:
                 break
             run.append(f)
@@ -629,7 +668,8 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             goes_on = _list_goes_on(tx, f, w)
             for rel in _runs_to(w, run):
                 if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
-                    continue  # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+                    # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+                    continue
                 group.update((p.index, w.index) for p in rel.operands)
                 yield rel
                 run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
@@ -645,8 +685,8 @@ def _own_share(tx: Text, f: Figure) -> Figure | None:
     if nxt is not None and (
         _SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start) or (nxt.change and _is_amount(nxt))
     ):
-        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the share's base;
-        # "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
+        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the
+        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
         nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
         f = tx.figures[i + 1]
     if nxt is None or nxt.kind != "percent" or nxt.change:
@@ -657,8 +697,9 @@ def _own_share(tx: Text, f: Figure) -> Figure | None:
 
 
 def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
-    """The counts' own shares add up to the whole's own share as printed: "17.435 hộ nghèo, chiếm 21,88% …
-    16.594 hộ …, chiếm 20,82%; 841 hộ …, chiếm 1,06%" — a first part of a longer list that is the whole."""
+    """The counts' own shares add up to the whole's own share as printed: "17.435 hộ nghèo, chiếm 21,88%
+    … 16.594 hộ …, chiếm 20,82%; 841 hộ …, chiếm 1,06%" — a first part of a longer list that
+    is the whole."""
     whole = _own_share(tx, w)
     shares = [_own_share(tx, f) for f in run]
     if whole is None or len(run) < 2 or any(s is None for s in shares):
@@ -668,8 +709,9 @@ def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
 
 def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
     """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
-    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …"); an amount of money in its
-    currency, not named for another role ("kim ngạch nhập khẩu" is no part of the exports)."""
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …"); an amount
+    of money in its currency, not named for another role ("kim ngạch nhập khẩu" is no part of the
+    exports)."""
     if w.kind == "money":
         if f.kind != "money" or (f.unit or "") != (w.unit or ""):
             return False
@@ -738,10 +780,11 @@ def _list_before(tx: Text, last: Figure) -> list[Figure]:
 
 
 def _catch_all_lists(tx: Text) -> Iterable[Relation]:
-    """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is a whole
-    breakdown.  Its whole is a like count before it in the paragraph: the nearest one (in this sentence or
-    the one before) is sure enough to alarm when the parts miss it; any earlier one the parts reproduce
-    exactly is taken instead ("… 17.435 hộ nghèo … ; 16.636 hộ … . … dân tộc khác (13 hộ)")."""
+    """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is
+    a whole breakdown. Its whole is a like count before it in the paragraph: the nearest one (in this sentence
+    or the one before) is sure enough to alarm when the parts miss it; any earlier one the parts reproduce
+    exactly is taken instead ("… 17.435 hộ nghèo … ; 16.636 hộ … . … dân tộc khác (13
+    hộ)")."""
     for last in tx.figures:
         if not _is_amount(last) or last.change or not _catch_all(tx, last):
             continue
@@ -756,7 +799,10 @@ def _catch_all_lists(tx: Text) -> Iterable[Relation]:
             if w.start < parts[0].start and _whole_kind(w) and tx.compatible(w, last)
             and w.value > max(p.value for p in parts)
         ]
-        rule = "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của tổng nêu trước"
+        rule = (
+            "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của "
+            "tổng nêu trước"
+        )
         for k, w in enumerate(reversed(wholes)):
             near = k == 0 and tx.sentence(w.start) >= s - 1 and len(parts) >= 3
             if near or w.value == total:
@@ -771,14 +817,16 @@ LEVELS = {
     "xã": regex.compile(r"(?<![\p{L}])cấp\s+xã", regex.I),
 }
 _PROVINCE_WIDE = regex.compile(
-    r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|(?:3|ba)\s+cấp)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|(?:3"
+    r"|ba)\s+cấp)(?![\p{L}])", regex.I
 )
 
 
 def _level_sums(tx: Text) -> Iterable[Relation]:
-    """ "toàn tỉnh đã tiếp nhận 659.245 hồ sơ … ¶ cấp tỉnh … 54.575 hồ sơ … ¶ cấp huyện … 340.060 … ¶ cấp xã …
-    264.610": the levels' figures after a province-wide one, in the paragraphs that follow, that add up to it.
-    Which of each level's figures is meant is left to the arithmetic, so these only ever confirm."""
+    """"toàn tỉnh đã tiếp nhận 659.245 hồ sơ … ¶ cấp tỉnh … 54.575 hồ sơ … ¶ cấp
+    huyện … 340.060 … ¶ cấp xã … 264.610": the levels' figures after a province-wide one, in the
+    paragraphs that follow, that add up to it. Which of each level's figures is meant is left to the
+    arithmetic, so these only ever confirm."""
     for w in tx.figures:
         if not _is_amount(w) or w.change or not _PROVINCE_WIDE.search(tx.before(w, 80)):
             continue
@@ -828,8 +876,8 @@ _CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", 
 
 
 def _paragraphs_between(tx: Text, a: int, b: int) -> int:
-    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh", or a
-    short line with no figure: an empty line, a caption printed twice)."""
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh",
+    or a short line with no figure: an empty line, a caption printed twice)."""
     pa, pb = tx.paragraph(a), tx.paragraph(b)
     captions = 0
     for k in range(pa + 1, min(pb, pa + settings.QA_CAPTIONS_SKIPPED + 1)):
@@ -840,8 +888,9 @@ def _paragraphs_between(tx: Text, a: int, b: int) -> int:
 
 
 def _breakdowns(tx: Text) -> Iterable[Relation]:
-    """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong đó"),
-    named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng cộng")."""
+    """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong
+    đó"), named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng
+    cộng")."""
     figs = tx.figures
     for m in _MARKER.finditer(tx.t):
         s_idx = tx.sentence(m.start())
@@ -879,13 +928,16 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if not _whole_kind(w):
             continue
         m = _PAREN_AFTER.match(tx.t, w.end)
-        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-)", tx.t[m.end() :], regex.I):
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so"
+                                 r"|-)", tx.t[m.end() :], regex.I):
             close = tx.t.find(")", m.end())
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
-            yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau tổng", settings.QA_CONF_MARKER)
+            yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau "
+                                                     "tổng", settings.QA_CONF_MARKER)
         if _MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
-            yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước tổng", settings.QA_CONF_MARKER)
+            yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước "
+                                                     "tổng", settings.QA_CONF_MARKER)
         sure = bool(_TOTAL_BEFORE.search(tx.before(w, 60)))
         if sure or _TOTAL_NOUN_BEFORE.search(tx.before(w, 60)):
             earlier = [
@@ -900,10 +952,12 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             ]
             for n in range(len(earlier), 1, -1):
                 conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
-                if not sure:  # "…; tổng thu ngân sách 1.000 tỷ đồng": a total by its name only confirms
+                # "…; tổng thu ngân sách 1.000 tỷ đồng": a total by its name only confirms
+                if not sure:
                     conf = settings.QA_CONF_UNMARKED
                 yield Relation(
-                    "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')", conf
+                    "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', "
+                                                   "'tổng')", conf
                 )
 
 
@@ -911,8 +965,9 @@ _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
 
 
 def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
-    """ "đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và 179 …; có 9 …, 15 …,
-    11 … và 70 …": one marker after two wholes, the lists split by a semicolon, in the wholes' order."""
+    """"đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và
+    179 …; có 9 …, 15 …, 11 … và 70 …": one marker after two wholes, the lists split by a
+    semicolon, in the wholes' order."""
     for m in _MARKER.finditer(tx.t):
         s_m = tx.sentence(m.start())
         before = tx.span(tx.sent[s_m], m.start(), m.start())
@@ -944,7 +999,8 @@ _TAG = regex.compile(r"\s*(?P<t>\p{Lu}{2,6})(?![\p{L}\d])")
 
 
 def _tag(tx: Text, f: Figure) -> str:
-    """The upper-case abbreviation right after a count and its noun ("7 vụ KN", "32/52 vụ việc TC"), or ""."""
+    """The upper-case abbreviation right after a count and its noun ("7 vụ KN", "32/52 vụ việc TC"), or
+    ""."""
     after = tx.t[f.end : f.end + 40].lstrip()
     unit = (f.unit or "").lower()
     if unit and after.lower().startswith(unit):
@@ -954,10 +1010,10 @@ def _tag(tx: Text, f: Figure) -> str:
 
 
 def _tagged_lists(tx: Text) -> Iterable[Relation]:
-    """ "Giải quyết 32/52 vụ việc KN, 63/78 vụ việc TC. Trong đó, có 7 vụ KN, 12 vụ TC đúng; 19 vụ KN, 37 vụ
-    TC sai": wholes told apart by a tag after their noun, and a breakdown after them whose parts carry the
-    same tags: each tag's parts make up that tag's whole.  The list may leave a category out, so these only
-    ever confirm."""
+    """"Giải quyết 32/52 vụ việc KN, 63/78 vụ việc TC. Trong đó, có 7 vụ KN, 12 vụ TC
+    đúng; 19 vụ KN, 37 vụ TC sai": wholes told apart by a tag after their noun, and a breakdown after
+    them whose parts carry the same tags: each tag's parts make up that tag's whole. The list may leave a
+    category out, so these only ever confirm."""
     for m in _MARKER.finditer(tx.t):
         s_idx = tx.sentence(m.start())
         wholes = [f for f in tx.span(tx.sent[max(0, s_idx - 1)], m.start(), m.start()) if _whole_kind(f)]
@@ -981,9 +1037,9 @@ _NAME_STOP = frozenset("đạt thực là ước chỉ còn có được tăng g
 
 
 def _excluding(tx: Text) -> Iterable[Relation]:
-    """ "Thu nội địa đạt 16.186 tỷ đồng. Không tính tiền sử dụng đất (5.056 tỷ đồng) thì thu nội địa đạt
-    11.104 tỷ đồng": what is left without an item, plus the item, is the total of the same name said
-    before."""
+    """"Thu nội địa đạt 16.186 tỷ đồng. Không tính tiền sử dụng đất (5.056 tỷ
+    đồng) thì thu nội địa đạt 11.104 tỷ đồng": what is left without an item, plus the item,
+    is the total of the same name said before."""
     for m in _EXCLUDING.finditer(tx.t):
         s = tx.sentence(m.start())
         in_s = [
@@ -1009,15 +1065,17 @@ def _excluding(tx: Text) -> Iterable[Relation]:
             and name in " ".join(tx.before(w, 60).lower().split())
         ]
         if wholes:
-            rule = "không tính một khoản: phần còn lại cộng khoản đó bằng tổng cùng tên"
+            rule = (
+                "không tính một khoản: phần còn lại cộng khoản đó bằng tổng cùng tên"
+            )
             yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
 
 
 def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
-    """ "tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ; …": when the levels
-    surely add up to their whole and each is followed by its change, the changes may be the parts of the
-    whole's change: they confirm; they do not alarm, since a change may be of another base (the whole with
-    what was carried over)."""
+    """"tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ;
+    …": when the levels surely add up to their whole and each is followed by its change, the changes may be
+    the parts of the whole's change: they confirm; they do not alarm, since a change may be of another base
+    (the whole with what was carried over)."""
     figs = tx.figures
     for s in sums:
         if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
@@ -1043,9 +1101,10 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             tx, w, [p for p in parts if p.kind == w.kind and not p.change and tx.compatible(p, w)]
         )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
-            yield Relation("sum", w, tuple(same), "phần của tổng (trích xuất)", settings.QA_CONF_EXTRACTOR)
-        # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B … tăng 56 tỷ …": the
-        # parts' changes make the whole's change
+            yield Relation("sum", w, tuple(same), "phần của tổng (trích "
+                                                  "xuất)", settings.QA_CONF_EXTRACTOR)
+        # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B …
+        # tăng 56 tỷ …": the parts' changes make the whole's change
         moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
         moved = [p for p in moved if tx.compatible(p, w)]
         if len(moved) >= 2:
@@ -1053,12 +1112,14 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", w, tuple(moved), rule, settings.QA_CONF_EXTRACTOR)
 
 
-_REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn|lại))?(?![\p{L}])", regex.I)
+_REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn"
+                                   r"|lại))?(?![\p{L}])", regex.I)
 
 
 def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
-    """ "… thụ lý 6.218 vụ, đã giải quyết 5.209 vụ. … Còn tồn 1.011 vụ đang tiếp tục giải quyết": the parts
-    outside the whole's sentence are in the next ones, each opening with what remains."""
+    """"… thụ lý 6.218 vụ, đã giải quyết 5.209 vụ. … Còn tồn 1.011 vụ đang tiếp tục
+    giải quyết": the parts outside the whole's sentence are in the next ones, each opening with what
+    remains."""
     s = tx.sentence(whole.start)
     later = [f for f in picks if tx.sentence(f.start) != s]
     return bool(later) and all(
@@ -1067,14 +1128,15 @@ def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
     )
 
 
-# Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ đồng và 607 ha"
+# Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ
+# đồng và 607 ha"
 _COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*(?:(?:trên|gần|hơn|khoảng)\s+)?")
 
 
 def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
-    """Each amount's roles; a second column printed right after another kind of amount ("kiến nghị thu hồi
-    1.113 tỷ đồng và 607 ha đất") plays the role of the first (such figures are returned apart by id: the
-    reading is weaker, they only confirm)."""
+    """Each amount's roles; a second column printed right after another kind of amount ("kiến nghị thu
+    hồi 1.113 tỷ đồng và 607 ha đất") plays the role of the first (such figures are returned apart
+    by id: the reading is weaker, they only confirm)."""
     out: list[tuple[Figure, set[str]]] = []
     inherited: set[int] = set()
     for f in tx.figures:
@@ -1132,14 +1194,17 @@ def _identities(tx: Text) -> Iterable[Relation]:
                 conf = settings.QA_CONF_IDENTITY * (1 if near else 0.75) * (1 if rank == 0 else 0.7)
                 here = tx.sentence(whole.start)
                 if any(tx.sentence(f.start) == here and f not in picks for opts in options for f in opts):
-                    conf *= 0.7  # "trước hạn …, đúng hạn …, quá hạn …" read as two parts: the list is longer
+                    # "trước hạn …, đúng hạn …, quá hạn …" read as two parts: the list is
+                    # longer
+                    conf *= 0.7
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
                 if any(id(f) in inherited for f in (whole, *picks)):
                     conf = min(conf, settings.QA_CONF_CHANGE)  # a column read by its neighbour: confirms
                 yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
-        # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35 vụ việc".
+        # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35
+        # vụ việc".
         for frac, roles in labelled:
             if (
                 frac.kind != "ratio"
@@ -1163,8 +1228,9 @@ def _identities(tx: Text) -> Iterable[Relation]:
             same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
             if _shares_denominator(tx, frac, rest[0]):
                 same = False  # "18/93 …; 37/93 …; 38/93 …": more parts of the same whole, only confirms
-            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two; in a later
-            # sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only confirms
+            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two;
+            # in a later sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only
+            # confirms
             if same and [
                 g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
             ]:
@@ -1189,22 +1255,28 @@ _FRACTION_AFTER_RATE = regex.compile(
 
 
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
-    """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ lệ 80%"),
-    a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283 tỷ đồng")."""
+    """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
+    lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
+    tỷ đồng")."""
     out: list[tuple[Figure, float, str]] = []
     i = tx.order[id(p)]
     depth = tx.d(p.start)
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : p.start]
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
-            continue  # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's growth
+            # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
+            # growth
+            continue
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
         if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
             break
         if _MEMBERS_RATE.search(gap):
-            break  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's share
+            # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's
+            # share
+            break
         if tx.d(n.start) > depth:
-            continue  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
+            # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
+            continue
         if (
             _is_amount(n)
             or n.kind == "ratio"
@@ -1213,15 +1285,18 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             last = regex.split(r",", gap)[-1]
             explicit = _RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
             explicit = explicit or gap.strip().startswith("(")
-            # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an aside breaks
-            # down the count, not the rate
+            # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an
+            # aside breaks down the count, not the rate
             if (len(gap) < 40 or explicit) and not _MARKER.search(_ASIDE.sub("", gap)):
                 sure = 1.0 if explicit else 0.7
                 if _names_another_rate(tx, n, gap):
-                    sure = 0.5  # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt hơn 99%"
+                    # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn
+                    # đạt hơn 99%"
+                    sure = 0.5
                 out.append((n, sure, "số liệu ngay trước tỷ lệ"))
                 first = tx.pair_firsts.get(n.index)
-                if first is not None:  # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
+                # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
+                if first is not None:
                     out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
         break
     if not out:
@@ -1240,9 +1315,11 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         elif n.kind == "ratio" and n.denominator and (
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and _FRACTION_OF_PERIODS.fullmatch(gap))
         ):
-            out.append((n, 1.0, "phân số ngay sau tỷ lệ"))  # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+            # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+            out.append((n, 1.0, "phân số ngay sau tỷ lệ"))
         elif n.kind == "ratio" and n.denominator and not p.change and _NOUN_THEN_PAREN.fullmatch(gap):
-            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số (1.200.000/1.297.000)"
+            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số
+            # (1.200.000/1.297.000)"
             out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
 
@@ -1257,7 +1334,8 @@ _QUALITY_ROLES = frozenset({"on_time", "late", "ahead", "pending"})
 
 
 def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
-    """The rate after `n` is named ("tỷ lệ giải quyết đúng hạn") for a kind of count `n` is not."""
+    """The rate after `n` is named ("tỷ lệ giải quyết đúng hạn") for a kind of count `n` is
+    not."""
     m = _NAMED_RATE.search(gap)
     if not m:
         return False
@@ -1265,8 +1343,8 @@ def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
 
 
 def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
-    """ "… là 482.175 việc, giảm 87 việc (giảm 0,02% …); chiếm 77,10% …": a clause that is only a rate
-    is stated for the count the clause before opens with, past that count's own change."""
+    """"… là 482.175 việc, giảm 87 việc (giảm 0,02% …); chiếm 77,10% …": a clause that is
+    only a rate is stated for the count the clause before opens with, past that count's own change."""
     s = tx.sentence(p.start)
     m = _RATE_CLAUSE.search(tx.t, tx.sent[s], p.start)
     if not m:
@@ -1278,7 +1356,8 @@ def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, st
         return [(amounts[0], 0.7, "số liệu của vế trước tỷ lệ")]
     last = amounts[-1] if len(amounts) == 2 else None
     if last is not None and roles_of(tx.label(last)) & {"resolved", "on_time"}:
-        # "thụ lý 6.218 vụ, việc, đã giải quyết 5.209 vụ, việc; đạt 83,74%": what was done, of what was taken
+        # "thụ lý 6.218 vụ, việc, đã giải quyết 5.209 vụ, việc; đạt 83,74%": what was
+        # done, of what was taken
         return [(last, 0.9, "số đã giải quyết của vế trước tỷ lệ")]
     return []  # the clause counts more than one thing: which one the rate is for is not said
 
@@ -1360,7 +1439,8 @@ def _whole_reasons(
         yield 0.8, "'chiếm … tổng số' và số tổng"
     total_of = _total_named(tx, p) if whole_after else []
     if total_of and f.start < num.start and all(w in tx.label(f).lower().split() for w in total_of):
-        # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số vụ việc"
+        # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số
+        # vụ việc"
         yield 0.8, f"'chiếm … tổng số {' '.join(total_of)}' và số {' '.join(total_of)}"
     recalled = _recalled_whole(tx, num)
     if recalled and f.start < num.start and recalled in " ".join(tx.label(f).lower().split()):
@@ -1374,8 +1454,9 @@ def _whole_reasons(
         yield 0.85, "số 'trên tổng số' ngay sau tử số"
     whole_roles = roles_of(tx.label(f))
     if f.index in sums.parts or _carried_over_beside(tx, f):
-        # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is over;
-        # "thụ lý mới 624 + 89 … chuyển sang": what was received is handled with what was carried over
+        # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is
+        # over; "thụ lý mới 624 + 89 … chuyển sang": what was received is handled with what was
+        # carried over
         whole_roles = set()
     if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
         yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
@@ -1403,10 +1484,12 @@ def _whole_reasons(
             for g in tx.span(f.start + 1, num.start, num.start)
             if _is_amount(g) and tx.compatible(g, num) and not g.change
         ]
-        yield (0.6, "số lớn hơn ngay trước trong câu") if not between else (0.5, "số lớn hơn trước trong câu")
+        yield (0.6, "số lớn hơn ngay trước trong "
+                    "câu") if not between else (0.5, "số lớn hơn trước trong câu")
 
 
-# "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the whole named by words
+# "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the
+# whole named by words
 _RECALLED = regex.compile(
     r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I
 )
@@ -1440,8 +1523,8 @@ _SHARE_OF = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\
 
 
 def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
-    """ "05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng số thu nội địa)": a
-    share of a whole the rate names, which is not what the fraction counts."""
+    """"05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng
+    số thu nội địa)": a share of a whole the rate names, which is not what the fraction counts."""
     if not regex.search(r"chiếm(?:\s+t[ỷỉ]\s+(?:trọng|lệ))?\s*$", tx.before(p, 30), regex.I):
         return False
     m = _SHARE_OF.match(tx.t, p.end)
@@ -1455,7 +1538,8 @@ _TOTAL_NAMED = regex.compile(
 
 
 def _total_named(tx: Text, p: Figure) -> list[str]:
-    """ "chiếm 92% tổng số vụ việc" → ["vụ", "việc"]: the noun of the total a share is said to be of."""
+    """"chiếm 92% tổng số vụ việc" → ["vụ", "việc"]: the noun of the total a share is said to
+    be of."""
     m = _TOTAL_NAMED.match(tx.t, p.end)
     if m and _JOINED_NOUN.match(tx.t, m.end()):
         return []  # "chiếm 25% tổng số vụ cháy, nổ": the total of two kinds, printed as neither
@@ -1467,7 +1551,8 @@ _JOINED_NOUN = regex.compile(r"\s*(?:,|và|hoặc)\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[)
 
 
 def _named_after(tx: Text, p: Figure) -> list[str]:
-    """ "chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when named."""
+    """"chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when
+    named."""
     if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
         return []
     if _WHOLE_AFTER_RATE.match(tx.t, p.end):
@@ -1486,8 +1571,8 @@ _WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex
 
 
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
-    """ "1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến":
-    the first figure after the whole's marker."""
+    """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
+    2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
     nxt = tx.figures[tx.order[id(whole)] + 1 :]
     if not nxt or nxt[0] is not part:
         return False
@@ -1496,10 +1581,12 @@ def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
 
 # "giảm 96,5% (6/173 DN)", "giảm 9,2% so cùng kỳ (69/76 DN)": this period's count over last period's
 _FRACTION_OF_PERIODS = regex.compile(r"\s*(?:so\s+(?:với\s+)?cùng\s+kỳ[^\d();,]{0,20})?\(\s*", regex.I)
-# "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt trên 80%": each member's
-# "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%", "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": each member's rate
+# "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt
+# trên 80%": each member's "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%", "160/262 xã có cử tri đi
+# bầu đạt tỷ lệ 100%": each member's rate
 _MEMBERS_RATE = regex.compile(
-    r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có|có(?:\s+[\p{L}]+){1,4}\s+đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$)(?![\p{L}])",
+    r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có"
+    r"|có(?:\s+[\p{L}]+){1,4}\s+đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$)(?![\p{L}])",
     regex.I,
 )
 
@@ -1508,12 +1595,14 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     index = _sum_index(sums)
     for p in tx.figures:
-        if p.kind != "percent" or p.prior_period or p.range is not None or (p.unit or "").startswith("điểm"):
+        points = (p.unit or "").startswith("điểm")
+        if p.kind != "percent" or p.prior_period or p.range is not None or points:
             continue
         if p.computed_from:
             num, den = (by_index.get(i) for i in p.computed_from)
             if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
-                num = None  # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
+                # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
+                num = None
             if num is not None and num is not den and num.change:
                 num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
             if num is not None and den is not None:
@@ -1524,16 +1613,20 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         "ratio",
                         p,
                         (num,) if num is den else (num, den),
-                        "tỷ lệ của phân số" if num is den else "tỷ lệ và số liệu (trích xuất)",
+                        "tỷ lệ của phân số" if num is den else "tỷ lệ và số liệu (trích "
+                                                               "xuất)",
                         conf,
                         whole=whole,
                     )
-        # "đạt 59% dự toán", "bằng 105,1%": against a figure not given; not "109 ý kiến … (bằng 78%)", a share
+        # "đạt 59% dự toán", "bằng 105,1%": against a figure not given; not "109 ý kiến … (bằng
+        # 78%)", a share
         bang = _COMPARISON_BEFORE.search(tx.before(p, 12)) and "(" not in tx.before(p, 12)
         comparison = bool(_COMPARISON_AFTER.match(tx.t, p.end) or bang)
         lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
-        if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", lead, regex.I):
-            continue  # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
+        if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng"
+                                         r"|giảm)(?![\p{L}])", lead, regex.I):
+            # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
+            continue
         for num, nconf, nwhy in _numerators(tx, p):
             if num.kind == "ratio" and num.denominator:
                 if p.change in ("tăng", "giảm") and _FRACTION_OF_PERIODS.fullmatch(tx.t, p.end, num.start):
@@ -1560,16 +1653,16 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 continue
             num_is_change = bool(num.change or _CHANGE_BEFORE.search(tx.before(num, 25)))
             if p.change or num_is_change or _CHANGE_BEFORE.search(tx.before(p, 25)):
-                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm 1,3%" (no
-                # amount)
+                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm
+                # 1,3%" (no amount)
                 if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
                     yield from _changes(tx, p, num)
                 continue
             if "/" in (num.unit or "") or _AVERAGE.search(tx.label(num)):
                 continue  # a yield or an average is compared with another period, never a share of a count
             if comparison:
-                # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give, unless
-                # it names it right after ("đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng")
+                # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give,
+                # unless it names it right after ("đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng")
                 named = _named_whole_after(tx, p, num)
                 if named is not None:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
@@ -1598,8 +1691,8 @@ _JOINED = regex.compile(r"\s*(?:[\p{L}]+\s*){0,5}và\s+(?:[\p{L}]+\s*){0,5}(?:l�
 
 def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bool:
     """The rate after the second of two counts joined by "và" is of both when their sum reproduces it over a
-    whole ("trước hạn là 114.977 và đúng hạn là 1.022.796 (chiếm 99,86%)"): then it is no rate of `num`
-    alone, and no alarm may be raised for it."""
+    whole ("trước hạn là 114.977 và đúng hạn là 1.022.796 (chiếm 99,86%)"): then it is no rate
+    of `num` alone, and no alarm may be raised for it."""
     i = tx.order[id(num)]
     if not i:
         return False
@@ -1612,8 +1705,8 @@ def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bo
     return any(ratio_agrees(p, both, w.value, (a, num, w))[0] for w in wholes if w.value)
 
 
-# Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ đồng".
-# "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
+# Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ
+# đồng". "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
 _NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
 
 
@@ -1621,14 +1714,16 @@ _PLAN_RATE = regex.compile(
     r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I
 )
 _PLAN_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao|KH)(?![\p{L}])",
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao"
+    r"|KH)(?![\p{L}])",
     regex.I,
 )
 
 
 def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
-    """ "phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được 43.000 ha, đạt 95,5% kế hoạch": the
-    plan a rate of plan is measured against, stated in the sentences before (same unit, a plan word)."""
+    """"phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được 43.000 ha, đạt
+    95,5% kế hoạch": the plan a rate of plan is measured against, stated in the sentences before (same
+    unit, a plan word)."""
     if not _PLAN_RATE.match(tx.t, p.end):
         return []
     s = tx.sentence(num.start)
@@ -1644,9 +1739,11 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
     ]
 
 
-# "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the rate against it
+# "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the
+# rate against it
 _PLAN_IN_PARENS = regex.compile(
-    r"so\s+với\s+(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)[^\d();.]{0,40}\(\s*$", regex.I
+    r"so\s+với\s+(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu"
+    r"|dự\s+toán)[^\d();.]{0,40}\(\s*$", regex.I
 )
 _PLAN_THEN_RATE = regex.compile(
     r"\s*(?:[\p{L}]+\s*)?\)\s*,?\s*(?:thì\s+)?(?:đạt|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
@@ -1658,9 +1755,9 @@ _RATE_WORD = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
 
 
 def _rates_of_subsets(tx: Text) -> Iterable[Relation]:
-    """ "trong tổng số 182 học sinh … dự thi, có 144 học sinh đạt giải, … Như vậy, tỷ lệ học sinh đạt giải là
-    hơn 79%": the rate a sentence or two later of the count the whole is said to have, over that whole. Only
-    a confirmation: the rate may be of another pair."""
+    """"trong tổng số 182 học sinh … dự thi, có 144 học sinh đạt giải, … Như vậy, tỷ
+    lệ học sinh đạt giải là hơn 79%": the rate a sentence or two later of the count the whole is
+    said to have, over that whole. Only a confirmation: the rate may be of another pair."""
     figs = tx.figures
     for i, w in enumerate(figs[:-2]):
         if not (_is_amount(w) and _MARK_BEFORE.search(tx.before(w, 60))):
@@ -1679,9 +1776,9 @@ def _rates_of_subsets(tx: Text) -> Iterable[Relation]:
 
 
 def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
-    """ "tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người) đạt 84%": the amount
-    the sentence is about (its first, outside parentheses, in the plan's unit) against the plan.  Which amount
-    that is the words only suggest, so it only confirms."""
+    """"tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người)
+    đạt 84%": the amount the sentence is about (its first, outside parentheses, in the plan's unit) against
+    the plan. Which amount that is the words only suggest, so it only confirms."""
     figs = tx.figures
     for plan, p in zip(figs, figs[1:]):
         if p.kind != "percent" or p.change or not _is_amount(plan) or not plan.value:
@@ -1700,7 +1797,9 @@ def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
             None,
         )
         if subject is not None:
-            rule = "số liệu chính của câu trên kế hoạch nêu trong ngoặc ngay trước tỷ lệ"
+            rule = (
+                "số liệu chính của câu trên kế hoạch nêu trong ngoặc ngay trước tỷ lệ"
+            )
             yield Relation("ratio", p, (subject, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
 
 
@@ -1741,7 +1840,8 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             continue
         prior = f.value + change.value if down else f.value - change.value
         if prior > 0:
-            # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng 3.860 (7%)")
+            # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng
+            # 3.860 (7%)")
             near = tx.in_paragraphs(para - 1, para, f.start)
             same = (g for g in near if g.value == prior and g is not f and not g.change)
             printed = next((g for g in same if tx.compatible(g, change)), None)
@@ -1751,8 +1851,9 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
 
 
 def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
-    """ "giảm 154 vụ (28,79%) … ¶ … xảy ra 381 vụ, …, giảm 154 vụ": this period's values after the change,
-    in a later sentence of the paragraph or the next one that states the same change again."""
+    """"giảm 154 vụ (28,79%) … ¶ … xảy ra 381 vụ, …, giảm 154 vụ": this period's values
+    after the change, in a later sentence of the paragraph or the next one that states the same change
+    again."""
     para = tx.paragraph(change.start)
     later = [f for f in tx.in_paragraphs(para, para + 1, p.end) if f.start > p.end]
     again = {tx.sentence(g.start) for g in later if g.change and g.value == change.value}
@@ -1760,7 +1861,8 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
     return [f for f in later if tx.sentence(f.start) in again]
 
 
-# "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400 hộ", "(cùng kỳ: 90)"
+# "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400
+# hộ", "(cùng kỳ: 90)"
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
@@ -1771,10 +1873,12 @@ _PRIOR_AFTER = regex.compile(
 
 def _growth_against_prior(tx: Text) -> Iterable[Relation]:
     """A rise or fall in percent with last period's value printed after it: this period's amount against it.
-    "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)": 1.200/1.000 − 1."""
+    "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ
+    đồng)": 1.200/1.000 − 1."""
     figs = tx.figures
     for p, prior in zip(figs, figs[1:]):
-        if p.kind != "percent" or p.change not in ("tăng", "giảm") or not _is_amount(prior) or prior.change:
+        changed = p.change in ("tăng", "giảm")
+        if p.kind != "percent" or not changed or not _is_amount(prior) or prior.change:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
@@ -1793,12 +1897,14 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 
 _CHANGE_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn|vượt)(?![\p{L}])", regex.I
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
+    r"|vượt)(?![\p{L}])", regex.I
 )
 _DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
 
 
-# Between two changes of one list: "giảm 146 lượt tiếp, 127 lượt người" (the unit, then a comma or "và").
+# Between two changes of one list: "giảm 146 lượt tiếp, 127 lượt người" (the unit, then a comma
+# or "và").
 _CHANGE_LIST_GAP = regex.compile(r"[\p{L}\s]{0,25}(?:,|\s(?:và|;))\s*", regex.I)
 
 
@@ -1823,10 +1929,10 @@ def _change_directions(tx: Text) -> dict[int, bool]:
 
 
 def _change_sums(tx: Text) -> Iterable[Relation]:
-    """ "đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405 đơn)", "59.177
-    người so với cùng kỳ (55.317 người); tăng 3.860" (the change's noun left out): this period's value is last
-    period's plus the change.  Which printed value is which is left to the arithmetic,
-    so these relations only ever confirm (their confidence stays below an alarm)."""
+    """"đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405
+    đơn)", "59.177 người so với cùng kỳ (55.317 người); tăng 3.860" (the change's noun left
+    out): this period's value is last period's plus the change. Which printed value is which is left to the
+    arithmetic, so these relations only ever confirm (their confidence stays below an alarm)."""
     directions = _change_directions(tx)
     for c in tx.figures:
         down = directions.get(id(c))
@@ -1849,9 +1955,11 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             if c.value < unit_of(x if down else y):
                 continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
             if down:
-                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức giảm", settings.QA_CONF_CHANGE)
+                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức "
+                                                 "giảm", settings.QA_CONF_CHANGE)
             else:
-                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức tăng", settings.QA_CONF_CHANGE)
+                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức "
+                                                 "tăng", settings.QA_CONF_CHANGE)
 
 
 # "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
@@ -1859,8 +1967,8 @@ _CHANGE_RATE_GAP = regex.compile(r"[\p{L}\s]{0,20},\s*(?:giảm|tăng)\s*", rege
 
 
 def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
-    """ "Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)": this period's count and the fall make last period's
-    (194 + 165 = 359).  Which figure is which is read from the words, so it only confirms."""
+    """"Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)": this period's count and the fall make last
+    period's (194 + 165 = 359). Which figure is which is read from the words, so it only confirms."""
     figs = tx.figures
     for c, p, frac in zip(figs, figs[1:], figs[2:]):
         if c.change != "giảm" or not _is_amount(c) or p.kind != "percent" or p.change != "giảm":
@@ -1879,8 +1987,8 @@ _TO_GAP = regex.compile(r"[^\d;.]{0,40}?\s(?P<d>xuống(?:\s+còn)?|lên(?:\s+m�
 
 
 def _from_to_changes(tx: Text) -> Iterable[Relation]:
-    """ "giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is which, so the
-    change stated after them must be their difference."""
+    """"giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is
+    which, so the change stated after them must be their difference."""
     figs = tx.figures
     for x, y, c in zip(figs, figs[1:], figs[2:]):
         if not _FROM_BEFORE.search(tx.before(x, 12)) or not (m := _TO_GAP.fullmatch(tx.t, x.end, y.start)):
@@ -1891,7 +1999,10 @@ def _from_to_changes(tx: Text) -> Iterable[Relation]:
             continue
         down = m.group("d").lower().startswith(("xuống", "còn"))
         whole, part = (x, y) if down else (y, x)
-        rule = "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của chúng"
+        rule = (
+            "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của "
+            "chúng"
+        )
         # "từ 5,2% xuống 3,9%, giảm 25%" may be a relative fall: between rates it only confirms
         conf = settings.QA_CONF_CHANGE if x.kind == "percent" else settings.QA_CONF_MARKER
         yield Relation("sum", whole, (part, c), rule, conf)
@@ -1899,7 +2010,8 @@ def _from_to_changes(tx: Text) -> Iterable[Relation]:
 
 _POOR_EXIT = regex.compile(r"(?<![\p{L}])thoát\s+(?:khỏi\s+)?(?:cận\s+)?nghèo(?![\p{L}])", regex.I)
 _POOR_NEW = regex.compile(
-    r"(?<![\p{L}])(?:(?:cận\s+)?nghèo\s+(?:phát\s+sinh\s+)?mới|phát\s+sinh\s+mới|tái\s+(?:cận\s+)?nghèo)"
+    r"(?<![\p{L}])(?:(?:cận\s+)?nghèo\s+(?:phát\s+sinh\s+)?mới|phát\s+sinh\s+mới"
+    r"|tái\s+(?:cận\s+)?nghèo)"
     r"(?![\p{L}])",
     regex.I,
 )
@@ -1907,8 +2019,9 @@ _NET_DOWN = regex.compile(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
 
 
 def _poverty_flows(tx: Text) -> Iterable[Relation]:
-    """ "… giảm 0,23% so với năm 2017, với 120 hộ; trong đó số hộ thoát nghèo 207 hộ, số hộ nghèo mới 87 hộ":
-    the net fall of the poor households is those who left poverty less the newly poor (207 − 87 = 120)."""
+    """"… giảm 0,23% so với năm 2017, với 120 hộ; trong đó số hộ thoát nghèo 207 hộ, số
+    hộ nghèo mới 87 hộ": the net fall of the poor households is those who left poverty less the newly
+    poor (207 − 87 = 120)."""
     for m in _MARKER.finditer(tx.t):
         k = bisect.bisect_left(tx.starts, m.start())
         if not k:
@@ -1930,33 +2043,39 @@ def _poverty_flows(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
 
 
-# "… như sau:", "Cụ thể:"; "trong đó:" ending its line, the entries one a line ("Đường bộ: xảy ra 69 vụ, …")
+# "… như sau:", "Cụ thể:"; "trong đó:" ending its line, the entries one a line ("Đường bộ:
+# xảy ra 69 vụ, …")
 _LIST_MARK = regex.compile(
-    r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?|trong\s+đó(?=\s*:[ \t]*\n))\s*:",
+    r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?|trong\s+đó(?=\s*:[ "
+    r"\t]*\n))\s*:",
     regex.I,
 )
 _WHOLE_WORDS = regex.compile(
-    r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)|tổng)(?![\p{L}])",
+    r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)"
+    r"|tổng)(?![\p{L}])",
     regex.I,
 )
 
 
 def _entity_lists(tx: Text) -> Iterable[Relation]:
-    """ "… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds up to
-    the province's figure stated before the list."""
+    """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
+    up to the province's figure stated before the list."""
     for m in _LIST_MARK.finditer(tx.t):
         para_end = (
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
-        if not entries:  # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
+        # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
+        if not entries:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
         if len(entries) < 2:
             continue
         shaped = all(len(x) == len(entries[0]) for x in entries)
         for j, head in enumerate(entries[0]):
             column = [
-                e[j]  # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180 vụ")
+                # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
+                # vụ")
+                e[j]
                 if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
                 else _same_column(tx, head, e)
                 for e in entries
@@ -1975,7 +2094,10 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                rule = "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) cộng theo cột"
+                rule = (
+                    "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
+                    "cộng theo cột"
+                )
                 yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
 
 
@@ -1984,7 +2106,8 @@ _LAST_WORD = regex.compile(r"([\p{L}]+)[^\p{L}\d,;:()]*$")
 
 def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
     """The figure of `entry` in `head`'s column: like it, and named by the same word when the entries name
-    their columns ("xảy ra 69 vụ, chết 66 người, bị thương 56 người" / "xảy ra 2 vụ, chết 5 người")."""
+    their columns ("xảy ra 69 vụ, chết 66 người, bị thương 56 người" / "xảy ra 2 vụ,
+    chết 5 người")."""
     like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
     if len(like) < 2:
         return like[0] if like else None
@@ -2037,10 +2160,11 @@ def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
 
 
 def _same_denominator_parts(tx: Text, listed: set[int]) -> Iterable[Relation]:
-    """ "18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến đang giải quyết": the
-    numerators of fractions of one whole add up to it when they split it (they need not: "40/150 xã …
-    nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm.  Fractions already read as
-    the parts of a list (`listed`: "Bảo Lạc 12/17 xã; Quảng Uyên 5/17 xã" are two districts) are left."""
+    """"18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến
+    đang giải quyết": the numerators of fractions of one whole add up to it when they split it (they need
+    not: "40/150 xã … nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm.
+    Fractions already read as the parts of a list (`listed`: "Bảo Lạc 12/17 xã; Quảng Uyên 5/17 xã"
+    are two districts) are left."""
     by_den: dict[tuple[int, Decimal], list[Figure]] = {}
     for f in tx.figures:
         if f.kind == "ratio" and f.denominator and not f.change and f.index not in listed:
@@ -2052,9 +2176,9 @@ def _same_denominator_parts(tx: Text, listed: set[int]) -> Iterable[Relation]:
 
 
 def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
-    """ "… có 1377 đơn … thuộc thẩm quyền. Đã giải quyết được 1.266/1.322 vụ khiếu nại và 53/55 vụ tố cáo":
-    fractions side by side whose denominators add up exactly to a like count just before them (this or the
-    previous sentence).  Nothing marks it, so it only confirms."""
+    """"… có 1377 đơn … thuộc thẩm quyền. Đã giải quyết được 1.266/1.322 vụ khiếu
+    nại và 53/55 vụ tố cáo": fractions side by side whose denominators add up exactly to a like count
+    just before them (this or the previous sentence). Nothing marks it, so it only confirms."""
     figs = tx.figures
     i = 0
     while i < len(figs):
@@ -2087,12 +2211,13 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
 
 
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
-    """ "324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the parts' numerators
-    add up to the whole's numerator and their denominators to its denominator."""
+    """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
+    parts' numerators add up to the whole's numerator and their denominators to its denominator."""
     fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
     for w in fracs:
         s = tx.sentence(w.start)
-        # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with a marker
+        # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
+        # a marker
         nxt = _MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
         later = nxt is not None
         parts = [
@@ -2105,33 +2230,41 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         gap = tx.t[w.end : parts[0].start]
         if ";" in gap or not (_MARKER.search(gap) or "(" in gap):
-            continue  # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
+            # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
+            continue
         margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
         dens = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
         if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
             continue
         rule = "phân số chia theo phần sau tổng"
         yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
-        # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"): only
-        # a list inside the whole's own sentence is sure to cover it
+        # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"):
+        # only a list inside the whole's own sentence is sure to cover it
         conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER
         yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", conf, over="denominator")
 
 
-# "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair
-_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")  # "1.302 vụ - 2.286 bị cáo"
+# "tiếp 259 lượt công dân/316 người": two counts of one visit, written as a pair "1.302 vụ - 2.286
+# bị cáo"
+_COUNT_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:/|\s[-–]\s)\s*")
 
 
 # Units reports write as a pair with a comma too: "880 vụ, 1.172 bị can", "120 lượt, 135 người".
 PAIRED_UNITS = frozenset(
-    {("vụ", "bị can"), ("vụ", "bị cáo"), ("vụ", "đối tượng"), ("lượt", "người"), ("vụ án", "bị cáo")}
+    {
+        ("vụ", "bị can"),
+        ("vụ", "bị cáo"),
+        ("vụ", "đối tượng"),
+        ("lượt", "người"),
+        ("vụ án", "bị cáo"),
+    }
 )
 _COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
 
 
 def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
-    """Counts written as a pair of two units ("259 lượt/316 người", "98 lượt /115 người"), keyed by the
-    first count's index: one fraction spanning both (its raw the exact characters of the pair) and the
+    """Counts written as a pair of two units ("259 lượt/316 người", "98 lượt /115 người"), keyed
+    by the first count's index: one fraction spanning both (its raw the exact characters of the pair) and the
     second count's unit."""
     out: dict[int, tuple[Figure, str]] = {}
     for a, b in zip(tx.figures, tx.figures[1:]):
@@ -2149,8 +2282,9 @@ def _count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
 
 
 def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
-    """ "tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp định kỳ 98 lượt /115
-    người": pairs (or fractions) after a marker break a pair down, first counts and second counts apart."""
+    """"tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp
+    định kỳ 98 lượt /115 người": pairs (or fractions) after a marker break a pair down, first
+    counts and second counts apart."""
     pairs = _count_pairs(tx)
     for w, second in pairs.values():
         s = tx.sentence(w.start)
@@ -2178,13 +2312,15 @@ def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
         )
 
 
-_STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng|chiếm)(?![\p{L}])", regex.I)
+_STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng"
+                                 r"|chiếm)(?![\p{L}])", regex.I)
 
 
 def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
-    """ "GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp 638,76 tỷ …; công nghiệp 1.339,58 tỷ …" ¶ "Cơ cấu
-    …: nông nghiệp chiếm 9,18%; công nghiệp chiếm 19,24%; …": the next paragraph's shares, as many as the
-    parts and adding up to 100%, are the parts over their whole, in order."""
+    """"GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp 638,76 tỷ …; công nghiệp 1.339,58
+    tỷ …" ¶ "Cơ cấu …: nông nghiệp chiếm 9,18%; công nghiệp chiếm 19,24%; …": the next
+    paragraph's shares, as many as the parts and adding up to 100%, are the parts over their whole, in
+    order."""
     seen: set[int] = set()
     for r in sums:
         if (
@@ -2214,16 +2350,18 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 # "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
 _SUBJECTLESS_RATE = regex.compile(r"[^\d.;]{0,12}\.\s*Đạt(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
 _RATE_ONLY = regex.compile(
-    r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.I
+    r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn"
+    r"|trên))?\s*", regex.I
 )
 
 
 def _slash_fractions(tx: Text) -> Iterable[Relation]:
-    """ "39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%": two amounts
-    joined by "/" or "trên (tổng số)" are a fraction with its rate."""
+    """"39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%":
+    two amounts joined by "/" or "trên (tổng số)" are a fraction with its rate."""
     figs = tx.figures
     for i in range(len(figs) - 2):
-        j = i + 1  # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn": the numerator's breakdown comes between
+        # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn": the numerator's breakdown comes between
+        j = i + 1
         while j < len(figs) and tx.d(figs[j].start) > tx.d(figs[i].start):
             j += 1
         if j + 1 >= len(figs):
@@ -2232,7 +2370,9 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
         if not (_is_amount(a) and _is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
             continue
         if a.value > b.value and p.value <= 100:
-            continue  # "tiếp nhận gần 25.000 hồ sơ, đã giải quyết trên 22.700 (chiếm 99,05%)": no fraction
+            # "tiếp nhận gần 25.000 hồ sơ, đã giải quyết trên 22.700 (chiếm 99,05%)": no
+            # fraction
+            continue
         gap = tx.t[b.end : p.start]
         if (
             _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
@@ -2242,17 +2382,20 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             and (tx.sentence(p.start) == tx.sentence(b.start) or _SUBJECTLESS_RATE.fullmatch(gap))
             and _RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
         ):
-            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a clause between, it
-            # confirms; "622 vụ, việc trong tổng số 698 vụ, việc các loại án thụ lý, đạt tỷ lệ 89,5%": only a
-            # noun phrase between, as sure as a fraction next to its rate
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a
+            # clause between, it confirms; "622 vụ, việc trong tổng số 698 vụ, việc các loại
+            # án thụ lý, đạt tỷ lệ 89,5%": only a noun phrase between, as sure as a fraction next
+            # to its rate
             sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
             conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
-            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của nó", conf, whole=b.value)
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của "
+                                               "nó", conf, whole=b.value)
     yield from _rates_before_fractions(tx)
 
 
 def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
-    """ "đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts it is of."""
+    """"đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts
+    it is of."""
     figs = tx.figures
     for p, a, b in zip(figs, figs[1:], figs[2:]):
         if p.kind != "percent" or p.change or not (_is_amount(a) and _is_amount(b)) or not b.value:
@@ -2268,9 +2411,10 @@ def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
 
 
 def _rates_before_counts(tx: Text) -> Iterable[Relation]:
-    """ "Tỉ lệ … giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ,
-    số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ": a rate stated before the two counts it comes from.
-    Nothing ties them but the arithmetic, so these only ever confirm."""
+    """"Tỉ lệ … giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải
+    quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ": a rate
+    stated before the two counts it comes from. Nothing ties them but the arithmetic, so these only ever
+    confirm."""
     figs = tx.figures
     for i, p in enumerate(figs):
         if p.kind != "percent" or p.change or p.prior_period or not 0 < p.value <= 100:
@@ -2286,8 +2430,8 @@ def _rates_before_counts(tx: Text) -> Iterable[Relation]:
 
 
 def _range_targets(tx: Text) -> Iterable[Relation]:
-    """ "khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given as a
-    range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
+    """"khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given
+    as a range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
     confirm."""
     figs = tx.figures
     for i in range(1, len(figs) - 2):
@@ -2305,9 +2449,9 @@ def _range_targets(tx: Text) -> Iterable[Relation]:
 
 
 def _range_pairs(tx: Text) -> Iterable[Relation]:
-    """ "đạt từ 50 đến 55% tổng số xã, tương đương với từ 59 đến 65 xã trong tổng số 117 xã": a range of
-    rates said again as a range of counts, each bound over the whole after them; no word says which whole
-    is meant, so these only ever confirm."""
+    """"đạt từ 50 đến 55% tổng số xã, tương đương với từ 59 đến 65 xã trong tổng
+    số 117 xã": a range of rates said again as a range of counts, each bound over the whole after them; no
+    word says which whole is meant, so these only ever confirm."""
     figs = tx.figures
     for i in range(len(figs) - 4):
         p_lo, p_hi, c_lo, c_hi = figs[i : i + 4]
@@ -2327,9 +2471,11 @@ def _range_pairs(tx: Text) -> Iterable[Relation]:
 
 
 def _point_contributions(tx: Text) -> Iterable[Relation]:
-    """ "GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5 điểm phần trăm …": the
-    sectors' contributions in percentage points add up to the growth they explain."""
-    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change]
+    """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5
+    điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
+    explain."""
+    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần "
+                                                                         "trăm") and not f.change]
     by_para: dict[int, list[Figure]] = {}
     for f in points:
         by_para.setdefault(tx.paragraph(f.start), []).append(f)
@@ -2344,8 +2490,8 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             and g.start < parts[0].start
             and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
         ]
-        # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng góp …"),
-        # not the first sector's own growth
+        # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng
+        # góp …"), not the first sector's own growth
         marked = [g for g in growth if _MARKER.search(tx.t, g.end, parts[0].start)]
         if marked or growth:
             whole = marked[-1] if marked else growth[-1]
@@ -2361,8 +2507,8 @@ _PER = regex.compile(r"\s*/\s*(?P<b>[\p{L}]+)")
 
 
 def _per_unit(tx: Text) -> Iterable[Relation]:
-    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of its
-    paragraph it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
+    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of
+    its paragraph it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
     for x in tx.figures:
         unit = (x.unit or "").lower()
         top, _, bottom = unit.partition("/")
@@ -2402,9 +2548,9 @@ _AVERAGE_EACH = regex.compile(
 
 
 def _averages(tx: Text, x: Figure, unit: str) -> Iterable[Relation]:
-    """An average stated in words: the total of its unit in the paragraph over a count there ("tổng số ngày
-    điều trị 65.000 ngày với 10.000 lượt người bệnh"); which pair is meant is left to the arithmetic, so these
-    only ever confirm."""
+    """An average stated in words: the total of its unit in the paragraph over a count there ("tổng số
+    ngày điều trị 65.000 ngày với 10.000 lượt người bệnh"); which pair is meant is left to
+    the arithmetic, so these only ever confirm."""
     para = tx.paragraph(x.start)
     near = [f for f in tx.in_paragraphs(para, para, x.start) if f is not x and not f.change and f.value]
     totals = [f for f in near if (f.unit or "").lower() == unit and f.value > x.value]
@@ -2452,9 +2598,10 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
 def _identities_a_rate_confirms(
     tx: Text, sums: list[Relation], rates: list[Relation]
 ) -> list[Relation]:
-    """ "Tiếp nhận 6.551 đơn thư với 4.676 vụ việc. ¶ … đã giải quyết xong 4.139 vụ việc, đạt 88,51%; đang …
-    giải quyết 538 vụ việc": a rate printed finely enough that reproduces one part of an identity over a whole
-    says which whole is meant (4.676, not the 6.551 letters), as surely as a single sentence would."""
+    """"Tiếp nhận 6.551 đơn thư với 4.676 vụ việc. ¶ … đã giải quyết xong 4.139 vụ
+    việc, đạt 88,51%; đang … giải quyết 538 vụ việc": a rate printed finely enough that
+    reproduces one part of an identity over a whole says which whole is meant (4.676, not the 6.551 letters),
+    as surely as a single sentence would."""
     over: dict[int, Figure] = {}
     for r in rates:
         if (
@@ -2476,7 +2623,8 @@ def _identities_a_rate_confirms(
                 continue  # the identity's own whole: nothing new is said
             roles = roles_of(tx.label(w))
             if roles and not roles & whole_roles[r.rule]:
-                continue  # "15.539 hồ sơ đúng hạn" of 15.868 received: on time + late make the due, not those
+                # "15.539 hồ sơ đúng hạn" of 15.868 received: on time + late make the due, not those
+                continue
             if tx.compatible(w, r.operands[0]) and w.value >= max(p.value for p in r.operands):
                 rule = r.rule + "; tổng do tỷ lệ của một phần xác nhận"
                 out.append(dataclasses.replace(r, stated=w, rule=rule, confidence=settings.QA_CONF_IDENTITY))

@@ -23,9 +23,11 @@ from .verdicts import Relation, close, evaluate, unit_of
 
 __all__ = ["flat_row_relations", "rate_row_relations", "read_text_tables", "table_relations"]
 
-# Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not parts.
+# Row or column labels that name a total, and labels of sub-rows ("- Trong đó: …", "+ nữ") that are not
+# parts.
 TOTAL_LABEL = regex.compile(
-    r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc|ngành)|cả\s+nước)"
+    r"^\W*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc"
+    r"|ngành)|cả\s+nước)"
     r"(?![\p{L}])",
     regex.I,
 )
@@ -73,7 +75,8 @@ def _total_rows(rows: list[str], cols: list[str], cells: dict[tuple[str, str], F
             parts = [cells[(r, c)] for r in body if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2:
                 found.append(
-                    Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột '{c}')", 0)
+                    Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột "
+                                                         f"'{c}')", 0)
                 )
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
@@ -92,7 +95,8 @@ def _total_columns(
             parts = [cells[(r, c)] for c in part_cols if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2 and len(parts) == len(part_cols):
                 found.append(
-                    Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')", 0)
+                    Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng "
+                                                         f"'{r}')", 0)
                 )
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
@@ -247,8 +251,8 @@ def _flat_rows(text: str, figures: Sequence[Figure]) -> Iterable[list[Figure]]:
 
 def _row_groups(cells: list[Figure]) -> Iterable[tuple[tuple[Figure, ...], str]]:
     """How a reader splits the cells after a row's total: consecutive columns that make it up ("Nam | Nữ",
-    "Thành thị | Nông thôn"), or every column but one smaller than its left neighbour (a "trong đó" column
-    of it, as "Công nghiệp và xây dựng | trong đó: Công nghiệp")."""
+    "Thành thị | Nông thôn"), or every column but one smaller than its left neighbour (a "trong đó"
+    column of it, as "Công nghiệp và xây dựng | trong đó: Công nghiệp")."""
     for i in range(len(cells)):
         for j in range(i + 2, len(cells) + 1):
             yield tuple(cells[i:j]), "các cột liền nhau cộng lại bằng cột tổng"
@@ -264,17 +268,17 @@ def _rounding_slack(total: Figure, parts: Sequence[Figure]) -> Decimal:
 
 
 def flat_row_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
-    """A flattened yearbook row's first cell is its "Tổng số" column: a group of the cells after it that adds
-    up to it is its breakdown, and a group short of it only by the rounding of a published table is a
-    misprinted one.  Groups further off are not the row's structure, so they are never an alarm."""
+    """A flattened yearbook row's first cell is its "Tổng số" column: a group of the cells after it that
+    adds up to it is its breakdown, and a group short of it only by the rounding of a published table is a
+    misprinted one. Groups further off are not the row's structure, so they are never an alarm."""
     out: list[Relation] = [*_rate_rows(text, figures)]
     for row in _flat_rows(text, figures):
         found = _row_total_relations(row[0], row[1:])
         out += found
         width = len(found[0].operands) + 1 if found else 0
         if found and found[0].operands == tuple(row[1:width]) and len(row) % width == 0:
-            # "Năm học 2019-2020 | Năm học 2020-2021", each "Tổng số | Công lập | Ngoài công lập": the same
-            # block of columns again for the next period
+            # "Năm học 2019-2020 | Năm học 2020-2021", each "Tổng số | Công lập | Ngoài công
+            # lập": the same block of columns again for the next period
             for b in range(width, len(row), width):
                 out += _row_total_relations(row[b], row[b + 1 : b + width])
     return out
@@ -298,7 +302,8 @@ _RATE_ROW_RULE = "bảng (dòng liền): dòng tỷ lệ = dòng trên / dòng t
 
 
 def _rate_rows(text: str, figures: Sequence[Figure]) -> Iterable[Relation]:
-    """ "Số hộ nghèo | hộ | …", "Tổng số hộ | hộ | …", "Tỷ lệ hộ nghèo | % | …" on lines of their own."""
+    """"Số hộ nghèo | hộ | …", "Tổng số hộ | hộ | …", "Tỷ lệ hộ nghèo | % | …" on
+    lines of their own."""
     rows = _line_rows(text, figures)
     for k, rates in enumerate(rows):
         if rates[0].kind == "percent":

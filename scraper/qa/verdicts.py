@@ -43,14 +43,20 @@ class Relation:
 
 
 _COMPOUND = regex.compile(
-    r"\d\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*\s*(?P<last>tỷ|tỉ|triệu|nghìn|ngàn)?", regex.I
+    r"\d\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*\s*(?P<last>tỷ|tỉ|triệu|nghìn"
+    r"|ngàn)?", regex.I
 )
-_LAST_SCALE = {None: Decimal(1), "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9, "triệu": Decimal(10) ** 6}
+_LAST_SCALE = {
+    None: Decimal(1),
+    "tỷ": Decimal(10) ** 9,
+    "tỉ": Decimal(10) ** 9,
+    "triệu": Decimal(10) ** 6,
+}
 
 
 def _printed(f: Figure) -> tuple[Decimal, Decimal]:
-    """(the number as printed, its scale): "8,96 nghìn" → (8.96, 1000); "3.579 tỷ 654 triệu" → (3579654,
-    one million): a compound amount is printed to its last group."""
+    """(the number as printed, its scale): "8,96 nghìn" → (8.96, 1000); "3.579 tỷ 654 triệu" →
+    (3579654, one million): a compound amount is printed to its last group."""
     if (c := _COMPOUND.search(f.raw)) is not None:
         last = c.group("last")
         scale = _LAST_SCALE.get(last.lower() if last else None, Decimal(1000))
@@ -124,7 +130,8 @@ def agrees(
     slack = sum((_hedge(f) for f in inputs), Decimal(0))
     if stated.kind != "percent":
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind != "count" and unit_of(f) > unit), Decimal(0))
-        # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by construction
+        # a count printed in thousands ("5,65 ngàn hồ sơ", "8,96 nghìn lượt") is rounded by
+        # construction
         slack += sum(
             (unit_of(f) / 2 for f in (*inputs, stated) if f.kind == "count" and unit_of(f) > 1), Decimal(0)
         )
@@ -163,8 +170,8 @@ def ratio_agrees(
 
 
 def _within_rounding(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> bool:
-    """Inputs printed rounded ("638,76 tỷ" is 638,755…638,765) reach the stated share by rounding half-up or
-    by truncation: "9,18%" of 638,76/6.961,99 (9,17496…%) is a share of the unrounded amounts."""
+    """Inputs printed rounded ("638,76 tỷ" is 638,755…638,765) reach the stated share by rounding half-up
+    or by truncation: "9,18%" of 638,76/6.961,99 (9,17496…%) is a share of the unrounded amounts."""
     measured = ("money", "quantity", "number")  # whole numbers as printed, counts, fractions are exact
 
     def rounded(f: Figure) -> Decimal:
@@ -301,8 +308,9 @@ def _wholes_siblings_confirm(groups: Iterable[list[Verdict]]) -> set[tuple[str, 
 
 
 def _sibling_whole(v: Verdict, sure: set[tuple[str, int]]) -> bool:
-    """ "phụ nữ 2.542 người, chiếm 40,90%; dân tộc thiểu số 1.150 người, tỷ lệ 18,5%; …": a rate over the
-    whole its sibling rates reproduce, a little off, is an error, however the whole was found (a headline)."""
+    """"phụ nữ 2.542 người, chiếm 40,90%; dân tộc thiểu số 1.150 người, tỷ lệ 18,5%;
+    …": a rate over the whole its sibling rates reproduce, a little off, is an error, however the whole was
+    found (a headline)."""
     key = _rate_whole(v)
     if key is None or key not in sure or not v.relation.stated.value:
         return False
@@ -320,9 +328,9 @@ def _miss(v: Verdict) -> Decimal:
 
 
 def _shares_of_verified_breakdowns(rels: list[Relation], tolerance: float | None) -> list[Relation]:
-    """ "39 xã … Cụ thể, mức độ 1 có 16 xã, chiếm 57,1%, …; mức độ 2 có 23 xã, chiếm 42,9%": when parts add up
-    to their whole and the shares stated for them add up to 100%, each share is of that whole — as sure as
-    the breakdown, so a share that does not match it is an error."""
+    """"39 xã … Cụ thể, mức độ 1 có 16 xã, chiếm 57,1%, …; mức độ 2 có 23 xã, chiếm
+    42,9%": when parts add up to their whole and the shares stated for them add up to 100%, each share is of
+    that whole — as sure as the breakdown, so a share that does not match it is an error."""
     sure = [
         r
         for r in rels
@@ -382,8 +390,9 @@ def _near_miss(v: Verdict) -> bool:
     r = v.relation
     highlighted = r.stated.kind == "money" and r.rule.startswith("'trong đó'") and len(r.operands) < 3
     if v.computed < whole and highlighted:
-        # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the two main items of
-        # a budget, not all of them ("trong đó" = of which); a list of three or more is meant to be whole
+        # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the
+        # two main items of a budget, not all of them ("trong đó" = of which); a list of three or more is
+        # meant to be whole
         return False
     # "trong đó" is "of which": parts well short of their whole are the ones the report names, unless the
     # words say they are all of it
@@ -402,9 +411,9 @@ CHANGE_RULE = "mức thay đổi trên số kỳ trước"
 
 
 def _adjacent_change(verdicts: list[Verdict]) -> bool:
-    """ "280 người, giảm 20 người tương ứng với 6,57%": the change right after this period's value and the
-    rate right after the change, a little off (`QA_SIBLING_MISS`) while the text's other changes hold — the
-    first reading is this one, so it is the one to judge."""
+    """"280 người, giảm 20 người tương ứng với 6,57%": the change right after this period's
+    value and the rate right after the change, a little off (`QA_SIBLING_MISS`) while the text's other changes
+    hold — the first reading is this one, so it is the one to judge."""
     v = verdicts[0]
     r = v.relation
     if r.check != "change" or not r.rule.startswith(CHANGE_RULE) or len(r.operands) != 2:
@@ -413,7 +422,8 @@ def _adjacent_change(verdicts: list[Verdict]) -> bool:
     if not (current.index == change.index - 1 and r.stated.index == change.index + 1 and r.stated.value):
         return False
     if current.value and agrees(r.stated, abs(change.value) / current.value * 100):
-        return False  # "919 vụ, giảm 08 vụ tương ứng 0,87%": over this period's value, as some reports count
+        # "919 vụ, giảm 08 vụ tương ứng 0,87%": over this period's value, as some reports count
+        return False
     return abs(v.computed - r.stated.value) <= abs(r.stated.value) * Decimal(str(settings.QA_SIBLING_MISS))
 
 
@@ -441,8 +451,9 @@ _OPEN_MARKERS = ("'trong đó'", "'trong số đó'", "'trong số này'", "'nh�
 
 def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:
     """When a breakdown adds up and every part and its whole is a confirmed share of one base, the parts'
-    shares add up to the whole's share within their rounding: "2.393 hộ, chiếm 27,22% …, trong đó 2.339 hộ,
-    chiếm 26,61%; 53 hộ, chiếm 0,6%; 01 hộ, chiếm 0,01%" (26,61 + 0,6 + 0,01 = 27,22)."""
+    shares add up to the whole's share within their rounding: "2.393 hộ, chiếm 27,22% …, trong đó
+    2.339 hộ, chiếm 26,61%; 53 hộ, chiếm 0,6%; 01 hộ, chiếm 0,01%" (26,61 + 0,6 + 0,01 =
+    27,22)."""
     share: dict[int, tuple[Figure, int]] = {}  # count → (its rate, the base it is a share of)
     for v in verdicts:
         r = v.relation
@@ -472,7 +483,8 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
     by_whole: dict[int, list[Relation]] = {}
     for v in verdicts:
         r = v.relation
-        # a share raised as an alarm is still said to be of that whole ("209,5 vụ việc chiếm 92% tổng số")
+        # a share raised as an alarm is still said to be of that whole ("209,5 vụ việc chiếm 92% tổng
+        # số")
         said = v.consistent or r.confidence >= settings.QA_ALARM
         if said and r.check == "ratio" and len(r.operands) == 2:
             by_whole.setdefault(r.operands[1].index, []).append(r)

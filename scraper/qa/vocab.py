@@ -7,38 +7,50 @@ from __future__ import annotations
 
 from ..extract import vocab
 
-# Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" = "hồ sơ".
+# Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" =
+# "hồ sơ".
 CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
 ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
-# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count whoever
-# did it, so they name no noun of their own and agree with any count.
+# Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count
+# whoever did it, so they name no noun of their own and agree with any count.
 ACT_UNITS = frozenset(
-    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn", "truy cập"}
+    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình "
+                                                                      "chọn", "truy cập"}
 )
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
 OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
-        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân khẩu", "khẩu",
-        "bị cáo", "bị can", "cán bộ", "công chức", "viên chức", "đảng viên", "hội viên", "đoàn viên",
-        "cử tri", "thanh niên", "sinh viên", "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh",
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân "
+                                                                                    "khẩu", "khẩu",
+        "bị cáo", "bị can", "cán bộ", "công chức", "viên "
+                                                   "chức", "đảng viên", "hội viên", "đoàn viên",
+        "cử tri", "thanh niên", "sinh viên", "học viên", "trẻ", "trẻ em", "bệnh "
+                                                                          "nhân", "người bệnh",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
-    {"đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo", "kiến nghị", "án", "vụ án", "ý kiến"},
+    {
+        "đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo",
+        "kiến nghị", "án", "vụ án", "ý kiến",
+    },
     {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
-    {"tin", "tin báo", "nguồn tin", "tố giác"},  # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
+    # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
+    {"tin", "tin báo", "nguồn tin", "tố giác"},
     {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
 )
 
 # Roles of figures in administrative-procedure and budget reports (checked in this order; the first
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
-    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
+    "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)"
+                    r"|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
     r"từ\s+kỳ\s+trước|đọng)",
-    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|phát\s+sinh\s+(?:mới|"
+    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận"
+                    r"|phát\s+sinh\s+(?:mới|"
     r"trong\s+kỳ)",
-    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])|phải\s+giải\s+quyết|"
+    "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])"
+             r"|phải\s+giải\s+quyết|"
     r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
@@ -47,15 +59,18 @@ ROLES: dict[str, str] = {
     # judgment enforcement: what can be enforced now is what "thi hành xong" is a share of
     "eligible": r"(?<!chưa\s)(?:có|đủ)\s+điều\s+kiện(?:\s+thi\s+hành)?",
     "on_time": r"đúng\s+hạn|trước\s+hạn",
-    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",  # not "trước và đúng hạn"
+    # not "trước và đúng hạn"
+    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
-    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý|đã\s+trả\s+kết\s+quả|"
+    r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý"
+    r"|đã\s+trả\s+kết\s+quả|"
     r"thi\s+hành\s+(?:án\s+)?(?:đã\s+)?xong|đã\s+xong",
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
-    r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",  # "Còn tồn 24 vụ đang tiếp tục giải quyết"
+    # "Còn tồn 24 vụ đang tiếp tục giải quyết"
+    r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     # the two ways files come in: "trong đó 700 hồ sơ trực tuyến và 450 hồ sơ trực tiếp"
     "online": r"trực\s+tuyến|qua\s+mạng|qua\s+dịch\s+vụ\s+công",
@@ -76,10 +91,13 @@ ROLES: dict[str, str] = {
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
     "violation": r"(?:sai|vi)\s+phạm",
-    "advise_recover": r"(?:(?:kiến|đề)\s+nghị|yêu\s+cầu)\s+(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
-    # "xử lý bằng các biện pháp tài chính khác", "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý"
+    "advise_recover": r"(?:(?:kiến|đề)\s+nghị|yêu\s+cầu)\s+(?:thu\s+hồi|thu\s+nộp"
+                      r"|nộp\s+trả)",
+    # "xử lý bằng các biện pháp tài chính khác", "kiến nghị các cơ quan có thẩm quyền
+    # xem xét, xử lý"
     "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
-    r"xử\s+lý\s+(?:[\p{L}]+\s+){0,6}khác|(?:kiến|đề)\s+nghị\s+(?:[\p{L}]+\s+){0,6}xem\s+xét,?\s+xử\s+lý|"
+    r"xử\s+lý\s+(?:[\p{L}]+\s+){0,6}khác|(?:kiến"
+    r"|đề)\s+nghị\s+(?:[\p{L}]+\s+){0,6}xem\s+xét,?\s+xử\s+lý|"
     r"giảm\s+trừ|khắc\s+phục|xuất\s+toán",
 }
 # Roles read from the whole clause before a figure, not only its last comma-part: "kiến nghị giảm trừ
@@ -108,18 +126,21 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         ("total", "received"),
         "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
     ),
-    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã giải quyết)"),
+    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã "
+                                                        "giải quyết)"),
     (
         ("ahead", "on_time", "late"),
         ("due", "resolved", "total"),
         "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
     ),
     # a court's "thụ lý" is all it has to handle: resolved + still pending ("còn tồn") make it up
-    (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết = tổng số"),
+    (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết "
+                                                                 "= tổng số"),
     (("online", "in_person"), ("received", "total"), "trực tuyến + trực tiếp = số tiếp nhận"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
-    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu"),
+    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập "
+                                       "khẩu"),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (
         ("retail_goods", "catering", "travel", "other_services"),

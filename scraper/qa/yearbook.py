@@ -70,8 +70,8 @@ def _rank(label: str) -> str:
 
 
 def _key(label: str) -> str:
-    """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash or
-    parenthesis, without its numbering ("1. Thành phố …")."""
+    """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash
+    or parenthesis, without its numbering ("1. Thành phố …")."""
     last = label.split("\n")[-1].strip()
     if _YEAR.fullmatch(last):
         return last  # a row of one year ("Cơ cấu - Structure (%) ¶ 2020": the block's first row)
@@ -87,7 +87,8 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
     label: list[str] = []
     values: list[tuple[int, int, str]] = []
     lines = list(_lines(text))
-    number = 1  # the next row number a table may print on a line of its own ("1 ¶ Hoàn thành xuất sắc …")
+    # the next row number a table may print on a line of its own ("1 ¶ Hoàn thành xuất sắc …")
+    number = 1
     for k, (start, line, toks, numeric) in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if numeric and len(toks) == 1 and toks[0][2] == str(number) and nxt is not None and not nxt[3]:
@@ -99,7 +100,8 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         if values:
             out.append(("\n".join(label), values))
             label, values = [], []
-        tail = [] if numeric else _trailing(line, start)  # "TỔNG SỐ - TOTAL 844.947 850.413 …": one line
+        # "TỔNG SỐ - TOTAL 844.947 850.413 …": one line
+        tail = [] if numeric else _trailing(line, start)
         label.append(line[: tail[0][0] - start].strip() if tail else line.strip())
         values += tail
     if values:
@@ -160,7 +162,8 @@ def _widths(groups: list[tuple[str, list[tuple[int, int, str]]]], years: list[in
 
 
 def _without_empty_last(values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A row's cells without a last column of zeros ("… 72384.80 0.00"): a column of an export left empty."""
+    """A row's cells without a last column of zeros ("… 72384.80 0.00"): a column of an export left
+    empty."""
     if len(values) > settings.QA_YEARBOOK_MIN_COLUMNS and _ZERO_CELL.fullmatch(values[-1][2]):
         return values[:-1]
     return values
@@ -223,8 +226,9 @@ def _cells_sum(total: Figure | str | None, parts: list[Figure | str | None], rul
 
 
 def _numbered_children(rows: list[Row], i: int) -> list[Row]:
-    """ "TỔNG SỐ; I. Khu vực đồng bằng; 1. …; 2. …; II. Khu vực miền núi; 8. …": a total's members are the
-    "I." rows (or the "1." rows when there are none), a "I." row's are the "1." rows up to the next "I."."""
+    """"TỔNG SỐ; I. Khu vực đồng bằng; 1. …; 2. …; II. Khu vực miền núi; 8. …": a
+    total's members are the "I." rows (or the "1." rows when there are none), a "I." row's are the "1." rows
+    up to the next "I."."""
     rank = rows[i].rank
     if rank == "arabic":
         return []
@@ -297,8 +301,9 @@ def _sub_rows(rows: list[Row], k: int, ncols: int, cache: dict[int, int]) -> int
 
 
 def _top_level(rows: list[Row], i: int, ncols: int, cache: dict[int, int]) -> list[Row]:
-    """ "TỔNG SỐ; Nhà nước; Ngoài nhà nước; Tập thể; Tư nhân; Cá thể; FDI; Thuế": the rows under row i with
-    the sub-rows of each subtotal passed over (empty when no row under it has sub-rows)."""
+    """"TỔNG SỐ; Nhà nước; Ngoài nhà nước; Tập thể; Tư nhân; Cá thể; FDI; Thuế": the
+    rows under row i with the sub-rows of each subtotal passed over (empty when no row under it has
+    sub-rows)."""
     out, k, nested = [], i + 1, False
     while k < len(rows) and len(out) < settings.QA_YEARBOOK_MAX_PARTS:
         if not any(isinstance(c, Figure) for c in rows[k].cells):  # "Phân theo loại hình kinh tế"
@@ -336,8 +341,9 @@ def _breakdown(parent: Row, children: list[Row], ncols: int) -> list[Relation]:
 
 
 def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> Iterable[Relation]:
-    """ "Số giáo viên; Nam; Nữ; Công lập; Ngoài công lập; Trung ương; Địa phương": a total broken down by
-    sex, then by ownership, then by level: each run of rows right after the last that adds up to it."""
+    """"Số giáo viên; Nam; Nữ; Công lập; Ngoài công lập; Trung ương; Địa phương": a total
+    broken down by sex, then by ownership, then by level: each run of rows right after the last that adds up
+    to it."""
     facet = 0
     while start < len(rows):
         for n in range(min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - start), 1, -1):
@@ -351,9 +357,9 @@ def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> 
 
 
 def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
-    """ "Tổng số | Nhà nước | Ngoài nhà nước | FDI" in each row: a column that the next columns add up to in
-    the rows (in all but at most one of them); the columns after that group may break it down again
-    ("Tổng số | Nam | Nữ | Thành thị | Nông thôn")."""
+    """"Tổng số | Nhà nước | Ngoài nhà nước | FDI" in each row: a column that the next columns
+    add up to in the rows (in all but at most one of them); the columns after that group may break it down
+    again ("Tổng số | Nam | Nữ | Thành thị | Nông thôn")."""
     for j in range(ncols - 2):
         start = j + 1
         while start < ncols - 1:
@@ -378,8 +384,8 @@ def _next_group(rows: list[Row], j: int, start: int, ncols: int) -> tuple[list[R
 
 
 def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
-    """ "TỔNG SỐ | 12.342.460,42 | 14.031.175,56 | 113,68": a column that is one column over an earlier one,
-    × 100, in the rows (confirmed by at least one other row)."""
+    """"TỔNG SỐ | 12.342.460,42 | 14.031.175,56 | 113,68": a column that is one column over an earlier
+    one, × 100, in the rows (confirmed by at least one other row)."""
     for k in range(2, ncols):
         for b in range(k - 1, 0, -1):
             for a in range(b - 1, -1, -1):
@@ -392,7 +398,8 @@ def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
                     if all(isinstance(row.cells[c], Figure) for c in (a, b, k)) and row.cells[a].value
                 ]
                 held = [r for r in rels if evaluate(r).consistent]
-                # rows repeating the same cells ("Tiểu học 209 159 132 83", its "Công lập" row) confirm once
+                # rows repeating the same cells ("Tiểu học 209 159 132 83", its "Công lập" row) confirm
+                # once
                 distinct = {tuple(f.value for f in (r.stated, *r.operands)) for r in held}
                 if len(distinct) >= 2 and len(held) * 2 > len(rels):
                     yield from (dataclasses.replace(r, confidence=settings.QA_CONF_TABLE) for r in rels)
@@ -447,14 +454,17 @@ def _share_rows(rows: list[Row]) -> Iterable[Relation]:
 
 
 def _share_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
-    """ "Số lượng | Tỷ trọng" side by side: a column whose cell is 100 in a total row holds each row's share
-    of the total beside it, down to the next total row; kept when most of the rows hold."""
+    """"Số lượng | Tỷ trọng" side by side: a column whose cell is 100 in a total row holds each row's
+    share of the total beside it, down to the next total row; kept when most of the rows hold."""
     for j in range(ncols - 1):
         wholes = [i for i, r in enumerate(rows) if _value(r.cells[j + 1]) == 100 and _value(r.cells[j])]
         for i, end in zip(wholes, [*wholes[1:], len(rows)]):
             if not isinstance(total := rows[i].cells[j], Figure) or not total.value:
                 continue
-            rule = f"niên giám: cột tỷ trọng (%) là số lượng bên trái trên tổng '{rows[i].label}'"
+            rule = (
+                f"niên giám: cột tỷ trọng (%) là số lượng bên trái trên tổng "
+                f"'{rows[i].label}'"
+            )
             rels = [
                 Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
                 for r in rows[i + 1 : end]
@@ -470,13 +480,16 @@ def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
             continue
         for part, share in zip(v.cells[k + 1 : end], x.cells[k + 1 : end]):
             if isinstance(part, Figure) and isinstance(share, Figure):
-                rule = f"niên giám: dòng '{x.label}' là tỷ lệ của dòng '{v.label}' trên cột tổng (%)"
+                rule = (
+                    f"niên giám: dòng '{x.label}' là tỷ lệ của dòng '{v.label}' trên cột "
+                    f"tổng (%)"
+                )
                 yield Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
 
 
 def _index_rows(values: list[Row], index: list[Row]) -> Iterable[Relation]:
-    """Years as rows: an index row ("Năm trước = 100") is its year's values over the year before's, × 100,
-    column by column; kept when most of them hold (a structure block after it does not)."""
+    """Years as rows: an index row ("Năm trước = 100") is its year's values over the year before's, ×
+    100, column by column; kept when most of them hold (a structure block after it does not)."""
     by_year = {int(v.label): v for v in values if _YEAR.fullmatch(v.label)}
     for x in index:
         cur, prev = (by_year.get(int(x.label) - k) if _YEAR.fullmatch(x.label) else None for k in (0, 1))
@@ -494,8 +507,9 @@ _RATE_LABEL = regex.compile(r"(?:^|\s)(?:t[ỷỉ]\s+lệ|%)", regex.I)
 
 
 def _rate_rows(rows: list[Row]) -> Iterable[Relation]:
-    """ "Trường tiểu học | 196 | 17 | …", "Trường đạt chuẩn | 109 | 11 | …", "Tỉ lệ % | 55.61 | 64.71 | …": a
-    row of rates that is one row above it over another (`tables.rate_row_relations`)."""
+    """"Trường tiểu học | 196 | 17 | …", "Trường đạt chuẩn | 109 | 11 | …", "Tỉ lệ % |
+    55.61 | 64.71 | …": a row of rates that is one row above it over another
+    (`tables.rate_row_relations`)."""
     full = [(i, [c for c in r.cells if isinstance(c, Figure)]) for i, r in enumerate(rows)]
     wide = settings.QA_FLAT_ROW_MIN_CELLS
     full = [(i, cells) for i, cells in full if len(cells) == len(rows[i].cells) >= wide]
@@ -508,7 +522,8 @@ def _rate_rows(rows: list[Row]) -> Iterable[Relation]:
 
 def _pipe_tables(text: str, figures: Sequence[Figure]) -> Iterable[tuple[list[Row], int]]:
     """The " | "-joined tables of a text (figures that know their table, row and column) as rows of cells in
-    column order: "Tiểu học | 230 065 | …; Công lập | 229 610 | …; Ngoài công lập | 455 | …"."""
+    column order: "Tiểu học | 230 065 | …; Công lập | 229 610 | …; Ngoài công lập | 455 |
+    …"."""
     tables: dict[int, list[Figure]] = {}
     for f in figures:
         if f.table is not None and f.row and f.column and f.page is None:
@@ -524,8 +539,8 @@ def _pipe_tables(text: str, figures: Sequence[Figure]) -> Iterable[tuple[list[Ro
 
 def _held_twice(rels: Iterable[Relation]) -> list[Relation]:
     """The breakdowns of a " | "-joined table that hold in two columns or more, rounding slips not counted:
-    its rows are often a flat list of units ("Huyện A | Huyện B | Huyện C"), where one row adding up to the
-    next two in one column is chance."""
+    its rows are often a flat list of units ("Huyện A | Huyện B | Huyện C"), where one row adding up to
+    the next two in one column is chance."""
     groups: dict[tuple[str, str, tuple[str, ...]], list[Relation]] = {}
     for r in rels:
         groups.setdefault((r.rule, r.stated.row or "", tuple(f.row or "" for f in r.operands)), []).append(r)
