@@ -13,6 +13,8 @@ from scraper.extract.candidate import Candidate, Scan
 from scraper.extract.context import annotate
 from scraper.extract.figures import scan
 
+from growth import growth
+
 # Our own wording, modelled on provincial administrative-reform reports.
 REPORT = (
     "Năm 2023, toàn tỉnh tiếp nhận 12.400 hồ sơ, trong đó 9.100 hồ sơ trực tuyến và 3.300 hồ sơ trực tiếp. "
@@ -103,37 +105,21 @@ def test_document_seam_reads_cells_and_pages() -> None:
     assert all(text[f.start : f.end] == f.raw for f in figs)
 
 
-def _best_time(fn, repeat: int) -> float:
-    """Best CPU time of `repeat` calls (CPU time: other processes on a shared machine do not count)."""
-    import time
-
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def test_time_grows_linearly_with_the_text(seed_body: str) -> None:
-    """64 copies of a long report take about 64 times one copy (a ratio in one run, not a time)."""
-    one, many = seed_body, "\n".join([seed_body] * 64)
-    extract_figures(one)  # warm caches
-    t1 = _best_time(lambda: extract_figures(one), 7)
-    t64 = _best_time(lambda: extract_figures(many), 2)
-    assert t64 / t1 < 64 * 2.5, f"64x the text took {t64 / t1:.0f}x the time"
+    """64 copies of a long report take about 8 times as long as 8 copies (a ratio in one run, not a time)."""
+    eight, many = "\n".join([seed_body] * 8), "\n".join([seed_body] * 64)
+    ratio = growth(lambda: extract_figures(eight), lambda: extract_figures(many), 8 * 2)
+    assert ratio < 8 * 2, f"8x the text took {ratio:.1f}x the time"
 
 
 def test_time_grows_linearly_where_no_match_can_be_completed() -> None:
     """Numbers everywhere but no ':' (a time), no date, no '(', no 'trở lên': a pattern tried at each
     number must not read the rest of the text for a character its matches would hold
-    (settings.MATCH_REACH_CHARS); reading it made 64 copies take ~150 times one."""
+    (settings.MATCH_REACH_CHARS); reading it made 128 copies take ~22 times as long as 16."""
     one = "Lúc 9 giờ sáng có từ 12 hộ và 15 người đến họp. " * 40
-    many = "\n".join([one] * 64)
-    extract_figures(one)  # warm caches
-    t1 = _best_time(lambda: extract_figures(one), 7)
-    t64 = _best_time(lambda: extract_figures(many), 2)
-    assert t64 / t1 < 64 * 1.7, f"64x the text took {t64 / t1:.0f}x the time"
+    sixteen, many = "\n".join([one] * 16), "\n".join([one] * 128)
+    ratio = growth(lambda: extract_figures(sixteen), lambda: extract_figures(many), 8 * 1.6)
+    assert ratio < 8 * 1.6, f"8x the text took {ratio:.1f}x the time"
 
 
 def test_a_crafted_text_is_refused_in_one_line() -> None:

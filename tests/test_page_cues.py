@@ -13,6 +13,8 @@ import pytest
 from scraper import parse_article
 from scraper.parse import ParseError
 
+from growth import growth
+
 _MENU = (
     '<h1 class="cong"><a href="/">CỔNG THÔNG TIN ĐIỆN TỬ SỞ XÂY DỰNG</a></h1>'
     '<div class="lich">Thứ năm, 09/05/2019</div>'
@@ -318,21 +320,18 @@ def test_category_is_the_breadcrumb_end_or_the_section_label(head: str, category
 def test_reading_is_linear_in_page_size() -> None:
     """A page with thousands of title-like blocks and date strings before the body still parses, and
     its cost grows with its size, not with its square (ratio inside one run, no wall-clock limit)."""
-    import time
 
-    def cost(n: int) -> float:
+    def html(n: int) -> str:
         head = "".join(
             f'<p style="font-weight:bold">Tin số {i} ngày 0{i % 9 + 1}/04/2024 lúc 0{i % 9}:15</p>'
             for i in range(n)
         )
-        html = page(head + f"<h2>{TITLE}</h2>")
-        start = time.perf_counter()
-        parse_article(html, url=URL, with_figures=False)
-        return time.perf_counter() - start
+        return page(head + f"<h2>{TITLE}</h2>")
 
-    cost(200)
-    small, large = min(cost(1_000) for _ in range(2)), min(cost(8_000) for _ in range(2))
-    assert large < small * 8 * 3  # linear with a generous margin; quadratic would be ~64x
+    small, large = html(1_000), html(8_000)
+    ratio = growth(lambda: parse_article(small, url=URL, with_figures=False),
+                   lambda: parse_article(large, url=URL, with_figures=False), 8 * 3)
+    assert ratio < 8 * 3  # linear with a generous margin; quadratic would be ~64x
 
 
 def test_bad_markup_around_metadata_is_still_one_line_error_or_article() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
+from growth import growth
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
 from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SIBLING_RULE, SLIP_RULE, SUM_RULE
@@ -955,21 +956,13 @@ def test_flattened_yearbook_rows(rule: str, text: str, verdicts: list[bool]) -> 
 
 
 def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
-    """A report pasted as one paragraph of many numbers must not stall QA: 16 copies take about 16 times
+    """A report pasted as one paragraph of many numbers must not stall QA: 8 copies take about 8 times
     as long as one (a ratio in one run, not an absolute time)."""
-    import time
-
     body = " ".join(text for _, text, _ in PAIRING) + " " + " ".join(t for t, _ in IDENTITY_CASES)
     body = body.replace("\n", " ")
-
-    def cost(k: int) -> float:
-        start = time.process_time()
-        check_text(" ".join([body] * k))
-        return time.process_time() - start
-
-    one = min(cost(1) for _ in range(3))
-    sixteen = cost(16)
-    assert sixteen < one * 16 * 3  # quadratic would be ≈ 256 times
+    eight = " ".join([body] * 8)
+    ratio = growth(lambda: check_text(body), lambda: check_text(eight), 8 * 3, repeat=(3, 1))
+    assert ratio < 8 * 3  # quadratic would be ≈ 64 times
 
 
 def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too() -> None:
