@@ -15,6 +15,7 @@ from growth import growth
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
 from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SIBLING_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.pairs import FAR_WHOLE_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1367,6 +1368,32 @@ def test_rates_over_a_whole_a_fraction_names_again_paragraphs_after_it() -> None
     assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
         (True, "Tỷ lệ 71/187"), (True, "Tỷ lệ 40/187")]
     assert all(c.figures[-1]["raw"] == "187" for c in rates)  # the whole as printed in the first sentence
+
+
+def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
+    """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
+    text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "
+            "Bộ tiêu chí thôn kiểu mẫu (chiếm 44,72%); 4 xã đạt tiêu chí theo Bộ tiêu chí huyện (chiếm 28,6%).")
+    [check] = [c for c in check_text(text) if c.stated == D("44.72")]
+    assert check.consistent and check.message.startswith("Tỷ lệ 72/161 = ")
+    assert [(f["raw"], r) for f, r in zip(check.figures, check.roles)] == [
+        ("44,72%", "rate"), ("72", "numerator"), ("128/161", "whole-denominator")]
+
+
+_FAR = ("Trong tháng 10, toàn tỉnh xảy ra 150 vụ tai nạn giao thông, làm chết 42 người, bị thương 97 người.\n\n"
+        "So với tháng trước, số vụ giảm 12 vụ, số người chết giảm 3 người.\n\nLực lượng chức năng đã xử lý "
+        "4.200 trường hợp vi phạm, phạt tiền 3,1 tỷ đồng.\n\nCó 60 vụ tai nạn giao thông (chiếm {rate}) xảy ra "
+        "trên các tuyến quốc lộ.")
+
+
+@pytest.mark.parametrize("rate,verdicts", [("40%", [True]), ("45%", []), ("40,5%", [])])
+def test_a_share_with_its_whole_paragraphs_before_is_confirmed_never_alarmed(rate: str, verdicts: list) -> None:
+    """The same thing counted three paragraphs earlier is the share's whole when it reproduces it; that far
+    off, a miss is no evidence of an error (the share may be of something the excerpt does not print)."""
+    checks = [c for c in check_text(_FAR.format(rate=rate)) if c.check == "ratio"]
+    assert [c.consistent for c in checks] == verdicts
+    assert all(c.rule.endswith(FAR_WHOLE_RULE) and c.confidence < 0.7 for c in checks)
+    assert all([f["raw"] for f in c.figures] == [rate, "60", "150"] for c in checks)
 
 
 @pytest.mark.parametrize("share,verdict", [("8,6%", True), ("9%", True), ("8,3%", False), ("20%", None)])

@@ -368,8 +368,10 @@ def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | N
                 # for
                 same = tx.by_value.get(den, [])[: settings.QA_ARITH_NEIGHBOURS]  # bounded: linear
                 printed = [g for g in same if _is_amount(g) and tx.compatible(g, n)]
-                ops = (n, min(printed, key=lambda g: abs(g.start - p.start))) if printed else (n,)
-                return Relation("ratio", p, ops, rule, settings.QA_CONF_ARITHMETIC, whole=den)
+                if printed:
+                    ops = (n, min(printed, key=lambda g: abs(g.start - p.start)))
+                    return Relation("ratio", p, ops, rule, settings.QA_CONF_ARITHMETIC, whole=den)
+                return Relation("ratio", p, (n,), rule, settings.QA_CONF_ARITHMETIC, whole=den, source=f)
     return None
 
 

@@ -1408,6 +1408,25 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
         yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
 
 
+FAR_WHOLE_RULE = "số lớn hơn cùng loại ở các đoạn trước (chỉ để xác nhận)"
+
+
+def _far_wholes(tx: Text, p: Figure, num: Figure) -> Iterable[tuple[Figure, float, str]]:
+    """"… toàn quốc xảy ra 375 vụ cháy … [three paragraphs] … Có 230 vụ cháy (chiếm 61,3%) đã được làm rõ
+    nguyên nhân": a count with no whole near it is a share of the same thing counted in an earlier
+    paragraph. Too far to vouch for: a confirmation only (QA_CONF_FAR_WHOLE, never an alarm)."""
+    para = tx.paragraph(num.start)
+    head = " ".join(tx.after(num, 30).split()[:2]).lower()
+    key = tx.keys.get(id(num), "")
+    if not head or not key:
+        return
+    first = para - settings.QA_FAR_WHOLE_PARAGRAPHS
+    for f in tx.in_paragraphs(first, para - 1, num.start):
+        same = (f.unit or "").lower() == (num.unit or "").lower() and tx.keys.get(id(f), "") == key
+        if same and _is_amount(f) and not f.change and f.value > num.value and head in tx.label(f).lower():
+            yield f, settings.QA_CONF_FAR_WHOLE, FAR_WHOLE_RULE
+
+
 # Reasons that name the whole a rate is of even when the rate is said to be "so với chỉ tiêu"
 _ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi hành"
 _NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
@@ -1678,7 +1697,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
-            wholes = list(_wholes(tx, p, num, index))
+            wholes = list(_wholes(tx, p, num, index)) or list(_far_wholes(tx, p, num))
             if _of_two_joined(tx, p, num, [w for w, _, _ in wholes]):
                 continue
             for whole, wconf, wwhy in wholes:
