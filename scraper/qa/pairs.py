@@ -1413,8 +1413,9 @@ FAR_WHOLE_RULE = "số lớn hơn cùng loại ở các đoạn trước (chỉ 
 
 def _far_wholes(tx: Text, p: Figure, num: Figure) -> Iterable[tuple[Figure, float, str]]:
     """"… toàn quốc xảy ra 375 vụ cháy … [three paragraphs] … Có 230 vụ cháy (chiếm 61,3%)
-    đã được làm rõ nguyên nhân": a count with no whole near it is a share of the same thing counted in an earlier
-    paragraph. Too far to vouch for: a confirmation only (QA_CONF_FAR_WHOLE, never an alarm)."""
+    đã được làm rõ nguyên nhân": a count with no whole near it is a share of the same thing
+    counted in an earlier paragraph. Too far to vouch for: a confirmation only (QA_CONF_FAR_WHOLE,
+    never an alarm)."""
     para = tx.paragraph(num.start)
     head = " ".join(tx.after(num, 30).split()[:2]).lower()
     key = tx.keys.get(id(num), "")
