@@ -14,7 +14,15 @@ from conftest import shared_path
 from growth import growth
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SIBLING_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import (
+    IMPLIED_RULE,
+    POINTS_RULE,
+    RATE_RULE,
+    REST_RULE,
+    SIBLING_RULE,
+    SLIP_RULE,
+    SUM_RULE,
+)
 from scraper.qa.pairs import FAR_WHOLE_RULE
 
 D = Decimal
@@ -1368,6 +1376,26 @@ def test_rates_over_a_whole_a_fraction_names_again_paragraphs_after_it() -> None
     assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
         (True, "Tỷ lệ 71/187"), (True, "Tỷ lệ 40/187")]
     assert all(c.figures[-1]["raw"] == "187" for c in rates)  # the whole as printed in the first sentence
+
+
+def test_shares_that_make_100_percent_only_across_two_paragraphs_are_of_their_amounts_sum() -> None:
+    """Inside and outside the industrial zones, one paragraph each: 412 is no whole of 88's 17,6%."""
+    text = ("Từ đầu năm, các khu công nghiệp trong tỉnh đã thu hút 412 triệu USD vốn đầu tư nước ngoài, chiếm "
+            "82,4% tổng vốn đầu tư đăng ký, gồm 19 dự án mới và 6 dự án điều chỉnh vốn.\n\nBên ngoài các khu công "
+            "nghiệp thu hút 88 triệu USD vốn đầu tư nước ngoài, chiếm 17,6% tổng vốn đầu tư đăng ký, gồm 5 dự án "
+            "mới.")
+    checks = check_text(text)
+    assert [(c.consistent, c.stated) for c in checks] == [(True, D("82.4")), (True, D("17.6"))]
+    assert all(c.rule.startswith(IMPLIED_RULE) and "/500 triệu" in c.message for c in checks)
+
+
+@pytest.mark.parametrize("clause,verdicts", [("các đơn vị tiếp nhận nhiều hồ sơ gồm", []),
+                                             ("các đơn vị tiếp nhận hồ sơ gồm", [False])])
+def test_a_list_said_to_name_the_largest_is_no_breakdown_that_fails(clause: str, verdicts: list) -> None:
+    text = ("Trong quý, các sở, ngành đã tiếp nhận 3.410 hồ sơ trực tuyến và giải quyết đúng quy định; "
+            f"{clause}: Sở Tư pháp (1.205 hồ sơ), Sở Xây dựng (840 hồ sơ), Sở Y tế (512 hồ sơ), Sở Công Thương "
+            "(301 hồ sơ).")
+    assert [c.consistent for c in check_text(text)] == verdicts
 
 
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:

@@ -158,21 +158,42 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
         if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
             by_paragraph.setdefault(tx.paragraph(f.start), []).append((f, share))
     out: list[Relation] = []
-    for pairs in by_paragraph.values():
+    for pairs in _paragraph_runs(by_paragraph):
         amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
         if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
             continue
         ids = {a.index for a in amounts}
         if not all(_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
             continue
-        slack = sum((unit_of(s) for s in shares), Decimal(0)) / 2
-        if abs(sum((s.value for s in shares), Decimal(0)) - 100) > slack:
+        if not _hundred(pairs):
             continue
         whole = sum((a.value for a in amounts), Decimal(0))
         rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
         conf = settings.QA_CONF_IMPLIED_WHOLE
         out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
     return out
+
+
+_Pairs = list[tuple[Figure, Figure]]
+
+
+def _paragraph_runs(by_paragraph: dict[int, _Pairs]) -> list[_Pairs]:
+    """The (amount, share) pairs of each paragraph, and of each two adjacent paragraphs whose shares
+    make 100% only together ("các KCN thu hút 376 triệu USD, chiếm 86,6% tổng vốn …" ¶ "Bên
+    ngoài các KCN thu hút 58,3 triệu USD, chiếm 13,4% tổng vốn …")."""
+    runs = list(by_paragraph.values())
+    for k, pairs in by_paragraph.items():
+        nxt = by_paragraph.get(k + 1)
+        if nxt is not None and len(pairs) + len(nxt) <= settings.QA_SHARES_MAX_TERMS:
+            if not _hundred(pairs) and not _hundred(nxt):
+                runs.append(pairs + nxt)
+    return runs
+
+
+def _hundred(pairs: _Pairs) -> bool:
+    """The shares make 100% within their printing."""
+    slack = sum((unit_of(s) for _, s in pairs), Decimal(0)) / 2
+    return abs(sum((s.value for _, s in pairs), Decimal(0)) - 100) <= slack
 
 
 def _mixed_periods(tx: Text, r: Relation) -> bool:

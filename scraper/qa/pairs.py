@@ -887,6 +887,16 @@ def _paragraphs_between(tx: Text, a: int, b: int) -> int:
     return pb - pa - captions
 
 
+# Between a whole and its marker, words that say the list names only some of it:
+# "2.855 hồ sơ …; các đơn vị tiếp nhận nhiều hồ sơ gồm: …",
+# "trong đó một số xã tiêu biểu như …"
+_HIGHLIGHTS = regex.compile(
+    r"(?<![\p{L}])(?:nhiều(?:\s+nhất)?|lớn\s+nhất|cao\s+nhất|tiêu\s+biểu|điển\s+hình"
+    r"|nổi\s+bật|một\s+số|đứng\s+đầu|chủ\s+yếu)(?![\p{L}])",
+    regex.I,
+)
+
+
 def _breakdowns(tx: Text) -> Iterable[Relation]:
     """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong
     đó"), named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng
@@ -921,6 +931,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
+            if _HIGHLIGHTS.search(tx.t, w.end, m.start()):
+                # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all
+                conf = settings.QA_CONF_ARITHMETIC
             closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
             for r in _sum_candidates(tx, w, parts, rule, conf):
                 yield dataclasses.replace(r, closed=True) if closed else r
