@@ -1398,6 +1398,17 @@ def test_a_list_said_to_name_the_largest_is_no_breakdown_that_fails(clause: str,
     assert [c.consistent for c in check_text(text)] == verdicts
 
 
+def test_support_bands_after_trong_do_add_up_to_the_approved_whole_not_the_paid_so_far() -> None:
+    """The bands' low ends ("2,5 - dưới 3,5 triệu đồng") are money, so the people counts make one list;
+    its whole is the approved count a sentence before the nearer paid-so-far count."""
+    text = ("Đối với lao động tự do, tỉnh đã phê duyệt hỗ trợ cho 52.400 lượt người với số tiền 84,1 tỷ đồng. "
+            "Hiện các huyện đã chi trả cho 40.210 lượt người với số tiền 61,3 tỷ đồng. Trong đó, hỗ trợ mức 3,5 "
+            "triệu đồng cho 260 người, mức 2,5 - dưới 3,5 triệu đồng cho 9.140 người; mức 1,5 - dưới 2,5 triệu "
+            "đồng cho 35.000 người. Hỗ trợ mức dưới 1,5 triệu đồng: 8.000 người.")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["52.400", "260", "9.140", "35.000", "8.000"]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -910,7 +910,10 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         k = bisect.bisect_left(tx.starts, m.start())
         if not k or (opens and _paragraphs_between(tx, figs[k - 1].start, m.start()) > 1):
             continue
-        lo = tx.sent[tx.sentence(figs[k - 1].start)] if opens else tx.sent[s_idx]
+        # a sentence opening "Trong đó" may break down a whole of the sentence before the
+        # last one: "… phê duyệt 207.795 lượt người … Hiện đã chi trả cho 153.175 lượt
+        # người … Trong đó, …"
+        lo = tx.sent[max(0, tx.sentence(figs[k - 1].start) - 1)] if opens else tx.sent[s_idx]
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
