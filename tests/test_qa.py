@@ -1409,6 +1409,14 @@ def test_support_bands_after_trong_do_add_up_to_the_approved_whole_not_the_paid_
     assert check.consistent and [f["raw"] for f in check.figures] == ["52.400", "260", "9.140", "35.000", "8.000"]
 
 
+def test_deputies_counted_as_people_are_shares_of_the_deputies_elected() -> None:
+    """"đại biểu" and "người" count the same people (vocab.SAME_THING)."""
+    text = ("Huyện đã bầu đủ 35 đại biểu Hội đồng nhân dân huyện khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu "
+            "nữ là 12 người (34,29%); đại biểu ngoài Đảng có 3 người (8,57%).")
+    assert [(c.consistent, c.message.split(" = ")[0]) for c in check_text(text)] == [
+        (True, "Tỷ lệ 12/35"), (True, "Tỷ lệ 3/35")]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "
