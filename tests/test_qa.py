@@ -1417,6 +1417,17 @@ def test_deputies_counted_as_people_are_shares_of_the_deputies_elected() -> None
         (True, "Tỷ lệ 12/35"), (True, "Tỷ lệ 3/35")]
 
 
+def test_a_whole_that_counts_several_things_takes_each_of_them_as_a_part() -> None:
+    """"tin tố giác, tin báo … và kiến nghị khởi tố": the requests count towards the whole; the clause past
+    the ";" (transferred, left to handle) is another reading of it, not more parts."""
+    text = ("Trong năm, cơ quan điều tra đã tiếp nhận 415 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố. "
+            "Trong đó, tố giác 190 tin; tin báo 220, 5 kiến nghị khởi tố; đã chuyển 4 nguồn tin, còn lại phải "
+            "giải quyết 411 nguồn tin.")
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
+    assert sums.get(("415", "190", "220", "5")) is True
+    assert all(sums.values())
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -380,6 +380,23 @@ _SLASH_BEFORE = regex.compile(
 )
 
 
+_NOUN_PHRASE_END = regex.compile(r"[.;:()]|,\s*(?:trong|gồm|bao|cụ|đạt|chiếm|tăng|giảm)")
+
+
+def _named_with(tx: Text, f: Figure, whole: Figure) -> bool:
+    """The whole counts several things and names `f`'s among them: "611 tin tố giác, tin báo về tội
+    phạm và kiến nghị khởi tố. Trong đó, …; 2 kiến nghị khởi tố"."""
+    if f.kind != "count" or whole.kind != "count" or not f.unit:
+        return False
+    after = tx.after(whole, settings.QA_NOUN_REACH)
+    m = _NOUN_PHRASE_END.search(after)
+    phrase = after[: m.start() if m else len(after)].lower()
+    if not regex.search(r"(?<![\p{L}])(?:và|,)\s", phrase):
+        return False  # one thing counted: its own noun decides
+    noun = " ".join(f.unit.lower().split()[:2])
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", phrase))
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -416,7 +433,8 @@ def _parts_after(
                 break
             sent = s
         actual = f.kind == "ratio" and f.denominator and _is_amount(whole)  # "lúa 40/38ha": done of planned
-        if not (_is_amount(f) or actual) or not tx.compatible(f, whole) or f.change or f is whole:
+        like = tx.compatible(f, whole) or _named_with(tx, f, whole)
+        if not (_is_amount(f) or actual) or not like or f.change or f is whole:
             continue
         if _CHANGE_BEFORE.search(tx.before(f, 30)) or _SLASH_BEFORE.search(
             tx.t, max(0, f.start - 30), f.start
@@ -438,6 +456,8 @@ def _parts_after(
                 ";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)
             ):
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
+            if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
+                break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out.append(f)
         skip_to = _own_breakdown_end(tx, f, whole)
