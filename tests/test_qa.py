@@ -9,9 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
 from growth import growth
+
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
 from scraper.qa.arithmetic import (
@@ -23,7 +23,7 @@ from scraper.qa.arithmetic import (
     SLIP_RULE,
     SUM_RULE,
 )
-from scraper.qa.pairs import FAR_WHOLE_RULE
+from scraper.qa.rates import FAR_WHOLE_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
