@@ -242,6 +242,12 @@ def test_a_band_written_up_to_below_its_top_is_a_range(text: str) -> None:
     assert (people.kind, people.value) == ("count", D(36120))
 
 
+@pytest.mark.parametrize("text", ["ĐIỂM TRUNG BÌNH CHUNG: 3.51 ĐIỂM", "điểm trung bình đạt 3,51 điểm"])
+def test_a_mean_score_is_a_score_not_a_count_of_points(text: str) -> None:
+    [f] = extract_figures(text)
+    assert (f.kind, f.unit, f.value, f.warnings) == ("score", "điểm", D("3.51"), [])
+
+
 def test_english_page_numbers_follow_document_convention() -> None:
     fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
     assert [f.value for f in fs][:2] == [D("6.5"), D(7)]
