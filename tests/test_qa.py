@@ -1456,6 +1456,23 @@ def test_an_abbreviated_town_ends_no_sentence_of_a_list() -> None:
     assert check.consistent and [f["raw"] for f in check.figures] == ["30", "12", "9", "7", "2"]
 
 
+def test_counts_of_each_grade_with_shares_are_shares_of_their_sum() -> None:
+    """"mức 2" is a grade, not a figure between a count and its share; the shares make 100%, so the
+    whole is the counts' sum (83, never printed)."""
+    text = ("Kết quả kiểm tra năm 2020: điểm trung bình là 3.12 trong đó 0 tiêu chí mức 1; 15 tiêu chí mức 2 "
+            "chiếm 18.07%; 40 tiêu chí mức 3 chiếm 48.19%; 28 tiêu chí mức 4 chiếm 33.73%; không tiêu chí mức 5.")
+    rates = [(c.consistent, c.message.split(" = ")[0]) for c in check_text(text) if c.check == "ratio"]
+    assert rates == [(True, "Tỷ lệ 15/83"), (True, "Tỷ lệ 40/83"), (True, "Tỷ lệ 28/83")]
+
+
+@pytest.mark.parametrize("rate,verdicts", [("98%", [True]), ("90%", [])])
+def test_a_rate_so_voi_a_named_whole_is_of_the_like_count_before(rate: str, verdicts: list) -> None:
+    """The self-assessment's "82/83 tiêu chí" over the 83 the rate names; only a confirmation."""
+    text = ("1. Tổng số các tiêu chí được áp dụng đánh giá: 81/83 tiêu chí\n\n2. Tỷ lệ tiêu chí áp dụng so với 83 "
+            f"tiêu chí: {rate}\n\n3. Tổng số điểm của các tiêu chí áp dụng: 280")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -384,7 +384,12 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                 run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
 
 
-_OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
+# "16.594 hộ …, chiếm tỷ lệ 20,82%", "45 tiêu chí mức 4 chiếm 54,22%" (a grade is no figure)
+_OWN_SHARE_GAP = regex.compile(
+    r"(?:[^\d;.]|(?<=(?:mức|độ)\s)\d{1,2}(?!\d)){0,60}?"
+    r"(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$",
+    regex.I,
+)
 
 
 def own_share(tx: Text, f: Figure) -> Figure | None:
