@@ -1473,6 +1473,14 @@ def test_a_rate_so_voi_a_named_whole_is_of_the_like_count_before(rate: str, verd
     assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
 
 
+@pytest.mark.parametrize("rate,consistent", [("80%", True), ("85%", False)])
+def test_a_fall_with_last_years_value_named_in_brackets_after_it(rate: str, consistent: bool) -> None:
+    text = (f"Ước tính 6 tháng đầu năm 2023, diện tích lúa bị sâu bệnh là 12,4 ha, giảm {rate} (6 tháng đầu năm "
+            "2022, diện tích lúa bị sâu bệnh là 62 ha).")
+    [check] = check_text(text)
+    assert check.consistent is consistent and [f["raw"] for f in check.figures] == [rate, "12,4 ha", "62 ha"]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -719,7 +719,10 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
-    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
+    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
+    # "giảm 93,2% (3 tháng đầu năm 2021, diện tích rừng bị cháy là 115,1 ha)"
+    r"|\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
+    r"[^\d;()]{0,60}?\s(?:là|đạt)\s+)",
     regex.I,
 )
 
