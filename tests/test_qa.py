@@ -1481,6 +1481,17 @@ def test_a_fall_with_last_years_value_named_in_brackets_after_it(rate: str, cons
     assert check.consistent is consistent and [f["raw"] for f in check.figures] == [rate, "12,4 ha", "62 ha"]
 
 
+@pytest.mark.parametrize("second,verdicts", [("21 vụ", [True]), ("25 vụ", [])])
+def test_a_whole_named_again_by_its_noun_is_broken_down_there(second: str, verdicts: list) -> None:
+    """"Trong số vụ vi phạm, …": the 96 violations of two sentences before, by who found them; a miss
+    says nothing (which earlier count is meant the noun only suggests)."""
+    text = ("Năm 2022, lực lượng chức năng đã phát hiện và xử lý 96 vụ vi phạm Luật Lâm nghiệp, giảm 14 vụ so với "
+            "năm trước. Các vụ vi phạm chủ yếu là khai thác rừng trái phép. Trong số vụ vi phạm, lực lượng kiểm lâm "
+            f"phát hiện, xử lý 75 vụ; các cơ quan chức năng khác phát hiện, chuyển xử lý {second}.")
+    rule = [c.consistent for c in check_text(text) if c.rule.startswith("'Trong số …' nhắc lại")]
+    assert rule == verdicts and not [c for c in check_text(text) if not c.consistent]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -759,6 +759,38 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(c[k] for c in clauses), PAIRED_RULE, settings.QA_CONF_MARKER)
 
 
+# "Trong số vụ vi phạm, …": the whole named again by its noun, no number
+_RECALL_OPENING = regex.compile(
+    r"(?<![\p{L}])trong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?"
+    r"(?P<noun>(?:[\p{L}]+\s+){0,5}?[\p{L}]+)\s*,",
+    regex.I,
+)
+RECALLED_RULE = "'Trong số …' nhắc lại tổng nêu trước bằng danh từ của nó"
+
+
+def _recalled_breakdowns(tx: Text) -> Iterable[Relation]:
+    """"… phát hiện và xử lý 143 vụ vi phạm Luật Lâm nghiệp … Trong số vụ vi phạm, lực lượng
+    kiểm lâm phát hiện, xử lý 126 vụ; đơn vị chủ rừng … 17 vụ": a whole named again by its
+    noun sentences later and broken down there. Which earlier count is meant the noun only
+    suggests: a confirmation."""
+    for m in _RECALL_OPENING.finditer(tx.t):
+        noun = " ".join(m.group("noun").lower().split()[:2])
+        if noun.split()[0] in ("này", "đó"):
+            continue
+        para = tx.paragraph(m.start())
+        named = [
+            f
+            for f in tx.in_paragraphs(para - 2, para, m.start())
+            if f.start < m.start() and is_amount(f) and not f.change
+            and noun in " ".join(tx.label(f).lower().split())
+        ]
+        if not named:
+            continue
+        whole = named[-1]
+        parts = _parts_after(tx, whole, m.end(), same_sentence_only=True)
+        yield from _sum_candidates(tx, whole, parts, RECALLED_RULE, settings.QA_CONF_TAGGED)
+
+
 def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [start + i + 1 for i, ch in enumerate(text[start:end]) if ch == ";"] + [end]
     return list(zip(cuts, cuts[1:]))
@@ -1438,6 +1470,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_breakdowns(tx),
         *_parallel_breakdowns(tx),
         *_paired_measures(tx),
+        *_recalled_breakdowns(tx),
         *_tagged_lists(tx),
         *_excluding(tx),
         *_extractor_parts(tx),
