@@ -769,10 +769,10 @@ RECALLED_RULE = "'Trong số …' nhắc lại tổng nêu trước bằng danh 
 
 
 def _recalled_breakdowns(tx: Text) -> Iterable[Relation]:
-    """"… phát hiện và xử lý 143 vụ vi phạm Luật Lâm nghiệp … Trong số vụ vi
-    phạm, lực lượng kiểm lâm phát hiện, xử lý 126 vụ; đơn vị chủ rừng … 17
-    vụ": a whole named again by its noun sentences later and broken down there. Which earlier count is meant the noun only
-    suggests: a confirmation."""
+    """"… phát hiện và xử lý 143 vụ vi phạm Luật Lâm nghiệp … Trong số vụ vi phạm,
+    lực lượng kiểm lâm phát hiện, xử lý 126 vụ; đơn vị chủ rừng … 17 vụ": a
+    whole named again by its noun sentences later and broken down there. Which earlier count is meant the
+    noun only suggests: a confirmation."""
     for m in _RECALL_OPENING.finditer(tx.t):
         noun = " ".join(m.group("noun").lower().split()[:2])
         if noun.split()[0] in ("này", "đó"):
