@@ -1492,6 +1492,17 @@ def test_a_whole_named_again_by_its_noun_is_broken_down_there(second: str, verdi
     assert rule == verdicts and not [c for c in check_text(text) if not c.consistent]
 
 
+def test_a_share_after_its_amounts_growth_is_the_amounts_share() -> None:
+    """"đạt 110,4 tỷ USD, vẫn tăng khá là 12,5%, chiếm 73,5%": the growth between the amount and its share
+    hides neither; the two shares make 100% of the amounts' sum (the printed "trên 150" is rounded)."""
+    text = ("Tính chung 6 tháng, kim ngạch xuất khẩu ước đạt trên 150 tỷ USD, tăng 9,2% so với cùng kỳ. Khu vực có "
+            "vốn đầu tư nước ngoài đạt 110,4 tỷ USD, vẫn tăng khá là 12,5%, chiếm 73,5% tổng kim ngạch xuất khẩu. "
+            "Khu vực kinh tế trong nước đạt 39,8 tỷ USD, tăng 4,1%, chiếm 26,5% tổng kim ngạch xuất khẩu.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert any(c.message.startswith("Tỷ lệ 110,4 tỷ/150,2 tỷ") for c in checks)
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

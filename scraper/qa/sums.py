@@ -392,15 +392,21 @@ _OWN_SHARE_GAP = regex.compile(
 )
 
 
+# "vẫn tăng rất cao là 22,8%": a growth rate the extractor read no direction for
+_GROWTH_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+[\p{L}]+){0,3}\s*$", regex.I)
+
+
 def own_share(tx: Text, f: Figure) -> Figure | None:
     """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
     i = tx.order[id(f)]
     nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
-    if nxt is not None and (
-        SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start) or (nxt.change and is_amount(nxt))
-    ):
+    growth = nxt is not None and nxt.kind == "percent"
+    growth = growth and bool(nxt.change or _GROWTH_BEFORE.search(tx.before(nxt, 30)))
+    base = nxt is not None and SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start)
+    if nxt is not None and (base or (nxt.change and is_amount(nxt)) or growth):
         # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the
-        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
+        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change;
+        # "đạt 177,8 tỷ USD, tăng 22,8%, chiếm 73,9%": past its growth
         nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
         f = tx.figures[i + 1]
     if nxt is None or nxt.kind != "percent" or nxt.change:
