@@ -1503,6 +1503,13 @@ def test_a_share_after_its_amounts_growth_is_the_amounts_share() -> None:
     assert any(c.message.startswith("Tỷ lệ 110,4 tỷ/150,2 tỷ") for c in checks)
 
 
+@pytest.mark.parametrize("headline,verdicts", [("Gần 96%", [True]), ("Trên 98%", [])])
+def test_a_headline_rate_is_confirmed_by_a_fraction_of_its_noun_in_the_body(headline: str, verdicts: list) -> None:
+    text = (f"{headline} hộ gia đình ở huyện Tân Phú đạt chuẩn văn hóa\n\nHằng năm, các xã tổ chức cho 100% hộ đăng "
+            "ký xây dựng gia đình văn hóa.\n\nĐến nay, toàn huyện đã có 19.150/20.000 hộ gia đình đạt chuẩn văn hóa.")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -5,6 +5,7 @@ last period, shares of a structure, per-unit averages. Each is a scored `Relatio
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 from collections.abc import Iterable
@@ -840,6 +841,37 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
     yield from _rates_before_fractions(tx)
 
 
+HEADLINE_RULE = (
+    "tỷ lệ nêu riêng (tiêu đề) và phân số cùng loại trong bài (chỉ để xác nhận)"
+)
+
+
+def _headline_rates(tx: Text) -> Iterable[Relation]:
+    """"Trên 99% hộ gia đình trên địa bàn Vĩnh Cửu đạt chuẩn văn hóa" (a headline, no
+    count beside it) … "đã có 29.828/30.059 hộ gia đình đạt chuẩn văn hóa": a rate said
+    alone is the rate of a fraction of the same noun elsewhere in the text. Only a confirmation: the nearest
+    such fractions are tried, none of them is vouched for."""
+    fractions = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    if not fractions:
+        return
+    starts = [f.start for f in fractions]
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or p.prior_period:
+            continue
+        para = tx.paragraph(p.start)
+        if any(is_amount(f) or f.kind == "ratio" for f in tx.in_paragraphs(para, para, p.start)):
+            continue  # a count beside it: the paragraph's own rules read it
+        noun = " ".join(tx.after(p, 40).split()[:2]).lower()
+        if len(noun) < 3:
+            continue
+        k = bisect.bisect_left(starts, p.start)
+        near = fractions[max(0, k - settings.QA_ARITH_NEIGHBOURS) : k + settings.QA_ARITH_NEIGHBOURS]
+        for f in near:
+            if noun in " ".join(tx.label(f).lower().split()):
+                conf = settings.QA_CONF_FAR_WHOLE
+                yield Relation("ratio", p, (f,), HEADLINE_RULE, conf, whole=f.denominator)
+
+
 def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
     """"đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts
     it is of."""
@@ -989,7 +1021,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
-    rates += [*_rates_against_named_wholes(tx)]
+    rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx)]
     return rates
 
 
