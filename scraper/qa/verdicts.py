@@ -1,5 +1,6 @@
 """Verdicts: how the arithmetic judges a proposed relation at the precision its figures were printed with,
-and which relations a check keeps (`decide`).  The relations themselves come from `pairs.py`."""
+and which relations a check keeps (`decide`).  The relations themselves come from `sums.py` and
+`rates.py` (via `pairs.relations`)."""
 
 from __future__ import annotations
 
