@@ -1510,6 +1510,14 @@ def test_a_headline_rate_is_confirmed_by_a_fraction_of_its_noun_in_the_body(head
     assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
 
 
+def test_a_fall_against_last_years_files_in_brackets_of_the_sentences_subject() -> None:
+    """The subject is far before the rate, and counted as "trường hợp" where last year's are "hồ sơ"."""
+    text = ("Từ đầu năm đến nay, Trung tâm tiếp nhận 12.410 trường hợp nộp hồ sơ đề nghị hưởng trợ cấp thất "
+            "nghiệp, giảm 12,5% so với cùng kỳ năm 2024 (14.183 hồ sơ).")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["12,5%", "12.410", "14.183"]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -739,15 +739,25 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
-        for num, _, _ in _numerators(tx, p):
+        near = [(n, settings.QA_CONF_MARKER) for n, _, _ in _numerators(tx, p)]
+        # the sentence's subject further back: only a confirmation
+        subject = [(n, settings.QA_CONF_CHANGE) for n in _subject_before(tx, p, prior)]
+        for num, conf in near + subject:
             if num is prior or num.change or not is_amount(num):
                 continue  # last period's value is not this period's too
-            if (num.unit or "").lower() != (prior.unit or "").lower():
-                continue
+            if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
+                continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
             rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
-            conf = settings.QA_CONF_MARKER
             yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
             break
+
+
+def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
+    """The last amount before a rate in its sentence that counts what last period's value counts (the
+    sentence's subject, however long the noun phrase between)."""
+    lo = max(tx.sent[tx.sentence(p.start)], p.start - settings.QA_SUBJECT_REACH)
+    before = tx.span(lo, p.start, p.start)
+    return [f for f in before if is_amount(f) and not f.change and tx.compatible(f, prior)][-1:]
 
 
 _ASIDE = regex.compile(r"\s*\([^()]*\)")
