@@ -1518,6 +1518,14 @@ def test_a_fall_against_last_years_files_in_brackets_of_the_sentences_subject() 
     assert check.consistent and [f["raw"] for f in check.figures] == ["12,5%", "12.410", "14.183"]
 
 
+@pytest.mark.parametrize("rate,verdicts", [("8,3%", [True]), ("9,5%", [])])
+def test_a_rise_said_as_a_rate_then_its_equivalent_amount(rate: str, verdicts: list) -> None:
+    """"tăng 8,3% tương đương 3,1 triệu đồng": over last year's value, this year's less the rise
+    (a confirmation: the rise may be over another base)."""
+    text = f"Thu nhập bình quân đầu người đạt 40,5 triệu đồng (tăng {rate} tương đương 3,1 triệu đồng)."
+    assert [c.consistent for c in check_text(text)] == verdicts
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -475,7 +475,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             if p.change or num_is_change or CHANGE_BEFORE.search(tx.before(p, 25)):
                 # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm
                 # 1,3%" (no amount)
-                if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
+                deeper = num.start > p.start and tx.d(num.start) > tx.d(p.start)
+                if num_is_change or deeper or _EQUIVALENT.fullmatch(tx.t, p.end, num.start):
                     yield from _changes(tx, p, num)
                 continue
             if "/" in (num.unit or "") or AVERAGE.search(tx.label(num)):
@@ -670,6 +671,12 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
         return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
+
+
+# "tăng 7,7% tương đương 1,6 triệu đồng": the rate, then the change it is
+_EQUIVALENT = regex.compile(
+    r"\s*,?\s*(?:tương\s+đương|tức\s+là|tức|ứng\s+với)(?:\s+(?:với|là))?\s*", regex.I
+)
 
 
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
