@@ -1526,6 +1526,14 @@ def test_a_rise_said_as_a_rate_then_its_equivalent_amount(rate: str, verdicts: l
     assert [c.consistent for c in check_text(text)] == verdicts
 
 
+@pytest.mark.parametrize("rate,consistent", [("15,38%", True), ("15,4%", True), ("18%", False)])
+def test_an_elections_surplus_rate_is_the_extra_candidates_over_the_seats(rate: str, consistent: bool) -> None:
+    text = f"Tổng số nhân sự giới thiệu ứng cử là 45 đồng chí để bầu lấy 39 đồng chí (với tỷ lệ số dư {rate})."
+    [check] = check_text(text)
+    assert check.consistent is consistent and [f["raw"] for f in check.figures] == [rate, "45", "39"]
+    assert rate in check.message and "None" not in check.message
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

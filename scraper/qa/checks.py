@@ -251,7 +251,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     if r.over == "growth":
         actual = "tăng" if num.value >= den_value else "giảm"
         shown = f"{shown} ({actual})"
-        stated = f"{f.change} {f.raw}"
+        stated = f"{f.change} {f.raw}" if f.change else f.raw
     msg = (
         f"{what} {shown}"
         + (f" khớp với {stated} đã nêu" if ok else f" nhưng bài viết ghi {stated}")

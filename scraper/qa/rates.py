@@ -858,6 +858,31 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
     yield from _rates_before_fractions(tx)
 
 
+# "191 đồng chí để bầu lấy 163 đồng chí (với tỷ lệ số dư 17,17%)": a surplus
+_SURPLUS_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:tỷ|tỉ)\s+lệ\s+(?:số\s+)?dư(?:\s+là)?\s*:?\s*$", regex.I
+)
+SURPLUS_RULE = (
+    "tỷ lệ số dư: (số người ứng cử − số được bầu) / số được bầu"
+)
+
+
+def _surplus_rates(tx: Text) -> Iterable[Relation]:
+    """"giới thiệu ứng cử là 191 đồng chí để bầu lấy 163 đồng chí (với
+    tỷ lệ số dư 17,17%)": the candidates beyond the seats, over the seats — the two like
+    counts before the rate in its sentence, the larger first."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or not _SURPLUS_BEFORE.search(tx.before(p, 40)):
+            continue
+        s = tx.sentence(p.start)
+        before = [f for f in tx.in_sentences(s, s, p.start) if f.start < p.start]
+        counts = [f for f in before if is_amount(f) and not f.change][-2:]
+        if len(counts) == 2 and counts[0].value > counts[1].value > 0 and tx.compatible(*counts):
+            seats = counts[1].value
+            rule, conf = SURPLUS_RULE, settings.QA_CONF_MARKER
+            yield Relation("change", p, tuple(counts), rule, conf, whole=seats, over="growth")
+
+
 HEADLINE_RULE = (
     "tỷ lệ nêu riêng (tiêu đề) và phân số cùng loại trong bài (chỉ để xác nhận)"
 )
@@ -1038,7 +1063,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
-    rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx)]
+    rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     return rates
 
 
