@@ -472,10 +472,13 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if _continues_label(t, last_label_end, start) and not _strong_unit(t, end):
             last_label_end = end
             continue
-        # the suffix patterns' endings, read once: a prefix that ends otherwise is passed over without a call
+        # The end of the prefix as the suffix patterns read it first (`Suffix.matches`: its last 64
+        # characters, and `_prefix` gives fewer): a prefix that ends as none of a pattern's matches
+        # can is passed over without a call.
         tail = prefix.rstrip().lower()
         rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix)
-        if not rank and tail.rstrip(_LABEL.punctuation).rstrip().endswith(_LABEL.endings) and _is_label(prefix):
+        label_tail = tail.rstrip(_LABEL.punctuation).rstrip()
+        if not rank and label_tail.endswith(_LABEL.endings) and _is_label(prefix):
             if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
