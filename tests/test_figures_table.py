@@ -232,6 +232,16 @@ def test_unit_carried_by_range_partner_and_ranges_marked() -> None:
     assert (lo.range, hi.range) == ("low", "high") and lo.unit == "đồng"
 
 
+@pytest.mark.parametrize("text", ["hỗ trợ mức 2,5 - dưới 3,5 triệu đồng cho 36.120 người",
+                                  "hỗ trợ mức từ 2,5 đến dưới 3,5 triệu đồng cho 36.120 người"])
+def test_a_band_written_up_to_below_its_top_is_a_range(text: str) -> None:
+    """A support band "2,5 - dưới 3,5 triệu đồng": the low end is an amount of money, not a count of the
+    people that follow (it would break the list of counts the band's people make)."""
+    lo, hi, people = extract_figures(text)
+    assert (lo.kind, lo.value, lo.range, hi.range) == ("money", D(2_500_000), "low", "high")
+    assert (people.kind, people.value) == ("count", D(36120))
+
+
 def test_english_page_numbers_follow_document_convention() -> None:
     fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
     assert [f.value for f in fs][:2] == [D("6.5"), D(7)]

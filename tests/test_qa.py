@@ -9,12 +9,21 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
 from growth import growth
+
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
-from scraper.qa.arithmetic import POINTS_RULE, RATE_RULE, REST_RULE, SIBLING_RULE, SLIP_RULE, SUM_RULE
+from scraper.qa.arithmetic import (
+    IMPLIED_RULE,
+    POINTS_RULE,
+    RATE_RULE,
+    REST_RULE,
+    SIBLING_RULE,
+    SLIP_RULE,
+    SUM_RULE,
+)
+from scraper.qa.rates import FAR_WHOLE_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
@@ -1367,6 +1376,82 @@ def test_rates_over_a_whole_a_fraction_names_again_paragraphs_after_it() -> None
     assert [(c.consistent, c.message.split(" = ")[0]) for c in rates] == [
         (True, "Tỷ lệ 71/187"), (True, "Tỷ lệ 40/187")]
     assert all(c.figures[-1]["raw"] == "187" for c in rates)  # the whole as printed in the first sentence
+
+
+def test_shares_that_make_100_percent_only_across_two_paragraphs_are_of_their_amounts_sum() -> None:
+    """Inside and outside the industrial zones, one paragraph each: 412 is no whole of 88's 17,6%."""
+    text = ("Từ đầu năm, các khu công nghiệp trong tỉnh đã thu hút 412 triệu USD vốn đầu tư nước ngoài, chiếm "
+            "82,4% tổng vốn đầu tư đăng ký, gồm 19 dự án mới và 6 dự án điều chỉnh vốn.\n\nBên ngoài các khu công "
+            "nghiệp thu hút 88 triệu USD vốn đầu tư nước ngoài, chiếm 17,6% tổng vốn đầu tư đăng ký, gồm 5 dự án "
+            "mới.")
+    checks = check_text(text)
+    assert [(c.consistent, c.stated) for c in checks] == [(True, D("82.4")), (True, D("17.6"))]
+    assert all(c.rule.startswith(IMPLIED_RULE) and "/500 triệu" in c.message for c in checks)
+
+
+@pytest.mark.parametrize("clause,verdicts", [("các đơn vị tiếp nhận nhiều hồ sơ gồm", []),
+                                             ("các đơn vị tiếp nhận hồ sơ gồm", [False])])
+def test_a_list_said_to_name_the_largest_is_no_breakdown_that_fails(clause: str, verdicts: list) -> None:
+    text = ("Trong quý, các sở, ngành đã tiếp nhận 3.410 hồ sơ trực tuyến và giải quyết đúng quy định; "
+            f"{clause}: Sở Tư pháp (1.205 hồ sơ), Sở Xây dựng (840 hồ sơ), Sở Y tế (512 hồ sơ), Sở Công Thương "
+            "(301 hồ sơ).")
+    assert [c.consistent for c in check_text(text)] == verdicts
+
+
+def test_support_bands_after_trong_do_add_up_to_the_approved_whole_not_the_paid_so_far() -> None:
+    """The bands' low ends ("2,5 - dưới 3,5 triệu đồng") are money, so the people counts make one list;
+    its whole is the approved count a sentence before the nearer paid-so-far count."""
+    text = ("Đối với lao động tự do, tỉnh đã phê duyệt hỗ trợ cho 52.400 lượt người với số tiền 84,1 tỷ đồng. "
+            "Hiện các huyện đã chi trả cho 40.210 lượt người với số tiền 61,3 tỷ đồng. Trong đó, hỗ trợ mức 3,5 "
+            "triệu đồng cho 260 người, mức 2,5 - dưới 3,5 triệu đồng cho 9.140 người; mức 1,5 - dưới 2,5 triệu "
+            "đồng cho 35.000 người. Hỗ trợ mức dưới 1,5 triệu đồng: 8.000 người.")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["52.400", "260", "9.140", "35.000", "8.000"]
+
+
+def test_deputies_counted_as_people_are_shares_of_the_deputies_elected() -> None:
+    """"đại biểu" and "người" count the same people (vocab.SAME_THING)."""
+    text = ("Huyện đã bầu đủ 35 đại biểu Hội đồng nhân dân huyện khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu "
+            "nữ là 12 người (34,29%); đại biểu ngoài Đảng có 3 người (8,57%).")
+    assert [(c.consistent, c.message.split(" = ")[0]) for c in check_text(text)] == [
+        (True, "Tỷ lệ 12/35"), (True, "Tỷ lệ 3/35")]
+
+
+def test_a_whole_that_counts_several_things_takes_each_of_them_as_a_part() -> None:
+    """"tin tố giác, tin báo … và kiến nghị khởi tố": the requests count towards the whole; the clause past
+    the ";" (transferred, left to handle) is another reading of it, not more parts."""
+    text = ("Trong năm, cơ quan điều tra đã tiếp nhận 415 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố. "
+            "Trong đó, tố giác 190 tin; tin báo 220, 5 kiến nghị khởi tố; đã chuyển 4 nguồn tin, còn lại phải "
+            "giải quyết 411 nguồn tin.")
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
+    assert sums.get(("415", "190", "220", "5")) is True
+    assert all(sums.values())
+
+
+def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
+    """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
+    text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "
+            "Bộ tiêu chí thôn kiểu mẫu (chiếm 44,72%); 4 xã đạt tiêu chí theo Bộ tiêu chí huyện (chiếm 28,6%).")
+    [check] = [c for c in check_text(text) if c.stated == D("44.72")]
+    assert check.consistent and check.message.startswith("Tỷ lệ 72/161 = ")
+    assert [(f["raw"], r) for f, r in zip(check.figures, check.roles)] == [
+        ("44,72%", "rate"), ("72", "numerator"), ("128/161", "whole-denominator")]
+
+
+_FAR = ("Trong tháng 10, toàn tỉnh xảy ra 150 vụ tai nạn giao thông, làm chết 42 người, bị thương 97 người.\n\n"
+        "So với tháng trước, số vụ giảm 12 vụ, số người chết giảm 3 người.\n\nLực lượng chức năng đã xử lý "
+        "4.200 trường hợp vi phạm, phạt tiền 3,1 tỷ đồng.\n\nCó 60 vụ tai nạn giao thông (chiếm {rate}) xảy ra "
+        "trên các tuyến quốc lộ.")
+
+
+@pytest.mark.parametrize("rate,verdicts", [("40%", [True]), ("45%", []), ("40,5%", [])])
+def test_a_share_with_its_whole_paragraphs_before_is_confirmed_never_alarmed(rate: str, verdicts: list) -> None:
+    """The same thing counted three paragraphs earlier is the share's whole when it reproduces it; that far
+    off, a miss is no evidence of an error (the share may be of something the excerpt does not print)."""
+    checks = [c for c in check_text(_FAR.format(rate=rate)) if c.check == "ratio"]
+    assert [c.consistent for c in checks] == verdicts
+    assert all(c.rule.endswith(FAR_WHOLE_RULE) and c.confidence < 0.7 for c in checks)
+    assert all([f["raw"] for f in c.figures] == [rate, "60", "150"] for c in checks)
 
 
 @pytest.mark.parametrize("share,verdict", [("8,6%", True), ("9%", True), ("8,3%", False), ("20%", None)])

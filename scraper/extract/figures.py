@@ -143,7 +143,8 @@ _LABEL = regex.compile(
 )
 # a whole gap (`_continues_label`)
 _LABEL_CONT = regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*$", regex.I)
-_RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*$", regex.I)
+# "10 đến 15 tỷ", "2,5 - dưới 3,5 triệu đồng"
+_RANGE_GAP = regex.compile(r"^\s*(?:%\s*)?(?:-|–|—|~|đến|tới|và)\s*(?:dưới\s+)?$", regex.I)
 _DASH_GAP = regex.compile(r"^\s*(?:%\s*)?[-–—]\s*$")
 _DATE_LEAD = regex.compile(
     rf"(?:^|[^{_L}])(?:ngày|từ|đến|tới|hôm|sáng|chiều|tối|trưa|đêm|trước|sau|hạn|vào"

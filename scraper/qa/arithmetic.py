@@ -27,7 +27,8 @@ import regex
 from .. import settings
 from ..extract.nonfigures import in_place_count_list
 from ..models import Figure
-from .pairs import _MARKER, Text, _compatible, _is_amount, _own_share
+from .sums import own_share
+from .text import MARKER, Text, is_amount, kinds_compatible
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
 
@@ -110,7 +111,7 @@ def _sibling_shares(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
     out: list[Verdict] = []
     for f in tx.figures:
         sure = [w for w, n in wholes.get(tx.sentence(f.start), {}).items() if n >= settings.QA_SIBLING_RATES]
-        share = _own_share(tx, f) if len(sure) == 1 and _is_amount(f) and not f.change else None
+        share = own_share(tx, f) if len(sure) == 1 and is_amount(f) and not f.change else None
         if share is None or share.index in done or not 0 < f.value < sure[0]:
             continue
         ops = (f, printed[sure[0]]) if sure[0] in printed else (f,)
@@ -155,24 +156,45 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
     the sums judged) are shares of it."""
     by_paragraph: dict[int, list[tuple[Figure, Figure]]] = {}
     for f in tx.figures:
-        if _is_amount(f) and not f.change and (share := _own_share(tx, f)) is not None and share.value < 100:
+        if is_amount(f) and not f.change and (share := own_share(tx, f)) is not None and share.value < 100:
             by_paragraph.setdefault(tx.paragraph(f.start), []).append((f, share))
     out: list[Relation] = []
-    for pairs in by_paragraph.values():
+    for pairs in _paragraph_runs(by_paragraph):
         amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
         if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
             continue
         ids = {a.index for a in amounts}
-        if not all(_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
+        if not all(kinds_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
             continue
-        slack = sum((unit_of(s) for s in shares), Decimal(0)) / 2
-        if abs(sum((s.value for s in shares), Decimal(0)) - 100) > slack:
+        if not _hundred(pairs):
             continue
         whole = sum((a.value for a in amounts), Decimal(0))
         rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
         conf = settings.QA_CONF_IMPLIED_WHOLE
         out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
     return out
+
+
+_Pairs = list[tuple[Figure, Figure]]
+
+
+def _paragraph_runs(by_paragraph: dict[int, _Pairs]) -> list[_Pairs]:
+    """The (amount, share) pairs of each paragraph, and of each two adjacent paragraphs whose shares
+    make 100% only together ("các KCN thu hút 376 triệu USD, chiếm 86,6% tổng vốn …" ¶ "Bên
+    ngoài các KCN thu hút 58,3 triệu USD, chiếm 13,4% tổng vốn …")."""
+    runs = list(by_paragraph.values())
+    for k, pairs in by_paragraph.items():
+        nxt = by_paragraph.get(k + 1)
+        if nxt is not None and len(pairs) + len(nxt) <= settings.QA_SHARES_MAX_TERMS:
+            if not _hundred(pairs) and not _hundred(nxt):
+                runs.append(pairs + nxt)
+    return runs
+
+
+def _hundred(pairs: _Pairs) -> bool:
+    """The shares make 100% within their printing."""
+    slack = sum((unit_of(s) for _, s in pairs), Decimal(0)) / 2
+    return abs(sum((s.value for _, s in pairs), Decimal(0)) - 100) <= slack
 
 
 def _mixed_periods(tx: Text, r: Relation) -> bool:
@@ -282,7 +304,7 @@ def _slip(w: Figure) -> Decimal:
     hedged amounts, shares and fractions, which runs miss by that much by chance."""
     unit = unit_of(w)
     hedged = w.qualifier in settings.QA_HEDGES
-    if not _is_amount(w) or hedged or w.kind in ("percent", "ratio") or w.value < unit * 1000:
+    if not is_amount(w) or hedged or w.kind in ("percent", "ratio") or w.value < unit * 1000:
         return Decimal(0)
     return unit * settings.QA_LAST_DIGITS_OFF
 
@@ -333,7 +355,7 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     long sentence give some rate by chance."""
     if _digits(p) < settings.QA_FINE_RATE_DIGITS or not Decimal(0) < p.value < Decimal(100):
         return None
-    before, after = _neighbours(tx, p, _is_amount)
+    before, after = _neighbours(tx, p, is_amount)
     here = tx.sentence(p.start)
     wholes = sorted(before + after, key=lambda g: abs(g.start - p.start))
     k = settings.QA_ARITH_RATE_SUBJECTS
@@ -343,7 +365,7 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     if not nums:
         for side in (after, before):  # the nearest sentence with amounts on each side
             nums += [g for g in side[:k] if side and tx.sentence(g.start) == tx.sentence(side[0].start)]
-    for like in (tx.compatible, _compatible):
+    for like in (tx.compatible, kinds_compatible):
         for n in nums:
             for b in wholes:
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
@@ -367,9 +389,11 @@ def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | N
                 # the whole printed on its own too ("xảy ra 211 vụ cháy"): the figure a reviewer looks
                 # for
                 same = tx.by_value.get(den, [])[: settings.QA_ARITH_NEIGHBOURS]  # bounded: linear
-                printed = [g for g in same if _is_amount(g) and tx.compatible(g, n)]
-                ops = (n, min(printed, key=lambda g: abs(g.start - p.start))) if printed else (n,)
-                return Relation("ratio", p, ops, rule, settings.QA_CONF_ARITHMETIC, whole=den)
+                printed = [g for g in same if is_amount(g) and tx.compatible(g, n)]
+                if printed:
+                    ops = (n, min(printed, key=lambda g: abs(g.start - p.start)))
+                    return Relation("ratio", p, ops, rule, settings.QA_CONF_ARITHMETIC, whole=den)
+                return Relation("ratio", p, (n,), rule, settings.QA_CONF_ARITHMETIC, whole=den, source=f)
     return None
 
 
@@ -382,7 +406,7 @@ def _over_the_rest(tx: Text, p: Figure) -> Relation | None:
     còn 272 học sinh chưa tham gia"; the rest is said to remain, "còn", or not yet done, "chưa"): the
     whole, never printed, is the two together."""
     here, k = tx.sentence(p.start), settings.QA_ARITH_RATE_SUBJECTS
-    near = [g for g in tx.in_sentences(here - 1, here, p.start) if _is_amount(g) and not g.change]
+    near = [g for g in tx.in_sentences(here - 1, here, p.start) if is_amount(g) and not g.change]
     near = sorted(near, key=lambda g: abs(g.start - p.start))[: 2 * k]
     rests = [g for g in near if _REST_BEFORE.search(tx.before(g, 20)) or _NOT_YET_AFTER.match(tx.t, g.end)]
     for n in near:
@@ -417,7 +441,7 @@ def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0
     # "67/69 trường … 23/23 …, 22/22 …, 22/24": both add up
     elif w.kind == "ratio" and w.denominator:
         likes = [lambda g: g.kind == "ratio" and bool(g.denominator)]
-    elif not _is_amount(w):
+    elif not is_amount(w):
         return None
     else:
         span = (0, len(tx.t))
@@ -427,9 +451,12 @@ def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0
             if (opened := _small_whole_span(tx, w)) is None:
                 return None
             span = opened
+        def inside(g: Figure) -> bool:
+            return span[0] <= g.start < span[1] and is_amount(g) and not g.change
+
         likes = [
-            lambda g: span[0] <= g.start < span[1] and _is_amount(g) and not g.change and tx.compatible(g, w),
-            lambda g: span[0] <= g.start < span[1] and _is_amount(g) and not g.change and _compatible(g, w),
+            lambda g: inside(g) and tx.compatible(g, w),
+            lambda g: inside(g) and kinds_compatible(g, w),
         ]
     period = _period_shape(tx, w)
     for like in likes:
@@ -479,7 +506,7 @@ def _small_whole_span(tx: Text, w: Figure) -> tuple[int, int] | None:
         return lo, hi if hi >= 0 else len(tx.t)
     nxt = tx.sentence(w.start) + 1
     sentence_end = tx.sent[nxt] if nxt < len(tx.sent) else len(tx.t)
-    if m := _MARKER.search(clause):
+    if m := MARKER.search(clause):
         return w.end + m.end(), sentence_end
     k = tx.order[id(w)] + 1
     if k < len(tx.figures) and in_place_count_list(tx.t, tx.figures[k].start, tx.figures[k].end):
@@ -504,7 +531,7 @@ def _run_to(tx: Text, w: Figure, like: list[Figure], slip: Decimal = Decimal(0))
         for k in range(i, len(like)):
             g = like[k]
             depth = tx.d(g.start)
-            if depth > level or (run and _MARKER.search(tx.before(g))):
+            if depth > level or (run and MARKER.search(tx.before(g))):
                 continue  # a breakdown of the figure before it, in brackets or after "trong đó"
             if depth < level:
                 break
@@ -528,4 +555,4 @@ def _goes_on(tx: Text, w: Figure, last: Figure, rest: list[Figure], level: int) 
     nxt = next((g for g in rest if tx.d(g.start) <= level), None)
     if nxt is None or nxt.value >= w.value or tx.sentence(nxt.start) != tx.sentence(last.start):
         return False
-    return not _MARKER.search(tx.t, last.end, nxt.start)
+    return not MARKER.search(tx.t, last.end, nxt.start)

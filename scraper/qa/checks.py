@@ -257,7 +257,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
         + (f" khớp với {stated} đã nêu" if ok else f" nhưng bài viết ghi {stated}")
         + f" — quy tắc: {r.rule}"
     )
-    refs = [_fig_ref(f)] + [_fig_ref(x) for x in r.operands]
+    refs = [_fig_ref(f)] + [_fig_ref(x) for x in (*r.operands, *_sources(r))]
     kind = "per_unit" if r.check == "per_unit" else "ratio"
     return _check(kind, v, f.value, computed.quantize(Decimal("0.0001")), refs, msg, url)
 
@@ -273,7 +273,14 @@ def _roles(r: Relation) -> list[str]:
         return ["rate", "change", "prior" if r.operands[1].value == r.whole else "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
-    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else [])
+    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + ["whole-denominator"] * len(
+        _sources(r)
+    )
+
+
+def _sources(r: Relation) -> tuple[Figure, ...]:
+    """The fraction a ratio's whole was read from, shown with the check so a reviewer finds the number."""
+    return (r.source,) if r.source is not None and r.check == "ratio" else ()
 
 
 _ROLE_SHARE = regex.compile(

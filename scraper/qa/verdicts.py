@@ -29,6 +29,7 @@ class Relation:
     over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
     closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
     facet: int = 0  # sum: which breakdown of the whole (a total by sex, then by ownership …): judged apart
+    source: Figure | None = None  # ratio: the fraction whose denominator is `whole` when it is no operand
 
     @property
     def key(self) -> tuple[str, int]:

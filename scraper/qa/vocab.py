@@ -22,12 +22,11 @@ OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
-        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân", "nhân "
-                                                                                    "khẩu", "khẩu",
-        "bị cáo", "bị can", "cán bộ", "công chức", "viên "
-                                                   "chức", "đảng viên", "hội viên", "đoàn viên",
-        "cử tri", "thanh niên", "sinh viên", "học viên", "trẻ", "trẻ em", "bệnh "
-                                                                          "nhân", "người bệnh",
+        "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân",
+        "nhân khẩu", "khẩu", "bị cáo", "bị can", "cán bộ", "công chức", "viên chức",
+        "đảng viên", "hội viên", "đoàn viên", "cử tri", "thanh niên", "sinh viên",
+        "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
+        "ứng cử viên", "giáo viên", "nhân viên", "thành viên",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {

@@ -1,0 +1,966 @@
+"""Which count a stated rate is computed on, and over which whole: the count before the rate, wholes
+named by words ("chiếm … tổng số", "Trong số …"), fractions, plans and targets, changes over the
+last period, shares of a structure, per-unit averages. Each is a scored `Relation` ("ratio",
+"change", "per_unit"); `verdicts.decide` judges them."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from .. import settings
+from ..models import Figure
+from .text import (
+    AMOUNT_KINDS,
+    AVERAGE,
+    CHANGE_BEFORE,
+    COMPARISON_AFTER,
+    COMPARISON_BEFORE,
+    FRACTION_OF_PERIODS,
+    MARK_BEFORE,
+    MARKER,
+    RATE_BEFORE,
+    WHOLE_AFTER_RATE,
+    Text,
+    is_amount,
+    roles_of,
+    unit_key,
+)
+from .verdicts import (
+    Relation,
+    ratio_agrees,
+    unit_of,
+)
+
+_NOUN_THEN_PAREN = regex.compile(r"\s*[^\d;.()]{1,40}\(\s*")
+
+
+_FRACTION_AFTER_RATE = regex.compile(
+    r"\s*(?:,\s*)?(?:\(|với|tương\s+(?:ứng|đương)(?:\s+với)?|=)?\s*", regex.I
+)
+
+
+def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
+    lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
+    tỷ đồng")."""
+    out: list[tuple[Figure, float, str]] = []
+    i = tx.order[id(p)]
+    depth = tx.d(p.start)
+    for n in reversed(tx.figures[:i]):
+        gap = tx.t[n.end : p.start]
+        if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
+            # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
+            # growth
+            continue
+        other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
+        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
+            break
+        if _MEMBERS_RATE.search(gap):
+            # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's
+            # share
+            break
+        if tx.d(n.start) > depth:
+            # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn, đạt 79,63%": not the inner figures
+            continue
+        if (
+            is_amount(n)
+            or n.kind == "ratio"
+            or (n.kind in AMOUNT_KINDS and CHANGE_BEFORE.search(tx.before(n, 25)))
+        ):
+            last = regex.split(r",", gap)[-1]
+            explicit = RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
+            explicit = explicit or gap.strip().startswith("(")
+            # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an
+            # aside breaks down the count, not the rate
+            if (len(gap) < 40 or explicit) and not MARKER.search(_ASIDE.sub("", gap)):
+                sure = 1.0 if explicit else 0.7
+                if _names_another_rate(tx, n, gap):
+                    # "…, cấp xã 63.085 hồ sơ, tỷ lệ giải quyết đúng và trước hạn
+                    # đạt hơn 99%"
+                    sure = 0.5
+                out.append((n, sure, "số liệu ngay trước tỷ lệ"))
+                first = tx.pair_firsts.get(n.index)
+                # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
+                if first is not None:
+                    out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
+        break
+    if not out:
+        out += _count_of_clause_before(tx, p)
+    if i + 1 < len(tx.figures):
+        n = tx.figures[i + 1]
+        gap = tx.t[p.end : n.start]
+        if (
+            is_amount(n)
+            and ";" not in gap
+            and tx.sentence(n.start) == tx.sentence(p.start)
+            and len(gap) < 40
+            and not n.change
+        ):
+            out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
+        elif n.kind == "ratio" and n.denominator and (
+            _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and FRACTION_OF_PERIODS.fullmatch(gap))
+        ):
+            # "đạt 98,5%, với 1.970/2.000 hồ sơ"
+            out.append((n, 1.0, "phân số ngay sau tỷ lệ"))
+        elif n.kind == "ratio" and n.denominator and not p.change and _NOUN_THEN_PAREN.fullmatch(gap):
+            # "98,5% học sinh tốt nghiệp THPT (12.000/12.183 thí sinh)", "92,5% dân số
+            # (1.200.000/1.297.000)"
+            out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
+    return out
+
+
+# "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
+_NAMED_RATE_BEFORE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?:\s+[\p{L}]+){1,4}\s*$", regex.I)
+
+
+_RATE_CLAUSE = regex.compile(r";\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", regex.I)
+
+
+_NAMED_RATE = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?P<n>(?:\s+[\p{L}]+){2,})", regex.I)
+
+
+_QUALITY_ROLES = frozenset({"on_time", "late", "ahead", "pending"})
+
+
+def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
+    """The rate after `n` is named ("tỷ lệ giải quyết đúng hạn") for a kind of count `n` is
+    not."""
+    m = _NAMED_RATE.search(gap)
+    if not m:
+        return False
+    return bool((roles_of(m.group("n")) & _QUALITY_ROLES) - roles_of(tx.label(n)))
+
+
+def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """"… là 482.175 việc, giảm 87 việc (giảm 0,02% …); chiếm 77,10% …": a clause that is
+    only a rate is stated for the count the clause before opens with, past that count's own change."""
+    s = tx.sentence(p.start)
+    m = _RATE_CLAUSE.search(tx.t, tx.sent[s], p.start)
+    if not m:
+        return []
+    lo = max(tx.t.rfind(";", tx.sent[s], m.start()), tx.t.rfind(":", tx.sent[s], m.start())) + 1
+    clause = [f for f in tx.span(max(lo, tx.sent[s]), m.start(), p.start) if tx.d(f.start) == tx.d(p.start)]
+    amounts = [f for f in clause if is_amount(f) and not f.change]
+    if len(amounts) == 1:
+        return [(amounts[0], 0.7, "số liệu của vế trước tỷ lệ")]
+    last = amounts[-1] if len(amounts) == 2 else None
+    if last is not None and roles_of(tx.label(last)) & {"resolved", "on_time"}:
+        # "thụ lý 6.218 vụ, việc, đã giải quyết 5.209 vụ, việc; đạt 83,74%": what was
+        # done, of what was taken
+        return [(last, 0.9, "số đã giải quyết của vế trước tỷ lệ")]
+    return []  # the clause counts more than one thing: which one the rate is for is not said
+
+
+@dataclass
+class SumIndex:
+    """The sure sums of a text, by figure: a part's siblings, and (whole, part) pairs."""
+
+    siblings: dict[int, set[int]]
+    wholes: set[tuple[int, int]]
+    parts: set[int] = dataclasses.field(default_factory=set)  # parts of any likely breakdown
+
+
+def _sum_index(sums: list[Relation]) -> SumIndex:
+    """The sure sums by figure, built once per text so each rate looks its whole up in constant time."""
+    idx = SumIndex({}, set())
+    for r in sums:
+        if r.confidence >= settings.QA_LIKELY_PART:
+            idx.parts.update(f.index for f in r.operands)
+        if r.confidence < settings.QA_ALARM:
+            continue
+        members = {f.index for f in r.operands}
+        for f in r.operands:
+            idx.siblings.setdefault(f.index, set()).update(members)
+            idx.wholes.add((r.stated.index, f.index))
+    return idx
+
+
+def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[Figure, float, str]]:
+    """Every plausible whole for `num`: larger compatible figures of the paragraph and the one before."""
+    para = tx.paragraph(p.start)
+    whole_after = bool(WHOLE_AFTER_RATE.match(tx.t[p.end : p.end + 20]))
+    rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
+    siblings = sums.siblings.get(num.index, set())
+    for f in tx.in_paragraphs(para - 3, para, p.start):
+        if f is num or f is p or f.change or not tx.compatible(f, num) or f.value <= num.value:
+            continue
+        if not (is_amount(f) or (f.kind == "ratio" and f.denominator)):
+            continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
+        if f.index in siblings:
+            continue  # another part of the same breakdown is never the whole
+        reach = 3 if whole_after or unit_of(p) < 1 else 2
+        if not 0 <= para - tx.paragraph(f.start) <= reach or (
+            f.start > p.start and tx.paragraph(f.start) != para
+        ):
+            continue
+        dist = abs(tx.sentence(f.start) - tx.sentence(num.start))
+        yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
+
+
+FAR_WHOLE_RULE = "số lớn hơn cùng loại ở các đoạn trước (chỉ để xác nhận)"
+
+
+def _far_wholes(tx: Text, p: Figure, num: Figure) -> Iterable[tuple[Figure, float, str]]:
+    """"… toàn quốc xảy ra 375 vụ cháy … [three paragraphs] … Có 230 vụ cháy (chiếm 61,3%)
+    đã được làm rõ nguyên nhân": a count with no whole near it is a share of the same thing
+    counted in an earlier paragraph. Too far to vouch for: a confirmation only (QA_CONF_FAR_WHOLE,
+    never an alarm)."""
+    para = tx.paragraph(num.start)
+    head = " ".join(tx.after(num, 30).split()[:2]).lower()
+    key = tx.keys.get(id(num), "")
+    if not head or not key:
+        return
+    first = para - settings.QA_FAR_WHOLE_PARAGRAPHS
+    for f in tx.in_paragraphs(first, para - 1, num.start):
+        same = (f.unit or "").lower() == (num.unit or "").lower() and tx.keys.get(id(f), "") == key
+        if same and is_amount(f) and not f.change and f.value > num.value and head in tx.label(f).lower():
+            yield f, settings.QA_CONF_FAR_WHOLE, FAR_WHOLE_RULE
+
+
+# Reasons that name the whole a rate is of even when the rate is said to be "so với chỉ tiêu"
+_ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi hành"
+
+
+_NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
+
+
+_OVER_TOTAL = regex.compile(r"(?<![\p{L}])(?:trên|trong)\s+tổng\s+số(?:\s+[\p{L}]+){0,2}\s*$", regex.I)
+
+
+def _whole_reasons(
+    tx: Text,
+    p: Figure,
+    num: Figure,
+    f: Figure,
+    dist: int,
+    sums: SumIndex,
+    whole_after: bool,
+    rate_roles: set[str],
+) -> Iterable[tuple[float, str]]:
+    """Why `f` could be the whole `num` is counted against, each with a confidence."""
+    yield 0.45 if dist <= 3 else 0.35, "số lớn hơn cùng đơn vị trong đoạn"
+    if (f.index, num.index) in sums.wholes:
+        achieved = regex.search(
+            r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16)
+        )  # "(đạt 100%)" of a part: achieved, not a share
+        yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
+    if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
+        yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
+    if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
+        yield 0.8, "'chiếm … tổng số' và số tổng"
+    total_of = _total_named(tx, p) if whole_after else []
+    if total_of and f.start < num.start and all(w in tx.label(f).lower().split() for w in total_of):
+        # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số
+        # vụ việc"
+        yield 0.8, f"'chiếm … tổng số {' '.join(total_of)}' và số {' '.join(total_of)}"
+    recalled = _recalled_whole(tx, num)
+    if recalled and f.start < num.start and recalled in " ".join(tx.label(f).lower().split()):
+        yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
+    named = _named_after(tx, p)
+    specific = [w for w in named if w not in _GENERIC_NOUNS]
+    if specific and all(w in tx.label(f).lower().split() for w in specific):
+        yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
+    # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
+    if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
+        yield 0.85, "số 'trên tổng số' ngay sau tử số"
+    whole_roles = roles_of(tx.label(f))
+    if f.index in sums.parts or _carried_over_beside(tx, f):
+        # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is
+        # over; "thụ lý mới 624 + 89 … chuyển sang": what was received is handled with what was
+        # carried over
+        whole_roles = set()
+    if "due" in whole_roles and rate_roles & {"on_time", "late", "resolved"}:
+        yield 0.85, "tỷ lệ đúng hạn trên số đến hạn"
+    if "eligible" in whole_roles and "resolved" in rate_roles and f.start < num.start and dist <= 2:
+        yield 0.85, _ELIGIBLE_REASON
+    if (
+        dist <= 1
+        and f.start < num.start
+        and whole_roles & {"received", "total"}
+        and rate_roles & {"resolved", "on_time", "late"}
+    ):
+        yield 0.8, "tỷ lệ giải quyết trên số tiếp nhận"
+    if dist <= 1 and f.start < num.start and whole_roles & {"received", "total"} and "pending" in rate_roles:
+        yield 0.8, "tỷ lệ đang giải quyết trên số tiếp nhận"
+    if (
+        dist <= 1
+        and f.start < num.start
+        and "resolved" in whole_roles
+        and rate_roles & {"on_time", "late", "ahead"}
+    ):
+        yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
+    if dist == 0 and f.start < num.start:
+        between = [
+            g
+            for g in tx.span(f.start + 1, num.start, num.start)
+            if is_amount(g) and tx.compatible(g, num) and not g.change
+        ]
+        yield (0.6, "số lớn hơn ngay trước trong "
+                    "câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+# "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the
+# whole named by words
+_RECALLED = regex.compile(
+    r"\s*trong\s+(?:tổng\s+)?số\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){1,2})[^\d,;.:]*,", regex.I
+)
+
+
+def _recalled_whole(tx: Text, num: Figure) -> str:
+    """The words (two or three) by which a sentence opening "Trong số …," names a whole stated before."""
+    m = _RECALLED.match(tx.t, tx.sent[tx.sentence(num.start)], num.start)
+    if not m or m.group("n").split()[0].lower() in ("đó", "này"):
+        return ""
+    return " ".join(m.group("n").lower().split())
+
+
+def _carried_over_beside(tx: Text, f: Figure) -> bool:
+    """A count carried over from the last period sits in `f`'s sentence (received + carried = to handle)."""
+    if "carried_over" in roles_of(tx.label(f)):
+        return False
+    s = tx.sentence(f.start)
+    return any(
+        g is not f and is_amount(g) and "carried_over" in roles_of(tx.label(g))
+        for g in tx.in_sentences(s, s, f.start)
+    )
+
+
+_NAMED_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>(?:[\p{Ll}]+\s*){1,3})", regex.I)
+
+
+_GENERIC_NOUNS = frozenset("diện tích số lượng tổng giá trị".split())
+
+
+_NAMED_STOP = frozenset("so với của trong và với năm kế hoạch dự toán cùng kỳ".split())
+
+
+_SHARE_OF = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})")
+
+
+def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
+    """"05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng
+    số thu nội địa)": a share of a whole the rate names, which is not what the fraction counts."""
+    if not regex.search(r"chiếm(?:\s+t[ỷỉ]\s+(?:trọng|lệ))?\s*$", tx.before(p, 30), regex.I):
+        return False
+    m = _SHARE_OF.match(tx.t, p.end)
+    noun = (frac.unit or "").lower().split()
+    return bool(m and noun and noun[0] not in m.group("n").lower().split())
+
+
+_TOTAL_NAMED = regex.compile(
+    r"\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng\s+(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\p{Ll}]+)?)", regex.I
+)
+
+
+def _total_named(tx: Text, p: Figure) -> list[str]:
+    """"chiếm 92% tổng số vụ việc" → ["vụ", "việc"]: the noun of the total a share is said to
+    be of."""
+    m = _TOTAL_NAMED.match(tx.t, p.end)
+    if m and _JOINED_NOUN.match(tx.t, m.end()):
+        return []  # "chiếm 25% tổng số vụ cháy, nổ": the total of two kinds, printed as neither
+    words = [w for w in (m.group("n").lower().split() if m else []) if w not in _NAMED_STOP]
+    return words if words and not set(words) <= _GENERIC_NOUNS else []
+
+
+_JOINED_NOUN = regex.compile(r"\s*(?:,|và|hoặc)\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*[)(;.,]", regex.I)
+
+
+def _named_after(tx: Text, p: Figure) -> list[str]:
+    """"chiếm 8% diện tích lúa" → ["diện", "tích", "lúa"]: what the share is a share of, when
+    named."""
+    if not regex.search(r"chiếm(?:\s+\S+){0,2}\s*$", tx.before(p, 20), regex.I):
+        return []
+    if WHOLE_AFTER_RATE.match(tx.t, p.end):
+        return []  # "chiếm 18% tổng vốn": the total, named by 'tổng'
+    m = _NAMED_AFTER.match(tx.t, p.end)
+    words = m.group("n").lower().split() if m else []
+    out = []
+    for w in words:
+        if w in _NAMED_STOP:
+            break
+        out.append(w)
+    return out if len(out) >= 2 else []
+
+
+_WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
+
+
+def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
+    """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
+    2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
+    nxt = tx.figures[tx.order[id(whole)] + 1 :]
+    if not nxt or nxt[0] is not part:
+        return False
+    return bool(MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
+
+
+# "28/63 tỉnh có tỷ lệ … trên 70%", "6/6 vùng … đều có giá trị trung bình … đạt
+# trên 80%": each member's "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%", "160/262 xã có cử tri đi
+# bầu đạt tỷ lệ 100%": each member's rate
+_MEMBERS_RATE = regex.compile(
+    r"(?<![\p{L}])(?:có\s+t[ỷỉ]\s+lệ|đều\s+có"
+    r"|có(?:\s+[\p{L}]+){1,4}\s+đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$)(?![\p{L}])",
+    regex.I,
+)
+
+
+def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    by_index = {f.index: f for f in tx.figures}
+    index = _sum_index(sums)
+    for p in tx.figures:
+        points = (p.unit or "").startswith("điểm")
+        if p.kind != "percent" or p.prior_period or p.range is not None or points:
+            continue
+        if p.computed_from:
+            num, den = (by_index.get(i) for i in p.computed_from)
+            if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
+                # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
+                num = None
+            if num is not None and num is not den and num.change:
+                num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
+            if num is not None and den is not None:
+                whole = num.denominator if num is den else den.value
+                if whole:
+                    conf = settings.QA_CONF_FRACTION if num is den else settings.QA_CONF_EXTRACTOR
+                    yield Relation(
+                        "ratio",
+                        p,
+                        (num,) if num is den else (num, den),
+                        "tỷ lệ của phân số" if num is den else "tỷ lệ và số liệu (trích "
+                                                               "xuất)",
+                        conf,
+                        whole=whole,
+                    )
+        # "đạt 59% dự toán", "bằng 105,1%": against a figure not given; not "109 ý kiến … (bằng
+        # 78%)", a share
+        bang = COMPARISON_BEFORE.search(tx.before(p, 12)) and "(" not in tx.before(p, 12)
+        comparison = bool(COMPARISON_AFTER.match(tx.t, p.end) or bang)
+        lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
+        if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng"
+                                         r"|giảm)(?![\p{L}])", lead, regex.I):
+            # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
+            continue
+        for num, nconf, nwhy in _numerators(tx, p):
+            if num.kind == "ratio" and num.denominator:
+                if p.change in ("tăng", "giảm") and FRACTION_OF_PERIODS.fullmatch(tx.t, p.end, num.start):
+                    # "giảm 96,5% (6/173 DN)": this year's count over last year's, the fall between them
+                    rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
+                    conf = settings.QA_CONF_MARKER
+                    yield Relation("change", p, (num,), rule, conf, whole=num.denominator, over="growth")
+                    continue
+                if (
+                    _share_of_something_else(tx, p, num)
+                    or _MEMBERS_RATE.search(tx.t, num.end, p.start)
+                    or p.change
+                    or CHANGE_BEFORE.search(tx.before(p, 25))
+                ):
+                    continue  # "giảm 5,83% (3.389/3.599 vụ)": this period over the last, not a share
+                yield Relation(
+                    "ratio",
+                    p,
+                    (num,),
+                    "tỷ lệ của phân số",
+                    settings.QA_CONF_FRACTION * nconf,
+                    whole=num.denominator,
+                )
+                continue
+            num_is_change = bool(num.change or CHANGE_BEFORE.search(tx.before(num, 25)))
+            if p.change or num_is_change or CHANGE_BEFORE.search(tx.before(p, 25)):
+                # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm
+                # 1,3%" (no amount)
+                if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
+                    yield from _changes(tx, p, num)
+                continue
+            if "/" in (num.unit or "") or AVERAGE.search(tx.label(num)):
+                continue  # a yield or an average is compared with another period, never a share of a count
+            if comparison:
+                # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give,
+                # unless it names it right after ("đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng")
+                named = _named_whole_after(tx, p, num)
+                if named is not None:
+                    rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
+                    yield Relation(
+                        "ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value
+                    )
+                for plan in _plans_before(tx, p, num):
+                    rule = f"{nwhy}; kế hoạch, mục tiêu nêu trước"
+                    yield Relation("ratio", p, (num, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
+                for whole, _, wwhy in _wholes(tx, p, num, index):
+                    if wwhy.startswith(_NAMED_WHOLES):  # a whole the text names: it may confirm, never alarm
+                        rule = f"{nwhy}; {wwhy}"
+                        conf = settings.QA_CONF_CHANGE
+                        yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
+                continue
+            wholes = list(_wholes(tx, p, num, index)) or list(_far_wholes(tx, p, num))
+            if _of_two_joined(tx, p, num, [w for w, _, _ in wholes]):
+                continue
+            for whole, wconf, wwhy in wholes:
+                yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+
+
+# "trước hạn là 114.977 | và đúng hạn là | 1.022.796 (chiếm 99,86%)": two counts joined by "và"
+_JOINED = regex.compile(r"\s*(?:[\p{L}]+\s*){0,5}và\s+(?:[\p{L}]+\s*){0,5}(?:là|:)?\s*", regex.I)
+
+
+def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bool:
+    """The rate after the second of two counts joined by "và" is of both when their sum reproduces it over a
+    whole ("trước hạn là 114.977 và đúng hạn là 1.022.796 (chiếm 99,86%)"): then it is no rate
+    of `num` alone, and no alarm may be raised for it."""
+    i = tx.order[id(num)]
+    if not i:
+        return False
+    a = tx.figures[i - 1]
+    if not is_amount(a) or a.change or not tx.compatible(a, num):
+        return False
+    if not _JOINED.fullmatch(tx.t, a.end, num.start):
+        return False
+    both = num.model_copy(update={"value": a.value + num.value})
+    return any(ratio_agrees(p, both, w.value, (a, num, w))[0] for w in wholes if w.value)
+
+
+# Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ
+# đồng". "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
+_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
+
+
+_PLAN_RATE = regex.compile(
+    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)", regex.I
+)
+
+
+_PLAN_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao"
+    r"|KH)(?![\p{L}])",
+    regex.I,
+)
+
+
+def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
+    """"phấn đấu gieo trồng 45.000 ha trở lên. … đã gieo trồng được 43.000 ha, đạt
+    95,5% kế hoạch": the plan a rate of plan is measured against, stated in the sentences before (same
+    unit, a plan word)."""
+    if not _PLAN_RATE.match(tx.t, p.end):
+        return []
+    s = tx.sentence(num.start)
+    return [
+        f
+        for f in tx.span(tx.sent[max(0, s - 2)], num.start, num.start)
+        if tx.paragraph(f.start) == tx.paragraph(num.start)
+        and is_amount(f)
+        and not f.change
+        and f.value
+        and (f.unit or "").lower() == (num.unit or "").lower()
+        and _PLAN_WORDS.search(tx.label(f))
+    ]
+
+
+# "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the
+# rate against it
+_PLAN_IN_PARENS = regex.compile(
+    r"so\s+với\s+(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu"
+    r"|dự\s+toán)[^\d();.]{0,40}\(\s*$", regex.I
+)
+
+
+_PLAN_THEN_RATE = regex.compile(
+    r"\s*(?:[\p{L}]+\s*)?\)\s*,?\s*(?:thì\s+)?(?:đạt|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
+)
+
+
+_HAS = regex.compile(r"(?<![\p{L}])có(?:\s+\p{L}+){0,2}\s*$", regex.I)
+
+
+_RATE_WORD = regex.compile(r"(?<![\p{L}])t[ỷỉ]\s+lệ(?![\p{L}])", regex.I)
+
+
+def _rates_of_subsets(tx: Text) -> Iterable[Relation]:
+    """"trong tổng số 182 học sinh … dự thi, có 144 học sinh đạt giải, … Như vậy, tỷ
+    lệ học sinh đạt giải là hơn 79%": the rate a sentence or two later of the count the whole is
+    said to have, over that whole. Only a confirmation: the rate may be of another pair."""
+    figs = tx.figures
+    for i, w in enumerate(figs[:-2]):
+        if not (is_amount(w) and MARK_BEFORE.search(tx.before(w, 60))):
+            continue
+        m = figs[i + 1]
+        has = _HAS.search(tx.before(m, 20))
+        if not (has and is_amount(m) and m.value < w.value and tx.compatible(m, w)):
+            continue
+        s = tx.sentence(m.start)
+        later = (f for f in tx.in_sentences(s, s + 2, m.end) if f.start > m.end and f.kind == "percent")
+        rate = next(later, None)
+        if rate is None or rate.change or not _RATE_WORD.search(tx.before(rate, 60)):
+            continue
+        rule = "tỷ lệ nêu sau cặp 'trong (tổng số) N …, có M' (M trên N)"
+        yield Relation("ratio", rate, (m, w), rule, settings.QA_CONF_CATCH_ALL * 0.8, whole=w.value)
+
+
+def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
+    """"tổng số người tham gia là 59.177 người …; so với chỉ tiêu giao (70.544 người)
+    đạt 84%": the amount the sentence is about (its first, outside parentheses, in the plan's unit) against
+    the plan. Which amount that is the words only suggest, so it only confirms."""
+    figs = tx.figures
+    for plan, p in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change or not is_amount(plan) or not plan.value:
+            continue
+        if not _PLAN_THEN_RATE.fullmatch(tx.t, plan.end, p.start):
+            continue
+        if not _PLAN_IN_PARENS.search(tx.t, max(0, plan.start - 80), plan.start):
+            continue
+        lo = max(tx.sent[tx.sentence(plan.start)], plan.start - settings.QA_SUBJECT_REACH)
+        subject = next(
+            (
+                f
+                for f in tx.span(lo, plan.start, plan.start)
+                if is_amount(f) and not f.change and tx.d(f.start) == 0 and f.unit == plan.unit
+            ),
+            None,
+        )
+        if subject is not None:
+            rule = (
+                "số liệu chính của câu trên kế hoạch nêu trong ngoặc ngay trước tỷ lệ"
+            )
+            yield Relation("ratio", p, (subject, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
+
+
+def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
+    """The amount a comparison rate names right after its words, in the numerator's unit."""
+    i = tx.order[id(p)]
+    if i + 1 >= len(tx.figures):
+        return None
+    w = tx.figures[i + 1]
+    if not is_amount(w) or w.change or not w.value or not tx.compatible(w, num):
+        return None
+    same = (num.unit or "").lower() == (w.unit or "").lower()
+    if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
+        return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
+    gap = tx.t[p.end : w.start]
+    return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
+
+
+def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
+    """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
+    down = (change.change or p.change) == "giảm" or regex.search(
+        r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
+    )
+    para = tx.paragraph(change.start)
+    restating = _restating(tx, change, p)
+    for f in tx.in_paragraphs(para - 1, para, change.start) + restating:
+        if (
+            (f.start >= min(change.start, p.start) and not any(f is r for r in restating))
+            or f.change
+            or not is_amount(f)
+            or not tx.compatible(f, change)
+            or f is change
+        ):
+            continue
+        if f.start < change.start and (
+            para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3
+        ):
+            continue
+        prior = f.value + change.value if down else f.value - change.value
+        if prior > 0:
+            # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng
+            # 3.860 (7%)")
+            near = tx.in_paragraphs(para - 1, para, f.start)
+            same = (g for g in near if g.value == prior and g is not f and not g.change)
+            printed = next((g for g in same if tx.compatible(g, change)), None)
+            how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
+            rule = "mức thay đổi trên số kỳ trước" + how
+            yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
+
+
+def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
+    """"giảm 154 vụ (28,79%) … ¶ … xảy ra 381 vụ, …, giảm 154 vụ": this period's values
+    after the change, in a later sentence of the paragraph or the next one that states the same change
+    again."""
+    para = tx.paragraph(change.start)
+    later = [f for f in tx.in_paragraphs(para, para + 1, p.end) if f.start > p.end]
+    again = {tx.sentence(g.start) for g in later if g.change and g.value == change.value}
+    again.discard(tx.sentence(p.start))
+    return [f for f in later if tx.sentence(f.start) in again]
+
+
+# "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400
+# hộ", "(cùng kỳ: 90)"
+_PRIOR_AFTER = regex.compile(
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
+    r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
+    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
+    regex.I,
+)
+
+
+def _growth_against_prior(tx: Text) -> Iterable[Relation]:
+    """A rise or fall in percent with last period's value printed after it: this period's amount against it.
+    "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ
+    đồng)": 1.200/1.000 − 1."""
+    figs = tx.figures
+    for p, prior in zip(figs, figs[1:]):
+        changed = p.change in ("tăng", "giảm")
+        if p.kind != "percent" or not changed or not is_amount(prior) or prior.change:
+            continue
+        if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
+            continue
+        for num, _, _ in _numerators(tx, p):
+            if num is prior or num.change or not is_amount(num):
+                continue  # last period's value is not this period's too
+            if (num.unit or "").lower() != (prior.unit or "").lower():
+                continue
+            rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
+            conf = settings.QA_CONF_MARKER
+            yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
+            break
+
+
+_ASIDE = regex.compile(r"\s*\([^()]*\)")
+
+
+_FRACTION_GAP = regex.compile(
+    r"\s*[\p{L}\s,]{0,40}?(?:/|\s(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?)\s*", regex.I
+)
+
+
+_STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng"
+                                 r"|chiếm)(?![\p{L}])", regex.I)
+
+
+def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """"GRDP đạt 6.961,99 tỷ đồng, trong đó: nông nghiệp 638,76 tỷ …; công nghiệp 1.339,58
+    tỷ …" ¶ "Cơ cấu …: nông nghiệp chiếm 9,18%; công nghiệp chiếm 19,24%; …": the next
+    paragraph's shares, as many as the parts and adding up to 100%, are the parts over their whole, in
+    order."""
+    seen: set[int] = set()
+    for r in sums:
+        if (
+            r.check != "sum"
+            or r.whole is not None
+            or r.confidence < settings.QA_ALARM
+            or r.stated.index in seen
+        ):
+            continue
+        para = tx.paragraph(r.operands[-1].start) + 1
+        shares = [f for f in tx.in_paragraphs(para, para) if f.kind == "percent"]
+        if len(shares) != len(r.operands) or any(f.change for f in shares):
+            continue
+        slack = sum((unit_of(f) for f in shares), Decimal(0))
+        if abs(sum((f.value for f in shares), Decimal(0)) - 100) > slack:
+            continue
+        if not _STRUCTURE_WORDS.search(tx.t, tx.para[para], shares[0].start):
+            continue
+        seen.add(r.stated.index)
+        for part, share in zip(r.operands, shares):
+            rule = "cơ cấu ở đoạn sau: các tỷ trọng theo thứ tự các phần"
+            yield Relation(
+                "ratio", share, (part, r.stated), rule, settings.QA_CONF_MARKER, whole=r.stated.value
+            )
+
+
+# "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
+_SUBJECTLESS_RATE = regex.compile(r"[^\d.;]{0,12}\.\s*Đạt(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
+
+
+_RATE_ONLY = regex.compile(
+    r"\s*(?:đạt|chiếm|bằng|tương\s+ứng)?(?:\s*t[ỷỉ]\s+lệ)?(?:\s+(?:khoảng|gần|hơn"
+    r"|trên))?\s*", regex.I
+)
+
+
+def _slash_fractions(tx: Text) -> Iterable[Relation]:
+    """"39.845 ha/40.000 ha KH, bằng 99,6%", "990 hồ sơ trên tổng số 1.000 hồ sơ, đạt 99%":
+    two amounts joined by "/" or "trên (tổng số)" are a fraction with its rate."""
+    figs = tx.figures
+    for i in range(len(figs) - 2):
+        # "176 đơn (160 khiếu nại, 16 tố cáo)/221 đơn": the numerator's breakdown comes between
+        j = i + 1
+        while j < len(figs) and tx.d(figs[j].start) > tx.d(figs[i].start):
+            j += 1
+        if j + 1 >= len(figs):
+            continue
+        a, b, p = figs[i], figs[j], figs[j + 1]
+        if not (is_amount(a) and is_amount(b) and p.kind == "percent") or not tx.compatible(a, b):
+            continue
+        if a.value > b.value and p.value <= 100:
+            # "tiếp nhận gần 25.000 hồ sơ, đã giải quyết trên 22.700 (chiếm 99,05%)": no
+            # fraction
+            continue
+        gap = tx.t[b.end : p.start]
+        if (
+            _FRACTION_GAP.fullmatch(_ASIDE.sub("", tx.t[a.end : b.start], count=1))
+            and b.value
+            and len(gap) < settings.QA_FRACTION_RATE_REACH
+            and ";" not in gap
+            and (tx.sentence(p.start) == tx.sentence(b.start) or _SUBJECTLESS_RATE.fullmatch(gap))
+            and RATE_BEFORE.search(regex.split(r",", gap)[-1] or "(")
+        ):
+            # "13.084 vụ/14.856 vụ án các loại, đã giải quyết đạt tỷ lệ hơn 88%": a
+            # clause between, it confirms; "622 vụ, việc trong tổng số 698 vụ, việc các loại
+            # án thụ lý, đạt tỷ lệ 89,5%": only a noun phrase between, as sure as a fraction next
+            # to its rate
+            sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
+            conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
+            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của "
+                                               "nó", conf, whole=b.value)
+    yield from _rates_before_fractions(tx)
+
+
+def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
+    """"đạt tỷ lệ 60%, tương đương 4.322 vụ, việc/7.276 vụ": a rate and then the two amounts
+    it is of."""
+    figs = tx.figures
+    for p, a, b in zip(figs, figs[1:], figs[2:]):
+        if p.kind != "percent" or p.change or not (is_amount(a) and is_amount(b)) or not b.value:
+            continue
+        if (
+            tx.compatible(a, b)
+            and _FRACTION_AFTER_RATE.fullmatch(tx.t[p.end : a.start])
+            and "/" in tx.t[a.end : b.start]
+            and _FRACTION_GAP.fullmatch(tx.t[a.end : b.start])
+        ):
+            rule = "tỷ lệ và phân số 'a/b' ngay sau nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_FRACTION, whole=b.value)
+
+
+def _rates_before_counts(tx: Text) -> Iterable[Relation]:
+    """"Tỉ lệ … giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải
+    quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ": a rate
+    stated before the two counts it comes from. Nothing ties them but the arithmetic, so these only ever
+    confirm."""
+    figs = tx.figures
+    for i, p in enumerate(figs):
+        if p.kind != "percent" or p.change or p.prior_period or not 0 < p.value <= 100:
+            continue
+        after = [f for f in figs[i + 1 : i + 4] if tx.sentence(f.start) == tx.sentence(p.start)]
+        amounts = list(itertools.takewhile(lambda f: f.kind != "percent", after))[:2]
+        if len(amounts) != 2 or not all(is_amount(f) and not f.change for f in amounts):
+            continue
+        a, b = sorted(amounts, key=lambda f: f.value)
+        if a.value < b.value and tx.compatible(a, b):
+            rule = "tỷ lệ nêu trước hai số liệu của nó"
+            yield Relation("ratio", p, (a, b), rule, settings.QA_CONF_CHANGE, whole=b.value)
+
+
+def _range_targets(tx: Text) -> Iterable[Relation]:
+    """"khai thác 519 nghìn m3, đạt 86,5% so mục tiêu (600-750 nghìn m3)": a rate of a target given
+    as a range is measured against one of its bounds; which one is left to the arithmetic, so these only ever
+    confirm."""
+    figs = tx.figures
+    for i in range(1, len(figs) - 2):
+        num, p, lo, hi = figs[i - 1], figs[i], figs[i + 1], figs[i + 2]
+        if p.kind != "percent" or p.change or lo.range != "low" or hi.range != "high":
+            continue
+        if not is_amount(num) or num.change or (num.unit or "").lower() != (lo.unit or "").lower():
+            continue
+        if tx.sentence(num.start) != tx.sentence(hi.start) or lo.start - p.end > settings.QA_RANGE_TARGET_GAP:
+            continue
+        for bound in (lo, hi):
+            if bound.value:
+                rule = "tỷ lệ so với một đầu của khoảng mục tiêu"
+                yield Relation("ratio", p, (num, bound), rule, settings.QA_CONF_CHANGE, whole=bound.value)
+
+
+def _range_pairs(tx: Text) -> Iterable[Relation]:
+    """"đạt từ 50 đến 55% tổng số xã, tương đương với từ 59 đến 65 xã trong tổng
+    số 117 xã": a range of rates said again as a range of counts, each bound over the whole after them; no
+    word says which whole is meant, so these only ever confirm."""
+    figs = tx.figures
+    for i in range(len(figs) - 4):
+        p_lo, p_hi, c_lo, c_hi = figs[i : i + 4]
+        if (p_lo.kind, p_hi.kind, p_lo.range, p_hi.range) != ("percent", "percent", "low", "high"):
+            continue
+        if (c_lo.range, c_hi.range) != ("low", "high") or c_lo.kind not in AMOUNT_KINDS:
+            continue
+        here = tx.sentence(p_lo.start)
+        for w in figs[i + 4 : i + 4 + settings.QA_RANGE_WHOLE_REACH]:
+            if tx.sentence(w.start) != here:
+                break
+            if is_amount(w) and w.value > c_hi.value and tx.compatible(c_hi, w):
+                rule = "khoảng tỷ lệ nói lại bằng khoảng số lượng, trên tổng sau đó"
+                yield Relation("ratio", p_lo, (c_lo, w), rule, settings.QA_CONF_CHANGE)
+                yield Relation("ratio", p_hi, (c_hi, w), rule, settings.QA_CONF_CHANGE)
+                break
+
+
+# Units a per-unit figure divides: "60 tạ/ha" is tonnes of output over hectares, "7 ngày/lượt" days over
+# stays.
+_MASS_IN = {"tấn": Decimal(1000), "tạ": Decimal(100), "yến": Decimal(10), "kg": Decimal(1)}
+
+
+_PER = regex.compile(r"\s*/\s*(?P<b>[\p{L}]+)")
+
+
+def _per_unit(tx: Text) -> Iterable[Relation]:
+    """A rate per unit ("năng suất 60 tạ/ha", "bình quân 7 ngày/lượt") against the two amounts of
+    its paragraph it divides; which pair is meant is left to the arithmetic, so these only ever confirm."""
+    for x in tx.figures:
+        unit = (x.unit or "").lower()
+        top, _, bottom = unit.partition("/")
+        if not bottom:
+            m = _PER.match(tx.t, x.end)
+            top, bottom = unit, (m.group("b").lower() if m else "")
+        if top and not bottom and _AVERAGE_EACH.search(tx.before(x, 80)):
+            yield from _averages(tx, x, top)  # "bình quân mỗi người bệnh nằm viện 6,5 ngày"
+            continue
+        if not top or not bottom:
+            continue
+        para = tx.paragraph(x.start)
+        near = [
+            f
+            for f in tx.in_paragraphs(para, para, x.start)
+            if f is not x and f.kind != "percent" and not f.change
+        ]
+        nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
+        dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
+        for n, d in itertools.product(nums, dens):
+            factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))
+            if d.value and n is not d:
+                conf = settings.QA_CONF_IDENTITY if len(nums) == len(dens) == 1 else settings.QA_CONF_CHANGE
+                yield Relation(
+                    "per_unit",
+                    x,
+                    (n, d),
+                    f"{x.unit or top + '/' + bottom} = {n.unit} / {d.unit}",
+                    conf,
+                    whole=d.value / factor,
+                )
+
+
+_AVERAGE_EACH = regex.compile(
+    r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?:\s+(?:mỗi|một))?(?![\p{L}])", regex.I
+)
+
+
+def _averages(tx: Text, x: Figure, unit: str) -> Iterable[Relation]:
+    """An average stated in words: the total of its unit in the paragraph over a count there ("tổng số
+    ngày điều trị 65.000 ngày với 10.000 lượt người bệnh"); which pair is meant is left to
+    the arithmetic, so these only ever confirm."""
+    para = tx.paragraph(x.start)
+    near = [f for f in tx.in_paragraphs(para, para, x.start) if f is not x and not f.change and f.value]
+    totals = [f for f in near if (f.unit or "").lower() == unit and f.value > x.value]
+    counts = [f for f in near if f.kind == "count" and (f.unit or "").lower() != unit]
+    for n, d in itertools.product(totals, counts):
+        rule = f"bình quân = {n.unit} / {d.unit}"
+        yield Relation("per_unit", x, (n, d), rule, settings.QA_CONF_CHANGE, whole=d.value)
+
+
+def _same_measure(unit: str, top: str) -> bool:
+    return unit == top or (unit in _MASS_IN and top in _MASS_IN)
+
+
+def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
+    """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
+    (never its whole) and the breakdowns whose shares make a structure."""
+    rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
+    rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
+    rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
+    return rates
+
+
+def per_unit_relations(tx: Text) -> list[Relation]:
+    """Averages and yields stated per unit ("năng suất 55 tạ/ha"), over the amounts they divide."""
+    return list(_per_unit(tx))

@@ -1,0 +1,1389 @@
+"""Which figures are parts of which whole: breakdowns after a marker ("trong đó", "gồm", "cụ thể",
+a parenthesis), wholes named before their parts ("Trong 40 đơn …, có"), totals after them ("lũy kế",
+"tổng cộng"), the identities of administrative-procedure reports, lists of places, levels and tagged
+items, unmarked runs that add up, sums of changes and of fractions. Each is a scored `Relation`
+("sum"); `verdicts.decide` judges them."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import regex
+
+from .. import settings
+from ..models import Figure
+from .text import (
+    AMOUNT_KINDS,
+    CHANGE_BEFORE,
+    FRACTION_OF_PERIODS,
+    MARK_BEFORE,
+    MARKER,
+    PAREN_AFTER,
+    SLASH_BEFORE,
+    TOTAL_BEFORE,
+    TOTAL_NOUN_BEFORE,
+    Text,
+    count_pairs,
+    is_amount,
+    roles_of,
+    unit_key,
+)
+from .verdicts import (
+    CHANGES_RULE,
+    Relation,
+    _hedge,
+    evaluate,
+    unit_of,
+)
+from .vocab import (
+    IDENTITIES,
+)
+
+_NOUN_PHRASE_END = regex.compile(r"[.;:()]|,\s*(?:trong|gồm|bao|cụ|đạt|chiếm|tăng|giảm)")
+
+
+def _named_with(tx: Text, f: Figure, whole: Figure) -> bool:
+    """The whole counts several things and names `f`'s among them: "611 tin tố giác, tin báo về tội
+    phạm và kiến nghị khởi tố. Trong đó, …; 2 kiến nghị khởi tố"."""
+    if f.kind != "count" or whole.kind != "count" or not f.unit:
+        return False
+    after = tx.after(whole, settings.QA_NOUN_REACH)
+    m = _NOUN_PHRASE_END.search(after)
+    phrase = after[: m.start() if m else len(after)].lower()
+    if not regex.search(r"(?<![\p{L}])(?:và|,)\s", phrase):
+        return False  # one thing counted: its own noun decides
+    noun = " ".join(f.unit.lower().split()[:2])
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", phrase))
+
+
+def _parts_after(
+    tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
+) -> list[Figure]:
+    """Figures of the whole's kind listed after `begin` at one parenthesis depth: the first-level parts of a
+    list that runs to the end of the sentence, or on while each next sentence opens with such a figure.
+    Figures counting something else are skipped ("2.383 lượt với 1.855 người": parallel lists)."""
+    out: list[Figure] = []
+    depth = None
+    sent = tx.sentence(begin)
+    para = tx.paragraph(begin)
+    # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu
+    # học")
+    skip_to = -1
+    for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
+        if end is not None and f.start >= end:
+            break
+        if tx.paragraph(f.start) != para:
+            # "…, trong đó:\n\na) Rừng tự nhiên: …": a marker ending its line opens a list on the
+            # next lines
+            opens = not out and tx.t[begin : tx.para[para + 1]].strip(" :\n") == ""
+            if same_sentence_only or not (out or opens) or not _list_line_continues(tx, para, f):
+                break
+            para, sent = tx.paragraph(f.start), tx.sentence(f.start)
+        if f.start < skip_to:
+            continue
+        s = tx.sentence(f.start)
+        if s != sent:
+            opens = tx.t[tx.sent[s] : f.start]
+            if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
+                break
+            if MARKER.match(opens.lstrip(" \n-–•+")):
+                # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the
+                # last part
+                break
+            sent = s
+        actual = f.kind == "ratio" and f.denominator and is_amount(whole)  # "lúa 40/38ha": done of planned
+        like = tx.compatible(f, whole) or _named_with(tx, f, whole)
+        if not (is_amount(f) or actual) or not like or f.change or f is whole:
+            continue
+        if CHANGE_BEFORE.search(tx.before(f, 30)) or SLASH_BEFORE.search(
+            tx.t, max(0, f.start - 30), f.start
+        ):
+            continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
+        d = tx.d(f.start)
+        if depth is None:
+            depth = d
+        if d != depth:
+            continue
+        if end is None and f.value > _amount(whole) + _hedge(whole) + _hedge(f):
+            break
+        running = sum((p.value for p in out), f.value)
+        overshoot = settings.QA_OVERSHOOT if end is None else settings.QA_OVERSHOOT_PARENS
+        if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
+            (_hedge(p) for p in out), _hedge(f)
+        ):
+            if out and (
+                ";" in tx.t[out[-1].end : f.start] or tx.sentence(f.start) != tx.sentence(out[-1].start)
+            ):
+                break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
+            if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
+                break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
+            return []  # parts that overshoot their whole within one clause: not a breakdown of it
+        out.append(f)
+        skip_to = _own_breakdown_end(tx, f, whole)
+    if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
+        out = [f for f in out if f.kind != "ratio"]
+    return _one_noun(tx, whole, out)
+
+
+def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """A whole that names nothing ("đăng kí dự thi 1.004.484") takes parts of one noun: the most counted
+    one ("279.001 thí sinh … thi với 2 mục đích … 592.934 …": not the 2 purposes)."""
+    if tx.keys.get(id(whole)):
+        return parts
+    keys = [tx.keys.get(id(f), "") for f in parts]
+    named = Counter(k for k in keys if k)
+    if len(named) < 2:
+        return parts
+    top = named.most_common(1)[0][0]
+    return [f for f, k in zip(parts, keys) if k in ("", top)]
+
+
+def _list_line_continues(tx: Text, para: int, f: Figure) -> bool:
+    """A list set out one item a line: the line before ends with ";" (or ":") and `f` is on the next line
+    ("Trong đó, số hồ sơ mới tiếp nhận trực tuyến là 2.988 hồ sơ (…);\nSố hồ sơ
+    kỳ trước chuyển qua là …")."""
+    if tx.paragraph(f.start) != para + 1:
+        return False
+    line_end = tx.para[para + 1] if para + 1 < len(tx.para) else len(tx.t)
+    if tx.t[tx.para[para] : line_end].rstrip().endswith((";", ":")):
+        return True
+    # "a) Rừng tự nhiên: 10.292.434 ha.\n\nb) Rừng trồng: 4.316.786 ha.": items marked alike, line by
+    # line
+    this, nxt = _ITEM.match(tx.t, tx.para[para]), _ITEM.match(tx.t, tx.para[para + 1])
+    return bool(this and nxt) and _item_kind(this.group(0)) == _item_kind(nxt.group(0))
+
+
+_ITEM = regex.compile(r"\s*(?:[a-zđ]\)|[-–+•*]|\d{1,2}[.)])\s")
+
+
+def _item_kind(marker: str) -> str:
+    """ "a)" and "b)" are items of one list; "-" and "+" are not."""
+    m = marker.strip()
+    return "letter" if m[0].isalpha() else "number" if m[0].isdigit() else m
+
+
+def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
+    """Where the breakdown a part opens ends ("18 trường mầm non, gồm 9 …, 3 … và 6 …;"): the
+    next semicolon or the end of the sentence; -1 when the part opens none."""
+    i = bisect.bisect_right(tx.starts, part.start)
+    nxt = next((f for f in tx.figures[i:] if is_amount(f) and tx.compatible(f, whole)), None)
+    if nxt is None or not MARKER.search(tx.t, part.end, nxt.start):
+        return -1
+    s = tx.sentence(part.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", part.end, stop)
+    return semi if semi >= 0 else stop
+
+
+# Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
+OUTSIDE_ROLES: dict[str, frozenset[str]] = {"resolved": frozenset({"pending"})}
+
+
+def _not_outside(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """"đã giải quyết 27.000 hồ sơ; trong đó trước hạn …; đúng hạn …; đang giải
+    quyết 1.207; quá hạn …": the list names a figure that is not a part of its whole; "790 trường
+    đạt chuẩn … còn 59 trường chưa được công nhận đạt chuẩn": a count of what its
+    whole is not."""
+    excluded = set().union(*(OUTSIDE_ROLES.get(r, frozenset()) for r in roles_of(tx.label(whole))))
+    kept = [p for p in parts if not roles_of(tx.label(p)) & excluded and not _negates(tx, p, whole)]
+    return kept if len(kept) >= 2 else parts
+
+
+_NOT_YET = regex.compile(
+    r"(?<![\p{L}])(?:chưa|không)\s+(?:được\s+)?(?P<p>[\p{L}]+(?:\s+[\p{L}]+){1,4})", regex.I
+)
+
+
+def _negates(tx: Text, part: Figure, whole: Figure) -> bool:
+    """The part's words deny two words in a row that the whole's words say ("chưa … đạt chuẩn")."""
+    m = _NOT_YET.search(tx.label(part))
+    if not m:
+        return False
+    said = " ".join(tx.label(whole).lower().split())
+    words = m.group("p").lower().split()
+    return any(f"{a} {b}" in said for a, b in zip(words, words[1:]))
+
+
+def _amount(f: Figure) -> Decimal:
+    """What a figure counts: "276/586 trường" counts 276."""
+    return f.value
+
+
+def _unread_number_after(tx: Text, last: Figure) -> bool:
+    """A number after the last part of its sentence that was not read as a figure ("… và THPT có 12"):
+    the list may go on with a part we do not have."""
+    end = tx.sent[tx.sentence(last.start) + 1] if tx.sentence(last.start) + 1 < len(tx.sent) else len(tx.t)
+    spans = [(f.start, f.end) for f in tx.span(last.end, end)]
+    for m in regex.finditer(r"\d+", tx.t[last.end : end]):
+        pos = last.end + m.start()
+        if not any(a <= pos < b for a, b in spans):
+            return True
+    return False
+
+
+def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
+    """The list goes on with items named, not counted: "gồm 8 xã …, 6 xã …, xã Cam Thịnh Tây …"
+    (one each)."""
+    noun = (whole.unit or "").split(" ")[0]
+    if not noun:
+        return False
+    s = tx.sentence(last.start)
+    stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    semi = tx.t.find(";", last.end, stop)
+    pattern = rf"(?:,|\svà)\s+{regex.escape(noun)}\s+\p{{Lu}}"
+    return bool(regex.search(pattern, tx.t[last.end : semi if semi >= 0 else stop]))
+
+
+def _itemised(tx: Text, parts: list[Figure]) -> bool:
+    """Each part opens its own line with an item mark ("a) Rừng tự nhiên: …", "- Vốn …"): a set-out
+    list."""
+    paras = [tx.paragraph(p.start) for p in parts]
+    return len(set(paras)) == len(parts) >= 2 and all(_ITEM.match(tx.t, tx.para[k]) for k in paras)
+
+
+def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+    """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …,
+    trong đó trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a
+    selection."""
+    mine = roles_of(tx.label(whole))
+    theirs = set().union(*(roles_of(tx.label(p)) for p in parts)) if parts else set()
+    return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
+
+
+def _sum_candidates(
+    tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
+) -> Iterable[Relation]:
+    """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
+    sentence (a list inside one sentence is the whole enumeration)."""
+    if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
+        conf *= 0.75
+    whole_conf = conf
+    if _shares_say_short(tx, whole, parts):
+        whole_conf = min(conf, settings.QA_CONF_UNMARKED)
+    if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
+        renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
+        if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
+            # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause
+            # past a semicolon that counts by another name and overshoots says something else about the whole
+            whole_conf = min(conf, settings.QA_CONF_UNMARKED)
+    if parts:
+        gap = _amount(whole) - sum((p.value for p in parts), Decimal(0))
+        para = tx.paragraph(parts[-1].start)
+        later = [
+            f
+            for f in tx.in_paragraphs(para, para + 1, parts[-1].start)
+            if f.start > parts[-1].end
+            and is_amount(f)
+            and not f.change
+            and tx.compatible(f, whole)
+            and 0 < f.value <= gap
+            # not a member of a later bracket ("; 6 tàu (… 4, …)")
+            and tx.d(f.start) <= tx.d(whole.start)
+            and f.part_of in (None, whole.index)
+        ]
+        rest = next((f for f in later if f.value == gap), None)
+        # "… có 6 nhóm tăng, 4 nhóm giảm. Riêng 1 nhóm đứng giá": the part stated later
+        if rest is not None:
+            # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm
+            # việc ở nước ngoài")
+            yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau)", conf * 0.9)
+        elif later:
+            conf *= 0.75  # the list may go on further in the paragraph
+            whole_conf *= 0.75
+    if len(parts) >= 2:
+        yield Relation("sum", whole, tuple(parts), rule, whole_conf)
+    for n in range(len(parts) - 1, 1, -1):
+        if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh "
+                                                                  "sách)", conf * 0.6)
+        # "… 795 đơn kiến nghị; có 92 vụ việc …"
+        elif ";" in tx.t[parts[n - 1].end : parts[n].start]:
+            yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
+
+
+def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+    """Each part states its share of the whole and the shares fall short of 100% as the parts do ("8.578
+    việc, chiếm 72,75% …; 2.882 việc, chiếm 24,44% trong tổng số phải thi hành" of 11.791):
+    the text itself says the list leaves something out, so falling short is no error."""
+    shares = [own_share(tx, p) for p in parts]
+    if len(parts) < 2 or not whole.value or any(s is None for s in shares):
+        return False
+    said = sum((s.value for s in shares if s is not None), Decimal(0))
+    covered = sum((p.value for p in parts), Decimal(0)) / whole.value * 100
+    return said < 99 and abs(said - covered) <= len(parts) * Decimal("0.05") + Decimal("0.05")
+
+
+def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
+    """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
+    "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, …
+    trực tiếp chỉ 135 trường hợp"; "công nhận 17 trường … ¶ Có 10 trường … mức
+    độ 1 … ¶ 7 trường … mức độ 2". Nothing marks them as parts, so they are only proposed for
+    wholes no other rule relates, where the arithmetic agrees and the list ends there, below the confidence of
+    an alarm."""
+    group: dict[int, int] = {}  # the run each part found already belongs to (by its whole's index)
+    for w in tx.figures:
+        if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+            continue
+        if w.index in related or not (tx.keys[id(w)] or w.kind == "money"):
+            continue
+        siblings = group.get(w.index)  # a part is no whole of its siblings ("8 = 4 + 3 + 1"), but of its own
+        run: list[Figure] = []
+        for f in _ahead(tx, w):
+            if not is_amount(f) or f.change or not _counts_same(tx, f, w):
+                continue  # the same thing counted, by name: nothing else says these are its parts
+            if siblings is not None and group.get(f.index) == siblings:
+                continue
+            if SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
+                # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
+                continue
+            if run and tx.d(f.start) > tx.d(run[-1].start):
+                # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
+                continue
+            if f.value >= w.value:
+                break
+            run.append(f)
+            if len(run) > settings.QA_UNMARKED_MAX_PARTS:
+                break
+            goes_on = _list_goes_on(tx, f, w)
+            for rel in _runs_to(w, run):
+                if goes_on and not _shares_add_up(tx, w, list(rel.operands)):
+                    # "… 38 trường và THPT có 9 trường": a prefix of the list is not the list
+                    continue
+                group.update((p.index, w.index) for p in rel.operands)
+                yield rel
+                run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
+
+
+_OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
+
+
+def own_share(tx: Text, f: Figure) -> Figure | None:
+    """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
+    i = tx.order[id(f)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is not None and (
+        SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start) or (nxt.change and is_amount(nxt))
+    ):
+        # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the
+        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
+        nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
+        f = tx.figures[i + 1]
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return None
+    gap = tx.t[f.end : nxt.start]
+    gap = gap.replace(";", ",") if f.change else gap  # "…, giảm 1.732 việc; chiếm 72,75%"
+    return nxt if _OWN_SHARE_GAP.match(gap) else None
+
+
+def _shares_add_up(tx: Text, w: Figure, run: list[Figure]) -> bool:
+    """The counts' own shares add up to the whole's own share as printed: "17.435 hộ nghèo, chiếm 21,88%
+    … 16.594 hộ …, chiếm 20,82%; 841 hộ …, chiếm 1,06%" — a first part of a longer list that
+    is the whole."""
+    whole = own_share(tx, w)
+    shares = [own_share(tx, f) for f in run]
+    if whole is None or len(run) < 2 or any(s is None for s in shares):
+        return False
+    return sum((s.value for s in shares if s is not None), Decimal(0)) == whole.value
+
+
+def _counts_same(tx: Text, f: Figure, w: Figure) -> bool:
+    """`f` counts what `w` counts, by name: its own noun, or a bare number in a sentence naming w's noun
+    ("Số lượng trường đạt chuẩn … mầm non là 141 (51,8%), tiểu học 206 …"); an amount
+    of money in its currency, not named for another role ("kim ngạch nhập khẩu" is no part of the
+    exports)."""
+    if w.kind == "money":
+        if f.kind != "money" or (f.unit or "") != (w.unit or ""):
+            return False
+        mine, theirs = roles_of(tx.label(f)), roles_of(tx.label(w))
+        return not (mine and theirs and not mine & theirs)
+    if tx.keys[id(f)]:
+        return tx.keys[id(f)] == tx.keys[id(w)]
+    noun = (w.unit or "").split(" ")[0]
+    if f.kind != "number" or not noun:
+        return False
+    opening = tx.t[tx.sent[tx.sentence(f.start)] : f.start]
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", opening, regex.I))
+
+
+def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
+    """Another like count follows `last` in its sentence (an amount of money: one not named for another
+    role, "…; kim ngạch nhập khẩu … 2.237.600 USD" does not continue a list of exports)."""
+    i = bisect.bisect_right(tx.starts, last.start)
+    def like(f: Figure) -> bool:
+        return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
+
+    nxt = next((f for f in tx.figures[i:] if is_amount(f) and like(f)), None)
+    return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
+
+
+def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:
+    """The runs ending at the newest part that add up to the whole exactly."""
+    total = Decimal(0)
+    for start in range(len(run) - 1, -1, -1):
+        total += run[start].value
+        if total > w.value:
+            return
+        if total == w.value and len(run) - start >= 2:
+            rule = "các phần nêu sau tổng (không có từ nối) cộng lại đúng bằng tổng"
+            yield Relation("sum", w, tuple(run[start:]), rule, settings.QA_CONF_UNMARKED)
+            return
+
+
+# The last item of an exhaustive list: "lĩnh vực khác 19 lượt", "dân tộc khác (13 hộ)",
+# "còn lại là … (373 người)".
+_CATCH_ALL = regex.compile(r"(?<![\p{L}])(?:khác|còn\s+lại)(?![\p{L}])", regex.I)
+
+
+_CLAUSE_CUT = regex.compile(r"[,;:(]|\s(?:và|với)\s")
+
+
+def _catch_all(tx: Text, f: Figure) -> bool:
+    """`f` is labelled as the rest of a list: its clause before it or its noun phrase after it says so."""
+    before = _CLAUSE_CUT.split(tx.before(f, 40).rstrip(" (").rstrip())[-1]
+    after = _CLAUSE_CUT.split(tx.after(f, 30))[0]
+    return bool(_CATCH_ALL.search(before) or _CATCH_ALL.search(after))
+
+
+def _list_before(tx: Text, last: Figure) -> list[Figure]:
+    """The like counts of `last`'s sentence that list up to it, nothing but list separators and labels
+    between them (no breakdown marker, which would make the figure before it a whole)."""
+    s = tx.sentence(last.start)
+    out = [last]
+    for f in reversed(tx.in_sentences(s, s, last.start)):
+        if f.start >= last.start or not is_amount(f) or f.change:
+            continue
+        if not tx.compatible(f, last) or MARKER.search(tx.t[f.end : out[-1].start]):
+            break
+        if ":" in tx.t[f.end : out[-1].start]:
+            break
+        out.append(f)
+    return out[::-1]
+
+
+def _catch_all_lists(tx: Text) -> Iterable[Relation]:
+    """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is
+    a whole breakdown. Its whole is a like count before it in the paragraph: the nearest one (in this sentence
+    or the one before) is sure enough to alarm when the parts miss it; any earlier one the parts reproduce
+    exactly is taken instead ("… 17.435 hộ nghèo … ; 16.636 hộ … . … dân tộc khác (13
+    hộ)")."""
+    for last in tx.figures:
+        if not is_amount(last) or last.change or not _catch_all(tx, last):
+            continue
+        parts = _list_before(tx, last)
+        if len(parts) < 2:
+            continue
+        total = sum((p.value for p in parts), Decimal(0))
+        para, s = tx.paragraph(parts[0].start), tx.sentence(parts[0].start)
+        wholes = [
+            w
+            for w in tx.in_paragraphs(para, para, parts[0].start)
+            if w.start < parts[0].start and _whole_kind(w) and tx.compatible(w, last)
+            and w.value > max(p.value for p in parts)
+        ]
+        rule = (
+            "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của "
+            "tổng nêu trước"
+        )
+        for k, w in enumerate(reversed(wholes)):
+            near = k == 0 and tx.sentence(w.start) >= s - 1 and len(parts) >= 3
+            if near or w.value == total:
+                conf = settings.QA_CONF_CATCH_ALL if near else settings.QA_CONF_UNMARKED
+                yield Relation("sum", w, tuple(parts), rule, conf)
+
+
+# Administrative levels a province-wide figure splits into, and the words that name the province-wide one.
+LEVELS = {
+    "tỉnh": regex.compile(r"(?<![\p{L}])cấp\s+tỉnh|các\s+sở,\s*(?:ban,\s*)?ngành", regex.I),
+    "huyện": regex.compile(r"(?<![\p{L}])cấp\s+huyện", regex.I),
+    "xã": regex.compile(r"(?<![\p{L}])cấp\s+xã", regex.I),
+}
+
+
+_PROVINCE_WIDE = regex.compile(
+    r"(?<![\p{L}])(?:toàn\s+tỉnh|cả\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|(?:3"
+    r"|ba)\s+cấp)(?![\p{L}])", regex.I
+)
+
+
+def _level_sums(tx: Text) -> Iterable[Relation]:
+    """"toàn tỉnh đã tiếp nhận 659.245 hồ sơ … ¶ cấp tỉnh … 54.575 hồ sơ … ¶ cấp
+    huyện … 340.060 … ¶ cấp xã … 264.610": the levels' figures after a province-wide one, in the
+    paragraphs that follow, that add up to it. Which of each level's figures is meant is left to the
+    arithmetic, so these only ever confirm."""
+    for w in tx.figures:
+        if not is_amount(w) or w.change or not _PROVINCE_WIDE.search(tx.before(w, 80)):
+            continue
+        later = [
+            f
+            for f in _ahead(tx, w)
+            if is_amount(f) and not f.change and f.value < w.value and _counts_same(tx, f, w)
+        ]
+        options = [
+            [f for f in later if rx.search(_level_clause(tx, f))][: settings.QA_IDENTITY_CHOICES]
+            for rx in LEVELS.values()
+        ]
+        options = [o for o in options if o]  # two levels since districts were merged away (2025)
+        if len(options) < 2:
+            continue
+        for picks in itertools.product(*options):
+            distinct = len({f.index for f in picks}) == len(picks)
+            if distinct and sum((f.value for f in picks), Decimal(0)) == w.value:
+                rule = "toàn tỉnh = tổng các cấp (tỉnh, huyện, xã)"
+                yield Relation("sum", w, tuple(picks), rule, settings.QA_CONF_UNMARKED)
+                break
+
+
+def _ahead(tx: Text, w: Figure) -> list[Figure]:
+    """The figures after `w` within QA_UNMARKED_PARAGRAPHS paragraphs, at most QA_SCAN_AHEAD of them (a
+    bounded look, so a page of thousands of numbers stays linear)."""
+    i = bisect.bisect_right(tx.starts, w.start)
+    last = tx.paragraph(w.start) + settings.QA_UNMARKED_PARAGRAPHS
+    out = []
+    for f in tx.figures[i : i + settings.QA_SCAN_AHEAD]:
+        if tx.paragraph(f.start) > last:
+            break
+        out.append(f)
+    return out
+
+
+def _level_clause(tx: Text, f: Figure) -> str:
+    """The words that say which level a figure is of: its sentence up to it."""
+    return tx.t[tx.sent[tx.sentence(f.start)] : f.start]
+
+
+def _whole_kind(f: Figure) -> bool:
+    return (is_amount(f) or f.kind == "ratio") and not f.change
+
+
+_CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", regex.I)
+
+
+def _paragraphs_between(tx: Text, a: int, b: int) -> int:
+    """How many paragraphs `b` is after `a`, photo captions between them not counted ("… Ảnh: Minh Anh",
+    or a short line with no figure: an empty line, a caption printed twice)."""
+    pa, pb = tx.paragraph(a), tx.paragraph(b)
+    captions = 0
+    for k in range(pa + 1, min(pb, pa + settings.QA_CAPTIONS_SKIPPED + 1)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        bare = end - tx.para[k] <= settings.QA_CAPTION_MAX and not tx.span(tx.para[k], end)
+        captions += bool(bare or _CAPTION.search(tx.t, tx.para[k], end))
+    return pb - pa - captions
+
+
+# Between a whole and its marker, words that say the list names only some of it:
+# "2.855 hồ sơ …; các đơn vị tiếp nhận nhiều hồ sơ gồm: …",
+# "trong đó một số xã tiêu biểu như …"
+_HIGHLIGHTS = regex.compile(
+    r"(?<![\p{L}])(?:nhiều(?:\s+nhất)?|lớn\s+nhất|cao\s+nhất|tiêu\s+biểu|điển\s+hình"
+    r"|nổi\s+bật|một\s+số|đứng\s+đầu|chủ\s+yếu)(?![\p{L}])",
+    regex.I,
+)
+
+
+def _breakdowns(tx: Text) -> Iterable[Relation]:
+    """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong
+    đó"), named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng
+    cộng")."""
+    figs = tx.figures
+    for m in MARKER.finditer(tx.t):
+        s_idx = tx.sentence(m.start())
+        opens = not tx.t[tx.sent[s_idx] : m.start()].strip(" ,.;:-–\n")
+        if opens and s_idx == 0:
+            continue
+        k = bisect.bisect_left(tx.starts, m.start())
+        if not k or (opens and _paragraphs_between(tx, figs[k - 1].start, m.start()) > 1):
+            continue
+        # a sentence opening "Trong đó" may break down a whole of the sentence before the
+        # last one: "… phê duyệt 207.795 lượt người … Hiện đã chi trả cho 153.175 lượt
+        # người … Trong đó, …"
+        lo = tx.sent[max(0, tx.sentence(figs[k - 1].start) - 1)] if opens else tx.sent[s_idx]
+        earlier = [
+            f
+            for f in tx.span(lo, m.start(), m.start())
+            if _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())
+        ]
+        j = bisect.bisect_left(tx.starts, m.end())
+        first = figs[j] if j < len(figs) else None
+        if (
+            first is None
+            or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
+            or first.change
+            or not any(tx.compatible(first, w) for w in earlier)
+        ):
+            continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
+        word = " ".join(m.group(0).split()).strip(" ,:").lower()
+        rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
+        nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
+        for w in reversed(earlier):
+            parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
+            conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
+            if _HIGHLIGHTS.search(tx.t, w.end, m.start()):
+                # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all
+                conf = settings.QA_CONF_ARITHMETIC
+            closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
+            for r in _sum_candidates(tx, w, parts, rule, conf):
+                yield dataclasses.replace(r, closed=True) if closed else r
+    for i, w in enumerate(figs):
+        if not _whole_kind(w):
+            continue
+        m = PAREN_AFTER.match(tx.t, w.end)
+        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so"
+                                 r"|-)", tx.t[m.end() :], regex.I):
+            close = tx.t.find(")", m.end())
+            parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
+            yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau "
+                                                     "tổng", settings.QA_CONF_MARKER)
+        if MARK_BEFORE.search(tx.before(w, 60)):
+            parts = _parts_after(tx, w, w.end, same_sentence_only=False)
+            yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước "
+                                                     "tổng", settings.QA_CONF_MARKER)
+        sure = bool(TOTAL_BEFORE.search(tx.before(w, 60)))
+        if sure or TOTAL_NOUN_BEFORE.search(tx.before(w, 60)):
+            earlier = [
+                f
+                for f in tx.span(tx.para[tx.paragraph(w.start)], w.start, w.start)
+                if is_amount(f)
+                and not f.change
+                and tx.compatible(f, w)
+                and f.value <= w.value
+                and tx.d(f.start) == tx.d(w.start)
+                and tx.sentence(w.start) - tx.sentence(f.start) <= 1
+            ]
+            for n in range(len(earlier), 1, -1):
+                conf = settings.QA_CONF_MARKER if n == len(earlier) else settings.QA_CONF_MARKER * 0.6
+                # "…; tổng thu ngân sách 1.000 tỷ đồng": a total by its name only confirms
+                if not sure:
+                    conf = settings.QA_CONF_UNMARKED
+                yield Relation(
+                    "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', "
+                                                   "'tổng')", conf
+                )
+
+
+_PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
+
+
+def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
+    """"đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 …, 10 … và
+    179 …; có 9 …, 15 …, 11 … và 70 …": one marker after two wholes, the lists split by a
+    semicolon, in the wholes' order."""
+    for m in MARKER.finditer(tx.t):
+        s_m = tx.sentence(m.start())
+        before = tx.span(tx.sent[s_m], m.start(), m.start())
+        if len(before) < 2:
+            continue
+        w1, w2 = before[-2:]
+        if not (is_amount(w1) and is_amount(w2) and tx.compatible(w1, w2)):
+            continue
+        if not _PAIR_GAP.fullmatch(tx.t, w1.end, w2.start):
+            continue
+        end = tx.sent[tx.sentence(m.start()) + 1] if tx.sentence(m.start()) + 1 < len(tx.sent) else len(tx.t)
+        groups = [
+            [f for f in tx.span(a, b) if is_amount(f) and tx.compatible(f, w1) and not f.change]
+            for a, b in _semicolon_spans(tx.t, m.end(), end)
+        ]
+        groups = [g for g in groups if g]
+        if len(groups) == 2 and all(len(g) >= 2 for g in groups):
+            for whole, parts in zip((w1, w2), groups):
+                rule = "'trong đó' sau hai tổng: mỗi danh sách (ngăn bằng ';') cho một tổng"
+                yield Relation("sum", whole, tuple(parts), rule, settings.QA_CONF_MARKER)
+
+
+def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + i + 1 for i, ch in enumerate(text[start:end]) if ch == ";"] + [end]
+    return list(zip(cuts, cuts[1:]))
+
+
+_TAG = regex.compile(r"\s*(?P<t>\p{Lu}{2,6})(?![\p{L}\d])")
+
+
+def _tag(tx: Text, f: Figure) -> str:
+    """The upper-case abbreviation right after a count and its noun ("7 vụ KN", "32/52 vụ việc TC"), or
+    ""."""
+    after = tx.t[f.end : f.end + 40].lstrip()
+    unit = (f.unit or "").lower()
+    if unit and after.lower().startswith(unit):
+        after = after[len(unit) :]
+    m = _TAG.match(after)
+    return m.group("t") if m else ""
+
+
+def _tagged_lists(tx: Text) -> Iterable[Relation]:
+    """"Giải quyết 32/52 vụ việc KN, 63/78 vụ việc TC. Trong đó, có 7 vụ KN, 12 vụ TC
+    đúng; 19 vụ KN, 37 vụ TC sai": wholes told apart by a tag after their noun, and a breakdown after
+    them whose parts carry the same tags: each tag's parts make up that tag's whole. The list may leave a
+    category out, so these only ever confirm."""
+    for m in MARKER.finditer(tx.t):
+        s_idx = tx.sentence(m.start())
+        wholes = [f for f in tx.span(tx.sent[max(0, s_idx - 1)], m.start(), m.start()) if _whole_kind(f)]
+        tagged = {t: w for w in wholes if (t := _tag(tx, w))}
+        if len(tagged) < 2:
+            continue
+        end = tx.sent[s_idx + 1] if s_idx + 1 < len(tx.sent) else len(tx.t)
+        groups: dict[str, list[Figure]] = {}
+        for p in tx.figures:
+            if m.end() <= p.start < end and is_amount(p) and not p.change and (t := _tag(tx, p)) in tagged:
+                groups.setdefault(t, []).append(p)
+        for t, parts in groups.items():
+            if len(parts) >= 2 and all(tx.compatible(p, tagged[t]) for p in parts):
+                rule = f"danh sách sau '{' '.join(m.group(0).split()).lower()}' theo nhãn '{t}'"
+                yield Relation("sum", tagged[t], tuple(parts), rule, settings.QA_CONF_TAGGED)
+
+
+_EXCLUDING = regex.compile(r"(?<![\p{L}])(?:không\s+(?:tính|kể)|loại\s+trừ)(?![\p{L}])", regex.I)
+
+
+_THEN = regex.compile(r"(?<![\p{L}])thì\s+(?P<n>[\p{L}]+(?:\s+[\p{L}]+){0,5})", regex.I)
+
+
+_NAME_STOP = frozenset("đạt thực là ước chỉ còn có được tăng giảm bằng".split())
+
+
+def _excluding(tx: Text) -> Iterable[Relation]:
+    """"Thu nội địa đạt 16.186 tỷ đồng. Không tính tiền sử dụng đất (5.056 tỷ
+    đồng) thì thu nội địa đạt 11.104 tỷ đồng": what is left without an item, plus the item,
+    is the total of the same name said before."""
+    for m in _EXCLUDING.finditer(tx.t):
+        s = tx.sentence(m.start())
+        in_s = [
+            f for f in tx.in_sentences(s, s, m.end()) if f.start > m.end() and is_amount(f) and not f.change
+        ]
+        then = _THEN.search(tx.t, m.end(), in_s[-1].start) if in_s else None
+        if then is None:
+            continue
+        items = [f for f in in_s if f.start < then.start()]
+        rest = next((f for f in in_s if f.start >= then.end()), None)
+        words = list(itertools.takewhile(lambda w: w not in _NAME_STOP, then.group("n").lower().split()))
+        if rest is None or len(items) != 1 or len(words) < 2 or (items[0].unit or "") != (rest.unit or ""):
+            continue
+        name = " ".join(words[:4])
+        wholes = [
+            w
+            for w in tx.figures
+            if w.end <= m.start()
+            and is_amount(w)
+            and not w.change
+            and (w.unit or "") == (rest.unit or "")
+            and w.value > rest.value
+            and name in " ".join(tx.before(w, 60).lower().split())
+        ]
+        if wholes:
+            rule = (
+                "không tính một khoản: phần còn lại cộng khoản đó bằng tổng cùng tên"
+            )
+            yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
+
+
+def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """"tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ;
+    …": when the levels surely add up to their whole and each is followed by its change, the changes may be
+    the parts of the whole's change: they confirm; they do not alarm, since a change may be of another base
+    (the whole with what was carried over)."""
+    figs = tx.figures
+    for s in sums:
+        if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
+            continue
+        after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
+        if max(after) >= len(figs) or not evaluate(s).consistent:
+            continue
+        moved = [figs[i] for i in after]
+        if all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+            rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
+            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_CONF_EXTRACTOR)
+
+
+def _extractor_parts(tx: Text) -> Iterable[Relation]:
+    by_index = {f.index: f for f in tx.figures}
+    groups: dict[int, list[Figure]] = {}
+    for f in tx.figures:
+        if f.part_of is not None and f.part_of in by_index:
+            groups.setdefault(f.part_of, []).append(f)
+    for w_idx, parts in groups.items():
+        w = by_index[w_idx]
+        same = _not_outside(
+            tx, w, [p for p in parts if p.kind == w.kind and not p.change and tx.compatible(p, w)]
+        )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
+        if len(same) >= 2:
+            yield Relation("sum", w, tuple(same), "phần của tổng (trích "
+                                                  "xuất)", settings.QA_CONF_EXTRACTOR)
+        # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B …
+        # tăng 56 tỷ …": the parts' changes make the whole's change
+        moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
+        moved = [p for p in moved if tx.compatible(p, w)]
+        if len(moved) >= 2:
+            rule = f"{CHANGES_RULE} (trích xuất)"
+            yield Relation("sum", w, tuple(moved), rule, settings.QA_CONF_EXTRACTOR)
+
+
+_REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn"
+                                   r"|lại))?(?![\p{L}])", regex.I)
+
+
+def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
+    """"… thụ lý 6.218 vụ, đã giải quyết 5.209 vụ. … Còn tồn 1.011 vụ đang tiếp tục
+    giải quyết": the parts outside the whole's sentence are in the next ones, each opening with what
+    remains."""
+    s = tx.sentence(whole.start)
+    later = [f for f in picks if tx.sentence(f.start) != s]
+    return bool(later) and all(
+        0 < tx.sentence(f.start) - s <= 2 and _REMAINDER_OPENING.match(tx.t, tx.sent[tx.sentence(f.start)])
+        for f in later
+    )
+
+
+# Between the two columns of one entry: "… số tiền 13.456 tỷ đồng, | 6.025 ha đất", "1.113 tỷ
+# đồng và 607 ha"
+_COLUMN_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}(?:,|\svà)\s*(?:(?:trên|gần|hơn|khoảng)\s+)?")
+
+
+def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
+    """Each amount's roles; a second column printed right after another kind of amount ("kiến nghị thu
+    hồi 1.113 tỷ đồng và 607 ha đất") plays the role of the first (such figures are returned apart
+    by id: the reading is weaker, they only confirm)."""
+    out: list[tuple[Figure, set[str]]] = []
+    inherited: set[int] = set()
+    for f in tx.figures:
+        if not (is_amount(f) or f.kind == "ratio"):
+            continue
+        roles = roles_of(tx.label(f), tx.before(f))
+        prev = out[-1] if out else None
+        if (
+            not roles
+            and prev is not None
+            and prev[0].kind != f.kind
+            and _COLUMN_GAP.fullmatch(tx.t, prev[0].end, f.start)
+        ):
+            roles = prev[1]
+            inherited.add(id(f))
+        out.append((f, roles))
+    return out, inherited
+
+
+def _identities(tx: Text) -> Iterable[Relation]:
+    labelled, inherited = _identity_roles(tx)
+    roles_by_id = {id(f): r for f, r in labelled}
+
+    def around(f: Figure, k: int) -> list[tuple[Figure, set[str]]]:
+        para = tx.paragraph(f.start)
+        return [
+            (g, roles_by_id[id(g)])
+            for g in tx.in_paragraphs(para - k, para + k, f.start)
+            if id(g) in roles_by_id
+        ]
+
+    for parts_roles, whole_roles, rule in IDENTITIES:
+        for whole, roles in labelled:
+            if not roles & set(whole_roles) or whole.change:
+                continue
+            options: list[list[Figure]] = []
+            for role in parts_roles:
+                near = [
+                    f
+                    for f, r in around(whole, 2)
+                    if role in r
+                    and f is not whole
+                    and not f.change
+                    and f.value <= whole.value
+                    and (tx.compatible(f, whole) or f.kind == "ratio")
+                ]
+                options.append(
+                    sorted(near, key=lambda f: abs(f.start - whole.start))[: settings.QA_IDENTITY_CHOICES]
+                )
+            for rank, picks in enumerate(itertools.product(*options)):
+                if len({p.index for p in picks}) != len(picks):
+                    continue
+                same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
+                near = same_sentence or _remainder_next(tx, whole, picks)
+                conf = settings.QA_CONF_IDENTITY * (1 if near else 0.75) * (1 if rank == 0 else 0.7)
+                here = tx.sentence(whole.start)
+                if any(tx.sentence(f.start) == here and f not in picks for opts in options for f in opts):
+                    # "trước hạn …, đúng hạn …, quá hạn …" read as two parts: the list is
+                    # longer
+                    conf *= 0.7
+                if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
+                    # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
+                    conf *= 0.75
+                if any(id(f) in inherited for f in (whole, *picks)):
+                    conf = min(conf, settings.QA_CONF_CHANGE)  # a column read by its neighbour: confirms
+                yield Relation("sum", whole, tuple(picks), f"đẳng thức: {rule}", conf)
+        # The whole as a fraction's denominator: "đã giải quyết 238/316 vụ việc …, còn lại 35
+        # vụ việc".
+        for frac, roles in labelled:
+            if (
+                frac.kind != "ratio"
+                or not frac.denominator
+                or not set(parts_roles) <= {"resolved", "pending"} | roles
+            ):
+                continue
+            if parts_roles[0] not in roles:
+                continue
+            rest = [
+                f
+                for f, r in around(frac, 0)
+                if parts_roles[1] in r
+                and f is not frac
+                and 0 <= tx.sentence(f.start) - tx.sentence(frac.start) <= 2
+                and tx.compatible(f, frac)
+                and f.start > frac.start
+            ]
+            if not rest:
+                continue
+            same = tx.sentence(rest[0].start) == tx.sentence(frac.start)
+            if _shares_denominator(tx, frac, rest[0]):
+                same = False  # "18/93 …; 37/93 …; 38/93 …": more parts of the same whole, only confirms
+            # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two;
+            # in a later sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only
+            # confirms
+            if same and [
+                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
+            ]:
+                continue
+            yield Relation(
+                "sum",
+                frac,
+                (frac, rest[0]),
+                f"đẳng thức: {rule} (mẫu số của phân số)",
+                settings.QA_CONF_IDENTITY if same else settings.QA_CONF_CHANGE,
+                whole=frac.denominator,
+            )
+
+
+_CHANGE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
+    r"|vượt)(?![\p{L}])", regex.I
+)
+
+
+_DOWN = regex.compile(r"(?<![\p{L}])(?:giảm|thấp\s+hơn|ít\s+hơn)(?![\p{L}])", regex.I)
+
+
+# Between two changes of one list: "giảm 146 lượt tiếp, 127 lượt người" (the unit, then a comma
+# or "và").
+_CHANGE_LIST_GAP = regex.compile(r"[\p{L}\s]{0,25}(?:,|\s(?:và|;))\s*", regex.I)
+
+
+def _change_directions(tx: Text) -> dict[int, bool]:
+    """Figures stated as a change, by id: True for a fall.  A change word governs the list it opens
+    ("giảm 146 lượt tiếp, 127 lượt người": both are falls)."""
+    out: dict[int, bool] = {}
+    prev: Figure | None = None
+    for c in tx.figures:
+        m = _CHANGE_WORDS.search(tx.before(c, 25))
+        if c.change or m:
+            out[id(c)] = c.change == "giảm" or bool(m and _DOWN.match(m.group(0)))
+        elif (
+            prev is not None
+            and id(prev) in out
+            and prev.kind == c.kind
+            and _CHANGE_LIST_GAP.fullmatch(tx.t, prev.end, c.start)
+        ):
+            out[id(c)] = out[id(prev)]
+        prev = c
+    return out
+
+
+def _change_sums(tx: Text) -> Iterable[Relation]:
+    """"đạt 88,3%, cao hơn 1,7% so với năm trước (86,6%)", "tăng 131 đơn (năm trước 1.405
+    đơn)", "59.177 người so với cùng kỳ (55.317 người); tăng 3.860" (the change's noun left
+    out): this period's value is last period's plus the change. Which printed value is which is left to the
+    arithmetic, so these relations only ever confirm (their confidence stays below an alarm)."""
+    directions = _change_directions(tx)
+    for c in tx.figures:
+        down = directions.get(id(c))
+        if c.kind not in (*AMOUNT_KINDS, "percent") or c.range is not None or down is None:
+            continue
+        s = tx.sentence(c.start)
+        near = [
+            f
+            for f in tx.in_sentences(s - 1, s, c.start)
+            if f is not c
+            and not f.change
+            and (f.kind == c.kind or (c.kind == "number" and not c.unit and f.kind == "count"))
+            and tx.compatible(f, c)
+            and s - 1 <= tx.sentence(f.start) <= s
+            and not CHANGE_BEFORE.search(tx.before(f, 25))
+        ]
+        for x, y in itertools.permutations(near, 2):
+            if (x if down else y).value <= c.value:
+                continue  # the larger of the two periods is more than the change
+            if c.value < unit_of(x if down else y):
+                continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
+            if down:
+                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức "
+                                                 "giảm", settings.QA_CONF_CHANGE)
+            else:
+                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức "
+                                                 "tăng", settings.QA_CONF_CHANGE)
+
+
+# "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
+_CHANGE_RATE_GAP = regex.compile(r"[\p{L}\s]{0,20},\s*(?:giảm|tăng)\s*", regex.I)
+
+
+def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
+    """"Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)": this period's count and the fall make last
+    period's (194 + 165 = 359). Which figure is which is read from the words, so it only confirms."""
+    figs = tx.figures
+    for c, p, frac in zip(figs, figs[1:], figs[2:]):
+        if c.change != "giảm" or not is_amount(c) or p.kind != "percent" or p.change != "giảm":
+            continue
+        if frac.kind != "ratio" or not frac.denominator or not tx.compatible(c, frac):
+            continue
+        if _CHANGE_RATE_GAP.fullmatch(tx.t, c.end, p.start) and FRACTION_OF_PERIODS.fullmatch(
+            tx.t, p.end, frac.start
+        ):
+            rule = "kỳ trước (mẫu số) = kỳ này (tử số) + mức giảm"
+            yield Relation("sum", frac, (frac, c), rule, settings.QA_CONF_CHANGE, whole=frac.denominator)
+
+
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
+
+
+_TO_GAP = regex.compile(r"[^\d;.]{0,40}?\s(?P<d>xuống(?:\s+còn)?|lên(?:\s+mức)?|còn)\s+$", regex.I)
+
+
+def _from_to_changes(tx: Text) -> Iterable[Relation]:
+    """"giảm từ 1.200 hộ xuống còn 900 hộ, giảm 310 hộ": the two values say which period is
+    which, so the change stated after them must be their difference."""
+    figs = tx.figures
+    for x, y, c in zip(figs, figs[1:], figs[2:]):
+        if not _FROM_BEFORE.search(tx.before(x, 12)) or not (m := _TO_GAP.fullmatch(tx.t, x.end, y.start)):
+            continue
+        if not c.change or c.kind != x.kind or not (tx.compatible(x, c) and tx.compatible(y, c)):
+            continue
+        if tx.sentence(c.start) != tx.sentence(x.start) or x.change or y.change:
+            continue
+        down = m.group("d").lower().startswith(("xuống", "còn"))
+        whole, part = (x, y) if down else (y, x)
+        rule = (
+            "từ … xuống/lên …: kỳ trước và kỳ này, mức thay đổi là hiệu của "
+            "chúng"
+        )
+        # "từ 5,2% xuống 3,9%, giảm 25%" may be a relative fall: between rates it only confirms
+        conf = settings.QA_CONF_CHANGE if x.kind == "percent" else settings.QA_CONF_MARKER
+        yield Relation("sum", whole, (part, c), rule, conf)
+
+
+_POOR_EXIT = regex.compile(r"(?<![\p{L}])thoát\s+(?:khỏi\s+)?(?:cận\s+)?nghèo(?![\p{L}])", regex.I)
+
+
+_POOR_NEW = regex.compile(
+    r"(?<![\p{L}])(?:(?:cận\s+)?nghèo\s+(?:phát\s+sinh\s+)?mới|phát\s+sinh\s+mới"
+    r"|tái\s+(?:cận\s+)?nghèo)"
+    r"(?![\p{L}])",
+    regex.I,
+)
+
+
+_NET_DOWN = regex.compile(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
+
+
+def _poverty_flows(tx: Text) -> Iterable[Relation]:
+    """"… giảm 0,23% so với năm 2017, với 120 hộ; trong đó số hộ thoát nghèo 207 hộ, số
+    hộ nghèo mới 87 hộ": the net fall of the poor households is those who left poverty less the newly
+    poor (207 − 87 = 120)."""
+    for m in MARKER.finditer(tx.t):
+        k = bisect.bisect_left(tx.starts, m.start())
+        if not k:
+            continue
+        net = tx.figures[k - 1]
+        clause = tx.t[max(tx.t.rfind(";", 0, net.start), tx.sent[tx.sentence(net.start)]) : m.start()]
+        same_sentence = tx.sentence(net.start) == tx.sentence(m.start())
+        if not is_amount(net) or not _NET_DOWN.search(clause) or not same_sentence:
+            continue
+        after = [
+            f
+            for f in tx.figures[k : k + 4]
+            if tx.sentence(f.start) == tx.sentence(m.start()) and is_amount(f) and tx.compatible(f, net)
+        ]
+        exits = [f for f in after if _POOR_EXIT.search(tx.label(f))]
+        news = [f for f in after if _POOR_NEW.search(tx.label(f))]
+        if len(exits) == 1 and len(news) == 1:
+            rule = "số thoát nghèo = mức giảm ròng + số nghèo mới"
+            yield Relation("sum", exits[0], (net, news[0]), rule, settings.QA_CONF_MARKER)
+
+
+# "… như sau:", "Cụ thể:"; "trong đó:" ending its line, the entries one a line ("Đường bộ:
+# xảy ra 69 vụ, …")
+_LIST_MARK = regex.compile(
+    r"(?<![\p{L}])(?:như\s+sau|lần\s+lượt(?:\s+là)?|cụ\s+thể(?:\s+là)?|trong\s+đó(?=\s*:[ "
+    r"\t]*\n))\s*:",
+    regex.I,
+)
+
+
+_WHOLE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:toàn\s+(?:tỉnh|huyện|thành\s+phố|quốc)|cả\s+(?:tỉnh|nước|huyện)"
+    r"|tổng)(?![\p{L}])",
+    regex.I,
+)
+
+
+def _entity_lists(tx: Text) -> Iterable[Relation]:
+    """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
+    up to the province's figure stated before the list."""
+    for m in _LIST_MARK.finditer(tx.t):
+        para_end = (
+            tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
+        )
+        entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
+        if not entries:
+            entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
+        if len(entries) < 2:
+            continue
+        shaped = all(len(x) == len(entries[0]) for x in entries)
+        for j, head in enumerate(entries[0]):
+            column = [
+                # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
+                # vụ")
+                e[j]
+                if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
+                else _same_column(tx, head, e)
+                for e in entries
+            ]
+            if not is_amount(head) or any(f is None for f in column):
+                continue
+            total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
+            for w in tx.figures:
+                if (
+                    w.start >= m.start()
+                    or w.kind != head.kind
+                    or not tx.compatible(w, head)
+                    or w.value < total / 2
+                ):
+                    continue
+                if _paragraphs_between(tx, w.start, m.start()) > 2:
+                    continue
+                conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+                rule = (
+                    "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
+                    "cộng theo cột"
+                )
+                yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+
+
+_LAST_WORD = regex.compile(r"([\p{L}]+)[^\p{L}\d,;:()]*$")
+
+
+def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
+    """The figure of `entry` in `head`'s column: like it, and named by the same word when the entries name
+    their columns ("xảy ra 69 vụ, chết 66 người, bị thương 56 người" / "xảy ra 2 vụ,
+    chết 5 người")."""
+    like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
+    if len(like) < 2:
+        return like[0] if like else None
+    word = _LAST_WORD.search(tx.before(head, 30))
+    named = [f for f in like if word and (w := _LAST_WORD.search(tx.before(f, 30))) and w[1] == word[1]]
+    return named[0] if len(named) == 1 else None
+
+
+_ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
+
+
+def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
+    """The figures of each paragraph from `first` on that opens with a label ("Án hành chính: …"), until
+    one does not (at most QA_UNMARKED_MAX_PARTS of them)."""
+    out: list[list[Figure]] = []
+    for k in range(first, min(len(tx.para), first + settings.QA_UNMARKED_MAX_PARTS)):
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        if not _ENTRY_LABEL.match(tx.t, tx.para[k], end):
+            break
+        out.append(tx.span(tx.para[k], end, tx.para[k]))
+    return out
+
+
+def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
+    out: list[list[Figure]] = [[]]
+    last = start
+    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
+        if f.start >= end:
+            break
+        if ";" in tx.t[last : f.start]:
+            out.append([])
+        out[-1].append(f)
+        last = f.end
+    return out
+
+
+def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
+    """Another fraction of the paragraph, besides `frac` and `other`, has frac's denominator."""
+    para = tx.paragraph(frac.start)
+    return any(
+        f is not frac and f is not other and f.denominator == frac.denominator
+        for f in tx.in_paragraphs(para, para, frac.start)
+    )
+
+
+def _same_denominator_parts(tx: Text, listed: set[int]) -> Iterable[Relation]:
+    """"18/93 ý kiến đã được giải quyết; 37/93 ý kiến được giải trình; 38/93 ý kiến
+    đang giải quyết": the numerators of fractions of one whole add up to it when they split it (they need
+    not: "40/150 xã … nâng cao, 10/150 xã … kiểu mẫu" are subsets), so these only ever confirm.
+    Fractions already read as the parts of a list (`listed`: "Bảo Lạc 12/17 xã; Quảng Uyên 5/17 xã"
+    are two districts) are left."""
+    by_den: dict[tuple[int, Decimal], list[Figure]] = {}
+    for f in tx.figures:
+        if f.kind == "ratio" and f.denominator and not f.change and f.index not in listed:
+            by_den.setdefault((tx.paragraph(f.start), f.denominator), []).append(f)
+    for (_, den), fracs in by_den.items():
+        if len(fracs) >= 2 and sum((f.value for f in fracs), Decimal(0)) == den:
+            rule = "các phân số cùng mẫu số cộng lại bằng mẫu số"
+            yield Relation("sum", fracs[0], tuple(fracs), rule, settings.QA_CONF_UNMARKED, whole=den)
+
+
+def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
+    """"… có 1377 đơn … thuộc thẩm quyền. Đã giải quyết được 1.266/1.322 vụ khiếu
+    nại và 53/55 vụ tố cáo": fractions side by side whose denominators add up exactly to a like count
+    just before them (this or the previous sentence). Nothing marks it, so it only confirms."""
+    figs = tx.figures
+    i = 0
+    while i < len(figs):
+        run = [figs[i]]
+        while run[-1].kind == "ratio" and run[-1].denominator and i + len(run) < len(figs):
+            nxt = figs[i + len(run)]
+            same_sentence = tx.sentence(nxt.start) == tx.sentence(run[0].start)
+            if not (nxt.kind == "ratio" and nxt.denominator and same_sentence):
+                break
+            run.append(nxt)
+        run = [f for f in run if f.kind == "ratio" and f.denominator and not f.change]
+        i += max(len(run), 1)
+        if len(run) < 2:
+            continue
+        total = sum((f.denominator or Decimal(0) for f in run), Decimal(0))
+        s = tx.sentence(run[0].start)
+        whole = next(
+            (
+                w
+                for w in reversed(tx.in_sentences(s - 1, s, run[0].start))
+                if w.start < run[0].start and is_amount(w) and not w.change and w.value == total
+                and tx.compatible(w, run[0])
+            ),
+            None,
+        )
+        if whole is not None:
+            stated = whole.model_copy(update={"denominator": whole.value})
+            rule = "mẫu số của các phân số liền nhau cộng lại bằng số nêu ngay trước"
+            yield Relation("sum", stated, tuple(run), rule, settings.QA_CONF_UNMARKED, over="denominator")
+
+
+def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
+    """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
+    parts' numerators add up to the whole's numerator and their denominators to its denominator."""
+    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    for w in fracs:
+        s = tx.sentence(w.start)
+        # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
+        # a marker
+        nxt = MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
+        later = nxt is not None
+        parts = [
+            f
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
+            if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
+        ]
+        parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
+        if len(parts) < 2:
+            continue
+        gap = tx.t[w.end : parts[0].start]
+        if ";" in gap or not (MARKER.search(gap) or "(" in gap):
+            # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
+            continue
+        margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
+        dens = sum((f.denominator or Decimal(0) for f in parts), Decimal(0))
+        if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
+            continue
+        rule = "phân số chia theo phần sau tổng"
+        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
+        # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"):
+        # only a list inside the whole's own sentence is sure to cover it
+        conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER
+        yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", conf, over="denominator")
+
+
+def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
+    """"tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp
+    định kỳ 98 lượt /115 người": pairs (or fractions) after a marker break a pair down, first
+    counts and second counts apart."""
+    pairs = count_pairs(tx)
+    for w, second in pairs.values():
+        s = tx.sentence(w.start)
+        span = [f for f in tx.in_sentences(s, s + 1, w.start) if f.start >= w.end]
+        if not span or not MARKER.search(tx.t[w.end : span[0].start]):
+            continue
+        parts: list[Figure] = []
+        for f in span:
+            if f.index in pairs:
+                parts.append(pairs[f.index][0])
+            elif f.kind == "ratio" and f.denominator and not f.change and unit_key(f.unit) in (
+                unit_key(w.unit), second
+            ):
+                parts.append(f)
+            elif parts and f.start < parts[-1].end:
+                continue  # the second count of a pair already taken
+            else:
+                break
+        if len(parts) < 2:
+            continue
+        rule = "cặp số liệu (lượt/người) chia theo phần sau tổng"
+        yield Relation("sum", w, tuple(parts), rule + " (số thứ nhất)", settings.QA_CONF_MARKER)
+        yield Relation(
+            "sum", w, tuple(parts), rule + " (số thứ hai)", settings.QA_CONF_MARKER, over="denominator"
+        )
+
+
+def _point_contributions(tx: Text) -> Iterable[Relation]:
+    """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5
+    điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
+    explain."""
+    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần "
+                                                                         "trăm") and not f.change]
+    by_para: dict[int, list[Figure]] = {}
+    for f in points:
+        by_para.setdefault(tx.paragraph(f.start), []).append(f)
+    for para, parts in by_para.items():
+        if len(parts) < 2:
+            continue
+        growth = [
+            g
+            for g in tx.in_paragraphs(para, para, parts[0].start)
+            if g.kind == "percent"
+            and (g.unit or "%") == "%"
+            and g.start < parts[0].start
+            and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
+        ]
+        # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng
+        # góp …"), not the first sector's own growth
+        marked = [g for g in growth if MARKER.search(tx.t, g.end, parts[0].start)]
+        if marked or growth:
+            whole = marked[-1] if marked else growth[-1]
+            conf = settings.QA_CONF_MARKER if marked else settings.QA_CONF_MARKER * 0.7
+            rule = "đóng góp (điểm phần trăm) cộng lại bằng mức tăng"
+            yield Relation("sum", whole, tuple(parts), rule, conf)
+
+
+def sum_relations(tx: Text) -> list[Relation]:
+    """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
+    told what the earlier ones related (a whole already broken down takes no unmarked run)."""
+    sums = [
+        *_breakdowns(tx),
+        *_parallel_breakdowns(tx),
+        *_tagged_lists(tx),
+        *_excluding(tx),
+        *_extractor_parts(tx),
+        *_identities(tx),
+    ]
+    sums += [*_entity_lists(tx)]
+    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
+    sums += [*_fractions_of_a_count(tx)]
+    listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
+    sums += [*_level_sums(tx)]
+    sums += [*_changes_of_breakdowns(tx, sums)]
+    sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
+    return sums
