@@ -242,6 +242,18 @@ def test_a_band_written_up_to_below_its_top_is_a_range(text: str) -> None:
     assert (people.kind, people.value) == ("count", D(36120))
 
 
+@pytest.mark.parametrize("text", ["ĐIỂM TRUNG BÌNH CHUNG: 3.51 ĐIỂM", "điểm trung bình đạt 3,51 điểm"])
+def test_a_mean_score_is_a_score_not_a_count_of_points(text: str) -> None:
+    [f] = extract_figures(text)
+    assert (f.kind, f.unit, f.value, f.warnings) == ("score", "điểm", D("3.51"), [])
+
+
+@pytest.mark.parametrize("text,raw", [("Tỷ lệ hộ nghèo ở mức 5,27%.", "5,27%"),
+                                      ("Hỗ trợ mức 3,5 triệu đồng cho mỗi hộ.", "3,5 triệu đồng")])
+def test_an_amount_after_muc_is_still_a_figure(text: str, raw: str) -> None:
+    assert [f.raw for f in extract_figures(text)] == [raw]
+
+
 def test_english_page_numbers_follow_document_convention() -> None:
     fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
     assert [f.value for f in fs][:2] == [D("6.5"), D(7)]
@@ -394,6 +406,11 @@ NONFIGURE_ROWS = [
     ("variety", "Nông dân gieo giống lúa Hương ngọc 9 cho năng suất cao.", "9", "pattern: rice variety news"),
     ("variety", "Các giống chủ lực gồm nếp 98, hương thơm 12, QR 1 đạt năng suất khá.", "12", "pattern: commune crop report"),
     ("slogan", "Nông dân áp dụng “2 giảm, 4 tăng” trong sản xuất.", "4", "pattern: extension programme news"),
+    # a grade on a scale (pattern: hospital quality self-assessments, online public services)
+    ("grade", "Trung tâm có 27 tiêu chí mức 3 chiếm 32,53%.", "3", "pattern: health-centre quality check"),
+    ("grade", "Có 11 xã đạt mức độ 2, 5 xã đạt mức độ 3.", "2", "pattern: commune rating news"),
+    ("grade", "Hồ sơ trực tuyến của dịch vụ công mức độ 3, 4 so với tổng số hồ sơ.", "4",
+     "pattern: digital-transformation ranking"),
 ]
 
 

@@ -1428,6 +1428,51 @@ def test_a_whole_that_counts_several_things_takes_each_of_them_as_a_part() -> No
     assert all(sums.values())
 
 
+def test_two_measures_joined_by_va_are_broken_down_pair_by_pair() -> None:
+    """Tonnes and tonne-km of one activity: each clause after "trong đó" gives both, in the wholes' order;
+    neither whole is the sum of all the amounts (which mixes the two measures)."""
+    text = ("Tính chung 9 tháng, vận tải hàng hóa đạt 412,6 triệu tấn, tăng 6,1% so với cùng kỳ năm trước và 88,4 "
+            "tỷ tấn.km, tăng 5,2%, trong đó vận tải trong nước đạt 398,1 triệu tấn, tăng 6,3% và 51,7 tỷ tấn.km, "
+            "tăng 7%; vận tải ngoài nước đạt 14,5 triệu tấn, tăng 1,2% và 36,7 tỷ tấn.km, tăng 2,8%.")
+    sums = [(c.consistent, [f["raw"] for f in c.figures]) for c in check_text(text) if c.check == "sum"]
+    assert (True, ["412,6 triệu tấn", "398,1 triệu tấn", "14,5 triệu tấn"]) in sums
+    assert all(ok for ok, _ in sums)
+
+
+@pytest.mark.parametrize("places", ["Can Lộc và Đức Thọ cùng", "Can Lộc, Đức Thọ mỗi huyện có"])
+def test_one_count_said_for_several_places_counts_once_for_each(places: str) -> None:
+    text = ("Trong năm, toàn tỉnh phát hiện 60 vụ vi phạm. Cụ thể, tại huyện Hương Khê xảy ra 31 vụ, Hương Sơn "
+            f"20 vụ, Kỳ Anh 7 vụ, {places} 1 vụ.")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["60", "31", "20", "7", "1", "1"]
+
+
+def test_an_abbreviated_town_ends_no_sentence_of_a_list() -> None:
+    """"TX. Cai Lậy": the dot of an abbreviation; the list goes on past it."""
+    text = ("Toàn tỉnh có 30 học sinh không đủ điều kiện xét tốt nghiệp; trong đó huyện Gò Công Tây (12 học sinh), "
+            "TP. Mỹ Tho (9 học sinh), huyện Châu Thành (7 học sinh), TX. Cai Lậy cùng các xã ven biển của huyện "
+            "Gò Công Đông (2 học sinh).")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["30", "12", "9", "7", "2"]
+
+
+def test_counts_of_each_grade_with_shares_are_shares_of_their_sum() -> None:
+    """"mức 2" is a grade, not a figure between a count and its share; the shares make 100%, so the
+    whole is the counts' sum (83, never printed)."""
+    text = ("Kết quả kiểm tra năm 2020: điểm trung bình là 3.12 trong đó 0 tiêu chí mức 1; 15 tiêu chí mức 2 "
+            "chiếm 18.07%; 40 tiêu chí mức 3 chiếm 48.19%; 28 tiêu chí mức 4 chiếm 33.73%; không tiêu chí mức 5.")
+    rates = [(c.consistent, c.message.split(" = ")[0]) for c in check_text(text) if c.check == "ratio"]
+    assert rates == [(True, "Tỷ lệ 15/83"), (True, "Tỷ lệ 40/83"), (True, "Tỷ lệ 28/83")]
+
+
+@pytest.mark.parametrize("rate,verdicts", [("98%", [True]), ("90%", [])])
+def test_a_rate_so_voi_a_named_whole_is_of_the_like_count_before(rate: str, verdicts: list) -> None:
+    """The self-assessment's "82/83 tiêu chí" over the 83 the rate names; only a confirmation."""
+    text = ("1. Tổng số các tiêu chí được áp dụng đánh giá: 81/83 tiêu chí\n\n2. Tỷ lệ tiêu chí áp dụng so với 83 "
+            f"tiêu chí: {rate}\n\n3. Tổng số điểm của các tiêu chí áp dụng: 280")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -322,3 +322,44 @@ def test_a_spaced_thousands_cell_is_one_number_and_levels_add_up_in_a_pasted_tab
         True, True, False]
     refs = [f for c in check_text(_PUPILS.format(primary="153 700")) for f in c.figures]
     assert {"150 420", "153 700"} <= {f["raw"] for f in refs}
+
+
+def _cell_per_line(rows: list[tuple[str, list[str]]]) -> str:
+    """A table saved one cell per line with empty lines between cells; a cell left blank keeps a line
+    holding a single space, and each row's unit column follows its name."""
+    lines = ["SẢN LƯỢNG HÀNG HÓA VẬN CHUYỂN", " ", " ", "ĐVT", "2000", "2005", "2010", "2015"]
+    for label, values in rows:
+        lines += [label, "1000 tấn"] + [v or " " for v in values]
+    return "\n\n".join(lines)
+
+
+FREIGHT = [
+    ("1.Hàng hóa vận chuyển", ["520", "610", "745", "900"]),
+    ("Trđó:Bằng cơ giới", ["300", "350", "420", "600"]),  # of which: a subset, no member
+    ("Đường bộ", ["500", "580", "700", "842"]),
+    ("Đường sông", ["20", "30", "40", "50"]),
+    ("Đường biển", ["", "", "5", "8"]),  # no sea freight before 2010: blank cells
+]
+
+
+def test_blank_cells_unit_lines_and_an_of_which_row_in_a_table_one_cell_per_line() -> None:
+    text = _cell_per_line(FREIGHT)
+    [table] = read_column_tables(text, extract_figures(text))
+    assert [r.label for r in table.sections[0]][:3] == ["hàng hóa vận chuyển", "trđó:bằng cơ giới", "đường bộ"]
+    assert table.sections[0][-1].cells[:2] == ["zero", "zero"]
+    sums = [(tuple(f["raw"] for f in c.figures), c.consistent) for c in check_text(text)]
+    assert sums == [(("520", "500", "20"), True), (("610", "580", "30"), True),
+                    (("745", "700", "40", "5"), True), (("900", "842", "50", "8"), True)]
+
+
+def test_a_misprinted_total_in_a_table_with_blank_cells_is_an_alarm() -> None:
+    rows = [("1.Hàng hóa vận chuyển", ["520", "610", "748", "900"])] + FREIGHT[1:]
+    assert [c.consistent for c in check_text(_cell_per_line(rows))] == [True, True, False, True]
+
+
+def test_a_stray_blank_line_inside_a_row_is_no_cell() -> None:
+    """"TỔNG SỐ ¶ 100,00 ¶ ␠ ¶ 100,00 …": the row is as wide as the others without its blank line."""
+    text = "\n\n".join(["%", " ", "2005", "2008", "2010", "TỔNG SỐ - TOTAL", "100,00", " ", "100,00", "100,00",
+                        "Nhà nước - State", "22,23", "18,42", "21,75",
+                        "Ngoài Nhà nước - Non-State", "77,77", "81,58", "78,25"])
+    assert [c.consistent for c in check_text(text)] == [True, True, True]

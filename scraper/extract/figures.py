@@ -563,10 +563,11 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (
                 kind == "count"
-                and unit == "điểm"
-                and ("," in num_text or _GAP_BEFORE_MULTIPLE.search(prefix))
+                and (unit or "").lower() == "điểm"
+                and ("," in num_text or c.value % 1 or _GAP_BEFORE_MULTIPLE.search(prefix))
             ):
-                kind, in_raw = "score", True  # "giảm 0,05 điểm": points of a score, not 0,05 places
+                # "giảm 0,05 điểm": points of a score, not 0,05 places; "3.51 ĐIỂM": a mean score
+                kind, unit, in_raw = "score", "điểm", True
             if kind == "number" and not rank:
                 kind, unit = _kind_from_subject(t, start, c.value, scale_text is not None)
             if kind == "count" and unit == "lần" and not num_text.isdigit():

@@ -203,6 +203,14 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
         rf"|đến)\s*\d{{1,2}}(?![\d.,]))?)"
         r"|(?i:cấp)\s+\d{1,2}\s+(?=(?i:đồng\s+bằng|miền\s+núi|trung\s+du|vùng\s+cao))",
     ),
+    # "45 tiêu chí mức 4 chiếm 54,22%", "xã đạt mức độ 2;": a grade on a scale, not an amount
+    (
+        "grade",
+        r"(?i:mức(?:\s+độ)?)\s+(?:[1-9]|10|[IVX]{1,4})(?![.,]\d)"
+        r"(?:\s*(?:,|và|-|–)\s*(?:[1-9]|10)(?![.,]?\d))*"
+        r"(?=\s*(?:[;,.:)\n]|$|(?i:chiếm|là|đạt|có|và|trở\s+lên|gồm|so|theo|trong|của"
+        r"|được)(?![\p{L}])))",
+    ),
     # "hỗ trợ 1 phần kinh phí": "partly", not one part (but "1 phần 3", "1 phần trăm" are amounts)
     (
         "partly",
@@ -332,6 +340,7 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "footnote": (4, r"\[\d", None),
     "chainage": (20, r"\+\s*\d", None),
     "level": (50, None, r"cấp\s+[\divx]"),
+    "grade": (30, None, r"mức"),
     "partly": (4, r"1\s+phần", None),
     "name-number": (40, r"[^\W\d_]\s+\d{1,2}(?![\d.,]?\d)", None),
     "variety": (120, None, r"giống"),
@@ -396,6 +405,7 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "anniversary": (("lower", r"k[ỷỉ]\s+niệm|tròn", (("at", ("kỷ", "kỉ", "tròn")),)),),
     "enumeration": (("text", r"(?m)^\s*\(?\d|\(\d", (("start", ()), ("after", ("\n",)), ("at", ("(",)))),),
     "level": (("lower", r"cấp\s+[\divx]", (("at", ("cấp",)),)),),
+    "grade": (("lower", r"mức", (("at", ("mức",)),)),),
     "variety": (("lower", r"giống", (("at", ("giống",)),)),),
     "slogan": (("text", r"[“\"]\s*\d", (("at", ("“", '"')),)),),
     "per-unit": (("lower", _TRIGGERS["per-unit"][2], (("at", ("/", "mỗi", "quân", "bình", "trên")),)),),

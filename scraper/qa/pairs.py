@@ -6,8 +6,9 @@ procedure report (received, carried over, due, on time, late, pending …); by t
 kiến" counts the same thing as "ý kiến", "HS" is "hồ sơ"); and across the sentences of a paragraph.
 `sums.py` proposes every (part, whole) relation and `rates.py` every rate relation as a scored
 `Relation`, both reading the text through `text.Text`; `relations` here puts them together with the
-table rules. `decide` then lets the arithmetic veto rather than choose: a stated value is consistent when some plausible relation reproduces it, and an alarm is raised
-only when none does and the best relation is one a reader would vouch for.
+table rules. `decide` then lets the arithmetic veto rather than choose: a stated value is consistent
+when some plausible relation reproduces it, and an alarm is raised only when none does and the best
+relation is one a reader would vouch for.
 
 Input is the text and its `Figure` records (the extractor's `part_of` / `computed_from` are one cue
 among others); output is plain data, no printing.

@@ -628,6 +628,34 @@ def _rates_of_plans_before(tx: Text) -> Iterable[Relation]:
             yield Relation("ratio", p, (subject, plan), rule, settings.QA_CONF_CHANGE, whole=plan.value)
 
 
+# "Tỷ lệ tiêu chí áp dụng so với 83 tiêu chí: 99%": a rate against a whole named just before it
+_AGAINST_BEFORE = regex.compile(r"so\s+với\s+(?:tổng\s+(?:số\s+)?)?$", regex.I)
+_AGAINST_GAP = regex.compile(r"[^\d;.\n]{0,30}?[:\s]\s*", regex.I)
+AGAINST_RULE = (
+    "tỷ lệ 'so với N …' trên N, của số cùng loại nêu trước (chỉ để xác nhận)"
+)
+
+
+def _rates_against_named_wholes(tx: Text) -> Iterable[Relation]:
+    """"1. Tổng số các tiêu chí được áp dụng đánh giá: 82/83 tiêu chí ¶ 2. Tỷ lệ tiêu
+    chí áp dụng so với 83 tiêu chí: 99%": the rate of a like count stated before (a fraction's
+    numerator when its denominator is that whole), over the whole the rate names. Which count
+    the words only suggest, so it only confirms."""
+    figs = tx.figures
+    for w, p in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change or not is_amount(w) or not w.value:
+            continue
+        if not (_AGAINST_GAP.fullmatch(tx.t, w.end, p.start) and _AGAINST_BEFORE.search(tx.before(w, 30))):
+            continue
+        para = tx.paragraph(w.start)
+        for f in tx.in_paragraphs(para - 2, para, w.start):
+            if f.start >= w.start or f.change or not tx.compatible(f, w):
+                continue
+            fraction = f.kind == "ratio" and f.denominator == w.value
+            if fraction or (is_amount(f) and f.value < w.value):
+                yield Relation("ratio", p, (f, w), AGAINST_RULE, settings.QA_CONF_ARITHMETIC, whole=w.value)
+
+
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     """The amount a comparison rate names right after its words, in the numerator's unit."""
     i = tx.order[id(p)]
@@ -958,6 +986,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
+    rates += [*_rates_against_named_wholes(tx)]
     return rates
 
 

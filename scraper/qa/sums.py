@@ -61,6 +61,31 @@ def _named_with(tx: Text, f: Figure, whole: Figure) -> bool:
     return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", phrase))
 
 
+# A count said once for several places: "Can Lộc và Đức Thọ cùng 1 vụ",
+# "Lạng Sơn, Hải Dương và Long An mỗi địa phương có 1 ca",
+# "TX. Cai Lậy, huyện Chợ Gạo (mỗi đơn vị 1 học sinh)"
+_EACH_BEFORE = regex.compile(
+    r"(?:\s(?:cùng|đều)(?:\s+(?:có|là))?|\(?\s*mỗi\s+(?:[\p{L}]+\s+){0,2}?(?:có\s+)?)\s*$", regex.I
+)
+_NAME_SEPARATOR = regex.compile(r",|\s(?:và)\s")
+
+
+def _named_times(tx: Text, after: int, f: Figure) -> int:
+    """How many parts `f` stands for: the places named before "cùng"/"mỗi …" in its clause (one when
+    it names one thing)."""
+    gap = tx.t[after : f.start]
+    each = _EACH_BEFORE.search(gap)
+    if each is None:
+        return 1
+    clause = regex.split(r"[,;)]", gap[: each.start()], maxsplit=1)[-1] if after else gap[: each.start()]
+    names = [n.strip() for n in _NAME_SEPARATOR.split(clause) if n.strip()]
+    if not 2 <= len(names) <= settings.QA_NAMED_TIMES_MAX:
+        return 1
+    if any(len(n.split()) > 5 or not regex.search(r"\p{Lu}", n) for n in names):
+        return 1  # a list of places is capitalised and short
+    return len(names)
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -123,7 +148,7 @@ def _parts_after(
             if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
                 break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
-        out.append(f)
+        out += [f] * _named_times(tx, out[-1].end if out else begin, f)
         skip_to = _own_breakdown_end(tx, f, whole)
     if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
         out = [f for f in out if f.kind != "ratio"]
@@ -359,7 +384,12 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
                 run = []  # the whole broken down again ("by field: …" ¶ "by outcome: …") starts afresh
 
 
-_OWN_SHARE_GAP = regex.compile(r"[^\d;.]{0,60}?(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$", regex.I)
+# "16.594 hộ …, chiếm tỷ lệ 20,82%", "45 tiêu chí mức 4 chiếm 54,22%" (a grade is no figure)
+_OWN_SHARE_GAP = regex.compile(
+    r"(?:[^\d;.]|(?<=(?:mức|độ)\s)\d{1,2}(?!\d)){0,60}?"
+    r"(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$",
+    regex.I,
+)
 
 
 def own_share(tx: Text, f: Figure) -> Figure | None:
@@ -692,6 +722,41 @@ def _parallel_breakdowns(tx: Text) -> Iterable[Relation]:
             for whole, parts in zip((w1, w2), groups):
                 rule = "'trong đó' sau hai tổng: mỗi danh sách (ngăn bằng ';') cho một tổng"
                 yield Relation("sum", whole, tuple(parts), rule, settings.QA_CONF_MARKER)
+
+
+# Between two measures of one activity joined by "và": "… 3.840 triệu lượt khách, tăng
+# 10,3% so với cùng kỳ năm trước và | 171,3 tỷ lượt khách …" (the first one's change may
+# come between them)
+_MEASURES_GAP = regex.compile(r"[^;.\n]{0,80}?\svà\s+(?:[\p{L}]+\s+){0,3}$", regex.I)
+PAIRED_RULE = (
+    "'trong đó' sau hai số đo nối bằng 'và': mỗi vế kê một cặp, "
+    "số đầu cho tổng đầu, số sau cho tổng sau"
+)
+
+
+def _paired_measures(tx: Text) -> Iterable[Relation]:
+    """"vận tải hàng hóa đạt 1.350,3 triệu tấn, tăng 9,6% … và 252,5 tỷ tấn, tăng 7,3%,
+    trong đó vận tải trong nước đạt 1.322,2 triệu tấn, tăng 9,8% và 138,4 tỷ tấn, …;
+    vận tải ngoài nước đạt 28,1 triệu tấn … và 114,1 tỷ tấn …": two measures of one
+    activity (tonnes and tonne-km), each part clause giving both in the same order — the
+    first amounts are the first whole's parts, the second the second's."""
+    for m in MARKER.finditer(tx.t):
+        s_m = tx.sentence(m.start())
+        before = [f for f in tx.span(tx.sent[s_m], m.start(), m.start()) if is_amount(f) and not f.change]
+        if len(before) < 2:
+            continue
+        w1, w2 = before[-2:]
+        if not tx.compatible(w1, w2) or not _MEASURES_GAP.match(tx.t, w1.end, w2.start):
+            continue
+        end = tx.sent[s_m + 1] if s_m + 1 < len(tx.sent) else len(tx.t)
+        clauses = [
+            [f for f in tx.span(a, b) if is_amount(f) and tx.compatible(f, w1) and not f.change]
+            for a, b in _semicolon_spans(tx.t, m.end(), end)
+        ]
+        if len(clauses) < 2 or any(len(c) != 2 for c in clauses):
+            continue
+        for k, whole in enumerate((w1, w2)):
+            yield Relation("sum", whole, tuple(c[k] for c in clauses), PAIRED_RULE, settings.QA_CONF_MARKER)
 
 
 def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1372,6 +1437,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums = [
         *_breakdowns(tx),
         *_parallel_breakdowns(tx),
+        *_paired_measures(tx),
         *_tagged_lists(tx),
         *_excluding(tx),
         *_extractor_parts(tx),

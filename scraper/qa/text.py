@@ -119,8 +119,11 @@ AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình|mỗi)(?![\
 
 
 # "… phải thi hành.Trong số …": a full stop glued to the next sentence ends one too (not "TP.Hồ
-# Chí Minh")
-_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n")
+# Chí Minh"), and not the dot of an abbreviated place or title ("TX. Cai Lậy", "TP. Mỹ Tho", "ThS. …")
+_SENTENCE_END = regex.compile(
+    r"[.!?](?=\s|$)(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|ThS|TS|PGS|GS|BS|KS)\.)"
+    r"|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n"
+)
 
 
 def unit_key(unit: str | None) -> str:

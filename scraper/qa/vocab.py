@@ -163,3 +163,12 @@ PERIOD_SHAPES = {
     "quarter": r"quý\s+[IVX1-4]",
     "year": r"năm\s+\d{4}(?!\s*[-–]|\d)",
 }
+
+
+# The unit column of a statistical table, read on a line of its own after a row's name ("Đường bộ ¶
+# 1000 tấn"); a unit with a leading number ("1000 tấn") is recognised by its shape.
+UNIT_LINES = (
+    "%", "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng", "USD", "triệu USD", "người",
+    "hộ", "ha", "tấn", "km", "con", "lượt", "lượt người", "HK", "cái", "chiếc", "trường",
+    "lớp", "giường",
+)

@@ -28,6 +28,7 @@ from .. import settings
 from ..models import Figure
 from .tables import rate_row_relations
 from .verdicts import Relation, close, evaluate, unit_of
+from .vocab import UNIT_LINES
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
@@ -40,6 +41,7 @@ _CELL = rf"(?:{_NUMBER_CELL}|[-–]|\.\.)"
 _TRAILING = regex.compile(rf"(?<=\s){_CELL}(?:[ \t\u00a0]+{_CELL})*\s*$")
 _LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
 ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
+BLANK = " "  # a cell whose line holds only a space: left empty, read as "-"
 
 
 @dataclass
@@ -60,8 +62,20 @@ _NUMBERING = regex.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,3}))\s
 
 
 def _vietnamese_line(label: str) -> str:
-    lines = label.split("\n")
+    lines = _without_unit_lines(label.split("\n"))
     return next((ln for ln in reversed(lines) if not ln.isascii()), lines[-1])
+
+
+# A row label's unit column, on a line of its own: "1000 tấn", "1000 tấn/km", "Tỷ đồng", "%"
+_UNITS = "|".join(map(regex.escape, UNIT_LINES))
+_UNIT_LINE = regex.compile(rf"\s*(?:\d[\d.]*\s+\S+(?:\s+\S+)?|{_UNITS})\s*", regex.I)
+
+
+def _without_unit_lines(lines: list[str]) -> list[str]:
+    """A label's lines without the unit column printed after the row's name."""
+    while len(lines) > 1 and _UNIT_LINE.fullmatch(lines[-1]):
+        lines = lines[:-1]
+    return lines
 
 
 def _rank(label: str) -> str:
@@ -72,7 +86,7 @@ def _rank(label: str) -> str:
 def _key(label: str) -> str:
     """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash
     or parenthesis, without its numbering ("1. Thành phố …")."""
-    last = label.split("\n")[-1].strip()
+    last = _without_unit_lines(label.split("\n"))[-1].strip()
     if _YEAR.fullmatch(last):
         return last  # a row of one year ("Cơ cấu - Structure (%) ¶ 2020": the block's first row)
     m = _LABEL_HEAD.match(label := _vietnamese_line(label))
@@ -106,7 +120,15 @@ def _groups(text: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         values += tail
     if values:
         out.append(("\n".join(label), values))
-    return out
+    return [(label, _without_trailing_blanks(values)) for label, values in out]
+
+
+def _without_trailing_blanks(values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A row's cells without the blank lines after its last value (a gap before the next section); a
+    heading's blank cells ("Phân theo loại hình kinh tế ¶ ␠ ¶ ␠ …") leave it no cells at all."""
+    while values and values[-1][2] == BLANK:
+        values = values[:-1]
+    return values
 
 
 Line = tuple[int, str, list[tuple[int, int, str]], bool]
@@ -115,8 +137,14 @@ Line = tuple[int, str, list[tuple[int, int, str]], bool]
 def _lines(text: str) -> Iterable[Line]:
     """The non-empty lines: (start, text, numeric tokens, whether the line holds only numbers or dashes)."""
     pos = 0
-    for line in text.split("\n"):
+    raw = text.split("\n")
+    for k, line in enumerate(raw):
         start, pos = pos, pos + len(line) + 1
+        if line and not line.strip() and _between_empty_lines(raw, k):
+            # "Đường biển ¶ 1000 tấn ¶ ␠ ¶ ␠ ¶ 4 ¶ 10": a cell left blank, its line kept
+            # between the empty lines that separate cells
+            yield start, line, [(start, start + len(line), BLANK)], True
+            continue
         if not line.strip():
             continue
         toks = [(start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(line)]
@@ -124,6 +152,10 @@ def _lines(text: str) -> Iterable[Line]:
             toks and not _LETTER.search(line) and len("".join(t[2] for t in toks)) >= len(line.strip()) // 2
         )
         yield start, line, toks, numeric
+
+
+def _between_empty_lines(raw: list[str], k: int) -> bool:
+    return 0 < k < len(raw) - 1 and raw[k - 1] == "" and raw[k + 1] == ""
 
 
 def _year_label(toks: list[tuple[int, int, str]], nxt: Line | None) -> bool:
@@ -148,7 +180,8 @@ def _trailing(line: str, start: int) -> list[tuple[int, int, str]]:
 
 def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[int], int]:
     """The year headers (the first group whose values are all years, or years at the end of label lines)."""
-    for i, (label, values) in enumerate(groups):
+    for i, (label, cells) in enumerate(groups):
+        values = [v for v in cells if v[2] != BLANK]  # the header's empty cell over the labels
         if len(values) >= settings.QA_YEARBOOK_MIN_COLUMNS and all(_YEAR.fullmatch(v[2]) for v in values):
             return [int(v[2]) for v in values], i + 1
     return [], 0
@@ -156,7 +189,8 @@ def _years(groups: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[i
 
 def _widths(groups: list[tuple[str, list[tuple[int, int, str]]]], years: list[int]) -> list[int]:
     """The row widths of the text's tables: the years' count, and any width enough label groups share."""
-    widths = [len(v) for label, v in groups if label and len(v) >= settings.QA_YEARBOOK_MIN_COLUMNS]
+    filled = [len(_filled(v)) for label, v in groups if label]
+    widths = [w for w in filled if w >= settings.QA_YEARBOOK_MIN_COLUMNS]
     found = [w for w in sorted(set(widths)) if widths.count(w) >= settings.QA_YEARBOOK_MIN_ROWS]
     return sorted(set(found) | ({len(years)} if years else set()))
 
@@ -172,6 +206,20 @@ def _without_empty_last(values: list[tuple[int, int, str]]) -> list[tuple[int, i
 _ZERO_CELL = regex.compile(r"0(?:[.,]0+)?")
 
 
+def _filled(values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    return [v for v in values if v[2] != BLANK]
+
+
+def _as_wide(values: list[tuple[int, int, str]], width: int) -> list[tuple[int, int, str]]:
+    """A row's cells for a table `width` wide: its blank cells kept when they make it that wide ("Đường
+    biển ¶ ␠ ¶ ␠ ¶ ␠ ¶ 4 ¶ 10 ¶ 7": no sea freight before 1990), dropped when only the printed
+    values do (a stray blank line inside "TỔNG SỐ ¶ 100,00 ¶ ␠ ¶ 100,00 …"); else no row of it."""
+    if len(values) == width:
+        return values
+    filled = _filled(values)
+    return filled if len(filled) == width else []
+
+
 def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable]:
     """The one-cell-per-line tables of a text, one per row width, with each cell's figure (matched by
     position).  Year headers are known only for the table as wide as they are."""
@@ -183,11 +231,11 @@ def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable
         rows = [
             Row(
                 _key(label),
-                [ZERO if v[2] in ("-", "–", "..") else by_start.get(v[0]) for v in values],
+                [ZERO if v[2] in ("-", "–", "..", BLANK) else by_start.get(v[0]) for v in values],
                 _rank(label),
             )
-            for label, values in groups[first:]
-            if label and len(values) == width
+            for label, cells in groups[first:]
+            if label and (values := _as_wide(cells, width))
         ]
         table = ColumnTable(width, years if len(years) == width else [], _sections(rows))
         if table.sections and len(table.sections[0]) >= 2:
@@ -242,14 +290,20 @@ def _numbered_children(rows: list[Row], i: int) -> list[Row]:
     return [r for r in below if r.rank == "arabic"]
 
 
+_OF_WHICH = regex.compile(r"(?:trong\s+đó|tr\.?\s*đó|t\.\s*đó|tđ)(?![\p{L}])", regex.I)
+
+
 def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
     """The numbered members of row i, then rows under it at a regular step (each with as many sub-rows)."""
     numbered = _numbered_children(rows, i)
     if len(numbered) >= 2:
         yield numbered
+    first = i + 1
+    while first < len(rows) and _OF_WHICH.match(rows[first].label):
+        first += 1  # "Trđó: Bằng cơ giới": a subset of the total printed under it, not a member
     for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
         for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
-            idx = [i + 1 + step * j for j in range(n)]
+            idx = [first + step * j for j in range(n)]
             if idx[-1] < len(rows) and (idx[-1] + step >= len(rows) or step == 1):
                 yield [rows[j] for j in idx]
 
