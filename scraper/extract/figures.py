@@ -473,8 +473,13 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if _continues_label(t, last_label_end, start) and not _strong_unit(t, end):
             last_label_end = end
             continue
-        rank = _RANK.matches(prefix)
-        if not rank and _is_label(prefix):
+        # The end of the prefix as the suffix patterns read it first (`Suffix.matches`: its last 64
+        # characters, and `_prefix` gives fewer): a prefix that ends as none of a pattern's matches
+        # can is passed over without a call.
+        tail = prefix.rstrip().lower()
+        rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix)
+        label_tail = tail.rstrip(_LABEL.punctuation).rstrip()
+        if not rank and label_tail.endswith(_LABEL.endings) and _is_label(prefix):
             if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
@@ -574,8 +579,13 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 # "9,75 điểm/10 điểm": the maximum is part of the score
                 c.denominator = parse_digits(out_of.group("max"), conv).value
                 c.end = c.unit_end = out_of.end()
-        _read_prefix(c, prefix)
-        if c.qualifier is None and _FROM_UP.matches(prefix) and match_near(_AND_ABOVE, t, c.reach):
+        _read_prefix(c, prefix, tail)
+        if (
+            c.qualifier is None
+            and tail.endswith(_FROM_UP.endings)
+            and _FROM_UP.matches(prefix)
+            and match_near(_AND_ABOVE, t, c.reach)
+        ):
             # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
             c.qualifier = "từ"
         _read_baseline(c, t)
@@ -736,10 +746,13 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
 _CHANGE_CORES = ("tăng", "giảm")  # tests/test_extract_centre.py checks it against vocab.CHANGE_WORDS
 
 
-def _read_prefix(c: Candidate, prefix: str) -> None:
+def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
     """Qualifier and change from the words before the number ("ước đạt trên", "tăng", "giảm
-    còn")."""
-    c.qualifier = _qualifier(prefix)
+    còn").  `tail`: `prefix.rstrip().lower()` when the caller has it."""
+    if tail is None or tail.endswith(_QUALIFIER.endings):
+        c.qualifier = _qualifier(prefix)
+    else:
+        c.qualifier = None
     if c.kind == "rank":
         c.qualifier = None
     lowered = prefix.lower()
