@@ -1534,6 +1534,13 @@ def test_an_elections_surplus_rate_is_the_extra_candidates_over_the_seats(rate: 
     assert rate in check.message and "None" not in check.message
 
 
+def test_bare_billions_after_trong_do_add_up_to_the_money_whole() -> None:
+    text = ("Đã giải ngân 86,4 tỷ đồng cho 9.210 lượt hộ, trong đó: hộ nghèo 40,1 tỷ; học sinh, sinh viên 20,3 tỷ; "
+            "nước sạch 26 tỷ.")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["86,4 tỷ đồng", "40,1 tỷ", "20,3 tỷ", "26 tỷ"]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "
