@@ -1541,6 +1541,15 @@ def test_bare_billions_after_trong_do_add_up_to_the_money_whole() -> None:
     assert check.consistent and [f["raw"] for f in check.figures] == ["86,4 tỷ đồng", "40,1 tỷ", "20,3 tỷ", "26 tỷ"]
 
 
+@pytest.mark.parametrize("rate,verdict", [("150,00%", [True]), ("151,20%", [False]), ("105,00%", [])])
+def test_a_rise_with_its_amount_in_brackets_after_the_rate_alarms_when_the_others_hold(rate: str, verdict: list) -> None:
+    """"20.000 tấn … tăng R% (12.000 tấn)": over last period's 8.000; two other rises of the text hold, so
+    a little off is an alarm and far off says nothing (another base)."""
+    text = ("Diện tích cây cam là 4.210 ha, so với năm 2015 diện tích tăng 110,50% (2.210 ha), so với năm 2018 tăng "
+            f"5,25% (210 ha); sản lượng ước đạt 20.000 tấn so với năm 2015 sản lượng tăng {rate} (12.000 tấn).")
+    assert [c.consistent for c in check_text(text) if c.figures[0]["raw"] == rate] == verdict
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "
