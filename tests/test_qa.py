@@ -1550,6 +1550,20 @@ def test_a_rise_with_its_amount_in_brackets_after_the_rate_alarms_when_the_other
     assert [c.consistent for c in check_text(text) if c.figures[0]["raw"] == rate] == verdict
 
 
+def test_entries_naming_their_columns_after_the_figures_with_one_entry_short_of_a_column() -> None:
+    """Each bullet gives early retirements, then severances; the last bullet has no severance, so its one
+    count belongs to the first column only."""
+    text = ("Năm 2023, toàn tỉnh có 60 người thực hiện tinh giản biên chế. Theo đó, có 48 người hưởng chính sách về "
+            "hưu trước tuổi và 12 người hưởng chính sách thôi việc ngay. Cụ thể như sau:\n\n- Khối hành chính: có 10 "
+            "người hưởng chính sách về hưu trước tuổi; 3 người hưởng chính sách thôi việc ngay.\n\n- Khối sự nghiệp: "
+            "có 30 người hưởng chính sách về hưu trước tuổi; 7 người hưởng chính sách thôi việc ngay.\n\n- Cấp xã: có "
+            "5 người hưởng chính sách về hưu trước tuổi; 2 người hưởng chính sách thôi việc ngay.\n\n- Khối Đảng, "
+            "đoàn thể: có 3 người hưởng chính sách về hưu trước tuổi.")
+    held = {tuple(f["raw"] for f in c.figures) for c in check_text(text) if c.consistent}
+    assert {("48", "10", "30", "5", "3"), ("12", "3", "7", "2")} <= held
+    assert not [c for c in check_text(text) if not c.consistent]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -1250,7 +1250,11 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 else _same_column(tx, head, e)
                 for e in entries
             ]
-            if not is_amount(head) or any(f is None for f in column):
+            # an entry without the column's word has none of it ("- Các cơ quan Đảng: có 06 người
+            # về hưu trước tuổi." lists no severance): the others are the column, too unsure to alarm
+            gaps = sum(f is None for f in column)
+            column = [f for f in column if f is not None]
+            if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
                 continue
             total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
             for w in tx.figures:
@@ -1264,6 +1268,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+                conf = min(conf, settings.QA_CONF_UNMARKED) if gaps else conf
                 rule = (
                     "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
                     "cộng theo cột"
@@ -1280,10 +1285,23 @@ def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
     chết 5 người")."""
     like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
     if len(like) < 2:
-        return like[0] if like else None
+        # one like figure, but named for another column ("06 người … về hưu trước tuổi" is no
+        # "người … thôi việc ngay")
+        return like[0] if like and _named_alike(tx, like[0], head) else None
     word = _LAST_WORD.search(tx.before(head, 30))
     named = [f for f in like if word and (w := _LAST_WORD.search(tx.before(f, 30))) and w[1] == word[1]]
+    if not word:  # the entries name their columns after the figures ("02 người … thôi việc ngay")
+        named = [f for f in like if _named_alike(tx, f, head, strict=True)]
     return named[0] if len(named) == 1 else None
+
+
+def _named_alike(tx: Text, f: Figure, head: Figure, strict: bool = False) -> bool:
+    """The words after two figures name one thing: at least half the words of either, together (all of
+    them, `strict`)."""
+    a, b = (set(regex.split(r"[,;.:()]", tx.after(x, 50))[0].lower().split()) for x in (f, head))
+    if not a or not b:
+        return not strict
+    return a == b if strict else len(a & b) * 2 >= len(a | b)
 
 
 _ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
