@@ -1564,6 +1564,23 @@ def test_entries_naming_their_columns_after_the_figures_with_one_entry_short_of_
     assert not [c for c in check_text(text) if not c.consistent]
 
 
+CUTS = [
+    ("fractions of a cut", "Đến nay, tỉnh đã giảm 845/12.400 biên chế được giao, trong đó khối đảng, đoàn thể giảm "
+     "95/700 biên chế; khối chính quyền giảm 750/11.700 biên chế.", [True, True]),
+    ("a cut broken into cuts", "Năm 2022, toàn tỉnh giảm 420 biên chế, trong đó khối hành chính giảm 120 biên chế, "
+     "khối sự nghiệp giảm 300 biên chế.", [True]),
+    ("cuts that overshoot theirs", "Năm 2022, toàn tỉnh giảm 420 biên chế, trong đó khối hành chính giảm 120 biên "
+     "chế, khối sự nghiệp giảm 310 biên chế.", [False]),
+    ("a net change: one part rises", "Thu ngân sách giảm 420 tỷ đồng, trong đó thu nội địa giảm 300 tỷ đồng, thu từ "
+     "đất giảm 200 tỷ đồng, thu xuất nhập khẩu tăng 80 tỷ đồng.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", CUTS, ids=[c[0] for c in CUTS])
+def test_a_cut_said_with_giam_is_broken_down_into_cuts(case: str, text: str, verdicts: list) -> None:
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

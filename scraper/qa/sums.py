@@ -123,11 +123,12 @@ def _parts_after(
             sent = s
         actual = f.kind == "ratio" and f.denominator and is_amount(whole)  # "lúa 40/38ha": done of planned
         like = tx.compatible(f, whole) or _named_with(tx, f, whole)
-        if not (is_amount(f) or actual) or not like or f.change or f is whole:
+        if like and whole.change and f.change and f.change != whole.change:
+            return []  # "giảm 420 …, trong đó A giảm 300, B giảm 200, C tăng 80": a net change
+        if not (is_amount(f) or actual) or not like or f.change != whole.change or f is whole:
             continue
-        if CHANGE_BEFORE.search(tx.before(f, 30)) or SLASH_BEFORE.search(
-            tx.t, max(0, f.start - 30), f.start
-        ):
+        changed = not whole.change and CHANGE_BEFORE.search(tx.before(f, 30))  # a cut's parts are cuts
+        if changed or SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
@@ -596,6 +597,12 @@ def _whole_kind(f: Figure) -> bool:
     return (is_amount(f) or f.kind == "ratio") and not f.change
 
 
+def _cut(f: Figure) -> bool:
+    """An amount said as a cut or a rise ("đã giảm 1.317/23.551 biên chế"): a whole whose parts are cut
+    or risen the same way ("trong đó khối đảng giảm 125/1.050 …")."""
+    return (is_amount(f) or f.kind == "ratio") and f.change is not None
+
+
 _CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", regex.I)
 
 
@@ -641,19 +648,19 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
-            if _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())
+            if (_whole_kind(f) or _cut(f)) and tx.d(f.start) <= tx.d(m.start())
         ]
         j = bisect.bisect_left(tx.starts, m.end())
         first = figs[j] if j < len(figs) else None
         if (
             first is None
             or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
-            or first.change
-            or not any(tx.compatible(first, w) for w in earlier)
+            or not any(tx.compatible(first, w) and first.change == w.change for w in earlier)
         ):
             continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
+        earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
@@ -1395,7 +1402,7 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
     parts' numerators add up to the whole's numerator and their denominators to its denominator."""
-    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator]
     for w in fracs:
         s = tx.sentence(w.start)
         # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
@@ -1405,7 +1412,7 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         parts = [
             f
             for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
-            if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
+            if f.kind == "ratio" and f.denominator and f.change == w.change and tx.compatible(f, w)
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
