@@ -1581,6 +1581,19 @@ def test_a_cut_said_with_giam_is_broken_down_into_cuts(case: str, text: str, ver
     assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
 
 
+def test_clauses_of_one_shape_after_trong_do_add_up_column_by_column() -> None:
+    """Each clause gives cases and defendants accepted, then cases and defendants tried: four columns,
+    each adding up to its total of the first sentence (confirmations: no alarm comes of this reading)."""
+    text = ("Các Tòa án đã thụ lý 5.120 vụ với 9.300 bị cáo; đã giải quyết, xét xử được 4.980 vụ với 9.010 bị cáo. "
+            "So với năm trước, thụ lý tăng 210 vụ với 400 bị cáo. Trong đó, thụ lý theo thủ tục sơ thẩm 4.200 vụ với "
+            "7.700 bị cáo, đã giải quyết, xét xử 4.100 vụ với 7.480 bị cáo; thụ lý theo thủ tục phúc thẩm 900 vụ với "
+            "1.560 bị cáo, đã giải quyết, xét xử 865 vụ với 1.500 bị cáo; thụ lý theo thủ tục giám đốc thẩm 20 vụ với "
+            "40 bị cáo, đã giải quyết, xét xử 15 vụ với 30 bị cáo.")
+    held = {tuple(f["raw"] for f in c.figures) for c in check_text(text) if c.consistent}
+    assert {("5.120", "4.200", "900", "20"), ("9.300", "7.700", "1.560", "40"), ("4.980", "4.100", "865", "15"),
+            ("9.010", "7.480", "1.500", "30")} <= held
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

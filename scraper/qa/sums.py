@@ -1237,17 +1237,21 @@ _WHOLE_WORDS = regex.compile(
 def _entity_lists(tx: Text) -> Iterable[Relation]:
     """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
     up to the province's figure stated before the list."""
-    for m in _LIST_MARK.finditer(tx.t):
+    marks = [(m, False) for m in _LIST_MARK.finditer(tx.t)]
+    marks += [(m, True) for m in _CLAUSES_MARK.finditer(tx.t)]
+    for m, clauses in marks:
         para_end = (
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
         # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
-        if not entries:
+        if not entries and not clauses:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
         if len(entries) < 2:
             continue
         shaped = all(len(x) == len(entries[0]) for x in entries)
+        if clauses and not (shaped and len(entries[0]) >= 2):
+            continue  # plain clauses after "Trong đó," are read by the marker rules
         for j, head in enumerate(entries[0]):
             column = [
                 # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
@@ -1275,7 +1279,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                conf = min(conf, settings.QA_CONF_UNMARKED) if gaps else conf
+                conf = min(conf, settings.QA_CONF_UNMARKED) if gaps or clauses else conf
                 rule = (
                     "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
                     "cộng theo cột"
@@ -1324,6 +1328,12 @@ def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
             break
         out.append(tx.span(tx.para[k], end, tx.para[k]))
     return out
+
+
+# "Trong đó, thụ lý … 76.621 vụ với 149.890 bị cáo, đã giải quyết 75.441 vụ với
+# 145.474 bị cáo; thụ lý … 16.561 vụ …": clauses of one shape after "Trong đó," —
+# each a row of the same columns
+_CLAUSES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*,", regex.I)
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
