@@ -1594,6 +1594,15 @@ def test_clauses_of_one_shape_after_trong_do_add_up_column_by_column() -> None:
             ("9.010", "7.480", "1.500", "30")} <= held
 
 
+def test_parts_each_with_their_own_rise_after_them_still_make_the_whole() -> None:
+    """"… là 850 tỷ đồng (tăng 50 tỷ đồng)": a part's own change after it does not make the list go on."""
+    text = ("Tổng mức đầu tư dự án là 1.850 tỷ đồng (điều chỉnh tăng 120 tỷ đồng), được chia làm 2 giai đoạn.\n\n"
+            "Ảnh minh họa\n\nGiai đoạn I (2020 - 2023) là 1.000 tỷ đồng (tăng 70 tỷ đồng). Giai đoạn II (2023 - "
+            "2026) là 850 tỷ đồng (tăng 50 tỷ đồng).")
+    assert [(c.consistent, [f["raw"] for f in c.figures]) for c in check_text(text) if c.check == "sum"] == [
+        (True, ["1.850 tỷ đồng", "1.000 tỷ đồng", "850 tỷ đồng"])]
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

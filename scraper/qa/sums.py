@@ -454,7 +454,7 @@ def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
     def like(f: Figure) -> bool:
         return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
 
-    nxt = next((f for f in tx.figures[i:] if is_amount(f) and like(f)), None)
+    nxt = next((f for f in tx.figures[i:] if is_amount(f) and not f.change and like(f)), None)
     return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
 
 
