@@ -1,7 +1,7 @@
-"""The words QA reads figures by, as data: counted nouns that are the same thing, the roles figures play in a
-report (received, carried over, on time, pending …), which roles exclude others, and the identities
-between roles that a report's figures must satisfy.  Rules live in `pairs.py`; adding a synonym, a role
-or an identity here needs no code."""
+"""The words QA reads figures by, as data: counted nouns that are the same thing, the roles figures play
+in a report (received, carried over, on time, pending …), which roles exclude others, and the identities
+between roles that a report's figures must satisfy.  Rules live in `sums.py` and `rates.py`; adding a
+synonym, a role or an identity here needs no code."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 # Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count
 # whoever did it, so they name no noun of their own and agree with any count.
 ACT_UNITS = frozenset(
-    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình "
-                                                                      "chọn", "truy cập"}
+    {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn",
+     "truy cập"}
 )
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
 OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
@@ -43,14 +43,11 @@ SAME_THING = (
 # matching group that excludes others wins, see _EXCLUDES).
 ROLES: dict[str, str] = {
     "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)"
-                    r"|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|"
-    r"từ\s+kỳ\s+trước|đọng)",
+    r"|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|từ\s+kỳ\s+trước|đọng)",
     "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận"
-                    r"|phát\s+sinh\s+(?:mới|"
-    r"trong\s+kỳ)",
+    r"|phát\s+sinh\s+(?:mới|trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])"
-             r"|phải\s+giải\s+quyết|"
-    r"cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
+    r"|phải\s+giải\s+quyết|cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
     # "triển khai 131 cuộc thanh tra"; courts "thụ lý 173 vụ" (not "đang thụ lý": pending)
     "received": r"tiếp\s+nhận|nhận\s+được|đã\s+nhận|triển\s+khai|(?<!đang\s+)thụ\s+lý",
     "taken_up": r"(?<!đang\s+)thụ\s+lý(?!\s+mới)",
@@ -90,8 +87,8 @@ ROLES: dict[str, str] = {
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
     "violation": r"(?:sai|vi)\s+phạm",
-    "advise_recover": r"(?:(?:kiến|đề)\s+nghị|yêu\s+cầu)\s+(?:thu\s+hồi|thu\s+nộp"
-                      r"|nộp\s+trả)",
+    "advise_recover": r"(?:(?:kiến|đề)\s+nghị|yêu\s+cầu)\s+"
+    r"(?:thu\s+hồi|thu\s+nộp|nộp\s+trả)",
     # "xử lý bằng các biện pháp tài chính khác", "kiến nghị các cơ quan có thẩm quyền
     # xem xét, xử lý"
     "advise_other": r"(?:kiến|đề)\s+nghị\s+(?:xử\s+lý\s+)?(?:khác|loại\s+(?:trừ|khỏi))|"
@@ -125,21 +122,30 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         ("total", "received"),
         "mới nhận + kỳ trước chuyển sang = tổng phải giải quyết",
     ),
-    (("on_time", "late"), ("due", "resolved", "total"), "đúng hạn + trễ hạn = đến hạn (đã "
-                                                        "giải quyết)"),
+    (
+        ("on_time", "late"),
+        ("due", "resolved", "total"),
+        "đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
+    ),
     (
         ("ahead", "on_time", "late"),
         ("due", "resolved", "total"),
         "trước hạn + đúng hạn + trễ hạn = đến hạn (đã giải quyết)",
     ),
     # a court's "thụ lý" is all it has to handle: resolved + still pending ("còn tồn") make it up
-    (("resolved", "pending"), ("total", "taken_up", "received"), "đã giải quyết + đang giải quyết "
-                                                                 "= tổng số"),
+    (
+        ("resolved", "pending"),
+        ("total", "taken_up", "received"),
+        "đã giải quyết + đang giải quyết = tổng số",
+    ),
     (("online", "in_person"), ("received", "total"), "trực tuyến + trực tiếp = số tiếp nhận"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
-    (("export", "import"), ("trade",), "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập "
-                                       "khẩu"),
+    (
+        ("export", "import"),
+        ("trade",),
+        "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu",
+    ),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
     (
         ("retail_goods", "catering", "travel", "other_services"),
