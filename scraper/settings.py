@@ -169,8 +169,9 @@ QA_HEDGES = frozenset(
 )
 # The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
 QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
-QA_HEDGES_BELOW = frozenset({"gần", "dưới", "không "
-                                            "quá", "chưa đến", "ngót", "gần như", "khoảng gần"})
+QA_HEDGES_BELOW = frozenset(
+    {"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"}
+)
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown

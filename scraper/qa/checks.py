@@ -796,8 +796,9 @@ document.querySelectorAll('mark.fig').forEach(m=>{
 });
 """
 # Status words of `qa compare` as a Vietnamese reader expects them, problems first.
-COMPARE_STATUS_VI = {"mismatch": "lệch", "missing": "thiếu", "ambiguous": "không "
-                                                                          "rõ", "matched": "khớp"}
+COMPARE_STATUS_VI = {
+    "mismatch": "lệch", "missing": "thiếu", "ambiguous": "không rõ", "matched": "khớp"
+}
 
 
 def _esc(s: Any) -> str:

@@ -411,6 +411,11 @@ _MEMBERS_RATE = regex.compile(
 )
 
 
+_WITH_EXTRACTED = "tỷ lệ và số liệu (trích xuất)"
+# "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": the words of a change, not of a share
+_CHANGE_WORD = regex.compile(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
+
+
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     index = _sum_index(sums)
@@ -433,8 +438,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         "ratio",
                         p,
                         (num,) if num is den else (num, den),
-                        "tỷ lệ của phân số" if num is den else "tỷ lệ và số liệu (trích "
-                                                               "xuất)",
+                        "tỷ lệ của phân số" if num is den else _WITH_EXTRACTED,
                         conf,
                         whole=whole,
                     )
@@ -443,8 +447,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
         bang = COMPARISON_BEFORE.search(tx.before(p, 12)) and "(" not in tx.before(p, 12)
         comparison = bool(COMPARISON_AFTER.match(tx.t, p.end) or bang)
         lead = regex.split(r"[,;(]", tx.before(p, 60))[-1]
-        if not p.change and regex.search(r"(?<![\p{L}])(?:mức\s+)?(?:tăng"
-                                         r"|giảm)(?![\p{L}])", lead, regex.I):
+        if not p.change and _CHANGE_WORD.search(lead):
             # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
             continue
         for num, nconf, nwhy in _numerators(tx, p):
@@ -775,8 +778,9 @@ _FRACTION_GAP = regex.compile(
 )
 
 
-_STRUCTURE_WORDS = regex.compile(r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng"
-                                 r"|chiếm)(?![\p{L}])", regex.I)
+_STRUCTURE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng|chiếm)(?![\p{L}])", regex.I
+)
 
 
 def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -853,8 +857,8 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             # to its rate
             sure = len(gap) < 30 or _RATE_ONLY.fullmatch(regex.split(r",", gap)[-1])
             conf = settings.QA_CONF_FRACTION if sure else settings.QA_CONF_UNMARKED
-            yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của "
-                                               "nó", conf, whole=b.value)
+            rule = "phân số 'a/b' và tỷ lệ của nó"
+            yield Relation("ratio", p, (a, b), rule, conf, whole=b.value)
     yield from _rates_before_fractions(tx)
 
 

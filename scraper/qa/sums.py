@@ -325,8 +325,8 @@ def _sum_candidates(
         yield Relation("sum", whole, tuple(parts), rule, whole_conf)
     for n in range(len(parts) - 1, 1, -1):
         if tx.sentence(parts[n].start) != tx.sentence(parts[n - 1].start):
-            yield Relation("sum", whole, tuple(parts[:n]), rule + " (phần đầu của danh "
-                                                                  "sách)", conf * 0.6)
+            first = rule + " (phần đầu của danh sách)"
+            yield Relation("sum", whole, tuple(parts[:n]), first, conf * 0.6)
         # "… 795 đơn kiến nghị; có 92 vụ việc …"
         elif ";" in tx.t[parts[n - 1].end : parts[n].start]:
             yield Relation("sum", whole, tuple(parts[:n]), rule + " (đến dấu chấm phẩy)", conf * 0.6)
@@ -628,6 +628,13 @@ _HIGHLIGHTS = regex.compile(
 )
 
 
+# A parenthesis that opens with a rate or a change is no list of parts: "(đạt 98%)", "(tăng 5%)", "(-2%)"
+_RATE_IN_PARENS = regex.compile(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-)", regex.I)
+
+
+TOTAL_AFTER_RULE = "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')"
+
+
 def _breakdowns(tx: Text) -> Iterable[Relation]:
     """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong
     đó"), named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng
@@ -675,16 +682,15 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if not _whole_kind(w):
             continue
         m = PAREN_AFTER.match(tx.t, w.end)
-        if m and not regex.match(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so"
-                                 r"|-)", tx.t[m.end() :], regex.I):
+        if m and not _RATE_IN_PARENS.match(tx.t, m.end()):
             close = tx.t.find(")", m.end())
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
-            yield from _sum_candidates(tx, w, parts, "liệt kê trong ngoặc sau "
-                                                     "tổng", settings.QA_CONF_MARKER)
+            rule = "liệt kê trong ngoặc sau tổng"
+            yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
         if MARK_BEFORE.search(tx.before(w, 60)):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
-            yield from _sum_candidates(tx, w, parts, "'Trong N …, có' trước "
-                                                     "tổng", settings.QA_CONF_MARKER)
+            rule = "'Trong N …, có' trước tổng"
+            yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
         sure = bool(TOTAL_BEFORE.search(tx.before(w, 60)))
         if sure or TOTAL_NOUN_BEFORE.search(tx.before(w, 60)):
             earlier = [
@@ -703,8 +709,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 if not sure:
                     conf = settings.QA_CONF_UNMARKED
                 yield Relation(
-                    "sum", w, tuple(earlier[-n:]), "tổng nêu sau các phần ('lũy kế', 'cộng', "
-                                                   "'tổng')", conf
+                    "sum", w, tuple(earlier[-n:]), TOTAL_AFTER_RULE, conf
                 )
 
 
@@ -919,8 +924,8 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             tx, w, [p for p in parts if p.kind == w.kind and not p.change and tx.compatible(p, w)]
         )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
-            yield Relation("sum", w, tuple(same), "phần của tổng (trích "
-                                                  "xuất)", settings.QA_CONF_EXTRACTOR)
+            rule = "phần của tổng (trích xuất)"
+            yield Relation("sum", w, tuple(same), rule, settings.QA_CONF_EXTRACTOR)
         # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B …
         # tăng 56 tỷ …": the parts' changes make the whole's change
         moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
@@ -930,8 +935,9 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", w, tuple(moved), rule, settings.QA_CONF_EXTRACTOR)
 
 
-_REMAINDER_OPENING = regex.compile(r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn"
-                                   r"|lại))?(?![\p{L}])", regex.I)
+_REMAINDER_OPENING = regex.compile(
+    r"\s*(?:Hiện\s+(?:nay\s+)?)?còn(?:\s+(?:tồn|lại))?(?![\p{L}])", regex.I
+)
 
 
 def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
@@ -1124,11 +1130,11 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
             if c.value < unit_of(x if down else y):
                 continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
             if down:
-                yield Relation("sum", x, (y, c), "kỳ trước = kỳ này + mức "
-                                                 "giảm", settings.QA_CONF_CHANGE)
+                rule = "kỳ trước = kỳ này + mức giảm"
+                yield Relation("sum", x, (y, c), rule, settings.QA_CONF_CHANGE)
             else:
-                yield Relation("sum", y, (x, c), "kỳ này = kỳ trước + mức "
-                                                 "tăng", settings.QA_CONF_CHANGE)
+                rule = "kỳ này = kỳ trước + mức tăng"
+                yield Relation("sum", y, (x, c), rule, settings.QA_CONF_CHANGE)
 
 
 # "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
@@ -1478,8 +1484,9 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
     """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5
     điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
     explain."""
-    points = [f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần "
-                                                                         "trăm") and not f.change]
+    points = [
+        f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change
+    ]
     by_para: dict[int, list[Figure]] = {}
     for f in points:
         by_para.setdefault(tx.paragraph(f.start), []).append(f)

@@ -74,10 +74,8 @@ def _total_rows(rows: list[str], cols: list[str], cells: dict[tuple[str, str], F
             total = cells.get((tr, c))
             parts = [cells[(r, c)] for r in body if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2:
-                found.append(
-                    Relation("sum", total, tuple(parts), f"bảng: dòng '{tr}' là tổng các dòng (cột "
-                                                         f"'{c}')", 0)
-                )
+                rule = f"bảng: dòng '{tr}' là tổng các dòng (cột '{c}')"
+                found.append(Relation("sum", total, tuple(parts), rule, 0))
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
 
@@ -94,10 +92,8 @@ def _total_columns(
             total = cells.get((r, tc))
             parts = [cells[(r, c)] for c in part_cols if _amount(cells.get((r, c)))]
             if _amount(total) and len(parts) >= 2 and len(parts) == len(part_cols):
-                found.append(
-                    Relation("sum", total, tuple(parts), f"bảng: cột '{tc}' là tổng các cột (dòng "
-                                                         f"'{r}')", 0)
-                )
+                rule = f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')"
+                found.append(Relation("sum", total, tuple(parts), rule, 0))
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
 
 
