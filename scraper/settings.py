@@ -212,6 +212,7 @@ QA_CONF_TABLE_GUESS = 0.5
 # at least, the first the total; a group of cells short of it by no more than this share of it (and half a
 # last-digit unit per cell) is the total's breakdown, off by the rounding of a published table.
 QA_FLAT_ROW_MIN_CELLS = 4
+QA_ROW_TOTAL_MIN_CELLS = 4  # a lone row one cell per line: at least 3 cells and their total
 QA_FLAT_ROW_ROUNDING = 1e-5
 QA_RATE_ROW_REACH = 6  # a row of rates is looked for as two of the rows this far above it
 QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its other columns keep

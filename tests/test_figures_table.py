@@ -254,6 +254,14 @@ def test_an_amount_after_muc_is_still_a_figure(text: str, raw: str) -> None:
     assert [f.raw for f in extract_figures(text)] == [raw]
 
 
+def test_bare_billions_listed_after_a_count_are_no_count_of_it() -> None:
+    """"… 86,4 tỷ đồng cho 9.210 lượt hộ, trong đó: hộ nghèo 40,1 tỷ; …": the parts are money."""
+    figs = extract_figures("Đã giải ngân 86,4 tỷ đồng cho 9.210 lượt hộ, trong đó: hộ nghèo 40,1 tỷ; học sinh, sinh "
+                           "viên 20,3 tỷ; nước sạch 26 tỷ.")
+    assert [(f.raw, f.kind) for f in figs][2:] == [("40,1 tỷ", "number"), ("20,3 tỷ", "number"), ("26 tỷ", "number")]
+    assert figs[2].value == D("40100000000")
+
+
 def test_english_page_numbers_follow_document_convention() -> None:
     fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
     assert [f.value for f in fs][:2] == [D("6.5"), D(7)]

@@ -1473,6 +1473,138 @@ def test_a_rate_so_voi_a_named_whole_is_of_the_like_count_before(rate: str, verd
     assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
 
 
+@pytest.mark.parametrize("rate,consistent", [("80%", True), ("85%", False)])
+def test_a_fall_with_last_years_value_named_in_brackets_after_it(rate: str, consistent: bool) -> None:
+    text = (f"Ước tính 6 tháng đầu năm 2023, diện tích lúa bị sâu bệnh là 12,4 ha, giảm {rate} (6 tháng đầu năm "
+            "2022, diện tích lúa bị sâu bệnh là 62 ha).")
+    [check] = check_text(text)
+    assert check.consistent is consistent and [f["raw"] for f in check.figures] == [rate, "12,4 ha", "62 ha"]
+
+
+@pytest.mark.parametrize("second,verdicts", [("21 vụ", [True]), ("25 vụ", [])])
+def test_a_whole_named_again_by_its_noun_is_broken_down_there(second: str, verdicts: list) -> None:
+    """"Trong số vụ vi phạm, …": the 96 violations of two sentences before, by who found them; a miss
+    says nothing (which earlier count is meant the noun only suggests)."""
+    text = ("Năm 2022, lực lượng chức năng đã phát hiện và xử lý 96 vụ vi phạm Luật Lâm nghiệp, giảm 14 vụ so với "
+            "năm trước. Các vụ vi phạm chủ yếu là khai thác rừng trái phép. Trong số vụ vi phạm, lực lượng kiểm lâm "
+            f"phát hiện, xử lý 75 vụ; các cơ quan chức năng khác phát hiện, chuyển xử lý {second}.")
+    rule = [c.consistent for c in check_text(text) if c.rule.startswith("'Trong số …' nhắc lại")]
+    assert rule == verdicts and not [c for c in check_text(text) if not c.consistent]
+
+
+def test_a_share_after_its_amounts_growth_is_the_amounts_share() -> None:
+    """"đạt 110,4 tỷ USD, vẫn tăng khá là 12,5%, chiếm 73,5%": the growth between the amount and its share
+    hides neither; the two shares make 100% of the amounts' sum (the printed "trên 150" is rounded)."""
+    text = ("Tính chung 6 tháng, kim ngạch xuất khẩu ước đạt trên 150 tỷ USD, tăng 9,2% so với cùng kỳ. Khu vực có "
+            "vốn đầu tư nước ngoài đạt 110,4 tỷ USD, vẫn tăng khá là 12,5%, chiếm 73,5% tổng kim ngạch xuất khẩu. "
+            "Khu vực kinh tế trong nước đạt 39,8 tỷ USD, tăng 4,1%, chiếm 26,5% tổng kim ngạch xuất khẩu.")
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert any(c.message.startswith("Tỷ lệ 110,4 tỷ/150,2 tỷ") for c in checks)
+
+
+@pytest.mark.parametrize("headline,verdicts", [("Gần 96%", [True]), ("Trên 98%", [])])
+def test_a_headline_rate_is_confirmed_by_a_fraction_of_its_noun_in_the_body(headline: str, verdicts: list) -> None:
+    text = (f"{headline} hộ gia đình ở huyện Tân Phú đạt chuẩn văn hóa\n\nHằng năm, các xã tổ chức cho 100% hộ đăng "
+            "ký xây dựng gia đình văn hóa.\n\nĐến nay, toàn huyện đã có 19.150/20.000 hộ gia đình đạt chuẩn văn hóa.")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+
+
+def test_a_fall_against_last_years_files_in_brackets_of_the_sentences_subject() -> None:
+    """The subject is far before the rate, and counted as "trường hợp" where last year's are "hồ sơ"."""
+    text = ("Từ đầu năm đến nay, Trung tâm tiếp nhận 12.410 trường hợp nộp hồ sơ đề nghị hưởng trợ cấp thất "
+            "nghiệp, giảm 12,5% so với cùng kỳ năm 2024 (14.183 hồ sơ).")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["12,5%", "12.410", "14.183"]
+
+
+@pytest.mark.parametrize("rate,verdicts", [("8,3%", [True]), ("9,5%", [])])
+def test_a_rise_said_as_a_rate_then_its_equivalent_amount(rate: str, verdicts: list) -> None:
+    """"tăng 8,3% tương đương 3,1 triệu đồng": over last year's value, this year's less the rise
+    (a confirmation: the rise may be over another base)."""
+    text = f"Thu nhập bình quân đầu người đạt 40,5 triệu đồng (tăng {rate} tương đương 3,1 triệu đồng)."
+    assert [c.consistent for c in check_text(text)] == verdicts
+
+
+@pytest.mark.parametrize("rate,consistent", [("15,38%", True), ("15,4%", True), ("18%", False)])
+def test_an_elections_surplus_rate_is_the_extra_candidates_over_the_seats(rate: str, consistent: bool) -> None:
+    text = f"Tổng số nhân sự giới thiệu ứng cử là 45 đồng chí để bầu lấy 39 đồng chí (với tỷ lệ số dư {rate})."
+    [check] = check_text(text)
+    assert check.consistent is consistent and [f["raw"] for f in check.figures] == [rate, "45", "39"]
+    assert rate in check.message and "None" not in check.message
+
+
+def test_bare_billions_after_trong_do_add_up_to_the_money_whole() -> None:
+    text = ("Đã giải ngân 86,4 tỷ đồng cho 9.210 lượt hộ, trong đó: hộ nghèo 40,1 tỷ; học sinh, sinh viên 20,3 tỷ; "
+            "nước sạch 26 tỷ.")
+    [check] = check_text(text)
+    assert check.consistent and [f["raw"] for f in check.figures] == ["86,4 tỷ đồng", "40,1 tỷ", "20,3 tỷ", "26 tỷ"]
+
+
+@pytest.mark.parametrize("rate,verdict", [("150,00%", [True]), ("151,20%", [False]), ("105,00%", [])])
+def test_a_rise_with_its_amount_in_brackets_after_the_rate_alarms_when_the_others_hold(rate: str, verdict: list) -> None:
+    """"20.000 tấn … tăng R% (12.000 tấn)": over last period's 8.000; two other rises of the text hold, so
+    a little off is an alarm and far off says nothing (another base)."""
+    text = ("Diện tích cây cam là 4.210 ha, so với năm 2015 diện tích tăng 110,50% (2.210 ha), so với năm 2018 tăng "
+            f"5,25% (210 ha); sản lượng ước đạt 20.000 tấn so với năm 2015 sản lượng tăng {rate} (12.000 tấn).")
+    assert [c.consistent for c in check_text(text) if c.figures[0]["raw"] == rate] == verdict
+
+
+def test_entries_naming_their_columns_after_the_figures_with_one_entry_short_of_a_column() -> None:
+    """Each bullet gives early retirements, then severances; the last bullet has no severance, so its one
+    count belongs to the first column only."""
+    text = ("Năm 2023, toàn tỉnh có 60 người thực hiện tinh giản biên chế. Theo đó, có 48 người hưởng chính sách về "
+            "hưu trước tuổi và 12 người hưởng chính sách thôi việc ngay. Cụ thể như sau:\n\n- Khối hành chính: có 10 "
+            "người hưởng chính sách về hưu trước tuổi; 3 người hưởng chính sách thôi việc ngay.\n\n- Khối sự nghiệp: "
+            "có 30 người hưởng chính sách về hưu trước tuổi; 7 người hưởng chính sách thôi việc ngay.\n\n- Cấp xã: có "
+            "5 người hưởng chính sách về hưu trước tuổi; 2 người hưởng chính sách thôi việc ngay.\n\n- Khối Đảng, "
+            "đoàn thể: có 3 người hưởng chính sách về hưu trước tuổi.")
+    held = {tuple(f["raw"] for f in c.figures) for c in check_text(text) if c.consistent}
+    assert {("48", "10", "30", "5", "3"), ("12", "3", "7", "2")} <= held
+    assert not [c for c in check_text(text) if not c.consistent]
+
+
+CUTS = [
+    ("fractions of a cut", "Đến nay, tỉnh đã giảm 845/12.400 biên chế được giao, trong đó khối đảng, đoàn thể giảm "
+     "95/700 biên chế; khối chính quyền giảm 750/11.700 biên chế.", [True, True]),
+    ("a cut broken into cuts", "Năm 2022, toàn tỉnh giảm 420 biên chế, trong đó khối hành chính giảm 120 biên chế, "
+     "khối sự nghiệp giảm 300 biên chế.", [True]),
+    ("cuts that overshoot theirs", "Năm 2022, toàn tỉnh giảm 420 biên chế, trong đó khối hành chính giảm 120 biên "
+     "chế, khối sự nghiệp giảm 310 biên chế.", [False]),
+    ("a net change: one part rises", "Thu ngân sách giảm 420 tỷ đồng, trong đó thu nội địa giảm 300 tỷ đồng, thu từ "
+     "đất giảm 200 tỷ đồng, thu xuất nhập khẩu tăng 80 tỷ đồng.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", CUTS, ids=[c[0] for c in CUTS])
+def test_a_cut_said_with_giam_is_broken_down_into_cuts(case: str, text: str, verdicts: list) -> None:
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+def test_clauses_of_one_shape_after_trong_do_add_up_column_by_column() -> None:
+    """Each clause gives cases and defendants accepted, then cases and defendants tried: four columns,
+    each adding up to its total of the first sentence (confirmations: no alarm comes of this reading)."""
+    text = ("Các Tòa án đã thụ lý 5.120 vụ với 9.300 bị cáo; đã giải quyết, xét xử được 4.980 vụ với 9.010 bị cáo. "
+            "So với năm trước, thụ lý tăng 210 vụ với 400 bị cáo. Trong đó, thụ lý theo thủ tục sơ thẩm 4.200 vụ với "
+            "7.700 bị cáo, đã giải quyết, xét xử 4.100 vụ với 7.480 bị cáo; thụ lý theo thủ tục phúc thẩm 900 vụ với "
+            "1.560 bị cáo, đã giải quyết, xét xử 865 vụ với 1.500 bị cáo; thụ lý theo thủ tục giám đốc thẩm 20 vụ với "
+            "40 bị cáo, đã giải quyết, xét xử 15 vụ với 30 bị cáo.")
+    held = {tuple(f["raw"] for f in c.figures) for c in check_text(text) if c.consistent}
+    assert {("5.120", "4.200", "900", "20"), ("9.300", "7.700", "1.560", "40"), ("4.980", "4.100", "865", "15"),
+            ("9.010", "7.480", "1.500", "30")} <= held
+
+
+def test_parts_each_with_their_own_rise_after_them_still_make_the_whole() -> None:
+    """"… là 850 tỷ đồng (tăng 50 tỷ đồng)": a part's own change after it does not make the list go on."""
+    text = ("Tổng mức đầu tư dự án là 1.850 tỷ đồng (điều chỉnh tăng 120 tỷ đồng), được chia làm 2 giai đoạn.\n\n"
+            "Ảnh minh họa\n\nGiai đoạn I (2020 - 2023) là 1.000 tỷ đồng (tăng 70 tỷ đồng). Giai đoạn II (2023 - "
+            "2026) là 850 tỷ đồng (tăng 50 tỷ đồng).\n\nVề cơ cấu nguồn vốn giai đoạn I, vốn ngân sách trung ương "
+            "là 400 tỷ đồng; vốn ngân sách địa phương là 600 tỷ đồng.")
+    sums = [[f["raw"] for f in c.figures] for c in check_text(text) if c.check == "sum" and c.consistent]
+    assert ["1.850 tỷ đồng", "1.000 tỷ đồng", "850 tỷ đồng"] in sums
+    assert ["1.850 tỷ đồng", "850 tỷ đồng", "400 tỷ đồng", "600 tỷ đồng"] not in sums  # a run by chance
+
+
 def test_a_rate_over_a_fraction_shows_the_fraction_its_whole_was_read_from() -> None:
     """No "161" printed alone: the check lists "128/161" so a reviewer sees where the whole came from."""
     text = ("Đến nay, toàn huyện có 128/161 thôn đạt tiêu chí văn hóa (chiếm 79,5%), trong đó, có 72 thôn đạt theo "

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from scraper import extract_figures
 from scraper.qa import check_text
 from scraper.qa.yearbook import read_column_tables
@@ -363,3 +365,14 @@ def test_a_stray_blank_line_inside_a_row_is_no_cell() -> None:
                         "Nhà nước - State", "22,23", "18,42", "21,75",
                         "Ngoài Nhà nước - Non-State", "77,77", "81,58", "78,25"])
     assert [c.consistent for c in check_text(text)] == [True, True, True]
+
+
+@pytest.mark.parametrize("total,verdicts", [("75", [True]), ("76", [])])
+def test_a_lone_row_whose_last_cell_is_the_total_of_the_others(total: str, verdicts: list) -> None:
+    """A quality self-assessment's criteria by grade, one cell per line: the last cell is the total
+    column. Too small a table to vouch for its layout, so an exact sum confirms and a miss says nothing."""
+    text = "\n\n".join(["KẾT QUẢ CHUNG CHIA THEO MỨC", "Mức 1", "Mức 2", "Mức 3", "Mức 4", "Mức 5",
+                        "Tổng số tiêu chí", "5. SỐ LƯỢNG TIÊU CHÍ ĐẠT:", "2", "20", "38", "13", "2", total])
+    checks = [c for c in check_text(text) if c.check == "sum"]
+    assert [c.consistent for c in checks] == verdicts
+    assert all([f["raw"] for f in c.figures] == [total, "2", "20", "38", "13", "2"] for c in checks)

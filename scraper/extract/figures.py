@@ -998,6 +998,8 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 # "mầm non 141 (51,8%), tiểu học 206 (75,2%)": 206 has a share of its own; "tăng 493,5%
                 # …, khách trong nước đạt gần 42,4 triệu": no share is counted in millions
                 continue
+            if a.kind == "count" and a.scale == 1 and b.scale >= 10**9:
+                continue  # "… cho 14.367 lượt hộ, trong đó: hộ nghèo 49,746 tỷ": money
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp:
             # 2.345)"

@@ -130,7 +130,7 @@ def check_article_figures(
     """All internal checks for one article's figures (in body order): sums of parts against their total,
     stated rates against the counts behind them, shares of one breakdown, impossible values.
 
-    Relations come from `pairs.relations` (scored); `pairs.decide` keeps what the arithmetic confirms and
+    Relations come from `pairs.relations` (scored); `verdicts.decide` keeps what the arithmetic confirms and
     raises an alarm only where no plausible relation reproduces the stated value."""
     figures = read_text_tables(body, figures)  # cells learn their table ("| 230 065 |" is one number)
     verdicts = decide(relations(body, figures), tolerance)
@@ -251,7 +251,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     if r.over == "growth":
         actual = "tăng" if num.value >= den_value else "giảm"
         shown = f"{shown} ({actual})"
-        stated = f"{f.change} {f.raw}"
+        stated = f"{f.change} {f.raw}" if f.change else f.raw
     msg = (
         f"{what} {shown}"
         + (f" khớp với {stated} đã nêu" if ok else f" nhưng bài viết ghi {stated}")

@@ -5,6 +5,7 @@ last period, shares of a structure, per-unit averages. Each is a scored `Relatio
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 from collections.abc import Iterable
@@ -474,7 +475,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             if p.change or num_is_change or CHANGE_BEFORE.search(tx.before(p, 25)):
                 # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm
                 # 1,3%" (no amount)
-                if num_is_change or (num.start > p.start and tx.d(num.start) > tx.d(p.start)):
+                deeper = num.start > p.start and tx.d(num.start) > tx.d(p.start)
+                if num_is_change or deeper or _EQUIVALENT.fullmatch(tx.t, p.end, num.start):
                     yield from _changes(tx, p, num)
                 continue
             if "/" in (num.unit or "") or AVERAGE.search(tx.label(num)):
@@ -671,6 +673,12 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
 
 
+# "tăng 7,7% tương đương 1,6 triệu đồng": the rate, then the change it is
+_EQUIVALENT = regex.compile(
+    r"\s*,?\s*(?:tương\s+đương|tức\s+là|tức|ứng\s+với)(?:\s+(?:với|là))?\s*", regex.I
+)
+
+
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
     down = (change.change or p.change) == "giảm" or regex.search(
@@ -719,7 +727,10 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
-    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*)",
+    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
+    # "giảm 93,2% (3 tháng đầu năm 2021, diện tích rừng bị cháy là 115,1 ha)"
+    r"|\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
+    r"[^\d;()]{0,60}?\s(?:là|đạt)\s+)",
     regex.I,
 )
 
@@ -735,15 +746,25 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
-        for num, _, _ in _numerators(tx, p):
+        near = [(n, settings.QA_CONF_MARKER) for n, _, _ in _numerators(tx, p)]
+        # the sentence's subject further back: only a confirmation
+        subject = [(n, settings.QA_CONF_CHANGE) for n in _subject_before(tx, p, prior)]
+        for num, conf in near + subject:
             if num is prior or num.change or not is_amount(num):
                 continue  # last period's value is not this period's too
-            if (num.unit or "").lower() != (prior.unit or "").lower():
-                continue
+            if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
+                continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
             rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
-            conf = settings.QA_CONF_MARKER
             yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
             break
+
+
+def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
+    """The last amount before a rate in its sentence that counts what last period's value counts (the
+    sentence's subject, however long the noun phrase between)."""
+    lo = max(tx.sent[tx.sentence(p.start)], p.start - settings.QA_SUBJECT_REACH)
+    before = tx.span(lo, p.start, p.start)
+    return [f for f in before if is_amount(f) and not f.change and tx.compatible(f, prior)][-1:]
 
 
 _ASIDE = regex.compile(r"\s*\([^()]*\)")
@@ -835,6 +856,62 @@ def _slash_fractions(tx: Text) -> Iterable[Relation]:
             yield Relation("ratio", p, (a, b), "phân số 'a/b' và tỷ lệ của "
                                                "nó", conf, whole=b.value)
     yield from _rates_before_fractions(tx)
+
+
+# "191 đồng chí để bầu lấy 163 đồng chí (với tỷ lệ số dư 17,17%)": a surplus
+_SURPLUS_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:tỷ|tỉ)\s+lệ\s+(?:số\s+)?dư(?:\s+là)?\s*:?\s*$", regex.I
+)
+SURPLUS_RULE = (
+    "tỷ lệ số dư: (số người ứng cử − số được bầu) / số được bầu"
+)
+
+
+def _surplus_rates(tx: Text) -> Iterable[Relation]:
+    """"giới thiệu ứng cử là 191 đồng chí để bầu lấy 163 đồng chí (với
+    tỷ lệ số dư 17,17%)": the candidates beyond the seats, over the seats — the two like
+    counts before the rate in its sentence, the larger first."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or not _SURPLUS_BEFORE.search(tx.before(p, 40)):
+            continue
+        s = tx.sentence(p.start)
+        before = [f for f in tx.in_sentences(s, s, p.start) if f.start < p.start]
+        counts = [f for f in before if is_amount(f) and not f.change][-2:]
+        if len(counts) == 2 and counts[0].value > counts[1].value > 0 and tx.compatible(*counts):
+            seats = counts[1].value
+            rule, conf = SURPLUS_RULE, settings.QA_CONF_MARKER
+            yield Relation("change", p, tuple(counts), rule, conf, whole=seats, over="growth")
+
+
+HEADLINE_RULE = (
+    "tỷ lệ nêu riêng (tiêu đề) và phân số cùng loại trong bài (chỉ để xác nhận)"
+)
+
+
+def _headline_rates(tx: Text) -> Iterable[Relation]:
+    """"Trên 99% hộ gia đình trên địa bàn Vĩnh Cửu đạt chuẩn văn hóa" (a headline, no
+    count beside it) … "đã có 29.828/30.059 hộ gia đình đạt chuẩn văn hóa": a rate said
+    alone is the rate of a fraction of the same noun elsewhere in the text. Only a confirmation: the nearest
+    such fractions are tried, none of them is vouched for."""
+    fractions = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    if not fractions:
+        return
+    starts = [f.start for f in fractions]
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or p.prior_period:
+            continue
+        para = tx.paragraph(p.start)
+        if any(is_amount(f) or f.kind == "ratio" for f in tx.in_paragraphs(para, para, p.start)):
+            continue  # a count beside it: the paragraph's own rules read it
+        noun = " ".join(tx.after(p, 40).split()[:2]).lower()
+        if len(noun) < 3:
+            continue
+        k = bisect.bisect_left(starts, p.start)
+        near = fractions[max(0, k - settings.QA_ARITH_NEIGHBOURS) : k + settings.QA_ARITH_NEIGHBOURS]
+        for f in near:
+            if noun in " ".join(tx.label(f).lower().split()):
+                conf = settings.QA_CONF_FAR_WHOLE
+                yield Relation("ratio", p, (f,), HEADLINE_RULE, conf, whole=f.denominator)
 
 
 def _rates_before_fractions(tx: Text) -> Iterable[Relation]:
@@ -986,7 +1063,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
-    rates += [*_rates_against_named_wholes(tx)]
+    rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     return rates
 
 

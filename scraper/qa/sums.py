@@ -123,11 +123,12 @@ def _parts_after(
             sent = s
         actual = f.kind == "ratio" and f.denominator and is_amount(whole)  # "lúa 40/38ha": done of planned
         like = tx.compatible(f, whole) or _named_with(tx, f, whole)
-        if not (is_amount(f) or actual) or not like or f.change or f is whole:
+        if like and whole.change and f.change and f.change != whole.change:
+            return []  # "giảm 420 …, trong đó A giảm 300, B giảm 200, C tăng 80": a net change
+        if not (is_amount(f) or actual) or not like or f.change != whole.change or f is whole:
             continue
-        if CHANGE_BEFORE.search(tx.before(f, 30)) or SLASH_BEFORE.search(
-            tx.t, max(0, f.start - 30), f.start
-        ):
+        changed = not whole.change and CHANGE_BEFORE.search(tx.before(f, 30))  # a cut's parts are cuts
+        if changed or SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
@@ -392,15 +393,21 @@ _OWN_SHARE_GAP = regex.compile(
 )
 
 
+# "vẫn tăng rất cao là 22,8%": a growth rate the extractor read no direction for
+_GROWTH_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+[\p{L}]+){0,3}\s*$", regex.I)
+
+
 def own_share(tx: Text, f: Figure) -> Figure | None:
     """The share stated right after a count, in its clause ("16.594 hộ …, chiếm tỷ lệ 20,82%")."""
     i = tx.order[id(f)]
     nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
-    if nxt is not None and (
-        SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start) or (nxt.change and is_amount(nxt))
-    ):
+    growth = nxt is not None and nxt.kind == "percent"
+    growth = growth and bool(nxt.change or _GROWTH_BEFORE.search(tx.before(nxt, 30)))
+    base = nxt is not None and SLASH_BEFORE.search(tx.t, max(0, nxt.start - 30), nxt.start)
+    if nxt is not None and (base or (nxt.change and is_amount(nxt)) or growth):
         # "17.435 hộ nghèo trong tổng số 79.677 hộ toàn tỉnh, chiếm tỷ lệ 21,88%": past the
-        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change
+        # share's base; "8.578 việc, giảm 1.732 việc; chiếm 72,75%": past the count's own change;
+        # "đạt 177,8 tỷ USD, tăng 22,8%, chiếm 73,9%": past its growth
         nxt = tx.figures[i + 2] if i + 2 < len(tx.figures) else None
         f = tx.figures[i + 1]
     if nxt is None or nxt.kind != "percent" or nxt.change:
@@ -447,7 +454,7 @@ def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
     def like(f: Figure) -> bool:
         return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
 
-    nxt = next((f for f in tx.figures[i:] if is_amount(f) and like(f)), None)
+    nxt = next((f for f in tx.figures[i:] if is_amount(f) and not f.change and like(f)), None)
     return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
 
 
@@ -590,6 +597,12 @@ def _whole_kind(f: Figure) -> bool:
     return (is_amount(f) or f.kind == "ratio") and not f.change
 
 
+def _cut(f: Figure) -> bool:
+    """An amount said as a cut or a rise ("đã giảm 1.317/23.551 biên chế"): a whole whose parts are cut
+    or risen the same way ("trong đó khối đảng giảm 125/1.050 …")."""
+    return (is_amount(f) or f.kind == "ratio") and f.change is not None
+
+
 _CAPTION = regex.compile(r"(?<![\p{L}])(?:Ảnh|Ảnh minh họa|Nguồn)\s*:", regex.I)
 
 
@@ -635,19 +648,19 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
-            if _whole_kind(f) and tx.d(f.start) <= tx.d(m.start())
+            if (_whole_kind(f) or _cut(f)) and tx.d(f.start) <= tx.d(m.start())
         ]
         j = bisect.bisect_left(tx.starts, m.end())
         first = figs[j] if j < len(figs) else None
         if (
             first is None
             or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
-            or first.change
-            or not any(tx.compatible(first, w) for w in earlier)
+            or not any(tx.compatible(first, w) and first.change == w.change for w in earlier)
         ):
             continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
+        earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
@@ -757,6 +770,38 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
             continue
         for k, whole in enumerate((w1, w2)):
             yield Relation("sum", whole, tuple(c[k] for c in clauses), PAIRED_RULE, settings.QA_CONF_MARKER)
+
+
+# "Trong số vụ vi phạm, …": the whole named again by its noun, no number
+_RECALL_OPENING = regex.compile(
+    r"(?<![\p{L}])trong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?"
+    r"(?P<noun>(?:[\p{L}]+\s+){0,5}?[\p{L}]+)\s*,",
+    regex.I,
+)
+RECALLED_RULE = "'Trong số …' nhắc lại tổng nêu trước bằng danh từ của nó"
+
+
+def _recalled_breakdowns(tx: Text) -> Iterable[Relation]:
+    """"… phát hiện và xử lý 143 vụ vi phạm Luật Lâm nghiệp … Trong số vụ vi phạm,
+    lực lượng kiểm lâm phát hiện, xử lý 126 vụ; đơn vị chủ rừng … 17 vụ": a
+    whole named again by its noun sentences later and broken down there. Which earlier count is meant the
+    noun only suggests: a confirmation."""
+    for m in _RECALL_OPENING.finditer(tx.t):
+        noun = " ".join(m.group("noun").lower().split()[:2])
+        if noun.split()[0] in ("này", "đó"):
+            continue
+        para = tx.paragraph(m.start())
+        named = [
+            f
+            for f in tx.in_paragraphs(para - 2, para, m.start())
+            if f.start < m.start() and is_amount(f) and not f.change
+            and noun in " ".join(tx.label(f).lower().split())
+        ]
+        if not named:
+            continue
+        whole = named[-1]
+        parts = _parts_after(tx, whole, m.end(), same_sentence_only=True)
+        yield from _sum_candidates(tx, whole, parts, RECALLED_RULE, settings.QA_CONF_TAGGED)
 
 
 def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1192,17 +1237,21 @@ _WHOLE_WORDS = regex.compile(
 def _entity_lists(tx: Text) -> Iterable[Relation]:
     """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
     up to the province's figure stated before the list."""
-    for m in _LIST_MARK.finditer(tx.t):
+    marks = [(m, False) for m in _LIST_MARK.finditer(tx.t)]
+    marks += [(m, True) for m in _CLAUSES_MARK.finditer(tx.t)]
+    for m, clauses in marks:
         para_end = (
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
         entries = [e for e in _segments(tx, m.end(), para_end) if e]
         # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
-        if not entries:
+        if not entries and not clauses:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
         if len(entries) < 2:
             continue
         shaped = all(len(x) == len(entries[0]) for x in entries)
+        if clauses and not (shaped and len(entries[0]) >= 2):
+            continue  # plain clauses after "Trong đó," are read by the marker rules
         for j, head in enumerate(entries[0]):
             column = [
                 # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
@@ -1212,7 +1261,11 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 else _same_column(tx, head, e)
                 for e in entries
             ]
-            if not is_amount(head) or any(f is None for f in column):
+            # an entry without the column's word has none of it ("- Các cơ quan Đảng: có 06 người
+            # về hưu trước tuổi." lists no severance): the others are the column, too unsure to alarm
+            gaps = sum(f is None for f in column)
+            column = [f for f in column if f is not None]
+            if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
                 continue
             total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
             for w in tx.figures:
@@ -1226,6 +1279,7 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
                 if _paragraphs_between(tx, w.start, m.start()) > 2:
                     continue
                 conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+                conf = min(conf, settings.QA_CONF_UNMARKED) if gaps or clauses else conf
                 rule = (
                     "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
                     "cộng theo cột"
@@ -1242,10 +1296,23 @@ def _same_column(tx: Text, head: Figure, entry: list[Figure]) -> Figure | None:
     chết 5 người")."""
     like = [f for f in entry if tx.compatible(f, head) and f.kind == head.kind]
     if len(like) < 2:
-        return like[0] if like else None
+        # one like figure, but named for another column ("06 người … về hưu trước tuổi" is no
+        # "người … thôi việc ngay")
+        return like[0] if like and _named_alike(tx, like[0], head) else None
     word = _LAST_WORD.search(tx.before(head, 30))
     named = [f for f in like if word and (w := _LAST_WORD.search(tx.before(f, 30))) and w[1] == word[1]]
+    if not word:  # the entries name their columns after the figures ("02 người … thôi việc ngay")
+        named = [f for f in like if _named_alike(tx, f, head, strict=True)]
     return named[0] if len(named) == 1 else None
+
+
+def _named_alike(tx: Text, f: Figure, head: Figure, strict: bool = False) -> bool:
+    """The words after two figures name one thing: at least half the words of either, together (all of
+    them, `strict`)."""
+    a, b = (set(regex.split(r"[,;.:()]", tx.after(x, 50))[0].lower().split()) for x in (f, head))
+    if not a or not b:
+        return not strict
+    return a == b if strict else len(a & b) * 2 >= len(a | b)
 
 
 _ENTRY_LABEL = regex.compile(r"\s*[-–•+]?\s*[\p{Lu}][^\d:.;]{1,80}:")
@@ -1261,6 +1328,12 @@ def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
             break
         out.append(tx.span(tx.para[k], end, tx.para[k]))
     return out
+
+
+# "Trong đó, thụ lý … 76.621 vụ với 149.890 bị cáo, đã giải quyết 75.441 vụ với
+# 145.474 bị cáo; thụ lý … 16.561 vụ …": clauses of one shape after "Trong đó," —
+# each a row of the same columns
+_CLAUSES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*,", regex.I)
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
@@ -1339,7 +1412,7 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
     parts' numerators add up to the whole's numerator and their denominators to its denominator."""
-    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator and not f.change]
+    fracs = [f for f in tx.figures if f.kind == "ratio" and f.denominator]
     for w in fracs:
         s = tx.sentence(w.start)
         # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
@@ -1349,7 +1422,7 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         parts = [
             f
             for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
-            if f.kind == "ratio" and f.denominator and not f.change and tx.compatible(f, w)
+            if f.kind == "ratio" and f.denominator and f.change == w.change and tx.compatible(f, w)
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
@@ -1438,6 +1511,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_breakdowns(tx),
         *_parallel_breakdowns(tx),
         *_paired_measures(tx),
+        *_recalled_breakdowns(tx),
         *_tagged_lists(tx),
         *_excluding(tx),
         *_extractor_parts(tx),

@@ -1,5 +1,6 @@
 """Verdicts: how the arithmetic judges a proposed relation at the precision its figures were printed with,
-and which relations a check keeps (`decide`).  The relations themselves come from `pairs.py`."""
+and which relations a check keeps (`decide`).  The relations themselves come from `sums.py` and
+`rates.py` (via `pairs.relations`)."""
 
 from __future__ import annotations
 
@@ -420,7 +421,10 @@ def _adjacent_change(verdicts: list[Verdict]) -> bool:
     if r.check != "change" or not r.rule.startswith(CHANGE_RULE) or len(r.operands) != 2:
         return False
     change, current = r.operands
-    if not (current.index == change.index - 1 and r.stated.index == change.index + 1 and r.stated.value):
+    # "280 người, giảm 20 người tương ứng 6,57%", "35.463 tấn … tăng 221,25% (24.435 tấn)"
+    in_order = current.index == change.index - 1 and r.stated.index == change.index + 1
+    rate_between = current.index == r.stated.index - 1 and change.index == r.stated.index + 1
+    if not ((in_order or rate_between) and r.stated.value):
         return False
     if current.value and agrees(r.stated, abs(change.value) / current.value * 100):
         # "919 vụ, giảm 08 vụ tương ứng 0,87%": over this period's value, as some reports count

@@ -206,6 +206,11 @@ def _without_empty_last(values: list[tuple[int, int, str]]) -> list[tuple[int, i
 _ZERO_CELL = regex.compile(r"0(?:[.,]0+)?")
 
 
+def _cell(v: tuple[int, int, str], by_start: dict[int, Figure]) -> Figure | str | None:
+    """A token's cell: ZERO for "-" or a blank, else the figure that starts there (None: no figure)."""
+    return ZERO if v[2] in ("-", "–", "..", BLANK) else by_start.get(v[0])
+
+
 def _filled(values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return [v for v in values if v[2] != BLANK]
 
@@ -231,7 +236,7 @@ def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable
         rows = [
             Row(
                 _key(label),
-                [ZERO if v[2] in ("-", "–", "..", BLANK) else by_start.get(v[0]) for v in values],
+                [_cell(v, by_start) for v in values],
                 _rank(label),
             )
             for label, cells in groups[first:]
@@ -601,6 +606,28 @@ def _held_twice(rels: Iterable[Relation]) -> list[Relation]:
     return [r for rs in groups.values() if sum(evaluate(r).consistent for r in rs) >= 2 for r in rs]
 
 
+ROW_TOTAL_RULE = (
+    "bảng (một ô mỗi dòng): ô cuối của dòng là tổng các ô trước "
+    "(chỉ để xác nhận)"
+)
+
+
+def _row_totals(text: str, figures: Sequence[Figure]) -> Iterable[Relation]:
+    """"Mức 1 ¶ … ¶ Mức 5 ¶ Tổng số tiêu chí ¶ 5. SỐ LƯỢNG TIÊU CHÍ ĐẠT: ¶
+    1 ¶ 26 ¶ 43 ¶ 12 ¶ 0 ¶ 82": a row of a table too small to be read as one, whose
+    last cell is exactly the sum of the others — a total column. Only exact sums of
+    enough cells, and only as a confirmation."""
+    by_start = {f.start: f for f in figures}
+    for _, values in _groups(text):
+        cells = [_cell(v, by_start) for v in values]
+        if len(cells) < settings.QA_ROW_TOTAL_MIN_CELLS or not isinstance(cells[-1], Figure):
+            continue
+        rel = _cells_sum(cells[-1], cells[:-1], ROW_TOTAL_RULE)
+        big = rel is not None and rel.stated.value >= settings.QA_UNMARKED_MIN_WHOLE
+        if rel is not None and big and evaluate(rel).consistent:
+            yield dataclasses.replace(rel, confidence=settings.QA_CONF_ARITHMETIC)
+
+
 def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Sums of rows and year-on-year indexes in the one-cell-per-line tables of a text, and sums of rows in
     its " | "-joined ones."""
@@ -608,6 +635,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     for rows, ncols in _pipe_tables(text, figures):
         if len(rows) >= settings.QA_YEARBOOK_MIN_ROWS:
             out += _held_twice(_sum_relations(rows, ncols))
+    out += _row_totals(text, figures)
     for table in read_column_tables(text, figures):
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
