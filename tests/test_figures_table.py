@@ -262,6 +262,13 @@ def test_bare_billions_listed_after_a_count_are_no_count_of_it() -> None:
     assert figs[2].value == D("40100000000")
 
 
+def test_a_list_of_places_and_decimal_areas_keeps_every_count() -> None:
+    """"(Sơn La 12,5; Lai Châu 47; Hà Giang 3,25)": the comma of "12,5" separates no items, so "Lai Châu 47"
+    is an item of the places' list, not a name ending in a number."""
+    figs = extract_figures("Có 62,75 ha lúa bị ngập (Sơn La 12,5; Lai Châu 47; Hà Giang 3,25).")
+    assert [(f.raw, f.unit) for f in figs] == [("62,75 ha", "ha"), ("12,5", "ha"), ("47", "ha"), ("3,25", "ha")]
+
+
 def test_english_page_numbers_follow_document_convention() -> None:
     fs = extract_figures("GDP growth is 6.5%-7% and the portal had 1,282,217 visits, up 1,234 from 2,345,678.")
     assert [f.value for f in fs][:2] == [D("6.5"), D(7)]

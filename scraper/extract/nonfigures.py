@@ -278,7 +278,7 @@ _LIST_ITEM = regex.compile(
     r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
     r"(?:[^\S\n]+\p{Ll}+){0,2}"
 )
-_LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+(?=và\s)")
+_LIST_SPLIT = regex.compile(r"\s*;\s*|\s*,(?!\d)\s*|\s+(?=và\s)")  # not the comma of "125,17"
 _LIST_CLOSE = {"(": regex.compile(r"[^()]*?\)"), ":": regex.compile(r"[^()\n]*?(?:\.(?!\d)|\n|$)")}
 _DIGIT = regex.compile(r"\d")
 
