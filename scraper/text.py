@@ -18,6 +18,12 @@ import regex
 
 from .errors import DecodeError
 
+# `regex` lets go of the GIL around every match of a str (and takes it back for each allocation while
+# matching): lock round trips on every call, paid by a reader that runs no other thread.  Passed as
+# the `concurrent` argument (positional: 4th of match/search, 5th of finditer/findall) it keeps the
+# GIL; the matches are the same.
+HOLD = False
+
 __all__ = [
     "DecodeError",
     "Normalized",

@@ -24,6 +24,7 @@ from ..models import Figure
 from .candidate import Candidate, Scan
 from .numbers import exact_decimal
 from .patterns import (
+    HOLD,
     LEXICON,
     LETTER as _L,
     Lead,
@@ -496,7 +497,7 @@ def _is_frame(t: str, p: Period, sent_starts: list[int]) -> bool:
     """A period that frames what follows: followed by a comma ("6 tháng đầu năm 2019, …") or opening
     its sentence ("Từ 01/1 đến 31/5/2021 các huyện …"). "Chỉ số PCI năm 2018 xếp thứ 9/63"
     names the indicator's year instead and does not carry to the next sentence."""
-    if _COMMA.match(t[p.stop : p.stop + 3]):
+    if _COMMA.match(t[p.stop : p.stop + 3], 0, None, HOLD):
         return True
     k = bisect.bisect_right(sent_starts, p.pos) - 1
     ss = sent_starts[k] if k >= 0 else 0
@@ -525,11 +526,11 @@ def _entity_for(t: str, c: Candidate, entities: list[tuple[int, int, str]], ss: 
     before = [e for e in entities if ss <= e[0] and e[1] <= c.start]
     if before:
         last = before[-1]
-        if _PAREN_AFTER.match(t[last[1] : c.start]):
+        if _PAREN_AFTER.match(t[last[1] : c.start], 0, None, HOLD):
             return last[2]
         return last[2]
     after = [e for e in entities if c.end <= e[0] < se]
-    if after and _AFTER_ENTITY.match(t[max(c.end, c.unit_end) : after[0][0]]):
+    if after and _AFTER_ENTITY.match(t[max(c.end, c.unit_end) : after[0][0]], 0, None, HOLD):
         return after[0][2]
     return None
 
@@ -551,7 +552,7 @@ def _paragraph_subject(
 
 def _clause_start(t: str, pos: int, floor: int) -> int:
     start = floor
-    for m in _CLAUSE_BREAK.finditer(t, floor, pos):
+    for m in _CLAUSE_BREAK.finditer(t, floor, pos, False, HOLD):
         start = m.end()
     return start
 
@@ -583,7 +584,7 @@ def _without_link_words(text: str) -> str:
     """`_LINK_WORDS.sub("", text)`: the text without the linking phrase it ends with."""
     if not text.rstrip()[-8:].lower().endswith(_LINK_ENDINGS):
         return text
-    m = _LINK_TAIL.match(text)
+    m = _LINK_TAIL.match(text, 0, None, HOLD)
     return text[: m.start()] if m else text
 
 
@@ -629,14 +630,14 @@ def _indicator(
     if c.kind in ("count",) or (c.kind == "ratio" and c.unit):
         verb = _verb(t, c, cstart)
         tail_start = c.end
-        m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120))
+        m = _NOUN_PHRASE_END.search(t, tail_start, min(len(t), tail_start + 120), HOLD)
         phrase = t[tail_start : m.start() if m else min(len(t), tail_start + 60)]
         # keep a parenthesised acronym: "hồ sơ thủ tục hành chính (TTHC)"
         par = match_near(_ACRONYM_PAREN, t, tail_start + len(phrase))
         if par:
             phrase += par.group(0)
         words = phrase.split()
-        verb = verb if verb and not _DIGIT.search(verb) else None
+        verb = verb if verb and not _DIGIT.search(verb, 0, None, HOLD) else None
         noun = " ".join(words[:10]) or None
         if noun and c.unit and noun.lower() == c.unit.lower():
             others = [o.start for o in cands[max(0, i - 20) : i] if o.start >= ss]
@@ -673,7 +674,7 @@ def _indicator(
     first_in_sentence = i == 0 or cands[i - 1].start < ss
     if phrase is None and first_in_sentence and c.kind == "percent" and not c.change and not c.prior_period:
         # "Có 98,7% người dân tham gia bảo hiểm y tế": the share is named after it
-        m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120))
+        m = _NOUN_PHRASE_END.search(t, c.end, min(len(t), c.end + 120), HOLD)
         after = _tidy_phrase(t[c.end : m.start() if m else c.end + 60])
         if after and not regex.match(
             r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|so\s+với|cùng\s+kỳ"
@@ -691,13 +692,13 @@ def _indicator(
 
 
 def _cut_at_link(text: str) -> str | None:
-    m = _LINK_CUT.search(text)
+    m = _LINK_CUT.search(text, 0, None, HOLD)
     return _tidy_phrase(text[: m.start()] if m else text)
 
 
 def _verb(t: str, c: Candidate, cstart: int) -> str | None:
     text = t[cstart : c.start]
-    m = _VERB_PHRASE.search(text) if _holds_verb_core(text) else None
+    m = _VERB_PHRASE.search(text, 0, None, HOLD) if _holds_verb_core(text) else None
     if m:
         v = _tidy_phrase(m.group("v"))
         return v
@@ -789,7 +790,7 @@ def _relations(
             if in_parens or not _may_hold(gap, _PARTS_CORES):
                 marker = None
             else:
-                marker = _PARTS.search(t, gap_start, c.start)
+                marker = _PARTS.search(t, gap_start, c.start, HOLD)
             if not in_parens and marker is None:
                 continue
             if (

@@ -41,6 +41,7 @@ from .numbers import (
     read_digits,
 )
 from .patterns import (
+    HOLD,
     LEXICON,
     LETTER as _L,
     Lead,
@@ -189,7 +190,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if (
             m.group(0).strip() == ""
             and "\n" not in m.group(0)
-            and _ABBREV.search(text, max(0, m.start() - 6), m.start())
+            and _ABBREV.search(text, max(0, m.start() - 6), m.start(), HOLD)
         ):
             continue
         if m.start() > pos:
@@ -240,33 +241,33 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
     """Read what follows a number at `pos`: (kind, unit, end of unit, unit is part of raw)."""
     rest = _line_rest(text, pos, 80)
     may = _FOLLOWING.may(lead_char(rest))  # every pattern below is a `Lead`: run only where it can match
-    if may & _B_PP and (m := _PP.pattern.match(rest)):
+    if may & _B_PP and (m := _PP.pattern.match(rest, 0, None, HOLD)):
         return "quantity", "điểm phần trăm", pos + m.end(), True
-    if may & _B_PERCENT and (m := _PERCENT.pattern.match(rest)):
+    if may & _B_PERCENT and (m := _PERCENT.pattern.match(rest, 0, None, HOLD)):
         return "percent", "%", pos + m.end(), True
     if (
         may & _B_CURRENCY
-        and (m := _CURRENCY.pattern.match(rest))
-        and not _NOT_CURRENCY.match(rest, m.end("u"))
+        and (m := _CURRENCY.pattern.match(rest, 0, None, HOLD))
+        and not _NOT_CURRENCY.match(rest, m.end("u"), None, HOLD)
     ):
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
-    if may & _B_MEASURE and (m := _MEASURE.pattern.match(rest)):
+    if may & _B_MEASURE and (m := _MEASURE.pattern.match(rest, 0, None, HOLD)):
         unit = vocab.MEASURES[_key(m.group("u"))]
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "quantity", unit + per if per.strip() else unit, pos + m.end(), True
-    if may & _B_MULTIPLE and (m := _MULTIPLE.pattern.match(rest)):
+    if may & _B_MULTIPLE and (m := _MULTIPLE.pattern.match(rest, 0, None, HOLD)):
         if _GAP_BEFORE_MULTIPLE.search(prefix):
             return "multiple", "lần", pos + m.end(), True
-    if may & _B_SCORE and (m := _SCORE.pattern.match(rest)) and _SCORE_CONTEXT.search(prefix):
+    if may & _B_SCORE and (m := _SCORE.pattern.match(rest, 0, None, HOLD)) and _SCORE_CONTEXT.search(prefix):
         return "score", "điểm", pos + m.end(), True
-    if may & _B_DURATION and (m := _DURATION.pattern.match(rest)):
+    if may & _B_DURATION and (m := _DURATION.pattern.match(rest, 0, None, HOLD)):
         return "duration", vocab.DURATIONS[_key(m.group("u"))], pos + m.end(), True
-    if may & _B_ADMIN_LIST and (m := _ADMIN_LIST.pattern.match(rest)):
+    if may & _B_ADMIN_LIST and (m := _ADMIN_LIST.pattern.match(rest, 0, None, HOLD)):
         return "count", m.group("u"), pos + m.end(), False
-    if may & _B_COUNT and (m := _COUNT.pattern.match(rest)):
+    if may & _B_COUNT and (m := _COUNT.pattern.match(rest, 0, None, HOLD)):
         unit, end = m.group("u"), m.end()
-        if per := _COUNT_PER.match(rest, end):
+        if per := _COUNT_PER.match(rest, end, None, HOLD):
             # "1.200 người/km2": a density, not a count of people
             return (
                 "quantity",
@@ -440,7 +441,7 @@ def _refuse_if_too_many_numbers(text: str) -> None:
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
     out: list[Candidate] = []
     last_label_end = -1  # no label read yet
-    for m in _CANDIDATE.finditer(t):
+    for m in _CANDIDATE.finditer(t, 0, None, False, HOLD):
         start, num_end = m.start(), m.end("num")
         num_text, den_text, scale_text = m.group("num", "den", "scale")
         end = m.end()
@@ -689,7 +690,7 @@ def _line_of(t: str, pos: int) -> str:
 def _continues_label(t: str, last_label_end: int, start: int) -> bool:
     """Whether the gap t[last_label_end:start] after the last label number only continues a list of labels
     (", ", " và "), read in place: a long gap is not copied for every number.  -1: no label yet."""
-    return 0 <= last_label_end < start and _LABEL_CONT.match(t, last_label_end, start) is not None
+    return 0 <= last_label_end < start and _LABEL_CONT.match(t, last_label_end, start, HOLD) is not None
 
 
 def _glue_word(word: str) -> str:
@@ -715,11 +716,11 @@ def _strong_unit(t: str, pos: int) -> bool:
     return bool(
         may
         and (
-            (may & _B_PERCENT and _PERCENT.pattern.match(rest))
-            or (may & _B_CURRENCY and _CURRENCY.pattern.match(rest))
-            or (may & _B_MEASURE and _MEASURE.pattern.match(rest))
-            or (may & _B_ADMIN_LIST and _ADMIN_LIST.pattern.match(rest))
-            or (may & _B_COUNT and _COUNT.pattern.match(rest))
+            (may & _B_PERCENT and _PERCENT.pattern.match(rest, 0, None, HOLD))
+            or (may & _B_CURRENCY and _CURRENCY.pattern.match(rest, 0, None, HOLD))
+            or (may & _B_MEASURE and _MEASURE.pattern.match(rest, 0, None, HOLD))
+            or (may & _B_ADMIN_LIST and _ADMIN_LIST.pattern.match(rest, 0, None, HOLD))
+            or (may & _B_COUNT and _COUNT.pattern.match(rest, 0, None, HOLD))
         )
     )
 
@@ -778,7 +779,7 @@ def _read_baseline(c: Candidate, t: str) -> None:
     if c.change is None:
         return
     after = t[max(c.end, c.unit_end) : max(c.end, c.unit_end) + 60]
-    m = _BASELINE.match(after)
+    m = _BASELINE.match(after, 0, None, HOLD)
     if m:
         c.baseline = " ".join(m.group(0).strip(" ,").split())
 
@@ -956,7 +957,7 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         prev = keep[-1] if keep else None
         if prev is not None and _PER_GAP.match(
-            t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start]
+            t[max(prev.end, prev.unit_end) if prev.kind == "rank" else prev.end : c.start], 0, None, HOLD
         ):
             if prev.kind == "rank" and prev.denominator is None:
                 prev.denominator = c.value  # "xếp hạng 10 trên 63 tỉnh"
@@ -967,7 +968,9 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
         keep.append(c)
     cands = keep
     # whether the gap between two neighbours is a range's ("-", "đến"): read once, by both loops below
-    range_gaps = [_RANGE_GAP.match(t[a.end : b.start]) is not None for a, b in zip(cands, cands[1:])]
+    range_gaps = [
+        _RANGE_GAP.match(t[a.end : b.start], 0, None, HOLD) is not None for a, b in zip(cands, cands[1:])
+    ]
     for k, (a, b) in enumerate(zip(cands, cands[1:])):
         if (
             a.change
@@ -1007,7 +1010,7 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale
     pairs = zip(range_gaps, cands, cands[1:])
-    dashes = [g and _DASH_GAP.match(t[a.end : b.start]) is not None for g, a, b in pairs]
+    dashes = [g and _DASH_GAP.match(t[a.end : b.start], 0, None, HOLD) is not None for g, a, b in pairs]
     for k, (a, b) in enumerate(zip(cands, cands[1:])):
         gap = t[a.end : b.start]
         if dashes[k] and ((k and dashes[k - 1]) or (k + 1 < len(dashes) and dashes[k + 1])):

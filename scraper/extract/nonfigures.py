@@ -20,7 +20,7 @@ import regex
 
 from .. import settings
 from . import vocab
-from .patterns import LEXICON, digit_runs, finditer_at
+from .patterns import HOLD, LEXICON, digit_runs, finditer_at
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -650,7 +650,7 @@ def _in_windows(
     """`pattern`'s matches in each window (`finditer` there), tried only at `starts` when they are known:
     one walk along the sorted starts and windows (`finditer_at` window by window, without its calls)."""
     if starts is None:
-        return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+        return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi, False, HOLD)]
     out: list[regex.Match[str]] = []
     match = pattern.match
     k, n, reach = 0, len(starts), settings.MATCH_REACH_CHARS
@@ -661,7 +661,7 @@ def _in_windows(
             s = starts[k]
             k += 1
             # may look past the window's end, not through the rest of the text
-            if s >= last and (m := match(text, s, min(len(text), s + reach))) is not None:
+            if s >= last and (m := match(text, s, min(len(text), s + reach), HOLD)) is not None:
                 out.append(m)
                 last = m.end()
     return out

@@ -16,6 +16,7 @@ import ahocorasick
 import regex
 
 from .. import settings
+from ..text import HOLD
 
 __all__ = [
     "LEXICON",
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 LETTER = r"\p{L}\p{M}"  # inside a character class: a letter or a combining mark
+REGEX_PATTERN = regex.Pattern  # `regex`'s patterns, which take `concurrent` (`HOLD`)
 
 
 def alt(words: Iterable[str]) -> str:
@@ -49,7 +51,7 @@ _DIGITS = regex.compile(r"\d+")
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every run of digits in `text`: where number-led patterns can start (one scan,
     shared by the stages that read the same text)."""
-    return tuple(m.span() for m in _DIGITS.finditer(text))
+    return tuple(m.span() for m in _DIGITS.finditer(text, 0, None, False, HOLD))
 
 
 class Words:
@@ -142,8 +144,15 @@ def finditer_at(
     last = pos
     match = pattern.match
     end = len(text) if endpos is None else endpos
+    if type(pattern) is not REGEX_PATTERN:  # the standard library's engine: no `concurrent` to pass
+        for s in starts:
+            if s >= last and (m := match(text, s, end if reach is None else min(end, s + reach))) is not None:
+                out.append(m)
+                last = m.end()
+        return out
     for s in starts:
-        if s >= last and (m := match(text, s, end if reach is None else min(end, s + reach))) is not None:
+        stop = end if reach is None else min(end, s + reach)
+        if s >= last and (m := match(text, s, stop, HOLD)) is not None:
             out.append(m)
             last = m.end()
     return out
@@ -152,7 +161,7 @@ def finditer_at(
 def match_near(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
     """`pattern.match(text, pos)` for a pattern whose matches (with what their lookaheads read) stay
     within settings.MATCH_REACH_CHARS of `pos`: the try reads no further (see `finditer_at`'s `reach`)."""
-    return pattern.match(text, pos, min(len(text), pos + settings.MATCH_REACH_CHARS))
+    return pattern.match(text, pos, min(len(text), pos + settings.MATCH_REACH_CHARS), HOLD)
 
 
 class Lead:
@@ -176,7 +185,7 @@ class Lead:
         if first is None:
             first = lead_char(text)
         if first in self.pairs or first[:1] in self.firsts:
-            return self.pattern.match(text)
+            return self.pattern.match(text, 0, None, HOLD)
         return None
 
 
@@ -240,12 +249,13 @@ class Suffix:
 
     def matches(self, text: str, *span: int) -> bool:
         """Whether the pattern matches anywhere in `text` (or in its `span`)."""
+        lo = span[0] if span else 0
         end = span[1] if len(span) > 1 else len(text)
-        if self.endings and not self._may_end(text, span[0] if span else 0, end):
+        if self.endings and not self._may_end(text, lo, end):
             return False
         if text.endswith("\n", 0, end):
-            return self.backward.search(text, *span) is not None
-        return self.backward.match(text, *span) is not None
+            return self.backward.search(text, lo, end, HOLD) is not None
+        return self.backward.match(text, lo, end, HOLD) is not None
 
     def _may_end(self, text: str, lo: int, end: int) -> bool:
         # Trailing `\\s` characters are all `str.isspace`: a match leaves the ending last after rstrip.
@@ -264,13 +274,13 @@ class Suffix:
     def search(self, text: str, *span: int) -> regex.Match[str] | None:
         if not self.matches(text, *span):
             return None
-        if self.reach is None and self.words is None:
-            return self.forward.search(text, *span)
         lo = span[0] if span else 0
         end = span[1] if len(span) > 1 else len(text)
+        if self.reach is None and self.words is None:
+            return self.forward.search(text, lo, end, HOLD)
         if self.reach is None:
-            return self.forward.search(text, _earliest_word(text, lo, end, self.words), end)
-        return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end)
+            return self.forward.search(text, _earliest_word(text, lo, end, self.words), end, HOLD)
+        return self.forward.search(text, _earliest_start(text, lo, end, self.reach), end, HOLD)
 
     def sub(self, repl: str, text: str) -> str:
         """`pattern.sub(repl, text)`: an end-anchored match is the only one, found by `search`."""

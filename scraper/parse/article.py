@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import settings
 from ..errors import DecodeError, NotAnArticle, NotHTML, PageTooLarge, ParseError, TooLarge
 from ..models import Article, Attachment, Figure, Table
-from ..text import clean_text, decode_html_head, normalize
+from ..text import HOLD, clean_text, decode_html_head, normalize
 from .cues import (
     TIME_BEFORE,
     Layout,
@@ -437,7 +437,7 @@ def _render(
             tspan.end = pos
             spans.append(tspan)
             continue
-        if any(p.search(line) for p in drop):
+        if any(p.search(line, 0, None, HOLD) for p in drop):
             continue
         lines.append(line)
         pos += len(line) + 1
@@ -793,7 +793,7 @@ def _extract(
     listed = compiled_any(profile.attachment_patterns)
     for a in tree.css("a[href]") if listed else ():
         href = a.attributes.get("href") or ""
-        if listed[0].search(href) and _DOC_EXT.search(href):
+        if listed[0].search(href, 0, None, HOLD) and _DOC_EXT.search(href, 0, None, HOLD):
             att = _attachment(href, a, url)
             if att.url not in {x.url for x in attachments}:
                 attachments.append(att)

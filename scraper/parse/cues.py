@@ -21,7 +21,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .. import settings
-from ..text import clean_text
+from ..text import HOLD, clean_text
 
 __all__ = [
     "Layout",
@@ -373,15 +373,15 @@ def _typography(node: LexborNode) -> float:
     style = attrs.get("style") or ""
     bold = tag in ("strong", "b")
     if style:  # most blocks have no style, class or id: no pattern to run then
-        m = _BIG_FONT.search(style)
+        m = _BIG_FONT.search(style, 0, None, HOLD)
         if m:
             size = float(m.group(1)) * {"px": 1.0, "pt": 1.33, "em": 16.0}[m.group(2).lower()]
             score += 0.8 if size >= 16 else (0.3 if size >= 14 else 0.0)
-        bold = bold or _BOLD.search(style) is not None
+        bold = bold or _BOLD.search(style, 0, None, HOLD) is not None
     if bold:
         score += 0.3
     cls, ident = attrs.get("class"), attrs.get("id")
-    if (cls or ident) and _TITLE_CLASS.search((cls or "") + " " + (ident or "")):
+    if (cls or ident) and _TITLE_CLASS.search((cls or "") + " " + (ident or ""), 0, None, HOLD):
         score += 0.5
     return score
 
@@ -389,7 +389,7 @@ def _typography(node: LexborNode) -> float:
 def _is_date_line(text: str) -> bool:
     """'Ngày đăng: 05/04/2024', 'Thứ 6, 25/06/2021 17:00 | Lượt xem: 12': a date line, not a
     headline."""
-    if _YEAR_DIGITS.search(text) is None:
+    if _YEAR_DIGITS.search(text, 0, None, HOLD) is None:
         return False  # every date expression writes its year in four digits
     rest = _DATE_ANY.sub("", text, count=2)
     return len(rest) < len(text) and len(_NOT_LETTERS.sub("", rest)) < 25
@@ -397,7 +397,11 @@ def _is_date_line(text: str) -> bool:
 
 def is_portal_text(text: str) -> bool:
     """The portal's name, a section or menu label: what repeats on every page of a host."""
-    return bool(_PORTAL_WORDS.match(text)) or _site_name(text) or (len(text) > 20 and _shouting(text))
+    return (
+        bool(_PORTAL_WORDS.match(text, 0, None, HOLD))
+        or _site_name(text)
+        or (len(text) > 20 and _shouting(text))
+    )
 
 
 def _shouting(text: str) -> bool:
@@ -410,7 +414,9 @@ def _shouting(text: str) -> bool:
 
 def _site_name(text: str) -> bool:
     folded = text.casefold()
-    return any(map(folded.__contains__, _SITE_WORDS)) and _SITE_NAME.search(text) is not None
+    if not any(map(folded.__contains__, _SITE_WORDS)):
+        return False
+    return _SITE_NAME.search(text, 0, None, HOLD) is not None
 
 
 def clean_title(text: str) -> str:
@@ -424,7 +430,7 @@ def _headline_text(raw: str, chrome: tuple[regex.Pattern, ...]) -> str | None:
     text = clean_title(clean_text(raw))
     if not (8 <= len(text) <= 300) or is_portal_text(text) or _is_date_line(text):
         return None
-    if any(p.search(text) for p in chrome):
+    if any(p.search(text, 0, None, HOLD) for p in chrome):
         return None  # a font-size widget, a share bar, a counter
     return text
 
@@ -558,7 +564,7 @@ def best_date(
     if body_start is not None and body_start >= anchor:
         hi = min(hi, body_start + 1)
     best: DateHit | None = None
-    for m in _DATE_ANY.finditer(text, lo, min(len(text), hi + 40)):
+    for m in _DATE_ANY.finditer(text, lo, min(len(text), hi + 40), False, HOLD):
         if m.start() > hi or layout.in_link(m.start()):
             continue
         if (
@@ -650,7 +656,11 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         pos = layout.start.get(node.mem_id, -1)
         if not (3 <= len(text) <= 60) or pos + len(text) > title_pos + 2:
             continue  # (the cheap tests first: every test here only rules a block out)
-        if _DATE_ANY.search(text) or _THREE_DIGITS.search(text) or is_portal_text(text):
+        if (
+            _DATE_ANY.search(text, 0, None, HOLD)
+            or _THREE_DIGITS.search(text, 0, None, HOLD)
+            or is_portal_text(text)
+        ):
             continue
         if len(layout.text[pos + len(text) + 1 : title_pos].strip()) > ADJACENT * 3 // 4:
             continue
