@@ -716,3 +716,23 @@ def test_the_headline_period_is_the_last_fallback_and_read_only_when_needed(monk
     monkeypatch.setattr(context, "find_periods", lambda t, *a, **k: read.append(t) or real(t, *a, **k))
     dated = extract_figures("Năm 2023, tỷ lệ đúng hạn đạt 98,5%.", headline="Kết quả quý I/2024")
     assert [f.period_text for f in dated] == ["Năm 2023"] and "Kết quả quý I/2024" not in read
+
+
+def test_regex_calls_pass_hold_where_regex_takes_concurrent() -> None:
+    """`HOLD` (keep the GIL) is passed positionally: 4th of match/search, 5th of finditer/findall, 6th of
+    sub.  The argument after it is `timeout`, so a timeout of 0 there must be what times out."""
+    import pytest
+    import regex
+
+    from scraper.text import HOLD
+
+    p = regex.compile(r"(?:a|b)*c")
+    text = "ab" * 5000
+    assert p.search(text, 0, None, HOLD) is None
+    assert list(p.finditer(text, 0, None, False, HOLD)) == []
+    assert p.findall("abc", 0, None, False, HOLD) == ["abc"]
+    assert regex.compile("a").sub("", "aaa", 2, None, None, HOLD) == "a"
+    with pytest.raises(TimeoutError):
+        p.findall(text, 0, None, False, HOLD, 0)
+    with pytest.raises(TimeoutError):
+        p.sub("", text, 0, None, None, HOLD, 0)

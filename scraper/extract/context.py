@@ -650,7 +650,7 @@ def _indicator(
             if (
                 subject
                 and not (prev_end > ss and cstart == prev_end)  # a clause that a figure opened has no subject
-                and not _VERBISH.search(subject)
+                and not _VERBISH.search(subject, 0, None, HOLD)
                 and subject.split()[0].lower() not in _VERBS
                 and len(subject.split()) <= 8
                 and not _is_entity(subject)

@@ -764,7 +764,7 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
     if _LEVEL_AFTER.matches(prefix):
         return
     m = _CHANGE.search(core)
-    if m and _NOT_A_CHANGE.search(core, 0, m.start("c")):
+    if m and _NOT_A_CHANGE.search(core, 0, m.start("c"), HOLD):
         m = None  # "giá trị gia tăng đạt …": value added, a level
     if m:
         c.change = vocab.CHANGE_WORDS[_key(m.group("c"))]

@@ -548,7 +548,7 @@ def _stable_id(profile: SiteProfile, url: str | None, html: str, title: str | No
         if url and (m := pattern.search(url)):
             return f"{profile.name}:{m.group(1)}"
     for pattern in _compiled(profile.html_id_patterns):
-        if m := pattern.search(html, 0, settings.PAGE_HEAD_CHARS):  # the head, without a copy
+        if m := pattern.search(html, 0, settings.PAGE_HEAD_CHARS, HOLD):  # the head, without a copy
             return f"{profile.name}:{m.group(1)}"
     basis = (url or "") if url else f"{title}\n{body[:2000]}"
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

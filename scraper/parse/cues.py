@@ -348,7 +348,7 @@ def _agreement(text: str, slug: list[str]) -> float:
     text the slug says."""
     if not slug:
         return 0.0
-    words = _WORDS.findall(fold(text))
+    words = _WORDS.findall(fold(text), 0, None, False, HOLD)
     if not words:
         return 0.0
     sw, tw = set(slug), set(words)
@@ -391,8 +391,8 @@ def _is_date_line(text: str) -> bool:
     headline."""
     if _YEAR_DIGITS.search(text, 0, None, HOLD) is None:
         return False  # every date expression writes its year in four digits
-    rest = _DATE_ANY.sub("", text, count=2)
-    return len(rest) < len(text) and len(_NOT_LETTERS.sub("", rest)) < 25
+    rest = _DATE_ANY.sub("", text, 2, None, None, HOLD)  # (repl, string, count, pos, endpos, concurrent)
+    return len(rest) < len(text) and len(_NOT_LETTERS.sub("", rest, 0, None, None, HOLD)) < 25
 
 
 def is_portal_text(text: str) -> bool:
@@ -613,7 +613,11 @@ def lead_before(
         pos = layout.start.get(node.mem_id, -1)
         attrs = node.attributes  # a new dict on every access: read it once
         cls, style = _class_and_id(attrs), attrs.get("style") or ""
-        if not (_LEAD_CLASS.search(cls) or _BOLD.search(style) or node.tag in ("b", "strong")):
+        if not (
+            _LEAD_CLASS.search(cls, 0, None, HOLD)
+            or _BOLD.search(style, 0, None, HOLD)
+            or node.tag in ("b", "strong")
+        ):
             continue
         text = clean_text(_ESCAPED_OFFICE.sub("", _node_text(node)))
         if len(text) < settings.LEAD_MIN_CHARS or pos + len(text) > body_start + 5:
@@ -621,7 +625,7 @@ def lead_before(
         ftext = fold(text)
         if ftext == ftitle or (ftitle and ftitle in ftext and len(ftext) < len(ftitle) + 15):
             continue
-        if _DATE_ANY.search(text[:40]):
+        if _DATE_ANY.search(text[:40], 0, None, HOLD):
             continue
         return text
     return None
@@ -636,7 +640,7 @@ _SECTION_CLASS = regex.compile(r"(?i)cat|muc|folder|section")
 def category_before(layout: Layout, title_pos: int | None) -> str | None:
     """The section name: the breadcrumb's last item, else the short label right above the title."""
     for node in layout.crumbs():  # the elements whose class or id may name a breadcrumb
-        if _CRUMB_CLASS.search(_class_and_id(node.attributes)):
+        if _CRUMB_CLASS.search(_class_and_id(node.attributes), 0, None, HOLD):
             items = [clean_text(a.text(deep=True)) for a in node.css("a, li, span")]
             items = [
                 i
@@ -667,7 +671,11 @@ def category_before(layout: Layout, title_pos: int | None) -> str | None:
         cls = _class_and_id(node.attributes)
         if node.tag == "a" and not _section_link(node):
             continue
-        if node.tag == "a" or _TITLE_CLASS.search(cls) or _SECTION_CLASS.search(cls):
+        if (
+            node.tag == "a"
+            or _TITLE_CLASS.search(cls, 0, None, HOLD)
+            or _SECTION_CLASS.search(cls, 0, None, HOLD)
+        ):
             best = text
     return best
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex
 
+from ...text import HOLD
+
 __all__ = ["SiteProfile", "PROFILES", "GENERIC", "detect", "by_name"]
 
 
@@ -64,7 +66,7 @@ class SiteProfile:
     def matches_page(self, html: str, end: int | None = None) -> bool:
         """Whether a fingerprint occurs in `html` (in its first `end` characters: searched in place)."""
         stop = len(html) if end is None else end
-        return any(p.search(html, 0, stop) for p in compiled(self.fingerprints))
+        return any(p.search(html, 0, stop, HOLD) for p in compiled(self.fingerprints))
 
     def matches_url(self, url: str | None) -> bool:
         patterns = self.url_patterns
