@@ -480,8 +480,9 @@ class _SentenceCues:
         return bool(ends) and ends[0] <= pos
 
 
-_REFERS_BACK = regex.compile(r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả"
-                             r"|Trong\s+đó)(?![\p{L}])", regex.I)
+_REFERS_BACK = regex.compile(
+    r"\s*(?:Qua\s+đó|Theo\s+đó|Cụ\s+thể|Kết\s+quả|Trong\s+đó)(?![\p{L}])", regex.I
+)
 
 
 def _prev_sentence_start(sentences: list[tuple[int, int]], si: int) -> int:

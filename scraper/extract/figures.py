@@ -161,12 +161,14 @@ _LETTERS_END = regex.compile(rf"[{_L}]+$")
 _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
 _SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
-_PHONE_LABEL = regex.compile(r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu "
-                             r"số|số\s+nhà|nhà\s+số)\s*$")
+_PHONE_LABEL = regex.compile(
+    r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$"
+)
 _NOT_A_CHANGE = regex.compile(r"(?i:giá\s+trị|thuế)\s*$")
 _PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
-_SPELLED_BLOCK = regex.compile(rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng"
-                               rf"|mồng|tuổi|năm)\s*$")
+_SPELLED_BLOCK = regex.compile(
+    rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$"
+)
 _RANGE_LEAD = regex.compile(r"(?i:từ|trong\s+khoảng|khoảng)\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[\p{Lu}\d])|\n+")
 # `_SENTENCE_END` starts right after . ! ? … or at a line break: only there is it tried.
@@ -1061,8 +1063,11 @@ _SUFFIX_HINTS: dict[str, tuple] = {
     # a match touches a word before the label (or its boundary), the label's words, "số" and ":"
     "_LABEL": (None, (*vocab.LABEL_WORDS, "số"), ":.", 4 + max(len(w.split()) for w in vocab.LABEL_WORDS)),
     "_QUALIFIER": (reach_of(vocab.QUALIFIERS), vocab.QUALIFIERS),
-    "_CHANGE": (None, (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới "
-                                             "lượt là ứng".split())),
+    "_CHANGE": (
+        None,
+        (*vocab.CHANGE_WORDS, *"thêm được khoảng hơn gần trên xỉ đến tới".split(),
+         *"lượt là ứng".split()),
+    ),
     "_RANK": (reach_of(vocab.RANK_LEADS), vocab.RANK_LEADS),
     "_DATE_LEAD": (
         reach_of(("khoảng từ", "chiều", "trước")),

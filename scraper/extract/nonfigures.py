@@ -438,8 +438,10 @@ _FAMILY_STARTS: dict[str, _Anchors] = {
     "name-number": (("run", ("first short",)),),
     "per-unit": (("at", ("/", "mỗi", "bình", "trung", "tính", "cho", "trên")),),
     "month-year": (("run", ("first short",)),),
-    "elapsed": (("run", ("first "
-                         "short",)), ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt"))),
+    "elapsed": (
+        ("run", ("first short",)),
+        ("at", ("sau", "qua", "trải", "hơn", "gần", "trong", "suốt")),
+    ),
     "period": (("run", ("first short",)),),
 }
 _ANCHOR_WORDS = LEXICON.register(

@@ -560,8 +560,9 @@ _VIEWS = regex.compile(
     r"View\s+count)\s*:?\s*(?:Views\s*:)?\s*(\d[\d.,]*)",
     regex.I,
 )
-_AUTHOR_LINE = regex.compile(r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n"
-                             r"|]{2,60})", regex.I)
+_AUTHOR_LINE = regex.compile(
+    r"(?:Tác\s+giả|Người\s+viết|Tin|Bài)\s*:\s*(?P<a>[^\n|]{2,60})", regex.I
+)
 _DATE_PIPE_AUTHOR = regex.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\s*\|\s*(?P<a>[\p{Lu}][^\n|]{1,50})")
 
 
@@ -642,8 +643,9 @@ def _page_text(html: str | bytes, http_charset: str | None) -> tuple[str, bytes 
 # SharePoint display forms (DispForm.aspx, list item pages) put each field in a label/value row.
 _FORM_FIELDS = {
     "title": ("tiêu đề", "title", "tên bài viết"),
-    "published": ("ngày xuất "
-                  "bản", "ngày đăng", "ngày ban hành", "thời gian", "created", "ngày tạo"),
+    "published": (
+        "ngày xuất bản", "ngày đăng", "ngày ban hành", "thời gian", "created", "ngày tạo"
+    ),
     "author": ("tác giả", "author", "người viết"),
     "views": ("số lượt người đọc", "lượt xem", "số lượt xem"),
     "summary": ("tóm tắt", "mô tả", "summary"),

@@ -110,8 +110,9 @@ _DATE_LABEL = regex.compile(
     r"ngày\s+cập\s+nhật|"
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành|publish(?:ed)?\s+date|posted|ngày|thời\s+gian)\s*:?\s*$"
 )
-_WEEKDAY = regex.compile(r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)"
-                         r"|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$")
+_WEEKDAY = regex.compile(
+    r"(?i)(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[,-]?\s*(?:ngày\s*)?$"
+)
 ADJACENT = 80  # text characters between a date line or section label and the title it belongs to
 TIME_BEFORE = regex.compile(
     r"(?P<t>\d{1,2}\s*[:hH]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:,|-|\||ngày)?\s*$", regex.I
