@@ -20,6 +20,7 @@ import regex
 from .. import settings
 from ..models import Figure
 from .verdicts import Relation, close, evaluate, unit_of
+from .vocab import OF_WHICH
 
 __all__ = ["flat_row_relations", "rate_row_relations", "read_text_tables", "table_relations"]
 
@@ -31,7 +32,7 @@ TOTAL_LABEL = regex.compile(
     r"(?![\p{L}])",
     regex.I,
 )
-SUB_LABEL = regex.compile(r"^\s*(?:[-+*•–]|trong\s+đó|trđ|tr\.\s*đó|riêng|gồm)", regex.I)
+SUB_LABEL = regex.compile(rf"^\s*(?:[-+*•–]|{OF_WHICH}|riêng|gồm)", regex.I)
 _PERCENT_HEADER = regex.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|cơ\s+cấu", regex.I)
 _AMOUNTS = ("count", "money", "quantity", "number")
 

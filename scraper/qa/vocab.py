@@ -171,6 +171,10 @@ PERIOD_SHAPES = {
 }
 
 
+# A row or column printed under a total as "of which" ("Trong đó:", "Trđó:", "T.đó:"): a subset of the
+# total, never one of its members.
+OF_WHICH = r"trong\s+đó|tr\.?\s*đó|t\.\s*đó|trđ|tđ"
+
 # The unit column of a statistical table, read on a line of its own after a row's name ("Đường bộ ¶
 # 1000 tấn"); a unit with a leading number ("1000 tấn") is recognised by its shape.
 UNIT_LINES = (

@@ -28,7 +28,7 @@ from .. import settings
 from ..models import Figure
 from .tables import rate_row_relations
 from .verdicts import Relation, close, evaluate, unit_of
-from .vocab import UNIT_LINES
+from .vocab import OF_WHICH, UNIT_LINES
 
 __all__ = ["ColumnTable", "read_column_tables", "yearbook_relations"]
 
@@ -295,7 +295,7 @@ def _numbered_children(rows: list[Row], i: int) -> list[Row]:
     return [r for r in below if r.rank == "arabic"]
 
 
-_OF_WHICH = regex.compile(r"(?:trong\s+đó|tr\.?\s*đó|t\.\s*đó|tđ)(?![\p{L}])", regex.I)
+_OF_WHICH = regex.compile(rf"(?:{OF_WHICH})(?![\p{{L}}])", regex.I)
 
 
 def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
