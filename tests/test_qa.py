@@ -1759,3 +1759,38 @@ def test_last_periods_value_is_never_this_periods_too() -> None:
         "năm 2024 (171.658 hồ sơ)."
     )
     assert not [c.message for c in check_text(text) if not c.consistent]
+
+
+VOTES = [
+    ("shares make 100%: all of the ballots", "Ông Trần Văn Bình, Giám đốc Sở Xây dựng được 30/52 phiếu tín nhiệm "
+     "cao (chiếm 57,69%), 20 phiếu tín nhiệm (38,46%) và 2 phiếu tín nhiệm thấp (chiếm 3,85%).", [True]),
+    ("shares make 100%, one count misprinted", "Ông Trần Văn Bình, Giám đốc Sở Xây dựng được 30/52 phiếu tín nhiệm "
+     "cao (chiếm 57,69%), 21 phiếu tín nhiệm (38,46%) và 2 phiếu tín nhiệm thấp (chiếm 3,85%).", [False]),
+    ("two kinds of vote, none low", "Bà Lê Thị Hoa được 50/52 phiếu tín nhiệm cao (đạt 96,15%), 2 phiếu tín nhiệm "
+     "(đạt 3,85%) và không có phiếu tín nhiệm thấp.", [True]),
+    ("shares short of 100%: not all of it, no alarm", "Bà Lê Thị Hoa được 40/52 phiếu tín nhiệm cao (đạt 76,92%), "
+     "7 phiếu tín nhiệm (đạt 13,46%).", []),
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", VOTES, ids=[v[0] for v in VOTES])
+def test_counts_listed_after_a_fraction_with_their_shares_make_its_denominator(
+    case: str, text: str, verdicts: list
+) -> None:
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+@pytest.mark.parametrize("absent,verdicts", [("5", [True]), ("6", [False])])
+def test_members_present_as_a_fraction_and_the_absent_make_all_members(absent: str, verdicts: list) -> None:
+    text = f"Sáng 10/7, kỳ họp có 48/53 đại biểu HĐND tỉnh dự họp (vắng {absent} có lý do)."
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+def test_an_item_listed_without_a_number_keeps_the_numbered_ones_from_alarming() -> None:
+    """"gồm: Phó Giám đốc thường trực, 2 Phó Giám đốc và 9 chuyên viên": the first item is one more
+    person, so 2 + 9 short of 12 is no error; the positions of both blocks still make the 31 before."""
+    text = ("Trong 31 chức danh được lấy phiếu, khối Sở có 12 người, gồm: Phó Giám đốc thường trực, 2 Phó Giám đốc "
+            "và 9 chuyên viên; khối Ban có 19 người, gồm: Trưởng ban, 4 Phó Trưởng ban và 14 chuyên viên.")
+    checks = [c for c in check_text(text) if c.check == "sum"]
+    assert not [c for c in checks if not c.consistent]
+    assert ("31", "12", "19") in {tuple(f["raw"] for f in c.figures) for c in checks if c.consistent}

@@ -628,6 +628,11 @@ _HIGHLIGHTS = regex.compile(
 )
 
 
+# An item with no number listed before the first numbered part: "gồm: Chủ tịch, 3 Phó Chủ tịch …"
+# (the part right after the separator: "Khu vực nông, lâm nghiệp … đạt 638,76" is one label)
+_UNNUMBERED = regex.compile(r"\p{L}[^\d,;()]*(?:,|;|\s+và)\s*$")
+
+
 # A parenthesis that opens with a rate or a change is no list of parts: "(đạt 98%)", "(tăng 5%)", "(-2%)"
 _RATE_IN_PARENS = regex.compile(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tăng|so|-)", regex.I)
 
@@ -672,8 +677,11 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
-            if _HIGHLIGHTS.search(tx.t, w.end, m.start()):
-                # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all
+            unnumbered = bool(parts) and _UNNUMBERED.search(tx.t, m.end(), parts[0].start) is not None
+            if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered:
+                # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all; "23 người,
+                # gồm: Chủ tịch, 3 Phó Chủ tịch và 19 Ủy viên": an item with no number is one
+                # more
                 conf = settings.QA_CONF_ARITHMETIC
             closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
             for r in _sum_candidates(tx, w, parts, rule, conf):
@@ -1449,6 +1457,67 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         yield Relation("sum", w, tuple(parts), rule + " (mẫu số)", conf, over="denominator")
 
 
+def _fraction_siblings(tx: Text) -> Iterable[Relation]:
+    """"47/49 phiếu (đạt 95,92%), 2 phiếu (đạt 4,08%)": counts of the same thing listed right after
+    a fraction, each with its share as the fraction has, make up the fraction's denominator with its
+    numerator.  When the shares make 100% the list is all of it (a vote: high, plain and low confidence);
+    otherwise an exact sum only confirms."""
+    for frac in tx.figures:
+        if frac.kind != "ratio" or not frac.denominator or frac.change:
+            continue
+        s = tx.sentence(frac.start)
+        shares: list[Figure] = []
+        counts: list[Figure] = []
+        for f in tx.in_sentences(s, s + 1, frac.start):
+            if f.start <= frac.start:
+                continue
+            if f.kind == "percent" and not f.change and len(shares) == len(counts):
+                shares.append(f)
+            elif f.kind == "count" and not f.change and tx.compatible(f, frac) and len(shares) > len(counts):
+                counts.append(f)
+            else:
+                break
+        if not counts:
+            continue
+        total = frac.value + sum((f.value for f in counts), Decimal(0))
+        slack = sum((unit_of(f) / 2 for f in shares), Decimal(0))
+        off = abs(sum((f.value for f in shares), Decimal(0)) - 100)
+        whole = len(shares) == len(counts) + 1 and off <= slack
+        if whole or total == frac.denominator:
+            conf = settings.QA_CONF_MARKER if whole else settings.QA_CONF_UNMARKED
+            rule = "phân số và các số đếm liệt kê sau nó làm nên mẫu số" + (
+                " (tỷ lệ của chúng cộng lại 100%)" if whole else ""
+            )
+            yield Relation("sum", frac, (frac, *counts), rule, conf, whole=frac.denominator)
+
+
+# Those not there, of all who could be: "70/74 đại biểu có mặt (vắng 4 có lý do)"
+_ABSENT = regex.compile(
+    r"(?<![\p{L}])(?:vắng(?:\s+mặt)?"
+    r"|không\s+(?:tham\s+(?:gia|dự)|có\s+mặt|dự(?:\s+họp)?|đi\s+bầu))\s*:?\s*$",
+    regex.I,
+)
+
+
+def _absentees(tx: Text) -> Iterable[Relation]:
+    """"70/74 đại biểu tham gia phiên họp (vắng 4 có lý do)": those present, a fraction of all,
+    and the absent, right after it in its sentence, make its denominator."""
+    for frac in tx.figures:
+        if frac.kind != "ratio" or not frac.denominator or frac.change:
+            continue
+        s = tx.sentence(frac.start)
+        nxt = next((f for f in tx.in_sentences(s, s + 1, frac.start) if f.start > frac.start), None)
+        # "(vắng 4 có lý do)": the noun is the fraction's
+        if nxt is None or nxt.kind not in ("count", "number") or nxt.change:
+            continue
+        if not _ABSENT.search(tx.t, frac.end, nxt.start):
+            continue
+        if nxt.kind == "count" and not tx.compatible(nxt, frac):
+            continue
+        rule = "có mặt (phân số) + vắng mặt = mẫu số"
+        yield Relation("sum", frac, (frac, nxt), rule, settings.QA_CONF_IDENTITY, whole=frac.denominator)
+
+
 def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
     """"tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp
     định kỳ 98 lượt /115 người": pairs (or fractions) after a marker break a pair down, first
@@ -1527,7 +1596,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
-    sums += [*_fractions_of_a_count(tx)]
+    sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *_absentees(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]

@@ -26,7 +26,7 @@ SAME_THING = (
         "nhân khẩu", "khẩu", "bị cáo", "bị can", "cán bộ", "công chức", "viên chức",
         "đảng viên", "hội viên", "đoàn viên", "cử tri", "thanh niên", "sinh viên",
         "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
-        "ứng cử viên", "giáo viên", "nhân viên", "thành viên",
+        "ứng cử viên", "giáo viên", "nhân viên", "thành viên", "chức danh", "chức vụ",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
