@@ -187,6 +187,7 @@ QA_RANGE_WHOLE_REACH = 3  # figures after a range of counts looked at for the wh
 # …)"): it cannot run on into something else, so parts overshooting by up to this share are a misprint.
 QA_OVERSHOOT_PARENS = 0.25
 # Parts adding to less than (1 - this) of their whole are a highlighted subset, never an alarm.
+QA_SHARES_SHORT = 5  # parts' own shares this close below 100% (in points): the list leaves something out
 QA_UNDERSHOOT = 0.2
 # … and parts after "trong đó" ("of which") less than (1 - this) of it, unless their roles make it up.
 QA_UNDERSHOOT_OPEN = 0.03

@@ -1794,3 +1794,50 @@ def test_an_item_listed_without_a_number_keeps_the_numbered_ones_from_alarming()
     checks = [c for c in check_text(text) if c.check == "sum"]
     assert not [c for c in checks if not c.consistent]
     assert ("31", "12", "19") in {tuple(f["raw"] for f in c.figures) for c in checks if c.consistent}
+
+
+TALLIES = [
+    ("one sentence each, the voters said once at the end",
+     "Ông Hoàng Văn Nam, phó chủ tịch UBND tỉnh, không có phiếu tín nhiệm thấp, được 70 phiếu tín nhiệm cao, "
+     "5 phiếu tín nhiệm.\n\nBà Đỗ Thị Lan được 60 phiếu tín nhiệm cao, 12 phiếu tín nhiệm, 3 phiếu tín nhiệm "
+     "thấp.\n\nTổng số đại biểu HĐND tỉnh dự bỏ phiếu tín nhiệm là 75 người.", [True, True]),
+    ("a misprinted tally", "Bà Đỗ Thị Lan được 60 phiếu tín nhiệm cao, 13 phiếu tín nhiệm, 3 phiếu tín nhiệm "
+     "thấp.\n\nTổng số đại biểu HĐND tỉnh dự bỏ phiếu tín nhiệm là 75 người.", [False]),
+    ("a line each under the valid ballots", "1. Ông Lý Văn Tú - Chủ tịch UBND tỉnh:\n\nSố phiếu hợp lệ: 44/44."
+     "\n\nSố phiếu tín nhiệm cao: 40 phiếu.\n\nSố phiếu tín nhiệm: 3 phiếu.\n\nSố phiếu tín nhiệm thấp: 1 phiếu.",
+     [True]),
+    ("a kind left unsaid: an exact sum confirms, a short one says nothing",
+     "Bà Đỗ Thị Lan được 60 phiếu tín nhiệm cao, 12 phiếu tín nhiệm.\n\nTổng số đại biểu HĐND tỉnh dự bỏ phiếu "
+     "tín nhiệm là 75 người.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", TALLIES, ids=[t[0] for t in TALLIES])
+def test_a_confidence_votes_ballots_add_up_to_the_valid_ballots(case: str, text: str, verdicts: list) -> None:
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+@pytest.mark.parametrize("rate,verdicts", [("86,36%", [True]), ("90%", [])])
+def test_a_share_of_the_total_it_names_is_over_that_total_said_earlier(rate: str, verdicts: list) -> None:
+    """"chiếm …% tổng số đại biểu": over the delegates counted paragraphs before (a fraction's
+    denominator), though the count is of ballots; so far back it confirms and never alarms."""
+    text = ("Kỳ họp có 41/44 đại biểu HĐND tỉnh có mặt.\n\nÔng Lý Văn Tú - Chủ tịch UBND tỉnh:\n\n"
+            f"Số phiếu tín nhiệm cao: 38 phiếu (chiếm {rate} tổng số đại biểu HĐND tỉnh).")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio" and "tổng số" in c.rule] == verdicts
+
+
+def test_parts_whose_own_shares_fall_short_of_100_percent_leave_something_out() -> None:
+    """Shares 30,1 + 69,6 = 99,7%: the two items are not all of the spending, so their sum short of the
+    total is no error; each share still checks against the total."""
+    text = ("Tổng chi ngân sách năm 2023 ước đạt 5.000 tỷ đồng, trong đó: Chi đầu tư phát triển đạt 1.505 tỷ "
+            "đồng, chiếm 30,1%. Chi thường xuyên đạt 3.480 tỷ đồng, chiếm 69,6%.")
+    checks = check_text(text)
+    assert not [c for c in checks if not c.consistent]
+    assert [c.consistent for c in checks if c.check == "ratio"] == [True, True]
+
+
+def test_a_bare_classifier_counts_what_the_whole_it_opens_counts() -> None:
+    """"… 52 triệu lượt khám chữa bệnh, trong đó ngoại trú 47,5 triệu lượt; nội trú 4,5 triệu lượt"."""
+    text = ("Năm 2022 có 52 triệu lượt khám chữa bệnh, trong đó số lượt ngoại trú là 47,5 triệu lượt; số lượt "
+            "nội trú là 4,5 triệu lượt.")
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == [True]

@@ -250,7 +250,10 @@ def _whole_reasons(
         achieved = regex.search(
             r"đạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", tx.before(p, 16)
         )  # "(đạt 100%)" of a part: achieved, not a share
-        yield (0.6 if achieved else 0.85), "tổng của danh sách chứa tử số"
+        conf = 0.6 if achieved else 0.85
+        if _names_another_total(tx, p, f):
+            conf = settings.QA_CONF_ARITHMETIC  # "chiếm 87,93% tổng số đại biểu": not ballots
+        yield conf, "tổng của danh sách chứa tử số"
     if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
         yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
@@ -661,6 +664,62 @@ def _rates_against_named_wholes(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (f, w), AGAINST_RULE, settings.QA_CONF_ARITHMETIC, whole=w.value)
 
 
+# "49 phiếu (chiếm 84,48% tổng số đại biểu HĐND tỉnh)": the total a share names by its noun
+_OF_TOTAL = regex.compile(r"\s*tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})", regex.I)
+_SHARE_GAP = regex.compile(
+    r"[^\d.;()]{0,25}[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*", regex.I
+)
+NAMED_TOTAL_RULE = "'chiếm … tổng số <danh từ>': trên tổng số ấy nêu ở trước"
+
+
+def _names_another_total(tx: Text, p: Figure, whole: Figure) -> bool:
+    """The share names the total it is of by a noun the whole does not count."""
+    m = _OF_TOTAL.match(tx.t, p.end)
+    unit = (whole.unit or "").lower().split()
+    return m is not None and (not unit or m.group("n").lower().split()[: len(unit)] != unit)
+
+
+def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """"Số phiếu tín nhiệm cao: 49 phiếu (chiếm 84,48% tổng số đại biểu)": the amount
+    right before a share, over the last total of the noun the share names ("53/58 đại biểu": 58, the
+    fraction's denominator; "Trong số 53 đại biểu": 53), counted before it in the text, even of
+    another noun than the amount's (one ballot per delegate).  A count of the same thing in the rate's
+    paragraph may alarm; another noun, or a total further back, only confirms."""
+    figs = tx.figures
+    parts = {f.index for r in sums if r.check == "sum" for f in r.operands if f is not r.stated}
+    shares = {
+        num.index
+        for num, p in zip(figs, figs[1:])
+        if p.kind == "percent"
+        and _OF_TOTAL.match(tx.t, p.end)
+        and _SHARE_GAP.fullmatch(tx.t, num.end, p.start)
+    }
+    for num, p in zip(figs, figs[1:]):
+        if num.index not in shares or p.change or num.change or num.kind not in ("count", "number"):
+            continue
+        m = _OF_TOTAL.match(tx.t, p.end)
+        named = m.group("n").lower().split()
+        para = tx.paragraph(p.start)
+        first = para - settings.QA_FAR_WHOLE_PARAGRAPHS
+        for w in reversed(tx.in_paragraphs(first, para, num.start)):
+            unit = (w.unit or "").lower().split()
+            if w.start >= num.start or w.change or not unit or named[: len(unit)] != unit:
+                continue
+            if w.index in shares or w.index in parts:
+                continue  # a part, or a sibling share ("209,5 vụ việc chiếm 92% tổng số …")
+            total = w.denominator if w.kind == "ratio" else w.value if w.kind == "count" else None
+            if not total or total < num.value:
+                continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
+            # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only
+            near = tx.paragraph(w.start) == para and tx.compatible(num, w)
+            conf = settings.QA_CONF_MARKER if near else settings.QA_CONF_FAR_WHOLE
+            if w.kind == "ratio":  # shown with the check: the reviewer finds the denominator there
+                yield Relation("ratio", p, (num,), NAMED_TOTAL_RULE, conf, whole=total, source=w)
+            else:
+                yield Relation("ratio", p, (num, w), NAMED_TOTAL_RULE, conf, whole=total)
+            break
+
+
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     """The amount a comparison rate names right after its words, in the numerator's unit."""
     i = tx.order[id(p)]
@@ -1068,6 +1127,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
+    rates += [*_rates_of_a_named_total(tx, sums)]
     return rates
 
 

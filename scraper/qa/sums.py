@@ -42,6 +42,8 @@ from .verdicts import (
 )
 from .vocab import (
     IDENTITIES,
+    VOTE_KINDS,
+    VOTERS,
 )
 
 _NOUN_PHRASE_END = regex.compile(r"[.;:()]|,\s*(?:trong|gồm|bao|cụ|đạt|chiếm|tăng|giảm)")
@@ -1518,6 +1520,91 @@ def _absentees(tx: Text) -> Iterable[Relation]:
         yield Relation("sum", frac, (frac, nxt), rule, settings.QA_CONF_IDENTITY, whole=frac.denominator)
 
 
+_VOTE_KINDS = {
+    k: regex.compile(rf"(?<![\p{{L}}])(?:{p})(?![\p{{L}}])", regex.I) for k, p in VOTE_KINDS.items()
+}
+_VOTE_AFTER = regex.compile(r"\s*phiếu\s+", regex.I)
+_VOTERS = regex.compile(rf"(?:{VOTERS})[^.;\d]{{0,40}}$", regex.I)
+_NONE_OF = regex.compile(
+    r"không\s+có\s+(?:\p{L}+\s+){0,2}phiếu\s+(?P<k>tín\s+nhiệm(?:\s+(?:cao|thấp))?)", regex.I
+)
+
+
+def _vote_kind(tx: Text, f: Figure) -> str | None:
+    """"86 phiếu tín nhiệm cao" → "high"; "Số phiếu tín nhiệm: 4 phiếu" → "plain": which
+    ballots a count counts, read after it, else in its clause before it."""
+    if f.kind not in ("count", "number") or f.change or (f.unit or "phiếu").lower() != "phiếu":
+        return None
+    after = tx.after(f, 40)
+    m = _VOTE_AFTER.match(after)
+    if m is not None:
+        kind = next((k for k, p in _VOTE_KINDS.items() if p.match(after, m.end())), None)
+        if kind is not None:
+            return kind
+    clause = regex.split(r"[.;\n(]", tx.before(f, 60))[-1]
+    return next((k for k, p in _VOTE_KINDS.items() if p.search(clause)), None)
+
+
+def _vote_tallies(tx: Text) -> Iterable[Relation]:
+    """A confidence vote (lấy phiếu tín nhiệm): one person's ballots of high, plain and low
+    confidence, counted side by side ("được 86 phiếu tín nhiệm cao, 4 phiếu tín nhiệm",
+    "không có phiếu tín nhiệm thấp"), add up to the valid ballots or the members who voted, said
+    once for all ("Tổng số đại biểu dự bỏ phiếu tín nhiệm là 90 người") or before each
+    tally ("Số phiếu hợp lệ: 53/53"). A tally with every kind accounted for may alarm; one missing a
+    kind only confirms an exact sum."""
+    voters = [f for f in tx.figures if not f.change and _VOTERS.search(tx.before(f, 80))]
+    if not voters:
+        return
+    tally: list[tuple[str, Figure]] = []
+    for f in tx.figures:
+        if f.kind == "percent" and tally:
+            continue  # "(chiếm 84,48% tổng số đại biểu)": a share said with a count
+        kind = _vote_kind(tx, f)
+        if kind is not None and kind not in {k for k, _ in tally}:
+            if not tally or _same_tally(tx, tally[-1][1], f):
+                tally.append((kind, f))
+                continue
+        yield from _tally_relation(tx, tally, voters)
+        tally = [(kind, f)] if kind is not None else []
+    yield from _tally_relation(tx, tally, voters)
+
+
+def _same_tally(tx: Text, last: Figure, f: Figure) -> bool:
+    """In one sentence ("86 phiếu tín nhiệm cao, 4 phiếu tín nhiệm"), or a line each, one after
+    the other ("Số phiếu tín nhiệm cao: 49 phiếu … ¶ Số phiếu tín nhiệm: 4 phiếu
+    …")."""
+    if tx.sentence(f.start) == tx.sentence(last.start):
+        return True
+    pf, pl = tx.paragraph(f.start), tx.paragraph(last.start)
+    firsts = all(tx.span(tx.para[p], g.start, g.start) == [] for p, g in ((pf, f), (pl, last)))
+    return pf - pl == 1 and firsts
+
+
+def _tally_relation(tx: Text, tally: list[tuple[str, Figure]], voters: list[Figure]) -> Iterable[Relation]:
+    if len(tally) < 2:
+        return
+    votes = [f for _, f in tally]
+    # "… cũng không có phiếu tín nhiệm thấp. Ông Chiến được 87 phiếu tín nhiệm cao,
+    # …": said the sentence before, in the paragraph
+    s = tx.sentence(votes[0].start)
+    lo = max(tx._bound(tx.sent, s - 1), tx.para[tx.paragraph(votes[0].start)])
+    hi = tx._bound(tx.sent, tx.sentence(votes[-1].start) + 1)
+    said_none = {
+        "high" if "cao" in m.group("k") else "low" if "thấp" in m.group("k") else "plain"
+        for m in _NONE_OF.finditer(tx.t, lo, hi)
+    }
+    complete = {k for k, _ in tally} | said_none >= set(VOTE_KINDS)
+    before = [w for w in voters if w.start < votes[0].start]
+    whole = before[-1] if before else voters[-1]
+    if any(whole is f for f in votes):
+        return
+    if not complete and sum((f.value for f in votes), Decimal(0)) != whole.value:
+        return
+    conf = settings.QA_CONF_IDENTITY if complete else settings.QA_CONF_UNMARKED
+    rule = "phiếu tín nhiệm cao + tín nhiệm + tín nhiệm thấp = số phiếu hợp lệ"
+    yield Relation("sum", whole, tuple(votes), rule, conf)
+
+
 def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
     """"tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp
     định kỳ 98 lượt /115 người": pairs (or fractions) after a marker break a pair down, first
@@ -1580,6 +1667,45 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(parts), rule, conf)
 
 
+_SHARE_WORD = regex.compile(
+    r"(?<![\p{L}])(?:chiếm|tỷ\s+trọng|tỉ\s+trọng)(?:\s+\p{L}+){0,2}\s*$", regex.I
+)
+
+
+def _stated_shares(tx: Text, parts: Sequence[Figure]) -> list[Figure]:
+    """Each part's own share, said right after it ("… 2.363,59 tỷ đồng, tăng 15,26%, chiếm 24,83%"),
+    before the next part; empty unless every part has one."""
+    out: list[Figure] = []
+    bounds = [p.start for p in parts[1:]] + [tx._bound(tx.sent, tx.sentence(parts[-1].start) + 1)]
+    for p, end in zip(parts, bounds):
+        share = next(
+            (
+                f
+                for f in tx.span(p.end, end, end)
+                if f.kind == "percent" and not f.change and _SHARE_WORD.search(tx.before(f, 30))
+            ),
+            None,
+        )
+        if share is None:
+            return []
+        out.append(share)
+    return out
+
+
+def _short_by_its_shares(tx: Text, r: Relation) -> bool:
+    """A breakdown whose parts' own shares of the whole fall short of 100% beyond their rounding
+    ("chiếm 24,83% … chiếm 74,87% … chiếm 0,26%": 99,96%): the list leaves something out, so its sum
+    short of the whole is no error."""
+    parts = [f for f in r.operands if f is not r.stated]
+    shares = _stated_shares(tx, parts) if len(parts) >= 2 and r.whole is None and r.over == "value" else []
+    if not shares:
+        return False
+    slack = sum((unit_of(f) / 2 for f in shares), Decimal(0))
+    total = sum((f.value for f in shares), Decimal(0))
+    # far from 100% the shares are of other wholes ("chiếm 12,5% … chiếm 20,4%"), which says nothing
+    return 100 - settings.QA_SHARES_SHORT <= total < 100 - slack and not evaluate(r).consistent
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -1596,10 +1722,15 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
-    sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *_absentees(tx)]
+    sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *_absentees(tx), *_vote_tallies(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
-    return sums
+    return [
+        dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
+        if r.check == "sum" and r.confidence >= settings.QA_ALARM and _short_by_its_shares(tx, r)
+        else r
+        for r in sums
+    ]

@@ -290,8 +290,12 @@ class Text:
         """Two figures count or measure the same thing (classifiers read past, abbreviations expanded)."""
         if not kinds_compatible(a, b):
             return False
-        same_word = (a.unit or "").lower() == (b.unit or "").lower() and (a.unit or "").lower() in CLASSIFIERS
-        return same_word or _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
+        ua, ub = (a.unit or "").lower(), (b.unit or "").lower()
+        if ua in CLASSIFIERS and (ub == ua or ub.split(" ", 1)[0] == ua):
+            return True  # "152,8 triệu lượt" of "168 triệu lượt khám …": the noun said once
+        if ub in CLASSIFIERS and ua.split(" ", 1)[0] == ub:
+            return True
+        return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def span(self, lo: int, hi: int, near: int | None = None) -> list[Figure]:
         """The figures that start in text[lo:hi], found by bisection; at most QA_WINDOW on each side of

@@ -182,3 +182,18 @@ UNIT_LINES = (
     "hộ", "ha", "tấn", "km", "con", "lượt", "lượt người", "HK", "cái", "chiếc", "trường",
     "lớp", "giường",
 )
+
+# A confidence vote (lấy phiếu tín nhiệm): each person's ballots of high, plain and low confidence
+# add up to the valid ballots, or to the members who voted. kind → the words after "phiếu" ("49 phiếu
+# tín nhiệm cao") or in the label before the count ("Số phiếu tín nhiệm thấp: 0").
+VOTE_KINDS = {
+    "high": r"tín\s+nhiệm\s+cao",
+    "low": r"tín\s+nhiệm\s+thấp",
+    "plain": r"tín\s+nhiệm(?!\s+(?:cao|thấp))",
+}
+# The whole a tally adds up to: "Số phiếu hợp lệ: 53/53", "Tổng số đại biểu … dự bỏ
+# phiếu … là 90"
+VOTERS = (
+    r"phiếu\s+hợp\s+lệ|phiếu\s+thu\s+về"
+    r"|(?:đại\s+biểu|người)[^.;:\d]{0,40}(?:dự|tham\s+gia)(?:\s+bỏ\s+phiếu|\s+lấy\s+phiếu)"
+)
