@@ -1841,3 +1841,20 @@ def test_a_bare_classifier_counts_what_the_whole_it_opens_counts() -> None:
     text = ("Năm 2022 có 52 triệu lượt khám chữa bệnh, trong đó số lượt ngoại trú là 47,5 triệu lượt; số lượt "
             "nội trú là 4,5 triệu lượt.")
     assert [c.consistent for c in check_text(text) if c.check == "sum"] == [True]
+
+
+@pytest.mark.parametrize(
+    "text,rounding",
+    [
+        ("Tổng diện tích gieo trồng năm 2022 đạt 1.000,2 ha, trong đó: lúa 500,1 ha; ngô 300,2 ha; rau 200,0 ha.", True),
+        ("Tổng diện tích gieo trồng năm 2022 đạt 1.000,0 ha, trong đó: lúa 500,1 ha; ngô 300,2 ha; rau 200,0 ha.", False),
+        ("Tổng số hộ là 1.000 hộ, trong đó: hộ nghèo 501 hộ, hộ cận nghèo 300 hộ, hộ khác 200 hộ.", False),
+    ],
+    ids=["a tenth off three parts to 0,1", "three tenths off: beyond rounding", "whole things are not rounded"],
+)
+def test_a_failing_sum_says_when_rounded_parts_could_explain_it(text: str, rounding: bool) -> None:
+    """Still an alarm as printed (the exact rule), but the reviewer is told when rounding could be why."""
+    [check] = [c for c in check_text(text) if c.check == "sum"]
+    assert not check.consistent
+    assert check.rounding is rounding
+    assert ("phạm vi làm tròn" in check.message) is rounding

@@ -28,7 +28,7 @@ from ..models import Check, CompareRow, Figure
 from .arithmetic import second_look
 from .pairs import relations
 from .tables import read_text_tables
-from .verdicts import Relation, Verdict, decide
+from .verdicts import Relation, Verdict, decide, within_rounding
 
 __all__ = [
     "OfficialTableError",
@@ -157,17 +157,14 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
     )
     show = lambda x: _show(x, scale, scale_word, unit)  # noqa: E731
-    msg = _sum_message(
-        "Tổng các phần",
-        expr,
-        show(computed),
-        ok,
-        f"tổng {shown_total} đã nêu",
-        show(computed - stated),
-        r.rule,
-    )
+    rounding = not ok and r.whole is None and within_rounding(total, parts, computed)
+    diff = show(computed - stated)
+    if rounding:
+        diff += f" — trong phạm vi làm tròn của {len(parts)} phần"
+    whole = f"tổng {shown_total} đã nêu"
+    msg = _sum_message("Tổng các phần", expr, show(computed), ok, whole, diff, r.rule)
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
-    return _check("sum", v, stated, computed, refs, msg, url)
+    return _check("sum", v, stated, computed, refs, msg, url).model_copy(update={"rounding": rounding})
 
 
 def _sum_message(what: str, expr: str, computed: str, ok: bool, whole: str, diff: str, rule: str) -> str:

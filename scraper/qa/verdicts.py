@@ -153,6 +153,16 @@ def agrees(
     return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
 
 
+def within_rounding(stated: Figure, parts: Sequence[Figure], computed: Decimal) -> bool:
+    """The parts, printed with decimals, may add up to `computed` by rounding alone while the total they
+    were rounded from is `stated`: each part and the total up to half a unit of the total's last digit
+    off.  Counts of whole things are never rounded."""
+    rounded = [f for f in parts if _printed(f)[0].as_tuple().exponent < 0]  # type: ignore[operator]
+    if len(rounded) < 2:
+        return False
+    return abs(computed - stated.value) <= unit_of(stated) * (len(rounded) + 1) / 2
+
+
 def ratio_agrees(
     stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]
 ) -> tuple[bool, Decimal]:
