@@ -1858,3 +1858,11 @@ def test_a_failing_sum_says_when_rounded_parts_could_explain_it(text: str, round
     assert not check.consistent
     assert check.rounding is rounding
     assert ("phạm vi làm tròn" in check.message) is rounding
+
+
+@pytest.mark.parametrize("change", ["(-49,9 ha)", "(49,9 ha)"])
+def test_a_fall_printed_with_its_minus_sign_is_over_this_period_plus_the_fall(change: str) -> None:
+    """"giảm 2,7% (-49,9 ha)": the sign says the fall again; last year's area is 1.784,2 + 49,9."""
+    text = f"Diện tích gieo trồng ngô vụ xuân đạt 1.784,2 ha, giảm 2,7% {change} so với cùng kỳ."
+    [check] = [c for c in check_text(text) if c.check == "ratio"]
+    assert check.consistent and check.computed == Decimal("2.7207")

@@ -743,9 +743,10 @@ _EQUIVALENT = regex.compile(
 
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
-    down = (change.change or p.change) == "giảm" or regex.search(
+    down = (change.change or p.change) == "giảm" or change.value < 0 or regex.search(
         r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
     )
+    moved = abs(change.value)  # "giảm 2,9% (-49,9 ha)": the sign said twice, the fall is 49,9
     para = tx.paragraph(change.start)
     restating = _restating(tx, change, p)
     for f in tx.in_paragraphs(para - 1, para, change.start) + restating:
@@ -761,7 +762,7 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             para - tx.paragraph(f.start) > 1 or tx.sentence(change.start) - tx.sentence(f.start) > 3
         ):
             continue
-        prior = f.value + change.value if down else f.value - change.value
+        prior = f.value + moved if down else f.value - moved
         if prior > 0:
             # last period's value printed too ("59.177 người so với cùng kỳ (55.317 người); tăng
             # 3.860 (7%)")
