@@ -1866,3 +1866,22 @@ def test_a_fall_printed_with_its_minus_sign_is_over_this_period_plus_the_fall(ch
     text = f"Diện tích gieo trồng ngô vụ xuân đạt 1.784,2 ha, giảm 2,7% {change} so với cùng kỳ."
     [check] = [c for c in check_text(text) if c.check == "ratio"]
     assert check.consistent and check.computed == Decimal("2.7207")
+
+
+def test_a_table_of_district_rates_raises_no_alarm_from_rows_that_match_by_chance() -> None:
+    """Districts with a rate and counts, and a row numbering the columns under the header: no column is
+    a share of another row's count, however many pairings one row reproduces by chance."""
+    rows = [("1", "Huyện Đông", "2,41", "120", "60", "60"), ("2", "Huyện Tây", "5,12", "430", "200", "230"),
+            ("3", "Huyện Nam", "9,87", "915", "401", "514"), ("4", "Huyện Bắc", "12,30", "1.220", "610", "610"),
+            ("5", "Thị xã Hòa", "3,05", "275", "100", "175"), ("6", "Huyện Sơn", "30,15", "2.060", "999", "1.061")]
+    text = ("TT | Huyện, thị xã | Tỷ lệ hộ nghèo và cận nghèo (%) | Tổng số hộ | Hộ nghèo | Hộ cận nghèo |\n"
+            "A | B | 1 | 2 | 3 | 4 |\n" + "\n".join(" | ".join(r) + " |" for r in rows))
+    assert not [c.message for c in check_text(text) if not c.consistent]
+
+
+def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
+    from scraper.qa.tables import read_text_tables
+
+    text = "TT | Đơn vị | Tiếp nhận | Đã giải quyết |\nA | B | 1 | 2 |\n1 | Sở Tư pháp | 120 | 118 |"
+    figures = read_text_tables(text, extract_figures(text))
+    assert {f.row for f in figures if f.table is not None} == {"1"}

@@ -56,12 +56,16 @@ def _amount(f: Figure | None) -> bool:
 
 
 def _confirmed(candidates: list[Relation], min_others: int) -> list[Relation]:
-    """Relations of one table structure: each is trusted when at least `min_others` of the others hold."""
+    """Relations of one table structure: each is trusted when at least `min_others` of the others hold,
+    and no more of them fail than hold (one row of eleven that a column happens to reproduce is chance,
+    not the table's structure)."""
     verdicts = [evaluate(r) for r in candidates]
+    held = sum(1 for v in verdicts if v.consistent)
     out = []
     for i, r in enumerate(candidates):
-        others = sum(1 for j, v in enumerate(verdicts) if j != i and v.consistent)
-        conf = settings.QA_CONF_TABLE if others >= min_others else settings.QA_CONF_TABLE_GUESS
+        others = held - verdicts[i].consistent
+        sure = others >= min_others and len(candidates) - held <= held
+        conf = settings.QA_CONF_TABLE if sure else settings.QA_CONF_TABLE_GUESS
         out.append(Relation(r.check, r.stated, r.operands, r.rule, conf, r.whole))
     return out
 
@@ -160,6 +164,8 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
         header = first if not any(_DIGIT.search(c) for c in first[1:]) else None
         for a, b in block[1:] if header else block:
             cells = text[a:b].split(_CELL_SEP)
+            if _numbering(cells):
+                continue  # "A | B | 1 | 2 | 3": the columns' numbers, no row of figures
             label = cells[0].strip()
             lo = bisect_left(starts, a)
             for i in range(lo, len(figures)):
@@ -177,6 +183,18 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
                     update.update(kind="percent", unit="%")
                 out[i] = f.model_copy(update=update)
     return out
+
+
+_COLUMN_LETTER = regex.compile(r"\(?[A-Z]\)?")
+
+
+def _numbering(cells: list[str]) -> bool:
+    """A row that numbers the columns under the header: letters for the label columns, then 1, 2, 3 …"""
+    kept = [k for c in cells if (k := c.strip(" |()"))]
+    letters = 0
+    while kept and _COLUMN_LETTER.fullmatch(kept[0]):
+        kept, letters = kept[1:], letters + 1
+    return len(kept) >= (2 if letters else 3) and kept == [str(k) for k in range(1, len(kept) + 1)]
 
 
 _SPACED_NUMBER = regex.compile(r"\d{1,3}(?: \d{3})+")
