@@ -555,6 +555,9 @@ PLACE_COUNT_LISTS = [
     ("Có 264 ngôi nhà bị ngập (Điện Biên 18, Đắk Nông 170, Gia Lai 9 và Đồng Nai 67).",
      ["264", "18", "170", "9", "67"], "ngôi nhà"),
     ("Ghi nhận 19 ca mắc mới tại Bến Tre 12, Sóc Trăng 7.", ["19", "12", "7"], None),  # no unit to carry
+    # a quota handed out by district, largest first (wording of a provincial decision, our numbers)
+    ("Huyện Hòa Vang được giao 120 chỉ tiêu, tiếp đến lần lượt là Thanh Khê 95, Cẩm Lệ 60, Liên Chiểu 45.",
+     ["120", "95", "60", "45"], "chỉ tiêu"),
 ]
 
 

@@ -272,8 +272,11 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 # Bảo Yên 109, Sa Pa 8, Văn Bàn 2". Its numbers are figures, though each follows a name: every item is a
 # name and a number, the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end
 # in a number), and a figure comes before the list in its sentence. "(", "gồm:" — not an item's own "Lục
-# Yên: 13" —, "ghi nhận tại Long An 4 ca, Tây Ninh 2 ca"
-_LIST_OPENER = regex.compile(r"[()\n]|:(?!\s*\d)|(?<![\p{L}])tại(?=\s)", regex.I)
+# Yên: 13" —, "tại Long An 4 ca, Tây Ninh 2 ca", "270 chỉ tiêu, tiếp đến lần lượt
+# là Thăng Bình 250, Đại Lộc 250"
+_LIST_OPENER = regex.compile(
+    r"[()\n]|:(?!\s*\d)|(?<![\p{L}])(?:tại|lần\s+lượt(?:\s+là)?)(?=\s)", regex.I
+)
 _LIST_ITEM = regex.compile(
     r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
     r"(?:[^\S\n]+\p{Ll}+){0,2}"
