@@ -1885,3 +1885,14 @@ def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
     text = "TT | Đơn vị | Tiếp nhận | Đã giải quyết |\nA | B | 1 | 2 |\n1 | Sở Tư pháp | 120 | 118 |"
     figures = read_text_tables(text, extract_figures(text))
     assert {f.row for f in figures if f.table is not None} == {"1"}
+
+
+def test_a_second_breakdown_in_bullets_with_shares_making_100_percent_adds_up_to_the_whole_before() -> None:
+    """The whole is broken down once in its sentence; a list of bullets, one item a paragraph, each with
+    its share, breaks it down again: confirmed, and the first breakdown still checked."""
+    text = ("Đến cuối năm, huyện có 120 HTX, trong đó có 70 HTX chuyển đổi và 50 HTX thành lập mới.\n\n"
+            "Kết quả đánh giá, xếp loại các HTX như sau:\n\n- Có 30 HTX hoạt động tốt, chiếm 25% số HTX;\n\n"
+            "- Có 54 HTX hoạt động khá, chiếm 45% số HTX;\n\n- Có 36 HTX hoạt động trung bình, chiếm 30% số HTX.")
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
+    assert sums.get(("120", "70", "50")) is True
+    assert sums.get(("120", "30", "54", "36")) is True

@@ -74,9 +74,13 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     tx = Text(body, [f for f in figures if f.table is None])
     other_wholes = _shares_of_other_wholes(judged)
     printed = [{f.index for f in v.relation.operands} for v in judged if v.relation.check == "sum"]
-    implied = {
-        v.relation.stated.index: v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent
-    }
+    readings = [v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent]
+    implied = {v.relation.stated.index: v for v in readings if v.relation.check == "ratio"}
+    # a breakdown of a whole printed before, another than the one judged ("368 HTX, trong đó 149 … và
+    # 219 …" ¶ by rating: 58 + 163 + 73 + 50 + 24)
+    judged_parts = {frozenset(f.index for f in v.relation.operands) for v in judged}
+    sums = [v for v in readings if v.relation.check == "sum"]
+    sums = [v for v in sums if frozenset(f.index for f in v.relation.operands) not in judged_parts]
     out = []
     for v in judged:
         if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
@@ -86,7 +90,7 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
             found = implied.get(v.relation.stated.index)  # a share of the parts' own sum, not of that whole
         out.append(found or v)
     done = {v.relation.stated.index for v in out}
-    out += [v for i, v in implied.items() if i not in done]
+    out += [v for i, v in implied.items() if i not in done] + sums
     out += _confirmations(tx, out)
     out += _point_changes(tx, out)
     return out + _sibling_shares(tx, out)
@@ -172,7 +176,26 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
         rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
         conf = settings.QA_CONF_IMPLIED_WHOLE
         out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
+        if (total := _printed_before(tx, amounts, whole)) is not None:
+            out.append(Relation("sum", total, tuple(amounts), PRINTED_WHOLE_RULE, conf))
     return out
+
+
+PRINTED_WHOLE_RULE = (
+    "các phần có tỷ lệ riêng cộng lại 100% cộng lại bằng số cùng loại nêu trước "
+    "(chỉ để xác nhận)"
+)
+
+
+def _printed_before(tx: Text, amounts: list[Figure], whole: Decimal) -> Figure | None:
+    """"Tỉnh có 368 HTX … ¶ - Có 58 HTX loại tốt, chiếm 15,8% …; - Có 163 HTX …": the amount
+    printed before a breakdown whose shares make 100% that its parts add up to exactly, counting the same
+    thing (only ever a confirmation: what does not add up says nothing)."""
+    para = tx.paragraph(amounts[0].start)
+    for f in tx.in_paragraphs(para - settings.QA_FAR_WHOLE_PARAGRAPHS, para, amounts[0].start):
+        if f.start < amounts[0].start and f.value == whole and not f.change and tx.compatible(f, amounts[0]):
+            return f
+    return None
 
 
 _Pairs = list[tuple[Figure, Figure]]
@@ -184,10 +207,20 @@ def _paragraph_runs(by_paragraph: dict[int, _Pairs]) -> list[_Pairs]:
     ngoài các KCN thu hút 58,3 triệu USD, chiếm 13,4% tổng vốn …")."""
     runs = list(by_paragraph.values())
     for k, pairs in by_paragraph.items():
-        nxt = by_paragraph.get(k + 1)
-        if nxt is not None and len(pairs) + len(nxt) <= settings.QA_SHARES_MAX_TERMS:
-            if not _hundred(pairs) and not _hundred(nxt):
-                runs.append(pairs + nxt)
+        if _hundred(pairs):
+            continue
+        run, j = list(pairs), k + 1
+        # one item a paragraph ("- Có 58 HTX …, chiếm 15,8% ¶ - Có 163 HTX …, chiếm 44,3% ¶ …"):
+        # the paragraphs after it, up to the one that makes 100%
+        cap = settings.QA_SHARES_MAX_TERMS
+        while (nxt := by_paragraph.get(j)) is not None and len(run) + len(nxt) <= cap:
+            if _hundred(nxt):
+                break
+            run += nxt
+            j += 1
+            if _hundred(run):
+                runs.append(run)
+                break
     return runs
 
 
