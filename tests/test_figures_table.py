@@ -567,3 +567,11 @@ def test_counts_listed_by_place_are_figures(sentence: str, raws: list[str], unit
     assert [f.raw for f in figures] == raws
     assert unit is None or {f.unit for f in figures} == {unit}
     assert all(sentence[f.start : f.end] == f.raw for f in figures)
+
+
+def test_a_bare_count_after_a_share_is_no_share() -> None:
+    """"…, chiếm 51,3%, dân số nữ đạt 51.320" with its noun wrapped to the next line (a PDF page): a
+    count whose noun was not read, never a share of 51.320%."""
+    text = "Dân số nam đạt 54.060 người, chiếm 51,3%, dân số nữ đạt 51.320\n người, chiếm 48,7%."
+    kinds = {f.raw: f.kind for f in extract_figures(text)}
+    assert kinds["51.320"] != "percent" and kinds["51,3%"] == "percent"

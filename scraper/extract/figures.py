@@ -1002,6 +1002,8 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
             if a.kind == "count" and a.scale == 1 and b.scale >= 10**9:
                 continue  # "… cho 14.367 lượt hộ, trong đó: hộ nghèo 49,746 tỷ": money
+            if a.kind == "percent" and b.value >= 1000:
+                continue  # "chiếm 49,5%, dân số nữ đạt 408.345 ¶ người": a count
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp:
             # 2.345)"
