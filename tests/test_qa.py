@@ -1896,3 +1896,12 @@ def test_a_second_breakdown_in_bullets_with_shares_making_100_percent_adds_up_to
     sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
     assert sums.get(("120", "70", "50")) is True
     assert sums.get(("120", "30", "54", "36")) is True
+
+
+@pytest.mark.parametrize("rate,verdicts", [("25%", [True]), ("20%", [])])
+def test_a_rise_with_its_amount_in_brackets_after_it_is_over_last_years_count(rate: str, verdicts: list) -> None:
+    """This year's count in one paragraph, the rise in the next: "tăng 25% (tăng 20 vụ)" is 20 over 80
+    (100 − 20). A rate the arithmetic does not reproduce says nothing (several counts could be the base)."""
+    text = ("Năm 2023, toàn tỉnh xảy ra 100 vụ tai nạn giao thông, làm 40 người chết, 90 người bị thương.\n\n"
+            f"So với năm trước, số vụ tai nạn tăng {rate} (tăng 20 vụ).")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts

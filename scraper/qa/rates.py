@@ -104,6 +104,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             and not n.change
         ):
             out.append((n, 0.7, "số liệu ngay sau tỷ lệ"))
+        elif is_amount(n) and n.change and p.change and _CHANGE_IN_PARENS.fullmatch(gap):
+            # "số vụ tăng 20,5% (tăng 30 vụ)": the rise as an amount, over last period's count
+            out.append((n, 0.9, "mức thay đổi trong ngoặc sau tỷ lệ"))
         elif n.kind == "ratio" and n.denominator and (
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and FRACTION_OF_PERIODS.fullmatch(gap))
         ):
@@ -114,6 +117,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # (1.200.000/1.297.000)"
             out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
+
+
+_CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
 
 
 # "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
