@@ -1905,3 +1905,11 @@ def test_a_rise_with_its_amount_in_brackets_after_it_is_over_last_years_count(ra
     text = ("Năm 2023, toàn tỉnh xảy ra 100 vụ tai nạn giao thông, làm 40 người chết, 90 người bị thương.\n\n"
             f"So với năm trước, số vụ tai nạn tăng {rate} (tăng 20 vụ).")
     assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+
+
+@pytest.mark.parametrize("absent,verdicts", [("30", [True]), ("36", [False])])
+def test_candidates_who_sat_and_who_stayed_away_make_those_registered(absent: str, verdicts: list) -> None:
+    """The registered in one sentence, who sat and who stayed away in the next: an identity of its roles."""
+    text = (f"Kỳ thi năm nay có 5.100 thí sinh đăng ký dự thi. Đến ngày thi, có 5.070 thí sinh dự thi, {absent} "
+            "thí sinh bỏ thi không có lý do.")
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts

@@ -42,6 +42,7 @@ from .verdicts import (
     unit_of,
 )
 from .vocab import (
+    ACROSS_SENTENCES,
     IDENTITIES,
 )
 
@@ -949,6 +950,15 @@ _REMAINDER_OPENING = regex.compile(
 )
 
 
+def _all_in_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
+    """"… 6.546 thí sinh đăng ký dự thi. Đến ngày thi, có 6.536 thí sinh dự thi, 36 thí
+    sinh bỏ thi": every part in the one sentence right after the whole's, in its paragraph."""
+    s = tx.sentence(whole.start)
+    return all(tx.sentence(f.start) == s + 1 and f.start > whole.start for f in picks) and (
+        tx.paragraph(picks[0].start) == tx.paragraph(whole.start)
+    )
+
+
 def _remainder_next(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
     """"… thụ lý 6.218 vụ, đã giải quyết 5.209 vụ. … Còn tồn 1.011 vụ đang tiếp tục
     giải quyết": the parts outside the whole's sentence are in the next ones, each opening with what
@@ -1024,6 +1034,7 @@ def _identities(tx: Text) -> Iterable[Relation]:
                     continue
                 same_sentence = len({tx.sentence(f.start) for f in [whole, *picks]}) == 1
                 near = same_sentence or _remainder_next(tx, whole, picks)
+                near = near or (parts_roles in ACROSS_SENTENCES and _all_in_next(tx, whole, picks))
                 conf = settings.QA_CONF_IDENTITY * (1 if near else 0.75) * (1 if rank == 0 else 0.7)
                 here = tx.sentence(whole.start)
                 if any(tx.sentence(f.start) == here and f not in picks for opts in options for f in opts):

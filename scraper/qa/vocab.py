@@ -83,6 +83,10 @@ ROLES: dict[str, str] = {
     "catering": r"lưu\s+trú|ăn\s+uống",
     "travel": r"lữ\s+hành",
     "other_services": r"dịch\s+vụ\s+khác",
+    # an exam or a meeting: who registered (or were invited), who came, who did not
+    "registered": r"đăng\s+k[ýí]\s+(?:dự\s+thi|tham\s+(?:gia|dự))|được\s+triệu\s+tập",
+    "present": r"(?<!đăng\s+k[ýí]\s+)(?<!không\s+)(?:dự\s+thi|có\s+mặt|tham\s+dự\s+kỳ\s+thi)",
+    "absent": r"bỏ\s+thi|vắng\s+thi|vắng\s+mặt|không\s+(?:dự\s+thi|tham\s+dự|có\s+mặt)",
     "revenue": r"thu\s+ngân\s+sách|tổng\s+thu",
     "spending": r"chi\s+ngân\s+sách|tổng\s+chi",
     # inspection reports: money found wrong, split into what is to be recovered and what else is advised
@@ -147,6 +151,7 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         "xuất khẩu + nhập khẩu = tổng kim ngạch xuất nhập khẩu",
     ),
     (("revenue", "deficit"), ("spending",), "thu + bội chi = chi"),
+    (("present", "absent"), ("registered",), "có mặt (dự thi) + vắng (bỏ thi) = số đăng ký"),
     (
         ("retail_goods", "catering", "travel", "other_services"),
         ("retail_total",),
@@ -159,6 +164,10 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         "kiến nghị thu hồi + kiến nghị khác = sai phạm phát hiện",
     ),
 )
+
+# Identities whose parts are all of the whole by definition (who came and who did not are everyone
+# registered), so they may stand in the sentence after it; the ways files come in may leave one out.
+ACROSS_SENTENCES = frozenset({("present", "absent")})
 
 
 # The shape of a figure's period as written, for parts that must be of one period ("tháng 7/2023" is a
