@@ -1893,9 +1893,13 @@ def test_a_second_breakdown_in_bullets_with_shares_making_100_percent_adds_up_to
     text = ("Đến cuối năm, huyện có 120 HTX, trong đó có 70 HTX chuyển đổi và 50 HTX thành lập mới.\n\n"
             "Kết quả đánh giá, xếp loại các HTX như sau:\n\n- Có 30 HTX hoạt động tốt, chiếm 25% số HTX;\n\n"
             "- Có 54 HTX hoạt động khá, chiếm 45% số HTX;\n\n- Có 36 HTX hoạt động trung bình, chiếm 30% số HTX.")
-    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
+    checks = check_text(text)
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in checks if c.check == "sum"}
     assert sums.get(("120", "70", "50")) is True
     assert sums.get(("120", "30", "54", "36")) is True
+    # each share is shown over the whole printed before
+    shares = {tuple(f["raw"] for f in c.figures) for c in checks if c.check == "ratio" and c.consistent}
+    assert {("25%", "30", "120"), ("45%", "54", "120"), ("30%", "36", "120")} <= shares
 
 
 @pytest.mark.parametrize("rate,verdicts", [("25%", [True]), ("20%", [])])

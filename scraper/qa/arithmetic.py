@@ -175,9 +175,14 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
         whole = sum((a.value for a in amounts), Decimal(0))
         rule = f"{IMPLIED_RULE} ({' + '.join(a.raw for a in amounts)})"
         conf = settings.QA_CONF_IMPLIED_WHOLE
-        out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
-        if (total := _printed_before(tx, amounts, whole)) is not None:
-            out.append(Relation("sum", total, tuple(amounts), PRINTED_WHOLE_RULE, conf))
+        total = _printed_before(tx, amounts, whole)
+        if total is None:
+            out += [Relation("ratio", s, (a,), rule, conf, whole=whole) for a, s in pairs]
+            continue
+        # the whole is printed: each share is shown over it
+        rule = f"{IMPLIED_RULE}, bằng số {total.raw} nêu trước"
+        out += [Relation("ratio", s, (a, total), rule, conf, whole=whole) for a, s in pairs]
+        out.append(Relation("sum", total, tuple(amounts), PRINTED_WHOLE_RULE, conf))
     return out
 
 
