@@ -4,6 +4,7 @@ valid ballots or the members who voted."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -100,9 +101,8 @@ def _vote_tallies(tx: Text) -> Iterable[Relation]:
 
 
 def _same_tally(tx: Text, last: Figure, f: Figure) -> bool:
-    """In one sentence ("86 phiếu tín nhiệm cao, 4 phiếu tín nhiệm"), or a line each, one after
-    the other ("Số phiếu tín nhiệm cao: 49 phiếu … ¶ Số phiếu tín nhiệm: 4 phiếu
-    …")."""
+    """In one sentence ("86 phiếu tín nhiệm cao, 4 phiếu tín nhiệm"), or a line each, one
+    after the other ("Số phiếu tín nhiệm cao: 49 phiếu ¶ Số phiếu tín nhiệm: 4 phiếu")."""
     if tx.sentence(f.start) == tx.sentence(last.start):
         return True
     pf, pl = tx.paragraph(f.start), tx.paragraph(last.start)
@@ -124,8 +124,9 @@ def _tally_relation(tx: Text, tally: list[tuple[str, Figure]], voters: list[Figu
         for m in _NONE_OF.finditer(tx.t, lo, hi)
     }
     complete = {k for k, _ in tally} | said_none >= set(VOTE_KINDS)
-    before = [w for w in voters if w.start < votes[0].start]
-    whole = before[-1] if before else voters[-1]
+    # the last said before the tally, else the one said after all of them
+    k = bisect.bisect_left(voters, votes[0].start, key=lambda w: w.start)
+    whole = voters[k - 1] if k else voters[-1]
     if any(whole is f for f in votes):
         return
     if not complete and sum((f.value for f in votes), Decimal(0)) != whole.value:
