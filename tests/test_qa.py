@@ -1917,3 +1917,17 @@ def test_candidates_who_sat_and_who_stayed_away_make_those_registered(absent: st
     text = (f"Kỳ thi năm nay có 5.100 thí sinh đăng ký dự thi. Đến ngày thi, có 5.070 thí sinh dự thi, {absent} "
             "thí sinh bỏ thi không có lý do.")
     assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+def test_trong_do_ending_its_paragraph_breaks_each_whole_down_paragraph_by_paragraph() -> None:
+    """Area and output stated together, "Trong đó:", then one paragraph a crop: the areas add up (the
+    marker's first part), and the outputs, one a paragraph, are confirmed too (never an alarm: which tonnes
+    of a paragraph are its part is a guess)."""
+    text = ("Vụ xuân năm nay toàn tỉnh gieo trồng 30.000 ha cây lương thực; sản lượng đạt 150.000,5 tấn. Trong đó:"
+            "\n\nDiện tích lúa đạt 18.000 ha, tăng 1,2% (tăng 213,4 ha); năng suất 60 tạ/ha; sản lượng đạt "
+            "108.000,2 tấn, tăng 2,1%.\n\nDiện tích ngô đạt 12.000 ha; năng suất 35 tạ/ha; sản lượng đạt 42.000,27 "
+            "tấn.")
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == "sum"}
+    assert sums.get(("30.000 ha", "18.000 ha", "12.000 ha")) is True
+    # 108.000,2 + 42.000,27 = 150.000,47: the total, as printed to one decimal
+    assert sums.get(("150.000,5 tấn", "108.000,2 tấn", "42.000,27 tấn")) is True

@@ -642,6 +642,34 @@ _RATE_IN_PARENS = regex.compile(r"\s*(?:đạt|chiếm|bằng|tương|giảm|tă
 TOTAL_AFTER_RULE = "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng')"
 
 
+_ENDS_PARAGRAPH = regex.compile(r"[ \t:]*\n")
+PARAGRAPH_PARTS_RULE = "'Trong đó:' cuối đoạn, mỗi đoạn sau một phần (xác nhận)"
+
+
+def _paragraph_parts(tx: Text, whole: Figure, pos: int) -> Iterable[Relation]:
+    """"… sản lượng 181.822,9 tấn. Trong đó: ¶ (lúa) … 109.330,95 tấn … ¶ (ngô) …
+    72.491,92 tấn …": a marker that ends its paragraph, each paragraph after it one part, the
+    first amount in it that counts what the whole counts. Which amount is only a guess: confirms."""
+    parts: list[Figure] = []
+    k = tx.paragraph(pos) + 1
+    while k < len(tx.para) and len(parts) < settings.QA_UNMARKED_MAX_PARTS:
+        end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
+        k += 1
+        if not tx.t[tx.para[k - 1] : end].strip():
+            continue  # an empty paragraph
+        like = (
+            f
+            for f in tx.span(tx.para[k - 1], end, tx.para[k - 1])
+            if is_amount(f) and not f.change and f.value < whole.value and tx.compatible(f, whole)
+        )
+        part = next(like, None)
+        if part is None:
+            break
+        parts.append(part)
+    if len(parts) >= 2:
+        yield from _sum_candidates(tx, whole, parts, PARAGRAPH_PARTS_RULE, settings.QA_CONF_UNMARKED)
+
+
 def _breakdowns(tx: Text) -> Iterable[Relation]:
     """Wholes broken down by a marker after them ("…, trong đó …", "(…)", a sentence opening "Trong
     đó"), named after "Trong (tổng số) N …, có", or totalled after the parts ("lũy kế", "tổng
@@ -671,7 +699,15 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
             or not any(tx.compatible(first, w) and first.change == w.change for w in earlier)
         ):
+            if earlier and _ENDS_PARAGRAPH.match(tx.t, m.end()):
+                yield from _paragraph_parts(tx, earlier[-1], m.end())
             continue  # "trong đó, có 4 nhóm hàng …": the marker introduces something else
+        if _ENDS_PARAGRAPH.match(tx.t, m.end()):
+            # "… gieo trồng 40.143,7 ha; sản lượng 181.822,9 tấn. Trong đó: ¶ …": the other
+            # whole is broken down too, paragraph by paragraph
+            for w in earlier:
+                if not tx.compatible(first, w):
+                    yield from _paragraph_parts(tx, w, m.end())
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
