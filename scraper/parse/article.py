@@ -182,27 +182,9 @@ _VOID = frozenset(b"area base br col embed hr img input link meta param source t
 # `_TAG` on text, every tag consumed exactly as `_TAG` reads it: (slash, name, '/' if it ends '/>').
 # The standard library's engine scans this ASCII-only pattern twice as fast as `regex` does.
 _NESTING_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*+(?:(?<=(/))|)>")
-# An upper bound of the same depth, read faster: a tag's name and whether '>' follows it at once.
-_DEPTH_BOUND = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(\s*>)?")
+# ... and on a page's UTF-8 bytes: the same tags (no byte of a multi-byte character is ASCII)
+_NESTING_TAG_BYTES = re.compile(_NESTING_TAG.pattern.encode("ascii"))
 _VOID_NAMES = frozenset(t.decode() for t in _VOID)
-
-
-@lru_cache(maxsize=None)
-def _as_bytes(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
-    """The pattern on a page's UTF-8 bytes: the same tags (no byte of a multi-byte character is ASCII)."""
-    return re.compile(pattern.pattern.encode("ascii"))
-
-
-class _BoundSteps(dict):
-    """`_DEPTH_BOUND`'s steps: +1 per opening tag that is not void (a self-closing one too), -1 per closing
-    tag whose '>' follows its name, 0 for the rest: never less deep than `_Steps` counts."""
-
-    def __missing__(self, key: tuple[str, str, str] | tuple[bytes, bytes, bytes]) -> int:
-        slash, name, shut = key
-        void = name.lower() in (_VOID_NAMES if isinstance(name, str) else _VOID)
-        step = 0 if void else (-1 if shut else 0) if slash else 1
-        self[key] = step
-        return step
 
 
 class _Steps(dict):
@@ -232,13 +214,10 @@ def _limit_nesting(html: str | bytes) -> str | bytes:
     tags = _inline_data_dropped(html) if len(html) > settings.INLINE_DATA_MIN_CHARS else html
     if tags.count(lt, 0, 64 * few) < few and tags.count(lt) < few:  # type: ignore[arg-type]
         return html  # (a big page shows that many tags early: most are not counted to the end)
-    # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped);
-    # first a bound that reads only the tags' names (a self-closing tag counted as opening, a closing tag
-    # with anything before its '>' as nothing), then, over MAX_DEPTH, the count itself.
-    for pattern, counter in ((_DEPTH_BOUND, _BoundSteps), (_NESTING_TAG, _Steps)):
-        compiled = pattern if text else _as_bytes(pattern)
-        if max(accumulate(map(counter().__getitem__, compiled.findall(tags)), initial=0)) <= MAX_DEPTH:
-            return html
+    # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
+    steps = map(_Steps().__getitem__, (_NESTING_TAG if text else _NESTING_TAG_BYTES).findall(tags))
+    if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
+        return html
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
     out: list[bytes] = []
     depth = 0
