@@ -575,3 +575,17 @@ def test_a_bare_count_after_a_share_is_no_share() -> None:
     text = "Dân số nam đạt 54.060 người, chiếm 51,3%, dân số nữ đạt 51.320\n người, chiếm 48,7%."
     kinds = {f.raw: f.kind for f in extract_figures(text)}
     assert kinds["51.320"] != "percent" and kinds["51,3%"] == "percent"
+
+
+@pytest.mark.parametrize(
+    "sentence,qualifier,change",
+    [
+        ("So với cùng kỳ năm trước phát hiện nhiều hơn 12 vụ (5,2%).", None, "tăng"),
+        ("So với cùng kỳ, xảy ra ít hơn 04 vụ.", None, "giảm"),
+        ("Tỉnh đã thu hút hơn 12 dự án đầu tư.", "hơn", None),  # no comparison: "more than 12"
+    ],
+)
+def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifier: str | None, change: str) -> None:
+    """"so với cùng kỳ … nhiều hơn 12 vụ" is 12 more than then, not "more than 12"."""
+    (f, *_) = extract_figures(sentence)
+    assert (f.qualifier, f.change) == (qualifier, change)

@@ -1931,3 +1931,11 @@ def test_trong_do_ending_its_paragraph_breaks_each_whole_down_paragraph_by_parag
     assert sums.get(("30.000 ha", "18.000 ha", "12.000 ha")) is True
     # 108.000,2 + 42.000,27 = 150.000,47: the total, as printed to one decimal
     assert sums.get(("150.000,5 tấn", "108.000,2 tấn", "42.000,27 tấn")) is True
+
+
+def test_a_facet_named_by_another_role_in_the_next_sentence_is_no_further_part() -> None:
+    """"Trong đó thụ lý mới 400 việc. Số có điều kiện thi hành: 700 việc": the cases that can be
+    enforced are another facet of the 1.000, not a second part next to the new ones."""
+    text = ("Năm nay tổng số án phải thi hành là 1.000 việc. Trong đó số thụ lý mới 400 việc. Số có điều kiện thi "
+            "hành: 700 việc.")
+    assert not [c.message for c in check_text(text) if not c.consistent]

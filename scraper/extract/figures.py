@@ -745,6 +745,13 @@ def _is_date_pair(num: str, den: str, prefix: str, kind: str) -> bool:
     return not _RATIO_LEAD.matches(prefix)
 
 
+# A comparison with an earlier period, then "nhiều/ít/cao/thấp hơn" right before the number: a change
+_COMPARED_MORE = regex.compile(
+    rf"(?<![{_L}])so\s+(?:với\s+)?[^;.()]{{0,60}}?(?<![{_L}])(?P<w>nhiều|ít|cao|thấp)\s+hơn\s*$",
+    regex.I,
+)
+
+
 # Every change word holds one of these ("tăng trưởng", "sụt giảm").
 _CHANGE_CORES = ("tăng", "giảm")  # tests/test_extract_centre.py checks it against vocab.CHANGE_WORDS
 
@@ -759,6 +766,10 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
     if c.kind == "rank":
         c.qualifier = None
     lowered = prefix.lower()
+    if c.qualifier == "hơn" and (m := _COMPARED_MORE.search(prefix)) is not None:
+        # "so với cùng kỳ … nhiều hơn 15 vụ": 15 more than then, not "more than 15"
+        c.qualifier, c.change = None, "giảm" if m.group("w").lower() in ("ít", "thấp") else "tăng"
+        return
     if _CHANGE_CORES[0] not in lowered and _CHANGE_CORES[1] not in lowered:
         return  # no change word, so neither a change nor a level after one
     # Strip the qualifiers to look for a change word behind them: "tăng hơn 5%".

@@ -88,6 +88,14 @@ def _named_times(tx: Text, after: int, f: Figure) -> int:
     return len(names)
 
 
+def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
+    """Both name roles, and no identity has one of each among its parts: two facets of a whole (new
+    cases, and cases that can be enforced), not two parts of one breakdown."""
+    if not mine or not theirs:
+        return False
+    return not any(mine & set(parts) and theirs & set(parts) for parts, _, _ in IDENTITIES)
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -121,6 +129,10 @@ def _parts_after(
             if MARKER.match(opens.lstrip(" \n-–•+")):
                 # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the
                 # last part
+                break
+            if _roles_apart(roles_of(tx.label(out[-1])), roles_of(opens)):
+                # "Trong đó thụ lý mới 4.347 việc. Số có điều kiện thi hành: 6.735 việc":
+                # another facet of the whole, not the next part
                 break
             sent = s
         actual = f.kind == "ratio" and f.denominator and is_amount(whole)  # "lúa 40/38ha": done of planned
