@@ -1136,7 +1136,8 @@ def test_caption_lines_between_paragraphs_do_not_push_a_whole_out_of_reach() -> 
 # reproduce them exactly, and says nothing otherwise (our own wording, modelled on real reports).
 SEARCH = [
     ("a total of two nouns joined by a comma, its parts each of one of them",
-     "Đầu năm học, huyện có 391 trường, trung tâm với 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
+     # (no "với" or "trong đó" after the total: with one, the exact-list rule reads it first)
+     "Đầu năm học, huyện có 391 trường, trung tâm: 152 trường mầm non, 221 trường phổ thông, 17 trung tâm "
      "và 1 trường trung cấp.", [("sum", True, D(391))]),
     ("parts before their total, a breakdown in brackets inside the run passed over",
      "Xã Tân Lập có 615 hộ (112 hộ nghèo), xã Tân Hòa 625 hộ; hai xã cùng nhận hỗ trợ, 1.240 hộ.",
@@ -1939,3 +1940,22 @@ def test_a_facet_named_by_another_role_in_the_next_sentence_is_no_further_part()
     text = ("Năm nay tổng số án phải thi hành là 1.000 việc. Trong đó số thụ lý mới 400 việc. Số có điều kiện thi "
             "hành: 700 việc.")
     assert not [c.message for c in check_text(text) if not c.consistent]
+
+
+EXACT_LISTS = [
+    ("medals listed with 'với'", "Đoàn của tỉnh đoạt 40 huy chương (HC) với 12 HC Vàng, 15 HC Bạc, 9 HC Đồng và 4 "
+     "giải Khuyến khích.", [True]),
+    ("prizes after a fraction and its share", "Tỉnh có 70/80 em dự thi đạt giải, chiếm tỷ lệ 87,5% (trong đó có 05 "
+     "giải nhất, 20 giải nhì, 25 giải ba, 20 giải khuyến khích).", [True]),
+    ("schools of several kinds, a part's own part in brackets", "Toàn tỉnh có 300 đơn vị, trường học, trong đó có "
+     "150 trường mầm non (6 trường tư thục); 90 trường tiểu học; 50 trường THCS; 10 Trung tâm GDNN-GDTX.", [True]),
+    ("a list that does not add up says nothing", "Đoàn của tỉnh đoạt 40 huy chương (HC) với 12 HC Vàng, 15 HC Bạc, "
+     "9 HC Đồng và 5 giải Khuyến khích.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", EXACT_LISTS, ids=[e[0] for e in EXACT_LISTS])
+def test_counts_named_otherwise_listed_after_a_whole_confirm_it_when_they_add_up_exactly(
+    case: str, text: str, verdicts: list
+) -> None:
+    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts

@@ -1551,6 +1551,47 @@ def _fraction_siblings(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", frac, (frac, *counts), rule, conf, whole=frac.denominator)
 
 
+# A marker right after a whole, past its noun and a defining parenthesis: "56 huy chương (HC) với",
+# "85/96 em dự thi và đạt giải, chiếm tỷ lệ 88,5% (trong đó có"
+_LIST_AFTER = regex.compile(
+    r"(?<![\p{L}])(?:trong\s+đó(?:\s+có)?|gồm(?:\s+có)?|với)\s*:?\s*$", regex.I
+)
+EXACT_LIST_RULE = "các số đếm liệt kê sau tổng cộng lại đúng bằng tổng (xác nhận)"
+
+
+def _exact_lists(tx: Text) -> Iterable[Relation]:
+    """"đoạt 56 huy chương (HC) với 19 HC Vàng, 19 HC Bạc, 12 HC Đồng và 6 giải KK",
+    "85/96 em … đạt giải (trong đó có 03 giải nhất, 27 giải nhì, …)", "531 đơn vị,
+    trường học, trong đó có 222 trường mầm non; …; 1 Trung tâm GDTX": counts named otherwise
+    than the whole, listed after it, that add up to it exactly (at least three: not by chance).
+    Nothing else says the names belong together, so this only confirms."""
+    figs = tx.figures
+    for i, w in enumerate(figs):
+        if not (w.kind == "count" or (w.kind == "ratio" and w.denominator)) or w.change:
+            continue
+        s = tx.sentence(w.start)
+        # past the whole's own share ("…, chiếm tỷ lệ 88,5% (trong đó có 03 giải nhất, …")
+        nxt = [f for f in tx.in_sentences(s, s, w.end) if f.start > w.end and f.kind != "percent"]
+        gap = tx.t[w.end : nxt[0].start] if nxt else ";"
+        if ";" in gap or len(gap) > settings.QA_NOUN_REACH or not _LIST_AFTER.search(gap):
+            continue
+        parts: list[Figure] = []
+        for f in nxt:
+            if tx.d(f.start) > tx.d(nxt[0].start):
+                continue  # "222 trường mầm non (8 trường tư thục)": a part's own part
+            if f.kind not in ("count", "number") or f.change:
+                break
+            parts.append(f)
+        total = Decimal(0)
+        for k, f in enumerate(parts):
+            total += f.value
+            if total == w.value and k >= 2:
+                yield Relation("sum", w, tuple(parts[: k + 1]), EXACT_LIST_RULE, settings.QA_CONF_UNMARKED)
+                break
+            if total > w.value:
+                break
+
+
 def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
     """"tiếp 259 lượt/316 người … Trong đó, tiếp thường xuyên 161/201 người; tiếp
     định kỳ 98 lượt /115 người": pairs (or fractions) after a marker break a pair down, first
@@ -1668,9 +1709,10 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
-    sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx)]
+    sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums}), *_same_denominator_parts(tx, listed)]
+    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums} | listed)]
+    sums += [*_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
