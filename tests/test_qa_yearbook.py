@@ -376,3 +376,21 @@ def test_a_lone_row_whose_last_cell_is_the_total_of_the_others(total: str, verdi
     checks = [c for c in check_text(text) if c.check == "sum"]
     assert [c.consistent for c in checks] == verdicts
     assert all([f["raw"] for f in c.figures] == [total, "2", "20", "38", "13", "2"] for c in checks)
+
+
+def _bottom_total_table(seed_households: str) -> str:
+    """District rows one cell a line (numbered), the total last: seed teams, households, area, supply."""
+    rows = [("Huyện Đông Sơn", ["12", seed_households, "810,50", "5.268,25"]),
+            ("Huyện Tây Sơn", ["8", "310", "402,00", "2.613,00"]),
+            ("Thị xã Bắc Hà", ["5", "95", "61,25", "398,13"])]
+    lines = ["STT", "Huyện, thị xã", "Số tổ", "Số hộ", "Diện tích (ha)", "Khả năng cung cấp (tấn)"]
+    for k, (label, cells) in enumerate(rows, 1):
+        lines += [str(k), label, *cells]
+    lines += ["Tổng cộng :", "25", "1.045", "1.273,75", "8.279,38"]
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("households,verdicts", [("640", [True] * 4), ("604", [True, False, True, True])])
+def test_a_total_row_printed_after_its_rows_is_their_sum(households: str, verdicts: list) -> None:
+    checks = [c for c in check_text(_bottom_total_table(households)) if c.check == "sum"]
+    assert [c.consistent for c in checks] == verdicts

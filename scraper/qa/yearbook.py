@@ -26,7 +26,7 @@ import regex
 
 from .. import settings
 from ..models import Figure
-from .tables import rate_row_relations
+from .tables import TOTAL_LABEL, rate_row_relations
 from .verdicts import Relation, close, evaluate, unit_of
 from .vocab import OF_WHICH, UNIT_LINES
 
@@ -399,6 +399,20 @@ def _breakdown(parent: Row, children: list[Row], ncols: int) -> list[Relation]:
     return _structure(rels, min_held=2, also_held=trivial)
 
 
+def _totals_below(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """"Huyện Châu Thành …; …; TP Long Xuyên …; Tổng cộng: 192 | 8.257 | …": a total
+    row printed after its rows is their sum (the rows since the table's start or the last total),
+    as far as the other columns confirm it."""
+    start = 0
+    for i, row in enumerate(rows):
+        if not TOTAL_LABEL.match(row.label):
+            continue
+        children = rows[start:i]
+        start = i + 1
+        if len(children) >= 2:
+            yield from _breakdown(row, children, ncols)
+
+
 def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> Iterable[Relation]:
     """"Số giáo viên; Nam; Nữ; Công lập; Ngoài công lập; Trung ương; Địa phương": a total
     broken down by sex, then by ownership, then by level: each run of rows right after the last that adds up
@@ -639,6 +653,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     for table in read_column_tables(text, figures):
         values = table.sections[0]
         out += _sum_relations(values, table.columns)
+        out += _totals_below(values, table.columns)
         out += _column_relations(values, table.columns)
         out += _index_columns(values, table.columns)
         out += _share_rows([row for section in table.sections for row in section])
