@@ -558,6 +558,9 @@ PLACE_COUNT_LISTS = [
     # a quota handed out by district, largest first (wording of a provincial decision, our numbers)
     ("Huyện Hòa Vang được giao 120 chỉ tiêu, tiếp đến lần lượt là Thanh Khê 95, Cẩm Lệ 60, Liên Chiểu 45.",
      ["120", "95", "60", "45"], "chỉ tiêu"),
+    # gifts handed out by commune, each named with its kind (a relief visit's report, our numbers)
+    ("Đoàn đã trao 45 suất quà gồm xã Tân Lập 15 suất, xã Yên Hòa 20 suất và Mỹ Lộc 10 suất.",
+     ["45", "15", "20", "10"], None),
 ]
 
 

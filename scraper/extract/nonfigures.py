@@ -273,12 +273,16 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 # name and a number, the names differ (not "Vĩnh Tân 1, Vĩnh Tân 2", not a list of names some of which end
 # in a number), and a figure comes before the list in its sentence. "(", "gồm:" — not an item's own "Lục
 # Yên: 13" —, "tại Long An 4 ca, Tây Ninh 2 ca", "270 chỉ tiêu, tiếp đến lần lượt
-# là Thăng Bình 250, Đại Lộc 250"
+# là Thăng Bình 250, Đại Lộc 250", "45 suất gồm xã Tân Lập 15 suất, xã Yên Hòa 20 suất"
 _LIST_OPENER = regex.compile(
-    r"[()\n]|:(?!\s*\d)|(?<![\p{L}])(?:tại|lần\s+lượt(?:\s+là)?)(?=\s)", regex.I
+    r"[()\n]|:(?!\s*\d)|(?<![\p{L}])(?:tại|gồm(?:\s+có)?|lần\s+lượt(?:\s+là)?)(?=\s)",
+    regex.I,
 )
+# an item: a name (after its kind of place, "xã Tân Lập 15 suất"), then its count
 _LIST_ITEM = regex.compile(
-    r"(?:và[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
+    r"(?:và[^\S\n]+)?"
+    r"(?:(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)[^\S\n]+)?"
+    r"(?P<name>\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}\p{Ll}*){0,4}):?[^\S\n]+\d[\d.,]*"
     r"(?:[^\S\n]+\p{Ll}+){0,2}"
 )
 _LIST_SPLIT = regex.compile(r"\s*;\s*|\s*,(?!\d)\s*|\s+(?=và\s)")  # not the comma of "125,17"
