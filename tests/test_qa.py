@@ -1959,3 +1959,14 @@ def test_counts_named_otherwise_listed_after_a_whole_confirm_it_when_they_add_up
     case: str, text: str, verdicts: list
 ) -> None:
     assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+
+
+@pytest.mark.parametrize("share,verdicts", [("7,5%", [True]), ("5,7%", [False])])
+def test_a_share_after_a_parts_rise_is_of_the_part_over_the_whole_before_its_own_rise(
+    share: str, verdicts: list
+) -> None:
+    """"10.000 trẻ ra đời, tăng 800 trẻ …, trong đó có 750 trẻ là con thứ ba trở lên, tăng 90 trẻ …,
+    chiếm 7,5% số sinh": 750 over 10.000, past both rises."""
+    text = ("Tính đến hết quý I, toàn tỉnh có 10.000 trẻ ra đời, tăng 800 trẻ so với cùng kỳ, trong đó có 750 trẻ "
+            f"là con thứ ba trở lên, tăng 90 trẻ so với cùng kỳ, chiếm {share} số sinh.")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated < 50] == verdicts

@@ -59,6 +59,10 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
             # growth
             continue
+        if n.change and is_amount(n) and not p.change and _SHARE_LEAD.search(gap) and len(gap) < 60:
+            # "1456 trẻ …, tăng 309 trẻ so với cùng kỳ, chiếm 7,28% số sinh": a share of
+            # the count, past its rise
+            continue
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
         if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
             break
@@ -119,6 +123,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+_SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
 _CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
 
 
@@ -404,7 +409,9 @@ _WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex
 def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
     2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
-    nxt = tx.figures[tx.order[id(whole)] + 1 :]
+    after = tx.figures[tx.order[id(whole)] + 1 : tx.order[id(part)] + 1]
+    # past the whole's own rise ("18.622 trẻ, tăng 2.780 trẻ …, trong đó có 1456 trẻ")
+    nxt = [f for f in after if not (f.change and f.end <= part.start)]
     if not nxt or nxt[0] is not part:
         return False
     return bool(MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
