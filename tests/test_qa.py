@@ -1970,3 +1970,9 @@ def test_a_share_after_a_parts_rise_is_of_the_part_over_the_whole_before_its_own
     text = ("Tính đến hết quý I, toàn tỉnh có 10.000 trẻ ra đời, tăng 800 trẻ so với cùng kỳ, trong đó có 750 trẻ "
             f"là con thứ ba trở lên, tăng 90 trẻ so với cùng kỳ, chiếm {share} số sinh.")
     assert [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated < 50] == verdicts
+
+
+def test_a_rate_of_plan_printed_without_its_percent_sign_is_no_fraction_of_a_count() -> None:
+    """"(đạt 96,45 kế hoạch giao)": the "%" was left out; no "count is not a whole number" alarm."""
+    text = "Số người tham gia bảo hiểm y tế đến cuối tháng là 820.400 người (đạt 96,45 kế hoạch giao)."
+    assert not [c.message for c in check_text(text) if c.check == "range"]

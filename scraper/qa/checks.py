@@ -410,6 +410,11 @@ _NOT_WHOLE_OK = regex.compile(
 )
 
 
+_PLAN_NOUN = regex.compile(
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ)(?![\p{L}])", regex.I
+)
+
+
 # The warnings a Figure raises about its value (scraper.models.Figure), as opposed to its reading.
 _VALUE_WARNINGS = (
     "share above 100%",
@@ -439,6 +444,7 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
             if w.startswith("count is not a whole") and (
                 _SCALE_ABBREV.match(f.unit or "")
+                or _PLAN_NOUN.match(f.unit or "")  # "đạt 98,31 kế hoạch": a rate without its "%"
                 or _display_scale(f)[1]
                 or _NOT_WHOLE_OK.search(f.sentence)
                 or f.change
