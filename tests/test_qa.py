@@ -1951,6 +1951,10 @@ EXACT_LISTS = [
      "150 trường mầm non (6 trường tư thục); 90 trường tiểu học; 50 trường THCS; 10 Trung tâm GDNN-GDTX.", [True]),
     ("a list that does not add up says nothing", "Đoàn của tỉnh đoạt 40 huy chương (HC) với 12 HC Vàng, 15 HC Bạc, "
      "9 HC Đồng và 5 giải Khuyến khích.", []),
+    ("a sentence opening 'Trong đó có'", "Khối lớp 12 có 30 học sinh trong tổng số 75 học sinh đoạt giải. Trong "
+     "đó có 10 HC Vàng, 12 HC Bạc, 7 HC Đồng và 1 giải Khuyến khích.", [True]),
+    ("counts in brackets after the items", "Tỉnh sẽ có 09 học sinh ở các đội tuyển Toán (03 học sinh), Hóa học "
+     "(02 học sinh), Tin học (02 học sinh), Sinh học (02 học sinh) được gọi vào đội dự tuyển.", [True]),
 ]
 
 

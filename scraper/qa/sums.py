@@ -1564,32 +1564,59 @@ def _exact_lists(tx: Text) -> Iterable[Relation]:
     "85/96 em … đạt giải (trong đó có 03 giải nhất, 27 giải nhì, …)", "531 đơn vị,
     trường học, trong đó có 222 trường mầm non; …; 1 Trung tâm GDTX": counts named otherwise
     than the whole, listed after it, that add up to it exactly (at least three: not by chance).
-    Nothing else says the names belong together, so this only confirms."""
-    figs = tx.figures
-    for i, w in enumerate(figs):
+    Also a sentence opening "Trong đó (có)" whose counts make a count of the sentence before, and
+    counts each in brackets after a list's items ("08 học sinh ở các đội tuyển Toán (04 học
+    sinh), Vật lý (02 học sinh), …"). Nothing else says the names belong together: confirms."""
+    for w in tx.figures:
         if not (w.kind == "count" or (w.kind == "ratio" and w.denominator)) or w.change:
             continue
         s = tx.sentence(w.start)
         # past the whole's own share ("…, chiếm tỷ lệ 88,5% (trong đó có 03 giải nhất, …")
         nxt = [f for f in tx.in_sentences(s, s, w.end) if f.start > w.end and f.kind != "percent"]
         gap = tx.t[w.end : nxt[0].start] if nxt else ";"
-        if ";" in gap or len(gap) > settings.QA_NOUN_REACH or not _LIST_AFTER.search(gap):
+        if ";" in gap or len(gap) > settings.QA_NOUN_REACH:
             continue
-        parts: list[Figure] = []
-        for f in nxt:
-            if tx.d(f.start) > tx.d(nxt[0].start):
-                continue  # "222 trường mầm non (8 trường tư thục)": a part's own part
-            if f.kind not in ("count", "number") or f.change:
-                break
-            parts.append(f)
-        total = Decimal(0)
-        for k, f in enumerate(parts):
-            total += f.value
-            if total == w.value and k >= 2:
-                yield Relation("sum", w, tuple(parts[: k + 1]), EXACT_LIST_RULE, settings.QA_CONF_UNMARKED)
-                break
-            if total > w.value:
-                break
+        if _LIST_AFTER.search(gap):
+            yield from _adding_up(w, _listed(tx, nxt, nxt[0]))
+        elif nxt and tx.d(nxt[0].start) > tx.d(w.start) and _BRACKETED_ITEM.search(gap):
+            yield from _adding_up(w, _listed(tx, nxt, nxt[0], bracketed=True))
+        # "… 38 học sinh trong tổng số 91 học sinh đoạt giải. Trong đó có 16 HC Vàng, …"
+        nxt_s = tx.sent[s + 1] if s + 1 < len(tx.sent) else None
+        if nxt_s is not None and _OPENS_OF_WHICH.match(tx.t, nxt_s):
+            later = [f for f in tx.in_sentences(s + 1, s + 1, nxt_s) if f.kind != "percent"]
+            if later:
+                yield from _adding_up(w, _listed(tx, later, later[0]))
+
+
+# "ở các Đội tuyển Toán (04 học sinh), …": a list's first item, its count in brackets
+_BRACKETED_ITEM = regex.compile(r"\p{L}[^\d;.()]{0,60}\(\s*$")
+_OPENS_OF_WHICH = regex.compile(r"\s*Trong\s+đó(?:\s+có)?\s*[,:]?\s*", regex.I)
+
+
+def _listed(tx: Text, figs: list[Figure], first: Figure, bracketed: bool = False) -> list[Figure]:
+    """The counts of a list from `first` on, at its depth (a part's own bracket passed over); with
+    `bracketed`, each in its own brackets after its item."""
+    parts: list[Figure] = []
+    depth = tx.d(first.start)
+    for f in figs:
+        if f.start < first.start or (tx.d(f.start) != depth and not bracketed):
+            continue
+        if f.kind not in ("count", "number") or f.change or (bracketed and tx.d(f.start) != depth):
+            break
+        parts.append(f)
+    return parts
+
+
+def _adding_up(w: Figure, parts: list[Figure]) -> Iterable[Relation]:
+    """The first three or more of `parts` that add up to the whole exactly."""
+    total = Decimal(0)
+    for k, f in enumerate(parts):
+        total += f.value
+        if total == w.value and k >= 2:
+            yield Relation("sum", w, tuple(parts[: k + 1]), EXACT_LIST_RULE, settings.QA_CONF_UNMARKED)
+            return
+        if total > w.value:
+            return
 
 
 def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
