@@ -1603,6 +1603,8 @@ def _listed(tx: Text, figs: list[Figure], first: Figure, bracketed: bool = False
             continue
         if f.kind not in ("count", "number") or f.change or (bracketed and tx.d(f.start) != depth):
             break
+        if bracketed and parts and ")" not in tx.t[parts[-1].end : f.start]:
+            break  # "21 huy chương (11 …, 6 …, 4 …)": one bracket breaking the whole down, not items
         parts.append(f)
     return parts
 
