@@ -592,3 +592,17 @@ def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifi
     """"so với cùng kỳ … nhiều hơn 12 vụ" is 12 more than then, not "more than 12"."""
     (f, *_) = extract_figures(sentence)
     assert (f.qualifier, f.change) == (qualifier, change)
+
+
+@pytest.mark.parametrize(
+    "sentence,kind,value",
+    [
+        ("Hội đã vận động được 40 triệu tiền mặt và hàng hóa trị giá 120 triệu đồng.", "money", D(40_000_000)),
+        ("Mỗi hộ được tặng 500 nghìn tiền mặt.", "money", D(500_000)),
+        ("Có 2 tiền mặt.", "count", D(2)),  # no scale word: nothing says it is money
+    ],
+)
+def test_a_scaled_sum_of_cash_is_money_in_dong(sentence: str, kind: str, value: Decimal) -> None:
+    (f, *_) = extract_figures(sentence)
+    assert (f.kind, f.value) == (kind, value)
+    assert kind != "money" or f.unit == "đồng"

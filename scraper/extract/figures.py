@@ -251,6 +251,7 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
         may & _B_CURRENCY
         and (m := _CURRENCY.pattern.match(rest, 0, None, HOLD))
         and not _NOT_CURRENCY.match(rest, m.end("u"), None, HOLD)
+        and (_key(m.group("u")) != "tiền mặt" or _SCALED.search(text, max(0, pos - 12), pos))
     ):
         per = _PER_SPACES.sub("/", rest[m.end("u") : m.end()])
         return "money", vocab.CURRENCIES[_key(m.group("u"))] + per, pos + m.end(), True
@@ -750,6 +751,10 @@ _COMPARED_MORE = regex.compile(
     rf"(?<![{_L}])so\s+(?:với\s+)?[^;.()]{{0,60}}?(?<![{_L}])(?P<w>nhiều|ít|cao|thấp)\s+hơn\s*$",
     regex.I,
 )
+
+
+# "50 triệu tiền mặt" is money; a bare "2 tiền mặt" is not
+_SCALED = regex.compile(r"(?<![\p{L}])(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*$", regex.I)
 
 
 # Every change word holds one of these ("tăng trưởng", "sụt giảm").

@@ -173,6 +173,8 @@ CURRENCIES: dict[str, str] = {
     "nhân dân tệ": "CNY",
     "ndt": "CNY",
     "won": "KRW",
+    # "50 triệu tiền mặt": money in đồng (after a scale word only: figures._SCALED)
+    "tiền mặt": "đồng",
 }
 
 # Measured quantities: unit as written -> (kind, canonical unit).
