@@ -122,6 +122,16 @@ def test_vn_number_format() -> None:
     assert vn_number(D(102669)) == "102.669" and vn_number(D("49.9236"), 2) == "49,92"
 
 
+def verdicts_of(text: str, check: str) -> list[bool]:
+    """The verdicts `check_text` gives `text` for one kind of check ("sum", "ratio"), in order."""
+    return [c.consistent for c in check_text(text) if c.check == check]
+
+
+def alarms_of(text: str) -> list[str]:
+    """The messages of the checks `check_text` finds inconsistent in `text`."""
+    return [c.message for c in check_text(text) if not c.consistent]
+
+
 def _build(tmp_path: Path, fixtures: Path) -> Path:
     out = tmp_path / "out"
     r = subprocess.run([sys.executable, "-m", "scraper", "build", str(fixtures), "--out", str(out), "--quiet"], capture_output=True, text=True)
@@ -816,7 +826,7 @@ NO_ALARM = [
 
 @pytest.mark.parametrize("family,text", NO_ALARM, ids=[n[0] for n in NO_ALARM])
 def test_false_alarm_families(family: str, text: str) -> None:
-    assert [c.message for c in check_text(text) if not c.consistent] == []
+    assert not alarms_of(text)
 
 
 def test_arithmetic_vetoes_a_wrong_whole() -> None:
@@ -1471,7 +1481,7 @@ def test_a_rate_so_voi_a_named_whole_is_of_the_like_count_before(rate: str, verd
     """The self-assessment's "82/83 tiêu chí" over the 83 the rate names; only a confirmation."""
     text = ("1. Tổng số các tiêu chí được áp dụng đánh giá: 81/83 tiêu chí\n\n2. Tỷ lệ tiêu chí áp dụng so với 83 "
             f"tiêu chí: {rate}\n\n3. Tổng số điểm của các tiêu chí áp dụng: 280")
-    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+    assert verdicts_of(text, "ratio") == verdicts
 
 
 @pytest.mark.parametrize("rate,consistent", [("80%", True), ("85%", False)])
@@ -1508,7 +1518,7 @@ def test_a_share_after_its_amounts_growth_is_the_amounts_share() -> None:
 def test_a_headline_rate_is_confirmed_by_a_fraction_of_its_noun_in_the_body(headline: str, verdicts: list) -> None:
     text = (f"{headline} hộ gia đình ở huyện Tân Phú đạt chuẩn văn hóa\n\nHằng năm, các xã tổ chức cho 100% hộ đăng "
             "ký xây dựng gia đình văn hóa.\n\nĐến nay, toàn huyện đã có 19.150/20.000 hộ gia đình đạt chuẩn văn hóa.")
-    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+    assert verdicts_of(text, "ratio") == verdicts
 
 
 def test_a_fall_against_last_years_files_in_brackets_of_the_sentences_subject() -> None:
@@ -1575,11 +1585,6 @@ CUTS = [
     ("a net change: one part rises", "Thu ngân sách giảm 420 tỷ đồng, trong đó thu nội địa giảm 300 tỷ đồng, thu từ "
      "đất giảm 200 tỷ đồng, thu xuất nhập khẩu tăng 80 tỷ đồng.", []),
 ]
-
-
-@pytest.mark.parametrize("case,text,verdicts", CUTS, ids=[c[0] for c in CUTS])
-def test_a_cut_said_with_giam_is_broken_down_into_cuts(case: str, text: str, verdicts: list) -> None:
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
 
 
 def test_clauses_of_one_shape_after_trong_do_add_up_column_by_column() -> None:
@@ -1650,7 +1655,7 @@ def test_a_rate_after_a_whole_said_to_have_a_count(rate: str, expected: list) ->
     """Confirmed when it holds; the rate may be of another pair, so no alarm when it does not."""
     text = ("Trong tổng số 205 học sinh dự thi, có 165 học sinh đạt giải, trong đó có 20 giải Nhất, 50 giải Nhì "
             f"và 95 giải Ba. Như vậy, tỷ lệ học sinh đạt giải là {rate}.")
-    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == expected
+    assert verdicts_of(text, "ratio") == expected
 
 
 def test_a_share_of_a_total_of_two_kinds_is_no_share_of_either() -> None:
@@ -1759,7 +1764,7 @@ def test_last_periods_value_is_never_this_periods_too() -> None:
         "Từ đầu năm, Trung tâm tiếp nhận 150.200 trường hợp đề nghị hưởng trợ cấp, giảm 12,5% so với cùng kỳ "
         "năm 2024 (171.658 hồ sơ)."
     )
-    assert not [c.message for c in check_text(text) if not c.consistent]
+    assert not alarms_of(text)
 
 
 VOTES = [
@@ -1774,17 +1779,10 @@ VOTES = [
 ]
 
 
-@pytest.mark.parametrize("case,text,verdicts", VOTES, ids=[v[0] for v in VOTES])
-def test_counts_listed_after_a_fraction_with_their_shares_make_its_denominator(
-    case: str, text: str, verdicts: list
-) -> None:
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
-
-
 @pytest.mark.parametrize("absent,verdicts", [("5", [True]), ("6", [False])])
 def test_members_present_as_a_fraction_and_the_absent_make_all_members(absent: str, verdicts: list) -> None:
     text = f"Sáng 10/7, kỳ họp có 48/53 đại biểu HĐND tỉnh dự họp (vắng {absent} có lý do)."
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+    assert verdicts_of(text, "sum") == verdicts
 
 
 def test_an_item_listed_without_a_number_keeps_the_numbered_ones_from_alarming() -> None:
@@ -1813,11 +1811,6 @@ TALLIES = [
 ]
 
 
-@pytest.mark.parametrize("case,text,verdicts", TALLIES, ids=[t[0] for t in TALLIES])
-def test_a_confidence_votes_ballots_add_up_to_the_valid_ballots(case: str, text: str, verdicts: list) -> None:
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
-
-
 @pytest.mark.parametrize("rate,verdicts", [("86,36%", [True]), ("90%", [])])
 def test_a_share_of_the_total_it_names_is_over_that_total_said_earlier(rate: str, verdicts: list) -> None:
     """"chiếm …% tổng số đại biểu": over the delegates counted paragraphs before (a fraction's
@@ -1843,7 +1836,7 @@ def test_a_bare_classifier_counts_what_the_whole_it_opens_counts() -> None:
     lượt": "lượt" alone is the noun said once (47,6 + 4,5 = 52,1, the total printed to the million)."""
     text = ("Năm 2022 có 52 triệu lượt khám chữa bệnh BHYT, tăng 9% so với năm 2021, trong đó số lượt khám chữa "
             "bệnh ngoại trú là 47,6 triệu lượt, tăng 10%; số lượt khám chữa bệnh nội trú là 4,5 triệu lượt, tăng 3%.")
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == [True]
+    assert verdicts_of(text, "sum") == [True]
 
 
 @pytest.mark.parametrize(
@@ -1879,7 +1872,7 @@ def test_a_table_of_district_rates_raises_no_alarm_from_rows_that_match_by_chanc
             ("5", "Thị xã Hòa", "3,05", "275", "100", "175"), ("6", "Huyện Sơn", "30,15", "2.060", "999", "1.061")]
     text = ("TT | Huyện, thị xã | Tỷ lệ hộ nghèo và cận nghèo (%) | Tổng số hộ | Hộ nghèo | Hộ cận nghèo |\n"
             "A | B | 1 | 2 | 3 | 4 |\n" + "\n".join(" | ".join(r) + " |" for r in rows))
-    assert not [c.message for c in check_text(text) if not c.consistent]
+    assert not alarms_of(text)
 
 
 def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
@@ -1911,7 +1904,7 @@ def test_a_rise_with_its_amount_in_brackets_after_it_is_over_last_years_count(ra
     (100 − 20). A rate the arithmetic does not reproduce says nothing (several counts could be the base)."""
     text = ("Năm 2023, toàn tỉnh xảy ra 100 vụ tai nạn giao thông, làm 40 người chết, 90 người bị thương.\n\n"
             f"So với năm trước, số vụ tai nạn tăng {rate} (tăng 20 vụ).")
-    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == verdicts
+    assert verdicts_of(text, "ratio") == verdicts
 
 
 @pytest.mark.parametrize("absent,verdicts", [("30", [True]), ("36", [False])])
@@ -1919,7 +1912,7 @@ def test_candidates_who_sat_and_who_stayed_away_make_those_registered(absent: st
     """The registered in one sentence, who sat and who stayed away in the next: an identity of its roles."""
     text = (f"Kỳ thi năm nay có 5.100 thí sinh đăng ký dự thi. Đến ngày thi, có 5.070 thí sinh dự thi, {absent} "
             "thí sinh bỏ thi không có lý do.")
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
+    assert verdicts_of(text, "sum") == verdicts
 
 
 def test_trong_do_ending_its_paragraph_breaks_each_whole_down_paragraph_by_paragraph() -> None:
@@ -1941,7 +1934,7 @@ def test_a_facet_named_by_another_role_in_the_next_sentence_is_no_further_part()
     enforced are another facet of the 1.000, not a second part next to the new ones."""
     text = ("Năm nay tổng số án phải thi hành là 1.000 việc. Trong đó số thụ lý mới 400 việc. Số có điều kiện thi "
             "hành: 700 việc.")
-    assert not [c.message for c in check_text(text) if not c.consistent]
+    assert not alarms_of(text)
 
 
 EXACT_LISTS = [
@@ -1960,13 +1953,6 @@ EXACT_LISTS = [
 ]
 
 
-@pytest.mark.parametrize("case,text,verdicts", EXACT_LISTS, ids=[e[0] for e in EXACT_LISTS])
-def test_counts_named_otherwise_listed_after_a_whole_confirm_it_when_they_add_up_exactly(
-    case: str, text: str, verdicts: list
-) -> None:
-    assert [c.consistent for c in check_text(text) if c.check == "sum"] == verdicts
-
-
 @pytest.mark.parametrize("share,verdicts", [("7,5%", [True]), ("5,7%", [False])])
 def test_a_share_after_a_parts_rise_is_of_the_part_over_the_whole_before_its_own_rise(
     share: str, verdicts: list
@@ -1982,3 +1968,21 @@ def test_a_rate_of_plan_printed_without_its_percent_sign_is_no_fraction_of_a_cou
     """"(đạt 96,45 kế hoạch giao)": the "%" was left out; no "count is not a whole number" alarm."""
     text = "Số người tham gia bảo hiểm y tế đến cuối tháng là 820.400 người (đạt 96,45 kế hoạch giao)."
     assert not [c.message for c in check_text(text) if c.check == "range"]
+
+
+# The sums each reading finds, one table a reading (the tables stand above, beside the rules they pin).
+SUM_READINGS = [
+    (f"{reading}: {case}", text, verdicts)
+    for reading, table in (
+        ("a cut said with 'giảm' breaks down into cuts", CUTS),
+        ("counts listed after a fraction with their shares make its denominator", VOTES),
+        ("a confidence vote's ballots add up to the valid ballots", TALLIES),
+        ("counts named otherwise after a whole confirm it when they add up exactly", EXACT_LISTS),
+    )
+    for case, text, verdicts in table
+]
+
+
+@pytest.mark.parametrize("case,text,verdicts", SUM_READINGS, ids=[r[0] for r in SUM_READINGS])
+def test_the_sums_each_reading_finds(case: str, text: str, verdicts: list) -> None:
+    assert verdicts_of(text, "sum") == verdicts
