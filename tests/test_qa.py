@@ -17,6 +17,7 @@ from scraper.qa import check_article_figures, check_text, compare_dataset, vn_nu
 from scraper.qa.arithmetic import (
     IMPLIED_RULE,
     POINTS_RULE,
+    PAIR_RULE,
     RATE_RULE,
     REST_RULE,
     SIBLING_RULE,
@@ -26,7 +27,7 @@ from scraper.qa.arithmetic import (
 from scraper.qa.rates import FAR_WHOLE_RULE
 
 D = Decimal
-SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
+SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE, PAIR_RULE)
 
 
 def test_seed_checks(seed_body: str) -> None:
@@ -1206,6 +1207,15 @@ SEARCH = [
      [("sum", True, D(9))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
+    ("two counts of the noun paragraphs before their total, another count of it between them",
+     "Số hộ nghèo cuối năm là 388.102 hộ.\n\nTrong năm, 4.210 hộ thoát nghèo nhờ vay vốn ưu đãi. Số hộ cận nghèo "
+     "là 224.335 hộ.\n\nNhư vậy, toàn vùng còn 612.437 hộ nghèo và cận nghèo.", [("sum", True, D(612437))]),
+    ("… not when the pair misses the total by one",
+     "Số hộ nghèo cuối năm là 388.102 hộ.\n\nTrong năm, 4.210 hộ thoát nghèo nhờ vay vốn ưu đãi. Số hộ cận nghèo "
+     "là 224.335 hộ.\n\nNhư vậy, toàn vùng còn 612.438 hộ nghèo và cận nghèo.", []),
+    ("a rate whose count is said in the sentence before, its own sentence holding only targets",
+     "Riêng sản lượng cá tra đạt 41.236 tấn. Nếu so với chỉ tiêu cả năm (128.000 tấn) thì mới đạt 32,22% và so "
+     "với mức phấn đấu (131.500 tấn) thì chỉ đạt 31,36%.", [("ratio", True, D("32.22")), ("ratio", True, D("31.36"))]),
     ("a rate of two digits is reproduced by too many pairs to say which",
      "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74%.",
      []),
