@@ -952,11 +952,21 @@ def _excluding(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
 
 
+# What a change is measured against, said right after it: "giảm 43 đơn so với cùng kỳ"
+_COMPARED_TO = regex.compile(r"\s*(?:so\s+(?:với\s+)?)(?P<base>[^.;,()\n]{1,40})", regex.I)
+
+
+def _compared_to(tx: Text, f: Figure) -> str | None:
+    m = _COMPARED_TO.match(tx.t, f.end)
+    return " ".join(m.group("base").lower().split()) if m else None
+
+
 def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     """"tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ;
-    …": when the levels surely add up to their whole and each is followed by its change, the changes may be
-    the parts of the whole's change: they confirm; they do not alarm, since a change may be of another base
-    (the whole with what was carried over)."""
+    …": when the levels surely add up to their whole and each is followed by its change of one direction
+    and kind, the changes are the parts of the whole's change, and may alarm: both levels hold, so both
+    periods' parts must add up. Not when the changes name different bases ("so với đầu năm", "so với
+    cùng kỳ")."""
     figs = tx.figures
     for s in sums:
         if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
@@ -965,9 +975,11 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
         if max(after) >= len(figs) or not evaluate(s).consistent:
             continue
         moved = [figs[i] for i in after]
-        if all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+        if not all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+            continue
+        if len({b for m in moved if (b := _compared_to(tx, m)) is not None}) <= 1:
             rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
-            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_CONF_EXTRACTOR)
+            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_ALARM)
 
 
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
