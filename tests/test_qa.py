@@ -1344,6 +1344,14 @@ def test_the_parts_rises_make_the_wholes_rise(central: str, base: str, expected:
     assert all(c.rule.startswith("mức tăng/giảm của các phần") for c in rises)
 
 
+@pytest.mark.parametrize("upland,expected", [("410", [True]), ("510", [False])])
+def test_the_parts_falls_in_brackets_after_their_rates_make_the_wholes_fall(upland: str, expected: list) -> None:
+    text = (f"Cây ngô: diện tích gieo trồng ước đạt 18.640 ha, giảm 3,12% (600 ha) so với cùng kỳ năm trước, chia "
+            f"ra: ngô ruộng 15.390 ha, giảm 1,22% (190 ha), ngô nương 3.250 ha, giảm 11,2% ({upland} ha).")
+    falls = [c for c in check_text(text) if c.stated == D(600) and c.check == "sum"]
+    assert [c.consistent for c in falls] == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -961,6 +961,21 @@ def _compared_to(tx: Text, f: Figure) -> str | None:
     return " ".join(m.group("base").lower().split()) if m else None
 
 
+_BRACKET_OPENS = regex.compile(r"\s*\(\s*")
+
+
+def _change_after(tx: Text, i: int) -> tuple[Figure, str | None]:
+    """The change said right after a level (figure `i` follows it) and its direction: the figure itself, or
+    the amount in brackets after a rate of change ("25.205 ha, giảm 1,97% (507 ha)")."""
+    figs = tx.figures
+    f = figs[i]
+    if f.kind == "percent" and f.change and i + 1 < len(figs):
+        amount = figs[i + 1]
+        if amount.kind != "percent" and _BRACKET_OPENS.fullmatch(tx.t, f.end, amount.start):
+            return amount, f.change
+    return f, f.change
+
+
 def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     """"tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ;
     …": when the levels surely add up to their whole and each is followed by its change of one direction
@@ -974,8 +989,9 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
         after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
         if max(after) >= len(figs) or not evaluate(s).consistent:
             continue
-        moved = [figs[i] for i in after]
-        if not all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+        changes = [_change_after(tx, i) for i in after]
+        moved = [m for m, _ in changes]
+        if not all(way and way == changes[0][1] and m.kind == s.stated.kind for m, way in changes):
             continue
         if len({b for m in moved if (b := _compared_to(tx, m)) is not None}) <= 1:
             rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
