@@ -1352,6 +1352,16 @@ def test_the_parts_falls_in_brackets_after_their_rates_make_the_wholes_fall(upla
     assert [c.consistent for c in falls] == expected
 
 
+def test_a_rate_of_another_count_after_a_fraction_is_each_members() -> None:
+    """"3/62 khu vực … đạt tỷ lệ 100% cử tri": every voter of those areas, not 3 of 62; a rate naming
+    the fraction's own noun or a plan is still the fraction's."""
+    text = ("Đến 11 giờ, toàn huyện đã có 31.204/ 35.870 cử tri đi bầu, đạt 86,99%. Trong đó có 3/62 khu vực bỏ "
+            "phiếu đã đạt tỷ lệ 100% cử tri đi bầu.")
+    assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("ratio", True, D("86.99"))]
+    assert alarms_of("Đã có 3/62 khu vực bỏ phiếu đạt tỷ lệ 100% số khu vực.")
+    assert alarms_of("Đã khám cho 8.712/7.525 lượt người, đạt 105,7% chỉ tiêu kế hoạch.")
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

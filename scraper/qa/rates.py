@@ -15,7 +15,9 @@ from decimal import Decimal
 import regex
 
 from .. import settings
+from ..extract import vocab
 from ..models import Figure
+from .vocab import PLAN_NOUNS
 from .text import (
     AMOUNT_KINDS,
     AVERAGE,
@@ -427,6 +429,26 @@ _MEMBERS_RATE = regex.compile(
 )
 
 
+# "2/85 khu vực … đạt tỷ lệ 100% cử tri": the rate of another count than the fraction's, each
+# member's
+_COUNT_NOUNS = "|".join(sorted(map(regex.escape, vocab.COUNT_NOUNS), key=len, reverse=True))
+_NOUN_AFTER = regex.compile(rf"\s*(?:số\s+)?(?:{_COUNT_NOUNS})(?![\p{{L}}])", regex.I)
+
+
+def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
+    """The rate after a fraction is each member's: said to be the members' ("28/63 tỉnh có tỷ lệ …"),
+    or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
+    if _MEMBERS_RATE.search(tx.t, num.end, p.start):
+        return True
+    m = _NOUN_AFTER.match(tx.t, p.end)
+    if m is None or not num.unit:
+        return False
+    named = " ".join(m.group(0).lower().split()).removeprefix("số ")
+    unit = num.unit.lower()
+    plan = named in {w.lower() for w in PLAN_NOUNS}
+    return not (plan or unit.startswith(named) or named.startswith(unit))
+
+
 _WITH_EXTRACTED = "tỷ lệ và số liệu (trích xuất)"
 # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": the words of a change, not of a share
 _CHANGE_WORD = regex.compile(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
@@ -441,7 +463,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue
         if p.computed_from:
             num, den = (by_index.get(i) for i in p.computed_from)
-            if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
+            if num is not None and _members_rate(tx, num, p):
                 # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
                 num = None
             if num is not None and num is not den and num.change:
@@ -476,7 +498,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
-                    or _MEMBERS_RATE.search(tx.t, num.end, p.start)
+                    or _members_rate(tx, num, p)
                     or p.change
                     or CHANGE_BEFORE.search(tx.before(p, 25))
                 ):
