@@ -1362,6 +1362,15 @@ def test_a_rate_of_another_count_after_a_fraction_is_each_members() -> None:
     assert alarms_of("Đã khám cho 8.712/7.525 lượt người, đạt 105,7% chỉ tiêu kế hoạch.")
 
 
+@pytest.mark.parametrize("rate,expected", [("98,93%", [True]), ("98,99%", [False])])
+def test_a_turnout_over_the_total_of_its_noun(rate: str, expected: list[bool]) -> None:
+    """"tổng số cử tri … là N người, số cử tri đi bỏ phiếu là M người đạt tỷ lệ X%": M over N, sure
+    enough to alarm when it does not hold."""
+    text = (f"Đại biểu HĐND cấp huyện, tổng số cử tri trong danh sách là 31.204 người, số cử tri đi bỏ phiếu là "
+            f"30.870 người đạt tỷ lệ {rate}. Số người ứng cử 57 người.")
+    assert verdicts_of(text, "ratio") == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

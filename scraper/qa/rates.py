@@ -312,6 +312,8 @@ def _whole_reasons(
         and rate_roles & {"on_time", "late", "ahead"}
     ):
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
+    if dist <= 1 and f.start < num.start and _total_of_its_noun(tx.label(f), tx.label(num)):
+        yield 0.8, "'tổng số <danh từ>' và số <danh từ> ấy ngay sau"
     if dist == 0 and f.start < num.start:
         between = [
             g
@@ -320,6 +322,21 @@ def _whole_reasons(
         ]
         yield (0.6, "số lớn hơn ngay trước trong "
                     "câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+_TOTAL_OF = regex.compile(r"(?<![\p{L}])tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I)
+_COUNT_OF = regex.compile(
+    r"^\s*(?:(?:trong\s+đó|còn|có)\s*,?\s*)?số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I
+)
+
+
+def _total_of_its_noun(whole: str, part: str) -> bool:
+    """"tổng số cử tri … là 31.204 người, số cử tri đi bầu là 30.870 người": a
+    total of a noun and, next, the count of some of it, named by the same two words."""
+    w, p = _TOTAL_OF.search(whole), _COUNT_OF.search(part)
+    if w is None or p is None:
+        return False
+    return w.group("n").lower().split() == p.group("n").lower().split()
 
 
 # "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the
