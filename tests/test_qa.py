@@ -1378,6 +1378,15 @@ def test_a_hedged_headline_rate_does_not_vouch_for_a_fraction_a_printed_rate_mis
     assert [c.stated for c in check_text(text) if not c.consistent] == [D("96.31")]
 
 
+@pytest.mark.parametrize("spring,expected", [("162", [True]), ("160", [False])])
+def test_falls_of_levels_that_add_up_to_the_unit(spring: str, expected: list[bool]) -> None:
+    """Levels that add up to the last hectare are a breakdown however it was marked: their falls must too."""
+    text = ("Tổng diện tích gieo trồng cây hàng năm vụ đông xuân đạt 84.215 ha, giảm 312 ha (-0,37%) so với năm "
+            "trước; trong đó: diện tích gieo trồng vụ đông đạt 23.104 ha, giảm 150 ha (-0,65%), diện tích gieo "
+            f"trồng vụ xuân đạt 61.111 ha, giảm {spring} ha so với vụ xuân 2022.")
+    assert [c.consistent for c in check_text(text) if c.stated == D(312) and c.check == "sum"] == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -961,6 +961,16 @@ def _compared_to(tx: Text, f: Figure) -> str | None:
     return " ".join(m.group("base").lower().split()) if m else None
 
 
+def _levels_hold(s: Relation) -> bool:
+    """The levels surely add up: a sure breakdown that holds, or any read one that holds to the last unit of
+    a whole too large for that to be chance ("128.134 ha … trong đó: 36.123 ha, … 92.011 ha")."""
+    v = evaluate(s)
+    if not v.consistent:
+        return False
+    exact = v.computed == s.stated.value and s.stated.value >= settings.QA_ARITH_MIN_WHOLE
+    return s.confidence >= settings.QA_ALARM or (exact and s.confidence >= settings.QA_PLAUSIBLE)
+
+
 _BRACKET_OPENS = regex.compile(r"\s*\(\s*")
 
 
@@ -984,10 +994,10 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
     cùng kỳ")."""
     figs = tx.figures
     for s in sums:
-        if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
+        if s.check != "sum" or s.over != "value" or s.whole is not None or not _levels_hold(s):
             continue
         after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
-        if max(after) >= len(figs) or not evaluate(s).consistent:
+        if max(after) >= len(figs):
             continue
         changes = [_change_after(tx, i) for i in after]
         moved = [m for m, _ in changes]
