@@ -1387,6 +1387,13 @@ def test_falls_of_levels_that_add_up_to_the_unit(spring: str, expected: list[boo
     assert [c.consistent for c in check_text(text) if c.stated == D(312) and c.check == "sum"] == expected
 
 
+@pytest.mark.parametrize("survey,expected", [("23,25 điểm", [True]), ("23,15 điểm", [False])])
+def test_a_total_score_and_the_scores_of_its_components(survey: str, expected: list[bool]) -> None:
+    text = ("Năm 2024, chỉ số cải cách hành chính của huyện đạt tổng điểm 84,37, trong đó: điểm thẩm định 61,12 "
+            f"điểm, điểm điều tra xã hội học {survey}.")
+    assert verdicts_of(text, "sum") == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -1760,6 +1760,30 @@ def _short_by_its_shares(tx: Text, r: Relation) -> bool:
     return 100 - settings.QA_SHARES_SHORT <= total < 100 - slack and not evaluate(r).consistent
 
 
+# "đạt tổng điểm 84,37, trong đó: …": a total of scores, often with no unit of its own
+_SCORE_TOTAL = regex.compile(
+    r"(?<![\p{L}])tổng\s+(?:số\s+)?điểm(?:\s+\p{L}+){0,3}\s*(?:là|đạt|:)?\s*$", regex.I
+)
+_SCORE_LIST = regex.compile(r"[^\d.;]{0,25}(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*:?", regex.I)
+SCORE_TOTAL_RULE = "'tổng điểm' và các điểm thành phần liệt kê sau"
+
+
+def _score_totals(tx: Text) -> Iterable[Relation]:
+    """"tổng điểm 84,37, trong đó: … 61,12 điểm, … 23,25 điểm": a total of scores
+    and the scores of its components listed after a marker, in its sentence."""
+    figs = tx.figures
+    for i, w in enumerate(figs[:-2]):
+        if w.kind not in ("number", "score") or not _SCORE_TOTAL.search(tx.before(w, 60)):
+            continue
+        if not _SCORE_LIST.match(tx.t, w.end):
+            continue
+        here = tx.sentence(w.start)
+        scores = itertools.takewhile(lambda f: f.kind == "score", figs[i + 1 :])
+        parts = [f for f in scores if tx.sentence(f.start) == here]
+        if len(parts) >= 2:
+            yield Relation("sum", w, tuple(parts), SCORE_TOTAL_RULE, settings.QA_CONF_MARKER)
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -1772,6 +1796,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_excluding(tx),
         *_extractor_parts(tx),
         *_identities(tx),
+        *_score_totals(tx),
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
