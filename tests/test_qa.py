@@ -1394,6 +1394,15 @@ def test_a_total_score_and_the_scores_of_its_components(survey: str, expected: l
     assert verdicts_of(text, "sum") == expected
 
 
+def test_a_list_whose_first_count_is_the_sum_of_the_rest_is_no_breakdown_of_another_whole() -> None:
+    """"thụ lý 538 vụ, đã giải quyết 412 vụ (đạt 76,6%), còn lại 126 vụ": received, resolved and left of one
+    court, not three parts of the count left province-wide."""
+    text = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án tỉnh "
+            "thụ lý 538 vụ, đã giải quyết 412 vụ (đạt 76,6%), còn lại 126 vụ. Tòa án cấp huyện thụ lý 6.431 vụ, "
+            "đã giải quyết 5.100 vụ (đạt 79,3%), còn lại 1.331 vụ.")
+    assert not alarms_of(text)
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

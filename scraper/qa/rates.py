@@ -457,7 +457,7 @@ def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
     if _MEMBERS_RATE.search(tx.t, num.end, p.start):
         return True
-    m = _NOUN_AFTER.match(tx.t, p.end)
+    m = _NOUN_AFTER.match(tx.t, p.end) if num.end < p.start else None
     if m is None or not num.unit:
         return False
     named = " ".join(m.group(0).lower().split()).removeprefix("số ")

@@ -516,6 +516,16 @@ def _list_before(tx: Text, last: Figure) -> list[Figure]:
     return out[::-1]
 
 
+def _whole_first(items: list[Figure]) -> bool:
+    """The first of a list is the sum of the rest ("thụ lý 538 vụ, đã giải quyết 412 vụ, còn
+    lại 126 vụ"): a whole told with its parts, not parts of another whole."""
+    return len(items) >= 3 and items[0].value == sum((f.value for f in items[1:]), Decimal(0))
+
+
+def _in_order(figs: Sequence[Figure]) -> list[Figure]:
+    return sorted(figs, key=lambda f: f.start)
+
+
 def _catch_all_lists(tx: Text) -> Iterable[Relation]:
     """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is
     a whole breakdown. Its whole is a like count before it in the paragraph: the nearest one (in this sentence
@@ -1808,6 +1818,8 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
+    # a failing list whose first count is the sum of the rest is that count told with its parts
+    sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
     return [
         dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
         if r.check == "sum" and r.confidence >= settings.QA_ALARM and _short_by_its_shares(tx, r)
