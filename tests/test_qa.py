@@ -1858,6 +1858,13 @@ def test_members_present_as_a_fraction_and_the_absent_make_all_members(absent: s
     assert verdicts_of(text, "sum") == verdicts
 
 
+@pytest.mark.parametrize("wanting,verdicts", [("5", [True]), ("4", [False])])
+def test_seats_filled_as_a_fraction_and_those_wanting_make_all_seats(wanting: str, verdicts: list) -> None:
+    text = (f"Ở cấp xã, tại 98 xã, phường đã bầu được 2.715/2.720 đại biểu được ấn định, thiếu {wanting} đại biểu "
+            "phải bầu bổ sung.")
+    assert verdicts_of(text, "sum") == verdicts
+
+
 def test_an_item_listed_without_a_number_keeps_the_numbered_ones_from_alarming() -> None:
     """"gồm: Phó Giám đốc thường trực, 2 Phó Giám đốc và 9 chuyên viên": the first item is one more
     person, so 2 + 9 short of 12 is no error; the positions of both blocks still make the 31 before."""
