@@ -1216,6 +1216,9 @@ SEARCH = [
     ("a rate whose count is said in the sentence before, its own sentence holding only targets",
      "Riêng sản lượng cá tra đạt 41.236 tấn. Nếu so với chỉ tiêu cả năm (128.000 tấn) thì mới đạt 32,22% và so "
      "với mức phấn đấu (131.500 tấn) thì chỉ đạt 31,36%.", [("ratio", True, D("32.22")), ("ratio", True, D("31.36"))]),
+    ("a rate of a count over the numerator of a fraction before it, named by another noun",
+     "Kết quả bầu cử: Có 11/17 ứng cử viên đã trúng cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%.",
+     [("ratio", True, D("36.3"))]),
     ("a rate of two digits is reproduced by too many pairs to say which",
      "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74%.",
      []),

@@ -437,18 +437,29 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
             return found
     if num is not None:
         return None
+    # a fraction's numerator is a whole too, whatever its noun ("Có 11/17 ứng cử viên đã trúng
+    # cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%")
+    fractions, _ = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
+    if (found := _over_wholes(tx, p, nums or beside, fractions, any_noun=True)) is not None:
+        return found
     return _over_a_denominator(tx, p, nums) or _over_the_rest(tx, p) or _fraction_of(tx, p)
 
 
-def _over_wholes(tx: Text, p: Figure, nums: list[Figure], wholes: list[Figure]) -> Relation | None:
+def _over_wholes(
+    tx: Text, p: Figure, nums: list[Figure], wholes: list[Figure], any_noun: bool = False
+) -> Relation | None:
     """The first of `nums` over one of `wholes` that gives rate `p` (like nouns first, then like kinds)."""
-    for like in (tx.compatible, kinds_compatible):
+    for like in [_any_two] if any_noun else [tx.compatible, kinds_compatible]:
         for n in nums:
             for b in wholes:
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
                 if gives and like(n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
     return None
+
+
+def _any_two(a: Figure, b: Figure) -> bool:
+    return True
 
 
 def _nearest_sentences(tx: Text, before: list[Figure], after: list[Figure], here: int) -> set[int]:
