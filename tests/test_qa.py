@@ -1406,6 +1406,17 @@ def test_a_list_whose_first_count_is_the_sum_of_the_rest_is_no_breakdown_of_anot
     assert not alarms_of(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Lực lượng công an đã phát hiện 148 vụ, so với cùng kỳ tăng 37 vụ (148/111 vụ); khởi tố 120 vụ.",
+     [(True, D(148))]),
+    ("Xảy ra 12 vụ tai nạn giao thông, so với cùng kỳ giảm 05 vụ (12/17 vụ).", [(True, D(17))]),
+    # some reports print last period first: a change the brackets do not give is no alarm
+    ("Xảy ra 12 vụ tai nạn giao thông, so với cùng kỳ giảm 04 vụ (12/17 vụ).", []),
+])
+def test_a_change_and_both_periods_in_brackets_after_it(text: str, expected: list) -> None:
+    assert [(c.consistent, c.stated) for c in check_text(text) if c.check == "sum"] == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

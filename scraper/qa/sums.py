@@ -1273,6 +1273,32 @@ def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", frac, (frac, c), rule, settings.QA_CONF_CHANGE, whole=frac.denominator)
 
 
+_BRACKET_NEXT = regex.compile(r"[^\d;.()]{0,15}\(\s*")
+FRACTION_CHANGE_RULE = (
+    "mức tăng/giảm và (kỳ này/kỳ trước) ngay sau: hiệu hai kỳ (chỉ để xác nhận)"
+)
+
+
+def _changes_before_fractions(tx: Text) -> Iterable[Relation]:
+    """"so với cùng kỳ tăng 37 vụ (148/111 vụ)": this period over last in brackets right after the
+    change; last period's count and the rise make this period's (a fall: this period's and the fall make
+    last period's). Some reports print last period first, so it only confirms."""
+    figs = tx.figures
+    for c, frac in zip(figs, figs[1:]):
+        # (a change said after "so với cùng kỳ" is read as of the last period: its amount all the same)
+        amount = c.kind in AMOUNT_KINDS and c.range is None
+        if c.change not in ("tăng", "giảm") or not amount or frac.kind != "ratio" or not frac.denominator:
+            continue
+        if not (_BRACKET_NEXT.fullmatch(tx.t, c.end, frac.start) and tx.compatible(c, frac)):
+            continue
+        conf = settings.QA_CONF_CHANGE
+        if c.change == "giảm":
+            yield Relation("sum", frac, (frac, c), FRACTION_CHANGE_RULE, conf, whole=frac.denominator)
+            continue
+        last = frac.model_copy(update={"value": frac.denominator, "denominator": None})
+        yield Relation("sum", frac, (last, c), FRACTION_CHANGE_RULE, conf, whole=frac.value)
+
+
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
 
 
@@ -1811,6 +1837,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
+    sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums} | listed)]
