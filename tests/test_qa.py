@@ -1417,6 +1417,16 @@ def test_a_change_and_both_periods_in_brackets_after_it(text: str, expected: lis
     assert [(c.consistent, c.stated) for c in check_text(text) if c.check == "sum"] == expected
 
 
+@pytest.mark.parametrize("reelected", ["12", "10"])
+def test_overlapping_facets_of_delegates_are_no_breakdown(reelected: str) -> None:
+    """Women, ethnic minorities and the re-elected overlap: their counts neither confirm nor miss a total."""
+    text = (f"Số đại biểu trúng cử 52 người. Trong đó, có 24 đại biểu nữ, 16 đại biểu dân tộc thiểu số, {reelected} "
+            "đại biểu tái cử.")
+    assert [c for c in check_text(text) if c.check == "sum"] == []
+    # … but men and women are one
+    assert verdicts_of("Số đại biểu trúng cử 52 người. Trong đó, có 28 đại biểu nam, 24 đại biểu nữ.", "sum") == [True]
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")
