@@ -1436,6 +1436,13 @@ def test_rates_of_cases_and_of_money_side_by_side(cases: str, expected: list[boo
     assert verdicts_of(text, "ratio") == expected
 
 
+def test_shares_in_brackets_after_counts_that_make_100_percent_are_of_their_sum() -> None:
+    """"41.208 hồ sơ (đạt 97,83%), … 913 hồ sơ (chiếm 2,17%)": the two counts are all of it, unprinted."""
+    text = ("Số hồ sơ được giải quyết trước và đúng hạn 41.208 hồ sơ (đạt 97,83%), số hồ sơ trễ hạn là 913 hồ sơ "
+            "(chiếm 2,17%).")
+    assert verdicts_of(text, "ratio") == [True, True]
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")
