@@ -1443,6 +1443,18 @@ def test_shares_in_brackets_after_counts_that_make_100_percent_are_of_their_sum(
     assert verdicts_of(text, "ratio") == [True, True]
 
 
+@pytest.mark.parametrize("district,expected", [("6.431", [True, True, True]), ("6.421", [True, True])])
+def test_entries_one_a_sentence_after_trong_do_add_up_column_by_column(district: str, expected: list) -> None:
+    """"Trong đó: tòa án tỉnh thụ lý …, giải quyết …, còn lại …. Tòa án cấp huyện thụ lý …": each
+    column of the two sentences adds up to the whole's; a column that misses confirms nothing and never
+    alarms (which figure is which column the words only suggest)."""
+    text = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án tỉnh "
+            f"thụ lý 538 vụ, đã giải quyết 412 vụ, còn lại 126 vụ. Tòa án cấp huyện thụ lý {district} vụ, đã giải "
+            "quyết 5.100 vụ, còn lại 1.331 vụ.")
+    columns = [c for c in check_text(text) if c.rule.startswith("danh sách từng mục")]
+    assert [c.consistent for c in columns] == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -1404,13 +1404,17 @@ _WHOLE_WORDS = regex.compile(
 def _entity_lists(tx: Text) -> Iterable[Relation]:
     """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
     up to the province's figure stated before the list."""
-    marks = [(m, False) for m in _LIST_MARK.finditer(tx.t)]
-    marks += [(m, True) for m in _CLAUSES_MARK.finditer(tx.t)]
-    for m, clauses in marks:
+    marks = [(m, False, False) for m in _LIST_MARK.finditer(tx.t)]
+    marks += [(m, True, False) for m in _CLAUSES_MARK.finditer(tx.t)]
+    marks += [(m, True, True) for m in _SENTENCES_MARK.finditer(tx.t)]
+    for m, clauses, sentences in marks:
         para_end = (
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
-        entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if sentences:  # "Trong đó: A thụ lý 538 vụ, …. B thụ lý …": one entry a sentence
+            entries = _shaped_run(_sentence_segments(tx, m.end(), para_end))
+        else:
+            entries = [e for e in _segments(tx, m.end(), para_end) if e]
         # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
         if not entries and not clauses:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
@@ -1501,6 +1505,26 @@ def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
 # 145.474 bị cáo; thụ lý … 16.561 vụ …": clauses of one shape after "Trong đó," —
 # each a row of the same columns
 _CLAUSES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*,", regex.I)
+_SENTENCES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*:(?![ \t]*\n)", regex.I)
+
+
+def _sentence_segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
+    """The figures from `start` to `end`, one list a sentence."""
+    out: dict[int, list[Figure]] = {}
+    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
+        if f.start >= end:
+            break
+        out.setdefault(tx.sentence(f.start), []).append(f)
+    return list(out.values())
+
+
+def _shaped_run(entries: list[list[Figure]]) -> list[list[Figure]]:
+    """The entries from the first on that have as many figures, each of the first one's kinds in turn."""
+    if not entries:
+        return []
+    shape = [f.kind for f in entries[0]]
+    run = list(itertools.takewhile(lambda e: [f.kind for f in e] == shape, entries))
+    return run if len(run) >= 2 else []
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
