@@ -540,6 +540,18 @@ def test_a_scaled_fraction_scales_its_denominator_too(sentence: str, value: Deci
     assert str(f.denominator) == str(int(denominator))  # written as a reader would, no trailing ".0"
 
 
+@pytest.mark.parametrize("sentence, raws", [
+    # an editor's space after the slash keeps the fraction whole: the count and its whole
+    ("toàn huyện đã có 38.215/ 41.900 cử tri đi bỏ phiếu, đạt 91,21%", ["38.215/ 41.900", "91,21%"]),
+    ("giải quyết 1.304/ 1.650 trường hợp", ["1.304/ 1.650"]),
+    # … but a document number with a space after its slash is no figure
+    ("thực hiện Quyết định số 1234/ QĐ-UBND của tỉnh", []),
+])
+def test_a_fraction_with_a_space_after_its_slash(sentence: str, raws: list[str]) -> None:
+    assert [f.raw for f in extract_figures(sentence)] == raws
+    assert all(f.denominator for f in extract_figures(sentence) if "/" in f.raw)
+
+
 def test_a_fraction_after_a_place_name_is_a_figure_not_the_names_number() -> None:
     """ "Phường 12" is a name; "Bảo Lạc 12/17 xã" is 12 of the district's 17 communes."""
     text = "các huyện Định Hóa có 11/11 xã; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã; tại Phường 12, Quận 3."

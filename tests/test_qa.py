@@ -17,6 +17,7 @@ from scraper.qa import check_article_figures, check_text, compare_dataset, vn_nu
 from scraper.qa.arithmetic import (
     IMPLIED_RULE,
     POINTS_RULE,
+    PAIR_RULE,
     RATE_RULE,
     REST_RULE,
     SIBLING_RULE,
@@ -26,7 +27,7 @@ from scraper.qa.arithmetic import (
 from scraper.qa.rates import FAR_WHOLE_RULE
 
 D = Decimal
-SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE)
+SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE, PAIR_RULE)
 
 
 def test_seed_checks(seed_body: str) -> None:
@@ -1206,6 +1207,18 @@ SEARCH = [
      [("sum", True, D(9))]),
     ("small counts add up by chance: 13 cases are not 8 deaths and 5 injuries",
      "Quốc lộ xảy ra 13 vụ, làm chết 8 người, bị thương 5 người.", []),
+    ("two counts of the noun paragraphs before their total, another count of it between them",
+     "Số hộ nghèo cuối năm là 388.102 hộ.\n\nTrong năm, 4.210 hộ thoát nghèo nhờ vay vốn ưu đãi. Số hộ cận nghèo "
+     "là 224.335 hộ.\n\nNhư vậy, toàn vùng còn 612.437 hộ nghèo và cận nghèo.", [("sum", True, D(612437))]),
+    ("… not when the pair misses the total by one",
+     "Số hộ nghèo cuối năm là 388.102 hộ.\n\nTrong năm, 4.210 hộ thoát nghèo nhờ vay vốn ưu đãi. Số hộ cận nghèo "
+     "là 224.335 hộ.\n\nNhư vậy, toàn vùng còn 612.438 hộ nghèo và cận nghèo.", []),
+    ("a rate whose count is said in the sentence before, its own sentence holding only targets",
+     "Riêng sản lượng cá tra đạt 41.236 tấn. Nếu so với chỉ tiêu cả năm (128.000 tấn) thì mới đạt 32,22% và so "
+     "với mức phấn đấu (131.500 tấn) thì chỉ đạt 31,36%.", [("ratio", True, D("32.22")), ("ratio", True, D("31.36"))]),
+    ("a rate of a count over the numerator of a fraction before it, named by another noun",
+     "Kết quả bầu cử: Có 11/17 ứng cử viên đã trúng cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%.",
+     [("ratio", True, D("36.3"))]),
     ("a rate of two digits is reproduced by too many pairs to say which",
      "Có 2.410 hộ đăng ký tham gia chương trình. Qua thẩm định, 1.793 hộ được công nhận; kết quả này bằng 74%.",
      []),
@@ -1318,16 +1331,90 @@ def test_a_rate_over_a_count_and_the_rest_beside_it() -> None:
     assert check.rule.startswith(REST_RULE) and check.confidence == 0.35
 
 
-@pytest.mark.parametrize("central,expected", [("150 tỷ 120 triệu", [("sum", True)]), ("150 tỷ 210 triệu", [])])
-def test_the_parts_rises_make_the_wholes_rise(central: str, expected: list) -> None:
-    """Confirmed, never an alarm: a rise may be of another base than the level it follows."""
+@pytest.mark.parametrize("central,base,expected", [
+    ("150 tỷ 120 triệu", "", [("sum", True)]),
+    ("150 tỷ 210 triệu", "", [("sum", False)]),
+    ("150 tỷ 210 triệu", " so với cùng kỳ", []),
+])
+def test_the_parts_rises_make_the_wholes_rise(central: str, base: str, expected: list) -> None:
+    """The levels add up, so the rises after them must too; not when a part's rise names another base."""
     text = ("Đến 30/9, tổng nguồn vốn đạt 2.468 tỷ 602 triệu đồng, tăng 210 tỷ 340 triệu đồng so với đầu năm. "
-            f"Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng, tăng {central} đồng; nguồn ủy thác địa "
+            f"Trong đó, nguồn Trung ương là 2.101 tỷ 330 triệu đồng, tăng {central} đồng{base}; nguồn ủy thác địa "
             "phương là 120 tỷ 415 triệu đồng, tăng 40 tỷ 200 triệu đồng; vốn huy động là 246 tỷ 857 triệu đồng, "
             "tăng 20 tỷ 20 triệu đồng.")
     rises = [c for c in check_text(text) if c.stated == D("210340e6")]
     assert [(c.check, c.consistent) for c in rises] == expected
     assert all(c.rule.startswith("mức tăng/giảm của các phần") for c in rises)
+
+
+@pytest.mark.parametrize("upland,expected", [("410", [True]), ("510", [False])])
+def test_the_parts_falls_in_brackets_after_their_rates_make_the_wholes_fall(upland: str, expected: list) -> None:
+    text = (f"Cây ngô: diện tích gieo trồng ước đạt 18.640 ha, giảm 3,12% (600 ha) so với cùng kỳ năm trước, chia "
+            f"ra: ngô ruộng 15.390 ha, giảm 1,22% (190 ha), ngô nương 3.250 ha, giảm 11,2% ({upland} ha).")
+    falls = [c for c in check_text(text) if c.stated == D(600) and c.check == "sum"]
+    assert [c.consistent for c in falls] == expected
+
+
+def test_a_rate_of_another_count_after_a_fraction_is_each_members() -> None:
+    """"3/62 khu vực … đạt tỷ lệ 100% cử tri": every voter of those areas, not 3 of 62; a rate naming
+    the fraction's own noun or a plan is still the fraction's."""
+    text = ("Đến 11 giờ, toàn huyện đã có 31.204/ 35.870 cử tri đi bầu, đạt 86,99%. Trong đó có 3/62 khu vực bỏ "
+            "phiếu đã đạt tỷ lệ 100% cử tri đi bầu.")
+    assert [(c.check, c.consistent, c.stated) for c in check_text(text)] == [("ratio", True, D("86.99"))]
+    assert alarms_of("Đã có 3/62 khu vực bỏ phiếu đạt tỷ lệ 100% số khu vực.")
+    assert alarms_of("Đã khám cho 8.712/7.525 lượt người, đạt 105,7% chỉ tiêu kế hoạch.")
+
+
+@pytest.mark.parametrize("rate,expected", [("98,93%", [True]), ("98,99%", [False])])
+def test_a_turnout_over_the_total_of_its_noun(rate: str, expected: list[bool]) -> None:
+    """"tổng số cử tri … là N người, số cử tri đi bỏ phiếu là M người đạt tỷ lệ X%": M over N, sure
+    enough to alarm when it does not hold."""
+    text = (f"Đại biểu HĐND cấp huyện, tổng số cử tri trong danh sách là 31.204 người, số cử tri đi bỏ phiếu là "
+            f"30.870 người đạt tỷ lệ {rate}. Số người ứng cử 57 người.")
+    assert verdicts_of(text, "ratio") == expected
+
+
+def test_a_hedged_headline_rate_does_not_vouch_for_a_fraction_a_printed_rate_misses() -> None:
+    """"Hơn 97% số hộ …" holds for 52.310/53.880 (97,09%); the body's "đạt 96,31%" of it is still an error."""
+    text = ("Huyện A: Hơn 97% số hộ dùng nước hợp vệ sinh\n\nĐến nay, số hộ dùng nước hợp vệ sinh là "
+            "52.310/53.880 (đạt 96,31%).")
+    assert [c.stated for c in check_text(text) if not c.consistent] == [D("96.31")]
+
+
+@pytest.mark.parametrize("spring,expected", [("162", [True]), ("160", [False])])
+def test_falls_of_levels_that_add_up_to_the_unit(spring: str, expected: list[bool]) -> None:
+    """Levels that add up to the last hectare are a breakdown however it was marked: their falls must too."""
+    text = ("Tổng diện tích gieo trồng cây hàng năm vụ đông xuân đạt 84.215 ha, giảm 312 ha (-0,37%) so với năm "
+            "trước; trong đó: diện tích gieo trồng vụ đông đạt 23.104 ha, giảm 150 ha (-0,65%), diện tích gieo "
+            f"trồng vụ xuân đạt 61.111 ha, giảm {spring} ha so với vụ xuân 2022.")
+    assert [c.consistent for c in check_text(text) if c.stated == D(312) and c.check == "sum"] == expected
+
+
+@pytest.mark.parametrize("survey,expected", [("23,25 điểm", [True]), ("23,15 điểm", [False])])
+def test_a_total_score_and_the_scores_of_its_components(survey: str, expected: list[bool]) -> None:
+    text = ("Năm 2024, chỉ số cải cách hành chính của huyện đạt tổng điểm 84,37, trong đó: điểm thẩm định 61,12 "
+            f"điểm, điểm điều tra xã hội học {survey}.")
+    assert verdicts_of(text, "sum") == expected
+
+
+def test_a_list_whose_first_count_is_the_sum_of_the_rest_is_no_breakdown_of_another_whole() -> None:
+    """"thụ lý 538 vụ, đã giải quyết 412 vụ (đạt 76,6%), còn lại 126 vụ": received, resolved and left of one
+    court, not three parts of the count left province-wide."""
+    text = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án tỉnh "
+            "thụ lý 538 vụ, đã giải quyết 412 vụ (đạt 76,6%), còn lại 126 vụ. Tòa án cấp huyện thụ lý 6.431 vụ, "
+            "đã giải quyết 5.100 vụ (đạt 79,3%), còn lại 1.331 vụ.")
+    assert not alarms_of(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lực lượng công an đã phát hiện 148 vụ, so với cùng kỳ tăng 37 vụ (148/111 vụ); khởi tố 120 vụ.",
+     [(True, D(148))]),
+    ("Xảy ra 12 vụ tai nạn giao thông, so với cùng kỳ giảm 05 vụ (12/17 vụ).", [(True, D(17))]),
+    # some reports print last period first: a change the brackets do not give is no alarm
+    ("Xảy ra 12 vụ tai nạn giao thông, so với cùng kỳ giảm 04 vụ (12/17 vụ).", []),
+])
+def test_a_change_and_both_periods_in_brackets_after_it(text: str, expected: list) -> None:
+    assert [(c.consistent, c.stated) for c in check_text(text) if c.check == "sum"] == expected
 
 
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
@@ -1782,6 +1869,13 @@ VOTES = [
 @pytest.mark.parametrize("absent,verdicts", [("5", [True]), ("6", [False])])
 def test_members_present_as_a_fraction_and_the_absent_make_all_members(absent: str, verdicts: list) -> None:
     text = f"Sáng 10/7, kỳ họp có 48/53 đại biểu HĐND tỉnh dự họp (vắng {absent} có lý do)."
+    assert verdicts_of(text, "sum") == verdicts
+
+
+@pytest.mark.parametrize("wanting,verdicts", [("5", [True]), ("4", [False])])
+def test_seats_filled_as_a_fraction_and_those_wanting_make_all_seats(wanting: str, verdicts: list) -> None:
+    text = (f"Ở cấp xã, tại 98 xã, phường đã bầu được 2.715/2.720 đại biểu được ấn định, thiếu {wanting} đại biểu "
+            "phải bầu bổ sung.")
     assert verdicts_of(text, "sum") == verdicts
 
 

@@ -63,7 +63,7 @@ _NUM = r"\d+(?:[.,]{1,2}\d+)*"  # "15..320": a doubled separator is a typo, read
 _SCALE = rf"(?:{_alt(vocab.SCALE_WORDS)})(?![{_L}])"
 _SP = r"[^\S\n]"  # a space within a line: a number never takes its scale or unit from the next line
 _CANDIDATE = regex.compile(
-    rf"(?<![\d])(?P<num>{_NUM})(?:/(?P<den>{_NUM})(?![/\d]))?"
+    rf"(?<![\d])(?P<num>{_NUM})(?:/ ?(?P<den>{_NUM})(?![/\d]))?"
     rf"(?P<scale>{_SP}*{_SCALE}(?:{_SP}+{_SCALE})*(?:{_SP}+{_NUM}{_SP}*{_SCALE}(?:{_SP}+{_SCALE})*)*)?",
     regex.I,
 )

@@ -57,6 +57,10 @@ SLIP_RULE = (
     "đơn vị ở chữ số cuối "
     "(không có từ nối nào chỉ ra)"
 )
+PAIR_RULE = (
+    "chỉ số học: hai số cùng danh từ ở một phía cộng lại đúng bằng số đã nêu "
+    "(không có từ nối nào chỉ ra; chỉ để xác nhận)"
+)
 SUM_RULE = (
     "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không "
     "có từ nối nào chỉ ra)"
@@ -329,11 +333,35 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
         rel = (_rate_search(tx, f) if f.kind == "percent" else None) or _sum_search(tx, f, placed)
         if rel is None and f.index not in placed and _slip(f):
             rel = _sum_search(tx, f, placed, slip=_slip(f))
+        if rel is None:
+            rel = _pair_search(tx, f, placed)
         if rel is not None and ((v := evaluate(rel)).consistent or rel.rule == SLIP_RULE):
             out.append(v)
             if rel.check == "sum":
                 placed |= {g.index for g in rel.operands}
     return out
+
+
+def _pair_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
+    """Two amounts of the noun of an amount `w` on one side of it, not side by side, that add up to it
+    exactly ("388.102 hộ nghèo ¶ … 4.210 hộ … 224.335 hộ cận nghèo ¶ … 612.437 hộ"): the
+    nearest such pair. A round whole or a small one is made of two others by chance too often to say so."""
+    if not is_amount(w) or w.value < settings.QA_ARITH_MIN_WHOLE or _printed(w)[0] % 10 == 0:
+        return None
+    period = _period_shape(tx, w)
+
+    def free(g: Figure) -> bool:
+        return g.index not in placed and is_amount(g) and not g.change and g.value < w.value
+
+    before, after = _neighbours(tx, w, lambda g: free(g) and tx.compatible(g, w) and _of(tx, g, period))
+    for side in (after, before):
+        seen: dict[Decimal, Figure] = {}
+        for g in side:  # nearest first
+            if (h := seen.get(w.value - g.value)) is not None:
+                parts = tuple(sorted((g, h), key=lambda f: f.start))
+                return Relation("sum", w, parts, PAIR_RULE, settings.QA_CONF_ARITHMETIC)
+            seen.setdefault(g.value, g)
+    return None
 
 
 def _slip(w: Figure) -> Decimal:
@@ -400,18 +428,48 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
     nums = [num] if num is not None else [g for g in before[:k] + after[:k] if tx.sentence(g.start) == here]
     # "… tỷ lệ cử tri đi bầu đạt 99,99%. Cụ thể, …": the counts in the sentence after or
     # before
-    if not nums:
-        for side in (after, before):  # the nearest sentence with amounts on each side
-            nums += [g for g in side[:k] if side and tx.sentence(g.start) == tx.sentence(side[0].start)]
-    for like in (tx.compatible, kinds_compatible):
+    # (or, when none of its own gives the rate, in those sentences: "Riêng cá tra đạt 41.236 tấn. …
+    # so với chỉ tiêu cả năm (128.000 tấn) thì mới đạt 32,22%")
+    nearest = _nearest_sentences(tx, before, after, here)
+    beside = [g for g in after if g.index in nearest][:k] + [g for g in before if g.index in nearest][:k]
+    for group in ([nums] if num is not None else [nums, beside] if nums else [beside]):
+        if (found := _over_wholes(tx, p, group, wholes)) is not None:
+            return found
+    if num is not None:
+        return None
+    # a fraction's numerator is a whole too, whatever its noun ("Có 11/17 ứng cử viên đã trúng
+    # cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%")
+    fractions, _ = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
+    if (found := _over_wholes(tx, p, nums or beside, fractions, any_noun=True)) is not None:
+        return found
+    return _over_a_denominator(tx, p, nums) or _over_the_rest(tx, p) or _fraction_of(tx, p)
+
+
+def _over_wholes(
+    tx: Text, p: Figure, nums: list[Figure], wholes: list[Figure], any_noun: bool = False
+) -> Relation | None:
+    """The first of `nums` over one of `wholes` that gives rate `p` (like nouns first, then like kinds)."""
+    for like in [_any_two] if any_noun else [tx.compatible, kinds_compatible]:
         for n in nums:
             for b in wholes:
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
                 if gives and like(n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
-    if num is not None:
-        return None
-    return _over_a_denominator(tx, p, nums) or _over_the_rest(tx, p) or _fraction_of(tx, p)
+    return None
+
+
+def _any_two(a: Figure, b: Figure) -> bool:
+    return True
+
+
+def _nearest_sentences(tx: Text, before: list[Figure], after: list[Figure], here: int) -> set[int]:
+    """The indexes of the amounts of the nearest other sentence on each side of sentence `here`."""
+    out: set[int] = set()
+    for side in (after, before):
+        others = [g for g in side if tx.sentence(g.start) != here]
+        if others:
+            out.update(g.index for g in others if tx.sentence(g.start) == tx.sentence(others[0].start))
+    return out
 
 
 def _over_a_denominator(tx: Text, p: Figure, nums: list[Figure]) -> Relation | None:

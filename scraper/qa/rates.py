@@ -15,7 +15,9 @@ from decimal import Decimal
 import regex
 
 from .. import settings
+from ..extract import vocab
 from ..models import Figure
+from .vocab import PLAN_NOUNS
 from .text import (
     AMOUNT_KINDS,
     AVERAGE,
@@ -310,6 +312,8 @@ def _whole_reasons(
         and rate_roles & {"on_time", "late", "ahead"}
     ):
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
+    if dist <= 1 and f.start < num.start and _total_of_its_noun(tx.label(f), tx.label(num)):
+        yield 0.8, "'tổng số <danh từ>' và số <danh từ> ấy ngay sau"
     if dist == 0 and f.start < num.start:
         between = [
             g
@@ -318,6 +322,21 @@ def _whole_reasons(
         ]
         yield (0.6, "số lớn hơn ngay trước trong "
                     "câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+_TOTAL_OF = regex.compile(r"(?<![\p{L}])tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I)
+_COUNT_OF = regex.compile(
+    r"^\s*(?:(?:trong\s+đó|còn|có)\s*,?\s*)?số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I
+)
+
+
+def _total_of_its_noun(whole: str, part: str) -> bool:
+    """"tổng số cử tri … là 31.204 người, số cử tri đi bầu là 30.870 người": a
+    total of a noun and, next, the count of some of it, named by the same two words."""
+    w, p = _TOTAL_OF.search(whole), _COUNT_OF.search(part)
+    if w is None or p is None:
+        return False
+    return w.group("n").lower().split() == p.group("n").lower().split()
 
 
 # "Trong số có điều kiện thi hành, đã giải quyết xong 26.515 việc (tỉ lệ 48,49%)": the
@@ -427,6 +446,26 @@ _MEMBERS_RATE = regex.compile(
 )
 
 
+# "2/85 khu vực … đạt tỷ lệ 100% cử tri": the rate of another count than the fraction's, each
+# member's
+_COUNT_NOUNS = "|".join(sorted(map(regex.escape, vocab.COUNT_NOUNS), key=len, reverse=True))
+_NOUN_AFTER = regex.compile(rf"\s*(?:số\s+)?(?:{_COUNT_NOUNS})(?![\p{{L}}])", regex.I)
+
+
+def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
+    """The rate after a fraction is each member's: said to be the members' ("28/63 tỉnh có tỷ lệ …"),
+    or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
+    if _MEMBERS_RATE.search(tx.t, num.end, p.start):
+        return True
+    m = _NOUN_AFTER.match(tx.t, p.end) if num.end < p.start else None
+    if m is None or not num.unit:
+        return False
+    named = " ".join(m.group(0).lower().split()).removeprefix("số ")
+    unit = num.unit.lower()
+    plan = named in {w.lower() for w in PLAN_NOUNS}
+    return not (plan or unit.startswith(named) or named.startswith(unit))
+
+
 _WITH_EXTRACTED = "tỷ lệ và số liệu (trích xuất)"
 # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": the words of a change, not of a share
 _CHANGE_WORD = regex.compile(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
@@ -441,7 +480,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             continue
         if p.computed_from:
             num, den = (by_index.get(i) for i in p.computed_from)
-            if num is not None and _MEMBERS_RATE.search(tx.t, num.end, p.start):
+            if num is not None and _members_rate(tx, num, p):
                 # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": each member's rate, not the fraction's
                 num = None
             if num is not None and num is not den and num.change:
@@ -476,7 +515,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
-                    or _MEMBERS_RATE.search(tx.t, num.end, p.start)
+                    or _members_rate(tx, num, p)
                     or p.change
                     or CHANGE_BEFORE.search(tx.before(p, 25))
                 ):

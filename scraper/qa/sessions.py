@@ -24,9 +24,10 @@ def session_relations(tx: Text) -> list[Relation]:
     return [*_absentees(tx), *_vote_tallies(tx)]
 
 
-# Those not there, of all who could be: "70/74 đại biểu có mặt (vắng 4 có lý do)"
+# Those not there, of all who could be: "70/74 đại biểu có mặt (vắng 4 có lý do)"; those still
+# wanting: "bầu được 372/375 đại biểu, thiếu 3 đại biểu"
 _ABSENT = regex.compile(
-    r"(?<![\p{L}])(?:vắng(?:\s+mặt)?"
+    r"(?<![\p{L}])(?:vắng(?:\s+mặt)?|(?:còn\s+)?thiếu|còn\s+lại"
     r"|không\s+(?:tham\s+(?:gia|dự)|có\s+mặt|dự(?:\s+họp)?|đi\s+bầu))\s*:?\s*$",
     regex.I,
 )
@@ -34,7 +35,8 @@ _ABSENT = regex.compile(
 
 def _absentees(tx: Text) -> Iterable[Relation]:
     """"70/74 đại biểu tham gia phiên họp (vắng 4 có lý do)": those present, a fraction of all,
-    and the absent, right after it in its sentence, make its denominator."""
+    and the absent, right after it in its sentence, make its denominator; so do those done and the
+    rest ("bầu được 372/375 đại biểu, thiếu 3", "… 45/50 đơn, còn lại 5 đơn")."""
     for frac in tx.figures:
         if frac.kind != "ratio" or not frac.denominator or frac.change:
             continue
@@ -47,7 +49,7 @@ def _absentees(tx: Text) -> Iterable[Relation]:
             continue
         if nxt.kind == "count" and not tx.compatible(nxt, frac):
             continue
-        rule = "có mặt (phân số) + vắng mặt = mẫu số"
+        rule = "tử số của phân số + số vắng, thiếu hay còn lại ngay sau = mẫu số"
         yield Relation("sum", frac, (frac, nxt), rule, settings.QA_CONF_IDENTITY, whole=frac.denominator)
 
 

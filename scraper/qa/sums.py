@@ -516,6 +516,16 @@ def _list_before(tx: Text, last: Figure) -> list[Figure]:
     return out[::-1]
 
 
+def _whole_first(items: list[Figure]) -> bool:
+    """The first of a list is the sum of the rest ("thụ lý 538 vụ, đã giải quyết 412 vụ, còn
+    lại 126 vụ"): a whole told with its parts, not parts of another whole."""
+    return len(items) >= 3 and items[0].value == sum((f.value for f in items[1:]), Decimal(0))
+
+
+def _in_order(figs: Sequence[Figure]) -> list[Figure]:
+    return sorted(figs, key=lambda f: f.start)
+
+
 def _catch_all_lists(tx: Text) -> Iterable[Relation]:
     """A list ending in a catch-all item ("…, bồi thường 03 lượt, lĩnh vực khác 19 lượt") is
     a whole breakdown. Its whole is a like count before it in the paragraph: the nearest one (in this sentence
@@ -952,22 +962,60 @@ def _excluding(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", wholes[-1], (rest, items[0]), rule, settings.QA_CONF_MARKER)
 
 
+# What a change is measured against, said right after it: "giảm 43 đơn so với cùng kỳ"
+_COMPARED_TO = regex.compile(r"\s*(?:so\s+(?:với\s+)?)(?P<base>[^.;,()\n]{1,40})", regex.I)
+
+
+def _compared_to(tx: Text, f: Figure) -> str | None:
+    m = _COMPARED_TO.match(tx.t, f.end)
+    return " ".join(m.group("base").lower().split()) if m else None
+
+
+def _levels_hold(s: Relation) -> bool:
+    """The levels surely add up: a sure breakdown that holds, or any read one that holds to the last unit of
+    a whole too large for that to be chance ("128.134 ha … trong đó: 36.123 ha, … 92.011 ha")."""
+    v = evaluate(s)
+    if not v.consistent:
+        return False
+    exact = v.computed == s.stated.value and s.stated.value >= settings.QA_ARITH_MIN_WHOLE
+    return s.confidence >= settings.QA_ALARM or (exact and s.confidence >= settings.QA_PLAUSIBLE)
+
+
+_BRACKET_OPENS = regex.compile(r"\s*\(\s*")
+
+
+def _change_after(tx: Text, i: int) -> tuple[Figure, str | None]:
+    """The change said right after a level (figure `i` follows it) and its direction: the figure itself, or
+    the amount in brackets after a rate of change ("25.205 ha, giảm 1,97% (507 ha)")."""
+    figs = tx.figures
+    f = figs[i]
+    if f.kind == "percent" and f.change and i + 1 < len(figs):
+        amount = figs[i + 1]
+        if amount.kind != "percent" and _BRACKET_OPENS.fullmatch(tx.t, f.end, amount.start):
+            return amount, f.change
+    return f, f.change
+
+
 def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     """"tổng nguồn vốn 2.468 tỷ, tăng 210 tỷ …; trong đó, nguồn A 2.101 tỷ, tăng 150 tỷ;
-    …": when the levels surely add up to their whole and each is followed by its change, the changes may be
-    the parts of the whole's change: they confirm; they do not alarm, since a change may be of another base
-    (the whole with what was carried over)."""
+    …": when the levels surely add up to their whole and each is followed by its change of one direction
+    and kind, the changes are the parts of the whole's change, and may alarm: both levels hold, so both
+    periods' parts must add up. Not when the changes name different bases ("so với đầu năm", "so với
+    cùng kỳ")."""
     figs = tx.figures
     for s in sums:
-        if s.check != "sum" or s.over != "value" or s.whole is not None or s.confidence < settings.QA_ALARM:
+        if s.check != "sum" or s.over != "value" or s.whole is not None or not _levels_hold(s):
             continue
         after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
-        if max(after) >= len(figs) or not evaluate(s).consistent:
+        if max(after) >= len(figs):
             continue
-        moved = [figs[i] for i in after]
-        if all(m.change and m.change == moved[0].change and m.kind == s.stated.kind for m in moved):
+        changes = [_change_after(tx, i) for i in after]
+        moved = [m for m, _ in changes]
+        if not all(way and way == changes[0][1] and m.kind == s.stated.kind for m, way in changes):
+            continue
+        if len({b for m in moved if (b := _compared_to(tx, m)) is not None}) <= 1:
             rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
-            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_CONF_EXTRACTOR)
+            yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_ALARM)
 
 
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
@@ -1223,6 +1271,32 @@ def _changes_of_fractions(tx: Text) -> Iterable[Relation]:
         ):
             rule = "kỳ trước (mẫu số) = kỳ này (tử số) + mức giảm"
             yield Relation("sum", frac, (frac, c), rule, settings.QA_CONF_CHANGE, whole=frac.denominator)
+
+
+_BRACKET_NEXT = regex.compile(r"[^\d;.()]{0,15}\(\s*")
+FRACTION_CHANGE_RULE = (
+    "mức tăng/giảm và (kỳ này/kỳ trước) ngay sau: hiệu hai kỳ (chỉ để xác nhận)"
+)
+
+
+def _changes_before_fractions(tx: Text) -> Iterable[Relation]:
+    """"so với cùng kỳ tăng 37 vụ (148/111 vụ)": this period over last in brackets right after the
+    change; last period's count and the rise make this period's (a fall: this period's and the fall make
+    last period's). Some reports print last period first, so it only confirms."""
+    figs = tx.figures
+    for c, frac in zip(figs, figs[1:]):
+        # (a change said after "so với cùng kỳ" is read as of the last period: its amount all the same)
+        amount = c.kind in AMOUNT_KINDS and c.range is None
+        if c.change not in ("tăng", "giảm") or not amount or frac.kind != "ratio" or not frac.denominator:
+            continue
+        if not (_BRACKET_NEXT.fullmatch(tx.t, c.end, frac.start) and tx.compatible(c, frac)):
+            continue
+        conf = settings.QA_CONF_CHANGE
+        if c.change == "giảm":
+            yield Relation("sum", frac, (frac, c), FRACTION_CHANGE_RULE, conf, whole=frac.denominator)
+            continue
+        last = frac.model_copy(update={"value": frac.denominator, "denominator": None})
+        yield Relation("sum", frac, (last, c), FRACTION_CHANGE_RULE, conf, whole=frac.value)
 
 
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", regex.I)
@@ -1722,6 +1796,30 @@ def _short_by_its_shares(tx: Text, r: Relation) -> bool:
     return 100 - settings.QA_SHARES_SHORT <= total < 100 - slack and not evaluate(r).consistent
 
 
+# "đạt tổng điểm 84,37, trong đó: …": a total of scores, often with no unit of its own
+_SCORE_TOTAL = regex.compile(
+    r"(?<![\p{L}])tổng\s+(?:số\s+)?điểm(?:\s+\p{L}+){0,3}\s*(?:là|đạt|:)?\s*$", regex.I
+)
+_SCORE_LIST = regex.compile(r"[^\d.;]{0,25}(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*:?", regex.I)
+SCORE_TOTAL_RULE = "'tổng điểm' và các điểm thành phần liệt kê sau"
+
+
+def _score_totals(tx: Text) -> Iterable[Relation]:
+    """"tổng điểm 84,37, trong đó: … 61,12 điểm, … 23,25 điểm": a total of scores
+    and the scores of its components listed after a marker, in its sentence."""
+    figs = tx.figures
+    for i, w in enumerate(figs[:-2]):
+        if w.kind not in ("number", "score") or not _SCORE_TOTAL.search(tx.before(w, 60)):
+            continue
+        if not _SCORE_LIST.match(tx.t, w.end):
+            continue
+        here = tx.sentence(w.start)
+        scores = itertools.takewhile(lambda f: f.kind == "score", figs[i + 1 :])
+        parts = [f for f in scores if tx.sentence(f.start) == here]
+        if len(parts) >= 2:
+            yield Relation("sum", w, tuple(parts), SCORE_TOTAL_RULE, settings.QA_CONF_MARKER)
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -1734,10 +1832,12 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_excluding(tx),
         *_extractor_parts(tx),
         *_identities(tx),
+        *_score_totals(tx),
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
+    sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums} | listed)]
@@ -1745,6 +1845,8 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
+    # a failing list whose first count is the sum of the rest is that count told with its parts
+    sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
     return [
         dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
         if r.check == "sum" and r.confidence >= settings.QA_ALARM and _short_by_its_shares(tx, r)

@@ -206,3 +206,5 @@ VOTERS = (
     r"phiếu\s+hợp\s+lệ|phiếu\s+thu\s+về"
     r"|(?:đại\s+biểu|người)[^.;:\d]{0,40}(?:dự|tham\s+gia)(?:\s+bỏ\s+phiếu|\s+lấy\s+phiếu)"
 )
+# What a rate of plan names after it ("đạt 115,7% chỉ tiêu kế hoạch"): a target, not members' count
+PLAN_NOUNS = ("chỉ tiêu", "kế hoạch", "mục tiêu", "dự toán", "nhiệm vụ", "KH")
