@@ -1417,6 +1417,25 @@ def test_a_change_and_both_periods_in_brackets_after_it(text: str, expected: lis
     assert [(c.consistent, c.stated) for c in check_text(text) if c.check == "sum"] == expected
 
 
+@pytest.mark.parametrize("reelected", ["12", "10"])
+def test_overlapping_facets_of_delegates_are_no_breakdown(reelected: str) -> None:
+    """Women, ethnic minorities and the re-elected overlap: their counts neither confirm nor miss a total."""
+    text = (f"Số đại biểu trúng cử 52 người. Trong đó, có 24 đại biểu nữ, 16 đại biểu dân tộc thiểu số, {reelected} "
+            "đại biểu tái cử.")
+    assert [c for c in check_text(text) if c.check == "sum"] == []
+    # … but men and women are one
+    assert verdicts_of("Số đại biểu trúng cử 52 người. Trong đó, có 28 đại biểu nam, 24 đại biểu nữ.", "sum") == [True]
+
+
+@pytest.mark.parametrize("cases,expected", [("70%", [True, True]), ("72%", [False, True])])
+def test_rates_of_cases_and_of_money_side_by_side(cases: str, expected: list[bool]) -> None:
+    """"đạt 70% về việc và 33,3% về tiền": each over what could be enforced, of its own measure."""
+    text = ("Tổng số việc phải thi hành là 1.250 việc, tương ứng số tiền 84,6 tỷ đồng; số có điều kiện thi hành là "
+            "1.020 việc, tương ứng 61,2 tỷ đồng. Kết quả đã thi hành xong 714 việc, với số tiền 20,4 tỷ đồng, đạt "
+            f"{cases} về việc và 33,3% về tiền.")
+    assert verdicts_of(text, "ratio") == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

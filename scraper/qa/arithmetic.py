@@ -27,7 +27,7 @@ import regex
 from .. import settings
 from ..extract.nonfigures import in_place_count_list
 from ..models import Figure
-from .sums import own_share
+from .sums import overlapping_facets, own_share
 from .text import MARKER, Text, is_amount, kinds_compatible
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
@@ -335,6 +335,8 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
             rel = _sum_search(tx, f, placed, slip=_slip(f))
         if rel is None:
             rel = _pair_search(tx, f, placed)
+        if rel is not None and overlapping_facets(tx, rel):
+            continue  # "25 đại biểu nữ, 39 đại biểu dân tộc …": facets, not a breakdown
         if rel is not None and ((v := evaluate(rel)).consistent or rel.rule == SLIP_RULE):
             out.append(v)
             if rel.check == "sum":

@@ -1173,6 +1173,51 @@ def _same_measure(unit: str, top: str) -> bool:
     return unit == top or (unit in _MASS_IN and top in _MASS_IN)
 
 
+# "đạt 70% về việc và 33,3% về tiền": a rate of cases and one of money, side by side
+_BY_MEASURE = regex.compile(
+    r"\s*(?:về|tính\s+theo)\s+(?:số\s+)?(?P<m>việc|tiền)(?![\p{L}])", regex.I
+)
+_ELIGIBLE = regex.compile(r"có\s+điều\s+kiện", regex.I)
+_TO_HANDLE = regex.compile(
+    r"phải\s+(?:thi\s+hành|giải\s+quyết|thu)|tổng\s+số|thụ\s+lý", regex.I
+)
+MEASURE_RULE = (
+    "tỷ lệ 'về việc'/'về tiền': số xong trên số có điều kiện (hoặc phải) "
+    "thi hành cùng loại"
+)
+
+
+def _of_measure(f: Figure, measure: str) -> bool:
+    if measure == "tiền":
+        return f.kind == "money" and not f.change
+    return f.kind == "count" and (f.unit or "").lower().startswith("việc") and not f.change
+
+
+def _rates_by_measure(tx: Text) -> Iterable[Relation]:
+    """"… có điều kiện … 1.020 việc, tương ứng 61,2 tỷ. … thi hành xong 714 việc,
+    với số tiền 20,4 tỷ đồng, đạt 70% về việc và 33,3% về tiền": each rate over the
+    figures of its measure, the one done over the one that could be (sure enough to
+    alarm), or the one to do (a confirmation)."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or not (m := _BY_MEASURE.match(tx.t, p.end)):
+            continue
+        measure = m.group("m").lower()
+        para, here = tx.paragraph(p.start), tx.sentence(p.start)
+        before = [f for f in tx.in_paragraphs(para - 1, para, p.start) if f.start < p.start]
+        nums = [f for f in before if tx.sentence(f.start) == here and _of_measure(f, measure)]
+        if not nums:
+            continue
+        num = nums[-1]
+        for w in before:
+            if w.start >= num.start or not _of_measure(w, measure) or w.value <= num.value:
+                continue
+            label = tx.t[max(0, w.start - 60) : w.start]
+            if _ELIGIBLE.search(label):
+                yield Relation("ratio", p, (num, w), MEASURE_RULE, settings.QA_CONF_MARKER)
+            elif _TO_HANDLE.search(label):
+                yield Relation("ratio", p, (num, w), MEASURE_RULE, settings.QA_CONF_CHANGE)
+
+
 def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
     (never its whole) and the breakdowns whose shares make a structure."""
@@ -1180,7 +1225,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
-    rates += [*_rates_of_a_named_total(tx, sums)]
+    rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx)]
     return rates
 
 

@@ -44,6 +44,7 @@ from .verdicts import (
 from .vocab import (
     ACROSS_SENTENCES,
     IDENTITIES,
+    OVERLAPPING_FACETS,
 )
 
 _NOUN_PHRASE_END = regex.compile(r"[.;:()]|,\s*(?:trong|gồm|bao|cụ|đạt|chiếm|tăng|giảm)")
@@ -520,6 +521,23 @@ def _whole_first(items: list[Figure]) -> bool:
     """The first of a list is the sum of the rest ("thụ lý 538 vụ, đã giải quyết 412 vụ, còn
     lại 126 vụ"): a whole told with its parts, not parts of another whole."""
     return len(items) >= 3 and items[0].value == sum((f.value for f in items[1:]), Decimal(0))
+
+
+_FACETS = [regex.compile(p, regex.I) for p in OVERLAPPING_FACETS.values()]
+
+
+def overlapping_facets(tx: Text, r: Relation) -> bool:
+    """Parts of a sum named by two or more facets of one body that overlap ("25 đại biểu nữ,
+    39 dân tộc thiểu số, 12 trẻ tuổi"): no breakdown. Each part's own words: its clause
+    before it and the noun after it."""
+    if r.check != "sum" or len(r.operands) < 2:
+        return False
+    named = set()
+    for f in r.operands:
+        before, after = tx.t[max(0, f.start - 50) : f.start], tx.t[f.end : f.end + 30]
+        words = regex.split(r"[,;(]", before)[-1] + " " + regex.split(r"[,;(\d]", after)[0]
+        named |= {i for i, facet in enumerate(_FACETS) if facet.search(words)}
+    return len(named) >= 2
 
 
 def _in_order(figs: Sequence[Figure]) -> list[Figure]:
@@ -1847,6 +1865,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     # a failing list whose first count is the sum of the rest is that count told with its parts
     sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
+    sums = [r for r in sums if not overlapping_facets(tx, r)]
     return [
         dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
         if r.check == "sum" and r.confidence >= settings.QA_ALARM and _short_by_its_shares(tx, r)

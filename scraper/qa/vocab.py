@@ -208,3 +208,17 @@ VOTERS = (
 )
 # What a rate of plan names after it ("đạt 115,7% chỉ tiêu kế hoạch"): a target, not members' count
 PLAN_NOUNS = ("chỉ tiêu", "kế hoạch", "mục tiêu", "dự toán", "nhiệm vụ", "KH")
+# Facets of one body of delegates that overlap (a woman may be young and re-elected): counts named
+# by two or more of them are no breakdown of the body ("25 đại biểu nữ, 39 dân tộc, …")
+OVERLAPPING_FACETS = {
+    "women": r"(?<![\p{L}])nữ(?![\p{L}])",
+    "ethnic": r"(?<![\p{L}])dân\s+tộc(?:\s+thiểu\s+số)?(?![\p{L}])",
+    "young": (
+        r"(?<![\p{L}])(?:trẻ\s+tuổi|(?:đại\s+biểu|người)\s+trẻ)(?![\p{L}])"
+        r"|dưới\s+\d+\s+tuổi"
+    ),
+    "reelected": r"(?<![\p{L}])tái\s+cử(?![\p{L}])",
+    "non-party": r"(?<![\p{L}])ngoài\s+Đảng(?![\p{L}])",
+    "religious": r"(?<![\p{L}])tôn\s+giáo(?![\p{L}])",
+    "self-nominated": r"(?<![\p{L}])tự\s+ứng\s+cử(?![\p{L}])",
+}
