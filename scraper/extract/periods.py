@@ -204,19 +204,18 @@ LEXICON.register(w for words in _RULE_STARTS for w in words if " " not in w and 
 
 def _rule_starts(lowered: str) -> list[list[int]]:
     """For each rule, the sorted offsets of `lowered` where it may match (lists to read, not to change)."""
-    occ = dict(LEXICON.occurrences(lowered))  # a copy: two entries are added
-    occ["d/m"] = [s for s, e in digit_runs(lowered) if e - s <= 2]
+    occ = LEXICON.occurrences(lowered)  # shared: read, never changed
     before = []
     for p in occ.get("tháng", ()):
         j = p - 1
         while j > 0 and lowered[j].isspace():
             j -= 1
         before += [j - 1, j]  # "6 tháng", "12 tháng"
-    occ["before tháng"] = before
+    own = {"d/m": [s for s, e in digit_runs(lowered) if e - s <= 2], "before tháng": before}
     merged: dict[tuple[str, ...], list[int]] = {}  # rules that start at the same words share one list
     for words in _RULE_STARTS:
         if words not in merged:
-            found = [occ[w] for w in words if w in occ]
+            found = [own[w] if w in own else occ[w] for w in words if w in own or w in occ]
             if len(found) == 1 and words[0] != "before tháng":
                 merged[words] = found[0]  # one word's offsets: sorted and distinct already (read only)
             else:
