@@ -1455,6 +1455,19 @@ def test_entries_one_a_sentence_after_trong_do_add_up_column_by_column(district:
     assert [c.consistent for c in columns] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2023, toàn tỉnh xảy ra 146 vụ cháy rừng, giảm 38 vụ (21%) so với năm trước.", [True]),
+    ("Năm 2023, toàn tỉnh xảy ra 146 vụ cháy rừng, giảm 38 vụ (22%) so với năm trước.", [False]),
+    ("Diện tích gieo trồng ngô 1.250,5 ha, giảm 2,4% (-30,2 ha) so với cùng kỳ.", [True]),
+    ("Diện tích gieo trồng ngô 1.250,5 ha, giảm 2,6% (-30,2 ha) so với cùng kỳ.", [False]),
+    # over this period's value, as some reports count: 8/919 = 0,87%, not 8/927 = 0,86%
+    ("Toàn tỉnh xảy ra 919 vụ phạm pháp hình sự, giảm 8 vụ (0,87%) so với cùng kỳ.", [True]),
+])
+def test_a_level_then_its_change_as_a_rate_and_an_amount_in_brackets(text: str, expected: list) -> None:
+    """The rate and the amount of one change bound by a bracket, right after the level: sure enough to alarm."""
+    assert verdicts_of(text, "ratio") + verdicts_of(text, "change") == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")
