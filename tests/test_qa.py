@@ -985,6 +985,23 @@ def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
     assert ratio < 8 * 3  # quadratic would be ≈ 64 times
 
 
+def test_relations_grow_linearly_with_entries_one_a_sentence() -> None:
+    """Inline "Trong đó:" marks, each followed by entries one a sentence, repeated through one long
+    paragraph: each mark reads a bounded run of entries and of wholes before it, so 8 times the text
+    proposes about 8 times the relations (counted, not timed: all of them are judged later)."""
+    from scraper.qa.sums import sum_relations
+    from scraper.qa.text import Text
+
+    unit = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án "
+            "tỉnh thụ lý 538 vụ, đã giải quyết 412 vụ, còn lại 126 vụ. Tòa án cấp huyện thụ lý 6.431 vụ, đã giải "
+            "quyết 5.100 vụ, còn lại 1.331 vụ. Đạt 70% về việc và 33,3% về tiền; xảy ra 146 vụ, giảm 38 vụ (21%). ")
+
+    def count(text: str) -> int:
+        return len(sum_relations(Text(text, extract_figures(text))))
+
+    assert count(unit * 160) < 12 * count(unit * 20)  # unbounded, ≈ 64 times
+
+
 def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too() -> None:
     """Counts that add up to a whole while the list goes on are only taken when their own shares add up to the
     whole's share as well (two readings agreeing); without the shares the prefix is no check."""

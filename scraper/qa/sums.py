@@ -1439,7 +1439,9 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
                 continue
             total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
-            for w in tx.figures:
+            here = tx.paragraph(m.start())
+            # (bounded: the paragraphs a whole may stand in, captions between passed over)
+            for w in tx.in_paragraphs(here - 2 - settings.QA_CAPTIONS_SKIPPED, here, near=m.start()):
                 if (
                     w.start >= m.start()
                     or w.kind != head.kind
@@ -1511,7 +1513,8 @@ _SENTENCES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*:(?![ \t]*\n)", reg
 def _sentence_segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     """The figures from `start` to `end`, one list a sentence."""
     out: dict[int, list[Figure]] = {}
-    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
+    first = bisect.bisect_left(tx.starts, start)
+    for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
         if f.start >= end:
             break
         out.setdefault(tx.sentence(f.start), []).append(f)
@@ -1524,13 +1527,14 @@ def _shaped_run(entries: list[list[Figure]]) -> list[list[Figure]]:
         return []
     shape = [f.kind for f in entries[0]]
     run = list(itertools.takewhile(lambda e: [f.kind for f in e] == shape, entries))
-    return run if len(run) >= 2 else []
+    return run[: settings.QA_SENTENCE_ENTRIES_MAX] if len(run) >= 2 else []
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     out: list[list[Figure]] = [[]]
     last = start
-    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
+    first = bisect.bisect_left(tx.starts, start)
+    for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
         if f.start >= end:
             break
         if ";" in tx.t[last : f.start]:
