@@ -1861,7 +1861,8 @@ def _score_totals(tx: Text) -> Iterable[Relation]:
         if not _SCORE_LIST.match(tx.t, w.end):
             continue
         here = tx.sentence(w.start)
-        scores = itertools.takewhile(lambda f: f.kind == "score", figs[i + 1 :])
+        ahead = itertools.islice(figs, i + 1, i + settings.QA_SCAN_AHEAD)  # bounded: linear in the text
+        scores = itertools.takewhile(lambda f: f.kind == "score", ahead)
         parts = [f for f in scores if tx.sentence(f.start) == here]
         if len(parts) >= 2:
             yield Relation("sum", w, tuple(parts), SCORE_TOTAL_RULE, settings.QA_CONF_MARKER)
