@@ -1485,6 +1485,18 @@ def test_a_level_then_its_change_as_a_rate_and_an_amount_in_brackets(text: str, 
     assert verdicts_of(text, "ratio") + verdicts_of(text, "change") == expected
 
 
+@pytest.mark.parametrize("text,alarms", [
+    # "trên" says at least, "gần" at most: 22.700/25.000 = 90,8% is the least the rate can be
+    ("Trung tâm tiếp nhận gần 25.000 hồ sơ, đã giải quyết được trên 22.700 hồ sơ (chiếm 99,05%).", 0),
+    # … so a rate below it cannot hold
+    ("Trung tâm tiếp nhận gần 25.000 hồ sơ, đã giải quyết được trên 22.700 hồ sơ (chiếm 85,05%).", 1),
+    # a hedge each way says nothing of the direction: the usual margin only
+    ("Trung tâm tiếp nhận trên 25.000 hồ sơ, đã giải quyết được trên 22.700 hồ sơ (chiếm 99,05%).", 1),
+])
+def test_open_ended_hedges_bound_a_rate_one_way(text: str, alarms: int) -> None:
+    assert len(alarms_of(text)) == alarms
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

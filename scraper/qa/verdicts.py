@@ -168,7 +168,8 @@ def ratio_agrees(
 ) -> tuple[bool, Decimal]:
     """A stated percentage against num/den, with the hedges of the inputs as an interval."""
     computed = num.value / den_value * 100
-    if agrees(stated, computed):
+    wholes = [f for f in inputs if f is not num]
+    if agrees(stated, computed) or _open_ended(stated, computed, num, wholes):
         return True, computed
     h_num = _hedge(num)
     h_den = sum((_hedge(f) for f in inputs if f is not num), Decimal(0))
@@ -179,6 +180,20 @@ def ratio_agrees(
         if lo - u <= stated.value <= hi + u / 2:
             return True, computed
     return _within_rounding(stated, num, den_value, inputs), computed
+
+
+def _open_ended(stated: Figure, computed: Decimal, num: Figure, wholes: Sequence[Figure]) -> bool:
+    """A count said only to be above something ("trên 22.700 hồ sơ") over a whole said only to be
+    below something ("gần 25.000"): the rate is at least their ratio, and any stated rate above it holds
+    (and the other way round). Only when every input that is hedged points the same way."""
+    above, below = settings.QA_HEDGES_ABOVE, settings.QA_HEDGES_BELOW
+    up = [num.qualifier in above] + [f.qualifier in below for f in wholes]
+    down = [num.qualifier in below] + [f.qualifier in above for f in wholes]
+    if any(up) and not any(down):
+        return stated.value >= computed
+    if any(down) and not any(up):
+        return stated.value <= computed
+    return False
 
 
 def _within_rounding(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> bool:
