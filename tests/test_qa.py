@@ -1497,6 +1497,17 @@ def test_open_ended_hedges_bound_a_rate_one_way(text: str, alarms: int) -> None:
     assert len(alarms_of(text)) == alarms
 
 
+@pytest.mark.parametrize("domestic,expected", [("75,0%", [True]), ("76,0%", [False])])
+def test_rates_of_plan_over_the_plan_of_the_same_item_named_paragraphs_later(domestic: str, expected: list) -> None:
+    """"khách nội địa … đạt 75,0% kế hoạch năm" ¶ … ¶ "Năm nay, ngành phấn đấu … Trong đó, khách quốc tế
+    … 5.600 lượt, khách nội địa 55.000 lượt": each item over its own plan."""
+    text = ("Trong 9 tháng, số lượt khách nội địa là 41.230 lượt khách, tăng 9,2% so với cùng kỳ, đạt "
+            f"{domestic} kế hoạch năm.\n\nDoanh thu du lịch đạt 61,5 tỷ đồng.\n\nNăm nay, ngành du lịch phấn đấu "
+            "đón 60.600 lượt khách. Trong đó, khách quốc tế đạt 5.600 lượt, khách nội địa 55.000 lượt.")
+    rates = [c for c in check_text(text) if c.check == "ratio" and c.stated in (D("75.0"), D("76.0"))]
+    assert [c.consistent for c in rates] == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -1246,6 +1246,55 @@ def _rates_by_measure(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (num, w), MEASURE_RULE, settings.QA_CONF_CHANGE)
 
 
+# "đạt 75,0% kế hoạch năm" … paragraphs later: "… phấn đấu … Trong đó, khách quốc tế
+# đạt 5.600 lượt, khách nội địa 55.000 lượt": the plan named after the rates, item by item
+_OF_PLAN = regex.compile(
+    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu|mục\s+tiêu)(?![\p{L}])", regex.I
+)
+_PLAN_TALK = regex.compile(r"kế\s+hoạch|chỉ\s+tiêu|phấn\s+đấu|mục\s+tiêu", regex.I)
+_PLAN_FILLER = frozenset(
+    "đạt là được trên hơn khoảng gần đón phấn đấu chỉ tiêu kế hoạch mục tiêu"
+    " trong đó năm số lượt có và với tổng".split()
+)
+PLAN_AFTER_RULE = "tỷ lệ kế hoạch: kế hoạch của cùng mục nêu ở đoạn sau"
+
+
+def _item_words(tx: Text, f: Figure) -> set[str]:
+    """The words naming a figure in its own clause, less the words of any plan or count."""
+    clause = regex.split(r"[,.;:()]", tx.t[max(0, f.start - 60) : f.start])[-1]
+    return {w for w in clause.lower().split() if w.isalpha() and w not in _PLAN_FILLER}
+
+
+def _like_measure(tx: Text, a: Figure, b: Figure) -> bool:
+    """Like figures, or counts whose units open with the same word ("lượt", "lượt khách")."""
+    units = ((a.unit or "").lower().split()[:1], (b.unit or "").lower().split()[:1])
+    return tx.compatible(a, b) or (a.kind == b.kind and units[0] == units[1])
+
+
+def _plans_after(tx: Text) -> Iterable[Relation]:
+    """A rate of plan with no plan near it, over the plan of the same item named in the paragraphs
+    after it, in sentences about the plan ("phấn đấu", "chỉ tiêu"): the item named by the same words
+    ("khách quốc tế"), sure enough to alarm."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or not _OF_PLAN.match(tx.t, p.end):
+            continue
+        i, here = tx.order[id(p)], tx.sentence(p.start)
+        num = next(
+            (f for f in reversed(tx.figures[max(0, i - 4) : i]) if is_amount(f) and not f.change), None
+        )
+        if num is None or tx.sentence(num.start) != here or not (mine := set(tx.label(num).lower().split())):
+            continue
+        para = tx.paragraph(p.start)
+        for plan in tx.in_paragraphs(para + 1, para + 3, near=p.end):
+            if not is_amount(plan) or plan.change or plan.value <= 0 or plan.kind != num.kind:
+                continue
+            s = tx.sentence(plan.start)
+            talk = _PLAN_TALK.search(tx.t, tx.sent[max(s - 1, 0)], plan.start)
+            words = _item_words(tx, plan)
+            if talk and len(words) >= 2 and words <= mine and _like_measure(tx, plan, num):
+                yield Relation("ratio", p, (num, plan), PLAN_AFTER_RULE, settings.QA_CONF_IDENTITY)
+
+
 def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
     (never its whole) and the breakdowns whose shares make a structure."""
@@ -1253,7 +1302,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
-    rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx)]
+    rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     return rates
 
 
