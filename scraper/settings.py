@@ -111,6 +111,7 @@ QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it
 QA_CONF_CATCH_ALL = 0.72
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
+QA_SENTENCE_ENTRIES_MAX = 12  # entries one a sentence after "Trong đó:" read at most
 QA_NAMED_TIMES_MAX = 10  # "A, B và C mỗi địa phương có 1 ca": at most this many places for one count
 QA_FAR_WHOLE_PARAGRAPHS = 8  # a share with no whole near it: earlier paragraphs searched (confirms only)
 QA_CONF_FAR_WHOLE = 0.4  # below QA_ALARM: such a whole confirms a share, never alarms on it

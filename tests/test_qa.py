@@ -985,6 +985,23 @@ def test_check_time_grows_linearly_with_one_long_paragraph() -> None:
     assert ratio < 8 * 3  # quadratic would be ≈ 64 times
 
 
+def test_relations_grow_linearly_with_entries_one_a_sentence() -> None:
+    """Inline "Trong đó:" marks, each followed by entries one a sentence, repeated through one long
+    paragraph: each mark reads a bounded run of entries and of wholes before it, so 8 times the text
+    proposes about 8 times the relations (counted, not timed: all of them are judged later)."""
+    from scraper.qa.sums import sum_relations
+    from scraper.qa.text import Text
+
+    unit = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án "
+            "tỉnh thụ lý 538 vụ, đã giải quyết 412 vụ, còn lại 126 vụ. Tòa án cấp huyện thụ lý 6.431 vụ, đã giải "
+            "quyết 5.100 vụ, còn lại 1.331 vụ. Đạt 70% về việc và 33,3% về tiền; xảy ra 146 vụ, giảm 38 vụ (21%). ")
+
+    def count(text: str) -> int:
+        return len(sum_relations(Text(text, extract_figures(text))))
+
+    assert count(unit * 160) < 12 * count(unit * 20)  # unbounded, ≈ 64 times
+
+
 def test_a_first_part_of_a_longer_list_is_the_whole_when_its_shares_add_up_too() -> None:
     """Counts that add up to a whole while the list goes on are only taken when their own shares add up to the
     whole's share as well (two readings agreeing); without the shares the prefix is no check."""
@@ -1434,6 +1451,38 @@ def test_rates_of_cases_and_of_money_side_by_side(cases: str, expected: list[boo
             "1.020 việc, tương ứng 61,2 tỷ đồng. Kết quả đã thi hành xong 714 việc, với số tiền 20,4 tỷ đồng, đạt "
             f"{cases} về việc và 33,3% về tiền.")
     assert verdicts_of(text, "ratio") == expected
+
+
+def test_shares_in_brackets_after_counts_that_make_100_percent_are_of_their_sum() -> None:
+    """"41.208 hồ sơ (đạt 97,83%), … 913 hồ sơ (chiếm 2,17%)": the two counts are all of it, unprinted."""
+    text = ("Số hồ sơ được giải quyết trước và đúng hạn 41.208 hồ sơ (đạt 97,83%), số hồ sơ trễ hạn là 913 hồ sơ "
+            "(chiếm 2,17%).")
+    assert verdicts_of(text, "ratio") == [True, True]
+
+
+@pytest.mark.parametrize("district,expected", [("6.431", [True, True, True]), ("6.421", [True, True])])
+def test_entries_one_a_sentence_after_trong_do_add_up_column_by_column(district: str, expected: list) -> None:
+    """"Trong đó: tòa án tỉnh thụ lý …, giải quyết …, còn lại …. Tòa án cấp huyện thụ lý …": each
+    column of the two sentences adds up to the whole's; a column that misses confirms nothing and never
+    alarms (which figure is which column the words only suggest)."""
+    text = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án tỉnh "
+            f"thụ lý 538 vụ, đã giải quyết 412 vụ, còn lại 126 vụ. Tòa án cấp huyện thụ lý {district} vụ, đã giải "
+            "quyết 5.100 vụ, còn lại 1.331 vụ.")
+    columns = [c for c in check_text(text) if c.rule.startswith("danh sách từng mục")]
+    assert [c.consistent for c in columns] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2023, toàn tỉnh xảy ra 146 vụ cháy rừng, giảm 38 vụ (21%) so với năm trước.", [True]),
+    ("Năm 2023, toàn tỉnh xảy ra 146 vụ cháy rừng, giảm 38 vụ (22%) so với năm trước.", [False]),
+    ("Diện tích gieo trồng ngô 1.250,5 ha, giảm 2,4% (-30,2 ha) so với cùng kỳ.", [True]),
+    ("Diện tích gieo trồng ngô 1.250,5 ha, giảm 2,6% (-30,2 ha) so với cùng kỳ.", [False]),
+    # over this period's value, as some reports count: 8/919 = 0,87%, not 8/927 = 0,86%
+    ("Toàn tỉnh xảy ra 919 vụ phạm pháp hình sự, giảm 8 vụ (0,87%) so với cùng kỳ.", [True]),
+])
+def test_a_level_then_its_change_as_a_rate_and_an_amount_in_brackets(text: str, expected: list) -> None:
+    """The rate and the amount of one change bound by a bracket, right after the level: sure enough to alarm."""
+    assert verdicts_of(text, "ratio") + verdicts_of(text, "change") == expected
 
 
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:

@@ -823,7 +823,35 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             printed = next((g for g in same if tx.compatible(g, change)), None)
             how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
             rule = "mức thay đổi trên số kỳ trước" + how
-            yield Relation("change", p, (change, printed or f), rule, settings.QA_CONF_CHANGE, whole=prior)
+            conf = settings.QA_CONF_CHANGE
+            if printed is None and _bound_to_its_level(tx, f, change, p):
+                conf = settings.QA_ALARM  # "1.784,2 ha, giảm 2,9% (-49,9 ha)": nothing else it can be
+                # … but some reports count the change over this period's value
+                amount = change.model_copy(update={"value": moved})  # "(-643,7 ha)": the fall, 643,7
+                yield Relation("ratio", p, (amount, f), CURRENT_BASE_RULE, settings.QA_PLAUSIBLE)
+            yield Relation("change", p, (change, printed or f), rule, conf, whole=prior)
+
+
+CURRENT_BASE_RULE = "mức thay đổi trên số kỳ này (cách tính của một số báo cáo)"
+# The rate and the amount of one change, the second in brackets right after the first
+# (not after "so với …": "tăng 34% so với cùng kỳ (535 người)" names last period's value)
+_PAIRED_CHANGE = regex.compile(r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*", regex.I)
+# Between a level and its change: a comma, the direction, maybe "so với cùng kỳ"
+_LEVEL_TO_CHANGE = regex.compile(r"[^\d;.()]{0,40}")
+
+
+def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> bool:
+    """"179 vụ, giảm 92 vụ (35%)", "1.784,2 ha, giảm 2,9% (-49,9 ha)": the level, then the change as a
+    rate and an amount, the second in brackets, one figure right after the other: the rate is of this
+    level's change, sure enough to alarm."""
+    first, second = (change, p) if change.start < p.start else (p, change)
+    i = tx.order[id(first)]
+    if i == 0 or tx.figures[i - 1] is not level or tx.figures[i + 1] is not second:
+        return False
+    return bool(
+        _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start)
+        and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start)
+    )
 
 
 def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:

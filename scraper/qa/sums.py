@@ -401,9 +401,10 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
 
 
 # "16.594 hộ …, chiếm tỷ lệ 20,82%", "45 tiêu chí mức 4 chiếm 54,22%" (a grade is no figure)
+# (or in brackets: "41.208 hồ sơ (đạt 97,83%)")
 _OWN_SHARE_GAP = regex.compile(
     r"(?:[^\d;.]|(?<=(?:mức|độ)\s)\d{1,2}(?!\d)){0,60}?"
-    r"(?:chiếm|tỷ\s+lệ|tỉ\s+lệ)[^\d;.]{0,12}$",
+    r"(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|\(\s*(?:đạt|bằng))[^\d;.]{0,12}$",
     regex.I,
 )
 
@@ -1403,13 +1404,17 @@ _WHOLE_WORDS = regex.compile(
 def _entity_lists(tx: Text) -> Iterable[Relation]:
     """"… của các huyện như sau: A: 689ha, …; B: 3.197ha, …": the same column of every entry adds
     up to the province's figure stated before the list."""
-    marks = [(m, False) for m in _LIST_MARK.finditer(tx.t)]
-    marks += [(m, True) for m in _CLAUSES_MARK.finditer(tx.t)]
-    for m, clauses in marks:
+    marks = [(m, False, False) for m in _LIST_MARK.finditer(tx.t)]
+    marks += [(m, True, False) for m in _CLAUSES_MARK.finditer(tx.t)]
+    marks += [(m, True, True) for m in _SENTENCES_MARK.finditer(tx.t)]
+    for m, clauses, sentences in marks:
         para_end = (
             tx.para[tx.paragraph(m.end()) + 1] if tx.paragraph(m.end()) + 1 < len(tx.para) else len(tx.t)
         )
-        entries = [e for e in _segments(tx, m.end(), para_end) if e]
+        if sentences:  # "Trong đó: A thụ lý 538 vụ, …. B thụ lý …": one entry a sentence
+            entries = _shaped_run(_sentence_segments(tx, m.end(), para_end))
+        else:
+            entries = [e for e in _segments(tx, m.end(), para_end) if e]
         # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
         if not entries and not clauses:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
@@ -1434,7 +1439,9 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
             if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
                 continue
             total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
-            for w in tx.figures:
+            here = tx.paragraph(m.start())
+            # (bounded: the paragraphs a whole may stand in, captions between passed over)
+            for w in tx.in_paragraphs(here - 2 - settings.QA_CAPTIONS_SKIPPED, here, near=m.start()):
                 if (
                     w.start >= m.start()
                     or w.kind != head.kind
@@ -1500,12 +1507,34 @@ def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
 # 145.474 bị cáo; thụ lý … 16.561 vụ …": clauses of one shape after "Trong đó," —
 # each a row of the same columns
 _CLAUSES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*,", regex.I)
+_SENTENCES_MARK = regex.compile(r"(?<![\p{L}])trong\s+đó\s*:(?![ \t]*\n)", regex.I)
+
+
+def _sentence_segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
+    """The figures from `start` to `end`, one list a sentence."""
+    out: dict[int, list[Figure]] = {}
+    first = bisect.bisect_left(tx.starts, start)
+    for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
+        if f.start >= end:
+            break
+        out.setdefault(tx.sentence(f.start), []).append(f)
+    return list(out.values())
+
+
+def _shaped_run(entries: list[list[Figure]]) -> list[list[Figure]]:
+    """The entries from the first on that have as many figures, each of the first one's kinds in turn."""
+    if not entries:
+        return []
+    shape = [f.kind for f in entries[0]]
+    run = list(itertools.takewhile(lambda e: [f.kind for f in e] == shape, entries))
+    return run[: settings.QA_SENTENCE_ENTRIES_MAX] if len(run) >= 2 else []
 
 
 def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     out: list[list[Figure]] = [[]]
     last = start
-    for f in tx.figures[bisect.bisect_left(tx.starts, start) :]:
+    first = bisect.bisect_left(tx.starts, start)
+    for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
         if f.start >= end:
             break
         if ";" in tx.t[last : f.start]:
@@ -1832,7 +1861,8 @@ def _score_totals(tx: Text) -> Iterable[Relation]:
         if not _SCORE_LIST.match(tx.t, w.end):
             continue
         here = tx.sentence(w.start)
-        scores = itertools.takewhile(lambda f: f.kind == "score", figs[i + 1 :])
+        ahead = itertools.islice(figs, i + 1, i + settings.QA_SCAN_AHEAD)  # bounded: linear in the text
+        scores = itertools.takewhile(lambda f: f.kind == "score", ahead)
         parts = [f for f in scores if tx.sentence(f.start) == here]
         if len(parts) >= 2:
             yield Relation("sum", w, tuple(parts), SCORE_TOTAL_RULE, settings.QA_CONF_MARKER)
