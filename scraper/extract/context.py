@@ -285,10 +285,13 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
             if frames[periods[period_idx].pos]:
                 carried_period = periods[period_idx]
             period_idx += 1
-        cs, ce = _clause_bounds(t, c.start, ss, se)
-        in_sentence = [p for p in sentence_periods if cs <= p.pos < ce or frames[p.pos]]
-        before = [p for p in in_sentence if p.stop <= c.start]
-        after = [p for p in in_sentence if p.pos >= c.end]
+        before: list[Period] = []
+        after: list[Period] = []
+        if sentence_periods:  # (many sentences name none: no clause to look for them in)
+            cs, ce = _clause_bounds(t, c.start, ss, se)
+            in_sentence = [p for p in sentence_periods if cs <= p.pos < ce or frames[p.pos]]
+            before = [p for p in in_sentence if p.stop <= c.start]
+            after = [p for p in in_sentence if p.pos >= c.end]
         if not before and not after and refers_back:
             prev = _window(periods, period_pos, _prev_sentence_start(sentences, si), ss)
             before = prev[-1:]
@@ -307,7 +310,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         para = para_starts[bisect.bisect_right(para_starts, c.start) - 1]
         if para_entity[0] != para:
             para_entity = (para, None)
-        ent = _entity_for(t, c, sentence_entities, ss, se)
+        ent = _entity_for(t, c, sentence_entities, ss, se) if sentence_entities else None
         if ent is None:
             ent = para_entity[1] or _paragraph_subject(entities, entity_pos, para, ss)
         m["entity"] = ent
