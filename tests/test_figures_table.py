@@ -222,6 +222,17 @@ def test_prior_period_is_not_a_new_figure_of_this_year() -> None:
     assert str(fs[1].period_start) == "2018-01-01" and str(fs[0].period_start) == "2019-01-01"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Trong 6 tháng đầu năm 2020, các cơ quan tiếp nhận 1.536 đơn, so với cùng kỳ năm trước tăng 131 đơn.",
+    "Trong 6 tháng đầu năm 2020, các cơ quan tiếp nhận 1.536 đơn, so cùng kỳ tăng 131 đơn.",
+])
+def test_a_change_said_against_last_period_is_this_periods(sentence: str) -> None:
+    """"so với cùng kỳ năm trước tăng 131 đơn": this half-year's rise, not last year's figure."""
+    fs = extract_figures(sentence)
+    assert (fs[1].change, fs[1].prior_period) == ("tăng", False)
+    assert str(fs[1].period_start) == "2020-01-01"
+
+
 def test_estimates() -> None:
     fs = extract_figures("Ước 6 tháng đầu năm 2021, Bưu điện tỉnh đã tiếp nhận 15.680 hồ sơ. Tỉnh có 5 huyện.")
     assert fs[0].estimate and not fs[1].estimate

@@ -165,7 +165,10 @@ _PHONE_LABEL = regex.compile(
     r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$"
 )
 _NOT_A_CHANGE = regex.compile(r"(?i:giá\s+trị|thuế)\s*$")
-_PRIOR_BEFORE = regex.compile(r"cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I)
+# "(cùng kỳ tăng 6,2%)": last period's change; not "so với cùng kỳ tăng 37 vụ", this period's
+_PRIOR_BEFORE = regex.compile(
+    r"(?<!(?<![\p{L}])so(?:\s+với)?\s+)cùng\s+kỳ\s+(?:năm\s+(?:trước|ngoái)\s+)?$", regex.I
+)
 _SPELLED_BLOCK = regex.compile(
     rf"(?:^|[^{_L}])(?:tháng|ngày|thứ|quý|lần|đầu|khóa|số|mùng|mồng|tuổi|năm)\s*$"
 )
