@@ -1508,6 +1508,14 @@ def test_rates_of_plan_over_the_plan_of_the_same_item_named_paragraphs_later(dom
     assert [c.consistent for c in rates] == expected
 
 
+@pytest.mark.parametrize("others,expected", [("1.386", [True]), ("1.336", [False])])
+def test_a_breakdown_after_with(others: str, expected: list) -> None:
+    """", với 48 lao động … và 1.386 lao động …": the parts of the count before "với"."""
+    text = ("Trong số đó, đã đưa lao động đi làm việc ở nước ngoài theo hợp đồng là 1.434 người (đạt 102,4%), với 48 "
+            f"lao động đi theo tuyến Trung tâm Dịch vụ việc làm tỉnh và {others} lao động đi theo các doanh nghiệp.")
+    assert verdicts_of(text, "sum") == expected
+
+
 def test_a_rate_whose_counts_follow_in_the_next_sentence() -> None:
     text = ("Kết thúc bầu cử, tỷ lệ cử tri đi bầu toàn huyện đạt 99,96%. Cụ thể, tổng số cử tri trong danh sách là "
             "48.215 người; số cử tri đã đi bầu là 48.196 người.")

@@ -43,7 +43,9 @@ MARKER = regex.compile(
     r"|qua\s+phân\s+loại"
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
-    r"|chia\s+ra|phân\s+theo)"
+    r"|chia\s+ra|phân\s+theo"
+    # ", với 51 lao động … và 1.606 lao động …": a list of two or more in its clause
+    r"|(?<=[,(]\s*)với(?=\s+\d(?:[^;.\n]|\.\d)*?\svà\s+\d))"
     r"(?![\p{L}])",
     regex.I,
 )
