@@ -1233,6 +1233,12 @@ SEARCH = [
     ("a rate whose count is said in the sentence before, its own sentence holding only targets",
      "Riêng sản lượng cá tra đạt 41.236 tấn. Nếu so với chỉ tiêu cả năm (128.000 tấn) thì mới đạt 32,22% và so "
      "với mức phấn đấu (131.500 tấn) thì chỉ đạt 31,36%.", [("ratio", True, D("32.22")), ("ratio", True, D("31.36"))]),
+    ("three counts of a large total's noun after it, another count between them",
+     "Tổng khối lượng hàng hóa qua cửa khẩu đạt 214.537 tấn.\n\nCửa khẩu A đạt 98.210 tấn. Hàng nhập khẩu qua cửa "
+     "khẩu A khoảng 80.100 tấn. Lối mở B xuất khẩu 103.442 tấn, nhập khẩu 12.885 tấn.", [("sum", True, D(214537))]),
+    ("… not for a total under QA_ARITH_THREE_MIN_WHOLE: three small counts add up by chance",
+     "Tổng số hộ được hỗ trợ là 2.153 hộ.\n\nXã A có 982 hộ. Trong năm có 310 hộ mới. Xã B có 871 hộ, xã C 300 hộ.",
+     []),
     ("a rate of a count over the numerator of a fraction before it, named by another noun",
      "Kết quả bầu cử: Có 11/17 ứng cử viên đã trúng cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%.",
      [("ratio", True, D("36.3"))]),

@@ -58,8 +58,8 @@ SLIP_RULE = (
     "(không có từ nối nào chỉ ra)"
 )
 PAIR_RULE = (
-    "chỉ số học: hai số cùng danh từ ở một phía cộng lại đúng bằng số đã nêu "
-    "(không có từ nối nào chỉ ra; chỉ để xác nhận)"
+    "chỉ số học: hai (ba) số cùng danh từ ở một phía cộng lại đúng bằng số "
+    "đã nêu (không có từ nối nào chỉ ra; chỉ để xác nhận)"
 )
 SUM_RULE = (
     "chỉ số học: các số liền nhau cùng loại cộng lại đúng bằng số đã nêu (không "
@@ -357,12 +357,30 @@ def _pair_search(tx: Text, w: Figure, placed: set[int]) -> Relation | None:
 
     before, after = _neighbours(tx, w, lambda g: free(g) and tx.compatible(g, w) and _of(tx, g, period))
     for side in (after, before):
-        seen: dict[Decimal, Figure] = {}
-        for g in side:  # nearest first
-            if (h := seen.get(w.value - g.value)) is not None:
-                parts = tuple(sorted((g, h), key=lambda f: f.start))
-                return Relation("sum", w, parts, PAIR_RULE, settings.QA_CONF_ARITHMETIC)
-            seen.setdefault(g.value, g)
+        found = _two_of(side, w.value)
+        if found is None and w.value >= settings.QA_ARITH_THREE_MIN_WHOLE:
+            found = _three_of(side, w.value)
+        if found is not None:
+            parts = tuple(sorted(found, key=lambda f: f.start))
+            return Relation("sum", w, parts, PAIR_RULE, settings.QA_CONF_ARITHMETIC)
+    return None
+
+
+def _two_of(side: list[Figure], total: Decimal) -> tuple[Figure, ...] | None:
+    """The nearest two of `side` (nearest first) that add up to `total`."""
+    seen: dict[Decimal, Figure] = {}
+    for g in side:
+        if (h := seen.get(total - g.value)) is not None:
+            return (h, g)
+        seen.setdefault(g.value, g)
+    return None
+
+
+def _three_of(side: list[Figure], total: Decimal) -> tuple[Figure, ...] | None:
+    """Three of `side` that add up to `total` (a bounded side: at most QA_ARITH_NEIGHBOURS)."""
+    for k, g in enumerate(side):
+        if (two := _two_of(side[k + 1 :], total - g.value)) is not None:
+            return (g, *two)
     return None
 
 
