@@ -2182,3 +2182,52 @@ SUM_READINGS = [
 @pytest.mark.parametrize("case,text,verdicts", SUM_READINGS, ids=[r[0] for r in SUM_READINGS])
 def test_the_sums_each_reading_finds(case: str, text: str, verdicts: list) -> None:
     assert verdicts_of(text, "sum") == verdicts
+
+
+def _sets(text: str, check: str) -> dict[tuple[str, ...], bool]:
+    """{the raws of a check's figures: its verdict} for one kind of check."""
+    return {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == check}
+
+
+# Wholes and their parts read in session 11 (our own wording, modelled on jobs, investment, Party, livestock
+# and one-stop reports): (what, template, check, the figures read, a value that holds, one that does not).
+WHOLES_READ = [
+    ("two sides of a pair are all of the whole",
+     "Năm nay huyện giới thiệu việc làm cho 1.540 lao động. Trong đó, làm việc trong nước {} người, đi làm việc "
+     "ở nước ngoài 120 người.", "sum", ("1.540", "{}", "120"), "1.420", "1.320"),
+    ("an office is a counted noun, capitalised or not",
+     "Trong 52 Bí thư huyện ủy có 30 đồng chí tái cử; {} đồng chí lần đầu giữ chức; 9 đồng chí là nữ.",
+     "sum", ("52", "30", "{}"), "22", "21"),
+    ("a fall said as a rate and again as an amount",
+     "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
+     "4,32", "4,52"),
+]
+
+
+@pytest.mark.parametrize("what,template,check,raws,right,wrong", WHOLES_READ, ids=[w[0] for w in WHOLES_READ])
+def test_wholes_read(what: str, template: str, check: str, raws: tuple[str, ...], right: str, wrong: str) -> None:
+    figures = tuple(r.format(right) for r in raws)
+    assert _sets(template.format(right), check).get(figures) is True
+    wrong_figures = tuple(r.format(wrong) for r in raws)
+    assert _sets(template.format(wrong), check).get(wrong_figures) is False
+
+
+def test_a_list_that_made_its_whole_stops_where_a_clause_of_its_own_goes_on() -> None:
+    """"…, trong đó 35 dự án FDI và 17 dự án trong nước, điều chỉnh tăng vốn cho 11 dự án …": the two
+    make the 52; the projects whose capital grew are no more parts of it."""
+    text = ("Quý I, khu kinh tế thu hút 52 dự án, trong đó 35 dự án FDI và 17 dự án trong nước, điều chỉnh tăng "
+            "vốn cho 11 dự án FDI và 4 dự án trong nước.")
+    assert _sets(text, "sum") == {("52", "35", "17"): True}
+
+
+def test_a_rate_that_holds_over_a_part_and_its_whole_is_read_over_the_whole() -> None:
+    text = ("Quý II, bộ phận một cửa tiếp nhận 2.401 hồ sơ, trong đó nhận mới 2.400 hồ sơ, kỳ trước chuyển qua 01 "
+            "hồ sơ; đã giải quyết 2.398 hồ sơ, đạt tỷ lệ 99,9%; đang giải quyết 03 hồ sơ.")
+    rates = _sets(text, "ratio")
+    assert ("99,9%", "2.398", "2.401") in rates and ("99,9%", "2.398", "2.400") not in rates
+
+
+def test_grams_of_a_seizure_are_a_weight_not_a_count() -> None:
+    text = "Trong đó, 3 vụ tàng trữ ma túy; 1 vụ mua bán (thu giữ 3,916 gram heroin); 1 vụ trồng cần sa."
+    assert not alarms_of(text)
+    assert [(f.raw, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == [("3,916 gram", "g")]

@@ -113,6 +113,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         elif is_amount(n) and n.change and p.change and _CHANGE_IN_PARENS.fullmatch(gap):
             # "số vụ tăng 20,5% (tăng 30 vụ)": the rise as an amount, over last period's count
             out.append((n, 0.9, "mức thay đổi trong ngoặc sau tỷ lệ"))
+        elif is_amount(n) and n.change and n.change == p.change and _CHANGE_EQUIVALENT.fullmatch(gap):
+            # "giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con": the fall as an amount
+            out.append((n, 0.9, "mức thay đổi tương đương sau tỷ lệ"))
         elif n.kind == "ratio" and n.denominator and (
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and FRACTION_OF_PERIODS.fullmatch(gap))
         ):
@@ -127,6 +130,12 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
 
 _SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
 _CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
+# "… so cùng kỳ, tương đương giảm ": the same change said as an amount, its direction repeated
+_CHANGE_EQUIVALENT = regex.compile(
+    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*,?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
+    r"(?:\s+(?:với|là))?\s+(?:mức\s+)?(?:tăng|giảm)\s*",
+    regex.I,
+)
 
 
 # "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
@@ -848,10 +857,10 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
     i = tx.order[id(first)]
     if i == 0 or tx.figures[i - 1] is not level or tx.figures[i + 1] is not second:
         return False
-    return bool(
-        _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start)
-        and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start)
-    )
+    paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
+        first is p and _CHANGE_EQUIVALENT.fullmatch(tx.t, first.end, second.start)
+    )  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+    return bool(paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start))
 
 
 def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
