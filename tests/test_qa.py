@@ -2198,6 +2198,10 @@ WHOLES_READ = [
     ("an office is a counted noun, capitalised or not",
      "Trong 52 Bí thư huyện ủy có 30 đồng chí tái cử; {} đồng chí lần đầu giữ chức; 9 đồng chí là nữ.",
      "sum", ("52", "30", "{}"), "22", "21"),
+    ("a share of the total its words name, the numerator of a fraction",
+     "Năm nay, Hội kết nạp thêm 1.200 hội viên, nâng tổng số hội viên toàn huyện lên 40.000/52.000 người (số phụ "
+     "nữ đủ điều kiện vào hội). Trong đó hội viên nòng cốt 9.800, đạt {}% so với tổng số hội viên.", "ratio",
+     ("{}%", "9.800", "40.000/52.000"), "24,5", "25,5"),
     ("a fall said as a rate and again as an amount",
      "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
      "4,32", "4,52"),
@@ -2231,3 +2235,11 @@ def test_grams_of_a_seizure_are_a_weight_not_a_count() -> None:
     text = "Trong đó, 3 vụ tàng trữ ma túy; 1 vụ mua bán (thu giữ 3,916 gram heroin); 1 vụ trồng cần sa."
     assert not alarms_of(text)
     assert [(f.raw, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == [("3,916 gram", "g")]
+
+
+def test_a_share_of_a_total_named_in_full_is_not_of_another_count_of_its_noun() -> None:
+    """"chiếm 5,1% so với tổng số hộ dân cư dân tộc Khmer": not of the 2.000 near-poor households
+    stated before, which the bracket's share is of."""
+    text = ("Tổng số hộ cận nghèo toàn xã là 2.000 hộ. Trong đó, hộ cận nghèo dân tộc Khmer 900 hộ, chiếm 5,1% so "
+            "với tổng số hộ dân cư dân tộc Khmer (chiếm 45% so với tổng số hộ cận nghèo).")
+    assert not alarms_of(text)

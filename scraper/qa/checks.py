@@ -270,9 +270,9 @@ def _roles(r: Relation) -> list[str]:
         return ["rate", "change", "prior" if r.operands[1].value == r.whole else "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
-    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + ["whole-denominator"] * len(
-        _sources(r)
-    )
+    # the fraction a whole was read from: its denominator, or its numerator when the words call that the total
+    sources = ["whole" if s.value == r.whole != s.denominator else "whole-denominator" for s in _sources(r)]
+    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + sources
 
 
 def _sources(r: Relation) -> tuple[Figure, ...]:
