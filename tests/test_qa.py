@@ -2202,6 +2202,12 @@ WHOLES_READ = [
      "Năm nay, Hội kết nạp thêm 1.200 hội viên, nâng tổng số hội viên toàn huyện lên 40.000/52.000 người (số phụ "
      "nữ đủ điều kiện vào hội). Trong đó hội viên nòng cốt 9.800, đạt {}% so với tổng số hội viên.", "ratio",
      ("{}%", "9.800", "40.000/52.000"), "24,5", "25,5"),
+    ("a rise written with its sign in brackets",
+     "Quý I, tỉnh có 540 doanh nghiệp thành lập mới, tăng {}% (+12 doanh nghiệp) so với cùng kỳ.", "ratio",
+     ("{}%", "+12", "540"), "2,27", "2,47"),
+    ("a fall whose bracket is the amount that fell, not last year's output",
+     "Sản lượng vụ mùa ước đạt 320.500 tấn, giảm {}% so cùng kỳ (28.300 tấn).", "ratio",
+     ("{}%", "28.300 tấn", "320.500 tấn"), "8,11", "8,41"),
     ("a fall said as a rate and again as an amount",
      "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
      "4,32", "4,52"),
@@ -2243,3 +2249,8 @@ def test_a_share_of_a_total_named_in_full_is_not_of_another_count_of_its_noun() 
     text = ("Tổng số hộ cận nghèo toàn xã là 2.000 hộ. Trong đó, hộ cận nghèo dân tộc Khmer 900 hộ, chiếm 5,1% so "
             "với tổng số hộ dân cư dân tộc Khmer (chiếm 45% so với tổng số hộ cận nghèo).")
     assert not alarms_of(text)
+
+
+def test_a_fall_printed_with_its_sign_is_no_negative_count() -> None:
+    text = "Quý I có 368 doanh nghiệp hoạt động trở lại, giảm 8% (-32 doanh nghiệp) so với cùng kỳ."
+    assert not [c for c in check_text(text) if c.check == "range"]

@@ -926,9 +926,18 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
                 continue  # last period's value is not this period's too
             if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
                 continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
+            if p.change == "giảm" and prior.value < num.value:
+                # "451.967 tấn, giảm 8,22% so cùng kỳ (40.477 tấn)": less than what is left, the
+                # bracket is the fall itself, not last period's value
+                whole = num.value + prior.value
+                yield Relation("change", p, (prior, num), AMOUNT_AFTER_RULE, conf, whole=whole)
+                break
             rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
             yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
             break
+
+
+AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
 
 
 def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
