@@ -100,7 +100,8 @@ def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
 
 # After the last part, a comma then a clause of three or more words before the next number: "…, điều
 # chỉnh tăng vốn cho 15 dự án" (not "…, 15 dự án khác", the next item of the list)
-_NEW_CLAUSE = regex.compile(r",\s*(?:[\p{L}]+\s+){3,}[^\d,;]*$")
+# (or "với": "39 đảng bộ, 27 chi bộ cơ sở với 02 đảng bộ bộ phận …", what they hold)
+_NEW_CLAUSE = regex.compile(r"(?:,\s*(?:[\p{L}]+\s+){3,}|\s+với\s+)[^\d,;]*$")
 
 
 def _parts_after(
@@ -158,6 +159,11 @@ def _parts_after(
             continue
         if end is None and f.value > _amount(whole) + _hedge(whole) + _hedge(f):
             break
+        made = out and sum(p.value for p in out) == _amount(whole)
+        if made and _NEW_CLAUSE.search(tx.t, out[-1].end, f.start):
+            # "48 dự án, trong đó 34 dự án FDI và 14 dự án trong nước, điều chỉnh
+            # tăng vốn cho 15 dự án …": the parts made the whole; a clause goes on
+            break
         running = sum((p.value for p in out), f.value)
         overshoot = settings.QA_OVERSHOOT if end is None else settings.QA_OVERSHOOT_PARENS
         if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
@@ -169,10 +175,6 @@ def _parts_after(
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
                 break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
-            if sum(p.value for p in out) == _amount(whole) and _NEW_CLAUSE.search(tx.t, out[-1].end, f.start):
-                # "48 dự án, trong đó 34 dự án FDI và 14 dự án trong nước, điều chỉnh
-                # tăng vốn cho 15 dự án …": the parts made the whole; a clause of its own goes on
-                break
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out += [f] * _named_times(tx, out[-1].end if out else begin, f)
         skip_to = _own_breakdown_end(tx, f, whole)
