@@ -2198,6 +2198,9 @@ WHOLES_READ = [
     ("party organisations of two kinds make the organisations; what the second kind holds is no part",
      "Đảng bộ Khối có 58 tổ chức cơ sở đảng, trong đó có 31 đảng bộ, {} chi bộ cơ sở với 04 đảng bộ bộ phận và "
      "215 chi bộ trực thuộc.", "sum", ("58", "31", "{}"), "27", "25"),
+    ("received = new + carried over holds however far off, beside a breakdown by kind that holds",
+     "Toàn huyện tiếp nhận 1.240 đơn, trong đó nhận mới {} đơn, kỳ trước chuyển sang 40 đơn gồm: 900 đơn khiếu "
+     "nại, 210 đơn tố cáo và 130 đơn kiến nghị.", "sum", ("1.240", "{}", "40"), "1.200", "800"),
     ("an office is a counted noun, capitalised or not",
      "Trong 52 Bí thư huyện ủy có 30 đồng chí tái cử; {} đồng chí lần đầu giữ chức; 9 đồng chí là nữ.",
      "sum", ("52", "30", "{}"), "22", "21"),

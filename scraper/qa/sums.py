@@ -319,21 +319,27 @@ def _complementary(tx: Text, parts: list[Figure]) -> bool:
     return False
 
 
-def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
+def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure], exactly: bool = False) -> bool:
     """The parts' roles are those of an identity that makes up the whole's role ("đã giải quyết …,
     trong đó trước hạn …, đúng hạn …, quá hạn …"): the list is all of it, not a
-    selection."""
+    selection.  `exactly`: the parts are the identity's and nothing else, one role each."""
     mine = roles_of(tx.label(whole))
-    theirs = set().union(*(roles_of(tx.label(p)) for p in parts)) if parts else set()
+    each = [roles_of(tx.label(p)) for p in parts]
+    theirs = set().union(*each) if parts else set()
+    if exactly:
+        one = all(len(r) == 1 for r in each) and len(theirs) == len(parts)
+        return one and any(set(ps) == theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
     return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
 
 
 def _sum_candidates(
-    tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float
+    tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float, *, complete: bool = False
 ) -> Iterable[Relation]:
     """The whole list (an exhaustive breakdown); its prefixes only where the list runs on into another
-    sentence (a list inside one sentence is the whole enumeration)."""
-    if parts and (_unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole)):
+    sentence (a list inside one sentence is the whole enumeration).  `complete`: the parts' roles are
+    those of an identity (received = new + carried over), so what follows cannot be more of the list."""
+    more = _unread_number_after(tx, parts[-1]) or _named_items_after(tx, parts[-1], whole) if parts else False
+    if more and not complete:
         conf *= 0.75
     whole_conf = conf
     if _shares_say_short(tx, whole, parts):
@@ -365,7 +371,7 @@ def _sum_candidates(
             # (in the paragraph or the next: "… ¶ Trong 5 tháng, toàn tỉnh có 366 lao động đi làm
             # việc ở nước ngoài")
             yield Relation("sum", whole, (*parts, rest), rule + " (phần còn lại nêu sau)", conf * 0.9)
-        elif later:
+        elif later and not complete:
             conf *= 0.75  # the list may go on further in the paragraph
             whole_conf *= 0.75
     if len(parts) >= 2:
@@ -794,9 +800,12 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 # gồm: Chủ tịch, 3 Phó Chủ tịch và 19 Ủy viên": an item with no number is one
                 # more
                 conf = settings.QA_CONF_ARITHMETIC
+            roles = _roles_make_up(tx, w, parts, exactly=True)
             closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts) or _complementary(tx, parts)
-            for r in _sum_candidates(tx, w, parts, rule, conf):
-                yield dataclasses.replace(r, closed=True) if closed else r
+            for r in _sum_candidates(tx, w, parts, rule, conf, complete=roles):
+                # a breakdown by roles is judged apart from one by kind ("1.683 đơn, trong đó
+                # nhận mới …, kỳ trước chuyển sang … gồm: khiếu nại …, tố cáo …")
+                yield dataclasses.replace(r, closed=True, identity=roles, facet=int(roles)) if closed else r
     for i, w in enumerate(figs):
         if not _whole_kind(w):
             continue

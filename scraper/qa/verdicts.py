@@ -30,6 +30,7 @@ class Relation:
     over: str = "value"  # sum: "denominator" adds the fractions' denominators ("71/179 + 160/206 … of 590")
     closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
     facet: int = 0  # sum: which breakdown of the whole (a total by sex, then by ownership …): judged apart
+    identity: bool = False  # sum: the parts' roles make the whole's by definition (received = new + carried)
     source: Figure | None = None  # ratio: the fraction whose denominator is `whole` when it is no operand
 
     @property
@@ -440,8 +441,8 @@ _DIRECTION = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?![\p{L}])", regex.I)
 def _near_miss(v: Verdict) -> bool:
     """A misprint leaves the parts close to their whole; parts covering a small share of it are a highlighted
     subset ("5.000 xã, trong đó 400 xã đạt chuẩn nâng cao …"), not a breakdown that fails."""
-    if v.relation.check != "sum":
-        return True
+    if v.relation.check != "sum" or v.relation.identity:
+        return True  # (received = new + carried over holds however far off the printed parts are)
     whole = v.relation.whole if v.relation.whole is not None else v.relation.stated.value
     if v.relation.over == "denominator":
         whole = v.relation.stated.denominator or Decimal(0)
