@@ -2261,3 +2261,14 @@ def test_a_share_of_a_total_named_in_full_is_not_of_another_count_of_its_noun() 
 def test_a_fall_printed_with_its_sign_is_no_negative_count() -> None:
     text = "Quý I có 368 doanh nghiệp hoạt động trở lại, giảm 8% (-32 doanh nghiệp) so với cùng kỳ."
     assert not [c for c in check_text(text) if c.check == "range"]
+
+
+def test_a_sentence_wrapped_over_lines_is_read_as_one() -> None:
+    """Text taken from a PDF breaks lines inside sentences: the unit on the next line is the number's
+    ("… dược liệu là 22\\nha"), and the list runs on over the break; a table of one cell a line keeps its
+    cells apart."""
+    text = ("Năm 2017 toàn tỉnh trồng mới được 540 ha rừng tập trung, bao gồm 410 ha rừng sản\n"
+            "xuất, 95 ha rừng phòng hộ và diện tích trồng cây dược liệu là 35\nha.")
+    assert ("35\nha", "quantity") in [(f.raw, f.kind) for f in extract_figures(text)]
+    assert _sets(text, "sum") == {("540 ha", "410 ha", "95 ha", "35\nha"): True}
+    assert [(f.raw, f.kind) for f in extract_figures("Chỉ tiêu\nSố hộ nghèo\n12\nhộ\n")] == [("12", "number")]

@@ -18,6 +18,7 @@ exact span it was read from (`text[start:end] == raw`).  The stages inside are s
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from datetime import date
 from decimal import Decimal
@@ -287,10 +288,33 @@ def _follow(text: str, pos: int, prefix: str) -> tuple[str, str | None, int, boo
 
 
 def _line_rest(text: str, pos: int, width: int) -> str:
-    """Up to `width` characters after `pos`, stopping at a line break (a table row, a list item)."""
+    """Up to `width` characters after `pos`, stopping at a line break (a table row, a list item)
+    unless the line is prose wrapped right after the number ("… cây dược liệu là 22\nha")."""
     rest = text[pos : pos + width]
     nl = rest.find("\n")
-    return rest if nl < 0 else rest[:nl]
+    if nl < 0 or (not rest[:nl].strip() and _wrapped_prose(text, pos, pos + nl)):
+        return rest
+    return rest[:nl]
+
+
+_LINE_WORD = regex.compile(r"\p{L}+")
+
+
+def _wrapped_prose(text: str, pos: int, nl: int) -> bool:
+    """A line of prose that breaks right after a number, the next one going on in lower case: the
+    sentence was wrapped (text taken from a PDF), not a table whose cells stand a line each."""
+    start = text.rfind("\n", 0, pos) + 1
+    line = text[start:pos]
+    number = _NUMBER_AT_END.search(line)
+    words = _LINE_WORD.finditer(line, 0, number.start()) if number is not None else ()
+    least = settings.WRAPPED_LINE_MIN_WORDS
+    if number is None or sum(1 for _ in itertools.islice(words, least)) < least:
+        return False  # a line of a table, a heading: its cells stand a line each
+    after = text[nl + 1 : nl + 40].lstrip(" \t")
+    return bool(after) and after[0].islower()
+
+
+_NUMBER_AT_END = regex.compile(r"\d[\d.,]*(?:\s+\p{L}+)?$")
 
 
 def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:

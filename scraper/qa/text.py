@@ -229,11 +229,23 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-def _paragraph_starts(text: str) -> list[int]:
+# A line break inside a sentence (text taken from a PDF): a line of prose that does not end a clause,
+# the next going on in lower case ("… 30 ha rừng phòng hộ, rừng đặc\ndụng và …")
+_SOFT_WRAP = regex.compile(r"(?<=(?:\p{L}+[ ,]+){4}[\p{L}\d%)]+[ \t]*)\n(?=[ \t]*\p{Ll})")
+
+
+def soft_wraps(text: str) -> set[int]:
+    """Offsets of the line breaks that only wrap a sentence."""
+    return {m.start() for m in _SOFT_WRAP.finditer(text)} if "\n" in text else set()
+
+
+def _paragraph_starts(text: str, wraps: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
     """Where paragraphs start; a short line with no digit (a photo caption, printed once or twice) belongs
-    to the paragraph before it, so the paragraph after it is the next one."""
+    to the paragraph before it, so the paragraph after it is the next one; a wrapped line goes on."""
     starts = [0]
     for m in regex.finditer(r"\n\s*", text):
+        if m.start() in wraps:
+            continue
         nxt = text.find("\n", m.end())
         line = text[m.end() : len(text) if nxt < 0 else nxt]
         if nxt >= 0 and len(line) <= settings.QA_CAPTION_MAX and not regex.search(r"\d", line):
@@ -248,11 +260,12 @@ class Text:
     def __init__(self, text: str, figures: Sequence[Figure]) -> None:
         self.t = text
         self.figures = sorted(figures, key=lambda f: f.start)
-        self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.para = _paragraph_starts(text)
+        wraps = soft_wraps(text)
+        self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps]
+        self.para = _paragraph_starts(text, wraps)
         depth, d = [], 0
-        for ch in text:
-            d = 0 if ch == "\n" else d  # a parenthesis left open ends with its line
+        for i, ch in enumerate(text):
+            d = 0 if ch == "\n" and i not in wraps else d  # a parenthesis left open ends with its line
             d += ch == "("
             depth.append(d)
             d -= ch == ")" and d > 0
