@@ -28,7 +28,7 @@ SAME_THING = (
         "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
         "ứng cử viên", "giáo viên", "nhân viên", "thành viên", "chức danh", "chức vụ",
         "đồng chí", "bí thư", "chủ tịch", "ủy viên", "uỷ viên", "giám đốc",
-        "thẩm phán", "kiểm sát viên", "luật sư", "chiến sĩ",
+        "thẩm phán", "kiểm sát viên", "luật sư", "chiến sĩ", "quần chúng",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
