@@ -446,6 +446,7 @@ def scan(text: str, *, convention: Convention | None = None) -> Scan:
     )
     cands.sort(key=lambda c: c.start)
     cands = _link(t, cands)
+    _carry_changes(t, cands)
     _attach_per_units(t, cands, mask.denominators)
     _table_row_units(t, cands)
     for i, c in enumerate(cands):
@@ -1000,6 +1001,31 @@ _PER_GAP = regex.compile(r"^\s*(?:trên|/)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.!?\n;]")
 _OPEN_PAREN_BEFORE = regex.compile(r"\([^()]*$")
 _AND_GAP = regex.compile(r"^\s*(?:và|,|hoặc)\s*$", regex.I)
+# "10 vụ (3,4%)", "12 người chết (6,6%)": the change's own rate in brackets
+_OWN_RATE_GAP = regex.compile(r"[^\d,;.()]{0,25}\(\s*")
+# "…), 12 người chết": the next item, nothing between
+_NEXT_ITEM_GAP = regex.compile(r"\)?\s*(?:,|và)\s*")
+
+
+def _carry_changes(t: str, cands: list[Candidate]) -> None:
+    """"So với cùng kỳ giảm 10 vụ (3,4%), 12 người chết (6,6%), 8 người bị thương
+    (3,8%)": the direction said once holds for each amount listed after it, nothing but a comma
+    between them."""
+    amounts = ("count", "quantity", "money")
+    i = 0
+    while i < len(cands):
+        c, i = cands[i], i + 1
+        if not c.change or c.kind not in amounts:
+            continue
+        end = max(c.end, c.unit_end)
+        while i < len(cands):
+            nxt = cands[i]
+            if nxt.kind == "percent" and _OWN_RATE_GAP.fullmatch(t, end, nxt.start):
+                end, i = nxt.end, i + 1  # its rate: carries nothing further
+                continue
+            if nxt.kind not in amounts or nxt.change or not _NEXT_ITEM_GAP.fullmatch(t, end, nxt.start):
+                break
+            nxt.change, end, i = c.change, max(nxt.end, nxt.unit_end), i + 1
 _AGAINST_LAST_PERIOD = regex.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng\s+kỳ", regex.I)
 _ENUM_GAP = regex.compile(r"(?:,|;|:|\(|và|là|còn|có|đạt)", regex.I)
 

@@ -473,9 +473,15 @@ def _over_wholes(
         for n in nums:
             for b in wholes:
                 gives = b.value > n.value > 0 and _reproduces(p, n.value / b.value * 100, truncated=True)
-                if gives and like(n, b):
+                if gives and like(n, b) and not _change_over_its_level(tx, n, b):
                     return Relation("ratio", p, (n, b), RATE_RULE, settings.QA_CONF_ARITHMETIC)
     return None
+
+
+def _change_over_its_level(tx: Text, change: Figure, level: Figure) -> bool:
+    """"200 người, giảm 25 người tương ứng với 12,50%": 25/200 is a change over this
+    period's level, the slip the change rules name; no confirmation."""
+    return bool(change.change) and not level.change and tx.order[id(level)] == tx.order[id(change)] - 1
 
 
 def _any_two(a: Figure, b: Figure) -> bool:

@@ -252,6 +252,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     msg = (
         f"{what} {shown}"
         + (f" khớp với {stated} đã nêu" if ok else f" nhưng bài viết ghi {stated}")
+        + ("" if ok or not r.note else f" ({r.note})")
         + f" — quy tắc: {r.rule}"
     )
     refs = [_fig_ref(f)] + [_fig_ref(x) for x in (*r.operands, *_sources(r))]

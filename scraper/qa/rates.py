@@ -824,12 +824,37 @@ _EQUIVALENT = regex.compile(
 
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
+    levels = _levels_of(tx, p, change)
+    parallel = _parallel_level(tx, change)
+    # the rate is this change over this period's level: a slip some reports make, which names the level
+    # (not when last period's value is printed: "8.400 hộ so với cùng kỳ (8.000 hộ); tăng 400 (5%)")
+    hedged = {change.qualifier, p.qualifier} & set(settings.QA_HEDGES)
+    slips = not hedged and not any(printed for _, _, printed in levels)
+    for f, prior, printed in levels:
+        how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
+        rule = "mức thay đổi trên số kỳ trước" + how
+        conf, note = settings.QA_CONF_CHANGE, ""
+        if printed is None and (_bound_to_its_level(tx, f, change, p) or parallel is f):
+            # "1.784,2 ha, giảm 2,9% (-49,9 ha)": nothing else it can be; "xảy ra 294 vụ, làm
+            # chết 182 người … giảm 10 vụ (3,4%), 12 người chết (6,6%)": item by item
+            conf = settings.QA_ALARM
+        if slips and f.value and ratio_agrees(p, _unsigned(change), f.value, (f,))[0]:
+            # "xảy ra 294 vụ …, giảm 10 vụ (3,4%)": 10/294; the change is over last period's
+            # (10/304 = 3,3%)
+            note, conf = CURRENT_BASE_NOTE, settings.QA_ALARM
+        yield Relation("change", p, (change, printed or f), rule, conf, whole=prior, note=note)
+
+
+def _levels_of(tx: Text, p: Figure, change: Figure) -> list[tuple[Figure, Decimal, Figure | None]]:
+    """(this period's level, last period's value = level ∓ change, that value when printed) for each
+    like amount before the change in its paragraph or the one before, or restating it later."""
     down = (change.change or p.change) == "giảm" or change.value < 0 or regex.search(
         r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
     )
     moved = abs(change.value)  # "giảm 2,9% (-49,9 ha)": the sign said twice, the fall is 49,9
     para = tx.paragraph(change.start)
     restating = _restating(tx, change, p)
+    out = []
     for f in tx.in_paragraphs(para - 1, para, change.start) + restating:
         if (
             (f.start >= min(change.start, p.start) and not any(f is r for r in restating))
@@ -849,19 +874,36 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
             # 3.860 (7%)")
             near = tx.in_paragraphs(para - 1, para, f.start)
             same = (g for g in near if g.value == prior and g is not f and not g.change)
-            printed = next((g for g in same if tx.compatible(g, change)), None)
-            how = " (nêu trong bài)" if printed else " (= hiện tại ∓ thay đổi)"
-            rule = "mức thay đổi trên số kỳ trước" + how
-            conf = settings.QA_CONF_CHANGE
-            if printed is None and _bound_to_its_level(tx, f, change, p):
-                conf = settings.QA_ALARM  # "1.784,2 ha, giảm 2,9% (-49,9 ha)": nothing else it can be
-                # … but some reports count the change over this period's value
-                amount = change.model_copy(update={"value": moved})  # "(-643,7 ha)": the fall, 643,7
-                yield Relation("ratio", p, (amount, f), CURRENT_BASE_RULE, settings.QA_PLAUSIBLE)
-            yield Relation("change", p, (change, printed or f), rule, conf, whole=prior)
+            out.append((f, prior, next((g for g in same if tx.compatible(g, change)), None)))
+    return out
 
 
-CURRENT_BASE_RULE = "mức thay đổi trên số kỳ này (cách tính của một số báo cáo)"
+def _parallel_level(tx: Text, change: Figure) -> Figure | None:
+    """The level a change is of when a sentence lists the levels and the next lists their
+    changes in the same order ("xảy ra 294 vụ, làm chết 182 người, bị thương 210 người. So
+    với cùng kỳ giảm 10 vụ (3,4%), 12 người chết (6,6%), 8 người bị thương (3,8%)")."""
+    s = tx.sentence(change.start)
+    if s == 0:
+        return None
+    amounts = [g for g in tx.in_sentences(s, s, change.start) if is_amount(g)]
+    changes = [g for g in amounts if g.change]
+    levels = [g for g in tx.in_sentences(s - 1, s - 1, change.start) if is_amount(g)]
+    if len(changes) < 2 or len(changes) != len(amounts) or len(levels) != len(changes):
+        return None  # each sentence one list: the levels, then their changes and nothing else
+    if any(g.change for g in levels) or tx.paragraph(levels[0].start) != tx.paragraph(change.start):
+        return None
+    if not all(tx.compatible(a, b) and a.unit == b.unit for a, b in zip(levels, changes)):
+        return None
+    return levels[next(i for i, g in enumerate(changes) if g is change)]
+
+
+CURRENT_BASE_NOTE = (
+    "khớp nếu chia cho số kỳ này — mức thay đổi phải tính trên số kỳ trước"
+)
+
+
+def _unsigned(f: Figure) -> Figure:
+    return f if f.value >= 0 else f.model_copy(update={"value": -f.value})
 # The rate and the amount of one change, the second in brackets right after the first
 # (not after "so với …": "tăng 34% so với cùng kỳ (535 người)" names last period's value)
 _PAIRED_CHANGE = regex.compile(r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*", regex.I)

@@ -31,6 +31,7 @@ class Relation:
     closed: bool = False  # sum: the words say the parts are all of the whole (roles of an identity, "gồm")
     facet: int = 0  # sum: which breakdown of the whole (a total by sex, then by ownership …): judged apart
     identity: bool = False  # sum: the parts' roles make the whole's by definition (received = new + carried)
+    note: str = ""  # said with an alarm: what the stated value does match (a change over this period's value)
     source: Figure | None = None  # ratio: the fraction whose denominator is `whole` when it is no operand
 
     @property
@@ -323,7 +324,19 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             and _operand_key(verdicts[0].relation) not in verified
         ):
             out.append(verdicts[0])
+    out = _once_each(out)  # a breakdown judged apart by roles may hold as another holds: said once
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _once_each(verdicts: list[Verdict]) -> list[Verdict]:
+    seen: set[tuple[str, int, str, frozenset[int]]] = set()
+    out = []
+    for v in verdicts:
+        key = (v.relation.check, v.relation.stated.index, *_operand_key(v.relation))
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
 
 
 def _wholes_of_parts(groups: Iterable[list[Verdict]]) -> dict[int, set[int]]:
