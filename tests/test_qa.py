@@ -2295,3 +2295,10 @@ def test_levels_then_their_changes_item_by_item(rates: tuple[str, ...], consiste
     checks = [c for c in check_text(text) if c.check == "ratio"]
     assert [(c.figures[0]["raw"], c.consistent) for c in checks] == [(r, consistent) for r in rates]
     assert all(("chia cho số kỳ này" in c.message) == slip for c in checks)
+
+
+@pytest.mark.parametrize("total,consistent", [("3.560", True), ("3.650", False)])
+def test_a_total_named_as_two_things_adds_the_two_counted_before(total: str, consistent: bool) -> None:
+    text = ("Kết quả rà soát: tổng số hộ nghèo: 1.240/52.100 hộ, tỷ lệ 2,38%. Tổng số hộ cận nghèo: 2.320/52.100 "
+            f"hộ, tỷ lệ 4,45%. Tổng số hộ nghèo và hộ cận nghèo: {total} hộ.")
+    assert _sets(text, "sum").get((total, "1.240/52.100", "2.320/52.100")) is consistent

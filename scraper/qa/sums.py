@@ -1909,6 +1909,45 @@ def _score_totals(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", w, tuple(parts), SCORE_TOTAL_RULE, settings.QA_CONF_MARKER)
 
 
+# "Tổng số hộ nghèo và hộ cận nghèo: 18.221 hộ": a total named as the two things it adds
+_TWO_NAMED = regex.compile(
+    r"tổng\s+(?:số\s+)?(?P<a>\p{L}+(?:\s+\p{L}+){0,4}?)\s+và\s+(?P<b>\p{L}+(?:\s+\p{L}+){0,4}?)"
+    r"\s*(?::|là|đạt|có)?\s*$",
+    regex.I,
+)
+TWO_NAMED_RULE = "'tổng số A và B' là A cộng B nêu trước"
+
+
+def _two_named_totals(tx: Text) -> Iterable[Relation]:
+    """"Tổng số hộ nghèo: 4.643/199.765 hộ; … Tổng số hộ cận nghèo: 13.578/199.765
+    hộ; … Tổng số hộ nghèo và hộ cận nghèo: 18.221 hộ": the total of two things named, each
+    counted before it in its paragraph or the one before (the last count so named; a fraction by
+    its numerator)."""
+    for w in tx.figures:
+        m = _TWO_NAMED.search(tx.before(w, 80))
+        if m is None or not is_amount(w) or w.change:
+            continue
+        para = tx.paragraph(w.start)
+        earlier = [f for f in tx.in_paragraphs(para - 1, para, w.start) if f.start < w.start]
+        parts = [_last_named(tx, earlier, w, m.group(k)) for k in ("a", "b")]
+        if parts[0] is not None and parts[1] is not None and parts[0] is not parts[1]:
+            yield Relation("sum", w, (parts[0], parts[1]), TWO_NAMED_RULE, settings.QA_CONF_MARKER)
+
+
+def _last_named(tx: Text, earlier: list[Figure], w: Figure, name: str) -> Figure | None:
+    """The last of `earlier` counting what `w` counts whose own words end with `name` ("hộ cận
+    nghèo" is not "hộ nghèo")."""
+    words = name.lower().split()
+    for f in reversed(earlier):
+        counted = is_amount(f) or (f.kind == "ratio" and f.denominator)
+        if f.change or not counted or not tx.compatible(f, w):
+            continue
+        said = regex.split(r"[,;.:()]", tx.before(f, 60).rstrip(" :"))[-1].lower().split()
+        if said[-len(words) :] == words:
+            return f
+    return None
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -1922,6 +1961,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_extractor_parts(tx),
         *_identities(tx),
         *_score_totals(tx),
+        *_two_named_totals(tx),
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
