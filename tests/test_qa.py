@@ -2302,3 +2302,10 @@ def test_a_total_named_as_two_things_adds_the_two_counted_before(total: str, con
     text = ("Kết quả rà soát: tổng số hộ nghèo: 1.240/52.100 hộ, tỷ lệ 2,38%. Tổng số hộ cận nghèo: 2.320/52.100 "
             f"hộ, tỷ lệ 4,45%. Tổng số hộ nghèo và hộ cận nghèo: {total} hộ.")
     assert _sets(text, "sum").get((total, "1.240/52.100", "2.320/52.100")) is consistent
+
+
+@pytest.mark.parametrize("achieved,consistent", [("112,5", True), ("121,5", False)])
+def test_a_rate_achieved_over_the_rate_planned(achieved: str, consistent: bool) -> None:
+    text = (f"Năm qua, tỷ lệ giảm hộ nghèo của huyện là 4,5% (đạt {achieved}% kế hoạch đề ra là giảm ít nhất "
+            "4%/năm).")
+    assert _sets(text, "ratio").get((f"{achieved}%", "4,5%", "4%")) is consistent

@@ -1375,6 +1375,27 @@ def _plans_after(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (num, plan), PLAN_AFTER_RULE, settings.QA_CONF_IDENTITY)
 
 
+_ACHIEVED_OF_PLAN = regex.compile(r"\s*\(\s*(?:đạt|bằng)\s*")
+_PLANNED_RATE = regex.compile(
+    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)[^\d();]{0,60}", regex.I
+)
+PLANNED_RATE_RULE = "tỷ lệ đạt được trên tỷ lệ kế hoạch nêu ngay sau"
+
+
+def _rates_of_planned_rates(tx: Text) -> Iterable[Relation]:
+    """"tỷ lệ giảm hộ nghèo là 4,46% (đạt 111,5% kế hoạch đề ra là giảm ít nhất
+    4%/năm)": a rate achieved over the rate planned, both printed: 4,46/4."""
+    figs = tx.figures
+    for x, p, plan in zip(figs, figs[1:], figs[2:]):
+        if not (x.kind == p.kind == plan.kind == "percent") or not plan.value or x.change:
+            continue
+        achieved = _ACHIEVED_OF_PLAN.fullmatch(tx.t, x.end, p.start)
+        if achieved and _PLANNED_RATE.fullmatch(tx.t, p.end, plan.start):
+            # "ít nhất 4%" is the target's own wording, not an approximate 4
+            target = plan.model_copy(update={"qualifier": None})
+            yield Relation("ratio", p, (x, target), PLANNED_RATE_RULE, settings.QA_CONF_MARKER)
+
+
 def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
     (never its whole) and the breakdowns whose shares make a structure."""
@@ -1383,6 +1404,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
+    rates += [*_rates_of_planned_rates(tx)]
     return rates
 
 
