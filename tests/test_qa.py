@@ -2182,3 +2182,75 @@ SUM_READINGS = [
 @pytest.mark.parametrize("case,text,verdicts", SUM_READINGS, ids=[r[0] for r in SUM_READINGS])
 def test_the_sums_each_reading_finds(case: str, text: str, verdicts: list) -> None:
     assert verdicts_of(text, "sum") == verdicts
+
+
+def _sets(text: str, check: str) -> dict[tuple[str, ...], bool]:
+    """{the raws of a check's figures: its verdict} for one kind of check."""
+    return {tuple(f["raw"] for f in c.figures): c.consistent for c in check_text(text) if c.check == check}
+
+
+# Wholes and their parts read in session 11 (our own wording, modelled on jobs, investment, Party, livestock
+# and one-stop reports): (what, template, check, the figures read, a value that holds, one that does not).
+WHOLES_READ = [
+    ("two sides of a pair are all of the whole",
+     "Năm nay huyện giới thiệu việc làm cho 1.540 lao động. Trong đó, làm việc trong nước {} người, đi làm việc "
+     "ở nước ngoài 120 người.", "sum", ("1.540", "{}", "120"), "1.420", "1.320"),
+    ("an office is a counted noun, capitalised or not",
+     "Trong 52 Bí thư huyện ủy có 30 đồng chí tái cử; {} đồng chí lần đầu giữ chức; 9 đồng chí là nữ.",
+     "sum", ("52", "30", "{}"), "22", "21"),
+    ("a share of the total its words name, the numerator of a fraction",
+     "Năm nay, Hội kết nạp thêm 1.200 hội viên, nâng tổng số hội viên toàn huyện lên 40.000/52.000 người (số phụ "
+     "nữ đủ điều kiện vào hội). Trong đó hội viên nòng cốt 9.800, đạt {}% so với tổng số hội viên.", "ratio",
+     ("{}%", "9.800", "40.000/52.000"), "24,5", "25,5"),
+    ("a rise written with its sign in brackets",
+     "Quý I, tỉnh có 540 doanh nghiệp thành lập mới, tăng {}% (+12 doanh nghiệp) so với cùng kỳ.", "ratio",
+     ("{}%", "+12", "540"), "2,27", "2,47"),
+    ("a fall whose bracket is the amount that fell, not last year's output",
+     "Sản lượng vụ mùa ước đạt 320.500 tấn, giảm {}% so cùng kỳ (28.300 tấn).", "ratio",
+     ("{}%", "28.300 tấn", "320.500 tấn"), "8,11", "8,41"),
+    ("a fall said as a rate and again as an amount",
+     "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
+     "4,32", "4,52"),
+]
+
+
+@pytest.mark.parametrize("what,template,check,raws,right,wrong", WHOLES_READ, ids=[w[0] for w in WHOLES_READ])
+def test_wholes_read(what: str, template: str, check: str, raws: tuple[str, ...], right: str, wrong: str) -> None:
+    figures = tuple(r.format(right) for r in raws)
+    assert _sets(template.format(right), check).get(figures) is True
+    wrong_figures = tuple(r.format(wrong) for r in raws)
+    assert _sets(template.format(wrong), check).get(wrong_figures) is False
+
+
+def test_a_list_that_made_its_whole_stops_where_a_clause_of_its_own_goes_on() -> None:
+    """"…, trong đó 35 dự án FDI và 17 dự án trong nước, điều chỉnh tăng vốn cho 11 dự án …": the two
+    make the 52; the projects whose capital grew are no more parts of it."""
+    text = ("Quý I, khu kinh tế thu hút 52 dự án, trong đó 35 dự án FDI và 17 dự án trong nước, điều chỉnh tăng "
+            "vốn cho 11 dự án FDI và 4 dự án trong nước.")
+    assert _sets(text, "sum") == {("52", "35", "17"): True}
+
+
+def test_a_rate_that_holds_over_a_part_and_its_whole_is_read_over_the_whole() -> None:
+    text = ("Quý II, bộ phận một cửa tiếp nhận 2.401 hồ sơ, trong đó nhận mới 2.400 hồ sơ, kỳ trước chuyển qua 01 "
+            "hồ sơ; đã giải quyết 2.398 hồ sơ, đạt tỷ lệ 99,9%; đang giải quyết 03 hồ sơ.")
+    rates = _sets(text, "ratio")
+    assert ("99,9%", "2.398", "2.401") in rates and ("99,9%", "2.398", "2.400") not in rates
+
+
+def test_grams_of_a_seizure_are_a_weight_not_a_count() -> None:
+    text = "Trong đó, 3 vụ tàng trữ ma túy; 1 vụ mua bán (thu giữ 3,916 gram heroin); 1 vụ trồng cần sa."
+    assert not alarms_of(text)
+    assert [(f.raw, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == [("3,916 gram", "g")]
+
+
+def test_a_share_of_a_total_named_in_full_is_not_of_another_count_of_its_noun() -> None:
+    """"chiếm 5,1% so với tổng số hộ dân cư dân tộc Khmer": not of the 2.000 near-poor households
+    stated before, which the bracket's share is of."""
+    text = ("Tổng số hộ cận nghèo toàn xã là 2.000 hộ. Trong đó, hộ cận nghèo dân tộc Khmer 900 hộ, chiếm 5,1% so "
+            "với tổng số hộ dân cư dân tộc Khmer (chiếm 45% so với tổng số hộ cận nghèo).")
+    assert not alarms_of(text)
+
+
+def test_a_fall_printed_with_its_sign_is_no_negative_count() -> None:
+    text = "Quý I có 368 doanh nghiệp hoạt động trở lại, giảm 8% (-32 doanh nghiệp) so với cùng kỳ."
+    assert not [c for c in check_text(text) if c.check == "range"]

@@ -463,6 +463,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             and _strong_unit(t, end)
         ):
             pass  # "tiếp 87 lượt công dân/93 người": a second count after a slash, not a fraction
+        elif before == "+" and _plus_sign(t, start):
+            pass  # "tăng 2,44% (+16 doanh nghiệp)": a rise, signed
         elif (before and before in "/+#№") or (before == "-" and start >= 2 and t[start - 2].isalpha()):
             continue  # part of a code or a path
         glue = ""
@@ -521,6 +523,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             c.warnings.append(f"malformed number {m.group('num')!r} read as {exact_decimal(reading.value)}")
         if _negative_sign(t, start):  # "(-4,2%)": a signed value, the sign is part of raw
             c.start, c.base = start - 1, -c.base
+        elif before == "+":  # "(+16 doanh nghiệp)": a rise, the sign part of raw
+            c.start, c.change = start - 1, "tăng"
         if den_text:
             try:
                 den = parse_digits(den_text, conv).value
@@ -714,6 +718,11 @@ def _negative_sign(t: str, start: int) -> bool:
     if j >= 0 and t[j] == " " and _NUMERIC_ROW.match(_line_of(t, start)):
         return True  # a cell of a table row "2020 0,013 -0,001 25,796"
     return j < 0 or t[j] in "([\n\t" or (t[j] == " " and (j == 0 or t[j - 1] in " :;("))
+
+
+def _plus_sign(t: str, start: int) -> bool:
+    """ "(+16 doanh nghiệp)", "(+7,6%)": a plus sign opening a bracket, the rise said with its sign."""
+    return start >= 2 and t[start - 2] == "(" and start < len(t) and t[start].isdigit()
 
 
 def _strong_unit(t: str, pos: int) -> bool:

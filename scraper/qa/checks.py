@@ -270,9 +270,9 @@ def _roles(r: Relation) -> list[str]:
         return ["rate", "change", "prior" if r.operands[1].value == r.whole else "current"]
     if r.check == "per_unit":
         return ["rate", "numerator", "denominator"]
-    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + ["whole-denominator"] * len(
-        _sources(r)
-    )
+    # the fraction a whole was read from: its denominator, or its numerator when the words call that the total
+    sources = ["whole" if s.value == r.whole != s.denominator else "whole-denominator" for s in _sources(r)]
+    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + sources
 
 
 def _sources(r: Relation) -> tuple[Figure, ...]:
@@ -438,10 +438,10 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 f.sentence[: max(0, f.sentence.find(f.raw))]
             ):
                 continue
-            if w.startswith("negative share") and (
+            if w.startswith(("negative share", "negative count")) and (
                 f.change or _NOT_WHOLE_OK.search(f.sentence) or "so với" in f.sentence.lower()
             ):
-                continue  # "giảm 554 vụ (-4,2%)": a fall, printed with its sign
+                continue  # "giảm 554 vụ (-4,2%)", "giảm 8% (-32 DN)": a fall, printed with its sign
             if w.startswith("count is not a whole") and (
                 _SCALE_ABBREV.match(f.unit or "")
                 or _PLAN_NOUN.match(f.unit or "")  # "đạt 98,31 kế hoạch": a rate without its "%"

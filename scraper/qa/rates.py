@@ -113,6 +113,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         elif is_amount(n) and n.change and p.change and _CHANGE_IN_PARENS.fullmatch(gap):
             # "số vụ tăng 20,5% (tăng 30 vụ)": the rise as an amount, over last period's count
             out.append((n, 0.9, "mức thay đổi trong ngoặc sau tỷ lệ"))
+        elif is_amount(n) and n.change and n.change == p.change and _CHANGE_EQUIVALENT.fullmatch(gap):
+            # "giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con": the fall as an amount
+            out.append((n, 0.9, "mức thay đổi tương đương sau tỷ lệ"))
         elif n.kind == "ratio" and n.denominator and (
             _FRACTION_AFTER_RATE.fullmatch(gap) or (p.change and FRACTION_OF_PERIODS.fullmatch(gap))
         ):
@@ -127,6 +130,12 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
 
 _SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
 _CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
+# "… so cùng kỳ, tương đương giảm ": the same change said as an amount, its direction repeated
+_CHANGE_EQUIVALENT = regex.compile(
+    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*,?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
+    r"(?:\s+(?:với|là))?\s+(?:mức\s+)?(?:tăng|giảm)\s*",
+    regex.I,
+)
 
 
 # "…, đạt tỷ lệ trung bình toàn tỉnh 99,66%": a rate named by a few words after "tỷ lệ"
@@ -717,7 +726,9 @@ def _rates_against_named_wholes(tx: Text) -> Iterable[Relation]:
 
 
 # "49 phiếu (chiếm 84,48% tổng số đại biểu HĐND tỉnh)": the total a share names by its noun
-_OF_TOTAL = regex.compile(r"\s*tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})", regex.I)
+_OF_TOTAL = regex.compile(
+    r"\s*(?P<against>so\s+với\s+)?tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})", regex.I
+)
 _SHARE_GAP = regex.compile(
     r"[^\d.;()]{0,25}[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*", regex.I
 )
@@ -751,25 +762,43 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             continue
         m = _OF_TOTAL.match(tx.t, p.end)
         named = m.group("n").lower().split()
+        # "so với tổng số hộ dân cư …": a total named in full, not any count of "hộ"
+        against = m.group("against") is not None
         para = tx.paragraph(p.start)
         first = para - settings.QA_FAR_WHOLE_PARAGRAPHS
         for w in reversed(tx.in_paragraphs(first, para, num.start)):
             unit = (w.unit or "").lower().split()
-            if w.start >= num.start or w.change or not unit or named[: len(unit)] != unit:
+            # "tổng số hội viên toàn tỉnh 206.391/255.086 người"
+            called = _called_total_of(tx, w, named)
+            counts_it = bool(unit) and named[: len(unit)] == unit and not (against and unit != named)
+            if w.start >= num.start or w.change or not (called or counts_it):
                 continue
             if w.index in shares or w.index in parts:
                 continue  # a part, or a sibling share ("209,5 vụ việc chiếm 92% tổng số …")
-            total = w.denominator if w.kind == "ratio" else w.value if w.kind == "count" else None
-            if not total or total < num.value:
+            if w.kind not in ("count", "ratio") or not w.value or w.value < num.value:
                 continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
             # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only
             near = tx.paragraph(w.start) == para and tx.compatible(num, w)
             conf = settings.QA_CONF_MARKER if near else settings.QA_CONF_FAR_WHOLE
-            if w.kind == "ratio":  # shown with the check: the reviewer finds the denominator there
+            if w.kind == "count":
+                yield Relation("ratio", p, (num, w), NAMED_TOTAL_RULE, conf, whole=w.value)
+                break
+            # a fraction: the total its denominator says ("53/58 đại biểu": 58), or its numerator
+            # when the words call that the total ("tổng số hội viên … 206.391/255.086 người")
+            for total in (w.value, w.denominator) if called else (w.denominator,):
+                # shown with the check: the reviewer finds the total in the fraction
                 yield Relation("ratio", p, (num,), NAMED_TOTAL_RULE, conf, whole=total, source=w)
-            else:
-                yield Relation("ratio", p, (num, w), NAMED_TOTAL_RULE, conf, whole=total)
             break
+
+
+def _called_total_of(tx: Text, w: Figure, named: list[str]) -> bool:
+    """The words right before `w` call it the total of the named noun ("nâng tổng số hội viên toàn
+    tỉnh 206.391/255.086 người": the members are the numerator, of those who may join)."""
+    m = _TOTAL_CALLED.search(tx.before(w, 60))
+    return m is not None and m.group("n").lower().split()[: len(named)] == named[: len(m.group("n").split())]
+
+
+_TOTAL_CALLED = regex.compile(r"tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)[^\d,;.()]{0,25}$", regex.I)
 
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
@@ -848,10 +877,10 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
     i = tx.order[id(first)]
     if i == 0 or tx.figures[i - 1] is not level or tx.figures[i + 1] is not second:
         return False
-    return bool(
-        _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start)
-        and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start)
-    )
+    paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
+        first is p and _CHANGE_EQUIVALENT.fullmatch(tx.t, first.end, second.start)
+    )  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+    return bool(paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start))
 
 
 def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
@@ -897,9 +926,18 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
                 continue  # last period's value is not this period's too
             if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
                 continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
+            if p.change == "giảm" and prior.value < num.value:
+                # "451.967 tấn, giảm 8,22% so cùng kỳ (40.477 tấn)": less than what is left, the
+                # bracket is the fall itself, not last period's value
+                whole = num.value + prior.value
+                yield Relation("change", p, (prior, num), AMOUNT_AFTER_RULE, conf, whole=whole)
+                break
             rule = "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay sau"
             yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
             break
+
+
+AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
 
 
 def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:

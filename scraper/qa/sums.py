@@ -43,6 +43,7 @@ from .verdicts import (
 )
 from .vocab import (
     ACROSS_SENTENCES,
+    COMPLEMENTS,
     IDENTITIES,
     OVERLAPPING_FACETS,
 )
@@ -95,6 +96,11 @@ def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
     if not mine or not theirs:
         return False
     return not any(mine & set(parts) and theirs & set(parts) for parts, _, _ in IDENTITIES)
+
+
+# After the last part, a comma then a clause of three or more words before the next number: "…, điều
+# chỉnh tăng vốn cho 15 dự án" (not "…, 15 dự án khác", the next item of the list)
+_NEW_CLAUSE = regex.compile(r",\s*(?:[\p{L}]+\s+){3,}[^\d,;]*$")
 
 
 def _parts_after(
@@ -163,6 +169,10 @@ def _parts_after(
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
                 break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
+            if sum(p.value for p in out) == _amount(whole) and _NEW_CLAUSE.search(tx.t, out[-1].end, f.start):
+                # "48 dự án, trong đó 34 dự án FDI và 14 dự án trong nước, điều chỉnh
+                # tăng vốn cho 15 dự án …": the parts made the whole; a clause of its own goes on
+                break
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out += [f] * _named_times(tx, out[-1].end if out else begin, f)
         skip_to = _own_breakdown_end(tx, f, whole)
@@ -285,6 +295,26 @@ def _itemised(tx: Text, parts: list[Figure]) -> bool:
     list."""
     paras = [tx.paragraph(p.start) for p in parts]
     return len(set(paras)) == len(parts) >= 2 and all(_ITEM.match(tx.t, tx.para[k]) for k in paras)
+
+
+_COMPLEMENTS = tuple(
+    (regex.compile(rf"(?<![\p{{L}}])(?:{a})(?![\p{{L}}])", regex.I),
+     regex.compile(rf"(?<![\p{{L}}])(?:{b})(?![\p{{L}}])", regex.I))
+    for a, b in COMPLEMENTS
+)
+
+
+def _complementary(tx: Text, parts: list[Figure]) -> bool:
+    """Two parts, one on each side of a pair that makes up a whole ("trong nước" and "xuất khẩu",
+    "thành thị" and "nông thôn"): all of the whole, not a selection."""
+    if len(parts) != 2:
+        return False
+    labels = [tx.label(p) for p in parts]
+    for one, other in _COMPLEMENTS:
+        sides = ["b" if other.search(t) else "a" if one.search(t) else "" for t in labels]
+        if sorted(sides) == ["a", "b"]:
+            return True
+    return False
 
 
 def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
@@ -762,7 +792,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 # gồm: Chủ tịch, 3 Phó Chủ tịch và 19 Ủy viên": an item with no number is one
                 # more
                 conf = settings.QA_CONF_ARITHMETIC
-            closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts)
+            closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts) or _complementary(tx, parts)
             for r in _sum_candidates(tx, w, parts, rule, conf):
                 yield dataclasses.replace(r, closed=True) if closed else r
     for i, w in enumerate(figs):

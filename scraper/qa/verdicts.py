@@ -297,8 +297,11 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
     changes_hold = sum(
         any(v.consistent and v.relation.rule.startswith(CHANGE_RULE) for v in vs) for vs in judged.values()
     )
+    wholes = _wholes_of_parts(judged.values())
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
+        if key[0] == "ratio" and len(good) > 1:
+            good = _whole_base_first(good, wholes)
         if good:
             used: set[int] = set()
             for v in good:
@@ -320,6 +323,36 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         ):
             out.append(verdicts[0])
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _wholes_of_parts(groups: Iterable[list[Verdict]]) -> dict[int, set[int]]:
+    """{part: the wholes it adds up to}, from the sums that hold."""
+    out: dict[int, set[int]] = {}
+    for vs in groups:
+        for v in vs:
+            if v.consistent and v.relation.check == "sum" and v.relation.over == "value":
+                for f in v.relation.operands:
+                    out.setdefault(f.index, set()).add(v.relation.stated.index)
+    return out
+
+
+def _base(v: Verdict) -> int | None:
+    ops = v.relation.operands
+    return ops[1].index if v.relation.check == "ratio" and len(ops) == 2 else None
+
+
+def _whole_base_first(good: list[Verdict], wholes: dict[int, set[int]]) -> list[Verdict]:
+    """"tiếp nhận 3.001 hồ sơ, trong đó nhận mới 3.000 …; giải quyết 2.998, đạt
+    99,9%": when the rate holds over a part and over the whole that part adds up to, it
+    is read over the whole (unless its numerator is a part of the first)."""
+    first = _base(good[0])
+    if first is None or first in wholes.get(good[0].relation.operands[0].index, ()):
+        # "đúng hạn 585.116, trễ hạn 0 hồ sơ, tỷ lệ 0%": over the whole its numerator
+        # is part of
+        return good
+    over = wholes.get(first, set())
+    wider = next((v for v in good[1:] if _base(v) in over), None)
+    return good if wider is None else [wider] + [v for v in good if v is not wider]
 
 
 def _rate_whole(v: Verdict) -> tuple[str, int] | None:

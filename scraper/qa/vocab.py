@@ -27,6 +27,8 @@ SAME_THING = (
         "đảng viên", "hội viên", "đoàn viên", "cử tri", "thanh niên", "sinh viên",
         "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
         "ứng cử viên", "giáo viên", "nhân viên", "thành viên", "chức danh", "chức vụ",
+        "đồng chí", "bí thư", "chủ tịch", "ủy viên", "uỷ viên", "giám đốc",
+        "thẩm phán", "kiểm sát viên", "luật sư", "chiến sĩ",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
@@ -222,3 +224,18 @@ OVERLAPPING_FACETS = {
     "religious": r"(?<![\p{L}])tôn\s+giáo(?![\p{L}])",
     "self-nominated": r"(?<![\p{L}])tự\s+ứng\s+cử(?![\p{L}])",
 }
+
+# Two sides that make up all of a whole between them: a breakdown into one of each is
+# the whole one ("làm việc trong nước 2.485 người, xuất khẩu lao động 240 người" of
+# the jobs found), so it is held to the whole like a closed list.  The second side is
+# looked for first ("ngoài công lập" holds "công lập").
+COMPLEMENTS: tuple[tuple[str, str], ...] = (
+    (
+        r"trong\s+nước|nội\s+địa",
+        r"nước\s+ngoài|ngoài\s+nước|xuất\s+khẩu|quốc\s+tế|FDI",
+    ),
+    (r"trong\s+tỉnh", r"ngoài\s+tỉnh"),
+    (r"thành\s+thị", r"nông\s+thôn"),
+    (r"công\s+lập", r"ngoài\s+công\s+lập|tư\s+thục"),
+    (r"nhà\s+nước", r"ngoài\s+nhà\s+nước"),
+)
