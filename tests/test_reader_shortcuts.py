@@ -22,6 +22,8 @@ from scraper.parse.article import (
     _SOURCE_BREAKS,
     MAX_DEPTH,
     _any_match,
+    _depth,
+    _depth_bound,
     _drop_matches,
     _find_body,
     _first_text,
@@ -336,6 +338,24 @@ def test_a_page_of_base64_images_is_read_from_its_head() -> None:
     head, utf8 = decode_html_head(data, None, 50_000)
     assert utf8 is data and page.startswith(head) and 50_000 <= len(head) < len(page)
     assert parse_article(data, with_figures=False) == parse_article(page, with_figures=False)
+
+
+_NESTING_PIECES = st.sampled_from(
+    ["<div>", "</div>", "<div/>", "</div/>", "<DIV class='x'>", "</Div>", "</div >", "<br>", "</br>", "<img/>",
+     "<o:p>", "</o:p>", "<x-y>", "</x-y>", "<a title='</b>'>", "< p>", "</ p>", "<p", ">", "Kết quả", "<!-- -->",
+     "<span>", "</SPAN>", "<script>if (a<b) x = '</div>';</script>", "<1>", "</", "/>"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NESTING_PIECES, max_size=40).map("".join))
+def test_nesting_bound_is_never_below_the_count(page: str) -> None:
+    """The bound read first is at least the exact count (text or bytes): a page it passes nests no
+    deeper than MAX_DEPTH; it equals the count on common tags, none closing itself."""
+    assert _depth_bound(page) >= _depth(page) == _depth(page.encode())
+    assert _depth_bound(page.encode()) == _depth_bound(page)
+    if not any(piece in page for piece in ("/>", "</ ", "</div >", "x-y")):
+        assert _depth_bound(page) == _depth(page)
 
 
 @pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, 3 * MAX_DEPTH])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from urllib.parse import urljoin, urlsplit
 
 import regex
@@ -199,6 +199,54 @@ class _Steps(dict):
         return step
 
 
+# The same tags again (the same spans), told apart with fewer objects: a closing tag by all it holds
+# ("/p", "/o:p", "/td /"), an opening one by its name alone, so that a table of the common tags' steps
+# (`_BOUNDS`) is looked up in C.  Read as +1, an opening tag that closes itself ("<div/>") and any tag
+# the table lacks make a bound never below the true depth: the exact count runs only past MAX_DEPTH.
+_DEPTH_TAG = re.compile(r"<(/[a-zA-Z][a-zA-Z0-9:-]*+[^>]*+|[a-zA-Z][a-zA-Z0-9:-]*+)[^>]*+>")
+_DEPTH_TAG_BYTES = re.compile(_DEPTH_TAG.pattern.encode("ascii"))
+_COMMON_TAGS = (
+    "a abbr address article aside b blockquote body button caption center cite code dd del div dl dt em "
+    "fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header html i iframe label "
+    "legend li main marquee nav noscript o:p object ol option p picture pre s script section select "
+    "small span strike strong style sub sup table tbody td textarea tfoot th thead time title tr tt u "
+    "ul video " + " ".join(_VOID_NAMES)
+).split()
+
+
+def _bounds(names: list[str]) -> dict[str, int]:
+    """name: +1 (0 when void), "/name": -1 (0 when void), in lower, upper and capitalised case."""
+    table: dict[str, int] = {}
+    for name in names:
+        nests = name not in _VOID_NAMES
+        for form in (name, name.upper(), name.capitalize()):
+            table[form], table["/" + form] = (1, -1) if nests else (0, 0)
+    return table
+
+
+_BOUNDS = _bounds(_COMMON_TAGS)
+_BOUNDS_BYTES = {k.encode("ascii"): v for k, v in _BOUNDS.items()}
+
+
+def _nested_too_deep(tags: str | bytes) -> bool:
+    """Whether the tags of `tags` nest deeper than MAX_DEPTH (the bound first, counted only past it)."""
+    return _depth_bound(tags) > MAX_DEPTH and _depth(tags) > MAX_DEPTH
+
+
+def _depth(tags: str | bytes) -> int:
+    """The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing
+    skipped)."""
+    found = (_NESTING_TAG if isinstance(tags, str) else _NESTING_TAG_BYTES).findall(tags)
+    return max(accumulate(map(_Steps().__getitem__, found), initial=0))
+
+
+def _depth_bound(tags: str | bytes) -> int:
+    """`_depth`, or more (see `_DEPTH_TAG`)."""
+    text = isinstance(tags, str)
+    found = (_DEPTH_TAG if text else _DEPTH_TAG_BYTES).findall(tags)
+    return max(accumulate(map((_BOUNDS if text else _BOUNDS_BYTES).get, found, repeat(1)), initial=0))
+
+
 def _opens_nothing(m: regex.Match) -> bool:
     """A self-closing ('<br/>') or void ('<img>') tag does not nest."""
     return m.group(0).endswith(b"/>") or m.group(2).lower() in _VOID
@@ -214,9 +262,7 @@ def _limit_nesting(html: str | bytes) -> str | bytes:
     tags = _inline_data_dropped(html) if len(html) > settings.INLINE_DATA_MIN_CHARS else html
     if tags.count(lt, 0, 64 * few) < few and tags.count(lt) < few:  # type: ignore[arg-type]
         return html  # (a big page shows that many tags early: most are not counted to the end)
-    # The deepest nesting, counted in C: +1 per opening tag, -1 per closing one (void/self-closing skipped).
-    steps = map(_Steps().__getitem__, (_NESTING_TAG if text else _NESTING_TAG_BYTES).findall(tags))
-    if max(accumulate(steps, initial=0)) <= MAX_DEPTH:
+    if not _nested_too_deep(tags):
         return html
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
     out: list[bytes] = []
