@@ -2309,3 +2309,12 @@ def test_a_rate_achieved_over_the_rate_planned(achieved: str, consistent: bool) 
     text = (f"Năm qua, tỷ lệ giảm hộ nghèo của huyện là 4,5% (đạt {achieved}% kế hoạch đề ra là giảm ít nhất "
             "4%/năm).")
     assert _sets(text, "ratio").get((f"{achieved}%", "4,5%", "4%")) is consistent
+
+
+@pytest.mark.parametrize("scattered,consistent", [("17", True), ("52", False)])
+def test_a_whole_recalled_in_full_by_its_words_alarms(scattered: str, consistent: bool) -> None:
+    """"Trong tổng số diện tích rừng trồng mới thì …" names the whole of the paragraph before in full."""
+    text = ("Năm 2020, tỉnh hoàn thành trồng rừng với tổng diện tích rừng trồng mới 1.125 ha, đạt 112,5% kế "
+            "hoạch.\n\nTrong tổng số diện tích rừng trồng mới thì trồng rừng tập trung đạt 980,4 ha; trồng "
+            f"rừng thay thế 127,6 ha và trồng cây phân tán {scattered} ha.")
+    assert _sets(text, "sum").get(("1.125 ha", "980,4 ha", "127,6 ha", f"{scattered} ha")) is consistent
