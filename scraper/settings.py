@@ -226,6 +226,7 @@ QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its 
 # break, so reading a figure's context stays local; real report sentences stay far below it.
 MAX_SENTENCE_CHARS = 2000
 WRAPPED_LINE_MIN_WORDS = 5  # a line with this many words before a number at its end is prose wrapped (a PDF)
+ONE_MORE_ITEM_REACH = 150  # "và một thí sinh" is one more item of a count this close before it
 # A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
 # crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
 MAX_NUMBERS_PER_TEXT = 50_000

@@ -2318,3 +2318,11 @@ def test_a_whole_recalled_in_full_by_its_words_alarms(scattered: str, consistent
             "hoạch.\n\nTrong tổng số diện tích rừng trồng mới thì trồng rừng tập trung đạt 980,4 ha; trồng "
             f"rừng thay thế 127,6 ha và trồng cây phân tán {scattered} ha.")
     assert _sets(text, "sum").get(("1.125 ha", "980,4 ha", "127,6 ha", f"{scattered} ha")) is consistent
+
+
+def test_one_more_item_said_in_words_is_a_part() -> None:
+    """"… 4 thí sinh … và một thí sinh …": "một" after "và", counting what a number counted just
+    before it, is one more item; "một cửa", "một thí sinh" alone are no figures."""
+    text = "Huyện có 5 thí sinh đạt giải, trong đó có 4 thí sinh trường chuyên và một thí sinh trường huyện."
+    assert _sets(text, "sum") == {("5", "4", "một"): True}
+    assert not extract_figures("Huyện thực hiện cơ chế một cửa và một cửa liên thông; có một thí sinh đạt giải.")
