@@ -2326,3 +2326,11 @@ def test_one_more_item_said_in_words_is_a_part() -> None:
     text = "Huyện có 5 thí sinh đạt giải, trong đó có 4 thí sinh trường chuyên và một thí sinh trường huyện."
     assert _sets(text, "sum") == {("5", "4", "một"): True}
     assert not extract_figures("Huyện thực hiện cơ chế một cửa và một cửa liên thông; có một thí sinh đạt giải.")
+
+
+@pytest.mark.parametrize("rate,consistent", [("3,2%", True), ("3,7%", False)])
+def test_a_rate_that_names_its_numerator_and_its_whole(rate: str, consistent: bool) -> None:
+    """"Tỷ lệ ca nặng trên tổng số ca mắc … là X%": the counts before it called by those words."""
+    text = ("Đến tuần 30, thành phố ghi nhận 41.200 trường hợp mắc bệnh sốt xuất huyết, trong đó số ca sốt xuất "
+            f"huyết nặng là 1.310 ca. Tỷ lệ ca sốt xuất huyết nặng trên tổng số ca mắc bệnh sốt xuất huyết là {rate}.")
+    assert _sets(text, "ratio").get((rate, "1.310", "41.200")) is consistent
