@@ -220,6 +220,8 @@ QA_ROW_TOTAL_MIN_CELLS = 4  # a lone row one cell per line: at least 3 cells and
 QA_FLAT_ROW_ROUNDING = 1e-5
 QA_RATE_ROW_REACH = 6  # a row of rates is looked for as two of the rows this far above it
 QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its other columns keep
+QA_OUTLINE_MIN_LINES = 12  # a numbered outline one cell a line ("I", label, value, "1" …) is this long
+QA_RECALLED_IN_FULL = 4  # words of the whole a 'Trong tổng số … thì' recalls that may alarm
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

@@ -2334,3 +2334,24 @@ def test_a_rate_that_names_its_numerator_and_its_whole(rate: str, consistent: bo
     text = ("Đến tuần 30, thành phố ghi nhận 41.200 trường hợp mắc bệnh sốt xuất huyết, trong đó số ca sốt xuất "
             f"huyết nặng là 1.310 ca. Tỷ lệ ca sốt xuất huyết nặng trên tổng số ca mắc bệnh sốt xuất huyết là {rate}.")
     assert _sets(text, "ratio").get((rate, "1.310", "41.200")) is consistent
+
+
+def _outline(domestic: str) -> str:
+    """A budget disclosure one cell a line (our own figures), as a page's text keeps it."""
+    cells = ["Đơn vị: triệu đồng", "I", "Tổng thu ngân sách nhà nước trên địa bàn", "Total revenues", "5,210,400",
+             "1", "Thu nội địa", "Domestic revenue", domestic, "2", "Thu từ xuất khẩu, nhập khẩu", "1,480,000",
+             "3", "Thu viện trợ không hoàn lại", " ", "II", "Thu ngân sách địa phương", "2,905,120", "1",
+             "Thu ngân sách địa phương hưởng theo phân cấp", "2,610,120", "Các khoản thu hưởng 100%", "910,050",
+             "Các khoản thu phân chia theo tỷ lệ", "1,700,070", "2", "Thu bổ sung từ ngân sách cấp trên",
+             "295,000"]
+    return "\n\n".join(cells)
+
+
+@pytest.mark.parametrize("domestic,consistent", [("3,730,400", True), ("3,703,400", False)])
+def test_a_numbered_outline_one_cell_a_line_adds_up_group_by_group(domestic: str, consistent: bool) -> None:
+    """"I" is the sum of its "1", "2", "3" (a blank one adds nothing), "1" of the unnumbered items under it;
+    the item numbers are never values."""
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent
+            for c in check_text(_outline(domestic)) if c.rule.startswith("mục đánh số")}
+    assert sums == {("5,210,400", domestic, "1,480,000"): consistent, ("2,905,120", "2,610,120", "295,000"): True,
+                    ("2,610,120", "910,050", "1,700,070"): True}

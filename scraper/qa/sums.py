@@ -937,7 +937,8 @@ def _recalled_breakdowns(tx: Text) -> Iterable[Relation]:
         # "Trong tổng số diện tích rừng trồng mới thì …" names the "tổng diện tích rừng
         # trồng mới" in full: sure enough to alarm
         full = " ".join(m.group("noun").lower().split())
-        sure = len(full.split()) >= 3 and full in " ".join(tx.label(whole).lower().split())
+        in_full = len(full.split()) >= settings.QA_RECALLED_IN_FULL
+        sure = in_full and full in " ".join(tx.label(whole).lower().split())
         conf = settings.QA_CONF_MARKER if sure else settings.QA_CONF_TAGGED
         yield from _sum_candidates(tx, whole, parts, RECALLED_RULE, conf)
 
