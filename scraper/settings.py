@@ -220,12 +220,15 @@ QA_ROW_TOTAL_MIN_CELLS = 4  # a lone row one cell per line: at least 3 cells and
 QA_FLAT_ROW_ROUNDING = 1e-5
 QA_RATE_ROW_REACH = 6  # a row of rates is looked for as two of the rows this far above it
 QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its other columns keep
+QA_OUTLINE_MIN_LINES = 12  # a numbered outline one cell a line ("I", label, value, "1" …) is this long
+QA_RECALLED_IN_FULL = 4  # words of the whole a 'Trong tổng số … thì' recalls that may alarm
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
 # break, so reading a figure's context stays local; real report sentences stay far below it.
 MAX_SENTENCE_CHARS = 2000
 WRAPPED_LINE_MIN_WORDS = 5  # a line with this many words before a number at its end is prose wrapped (a PDF)
+ONE_MORE_ITEM_REACH = 150  # "và một thí sinh" is one more item of a count this close before it
 # A text with more numbers than this is refused (errors.TooLarge) before any figure is read: a
 # crafted or generated page must not stall a run.  At ~0.3 ms a figure this bounds one text to ~15 s.
 MAX_NUMBERS_PER_TEXT = 50_000

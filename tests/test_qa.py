@@ -2309,3 +2309,49 @@ def test_a_rate_achieved_over_the_rate_planned(achieved: str, consistent: bool) 
     text = (f"Năm qua, tỷ lệ giảm hộ nghèo của huyện là 4,5% (đạt {achieved}% kế hoạch đề ra là giảm ít nhất "
             "4%/năm).")
     assert _sets(text, "ratio").get((f"{achieved}%", "4,5%", "4%")) is consistent
+
+
+@pytest.mark.parametrize("scattered,consistent", [("17", True), ("52", False)])
+def test_a_whole_recalled_in_full_by_its_words_alarms(scattered: str, consistent: bool) -> None:
+    """"Trong tổng số diện tích rừng trồng mới thì …" names the whole of the paragraph before in full."""
+    text = ("Năm 2020, tỉnh hoàn thành trồng rừng với tổng diện tích rừng trồng mới 1.125 ha, đạt 112,5% kế "
+            "hoạch.\n\nTrong tổng số diện tích rừng trồng mới thì trồng rừng tập trung đạt 980,4 ha; trồng "
+            f"rừng thay thế 127,6 ha và trồng cây phân tán {scattered} ha.")
+    assert _sets(text, "sum").get(("1.125 ha", "980,4 ha", "127,6 ha", f"{scattered} ha")) is consistent
+
+
+def test_one_more_item_said_in_words_is_a_part() -> None:
+    """"… 4 thí sinh … và một thí sinh …": "một" after "và", counting what a number counted just
+    before it, is one more item; "một cửa", "một thí sinh" alone are no figures."""
+    text = "Huyện có 5 thí sinh đạt giải, trong đó có 4 thí sinh trường chuyên và một thí sinh trường huyện."
+    assert _sets(text, "sum") == {("5", "4", "một"): True}
+    assert not extract_figures("Huyện thực hiện cơ chế một cửa và một cửa liên thông; có một thí sinh đạt giải.")
+
+
+@pytest.mark.parametrize("rate,consistent", [("3,2%", True), ("3,7%", False)])
+def test_a_rate_that_names_its_numerator_and_its_whole(rate: str, consistent: bool) -> None:
+    """"Tỷ lệ ca nặng trên tổng số ca mắc … là X%": the counts before it called by those words."""
+    text = ("Đến tuần 30, thành phố ghi nhận 41.200 trường hợp mắc bệnh sốt xuất huyết, trong đó số ca sốt xuất "
+            f"huyết nặng là 1.310 ca. Tỷ lệ ca sốt xuất huyết nặng trên tổng số ca mắc bệnh sốt xuất huyết là {rate}.")
+    assert _sets(text, "ratio").get((rate, "1.310", "41.200")) is consistent
+
+
+def _outline(domestic: str) -> str:
+    """A budget disclosure one cell a line (our own figures), as a page's text keeps it."""
+    cells = ["Đơn vị: triệu đồng", "I", "Tổng thu ngân sách nhà nước trên địa bàn", "Total revenues", "5,210,400",
+             "1", "Thu nội địa", "Domestic revenue", domestic, "2", "Thu từ xuất khẩu, nhập khẩu", "1,480,000",
+             "3", "Thu viện trợ không hoàn lại", " ", "II", "Thu ngân sách địa phương", "2,905,120", "1",
+             "Thu ngân sách địa phương hưởng theo phân cấp", "2,610,120", "Các khoản thu hưởng 100%", "910,050",
+             "Các khoản thu phân chia theo tỷ lệ", "1,700,070", "2", "Thu bổ sung từ ngân sách cấp trên",
+             "295,000"]
+    return "\n\n".join(cells)
+
+
+@pytest.mark.parametrize("domestic,consistent", [("3,730,400", True), ("3,703,400", False)])
+def test_a_numbered_outline_one_cell_a_line_adds_up_group_by_group(domestic: str, consistent: bool) -> None:
+    """"I" is the sum of its "1", "2", "3" (a blank one adds nothing), "1" of the unnumbered items under it;
+    the item numbers are never values."""
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent
+            for c in check_text(_outline(domestic)) if c.rule.startswith("mục đánh số")}
+    assert sums == {("5,210,400", domestic, "1,480,000"): consistent, ("2,905,120", "2,610,120", "295,000"): True,
+                    ("2,610,120", "910,050", "1,700,070"): True}

@@ -745,6 +745,25 @@ def _negative_sign(t: str, start: int) -> bool:
     return j < 0 or t[j] in "([\n\t" or (t[j] == " " and (j == 0 or t[j - 1] in " :;("))
 
 
+_LIST_JOIN_BEFORE = regex.compile(r"(?:,|\svà)\s+$")
+
+
+def _one_more_item(t: str, start: int, end: int) -> bool:
+    """"… 4 thí sinh là học sinh trường chuyên và một thí sinh của trường B": "một" after
+    "và" or a comma, counting the noun a number counted just before in its sentence, is one more
+    item."""
+    if not _LIST_JOIN_BEFORE.search(t, max(0, start - 6), start):
+        return False
+    kind, unit, _end, _in_raw = _follow(t, end, "")
+    if kind != "count" or not unit:
+        return False
+    lo = max(0, start - settings.ONE_MORE_ITEM_REACH)
+    before = t[lo:start]
+    cut = max(before.rfind(". "), before.rfind("\n"))  # in its sentence
+    counted = rf"\d\s+{regex.escape(unit)}(?![\p{{L}}])"
+    return regex.search(counted, before[cut + 1 :], regex.I) is not None
+
+
 def _plus_sign(t: str, start: int) -> bool:
     """ "(+16 doanh nghiệp)", "(+7,6%)": a plus sign opening a bracket, the rise said with its sign."""
     return start >= 2 and t[start - 2] == "(" and start < len(t) and t[start].isdigit()
@@ -848,7 +867,7 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
         w in (lowered if lowered is not None else t.lower())
         for w in (
             "mươi", "mười", "trăm", "hai ", "ba ", "bốn ", "năm ",
-            "sáu ", "bảy ", "tám ", "chín ",
+            "sáu ", "bảy ", "tám ", "chín ", "và một ", ", một ",
         )
     ):
         return out
@@ -869,7 +888,9 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
         start = starts[k] if words else m.end()
         if not words or mask.overlaps(start, m.end()):
             continue
-        if len(words) == 1 and words[0] in ("một", "trăm"):
+        if words == ["một"] and _one_more_item(t, start, m.end()):
+            pass  # "4 thí sinh … và một thí sinh …": one more of a list of counts
+        elif len(words) == 1 and words[0] in ("một", "trăm"):
             continue  # "một cửa", "trăm"
         if words == ["năm"] and not (
             _COUNT.match(_line_rest(t, m.end(), 40))

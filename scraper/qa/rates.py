@@ -1375,6 +1375,51 @@ def _plans_after(tx: Text) -> Iterable[Relation]:
                 yield Relation("ratio", p, (num, plan), PLAN_AFTER_RULE, settings.QA_CONF_IDENTITY)
 
 
+# "Tỷ lệ ca nặng trên tổng số ca mắc SXH đến tuần 40 là 2,2%": the rate names its numerator
+# and whole
+_NAMED_TERMS = regex.compile(
+    r"t[ỷỉ]\s+lệ\s+(?P<a>(?:\p{L}+\s+){0,5}?\p{L}+)\s+(?:trên|so\s+với)\s+"
+    r"(?:tổng\s+)?(?:số\s+)?"
+    r"(?P<b>(?:\p{L}+\s+){0,5}\p{L}+)[^;.]{0,40}?(?:là|đạt|:)\s*$",
+    regex.I,
+)
+_PLAIN_WORDS = frozenset(
+    "số tổng các những của trong năm tháng tuần đến từ ca trường hợp người".split()
+)
+NAMED_TERMS_RULE = "'tỷ lệ A trên tổng số B': A và B nêu trước, gọi bằng các từ ấy"
+
+
+def _rates_naming_their_terms(tx: Text) -> Iterable[Relation]:
+    """"… ghi nhận 62.085 trường hợp mắc bệnh SXH … số ca sốt xuất huyết nặng là
+    1.360 ca. Tỷ lệ ca nặng trên tổng số ca mắc SXH … là 2,2%": the amounts before the
+    rate in its paragraph whose own words share the most of A's and of B's (other than plain
+    words); two shared each may alarm."""
+    for p in tx.figures:
+        m = _NAMED_TERMS.search(tx.before(p, 120)) if p.kind == "percent" and not p.change else None
+        if m is None:
+            continue
+        para = tx.paragraph(p.start)
+        earlier = [f for f in tx.in_paragraphs(para, para, p.start) if f.start < p.start and is_amount(f)]
+        num, n_shared = _most_named(tx, earlier, m.group("a"))
+        den, d_shared = _most_named(tx, earlier, m.group("b"))
+        if num is None or den is None or num is den or not den.value or den.value <= num.value:
+            continue
+        sure = min(n_shared, d_shared) >= 2
+        conf = settings.QA_CONF_MARKER if sure else settings.QA_CONF_TAGGED
+        yield Relation("ratio", p, (num, den), NAMED_TERMS_RULE, conf)
+
+
+def _most_named(tx: Text, figures: list[Figure], name: str) -> tuple[Figure | None, int]:
+    """The figure whose label shares most words with `name` (plain words aside), the last on a tie."""
+    wanted = {w for w in name.lower().split() if w not in _PLAIN_WORDS}
+    best: tuple[Figure | None, int] = (None, 0)
+    for f in figures:
+        shared = len(wanted & set(tx.label(f).lower().split()))
+        if shared and shared >= best[1]:
+            best = (f, shared)
+    return best
+
+
 _ACHIEVED_OF_PLAN = regex.compile(r"\s*\(\s*(?:đạt|bằng)\s*")
 _PLANNED_RATE = regex.compile(
     r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)[^\d();]{0,60}", regex.I
@@ -1404,7 +1449,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
-    rates += [*_rates_of_planned_rates(tx)]
+    rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
     return rates
 
 

@@ -908,7 +908,7 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
 # "Trong số vụ vi phạm, …": the whole named again by its noun, no number
 _RECALL_OPENING = regex.compile(
     r"(?<![\p{L}])trong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?"
-    r"(?P<noun>(?:[\p{L}]+\s+){0,5}?[\p{L}]+)\s*,",
+    r"(?P<noun>(?:[\p{L}]+\s+){0,5}?[\p{L}]+)\s*(?:,|\s+thì\s)",
     regex.I,
 )
 RECALLED_RULE = "'Trong số …' nhắc lại tổng nêu trước bằng danh từ của nó"
@@ -934,7 +934,13 @@ def _recalled_breakdowns(tx: Text) -> Iterable[Relation]:
             continue
         whole = named[-1]
         parts = _parts_after(tx, whole, m.end(), same_sentence_only=True)
-        yield from _sum_candidates(tx, whole, parts, RECALLED_RULE, settings.QA_CONF_TAGGED)
+        # "Trong tổng số diện tích rừng trồng mới thì …" names the "tổng diện tích rừng
+        # trồng mới" in full: sure enough to alarm
+        full = " ".join(m.group("noun").lower().split())
+        in_full = len(full.split()) >= settings.QA_RECALLED_IN_FULL
+        sure = in_full and full in " ".join(tx.label(whole).lower().split())
+        conf = settings.QA_CONF_MARKER if sure else settings.QA_CONF_TAGGED
+        yield from _sum_candidates(tx, whole, parts, RECALLED_RULE, conf)
 
 
 def _semicolon_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
