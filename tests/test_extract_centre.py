@@ -566,9 +566,9 @@ def _validated_twin(figure):
 
 
 def test_figures_built_without_parsing_equal_the_validated_ones(seed_body: str) -> None:
-    """`annotate` builds figures with `Figure.trusted` (no per-field parsing): on real sentences and a long
-    report each equals the figure pydantic validates from the same fields, field by field and type by type,
-    with the same fields set and the same warnings."""
+    """`annotate` builds figures with `Figure.trusted_from` (no per-field parsing): on real sentences and
+    a long report each equals the figure pydantic validates from the same fields, field by field and type
+    by type, with the same fields set and the same warnings."""
     import json
 
     from conftest import shared_path
@@ -595,7 +595,7 @@ def test_trusted_figures_refuse_what_validation_refuses() -> None:
     from scraper.models import Figure
 
     ok = {"value": Decimal(5), "kind": "count", "raw": "5", "start": 0, "end": 1}
-    assert Figure.trusted(**ok) == Figure(**ok)
+    assert Figure.trusted(**ok) == Figure(**ok) == Figure.trusted_from(dict(ok))
     assert Figure.trusted(**{**ok, "kind": "percent", "value": Decimal(130)}).warnings
     for bad in ({"end": -1}, {"start": -2, "end": -1}, {"kind": "weight"}, {"colour": "red"}):
         with pytest.raises(ValidationError):

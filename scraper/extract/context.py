@@ -329,28 +329,26 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
     figures: list[Figure] = []
     for c, m in zip(cands, meanings):
         s, e = norm.span(c.start, c.end)
-        figures.append(
-            Figure.trusted(
-                value=exact_decimal(c.value),
-                kind=c.kind,
-                unit=c.unit,
-                raw=original[s:e],
-                start=s,
-                end=e,
-                qualifier=c.qualifier,
-                change=c.change,
-                baseline=c.baseline,
-                index=c.id,
-                denominator=c.denominator,
-                range=c.range,
-                part_of=part_of.get(c.id),
-                computed_from=computed_from.get(c.id),
-                ambiguous=c.ambiguous,
-                prior_period=c.prior_period,
-                warnings=list(c.warnings),
-                **m,
-            )
-        )
+        m |= {  # (a dict literal merged in: no keyword arguments to pack)
+            "value": exact_decimal(c.value),
+            "kind": c.kind,
+            "unit": c.unit,
+            "raw": original[s:e],
+            "start": s,
+            "end": e,
+            "qualifier": c.qualifier,
+            "change": c.change,
+            "baseline": c.baseline,
+            "index": c.id,
+            "denominator": c.denominator,
+            "range": c.range,
+            "part_of": part_of.get(c.id),
+            "computed_from": computed_from.get(c.id),
+            "ambiguous": c.ambiguous,
+            "prior_period": c.prior_period,
+            "warnings": list(c.warnings),
+        }
+        figures.append(Figure.trusted_from(m))
     return figures
 
 

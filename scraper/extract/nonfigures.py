@@ -611,40 +611,46 @@ def non_figure_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), name
 
 
+# What `_family_matches` reads per pattern, looked up once: (family, pattern, gates or None, trigger,
+# where the family's patterns start or None, veto or None).  Families with one trigger ("year",
+# "year-range") share its hits; a family's patterns share its windows.
+_PLAN = tuple(
+    (name, pattern, _GATES.get(name), _TRIGGERS[name][1:] if name in _TRIGGERS else None,
+     _FAMILY_STARTS.get(name), _VETOES.get(name))
+    for name, pattern in _PATTERNS
+)
+
+
 def _family_matches(text: str, lowered: str | None = None) -> Iterator[tuple[str, regex.Match[str]]]:
     """(family, match) of every non-figure of `text`, family by family (`lowered`: `text.lower()` when
     the caller has it)."""
-    cache: dict[str, list[tuple[int, int]]] = {}
-    hits: dict[tuple[str | None, str | None], list[tuple[int, int]]] = {}
+    windows_of: dict[str, list[tuple[int, int]]] = {}
+    hits: dict[tuple[str | None, str | None] | None, list[tuple[int, int]]] = {}
     if lowered is None:
         lowered = text.lower()
     if len(lowered) != len(text):
         lowered = None
     occ = LEXICON.occurrences(lowered) if lowered is not None else None
     family_starts: dict[str, Sequence[int]] = {}
-    for name, pattern in _PATTERNS:
-        if name in _GATES:
-            if name not in cache:
-                cache[name] = _gated_runs(text, _GATES[name])
-            windows = cache[name]
-        else:
-            if name not in cache:
-                trigger = _TRIGGERS[name][
-                    1:
-                ]  # families with the same trigger ("year", "year-range") scan once
-                if trigger not in hits:
-                    hits[trigger] = _hits(text, lowered, name, occ)
-                cache[name] = _windows(text, lowered, name, hits=hits[trigger])
-            windows = cache[name]
+    for name, pattern, gates, trigger, anchors, veto in _PLAN:
+        windows = windows_of.get(name)
+        if windows is None:
+            if gates is not None:
+                windows = _gated_runs(text, gates)
+            else:
+                found = hits.get(trigger)
+                if found is None:
+                    found = hits[trigger] = _hits(text, lowered, name, occ)
+                windows = _windows(text, lowered, name, hits=found)
+            windows_of[name] = windows
         if not windows:
             continue
         starts = None
-        if lowered is not None and occ is not None and name in _FAMILY_STARTS:
-            if name not in family_starts:
-                family_starts[name] = _anchored_starts(lowered, occ, _FAMILY_STARTS[name])
-            starts = family_starts[name]
+        if anchors is not None and occ is not None:
+            starts = family_starts.get(name)
+            if starts is None:
+                starts = family_starts[name] = _anchored_starts(lowered, occ, anchors)  # type: ignore
         last_end = -1
-        veto = _VETOES.get(name)
         for m in _in_windows(pattern, text, windows, starts):
             if veto is not None and veto(text, m.start(), m.end()):
                 continue

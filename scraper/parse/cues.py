@@ -198,7 +198,15 @@ class Layout:
         add_element, add_position = elements.append, positions.append
         for node in root.traverse(include_text=True, skip_empty=True):  # lexbor skips blank text
             tag_id = node.tag_id  # an int: most nodes are elements, whose names need not be built
-            if tag_id == _TEXT_ID:
+            if tag_id >= _FIRST_ELEMENT_ID:  # (an element: most nodes are)
+                if in_text and tag_id in _LINE_TAG_IDS:
+                    parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
+                    pos += 1
+                    in_text = False
+                start[node.mem_id] = pos
+                add_element(node)
+                add_position(pos)
+            elif tag_id == _TEXT_ID:
                 if (parent := node.parent) is None:
                     continue
                 pid = parent.mem_id  # the parent first: a script's text is never read out
@@ -217,14 +225,6 @@ class Layout:
                 parts += (" ", txt)
                 pos += 1 + len(txt)
                 in_text = True
-            elif tag_id >= _FIRST_ELEMENT_ID:
-                if in_text and tag_id in _LINE_TAG_IDS:
-                    parts.append("\n")  # a block edge ends a line: "25/06/2021 | Name" stops there
-                    pos += 1
-                    in_text = False
-                start[node.mem_id] = pos
-                add_element(node)
-                add_position(pos)
         return cls("".join(parts), start, links, elements, positions, root)
 
     def at(self, node: LexborNode | None) -> int | None:
@@ -477,32 +477,32 @@ def best_title(
             if not (body_start - window <= layout.start.get(n.mem_id, -1) <= body_start + 200)
         ]
     # Nested inline blocks share a text and a start: judge each text, and count its links, once.
-    headlines: dict[str, tuple[str, float] | None] = {}  # raw text: (headline, slug agreement) or None
+    headlines: dict[str, tuple[str, float, str] | None] = {}  # raw text: (headline, agreement, folded)
     elsewhere: dict[tuple[str, int], int] = {}
     for node in nodes:
         if node.tag_id not in _TITLE_TAG_IDS or has_blocks(node):
             continue  # not a block a title sits in, or a container of blocks
-        pos = layout.start.get(node.mem_id, 0)
+        node_id = node.mem_id
+        pos = layout.start.get(node_id, 0)
         typo = None
-        if (body_start is None or pos >= body_start) and node.mem_id not in prior_ids:
+        if (body_start is None or pos >= body_start) and node_id not in prior_ids:
             if (typo := _typography(node)) <= 0:
                 continue  # plain blocks count only before the body (a centred <p> title has no other cue)
         raw = node.text(deep=True, separator=" ")
         if raw not in headlines:
             text = _headline_text(raw, chrome)
-            headlines[raw] = None if text is None else (text, _agreement(text, slug) * 4)
+            headlines[raw] = None if text is None else (text, _agreement(text, slug) * 4, fold(text))
         if (judged := headlines[raw]) is None:
             continue
-        text, agreement = judged
+        text, agreement, ftext = judged
         score = (_typography(node) if typo is None else typo) + agreement
         if len(text) > 200 or text.endswith("."):
             score -= 1.0  # a sentence or a lead rather than a headline
         if (text, pos) not in elsewhere:
             elsewhere[text, pos] = _elsewhere_in_links(layout, text, pos)
         score -= elsewhere[text, pos]
-        if node.mem_id in prior_ids:
+        if node_id in prior_ids:
             score += settings.PROFILE_PRIOR * prior_weight
-        ftext = fold(text)
         if og and fold_og == ftext:
             score += 2
         if ftext in fold_parts:
