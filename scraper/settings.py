@@ -222,6 +222,7 @@ QA_RATE_ROW_REACH = 6  # a row of rates is looked for as two of the rows this fa
 QA_RATE_ROW_MISSES = 2  # columns in which a row of rates may miss the rule its other columns keep
 QA_OUTLINE_MIN_LINES = 12  # a numbered outline one cell a line ("I", label, value, "1" …) is this long
 QA_RECALLED_IN_FULL = 4  # words of the whole a 'Trong tổng số … thì' recalls that may alarm
+QA_UNIT_LINE_WORDS = 2  # a line this short between a label and its values is a unit ("%", "hộ")
 
 # --- extract ---------------------------------------------------------------------------------------
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause

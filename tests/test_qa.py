@@ -2367,3 +2367,17 @@ def test_pairs_after_two_wholes_of_two_kinds(fruit: str, consistent: bool) -> No
     star = ("Năm nay tỉnh có thêm 64 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên. Trong đó, có 10 sản phẩm đạt chuẩn "
             "4 sao và 54 sản phẩm đạt chuẩn 3 sao.")
     assert not alarms_of(star)
+
+
+@pytest.mark.parametrize("rate,consistent", [("27,50", True), ("25,70", False)])
+def test_columns_of_two_years_their_change_and_its_rate_one_cell_a_line(rate: str, consistent: bool) -> None:
+    """"2015 | 2020 | tăng giảm: số lượng | tỷ lệ (%)": the change is the second year less the first (two
+    rows keep it), its rate the change over the first year."""
+    cells = ["Số xã, số hộ có internet", "Đơn vị tính", "2015", "2020", "Tăng giảm so với 2015", "Số lượng",
+             "Tỷ lệ (%)", "1. Trụ sở xã có internet", "80", "102", "22", rate, "2. Tỷ lệ trụ sở xã có internet", "%",
+             "70", "90", "20", "3. Số hộ có internet", "hộ", "10.400", "25.600", "15.200", "146,15"]
+    checks = check_text("\n\n".join(cells))
+    rates = {tuple(f["raw"] for f in c.figures): c.consistent for c in checks if c.check == "ratio"}
+    assert rates == {(rate, "102", "80"): consistent, ("146,15", "25.600", "10.400"): True}
+    sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in checks if c.check == "sum"}
+    assert sums == {("102", "80", "22"): True, ("90", "70", "20"): True, ("25.600", "10.400", "15.200"): True}

@@ -27,7 +27,7 @@ from ..models import Figure
 from .verdicts import Relation
 from .vocab import OF_WHICH
 
-__all__ = ["outline_relations"]
+__all__ = ["change_column_relations", "outline_relations"]
 
 _LETTERS = regex.compile(r"\p{L}")
 _SINGLES_OUT = regex.compile(rf"^\W*(?:{OF_WHICH}|riêng)", regex.I)
@@ -124,4 +124,55 @@ def outline_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         parts = tuple(m.value for m in group.members if m.value is not None)
         if group.value is not None and len(parts) >= 2:
             out.append(Relation("sum", group.value, parts, OUTLINE_RULE, settings.QA_CONF_MARKER))
+    return out
+
+
+CHANGE_COLUMNS_RULE = (
+    "bảng (một ô mỗi dòng): kỳ sau = kỳ trước + tăng giảm, "
+    "tỷ lệ = tăng giảm / kỳ trước"
+)
+
+
+def _value_rows(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
+    """The runs of lines that each hold only a figure, one run a row (under its label line; a unit
+    line such as "%" or "hộ" is passed over)."""
+    lines = text.split("\n")
+    by_line = _figures_by_line(lines, figures)
+    rows: list[list[Figure]] = []
+    run: list[Figure] = []
+    for k, line in enumerate(lines):
+        if k in by_line:
+            run.append(by_line[k])
+        elif _LETTERS.search(line) and len(line.split()) > settings.QA_UNIT_LINE_WORDS:
+            if run:
+                rows.append(run)
+            run = []
+    if run:
+        rows.append(run)
+    return rows
+
+
+def change_column_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
+    """"2001 | 2006 | tăng giảm: số lượng | tỷ lệ (%)" one cell a line: a row's third value is the
+    second less the first, its fourth the third over the first. Trusted once two rows keep the first
+    identity; then a row that breaks either is an alarm."""
+    if text.count("\n") < settings.QA_OUTLINE_MIN_LINES:
+        return []
+    rows = [r for r in _value_rows(text, figures) if len(r) in (3, 4)]
+    if sum(r[1].value - r[0].value == r[2].value for r in rows) < 2:
+        return []
+    out = []
+    for r in rows:
+        if r[0].value <= 0:
+            continue
+        out.append(Relation("sum", r[1], (r[0], r[2]), CHANGE_COLUMNS_RULE, settings.QA_CONF_MARKER))
+        if len(r) == 4:
+            # the later year over the earlier (so the sum that holds over the same cells says nothing
+            # of it); a fall is printed with its sign
+            fall = r[2].value < 0 or r[3].value < 0
+            direction = "giảm" if fall else "tăng"
+            rate = r[3].model_copy(update={"kind": "percent", "unit": "%", "change": direction})
+            conf = settings.QA_CONF_MARKER
+            out.append(Relation("change", rate, (r[1], r[0]), CHANGE_COLUMNS_RULE, conf, whole=r[0].value,
+                                over="growth"))
     return out

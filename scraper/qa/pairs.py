@@ -44,7 +44,7 @@ __all__ += ["roles_of", "unit_key", "unit_of"]
 
 def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     """Every scored relation: prose rules over the figures outside tables, table rules over table cells."""
-    from .outline import outline_relations
+    from .outline import change_column_relations, outline_relations
     from .tables import flat_row_relations, read_text_tables, table_relations
     from .yearbook import yearbook_relations
 
@@ -52,7 +52,7 @@ def relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     tx = Text(text, [f for f in figures if f.table is None])
     sums = sum_relations(tx)
     tables = table_relations(figures) + flat_row_relations(text, figures) + yearbook_relations(text, figures)
-    tables += outline_relations(text, figures)
+    tables += outline_relations(text, figures) + change_column_relations(text, figures)
     rates = rate_relations(tx, sums)
     return _identities_a_rate_confirms(tx, sums, rates) + rates + per_unit_relations(tx) + tables
 
