@@ -2355,3 +2355,15 @@ def test_a_numbered_outline_one_cell_a_line_adds_up_group_by_group(domestic: str
             for c in check_text(_outline(domestic)) if c.rule.startswith("mục đánh số")}
     assert sums == {("5,210,400", domestic, "1,480,000"): consistent, ("2,905,120", "2,610,120", "295,000"): True,
                     ("2,610,120", "910,050", "1,700,070"): True}
+
+
+@pytest.mark.parametrize("fruit,consistent", [("21.040", True), ("21.400", False)])
+def test_pairs_after_two_wholes_of_two_kinds(fruit: str, consistent: bool) -> None:
+    """"… 4.120 phương tiện chở 61.240 tấn hàng … Trong đó, hoa quả 1.500 xe với X tấn, …": the vehicles
+    add up to theirs exactly, which says the pairs are the parts; the tonnes are judged."""
+    text = ("Tại lối mở biên giới, hàng hóa xuất khẩu đạt 4.120 phương tiện chở 61.240 tấn hàng hóa. Trong đó, hoa "
+            f"quả 1.500 xe với {fruit} tấn, bột sắn 1.120 xe với 25.200 tấn, thủy sản 1.500 xe với 15.000 tấn.")
+    assert _sets(text, "sum").get(("61.240 tấn", f"{fruit} tấn", "25.200 tấn", "15.000 tấn")) is consistent
+    star = ("Năm nay tỉnh có thêm 64 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên. Trong đó, có 10 sản phẩm đạt chuẩn "
+            "4 sao và 54 sản phẩm đạt chuẩn 3 sao.")
+    assert not alarms_of(star)

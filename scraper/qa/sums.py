@@ -905,6 +905,44 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(c[k] for c in clauses), PAIRED_RULE, settings.QA_CONF_MARKER)
 
 
+ALTERNATING_RULE = (
+    "hai tổng khác loại, các phần từng cặp theo cùng thứ tự "
+    "('1.837 xe với 43.301 tấn'), một tổng khớp đúng"
+)
+
+
+def _alternating_pairs(tx: Text) -> Iterable[Relation]:
+    """"… đạt 10.047 phương tiện … chở 155.323 tấn hàng hóa … Trong đó, hoa quả 1.837
+    xe với 43.301 tấn, bột sắn 1.076 xe với 43.863 tấn, …": two wholes of two kinds said in
+    the sentence before a marker that opens the next, and after it pairs in the same order: the
+    first of each pair are the first whole's parts, the second the second's, once one of the lists
+    adds up to its whole exactly (what says the pairs are the wholes' parts)."""
+    for m in MARKER.finditer(tx.t):
+        s_m = tx.sentence(m.start())
+        if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
+            continue  # the marker opens its sentence
+        wholes = [
+            f for f in tx.in_sentences(s_m - 1, s_m - 1, m.start())
+            if is_amount(f) and not f.change and tx.d(f.start) == tx.d(tx.sent[s_m - 1])
+        ]
+        if len(wholes) < 2 or tx.compatible(wholes[-2], wholes[-1]):
+            continue
+        w1, w2 = wholes[-2:]
+        after = [f for f in tx.in_sentences(s_m, s_m, m.end()) if f.start >= m.end() and not f.change]
+        firsts, seconds = after[0::2], after[1::2]
+        paired = len(after) >= 4 and len(firsts) == len(seconds)
+        pairs = zip(firsts, seconds)
+        if not paired or not all(tx.compatible(a, w1) and tx.compatible(b, w2) for a, b in pairs):
+            continue
+        lists = ((w1, firsts), (w2, seconds))
+        if any(p.value >= w.value for w, ps in lists for p in ps):
+            continue  # "… từ 3 sao trở lên … 10 sản phẩm 4 sao": a level, not a part
+        if not any(sum(p.value for p in ps) == w.value for w, ps in lists):
+            continue
+        for whole, parts in lists:
+            yield Relation("sum", whole, tuple(parts), ALTERNATING_RULE, settings.QA_CONF_MARKER)
+
+
 # "Trong số vụ vi phạm, …": the whole named again by its noun, no number
 _RECALL_OPENING = regex.compile(
     r"(?<![\p{L}])trong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?"
@@ -1961,6 +1999,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_breakdowns(tx),
         *_parallel_breakdowns(tx),
         *_paired_measures(tx),
+        *_alternating_pairs(tx),
         *_recalled_breakdowns(tx),
         *_tagged_lists(tx),
         *_excluding(tx),

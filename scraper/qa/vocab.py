@@ -39,6 +39,7 @@ SAME_THING = (
     # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
     {"tin", "tin báo", "nguồn tin", "tố giác"},
     {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
+    {"phương tiện", "xe", "lượt xe"},  # "10.047 phương tiện … Trong đó, hoa quả 1.837 xe"
     # "66 tổ chức cơ sở đảng, trong đó có 39 đảng bộ, 27 chi bộ cơ sở"
     {"tổ chức", "đảng bộ", "chi bộ"},
 )
