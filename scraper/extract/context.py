@@ -299,7 +299,7 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
         if period is not None and (period.start or period.end):
             if c.prior_period:
                 period = shift_year(period)
-            m.update(period_start=period.start, period_end=period.end, period_text=period.text)
+            m["period_start"], m["period_end"], m["period_text"] = period.start, period.end, period.text
         elif period is not None:
             m["period_text"] = period.text
 

@@ -533,14 +533,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
             reading, typo = parse_digits(num_text.replace(".", ""), conv), True
         scale_mult, remainder = _scale_of(scale_text, conv)
         base = reading.value
-        c = Candidate(
-            start=start,
-            end=end,
-            base=base,
-            scale=scale_mult,
-            number=t[start : m.end("den") if den_text else num_end],
-            ambiguous=reading.ambiguous and not conv_clear,
-        )
+        number = t[start : m.end("den") if den_text else num_end]
+        c = Candidate(start, end, base, scale_mult, number, ambiguous=reading.ambiguous and not conv_clear)
         if remainder is not None:  # "1 tỷ 200 triệu": fold into one exact value
             c.base, c.scale = base * scale_mult + remainder, Decimal(1)
         if typo:
