@@ -374,6 +374,7 @@ MORE_NEVER = [
     "Nghị quyết 57-NQ/TW và Chỉ thị số 05-CT/TW của Bộ Chính trị.",
     "Tết Nguyên đán Giáp Thìn 2024, lúc 7 giờ 30 phút, tại phòng 302 tầng 5, số 1 đường Lê Lợi.",
     "Điểm a, khoản 1, Điều 3 Thông tư 01/2021/TT-BNV.",
+    "Căn cứ: Điều 7, khoản 3 của Luật Cán bộ, công chức.",
     "Ngày 2-9 là Quốc khánh; ngày 30-4 là ngày giải phóng.",
 ]
 
@@ -530,6 +531,16 @@ def test_a_count_with_its_own_share_does_not_take_the_previous_share_as_unit() -
     got = run("Số trường đạt chuẩn ở bậc mầm non là 120 (40,5%), tiểu học 150 (50,7%).")
     assert [(raw, kind) for raw, _, kind, _, _ in got if raw == "150"] == [("150", "number")]
     assert [raw for raw, _, kind, _, _ in got if kind == "percent"] == ["40,5%", "50,7%"]
+
+
+def test_a_capitalised_label_opening_a_list_after_a_colon_is_a_count_not_a_name() -> None:
+    """ "các hình thức: Khiển trách 20, cảnh cáo 6": the first label is capitalised after the colon; the
+    next item (a label in lower case and a number) shows the list counts.  The count after an aside with
+    a count of its own takes the noun before the aside."""
+    got = run("kỷ luật 30 đảng viên (8 cấp ủy viên), bằng các hình thức: Khiển trách 20, cảnh cáo 6, khai trừ 4.")
+    assert [(raw, unit) for raw, _, _, unit, _ in got] == [
+        ("30", "đảng viên"), ("8", "cấp ủy"), ("20", None), ("6", None), ("4", None)
+    ]
 
 
 def test_a_level_abbreviation_before_a_count_with_its_share_is_not_a_name() -> None:

@@ -2149,6 +2149,9 @@ EXACT_LISTS = [
      "9 HC Đồng và 5 giải Khuyến khích.", []),
     ("a sentence opening 'Trong đó có'", "Khối lớp 12 có 30 học sinh trong tổng số 75 học sinh đoạt giải. Trong "
      "đó có 10 HC Vàng, 12 HC Bạc, 7 HC Đồng và 1 giải Khuyến khích.", [True]),
+    ("recruits by unit, some counts in brackets", "Đợt này huyện có 120 tân binh lên đường nhập ngũ. Các tân "
+     "binh được giao về các đơn vị: Công an tỉnh 15 tân binh; Trung đoàn 812 (40 tân binh); Trung đoàn 920 "
+     "(64 tân binh) và Lữ đoàn 7 là 1 tân binh.", [True]),
     ("counts in brackets after the items", "Tỉnh sẽ có 09 học sinh ở các đội tuyển Toán (03 học sinh), Hóa học "
      "(02 học sinh), Tin học (02 học sinh), Sinh học (02 học sinh) được gọi vào đội dự tuyển.", [True]),
 ]
@@ -2222,6 +2225,17 @@ WHOLES_READ = [
     ("a fall said as a rate and again as an amount",
      "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
      "4,32", "4,52"),
+    # session 12 (modelled on enterprise, rural-development and Party-discipline reports)
+    ("a fall with its amount in brackets after 'tương ứng'",
+     "Quý I có 320 hợp tác xã thành lập mới, giảm {}% so với cùng kỳ (tương ứng giảm 80 hợp tác xã).", "ratio",
+     ("{}%", "80", "320"), "20", "22"),
+    ("a fraction's rate in brackets at the end of a long clause",
+     "Đến nay, 9/9 đơn vị cấp huyện của tỉnh đã được Thủ tướng Chính phủ công nhận hoàn thành nhiệm vụ xây "
+     "dựng nông thôn mới (đạt {}%), trong đó có 3 huyện đạt chuẩn nâng cao.", "ratio", ("{}%", "9/9"), "100",
+     "90"),
+    ("forms of discipline listed after a colon, the first capitalised, past an aside with a count",
+     "Trong năm, cấp ủy các cấp kỷ luật 46 đảng viên (12 cấp ủy viên), bằng các hình thức: Khiển trách {}, "
+     "cảnh cáo 14, cách chức 2, khai trừ 5 trường hợp.", "sum", ("46", "{}", "14", "2", "5"), "25", "27"),
 ]
 
 

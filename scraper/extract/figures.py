@@ -396,6 +396,23 @@ def _named_before(prefix: str) -> bool:
     return _NAMED_BEFORE.matches(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
 
 
+# "các hình thức: Khiển trách 32, cảnh cáo 17, khai trừ 9": a list after a colon opens with a
+# capitalised label; its next item, a label in lower case and a number, shows it counts
+_COLON_LABEL = regex.compile(rf":{_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}{_SP}+$")
+_NEXT_ITEM = regex.compile(
+    rf"{_SP}*(?:,|;|{_SP}và){_SP}*(?P<l>\p{{Ll}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}){_SP}+\d"
+)
+_LABELS = frozenset(w.lower() for w in vocab.LABEL_WORDS) | {"ngày", "tháng", "năm", "số"}
+
+
+def _opens_count_list(t: str, prefix: str, end: int) -> bool:
+    """The number after a capitalised label is the first count of a list, not a name's number."""
+    if not _COLON_LABEL.search(prefix):
+        return False
+    m = _NEXT_ITEM.match(t, end)
+    return m is not None and not {m.group("l"), m.group("l").split()[0]} & _LABELS
+
+
 def _qualifier(prefix: str) -> str | None:
     m = _QUALIFIER.search(prefix)
     return m.group("q").lower() if m else None
@@ -589,6 +606,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and not _OBJECT_OF.search(prefix[-12:])
                 and not match_near(_OWN_SHARE_AFTER, t, end)
                 and not in_place_count_list(t, start, end)  # "(Đắk Nông 161, Gia Lai 10)": counts
+                and not _opens_count_list(t, prefix, end)
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (
@@ -1102,7 +1120,10 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
             # 2.345)"
             inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None
             breaks = _SENTENCE_BREAK.search(gap.replace(";", ",") if inside_parens else gap)
-            if not breaks and _ENUM_GAP.search(gap) and len(gap) < 60:
+            # "58 đảng viên (35 cấp ủy viên), bằng các hình thức: khiển trách 32": past the
+            # aside that holds a, b is no item of a's
+            closes = gap.count(")") > gap.count("(")
+            if not breaks and not closes and _ENUM_GAP.search(gap) and len(gap) < 60:
                 b.kind, b.unit = a.kind, a.unit
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale

@@ -48,6 +48,18 @@ _FRACTION_AFTER_RATE = regex.compile(
 )
 
 
+# "7/7 đơn vị … được công nhận đạt chuẩn … (đạt 100%)": a fraction's rate in brackets
+# closing its clause
+_PAREN_RATE = regex.compile(r"\(\s*(?:đạt|bằng|chiếm)?(?:\s+t[ỷỉ]\s+lệ)?\s*$", regex.I)
+
+
+def _reach(n: Figure, gap: str) -> int:
+    """How far back (characters, asides left out) a rate's count may be."""
+    if n.kind == "ratio" and n.denominator and _PAREN_RATE.search(gap):
+        return settings.QA_FRACTION_PAREN_REACH
+    return settings.QA_RATE_REACH
+
+
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
     lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
@@ -66,7 +78,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # the count, past its rise
             continue
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
-        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
+        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > _reach(n, gap):
             break
         if _MEMBERS_RATE.search(gap):
             # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's
@@ -132,7 +144,7 @@ _SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*
 _CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
 # "… so cùng kỳ, tương đương giảm ": the same change said as an amount, its direction repeated
 _CHANGE_EQUIVALENT = regex.compile(
-    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*,?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
+    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*[,(]?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
     r"(?:\s+(?:với|là))?\s+(?:mức\s+)?(?:tăng|giảm)\s*",
     regex.I,
 )

@@ -397,6 +397,15 @@ def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
     return said < 99 and abs(said - covered) <= len(parts) * Decimal("0.05") + Decimal("0.05")
 
 
+_BRACKET_OPENS = regex.compile(r"\(\s*$")
+_BRACKET_CLOSES = regex.compile(r"[^\d();]{0,30}\)")
+
+
+def _alone_in_brackets(tx: Text, f: Figure) -> bool:
+    """"Trung đoàn 991 (30 tân binh)": the brackets hold only the item's count and its noun."""
+    return bool(_BRACKET_OPENS.search(tx.before(f, 8)) and _BRACKET_CLOSES.match(tx.t, f.end))
+
+
 def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
     "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, …
@@ -420,7 +429,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             if SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
                 continue
-            if run and tx.d(f.start) > tx.d(run[-1].start):
+            if run and tx.d(f.start) > tx.d(run[-1].start) and not _alone_in_brackets(tx, f):
                 # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
                 continue
             if f.value >= w.value:

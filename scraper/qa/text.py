@@ -18,6 +18,7 @@ from ..models import Figure
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
+    GENERIC_NOUNS,
     CLASSIFIERS,
     CLAUSE_ROLES,
     EXCLUDES,
@@ -43,6 +44,7 @@ MARKER = regex.compile(
     r"|qua\s+phân\s+loại"
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
+    r"|(?:các\s+)?hình\s+thức(?=\s*:)"  # "kỷ luật 58 đảng viên, bằng các hình thức: …"
     r"|chia\s+ra|phân\s+theo"
     # ", với 51 lao động … và 1.606 lao động …": a list of two or more in its clause
     r"|(?<=[,(]\s*)với(?=\s+\d(?:[^;.\n]|\.\d)*?\svà\s+\d))"
@@ -134,7 +136,7 @@ def unit_key(unit: str | None) -> str:
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
-    if not words or " ".join(words[:2]) in ACT_UNITS:
+    if not words or " ".join(words[:2]) in ACT_UNITS | GENERIC_NOUNS:
         return ""
     if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
         words = ABBREVIATIONS[words[0]].split() + words[1:]

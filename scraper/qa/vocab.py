@@ -17,6 +17,10 @@ ACT_UNITS = frozenset(
     {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn",
      "truy cập"}
 )
+# Nouns that count instances of whatever the sentence is about ("kỷ luật 58 đảng viên …:
+# khiển trách 32, cảnh cáo 17, khai trừ 9 trường hợp"): like the verbs above, they agree with
+# any count.
+GENERIC_NOUNS = frozenset({"trường hợp"})
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
 OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
@@ -29,13 +33,14 @@ SAME_THING = (
         "ứng cử viên", "giáo viên", "nhân viên", "thành viên", "chức danh", "chức vụ",
         "đồng chí", "bí thư", "chủ tịch", "ủy viên", "uỷ viên", "giám đốc",
         "thẩm phán", "kiểm sát viên", "luật sư", "chiến sĩ", "quần chúng",
+        "tân binh", "quân nhân",
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
         "đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo",
         "kiến nghị", "án", "vụ án", "ý kiến",
     },
-    {"hồ sơ", "thủ tục hành chính", "trường hợp", "yêu cầu", "phản ánh"},
+    {"hồ sơ", "thủ tục hành chính", "yêu cầu", "phản ánh"},
     # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
     {"tin", "tin báo", "nguồn tin", "tố giác"},
     {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
