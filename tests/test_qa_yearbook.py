@@ -123,6 +123,21 @@ def test_numbered_groups_and_columns_that_add_up() -> None:
     assert len(columns) == 7 and all(c.consistent for c in columns)  # total = public + non-public per row
 
 
+def test_a_numbered_district_is_no_sum_of_the_districts_numbered_after_it() -> None:
+    """Small cells of "2. Huyện Tân Phú" happen to equal those of "3." plus "4." in two columns; the rows are
+    numbered alike, so they are siblings: no breakdown, no alarm for the column that does not add up."""
+    rows = [
+        ("I. Khu vực đồng bằng\nPlain districts", ["100", "9", "82", "3"]),
+        ("1. Thành phố Hòa An", ["40", "5", "31", "1"]),
+        ("2. Huyện Tân Phú", ["30", "2", "26", "1"]),
+        ("3. Huyện Long Sơn", ["14", "1", "12", "-"]),
+        ("4. Huyện Bình Lục", ["16", "1", "13", "1"]),
+    ]
+    checks = check_text(_table(rows))
+    assert not [c.message for c in checks if "dòng 'huyện tân phú'" in (c.rule or "")]
+    assert all(c.consistent for c in checks)
+
+
 def test_a_row_whose_other_part_is_dashes_until_the_last_year() -> None:
     """ "Ngoài công lập: - - - - 10": the years with nothing to add confirm the structure, so the one year
     with two parts is checked."""

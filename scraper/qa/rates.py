@@ -140,8 +140,14 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+_BASE_THEN_CHANGE = r"\s+so\s+(?:với\s+)?(?:[^\d;.()]|(?<=năm\s)\d{4}){1,40}\(\s*(?:tăng|giảm)\s+"
 _SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
-_CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
+_CHANGE_IN_PARENS = regex.compile(
+    # "giảm 4,05% so với cùng kỳ năm 2017 (giảm 1.671 ha)": past the base, a bracket that says the
+    # direction again holds the change, not last period's value
+    r"\s*\(\s*(?:tăng|giảm)?\s*|" + _BASE_THEN_CHANGE,
+    regex.I,
+)
 # "… so cùng kỳ, tương đương giảm ": the same change said as an amount, its direction repeated
 _CHANGE_EQUIVALENT = regex.compile(
     r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*[,(]?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
@@ -918,7 +924,9 @@ def _unsigned(f: Figure) -> Figure:
     return f if f.value >= 0 else f.model_copy(update={"value": -f.value})
 # The rate and the amount of one change, the second in brackets right after the first
 # (not after "so với …": "tăng 34% so với cùng kỳ (535 người)" names last period's value)
-_PAIRED_CHANGE = regex.compile(r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*", regex.I)
+_PAIRED_CHANGE = regex.compile(
+    r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*|" + _BASE_THEN_CHANGE, regex.I
+)
 # Between a level and its change: a comma, the direction, maybe "so với cùng kỳ"
 _LEVEL_TO_CHANGE = regex.compile(r"[^\d;.()]{0,40}")
 

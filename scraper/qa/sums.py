@@ -824,7 +824,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             rule = "liệt kê trong ngoặc sau tổng"
             yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
-        if MARK_BEFORE.search(tx.before(w, 60)):
+        if MARK_BEFORE.search(tx.before(w, 60)) or _THEN_HAS.match(tx.t, w.end):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             rule = "'Trong N …, có' trước tổng"
             yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
@@ -848,6 +848,11 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), TOTAL_AFTER_RULE, conf
                 )
+
+
+# "07 vụ tai nạn giao thông thì có 01 vụ …, 06 vụ …": a whole whose clause goes on with
+# "thì có"
+_THEN_HAS = regex.compile(r"[^\d;.,()]{0,60}?\sthì\s+có(?![\p{L}])", regex.I)
 
 
 _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)

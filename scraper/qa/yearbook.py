@@ -306,10 +306,13 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
     first = i + 1
     while first < len(rows) and _OF_WHICH.match(rows[first].label):
         first += 1  # "Trđó: Bằng cơ giới": a subset of the total printed under it, not a member
+    rank = rows[i].rank
     for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
         for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
             idx = [first + step * j for j in range(n)]
             if idx[-1] < len(rows) and (idx[-1] + step >= len(rows) or step == 1):
+                if rank and any(rows[j].rank == rank for j in idx):
+                    continue  # "2. Huyện A" is no sum of "3. Huyện B" and "4. …": siblings
                 yield [rows[j] for j in idx]
 
 
