@@ -2408,3 +2408,15 @@ def test_columns_of_two_years_their_change_and_its_rate_one_cell_a_line(rate: st
     assert rates == {(rate, "102", "80"): consistent, ("146,15", "25.600", "10.400"): True}
     sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in checks if c.check == "sum"}
     assert sums == {("102", "80", "22"): True, ("90", "70", "20"): True, ("25.600", "10.400", "15.200"): True}
+
+
+@pytest.mark.parametrize("schools,consistent", [("62", True), ("57", False)])
+def test_fractions_broken_down_in_the_next_paragraph_with_parts_counted_as_units(
+    schools: str, consistent: bool
+) -> None:
+    """"310/402 cơ sở hội … ¶ Trong đó, khối xã … 150/150 đơn vị; …": the numerators and the
+    denominators both add up, past the blank line, though the parts count "đơn vị"."""
+    text = ("Đến ngày 20/4, toàn tỉnh có 310/402 cơ sở hội tổ chức xong đại hội.\n\nTrong đó, khối xã, phường là "
+            f"150/150 đơn vị; khối cơ quan 98/180 đơn vị; khối trường học {schools}/72 đơn vị.")
+    sums = [c for c in check_text(text) if c.check == "sum" and "phân số" in (c.rule or "")]
+    assert sorted(c.consistent for c in sums) == ([True, True] if consistent else [False, True])

@@ -1703,6 +1703,11 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", stated, tuple(run), rule, settings.QA_CONF_UNMARKED, over="denominator")
 
 
+# "495/629 cơ sở đoàn … Trong đó, khối xã … 199/244 đơn vị; …": parts counted as units of
+# any body
+_BODIES = regex.compile(r"đơn\s+vị(?!\s+(?:tính|hành\s+chính))", regex.I)
+
+
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
     parts' numerators add up to the whole's numerator and their denominators to its denominator."""
@@ -1716,7 +1721,8 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         parts = [
             f
             for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
-            if f.kind == "ratio" and f.denominator and f.change == w.change and tx.compatible(f, w)
+            if f.kind == "ratio" and f.denominator and f.change == w.change
+            and (tx.compatible(f, w) or _BODIES.match(f.unit or ""))
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
@@ -1730,7 +1736,9 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
             continue
         rule = "phân số chia theo phần sau tổng"
-        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
+        # denominators that add up show the list is all of the whole: its numerators must add up too
+        closed = dens == w.denominator
+        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER, closed=closed)
         # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"):
         # only a list inside the whole's own sentence is sure to cover it
         conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER

@@ -18,7 +18,7 @@ from ..models import Figure
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
-    GENERIC_NOUNS,
+    WIDE_NOUNS,
     CLASSIFIERS,
     CLAUSE_ROLES,
     EXCLUDES,
@@ -128,6 +128,8 @@ _SENTENCE_END = regex.compile(
     r"[.!?](?=\s|$)(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|ThS|TS|PGS|GS|BS|KS)\.)"
     r"|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n"
 )
+# a sentence's end takes the blank lines after it: no sentence is empty
+_BLANK_LINES = regex.compile(r"(?:[^\S\n]*\n)*")
 
 
 def unit_key(unit: str | None) -> str:
@@ -136,7 +138,7 @@ def unit_key(unit: str | None) -> str:
     words = [w for w in words if w not in ("của", "các", "những")]
     while len(words) > 1 and words[0] in CLASSIFIERS:
         words.pop(0)
-    if not words or " ".join(words[:2]) in ACT_UNITS | GENERIC_NOUNS:
+    if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
     if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
         words = ABBREVIATIONS[words[0]].split() + words[1:]
@@ -150,6 +152,7 @@ def unit_key(unit: str | None) -> str:
 
 
 _PERSONS = next(g for g in SAME_THING if "người" in g)
+_WIDE_KEYS = {unit_key(n): frozenset(map(unit_key, groups)) for n, groups in WIDE_NOUNS.items()}
 
 
 _LINK_WORDS = frozenset(
@@ -208,7 +211,7 @@ def kinds_compatible(a: Figure, b: Figure) -> bool:
 
 
 def _same_key(ka: str, kb: str) -> bool:
-    return not ka or not kb or ka == kb
+    return not ka or not kb or ka == kb or kb in _WIDE_KEYS.get(ka, ()) or ka in _WIDE_KEYS.get(kb, ())
 
 
 _ABBR_DEF = regex.compile(r"(?P<long>(?:[\p{L}]+\s+){2,8})\(\s*(?P<abbr>\p{Lu}{2,8})\s*\)")
@@ -263,7 +266,8 @@ class Text:
         self.t = text
         self.figures = sorted(figures, key=lambda f: f.start)
         wraps = soft_wraps(text)
-        self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps]
+        ends = (m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps)
+        self.sent = [0] + sorted({_BLANK_LINES.match(text, e).end() for e in ends})
         self.para = _paragraph_starts(text, wraps)
         depth, d = [], 0
         for i, ch in enumerate(text):

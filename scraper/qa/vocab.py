@@ -17,12 +17,13 @@ ACT_UNITS = frozenset(
     {"đăng ký", "đăng kí", "dự thi", "tham gia", "tham dự", "ủng hộ", "bình chọn",
      "truy cập"}
 )
-# Nouns that count instances of whatever the sentence is about ("kỷ luật 58 đảng viên …:
-# khiển trách 32, cảnh cáo 17, khai trừ 9 trường hợp"): like the verbs above, they agree with
-# any count.
-GENERIC_NOUNS = frozenset({"trường hợp"})
+# Nouns that count cases of people or of files ("kỷ luật 58 đảng viên …: khiển trách 32,
+# cảnh cáo 17, khai trừ 9 trường hợp"; "1.530 hồ sơ trực tuyến, trực tiếp 135 trường
+# hợp"): each agrees with the groups of SAME_THING named by a member, not with counts of
+# incidents ("vụ").
+WIDE_NOUNS: dict[str, tuple[str, ...]] = {"trường hợp": ("người", "hồ sơ")}
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
-OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa"})
+OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
