@@ -2420,3 +2420,12 @@ def test_fractions_broken_down_in_the_next_paragraph_with_parts_counted_as_units
             f"150/150 đơn vị; khối cơ quan 98/180 đơn vị; khối trường học {schools}/72 đơn vị.")
     sums = [c for c in check_text(text) if c.check == "sum" and "phân số" in (c.rule or "")]
     assert sorted(c.consistent for c in sums) == ([True, True] if consistent else [False, True])
+
+
+@pytest.mark.parametrize("end,alarms", [("…", 0), (".", 1)])
+def test_a_list_that_trails_off_is_not_all_of_its_whole(end: str, alarms: int) -> None:
+    """"gồm ở các huyện A …, B …, C 2.086 ha…": an ellipsis says the list goes on, so its parts need not
+    make the whole (here they miss it by one hectare); the same list closed by a full stop must."""
+    text = ("Vụ này tỉnh có 12.400 ha lúa chất lượng cao, gồm ở các huyện Tân Hòa 6.210 ha, Long Phú 4.105 ha, "
+            f"Bình Sơn 2.086 ha{end} Năng suất bình quân ước đạt 6,1 tấn/ha.")
+    assert len([c for c in check_text(text) if c.check == "sum" and not c.consistent]) == alarms

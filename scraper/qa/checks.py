@@ -408,7 +408,7 @@ _SHARE_WORDS = regex.compile(
 # "tiêm ít nhất 1 mũi … 172.000 liều (đạt tỷ lệ 103,5%)": coverage achieved against a target
 # population, which may pass 100%; a share ("chiếm") may not
 # (not "Tỷ lệ hài lòng đạt 130%": a rate named as such)
-_ACHIEVED = regex.compile(
+_COVERAGE = regex.compile(
     r"(?:\(\s*đạt|(?<![\p{L}])đạt\s+t[ỷỉ]\s+lệ)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.I
 )
 _SCALE_ABBREV = regex.compile(r"(?:k|K|tr|ng)(?:\s|$)")  # "2,5k hạt": thousands, not half a seed
@@ -443,7 +443,7 @@ def _range_checks(figures: list[Figure], url: str | None) -> list[Check]:
                 continue  # "malformed number …": how the text was read, not a value the report states
             before = f.sentence[: max(0, f.sentence.find(f.raw))]
             if w.startswith("share above 100%") and (
-                not _SHARE_WORDS.search(before) or _ACHIEVED.search(before)
+                not _SHARE_WORDS.search(before) or _COVERAGE.search(before)
             ):
                 continue
             if w.startswith(("negative share", "negative count")) and (

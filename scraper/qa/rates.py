@@ -1389,7 +1389,8 @@ def _plans_after(tx: Text) -> Iterable[Relation]:
             if not is_amount(plan) or plan.change or plan.value <= 0 or plan.kind != num.kind:
                 continue
             s = tx.sentence(plan.start)
-            talk = _PLAN_TALK.search(tx.t, tx.sent[max(s - 1, 0)], plan.start)
+            # (about the plan after the rate's own sentence, which names one too)
+            talk = _PLAN_TALK.search(tx.t, tx.sent[max(s - 1, here + 1)], plan.start)
             words = _item_words(tx, plan)
             if talk and len(words) >= 2 and words <= mine and _like_measure(tx, plan, num):
                 yield Relation("ratio", p, (num, plan), PLAN_AFTER_RULE, settings.QA_CONF_IDENTITY)

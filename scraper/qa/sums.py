@@ -332,6 +332,18 @@ def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure], exactly: bool =
     return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
 
 
+# A list that trails off: an ellipsis or "v.v." right after its last item (past its noun)
+_TRAILS_OFF = regex.compile(r"[^\d;.…()]{0,20}?(?:…|\.\.\.|,?\s*v\.v)", regex.I)
+
+
+def trails_off(tx: Text, whole: Figure, parts: Sequence[Figure]) -> bool:
+    """"…, Giồng Riềng 194 ha…": a list that trails off is not all of its whole; unless it adds up
+    exactly, it says nothing."""
+    if not parts or not _TRAILS_OFF.match(tx.t, parts[-1].end):
+        return False
+    return sum((p.value for p in parts), Decimal(0)) != _amount(whole)
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float, *, complete: bool = False
 ) -> Iterable[Relation]:
@@ -342,6 +354,8 @@ def _sum_candidates(
     if more and not complete:
         conf *= 0.75
     whole_conf = conf
+    if trails_off(tx, whole, parts):
+        return
     if _shares_say_short(tx, whole, parts):
         whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
@@ -1149,7 +1163,8 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
         )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
             rule = "phần của tổng (trích xuất)"
-            yield Relation("sum", w, tuple(same), rule, settings.QA_CONF_EXTRACTOR)
+            if not trails_off(tx, w, same):
+                yield Relation("sum", w, tuple(same), rule, settings.QA_CONF_EXTRACTOR)
         # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B …
         # tăng 56 tỷ …": the parts' changes make the whole's change
         moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
