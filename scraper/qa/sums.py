@@ -789,6 +789,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         # last one: "… phê duyệt 207.795 lượt người … Hiện đã chi trả cho 153.175 lượt
         # người … Trong đó, …"
         lo = tx.sent[max(0, tx.sentence(figs[k - 1].start) - 1)] if opens else tx.sent[s_idx]
+        lo = max(lo, tx.para[tx.paragraph(figs[k - 1].start)])  # (within that whole's paragraph)
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
