@@ -106,6 +106,7 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 # … có 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they
 # only ever confirm.
 QA_CONF_UNMARKED = 0.45
+QA_EARLIER_LEVEL_SENTENCES = 3  # how many sentences back a change's earlier level may be printed
 QA_RATE_REACH = 90  # characters (asides left out) between a rate and the count right before it
 QA_FRACTION_PAREN_REACH = 160  # … and between "a/b" and its rate in brackets closing the clause
 QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it (past 30: confirms only)

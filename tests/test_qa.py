@@ -2246,6 +2246,13 @@ WHOLES_READ = [
     ("a whole said again after 'Trong đó', its clause going on with 'thì có'",
      "Trong tháng, toàn tỉnh xảy ra 09 vụ cháy, thiệt hại khoảng 2 tỷ đồng. Trong đó, 09 vụ cháy thì có {} vụ do "
      "chập điện và 3 vụ do sơ suất khi dùng lửa.", "sum", ("09", "{}", "3"), "06", "05"),
+    ("cases and their defendants joined by 'với', the rate over the cases taken up",
+     "Án hình sự thụ lý 600 vụ với 1.020 bị cáo; đã giải quyết 540 vụ với 900 bị cáo, đạt tỷ lệ {}%.", "ratio",
+     ("{}%", "540", "600"), "90", "95"),
+    ("a change against the level of the same indicator at the period printed sentences before",
+     "Đến cuối tháng 6 năm 2024, tổng vốn huy động trên địa bàn đạt 25.000 tỷ đồng. Dự kiến đến cuối tháng 7 năm "
+     "2024, tổng vốn huy động trên địa bàn đạt 25.500 tỷ đồng, tăng {}% so với cuối tháng 6 năm 2024.", "ratio",
+     ("{}%", "25.500 tỷ đồng", "25.000 tỷ đồng"), "2", "2,5"),
     ("forms of discipline listed after a colon, the first capitalised, past an aside with a count",
      "Trong năm, cấp ủy các cấp kỷ luật 46 đảng viên (12 cấp ủy viên), bằng các hình thức: Khiển trách {}, "
      "cảnh cáo 14, cách chức 2, khai trừ 5 trường hợp.", "sum", ("46", "{}", "14", "2", "5"), "25", "27"),

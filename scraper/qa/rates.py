@@ -1001,6 +1001,50 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
 
+# "… giảm 1,88% so với cuối tháng 12 năm 2018": the period a change is against
+_AGAINST_PERIOD = regex.compile(
+    r"\s*so\s+(?:với\s+)?(?P<when>[^,;.()\d]{0,30}(?:\d[^,;.()]{0,30})?)", regex.I
+)
+_PERIOD_TOKEN = regex.compile(r"(?:tháng|quý|năm)\s+\d{1,4}", regex.I)
+EARLIER_LEVEL_RULE = (
+    "mức tăng/giảm so với số của cùng chỉ tiêu ở kỳ so sánh, nêu ở câu trước"
+)
+
+
+def _period_tokens(text: str) -> set[str]:
+    return {" ".join(m.group(0).lower().split()) for m in _PERIOD_TOKEN.finditer(text)}
+
+
+def _growth_against_earlier_level(tx: Text) -> Iterable[Relation]:
+    """ "Đến ngày 31 tháng 12 năm 2018, tổng vốn huy động … 12.092 tỷ đồng. … Dự
+    báo đến ngày 31 tháng 01 năm 2019, tổng vốn huy động … 11.850 tỷ đồng, giảm
+    1,88% so với cuối tháng 12 năm 2018": the same indicator, named by the same
+    words, printed sentences before at the period the change is against: this level
+    over that one."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change not in ("tăng", "giảm"):
+            continue
+        m = _AGAINST_PERIOD.match(tx.t, p.end)
+        when = _period_tokens(m.group("when")) if m else set()
+        if not when:
+            continue
+        num = next((n for n, _, _ in _numerators(tx, p) if is_amount(n) and not n.change), None)
+        if num is None:
+            continue
+        words = set(_item_words(tx, num))
+        here, para = tx.sentence(num.start), tx.paragraph(num.start)
+        for g in reversed(tx.in_paragraphs(para - 1, para, num.start)):
+            s = tx.sentence(g.start)
+            if g.start >= num.start or s == here or here - s > settings.QA_EARLIER_LEVEL_SENTENCES:
+                continue
+            if not is_amount(g) or g.change or not g.value or (g.unit or "") != (num.unit or ""):
+                continue
+            said = tx.t[tx.sent[s] : g.start]
+            if len(words & _item_words(tx, g)) >= 2 and when <= _period_tokens(said):
+                conf = settings.QA_CONF_IDENTITY
+                yield Relation("change", p, (num, g), EARLIER_LEVEL_RULE, conf, whole=g.value, over="growth")
+                break
+
 
 def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
     """The last amount before a rate in its sentence that counts what last period's value counts (the
@@ -1471,6 +1515,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
+    rates += [*_growth_against_earlier_level(tx)]
     return rates
 
 

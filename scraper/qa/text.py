@@ -424,7 +424,8 @@ PAIRED_UNITS = frozenset(
 )
 
 
-_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
+# ("1.312 vụ với 2.286 bị cáo" too)
+_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?(?:,|(?<![\p{L}])với(?=\s))\s*")
 
 
 def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
