@@ -640,3 +640,15 @@ def test_a_scaled_sum_of_cash_is_money_in_dong(sentence: str, kind: str, value: 
     (f, *_) = extract_figures(sentence)
     assert (f.kind, f.value) == (kind, value)
     assert kind != "money" or f.unit == "đồng"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an amount at a count of places or households, not a per-unit rate
+    ("giải tỏa được 65.600 m²/11 vị trí", [("65.600 m²", "m²"), ("11", "vị trí")]),
+    ("trồng mới 120 ha/45 hộ", [("120 ha", "ha"), ("45", "hộ")]),
+    # per a round base the unit is a price or a rate
+    ("giá thu mua 7.000 đồng/100 kg", [("7.000 đồng/100 kg", "đồng/100 kg")]),
+    ("giá bán 50.000 đồng/1 kg", [("50.000 đồng/1 kg", "đồng/kg")]),
+])
+def test_an_amount_over_a_count_is_two_figures_but_over_a_round_base_one(sentence: str, expected: list) -> None:
+    assert [(raw, unit) for raw, _, _, unit, _ in run(sentence)] == expected

@@ -2159,6 +2159,9 @@ EXACT_LISTS = [
     ("recruits by unit, some counts in brackets", "Đợt này huyện có 120 tân binh lên đường nhập ngũ. Các tân "
      "binh được giao về các đơn vị: Công an tỉnh 15 tân binh; Trung đoàn 812 (40 tân binh); Trung đoàn 920 "
      "(64 tân binh) và Lữ đoàn 7 là 1 tân binh.", [True]),
+    ("places listed 'như sau:', the last after 'và'", "Đến nay toàn tỉnh có 96 trường đạt chuẩn quốc gia.\n\n"
+     "Các trường đạt chuẩn theo địa bàn như sau: Tân Phú: 31 trường; Long Sơn: 27 trường; Bình Lục 20 trường; Hòa "
+     "An: 12 trường và Phú Mỹ: 6 trường.", [True]),
     ("counts in brackets after the items", "Tỉnh sẽ có 09 học sinh ở các đội tuyển Toán (03 học sinh), Hóa học "
      "(02 học sinh), Tin học (02 học sinh), Sinh học (02 học sinh) được gọi vào đội dự tuyển.", [True]),
 ]

@@ -83,7 +83,8 @@ _SPELLED_STARTERS = tuple(sorted(w.lower() for w in vocab.SPELLED_STARTERS))
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])|\s*điểm\s*%", regex.I)
-_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace(
+# (per a round base, "đồng/1 kg", "đồng/100 kg"; not "65.600 m²/11 vị trí": an area at 11 sites)
+_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|(?:0?1|10+|1\.000)\s*[{L}]+))*".replace("{L}", _L).replace(
     "{NOUNS}", _alt(vocab.COUNT_NOUNS)
 )
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
@@ -161,7 +162,7 @@ _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+){0,2
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
 _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
-_SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
+_SLASH_PAIR = regex.compile(rf"[{_L})²³]\s*/$")  # (also "m²/11 vị trí")
 _PHONE_LABEL = regex.compile(
     r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$"
 )

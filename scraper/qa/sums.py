@@ -1652,11 +1652,15 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
         if f.start >= end:
             break
-        if ";" in tx.t[last : f.start]:
+        if ";" in tx.t[last : f.start] or _LAST_LABELLED.search(tx.t, last, f.start):
             out.append([])
         out[-1].append(f)
         last = f.end
     return out
+
+
+# "…; Tuy Đức: 9 trường và Đắk Glong: 2 trường": the last labelled entry, after "và"
+_LAST_LABELLED = regex.compile(r"\svà\s+[^\d;,:]{1,40}:\s*$")
 
 
 def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
