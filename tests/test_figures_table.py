@@ -28,6 +28,8 @@ COUNTS = [
     ("07 UBND huyện, thị xã, thành phố", [("07", D(7), "count", "UBND huyện, thị xã, thành phố", None)]),
     ("128 UBND xã, phường, thị trấn", [("128", D(128), "count", "UBND xã, phường, thị trấn", None)]),
     ("cả huyện có 43 cơ quan đã ban hành", [("43", D(43), "count", "cơ quan", None)]),
+    # a count right after a duration, not a month ("tháng 14")
+    ("đào tạo nghề dưới 3 tháng 14.793 người", [("14.793", D(14793), "count", "người", None)]),
     ("hệ thống đã tiếp nhận 920 yêu cầu, phản ánh", [("920", D(920), "count", "yêu cầu", None)]),
     ("trong số đó có 615 trường hợp được giải quyết xong", [("615", D(615), "count", "trường hợp", None)]),
     ("Đăng ký thành lập mới 2.315 doanh nghiệp", [("2.315", D(2315), "count", "doanh nghiệp", None)]),
