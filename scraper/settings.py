@@ -208,6 +208,7 @@ QA_YEARBOOK_MIN_COLUMNS = 3
 QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
 QA_YEARBOOK_MAX_STEP = 4
 QA_YEARBOOK_MAX_PARTS = 12
+QA_YEARBOOK_SLIP_MIN = 1000  # rows a unit off in every column confirm a breakdown only of totals this large
 QA_YEARBOOK_SHARE_ROWS = 40  # a structure row (cells of 100) is matched with this many rows above it
 QA_YEARBOOK_NEAR = 0.05  # a column off by less than this share of its total is a misprint, not another kind
 QA_YEARBOOK_MAX_ROW_CHARS = 400  # a row on one line: its cells are read from its last this many characters

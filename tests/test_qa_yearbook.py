@@ -409,3 +409,22 @@ def _bottom_total_table(seed_households: str) -> str:
 def test_a_total_row_printed_after_its_rows_is_their_sum(households: str, verdicts: list) -> None:
     checks = [c for c in check_text(_bottom_total_table(households)) if c.check == "sum"]
     assert [c.consistent for c in checks] == verdicts
+
+
+def test_a_total_broken_down_twice_beside_index_columns_and_one_unit_off_in_each_count_column() -> None:
+    """Counts of two periods, then three index columns (a part above its total: no sum); the total is
+    broken down by mode of arrival (it holds) and by purpose, which misses it by one in both count
+    columns: a misprint in each, not a structure of another kind."""
+    rows = [
+        ("Tổng số", ["540.210", "5.012.340", "101,8", "112,0", "109,5"]),
+        ("Đường hàng không", ["421.100", "3.950.120", "102,4", "110,1", "108,2"]),
+        ("Đường biển", ["9.010", "150.220", "61,2", "40,5", "85,0"]),
+        ("Đường bộ", ["110.100", "912.000", "100,9", "160,2", "120,4"]),
+        ("Du lịch, nghỉ dưỡng", ["320.400", "3.001.200", "101,1", "111,3", "110,0"]),
+        ("Công việc", ["100.210", "990.100", "102,0", "114,2", "107,7"]),
+        ("Thăm thân", ["90.100", "800.040", "103,0", "119,9", "106,1"]),
+        ("Mục đích khác", ["29.501", "221.001", "100,2", "124,0", "99,0"]),
+    ]
+    sums = [(c.message.split(" = ")[1].split(" ")[0], c.consistent) for c in check_text(_table(rows))
+            if "dòng 'tổng số'" in (c.rule or "")]
+    assert sorted(sums) == [("5.012.340", True), ("5.012.341", False), ("540.210", True), ("540.211", False)]

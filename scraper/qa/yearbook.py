@@ -275,6 +275,8 @@ def _cells_sum(total: Figure | str | None, parts: list[Figure | str | None], rul
     figs = tuple(p for p in parts if isinstance(p, Figure))
     if len(figs) < 2:
         return None
+    if total.value >= 0 and any(f.value > total.value for f in figs):
+        return None  # a part above its total: an index or a rate column ("102,3 | 104,4 | 44,6"), not a sum
     return Relation("sum", total, figs, rule, settings.QA_CONF_TABLE)
 
 
@@ -328,7 +330,10 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
     slips = all(_slip(r) for r in near)  # off by a unit or two of the last digit: rounding, column by column
     if len(near) > 1 and not slips:  # several columns a little off: the total holds more than these rows (a
         far, near = far + len(near), []  # tax added from one year on): they confirm nothing, alarm nothing
-    support = len(held) + also_held + (len(near) if held and slips else 0)  # slips say the rows belong too
+    # slips say the rows belong too: beside a column that holds, or in every column of large amounts
+    # ("385.373 + … = 628.694" against 628.695 and "… = 6.118.970" against 6.118.969)
+    large = len(near) >= 2 and not far and all(r.stated.value >= settings.QA_YEARBOOK_SLIP_MIN for r in near)
+    support = len(held) + also_held + (len(near) if (held or large) and slips else 0)
     if support < min_held or far > support:
         return []
     return held + near
