@@ -424,8 +424,9 @@ PAIRED_UNITS = frozenset(
 )
 
 
-# ("1.312 vụ với 2.286 bị cáo" too)
-_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?(?:,|(?<![\p{L}])với(?=\s))\s*")
+_COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
+# cases and the people in them: "1.312 vụ với 2.286 bị cáo"
+_WITH_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?(?<![\p{L}])với\s+")
 
 
 def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
@@ -437,7 +438,9 @@ def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
         if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
             continue
         gap = tx.t[a.end : b.start]
-        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and _COMMA_PAIR_GAP.fullmatch(gap)
+        with_ = a.unit.lower() == "vụ" and _WITH_PAIR_GAP.fullmatch(gap)
+        joined = _COMMA_PAIR_GAP.fullmatch(gap) or with_
+        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and joined
         if unit_key(a.unit) == unit_key(b.unit) or not (_COUNT_PAIR_GAP.fullmatch(gap) or known):
             continue
         # no one unit: the pair's raw ("259 lượt/316") names both
