@@ -2439,3 +2439,12 @@ def test_a_list_that_trails_off_is_not_all_of_its_whole(end: str, alarms: int) -
     text = ("Vụ này tỉnh có 12.400 ha lúa chất lượng cao, gồm ở các huyện Tân Hòa 6.210 ha, Long Phú 4.105 ha, "
             f"Bình Sơn 2.086 ha{end} Năng suất bình quân ước đạt 6,1 tấn/ha.")
     assert len([c for c in check_text(text) if c.check == "sum" and not c.consistent]) == alarms
+
+
+def test_a_level_said_as_a_percent_of_last_years_printed_in_brackets() -> None:
+    """"…, đạt 104% kế hoạch (1.500 ha), bằng 95,2% so cùng kỳ (cùng kỳ 1.640 ha)": this year's area over
+    last year's, past the plan in brackets."""
+    text = ("Diện tích nuôi tôm thâm canh đến nay đạt 1.562 ha/2.100 hộ, đạt 104,1% kế hoạch năm (1.500 ha), bằng "
+            "95,2% so cùng kỳ (cùng kỳ 1.640,5 ha).")
+    got = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if "95,2%" in c.message]
+    assert got == [("Tỷ lệ 1.562/1.640,5", True)]

@@ -961,7 +961,8 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
-    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
+    r"(?:\(\s*(?:cùng\s+kỳ(?:\s+năm\s+trước)?\s*:?\s*)?|\s(?:là|đạt)\s+)"
+    r"|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
     # "giảm 93,2% (3 tháng đầu năm 2021, diện tích rừng bị cháy là 115,1 ha)"
     r"|\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
     r"[^\d;()]{0,60}?\s(?:là|đạt)\s+)",
@@ -976,7 +977,9 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
     figs = tx.figures
     for p, prior in zip(figs, figs[1:]):
         changed = p.change in ("tăng", "giảm")
-        if p.kind != "percent" or not changed or not is_amount(prior) or prior.change:
+        # "1.688,88 ha, …, bằng 94,35% so cùng kỳ (cùng kỳ 1.790,09 ha)": this period over the last
+        level = not p.change and _EQUALS_BEFORE.search(tx.before(p, 12))
+        if p.kind != "percent" or not (changed or level) or not is_amount(prior) or prior.change:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
@@ -988,6 +991,10 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
                 continue  # last period's value is not this period's too
             if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
                 continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
+            if level:
+                rule = "số kỳ này bằng X% số kỳ trước nêu ngay sau"
+                yield Relation("ratio", p, (num, prior), rule, conf, whole=prior.value)
+                break
             if p.change == "giảm" and prior.value < num.value:
                 # "451.967 tấn, giảm 8,22% so cùng kỳ (40.477 tấn)": less than what is left, the
                 # bracket is the fall itself, not last period's value
@@ -1000,6 +1007,7 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 
 AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
+_EQUALS_BEFORE = regex.compile(r"(?<![\p{L}])bằng\s*$", regex.I)
 
 # "… giảm 1,88% so với cuối tháng 12 năm 2018": the period a change is against
 _AGAINST_PERIOD = regex.compile(
@@ -1050,7 +1058,7 @@ def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
     """The last amount before a rate in its sentence that counts what last period's value counts (the
     sentence's subject, however long the noun phrase between)."""
     lo = max(tx.sent[tx.sentence(p.start)], p.start - settings.QA_SUBJECT_REACH)
-    before = tx.span(lo, p.start, p.start)
+    before = [f for f in tx.span(lo, p.start, p.start) if tx.d(f.start) <= tx.d(p.start)]  # not "(1.600 ha)"
     return [f for f in before if is_amount(f) and not f.change and tx.compatible(f, prior)][-1:]
 
 
