@@ -1736,11 +1736,12 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         s = tx.sentence(w.start)
         # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
         # a marker
-        nxt = MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
+        k = tx.next_sentence(s)
+        nxt = MARKER.match(tx.t[tx._bound(tx.sent, k) : tx._bound(tx.sent, k + 1)].lstrip())
         later = nxt is not None
         parts = [
             f
-            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, k + 1 if later else s + 1))
             if f.kind == "ratio" and f.denominator and f.change == w.change
             and (tx.compatible(f, w) or _BODIES.match(f.unit or ""))
         ]

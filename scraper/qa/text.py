@@ -128,8 +128,6 @@ _SENTENCE_END = regex.compile(
     r"[.!?](?=\s|$)(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|Q|P|ThS|TS|PGS|GS|BS|KS)\.)"
     r"|(?<=[\p{Ll}\d%)])\.(?=\p{Lu}\p{Ll})|\n"
 )
-# a sentence's end takes the blank lines after it: no sentence is empty
-_BLANK_LINES = regex.compile(r"(?:[^\S\n]*\n)*")
 
 
 def unit_key(unit: str | None) -> str:
@@ -266,8 +264,7 @@ class Text:
         self.t = text
         self.figures = sorted(figures, key=lambda f: f.start)
         wraps = soft_wraps(text)
-        ends = (m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps)
-        self.sent = [0] + sorted({_BLANK_LINES.match(text, e).end() for e in ends})
+        self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps]
         self.para = _paragraph_starts(text, wraps)
         depth, d = [], 0
         for i, ch in enumerate(text):
@@ -336,6 +333,13 @@ class Text:
 
     def _bound(self, starts: list[int], k: int) -> int:
         return 0 if k <= 0 else starts[k] if k < len(starts) else len(self.t) + 1
+
+    def next_sentence(self, s: int) -> int:
+        """The sentence with words after sentence `s` (past blank lines)."""
+        k = s + 1
+        while k < len(self.sent) and not self.t[self.sent[k] : self._bound(self.sent, k + 1)].strip():
+            k += 1
+        return k
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
