@@ -25,6 +25,7 @@ from scraper.qa.arithmetic import (
     SUM_RULE,
 )
 from scraper.qa.rates import FAR_WHOLE_RULE
+from scraper.qa.sums import SAME_VERB_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE, PAIR_RULE)
@@ -2448,3 +2449,16 @@ def test_a_level_said_as_a_percent_of_last_years_printed_in_brackets() -> None:
             "95,2% so cùng kỳ (cùng kỳ 1.640,5 ha).")
     got = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if "95,2%" in c.message]
     assert got == [("Tỷ lệ 1.562/1.640,5", True)]
+
+
+@pytest.mark.parametrize("labour,verdicts", [("120", [True]), ("125", [])])
+def test_figures_said_with_the_wholes_verb_in_the_paragraphs_after_it_confirm_it(labour: str, verdicts: list) -> None:
+    """"thụ lý tổng cộng 3.000 vụ án các loại … Án hình sự thụ lý 800 vụ, đã giải quyết 760 vụ …": the
+    counts said with "thụ lý" add up to the total (other counts between); nothing marks them, so a sum that
+    misses says nothing."""
+    text = ("Năm nay, TAND hai cấp thụ lý tổng cộng 3.000 vụ án các loại, đã giải quyết 2.700 vụ.\n\nÁn hình sự: "
+            "thụ lý 800 vụ, đã giải quyết 760 vụ. Án dân sự: thụ lý 1.500 vụ, đã giải quyết 1.300 vụ.\n\nVề án "
+            f"hành chính, tòa đã thụ lý 580 vụ, đã giải quyết 530 vụ. Án lao động: thụ lý {labour} vụ, đã giải "
+            "quyết 110 vụ.")
+    got = [c.consistent for c in check_text(text) if c.rule == SAME_VERB_RULE and c.stated == 3000]
+    assert got == verdicts

@@ -411,6 +411,49 @@ def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
     return said < 99 and abs(said - covered) <= len(parts) * Decimal("0.05") + Decimal("0.05")
 
 
+# The verb a figure is said with, its last words before it in its clause: "đã thụ lý 78 vụ",
+# "thụ lý tổng cộng 11.041 vụ án các loại", "ngành thụ lý là 1.319 vụ" all say "thụ lý"
+_CLAUSE_LEAD = regex.compile(r"[^,;:.()\n\d]{1,40}$")
+_LEAD_FILLER = frozenset("là được đã có tổng cộng số ngành toàn các".split())
+SAME_VERB_RULE = (
+    "các số cùng một động từ nêu sau tổng cộng lại đúng bằng tổng (xác nhận)"
+)
+
+
+def _verb_of(tx: Text, f: Figure) -> str:
+    m = _CLAUSE_LEAD.search(tx.t, max(0, f.start - 40), f.start)
+    words = m.group(0).lower().split() if m else []
+    while words and words[-1] in _LEAD_FILLER:
+        words.pop()
+    return " ".join(words[-2:]) if len(words) >= 2 else ""
+
+
+def _same_verb_columns(tx: Text) -> Iterable[Relation]:
+    """"TAND thụ lý tổng cộng 11.041 vụ án các loại … Án hình sự … thụ lý là 1.319
+    vụ … Án dân sự: thụ lý 4.512 vụ, đã giải quyết 4.288 vụ …": the figures said with
+    the whole's verb in the paragraphs after it, whatever is said between, add up to it
+    exactly (nothing marks them as its parts, so they only confirm)."""
+    verbs = {f.index: _verb_of(tx, f) for f in tx.figures}
+    for w in tx.figures:
+        if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+            continue
+        verb = verbs[w.index]
+        if not verb or not tx.keys[id(w)]:
+            continue
+        run: list[Figure] = []
+        for f in _ahead(tx, w):
+            if not is_amount(f) or f.change or tx.d(f.start) > tx.d(w.start) or verbs[f.index] != verb:
+                continue
+            if not _counts_same(tx, f, w):
+                continue
+            run.append(f)
+            total = sum((p.value for p in run), Decimal(0))
+            if total >= w.value:
+                if total == w.value and len(run) >= 2:
+                    yield Relation("sum", w, tuple(run), SAME_VERB_RULE, settings.QA_CONF_UNMARKED)
+                break
+
+
 _BRACKET_OPENS = regex.compile(r"\(\s*$")
 _BRACKET_CLOSES = regex.compile(r"[^\d();]{0,30}\)")
 
@@ -2057,7 +2100,8 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums} | listed)]
+    related = {r.stated.index for r in sums} | listed
+    sums += [*_unmarked_breakdowns(tx, related), *_same_verb_columns(tx)]
     sums += [*_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
