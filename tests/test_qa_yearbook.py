@@ -428,3 +428,22 @@ def test_a_total_broken_down_twice_beside_index_columns_and_one_unit_off_in_each
     sums = [(c.message.split(" = ")[1].split(" ")[0], c.consistent) for c in check_text(_table(rows))
             if "dòng 'tổng số'" in (c.rule or "")]
     assert sorted(sums) == [("5.012.340", True), ("5.012.341", False), ("540.210", True), ("540.211", False)]
+
+
+def test_an_outline_of_numbered_rows_with_ditto_units_adds_up_level_by_level() -> None:
+    """"1." rows are the sum of their "1.x." rows, "1.x." rows of their "- " rows; a unit column printed as a
+    scale and a noun ("Nghìn ¶ Lượt khách") or as a ditto mark is no part of a row's name.  One cell of the
+    first total is a tenth off."""
+    rows = [
+        ("1. Tổng lượt khách phục vụ\nNghìn\nLượt khách", ["80,5", "900,3", "40,2"]),
+        ("1.1. Lượt khách lưu trú qua đêm\n\"", ["60,2", "760,1", "30,1"]),
+        ("- Khách quốc tế\n\"", ["3,1", "250,4", "1,1"]),
+        ("- Khách trong nước\n\"", ["57,1", "509,7", "29,0"]),
+        ("1.2. Lượt khách trong ngày\n\"", ["20,3", "140,1", "10,1"]),
+        ("2. Tổng ngày khách phục vụ\nNghìn\nNgày khách", ["110,6", "1500,2", "55,0"]),
+        ("- Khách quốc tế\n\"", ["6,1", "520,1", "5,0"]),
+        ("- Khách trong nước\n\"", ["104,5", "980,1", "50,0"]),
+    ]
+    got = {(c.stated, c.consistent) for c in check_text(_table(rows)) if "dòng" in (c.rule or "")}
+    holds = {Decimal(v) for v in ("80.5", "40.2", "60.2", "760.1", "30.1", "110.6", "1500.2", "55.0")}
+    assert got == {(v, True) for v in holds} | {(Decimal("900.3"), False)}
