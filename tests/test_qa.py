@@ -2462,3 +2462,14 @@ def test_figures_said_with_the_wholes_verb_in_the_paragraphs_after_it_confirm_it
             "quyết 110 vụ.")
     got = [c.consistent for c in check_text(text) if c.rule == SAME_VERB_RULE and c.stated == 3000]
     assert got == verdicts
+
+
+@pytest.mark.parametrize("each,consistent", [("1", True), ("2", False)])
+def test_places_named_before_each_count_once_each_though_a_second_each_follows(each: str, consistent: bool) -> None:
+    """"Tân Phú và Long Sơn mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu": two places, two units
+    each (the second "mỗi" names no more places)."""
+    text = ("Toàn tỉnh có 10 đơn vị bầu cử đại biểu HĐND tỉnh. Cụ thể, thành phố Hòa An có 3 đơn vị bầu cử, bầu 9 "
+            "đại biểu; Tân Phú và Long Sơn mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu; Bình Lục, Phú Mỹ "
+            f"và Hòa Bình mỗi huyện có {each} đơn vị bầu cử, mỗi huyện bầu 3 đại biểu.")
+    got = [(c.stated, c.consistent) for c in check_text(text) if c.check == "sum" and c.stated == 10]
+    assert got == [(10, consistent)]

@@ -72,6 +72,7 @@ _EACH_BEFORE = regex.compile(
     r"(?:\s(?:cùng|đều)(?:\s+(?:có|là))?|\(?\s*mỗi\s+(?:[\p{L}]+\s+){0,2}?(?:có\s+)?)\s*$", regex.I
 )
 _NAME_SEPARATOR = regex.compile(r",|\s(?:và)\s")
+_FIRST_EACH = regex.compile(r"\smỗi\s", regex.I)
 
 
 def _named_times(tx: Text, after: int, f: Figure) -> int:
@@ -81,13 +82,21 @@ def _named_times(tx: Text, after: int, f: Figure) -> int:
     each = _EACH_BEFORE.search(gap)
     if each is None:
         return 1
-    clause = regex.split(r"[,;)]", gap[: each.start()], maxsplit=1)[-1] if after else gap[: each.start()]
-    names = [n.strip() for n in _NAME_SEPARATOR.split(clause) if n.strip()]
-    if not 2 <= len(names) <= settings.QA_NAMED_TIMES_MAX:
-        return 1
-    if any(len(n.split()) > 5 or not regex.search(r"\p{Lu}", n) for n in names):
-        return 1  # a list of places is capitalised and short
-    return len(names)
+    before = gap[: each.start()]
+    # the clause after the part before ("…; A và B mỗi huyện …"), or after its first comma
+    clauses = [before]
+    if after:
+        clauses = [regex.split(r"[;)]", before)[-1], regex.split(r"[,;)]", before, maxsplit=1)[-1]]
+    for clause in clauses:
+        # "A và B mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu": the places
+        # before the first "mỗi"
+        clause = _FIRST_EACH.split(clause, maxsplit=1)[0]
+        names = [n.strip() for n in _NAME_SEPARATOR.split(clause) if n.strip()]
+        # a list of places is capitalised and short
+        short = all(len(n.split()) <= 5 and regex.search(r"\p{Lu}", n) for n in names)
+        if 2 <= len(names) <= settings.QA_NAMED_TIMES_MAX and short:
+            return len(names)
+    return 1
 
 
 def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
