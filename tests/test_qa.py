@@ -2163,6 +2163,9 @@ EXACT_LISTS = [
     ("places listed 'như sau:', the last after 'và'", "Đến nay toàn tỉnh có 96 trường đạt chuẩn quốc gia.\n\n"
      "Các trường đạt chuẩn theo địa bàn như sau: Tân Phú: 31 trường; Long Sơn: 27 trường; Bình Lục 20 trường; Hòa "
      "An: 12 trường và Phú Mỹ: 6 trường.", [True]),
+    ("a part said again after 'Trong đó' and broken down, places named before 'mỗi môn' counted twice",
+     "Đoàn của tỉnh đoạt 30 huy chương, gồm 8 HC Vàng, 10 HC Bạc và 12 HC Đồng. Trong đó, 8 HC Vàng thuộc "
+     "về các môn: Toán học 3 HC, Vật lý và Hóa học mỗi môn 2 HC, Sinh học 1 HC.", [True, True]),
     ("counts in brackets after the items", "Tỉnh sẽ có 09 học sinh ở các đội tuyển Toán (03 học sinh), Hóa học "
      "(02 học sinh), Tin học (02 học sinh), Sinh học (02 học sinh) được gọi vào đội dự tuyển.", [True]),
 ]

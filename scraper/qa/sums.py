@@ -83,10 +83,11 @@ def _named_times(tx: Text, after: int, f: Figure) -> int:
     if each is None:
         return 1
     before = gap[: each.start()]
-    # the clause after the part before ("…; A và B mỗi huyện …"), or after its first comma
+    # the clause after the part before's first comma ("… 3 HC, A và B mỗi môn"), or after
+    # its semicolon ("… bầu cử, bầu 10 đại biểu; A và B mỗi huyện")
     clauses = [before]
     if after:
-        clauses = [regex.split(r"[;)]", before)[-1], regex.split(r"[,;)]", before, maxsplit=1)[-1]]
+        clauses = [regex.split(r"[,;)]", before, maxsplit=1)[-1], regex.split(r"[;)]", before)[-1]]
     for clause in clauses:
         # "A và B mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu": the places
         # before the first "mỗi"
@@ -866,9 +867,14 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
+        begin = m.end()
+        if recalled := _recalled_part(tx, earlier, first, m.end()):
+            # "… gồm 10 HC Vàng, 13 HC Bạc … Trong đó, 10 HC Vàng thuộc về các bộ
+            # môn: …": the marker names the part it breaks down again
+            earlier, begin = [recalled], first.end
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
-            parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
+            parts = _not_outside(tx, w, _parts_after(tx, w, begin, same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
             unnumbered = bool(parts) and _UNNUMBERED.search(tx.t, m.end(), parts[0].start) is not None
             if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered:
@@ -920,6 +926,20 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
 # "07 vụ tai nạn giao thông thì có 01 vụ …, 06 vụ …": a whole whose clause goes on with
 # "thì có"
 _THEN_HAS = regex.compile(r"[^\d;.,()]{0,60}?\sthì\s+có(?![\p{L}])", regex.I)
+
+
+def _recalled_part(tx: Text, earlier: list[Figure], first: Figure, after: int) -> Figure | None:
+    """The earlier count the figure right after a marker says again ("Trong đó, 10 HC Vàng …"), when
+    its noun follows it and more like figures come after it."""
+    if not _RECALL_AFTER.match(tx.t, first.end) or tx.t[after : first.start].strip(" ,:"):
+        return None
+    like = (w for w in reversed(earlier) if w.value == first.value and tx.compatible(w, first))
+    return next(like, None)
+
+
+# "10 HC Vàng thuộc về các bộ môn:", "07 vụ tai nạn giao thông thì có": the recalled count's
+# clause
+_RECALL_AFTER = regex.compile(r"[^\d;,.()]{1,60}?(?::|\sthì\s+có|\sgồm)", regex.I)
 
 
 _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
