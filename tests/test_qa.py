@@ -2476,3 +2476,13 @@ def test_places_named_before_each_count_once_each_though_a_second_each_follows(e
             f"và Hòa Bình mỗi huyện có {each} đơn vị bầu cử, mỗi huyện bầu 3 đại biểu.")
     got = [(c.stated, c.consistent) for c in check_text(text) if c.check == "sum" and c.stated == 10]
     assert got == [(10, consistent)]
+
+
+@pytest.mark.parametrize("rate,consistent", [("12,5", True), ("12,1", False)])
+def test_a_parts_rate_beside_a_fractions_own_rate_is_of_the_denominator(rate: str, consistent: bool) -> None:
+    """"120/200 trường đạt chuẩn, chiếm tỉ lệ 60%; trong đó có 25 trường mức độ 2, tỉ lệ 12,5%": 25 of the
+    200 schools, as the fraction's rate is; a rate that fits neither 25/200 nor 25/120 is an error."""
+    text = (f"Toàn tỉnh có 120/200 trường tiểu học đạt chuẩn quốc gia, chiếm tỉ lệ 60%; trong đó có 25 trường "
+            f"đạt chuẩn mức độ 2, tỉ lệ {rate}%.")
+    got = [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated < 50]
+    assert got == [consistent]

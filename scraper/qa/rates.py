@@ -589,6 +589,25 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 continue
             for whole, wconf, wwhy in wholes:
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+                if whole.kind == "ratio" and whole.denominator and _rated_fraction(tx, whole):
+                    # "109/196 trường …, chiếm tỉ lệ 56,1%; trong đó có 25 trường …,
+                    # tỉ lệ 12,6%": a part's rate beside the fraction's own has its base
+                    conf = max(nconf * wconf, settings.QA_ALARM)
+                    rule = f"{nwhy}; mẫu số của phân số có tỷ lệ riêng nêu trước"
+                    yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.denominator)
+
+
+def _rated_fraction(tx: Text, frac: Figure) -> bool:
+    """A fraction whose own rate follows it in its clause ("109/196 trường …, chiếm tỉ lệ
+    56,1%")."""
+    i = tx.order[id(frac)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return False
+    return _FRACTION_RATE.fullmatch(tx.t, frac.end, nxt.start) is not None
+
+
+_FRACTION_RATE = regex.compile(r"[^\d;.()]{0,60}?,\s*(?:chiếm|đạt)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
 
 
 # "trước hạn là 114.977 | và đúng hạn là | 1.022.796 (chiếm 99,86%)": two counts joined by "và"
