@@ -2486,3 +2486,15 @@ def test_a_parts_rate_beside_a_fractions_own_rate_is_of_the_denominator(rate: st
             f"đạt chuẩn mức độ 2, tỉ lệ {rate}%.")
     got = [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated < 50]
     assert got == [consistent]
+
+
+@pytest.mark.parametrize("rate,consistent", [("25", True), ("23,2", False)])
+def test_changes_restated_after_their_levels_pair_item_by_item(rate: str, consistent: bool) -> None:
+    """"giảm 40 vụ (20%), giảm 30 người chết (25%) … ¶ … xảy ra 160 vụ, làm chết 90 người, bị thương 70
+    người, giảm 40 vụ, giảm 30 người chết, giảm 10 người bị thương": 30 of the 120 dead last year, not of
+    the injured."""
+    text = (f"So với cùng kỳ, số vụ tai nạn giao thông giảm 40 vụ (20%), giảm 30 người chết ({rate}%), giảm 10 "
+            "người bị thương (12,5%).\n\nTrong kỳ nghỉ, toàn tỉnh xảy ra 160 vụ tai nạn giao thông, làm chết 90 "
+            "người, bị thương 70 người, giảm 40 vụ, giảm 30 người chết, giảm 10 người bị thương so với cùng kỳ.")
+    got = [c.consistent for c in check_text(text) if c.stated in (25, D("23.2"))]
+    assert got == [consistent]

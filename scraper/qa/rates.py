@@ -589,22 +589,25 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 continue
             for whole, wconf, wwhy in wholes:
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
-                if whole.kind == "ratio" and whole.denominator and _rated_fraction(tx, whole):
+                if whole.kind == "ratio" and whole.denominator and _rated_fraction(tx, whole, p):
                     # "109/196 trường …, chiếm tỉ lệ 56,1%; trong đó có 25 trường …,
                     # tỉ lệ 12,6%": a part's rate beside the fraction's own has its base
                     conf = max(nconf * wconf, settings.QA_ALARM)
                     rule = f"{nwhy}; mẫu số của phân số có tỷ lệ riêng nêu trước"
-                    yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.denominator)
+                    yield Relation("ratio", p, (num,), rule, conf, whole=whole.denominator, source=whole)
 
 
-def _rated_fraction(tx: Text, frac: Figure) -> bool:
+def _rated_fraction(tx: Text, frac: Figure, p: Figure) -> bool:
     """A fraction whose own rate follows it in its clause ("109/196 trường …, chiếm tỉ lệ
-    56,1%")."""
+    56,1%"), and `p` the one other rate of the sentence (not a list of kinds each with a rate of
+    its own: "276/586 trường, đạt 47,1% (trong đó 52 trường mầm non, đạt 29,4%; 146 …")."""
     i = tx.order[id(frac)]
     nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
     if nxt is None or nxt.kind != "percent" or nxt.change:
         return False
-    return _FRACTION_RATE.fullmatch(tx.t, frac.end, nxt.start) is not None
+    s = tx.sentence(frac.start)
+    rates = [g for g in tx.in_sentences(s, s, frac.start) if g.kind == "percent" and g.start > nxt.start]
+    return rates == [p] and _FRACTION_RATE.fullmatch(tx.t, frac.end, nxt.start) is not None
 
 
 _FRACTION_RATE = regex.compile(r"[^\d;.()]{0,60}?,\s*(?:chiếm|đạt)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
@@ -862,7 +865,7 @@ _EQUIVALENT = regex.compile(
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
     levels = _levels_of(tx, p, change)
-    parallel = _parallel_level(tx, change)
+    parallel = _parallel_level(tx, change) or _restated_level(tx, change, p)
     # the rate is this change over this period's level: a slip some reports make, which names the level
     # (not when last period's value is printed: "8.400 hộ so với cùng kỳ (8.000 hộ); tăng 400 (5%)")
     hedged = {change.qualifier, p.qualifier} & set(settings.QA_HEDGES)
@@ -932,6 +935,25 @@ def _parallel_level(tx: Text, change: Figure) -> Figure | None:
     if not all(tx.compatible(a, b) and a.unit == b.unit for a, b in zip(levels, changes)):
         return None
     return levels[next(i for i, g in enumerate(changes) if g is change)]
+
+
+def _restated_level(tx: Text, change: Figure, p: Figure) -> Figure | None:
+    """The level a change is of when a later sentence restates the changes after their
+    levels, in the same order ("… giảm 154 vụ (28,79%), giảm 73 người chết (23,2%) … ¶ …
+    xảy ra 381 vụ, làm chết 230 người, …, giảm 154 vụ, giảm 73 người chết")."""
+    again = {tx.sentence(g.start) for g in _restating(tx, change, p)}
+    for s in sorted(again):
+        amounts = [g for g in tx.in_sentences(s, s, change.start) if is_amount(g)]
+        k = next((i for i, g in enumerate(amounts) if g.change), len(amounts))
+        levels, changes = amounts[:k], amounts[k:]
+        if len(levels) < 2 or len(levels) != len(changes) or not all(g.change for g in changes):
+            continue  # the levels, then as many changes, and nothing else
+        if not all(tx.compatible(a, b) for a, b in zip(levels, changes)):
+            continue
+        same = [i for i, g in enumerate(changes) if g.value == change.value and tx.compatible(g, change)]
+        if len(same) == 1:
+            return levels[same[0]]
+    return None
 
 
 CURRENT_BASE_NOTE = (
