@@ -2260,6 +2260,14 @@ WHOLES_READ = [
      "Đến cuối tháng 6 năm 2024, tổng vốn huy động trên địa bàn đạt 25.000 tỷ đồng. Dự kiến đến cuối tháng 7 năm "
      "2024, tổng vốn huy động trên địa bàn đạt 25.500 tỷ đồng, tăng {}% so với cuối tháng 6 năm 2024.", "ratio",
      ("{}%", "25.500 tỷ đồng", "25.000 tỷ đồng"), "2", "2,5"),
+    ("a rise's rate named as such after the rise ('tỷ lệ tăng đạt')",
+     "Đến cuối quý, tổng nguồn vốn đạt 2.200 tỷ 500 triệu đồng, tăng 200 tỷ 500 triệu đồng so với đầu năm, tỷ lệ "
+     "tăng đạt {}%. Trong đó, nguồn vốn trung ương là 1.900 tỷ đồng, tăng 150 tỷ đồng; nguồn vốn địa phương là "
+     "300 tỷ 500 triệu đồng, tăng 50 tỷ 500 triệu đồng.", "ratio",
+     ("{}%", "200 tỷ 500 triệu đồng", "2.200 tỷ 500 triệu đồng"), "10,03", "9,5"),
+    ("cases settled by mediation over the cases taken up",
+     "Năm qua, các tổ hòa giải thụ lý 1.200 vụ việc, hòa giải thành 960 vụ việc, đạt tỷ lệ {}%.", "ratio",
+     ("{}%", "960", "1.200"), "80", "82,5"),
     ("forms of discipline listed after a colon, the first capitalised, past an aside with a count",
      "Trong năm, cấp ủy các cấp kỷ luật 46 đảng viên (12 cấp ủy viên), bằng các hình thức: Khiển trách {}, "
      "cảnh cáo 14, cách chức 2, khai trừ 5 trường hợp.", "sum", ("46", "{}", "14", "2", "5"), "25", "27"),

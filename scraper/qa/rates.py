@@ -972,6 +972,14 @@ _PAIRED_CHANGE = regex.compile(
 _LEVEL_TO_CHANGE = regex.compile(r"[^\d;.()]{0,40}")
 
 
+# Between a change and its rate named as such: "…, tỷ lệ tăng đạt", "…, tốc độ giảm là"
+_RATE_OF_THE_CHANGE = regex.compile(
+    r"(?:\s+so\s+(?:với\s+)?[^\d;.()]{0,30})?\s*,\s*(?:với\s+)?"
+    r"(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|giảm)(?:\s+(?:đạt|là|bằng))?\s*",
+    regex.I,
+)
+
+
 def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> bool:
     """"179 vụ, giảm 92 vụ (35%)", "1.784,2 ha, giảm 2,9% (-49,9 ha)": the level, then the change as a
     rate and an amount, the second in brackets, one figure right after the other: the rate is of this
@@ -982,7 +990,9 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
         return False
     paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
         first is p and _CHANGE_EQUIVALENT.fullmatch(tx.t, first.end, second.start)
-    )  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+    ) or (  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+        first is change and _RATE_OF_THE_CHANGE.fullmatch(tx.t, first.end, second.start)
+    )  # "tăng 331 tỷ 273 triệu đồng so với đầu năm, tỷ lệ tăng đạt 9,9%"
     return bool(paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start))
 
 

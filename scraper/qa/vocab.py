@@ -72,7 +72,8 @@ ROLES: dict[str, str] = {
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
     r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý"
     r"|đã\s+trả\s+kết\s+quả|"
-    r"thi\s+hành\s+(?:án\s+)?(?:đã\s+)?xong|đã\s+xong",
+    r"thi\s+hành\s+(?:án\s+)?(?:đã\s+)?xong|đã\s+xong"
+    r"|hòa\s+giải\s+thành|hoà\s+giải\s+thành",  # mediation: the cases settled of those taken up
     "pending": r"đang\s+(?:tiếp\s+tục\s+)?(?:thụ\s+lý\s+|xem\s+xét\s+)?"
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
