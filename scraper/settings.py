@@ -112,6 +112,7 @@ QA_FRACTION_PAREN_REACH = 160  # … and between "a/b" and its rate in brackets 
 QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it (past 30: confirms only)
 # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_CONF_CATCH_ALL = 0.72
+QA_RECAP_PARAGRAPHS = 4  # how many paragraphs before a "Như vậy" recap its amounts are looked for
 QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may run
 QA_UNMARKED_MAX_PARTS = 8
 QA_SENTENCE_ENTRIES_MAX = 12  # entries one a sentence after "Trong đó:" read at most

@@ -25,7 +25,7 @@ from scraper.qa.arithmetic import (
     SUM_RULE,
 )
 from scraper.qa.rates import FAR_WHOLE_RULE
-from scraper.qa.sums import SAME_VERB_RULE
+from scraper.qa.sums import RECAP_RULE, SAME_VERB_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE, PAIR_RULE)
@@ -2506,3 +2506,17 @@ def test_changes_restated_after_their_levels_pair_item_by_item(rate: str, consis
             "người, bị thương 70 người, giảm 40 vụ, giảm 30 người chết, giảm 10 người bị thương so với cùng kỳ.")
     got = [c.consistent for c in check_text(text) if c.stated in (25, D("23.2"))]
     assert got == [consistent]
+
+
+def test_a_recap_sums_up_like_amounts_of_the_paragraphs_before() -> None:
+    """"Như vậy, …": its first amount is the sum of two like amounts before it, or its amounts make up one
+    of them (an added amount too); only exact sums, so they only confirm."""
+    text = ("Năm 2021, tỉnh công nhận 40 sản phẩm OCOP.\n\nNăm 2022, tỉnh công nhận thêm 35 sản phẩm OCOP.\n\n"
+            "Như vậy, đến nay toàn tỉnh có 75 sản phẩm OCOP.")
+    assert [c.consistent for c in check_text(text) if c.rule == RECAP_RULE] == [True]
+    text = ("Tỉnh trao giấy chứng nhận cho 4 dự án với tổng vốn đầu tư 600,5 triệu USD.\n\nNhư vậy, có 1 dự án đăng "
+            "ký mới với vốn 200,2 triệu USD và 3 dự án điều chỉnh tăng thêm 400,3 triệu USD.")
+    assert [c.consistent for c in check_text(text) if c.rule == RECAP_RULE] == [True, True]
+    off = ("Năm 2021, tỉnh công nhận 40 sản phẩm OCOP.\n\nNăm 2022, tỉnh công nhận thêm 35 sản phẩm OCOP.\n\n"
+           "Như vậy, đến nay toàn tỉnh có 76 sản phẩm OCOP.")
+    assert not [c for c in check_text(off) if c.rule == RECAP_RULE]

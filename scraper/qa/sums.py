@@ -2107,6 +2107,46 @@ def _last_named(tx: Text, earlier: list[Figure], w: Figure, name: str) -> Figure
     return None
 
 
+# A sentence that sums up what came before: "Như vậy, đến nay tỉnh có 79 sản phẩm …"
+_RECAP = regex.compile(r"(?:như\s+vậy|tính\s+chung)\b", regex.I)
+RECAP_RULE = (
+    "'Như vậy': tổng kết lại các số cùng loại nêu ở các đoạn trước (xác nhận)"
+)
+
+
+def _recaps(tx: Text) -> Iterable[Relation]:
+    """"Trong 53 sản phẩm …; trước đó … công nhận 26 sản phẩm … ¶ Như vậy, đến
+    nay tỉnh có 79 sản phẩm": a recap's first amount is the sum of two like amounts of the
+    paragraphs before, or its amounts make up one of them ("Như vậy, … 219,4 triệu USD và
+    … 754,8 triệu USD" of "974,2 triệu USD"). Only exact sums, so they only confirm."""
+    for k, start in enumerate(tx.sent):
+        if not _RECAP.match(tx.t, start, start + 12):
+            continue
+        here = [f for f in tx.in_sentences(k, k, start) if is_amount(f) and not f.change]
+        para = tx.paragraph(start)
+        before = [
+            f
+            for f in tx.in_paragraphs(para - settings.QA_RECAP_PARAGRAPHS, para, start)
+            if f.start < start and is_amount(f) and not f.change and tx.d(f.start) == 0
+        ]
+        if here:
+            w = here[0]
+            like = [f for f in before if _counts_same(tx, f, w) and f.value < w.value]
+            pairs = itertools.combinations(like, 2)
+            pair = next(((a, b) for a, b in pairs if a.value + b.value == w.value), None)
+            if pair is not None:
+                yield Relation("sum", w, pair, RECAP_RULE, settings.QA_CONF_UNMARKED)
+        # (the parts may be said as added amounts: "… vốn đăng ký tăng thêm 754,8 triệu USD")
+        said = [f for f in tx.in_sentences(k, k, start) if is_amount(f)]
+        for a, b in itertools.combinations(said, 2):
+            if not tx.compatible(a, b):
+                continue  # (roles may differ: "đăng ký mới", "điều chỉnh tăng vốn" of one total)
+            total = a.value + b.value
+            w = next((f for f in reversed(before) if tx.compatible(f, a) and f.value == total), None)
+            if w is not None:
+                yield Relation("sum", w, (a, b), RECAP_RULE, settings.QA_CONF_UNMARKED)
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -2122,6 +2162,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_identities(tx),
         *_score_totals(tx),
         *_two_named_totals(tx),
+        *_recaps(tx),
     ]
     sums += [*_entity_lists(tx)]
     sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
