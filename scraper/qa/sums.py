@@ -2135,7 +2135,7 @@ def _recaps(tx: Text) -> Iterable[Relation]:
             pairs = itertools.combinations(like, 2)
             pair = next(((a, b) for a, b in pairs if a.value + b.value == w.value), None)
             if pair is not None:
-                yield Relation("sum", w, pair, RECAP_RULE, settings.QA_CONF_UNMARKED)
+                yield Relation("sum", w, pair, RECAP_RULE, settings.QA_CONF_ARITHMETIC)
         # (the parts may be said as added amounts: "… vốn đăng ký tăng thêm 754,8 triệu USD")
         said = [f for f in tx.in_sentences(k, k, start) if is_amount(f)]
         for a, b in itertools.combinations(said, 2):
@@ -2144,7 +2144,7 @@ def _recaps(tx: Text) -> Iterable[Relation]:
             total = a.value + b.value
             w = next((f for f in reversed(before) if tx.compatible(f, a) and f.value == total), None)
             if w is not None:
-                yield Relation("sum", w, (a, b), RECAP_RULE, settings.QA_CONF_UNMARKED)
+                yield Relation("sum", w, (a, b), RECAP_RULE, settings.QA_CONF_ARITHMETIC)
 
 
 def sum_relations(tx: Text) -> list[Relation]:
