@@ -106,6 +106,9 @@ QA_CONF_CHANGE = 0.5  # "giảm 554 vụ (-4,2%)" over this period's count ± th
 # … có 1.530 hồ sơ trực tuyến, … trực tiếp 135"): only proposed where they add up, so they
 # only ever confirm.
 QA_CONF_UNMARKED = 0.45
+QA_EARLIER_LEVEL_SENTENCES = 3  # how many sentences back a change's earlier level may be printed
+QA_RATE_REACH = 90  # characters (asides left out) between a rate and the count right before it
+QA_FRACTION_PAREN_REACH = 160  # … and between "a/b" and its rate in brackets closing the clause
 QA_FRACTION_RATE_REACH = 70  # characters between "a/b" and a rate stated for it (past 30: confirms only)
 # a list ending "…, lĩnh vực khác 19 lượt" against the like count just before it
 QA_CONF_CATCH_ALL = 0.72
@@ -205,6 +208,7 @@ QA_YEARBOOK_MIN_COLUMNS = 3
 QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
 QA_YEARBOOK_MAX_STEP = 4
 QA_YEARBOOK_MAX_PARTS = 12
+QA_YEARBOOK_SLIP_MIN = 1000  # rows a unit off in every column confirm a breakdown only of totals this large
 QA_YEARBOOK_SHARE_ROWS = 40  # a structure row (cells of 100) is matched with this many rows above it
 QA_YEARBOOK_NEAR = 0.05  # a column off by less than this share of its total is a misprint, not another kind
 QA_YEARBOOK_MAX_ROW_CHARS = 400  # a row on one line: its cells are read from its last this many characters

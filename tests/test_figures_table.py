@@ -28,6 +28,8 @@ COUNTS = [
     ("07 UBND huyện, thị xã, thành phố", [("07", D(7), "count", "UBND huyện, thị xã, thành phố", None)]),
     ("128 UBND xã, phường, thị trấn", [("128", D(128), "count", "UBND xã, phường, thị trấn", None)]),
     ("cả huyện có 43 cơ quan đã ban hành", [("43", D(43), "count", "cơ quan", None)]),
+    # a count right after a duration, not a month ("tháng 14")
+    ("đào tạo nghề dưới 3 tháng 14.793 người", [("14.793", D(14793), "count", "người", None)]),
     ("hệ thống đã tiếp nhận 920 yêu cầu, phản ánh", [("920", D(920), "count", "yêu cầu", None)]),
     ("trong số đó có 615 trường hợp được giải quyết xong", [("615", D(615), "count", "trường hợp", None)]),
     ("Đăng ký thành lập mới 2.315 doanh nghiệp", [("2.315", D(2315), "count", "doanh nghiệp", None)]),
@@ -374,6 +376,7 @@ MORE_NEVER = [
     "Nghị quyết 57-NQ/TW và Chỉ thị số 05-CT/TW của Bộ Chính trị.",
     "Tết Nguyên đán Giáp Thìn 2024, lúc 7 giờ 30 phút, tại phòng 302 tầng 5, số 1 đường Lê Lợi.",
     "Điểm a, khoản 1, Điều 3 Thông tư 01/2021/TT-BNV.",
+    "Căn cứ: Điều 7, khoản 3 của Luật Cán bộ, công chức.",
     "Ngày 2-9 là Quốc khánh; ngày 30-4 là ngày giải phóng.",
 ]
 
@@ -532,6 +535,16 @@ def test_a_count_with_its_own_share_does_not_take_the_previous_share_as_unit() -
     assert [raw for raw, _, kind, _, _ in got if kind == "percent"] == ["40,5%", "50,7%"]
 
 
+def test_a_capitalised_label_opening_a_list_after_a_colon_is_a_count_not_a_name() -> None:
+    """ "các hình thức: Khiển trách 20, cảnh cáo 6": the first label is capitalised after the colon; the
+    next item (a label in lower case and a number) shows the list counts.  The count after an aside with
+    a count of its own takes the noun before the aside."""
+    got = run("kỷ luật 30 đảng viên (8 cấp ủy viên), bằng các hình thức: Khiển trách 20, cảnh cáo 6, khai trừ 4.")
+    assert [(raw, unit) for raw, _, _, unit, _ in got] == [
+        ("30", "đảng viên"), ("8", "cấp ủy"), ("20", None), ("6", None), ("4", None)
+    ]
+
+
 def test_a_level_abbreviation_before_a_count_with_its_share_is_not_a_name() -> None:
     """ "THCS 95 (48%)": a school level and its count, not a name like "Đề án 06"."""
     got = run("Trường đạt chuẩn: tiểu học 130 (70,2%), THCS 95 (48%), THPT 12 (21,4%).")
@@ -629,3 +642,15 @@ def test_a_scaled_sum_of_cash_is_money_in_dong(sentence: str, kind: str, value: 
     (f, *_) = extract_figures(sentence)
     assert (f.kind, f.value) == (kind, value)
     assert kind != "money" or f.unit == "đồng"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an amount at a count of places or households, not a per-unit rate
+    ("giải tỏa được 65.600 m²/11 vị trí", [("65.600 m²", "m²"), ("11", "vị trí")]),
+    ("trồng mới 120 ha/45 hộ", [("120 ha", "ha"), ("45", "hộ")]),
+    # per a round base the unit is a price or a rate
+    ("giá thu mua 7.000 đồng/100 kg", [("7.000 đồng/100 kg", "đồng/100 kg")]),
+    ("giá bán 50.000 đồng/1 kg", [("50.000 đồng/1 kg", "đồng/kg")]),
+])
+def test_an_amount_over_a_count_is_two_figures_but_over_a_round_base_one(sentence: str, expected: list) -> None:
+    assert [(raw, unit) for raw, _, _, unit, _ in run(sentence)] == expected

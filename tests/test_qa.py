@@ -25,6 +25,7 @@ from scraper.qa.arithmetic import (
     SUM_RULE,
 )
 from scraper.qa.rates import FAR_WHOLE_RULE
+from scraper.qa.sums import SAME_VERB_RULE
 
 D = Decimal
 SEARCH_RULES = (RATE_RULE, SUM_RULE, SLIP_RULE, PAIR_RULE)
@@ -117,6 +118,13 @@ def test_money_sum_message_keeps_the_reports_scale() -> None:
 def test_range_check_reports_impossible_share() -> None:
     (c,) = check_text("Tỷ lệ hài lòng đạt 130%.")
     assert c.check == "range" and not c.consistent
+
+
+def test_coverage_achieved_against_a_target_may_pass_100_percent() -> None:
+    """Doses given to a target population "(đạt tỷ lệ 104,2%)" may pass 100%; a share may not."""
+    text = "Trẻ từ 5 đến 11 tuổi đã tiêm mũi 1 là 81.200 liều (đạt tỷ lệ 104,2%), mũi 2 là 70.100 liều."
+    assert not [c for c in check_text(text) if c.check == "range"]
+    assert [c.check for c in check_text("Số hộ nghèo chiếm tỷ lệ 104,2% số hộ.")] == ["range"]
 
 
 def test_vn_number_format() -> None:
@@ -2149,6 +2157,15 @@ EXACT_LISTS = [
      "9 HC Đồng và 5 giải Khuyến khích.", []),
     ("a sentence opening 'Trong đó có'", "Khối lớp 12 có 30 học sinh trong tổng số 75 học sinh đoạt giải. Trong "
      "đó có 10 HC Vàng, 12 HC Bạc, 7 HC Đồng và 1 giải Khuyến khích.", [True]),
+    ("recruits by unit, some counts in brackets", "Đợt này huyện có 120 tân binh lên đường nhập ngũ. Các tân "
+     "binh được giao về các đơn vị: Công an tỉnh 15 tân binh; Trung đoàn 812 (40 tân binh); Trung đoàn 920 "
+     "(64 tân binh) và Lữ đoàn 7 là 1 tân binh.", [True]),
+    ("places listed 'như sau:', the last after 'và'", "Đến nay toàn tỉnh có 96 trường đạt chuẩn quốc gia.\n\n"
+     "Các trường đạt chuẩn theo địa bàn như sau: Tân Phú: 31 trường; Long Sơn: 27 trường; Bình Lục 20 trường; Hòa "
+     "An: 12 trường và Phú Mỹ: 6 trường.", [True]),
+    ("a part said again after 'Trong đó' and broken down, places named before 'mỗi môn' counted twice",
+     "Đoàn của tỉnh đoạt 30 huy chương, gồm 8 HC Vàng, 10 HC Bạc và 12 HC Đồng. Trong đó, 8 HC Vàng thuộc "
+     "về các môn: Toán học 3 HC, Vật lý và Hóa học mỗi môn 2 HC, Sinh học 1 HC.", [True, True]),
     ("counts in brackets after the items", "Tỉnh sẽ có 09 học sinh ở các đội tuyển Toán (03 học sinh), Hóa học "
      "(02 học sinh), Tin học (02 học sinh), Sinh học (02 học sinh) được gọi vào đội dự tuyển.", [True]),
 ]
@@ -2222,6 +2239,38 @@ WHOLES_READ = [
     ("a fall said as a rate and again as an amount",
      "Đàn trâu có 4.210 con, giảm {}% so cùng kỳ, tương đương giảm 190 con.", "ratio", ("{}%", "190", "4.210"),
      "4,32", "4,52"),
+    # session 12 (modelled on enterprise, rural-development and Party-discipline reports)
+    ("a fall with its amount in brackets after 'tương ứng'",
+     "Quý I có 320 hợp tác xã thành lập mới, giảm {}% so với cùng kỳ (tương ứng giảm 80 hợp tác xã).", "ratio",
+     ("{}%", "80", "320"), "20", "22"),
+    ("a fraction's rate in brackets at the end of a long clause",
+     "Đến nay, 9/9 đơn vị cấp huyện của tỉnh đã được Thủ tướng Chính phủ công nhận hoàn thành nhiệm vụ xây "
+     "dựng nông thôn mới (đạt {}%), trong đó có 3 huyện đạt chuẩn nâng cao.", "ratio", ("{}%", "9/9"), "100",
+     "90"),
+    ("a fall's amount in brackets after the base it is measured against",
+     "Diện tích gieo cấy vụ Đông ước đạt 12.480 ha, giảm {}% so với cùng kỳ năm 2022 (giảm 520 ha).", "ratio",
+     ("{}%", "520 ha", "12.480 ha"), "4,00", "4,20"),
+    ("a whole said again after 'Trong đó', its clause going on with 'thì có'",
+     "Trong tháng, toàn tỉnh xảy ra 09 vụ cháy, thiệt hại khoảng 2 tỷ đồng. Trong đó, 09 vụ cháy thì có {} vụ do "
+     "chập điện và 3 vụ do sơ suất khi dùng lửa.", "sum", ("09", "{}", "3"), "06", "05"),
+    ("cases and their defendants joined by 'với', the rate over the cases taken up",
+     "Án hình sự thụ lý 600 vụ với 1.020 bị cáo; đã giải quyết 540 vụ với 900 bị cáo, đạt tỷ lệ {}%.", "ratio",
+     ("{}%", "540", "600"), "90", "95"),
+    ("a change against the level of the same indicator at the period printed sentences before",
+     "Đến cuối tháng 6 năm 2024, tổng vốn huy động trên địa bàn đạt 25.000 tỷ đồng. Dự kiến đến cuối tháng 7 năm "
+     "2024, tổng vốn huy động trên địa bàn đạt 25.500 tỷ đồng, tăng {}% so với cuối tháng 6 năm 2024.", "ratio",
+     ("{}%", "25.500 tỷ đồng", "25.000 tỷ đồng"), "2", "2,5"),
+    ("a rise's rate named as such after the rise ('tỷ lệ tăng đạt')",
+     "Đến cuối quý, tổng nguồn vốn đạt 2.200 tỷ 500 triệu đồng, tăng 200 tỷ 500 triệu đồng so với đầu năm, tỷ lệ "
+     "tăng đạt {}%. Trong đó, nguồn vốn trung ương là 1.900 tỷ đồng, tăng 150 tỷ đồng; nguồn vốn địa phương là "
+     "300 tỷ 500 triệu đồng, tăng 50 tỷ 500 triệu đồng.", "ratio",
+     ("{}%", "200 tỷ 500 triệu đồng", "2.200 tỷ 500 triệu đồng"), "10,03", "9,5"),
+    ("cases settled by mediation over the cases taken up",
+     "Năm qua, các tổ hòa giải thụ lý 1.200 vụ việc, hòa giải thành 960 vụ việc, đạt tỷ lệ {}%.", "ratio",
+     ("{}%", "960", "1.200"), "80", "82,5"),
+    ("forms of discipline listed after a colon, the first capitalised, past an aside with a count",
+     "Trong năm, cấp ủy các cấp kỷ luật 46 đảng viên (12 cấp ủy viên), bằng các hình thức: Khiển trách {}, "
+     "cảnh cáo 14, cách chức 2, khai trừ 5 trường hợp.", "sum", ("46", "{}", "14", "2", "5"), "25", "27"),
 ]
 
 
@@ -2381,3 +2430,79 @@ def test_columns_of_two_years_their_change_and_its_rate_one_cell_a_line(rate: st
     assert rates == {(rate, "102", "80"): consistent, ("146,15", "25.600", "10.400"): True}
     sums = {tuple(f["raw"] for f in c.figures): c.consistent for c in checks if c.check == "sum"}
     assert sums == {("102", "80", "22"): True, ("90", "70", "20"): True, ("25.600", "10.400", "15.200"): True}
+
+
+@pytest.mark.parametrize("schools,consistent", [("62", True), ("57", False)])
+def test_fractions_broken_down_in_the_next_paragraph_with_parts_counted_as_units(
+    schools: str, consistent: bool
+) -> None:
+    """"310/402 cơ sở hội … ¶ Trong đó, khối xã … 150/150 đơn vị; …": the numerators and the
+    denominators both add up, past the blank line, though the parts count "đơn vị"."""
+    text = ("Đến ngày 20/4, toàn tỉnh có 310/402 cơ sở hội tổ chức xong đại hội.\n\nTrong đó, khối xã, phường là "
+            f"150/150 đơn vị; khối cơ quan 98/180 đơn vị; khối trường học {schools}/72 đơn vị.")
+    sums = [c for c in check_text(text) if c.check == "sum" and "phân số" in (c.rule or "")]
+    assert sorted(c.consistent for c in sums) == ([True, True] if consistent else [False, True])
+
+
+@pytest.mark.parametrize("end,alarms", [("…", 0), (".", 1)])
+def test_a_list_that_trails_off_is_not_all_of_its_whole(end: str, alarms: int) -> None:
+    """"gồm ở các huyện A …, B …, C 2.086 ha…": an ellipsis says the list goes on, so its parts need not
+    make the whole (here they miss it by one hectare); the same list closed by a full stop must."""
+    text = ("Vụ này tỉnh có 12.400 ha lúa chất lượng cao, gồm ở các huyện Tân Hòa 6.210 ha, Long Phú 4.105 ha, "
+            f"Bình Sơn 2.086 ha{end} Năng suất bình quân ước đạt 6,1 tấn/ha.")
+    assert len([c for c in check_text(text) if c.check == "sum" and not c.consistent]) == alarms
+
+
+def test_a_level_said_as_a_percent_of_last_years_printed_in_brackets() -> None:
+    """"…, đạt 104% kế hoạch (1.500 ha), bằng 95,2% so cùng kỳ (cùng kỳ 1.640 ha)": this year's area over
+    last year's, past the plan in brackets."""
+    text = ("Diện tích nuôi tôm thâm canh đến nay đạt 1.562 ha/2.100 hộ, đạt 104,1% kế hoạch năm (1.500 ha), bằng "
+            "95,2% so cùng kỳ (cùng kỳ 1.640,5 ha).")
+    got = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if "95,2%" in c.message]
+    assert got == [("Tỷ lệ 1.562/1.640,5", True)]
+
+
+@pytest.mark.parametrize("labour,verdicts", [("120", [True]), ("125", [])])
+def test_figures_said_with_the_wholes_verb_in_the_paragraphs_after_it_confirm_it(labour: str, verdicts: list) -> None:
+    """"thụ lý tổng cộng 3.000 vụ án các loại … Án hình sự thụ lý 800 vụ, đã giải quyết 760 vụ …": the
+    counts said with "thụ lý" add up to the total (other counts between); nothing marks them, so a sum that
+    misses says nothing."""
+    text = ("Năm nay, TAND hai cấp thụ lý tổng cộng 3.000 vụ án các loại, đã giải quyết 2.700 vụ.\n\nÁn hình sự: "
+            "thụ lý 800 vụ, đã giải quyết 760 vụ. Án dân sự: thụ lý 1.500 vụ, đã giải quyết 1.300 vụ.\n\nVề án "
+            f"hành chính, tòa đã thụ lý 580 vụ, đã giải quyết 530 vụ. Án lao động: thụ lý {labour} vụ, đã giải "
+            "quyết 110 vụ.")
+    got = [c.consistent for c in check_text(text) if c.rule == SAME_VERB_RULE and c.stated == 3000]
+    assert got == verdicts
+
+
+@pytest.mark.parametrize("each,consistent", [("1", True), ("2", False)])
+def test_places_named_before_each_count_once_each_though_a_second_each_follows(each: str, consistent: bool) -> None:
+    """"Tân Phú và Long Sơn mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu": two places, two units
+    each (the second "mỗi" names no more places)."""
+    text = ("Toàn tỉnh có 10 đơn vị bầu cử đại biểu HĐND tỉnh. Cụ thể, thành phố Hòa An có 3 đơn vị bầu cử, bầu 9 "
+            "đại biểu; Tân Phú và Long Sơn mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu; Bình Lục, Phú Mỹ "
+            f"và Hòa Bình mỗi huyện có {each} đơn vị bầu cử, mỗi huyện bầu 3 đại biểu.")
+    got = [(c.stated, c.consistent) for c in check_text(text) if c.check == "sum" and c.stated == 10]
+    assert got == [(10, consistent)]
+
+
+@pytest.mark.parametrize("rate,consistent", [("12,5", True), ("12,1", False)])
+def test_a_parts_rate_beside_a_fractions_own_rate_is_of_the_denominator(rate: str, consistent: bool) -> None:
+    """"120/200 trường đạt chuẩn, chiếm tỉ lệ 60%; trong đó có 25 trường mức độ 2, tỉ lệ 12,5%": 25 of the
+    200 schools, as the fraction's rate is; a rate that fits neither 25/200 nor 25/120 is an error."""
+    text = (f"Toàn tỉnh có 120/200 trường tiểu học đạt chuẩn quốc gia, chiếm tỉ lệ 60%; trong đó có 25 trường "
+            f"đạt chuẩn mức độ 2, tỉ lệ {rate}%.")
+    got = [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated < 50]
+    assert got == [consistent]
+
+
+@pytest.mark.parametrize("rate,consistent", [("25", True), ("23,2", False)])
+def test_changes_restated_after_their_levels_pair_item_by_item(rate: str, consistent: bool) -> None:
+    """"giảm 40 vụ (20%), giảm 30 người chết (25%) … ¶ … xảy ra 160 vụ, làm chết 90 người, bị thương 70
+    người, giảm 40 vụ, giảm 30 người chết, giảm 10 người bị thương": 30 of the 120 dead last year, not of
+    the injured."""
+    text = (f"So với cùng kỳ, số vụ tai nạn giao thông giảm 40 vụ (20%), giảm 30 người chết ({rate}%), giảm 10 "
+            "người bị thương (12,5%).\n\nTrong kỳ nghỉ, toàn tỉnh xảy ra 160 vụ tai nạn giao thông, làm chết 90 "
+            "người, bị thương 70 người, giảm 40 vụ, giảm 30 người chết, giảm 10 người bị thương so với cùng kỳ.")
+    got = [c.consistent for c in check_text(text) if c.stated in (25, D("23.2"))]
+    assert got == [consistent]

@@ -123,6 +123,21 @@ def test_numbered_groups_and_columns_that_add_up() -> None:
     assert len(columns) == 7 and all(c.consistent for c in columns)  # total = public + non-public per row
 
 
+def test_a_numbered_district_is_no_sum_of_the_districts_numbered_after_it() -> None:
+    """Small cells of "2. Huyện Tân Phú" happen to equal those of "3." plus "4." in two columns; the rows are
+    numbered alike, so they are siblings: no breakdown, no alarm for the column that does not add up."""
+    rows = [
+        ("I. Khu vực đồng bằng\nPlain districts", ["100", "9", "82", "3"]),
+        ("1. Thành phố Hòa An", ["40", "5", "31", "1"]),
+        ("2. Huyện Tân Phú", ["30", "2", "26", "1"]),
+        ("3. Huyện Long Sơn", ["14", "1", "12", "-"]),
+        ("4. Huyện Bình Lục", ["16", "1", "13", "1"]),
+    ]
+    checks = check_text(_table(rows))
+    assert not [c.message for c in checks if "dòng 'huyện tân phú'" in (c.rule or "")]
+    assert all(c.consistent for c in checks)
+
+
 def test_a_row_whose_other_part_is_dashes_until_the_last_year() -> None:
     """ "Ngoài công lập: - - - - 10": the years with nothing to add confirm the structure, so the one year
     with two parts is checked."""
@@ -394,3 +409,41 @@ def _bottom_total_table(seed_households: str) -> str:
 def test_a_total_row_printed_after_its_rows_is_their_sum(households: str, verdicts: list) -> None:
     checks = [c for c in check_text(_bottom_total_table(households)) if c.check == "sum"]
     assert [c.consistent for c in checks] == verdicts
+
+
+def test_a_total_broken_down_twice_beside_index_columns_and_one_unit_off_in_each_count_column() -> None:
+    """Counts of two periods, then three index columns (a part above its total: no sum); the total is
+    broken down by mode of arrival (it holds) and by purpose, which misses it by one in both count
+    columns: a misprint in each, not a structure of another kind."""
+    rows = [
+        ("Tổng số", ["540.210", "5.012.340", "101,8", "112,0", "109,5"]),
+        ("Đường hàng không", ["421.100", "3.950.120", "102,4", "110,1", "108,2"]),
+        ("Đường biển", ["9.010", "150.220", "61,2", "40,5", "85,0"]),
+        ("Đường bộ", ["110.100", "912.000", "100,9", "160,2", "120,4"]),
+        ("Du lịch, nghỉ dưỡng", ["320.400", "3.001.200", "101,1", "111,3", "110,0"]),
+        ("Công việc", ["100.210", "990.100", "102,0", "114,2", "107,7"]),
+        ("Thăm thân", ["90.100", "800.040", "103,0", "119,9", "106,1"]),
+        ("Mục đích khác", ["29.501", "221.001", "100,2", "124,0", "99,0"]),
+    ]
+    sums = [(c.message.split(" = ")[1].split(" ")[0], c.consistent) for c in check_text(_table(rows))
+            if "dòng 'tổng số'" in (c.rule or "")]
+    assert sorted(sums) == [("5.012.340", True), ("5.012.341", False), ("540.210", True), ("540.211", False)]
+
+
+def test_an_outline_of_numbered_rows_with_ditto_units_adds_up_level_by_level() -> None:
+    """"1." rows are the sum of their "1.x." rows, "1.x." rows of their "- " rows; a unit column printed as a
+    scale and a noun ("Nghìn ¶ Lượt khách") or as a ditto mark is no part of a row's name.  One cell of the
+    first total is a tenth off."""
+    rows = [
+        ("1. Tổng lượt khách phục vụ\nNghìn\nLượt khách", ["80,5", "900,3", "40,2"]),
+        ("1.1. Lượt khách lưu trú qua đêm\n\"", ["60,2", "760,1", "30,1"]),
+        ("- Khách quốc tế\n\"", ["3,1", "250,4", "1,1"]),
+        ("- Khách trong nước\n\"", ["57,1", "509,7", "29,0"]),
+        ("1.2. Lượt khách trong ngày\n\"", ["20,3", "140,1", "10,1"]),
+        ("2. Tổng ngày khách phục vụ\nNghìn\nNgày khách", ["110,6", "1500,2", "55,0"]),
+        ("- Khách quốc tế\n\"", ["6,1", "520,1", "5,0"]),
+        ("- Khách trong nước\n\"", ["104,5", "980,1", "50,0"]),
+    ]
+    got = {(c.stated, c.consistent) for c in check_text(_table(rows)) if "dòng" in (c.rule or "")}
+    holds = {Decimal(v) for v in ("80.5", "40.2", "60.2", "760.1", "30.1", "110.6", "1500.2", "55.0")}
+    assert got == {(v, True) for v in holds} | {(Decimal("900.3"), False)}

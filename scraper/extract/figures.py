@@ -83,7 +83,8 @@ _SPELLED_STARTERS = tuple(sorted(w.lower() for w in vocab.SPELLED_STARTERS))
 # What may follow the number, tried in this order.
 _PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])|\s*điểm\s*%", regex.I)
-_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|\d+\s*[{L}]+))*".replace("{L}", _L).replace(
+# (per a round base, "đồng/1 kg", "đồng/100 kg"; not "65.600 m²/11 vị trí": an area at 11 sites)
+_PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|(?:0?1|10+|1\.000)\s*[{L}]+))*".replace("{L}", _L).replace(
     "{NOUNS}", _alt(vocab.COUNT_NOUNS)
 )
 _CURRENCY = regex.compile(rf"\s*(?P<u>{_alt(vocab.CURRENCIES)}){_PER}(?![{_L}\d])", regex.I)
@@ -161,7 +162,7 @@ _GAP_BEFORE_MULTIPLE = regex.compile(r"(?:gấp|tăng|giảm|hơn)(?:\s+\S+){0,2
 _LETTERS_END = regex.compile(rf"[{_L}]+$")
 _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
-_SLASH_PAIR = regex.compile(rf"[{_L})]\s*/$")
+_SLASH_PAIR = regex.compile(rf"[{_L})²³]\s*/$")  # (also "m²/11 vị trí")
 _PHONE_LABEL = regex.compile(
     r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$"
 )
@@ -396,6 +397,23 @@ def _named_before(prefix: str) -> bool:
     return _NAMED_BEFORE.matches(prefix) and not _COUNT_ABBREV_BEFORE.search(prefix[-12:])
 
 
+# "các hình thức: Khiển trách 32, cảnh cáo 17, khai trừ 9": a list after a colon opens with a
+# capitalised label; its next item, a label in lower case and a number, shows it counts
+_COLON_LABEL = regex.compile(rf":{_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}{_SP}+$")
+_NEXT_ITEM = regex.compile(
+    rf"{_SP}*(?:,|;|{_SP}và){_SP}*(?P<l>\p{{Ll}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}){_SP}+\d"
+)
+_LABELS = frozenset(w.lower() for w in vocab.LABEL_WORDS) | {"ngày", "tháng", "năm", "số"}
+
+
+def _opens_count_list(t: str, prefix: str, end: int) -> bool:
+    """The number after a capitalised label is the first count of a list, not a name's number."""
+    if not _COLON_LABEL.search(prefix):
+        return False
+    m = _NEXT_ITEM.match(t, end)
+    return m is not None and not {m.group("l"), m.group("l").split()[0]} & _LABELS
+
+
 def _qualifier(prefix: str) -> str | None:
     m = _QUALIFIER.search(prefix)
     return m.group("q").lower() if m else None
@@ -589,6 +607,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and not _OBJECT_OF.search(prefix[-12:])
                 and not match_near(_OWN_SHARE_AFTER, t, end)
                 and not in_place_count_list(t, start, end)  # "(Đắk Nông 161, Gia Lai 10)": counts
+                and not _opens_count_list(t, prefix, end)
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (
@@ -1102,7 +1121,10 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
             # 2.345)"
             inside_parens = _OPEN_PAREN_BEFORE.search(t, max(0, b.start - 200), b.start) is not None
             breaks = _SENTENCE_BREAK.search(gap.replace(";", ",") if inside_parens else gap)
-            if not breaks and _ENUM_GAP.search(gap) and len(gap) < 60:
+            # "58 đảng viên (35 cấp ủy viên), bằng các hình thức: khiển trách 32": past the
+            # aside that holds a, b is no item of a's
+            closes = gap.count(")") > gap.count("(")
+            if not breaks and not closes and _ENUM_GAP.search(gap) and len(gap) < 60:
                 b.kind, b.unit = a.kind, a.unit
                 if b.scale == 1 and a.scale != 1 and a.kind == "money":
                     b.scale = a.scale

@@ -404,6 +404,9 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khẩu",  # "59 hộ/186 khẩu": people of a household register
     "trẻ em",
     "thí sinh",
+    "vị trí",  # "giải tỏa 157.018 m² tại 49 vị trí"
+    "tân binh",  # "165 tân binh lên đường nhập ngũ"
+    "quân nhân",
 )
 
 # Administrative-unit words; comma lists of them are one counted noun ("UBND huyện, thị xã, thành

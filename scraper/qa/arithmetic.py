@@ -27,7 +27,7 @@ import regex
 from .. import settings
 from ..extract.nonfigures import in_place_count_list
 from ..models import Figure
-from .sums import overlapping_facets, own_share
+from .sums import overlapping_facets, own_share, trails_off
 from .text import MARKER, Text, is_amount, kinds_compatible
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
@@ -593,6 +593,8 @@ def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0
             found = _either_side(tx, w, before, after)
         if found and w.kind == "ratio" and _denominators(found) != w.denominator:
             found = []
+        if found and trails_off(tx, w, sorted(found, key=lambda g: g.start)):
+            found = []  # "…, Giồng Riềng 194 ha…": a list that trails off misses its whole by design
         if found:
             parts = tuple(sorted(found, key=lambda g: g.start))
             return Relation("sum", w, parts, SLIP_RULE if slip else SUM_RULE, settings.QA_CONF_ARITHMETIC)

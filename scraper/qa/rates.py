@@ -48,6 +48,18 @@ _FRACTION_AFTER_RATE = regex.compile(
 )
 
 
+# "7/7 đơn vị … được công nhận đạt chuẩn … (đạt 100%)": a fraction's rate in brackets
+# closing its clause
+_PAREN_RATE = regex.compile(r"\(\s*(?:đạt|bằng|chiếm)?(?:\s+t[ỷỉ]\s+lệ)?\s*$", regex.I)
+
+
+def _reach(n: Figure, gap: str) -> int:
+    """How far back (characters, asides left out) a rate's count may be."""
+    if n.kind == "ratio" and n.denominator and _PAREN_RATE.search(gap):
+        return settings.QA_FRACTION_PAREN_REACH
+    return settings.QA_RATE_REACH
+
+
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
     lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
@@ -66,7 +78,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # the count, past its rise
             continue
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
-        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > 90:
+        if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > _reach(n, gap):
             break
         if _MEMBERS_RATE.search(gap):
             # "28/63 tỉnh có tỷ lệ tiêm đạt trên 70%": a rate each member has, not the count's
@@ -128,11 +140,17 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
+_BASE_THEN_CHANGE = r"\s+so\s+(?:với\s+)?(?:[^\d;.()]|(?<=năm\s)\d{4}){1,40}\(\s*(?:tăng|giảm)\s+"
 _SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
-_CHANGE_IN_PARENS = regex.compile(r"\s*\(\s*(?:tăng|giảm)?\s*", regex.I)
+_CHANGE_IN_PARENS = regex.compile(
+    # "giảm 4,05% so với cùng kỳ năm 2017 (giảm 1.671 ha)": past the base, a bracket that says the
+    # direction again holds the change, not last period's value
+    r"\s*\(\s*(?:tăng|giảm)?\s*|" + _BASE_THEN_CHANGE,
+    regex.I,
+)
 # "… so cùng kỳ, tương đương giảm ": the same change said as an amount, its direction repeated
 _CHANGE_EQUIVALENT = regex.compile(
-    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*,?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
+    r"(?:\s+so\s+(?:với\s+)?[^\d;,()]{0,30})?\s*[,(]?\s*(?:tương\s+(?:đương|ứng)|tức\s+là|tức)"
     r"(?:\s+(?:với|là))?\s+(?:mức\s+)?(?:tăng|giảm)\s*",
     regex.I,
 )
@@ -571,6 +589,28 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 continue
             for whole, wconf, wwhy in wholes:
                 yield Relation("ratio", p, (num, whole), f"{nwhy}; {wwhy}", nconf * wconf, whole=whole.value)
+                if whole.kind == "ratio" and whole.denominator and _rated_fraction(tx, whole, p):
+                    # "109/196 trường …, chiếm tỉ lệ 56,1%; trong đó có 25 trường …,
+                    # tỉ lệ 12,6%": a part's rate beside the fraction's own has its base
+                    conf = max(nconf * wconf, settings.QA_ALARM)
+                    rule = f"{nwhy}; mẫu số của phân số có tỷ lệ riêng nêu trước"
+                    yield Relation("ratio", p, (num,), rule, conf, whole=whole.denominator, source=whole)
+
+
+def _rated_fraction(tx: Text, frac: Figure, p: Figure) -> bool:
+    """A fraction whose own rate follows it in its clause ("109/196 trường …, chiếm tỉ lệ
+    56,1%"), and `p` the one other rate of the sentence (not a list of kinds each with a rate of
+    its own: "276/586 trường, đạt 47,1% (trong đó 52 trường mầm non, đạt 29,4%; 146 …")."""
+    i = tx.order[id(frac)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return False
+    s = tx.sentence(frac.start)
+    rates = [g for g in tx.in_sentences(s, s, frac.start) if g.kind == "percent" and g.start > nxt.start]
+    return rates == [p] and _FRACTION_RATE.fullmatch(tx.t, frac.end, nxt.start) is not None
+
+
+_FRACTION_RATE = regex.compile(r"[^\d;.()]{0,60}?,\s*(?:chiếm|đạt)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
 
 
 # "trước hạn là 114.977 | và đúng hạn là | 1.022.796 (chiếm 99,86%)": two counts joined by "và"
@@ -825,7 +865,7 @@ _EQUIVALENT = regex.compile(
 def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
     """ "giảm 554 vụ (-4,2%)": a change over last period's value, which is this period's ± the change."""
     levels = _levels_of(tx, p, change)
-    parallel = _parallel_level(tx, change)
+    parallel = _parallel_level(tx, change) or _restated_level(tx, change, p)
     # the rate is this change over this period's level: a slip some reports make, which names the level
     # (not when last period's value is printed: "8.400 hộ so với cùng kỳ (8.000 hộ); tăng 400 (5%)")
     hedged = {change.qualifier, p.qualifier} & set(settings.QA_HEDGES)
@@ -897,6 +937,25 @@ def _parallel_level(tx: Text, change: Figure) -> Figure | None:
     return levels[next(i for i, g in enumerate(changes) if g is change)]
 
 
+def _restated_level(tx: Text, change: Figure, p: Figure) -> Figure | None:
+    """The level a change is of when a later sentence restates the changes after their
+    levels, in the same order ("… giảm 154 vụ (28,79%), giảm 73 người chết (23,2%) … ¶ …
+    xảy ra 381 vụ, làm chết 230 người, …, giảm 154 vụ, giảm 73 người chết")."""
+    again = {tx.sentence(g.start) for g in _restating(tx, change, p)}
+    for s in sorted(again):
+        amounts = [g for g in tx.in_sentences(s, s, change.start) if is_amount(g)]
+        k = next((i for i, g in enumerate(amounts) if g.change), len(amounts))
+        levels, changes = amounts[:k], amounts[k:]
+        if len(levels) < 2 or len(levels) != len(changes) or not all(g.change for g in changes):
+            continue  # the levels, then as many changes, and nothing else
+        if not all(tx.compatible(a, b) for a, b in zip(levels, changes)):
+            continue
+        same = [i for i, g in enumerate(changes) if g.value == change.value and tx.compatible(g, change)]
+        if len(same) == 1:
+            return levels[same[0]]
+    return None
+
+
 CURRENT_BASE_NOTE = (
     "khớp nếu chia cho số kỳ này — mức thay đổi phải tính trên số kỳ trước"
 )
@@ -906,9 +965,19 @@ def _unsigned(f: Figure) -> Figure:
     return f if f.value >= 0 else f.model_copy(update={"value": -f.value})
 # The rate and the amount of one change, the second in brackets right after the first
 # (not after "so với …": "tăng 34% so với cùng kỳ (535 người)" names last period's value)
-_PAIRED_CHANGE = regex.compile(r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*", regex.I)
+_PAIRED_CHANGE = regex.compile(
+    r"(?:(?!so\s)[^\d;.()]){0,30}\(\s*(?:giảm|tăng)?\s*|" + _BASE_THEN_CHANGE, regex.I
+)
 # Between a level and its change: a comma, the direction, maybe "so với cùng kỳ"
 _LEVEL_TO_CHANGE = regex.compile(r"[^\d;.()]{0,40}")
+
+
+# Between a change and its rate named as such: "…, tỷ lệ tăng đạt", "…, tốc độ giảm là"
+_RATE_OF_THE_CHANGE = regex.compile(
+    r"(?:\s+so\s+(?:với\s+)?[^\d;.()]{0,30})?\s*,\s*(?:với\s+)?"
+    r"(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|giảm)(?:\s+(?:đạt|là|bằng))?\s*",
+    regex.I,
+)
 
 
 def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> bool:
@@ -921,7 +990,9 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
         return False
     paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
         first is p and _CHANGE_EQUIVALENT.fullmatch(tx.t, first.end, second.start)
-    )  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+    ) or (  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
+        first is change and _RATE_OF_THE_CHANGE.fullmatch(tx.t, first.end, second.start)
+    )  # "tăng 331 tỷ 273 triệu đồng so với đầu năm, tỷ lệ tăng đạt 9,9%"
     return bool(paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start))
 
 
@@ -941,7 +1012,8 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
-    r"(?:\(\s*|\s(?:là|đạt)\s+)|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
+    r"(?:\(\s*(?:cùng\s+kỳ(?:\s+năm\s+trước)?\s*:?\s*)?|\s(?:là|đạt)\s+)"
+    r"|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
     # "giảm 93,2% (3 tháng đầu năm 2021, diện tích rừng bị cháy là 115,1 ha)"
     r"|\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
     r"[^\d;()]{0,60}?\s(?:là|đạt)\s+)",
@@ -956,7 +1028,9 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
     figs = tx.figures
     for p, prior in zip(figs, figs[1:]):
         changed = p.change in ("tăng", "giảm")
-        if p.kind != "percent" or not changed or not is_amount(prior) or prior.change:
+        # "1.688,88 ha, …, bằng 94,35% so cùng kỳ (cùng kỳ 1.790,09 ha)": this period over the last
+        level = not p.change and _EQUALS_BEFORE.search(tx.before(p, 12))
+        if p.kind != "percent" or not (changed or level) or not is_amount(prior) or prior.change:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
             continue
@@ -968,6 +1042,10 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
                 continue  # last period's value is not this period's too
             if (num.unit or "").lower() != (prior.unit or "").lower() and not tx.compatible(num, prior):
                 continue  # another thing ("trường hợp" and "hồ sơ" count one thing)
+            if level:
+                rule = "số kỳ này bằng X% số kỳ trước nêu ngay sau"
+                yield Relation("ratio", p, (num, prior), rule, conf, whole=prior.value)
+                break
             if p.change == "giảm" and prior.value < num.value:
                 # "451.967 tấn, giảm 8,22% so cùng kỳ (40.477 tấn)": less than what is left, the
                 # bracket is the fall itself, not last period's value
@@ -980,13 +1058,58 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 
 AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
+_EQUALS_BEFORE = regex.compile(r"(?<![\p{L}])bằng\s*$", regex.I)
+
+# "… giảm 1,88% so với cuối tháng 12 năm 2018": the period a change is against
+_AGAINST_PERIOD = regex.compile(
+    r"\s*so\s+(?:với\s+)?(?P<when>[^,;.()\d]{0,30}(?:\d[^,;.()]{0,30})?)", regex.I
+)
+_PERIOD_TOKEN = regex.compile(r"(?:tháng|quý|năm)\s+\d{1,4}", regex.I)
+EARLIER_LEVEL_RULE = (
+    "mức tăng/giảm so với số của cùng chỉ tiêu ở kỳ so sánh, nêu ở câu trước"
+)
+
+
+def _period_tokens(text: str) -> set[str]:
+    return {" ".join(m.group(0).lower().split()) for m in _PERIOD_TOKEN.finditer(text)}
+
+
+def _growth_against_earlier_level(tx: Text) -> Iterable[Relation]:
+    """ "Đến ngày 31 tháng 12 năm 2018, tổng vốn huy động … 12.092 tỷ đồng. … Dự
+    báo đến ngày 31 tháng 01 năm 2019, tổng vốn huy động … 11.850 tỷ đồng, giảm
+    1,88% so với cuối tháng 12 năm 2018": the same indicator, named by the same
+    words, printed sentences before at the period the change is against: this level
+    over that one."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change not in ("tăng", "giảm"):
+            continue
+        m = _AGAINST_PERIOD.match(tx.t, p.end)
+        when = _period_tokens(m.group("when")) if m else set()
+        if not when:
+            continue
+        num = next((n for n, _, _ in _numerators(tx, p) if is_amount(n) and not n.change), None)
+        if num is None:
+            continue
+        words = set(_item_words(tx, num))
+        here, para = tx.sentence(num.start), tx.paragraph(num.start)
+        for g in reversed(tx.in_paragraphs(para - 1, para, num.start)):
+            s = tx.sentence(g.start)
+            if g.start >= num.start or s == here or here - s > settings.QA_EARLIER_LEVEL_SENTENCES:
+                continue
+            if not is_amount(g) or g.change or not g.value or (g.unit or "") != (num.unit or ""):
+                continue
+            said = tx.t[tx.sent[s] : g.start]
+            if len(words & _item_words(tx, g)) >= 2 and when <= _period_tokens(said):
+                conf = settings.QA_CONF_IDENTITY
+                yield Relation("change", p, (num, g), EARLIER_LEVEL_RULE, conf, whole=g.value, over="growth")
+                break
 
 
 def _subject_before(tx: Text, p: Figure, prior: Figure) -> list[Figure]:
     """The last amount before a rate in its sentence that counts what last period's value counts (the
     sentence's subject, however long the noun phrase between)."""
     lo = max(tx.sent[tx.sentence(p.start)], p.start - settings.QA_SUBJECT_REACH)
-    before = tx.span(lo, p.start, p.start)
+    before = [f for f in tx.span(lo, p.start, p.start) if tx.d(f.start) <= tx.d(p.start)]  # not "(1.600 ha)"
     return [f for f in before if is_amount(f) and not f.change and tx.compatible(f, prior)][-1:]
 
 
@@ -1369,7 +1492,8 @@ def _plans_after(tx: Text) -> Iterable[Relation]:
             if not is_amount(plan) or plan.change or plan.value <= 0 or plan.kind != num.kind:
                 continue
             s = tx.sentence(plan.start)
-            talk = _PLAN_TALK.search(tx.t, tx.sent[max(s - 1, 0)], plan.start)
+            # (about the plan after the rate's own sentence, which names one too)
+            talk = _PLAN_TALK.search(tx.t, tx.sent[max(s - 1, here + 1)], plan.start)
             words = _item_words(tx, plan)
             if talk and len(words) >= 2 and words <= mine and _like_measure(tx, plan, num):
                 yield Relation("ratio", p, (num, plan), PLAN_AFTER_RULE, settings.QA_CONF_IDENTITY)
@@ -1450,6 +1574,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
+    rates += [*_growth_against_earlier_level(tx)]
     return rates
 
 

@@ -72,6 +72,7 @@ _EACH_BEFORE = regex.compile(
     r"(?:\s(?:cùng|đều)(?:\s+(?:có|là))?|\(?\s*mỗi\s+(?:[\p{L}]+\s+){0,2}?(?:có\s+)?)\s*$", regex.I
 )
 _NAME_SEPARATOR = regex.compile(r",|\s(?:và)\s")
+_FIRST_EACH = regex.compile(r"\smỗi\s", regex.I)
 
 
 def _named_times(tx: Text, after: int, f: Figure) -> int:
@@ -81,13 +82,22 @@ def _named_times(tx: Text, after: int, f: Figure) -> int:
     each = _EACH_BEFORE.search(gap)
     if each is None:
         return 1
-    clause = regex.split(r"[,;)]", gap[: each.start()], maxsplit=1)[-1] if after else gap[: each.start()]
-    names = [n.strip() for n in _NAME_SEPARATOR.split(clause) if n.strip()]
-    if not 2 <= len(names) <= settings.QA_NAMED_TIMES_MAX:
-        return 1
-    if any(len(n.split()) > 5 or not regex.search(r"\p{Lu}", n) for n in names):
-        return 1  # a list of places is capitalised and short
-    return len(names)
+    before = gap[: each.start()]
+    # the clause after the part before's first comma ("… 3 HC, A và B mỗi môn"), or after
+    # its semicolon ("… bầu cử, bầu 10 đại biểu; A và B mỗi huyện")
+    clauses = [before]
+    if after:
+        clauses = [regex.split(r"[,;)]", before, maxsplit=1)[-1], regex.split(r"[;)]", before)[-1]]
+    for clause in clauses:
+        # "A và B mỗi huyện có 2 đơn vị bầu cử, mỗi huyện bầu 6 đại biểu": the places
+        # before the first "mỗi"
+        clause = _FIRST_EACH.split(clause, maxsplit=1)[0]
+        names = [n.strip() for n in _NAME_SEPARATOR.split(clause) if n.strip()]
+        # a list of places is capitalised and short
+        short = all(len(n.split()) <= 5 and regex.search(r"\p{Lu}", n) for n in names)
+        if 2 <= len(names) <= settings.QA_NAMED_TIMES_MAX and short:
+            return len(names)
+    return 1
 
 
 def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
@@ -332,6 +342,18 @@ def _roles_make_up(tx: Text, whole: Figure, parts: list[Figure], exactly: bool =
     return any(set(ps) <= theirs and mine & set(ws) for ps, ws, _ in IDENTITIES)
 
 
+# A list that trails off: an ellipsis or "v.v." right after its last item (past its noun)
+_TRAILS_OFF = regex.compile(r"[^\d;.…()]{0,20}?(?:…|\.\.\.|,?\s*v\.v)", regex.I)
+
+
+def trails_off(tx: Text, whole: Figure, parts: Sequence[Figure]) -> bool:
+    """"…, Giồng Riềng 194 ha…": a list that trails off is not all of its whole; unless it adds up
+    exactly, it says nothing."""
+    if not parts or not _TRAILS_OFF.match(tx.t, parts[-1].end):
+        return False
+    return sum((p.value for p in parts), Decimal(0)) != _amount(whole)
+
+
 def _sum_candidates(
     tx: Text, whole: Figure, parts: list[Figure], rule: str, conf: float, *, complete: bool = False
 ) -> Iterable[Relation]:
@@ -342,6 +364,8 @@ def _sum_candidates(
     if more and not complete:
         conf *= 0.75
     whole_conf = conf
+    if trails_off(tx, whole, parts):
+        return
     if _shares_say_short(tx, whole, parts):
         whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
@@ -397,6 +421,58 @@ def _shares_say_short(tx: Text, whole: Figure, parts: list[Figure]) -> bool:
     return said < 99 and abs(said - covered) <= len(parts) * Decimal("0.05") + Decimal("0.05")
 
 
+# The verb a figure is said with, its last words before it in its clause: "đã thụ lý 78 vụ",
+# "thụ lý tổng cộng 11.041 vụ án các loại", "ngành thụ lý là 1.319 vụ" all say "thụ lý"
+_CLAUSE_LEAD = regex.compile(r"[^,;:.()\n\d]{1,40}$")
+_LEAD_FILLER = frozenset("là được đã có tổng cộng số ngành toàn các".split())
+SAME_VERB_RULE = (
+    "các số cùng một động từ nêu sau tổng cộng lại đúng bằng tổng (xác nhận)"
+)
+
+
+def _verb_of(tx: Text, f: Figure) -> str:
+    m = _CLAUSE_LEAD.search(tx.t, max(0, f.start - 40), f.start)
+    words = m.group(0).lower().split() if m else []
+    while words and words[-1] in _LEAD_FILLER:
+        words.pop()
+    return " ".join(words[-2:]) if len(words) >= 2 else ""
+
+
+def _same_verb_columns(tx: Text) -> Iterable[Relation]:
+    """"TAND thụ lý tổng cộng 11.041 vụ án các loại … Án hình sự … thụ lý là 1.319
+    vụ … Án dân sự: thụ lý 4.512 vụ, đã giải quyết 4.288 vụ …": the figures said with
+    the whole's verb in the paragraphs after it, whatever is said between, add up to it
+    exactly (nothing marks them as its parts, so they only confirm)."""
+    verbs = {f.index: _verb_of(tx, f) for f in tx.figures}
+    for w in tx.figures:
+        if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
+            continue
+        verb = verbs[w.index]
+        if not verb or not tx.keys[id(w)]:
+            continue
+        run: list[Figure] = []
+        for f in _ahead(tx, w):
+            if not is_amount(f) or f.change or tx.d(f.start) > tx.d(w.start) or verbs[f.index] != verb:
+                continue
+            if not _counts_same(tx, f, w):
+                continue
+            run.append(f)
+            total = sum((p.value for p in run), Decimal(0))
+            if total >= w.value:
+                if total == w.value and len(run) >= 2:
+                    yield Relation("sum", w, tuple(run), SAME_VERB_RULE, settings.QA_CONF_UNMARKED)
+                break
+
+
+_BRACKET_OPENS = regex.compile(r"\(\s*$")
+_BRACKET_CLOSES = regex.compile(r"[^\d();]{0,30}\)")
+
+
+def _alone_in_brackets(tx: Text, f: Figure) -> bool:
+    """"Trung đoàn 991 (30 tân binh)": the brackets hold only the item's count and its noun."""
+    return bool(_BRACKET_OPENS.search(tx.before(f, 8)) and _BRACKET_CLOSES.match(tx.t, f.end))
+
+
 def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
     "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, …
@@ -420,7 +496,7 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
             if SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
                 # "17.435 hộ nghèo trong tổng số 79.677 hộ": the base of a share, not a part
                 continue
-            if run and tx.d(f.start) > tx.d(run[-1].start):
+            if run and tx.d(f.start) > tx.d(run[-1].start) and not _alone_in_brackets(tx, f):
                 # "869 đơn thuộc thẩm quyền (khiếu nại 147 đơn; …)": a part's own parts
                 continue
             if f.value >= w.value:
@@ -766,6 +842,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         # last one: "… phê duyệt 207.795 lượt người … Hiện đã chi trả cho 153.175 lượt
         # người … Trong đó, …"
         lo = tx.sent[max(0, tx.sentence(figs[k - 1].start) - 1)] if opens else tx.sent[s_idx]
+        lo = max(lo, tx.para[tx.paragraph(figs[k - 1].start)])  # (within that whole's paragraph)
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
@@ -790,9 +867,14 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
+        begin = m.end()
+        if recalled := _recalled_part(tx, earlier, first, m.end()):
+            # "… gồm 10 HC Vàng, 13 HC Bạc … Trong đó, 10 HC Vàng thuộc về các bộ
+            # môn: …": the marker names the part it breaks down again
+            earlier, begin = [recalled], first.end
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
-            parts = _not_outside(tx, w, _parts_after(tx, w, m.end(), same_sentence_only=False))
+            parts = _not_outside(tx, w, _parts_after(tx, w, begin, same_sentence_only=False))
             conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
             unnumbered = bool(parts) and _UNNUMBERED.search(tx.t, m.end(), parts[0].start) is not None
             if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered:
@@ -815,7 +897,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             rule = "liệt kê trong ngoặc sau tổng"
             yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
-        if MARK_BEFORE.search(tx.before(w, 60)):
+        if MARK_BEFORE.search(tx.before(w, 60)) or _THEN_HAS.match(tx.t, w.end):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             rule = "'Trong N …, có' trước tổng"
             yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
@@ -839,6 +921,25 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), TOTAL_AFTER_RULE, conf
                 )
+
+
+# "07 vụ tai nạn giao thông thì có 01 vụ …, 06 vụ …": a whole whose clause goes on with
+# "thì có"
+_THEN_HAS = regex.compile(r"[^\d;.,()]{0,60}?\sthì\s+có(?![\p{L}])", regex.I)
+
+
+def _recalled_part(tx: Text, earlier: list[Figure], first: Figure, after: int) -> Figure | None:
+    """The earlier count the figure right after a marker says again ("Trong đó, 10 HC Vàng …"), when
+    its noun follows it and more like figures come after it."""
+    if not _RECALL_AFTER.match(tx.t, first.end) or tx.t[after : first.start].strip(" ,:"):
+        return None
+    like = (w for w in reversed(earlier) if w.value == first.value and tx.compatible(w, first))
+    return next(like, None)
+
+
+# "10 HC Vàng thuộc về các bộ môn:", "07 vụ tai nạn giao thông thì có": the recalled count's
+# clause
+_RECALL_AFTER = regex.compile(r"[^\d;,.()]{1,60}?(?::|\sthì\s+có|\sgồm)", regex.I)
 
 
 _PAIR_GAP = regex.compile(r"[\p{L}\s]{0,40}?(?:\svà|,)\s*", regex.I)
@@ -1135,7 +1236,8 @@ def _extractor_parts(tx: Text) -> Iterable[Relation]:
         )  # "7.000 việc, giảm 500 việc; …": a part's change is no part
         if len(same) >= 2:
             rule = "phần của tổng (trích xuất)"
-            yield Relation("sum", w, tuple(same), rule, settings.QA_CONF_EXTRACTOR)
+            if not trails_off(tx, w, same):
+                yield Relation("sum", w, tuple(same), rule, settings.QA_CONF_EXTRACTOR)
         # "tăng 331 tỷ 273 triệu …; trong đó, nguồn A … tăng 244 tỷ 898 triệu; nguồn B …
         # tăng 56 tỷ …": the parts' changes make the whole's change
         moved = [p for p in parts if w.change and p.change == w.change and p.kind == w.kind]
@@ -1622,11 +1724,15 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
     for f in tx.figures[first : first + settings.QA_SCAN_AHEAD]:  # bounded: linear in the text
         if f.start >= end:
             break
-        if ";" in tx.t[last : f.start]:
+        if ";" in tx.t[last : f.start] or _LAST_LABELLED.search(tx.t, last, f.start):
             out.append([])
         out[-1].append(f)
         last = f.end
     return out
+
+
+# "…; Tuy Đức: 9 trường và Đắk Glong: 2 trường": the last labelled entry, after "và"
+_LAST_LABELLED = regex.compile(r"\svà\s+[^\d;,:]{1,40}:\s*$")
 
 
 def _shares_denominator(tx: Text, frac: Figure, other: Figure) -> bool:
@@ -1689,6 +1795,11 @@ def _fractions_of_a_count(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", stated, tuple(run), rule, settings.QA_CONF_UNMARKED, over="denominator")
 
 
+# "495/629 cơ sở đoàn … Trong đó, khối xã … 199/244 đơn vị; …": parts counted as units of
+# any body
+_BODIES = regex.compile(r"đơn\s+vị(?!\s+(?:tính|hành\s+chính))", regex.I)
+
+
 def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
     """"324/590 trường (trong đó 71/179 trường mầm non; 160/206 trường tiểu học; …)": the
     parts' numerators add up to the whole's numerator and their denominators to its denominator."""
@@ -1697,12 +1808,14 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         s = tx.sentence(w.start)
         # "15/36 trường … . Trong đó, … 6/9 …; … 6/14 …": the next sentence when it opens with
         # a marker
-        nxt = MARKER.match(tx.t[tx._bound(tx.sent, s + 1) : tx._bound(tx.sent, s + 2)].lstrip())
+        k = tx.next_sentence(s)
+        nxt = MARKER.match(tx.t[tx._bound(tx.sent, k) : tx._bound(tx.sent, k + 1)].lstrip())
         later = nxt is not None
         parts = [
             f
-            for f in tx.span(w.start + 1, tx._bound(tx.sent, s + (2 if later else 1)))
-            if f.kind == "ratio" and f.denominator and f.change == w.change and tx.compatible(f, w)
+            for f in tx.span(w.start + 1, tx._bound(tx.sent, k + 1 if later else s + 1))
+            if f.kind == "ratio" and f.denominator and f.change == w.change
+            and (tx.compatible(f, w) or _BODIES.match(f.unit or ""))
         ]
         parts = [f for f in parts if parts and tx.d(f.start) == tx.d(parts[0].start)]
         if len(parts) < 2:
@@ -1716,7 +1829,9 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         if sum((f.value for f in parts), Decimal(0)) > w.value * margin or dens > w.denominator * margin:
             continue
         rule = "phân số chia theo phần sau tổng"
-        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER)
+        # denominators that add up show the list is all of the whole: its numerators must add up too
+        closed = dens == w.denominator
+        yield Relation("sum", w, tuple(parts), rule + " (tử số)", settings.QA_CONF_MARKER, closed=closed)
         # the whole's denominator may count members the list leaves out ("Riêng bậc THPT chưa có …"):
         # only a list inside the whole's own sentence is sure to cover it
         conf = settings.QA_CONF_UNMARKED if later else settings.QA_CONF_MARKER
@@ -2014,7 +2129,8 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
-    sums += [*_unmarked_breakdowns(tx, {r.stated.index for r in sums} | listed)]
+    related = {r.stated.index for r in sums} | listed
+    sums += [*_unmarked_breakdowns(tx, related), *_same_verb_columns(tx)]
     sums += [*_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]

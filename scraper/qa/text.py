@@ -18,6 +18,7 @@ from ..models import Figure
 from .vocab import (
     ABBREVIATIONS,
     ACT_UNITS,
+    WIDE_NOUNS,
     CLASSIFIERS,
     CLAUSE_ROLES,
     EXCLUDES,
@@ -43,6 +44,7 @@ MARKER = regex.compile(
     r"|qua\s+phân\s+loại"
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
+    r"|(?:các\s+)?hình\s+thức(?=\s*:)"  # "kỷ luật 58 đảng viên, bằng các hình thức: …"
     r"|chia\s+ra|phân\s+theo"
     # ", với 51 lao động … và 1.606 lao động …": a list of two or more in its clause
     r"|(?<=[,(]\s*)với(?=\s+\d(?:[^;.\n]|\.\d)*?\svà\s+\d))"
@@ -148,6 +150,7 @@ def unit_key(unit: str | None) -> str:
 
 
 _PERSONS = next(g for g in SAME_THING if "người" in g)
+_WIDE_KEYS = {unit_key(n): frozenset(map(unit_key, groups)) for n, groups in WIDE_NOUNS.items()}
 
 
 _LINK_WORDS = frozenset(
@@ -206,7 +209,7 @@ def kinds_compatible(a: Figure, b: Figure) -> bool:
 
 
 def _same_key(ka: str, kb: str) -> bool:
-    return not ka or not kb or ka == kb
+    return not ka or not kb or ka == kb or kb in _WIDE_KEYS.get(ka, ()) or ka in _WIDE_KEYS.get(kb, ())
 
 
 _ABBR_DEF = regex.compile(r"(?P<long>(?:[\p{L}]+\s+){2,8})\(\s*(?P<abbr>\p{Lu}{2,8})\s*\)")
@@ -331,6 +334,13 @@ class Text:
     def _bound(self, starts: list[int], k: int) -> int:
         return 0 if k <= 0 else starts[k] if k < len(starts) else len(self.t) + 1
 
+    def next_sentence(self, s: int) -> int:
+        """The sentence with words after sentence `s` (past blank lines)."""
+        k = s + 1
+        while k < len(self.sent) and not self.t[self.sent[k] : self._bound(self.sent, k + 1)].strip():
+            k += 1
+        return k
+
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent, pos) - 1
 
@@ -419,6 +429,8 @@ PAIRED_UNITS = frozenset(
 
 
 _COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
+# cases and the people in them: "1.312 vụ với 2.286 bị cáo"
+_WITH_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?(?<![\p{L}])với\s+")
 
 
 def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
@@ -430,7 +442,9 @@ def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
         if a.kind != "count" or b.kind != "count" or a.change or b.change or not a.unit or not b.unit:
             continue
         gap = tx.t[a.end : b.start]
-        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and _COMMA_PAIR_GAP.fullmatch(gap)
+        with_ = a.unit.lower() == "vụ" and _WITH_PAIR_GAP.fullmatch(gap)
+        joined = _COMMA_PAIR_GAP.fullmatch(gap) or with_
+        known = (a.unit.lower(), b.unit.lower()) in PAIRED_UNITS and joined
         if unit_key(a.unit) == unit_key(b.unit) or not (_COUNT_PAIR_GAP.fullmatch(gap) or known):
             continue
         # no one unit: the pair's raw ("259 lượt/316") names both

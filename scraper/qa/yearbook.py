@@ -39,7 +39,7 @@ _YEAR = regex.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _LETTER = regex.compile(r"\p{L}")
 _CELL = rf"(?:{_NUMBER_CELL}|[-–]|\.\.)"
 _TRAILING = regex.compile(rf"(?<=\s){_CELL}(?:[ \t\u00a0]+{_CELL})*\s*$")
-_LABEL_HEAD = regex.compile(r"^[\s\d.]*(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
+_LABEL_HEAD = regex.compile(r"^[\s\d.]*(?:[-–+•]\s+)?(?P<vi>[^(\n]*?)\s*(?:[-–(\n]|$)")
 ZERO = "zero"  # a "-" cell: nothing, which adds as 0 but is no figure
 BLANK = " "  # a cell whose line holds only a space: left empty, read as "-"
 
@@ -58,7 +58,12 @@ class ColumnTable:
     sections: list[list[Row]] = field(default_factory=list)  # values, then index/share repeats
 
 
-_NUMBERING = regex.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,3}))\s*[.)]\s+\S")
+_NUMBERING = regex.compile(
+    r"^\s*(?:(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,3}))\s*[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?"
+    r"|(?P<dash>[-–+•]))\s+\S"
+)
+# Ranks of numbered rows, outermost first: "I.", "1.", "1.1.", "- "
+_RANKS = ("roman", "arabic", "sub", "dash")
 
 
 def _vietnamese_line(label: str) -> str:
@@ -68,19 +73,26 @@ def _vietnamese_line(label: str) -> str:
 
 # A row label's unit column, on a line of its own: "1000 tấn", "1000 tấn/km", "Tỷ đồng", "%"
 _UNITS = "|".join(map(regex.escape, UNIT_LINES))
-_UNIT_LINE = regex.compile(rf"\s*(?:\d[\d.]*\s+\S+(?:\s+\S+)?|{_UNITS})\s*", regex.I)
+# (or a ditto mark: the unit of the row above, '"', "-nt-")
+_UNIT_LINE = regex.compile(rf"\s*(?:\d[\d.]*\s+\S+(?:\s+\S+)?|{_UNITS}|[\"“”]|-\s*nt\s*-)\s*", regex.I)
+
+
+# "Nghìn ¶ Lượt khách": a scale word on its line, then the unit it scales
+_SCALE_LINE = regex.compile(r"\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*", regex.I)
 
 
 def _without_unit_lines(lines: list[str]) -> list[str]:
     """A label's lines without the unit column printed after the row's name."""
     while len(lines) > 1 and _UNIT_LINE.fullmatch(lines[-1]):
         lines = lines[:-1]
+    if len(lines) > 2 and _SCALE_LINE.fullmatch(lines[-2]):
+        lines = lines[:-2]
     return lines
 
 
 def _rank(label: str) -> str:
     m = _NUMBERING.match(_vietnamese_line(label))
-    return "" if not m else "roman" if m.group("roman") else "arabic"
+    return next((r for r in _RANKS if m.group(r)), "") if m else ""
 
 
 def _key(label: str) -> str:
@@ -255,7 +267,7 @@ def _sections(rows: list[Row]) -> list[list[Row]]:
     half = len(rows) // 2
     if cut is None and len(rows) >= 4 and len(rows) % 2 == 0:
         same = sum(1 for a, b in zip(rows[:half], rows[half:]) if _same_row(a.label, b.label))
-        cut = half if same * 2 >= half else None
+        cut = half if same * 2 >= half and rows[half].rank == rows[0].rank else None
     if cut is None:
         return [rows] if rows else []
     return [rows[:cut], rows[cut:]]
@@ -275,6 +287,8 @@ def _cells_sum(total: Figure | str | None, parts: list[Figure | str | None], rul
     figs = tuple(p for p in parts if isinstance(p, Figure))
     if len(figs) < 2:
         return None
+    if total.value >= 0 and any(f.value > total.value for f in figs):
+        return None  # a part above its total: an index or a rate column ("102,3 | 104,4 | 44,6"), not a sum
     return Relation("sum", total, figs, rule, settings.QA_CONF_TABLE)
 
 
@@ -283,9 +297,14 @@ def _numbered_children(rows: list[Row], i: int) -> list[Row]:
     total's members are the "I." rows (or the "1." rows when there are none), a "I." row's are the "1." rows
     up to the next "I."."""
     rank = rows[i].rank
-    if rank == "arabic":
-        return []
-    below: list[Row] = []
+    if rank in ("arabic", "sub"):
+        # "1. Tổng lượt khách; 1.1. Qua đêm; - Quốc tế; - Trong nước; 1.2. Trong ngày":
+        # a "1." row's members are its "1.x." rows, a "1.1." row's its "- " rows
+        inner = _RANKS[_RANKS.index(rank) + 1 :]
+        below = list(itertools.takewhile(lambda r: r.rank in inner or not r.rank, rows[i + 1 :]))
+        level = next((k for k in inner if any(r.rank == k for r in below)), None)
+        return [r for r in below if r.rank == level] if level else []
+    below = []
     for r in rows[i + 1 :]:
         if rank == "roman" and r.rank == "roman":
             break
@@ -306,10 +325,13 @@ def _children_sets(rows: list[Row], i: int) -> Iterable[list[Row]]:
     first = i + 1
     while first < len(rows) and _OF_WHICH.match(rows[first].label):
         first += 1  # "Trđó: Bằng cơ giới": a subset of the total printed under it, not a member
+    rank = rows[i].rank
     for step in range(1, settings.QA_YEARBOOK_MAX_STEP + 1):
         for n in range(settings.QA_YEARBOOK_MAX_PARTS, 1, -1):
             idx = [first + step * j for j in range(n)]
             if idx[-1] < len(rows) and (idx[-1] + step >= len(rows) or step == 1):
+                if rank and any(rows[j].rank == rank for j in idx):
+                    continue  # "2. Huyện A" is no sum of "3. Huyện B" and "4. …": siblings
                 yield [rows[j] for j in idx]
 
 
@@ -325,7 +347,10 @@ def _structure(rels: list[Relation], min_held: int, also_held: int = 0) -> list[
     slips = all(_slip(r) for r in near)  # off by a unit or two of the last digit: rounding, column by column
     if len(near) > 1 and not slips:  # several columns a little off: the total holds more than these rows (a
         far, near = far + len(near), []  # tax added from one year on): they confirm nothing, alarm nothing
-    support = len(held) + also_held + (len(near) if held and slips else 0)  # slips say the rows belong too
+    # slips say the rows belong too: beside a column that holds, or in every column of large amounts
+    # ("385.373 + … = 628.694" against 628.695 and "… = 6.118.970" against 6.118.969)
+    large = len(near) >= 2 and not far and all(r.stated.value >= settings.QA_YEARBOOK_SLIP_MIN for r in near)
+    support = len(held) + also_held + (len(near) if (held or large) and slips else 0)
     if support < min_held or far > support:
         return []
     return held + near
