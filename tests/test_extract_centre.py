@@ -413,6 +413,8 @@ def test_period_rules_tried_at_their_first_words_find_what_a_scan_finds(seed_bod
         seed_body.lower(),
         "từ 01/1 - 31/5/2021, 6 tháng đầu năm, 12  tháng 2020; 1.5.2020; tính đến nay, "
         "giai đoạn 2021-2025, niên khóa 2020 - 2021, lũy kế đến nay; quý iv/2021; tháng 3/2021; năm nay",
+        # a day and month apart from their separator (spaces, a no-break space, a line break), or without one
+        "15 / 6 - 20 /6; 15\u00a0-\u00a06 đến 7\n.8; ngày 5.6 tới 7.6.2020; 12 6; 3/; 4",
         "",
     ]
     for low in texts:

@@ -31,6 +31,7 @@ __all__ = [
     "finditer_at",
     "lead_char",
     "match_near",
+    "next_non_space",
     "reach_of",
     "starts_of",
 ]
@@ -52,6 +53,15 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every run of digits in `text`: where number-led patterns can start (one scan,
     shared by the stages that read the same text)."""
     return tuple(m.span() for m in _DIGITS.finditer(text, 0, None, False, HOLD))
+
+
+def next_non_space(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not white space ("" at the end).  `str.isspace` holds
+    for every character `\\s` matches, so a pattern reading "\\s*X" at `pos` can only read X as this one."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < n else ""
 
 
 class Words:

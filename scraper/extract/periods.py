@@ -17,7 +17,7 @@ from datetime import date
 import regex
 
 from .. import settings
-from .patterns import LEXICON, Suffix, digit_runs, finditer_at
+from .patterns import LEXICON, Suffix, digit_runs, finditer_at, next_non_space
 
 __all__ = ["Period", "find_periods", "parse_period", "shift_year"]
 
@@ -184,7 +184,7 @@ _LOWER_RULES = tuple(
 
 # Where each rule (of `_LOWER_RULES`) can start in the lower-cased text: at one of its first words, or
 # "before tháng": at the number before "tháng"; "d/m": where a day/month can start (a run of one or
-# two digits).  Each rule is then
+# two digits followed by "/", "." or "-").  Each rule is then
 # tried only there, which finds exactly what a scan of the whole text finds.
 _RULE_STARTS: tuple[tuple[str, ...], ...] = (
     ("từ", "ngày", "d/m"),
@@ -202,6 +202,12 @@ _RULE_STARTS: tuple[tuple[str, ...], ...] = (
 LEXICON.register(w for words in _RULE_STARTS for w in words if " " not in w and w != "d/m")
 
 
+def _separated(text: str, pos: int) -> bool:
+    """Whether the next character at or after `pos` that is not white space is "/", "." or "-"."""
+    c = next_non_space(text, pos)
+    return bool(c) and c in "/.-"
+
+
 def _rule_starts(lowered: str) -> list[list[int]]:
     """For each rule, the sorted offsets of `lowered` where it may match (lists to read, not to change)."""
     occ = LEXICON.occurrences(lowered)  # shared: read, never changed
@@ -211,7 +217,9 @@ def _rule_starts(lowered: str) -> list[list[int]]:
         while j > 0 and lowered[j].isspace():
             j -= 1
         before += [j - 1, j]  # "6 tháng", "12 tháng"
-    own = {"d/m": [s for s, e in digit_runs(lowered) if e - s <= 2], "before tháng": before}
+    # a day or month starts a date only when a separator follows it: "15/6", "15 - 6"
+    day_month = [s for s, e in digit_runs(lowered) if e - s <= 2 and _separated(lowered, e)]
+    own = {"d/m": day_month, "before tháng": before}
     merged: dict[tuple[str, ...], list[int]] = {}  # rules that start at the same words share one list
     for words in _RULE_STARTS:
         if words not in merged:
