@@ -184,6 +184,7 @@ QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a tab
 QA_SHARES_MAX_GAP = 1.5
 QA_SHARES_MIN_RUN = 3  # shares side by side that make 100% with nothing else saying so: at least this many
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
+QA_PREFIX_NEAR = 0.01  # parts this close to their whole end the list where the next would overshoot it
 QA_OVERSHOOT = 0.1
 # A target range ("đạt 86,5% so mục tiêu (600-750 nghìn m3)") at most this many characters after its
 # rate.

@@ -2521,3 +2521,14 @@ def test_a_recap_sums_up_like_amounts_of_the_paragraphs_before() -> None:
     off = ("Năm 2021, tỉnh công nhận 40 sản phẩm OCOP.\n\nNăm 2022, tỉnh công nhận thêm 35 sản phẩm OCOP.\n\n"
            "Như vậy, đến nay toàn tỉnh có 76 sản phẩm OCOP.")
     assert not [c for c in check_text(off) if c.rule == RECAP_RULE]
+
+
+@pytest.mark.parametrize("herbs,consistent", [("15", True), ("17", False)])
+def test_a_list_wrapped_over_lines_whose_next_clause_lost_its_full_stop(herbs: str, consistent: bool) -> None:
+    """Prose from a PDF wrapped mid-sentence (a number among the last words of a line, a comma at its end),
+    and a full stop missing before the next clause ("… là 15\\nha diện tích rừng được chăm sóc là 400 ha"):
+    the parts that all but make the whole end the list there."""
+    text = ("Diện tích rừng trồng mới\ntập trung năm nay ước đạt 540 ha,\nbằng 105% kế hoạch năm và tăng 8% so\nvới "
+            "năm trước; Bao gồm, 500 ha rừng sản\nxuất, 25 ha rừng phòng hộ, rừng đặc\ndụng và diện tích trồng cây "
+            f"dược liệu là {herbs}\nha diện tích rừng được chăm sóc là 400 ha.")
+    assert [c.consistent for c in check_text(text) if c.check == "sum" and c.stated == 540] == [consistent]

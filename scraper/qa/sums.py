@@ -185,6 +185,11 @@ def _parts_after(
                 break  # "…; kiến nghị trả về 2,3 tỷ": the next clause is not a part any more
             if any(";" in tx.t[a.end : b.start] for a, b in zip(out, out[1:])):
                 break  # "…; tin báo 321, 2 kiến nghị; đã chuyển 6 …, còn 605": read up to a ";"
+            near = abs(sum((p.value for p in out), Decimal(0)) - _amount(whole))
+            if len(out) >= 2 and near <= _amount(whole) * Decimal(str(settings.QA_PREFIX_NEAR)):
+                # "… gồm 608 ha …, 30 ha …, … là 22 ha … là 480 ha": the parts all but
+                # made the whole; a full stop is missing before the next clause
+                break
             return []  # parts that overshoot their whole within one clause: not a breakdown of it
         out += [f] * _named_times(tx, out[-1].end if out else begin, f)
         skip_to = _own_breakdown_end(tx, f, whole)

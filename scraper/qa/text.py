@@ -234,7 +234,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
 
 # A line break inside a sentence (text taken from a PDF): a line of prose that does not end a clause,
 # the next going on in lower case ("… 30 ha rừng phòng hộ, rừng đặc\ndụng và …")
-_SOFT_WRAP = regex.compile(r"(?<=(?:\p{L}+[ ,]+){4}[\p{L}\d%)]+[ \t]*)\n(?=[ \t]*\p{Ll})")
+_SOFT_WRAP = regex.compile(r"(?<=(?:[\p{L}\d][\p{L}\d.,%]*[ ,]+){4}[\p{L}\d%)]+,?[ \t]*)\n(?=[ \t]*\p{Ll})")
 
 
 def soft_wraps(text: str) -> set[int]:
