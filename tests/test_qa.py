@@ -2281,6 +2281,29 @@ WHOLES_READ = [
      "chạm giao thông 12 vụ, làm bị thương 9 người; tai nạn ít nghiêm trọng 8 vụ, làm {} người bị thương; tai "
      "nạn nghiêm trọng 18 vụ, làm 16 người bị thương và tai nạn rất nghiêm trọng 2 vụ, làm 22 người chết.",
      "sum", ("30", "9", "{}", "16"), "5", "7"),
+    # (modelled on complaint, judgment-enforcement, crop, Party, inspection and election reports)
+    ("cases resolved out of those taken up: the rate is over the cases taken up, not the letters received",
+     "Năm nay, các cơ quan tiếp nhận 9.000 đơn các loại, trong đó thụ lý theo thẩm quyền 1.200 vụ và đã giải "
+     "quyết được 960 vụ, đạt tỷ lệ {}%.", "ratio", ("{}%", "960", "1.200"), "80", "85"),
+    ("cases of judgment enforcement written as a fraction of cases ('việc')",
+     "Chi cục đã thi hành xong 1.650 việc/2.165 việc có điều kiện thi hành, đạt tỉ lệ {}%.", "ratio",
+     ("{}%", "1.650", "2.165"), "76,2", "80,2"),
+    ("a level 'bằng X%' of last year's, the fall in brackets",
+     "Diện tích gieo trồng cả năm đạt 158.000 ha, bằng {}% (giảm 800 ha) so với năm trước.", "ratio",
+     ("{}%", "158.000 ha", "800 ha"), "99,5", "98,5"),
+    ("a share after 'Trong đó,' of the whole before the whole's rate of plan",
+     "Trong 6 tháng, Huyện ủy đã kết nạp 40 đảng viên mới, đạt 80% chỉ tiêu kế hoạch năm. Trong đó, có 11 "
+     "đảng viên nữ, chiếm {}%; 22 đảng viên người dân tộc thiểu số, chiếm 55%.", "ratio", ("{}%", "11", "40"),
+     "27,5", "29,5"),
+    ("a share 'so với tổng số' of a total named in full after 'trong N … có', clauses between",
+     "Trong năm, trong 1.200 đảng viên được kết nạp, có 48 đảng viên là học sinh, sinh viên, chiếm tỷ lệ {}% "
+     "so với tổng số đảng viên được kết nạp.", "ratio", ("{}%", "48", "1.200"), "4", "2"),
+    ("offenders found, individuals and organisations",
+     "Qua kiểm tra, phát hiện 2.500 đối tượng vi phạm (2.100 cá nhân, {} tổ chức).", "sum",
+     ("2.500", "2.100", "{}"), "400", "440"),
+    ("each group's share after 'trong N người, có', the groups overlapping",
+     "Ngoài ra, trong 80 người, có 36 người là nữ, chiếm 45%; 20 người dưới 35 tuổi, chiếm 25%; 8 người "
+     "ngoài Đảng, chiếm {}%.", "ratio", ("{}%", "8", "80"), "10", "3"),
 ]
 
 
@@ -2562,4 +2585,21 @@ def test_a_figure_after_a_share_with_a_share_of_its_own_is_the_next_item_not_the
     text = ("Trong đó, 30.000 lao động nữ, chiếm 60% tổng số người được hỗ trợ học nghề; 20.000 người được hỗ trợ "
             "học nghề nông nghiệp, chiếm 40% số người được hỗ trợ học nghề; 30.000 người được hỗ trợ học nghề "
             "phi nông nghiệp, chiếm 60%.")
+    assert alarms_of(text) == []
+
+
+def test_counts_right_after_a_whole_that_add_up_to_it_before_the_next_whole_in_the_sentence() -> None:
+    """"triển khai 14 cuộc …; đã kết luận 5 cuộc, … 4 cuộc, … 5 cuộc; triển khai 20 cuộc …": the
+    next count is as large as the whole, so it opens the next list, and the three confirm the 14."""
+    text = ("Về đầu tư xây dựng, triển khai 14 cuộc thanh tra tại 12 đơn vị; đã ban hành kết luận 5 cuộc, đang "
+            "dự thảo kết luận 4 cuộc, đang tiến hành thanh tra 5 cuộc; triển khai 20 cuộc thanh tra tài chính "
+            "tại 20 đơn vị; đã kết luận 8 cuộc.")
+    assert _sets(text, "sum").get(("14", "5", "4", "5")) is True
+
+
+def test_farms_share_of_a_herd_is_no_share_of_the_farms() -> None:
+    """"… 120 trang trại lợn, 700 trang trại gia cầm, chiếm 50,5% tổng đàn lợn …": a share of the herds
+    the farms hold, not of the 820 farms."""
+    text = ("Toàn tỉnh có 820 trang trại chăn nuôi. Trong đó, có 120 trang trại lợn, 700 trang trại gia cầm, "
+            "chiếm 50,5% tổng đàn lợn và 49,2% tổng đàn gia cầm toàn tỉnh.")
     assert alarms_of(text) == []

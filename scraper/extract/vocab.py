@@ -293,6 +293,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "cuộc",
     "vụ",
     "vụ việc",
+    "việc",  # civil judgment enforcement: "thi hành xong 1.650 việc"
     "vụ án",
     "án",  # "54 án tạm đình chỉ"
     "đối tượng",

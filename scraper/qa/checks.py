@@ -335,6 +335,8 @@ def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None
     all_fs = [f for f in all_fs if not _against_plan(body, f)]
     if not 2 <= len(all_fs) <= settings.QA_SHARES_MAX_TERMS:
         return None  # a long run of percentages is a table, not one breakdown (and would cost n³ here)
+    if _of_named_totals(body, all_fs):
+        return None
     if not Decimal(90) <= sum((f.value for f in all_fs), Decimal(0)) <= Decimal(110) or any(
         f.value == 100 for f in all_fs
     ):
@@ -349,6 +351,18 @@ def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None
     if run is None and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
         return None
     return _shares_check(fs, computed, run is not None, 0.8 if named else 0.5)
+
+
+# "chiếm 50,5% tổng đàn lợn và 49,2% tổng đàn gia cầm": each share names its own total
+_NAMED_TOTAL = regex.compile(
+    r"\s*(?:so\s+với\s+)?tổng\s+(?:số\s+)?(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I
+)
+
+
+def _of_named_totals(body: str, fs: list[Figure]) -> bool:
+    """The shares name two or more different totals: shares of different wholes, no one breakdown."""
+    named = {" ".join(m.group("n").lower().split()) for f in fs if (m := _NAMED_TOTAL.match(body, f.end))}
+    return len(named) >= 2
 
 
 _IN_PARENTHESES = regex.compile(r"\([^()]*$")

@@ -295,8 +295,15 @@ def _whole_reasons(
         if _names_another_total(tx, p, f):
             conf = settings.QA_CONF_ARITHMETIC  # "chiếm 87,93% tổng số đại biểu": not ballots
         yield conf, "tổng của danh sách chứa tử số"
-    if f.start < num.start and dist == 0 and _subset_of(tx, f, num):
+    # "Trong đó, có 10 đảng viên nữ, chiếm 26,6%" (of 41 before): a share, not "đạt tỷ lệ"
+    opens = dist == 1 and _OPENS_OF_WHICH.match(tx.t, tx.sent[tx.sentence(num.start)]) is not None
+    opens = opens and _SHARE_VERB.search(tx.before(p, 20)) is not None
+    if f.start < num.start and (dist == 0 or opens) and _subset_of(tx, f, num, past_rates=opens):
         yield 0.85, "phần ('trong đó', 'với') trên tổng của nó"
+    # "trong 96 người, có 42 người là nữ, chiếm 43,75%; …; 10 người …, chiếm 3,1%"
+    marked = f.start < num.start and dist == 0 and MARK_BEFORE.search(tx.before(f, 60))
+    if marked and not _names_another_total(tx, p, f):
+        yield 0.8, IN_WHOLE_REASON
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
     total_of = _total_named(tx, p) if whole_after else []
@@ -366,6 +373,10 @@ def _rated_sibling(tx: Text, p: Figure, f: Figure) -> bool:
         return False
     nxt = tx.figures[i + 1]
     return nxt.kind == "percent" and _OWN_SHARE.fullmatch(tx.t, f.end, nxt.start) is not None
+
+
+_SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
+IN_WHOLE_REASON = "'trong N …, có' và tỷ lệ của từng mục trên N"
 
 
 _TOTAL_OF = regex.compile(r"(?<![\p{L}])tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I)
@@ -469,12 +480,15 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
 _WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
 
 
-def _subset_of(tx: Text, whole: Figure, part: Figure) -> bool:
+def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
     2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
     after = tx.figures[tx.order[id(whole)] + 1 : tx.order[id(part)] + 1]
     # past the whole's own rise ("18.622 trẻ, tăng 2.780 trẻ …, trong đó có 1456 trẻ")
-    nxt = [f for f in after if not (f.change and f.end <= part.start)]
+    # and, `past_rates`, past its rate of plan ("41 đảng viên, đạt 82% chỉ tiêu. Trong đó, …")
+    plan = [past_rates and f.kind == "percent" and _PLAN_RATE.match(tx.t, f.end) is not None for f in after]
+    passed = [bool(f.change) or of_plan for f, of_plan in zip(after, plan)]
+    nxt = [f for f, skip in zip(after, passed) if not (skip and f.end <= part.start)]
     if not nxt or nxt[0] is not part:
         return False
     return bool(MARKER.search(tx.t, whole.end, part.start) or _WITH.fullmatch(tx.t, whole.end, part.start))
@@ -819,14 +833,26 @@ _OF_TOTAL = regex.compile(
 _SHARE_GAP = regex.compile(
     r"[^\d.;()]{0,25}[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*", regex.I
 )
+# Further when the share says "so với": "35 đảng viên mới là học sinh, sinh viên,
+# chiếm tỷ lệ 1,75% so với tổng số …"
+_WIDE_SHARE_GAP = regex.compile(
+    r"[^\d.;()]{0,60}[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*", regex.I
+)
 NAMED_TOTAL_RULE = "'chiếm … tổng số <danh từ>': trên tổng số ấy nêu ở trước"
 
 
 def _names_another_total(tx: Text, p: Figure, whole: Figure) -> bool:
     """The share names the total it is of by a noun the whole does not count."""
     m = _OF_TOTAL.match(tx.t, p.end)
+    if m is None and whole.kind == "count":  # "(trang trại) chiếm 51,82% tổng đàn lợn": a herd
+        m = _OF_TOTAL_BARE.match(tx.t, p.end)
     unit = (whole.unit or "").lower().split()
     return m is not None and (not unit or m.group("n").lower().split()[: len(unit)] != unit)
+
+
+_OF_TOTAL_BARE = regex.compile(
+    r"\s*(?:so\s+với\s+)?tổng\s+(?!số(?![\p{L}]))(?P<n>\p{L}+(?:\s+\p{L}+){0,3})", regex.I
+)
 
 
 def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
@@ -841,8 +867,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
         num.index
         for num, p in zip(figs, figs[1:])
         if p.kind == "percent"
-        and _OF_TOTAL.match(tx.t, p.end)
-        and _SHARE_GAP.fullmatch(tx.t, num.end, p.start)
+        and (m := _OF_TOTAL.match(tx.t, p.end))
+        and (_WIDE_SHARE_GAP if m.group("against") else _SHARE_GAP).fullmatch(tx.t, num.end, p.start)
     }
     for num, p in zip(figs, figs[1:]):
         if num.index not in shares or p.change or num.change or num.kind not in ("count", "number"):
@@ -857,7 +883,10 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             unit = (w.unit or "").lower().split()
             # "tổng số hội viên toàn tỉnh 206.391/255.086 người"
             called = _called_total_of(tx, w, named)
-            counts_it = bool(unit) and named[: len(unit)] == unit and not (against and unit != named)
+            # "trong 1383 đảng viên … so với tổng số đảng viên được kết nạp"
+            full = " ".join(tx.after(w, 60).lower().split()).startswith(" ".join(named))
+            partly = against and unit != named and not full
+            counts_it = bool(unit) and named[: len(unit)] == unit and not partly
             if w.start >= num.start or w.change or not (called or counts_it):
                 continue
             if w.index in shares or w.index in parts:
@@ -1077,6 +1106,8 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
         changed = p.change in ("tăng", "giảm")
         # "1.688,88 ha, …, bằng 94,35% so cùng kỳ (cùng kỳ 1.790,09 ha)": this period over the last
         level = not p.change and _EQUALS_BEFORE.search(tx.before(p, 12))
+        if level and p.kind == "percent":
+            yield from _level_beside_its_change(tx, p, prior)
         if p.kind != "percent" or not (changed or level) or not is_amount(prior) or prior.change:
             continue
         if not prior.value or not _PRIOR_AFTER.fullmatch(tx.t[p.end : prior.start]):
@@ -1105,6 +1136,26 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 
 AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
+LEVEL_CHANGE_RULE = "số kỳ này bằng X% số kỳ trước (hiện tại ∓ thay đổi trong ngoặc)"
+_BRACKET_CHANGE = regex.compile(
+    r"\s*\(\s*(?:tương\s+ứng\s+|tương\s+đương\s+)?(?:giảm|tăng)?\s*", regex.I
+)
+
+
+def _level_beside_its_change(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
+    """"đạt 158.555 ha, bằng 99,6% (giảm 629 ha) so với năm trước": this period's amount over
+    last period's, which is the amount plus the fall (minus the rise) in brackets."""
+    if change.change not in ("tăng", "giảm") or not is_amount(change):
+        return
+    if not _BRACKET_CHANGE.fullmatch(tx.t, p.end, change.start):
+        return
+    for num, _, _ in _numerators(tx, p):
+        if num.change or not is_amount(num) or (num.unit or "").lower() != (change.unit or "").lower():
+            continue
+        whole = num.value + change.value if change.change == "giảm" else num.value - change.value
+        if whole > 0:
+            yield Relation("ratio", p, (num, change), LEVEL_CHANGE_RULE, settings.QA_CONF_MARKER, whole=whole)
+        return
 _EQUALS_BEFORE = regex.compile(r"(?<![\p{L}])bằng\s*$", regex.I)
 
 # "… giảm 1,88% so với cuối tháng 12 năm 2018": the period a change is against

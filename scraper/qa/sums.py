@@ -108,6 +108,16 @@ def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
     return not any(mine & set(parts) and theirs & set(parts) for parts, _, _ in IDENTITIES)
 
 
+def _subset_by_role(mine: set[str], theirs: set[str]) -> bool:
+    """`theirs` were resolved out of what `mine` took up ("thụ lý 1.392 vụ và đã giải quyết
+    được 1.117 vụ"): a part of it, no sibling."""
+    return bool(mine & _INTAKE) and "resolved" in theirs and not mine & _OUTCOMES
+
+
+_INTAKE = frozenset({"received", "taken_up"})
+_OUTCOMES = frozenset({"resolved", "pending", "on_time", "late", "ahead"})
+
+
 # After the last part, a comma then a clause of three or more words before the next number: "…, điều
 # chỉnh tăng vốn cho 15 dự án" (not "…, 15 dự án khác", the next item of the list)
 # (or "với": "39 đảng bộ, 27 chi bộ cơ sở với 02 đảng bộ bộ phận …", what they hold)
@@ -174,6 +184,8 @@ def _parts_after(
             # "48 dự án, trong đó 34 dự án FDI và 14 dự án trong nước, điều chỉnh
             # tăng vốn cho 15 dự án …": the parts made the whole; a clause goes on
             break
+        if out and _subset_by_role(roles_of(tx.label(out[-1])), roles_of(tx.label(f))):
+            break  # "thụ lý 1.392 vụ và đã giải quyết 1.117 vụ": of the last part, not beside
         running = sum((p.value for p in out), f.value)
         overshoot = settings.QA_OVERSHOOT if end is None else settings.QA_OVERSHOOT_PARENS
         if running > _amount(whole) * (1 + Decimal(str(overshoot))) + _hedge(whole) + sum(
@@ -590,7 +602,8 @@ def _list_goes_on(tx: Text, last: Figure, w: Figure) -> bool:
         return _counts_same(tx, f, w) if w.kind == "money" else tx.compatible(f, w)
 
     nxt = next((f for f in tx.figures[i:] if is_amount(f) and not f.change and like(f)), None)
-    return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start)
+    # (not a count as large as the whole: the next whole, "…; triển khai 11 cuộc …")
+    return nxt is not None and tx.sentence(nxt.start) == tx.sentence(last.start) and nxt.value < w.value
 
 
 def _runs_to(w: Figure, run: list[Figure]) -> Iterable[Relation]:

@@ -21,13 +21,18 @@ ACT_UNITS = frozenset(
 # cảnh cáo 17, khai trừ 9 trường hợp"; "1.530 hồ sơ trực tuyến, trực tiếp 135 trường
 # hợp"): each agrees with the groups of SAME_THING named by a member, not with counts of
 # incidents ("vụ").
-WIDE_NOUNS: dict[str, tuple[str, ...]] = {"trường hợp": ("người", "hồ sơ")}
+WIDE_NOUNS: dict[str, tuple[str, ...]] = {
+    "trường hợp": ("người", "hồ sơ"),
+    # "3.722 đối tượng (3.091 cá nhân, 701 tổ chức)"
+    "đối tượng": ("người", "tổ chức"),
+}
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
-OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp"})
+OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
         "người", "lao động", "đối tượng", "học sinh", "thí sinh", "em", "công dân",
+        "cá nhân",
         "nhân khẩu", "khẩu", "bị cáo", "bị can", "cán bộ", "công chức", "viên chức",
         "đảng viên", "hội viên", "đoàn viên", "cử tri", "thanh niên", "sinh viên",
         "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
