@@ -1475,16 +1475,20 @@ def test_shares_in_brackets_after_counts_that_make_100_percent_are_of_their_sum(
     assert verdicts_of(text, "ratio") == [True, True]
 
 
-@pytest.mark.parametrize("district,expected", [("6.431", [True, True, True]), ("6.421", [True, True])])
-def test_entries_one_a_sentence_after_trong_do_add_up_column_by_column(district: str, expected: list) -> None:
+@pytest.mark.parametrize("district,taken_up", [("6.431", [True]), ("6.421", [])])
+def test_entries_one_a_sentence_after_trong_do_add_up_column_by_column(district: str, taken_up: list) -> None:
     """"Trong đó: tòa án tỉnh thụ lý …, giải quyết …, còn lại …. Tòa án cấp huyện thụ lý …": each
     column of the two sentences adds up to the whole's; a column that misses confirms nothing and never
-    alarms (which figure is which column the words only suggest)."""
+    alarms (which figure is which column the words only suggest).  The cases taken up are the first
+    column, or the parts of the "Trong đó" (what the province resolved is of what it took up, no part)."""
     text = ("Năm 2023, tòa án hai cấp thụ lý 6.969 vụ, giải quyết 5.512 vụ; còn lại 1.457 vụ. Trong đó: tòa án tỉnh "
             f"thụ lý 538 vụ, đã giải quyết 412 vụ, còn lại 126 vụ. Tòa án cấp huyện thụ lý {district} vụ, đã giải "
             "quyết 5.100 vụ, còn lại 1.331 vụ.")
-    columns = [c for c in check_text(text) if c.rule.startswith("danh sách từng mục")]
-    assert [c.consistent for c in columns] == expected
+    checks = check_text(text)
+    columns = [c.consistent for c in checks if c.rule.startswith("danh sách từng mục")]
+    of_taken_up = [c.consistent for c in checks if c.stated == 6969 and "đẳng thức" not in c.rule]
+    assert sorted(columns + of_taken_up) == [True, True] + taken_up
+    assert all(c.consistent for c in checks)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -2603,3 +2607,24 @@ def test_farms_share_of_a_herd_is_no_share_of_the_farms() -> None:
     text = ("Toàn tỉnh có 820 trang trại chăn nuôi. Trong đó, có 120 trang trại lợn, 700 trang trại gia cầm, "
             "chiếm 50,5% tổng đàn lợn và 49,2% tổng đàn gia cầm toàn tỉnh.")
     assert alarms_of(text) == []
+
+
+def test_fractions_after_a_fraction_and_its_semicolon_then_trong_do_break_it_down() -> None:
+    """"… 12/40 đơn; trong đó, … 6/30 khiếu nại, 4/4 tố cáo, 2/6 kiến nghị": the ";" before the marker
+    ends no list; numerators and denominators both add up."""
+    text = "Các cơ quan đã giải quyết 12/40 đơn; trong đó, đã giải quyết 6/30 khiếu nại, 4/4 tố cáo, 2/6 kiến nghị."
+    rules = {c.rule: c.consistent for c in check_text(text) if c.check == "sum"}
+    assert rules == {
+        "phân số chia theo phần sau tổng (tử số)": True,
+        "phân số chia theo phần sau tổng (mẫu số)": True,
+    }
+
+
+def test_two_shares_side_by_side_that_make_100_confirm_beside_a_share_of_another_grouping() -> None:
+    """"đoàn viên chiếm 70,4%, công đoàn viên 29,6%, học sinh - sinh viên 48,2%": the first two split
+    the new members; the third is another grouping of them."""
+    text = ("Trong đó, tỷ lệ đảng viên mới kết nạp là đoàn viên chiếm 70,4%, công đoàn viên 29,6%, học sinh - sinh "
+            "viên 48,2%.")
+    assert [(c.consistent, [f["raw"] for f in c.figures]) for c in check_text(text) if c.check == "shares"] == [
+        (True, ["70,4%", "29,6%"])
+    ]

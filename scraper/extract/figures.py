@@ -163,6 +163,8 @@ _LETTERS_END = regex.compile(rf"[{_L}]+$")
 _FROM_UP = regex.compile(rf"(?:^|[^{_L}])từ\s*$", regex.I)
 _AND_ABOVE = regex.compile(r"\s*trở\s+lên", regex.I)
 _SLASH_PAIR = regex.compile(rf"[{_L})²³]\s*/$")  # (also "m²/11 vị trí")
+# "đánh giá, phân hạng 101 sản phẩm": how many were graded, no rank
+_GRADED = (" phân hạng", "\nphân hạng")
 _PHONE_LABEL = regex.compile(
     r"(?i:điện thoại|đường dây nóng|hotline|tổng đài|đầu số|số\s+nhà|nhà\s+số)\s*$"
 )
@@ -529,7 +531,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         # characters, and `_prefix` gives fewer): a prefix that ends as none of a pattern's matches
         # can is passed over without a call.
         tail = prefix.rstrip().lower()
-        rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix)
+        rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix) and not tail.endswith(_GRADED)
         label_tail = tail.rstrip(_LABEL.punctuation).rstrip()
         if not rank and label_tail.endswith(_LABEL.endings) and _is_label(prefix):
             if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):

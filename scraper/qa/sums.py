@@ -1887,7 +1887,9 @@ def _fraction_breakdowns(tx: Text) -> Iterable[Relation]:
         if len(parts) < 2:
             continue
         gap = tx.t[w.end : parts[0].start]
-        if ";" in gap or not (MARKER.search(gap) or "(" in gap):
+        marked = MARKER.search(gap)
+        # "10/38 đơn; trong đó, … 5/29 khiếu nại, …": a ";" before the marker ends no list
+        if ";" in gap[marked.end() if marked else 0 :] or not (marked or "(" in gap):
             # fractions side by side ("… (67/116 DN); … (15/23 DN)"), not a breakdown of the first
             continue
         margin = 1 + Decimal(str(settings.QA_OVERSHOOT))
