@@ -267,3 +267,5 @@ ATTACHMENT_SAME_INDICATOR_SIMILARITY = 80.0  # rapidfuzz token-set ratio for "th
 ATTACHMENT_SAME_INDICATOR_NO_PERIOD = 95.0  # ... when one side states no period: near-identical wording
 ATTACHMENT_SAME_VALUE_SIMILARITY = 50.0  # a same-value pair with a less alike indicator must be specific
 ATTACHMENT_SPECIFIC_VALUE = 1000  # values at least this large (or with decimals) rarely agree by chance
+QA_PLAN_SUBJECT_REACH = 160  # the words before an amount matched with a plan's part's words
+QA_CONF_SIBLING_COLUMN = 0.75  # a column of 'Trong đó,' clauses beside one that adds up exactly

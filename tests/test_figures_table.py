@@ -378,6 +378,7 @@ MORE_NEVER = [
     "Điểm a, khoản 1, Điều 3 Thông tư 01/2021/TT-BNV.",
     "Căn cứ: Điều 7, khoản 3 của Luật Cán bộ, công chức.",
     "Ngày 2-9 là Quốc khánh; ngày 30-4 là ngày giải phóng.",
+    "II. Dịch vụ lưu trú\n   2.1 Lượt khách quốc tế\n   2.2. Lượt khách nội địa\n2.3.1. Khách đi theo đoàn",
 ]
 
 

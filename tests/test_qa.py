@@ -2272,6 +2272,15 @@ WHOLES_READ = [
     ("forms of discipline listed after a colon, the first capitalised, past an aside with a count",
      "Trong năm, cấp ủy các cấp kỷ luật 46 đảng viên (12 cấp ủy viên), bằng các hình thức: Khiển trách {}, "
      "cảnh cáo 14, cách chức 2, khai trừ 5 trường hợp.", "sum", ("46", "{}", "14", "2", "5"), "25", "27"),
+    # session 13 (modelled on storm-damage and road-accident reports)
+    ("houses counted with the classifier 'ngôi' and without it",
+     "Bão làm 380 ngôi nhà bị ảnh hưởng. Trong đó, 2 nhà bị sập; {} nhà bị ngập nước; 48 ngôi nhà bị tốc mái.",
+     "sum", ("380", "2", "{}", "48"), "330", "320"),
+    ("clauses after 'Trong đó,' whose cases add up: their injured add up too; the dead are no injured",
+     "Sáu tháng, toàn tỉnh xảy ra 40 vụ tai nạn giao thông, làm 22 người chết, 30 người bị thương. Trong đó, va "
+     "chạm giao thông 12 vụ, làm bị thương 9 người; tai nạn ít nghiêm trọng 8 vụ, làm {} người bị thương; tai "
+     "nạn nghiêm trọng 18 vụ, làm 16 người bị thương và tai nạn rất nghiêm trọng 2 vụ, làm 22 người chết.",
+     "sum", ("30", "9", "{}", "16"), "5", "7"),
 ]
 
 
@@ -2532,3 +2541,25 @@ def test_a_list_wrapped_over_lines_whose_next_clause_lost_its_full_stop(herbs: s
             "năm trước; Bao gồm, 500 ha rừng sản\nxuất, 25 ha rừng phòng hộ, rừng đặc\ndụng và diện tích trồng cây "
             f"dược liệu là {herbs}\nha diện tích rừng được chăm sóc là 400 ha.")
     assert [c.consistent for c in check_text(text) if c.check == "sum" and c.stated == 540] == [consistent]
+
+
+def test_a_rate_of_plan_is_over_the_part_of_the_plan_its_words_name() -> None:
+    """The plan is broken down after "Trong đó"; a source's disbursement "bằng …% kế hoạch" is of that
+    source's part of the plan, named by the same words, sentences later."""
+    text = ("Kế hoạch vốn đầu tư công năm 2024 của huyện là 820,5 tỷ đồng. Trong đó, vốn ngân sách tỉnh "
+            "600,3 tỷ đồng; vốn ngân sách huyện 220,2 tỷ đồng. Đến hết tháng 9, toàn huyện giải ngân 400,1 tỷ "
+            "đồng. Vốn ngân sách huyện giải ngân 150,4 tỷ đồng, bằng 68,3% kế hoạch.")
+    rates = [c for c in check_text(text) if c.check == "ratio" and c.stated == Decimal("68.3")]
+    assert [(c.consistent, [f["raw"] for f in c.figures]) for c in rates] == [
+        (True, ["68,3%", "150,4 tỷ đồng", "220,2 tỷ đồng"])
+    ]
+    assert "kế hoạch" in rates[0].rule  # read as a rate of plan, not found by trying pairs of numbers
+
+
+def test_a_figure_after_a_share_with_a_share_of_its_own_is_the_next_item_not_the_whole() -> None:
+    """"…, chiếm 40% số người được hỗ trợ học nghề; 30.000 người được hỗ trợ …, chiếm 60%": the
+    30.000 named like the whole is the second item; 20.000 of it is no 40%."""
+    text = ("Trong đó, 30.000 lao động nữ, chiếm 60% tổng số người được hỗ trợ học nghề; 20.000 người được hỗ trợ "
+            "học nghề nông nghiệp, chiếm 40% số người được hỗ trợ học nghề; 30.000 người được hỗ trợ học nghề "
+            "phi nông nghiệp, chiếm 60%.")
+    assert alarms_of(text) == []

@@ -447,3 +447,24 @@ def test_an_outline_of_numbered_rows_with_ditto_units_adds_up_level_by_level() -
     got = {(c.stated, c.consistent) for c in check_text(_table(rows)) if "dòng" in (c.rule or "")}
     holds = {Decimal(v) for v in ("80.5", "40.2", "60.2", "760.1", "30.1", "110.6", "1500.2", "55.0")}
     assert got == {(v, True) for v in holds} | {(Decimal("900.3"), False)}
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_rows_under_a_heading_that_names_a_breakdown_are_all_of_the_total(headed: bool) -> None:
+    """"Chia theo phương tiện đến", "Chia theo mục đích chuyến đi": each heading says the rows under it
+    break the total down, so one count column that holds confirms the second breakdown and its other
+    columns, two and three off, are misprints.  Without the headings such rows say nothing."""
+    by_mode = "Chia theo phương tiện đến\n" if headed else ""
+    by_purpose = "Chia theo mục đích chuyến đi\n" if headed else ""
+    rows = [
+        ("Tổng số", ["210.000", "250.300", "1.900.400", "119,2", "101,0"]),
+        (f"{by_mode}Đường hàng không", ["160.000", "200.300", "1.500.000", "125,2", "99,0"]),
+        ("Đường biển", ["10.000", "8.000", "100.400", "80,0", "90,0"]),
+        ("Đường bộ", ["40.000", "42.000", "300.000", "105,0", "110,0"]),
+        (f"{by_purpose}Du lịch, nghỉ dưỡng", ["120.000", "150.102", "1.100.203", "125,1", "98,0"]),
+        ("Công việc", ["50.000", "60.100", "500.100", "120,2", "104,0"]),
+        ("Thăm thân", ["30.000", "30.000", "200.000", "100,0", "105,0"]),
+        ("Mục đích khác", ["10.000", "10.100", "100.100", "101,0", "101,5"]),
+    ]
+    wrong = sorted(c.stated for c in check_text(_table(rows)) if c.check == "sum" and not c.consistent)
+    assert wrong == ([Decimal(250300), Decimal(1900400)] if headed else [])

@@ -189,6 +189,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # "là 1 trong 2 chỉ số": "one of", like "một trong những"
     ("one-of", r"(?<![\d.,])1(?=\s+trong\s+(?:số\s+)?(?:những\s+)?\d)"),
     ("enumeration", r"(?m:^\s*\(?\d{1,2}[.)](?=\s))|\((?:\d{1,2})\)"),
+    # "   1.1 Lượt khách ngủ qua đêm", "1.2. Lượt khách trong ngày": an outline item's number
+    ("enumeration", r"(?m:^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+\p{Lu}))"),
     # --- families read from real report sentences (issue #12); tests/test_figures_table.py NONFIGURE_ROWS ---
     # "sản phẩm[1]", "theo báo cáo[12]": a footnote marker glued to the word it annotates
     ("footnote", r"(?<=[\p{L}\p{M}.,;:)\]”\"'%])\s?\[\d{1,3}\]"),

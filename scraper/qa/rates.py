@@ -18,6 +18,7 @@ from .. import settings
 from ..extract import vocab
 from ..models import Figure
 from .vocab import PLAN_NOUNS
+from .vocab import OF_WHICH
 from .text import (
     AMOUNT_KINDS,
     AVERAGE,
@@ -308,7 +309,7 @@ def _whole_reasons(
         yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
     named = _named_after(tx, p)
     specific = [w for w in named if w not in _GENERIC_NOUNS]
-    if specific and all(w in tx.label(f).lower().split() for w in specific):
+    if specific and all(w in tx.label(f).lower().split() for w in specific) and not _rated_sibling(tx, p, f):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
     if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
@@ -349,6 +350,22 @@ def _whole_reasons(
         ]
         yield (0.6, "số lớn hơn ngay trước trong "
                     "câu") if not between else (0.5, "số lớn hơn trước trong câu")
+
+
+_OWN_SHARE = regex.compile(
+    r"[^;.\d()]{0,80}?(?:chiếm|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I
+)
+
+
+def _rated_sibling(tx: Text, p: Figure, f: Figure) -> bool:
+    """"23.502 người … nông nghiệp, chiếm 42,89% số người …; 31.294 người … phi nông
+    nghiệp, chiếm 57,11%": a figure after the rate with a share of its own is the next item, not the
+    whole."""
+    i = tx.order[id(f)]
+    if f.start < p.start or i + 1 >= len(tx.figures):
+        return False
+    nxt = tx.figures[i + 1]
+    return nxt.kind == "percent" and _OWN_SHARE.fullmatch(tx.t, f.end, nxt.start) is not None
 
 
 _TOTAL_OF = regex.compile(r"(?<![\p{L}])tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I)
@@ -657,16 +674,46 @@ def _plans_before(tx: Text, p: Figure, num: Figure) -> list[Figure]:
     if not _PLAN_RATE.match(tx.t, p.end):
         return []
     s = tx.sentence(num.start)
+    para = tx.paragraph(num.start)
+    near = tx.sent[max(0, s - 2)]
     return [
         f
-        for f in tx.span(tx.sent[max(0, s - 2)], num.start, num.start)
-        if tx.paragraph(f.start) == tx.paragraph(num.start)
-        and is_amount(f)
+        for f in tx.span(tx.para[para], num.start, num.start)
+        if is_amount(f)
         and not f.change
         and f.value
         and (f.unit or "").lower() == (num.unit or "").lower()
-        and _PLAN_WORDS.search(tx.label(f))
+        and (
+            (f.start >= near and _PLAN_WORDS.search(tx.label(f)))
+            or (_part_of_a_plan(tx, f) and _same_subject(tx, f, num))
+        )
     ]
+
+
+_OPENS_OF_WHICH = regex.compile(rf"\s*(?:{OF_WHICH})\s*[,:]", regex.I)
+
+
+def _part_of_a_plan(tx: Text, f: Figure) -> bool:
+    """"tổng kế hoạch vốn … là 6.546 tỷ đồng. Trong đó, vốn do địa phương quản lý
+    5.786 tỷ đồng; …": a part of a plan is a plan too."""
+    s = tx.sentence(f.start)
+    if not s or not _OPENS_OF_WHICH.match(tx.t, tx.sent[s]):
+        return False
+    head = tx.in_sentences(s - 1, s - 1, f.start)
+    return bool(head) and _PLAN_WORDS.search(tx.t[tx.sent[s - 1] : head[-1].start]) is not None
+
+
+def _same_subject(tx: Text, plan: Figure, num: Figure) -> bool:
+    """The plan's words and the words before the amount share a phrase ("vốn trung ương đầu tư trên
+    địa bàn … 759 tỷ" and "Nguồn vốn trung ương đầu tư trên địa bàn … đạt 125
+    tỷ")."""
+    start = max(tx.sent[tx.sentence(num.start)], num.start - settings.QA_PLAN_SUBJECT_REACH)
+    return len(_bigrams(tx.label(plan)) & _bigrams(tx.t[start : num.start])) >= 2
+
+
+def _bigrams(words: str) -> set[tuple[str, str]]:
+    w = regex.findall(r"\p{L}+", words.lower())
+    return set(zip(w, w[1:]))
 
 
 # "… so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": a plan in parentheses, then the

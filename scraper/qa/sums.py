@@ -1610,46 +1610,74 @@ def _entity_lists(tx: Text) -> Iterable[Relation]:
         # "Cụ thể như sau:" ending its paragraph: one entry a paragraph ("Án hình sự: …")
         if not entries and not clauses:
             entries = _labelled_paragraphs(tx, tx.paragraph(m.end()) + 1)
+        if clauses:
+            entries = _joined_entries_split(tx, entries)
         if len(entries) < 2:
             continue
         shaped = all(len(x) == len(entries[0]) for x in entries)
         if clauses and not (shaped and len(entries[0]) >= 2):
             continue  # plain clauses after "Trong đó," are read by the marker rules
-        for j, head in enumerate(entries[0]):
-            column = [
-                # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
-                # vụ")
-                e[j]
-                if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
-                else _same_column(tx, head, e)
-                for e in entries
-            ]
-            # an entry without the column's word has none of it ("- Các cơ quan Đảng: có 06 người
-            # về hưu trước tuổi." lists no severance): the others are the column, too unsure to alarm
-            gaps = sum(f is None for f in column)
-            column = [f for f in column if f is not None]
-            if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
+        rels = list(_column_sums(tx, m, entries, shaped, clauses))
+        yield from _columns_confirmed(tx, rels) if clauses else rels
+
+
+def _columns_confirmed(tx: Text, rels: list[Relation]) -> list[Relation]:
+    """"… xảy ra 51 vụ, làm 35 người chết, 29 người bị thương. … Trong đó, va chạm
+    … 14 vụ, làm bị thương 10 người; …": when one column of the clauses adds up to its whole
+    exactly, the clauses are all of that sentence's breakdown, and the other columns are sums of its wholes
+    too."""
+    held = {tx.sentence(r.stated.start) for r in rels if evaluate(r).consistent and len(r.operands) >= 3}
+    return [
+        dataclasses.replace(r, confidence=max(r.confidence, SIBLING_CONF), rule=SIBLING_RULE)
+        if tx.sentence(r.stated.start) in held and not r.stated.change  # (rises: the parts' rises rule)
+        else r
+        for r in rels
+    ]
+
+
+SIBLING_RULE = "mệnh đề sau 'Trong đó,': cột này cộng lại, như cột bên cạnh đã khớp"
+SIBLING_CONF = settings.QA_CONF_SIBLING_COLUMN
+
+
+def _column_sums(
+    tx: Text, m: regex.Match[str], entries: list[list[Figure]], shaped: bool, clauses: bool
+) -> Iterable[Relation]:
+    """Each column of the entries against a whole stated before the list."""
+    for j, head in enumerate(entries[0]):
+        column = [
+            # entries of one shape: the same column of each ("thụ lý 200 vụ, giải quyết 180
+            # vụ")
+            e[j]
+            if shaped and tx.compatible(e[j], head) and e[j].kind == head.kind
+            else _same_column(tx, head, e)
+            for e in entries
+        ]
+        # an entry without the column's word has none of it ("- Các cơ quan Đảng: có 06 người
+        # về hưu trước tuổi." lists no severance): the others are the column, too unsure to alarm
+        gaps = sum(f is None for f in column)
+        column = [f for f in column if f is not None]
+        if not is_amount(head) or len(column) < 2 or (gaps and len(column) < 3):
+            continue
+        total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
+        here = tx.paragraph(m.start())
+        # (bounded: the paragraphs a whole may stand in, captions between passed over)
+        for w in tx.in_paragraphs(here - 2 - settings.QA_CAPTIONS_SKIPPED, here, near=m.start()):
+            if (
+                w.start >= m.start()
+                or w.kind != head.kind
+                or not tx.compatible(w, head)
+                or w.value < total / 2
+            ):
                 continue
-            total = sum((f.value for f in column), Decimal(0))  # type: ignore[union-attr]
-            here = tx.paragraph(m.start())
-            # (bounded: the paragraphs a whole may stand in, captions between passed over)
-            for w in tx.in_paragraphs(here - 2 - settings.QA_CAPTIONS_SKIPPED, here, near=m.start()):
-                if (
-                    w.start >= m.start()
-                    or w.kind != head.kind
-                    or not tx.compatible(w, head)
-                    or w.value < total / 2
-                ):
-                    continue
-                if _paragraphs_between(tx, w.start, m.start()) > 2:
-                    continue
-                conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
-                conf = min(conf, settings.QA_CONF_UNMARKED) if gaps or clauses else conf
-                rule = (
-                    "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
-                    "cộng theo cột"
-                )
-                yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
+            if _paragraphs_between(tx, w.start, m.start()) > 2:
+                continue
+            conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
+            conf = min(conf, settings.QA_CONF_UNMARKED) if gaps or clauses else conf
+            rule = (
+                "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
+                "cộng theo cột"
+            )
+            yield Relation("sum", w, tuple(column), rule, conf)  # type: ignore[arg-type]
 
 
 _LAST_WORD = regex.compile(r"([\p{L}]+)[^\p{L}\d,;:()]*$")
@@ -1733,6 +1761,26 @@ def _segments(tx: Text, start: int, end: int) -> list[list[Figure]]:
             out.append([])
         out[-1].append(f)
         last = f.end
+    return out
+
+
+_AND = regex.compile(r"\s(?:và|còn)\s", regex.I)
+
+
+def _joined_entries_split(tx: Text, entries: list[list[Figure]]) -> list[list[Figure]]:
+    """"…; nghiêm trọng xảy ra 32 vụ, làm 31 người bị thương và rất nghiêm trọng 2
+    vụ, làm 4 người tử nạn": the last entry joined by "và" holds two of the first entry's
+    shape."""
+    if not entries or not entries[0]:
+        return entries
+    n, shape = len(entries[0]), [f.kind for f in entries[0]]
+    out = []
+    for e in entries:
+        twice = len(e) == 2 * n and [f.kind for f in e] == shape * 2
+        if twice and _AND.search(tx.t, e[n - 1].end, e[n].start):
+            out += [e[:n], e[n:]]
+        else:
+            out.append(e)
     return out
 
 

@@ -208,6 +208,24 @@ def kinds_compatible(a: Figure, b: Figure) -> bool:
     return True
 
 
+# What happened to the people a count of a road accident counts, said right after the count ("1 người
+# chết, 3 người bị thương") or right before it ("làm bị thương 10 người", "chết 66
+# người")
+_CASUALTY_WORDS = r"(?P<c>chết|tử\s+vong|tử\s+nạn|thiệt\s+mạng|bị\s+thương)"
+_CASUALTY_AFTER = regex.compile(
+    rf"[ \t]*(?:người|trường\s+hợp)?[ \t]*{_CASUALTY_WORDS}(?![\p{{L}}])", regex.I
+)
+_CASUALTY_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_CASUALTY_WORDS}[ \t]*$", regex.I)
+
+
+def casualty_of(text: str, f: Figure) -> str:
+    """"dead" or "injured" for a count of people a road accident killed or hurt, else ""."""
+    m = _CASUALTY_AFTER.match(text, f.end) or _CASUALTY_BEFORE.search(text, max(0, f.start - 20), f.start)
+    if m is None:
+        return ""
+    return "injured" if m.group("c").lower().startswith("bị") else "dead"
+
+
 def _same_key(ka: str, kb: str) -> bool:
     return not ka or not kb or ka == kb or kb in _WIDE_KEYS.get(ka, ()) or ka in _WIDE_KEYS.get(kb, ())
 
@@ -279,6 +297,7 @@ class Text:
         }  # list.index compares models field by field
         self.aliases = defined_abbreviations(text)
         self.keys = {id(f): self._counted(f) for f in self.figures}
+        self.casualty = {id(f): casualty_of(self.t, f) for f in self.figures if f.kind == "count"}
         self.by_value: dict[Decimal, list[Figure]] = {}  # the figures of each value, in text order
         for f in self.figures:
             self.by_value.setdefault(f.value, []).append(f)
@@ -313,6 +332,9 @@ class Text:
             return True  # "152,8 triệu lượt" of "168 triệu lượt khám …": the noun said once
         if ub in CLASSIFIERS and ua.split(" ", 1)[0] == ub:
             return True
+        ca, cb = self.casualty.get(id(a), ""), self.casualty.get(id(b), "")
+        if ca and cb and ca != cb:
+            return False  # "1 người chết, 3 người bị thương": the dead are not among the injured
         return _same_key(self.keys.get(id(a), ""), self.keys.get(id(b), ""))
 
     def span(self, lo: int, hi: int, near: int | None = None) -> list[Figure]:

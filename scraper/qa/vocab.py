@@ -9,7 +9,7 @@ from ..extract import vocab
 
 # Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" =
 # "hồ sơ".
-CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng")
+CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng", "ngôi")
 ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 # Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count
 # whoever did it, so they name no noun of their own and agree with any count.

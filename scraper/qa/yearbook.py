@@ -49,6 +49,7 @@ class Row:
     label: str
     cells: list[Figure | str | None]  # a figure, ZERO for "-", None for a number that is not a figure
     rank: str = ""  # "I." rows are "roman", "1." rows "arabic": groups and their members
+    headed: bool = False  # under a heading that names a breakdown ("Chia theo mục đích chuyến đi")
 
 
 @dataclass
@@ -250,6 +251,7 @@ def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable
                 _key(label),
                 [_cell(v, by_start) for v in values],
                 _rank(label),
+                _headed(label),
             )
             for label, cells in groups[first:]
             if label and (values := _as_wide(cells, width))
@@ -258,6 +260,15 @@ def read_column_tables(text: str, figures: Sequence[Figure]) -> list[ColumnTable
         if table.sections and len(table.sections[0]) >= 2:
             tables.append(table)
     return tables
+
+
+_HEADING = regex.compile(r"^\s*(?:chia|phân)\s+(?:theo|ra)\b", regex.I | regex.M)
+
+
+def _headed(label: str) -> bool:
+    """A heading line above the row's own name: "Chia theo phương tiện đến ¶ Đường không"."""
+    head, _, _ = label.rpartition("\n")
+    return bool(head) and _HEADING.search(head) is not None
 
 
 def _sections(rows: list[Row]) -> list[list[Row]]:
@@ -405,6 +416,10 @@ def _top_level(rows: list[Row], i: int, ncols: int, cache: dict[int, int]) -> li
 def _sum_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
     cache: dict[int, int] = {}
     for i, parent in enumerate(rows):
+        if i + 1 < len(rows) and rows[i + 1].headed and not parent.headed:
+            if headed := list(_broken_down_again(rows, parent, i + 1, ncols)):
+                yield from headed  # "Tổng số ¶ Chia theo …": the breakdowns the headings name
+                continue
         sets = _children_sets(rows, i)
         if i == 0 and (top := _top_level(rows, i, ncols, cache)):
             sets = itertools.chain([top], sets)
@@ -444,6 +459,13 @@ def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> 
     to it."""
     facet = 0
     while start < len(rows):
+        if rows[start].headed and (end := _heading_end(rows, start)) and (
+            kept := _headed_breakdown(parent, rows[start:end], ncols)
+        ):
+            facet += 1
+            yield from (dataclasses.replace(r, facet=facet) for r in kept)
+            start = end
+            continue
         for n in range(min(settings.QA_YEARBOOK_MAX_PARTS, len(rows) - start), 1, -1):
             if kept := _breakdown(parent, rows[start : start + n], ncols):
                 facet += 1  # each breakdown is judged on its own: one adding up says nothing of another
@@ -452,6 +474,28 @@ def _broken_down_again(rows: list[Row], parent: Row, start: int, ncols: int) -> 
                 break
         else:
             return
+
+
+def _heading_end(rows: list[Row], start: int) -> int:
+    """Where the rows under the heading at `start` end: at the next heading or the table's end."""
+    end = start + 1
+    while end < len(rows) and not rows[end].headed and end - start < settings.QA_YEARBOOK_MAX_PARTS:
+        end += 1
+    return end
+
+
+def _headed_breakdown(parent: Row, run: list[Row], ncols: int) -> list[Relation]:
+    """The rows under a heading that names a breakdown, up to the next heading: all of the total by the
+    heading's words, so one column that holds confirms it and the columns a little off are misprints
+    ("Chia theo mục đích chuyến đi": 2.479.942 against 2.479.939)."""
+    rule = f"niên giám: dòng '{parent.label}' là tổng của {len(run)} dòng dưới 'chia theo'"
+    rels = [r for c in range(ncols) if (r := _column_sum(parent, run, c, rule)) is not None]
+    verdicts = [evaluate(r) for r in rels]
+    if len(run) < 2 or not any(v.consistent for v in verdicts):
+        return []
+    if any(not v.consistent and not close(v.computed, v.relation.stated.value) for v in verdicts):
+        return []  # a column far off: the rows are not all of the total, or the heading is another table's
+    return rels
 
 
 def _column_relations(rows: list[Row], ncols: int) -> Iterable[Relation]:
