@@ -393,6 +393,7 @@ def test_triggers_read_at_their_anchor_words_find_what_a_scan_finds(seed_body: s
         "(2) trên 1 ha, mỗi 100 dân / 10 người; iv/2020; 15 ngày đầu tháng; năm 202.",
         "COVID-19, H5N1, 5G, Quận 1, Nghi Sơn 12 và 3, 1.234.567, 2019-2020, 120201, 12 / 5/2021, 8h30, "
         "0274.3822.518, 1900 5454, Km12+300, 1:2000, 12,5 ha 7\n8",
+        "A-1 a-12 1a 12ab ²3 4² K5 5K ſ6 7ſ 8 h 9\th 10- 11 -12 13 . 14 /",
         "",
     ]
     for text in texts:
@@ -555,8 +556,9 @@ def test_digit_run_starts_are_ascending_and_distinct(seed_body: str) -> None:
     """A trigger anchored on one kind of digit-run offset uses `_run_starts` as is (no set, no sort)."""
     from scraper.extract import nonfigures
 
-    for text in (seed_body, "1 2  34 1999 20201 a 5\n 6", "7", ""):
-        for where in ("first", "first short", "last", "before short", "year"):
+    for text in (seed_body, "1 2  34 1999 20201 a 5\n 6", "7", "", "a1 2-b 3h 4 / 5 -6x ²7 8²"):
+        for where in ("first", "first short", "last", "before short", "year", "last, then /.-", "last, then h",
+                      "glued"):
             starts = nonfigures._run_starts(text, where)
             assert list(starts) == sorted(set(starts)), where
 

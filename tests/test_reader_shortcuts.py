@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper import parse_article
 from scraper.errors import NotAnArticle
 from scraper.parse.article import (
+    _BLOCK_CSS,
     _BOUNDS,
     _DEPTH_TAG,
     _NESTING_TAG,
@@ -24,6 +25,7 @@ from scraper.parse.article import (
     _SOURCE_BREAKS,
     MAX_DEPTH,
     _any_match,
+    _breaks_and_blocks,
     _depth,
     _depth_bound,
     _drop_matches,
@@ -145,6 +147,23 @@ def test_layout_is_the_plain_walk(path) -> None:
     assert layout.positions == [start[n.mem_id] for n in layout.elements]
     elements = [n.mem_id for n in tree.body.traverse() if n.tag and n.tag[0] != "-"]
     assert [n.mem_id for n in layout.elements] == elements
+
+
+@pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")
+def test_breaks_and_blocks_are_what_the_selectors_find(path) -> None:
+    """The body's line breaks and blocks, found in one walk by tag id, are the nodes `css("br")` and the
+    block selector group find, in the same order: in the body as the profile finds it, and in a whole page
+    (svg and math inside, custom elements, a table in a table)."""
+    markup = _MARKUP.replace("</body>", "<svg><title>t</title><p>p</p></svg><math><li>m</li></math>"
+                             "<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>"
+                             "<BR/><Div><br></Div></body>")
+    tree = LexborHTMLParser(path.read_bytes() if path else markup)
+    for node in (tree.body, _find_body(tree, GENERIC)):
+        if node is None:
+            continue
+        breaks, blocks = _breaks_and_blocks(node)
+        assert [n.mem_id for n in breaks] == [n.mem_id for n in node.css("br")]
+        assert [n.mem_id for n in blocks] == [n.mem_id for n in node.css(_BLOCK_CSS)]
 
 
 @pytest.mark.parametrize("path", [None, *_all_pages()], ids=lambda p: p.name if p else "markup")

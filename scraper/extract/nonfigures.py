@@ -20,7 +20,7 @@ import regex
 
 from .. import settings
 from . import vocab
-from .patterns import HOLD, LEXICON, digit_runs, finditer_at
+from .patterns import HOLD, LEXICON, digit_runs, finditer_at, next_non_space
 
 # Nouns before "cấp N" that make it a class or level ("đường cấp 4"), not the verb "cấp" (to issue).
 LEVEL_NOUNS = "|".join(
@@ -390,7 +390,7 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "weekday": (("lower", r"thứ|chủ\s+nhật", (("at", ("thứ", "chủ")),)),),
     "standard": (("text", r"ISO|IEC|TCVN|QCVN|IEEE", (("at", ("iso", "iec", "tcvn", "qcvn", "ieee")),)),),
     "date": (
-        ("text", r"\d\s*[/.-]\s*\d", (("run", ("last",)),)),
+        ("text", r"\d\s*[/.-]\s*\d", (("run", ("last, then /.-",)),)),
         ("lower", r"ngày|tháng", (("at", ("ngày", "tháng")),)),
     ),
     "month-year": (("text", _TRIGGERS["month-year"][1], (("at", ("/", "-")),)),),
@@ -401,10 +401,10 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "quarter": (("lower", r"quý|[iv]\s*/\s*\d", (("at", ("quý",)), ("before", ("/",)))),),
     "time": (
         ("lower", r":|giờ|lúc", (("at", (":", "giờ", "lúc")),)),
-        ("lower", r"\d\s*h", (("run", ("last",)),)),
+        ("lower", r"\d\s*h", (("run", ("last, then h",)),)),
     ),
     "code": (
-        ("text", _TRIGGERS["code"][1], (("run", ("first", "last")),)),
+        ("text", _TRIGGERS["code"][1], (("run", ("glued",)),)),
         (
             "lower",
             _TRIGGERS["code"][2],
@@ -509,9 +509,38 @@ def _run_starts(text: str, where: str) -> tuple[int, ...]:
         return tuple(e - 1 for _, e in runs)
     if where == "before short":
         return tuple(_last_non_space(text, s) for s, e in runs if e - s <= 2)
+    if where == "last, then /.-":  # "\\d\\s*[/.-]": only a separator may follow the spaces after it
+        return tuple(e - 1 for _, e in runs if next_non_space(text, e) in _SEPARATORS)
+    if where == "last, then h":  # "\\d\\s*h"
+        return tuple(e - 1 for _, e in runs if next_non_space(text, e) == "h")
+    if where == "glued":
+        return _glued_digits(text, runs)
     return tuple(
         p for s, e in runs if e - s >= 4 for p in range(s, e - 3) if text.startswith(("19", "20"), p)
     )
+
+
+_SEPARATORS = frozenset("/.-")  # (a set: "" for the end of the text is not in it)
+
+
+def _glued_digits(text: str, runs: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """The first and last digits of the runs that may touch a letter as `code` reads one
+    (`[^\\W\\d_]`: a letter, ASCII or not; "-" between them): a digit in the middle of a run never does."""
+    out: list[int] = []
+    for s, e in runs:
+        if _lettered(text, s - 1) or (s >= 1 and text[s - 1] == "-" and _lettered(text, s - 2)):
+            out.append(s)
+        elif e - s == 1 and _lettered(text, e):
+            out.append(s)
+        if e - s > 1 and _lettered(text, e):
+            out.append(e - 1)
+    return tuple(out)
+
+
+def _lettered(text: str, i: int) -> bool:
+    """Whether text[i] may be a letter read as `[^\\W\\d_]`, here or in the text before lower-casing (a
+    letter lower-cases to a letter; any non-ASCII character is let through)."""
+    return 0 <= i < len(text) and (text[i].isalpha() or not text[i].isascii())
 
 
 def _anchored_starts(lowered: str, occ: dict[str, list[int]], anchors: _Anchors) -> Sequence[int]:
