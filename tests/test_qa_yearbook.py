@@ -468,3 +468,17 @@ def test_rows_under_a_heading_that_names_a_breakdown_are_all_of_the_total(headed
     ]
     wrong = sorted(c.stated for c in check_text(_table(rows)) if c.check == "sum" and not c.consistent)
     assert wrong == ([Decimal(250300), Decimal(1900400)] if headed else [])
+
+
+@pytest.mark.parametrize("day_guests", ["1.450.300", "1.450.310"])
+def test_a_running_total_column_is_the_months_so_far_plus_this_months(day_guests: str) -> None:
+    """"Thực hiện 8 tháng | Ước tính tháng 9 | Cộng dồn 9 tháng | index": the third column is the first
+    two added, row by row; a row whose running total is ten off is a misprint."""
+    rows = [
+        ("1. Lượt khách phục vụ", ["2.100.400", "250.100", "2.350.500", "110,2"]),
+        ("- Khách quốc tế", ["300.200", "40.050", "340.250", "115,0"]),
+        ("- Khách trong nước", ["1.800.200", "210.050", "2.010.250", "109,4"]),
+        ("2. Ngày khách phục vụ", ["1.300.100", "150.200", day_guests, "108,8"]),
+    ]
+    running = [c.consistent for c in check_text(_table(rows)) if "(lũy kế)" in (c.rule or "")]
+    assert running == [True, True, True, day_guests == "1.450.300"]

@@ -525,6 +525,16 @@ def _next_group(rows: list[Row], j: int, start: int, ncols: int) -> tuple[list[R
     return [], 0
 
 
+def _running_totals(rows: list[Row], ncols: int) -> Iterable[Relation]:
+    """"Thực hiện 8 tháng | Ước tính tháng 9 | Cộng dồn 9 tháng": a column that is the sum of
+    the two before it in the rows (the months so far and this month's estimate), as far as the rows confirm
+    it."""
+    for k in range(2, ncols):
+        rule = f"niên giám: cột {k + 1} là cột {k - 1} cộng cột {k} (lũy kế)"
+        sums = (_cells_sum(row.cells[k], [row.cells[k - 2], row.cells[k - 1]], rule) for row in rows)
+        yield from _structure([r for r in sums if r is not None], min_held=settings.QA_YEARBOOK_MIN_ROWS - 1)
+
+
 def _index_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
     """"TỔNG SỐ | 12.342.460,42 | 14.031.175,56 | 113,68": a column that is one column over an earlier
     one, × 100, in the rows (confirmed by at least one other row)."""
@@ -724,6 +734,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         out += _sum_relations(values, table.columns)
         out += _totals_below(values, table.columns)
         out += _column_relations(values, table.columns)
+        out += _running_totals(values, table.columns)
         out += _index_columns(values, table.columns)
         out += _share_rows([row for section in table.sections for row in section])
         out += _share_columns(values, table.columns)
