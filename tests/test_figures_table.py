@@ -327,6 +327,7 @@ MORE = [
     ("Tỉnh xếp hạng 10 trên 63 tỉnh, thành phố về chỉ số PCI.", [("10", D(10), "rank", None, None)]),
     ("Hội đồng đã đánh giá, phân hạng 120 sản phẩm OCOP.", [("120", D(120), "count", "sản phẩm", None)]),
     ("Chi cục đã thi hành xong 1.200 việc.", [("1.200", D(1200), "count", "việc", None)]),
+    ("Tỷ số giới tính là 98,5 nam/100 nữ.", [("98,5", D("98.5"), "quantity", "nam/100 nữ", None)]),
     ("Năm 2020 có 120 doanh nghiệp, năm 2021 là 150.", [("120", D(120), "count", "doanh nghiệp", None), ("150", D(150), "count", "doanh nghiệp", None)]),
     ("năng suất đạt 2 tấn trên 1 ha", [("2 tấn", D(2), "quantity", "tấn/ha", "đạt")]),
     ("đất ở tái định cư đạt 93,15%, cho các công trình công cộng đạt 41,08.", [("93,15%", D("93.15"), "percent", "%", "đạt"), ("41,08", D("41.08"), "percent", "%", "đạt")]),

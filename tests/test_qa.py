@@ -2308,6 +2308,26 @@ WHOLES_READ = [
     ("each group's share after 'trong N người, có', the groups overlapping",
      "Ngoài ra, trong 80 người, có 36 người là nữ, chiếm 45%; 20 người dưới 35 tuổi, chiếm 25%; 8 người "
      "ngoài Đảng, chiếm {}%.", "ratio", ("{}%", "8", "80"), "10", "3"),
+    ("cases and their money written as pairs: the money column adds up too, though the cases miss by one",
+     "Số việc năm trước chuyển sang: 90 việc/80,5 tỉ đồng. Trong đó: có điều kiện thi hành 30 việc/{} tỉ đồng, "
+     "chưa có điều kiện thi hành 59 việc/72,5 tỉ đồng.", "sum", ("80,5 tỉ đồng", "{} tỉ đồng", "72,5 tỉ đồng"),
+     "8", "8,7"),
+    ("a list after 'trong đó:' is not cut short by a year in its last clause",
+     "Diện tích gieo trồng vụ Đông Xuân đạt 120.000 ha, giảm 0,5% so với cùng kỳ năm 2022; trong đó: diện tích vụ "
+     "Đông đạt 30.000 ha, giảm 20 ha (-0,07%); tổng diện tích vụ Xuân năm 2023 đạt {} ha, giảm 900 ha (-1%), "
+     "riêng lúa xuân đạt 70.000 ha, giảm 500 ha (-0,7%) so với vụ xuân năm 2022.", "sum",
+     ("120.000 ha", "30.000 ha", "{} ha"), "90.000", "89.800"),
+    ("one amount against three targets in turn, each in brackets",
+     "Riêng khu vực cảng thu được 21.000 tỷ đồng, đạt 40% so với chỉ tiêu Bộ Tài chính giao (52.500 tỷ đồng), đạt "
+     "37,5% chỉ tiêu Tổng cục giao (56.000 tỷ đồng), đạt {}% chỉ tiêu UBND thành phố giao phấn đấu (60.000 tỷ "
+     "đồng).", "ratio", ("{}%", "21.000 tỷ đồng", "60.000 tỷ đồng"), "35", "37"),
+    ("a level 'bằng X% so với cùng kỳ - giảm N'",
+     "Trong 4 ngày nghỉ lễ, thành phố đón 80.000 lượt khách (bằng {}% so với cùng kỳ - giảm 20.000 lượt).",
+     "ratio", ("{}%", "80.000", "20.000"), "80", "75"),
+    ("candidates by sector bloc, one bloc named by two groups",
+     "Hội nghị lập danh sách sơ bộ 60 người. Trong đó, khối Đảng 20 người; khối MTTQ 12 người; khối cơ quan nhà "
+     "nước {} người; khối lực lượng vũ trang 3 người; khối tôn giáo - dân tộc 2 người và thành phần khác 1 người.",
+     "sum", ("60", "20", "12", "{}", "3", "2", "1"), "22", "21"),
 ]
 
 

@@ -67,7 +67,7 @@ PER_UNIT = (
     rf"|(?<=(?i:{_RATE_WORDS})[^.;:,\d]{{0,40}})(?i:trên)\s+)(?:0?1)\s+{_PER_UNIT_NOUN}"
     r"|(?:(?<!\d\s*)/\s*|(?i:trên|mỗi)\s+)(?:10|100|1\.000|10\.000|100\.000)\s+(?P<u>(?i:dân"
     r"|người\s+dân|"
-    r"người|trẻ(?:\s+đẻ\s+sống)?))(?![\p{L}])"
+    r"người|trẻ(?:\s+đẻ\s+sống)?|nữ|bé\s+gái))(?![\p{L}])"  # (sex ratios: "97,82 nam/100 nữ")
 )
 
 # A number that ends a proper name ("Nhiệt điện Nghi Sơn 1", "Nhơn Trạch 3 và 4"): two capitalised

@@ -61,6 +61,11 @@ def _reach(n: Figure, gap: str) -> int:
     return settings.QA_RATE_REACH
 
 
+def _of_plans(tx: Text, a: Figure, b: Figure) -> bool:
+    """Two rates of plan one after the other: the same amount against two targets."""
+    return bool(_PLAN_RATE.match(tx.t, a.end) and _PLAN_RATE.match(tx.t, b.end))
+
+
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
     lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
@@ -68,8 +73,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     out: list[tuple[Figure, float, str]] = []
     i = tx.order[id(p)]
     depth = tx.d(p.start)
+    end = p.start  # (moved back past rates of plan the same amount has: read the gap up to the first)
     for n in reversed(tx.figures[:i]):
-        gap = tx.t[n.end : p.start]
+        gap = tx.t[n.end : end]
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
             # growth
@@ -79,6 +85,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # the count, past its rise
             continue
         other_sentence = tx.sentence(n.start) != tx.sentence(p.start) and not _SUBJECTLESS_RATE.fullmatch(gap)
+        if n.kind == "percent" and not n.change and not other_sentence and _of_plans(tx, n, p):
+            end = n.start
+            continue  # "thu 21.515 tỷ, đạt 38,47% chỉ tiêu A (…), đạt 36,6% chỉ tiêu B (…)"
         if n.kind == "percent" or ";" in gap or other_sentence or len(_ASIDE.sub("", gap)) > _reach(n, gap):
             break
         if _MEMBERS_RATE.search(gap):
@@ -666,7 +675,7 @@ def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bo
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ
 # đồng". "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
-_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,40}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
+_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,60}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
 
 
 _PLAN_RATE = regex.compile(
@@ -1137,8 +1146,11 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
 
 AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hiện tại + mức giảm)"
 LEVEL_CHANGE_RULE = "số kỳ này bằng X% số kỳ trước (hiện tại ∓ thay đổi trong ngoặc)"
+# "bằng 99,6% (giảm 629 ha) so với năm trước", "bằng 67,71% so với cùng kỳ - giảm 36.565"
 _BRACKET_CHANGE = regex.compile(
-    r"\s*\(\s*(?:tương\s+ứng\s+|tương\s+đương\s+)?(?:giảm|tăng)?\s*", regex.I
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước)\s*)?[-–(,]\s*"
+    r"(?:tương\s+ứng\s+|tương\s+đương\s+)?(?:giảm|tăng)?\s*",
+    regex.I,
 )
 
 
@@ -1150,7 +1162,7 @@ def _level_beside_its_change(tx: Text, p: Figure, change: Figure) -> Iterable[Re
     if not _BRACKET_CHANGE.fullmatch(tx.t, p.end, change.start):
         return
     for num, _, _ in _numerators(tx, p):
-        if num.change or not is_amount(num) or (num.unit or "").lower() != (change.unit or "").lower():
+        if num.change or not is_amount(num) or num.kind != change.kind or not tx.compatible(num, change):
             continue
         whole = num.value + change.value if change.change == "giảm" else num.value - change.value
         if whole > 0:

@@ -31,6 +31,7 @@ from .text import (
     Text,
     count_pairs,
     is_amount,
+    kinds_compatible,
     roles_of,
     unit_key,
 )
@@ -170,7 +171,7 @@ def _parts_after(
         if not (is_amount(f) or actual) or not like or f.change != whole.change or f is whole:
             continue
         changed = not whole.change and CHANGE_BEFORE.search(tx.before(f, 30))  # a cut's parts are cuts
-        if changed or SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start):
+        if changed or (SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start) and not _paired(tx, f)):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
         if depth is None:
@@ -208,6 +209,14 @@ def _parts_after(
     if not all(f.kind == "ratio" for f in out):  # fractions count as parts only in a list made of them
         out = [f for f in out if f.kind != "ratio"]
     return _one_noun(tx, whole, out)
+
+
+def _paired(tx: Text, f: Figure) -> bool:
+    """"32 việc/6,92 tỉ đồng": an amount after a slash that measures another thing than the count
+    before it: the pair's second figure, not a plan or a base."""
+    i = tx.order[id(f)]
+    before = tx.figures[i - 1] if i else None
+    return before is not None and "/" in tx.t[before.end : f.start] and not kinds_compatible(before, f)
 
 
 def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
@@ -301,9 +310,15 @@ def _unread_number_after(tx: Text, last: Figure) -> bool:
     spans = [(f.start, f.end) for f in tx.span(last.end, end)]
     for m in regex.finditer(r"\d+", tx.t[last.end : end]):
         pos = last.end + m.start()
+        if _A_DATE.search(tx.t, max(0, pos - 8), pos) or _A_YEAR.fullmatch(m.group()):
+            continue  # "… so với vụ xuân năm 2022": a date, no part
         if not any(a <= pos < b for a, b in spans):
             return True
     return False
+
+
+_A_DATE = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý)\s*$|[/.-]$", regex.I)
+_A_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 def _named_items_after(tx: Text, last: Figure, whole: Figure) -> bool:
@@ -665,12 +680,15 @@ def overlapping_facets(tx: Text, r: Relation) -> bool:
     before it and the noun after it."""
     if r.check != "sum" or len(r.operands) < 2:
         return False
-    named = set()
+    named, parts = set(), 0
     for f in r.operands:
         before, after = tx.t[max(0, f.start - 50) : f.start], tx.t[f.end : f.end + 30]
-        words = regex.split(r"[,;(]", before)[-1] + " " + regex.split(r"[,;(\d]", after)[0]
-        named |= {i for i, facet in enumerate(_FACETS) if facet.search(words)}
-    return len(named) >= 2
+        words = regex.split(r"[,;(]|\svà\s", before)[-1] + " " + regex.split(r"[,;(\d]|\svà\s", after)[0]
+        mine = {i for i, facet in enumerate(_FACETS) if facet.search(words)}
+        named |= mine
+        parts += bool(mine)
+    # (one part naming two, "khối tôn giáo - dân tộc 1 người", is one bloc of a breakdown by sector)
+    return len(named) >= 2 and parts >= 2
 
 
 def _in_order(figs: Sequence[Figure]) -> list[Figure]:
@@ -893,7 +911,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, begin, same_sentence_only=False))
-            conf = settings.QA_CONF_MARKER if w is nearest else settings.QA_CONF_MARKER * 0.8
+            # "87 việc/85,8 tỉ đồng. Trong đó … 32 việc/6,92 tỉ đồng …": the pair's second
+            second = nearest is not None and _paired(tx, w) and tx.figures[tx.order[id(w)] - 1] is nearest
+            conf = settings.QA_CONF_MARKER if w is nearest or second else settings.QA_CONF_MARKER * 0.8
             unnumbered = bool(parts) and _UNNUMBERED.search(tx.t, m.end(), parts[0].start) is not None
             if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered:
                 # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all; "23 người,
