@@ -2648,3 +2648,21 @@ def test_two_shares_side_by_side_that_make_100_confirm_beside_a_share_of_another
     assert [(c.consistent, [f["raw"] for f in c.figures]) for c in check_text(text) if c.check == "shares"] == [
         (True, ["70,4%", "29,6%"])
     ]
+
+
+def test_a_count_beside_the_whole_in_an_identity_is_no_part_of_its_breakdown() -> None:
+    """"xử lý 300 tin, trong đó … 200 tin …, … 100 tin, đang tiếp tục giải quyết 100 tin": what is still
+    pending stands beside what was handled (handled + pending = received), so it is neither a part of the
+    300 nor, with the 300's parts, a breakdown of the 400."""
+    text = ("Trong quý, Công an huyện đã tiếp nhận 400 tin báo, xử lý 300 tin, trong đó có 200 tin đủ yếu tố khởi "
+            "tố và không khởi tố là 100 tin, đang tiếp tục giải quyết 100 tin, so với cùng kỳ năm 2023 tăng 12 tin.")
+    sums = {(c.stated, tuple(f["raw"] for f in c.figures[1:])): c.consistent for c in check_text(text)
+            if c.check == "sum"}
+    assert sums == {(D(400), ("300", "100")): True, (D(300), ("200", "100")): True}
+
+
+@pytest.mark.parametrize("late,consistent", [("150", True), ("50", False)])
+def test_a_pending_count_inside_a_list_of_how_files_were_resolved_is_passed_over(late: str, consistent: bool) -> None:
+    text = (f"Trung tâm đã giải quyết và trả kết quả 2.700 hồ sơ, đạt 93%; trong đó, trả trước hạn 2.200 hồ sơ; "
+            f"đúng hạn 350 hồ sơ; đang giải quyết 120 hồ sơ; trả quá hạn {late} hồ sơ.")
+    assert _sets(text, "sum").get(("2.700", "2.200", "350", late)) is consistent

@@ -110,9 +110,16 @@ def _roles_apart(mine: set[str], theirs: set[str]) -> bool:
 
 
 def _subset_by_role(mine: set[str], theirs: set[str]) -> bool:
-    """`theirs` were resolved out of what `mine` took up ("thụ lý 1.392 vụ và đã giải quyết
-    được 1.117 vụ"): a part of it, no sibling."""
-    return bool(mine & _INTAKE) and "resolved" in theirs and not mine & _OUTCOMES
+    """`theirs` were resolved (on time, late, or are pending) out of what `mine` took up ("thụ lý 1.392
+    vụ và đã giải quyết được 1.117 vụ"): a part of it, no sibling."""
+    return bool(mine & _INTAKE and theirs & _OUTCOMES) and not mine & _OUTCOMES
+
+
+def _sibling_role(whole: set[str], part: set[str]) -> bool:
+    """The part plays a role beside the whole's in an identity (pending beside resolved): its sibling."""
+    return bool(whole and part) and not whole & part and any(
+        whole & set(parts) and part & set(parts) for parts, _, _ in IDENTITIES
+    )
 
 
 _INTAKE = frozenset({"received", "taken_up"})
@@ -185,6 +192,8 @@ def _parts_after(
             # "48 dự án, trong đó 34 dự án FDI và 14 dự án trong nước, điều chỉnh
             # tăng vốn cho 15 dự án …": the parts made the whole; a clause goes on
             break
+        if _sibling_role(roles_of(tx.label(whole)), roles_of(tx.label(f))):
+            continue  # "xử lý 325 tin, trong đó …, đang giải quyết 111 tin": beside it, no part
         if out and _subset_by_role(roles_of(tx.label(out[-1])), roles_of(tx.label(f))):
             break  # "thụ lý 1.392 vụ và đã giải quyết 1.117 vụ": of the last part, not beside
         running = sum((p.value for p in out), f.value)
@@ -909,8 +918,14 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             # môn: …": the marker names the part it breaks down again
             earlier, begin = [recalled], first.end
         nearest = next((w for w in reversed(earlier) if tx.compatible(first, w)), None)
+        near_parts: list[Figure] = []
         for w in reversed(earlier):
             parts = _not_outside(tx, w, _parts_after(tx, w, begin, same_sentence_only=False))
+            if w is nearest and sum((f.value for f in parts), Decimal(0)) == _amount(w):
+                near_parts = parts  # (a list that makes the nearest whole exactly)
+            # "tiếp nhận 436 tin, xử lý 325 tin, trong đó 236 …, 89 …, đang giải quyết 111
+            # tin": the nearest whole's parts and then its sibling are no breakdown of the one before
+            mixed = w is not nearest and near_parts and parts[: len(near_parts)] == near_parts
             # "87 việc/85,8 tỉ đồng. Trong đó … 32 việc/6,92 tỉ đồng …": the pair's second
             second = nearest is not None and _paired(tx, w) and tx.figures[tx.order[id(w)] - 1] is nearest
             conf = settings.QA_CONF_MARKER if w is nearest or second else settings.QA_CONF_MARKER * 0.8
@@ -920,6 +935,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 # gồm: Chủ tịch, 3 Phó Chủ tịch và 19 Ủy viên": an item with no number is one
                 # more
                 conf = settings.QA_CONF_ARITHMETIC
+            if mixed and len(parts) > len(near_parts):
+                conf = min(conf, settings.QA_CONF_UNMARKED)
             roles = _roles_make_up(tx, w, parts, exactly=True)
             closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts) or _complementary(tx, parts)
             for r in _sum_candidates(tx, w, parts, rule, conf, complete=roles):
