@@ -71,6 +71,8 @@ def _check_values(c: Check, implied: bool = False) -> list[Decimal]:
     for ref, role in zip(c.figures, c.roles or [""] * len(c.figures)):
         if role == "current" and implied:  # a change over last period's value, derived from this period's
             continue
+        if role == "change" and implied and "numerator" in (c.roles or []):
+            continue  # this period's value over last period's, which is derived with the change
         if role.endswith("-denominator"):  # a sum of fractions' denominators ("179 + 206 + … = 590")
             out.append(Decimal(str(ref["denominator"])))
             continue

@@ -2666,3 +2666,14 @@ def test_a_pending_count_inside_a_list_of_how_files_were_resolved_is_passed_over
     text = (f"Trung tâm đã giải quyết và trả kết quả 2.700 hồ sơ, đạt 93%; trong đó, trả trước hạn 2.200 hồ sơ; "
             f"đúng hạn 350 hồ sơ; đang giải quyết 120 hồ sơ; trả quá hạn {late} hồ sơ.")
     assert _sets(text, "sum").get(("2.700", "2.200", "350", late)) is consistent
+
+
+@pytest.mark.parametrize("gap", [" (giảm", ", (giảm", " so với cùng kỳ - giảm"])
+def test_a_level_beside_its_fall_names_the_fall_as_the_change_not_as_the_whole(gap: str) -> None:
+    """"đàn lợn 450.000 con, bằng 90%, (giảm 50.000 con …)": last year's herd is 500.000, which the text does
+    not print; the check shows this year's count and the fall it was derived with, each in its role."""
+    text = f"Đàn lợn ước tính 450.000 con, bằng 90%{gap} 50.000 con so với cùng kỳ năm trước)."
+    levels = [c for c in check_text(text) if c.rule.startswith("số kỳ này bằng X%")]
+    assert [(c.consistent, c.roles, [f["raw"] for f in c.figures]) for c in levels] == [
+        (True, ["rate", "numerator", "change"], ["90%", "450.000", "50.000"])
+    ]

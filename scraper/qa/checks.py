@@ -273,7 +273,10 @@ def _roles(r: Relation) -> list[str]:
         return ["rate", "numerator", "denominator"]
     # the fraction a whole was read from: its denominator, or its numerator when the words call that the total
     sources = ["whole" if s.value == r.whole != s.denominator else "whole-denominator" for s in _sources(r)]
-    return ["rate", "numerator"] + (["whole"] if len(r.operands) > 1 else []) + sources
+    # "bằng 99,6% (giảm 629 ha)": the whole is this period's value with the change taken back
+    changed = len(r.operands) > 1 and r.operands[1].change and r.operands[1].value != r.whole
+    second = "change" if changed else "whole"
+    return ["rate", "numerator"] + ([second] if len(r.operands) > 1 else []) + sources
 
 
 def _sources(r: Relation) -> tuple[Figure, ...]:

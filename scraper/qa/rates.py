@@ -1148,7 +1148,7 @@ AMOUNT_AFTER_RULE = "mức giảm nêu ngay sau, trên số kỳ trước (= hi�
 LEVEL_CHANGE_RULE = "số kỳ này bằng X% số kỳ trước (hiện tại ∓ thay đổi trong ngoặc)"
 # "bằng 99,6% (giảm 629 ha) so với năm trước", "bằng 67,71% so với cùng kỳ - giảm 36.565"
 _BRACKET_CHANGE = regex.compile(
-    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước)\s*)?[-–(,]\s*"
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước)\s*)?[-–(,]\s*\(?\s*"
     r"(?:tương\s+ứng\s+|tương\s+đương\s+)?(?:giảm|tăng)?\s*",
     regex.I,
 )
