@@ -2328,6 +2328,16 @@ WHOLES_READ = [
      "Hội nghị lập danh sách sơ bộ 60 người. Trong đó, khối Đảng 20 người; khối MTTQ 12 người; khối cơ quan nhà "
      "nước {} người; khối lực lượng vũ trang 3 người; khối tôn giáo - dân tộc 2 người và thành phần khác 1 người.",
      "sum", ("60", "20", "12", "{}", "3", "2", "1"), "22", "21"),
+    # (modelled on procuracy, police and Party-discipline reports)
+    ("levels and then their falls in the same order in one sentence",
+     "Sáu tháng đầu năm, cơ quan điều tra khởi tố mới 2.100 vụ án, phê chuẩn khởi tố 3.150 bị can, giảm 400 vụ "
+     "({}%), 350 bị can (10%) so với cùng kỳ năm trước.", "ratio", ("{}%", "400", "2.100"), "16", "16,6"),
+    ("a clearance rate: the cases solved (with their suspects) over the cases that occurred",
+     "Trong đợt cao điểm, trên địa bàn xảy ra 120 vụ phạm tội về trật tự xã hội, lực lượng công an đã điều tra "
+     "làm rõ 102 vụ, với 180 đối tượng, đạt tỷ lệ {}%.", "ratio", ("{}%", "102", "120"), "85", "58"),
+    ("forms of discipline after 'với hình thức'",
+     "Đến cuối quý, Đảng bộ Khối có 9 trường hợp bị thi hành kỷ luật, với hình thức khiển trách {}, cảnh cáo 2, "
+     "khai trừ 3.", "sum", ("9", "{}", "2", "3"), "4", "3"),
 ]
 
 
@@ -2677,3 +2687,11 @@ def test_a_level_beside_its_fall_names_the_fall_as_the_change_not_as_the_whole(g
     assert [(c.consistent, c.roles, [f["raw"] for f in c.figures]) for c in levels] == [
         (True, ["rate", "numerator", "change"], ["90%", "450.000", "50.000"])
     ]
+
+
+def test_a_bracket_naming_the_items_beside_its_figure_again_is_no_breakdown_of_that_figure() -> None:
+    """"khiển trách 4, cảnh cáo 2, khai trừ 3 (trong đó, UBKT cảnh cáo 2, khai trừ 3)": the bracket
+    names the list's items again (the ones the inspection committee decided), not parts of the 3."""
+    text = ("Đảng bộ Khối có 9 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 4, cảnh cáo 2, khai trừ 3 "
+            "(trong đó, UBKT Đảng ủy Khối cảnh cáo 2, khai trừ 3).")
+    assert alarms_of(text) == []

@@ -356,6 +356,8 @@ def _whole_reasons(
         and rate_roles & {"on_time", "late", "ahead"}
     ):
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
+    if dist <= 1 and f.start < num.start and _OCCURRED.search(tx.label(f)) and _CLEARED.search(tx.label(num)):
+        yield 0.8, CLEARED_RULE  # "xảy ra 95 vụ …, điều tra làm rõ 83 vụ, …, đạt 87%"
     if dist <= 1 and f.start < num.start and _total_of_its_noun(tx.label(f), tx.label(num)):
         yield 0.8, "'tổng số <danh từ>' và số <danh từ> ấy ngay sau"
     if dist == 0 and f.start < num.start:
@@ -385,6 +387,10 @@ def _rated_sibling(tx: Text, p: Figure, f: Figure) -> bool:
 
 
 _SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
+# A police report's clearance rate: the cases solved over the cases that occurred
+_OCCURRED = regex.compile(r"(?<![\p{L}])xảy\s+ra(?![\p{L}])", regex.I)
+_CLEARED = regex.compile(r"(?<![\p{L}])(?:làm\s+rõ|khám\s+phá)(?![\p{L}])", regex.I)
+CLEARED_RULE = "tỷ lệ điều tra làm rõ trên số vụ xảy ra"
 IN_WHOLE_REASON = "'trong N …, có' và tỷ lệ của từng mục trên N"
 
 
@@ -1008,9 +1014,11 @@ def _parallel_level(tx: Text, change: Figure) -> Figure | None:
     changes in the same order ("xảy ra 294 vụ, làm chết 182 người, bị thương 210 người. So
     với cùng kỳ giảm 10 vụ (3,4%), 12 người chết (6,6%), 8 người bị thương (3,8%)")."""
     s = tx.sentence(change.start)
+    amounts = [g for g in tx.in_sentences(s, s, change.start) if is_amount(g)]
+    if (same := _levels_then_their_changes(tx, amounts, change)) is not None:
+        return same
     if s == 0:
         return None
-    amounts = [g for g in tx.in_sentences(s, s, change.start) if is_amount(g)]
     changes = [g for g in amounts if g.change]
     levels = [g for g in tx.in_sentences(s - 1, s - 1, change.start) if is_amount(g)]
     if len(changes) < 2 or len(changes) != len(amounts) or len(levels) != len(changes):
@@ -1020,6 +1028,18 @@ def _parallel_level(tx: Text, change: Figure) -> Figure | None:
     if not all(tx.compatible(a, b) and a.unit == b.unit for a, b in zip(levels, changes)):
         return None
     return levels[next(i for i, g in enumerate(changes) if g is change)]
+
+
+def _levels_then_their_changes(tx: Text, amounts: list[Figure], change: Figure) -> Figure | None:
+    """"khởi tố mới 4.197 vụ án, … 6.280 bị can, giảm 761 vụ (15,4%), 567 bị can (8,3%)":
+    one sentence lists the levels, then their changes in the same order."""
+    k = next((i for i, g in enumerate(amounts) if g.change), len(amounts))
+    levels, changes = amounts[:k], amounts[k:]
+    if len(levels) < 2 or len(levels) != len(changes) or not all(g.change for g in changes):
+        return None
+    if not all(tx.compatible(a, b) and unit_key(a.unit) == unit_key(b.unit) for a, b in zip(levels, changes)):
+        return None
+    return next((a for a, b in zip(levels, changes) if b is change), None)
 
 
 def _restated_level(tx: Text, change: Figure, p: Figure) -> Figure | None:

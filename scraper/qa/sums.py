@@ -220,6 +220,29 @@ def _parts_after(
     return _one_noun(tx, whole, out)
 
 
+def _names_siblings(tx: Text, w: Figure, parts: list[Figure]) -> bool:
+    """"khiển trách 3, cảnh cáo 1, khai trừ 4 (trong đó, UBKT cảnh cáo 1, khai trừ 4)": the
+    bracket's items are named as `w` and the figures listed beside it are: the whole list again, by who
+    decided, not a breakdown of `w`."""
+    i = tx.order[id(w)]
+    s = tx.sentence(w.start)
+    beside = [
+        f
+        for f in tx.figures[max(0, i - settings.QA_WINDOW) : i]
+        if tx.sentence(f.start) == s and tx.d(f.start) == tx.d(w.start)  # (not another bracket's items)
+    ]
+    names = {_name_before(tx, f) for f in (*beside, w)} - {""}
+    return sum(_name_before(tx, p) in names for p in parts) >= 2
+
+
+def _name_before(tx: Text, f: Figure) -> str:
+    m = _LAST_TWO_WORDS.search(tx.before(f, 30))
+    return m.group(1).lower() if m else ""
+
+
+_LAST_TWO_WORDS = regex.compile(r"(\p{L}+\s+\p{L}+)\s*:?\s*$")
+
+
 def _paired(tx: Text, f: Figure) -> bool:
     """"32 việc/6,92 tỉ đồng": an amount after a slash that measures another thing than the count
     before it: the pair's second figure, not a plan or a base."""
@@ -951,7 +974,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             close = tx.t.find(")", m.end())
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
             rule = "liệt kê trong ngoặc sau tổng"
-            yield from _sum_candidates(tx, w, parts, rule, settings.QA_CONF_MARKER)
+            conf = settings.QA_CONF_ARITHMETIC if _names_siblings(tx, w, parts) else settings.QA_CONF_MARKER
+            yield from _sum_candidates(tx, w, parts, rule, conf)
         if MARK_BEFORE.search(tx.before(w, 60)) or _THEN_HAS.match(tx.t, w.end):
             parts = _parts_after(tx, w, w.end, same_sentence_only=False)
             rule = "'Trong N …, có' trước tổng"

@@ -45,6 +45,8 @@ MARKER = regex.compile(
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|(?:các\s+)?hình\s+thức(?=\s*:)"  # "kỷ luật 58 đảng viên, bằng các hình thức: …"
+    # "8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, …"
+    r"|(?<=(?:với|bằng)\s+)(?:các\s+)?hình\s+thức(?=\s+\p{L}+(?:\s+\p{L}+)?\s+\d)"
     r"|chia\s+ra|phân\s+theo"
     # ", với 51 lao động … và 1.606 lao động …": a list of two or more in its clause
     r"|(?<=[,(]\s*)với(?=\s+\d(?:[^;.\n]|\.\d)*?\svà\s+\d))"
@@ -452,7 +454,7 @@ PAIRED_UNITS = frozenset(
 
 _COMMA_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3},\s*")
 # cases and the people in them: "1.312 vụ với 2.286 bị cáo"
-_WITH_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?(?<![\p{L}])với\s+")
+_WITH_PAIR_GAP = regex.compile(r"\s*(?:[\p{L}]+\s*){0,3}?,?\s*(?<![\p{L}])với\s+")
 
 
 def count_pairs(tx: Text) -> dict[int, tuple[Figure, str]]:
