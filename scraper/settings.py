@@ -175,6 +175,7 @@ QA_HEDGES = frozenset(
 )
 # The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
 QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
+QA_HEDGE_ABOVE_REACH = 0.01  # "hơn 5.023.546": an amount said to be above it may pass it by this share
 QA_HEDGES_BELOW = frozenset(
     {"gần", "dưới", "không quá", "chưa đến", "ngót", "gần như", "khoảng gần"}
 )

@@ -2695,3 +2695,23 @@ def test_a_bracket_naming_the_items_beside_its_figure_again_is_no_breakdown_of_t
     text = ("Đảng bộ Khối có 9 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 4, cảnh cáo 2, khai trừ 3 "
             "(trong đó, UBKT Đảng ủy Khối cảnh cáo 2, khai trừ 3).")
     assert alarms_of(text) == []
+
+
+@pytest.mark.parametrize("central,consistent", [("1.213.500", True), ("1.313.500", False)])
+def test_an_amount_said_to_be_above_its_parts_sum_holds_if_they_pass_it_by_a_little(
+    central: str, consistent: bool
+) -> None:
+    """"đã phân bổ hơn 5.023.500 triệu đồng; trong đó, … 1.213.500 …, … 3.837.500 …": parts that
+    pass a lower bound by a little keep it; by more than `QA_HEDGE_ABOVE_REACH` they do not."""
+    text = (f"Đến nay, đã phân bổ hơn 5.023.500 triệu đồng; trong đó, ngân sách trung ương phân bổ {central} "
+            "triệu đồng, vốn ngân sách địa phương 3.837.500 triệu đồng.")
+    raws = tuple(f"{v} triệu đồng" for v in ("5.023.500", central, "3.837.500"))
+    assert _sets(text, "sum").get(raws) is consistent
+
+
+def test_a_share_that_misses_the_sum_its_siblings_hold_over_alarms() -> None:
+    """"trên đại học 300 người (tỉ lệ 60%); đại học 180 người (tỉ lệ 36%); dưới đại học 20 người (tỉ lệ
+    5%)": the shares make about 100% and two hold over 300 + 180 + 20; 20/500 is 4%, not 5%."""
+    text = ("ĐB tái cử 160 người (tỉ lệ 32%); ĐB tham gia lần đầu 320 người (tỉ lệ 64%). + Trình độ: trên đại học "
+            "300 người (tỉ lệ 60%); đại học 180 người (tỉ lệ 36%); dưới đại học 20 người (tỉ lệ 5%).")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated == D(5)] == [False]

@@ -78,8 +78,10 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     tx = Text(body, [f for f in figures if f.table is None])
     other_wholes = _shares_of_other_wholes(judged)
     printed = [{f.index for f in v.relation.operands} for v in judged if v.relation.check == "sum"]
-    readings = [v for v in map(evaluate, _implied_wholes(tx, printed)) if v.consistent]
+    every = list(map(evaluate, _implied_wholes(tx, printed)))
+    readings = [v for v in every if v.consistent]
     implied = {v.relation.stated.index: v for v in readings if v.relation.check == "ratio"}
+    implied |= {v.relation.stated.index: v for v in _odd_share_out(every)}
     # a breakdown of a whole printed before, another than the one judged ("368 HTX, trong đó 149 … và
     # 219 …" ¶ by rating: 58 + 163 + 73 + 50 + 24)
     judged_parts = {frozenset(f.index for f in v.relation.operands) for v in judged}
@@ -98,6 +100,22 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     out += _confirmations(tx, out)
     out += _point_changes(tx, out)
     return out + _sibling_shares(tx, out)
+
+
+def _odd_share_out(verdicts: list[Verdict]) -> list[Verdict]:
+    """Of shares that make 100% over their amounts' sum, the one that misses it while `QA_SIBLING_RATES`
+    others hold ("310 người (62,5%); 180 người (36,3%); 6 người (1,3%)": 6/496 is 1,21%): the list is
+    complete by its shares and the whole confirmed by the others, so the miss is a misprint."""
+    held: dict[Decimal | None, int] = {}
+    for v in verdicts:
+        if v.relation.check == "ratio" and v.consistent:
+            held[v.relation.whole] = held.get(v.relation.whole, 0) + 1
+    return [
+        v
+        for v in verdicts
+        if v.relation.check == "ratio" and not v.consistent
+        and held.get(v.relation.whole, 0) >= settings.QA_SIBLING_RATES
+    ]
 
 
 def _sibling_shares(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
@@ -167,7 +185,7 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
         if is_amount(f) and not f.change and (share := own_share(tx, f)) is not None and share.value < 100:
             by_paragraph.setdefault(tx.paragraph(f.start), []).append((f, share))
     out: list[Relation] = []
-    for pairs in _paragraph_runs(by_paragraph):
+    for pairs in _paragraph_runs(by_paragraph) + _sentence_runs(tx, by_paragraph):
         amounts, shares = [a for a, _ in pairs], [s for _, s in pairs]
         if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
             continue
@@ -208,6 +226,20 @@ def _printed_before(tx: Text, amounts: list[Figure], whole: Decimal) -> Figure |
 
 
 _Pairs = list[tuple[Figure, Figure]]
+
+
+def _sentence_runs(tx: Text, by_paragraph: dict[int, _Pairs]) -> list[_Pairs]:
+    """The pairs of one sentence that make 100% in a paragraph whose pairs do not ("ĐB tái cử
+    160 người (tỉ lệ 32,3%) … + Trình độ: trên đại học 310 người (62,5%); …")."""
+    runs = []
+    for pairs in by_paragraph.values():
+        if _hundred(pairs):
+            continue
+        by_sentence: dict[int, _Pairs] = {}
+        for a, share in pairs:
+            by_sentence.setdefault(tx.sentence(a.start), []).append((a, share))
+        runs += [run for run in by_sentence.values() if 2 <= len(run) < len(pairs) and _hundred(run)]
+    return runs
 
 
 def _paragraph_runs(by_paragraph: dict[int, _Pairs]) -> list[_Pairs]:
