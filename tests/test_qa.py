@@ -2715,3 +2715,14 @@ def test_a_share_that_misses_the_sum_its_siblings_hold_over_alarms() -> None:
     text = ("ĐB tái cử 160 người (tỉ lệ 32%); ĐB tham gia lần đầu 320 người (tỉ lệ 64%). + Trình độ: trên đại học "
             "300 người (tỉ lệ 60%); đại học 180 người (tỉ lệ 36%); dưới đại học 20 người (tỉ lệ 5%).")
     assert [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated == D(5)] == [False]
+
+
+@pytest.mark.parametrize("ratio,consistent", [("112,7", True), ("111,5", False)])
+def test_a_ratio_per_hundred_over_the_pair_of_counts_before_it(ratio: str, consistent: bool) -> None:
+    """"6.200 trẻ trai/5.500 trẻ gái … tỷ số giới tính khi sinh là 112,7 trẻ trai/100 trẻ gái (năm
+    2020 là 114,0 …)": boys per hundred girls is the pair's first over its second × 100; last period's
+    ratio in brackets is of other counts."""
+    text = (f"Năm 2023 có 6.200 trẻ trai/5.500 trẻ gái được sinh ra. Theo đó, tỷ số giới tính khi sinh là {ratio} "
+            "trẻ trai/100 trẻ gái (năm 2020 là 114,0 trẻ trai/100 trẻ gái).")
+    per_hundred = [c for c in check_text(text) if c.rule.startswith("tỷ số trên 100")]
+    assert [(c.stated, c.consistent) for c in per_hundred] == [(D(ratio.replace(",", ".")), consistent)]

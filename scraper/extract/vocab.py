@@ -404,6 +404,9 @@ COUNT_NOUNS: tuple[str, ...] = (
     "khẩu trang",
     "khẩu",  # "59 hộ/186 khẩu": people of a household register
     "trẻ em",
+    "trẻ trai",  # "6.109 trẻ trai/5.365 trẻ gái" (births by sex)
+    "trẻ gái",
+    "trẻ",  # "1.456 trẻ"
     "thí sinh",
     "vị trí",  # "giải tỏa 157.018 m² tại 49 vị trí"
     "tân binh",  # "165 tân binh lên đường nhập ngũ"

@@ -1030,6 +1030,33 @@ def _parallel_level(tx: Text, change: Figure) -> Figure | None:
     return levels[next(i for i, g in enumerate(changes) if g is change)]
 
 
+PER_HUNDRED_RULE = "tỷ số trên 100: hai số đếm 'a/b' nêu trước, a/b × 100"
+_PER_HUNDRED = regex.compile(r"/\s*100(?!\d)")
+
+
+def _per_hundred(tx: Text) -> Iterable[Relation]:
+    """"có 6.109 trẻ trai/5.365 trẻ gái được sinh ra. Theo đó, tỷ số GTKS là 113,5 trẻ
+    trai/100 trẻ gái": a ratio per hundred over the two counts of the pair printed before it (this
+    sentence or the one before)."""
+    for i, f in enumerate(tx.figures):
+        if f.change or f.prior_period or not _PER_HUNDRED.search(f.unit or ""):
+            continue
+        s = tx.sentence(f.start)
+        before = [g for g in tx.in_sentences(s - 1, s, f.start) if g.start < f.start]
+        pairs = [
+            (a, b)
+            for a, b in zip(before, before[1:])
+            if a.kind == b.kind == "count" and "/" in tx.t[a.end : b.start] and b.value
+        ]
+        if not pairs:
+            continue
+        a, b = pairs[-1]
+        between = tx.figures[tx.order[id(b)] + 1 : i]
+        if any(_PER_HUNDRED.search(g.unit or "") for g in between):
+            continue  # "… 113,5 trẻ trai/100 trẻ gái (năm 2019 là 115,0 …)": the first after it
+        yield Relation("ratio", f, (a, b), PER_HUNDRED_RULE, settings.QA_CONF_MARKER, whole=b.value)
+
+
 def _levels_then_their_changes(tx: Text, amounts: list[Figure], change: Figure) -> Figure | None:
     """"khởi tố mới 4.197 vụ án, … 6.280 bị can, giảm 761 vụ (15,4%), 567 bị can (8,3%)":
     one sentence lists the levels, then their changes in the same order."""
@@ -1701,6 +1728,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
+    rates += [*_per_hundred(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
