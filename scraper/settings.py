@@ -183,6 +183,8 @@ QA_HEDGES_BELOW = frozenset(
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
 QA_SHARES_MAX_GAP = 1.5
+QA_NAMED_TOTAL_CHARS = 40  # the words after two shares compared to tell they name one total
+QA_SHARES_WHOLE_SPREAD = 0.005  # shares whose own amounts give one whole within this share of it
 QA_SHARES_MIN_RUN = 2  # shares side by side that make 100% with nothing else saying so: at least this many
 # Parts that overshoot their whole by more than this share are not its breakdown (a misprint overshoots less).
 QA_PREFIX_NEAR = 0.01  # parts this close to their whole end the list where the next would overshoot it

@@ -2726,3 +2726,26 @@ def test_a_ratio_per_hundred_over_the_pair_of_counts_before_it(ratio: str, consi
             "trẻ trai/100 trẻ gái (năm 2020 là 114,0 trẻ trai/100 trẻ gái).")
     per_hundred = [c for c in check_text(text) if c.rule.startswith("tỷ số trên 100")]
     assert [(c.stated, c.consistent) for c in per_hundred] == [(D(ratio.replace(",", ".")), consistent)]
+
+
+NO_ALARMS = [
+    ("shares whose own amounts give one whole larger than the amounts: a kind left out, no misprint",
+     "Qua xác minh, có 11.000 việc có điều kiện thi hành (chiếm 72,73%) và 4.000 việc chưa có điều kiện thi hành "
+     "(chiếm 26,45%)."),
+    ("a fraction of areas each of which reached 100%",
+     "Đến 13 giờ có 950.000 cử tri đi bầu, chiếm tỷ lệ 88%; 410/1.700 khu vực bỏ phiếu cử tri đi bầu đạt 100%."),
+    ("a share of the same named total before the rate is its sibling, not its whole",
+     "Thị xã có số vốn đăng ký là 350 tỷ đồng, chiếm 50% tổng số vốn đăng ký của cả tỉnh. Huyện B có số vốn đăng "
+     "ký 112 tỷ đồng, chiếm 16% tổng số vốn đăng ký của cả tỉnh."),
+    ("counts of other nouns beside a total one off their sum",
+     "Phát triển 1.500 hội viên mới; vận động xây dựng 200 căn nhà đồng đội. Giúp 1.699 cựu chiến binh được "
+     "hưởng chế độ bảo hiểm y tế."),
+    ("a target equal to the new total is no part of it",
+     "Năm nay phấn đấu tập hợp 900 câu lạc bộ. Kết quả tổ chức ra mắt được 387 câu lạc bộ, nâng tổng số lên 900 "
+     "câu lạc bộ."),
+]
+
+
+@pytest.mark.parametrize("what,text", NO_ALARMS, ids=[n[0] for n in NO_ALARMS])
+def test_readings_that_raise_no_alarm(what: str, text: str) -> None:
+    assert alarms_of(text) == []

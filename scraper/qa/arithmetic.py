@@ -613,6 +613,8 @@ def _sum_search(tx: Text, w: Figure, placed: set[int], slip: Decimal = Decimal(0
             lambda g: inside(g) and kinds_compatible(g, w),
         ]
     period = _period_shape(tx, w)
+    if slip:
+        likes = likes[:1]  # an alarm needs parts of the whole's noun (not "1.500 hội viên" + "200 nhà")
     for like in likes:
         # nearest first on both sides: a run ends at the whole or starts right after it; parts share the
         # whole's period ("tháng 7 … 53.750 tấn": not the "lũy kế 7 tháng" figures between its parts)

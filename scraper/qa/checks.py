@@ -324,13 +324,15 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         if f.kind == "percent" and not f.change and f.range is None:
             by_sentence[(f.sentence, bool(f.prior_period))].append(f)
     for sentence_fs in by_sentence.values():
-        check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance)
+        check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance, figures)
         found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)
         out.extend(c.model_copy(update={"article_url": url}) for c in found)
     return out
 
 
-def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None) -> Check | None:
+def _sentence_breakdown(
+    body: str, all_fs: list[Figure], tolerance: float | None, figures: list[Figure]
+) -> Check | None:
     """The sentence's shares as one breakdown: a run of them that makes 100% confirms, a named breakdown
     that falls a little short or over alarms."""
     # "chi đầu tư …, ước đạt 48,2%; chi thường xuyên …, ước đạt 25%": progress against
@@ -353,7 +355,24 @@ def _sentence_breakdown(body: str, all_fs: list[Figure], tolerance: float | None
     computed = sum((f.value for f in fs), Decimal(0))
     if run is None and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
         return None
+    if run is None and _of_a_larger_whole(body, figures, fs):
+        return None
     return _shares_check(fs, computed, run is not None, 0.8 if named else 0.5)
+
+
+def _of_a_larger_whole(body: str, figures: list[Figure], shares: list[Figure]) -> bool:
+    """"12.003 việc có điều kiện (chiếm 72,74%) và 4.355 việc chưa có điều kiện (chiếm
+    26,39%)": each share's own amount over it gives one whole (16.501), larger than the amounts together:
+    the shares are right, the breakdown leaves a kind out — no misprint."""
+    amounts = []
+    for f in shares:
+        before = [g for g in figures if g.end <= f.start and g.kind in ("count", "money", "quantity")]
+        if not before or ";" in body[before[-1].end : f.start] or not f.value:
+            return False
+        amounts.append(before[-1])
+    wholes = [a.value / f.value * 100 for a, f in zip(amounts, shares)]
+    one = max(wholes) - min(wholes) <= max(wholes) * Decimal(str(settings.QA_SHARES_WHOLE_SPREAD))
+    return one and min(wholes) > sum((a.value for a in amounts), Decimal(0))
 
 
 # "chiếm 50,5% tổng đàn lợn và 49,2% tổng đàn gia cầm": each share names its own total

@@ -316,7 +316,8 @@ def _whole_reasons(
     if whole_after and regex.search(r"(?<![\p{L}])tổng(?![\p{L}])", tx.label(f), regex.I):
         yield 0.8, "'chiếm … tổng số' và số tổng"
     total_of = _total_named(tx, p) if whole_after else []
-    if total_of and f.start < num.start and all(w in tx.label(f).lower().split() for w in total_of):
+    named_total = total_of and all(w in tx.label(f).lower().split() for w in total_of)
+    if named_total and f.start < num.start and not _rated_sibling(tx, p, f):
         # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số
         # vụ việc"
         yield 0.8, f"'chiếm … tổng số {' '.join(total_of)}' và số {' '.join(total_of)}"
@@ -380,10 +381,18 @@ def _rated_sibling(tx: Text, p: Figure, f: Figure) -> bool:
     nghiệp, chiếm 57,11%": a figure after the rate with a share of its own is the next item, not the
     whole."""
     i = tx.order[id(f)]
-    if f.start < p.start or i + 1 >= len(tx.figures):
+    if i + 1 >= len(tx.figures):
         return False
     nxt = tx.figures[i + 1]
-    return nxt.kind == "percent" and _OWN_SHARE.fullmatch(tx.t, f.end, nxt.start) is not None
+    if nxt is p or nxt.kind != "percent" or _OWN_SHARE.fullmatch(tx.t, f.end, nxt.start) is None:
+        return False
+    # before the rate: a share of the same total named the same ("340 tỷ đồng, chiếm
+    # 51,59% tổng số vốn đăng ký của cả tỉnh … 108 tỷ, chiếm 16,23% …")
+    return f.start > p.start or _named_total_after(tx, nxt) == _named_total_after(tx, p)
+
+
+def _named_total_after(tx: Text, p: Figure) -> str:
+    return " ".join(tx.t[p.end : p.end + settings.QA_NAMED_TOTAL_CHARS].split(".")[0].split())
 
 
 _SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
@@ -530,6 +539,10 @@ def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
     if _MEMBERS_RATE.search(tx.t, num.end, p.start):
         return True
+    if p.value == 100 and num.denominator and num.value < num.denominator and _CLAUSE_BETWEEN.fullmatch(
+        tx.t, num.end, p.start
+    ):
+        return True  # "408/1.722 khu vực bỏ phiếu cử tri đi bầu đạt 100%": each of the 408
     m = _NOUN_AFTER.match(tx.t, p.end) if num.end < p.start else None
     if m is None or not num.unit:
         return False
@@ -537,6 +550,12 @@ def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     unit = num.unit.lower()
     plan = named in {w.lower() for w in PLAN_NOUNS}
     return not (plan or unit.startswith(named) or named.startswith(unit))
+
+
+# a clause of its own between a fraction and its rate: a noun and a verb phrase, four words or more
+_CLAUSE_BETWEEN = regex.compile(
+    r"\s*\p{L}+(?:\s+\p{L}+){3,}\s+(?:đạt|là)(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
+)
 
 
 _WITH_EXTRACTED = "tỷ lệ và số liệu (trích xuất)"

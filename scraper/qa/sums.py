@@ -988,7 +988,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 if is_amount(f)
                 and not f.change
                 and tx.compatible(f, w)
-                and f.value <= w.value
+                and f.value < w.value  # (not the target: "900 CLB … nâng tổng số lên 900")
                 and tx.d(f.start) == tx.d(w.start)
                 and tx.sentence(w.start) - tx.sentence(f.start) <= 1
             ]
