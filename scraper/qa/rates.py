@@ -539,8 +539,10 @@ def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
     if _MEMBERS_RATE.search(tx.t, num.end, p.start):
         return True
-    if p.value == 100 and num.denominator and num.value < num.denominator and _CLAUSE_BETWEEN.fullmatch(
-        tx.t, num.end, p.start
+    after = " ".join(tx.t[p.end : p.end + 40].lower().split()).removeprefix("số ")
+    own = bool(num.unit) and after.startswith(num.unit.lower().split()[0])  # "đạt 100% số khu vực"
+    if p.value == 100 and num.denominator and num.value < num.denominator and not own and (
+        _CLAUSE_BETWEEN.fullmatch(tx.t, num.end, p.start)
     ):
         return True  # "408/1.722 khu vực bỏ phiếu cử tri đi bầu đạt 100%": each of the 408
     m = _NOUN_AFTER.match(tx.t, p.end) if num.end < p.start else None
