@@ -272,3 +272,4 @@ ATTACHMENT_SAME_VALUE_SIMILARITY = 50.0  # a same-value pair with a less alike i
 ATTACHMENT_SPECIFIC_VALUE = 1000  # values at least this large (or with decimals) rarely agree by chance
 QA_PLAN_SUBJECT_REACH = 160  # the words before an amount matched with a plan's part's words
 QA_CONF_SIBLING_COLUMN = 0.75  # a column of 'Trong đó,' clauses beside one that adds up exactly
+OUT_OF_REACH = 80  # read before "trên N" for a count of its noun ("13 đại biểu … trên 13")

@@ -2749,3 +2749,13 @@ NO_ALARMS = [
 @pytest.mark.parametrize("what,text", NO_ALARMS, ids=[n[0] for n in NO_ALARMS])
 def test_readings_that_raise_no_alarm(what: str, text: str) -> None:
     assert alarms_of(text) == []
+
+
+def test_a_count_out_of_a_count_of_its_noun_is_no_hedge_and_a_share_printed_with_zeros_keeps_its_places() -> None:
+    """"15 đại biểu trúng cử trên 15 đại biểu được ấn định": "trên" is "out of", not "more than", so
+    it widens nothing; "21,00%" states two decimals, and 3/15 is 20,00%."""
+    text = ("Kết quả có 15 đại biểu trúng cử trên 15 đại biểu được ấn định. Trong đó: Nữ 05 người, chiếm 33,33%; "
+            "dân tộc thiểu số 03 người, chiếm 20,00%; tái cử 03 người chiếm 21,00%.")
+    assert [f.qualifier for f in extract_figures(text)][:2] == [None, None]
+    alarms = [c for c in check_text(text) if not c.consistent]
+    assert [c.stated for c in alarms] == [D(21)] and "= 20,000%" in alarms[0].message

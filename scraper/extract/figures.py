@@ -829,6 +829,17 @@ _COMPARED_MORE = regex.compile(
 _SCALED = regex.compile(r"(?<![\p{L}])(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*$", regex.I)
 
 
+def _out_of(c: Candidate, prefix: str) -> bool:
+    """"13 đại biểu trúng cử trên 13 đại biểu": a count of the same noun, a few words, then
+    "trên" — the base it is out of."""
+    noun = (c.unit or "").split(" ")[0]
+    if c.kind != "count" or not noun:
+        return False
+    words = rf"(?:{_SP}+\p{{L}}+){{0,6}}{_SP}+trên{_SP}*$"
+    pattern = rf"\d[\d.,]*{_SP}+{regex.escape(noun)}{words}"
+    return regex.search(pattern, prefix[-settings.OUT_OF_REACH :]) is not None
+
+
 # Every change word holds one of these ("tăng trưởng", "sụt giảm").
 _CHANGE_CORES = ("tăng", "giảm")  # tests/test_extract_centre.py checks it against vocab.CHANGE_WORDS
 
@@ -840,8 +851,8 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
         c.qualifier = _qualifier(prefix)
     else:
         c.qualifier = None
-    if c.kind == "rank":
-        c.qualifier = None
+    if c.kind == "rank" or (c.qualifier == "trên" and _out_of(c, prefix)):
+        c.qualifier = None  # "13 đại biểu trúng cử trên 13 đại biểu": out of, not more than
     lowered = prefix.lower()
     if c.qualifier == "hơn" and (m := _COMPARED_MORE.search(prefix)) is not None:
         # "so với cùng kỳ … nhiều hơn 15 vụ": 15 more than then, not "more than 15"

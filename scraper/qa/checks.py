@@ -28,7 +28,7 @@ from ..models import Check, CompareRow, Figure
 from .arithmetic import second_look
 from .pairs import relations
 from .tables import read_text_tables
-from .verdicts import Relation, Verdict, decide, within_rounding
+from .verdicts import Relation, Verdict, decide, unit_of, within_rounding
 
 __all__ = [
     "OfficialTableError",
@@ -227,7 +227,7 @@ def _ratio_check(v: Verdict, url: str | None) -> Check:
     r, ok, computed = v.relation, v.consistent, v.computed
     f, num = r.stated, r.operands[0]
     den_value = r.whole if r.whole is not None else r.operands[1].value
-    places = _places(f.value)
+    places = max(_places(f.value), _places(unit_of(f)) if unit_of(f) < 1 else 0)  # "23,00%": two places
     what = {"change": "Mức thay đổi", "per_unit": "Bình quân"}.get(r.check, "Tỷ lệ")
     scale, word = _display_scale(num)  # "6,1 tỷ/8,2 tỷ", not "6.100.000.000/8.200.000.000"
     if r.over == "growth":  # "(1.200 tỷ − 1.000 tỷ)/1.000 tỷ = 20,0%"
