@@ -2759,3 +2759,13 @@ def test_a_count_out_of_a_count_of_its_noun_is_no_hedge_and_a_share_printed_with
     assert [f.qualifier for f in extract_figures(text)][:2] == [None, None]
     alarms = [c for c in check_text(text) if not c.consistent]
     assert [c.stated for c in alarms] == [D(21)] and "= 20,000%" in alarms[0].message
+
+
+def test_a_share_that_misses_the_printed_total_its_listed_siblings_hold_over_alarms() -> None:
+    """The blocks' counts add up to the printed 1.000.000 files and their shares make about 100%; the
+    others hold over it, so "Khối A1: 55.000 chiếm tỷ lệ 5,2%" (5,5%) is a misprint."""
+    text = ("Tổng số hồ sơ đăng ký là 1.400.000, trong đó hồ sơ đại học 1.000.000, chiếm tỷ lệ 71,4%. Hồ sơ phân "
+            "theo khối thi, Khối A: 470.000 chiếm tỷ lệ 47%; Khối A1: 55.000 chiếm tỷ lệ 5,2%; Khối B: 213.000 "
+            "chiếm tỷ lệ 21,3%; Khối C: 62.000 chiếm tỷ lệ 6,2%; Khối D1: 163.000 chiếm tỷ lệ 16,3%; Khối khác: "
+            "37.000 chiếm tỷ lệ 3,7%.")
+    assert [c.consistent for c in check_text(text) if c.check == "ratio" and c.stated == D("5.2")] == [False]

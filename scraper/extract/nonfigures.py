@@ -164,7 +164,9 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
         r"mạnh)\s+)(?i:thứ)\s+[2-7](?!\d)|(?i:chủ\s+nhật)",
     ),
     # 17:00, 5:05 PM, 17h30, 8h, 17 giờ 30
-    ("time", r"(?<![\d.,])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"),
+    # (not "Khối A1: 74.412": a label's digit before a colon, minutes past 59, a number going on)
+    ("time", r"(?<![\p{L}\d.,])\d{1,2}\s*:\s*[0-5]\d(?:\s*:\s*[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+             r"(?![\d]|[.,]\d)"),
     ("time", r"(?<![\d.,])\d{1,2}\s*[hH]\s*\d{0,2}(?:\s*(?:phút|p))?(?![\p{L}\d])"),
     ("time", r"(?i:lúc|vào\s+lúc|từ\s+lúc"
              r"|đến\s+lúc)\s+\d{1,2}(?:\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?)?"),
@@ -174,7 +176,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("phone", r"(?<![\d.,])1[89]00[\s.]?\d{2,4}(?:[\s.]?\d{2,4})*(?![\d])"),
     # tỷ lệ 1/500, 1:2000 map scales
     ("map-scale", r"(?i:tỷ\s+lệ|tỉ\s+lệ)\s+1\s*[/:]\s*[\d.]+"),
-    ("map-scale", r"(?<![\d.,])1\s*:\s*\d{3,}(?:\.\d{3})*"),
+    ("map-scale", r"(?<![\p{L}\d.,])1\s*:\s*\d{3,}(?:\.\d{3})*"),  # (not "Khối D1: 219.522")
     # codes glued to letters: COVID-19, SARS-CoV-2, H5N1, QH15, F0, 5G, 4.0 (công nghiệp 4.0)
     (
         "code",

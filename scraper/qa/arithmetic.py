@@ -190,8 +190,11 @@ def _implied_wholes(tx: Text, printed: list[set[int]]) -> list[Relation]:
         if not 2 <= len(pairs) <= settings.QA_SHARES_MAX_TERMS or len({id(s) for s in shares}) < len(shares):
             continue
         ids = {a.index for a in amounts}
-        if not all(kinds_compatible(a, amounts[0]) for a in amounts[1:]) or any(ids <= p for p in printed):
+        if not all(kinds_compatible(a, amounts[0]) for a in amounts[1:]):
             continue
+        whole = sum((a.value for a in amounts), Decimal(0))
+        if any(ids <= p for p in printed) and _printed_before(tx, amounts, whole) is None:
+            continue  # the parts of a printed whole other than their sum: shares of it
         if not _hundred(pairs):
             continue
         whole = sum((a.value for a in amounts), Decimal(0))
