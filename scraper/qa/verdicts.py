@@ -195,7 +195,11 @@ def _open_ended(stated: Figure, computed: Decimal, num: Figure, wholes: Sequence
     up = [num.qualifier in above] + [f.qualifier in below for f in wholes]
     down = [num.qualifier in below] + [f.qualifier in above for f in wholes]
     if any(up) and not any(down):
-        return stated.value >= computed
+        if num.qualifier in above:
+            return stated.value >= computed
+        # only the whole is "gần" it: the rate a little above ("gần 1,452 tỷ": not 2,6% for 60,7%)
+        den = sum((f.value - _hedge(f) for f in wholes), Decimal(0))
+        return computed <= stated.value <= (num.value / den * 100 if den > 0 else computed) + unit_of(stated)
     if any(down) and not any(up):
         return stated.value <= computed
     return False
