@@ -2772,8 +2772,13 @@ def test_a_share_that_misses_the_printed_total_its_listed_siblings_hold_over_ala
 
 
 def test_a_whole_said_to_be_nearly_so_much_bounds_the_rate_over_it_both_ways() -> None:
+    from scraper.qa.verdicts import ratio_agrees
+
     """"gần 1,2 tỷ USD": a little below 1,2 tỷ, so a rate over it is a little above the printed ratio, not
     any rate at all; the 50% rise of 90 over 40 million is still wrong."""
     text = ("Trong đó, 8 dự án cấp mới với tổng vốn đăng ký gần 1,2 tỷ USD. 5 dự án điều chỉnh tăng vốn, đạt 90 "
             "triệu USD, tăng 50% so với cùng kỳ năm trước (40 triệu USD).")
     assert [c.consistent for c in check_text(text) if c.stated == D(50)] == [False]
+    by_raw = {f.raw: f for f in extract_figures(text)}
+    whole, part, rate = by_raw["1,2 tỷ USD"], by_raw["40 triệu USD"], by_raw["50%"]
+    assert whole.qualifier == "gần" and not ratio_agrees(rate, part, whole.value, (part, whole))[0]
