@@ -328,6 +328,8 @@ MORE = [
     ("Hội đồng đã đánh giá, phân hạng 120 sản phẩm OCOP.", [("120", D(120), "count", "sản phẩm", None)]),
     ("Chi cục đã thi hành xong 1.200 việc.", [("1.200", D(1200), "count", "việc", None)]),
     ("Tỷ số giới tính là 98,5 nam/100 nữ.", [("98,5", D("98.5"), "quantity", "nam/100 nữ", None)]),
+    ("Gồm 9.900 TS đang học lớp 12 và 460 TS tự do.",
+     [("9.900", D(9900), "count", "TS", None), ("460", D(460), "count", "TS", None)]),
     ("Khối A1: 74.412 hồ sơ; Khối D1: 219.522 hồ sơ; lúc 14:30.",
      [("74.412", D(74412), "count", "hồ sơ", None), ("219.522", D(219522), "count", "hồ sơ", None)]),
     ("Kỷ luật 40 đảng viên (Khiển trách 12, cảnh cáo 18, khai trừ 10).",

@@ -110,6 +110,8 @@ _NAMED_BEFORE = regex.compile(
     rf"(?:^|[,;:(]\s*|\s(?:và|của|theo"
     rf"|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$"
 )
+# "lớp 12 và 465 TS tự do": a count abbreviation after the number makes it a count, not a label's number
+_COUNT_ABBREV_AFTER = regex.compile(rf"{_SP}+(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})(?![{_L}])")
 _COUNT_ABBREV_BEFORE = regex.compile(rf"(?<![{_L}])(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})\s+$")  # "(KN 76"
 # "THPT có 12": a name has no verb
 _OBJECT_OF = regex.compile(r"\s(?:có|là|đạt|gồm|chiếm)\s+$", regex.I)
@@ -525,7 +527,10 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if glue:  # "dịch vụtăng0,8%": read the words before as if the editor had left the spaces in
             prefix = prefix[: len(prefix) - len(glue)] + " " + glue
         # "mức độ 3, 4": a number continuing a label list is a label too.
-        if _continues_label(t, last_label_end, start) and not _strong_unit(t, end):
+        # ("lớp 12 và 465 TS tự do": a counted noun, or its abbreviation, after it makes it a count)
+        if _continues_label(t, last_label_end, start) and not (
+            _strong_unit(t, end) or _COUNT_ABBREV_AFTER.match(t, end)
+        ):
             last_label_end = end
             continue
         # The end of the prefix as the suffix patterns read it first (`Suffix.matches`: its last 64

@@ -452,6 +452,7 @@ COUNT_ABBREVIATIONS: dict[str, str] = {
     "HSSV": "học sinh",
     "LĐ": "lao động",
     "HTX": "hợp tác xã",
+    "TS": "thí sinh",  # "465 TS tự do" (a count of candidates; of doctors it counts people all the same)
 }
 
 # A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",
