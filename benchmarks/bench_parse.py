@@ -69,6 +69,30 @@ def best_batches(fns: list[Callable[[], object]], min_seconds: float) -> list[fl
     return best
 
 
+def _time_set(label: str, pages: list[tuple[Path, bytes]], trafilatura, min_seconds: float) -> None:
+    """Time every contender on `pages`, print the table and the speed ratios to trafilatura."""
+    mb = sum(len(d) for _, d in pages) / 1e6
+    runs = [
+        ("parse_article, no figures (page reader)", lambda: [parse_article(d, with_figures=False) for _, d in pages]),
+        ("parse_article (+ figures)", lambda: [parse_article(d) for _, d in pages]),
+        ("baseline: bare selectolax parse + text",
+         lambda: [LexborHTMLParser(d.decode("utf-8", "replace")).body.text() for _, d in pages]),
+    ]
+    if trafilatura:
+        runs.append(("baseline: trafilatura.extract",
+                     lambda: [trafilatura.extract(d.decode("utf-8", "replace")) for _, d in pages]))
+    rows = []
+    for (name, _), t in zip(runs, best_batches([fn for _, fn in runs], min_seconds)):
+        rows.append({"run": name, "pages/s": len(pages) / t, "ms/page": 1000 * t / len(pages), "MB/s": mb / t})
+    print(f"{label}: {len(pages)} pages, {mb:.2f} MB of HTML")
+    print(table(rows))
+    bare = rows[1]["ms/page"] / rows[2]["ms/page"]
+    print(f"{label}: parse_article with figures takes {bare:.1f}x a bare selectolax parse")
+    if trafilatura:
+        print(f"{label}: page reader is {rows[0]['pages/s'] / rows[3]['pages/s']:.1f}x trafilatura's speed; "
+              f"with figures {rows[1]['pages/s'] / rows[3]['pages/s']:.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -81,24 +105,14 @@ def main() -> None:
         trafilatura = None
         print("trafilatura not installed (pip install '.[bench]'): its column is skipped")
     ours = fixture_pages()
-    pages = [(p, d) for p, d in ours + real_pages(args.shared) if parses(d, with_figures=False)]
-    mb = sum(len(d) for _, d in pages) / 1e6
-    runs = [
-        ("parse_article, no figures (page reader)", lambda: [parse_article(d, with_figures=False) for _, d in pages]),
-        ("parse_article (+ figures)", lambda: [parse_article(d) for _, d in pages]),
-        ("baseline: bare selectolax parse + text", lambda: [LexborHTMLParser(d.decode("utf-8", "replace")).body.text() for _, d in pages]),
-    ]
-    if trafilatura:
-        runs.append(("baseline: trafilatura.extract", lambda: [trafilatura.extract(d.decode("utf-8", "replace")) for _, d in pages]))
-    rows = []
-    for (name, _), t in zip(runs, best_batches([fn for _, fn in runs], args.min_seconds)):
-        rows.append({"run": name, "pages/s": len(pages) / t, "ms/page": 1000 * t / len(pages), "MB/s": mb / t})
-    print(f"{len(pages)} article pages ({len(ours)} fixtures of ours + real pages from {args.shared}), {mb:.2f} MB of HTML")
-    print("best of batches run in turn (each contender at least --min-seconds in all)")
-    print(table(rows))
-    if trafilatura:
-        print(f"page reader is {rows[0]['pages/s'] / rows[3]['pages/s']:.1f}x trafilatura's speed; "
-              f"with figures {rows[1]['pages/s'] / rows[3]['pages/s']:.1f}x")
+    real = [(p, d) for p, d in real_pages(args.shared) if parses(d, with_figures=False)]
+    mine = [(p, d) for p, d in ours if parses(d, with_figures=False)]
+    print(f"{len(real)} real article pages from {args.shared} (the issue's measure) and {len(mine)} fixture "
+          f"pages of ours, timed apart; best of batches run in turn (each at least --min-seconds in all)")
+    for label, pages in (("real pages", real), ("our fixtures", mine), ("all pages", real + mine)):
+        if pages:
+            print()
+            _time_set(label, pages, trafilatura, args.min_seconds)
     if args.no_f1:
         return
     print()
