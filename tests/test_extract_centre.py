@@ -122,6 +122,17 @@ def test_time_grows_linearly_where_no_match_can_be_completed() -> None:
     assert ratio < 8 * 1.6, f"8x the text took {ratio:.1f}x the time"
 
 
+def test_a_run_on_sentence_costs_about_what_short_ones_do() -> None:
+    """The same figures in one run-on "sentence" (a flattened table, a page whose blocks were merged:
+    cut at settings.MAX_SENTENCE_CHARS) and in short sentences.  Relating each figure to every earlier
+    one of its sentence by lower-casing the words between them made the run-on text ~20x as slow."""
+    item = "Tiếp nhận 1.234 hồ sơ "
+    short = (item.rstrip() + ". ") * 300
+    run_on = item * 300
+    ratio = growth(lambda: extract_figures(short), lambda: extract_figures(run_on), 4)
+    assert ratio < 4, f"the run-on text took {ratio:.1f}x the time of short sentences"
+
+
 def test_a_crafted_text_is_refused_in_one_line() -> None:
     import pytest
 

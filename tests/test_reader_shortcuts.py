@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse_article
+from scraper import settings as scraper_settings
 from scraper.errors import NotAnArticle
 from scraper.parse.article import (
     _BLOCK_CSS,
@@ -252,13 +253,23 @@ def test_text_with_only_trimming_to_do_is_clean_already(text: str) -> None:
 
 
 @pytest.mark.parametrize("padding", [0, 70_000])
-def test_nesting_is_counted_only_on_pages_with_many_tags(padding: int) -> None:
-    """Fewer than 2 x MAX_DEPTH '<' in all: the page is taken as it is, wherever its tags sit (the
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_nesting_is_counted_only_on_pages_with_many_tags(padding: int, as_bytes: bool) -> None:
+    """Fewer than NESTING_CHECK_MIN_TAGS '<' in all: the page is taken as it is, however deep its tags
+    nest (the tree builder reads so few quickly); from that many on, nesting past MAX_DEPTH is cut (the
     count of a big page's head decides early)."""
-    few = "x" * padding + "<div>" * (2 * MAX_DEPTH - 1)
+    n = scraper_settings.NESTING_CHECK_MIN_TAGS
+    few = "x" * padding + "<div>" * (n - 1)
+    many = "x" * padding + "<div>" * n
+    if as_bytes:
+        few, many = few.encode(), many.encode()  # type: ignore[assignment]
     assert _limit_nesting(few) is few
-    many = "x" * padding + "<div>" * (2 * MAX_DEPTH)
     assert _limit_nesting(many).count("<div>") == MAX_DEPTH
+
+
+def _counted(page: str) -> str:
+    """The page with enough harmless tags in front that its nesting is counted."""
+    return "<br>" * scraper_settings.NESTING_CHECK_MIN_TAGS + page
 
 
 _REPEATED = (
@@ -382,7 +393,7 @@ def test_nesting_bound_is_never_below_the_count(page: str) -> None:
 
 @pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, 3 * MAX_DEPTH])
 def test_nesting_counted_on_bytes_as_on_text(depth: int) -> None:
-    page = "<div><p>Kết quả</p><img src='a.png'><br/>" * depth + "</div>" * depth
+    page = _counted("<div><p>Kết quả</p><img src='a.png'><br/>" * depth + "</div>" * depth)
     from_text, from_bytes = _limit_nesting(page), _limit_nesting(page.encode())
     if depth < MAX_DEPTH:  # (the <p> in the last <div> is one deeper)
         assert from_text is page and from_bytes == page.encode()
@@ -422,7 +433,7 @@ def test_inline_images_dropped_leave_the_same_tags(page: str) -> None:
 
 def test_a_page_of_inline_images_is_counted_without_its_payloads() -> None:
     image = '<p><img src="data:image/png;base64,' + "QUJD" * 1000 + '"></p>'
-    page = ("<div>" + image) * 600 + "</div>" * 600
+    page = _counted(("<div>" + image) * 600 + "</div>" * 600)
     assert len(_inline_data_dropped(page)) < len(page) // 50
     assert _limit_nesting(page) != page and _limit_nesting(page).count("<div>") == MAX_DEPTH
 

@@ -743,6 +743,30 @@ def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
     return False
 
 
+class _CoreFinder:
+    """`_may_hold(text[a:b], cores)` for many spans of one text, each answered by bisection over where
+    the cores occur in `text.lower()` (found once) instead of lower-casing the span: the spans from
+    every earlier figure of a long sentence to a later one would otherwise cost their total length."""
+
+    __slots__ = ("_text", "_cores", "_starts")
+
+    def __init__(self, text: str, cores: tuple[str, ...]) -> None:
+        low = text.lower()
+        self._text, self._cores = text, cores
+        self._starts: list[list[int]] | None = None
+        if len(low) == len(text):  # each character lower-cased to one: offsets agree
+            self._starts = [[m.start() for m in regex.finditer(regex.escape(w), low)] for w in cores]
+
+    def within(self, a: int, b: int) -> bool:
+        if self._starts is None:
+            return _may_hold(self._text[a:b], self._cores)
+        for w, starts in zip(self._cores, self._starts):
+            k = bisect.bisect_left(starts, a)
+            if k < len(starts) and starts[k] + len(w) <= b:
+                return True
+        return False
+
+
 def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
@@ -761,6 +785,7 @@ def _relations(
     looks only within the figure's sentence and the one before, so a long text stays linear."""
     part_of: dict[int, int] = {}  # by position while computing; turned into ids at the end
     computed_from: dict[int, list[int]] = {}
+    may_mark = _CoreFinder(t, _PARTS_CORES)
     first_of: dict[int, int] = {}  # first candidate position of each sentence
     for i, si in enumerate(sent_of):
         first_of.setdefault(si, i)
@@ -777,6 +802,9 @@ def _relations(
             continue
         si = sent_of[i]
         ss = sentences[si][0]
+        reach = sentences[si - 1][0] if si else ss  # every total looked at is of this sentence or the last
+        if t.find("(", reach, c.start) < 0 and not may_mark.within(reach, c.start):
+            continue  # no marker and no bracket for any of them
         # the nearest "trong đó" (or an opening parenthesis) between a total and this figure
         for j in range(i - 1, -1, -1):
             total = cands[j]
@@ -785,11 +813,14 @@ def _relations(
             if total.kind != c.kind:
                 continue
             gap_start = total.reach
-            gap = t[gap_start : c.start]
+            # (read in place: the gap from an earlier total holds the gaps from the later ones)
             in_parens = (
-                "(" in gap[:80] and ")" not in gap and sent_of[j] == si and not _EQUIVALENT.search(gap)
+                sent_of[j] == si
+                and t.find("(", gap_start, min(c.start, gap_start + 80)) >= 0
+                and t.find(")", gap_start, c.start) < 0
+                and not _EQUIVALENT.search(t, gap_start, max(gap_start, c.start), HOLD)
             )
-            if in_parens or not _may_hold(gap, _PARTS_CORES):
+            if in_parens or not may_mark.within(gap_start, c.start):
                 marker = None
             else:
                 marker = _PARTS.search(t, gap_start, c.start, HOLD)

@@ -259,12 +259,11 @@ def _limit_nesting(html: str | bytes) -> str | bytes:
     """Drop the tags nested deeper than MAX_DEPTH (keeping their text): a 200,000-deep page would
     otherwise take minutes in the tree builder.  The page (its text or its UTF-8 bytes) comes back as it
     is when nothing is dropped, else as text."""
-    few = MAX_DEPTH * 2
-    text = isinstance(html, str)
-    lt = "<" if text else b"<"
-    tags = _inline_data_dropped(html) if len(html) > settings.INLINE_DATA_MIN_CHARS else html
-    if tags.count(lt, 0, 64 * few) < few and tags.count(lt) < few:  # type: ignore[arg-type]
+    few = settings.NESTING_CHECK_MIN_TAGS
+    lt = "<" if isinstance(html, str) else b"<"
+    if html.count(lt, 0, 64 * few) < few and html.count(lt) < few:  # type: ignore[arg-type]
         return html  # (a big page shows that many tags early: most are not counted to the end)
+    tags = _inline_data_dropped(html) if len(html) > settings.INLINE_DATA_MIN_CHARS else html
     if not _nested_too_deep(tags):
         return html
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
