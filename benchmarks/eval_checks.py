@@ -200,14 +200,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         lines = extra.read_text(encoding="utf-8").splitlines()
         recs = [json.loads(line) for line in lines if line.strip()]
+        label = f"{extra.parent.name}/{extra.name}"  # (sets are often all named checks.jsonl)
         if args.whole:
-            parts[f"{extra.name} (all)"] = recs
+            parts[f"{label} (all)"] = recs
             continue
         # halves by source page: tune on the first, report the second
         if args.split != "held":
-            parts[f"{extra.name} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
+            parts[f"{label} tuning half"] = [r for r in recs if not fresh_held(r["source_url"])]
         if args.split != "tuning":
-            parts[f"{extra.name} held half"] = [r for r in recs if fresh_held(r["source_url"])]
+            parts[f"{label} held half"] = [r for r in recs if fresh_held(r["source_url"])]
     for name, recs in parts.items():
         tally = evaluate(recs, show=args.show)
         print(tally.row(name))

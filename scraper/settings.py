@@ -213,7 +213,7 @@ QA_IDENTITY_CHOICES = 3
 # columns is trusted enough to raise an alarm; an unconfirmed one only ever confirms.
 # Yearbook tables flattened one cell per line (scraper/qa/yearbook.py): at least this many year columns, and
 # a row's parts are looked for at regular steps below it (each part with as many sub-rows of its own).
-QA_YEARBOOK_MIN_COLUMNS = 3
+QA_YEARBOOK_MIN_COLUMNS = 2  # cells a row ends with to be read as a table row (two years side by side)
 QA_YEARBOOK_MIN_ROWS = 3  # without year headers, this many rows of one width make a table
 QA_YEARBOOK_MAX_STEP = 4
 QA_YEARBOOK_MAX_PARTS = 12

@@ -82,6 +82,10 @@ MONEY = [
     ("chi phí 50.000đ mỗi hồ sơ", [("50.000đ", D(50000), "money", "đồng", None)]),
     ("hỗ trợ 1 tỷ 200 triệu đồng", [("1 tỷ 200 triệu đồng", D(1200000000), "money", "đồng", None)]),
     ("thu hút 5,416 tỷ USD vốn FDI", [("5,416 tỷ USD", D("5.416") * 10**9, "money", "USD", None)]),
+    # the English pages of provincial portals write English numbers and scale words
+    ("Revenue from land use fees was 1,236.48 billion VND, and export tax 87.5 million dong.",
+     [("1,236.48 billion VND", D("1236.48") * 10**9, "money", "đồng", None),
+      ("87.5 million dong", D("87.5") * 10**6, "money", "đồng", None)]),
 ]
 
 QUANTITIES = [

@@ -418,8 +418,11 @@ PAIRING = [
     ("cases a court took up ('thụ lý') are what its resolved rate is over",
      "Án dân sự tòa thụ lý là 200 vụ, việc, tăng 30 vụ, việc so với cùng kỳ; đã giải quyết 150 vụ, đạt tỷ lệ 76%.",
      [("ratio", False)]),
-    ("newly taken up plus carried over: the new cases alone are no whole to alarm on",
-     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 70%.", []),
+    ("newly taken up plus carried over: the rate is over both, a whole left unprinted (not the new cases alone)",
+     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 70%.",
+     [("ratio", True)]),
+    ("… an inferred whole only confirms: a rate it misses raises nothing",
+     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 76%.", []),
     ("a rate and then 'tương đương a/b', misprinted",
      "Các tòa án chú trọng hòa giải, đạt tỷ lệ 64%, tương đương 310 vụ, việc/500 vụ.", [("ratio", False)]),
     ("a share stated past its count's growth is of that count, misprinted",
@@ -2743,6 +2746,9 @@ NO_ALARMS = [
     ("a target equal to the new total is no part of it",
      "Năm nay phấn đấu tập hợp 900 câu lạc bộ. Kết quả tổ chức ra mắt được 387 câu lạc bộ, nâng tổng số lên 900 "
      "câu lạc bộ."),
+    ("a rise of one total beside a later subgroup of a like total: a guessed pairing, off by two by chance",
+     "Toàn huyện có 8.412 hộ khó khăn (tăng 95 hộ so với đầu năm), trong đó 2.210 hộ ở vùng cao; hộ cận nghèo có "
+     "9.007 hộ (tăng 40 hộ so với đầu năm), trong đó 2.303 hộ ở vùng cao."),
 ]
 
 

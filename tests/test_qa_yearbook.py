@@ -482,3 +482,20 @@ def test_a_running_total_column_is_the_months_so_far_plus_this_months(day_guests
     ]
     running = [c.consistent for c in check_text(_table(rows)) if "(lũy kế)" in (c.rule or "")]
     assert running == [True, True, True, day_guests == "1.450.300"]
+
+
+@pytest.mark.parametrize("taxes,consistent", [("4,10", True), ("4,20", False)])
+def test_a_two_year_table_of_one_line_rows_under_a_heading(taxes: str, consistent: bool) -> None:
+    """Two year columns at the end of each row's line, a "Phân theo …" heading over the rows and an English
+    name on a line of its own above one of them: the rows add up to the total in both years."""
+    text = "\n".join([
+        "TỔNG SỐ - TOTAL                        100,00        100,00",
+        "          Phân theo loại hình kinh tế - By types of ownership",
+        "          Kinh tế Nhà nước - State                   30,40         29,95",
+        "          Kinh tế ngoài Nhà nước - Non-State         64,20         64,65",
+        "          Khu vực có vốn đầu tư nước ngoài",
+        "          Foreign investment sector                   1,30          1,30",
+        f"          Thuế sản phẩm - Product taxes               4,10          {taxes}",
+    ])
+    sums = [(c.stated, c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [(100, True), (100, consistent)]

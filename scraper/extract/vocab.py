@@ -15,6 +15,11 @@ SCALE_WORDS: dict[str, int] = {
     "tỷ": 10**9,
     "tỉ": 10**9,
     "vạn": 10**4,  # "1,2 vạn người"; in "giường/vạn dân" it is part of a per-unit, never a scale
+    # the English pages of the same portals: "5,904.02 billion VND"
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
 }
 
 # Spelled digits with their regional and positional variants (mốt, tư, lăm/nhăm only after tens).
@@ -161,6 +166,7 @@ CURRENCIES: dict[str, str] = {
     "vnd": "đồng",
     "đ": "đồng",
     "việt nam đồng": "đồng",
+    "dong": "đồng",  # (English pages: "439.05 billion dong")
     "usd": "USD",
     "đô la mỹ": "USD",
     "đô la": "USD",

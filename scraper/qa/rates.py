@@ -1743,6 +1743,32 @@ def _rates_of_planned_rates(tx: Text) -> Iterable[Relation]:
             yield Relation("ratio", p, (x, target), PLANNED_RATE_RULE, settings.QA_CONF_MARKER)
 
 
+IDENTITY_WHOLE_RULE = "đã giải quyết / (mới nhận + kỳ trước chuyển sang): tổng phải giải quyết không ghi ra"
+
+
+def _rates_over_identity_wholes(tx: Text) -> Iterable[Relation]:
+    """"thụ lý mới 624 vụ việc + 89 vụ việc tháng trước chuyển sang; đã giải quyết 260 vụ việc, đạt
+    36,5%": what was resolved over what there was to handle, a whole left unprinted that the new and the
+    carried-over counts before it make.  The whole is inferred, so it only confirms."""
+    figs = tx.figures
+    for k, p in enumerate(figs):
+        if p.kind != "percent" or p.change or p.prior_period or k == 0:
+            continue
+        num = figs[k - 1]
+        s = tx.sentence(p.start)
+        if not is_amount(num) or tx.sentence(num.start) != s or "resolved" not in roles_of(tx.label(num)):
+            continue
+        before = [f for f in tx.in_sentences(s - 1, s, num.start) if f.start < num.start and is_amount(f)]
+        new = [f for f in before if "received_new" in roles_of(tx.label(f)) and tx.compatible(f, num)]
+        old = [f for f in before if "carried_over" in roles_of(tx.label(f)) and tx.compatible(f, num)]
+        if len(new) != 1 or len(old) != 1:
+            continue
+        whole = new[0].value + old[0].value
+        if whole < num.value or any(tx.compatible(f, num) and f.value == whole for f in before):
+            continue  # (a printed whole is read by the other rules)
+        yield Relation("ratio", p, (num,), IDENTITY_WHOLE_RULE, settings.QA_CONF_CHANGE, whole=whole)
+
+
 def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
     (never its whole) and the breakdowns whose shares make a structure."""
@@ -1753,7 +1779,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
-    rates += [*_growth_against_earlier_level(tx)]
+    rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
     return rates
 
 

@@ -1532,10 +1532,10 @@ def _change_sums(tx: Text) -> Iterable[Relation]:
                 continue  # "38% … vượt 0,05%": a change finer than the total's printing proves nothing
             if down:
                 rule = "kỳ trước = kỳ này + mức giảm"
-                yield Relation("sum", x, (y, c), rule, settings.QA_CONF_CHANGE)
+                yield Relation("sum", x, (y, c), rule, settings.QA_CONF_CHANGE, guessed=True)
             else:
                 rule = "kỳ này = kỳ trước + mức tăng"
-                yield Relation("sum", y, (x, c), rule, settings.QA_CONF_CHANGE)
+                yield Relation("sum", y, (x, c), rule, settings.QA_CONF_CHANGE, guessed=True)
 
 
 # "giảm 165 vụ, | giảm 45,96% | (194/359 vụ)": a fall, its rate, then this period over the last
