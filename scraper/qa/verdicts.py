@@ -530,8 +530,9 @@ def _slipped(v: Verdict) -> bool:
         return False
     large = unit_of(r.stated) * 1000
     if r.guessed and min(abs(f.value) for f in r.operands) < large:
-        # two like amounts paired by a guess differ by little: a small change lands near their gap by chance
-        # ("3.373 hộ … tăng 137 hộ … 3.508 hộ"), a large one does not ("6.148,30 + 3.512,45 … 9.660,76")
+        # two like amounts paired by a guess differ by little: a small change lands near their gap by
+        # chance ("3.373 hộ … tăng 137 hộ … 3.508 hộ"), a large one does not
+        # ("6.148,30 + 3.512,45 … 9.660,76")
         return False
     return r.stated.value >= large and _last_digits_off(v, r.stated.value)
 

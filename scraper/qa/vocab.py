@@ -60,7 +60,8 @@ SAME_THING = (
 ROLES: dict[str, str] = {
     "carried_over": r"kỳ\s+trước\s+chuyển\s+(?:sang|qua)|chuyển\s+(?:sang|qua)"
     r"|tồn\s+(?:đầu\s+kỳ|kỳ\s+trước|từ\s+kỳ\s+trước|đọng)",
-    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận|thụ\s+lý\s+mới"
+    "received_new": r"tiếp\s+nhận\s+mới|mới\s+tiếp\s+nhận|nhận\s+mới|mới\s+nhận"
+    r"|thụ\s+lý\s+mới"
     r"|phát\s+sinh\s+(?:mới|trong\s+kỳ)",
     "total": r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|(?<![\p{L}])cộng(?![\p{L}])"
     r"|phải\s+giải\s+quyết|cần\s+giải\s+quyết|yêu\s+cầu\s+giải\s+quyết",
