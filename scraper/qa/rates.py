@@ -1751,8 +1751,9 @@ IDENTITY_WHOLE_RULE = (
 
 def _rates_over_identity_wholes(tx: Text) -> Iterable[Relation]:
     """"thụ lý mới 624 vụ việc + 89 vụ việc tháng trước chuyển sang; đã giải quyết
-    260 vụ việc, đạt 36,5%": what was resolved over what there was to handle, a whole left unprinted that the
-    new and the carried-over counts before it make.  The whole is inferred, so it only confirms."""
+    260 vụ việc, đạt 36,5%": what was resolved over what there was to handle, a whole left
+    unprinted that the new and the carried-over counts before it make.  The whole is inferred, so it
+    only confirms."""
     figs = tx.figures
     for k, p in enumerate(figs):
         if p.kind != "percent" or p.change or p.prior_period or k == 0:
