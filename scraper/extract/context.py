@@ -745,20 +745,33 @@ def _may_hold(text: str, cores: tuple[str, ...]) -> bool:
 
 class _CoreFinder:
     """`_may_hold(text[a:b], cores)` for many spans of one text, each answered by bisection over where
-    the cores occur in `text.lower()` (found once) instead of lower-casing the span: the spans from
-    every earlier figure of a long sentence to a later one would otherwise cost their total length."""
+    the cores occur in `text.lower()` (found on the first question) instead of lower-casing the span: the
+    spans from every earlier figure of a long sentence to a later one would otherwise cost their total
+    length."""
 
     __slots__ = ("_text", "_cores", "_starts")
 
     def __init__(self, text: str, cores: tuple[str, ...]) -> None:
-        low = text.lower()
         self._text, self._cores = text, cores
         self._starts: list[list[int]] | None = None
-        if len(low) == len(text):  # each character lower-cased to one: offsets agree
-            self._starts = [[m.start() for m in regex.finditer(regex.escape(w), low)] for w in cores]
+
+    def _found(self) -> list[list[int]] | None:
+        low = self._text.lower()
+        if len(low) != len(self._text):
+            return None  # a character lower-cased to two: offsets disagree, spans are lower-cased instead
+        out = []
+        for w in self._cores:
+            at, i = [], low.find(w)
+            while i >= 0:
+                at.append(i)
+                i = low.find(w, i + 1)
+            out.append(at)
+        return out
 
     def within(self, a: int, b: int) -> bool:
         if self._starts is None:
+            self._starts = self._found() or []
+        if not self._starts:
             return _may_hold(self._text[a:b], self._cores)
         for w, starts in zip(self._cores, self._starts):
             k = bisect.bisect_left(starts, a)
