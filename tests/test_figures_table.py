@@ -51,6 +51,10 @@ COUNTS = [
     ("ghi nhận 842 yêu cầu qua đầu số 114", [("842", D(842), "count", "yêu cầu", None)]),
     ("tăng 6 bậc so với năm 2022", [("6", D(6), "count", "bậc", None)]),
     ("Đó là 1 trong 3 chỉ số thành phần", [("3", D(3), "count", "chỉ số thành phần", None)]),
+    # a bracketed list of labelled counts goes on past a capitalised abbreviation ("THCS 430" is no name)
+    ("số học sinh nghỉ học là 2.140 em (mầm non 950, tiểu học 760, THCS 430)",
+     [("2.140", D(2140), "count", "em", None), ("950", D(950), "count", "em", None),
+      ("760", D(760), "count", "em", None), ("430", D(430), "count", "em", None)]),
 ]
 
 PERCENTS = [

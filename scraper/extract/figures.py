@@ -419,6 +419,21 @@ def _opens_count_list(t: str, prefix: str, end: int) -> bool:
     return m is not None and not {m.group("l"), m.group("l").split()[0]} & _LABELS
 
 
+# "số vắng là 4.623 em (mầm non 3060, tiểu học 678, THCS 885)": a capitalised label (an abbreviation)
+# that goes on a bracketed list of labelled counts is one more item, not a name's number
+_LIST_GOES_ON = regex.compile(rf"{_SP}*(?:,|;|{_SP}và){_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+[{_L}]+){{0,3}}:?{_SP}+$")
+
+
+def _continues_count_list(t: str, out: list[Candidate], start: int) -> bool:
+    if not out or out[-1].kind not in ("count", "number") or out[-1].end != out[-1].unit_end:
+        return False  # (the items before it: bare numbers, each after its label: counts once linked)
+    before = out[-1]
+    opened = t.rfind("(", max(0, before.start - settings.PLACE_LIST_REACH), before.start)
+    if opened < 0 or t.find(")", opened, start) >= 0:
+        return False
+    return _LIST_GOES_ON.fullmatch(t, before.end, start) is not None
+
+
 def _qualifier(prefix: str) -> str | None:
     m = _QUALIFIER.search(prefix)
     return m.group("q").lower() if m else None
@@ -616,6 +631,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 and not match_near(_OWN_SHARE_AFTER, t, end)
                 and not in_place_count_list(t, start, end)  # "(Đắk Nông 161, Gia Lai 10)": counts
                 and not _opens_count_list(t, prefix, end)
+                and not _continues_count_list(t, out, start)
             ):
                 continue  # "Tổ công tác 970", "Đề án 06": part of a name
             if (
