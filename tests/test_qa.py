@@ -285,6 +285,9 @@ PAIRING = [
     ("classifier 'lượt' read past", "Hội nghị ghi nhận 120 lượt ý kiến, trong đó 70 ý kiến đồng ý và 50 ý kiến đề nghị bổ sung.",
      [("sum", True)]),
     ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
+    ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
+     "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
+     "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),
     ("parenthesised breakdown ends at its parenthesis",
      "Cơ quan tiếp nhận, xử lý 900 đơn (tồn kỳ trước 60 đơn, tiếp nhận mới 840 đơn), tăng 100 đơn (cùng kỳ năm trước tiếp nhận 800 đơn).",
      [("sum", True), ("sum", True)]),  # 60 + 840 = 900, and last year's 800 + 100 = 900

@@ -229,7 +229,10 @@ def casualty_of(text: str, f: Figure) -> str:
 
 
 def _same_key(ka: str, kb: str) -> bool:
-    return not ka or not kb or ka == kb or kb in _WIDE_KEYS.get(ka, ()) or ka in _WIDE_KEYS.get(kb, ())
+    if not ka or not kb or ka == kb or kb in _WIDE_KEYS.get(ka, ()) or ka in _WIDE_KEYS.get(kb, ()):
+        return True
+    # two wide nouns that may count the same ("10 đối tượng … 3 trường hợp": people, both)
+    return bool(_WIDE_KEYS.get(ka, frozenset()) & _WIDE_KEYS.get(kb, frozenset()))
 
 
 _ABBR_DEF = regex.compile(r"(?P<long>(?:[\p{L}]+\s+){2,8})\(\s*(?P<abbr>\p{Lu}{2,8})\s*\)")
