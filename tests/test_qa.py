@@ -285,6 +285,14 @@ PAIRING = [
     ("classifier 'lượt' read past", "Hội nghị ghi nhận 120 lượt ý kiến, trong đó 70 ý kiến đồng ý và 50 ý kiến đề nghị bổ sung.",
      [("sum", True)]),
     ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
+    ("a share of 'tổng số đã đào tạo': over what the clause before says was done (a fraction's numerator)",
+     "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% so "
+     "với kế hoạch. Đào tạo cho lao động nữ là: 6.250 người, chiếm tỉ lệ 50% so với tổng số đã đào tạo.",
+     [("ratio", True), ("ratio", True)]),
+    ("… and one that misses it is an alarm",
+     "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% so "
+     "với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ 45% so với tổng số đã đào tạo.",
+     [("ratio", True), ("ratio", False)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),

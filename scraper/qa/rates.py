@@ -919,6 +919,10 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             unit = (w.unit or "").lower().split()
             # "tổng số hội viên toàn tỉnh 206.391/255.086 người"
             called = _called_total_of(tx, w, named)
+            # "đào tạo 41.464/41.000 người … chiếm 60% so với tổng số đã đào tạo":
+            # what was done
+            done = _done_as_named(tx, w, named)
+            called = called or done
             # "trong 1383 đảng viên … so với tổng số đảng viên được kết nạp"
             full = " ".join(tx.after(w, 60).lower().split()).startswith(" ".join(named))
             partly = against and unit != named and not full
@@ -937,10 +941,20 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
                 break
             # a fraction: the total its denominator says ("53/58 đại biểu": 58), or its numerator
             # when the words call that the total ("tổng số hội viên … 206.391/255.086 người")
-            for total in (w.value, w.denominator) if called else (w.denominator,):
+            totals = (w.value,) if done else (w.value, w.denominator) if called else (w.denominator,)
+            for total in totals:
                 # shown with the check: the reviewer finds the total in the fraction
                 yield Relation("ratio", p, (num,), NAMED_TOTAL_RULE, conf, whole=total, source=w)
             break
+
+
+def _done_as_named(tx: Text, w: Figure, named: list[str]) -> bool:
+    """A total named by what was done ("tổng số đã đào tạo"): the amount whose own clause says it
+    was done ("đã tổ chức đào tạo nghề cho … 41.464/41.000 người": what was done, of a
+    plan)."""
+    if len(named) < 2 or named[0] != "đã":
+        return False
+    return " ".join(named[1:3]) in " ".join(tx.before(w, 80).lower().split())
 
 
 def _called_total_of(tx: Text, w: Figure, named: list[str]) -> bool:
