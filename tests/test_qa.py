@@ -293,6 +293,12 @@ PAIRING = [
      "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% so "
      "với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ 45% so với tổng số đã đào tạo.",
      [("ratio", True), ("ratio", False)]),
+    ("'cơ sở' broken down into schools, centres and other establishments",
+     "Hiện nay, toàn huyện có 25 cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công lập "
+     "và 17 cơ sở khác.", [("sum", True)]),
+    ("… one short of its whole",
+     "Hiện nay, toàn huyện có 26 cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công lập "
+     "và 17 cơ sở khác.", [("sum", False)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),

@@ -962,6 +962,8 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 conf = min(conf, settings.QA_CONF_UNMARKED)
             roles = _roles_make_up(tx, w, parts, exactly=True)
             closed = _roles_make_up(tx, w, parts) or _itemised(tx, parts) or _complementary(tx, parts)
+            # "…, 6 trung tâm và 17 cơ sở khác": a list ending in the rest is all of its whole
+            closed = closed or (len(parts) >= 2 and _catch_all(tx, parts[-1]))
             for r in _sum_candidates(tx, w, parts, rule, conf, complete=roles):
                 # a breakdown by roles is judged apart from one by kind ("1.683 đơn, trong đó
                 # nhận mới …, kỳ trước chuyển sang … gồm: khiếu nại …, tố cáo …")

@@ -25,6 +25,8 @@ WIDE_NOUNS: dict[str, tuple[str, ...]] = {
     "trường hợp": ("người", "hồ sơ"),
     # "3.722 đối tượng (3.091 cá nhân, 701 tổ chức)"
     "đối tượng": ("người", "tổ chức"),
+    # "41 cơ sở đào tạo nghề, trong đó có 3 trường cao đẳng, 10 trung tâm …"
+    "cơ sở": ("trường", "trung tâm"),
 }
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
 OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng"})
