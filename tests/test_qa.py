@@ -2763,6 +2763,9 @@ NO_ALARMS = [
     ("a target equal to the new total is no part of it",
      "Năm nay phấn đấu tập hợp 900 câu lạc bộ. Kết quả tổ chức ra mắt được 387 câu lạc bộ, nâng tổng số lên 900 "
      "câu lạc bộ."),
+    ("the amount after 'đạt 60% dự toán giao và …' is the next item's, not the plan the rate is of",
+     "Trong đó, chi thường xuyên là 120,5 tỷ đồng, đạt 60% dự toán giao và chi đầu tư là 48,2 tỷ đồng, đạt 35% "
+     "dự toán giao."),
     ("a rise of one total beside a later subgroup of a like total: a guessed pairing, off by two by chance",
      "Toàn huyện có 8.412 hộ khó khăn (tăng 95 hộ so với đầu năm), trong đó 2.210 hộ ở vùng cao; hộ cận nghèo có "
      "9.007 hộ (tăng 40 hộ so với đầu năm), trong đó 2.303 hộ ở vùng cao."),

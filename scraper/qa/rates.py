@@ -979,7 +979,12 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
         return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
+    if _ANOTHER_ITEM.search(gap):
+        return None  # "đạt 60% dự toán giao và chi ngân sách xã là 51,097 tỷ đồng": the next item
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
+
+
+_ANOTHER_ITEM = regex.compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
 
 
 # "tăng 7,7% tương đương 1,6 triệu đồng": the rate, then the change it is
