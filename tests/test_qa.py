@@ -299,6 +299,9 @@ PAIRING = [
     ("… one short of its whole",
      "Hiện nay, toàn huyện có 26 cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công lập "
      "và 17 cơ sở khác.", [("sum", False)]),
+    ("shares of an unprinted whole, each told after a long name of its group",
+     "Trong quý có 2,4 nghìn hợp tác xã đăng ký mới thuộc nhóm ngành nông, lâm nghiệp và thủy sản, chiếm 20% tổng "
+     "số; có 9,6 nghìn hợp tác xã thuộc nhóm ngành dịch vụ, chiếm 80%.", [("ratio", True), ("ratio", True)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),

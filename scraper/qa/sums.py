@@ -580,8 +580,10 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
 
 # "16.594 hộ …, chiếm tỷ lệ 20,82%", "45 tiêu chí mức 4 chiếm 54,22%" (a grade is no figure)
 # (or in brackets: "41.208 hồ sơ (đạt 97,83%)")
+# (as far as a rate is read back to its count: "1,7 nghìn doanh nghiệp thành lập mới thuộc khu
+# vực nông, lâm nghiệp và thủy sản, chiếm 1,5%")
 _OWN_SHARE_GAP = regex.compile(
-    r"(?:[^\d;.]|(?<=(?:mức|độ)\s)\d{1,2}(?!\d)){0,60}?"
+    rf"(?:[^\d;.]|(?<=(?:mức|độ)\s)\d{{1,2}}(?!\d)){{0,{settings.QA_RATE_REACH}}}?"
     r"(?:chiếm|tỷ\s+lệ|tỉ\s+lệ|\(\s*(?:đạt|bằng))[^\d;.]{0,12}$",
     regex.I,
 )
