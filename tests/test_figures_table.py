@@ -51,6 +51,10 @@ COUNTS = [
     ("ghi nhận 842 yêu cầu qua đầu số 114", [("842", D(842), "count", "yêu cầu", None)]),
     ("tăng 6 bậc so với năm 2022", [("6", D(6), "count", "bậc", None)]),
     ("Đó là 1 trong 3 chỉ số thành phần", [("3", D(3), "count", "chỉ số thành phần", None)]),
+    # "dự phòng" (in reserve) is no room label ("phòng 11")
+    ("giao 150 thanh niên nhập ngũ (chính thức 140, dự phòng 10)",
+     [("150", D(150), "count", "thanh niên", None), ("140", D(140), "count", "thanh niên", None),
+      ("10", D(10), "count", "thanh niên", None)]),
     # a bracketed list of labelled counts goes on past a capitalised abbreviation ("THCS 430" is no name)
     ("số học sinh nghỉ học là 2.140 em (mầm non 950, tiểu học 760, THCS 430)",
      [("2.140", D(2140), "count", "em", None), ("950", D(950), "count", "em", None),

@@ -606,6 +606,7 @@ LABEL_EXCEPT_BEFORE: tuple[str, ...] = (
 LABEL_COMPOUNDS: dict[str, tuple[str, ...]] = {
     "đường": ("tiểu", "mía", "lượng", "bột"),
     "khu vực": ("khoa",),  # "Phòng khám đa khoa khu vực: 86": a regional clinic, not zone 86
+    "phòng": ("dự", "quốc"),  # "(chính thức 215, dự phòng 11)": in reserve, not room 11
 }
 
 # Ranks: "xếp thứ 9/63", "đứng thứ 3", "xếp hạng 9/63", "vị trí thứ 5".
