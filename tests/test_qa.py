@@ -302,6 +302,12 @@ PAIRING = [
     ("shares of an unprinted whole, each told after a long name of its group",
      "Trong quý có 2,4 nghìn hợp tác xã đăng ký mới thuộc nhóm ngành nông, lâm nghiệp và thủy sản, chiếm 20% tổng "
      "số; có 9,6 nghìn hợp tác xã thuộc nhóm ngành dịch vụ, chiếm 80%.", [("ratio", True), ("ratio", True)]),
+    ("counts in millions: parts one unit each off by rounding still make the total",
+     "Năm nay các cảng đón 12,3 triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
+     "triệu lượt.", [("sum", True)]),
+    ("… two units off is more than their rounding and the total's: an alarm",
+     "Năm nay các cảng đón 12,4 triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
+     "triệu lượt.", [("sum", False)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),
