@@ -2817,3 +2817,12 @@ def test_a_whole_said_to_be_nearly_so_much_bounds_the_rate_over_it_both_ways() -
     by_raw = {f.raw: f for f in extract_figures(text)}
     whole, part, rate = by_raw["1,2 tỷ USD"], by_raw["40 triệu USD"], by_raw["50%"]
     assert whole.qualifier == "gần" and not ratio_agrees(rate, part, whole.value, (part, whole))[0]
+
+
+def test_a_part_broken_down_again_stays_one_part_of_the_whole() -> None:
+    """"450 … có 380 …, trong đó 376 … và 4 …. … 70 …": 380 and 70 make 450; 376 and 4 are a level below
+    (they make 380), not parts of 450 beside 70."""
+    text = ("Năm nay có 450 công dân nhập ngũ, có 380 công dân thực hiện nghĩa vụ quân sự, trong đó 376 công dân nam "
+            "và 4 công dân nữ. Thực hiện nghĩa vụ công an là 70 công dân.")
+    sums = {c.stated: [f["raw"] for f in c.figures if f["raw"] != str(c.stated)] for c in check_text(text)}
+    assert sums == {D(450): ["380", "70"], D(380): ["376", "4"]}

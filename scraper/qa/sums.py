@@ -951,6 +951,10 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             # "tiếp nhận 436 tin, xử lý 325 tin, trong đó 236 …, 89 …, đang giải quyết 111
             # tin": the nearest whole's parts and then its sibling are no breakdown of the one before
             mixed = w is not nearest and near_parts and parts[: len(near_parts)] == near_parts
+            if mixed and parts == near_parts and nearest is not None and nearest.value <= w.value:
+                # "887 công dân … có 703 công dân …, trong đó 700 nam và 3 nữ …. … 184 công
+                # dân": the nearest whole is the earlier one's part, its own parts a level below
+                parts, mixed = [nearest], False
             # "87 việc/85,8 tỉ đồng. Trong đó … 32 việc/6,92 tỉ đồng …": the pair's second
             second = nearest is not None and _paired(tx, w) and tx.figures[tx.order[id(w)] - 1] is nearest
             conf = settings.QA_CONF_MARKER if w is nearest or second else settings.QA_CONF_MARKER * 0.8
