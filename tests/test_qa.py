@@ -308,6 +308,9 @@ PAIRING = [
     ("… two units off is more than their rounding and the total's: an alarm",
      "Năm nay các cảng đón 12,4 triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
      "triệu lượt.", [("sum", False)]),
+    ("a change and its rate after 'tương ứng mức tăng', past a long noun",
+     "Năm nay các phòng đã cấp 1.260 giấy phép xây dựng, tăng 60 giấy phép xây dựng, tương ứng mức tăng 5% so với "
+     "cùng kỳ.", [("ratio", True)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),
