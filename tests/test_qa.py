@@ -311,6 +311,9 @@ PAIRING = [
     ("a change and its rate after 'tương ứng mức tăng', past a long noun",
      "Năm nay các phòng đã cấp 1.260 giấy phép xây dựng, tăng 60 giấy phép xây dựng, tương ứng mức tăng 5% so với "
      "cùng kỳ.", [("ratio", True)]),
+    ("members broken down as 'CCB' (cựu chiến binh: the same people)",
+     "Hội có 95 hội viên tham gia công tác chính quyền, đoàn thể. Trong đó, có 70 CCB là trưởng, phó phòng, 25 CCB "
+     "là giám đốc, phó giám đốc.", [("sum", True)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),

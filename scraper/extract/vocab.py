@@ -459,6 +459,7 @@ COUNT_ABBREVIATIONS: dict[str, str] = {
     "LĐ": "lao động",
     "HTX": "hợp tác xã",
     "TS": "thí sinh",  # "465 TS tự do" (a count of candidates; of doctors it counts people all the same)
+    "CCB": "cựu chiến binh",  # "64 CCB là trưởng, phó phòng"
 }
 
 # A number right after one of these is a name or a label, not a figure: "Quận 1", "Điều 5",

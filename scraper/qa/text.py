@@ -142,11 +142,11 @@ def unit_key(unit: str | None) -> str:
         return ""
     if words[0] in ABBREVIATIONS:  # "HTX nông nghiệp" counts what "hợp tác xã" counts
         words = ABBREVIATIONS[words[0]].split() + words[1:]
-    first, two = words[0], " ".join(words[:2])
+    first, two, three = words[0], " ".join(words[:2]), " ".join(words[:3])
     if two in OWN_NOUNS:
         return two
     for group in SAME_THING:
-        if two in group or first in group or ABBREVIATIONS.get(first) in group:
+        if three in group or two in group or first in group or ABBREVIATIONS.get(first) in group:
             return min(group)
     return first
 

@@ -37,6 +37,7 @@ SAME_THING = (
         "cá nhân",
         "nhân khẩu", "khẩu", "bị cáo", "bị can", "cán bộ", "công chức", "viên chức",
         "đảng viên", "hội viên", "đoàn viên", "cử tri", "thanh niên", "sinh viên",
+        "cựu chiến binh",
         "học viên", "trẻ", "trẻ em", "bệnh nhân", "người bệnh", "đại biểu", "ứng viên",
         "ứng cử viên", "giáo viên", "nhân viên", "thành viên", "chức danh", "chức vụ",
         "đồng chí", "bí thư", "chủ tịch", "ủy viên", "uỷ viên", "giám đốc",
