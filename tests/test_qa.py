@@ -314,6 +314,9 @@ PAIRING = [
     ("members broken down as 'CCB' (cựu chiến binh: the same people)",
      "Hội có 95 hội viên tham gia công tác chính quyền, đoàn thể. Trong đó, có 70 CCB là trưởng, phó phòng, 25 CCB "
      "là giám đốc, phó giám đốc.", [("sum", True)]),
+    ("'tổng số giấy phép … là N trường hợp': cases of the permits the total names, the whole of a share",
+     "Từ năm 2015 đến nay, tổng số giấy phép khai thác được cấp trên địa bàn là 1.250 trường hợp. Các giấy phép chủ "
+     "yếu cấp tại hai huyện lớn là 800 giấy phép, chiếm tỷ lệ 64%.", [("ratio", True)]),
     ("two wide nouns of the same people: 'đối tượng' broken down into 'trường hợp'",
      "Huyện đã duyệt hỗ trợ hằng tháng cho 12 đối tượng. Trong đó, xã Đông có 5 trường hợp, xã Tây có 4 trường "
      "hợp và xã Nam có 3 trường hợp.", [("sum", True)]),

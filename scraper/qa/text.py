@@ -175,6 +175,13 @@ def counted(unit: str | None, following: str = "") -> str:
     return unit_key(unit)
 
 
+# "tổng số giấy phép xây dựng (GPXD) được cấp … là": the noun a total of cases names, in
+# its clause
+_TOTAL_NAMED = regex.compile(
+    r"tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})[^\d;.]{0,90}?(?:là|đạt|có)\s*$", regex.I
+)
+
+
 _NOUN_GROUP = {n: min(g) for g in SAME_THING for n in g}
 
 
@@ -315,6 +322,11 @@ class Text:
         if unit and after.lower().startswith(unit.lower()):
             after = after[len(unit) :]
         key = counted(f.unit, after)
+        named = _TOTAL_NAMED.search(self.t, max(0, f.start - 120), f.start) if key in _WIDE_KEYS else None
+        if named:
+            # "tổng số giấy phép xây dựng (GPXD) … là 44.866 trường hợp": cases of what the
+            # total names
+            key = self.aliases.get(unit_key(named.group("n")), unit_key(named.group("n")))
         # "tổng số hồ sơ … là 59.010 bộ": its noun is named before
         if key in CLASSIFIERS and key != "lượt":
             # (not "lượt": visits are a count of their own, "456 lượt/496 người")
