@@ -419,9 +419,11 @@ def _opens_count_list(t: str, prefix: str, end: int) -> bool:
     return m is not None and not {m.group("l"), m.group("l").split()[0]} & _LABELS
 
 
-# "số vắng là 4.623 em (mầm non 3060, tiểu học 678, THCS 885)": a capitalised label (an abbreviation)
-# that goes on a bracketed list of labelled counts is one more item, not a name's number
-_LIST_GOES_ON = regex.compile(rf"{_SP}*(?:,|;|{_SP}và){_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+[{_L}]+){{0,3}}:?{_SP}+$")
+# "số vắng là 4.623 em (mầm non 3060, tiểu học 678, THCS 885)": a capitalised label (an
+# abbreviation) that goes on a bracketed list of labelled counts is one more item, not a name's number
+_LIST_GOES_ON = regex.compile(
+    rf"{_SP}*(?:,|;|{_SP}và){_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+[{_L}]+){{0,3}}:?{_SP}+$"
+)
 
 
 def _continues_count_list(t: str, out: list[Candidate], start: int) -> bool:

@@ -980,7 +980,7 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
         return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
     if _ANOTHER_ITEM.search(gap):
-        return None  # "đạt 60% dự toán giao và chi ngân sách xã là 51,097 tỷ đồng": the next item
+        return None  # "đạt 60% dự toán giao và chi ngân sách xã là 51,097 tỷ": the next item
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
 
 
