@@ -271,6 +271,11 @@ def test_compare_normalises_entities_units_and_tolerance() -> None:
 # --- part/whole and rate pairing (scraper/qa/pairs.py), sentences in our own words modelled on real reports ---
 
 # (rule, text, expected (check, consistent) of the checks that are not "range"/"shares")
+def _twice(name: str, wrong: str, template: str, values: tuple[str, str], expected: tuple[list, list]) -> list:
+    """Two rows of one sentence: as printed right, then with one number misprinted (`template` holds "{}")."""
+    return [(name, template.format(values[0]), expected[0]), (wrong, template.format(values[1]), expected[1])]
+
+
 PAIRING = [
     ("total after its parts: 'lũy kế'", "Trong kỳ mới tiếp nhận 300 hồ sơ, kỳ trước chuyển sang 40 hồ sơ, lũy kế 340 hồ sơ.",
      [("sum", True)]),
@@ -285,29 +290,21 @@ PAIRING = [
     ("classifier 'lượt' read past", "Hội nghị ghi nhận 120 lượt ý kiến, trong đó 70 ý kiến đồng ý và 50 ý kiến đề nghị bổ sung.",
      [("sum", True)]),
     ("classifier 'bộ' and 'HS' = hồ sơ", "Sở nhận 500 bộ hồ sơ, trong đó 320 hồ sơ trực tuyến, 180 HS trực tiếp.", [("sum", True)]),
-    ("a share of 'tổng số đã đào tạo': over what the clause before says was done (a fraction's numerator)",
-     "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% so "
-     "với kế hoạch. Đào tạo cho lao động nữ là: 6.250 người, chiếm tỉ lệ 50% so với tổng số đã đào tạo.",
-     [("ratio", True), ("ratio", True)]),
-    ("… and one that misses it is an alarm",
-     "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% so "
-     "với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ 45% so với tổng số đã đào tạo.",
-     [("ratio", True), ("ratio", False)]),
-    ("'cơ sở' broken down into schools, centres and other establishments",
-     "Hiện nay, toàn huyện có 25 cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công lập "
-     "và 17 cơ sở khác.", [("sum", True)]),
-    ("… one short of its whole",
-     "Hiện nay, toàn huyện có 26 cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công lập "
-     "và 17 cơ sở khác.", [("sum", False)]),
+    *_twice("a share of 'tổng số đã đào tạo': over what the clause before says was done (a fraction's numerator)",
+            "… and one that misses it is an alarm",
+            "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% "
+            "so với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ {} so với tổng số đã đào tạo.",
+            ("40%", "45%"), ([("ratio", True), ("ratio", True)], [("ratio", True), ("ratio", False)])),
+    *_twice("'cơ sở' broken down into schools, centres and other establishments", "… one short of its whole",
+            "Hiện nay, toàn huyện có {} cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công "
+            "lập và 17 cơ sở khác.", ("25", "26"), ([("sum", True)], [("sum", False)])),
     ("shares of an unprinted whole, each told after a long name of its group",
      "Trong quý có 2,4 nghìn hợp tác xã đăng ký mới thuộc nhóm ngành nông, lâm nghiệp và thủy sản, chiếm 20% tổng "
      "số; có 9,6 nghìn hợp tác xã thuộc nhóm ngành dịch vụ, chiếm 80%.", [("ratio", True), ("ratio", True)]),
-    ("counts in millions: parts one unit each off by rounding still make the total",
-     "Năm nay các cảng đón 12,3 triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
-     "triệu lượt.", [("sum", True)]),
-    ("… two units off is more than their rounding and the total's: an alarm",
-     "Năm nay các cảng đón 12,4 triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
-     "triệu lượt.", [("sum", False)]),
+    *_twice("counts in millions: parts one unit each off by rounding still make the total",
+            "… two units off is more than their rounding and the total's: an alarm",
+            "Năm nay các cảng đón {} triệu lượt khách, trong đó khách quốc tế 3,1 triệu lượt và khách nội địa 9,1 "
+            "triệu lượt.", ("12,3", "12,4"), ([("sum", True)], [("sum", False)])),
     ("a change and its rate after 'tương ứng mức tăng', past a long noun",
      "Năm nay các phòng đã cấp 1.260 giấy phép xây dựng, tăng 60 giấy phép xây dựng, tương ứng mức tăng 5% so với "
      "cùng kỳ.", [("ratio", True)]),
@@ -453,11 +450,10 @@ PAIRING = [
     ("cases a court took up ('thụ lý') are what its resolved rate is over",
      "Án dân sự tòa thụ lý là 200 vụ, việc, tăng 30 vụ, việc so với cùng kỳ; đã giải quyết 150 vụ, đạt tỷ lệ 76%.",
      [("ratio", False)]),
-    ("newly taken up plus carried over: the rate is over both, a whole left unprinted (not the new cases alone)",
-     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 70%.",
-     [("ratio", True)]),
-    ("… an inferred whole only confirms: a rate it misses raises nothing",
-     "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt 76%.", []),
+    *_twice("newly taken up plus carried over: the rate is over both, a whole left unprinted (not the new cases "
+            "alone)", "… an inferred whole only confirms: a rate it misses raises nothing",
+            "Tòa án thụ lý mới 500 vụ việc + 100 vụ việc năm trước chuyển sang; đã giải quyết 420 vụ việc, đạt {}.",
+            ("70%", "76%"), ([("ratio", True)], [])),
     ("a rate and then 'tương đương a/b', misprinted",
      "Các tòa án chú trọng hòa giải, đạt tỷ lệ 64%, tương đương 310 vụ, việc/500 vụ.", [("ratio", False)]),
     ("a share stated past its count's growth is of that count, misprinted",
