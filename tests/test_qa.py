@@ -1147,6 +1147,32 @@ def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
     assert ("Tổng các phần 40 + 45 + 10 + 5", True) in sums and len(sums) == 2
 
 
+def test_a_part_opening_a_colon_list_keeps_its_semicolon_items() -> None:
+    """A part's own list after "gồm:" may go on after a ";": its last item is not one more part of the
+    total, so the misprinted total is judged over the two parts the "Trong đó" names."""
+    text = (
+        "Thu ngân sách trên địa bàn huyện 9 tháng được 398,5 tỷ đồng, đạt 70% dự toán. Trong đó, thu do tỉnh "
+        "quản lý 200,3 tỷ đồng, đạt 75% dự toán; thu do huyện quản lý 200,2 tỷ đồng, đạt 66% dự toán, gồm: thu "
+        "thuế, phí 120,1 tỷ đồng, đạt 60% dự toán, thu tiền sử dụng đất 70 tỷ đồng; thu khác 10,1 tỷ đồng."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [("Tổng các phần 200,3 + 200,2", False), ("Tổng các phần 120,1 + 70 + 10,1", True)]
+
+
+def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
+    """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
+    text = (
+        "Tổng sản lượng lương thực có hạt năm 2024 ước đạt 512.345,6 tấn, tăng 2,1% so với năm trước, gồm: thóc "
+        "đạt 400.100,2 tấn; ngô đạt 100.200,3 tấn; cây có hạt khác đạt 12.045,1 tấn.\nSản lượng lương thực vụ "
+        "Đông Xuân đạt 260.111,1 tấn, tăng 1,5% so với vụ trước, trong đó thóc 210.000,4 tấn.\nSản lượng lương "
+        "thực vụ Mùa ước đạt 252.234,5 tấn, tăng 2,7%."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [
+        ("Tổng các phần 400.100,2 + 100.200,3 + 12.045,1", True), ("Tổng các phần 260.111,1 + 252.234,5", True)
+    ]
+
+
 @pytest.mark.parametrize("text, alarms", [
     ("Toàn huyện có 12,3 trường học đạt chuẩn.", ["12,3: count is not a whole number"]),
     ("Trung tâm đã thực hiện 2,37 vụ việc trợ giúp pháp lý.", ["2,37: count is not a whole number"]),

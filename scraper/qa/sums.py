@@ -293,12 +293,17 @@ def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
     next semicolon or the end of the sentence; -1 when the part opens none."""
     i = bisect.bisect_right(tx.starts, part.start)
     nxt = next((f for f in tx.figures[i:] if is_amount(f) and tx.compatible(f, whole)), None)
-    if nxt is None or not MARKER.search(tx.t, part.end, nxt.start):
+    if nxt is None or not (m := MARKER.search(tx.t, part.end, nxt.start)):
         return -1
     s = tx.sentence(part.start)
     stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
+    if _COLON_AFTER.match(tx.t, m.end()):
+        return stop  # "197,7 tỷ, gồm: thuế 123,7 …, đất 60,5 …; phí 8,4 tỷ": a colon list's own ";"
     semi = tx.t.find(";", part.end, stop)
     return semi if semi >= 0 else stop
+
+
+_COLON_AFTER = regex.compile(r"\s*:")
 
 
 # Roles a part cannot have under a whole of a role: files still pending are not among those resolved.
