@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from scraper import extract_figures
+from scraper.qa import check_text
 
 D = Decimal
 
@@ -654,6 +655,14 @@ def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifi
     """"so với cùng kỳ … nhiều hơn 12 vụ" is 12 more than then, not "more than 12"."""
     (f, *_) = extract_figures(sentence)
     assert (f.qualifier, f.change) == (qualifier, change)
+
+
+def test_a_rate_of_rise_named_with_la_is_a_change() -> None:
+    """"tỷ lệ tăng là 41,62%": the rise in percent, never a share of 41,62 (nor above 100% an impossible one)."""
+    text = "Số giấy phép cấp trong tháng tăng 310 giấy phép, tỷ lệ tăng là 141,62%."
+    rate = extract_figures(text)[-1]
+    assert (rate.raw, rate.change) == ("141,62%", "tăng")
+    assert not [c for c in check_text(text) if c.check == "range"]
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,7 @@ _QUALIFIER = regex.compile(rf"(?:^|[^{_L}])(?P<q>{_alt(vocab.QUALIFIERS)})\s*$",
 _CHANGE = regex.compile(
     rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên"
     rf"|xấp\s+xỉ|đến|"
-    rf"tới|lần\s+lượt(?:\s+là)?|tương\s+ứng))*\s*$",
+    rf"tới|lần\s+lượt(?:\s+là)?|tương\s+ứng|là))*\s*$",  # "tỷ lệ tăng là 124,31%": a change
     regex.I,
 )
 _LEVEL_AFTER = regex.compile(
