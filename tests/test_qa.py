@@ -295,6 +295,13 @@ PAIRING = [
             "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% "
             "so với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ {} so với tổng số đã đào tạo.",
             ("40%", "45%"), ([("ratio", True), ("ratio", True)], [("ratio", True), ("ratio", False)])),
+    *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
+            "… but a total not said to be estimated is taken as printed",
+            "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "
+            "địa đạt 71.700 tấn.", ("ước đạt", "đạt"), ([("sum", True)], [("sum", False)])),
+    *_twice("… within half a thousand", "… and a part further off is an alarm",
+            "Sản lượng hàng hóa qua cảng năm nay ước đạt 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng "
+            "nội địa đạt {} tấn.", ("72.400", "72.600"), ([("sum", True)], [("sum", False)])),
     *_twice("'cơ sở' broken down into schools, centres and other establishments", "… one short of its whole",
             "Hiện nay, toàn huyện có {} cơ sở giáo dục nghề nghiệp, trong đó có 2 trường cao đẳng, 6 trung tâm công "
             "lập và 17 cơ sở khác.", ("25", "26"), ([("sum", True)], [("sum", False)])),

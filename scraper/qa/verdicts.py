@@ -141,6 +141,8 @@ def agrees(
         # construction (the stated figure's own rounding is read below, once: "4.7 + 14.8 triệu" is not
         # "19.7 triệu")
         slack += sum((unit_of(f) / 2 for f in inputs if f.kind == "count" and unit_of(f) > 1), Decimal(0))
+        if stated_value is None:
+            slack += _estimate_rounding(stated, inputs)
     lo, hi = value - slack, value + slack
     h = _hedge(stated) if stated_value is None else Decimal(0)
     if h and stated.kind != "percent" and stated.qualifier in settings.QA_HEDGES_ABOVE and computed >= lo:
@@ -158,6 +160,28 @@ def agrees(
         return True
     scaled = computed / unit
     return any(scaled.quantize(Decimal(1), rounding=r) * unit == value for r in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def _estimate_rounding(stated: Figure, inputs: Sequence[Figure]) -> Decimal:
+    """Half the unit an estimated amount is rounded to, read from its trailing zeros, when an input is
+    printed finer: "ước đạt 483.000 tấn" of 405.000 + 77.600 tấn is 482.600 rounded to thousands.  A
+    count of things, or a total its inputs are as round as, is taken as printed."""
+    if not stated.estimate or stated.kind in ("count", "percent") or not inputs:
+        return Decimal(0)
+    printed, scale = _printed(stated)
+    # (three significant digits at least: "300.000 tấn" is rounded to thousands, not to a third of itself)
+    zeros = min(_trailing_zeros(printed), len(str(int(abs(printed)))) - 3)
+    finer = any(_trailing_zeros(_printed(f)[0]) < zeros for f in inputs)
+    if zeros < settings.QA_ESTIMATE_ROUND_ZEROS or not finer:
+        return Decimal(0)
+    return Decimal(10) ** zeros * scale / 2
+
+
+def _trailing_zeros(printed: Decimal) -> int:
+    if printed != printed.to_integral_value() or not printed:
+        return 0
+    digits = str(int(abs(printed)))
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def within_rounding(stated: Figure, parts: Sequence[Figure], computed: Decimal) -> bool:
