@@ -1166,6 +1166,20 @@ def test_a_part_opening_a_colon_list_keeps_its_semicolon_items() -> None:
     assert sums == [("Tổng các phần 200,3 + 200,2", False), ("Tổng các phần 120,1 + 70 + 10,1", True)]
 
 
+def test_a_part_of_an_actual_amount_is_not_a_part_of_its_later_estimate() -> None:
+    """"đạt 52.400 tỷ đồng, …, ước đến cuối tháng 9 đạt 53.100 tỷ đồng. Trong đó, … 15.720 tỷ đồng": the
+    part is of the amount at the date, so a misprinted share is judged over it (and extracted as its part)."""
+    text = (
+        "Đến ngày 31/8, tổng dư nợ cho vay trên địa bàn đạt 52.400 tỷ đồng, tăng 8,2% so với đầu năm, ước đến "
+        "cuối tháng 9 đạt 53.100 tỷ đồng. Trong đó, dư nợ cho vay nông nghiệp, nông thôn là 15.720 tỷ đồng, "
+        "chiếm tỷ trọng 24,0%/tổng dư nợ."
+    )
+    figures = {f.raw: f for f in extract_figures(text)}
+    assert figures["15.720 tỷ đồng"].part_of == figures["52.400 tỷ đồng"].id
+    (rate,) = [c for c in check_text(text) if c.check == "ratio"]
+    assert not rate.consistent and rate.message.startswith("Tỷ lệ 15.720 tỷ/52.400 tỷ")
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

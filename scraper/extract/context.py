@@ -325,7 +325,9 @@ def annotate(scan: Scan, *, published: date | str | None = None, headline: str |
             ]  # "…132.134 tỷ đồng, đạt 50,2% dự toán": same measure
         meanings.append(m)
 
-    part_of, computed_from = _relations(t, cands, [m["indicator"] for m in meanings], sent_of, sentences)
+    part_of, computed_from = _relations(
+        t, cands, [m["indicator"] for m in meanings], sent_of, sentences, [m["estimate"] for m in meanings]
+    )
     figures: list[Figure] = []
     for c, m in zip(cands, meanings):
         s, e = norm.span(c.start, c.end)
@@ -784,12 +786,31 @@ def _unit_head(unit: str | None) -> str:
     return (unit or "").split(" ")[0].lower()
 
 
+def _actual_total(
+    cands: list[Candidate], sent_of: list[int], estimates: list[bool], j: int, i: int
+) -> int:
+    """The total a part that is no estimate belongs to, when the nearest is an estimate told after the
+    actual amount ("dư nợ đạt 36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, cho
+    vay nông nghiệp là 10.194 tỷ đồng"): the actual one earlier in that sentence, else `j`."""
+    if not estimates[j] or estimates[i]:
+        return j
+    total = cands[j]
+    for k in range(j - 1, -1, -1):
+        if sent_of[k] != sent_of[j]:
+            break
+        o = cands[k]
+        if o.kind == total.kind and o.unit == total.unit and not estimates[k] and not o.change:
+            return k if o.value >= cands[i].value else j
+    return j
+
+
 def _relations(
     t: str,
     cands: list[Candidate],
     indicators: list[str | None],
     sent_of: list[int],
     sentences: list[tuple[int, int]],
+    estimates: list[bool] | None = None,
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """part_of from "trong đó/bao gồm" or a parenthesised breakdown; computed_from for a stated rate
     and the counts behind it (`[id, id]` when the figure itself is the fraction: "950/1.000 …, đạt 95%").
@@ -855,7 +876,7 @@ def _relations(
                 if (
                     c.kind == "count" and (_unit_head(total.unit) == _unit_head(c.unit) or sent_of[j] == si)
                 ) or (c.kind != "count" and total.unit == c.unit):
-                    part_of[i] = j
+                    part_of[i] = _actual_total(cands, sent_of, estimates, j, i) if estimates else j
             break
     for i, c in enumerate(cands):
         # A total after its parts: every earlier same-unit figure of the sentence that is not yet a part.
