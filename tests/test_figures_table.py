@@ -657,6 +657,20 @@ def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifi
     assert (f.qualifier, f.change) == (qualifier, change)
 
 
+def test_an_english_page_groups_thousands_with_commas_and_says_percent() -> None:
+    """An English news page: "82,600 hectares" is 82.600 ha (no count of 82,6), "16.37 percent" a percent."""
+    text = (
+        "The province has more than 82,600 hectares of fruit trees, of which over 61,170 hectares are in "
+        "harvest. Fruit exports rose 16.37 percent from the same period."
+    )
+    got = [(f.raw, f.kind, f.value) for f in extract_figures(text)]
+    assert got == [
+        ("82,600 hectares", "quantity", D(82600)), ("61,170 hectares", "quantity", D(61170)),
+        ("16.37 percent", "percent", D("16.37")),
+    ]
+    assert not [c for c in check_text(text) if not c.consistent]
+
+
 def test_a_rate_of_rise_named_with_la_is_a_change() -> None:
     """"tỷ lệ tăng là 41,62%": the rise in percent, never a share of 41,62 (nor above 100% an impossible one)."""
     text = "Số giấy phép cấp trong tháng tăng 310 giấy phép, tỷ lệ tăng là 141,62%."

@@ -83,6 +83,18 @@ def test_document_convention() -> None:
     assert detect_convention("không có số") is None
 
 
+@pytest.mark.parametrize("text,expected", [
+    # English prose with no number that settles it: its words do (news agencies' English pages)
+    ("The district now has more than 12,400 hectares of coffee, of which 9,870 hectares are in harvest.", "en"),
+    ("Exports rose 16.37 percent from the same period.", "en"),  # "percent" settles it like "%"
+    # Vietnamese prose, or English words in it, stays open where its numbers do
+    ("Huyện hiện có hơn 12,4 ha cà phê và 9,8 ha hồ tiêu đang cho thu hoạch.", "vi"),
+    ("Diện tích cà phê 12,400 ha, theo Báo cáo of the Department and the Board.", None),
+])
+def test_an_english_page_reads_english_numbers(text: str, expected: str | None) -> None:
+    assert detect_convention(text) == expected
+
+
 # --- properties: format the Vietnamese way, parse back exactly ---------------------------------
 
 def vi_int(n: int) -> str:

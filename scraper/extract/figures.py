@@ -81,7 +81,7 @@ _SPELLED_STARTS = LEXICON.register(w.lower() for w in vocab.SPELLED_WORDS | set(
 _SPELLED_STARTERS = tuple(sorted(w.lower() for w in vocab.SPELLED_STARTERS))
 
 # What may follow the number, tried in this order.
-_PERCENT = regex.compile(r"\s?%|\s*(?:phần\s+trăm)(?![\p{L}])", regex.I)
+_PERCENT = regex.compile(rf"\s?%|\s*(?:{_alt(vocab.PERCENT_WORDS)})(?![{_L}])", regex.I)
 _PP = regex.compile(r"\s*điểm\s+phần\s+trăm(?![\p{L}])|\s*điểm\s*%", regex.I)
 # (per a round base, "đồng/1 kg", "đồng/100 kg"; not "65.600 m²/11 vị trí": an area at 11 sites)
 _PER = r"(?:\s*/\s*(?:{NOUNS}|[{L}]+|(?:0?1|10+|1\.000)\s*[{L}]+))*".replace("{L}", _L).replace(
@@ -1250,7 +1250,7 @@ globals().update(
 # first non-space character can begin one of its words.
 _LEADS = {
     "_PP": ("điểm",),
-    "_PERCENT": ("%", "phần"),
+    "_PERCENT": ("%", *vocab.PERCENT_WORDS),
     "_CURRENCY": tuple(vocab.CURRENCIES),
     "_MEASURE": tuple(vocab.MEASURES),
     "_MULTIPLE": ("lần",),

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from .. import settings
 from . import vocab
 from .patterns import digit_runs, finditer_at
 
@@ -304,8 +305,13 @@ _VI_EVIDENCE = regex.compile(
 # It outweighs a few "5.6%" typos but does not settle a text on its own ("đạt 1.234 lượt" stays open).
 _VI_HINT = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])[ \t]+\p{Ll}")
 _EN_EVIDENCE = regex.compile(
-    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,/])\d+\.\d{1,2}\s?%|\d,\d{3}\.\d"
+    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,]*\d)|(?<![\d.,/])\d+\.\d{1,2}\s?(?:%|percent)"
+    r"|\d,\d{3}\.\d"
 )
+# A text written in English: its function words, and (below) almost no letter outside ASCII.  Its "82,600
+# hectares" groups thousands even where no number settles the convention.
+_ENGLISH_WORDS = regex.compile(r"(?<![\p{L}])(?:the|of|and|with|from|has|have|was|were)(?![\p{L}])")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 
 def detect_convention(text: str, same_digits: str | None = None) -> Convention | None:
@@ -319,8 +325,16 @@ def detect_convention(text: str, same_digits: str | None = None) -> Convention |
     if en > vi:
         vi += sum(1 for _ in finditer_at(_VI_HINT, text, vi_starts))
     if vi == en:
-        return None if vi == 0 else "vi"
+        return None if vi == 0 and not _in_english(text) else "en" if vi == 0 else "vi"
     return "vi" if vi > en else "en"
+
+
+def _in_english(text: str) -> bool:
+    """Whether `text` reads as English: its function words, and a letter outside ASCII at most one in 200."""
+    words = len(_ENGLISH_WORDS.findall(text))
+    if words < settings.ENGLISH_MIN_WORDS:
+        return False
+    return len(_NON_ASCII.findall(text)) * 200 <= len(text)
 
 
 def _evidence_starts(text: str, runs: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:

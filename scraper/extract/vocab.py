@@ -127,7 +127,7 @@ BASELINES: tuple[str, ...] = (
     "so với năm",
 )
 
-PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+PERCENT_WORDS: tuple[str, ...] = ("phần trăm", "percent", "per cent")  # (English pages of the news agencies)
 # A scaled bare amount ("5.300 tỷ") in a clause about these is money in đồng.
 MONEY_SUBJECTS: tuple[str, ...] = (
     "ngân sách",
@@ -190,6 +190,8 @@ MEASURES: dict[str, str] = {
     "héc-ta": "ha",
     "hécta": "ha",
     "héc ta": "ha",
+    "hectares": "ha",  # (English pages of the news agencies)
+    "hectare": "ha",
     "km2": "km²",
     "km²": "km²",
     "km": "km",
@@ -207,6 +209,9 @@ MEASURES: dict[str, str] = {
     "cm": "cm",
     "mm": "mm",
     "tấn": "tấn",
+    "tonnes": "tấn",
+    "tonne": "tấn",
+    "tons": "tấn",
     "tạ": "tạ",
     "kg": "kg",
     "ki-lô-gam": "kg",
