@@ -107,8 +107,9 @@ _PER_SPACES = regex.compile(r"\s*/\s*(?:0?1\s+(?=\D))?")  # "đồng / 1 ha" →
 # A clause that so far is only a capitalised name ("Tổ công tác", "Đề án", "Trạm"): a number here
 # names it.
 _NAMED_BEFORE = regex.compile(
-    rf"(?:^|[,;:(]\s*|\s(?:và|của|theo"
-    rf"|tại)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}\s+$"
+    rf"(?:(?:^|[,;:(]\s*|\s(?:và|theo)\s+)\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,3}}"
+    # a body named after "của", "tại" may be longer: "của Ban Quản lý Dự án 661"
+    rf"|\s(?:của|tại)\s+\p{{Lu}}[{_L}]*(?:\s+[\p{{Ll}}\p{{Lu}}][{_L}]*){{0,5}})\s+$"
 )
 # "lớp 12 và 465 TS tự do": a count abbreviation after the number makes it a count, not a label's number
 _COUNT_ABBREV_AFTER = regex.compile(rf"{_SP}+(?:{'|'.join(vocab.COUNT_ABBREVIATIONS)})(?![{_L}])")
