@@ -842,6 +842,8 @@ def test_identity_table_is_data() -> None:
     assert roles_of("hồ sơ đến hạn") == {"due"} and roles_of("giải quyết đúng hạn") == {"on_time"}
     assert roles_of("đã thu hồi") == set() and roles_of("kiến nghị thu hồi") == {"advise_recover"}
     assert unit_key("đơn vị") == "đơn vị" != unit_key("đơn") and unit_key("đơn thư") == unit_key("đơn")
+    # a house counted with its classifier is a house; a flat ("căn hộ") is no household ("hộ")
+    assert unit_key("căn nhà") == unit_key("Nhà") and unit_key("căn hộ") != unit_key("hộ")
     assert "on_time" in roles_of("trước và đúng hạn") and "ahead" not in roles_of("trước và đúng hạn")
     assert roles_of("kỳ trước chuyển sang") == {"carried_over"} and roles_of("tổng kim ngạch xuất nhập khẩu") >= {"trade"}
 

@@ -136,7 +136,7 @@ def unit_key(unit: str | None) -> str:
     """What is counted: classifiers stripped, abbreviations expanded, synonyms grouped."""
     words = (unit or "").lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
     words = [w for w in words if w not in ("của", "các", "những")]
-    while len(words) > 1 and words[0] in CLASSIFIERS:
+    while len(words) > 1 and words[0] in CLASSIFIERS and " ".join(words[:2]) not in OWN_NOUNS:
         words.pop(0)
     if not words or " ".join(words[:2]) in ACT_UNITS:
         return ""
