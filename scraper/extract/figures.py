@@ -680,7 +680,10 @@ _SUBJECT_COUNT = regex.compile(
     regex.I,
 )
 _SUBJECT_RATE = regex.compile(
-    rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$", regex.I
+    rf"(?:^|[^{_L}])(?:tỷ|tỉ)\s+lệ(?![{_L}])[^,;:.()]*?(?:là|đạt)\s*:?\s*$"
+    # "đạt tỷ lệ 97,6", "chiếm tỷ trọng 11,71": the rate named right before it, its "%" left out
+    rf"|(?:^|[^{_L}])(?:đạt|chiếm)\s+(?:tỷ|tỉ)\s+(?:lệ|trọng)(?:\s+là)?\s*:?\s*$",
+    regex.I,
 )
 _SUBJECT_MONEY = regex.compile(rf"(?:^|[^{_L}])(?:{_alt(vocab.MONEY_SUBJECTS)})(?![{_L}])", regex.I)
 _PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
@@ -1239,7 +1242,7 @@ _SUFFIX_HINTS: dict[str, tuple] = {
     "_PHONE_LABEL": (None, tuple("thoại nóng hotline đài số nhà".split())),
     "_FROM_UP": (reach_of(("từ",)), ("từ",)),
     "_SUBJECT_COUNT": (None, ("là", "đạt", "có"), ":"),
-    "_SUBJECT_RATE": (None, ("là", "đạt"), ":"),
+    "_SUBJECT_RATE": (None, ("là", "đạt", "lệ", "trọng"), ":"),
     "_LEVEL_AFTER": (None, (*vocab.LEVEL_AFTER_CHANGE, *vocab.QUALIFIERS)),
     "_GAP_WORDS": (None, vocab.QUALIFIERS),
 }
