@@ -1182,6 +1182,17 @@ def test_a_part_of_an_actual_amount_is_not_a_part_of_its_later_estimate() -> Non
     assert not rate.consistent and rate.message.startswith("Tỷ lệ 15.720 tỷ/52.400 tỷ")
 
 
+def test_a_bracket_left_open_closes_with_its_sentence() -> None:
+    """"14 người chết (tỉnh A 9 người, tỉnh B 5 người … . Hiện còn 7 người mất tích": the next sentence is
+    outside the bracket the editor forgot to close, so its count is the list's next part."""
+    text = (
+        "Mưa lũ đã làm 21 người chết và mất tích, trong đó 14 người chết (tỉnh A 9 người, tỉnh B 5 người bị lũ "
+        "cuốn trôi. Hiện còn 7 người mất tích."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert ("Tổng các phần 14 + 7", True) in sums and all(ok for _, ok in sums)
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

@@ -297,8 +297,11 @@ class Text:
         self.sent = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.start() not in wraps]
         self.para = _paragraph_starts(text, wraps)
         depth, d = [], 0
+        ends = set(self.sent)
         for i, ch in enumerate(text):
-            d = 0 if ch == "\n" and i not in wraps else d  # a parenthesis left open ends with its line
+            # a parenthesis left open ends with its line, or its sentence ("23 người chết (Hà Giang 5 …; Lào
+            # Cai 1 người bị lũ cuốn trôi. Đến nay, 10 người mất tích …")
+            d = 0 if (ch == "\n" and i not in wraps) or i in ends else d
             d += ch == "("
             depth.append(d)
             d -= ch == ")" and d > 0
