@@ -245,8 +245,9 @@ QA_UNIT_LINE_WORDS = 2  # a line this short between a label and its values is a 
 # A "sentence" longer than this (a table flattened without breaks, a crafted page) is cut at a clause
 # break, so reading a figure's context stays local; real report sentences stay far below it.
 MAX_SENTENCE_CHARS = 2000
-# A text with this many English function words ("the", "of" …) and almost no letter outside ASCII reads its
-# numbers as English ("82,600 hectares") where none of them settles the convention (scraper/extract/numbers.py)
+# A text with this many English function words ("the", "of" …) and almost no letter outside ASCII reads
+# its numbers as English ("82,600 hectares") where none of them settles the convention
+# (scraper/extract/numbers.py)
 ENGLISH_MIN_WORDS = 3
 WRAPPED_LINE_MIN_WORDS = 5  # a line with this many words before a number at its end is prose wrapped (a PDF)
 ONE_MORE_ITEM_REACH = 150  # "và một thí sinh" is one more item of a count this close before it

@@ -295,6 +295,11 @@ PAIRING = [
             "Giai đoạn vừa qua đã tổ chức đào tạo nghề cho lao động nông thôn là: 12.500/12.000 người, đạt 104,17% "
             "so với kế hoạch. Đào tạo cho lao động nữ là: 5.000 người, chiếm tỉ lệ {} so với tổng số đã đào tạo.",
             ("40%", "45%"), ([("ratio", True), ("ratio", True)], [("ratio", True), ("ratio", False)])),
+    *_twice("'Trong đó' after a fraction and its own rate: a share of the fraction's count (past 'liên tục 3 năm')",
+            "… misprinted",
+            "Năm nay, huyện công nhận 8.420/9.100 hộ đạt danh hiệu gia đình văn hóa, chiếm tỷ lệ 92,5%. Trong đó, có "
+            "2.105 hộ liên tục 3 năm đạt danh hiệu, chiếm tỷ lệ {}.", ("25,0%", "25,2%"),
+            ([("ratio", True), ("ratio", True)], [("ratio", True), ("ratio", False)])),
     *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
             "… but a total not said to be estimated is taken as printed",
             "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "

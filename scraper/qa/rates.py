@@ -76,6 +76,8 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     end = p.start  # (moved back past rates of plan the same amount has: read the gap up to the first)
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : end]
+        if n.kind == "duration" and ";" not in gap and tx.sentence(n.start) == tx.sentence(p.start):
+            continue  # "3.326 hộ liên tục 3 năm đạt danh hiệu …, chiếm tỷ lệ 30,39%": how long, not what
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
             # growth
@@ -512,8 +514,15 @@ def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) 
     after = tx.figures[tx.order[id(whole)] + 1 : tx.order[id(part)] + 1]
     # past the whole's own rise ("18.622 trẻ, tăng 2.780 trẻ …, trong đó có 1456 trẻ")
     # and, `past_rates`, past its rate of plan ("41 đảng viên, đạt 82% chỉ tiêu. Trong đó, …")
-    plan = [past_rates and f.kind == "percent" and _PLAN_RATE.match(tx.t, f.end) is not None for f in after]
-    # and past its own estimate at a later date ("36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ đồng")
+    # (or any rate in the whole's own sentence: "10.945/11.619 hộ …, chiếm tỷ lệ 94,2%. Trong đó, …")
+    own = tx.sentence(whole.start)
+    plan = [
+        past_rates
+        and f.kind == "percent"
+        and (_PLAN_RATE.match(tx.t, f.end) is not None or tx.sentence(f.start) == own)
+        for f in after
+    ]
+    # and past its own estimate at a later date ("36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ")
     later = [f.estimate and not whole.estimate and (f.kind, f.unit) == (whole.kind, whole.unit) for f in after]
     passed = [bool(f.change) or of_plan or est for f, of_plan, est in zip(after, plan, later)]
     nxt = [f for f, skip in zip(after, passed) if not (skip and f.end <= part.start)]

@@ -29,7 +29,8 @@ WIDE_NOUNS: dict[str, tuple[str, ...]] = {
     "cơ sở": ("trường", "trung tâm"),
 }
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
-OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng", "căn hộ"})  # (flats: not "hộ")
+# ("căn hộ": flats, not households)
+OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng", "căn hộ"})
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
