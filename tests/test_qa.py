@@ -1198,6 +1198,27 @@ def test_a_bracket_left_open_closes_with_its_sentence() -> None:
     assert ("Tổng các phần 14 + 7", True) in sums and all(ok for _, ok in sums)
 
 
+@pytest.mark.parametrize("capital,consistent", [("420,5", True), ("430,5", False)])
+def test_a_dashed_list_after_a_sentence_without_figures_skips_its_plus_sub_items(
+    capital: str, consistent: bool
+) -> None:
+    """"… cụ thể như sau: ¶ - Nhóm A: 25 dự án … chia ra: ¶ + …: 15 dự án ¶ + …: 10 dự án ¶ - Nhóm B: 39 dự án":
+    the "-" items break down the totals of the sentence before the marker; the "+" items are the first
+    item's own (a right list confirms, a misprinted total is judged over the two items, never an alarm
+    over all four)."""
+    text = (
+        f"Năm 2024 có 64 dự án đăng ký với tổng vốn {capital} tỷ đồng. Tình hình thực hiện các dự án cụ thể như "
+        "sau:\n- Nhóm dự án đã đi vào hoạt động: 25 dự án với tổng vốn 180,2 tỷ đồng, chia ra:\n+ Trong khu công "
+        "nghiệp: 15 dự án với vốn 100,1 tỷ đồng;\n+ Ngoài khu công nghiệp: 10 dự án với vốn 80,1 tỷ đồng.\n- Nhóm "
+        "dự án chưa hoạt động: 39 dự án với tổng vốn 240,3 tỷ đồng."
+    )
+    sums = {c.message.split(" = ")[0]: c.consistent for c in check_text(text) if c.check == "sum"}
+    assert sums == {
+        "Tổng các phần 25 + 39": True, "Tổng các phần 180,2 + 240,3": consistent,
+        "Tổng các phần 15 + 10": True, "Tổng các phần 100,1 + 80,1": True,
+    }
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

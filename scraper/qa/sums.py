@@ -873,6 +873,8 @@ TOTAL_AFTER_RULE = "tổng nêu sau các phần ('lũy kế', 'cộng', 'tổng'
 
 
 _ENDS_PARAGRAPH = regex.compile(r"[ \t:]*\n")
+_BULLETS = "-–•+*"
+_DIGIT = regex.compile(r"\d")
 PARAGRAPH_PARTS_RULE = "'Trong đó:' cuối đoạn, mỗi đoạn sau một phần (xác nhận)"
 
 
@@ -882,11 +884,19 @@ def _paragraph_parts(tx: Text, whole: Figure, pos: int) -> Iterable[Relation]:
     first amount in it that counts what the whole counts. Which amount is only a guess: confirms."""
     parts: list[Figure] = []
     k = tx.paragraph(pos) + 1
+    bullet = None  # the first item's bullet: "- Nhóm A: 31 dự án ¶ + ngoài KCN: 10 … ¶ - Nhóm B: 58 …"
     while k < len(tx.para) and len(parts) < settings.QA_UNMARKED_MAX_PARTS:
         end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
         k += 1
-        if not tx.t[tx.para[k - 1] : end].strip():
+        if not (line := tx.t[tx.para[k - 1] : end].strip()):
             continue  # an empty paragraph
+        mark = _bullet(line)
+        if bullet is None:
+            bullet = mark
+        elif mark != bullet:
+            if bullet and mark:
+                continue  # an item of the item before ("+" under "-")
+            break  # the list is over
         like = (
             f
             for f in tx.span(tx.para[k - 1], end, tx.para[k - 1])
@@ -907,7 +917,12 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
     figs = tx.figures
     for m in MARKER.finditer(tx.t):
         s_idx = tx.sentence(m.start())
-        opens = not tx.t[tx.sent[s_idx] : m.start()].strip(" ,.;:-–\n")
+        # a marker opening its sentence, or in one that states no figure before it ("Đến nay, tình hình
+        # thực hiện các dự án cụ thể như sau:"), breaks down a whole of the sentence before
+        head = tx.t[tx.sent[s_idx] : m.start()]
+        opens = not head.strip(" ,.;:-–\n") or (
+            s_idx > 0 and not tx.span(tx.sent[s_idx], m.start(), m.start()) and not _DIGIT.search(head)
+        )
         if opens and s_idx == 0:
             continue
         k = bisect.bisect_left(tx.starts, m.start())
@@ -936,9 +951,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if _ENDS_PARAGRAPH.match(tx.t, m.end()):
             # "… gieo trồng 40.143,7 ha; sản lượng 181.822,9 tấn. Trong đó: ¶ …": the other
             # whole is broken down too, paragraph by paragraph
+            # (and the whole the first item counts, item by item: it confirms what the words below find)
             for w in earlier:
-                if not tx.compatible(first, w):
-                    yield from _paragraph_parts(tx, w, m.end())
+                yield from _paragraph_parts(tx, w, m.end())
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
         earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
@@ -1802,12 +1817,23 @@ def _labelled_paragraphs(tx: Text, first: int) -> list[list[Figure]]:
     """The figures of each paragraph from `first` on that opens with a label ("Án hành chính: …"), until
     one does not (at most QA_UNMARKED_MAX_PARTS of them)."""
     out: list[list[Figure]] = []
-    for k in range(first, min(len(tx.para), first + settings.QA_UNMARKED_MAX_PARTS)):
+    bullet = None
+    for k in range(first, min(len(tx.para), first + 2 * settings.QA_UNMARKED_MAX_PARTS)):
         end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
-        if not _ENTRY_LABEL.match(tx.t, tx.para[k], end):
+        mark = _bullet(tx.t[tx.para[k] : end])
+        bullet = mark if bullet is None else bullet
+        if mark and bullet and mark != bullet:
+            continue  # an item of the entry before ("+ Trong KCN: …" under "- Nhóm A: …")
+        if not _ENTRY_LABEL.match(tx.t, tx.para[k], end) or len(out) == settings.QA_UNMARKED_MAX_PARTS:
             break
         out.append(tx.span(tx.para[k], end, tx.para[k]))
     return out
+
+
+def _bullet(line: str) -> str:
+    """The bullet a list line opens with ("-", "+", "•" …), or ""."""
+    line = line.lstrip()
+    return line[0] if line and line[0] in _BULLETS else ""
 
 
 # "Trong đó, thụ lý … 76.621 vụ với 149.890 bị cáo, đã giải quyết 75.441 vụ với
