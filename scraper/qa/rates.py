@@ -523,7 +523,8 @@ def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) 
         for f in after
     ]
     # and past its own estimate at a later date ("36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ")
-    later = [f.estimate and not whole.estimate and (f.kind, f.unit) == (whole.kind, whole.unit) for f in after]
+    same = (whole.kind, whole.unit)
+    later = [f.estimate and not whole.estimate and (f.kind, f.unit) == same for f in after]
     passed = [bool(f.change) or of_plan or est for f, of_plan, est in zip(after, plan, later)]
     nxt = [f for f, skip in zip(after, passed) if not (skip and f.end <= part.start)]
     if not nxt or nxt[0] is not part:
