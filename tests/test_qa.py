@@ -1219,6 +1219,23 @@ def test_a_dashed_list_after_a_sentence_without_figures_skips_its_plus_sub_items
     }
 
 
+def test_forms_of_discipline_open_a_second_breakdown_and_reasons_a_third() -> None:
+    """"Hình thức kỷ luật, khiển trách …" opening its sentence breaks down the members disciplined two
+    sentences back, after the breakdown by level; and once a list made the whole, the reasons in brackets
+    further on (no marker) are its third breakdown."""
+    text = (
+        "Trong quý, cấp ủy các cấp đã thi hành kỷ luật 30 đảng viên. Trong đó, cấp tỉnh kỷ luật 2 đồng chí; cấp "
+        "huyện kỷ luật 10 đồng chí; cấp cơ sở kỷ luật 18 đồng chí. Hình thức kỷ luật, khiển trách 20 đồng chí; "
+        "cảnh cáo 6 đồng chí; cách chức 1 đồng chí và khai trừ 3 đồng chí.\n\nCác đảng viên này bị kỷ luật do vi "
+        "phạm chính sách dân số (21 đồng chí); thiếu trách nhiệm (7 đồng chí); đánh bạc (2 đồng chí)."
+    )
+    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    assert sums == [
+        ("Tổng các phần 2 + 10 + 18", True), ("Tổng các phần 20 + 6 + 1 + 3", True),
+        ("Tổng các phần 21 + 7 + 2", True),
+    ]
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

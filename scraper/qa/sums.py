@@ -542,7 +542,20 @@ def _alone_in_brackets(tx: Text, f: Figure) -> bool:
     return bool(_BRACKET_OPENS.search(tx.before(f, 8)) and _BRACKET_CLOSES.match(tx.t, f.end))
 
 
-def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
+def _breaks_down_another(tx: Text, f: Figure) -> bool:
+    """Whether `f` sits in brackets right after another amount ("3.321 đơn (KN 76, TC 143 …)")."""
+    if not tx.d(f.start):
+        return False
+    opened = tx.t.rfind("(", 0, f.start)
+    k = bisect.bisect_left(tx.starts, opened) - 1
+    g = tx.figures[k] if k >= 0 else None
+    return g is not None and is_amount(g) and opened - g.end <= 40 and not _CLAUSE_GAP.search(tx.t, g.end, opened)
+
+
+_CLAUSE_GAP = regex.compile(r"[\d;,.()]")  # (between a count and its brackets: only its noun)
+
+
+def _unmarked_breakdowns(tx: Text, related: set[int], made: dict[int, int]) -> Iterable[Relation]:
     """A run of like counts after a whole, in its sentence or the next paragraphs, that adds up to it exactly:
     "… đã tiếp nhận 1.665 hồ sơ. Đáng chú ý, có 1.530 hồ sơ nộp trực tuyến, …
     trực tiếp chỉ 135 trường hợp"; "công nhận 17 trường … ¶ Có 10 trường … mức
@@ -553,11 +566,14 @@ def _unmarked_breakdowns(tx: Text, related: set[int]) -> Iterable[Relation]:
     for w in tx.figures:
         if not _whole_kind(w) or w.value < settings.QA_UNMARKED_MIN_WHOLE:
             continue
-        if w.index in related or not (tx.keys[id(w)] or w.kind == "money"):
+        if (w.index in related and w.index not in made) or not (tx.keys[id(w)] or w.kind == "money"):
             continue
         siblings = group.get(w.index)  # a part is no whole of its siblings ("8 = 4 + 3 + 1"), but of its own
         run: list[Figure] = []
+        past = made.get(w.index, -1)  # (past the list that made it)
         for f in _ahead(tx, w):
+            if f.start < past or (past >= 0 and _breaks_down_another(tx, f)):
+                continue  # (nor, past it, the parts in brackets of another count: "3.321 đơn (KN 76, …)")
             if not is_amount(f) or f.change or not _counts_same(tx, f, w):
                 continue  # the same thing counted, by name: nothing else says these are its parts
             if siblings is not None and group.get(f.index) == siblings:
@@ -2339,7 +2355,13 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     related = {r.stated.index for r in sums} | listed
-    sums += [*_unmarked_breakdowns(tx, related), *_same_verb_columns(tx)]
+    # a whole one list made exactly may be broken down again further on ("Về hình thức kỷ luật: …" ¶ "…
+    # do vi phạm …"): past that list, an unmarked run may be its other breakdown
+    made: dict[int, int] = {}
+    for r in sums:
+        if len(r.operands) >= 2 and r.whole is None and evaluate(r).consistent:
+            made[r.stated.index] = max(made.get(r.stated.index, 0), *(f.end for f in r.operands))
+    sums += [*_unmarked_breakdowns(tx, related, made), *_same_verb_columns(tx)]
     sums += [*_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]

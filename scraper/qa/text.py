@@ -45,6 +45,8 @@ MARKER = regex.compile(
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|(?:các\s+)?hình\s+thức(?=\s*:)"  # "kỷ luật 58 đảng viên, bằng các hình thức: …"
+    # "… kỷ luật 28 đảng viên. … Hình thức kỷ luật, khiển trách 21 …": opening its sentence
+    r"|(?<=^|[.\n]\s*)(?:về\s+)?hình\s+thức(?:\s+kỷ\s+luật)?(?=\s*[,:])"
     # "8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, …"
     r"|(?<=(?:với|bằng)\s+)(?:các\s+)?hình\s+thức(?=\s+\p{L}+(?:\s+\p{L}+)?\s+\d)"
     r"|chia\s+ra|phân\s+theo"
