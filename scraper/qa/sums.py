@@ -549,7 +549,9 @@ def _breaks_down_another(tx: Text, f: Figure) -> bool:
     opened = tx.t.rfind("(", 0, f.start)
     k = bisect.bisect_left(tx.starts, opened) - 1
     g = tx.figures[k] if k >= 0 else None
-    return g is not None and is_amount(g) and opened - g.end <= 40 and not _CLAUSE_GAP.search(tx.t, g.end, opened)
+    if g is None or not is_amount(g) or opened - g.end > 40:
+        return False
+    return not _CLAUSE_GAP.search(tx.t, g.end, opened)
 
 
 _CLAUSE_GAP = regex.compile(r"[\d;,.()]")  # (between a count and its brackets: only its noun)
