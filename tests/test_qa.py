@@ -300,6 +300,9 @@ PAIRING = [
             "Năm nay, huyện công nhận 8.420/9.100 hộ đạt danh hiệu gia đình văn hóa, chiếm tỷ lệ 92,5%. Trong đó, có "
             "2.105 hộ liên tục 3 năm đạt danh hiệu, chiếm tỷ lệ {}.", ("25,0%", "25,2%"),
             ([("ratio", True), ("ratio", True)], [("ratio", True), ("ratio", False)])),
+    ("a count grouped in thousands and scaled by a slip ('4.250 ngàn vụ việc') is what its unscaled parts make",
+     "Năm nay, Tòa án hai cấp đã thụ lý 4.250 ngàn vụ việc. Trong đó, Tòa án tỉnh thụ lý 350 vụ việc, Tòa án các "
+     "huyện thụ lý 3.900 vụ việc.", [("sum", True)]),
     *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
             "… but a total not said to be estimated is taken as printed",
             "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "

@@ -28,7 +28,7 @@ from ..models import Check, CompareRow, Figure
 from .arithmetic import second_look
 from .pairs import relations
 from .tables import read_text_tables
-from .verdicts import Relation, Verdict, decide, unit_of, within_rounding
+from .verdicts import Relation, Verdict, decide, scale_slip, unit_of, within_rounding
 
 __all__ = [
     "OfficialTableError",
@@ -149,19 +149,25 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
         return _denominator_sum_check(v, url)
     stated = r.whole if r.whole is not None else total.value
     scale, scale_word = _display_scale(total)
+    # "6.066 ngàn vụ" of 485 + 5.581 vụ: shown as the parts are printed, the slip named
+    slip = ok and r.whole is None and scale_slip(total, parts, computed)
+    if slip:
+        scale, scale_word = Decimal(1), ""
     unit = "" if not total.unit else total.unit if total.unit == "%" else f" {total.unit}"
     expr = " + ".join(vn_number(p.value / scale) for p in parts)
     if r.whole is not None:
         expr = " + ".join([vn_number(parts[0].value)] + [vn_number(p.value) for p in parts[1:]])
     shown_total = (
-        total.raw if total.kind not in ("count", "ratio") else _show(stated, scale, scale_word, unit)
+        total.raw
+        if total.kind not in ("count", "ratio") or slip
+        else _show(stated, scale, scale_word, unit)
     )
     show = lambda x: _show(x, scale, scale_word, unit)  # noqa: E731
     rounding = not ok and r.whole is None and within_rounding(total, parts, computed)
     diff = show(computed - stated)
     if rounding:
         diff += f" — trong phạm vi làm tròn của {len(parts)} phần"
-    whole = f"tổng {shown_total} đã nêu"
+    whole = f"tổng {shown_total} đã nêu" + (" (số in đúng, chữ chỉ đơn vị nghìn là nhầm)" if slip else "")
     msg = _sum_message("Tổng các phần", expr, show(computed), ok, whole, diff, r.rule)
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
     return _check("sum", v, stated, computed, refs, msg, url).model_copy(update={"rounding": rounding})

@@ -271,7 +271,8 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
             computed = r.operands[0].value + sum((f.value for f in r.operands[1:]), Decimal(0))
             return Verdict(r, computed == r.whole, computed)
         computed = sum((f.value for f in parts), Decimal(0))
-        return Verdict(r, agrees(r.stated, computed, parts, tolerance=tolerance), computed)
+        ok = agrees(r.stated, computed, parts, tolerance=tolerance) or scale_slip(r.stated, parts, computed)
+        return Verdict(r, ok, computed)
     num = r.operands[0]
     den = r.whole if r.whole is not None else r.operands[1].value
     if r.over == "growth":  # this period's amount against last period's: the rise or fall in percent
@@ -287,6 +288,19 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
         stated = r.stated.model_copy(update={"value": abs(r.stated.value)})
         ok, computed = ratio_agrees(stated, num.model_copy(update={"value": abs(num.value)}), den, r.operands)
     return Verdict(r, ok, computed)
+
+
+def scale_slip(stated: Figure, parts: Sequence[Figure], computed: Decimal) -> bool:
+    """"thụ lý 6.066 ngàn vụ … TAND tỉnh 485 vụ, …, các huyện 5.581 vụ": a whole number grouped in
+    thousands and then scaled by a slip of the pen, whose unscaled parts add up to the number as printed."""
+    printed, scale = _printed(stated)
+    return (
+        scale > 1
+        and printed >= 1000
+        and printed == printed.to_integral_value()
+        and computed == printed
+        and all(_printed(f)[1] == 1 for f in parts)
+    )
 
 
 def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
