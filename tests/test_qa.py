@@ -303,6 +303,11 @@ PAIRING = [
     ("a count grouped in thousands and scaled by a slip ('4.250 ngàn vụ việc') is what its unscaled parts make",
      "Năm nay, Tòa án hai cấp đã thụ lý 4.250 ngàn vụ việc. Trong đó, Tòa án tỉnh thụ lý 350 vụ việc, Tòa án các "
      "huyện thụ lý 3.900 vụ việc.", [("sum", True)]),
+    *_twice("'giảm 3 người (27/30 người, bằng 10%)': this period over the last, and the fall between them",
+            "… misprinted",
+            "So với cùng kỳ năm trước, tai nạn giao thông giảm 3 người chết (27/30 người, bằng 10%) và giảm 8 người "
+            "bị thương (12/20 người, bằng {}).", ("40%", "45%"),
+            ([("sum", True), ("ratio", True), ("ratio", True)], [("sum", True), ("ratio", True), ("ratio", False)])),
     *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
             "… but a total not said to be estimated is taken as printed",
             "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "

@@ -508,6 +508,21 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
 _WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
 
 
+FALL_IN_BRACKETS_RULE = "mức tăng/giảm, (kỳ này/kỳ trước, bằng …%) ngay sau: tỷ lệ giảm/tăng giữa hai kỳ"
+_BRACKET_AFTER_CHANGE = regex.compile(r"[^\d;.()]{0,30}\(\s*")
+
+
+def _change_before_fraction(tx: Text, frac: Figure) -> Figure | None:
+    """The change a fraction in brackets follows ("giảm 2 người chết (41/43 người …"): its periods."""
+    i = tx.order[id(frac)]
+    c = tx.figures[i - 1] if i else None
+    if c is None or c.change not in ("tăng", "giảm") or c.kind not in ("count", "money", "quantity"):
+        return None
+    if not _BRACKET_AFTER_CHANGE.fullmatch(tx.t, c.end, frac.start) or not tx.compatible(c, frac):
+        return None
+    return c
+
+
 def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
     2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
@@ -593,6 +608,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 num = None
             if num is not None and num is not den and num.change:
                 num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
+            if num is not None and num is den and _change_before_fraction(tx, num) is not None:
+                num = None  # "giảm 2 người chết (41/43 người, bằng 5%)": the fall, read below
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
@@ -620,6 +637,14 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
                     conf = settings.QA_CONF_MARKER
                     yield Relation("change", p, (num,), rule, conf, whole=num.denominator, over="growth")
+                    continue
+                change = _change_before_fraction(tx, num)
+                if change is not None and tx.d(p.start) == tx.d(num.start):
+                    # "giảm 2 người chết (41/43 người, bằng 5%)": the fall from last period's 43, in percent
+                    stated = p.model_copy(update={"change": change.change})
+                    conf = settings.QA_CONF_MARKER
+                    yield Relation("change", stated, (num,), FALL_IN_BRACKETS_RULE, conf, whole=num.denominator,
+                                   over="growth")
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
