@@ -642,9 +642,11 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 if change is not None and tx.d(p.start) == tx.d(num.start):
                     # "giảm 2 người chết (41/43 người, bằng 5%)": the fall from last period's 43, in percent
                     stated = p.model_copy(update={"change": change.change})
-                    conf = settings.QA_CONF_MARKER
-                    yield Relation("change", stated, (num,), FALL_IN_BRACKETS_RULE, conf, whole=num.denominator,
-                                   over="growth")
+                    rel = Relation(
+                        "change", stated, (num,), FALL_IN_BRACKETS_RULE, settings.QA_CONF_MARKER,
+                        whole=num.denominator, over="growth",
+                    )
+                    yield rel
                     continue
                 if (
                     _share_of_something_else(tx, p, num)
