@@ -24,7 +24,7 @@ from scraper.qa.arithmetic import (
     SLIP_RULE,
     SUM_RULE,
 )
-from scraper.qa.rates import FAR_WHOLE_RULE
+from scraper.qa.rates import FAR_WHOLE_RULE, HUNDRED_REASON
 from scraper.qa.sums import RECAP_RULE, SAME_VERB_RULE
 
 D = Decimal
@@ -1242,6 +1242,22 @@ def test_forms_of_discipline_open_a_second_breakdown_and_reasons_a_third() -> No
         ("Tổng các phần 2 + 10 + 18", True), ("Tổng các phần 20 + 6 + 1 + 3", True),
         ("Tổng các phần 21 + 7 + 2", True),
     ]
+
+
+@pytest.mark.parametrize("share,consistent", [("60,00%", True), ("66,00%", False)])
+def test_shares_listed_under_a_line_of_100_percent_are_of_that_line(share: str, consistent: bool) -> None:
+    """A commune's land table pasted as lines: "Tổng …: 250,40 ha - Tỷ lệ: 100%" heads the list, and each
+    line's share below is of it (a misprinted one is an alarm, not a share of some other whole)."""
+    text = (
+        "Tổng diện tích đất tự nhiên: 250,40 ha - Tỷ lệ: 100%\n+ Diện tích đất nông nghiệp: 150,24 ha - Tỷ lệ: "
+        f"{share}\n+ Diện tích đất phi nông nghiệp: 80,13 ha - Tỷ lệ: 32,00%\n+ Diện tích đất chưa sử dụng: 20,03 "
+        "ha - Tỷ lệ: 8,00%"
+    )
+    rates = {c.message.split(" = ")[0]: c.consistent for c in check_text(text) if c.check == "ratio"}
+    assert rates == {
+        "Tỷ lệ 150,24/250,4": consistent, "Tỷ lệ 80,13/250,4": True, "Tỷ lệ 20,03/250,4": True,
+    }
+    assert all(HUNDRED_REASON in c.rule for c in check_text(text) if c.check == "ratio")
 
 
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:

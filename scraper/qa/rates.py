@@ -35,6 +35,7 @@ from .text import (
     roles_of,
     unit_key,
 )
+from .sums import own_share
 from .verdicts import (
     Relation,
     ratio_agrees,
@@ -254,6 +255,21 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
             continue
         dist = abs(tx.sentence(f.start) - tx.sentence(num.start))
         yield f, *max(_whole_reasons(tx, p, num, f, dist, sums, whole_after, rate_roles))
+
+
+HUNDRED_REASON = "dòng tổng có tỷ lệ 100% ở đầu danh sách"
+
+
+def _hundred_percent_whole(tx: Text, p: Figure, num: Figure) -> Iterable[tuple[Figure, float, str]]:
+    """"Tổng diện tích đất tự nhiên: 120,99 ha - Tỷ lệ: 100% ¶ + Đất nông nghiệp: 6,61 ha - Tỷ lệ: 5,47%":
+    the nearest like amount before whose own share is 100% is the whole every share below it is of."""
+    para = tx.paragraph(p.start)
+    for f in reversed(tx.in_paragraphs(para - settings.QA_UNMARKED_MAX_PARTS - 1, para, num.start)):
+        if f.start >= num.start or not is_amount(f) or f.change or not tx.compatible(f, num):
+            continue
+        if f.value > num.value and (share := own_share(tx, f)) is not None and share.value == 100:
+            yield f, settings.QA_CONF_MARKER, HUNDRED_REASON
+            return
 
 
 FAR_WHOLE_RULE = "số lớn hơn cùng loại ở các đoạn trước (chỉ để xác nhận)"
@@ -692,7 +708,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                         conf = settings.QA_CONF_CHANGE
                         yield Relation("ratio", p, (num, whole), rule, conf, whole=whole.value)
                 continue
-            wholes = list(_wholes(tx, p, num, index)) or list(_far_wholes(tx, p, num))
+            wholes = list(_hundred_percent_whole(tx, p, num))
+            wholes += [w for w in _wholes(tx, p, num, index) if not any(w[0] is h for h, _, _ in wholes)]
+            wholes = wholes or list(_far_wholes(tx, p, num))
             if _of_two_joined(tx, p, num, [w for w, _, _ in wholes]):
                 continue
             for whole, wconf, wwhy in wholes:

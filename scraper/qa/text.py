@@ -115,7 +115,7 @@ RATE_BEFORE = regex.compile(
     r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với"
     r"|là)"
     r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được"
-    r"|cao\s+nhất\s+với|(?:mức\s+)?(?:tăng|giảm)))*|\()\s*$",  # ("tương ứng mức tăng 7,5%")
+    r"|cao\s+nhất\s+với|(?:mức\s+)?(?:tăng|giảm)))*:?|\()\s*$",  # ("tương ứng mức tăng 7,5%", "Tỷ lệ: 5%")
     regex.I,
 )
 
