@@ -1260,6 +1260,15 @@ def test_shares_listed_under_a_line_of_100_percent_are_of_that_line(share: str, 
     assert all(HUNDRED_REASON in c.rule for c in check_text(text) if c.check == "ratio")
 
 
+def test_last_periods_shares_in_brackets_are_a_breakdown_of_their_own() -> None:
+    text = (
+        "Cơ cấu kinh tế 6 tháng đầu năm như sau: nông nghiệp 20,5% (6 tháng đầu năm trước là 22,0%); công nghiệp "
+        "35,5% (6 tháng đầu năm trước là 34,0%) và dịch vụ 44,0% (6 tháng đầu năm trước là 44,0%)."
+    )
+    shares = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "shares"]
+    assert shares == [("Các tỷ lệ 20,5% + 35,5% + 44,0%", True), ("Các tỷ lệ 22,0% + 34,0% + 44,0%", True)]
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

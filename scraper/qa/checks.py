@@ -325,10 +325,13 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     out: list[Check] = []
     # this period's shares and last period's apart
     # ("(Cơ cấu tương ứng của cùng kỳ năm 2020 là: 75,36% - …)")
-    by_sentence: dict[tuple[str, bool], list[Figure]] = defaultdict(list)
+    # (and the shares in brackets apart from those outside: "3,09% (6 tháng đầu năm 2012 là 3,31%); …")
+    by_sentence: dict[tuple[str, bool, bool], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and f.range is None:
-            by_sentence[(f.sentence, bool(f.prior_period))].append(f)
+            lo = max(0, f.start - 80)
+            bracketed = body.rfind("(", lo, f.start) > body.rfind(")", lo, f.start)
+            by_sentence[(f.sentence, bool(f.prior_period), bracketed)].append(f)
     for sentence_fs in by_sentence.values():
         check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance, figures)
         found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)
