@@ -271,6 +271,11 @@ def test_compare_normalises_entities_units_and_tolerance() -> None:
 # --- part/whole and rate pairing (scraper/qa/pairs.py), sentences in our own words modelled on real reports ---
 
 # (rule, text, expected (check, consistent) of the checks that are not "range"/"shares")
+def _heads(text: str, check: str) -> list[tuple[str, bool]]:
+    """(what a check adds up or divides, its verdict) for every `check` check of the text, in order."""
+    return [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == check]
+
+
 def _twice(name: str, wrong: str, template: str, values: tuple[str, str], expected: tuple[list, list]) -> list:
     """Two rows of one sentence: as printed right, then with one number misprinted (`template` holds "{}")."""
     return [(name, template.format(values[0]), expected[0]), (wrong, template.format(values[1]), expected[1])]
@@ -1139,7 +1144,7 @@ def test_a_list_of_places_fractions_adds_their_numerators_not_two_that_share_a_d
         "Năm 2024, toàn tỉnh có 32 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật. Trong đó Thành phố có 4/11 "
         "xã, phường; các huyện Định Hóa có 11/11 xã, thị trấn; Đại Từ 12/17 xã, thị trấn; Phú Lương 5/17 xã."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert sums == [("Tổng các phần 4 + 11 + 12 + 5", True)]
 
 
@@ -1165,7 +1170,7 @@ def test_a_whole_broken_down_twice_in_later_paragraphs() -> None:
         "khác 20 lượt.\n\nQua tiếp công dân, các cơ quan đã hướng dẫn làm đơn 40 lượt; giải thích 45 lượt; ban hành "
         "công văn 10 lượt; đang xử lý 5 lượt."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert ("Tổng các phần 40 + 45 + 10 + 5", True) in sums and len(sums) == 2
 
 
@@ -1177,7 +1182,7 @@ def test_a_part_opening_a_colon_list_keeps_its_semicolon_items() -> None:
         "quản lý 200,3 tỷ đồng, đạt 75% dự toán; thu do huyện quản lý 200,2 tỷ đồng, đạt 66% dự toán, gồm: thu "
         "thuế, phí 120,1 tỷ đồng, đạt 60% dự toán, thu tiền sử dụng đất 70 tỷ đồng; thu khác 10,1 tỷ đồng."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert sums == [("Tổng các phần 200,3 + 200,2", False), ("Tổng các phần 120,1 + 70 + 10,1", True)]
 
 
@@ -1202,7 +1207,7 @@ def test_a_bracket_left_open_closes_with_its_sentence() -> None:
         "Mưa lũ đã làm 21 người chết và mất tích, trong đó 14 người chết (tỉnh A 9 người, tỉnh B 5 người bị lũ "
         "cuốn trôi. Hiện còn 7 người mất tích."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert ("Tổng các phần 14 + 7", True) in sums and all(ok for _, ok in sums)
 
 
@@ -1220,7 +1225,7 @@ def test_a_dashed_list_after_a_sentence_without_figures_skips_its_plus_sub_items
         "nghiệp: 15 dự án với vốn 100,1 tỷ đồng;\n+ Ngoài khu công nghiệp: 10 dự án với vốn 80,1 tỷ đồng.\n- Nhóm "
         "dự án chưa hoạt động: 39 dự án với tổng vốn 240,3 tỷ đồng."
     )
-    sums = {c.message.split(" = ")[0]: c.consistent for c in check_text(text) if c.check == "sum"}
+    sums = dict(_heads(text, "sum"))
     assert sums == {
         "Tổng các phần 25 + 39": True, "Tổng các phần 180,2 + 240,3": consistent,
         "Tổng các phần 15 + 10": True, "Tổng các phần 100,1 + 80,1": True,
@@ -1237,7 +1242,7 @@ def test_forms_of_discipline_open_a_second_breakdown_and_reasons_a_third() -> No
         "cảnh cáo 6 đồng chí; cách chức 1 đồng chí và khai trừ 3 đồng chí.\n\nCác đảng viên này bị kỷ luật do vi "
         "phạm chính sách dân số (21 đồng chí); thiếu trách nhiệm (7 đồng chí); đánh bạc (2 đồng chí)."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert sums == [
         ("Tổng các phần 2 + 10 + 18", True), ("Tổng các phần 20 + 6 + 1 + 3", True),
         ("Tổng các phần 21 + 7 + 2", True),
@@ -1253,7 +1258,7 @@ def test_shares_listed_under_a_line_of_100_percent_are_of_that_line(share: str, 
         f"{share}\n+ Diện tích đất phi nông nghiệp: 80,13 ha - Tỷ lệ: 32,00%\n+ Diện tích đất chưa sử dụng: 20,03 "
         "ha - Tỷ lệ: 8,00%"
     )
-    rates = {c.message.split(" = ")[0]: c.consistent for c in check_text(text) if c.check == "ratio"}
+    rates = dict(_heads(text, "ratio"))
     assert rates == {
         "Tỷ lệ 150,24/250,4": consistent, "Tỷ lệ 80,13/250,4": True, "Tỷ lệ 20,03/250,4": True,
     }
@@ -1265,7 +1270,7 @@ def test_last_periods_shares_in_brackets_are_a_breakdown_of_their_own() -> None:
         "Cơ cấu kinh tế 6 tháng đầu năm như sau: nông nghiệp 20,5% (6 tháng đầu năm trước là 22,0%); công nghiệp "
         "35,5% (6 tháng đầu năm trước là 34,0%) và dịch vụ 44,0% (6 tháng đầu năm trước là 44,0%)."
     )
-    shares = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "shares"]
+    shares = _heads(text, "shares")
     assert shares == [("Các tỷ lệ 20,5% + 35,5% + 44,0%", True), ("Các tỷ lệ 22,0% + 34,0% + 44,0%", True)]
 
 
@@ -1277,7 +1282,7 @@ def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_li
         "Đông Xuân đạt 260.111,1 tấn, tăng 1,5% so với vụ trước, trong đó thóc 210.000,4 tấn.\nSản lượng lương "
         "thực vụ Mùa ước đạt 252.234,5 tấn, tăng 2,7%."
     )
-    sums = [(c.message.split(" = ")[0], c.consistent) for c in check_text(text) if c.check == "sum"]
+    sums = _heads(text, "sum")
     assert sums == [
         ("Tổng các phần 400.100,2 + 100.200,3 + 12.045,1", True), ("Tổng các phần 260.111,1 + 252.234,5", True)
     ]
