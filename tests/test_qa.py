@@ -1274,6 +1274,21 @@ def test_last_periods_shares_in_brackets_are_a_breakdown_of_their_own() -> None:
     assert shares == [("Các tỷ lệ 20,5% + 35,5% + 44,0%", True), ("Các tỷ lệ 22,0% + 34,0% + 44,0%", True)]
 
 
+def test_shares_of_all_deputies_are_not_shares_of_those_voting() -> None:
+    """A vote in the Assembly: every share, the turnout's too, is of all deputies (480, not printed), so the
+    450 who voted are no whole of the yes and no votes' shares; the shares of the parts add up to the
+    turnout's."""
+    text = (
+        "Đối với Luật Thuế: có 450 đại biểu tham gia biểu quyết (bằng 93,75% tổng số đại biểu Quốc hội); trong "
+        "đó, có 440 đại biểu tán thành (bằng 91,67% tổng số đại biểu Quốc hội), có 4 đại biểu không tán thành "
+        "(bằng 0,83% tổng số đại biểu Quốc hội), có 6 đại biểu không biểu quyết (bằng 1,25% tổng số đại biểu Quốc "
+        "hội)."
+    )
+    checks = check_text(text)
+    assert all(c.consistent for c in checks)
+    assert ("Tổng các phần 440 + 4 + 6", True) in _heads(text, "sum") and not _heads(text, "ratio")
+
+
 def test_a_total_made_by_its_list_is_confirmed_by_a_second_breakdown_in_later_lines() -> None:
     """Output by crop, then the same output by season on the next lines: the pair of seasons confirms it too."""
     text = (

@@ -337,6 +337,7 @@ def _whole_reasons(
         yield 0.8, "'chiếm … tổng số' và số tổng"
     total_of = _total_named(tx, p) if whole_after else []
     named_total = total_of and all(w in tx.label(f).lower().split() for w in total_of)
+    named_total = named_total and not _share_of_named_total(tx, p, f)
     if named_total and f.start < num.start and not _rated_sibling(tx, p, f):
         # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số
         # vụ việc"
@@ -942,7 +943,19 @@ def _names_another_total(tx: Text, p: Figure, whole: Figure) -> bool:
     if m is None and whole.kind == "count":  # "(trang trại) chiếm 51,82% tổng đàn lợn": a herd
         m = _OF_TOTAL_BARE.match(tx.t, p.end)
     unit = (whole.unit or "").lower().split()
-    return m is not None and (not unit or m.group("n").lower().split()[: len(unit)] != unit)
+    if m is None:
+        return False
+    other = not unit or m.group("n").lower().split()[: len(unit)] != unit
+    return other or _share_of_named_total(tx, p, whole)
+
+
+def _share_of_named_total(tx: Text, p: Figure, f: Figure) -> bool:
+    """"448 đại biểu tham gia (bằng 94,71% tổng số đại biểu Quốc hội); trong đó 437 … (bằng 92,39% tổng số
+    đại biểu Quốc hội)": `f` is itself a share of the total `p` names, so no whole of `p`."""
+    m = _OF_TOTAL.match(tx.t, p.end)
+    own = own_share(tx, f) if m is not None else None
+    named = _OF_TOTAL.match(tx.t, own.end) if own is not None and own is not p else None
+    return named is not None and named.group("n").lower().split() == m.group("n").lower().split()
 
 
 _OF_TOTAL_BARE = regex.compile(
@@ -988,8 +1001,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             counts_it = bool(unit) and named[: len(unit)] == unit and not partly
             if w.start >= num.start or w.change or not (called or counts_it):
                 continue
-            if w.index in shares or w.index in parts:
-                continue  # a part, or a sibling share ("209,5 vụ việc chiếm 92% tổng số …")
+            if w.index in shares or w.index in parts or _share_of_named_total(tx, p, w):
+                continue  # a part, or a sibling share ("209,5 vụ việc chiếm 92% tổng số …"), or one of it
             if w.kind not in ("count", "ratio") or not w.value or w.value < num.value:
                 continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
             # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only
