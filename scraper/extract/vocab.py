@@ -536,6 +536,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "giai đoạn",
     "mức độ",
     "cấp độ",
+    "nguyện vọng",  # "nguyện vọng 1 là 640.637": the first choice, not one
     "lớp",
     "nhóm",
     "loại",
