@@ -398,6 +398,7 @@ MORE_NEVER = [
     "Tổ công tác 970 và Đề án 06 của Chính phủ.",
     "Rừng thông thuộc lâm phần quản lý của Ban Quản lý Dự án 418 Đông Nam.",  # a name of five words
     "Thí sinh trúng tuyển nguyện vọng 1 và nguyện vọng 2 được nhập học trước.",  # first and second choice
+    "Đoàn công tác làm việc tại huyện Năm Căn và quận Ba Đình.",  # places named with number words
     "Mười năm qua, tỉnh đã thu hút hàng trăm dự án.",
     "Hàng nghìn người dân đã tham gia, hàng trăm doanh nghiệp đăng ký.",
     "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XI.",

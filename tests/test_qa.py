@@ -313,6 +313,9 @@ PAIRING = [
             "So với cùng kỳ năm trước, tai nạn giao thông giảm 3 người chết (27/30 người, bằng 10%) và giảm 8 người "
             "bị thương (12/20 người, bằng {}).", ("40%", "45%"),
             ([("sum", True), ("ratio", True), ("ratio", True)], [("sum", True), ("ratio", True), ("ratio", False)])),
+    ("'Năm Căn', 'Ba Tri' are places, not five and three: the two districts get 15 houses each",
+     "Trong 100 căn nhà phân bổ đợt này, thành phố được 10 căn; huyện Thới Bình 20 căn; 2 huyện Ba Tri và Năm "
+     "Căn, mỗi huyện 15 căn; huyện Đầm Dơi 40 căn.", [("sum", True)]),
     *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
             "… but a total not said to be estimated is taken as printed",
             "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "

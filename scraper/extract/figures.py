@@ -915,6 +915,10 @@ def _read_baseline(c: Candidate, t: str) -> None:
 _TOKEN = regex.compile(r"\S+")
 
 
+# A capitalised number word then a capitalised word: a name ("huyện Năm Căn", "quận Ba Đình"; not "Ba HTX")
+_PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*[ \t]+\p{Lu}\p{Ll}")
+
+
 def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     if not any(
@@ -942,6 +946,8 @@ def _spelled_candidates(t: str, mask: Mask, lowered: str | None) -> list[Candida
         start = starts[k] if words else m.end()
         if not words or mask.overlaps(start, m.end()):
             continue
+        if _PLACE_NAME.match(t, start):
+            continue  # "Năm Căn", "Ba Đình", "Hai Bà Trưng": a place named with a number word
         if words == ["một"] and _one_more_item(t, start, m.end()):
             pass  # "4 thí sinh … và một thí sinh …": one more of a list of counts
         elif len(words) == 1 and words[0] in ("một", "trăm"):
