@@ -1427,11 +1427,13 @@ def _identity_roles(tx: Text) -> tuple[list[tuple[Figure, set[str]]], set[int]]:
 
 
 def _between_picks(tx: Text, whole: Figure, picks: Sequence[Figure]) -> bool:
-    """A like amount of the whole's noun between the first and the last part, none of them."""
+    """A like amount of the whole's noun between the first and the last part, none of them (nor a part's
+    own breakdown: "xử lý 300 tin, trong đó 200 …, 100 …, đang giải quyết 100 tin")."""
     lo, hi = min(f.start for f in picks), max(f.start for f in picks)
     ids = {f.index for f in picks}
     return any(
         is_amount(g) and not g.change and g.index not in ids and tx.compatible(g, whole)
+        and not MARKER.search(tx.t, lo, g.start)
         for g in tx.span(lo, hi, lo)
     )
 
