@@ -316,6 +316,12 @@ PAIRING = [
     ("'Năm Căn', 'Ba Tri' are places, not five and three: the two districts get 15 houses each",
      "Trong 100 căn nhà phân bổ đợt này, thành phố được 10 căn; huyện Thới Bình 20 căn; 2 huyện Ba Tri và Năm "
      "Căn, mỗi huyện 15 căn; huyện Đầm Dơi 40 căn.", [("sum", True)]),
+    *_twice("two wholes of one noun in millions and billions, their parts in pairs after 'Trong đó' a line below",
+            "… the second whole misprinted: judged over its own parts, not all four",
+            "Vận tải hành khách tháng Ba ước đạt 350,6 triệu lượt khách, tăng 8,2% và {} tỷ lượt khách, tăng 9,1%.\n\n"
+            "Trong đó vận tải trong nước đạt 349,1 triệu lượt khách, tăng 8,3% và 12,3 tỷ lượt khách, tăng 9,5%; vận "
+            "tải ngoài nước đạt 1,5 triệu lượt khách, tăng 4,0% và 4,1 tỷ lượt khách, tăng 7,9%.", ("16,4", "16,9"),
+            ([("sum", True), ("sum", True)], [("sum", True), ("sum", False)])),
     *_twice("an estimated round total of finer parts is rounded to its zeros ('ước đạt 612.000 tấn')",
             "… but a total not said to be estimated is taken as printed",
             "Sản lượng hàng hóa qua cảng năm nay {} 612.000 tấn. Trong đó, hàng quốc tế đạt 540.000 tấn; hàng nội "

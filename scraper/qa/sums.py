@@ -39,6 +39,7 @@ from .verdicts import (
     CHANGES_RULE,
     Relation,
     _hedge,
+    _printed,
     evaluate,
     unit_of,
 )
@@ -1131,8 +1132,22 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(c[k] for c in clauses), PAIRED_RULE, settings.QA_CONF_MARKER)
 
 
+def _without_mixed_pairs(sums: list[Relation]) -> list[Relation]:
+    """Where two wholes' parts come in pairs, a list of either whole that takes the other's parts too is no
+    reading ("… 407,2 triệu lượt … và 13,8 tỷ lượt …" is no list of four for the 18,1 tỷ)."""
+    pairs = [r for r in sums if r.rule == ALTERNATING_RULE]
+    if not pairs:
+        return sums
+    owner = {f.index: r.stated.index for r in pairs for f in r.operands}
+    return [
+        r for r in sums
+        if r.rule == ALTERNATING_RULE or not any(owner.get(f.index, r.stated.index) != r.stated.index
+                                                 for f in r.operands)
+    ]
+
+
 ALTERNATING_RULE = (
-    "hai tổng khác loại, các phần từng cặp theo cùng thứ tự "
+    "hai tổng khác loại (hoặc khác bậc triệu/tỷ), các phần từng cặp theo cùng thứ tự "
     "('1.837 xe với 43.301 tấn'), một tổng khớp đúng"
 )
 
@@ -1147,13 +1162,20 @@ def _alternating_pairs(tx: Text) -> Iterable[Relation]:
         s_m = tx.sentence(m.start())
         if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
             continue  # the marker opens its sentence
+        prev = s_m - 1
+        while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
+            prev -= 1  # (past blank lines)
         wholes = [
-            f for f in tx.in_sentences(s_m - 1, s_m - 1, m.start())
-            if is_amount(f) and not f.change and tx.d(f.start) == tx.d(tx.sent[s_m - 1])
+            f for f in tx.in_sentences(prev, prev, m.start())
+            if is_amount(f) and not f.change and tx.d(f.start) == tx.d(tx.sent[prev])
         ]
-        if len(wholes) < 2 or tx.compatible(wholes[-2], wholes[-1]):
+        if len(wholes) < 2:
             continue
         w1, w2 = wholes[-2:]
+        # (two wholes of one noun alternate too when their scales differ: "408,7 triệu lượt khách … và 18,1
+        # tỷ lượt khách. Trong đó … 407,2 triệu … và 13,8 tỷ …; … 1,5 triệu … và 4,2 tỷ …")
+        if tx.compatible(w1, w2) and _printed(w1)[1] == _printed(w2)[1]:
+            continue
         after = [f for f in tx.in_sentences(s_m, s_m, m.end()) if f.start >= m.end() and not f.change]
         firsts, seconds = after[0::2], after[1::2]
         paired = len(after) >= 4 and len(firsts) == len(seconds)
@@ -2385,6 +2407,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     # a failing list whose first count is the sum of the rest is that count told with its parts
     sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
     sums = [r for r in sums if not overlapping_facets(tx, r)]
+    sums = _without_mixed_pairs(sums)
     return [
         dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
         if r.check == "sum" and r.confidence >= settings.QA_ALARM and _short_by_its_shares(tx, r)
