@@ -76,6 +76,8 @@ PERCENTS = [
     ("vốn giải ngân lũy kế đạt khoảng 3,8 tỷ USD (tỷ lệ đạt 57,2%)", [("3,8 tỷ USD", D(3800000000), "money", "USD", "khoảng"), ("57,2%", D("57.2"), "percent", "%", "đạt")]),
     ("tỷ lệ xấp xỉ 75,5%", [("75,5%", D("75.5"), "percent", "%", "xấp xỉ")]),
     ("tăng 0,5 điểm phần trăm", [("0,5 điểm phần trăm", D("0.5"), "quantity", "điểm phần trăm", None)]),
+    # "trong số" is "among": a count abbreviation after the number counts ("TS" = thí sinh)
+    ("trong số 2.340 TS ĐKDT, có 2.300 TS", [("2.340", D(2340), "count", "TS", None), ("2.300", D(2300), "count", "TS", None)]),
     # the rate named right before a number whose "%" the editor left out
     ("83 chi hội hoàn thành tốt nhiệm vụ, đạt tỷ lệ 97,6;", [("83", D(83), "count", "chi hội", None), ("97,6", D("97.6"), "percent", "%", None)]),
     ("khu vực nông nghiệp chiếm tỷ trọng 11,71 và", [("11,71", D("11.71"), "percent", "%", None)]),

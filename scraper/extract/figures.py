@@ -558,7 +558,9 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix) and not tail.endswith(_GRADED)
         label_tail = tail.rstrip(_LABEL.punctuation).rstrip()
         if not rank and label_tail.endswith(_LABEL.endings) and _is_label(prefix):
-            if not _strong_unit(t, end) or _PHONE_LABEL.matches(prefix):
+            # ("trong số 11.744 TS ĐKDT": a count abbreviation after it counts, as a counted noun does)
+            counted = _strong_unit(t, end) or _COUNT_ABBREV_AFTER.match(t, end)
+            if not counted or _PHONE_LABEL.matches(prefix):
                 last_label_end = end
                 continue
         typo = ".." in num_text or ",," in num_text
