@@ -180,8 +180,8 @@ QA_HEDGES = frozenset(
 )
 # The direction a hedge on a stated value points: "trên 99%" is at least 99%, "gần 40" at most 40.
 QA_HEDGES_ABOVE = frozenset({"trên", "hơn", "không dưới", "ít nhất"})
-# an estimated amount printed with this many trailing zeros or more ("ước đạt 483.000 tấn") is rounded to
-# them when an input is printed finer (scraper/qa/verdicts.py)
+# an estimated amount printed with this many trailing zeros or more ("ước đạt 483.000 tấn") is rounded
+# to them when an input is printed finer (scraper/qa/verdicts.py)
 QA_ESTIMATE_ROUND_ZEROS = 3
 QA_HEDGE_ABOVE_REACH = 0.01  # "hơn 5.023.546": an amount said to be above it may pass it by this share
 QA_HEDGES_BELOW = frozenset(

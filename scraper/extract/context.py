@@ -789,9 +789,10 @@ def _unit_head(unit: str | None) -> str:
 def _actual_total(
     cands: list[Candidate], sent_of: list[int], estimates: list[bool], j: int, i: int
 ) -> int:
-    """The total a part that is no estimate belongs to, when the nearest is an estimate told after the
-    actual amount ("dư nợ đạt 36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, cho
-    vay nông nghiệp là 10.194 tỷ đồng"): the actual one earlier in that sentence, else `j`."""
+    """The total a part that is no estimate belongs to, when the nearest is an estimate told after
+    the actual amount ("dư nợ đạt 36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt
+    37.200 tỷ đồng. Trong đó, cho vay nông nghiệp là 10.194 tỷ đồng"): the actual one
+    earlier in that sentence, else `j`."""
     if not estimates[j] or estimates[i]:
         return j
     total = cands[j]

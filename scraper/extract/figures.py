@@ -133,7 +133,8 @@ _QUALIFIER = regex.compile(rf"(?:^|[^{_L}])(?P<q>{_alt(vocab.QUALIFIERS)})\s*$",
 _CHANGE = regex.compile(
     rf"(?:^|[^{_L}])(?P<c>{_alt(vocab.CHANGE_WORDS)})(?:\s+(?:thêm|được|khoảng|hơn|gần|trên"
     rf"|xấp\s+xỉ|đến|"
-    rf"tới|lần\s+lượt(?:\s+là)?|tương\s+ứng|là))*\s*$",  # "tỷ lệ tăng là 124,31%": a change
+    # ("là": "tỷ lệ tăng là 124,31%" is a change)
+    rf"tới|lần\s+lượt(?:\s+là)?|tương\s+ứng|là))*\s*$",
     regex.I,
 )
 _LEVEL_AFTER = regex.compile(
@@ -917,7 +918,8 @@ def _read_baseline(c: Candidate, t: str) -> None:
 _TOKEN = regex.compile(r"\S+")
 
 
-# A capitalised number word then a capitalised word: a name ("huyện Năm Căn", "quận Ba Đình"; not "Ba HTX")
+# A capitalised number word then a capitalised word: a name ("huyện Năm Căn", "quận Ba Đình"; not
+# "Ba HTX")
 _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*[ \t]+\p{Lu}\p{Ll}")
 
 

@@ -127,7 +127,8 @@ BASELINES: tuple[str, ...] = (
     "so với năm",
 )
 
-PERCENT_WORDS: tuple[str, ...] = ("phần trăm", "percent", "per cent")  # (English pages of the news agencies)
+# (English words: the English pages of the news agencies)
+PERCENT_WORDS: tuple[str, ...] = ("phần trăm", "percent", "per cent")
 # A scaled bare amount ("5.300 tỷ") in a clause about these is money in đồng.
 MONEY_SUBJECTS: tuple[str, ...] = (
     "ngân sách",

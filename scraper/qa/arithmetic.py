@@ -361,8 +361,8 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
     verdict takes as a part is not offered to another whole: the words (or an earlier sum) placed it."""
     done = {v.relation.stated.index for v in judged}
     placed = {g.index for v in judged if v.relation.check == "sum" for g in v.relation.operands}
-    # a total one breakdown made exactly may have another ("8.200,8 nghìn tấn, gồm cá …, tôm …, khác …
-    # ¶ nuôi trồng 4.432,5 … ¶ khai thác 3.768,3"): only a pair can confirm it
+    # a total one breakdown made exactly may have another ("8.200,8 nghìn tấn, gồm cá …, tôm …,
+    # khác … ¶ nuôi trồng 4.432,5 … ¶ khai thác 3.768,3"): only a pair can confirm it
     made = {v.relation.stated.index for v in judged if v.relation.check == "sum" and v.consistent}
     out: list[Verdict] = []
     for f in tx.figures:

@@ -167,10 +167,13 @@ def _sum_check(v: Verdict, url: str | None) -> Check:
     diff = show(computed - stated)
     if rounding:
         diff += f" — trong phạm vi làm tròn của {len(parts)} phần"
-    whole = f"tổng {shown_total} đã nêu" + (" (số in đúng, chữ chỉ đơn vị nghìn là nhầm)" if slip else "")
+    whole = f"tổng {shown_total} đã nêu" + (_SLIP_NOTE if slip else "")
     msg = _sum_message("Tổng các phần", expr, show(computed), ok, whole, diff, r.rule)
     refs = [_fig_ref(total)] + [_fig_ref(p) for p in parts if p is not total]
     return _check("sum", v, stated, computed, refs, msg, url).model_copy(update={"rounding": rounding})
+
+
+_SLIP_NOTE = " (số in đúng, chữ chỉ đơn vị nghìn là nhầm)"
 
 
 def _sum_message(what: str, expr: str, computed: str, ok: bool, whole: str, diff: str, rule: str) -> str:
@@ -325,7 +328,8 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     out: list[Check] = []
     # this period's shares and last period's apart
     # ("(Cơ cấu tương ứng của cùng kỳ năm 2020 là: 75,36% - …)")
-    # (and the shares in brackets apart from those outside: "3,09% (6 tháng đầu năm 2012 là 3,31%); …")
+    # (and the shares in brackets apart from those outside: "3,09% (6 tháng đầu năm 2012 là
+    # 3,31%); …")
     by_sentence: dict[tuple[str, bool, bool], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and f.range is None:

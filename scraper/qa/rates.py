@@ -78,7 +78,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     for n in reversed(tx.figures[:i]):
         gap = tx.t[n.end : end]
         if n.kind == "duration" and ";" not in gap and tx.sentence(n.start) == tx.sentence(p.start):
-            continue  # "3.326 hộ liên tục 3 năm đạt danh hiệu …, chiếm tỷ lệ 30,39%": how long, not what
+            continue  # "3.326 hộ liên tục 3 năm …, chiếm tỷ lệ 30,39%": how long, not what
         if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
             # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
             # growth
@@ -261,8 +261,9 @@ HUNDRED_REASON = "dòng tổng có tỷ lệ 100% ở đầu danh sách"
 
 
 def _hundred_percent_whole(tx: Text, p: Figure, num: Figure) -> Iterable[tuple[Figure, float, str]]:
-    """"Tổng diện tích đất tự nhiên: 120,99 ha - Tỷ lệ: 100% ¶ + Đất nông nghiệp: 6,61 ha - Tỷ lệ: 5,47%":
-    the nearest like amount before whose own share is 100% is the whole every share below it is of."""
+    """"Tổng diện tích đất tự nhiên: 120,99 ha - Tỷ lệ: 100% ¶ + Đất nông nghiệp:
+    6,61 ha - Tỷ lệ: 5,47%": the nearest like amount before whose own share is 100% is the whole
+    every share below it is of."""
     para = tx.paragraph(p.start)
     for f in reversed(tx.in_paragraphs(para - settings.QA_UNMARKED_MAX_PARTS - 1, para, num.start)):
         if f.start >= num.start or not is_amount(f) or f.change or not tx.compatible(f, num):
@@ -326,9 +327,10 @@ def _whole_reasons(
     opens = dist == 1 and _OPENS_OF_WHICH.match(tx.t, tx.sent[tx.sentence(num.start)]) is not None
     opens = opens and _SHARE_VERB.search(tx.before(p, 20)) is not None
     if f.start < num.start and (dist == 0 or opens) and _subset_of(tx, f, num, past_rates=opens):
-        # (an actual amount's part is of the actual total before an estimate of it: "đạt 36.804 tỷ đồng, …,
-        # ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, …")
-        yield 0.8 if f.estimate and not num.estimate else 0.85, "phần ('trong đó', 'với') trên tổng của nó"
+        # (an actual amount's part is of the actual total before an estimate of it: "đạt 36.804 tỷ
+        # đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, …")
+        conf = 0.8 if f.estimate and not num.estimate else 0.85
+        yield conf, "phần ('trong đó', 'với') trên tổng của nó"
     # "trong 96 người, có 42 người là nữ, chiếm 43,75%; …; 10 người …, chiếm 3,1%"
     marked = f.start < num.start and dist == 0 and MARK_BEFORE.search(tx.before(f, 60))
     if marked and not _names_another_total(tx, p, f):
@@ -525,12 +527,16 @@ def _named_after(tx: Text, p: Figure) -> list[str]:
 _WITH = regex.compile(r"[^\d;.()]{0,25},?\s*với\s+(?:\p{Ll}+\s+){0,2}$", regex.I)
 
 
-FALL_IN_BRACKETS_RULE = "mức tăng/giảm, (kỳ này/kỳ trước, bằng …%) ngay sau: tỷ lệ giảm/tăng giữa hai kỳ"
+FALL_IN_BRACKETS_RULE = (
+    "mức tăng/giảm, (kỳ này/kỳ trước, bằng …%) ngay sau: "
+    "tỷ lệ giảm/tăng giữa hai kỳ"
+)
 _BRACKET_AFTER_CHANGE = regex.compile(r"[^\d;.()]{0,30}\(\s*")
 
 
 def _change_before_fraction(tx: Text, frac: Figure) -> Figure | None:
-    """The change a fraction in brackets follows ("giảm 2 người chết (41/43 người …"): its periods."""
+    """The change a fraction in brackets follows ("giảm 2 người chết (41/43 người …"): its
+    periods."""
     i = tx.order[id(frac)]
     c = tx.figures[i - 1] if i else None
     if c is None or c.change not in ("tăng", "giảm") or c.kind not in ("count", "money", "quantity"):
@@ -546,7 +552,7 @@ def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) 
     after = tx.figures[tx.order[id(whole)] + 1 : tx.order[id(part)] + 1]
     # past the whole's own rise ("18.622 trẻ, tăng 2.780 trẻ …, trong đó có 1456 trẻ")
     # and, `past_rates`, past its rate of plan ("41 đảng viên, đạt 82% chỉ tiêu. Trong đó, …")
-    # (or any rate in the whole's own sentence: "10.945/11.619 hộ …, chiếm tỷ lệ 94,2%. Trong đó, …")
+    # (or any rate in the whole's own sentence: "10.945/11.619 hộ …, chiếm tỷ lệ 94,2%. Trong đó")
     own = tx.sentence(whole.start)
     plan = [
         past_rates
@@ -554,7 +560,8 @@ def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) 
         and (_PLAN_RATE.match(tx.t, f.end) is not None or tx.sentence(f.start) == own)
         for f in after
     ]
-    # and past its own estimate at a later date ("36.804 tỷ đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ")
+    # and past its own estimate at a later date ("36.804 tỷ đồng, …, ước đến cuối tháng 9
+    # đạt 37.200 tỷ")
     same = (whole.kind, whole.unit)
     later = [f.estimate and not whole.estimate and (f.kind, f.unit) == same for f in after]
     passed = [bool(f.change) or of_plan or est for f, of_plan, est in zip(after, plan, later)]
@@ -657,7 +664,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                     continue
                 change = _change_before_fraction(tx, num)
                 if change is not None and tx.d(p.start) == tx.d(num.start):
-                    # "giảm 2 người chết (41/43 người, bằng 5%)": the fall from last period's 43, in percent
+                    # "giảm 2 người chết (41/43 người, bằng 5%)": the fall from last period's 43,
+                    # in percent
                     stated = p.model_copy(update={"change": change.change})
                     rel = Relation(
                         "change", stated, (num,), FALL_IN_BRACKETS_RULE, settings.QA_CONF_MARKER,
@@ -950,8 +958,9 @@ def _names_another_total(tx: Text, p: Figure, whole: Figure) -> bool:
 
 
 def _share_of_named_total(tx: Text, p: Figure, f: Figure) -> bool:
-    """"448 đại biểu tham gia (bằng 94,71% tổng số đại biểu Quốc hội); trong đó 437 … (bằng 92,39% tổng số
-    đại biểu Quốc hội)": `f` is itself a share of the total `p` names, so no whole of `p`."""
+    """"448 đại biểu tham gia (bằng 94,71% tổng số đại biểu Quốc hội); trong đó 437 …
+    (bằng 92,39% tổng số đại biểu Quốc hội)": `f` is itself a share of the total `p` names,
+    so no whole of `p`."""
     m = _OF_TOTAL.match(tx.t, p.end)
     own = own_share(tx, f) if m is not None else None
     named = _OF_TOTAL.match(tx.t, own.end) if own is not None and own is not p else None
@@ -1002,7 +1011,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             if w.start >= num.start or w.change or not (called or counts_it):
                 continue
             if w.index in shares or w.index in parts or _share_of_named_total(tx, p, w):
-                continue  # a part, or a sibling share ("209,5 vụ việc chiếm 92% tổng số …"), or one of it
+                # a part, a sibling share ("209,5 vụ việc chiếm 92% tổng số …"), or a share of it
+                continue
             if w.kind not in ("count", "ratio") or not w.value or w.value < num.value:
                 continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
             # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only

@@ -299,7 +299,7 @@ def _own_breakdown_end(tx: Text, part: Figure, whole: Figure) -> int:
     s = tx.sentence(part.start)
     stop = tx.sent[s + 1] if s + 1 < len(tx.sent) else len(tx.t)
     if _COLON_AFTER.match(tx.t, m.end()):
-        return stop  # "197,7 tỷ, gồm: thuế 123,7 …, đất 60,5 …; phí 8,4 tỷ": a colon list's own ";"
+        return stop  # "197,7 tỷ, gồm: thuế 123,7 …, đất 60,5 …; phí 8,4": the list's own ";"
     semi = tx.t.find(";", part.end, stop)
     return semi if semi >= 0 else stop
 
@@ -903,7 +903,7 @@ def _paragraph_parts(tx: Text, whole: Figure, pos: int) -> Iterable[Relation]:
     first amount in it that counts what the whole counts. Which amount is only a guess: confirms."""
     parts: list[Figure] = []
     k = tx.paragraph(pos) + 1
-    bullet = None  # the first item's bullet: "- Nhóm A: 31 dự án ¶ + ngoài KCN: 10 … ¶ - Nhóm B: 58 …"
+    bullet = None  # the first item's: "- Nhóm A: 31 dự án ¶ + ngoài KCN: 10 … ¶ - Nhóm B: 58 …"
     while k < len(tx.para) and len(parts) < settings.QA_UNMARKED_MAX_PARTS:
         end = tx.para[k + 1] if k + 1 < len(tx.para) else len(tx.t)
         k += 1
@@ -1133,8 +1133,9 @@ def _paired_measures(tx: Text) -> Iterable[Relation]:
 
 
 def _without_mixed_pairs(sums: list[Relation]) -> list[Relation]:
-    """Where two wholes' parts come in pairs, a list of either whole that takes the other's parts too is no
-    reading ("… 407,2 triệu lượt … và 13,8 tỷ lượt …" is no list of four for the 18,1 tỷ)."""
+    """Where two wholes' parts come in pairs, a list of either whole that takes the other's parts
+    too is no reading ("… 407,2 triệu lượt … và 13,8 tỷ lượt …" is no list of four for the
+    18,1 tỷ)."""
     pairs = [r for r in sums if r.rule == ALTERNATING_RULE]
     if not pairs:
         return sums
@@ -1147,7 +1148,8 @@ def _without_mixed_pairs(sums: list[Relation]) -> list[Relation]:
 
 
 ALTERNATING_RULE = (
-    "hai tổng khác loại (hoặc khác bậc triệu/tỷ), các phần từng cặp theo cùng thứ tự "
+    "hai tổng khác loại (hoặc khác bậc triệu/tỷ), các phần từng cặp theo "
+    "cùng thứ tự "
     "('1.837 xe với 43.301 tấn'), một tổng khớp đúng"
 )
 
@@ -1172,8 +1174,9 @@ def _alternating_pairs(tx: Text) -> Iterable[Relation]:
         if len(wholes) < 2:
             continue
         w1, w2 = wholes[-2:]
-        # (two wholes of one noun alternate too when their scales differ: "408,7 triệu lượt khách … và 18,1
-        # tỷ lượt khách. Trong đó … 407,2 triệu … và 13,8 tỷ …; … 1,5 triệu … và 4,2 tỷ …")
+        # (two wholes of one noun alternate too when their scales differ: "408,7 triệu lượt khách …
+        # và 18,1 tỷ lượt khách. Trong đó … 407,2 triệu … và 13,8 tỷ …; … 1,5 triệu
+        # … và 4,2 tỷ …")
         if tx.compatible(w1, w2) and _printed(w1)[1] == _printed(w2)[1]:
             continue
         after = [f for f in tx.in_sentences(s_m, s_m, m.end()) if f.start >= m.end() and not f.change]
@@ -1503,7 +1506,8 @@ def _identities(tx: Text) -> Iterable[Relation]:
                     # longer
                     conf *= 0.7
                 elif same_sentence and _between_picks(tx, whole, picks):
-                    conf *= 0.7  # "đã giải quyết 7 vụ, 1 vụ tự rút đơn, còn 2 vụ …": a part with no role
+                    # "đã giải quyết 7 vụ, 1 vụ tự rút đơn, còn 2 vụ": a part with no role
+                    conf *= 0.7
                 if not roles & set(whole_roles[:-1]) and len(whole_roles) > 1:
                     # the weakest whole ("tiếp nhận" for resolved + pending: returned, carried-over files)
                     conf *= 0.75
@@ -2393,8 +2397,8 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     related = {r.stated.index for r in sums} | listed
-    # a whole one list made exactly may be broken down again further on ("Về hình thức kỷ luật: …" ¶ "…
-    # do vi phạm …"): past that list, an unmarked run may be its other breakdown
+    # a whole one list made exactly may be broken down again further on ("Về hình thức kỷ luật: …"
+    # ¶ "… do vi phạm …"): past that list, an unmarked run may be its other breakdown
     made: dict[int, int] = {}
     for r in sums:
         if len(r.operands) >= 2 and r.whole is None and evaluate(r).consistent:

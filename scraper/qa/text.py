@@ -45,7 +45,7 @@ MARKER = regex.compile(
     r"|(?<=^|[.\n]\s*)theo\s+đó"
     r"|như(?:\s+sau)?(?=\s*:)"
     r"|(?:các\s+)?hình\s+thức(?=\s*:)"  # "kỷ luật 58 đảng viên, bằng các hình thức: …"
-    # "… kỷ luật 28 đảng viên. … Hình thức kỷ luật, khiển trách 21 …": opening its sentence
+    # opening its sentence: "… 28 đảng viên. Hình thức kỷ luật, khiển trách 21 …"
     r"|(?<=^|[.\n]\s*)(?:về\s+)?hình\s+thức(?:\s+kỷ\s+luật)?(?=\s*[,:])"
     # "8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, …"
     r"|(?<=(?:với|bằng)\s+)(?:các\s+)?hình\s+thức(?=\s+\p{L}+(?:\s+\p{L}+)?\s+\d)"
@@ -115,7 +115,8 @@ RATE_BEFORE = regex.compile(
     r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với"
     r"|là)"
     r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được"
-    r"|cao\s+nhất\s+với|(?:mức\s+)?(?:tăng|giảm)))*:?|\()\s*$",  # ("tương ứng mức tăng 7,5%", "Tỷ lệ: 5%")
+    # ("tương ứng mức tăng 7,5%", "Tỷ lệ: 5%")
+    r"|cao\s+nhất\s+với|(?:mức\s+)?(?:tăng|giảm)))*:?|\()\s*$",
     regex.I,
 )
 
@@ -301,8 +302,8 @@ class Text:
         depth, d = [], 0
         ends = set(self.sent)
         for i, ch in enumerate(text):
-            # a parenthesis left open ends with its line, or its sentence ("23 người chết (Hà Giang 5 …; Lào
-            # Cai 1 người bị lũ cuốn trôi. Đến nay, 10 người mất tích …")
+            # a parenthesis left open ends with its line, or its sentence ("23 người chết (Hà Giang 5
+            # …; Lào Cai 1 người bị lũ cuốn trôi. Đến nay, 10 người mất tích …")
             d = 0 if (ch == "\n" and i not in wraps) or i in ends else d
             d += ch == "("
             depth.append(d)

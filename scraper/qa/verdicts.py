@@ -291,8 +291,9 @@ def evaluate(r: Relation, tolerance: float | None = None) -> Verdict:
 
 
 def scale_slip(stated: Figure, parts: Sequence[Figure], computed: Decimal) -> bool:
-    """"thụ lý 6.066 ngàn vụ … TAND tỉnh 485 vụ, …, các huyện 5.581 vụ": a whole number grouped in
-    thousands and then scaled by a slip of the pen, whose unscaled parts add up to the number as printed."""
+    """"thụ lý 6.066 ngàn vụ … TAND tỉnh 485 vụ, …, các huyện 5.581 vụ": a whole number
+    grouped in thousands and then scaled by a slip of the pen, whose unscaled parts add up to the
+    number as printed."""
     printed, scale = _printed(stated)
     return (
         scale > 1

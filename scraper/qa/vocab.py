@@ -9,7 +9,8 @@ from ..extract import vocab
 
 # Counting words that do not change what is counted: "lượt ý kiến" = "ý kiến", "bộ hồ sơ" =
 # "hồ sơ".
-CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng", "ngôi", "căn")  # "căn nhà" = "nhà"
+# ("căn nhà" = "nhà")
+CLASSIFIERS = ("lượt", "bộ", "số", "cái", "chiếc", "con", "tổng", "ngôi", "căn")
 ABBREVIATIONS = {k.lower(): v for k, v in vocab.COUNT_ABBREVIATIONS.items()}
 # Verbs printed where the counted noun would be ("329 đăng ký", "1.200 lượt tham gia"): they count
 # whoever did it, so they name no noun of their own and agree with any count.
@@ -30,7 +31,9 @@ WIDE_NOUNS: dict[str, tuple[str, ...]] = {
 }
 # Two-word nouns whose first word alone would name something else: "đơn vị" (units, bodies) is no "đơn".
 # ("căn hộ": flats, not households)
-OWN_NOUNS = frozenset({"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng", "căn hộ"})
+OWN_NOUNS = frozenset(
+    {"đơn vị", "đơn giá", "vụ mùa", "trường hợp", "đối tượng", "căn hộ"}
+)
 # Nouns that count the same people ("25.953 người … 16.610 lao động").
 SAME_THING = (
     {
