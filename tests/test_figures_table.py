@@ -576,7 +576,7 @@ def test_a_capitalised_label_opening_a_list_after_a_colon_is_a_count_not_a_name(
     a count of its own takes the noun before the aside."""
     got = run("kỷ luật 30 đảng viên (8 cấp ủy viên), bằng các hình thức: Khiển trách 20, cảnh cáo 6, khai trừ 4.")
     assert [(raw, unit) for raw, _, _, unit, _ in got] == [
-        ("30", "đảng viên"), ("8", "cấp ủy"), ("20", None), ("6", None), ("4", None)
+        ("30", "đảng viên"), ("8", "cấp ủy viên"), ("20", None), ("6", None), ("4", None)
     ]
 
 
@@ -657,11 +657,16 @@ def test_a_bare_count_after_a_share_is_no_share() -> None:
         ("So với cùng kỳ năm trước phát hiện nhiều hơn 12 vụ (5,2%).", None, "tăng"),
         ("So với cùng kỳ, xảy ra ít hơn 04 vụ.", None, "giảm"),
         ("Tỉnh đã thu hút hơn 12 dự án đầu tư.", "hơn", None),  # no comparison: "more than 12"
+        # the comparison after the figure
+        ("Tỷ lệ đỗ đạt 96,5%, cao hơn 2,5% so với kỳ thi năm trước.", None, "tăng"),
+        ("Số vụ cháy là 20 vụ, thấp hơn 3 vụ so với cùng kỳ.", None, "giảm"),
+        ("Tỷ lệ bao phủ cao hơn 90% ở mọi xã.", "hơn", None),  # no comparison after it
     ],
 )
 def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifier: str | None, change: str) -> None:
-    """"so với cùng kỳ … nhiều hơn 12 vụ" is 12 more than then, not "more than 12"."""
-    (f, *_) = extract_figures(sentence)
+    """"so với cùng kỳ … nhiều hơn 12 vụ" is 12 more than then, not "more than 12"; so is "cao hơn 2,5% so
+    với …"."""
+    f = [g for g in extract_figures(sentence) if g.qualifier or g.change][-1]  # (the figure compared)
     assert (f.qualifier, f.change) == (qualifier, change)
 
 

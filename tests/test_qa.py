@@ -820,6 +820,43 @@ PAIRING = [
     ("… one off: an alarm",
      "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
      "quyết 60 vụ việc.", [("sum", False), ("ratio", True)]),
+    ("the change and its rate in one bracket after the level: '(giảm N, X%)' is N over last period's",
+     "Năm nay toàn huyện xử lý kỷ luật 240 đảng viên (giảm 60 đảng viên, 20%) theo các hình thức.",
+     [("ratio", True)]),
+    ("… misprinted (60/240 = 25% is no excuse: the fall is over last year's 300)",
+     "Năm nay toàn huyện xử lý kỷ luật 240 đảng viên (giảm 60 đảng viên, 25%) theo các hình thức.",
+     [("ratio", False)]),
+    ("Party committee members in brackets, the last counted as 'đồng chí'",
+     "Trong số bị kỷ luật có 50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8, chi ủy viên 40 đồng chí).",
+     [("sum", True)]),
+    ("… misprinted", "Trong số bị kỷ luật có 50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8, chi ủy viên 41 "
+     "đồng chí).", [("sum", False)]),
+    ("'vượt X% chỉ tiêu (Y)' is by how much the amount passed the plan, past the year's growth",
+     "Thu ngân sách đạt 2.194 tỷ đồng, tăng 12% so với cùng kỳ và vượt 7% so với chỉ tiêu giao (2.050 tỷ đồng).",
+     [("ratio", True)]),
+    ("… misprinted", "Thu ngân sách đạt 2.235 tỷ đồng, tăng 12% so với cùng kỳ và vượt 7% so với chỉ tiêu giao "
+     "(2.050 tỷ đồng).", [("ratio", False)]),
+    ("a rate of plan past another rate of plan of the same amount, the plan in brackets after it",
+     "Toàn ngành thu được 9.600 tỷ đồng, vượt hơn 5% chỉ tiêu pháp lệnh, đạt 96% so với chỉ tiêu phấn đấu "
+     "(10.000 tỷ đồng).", [("ratio", True)]),
+    ("… misprinted", "Toàn ngành thu được 9.600 tỷ đồng, vượt hơn 5% chỉ tiêu pháp lệnh, đạt 98% so với chỉ tiêu "
+     "phấn đấu (10.000 tỷ đồng).", [("ratio", False)]),
+    ("'Như vậy, tổng …' sums the amounts the sentence before gives, past a blank line",
+     "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch hai chiều của "
+     "thành phố đạt 3,75 tỷ USD.", [("sum", True)]),
+    ("… misprinted", "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch "
+     "hai chiều của thành phố đạt 3,95 tỷ USD.", [("sum", False)]),
+    ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
+     "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 150%.", [("ratio", True)]),
+    ("… misprinted", "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 160%.",
+     [("ratio", False)]),
+    ("'với cùng kỳ (B)' after the rise, without 'so'",
+     "Số ca mắc cộng dồn là 3.000 ca, tăng 150% với cùng kỳ năm 2021 (1.200 ca).", [("ratio", True)]),
+    ("a count's share in brackets after 'tương đương', over the count inspected before it",
+     "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 15% cơ sở được kiểm tra).",
+     [("ratio", True)]),
+    ("… misprinted: the whole is only the larger count before it, so no alarm",
+     "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 18% cơ sở được kiểm tra).", []),
 ]
 
 
@@ -2999,3 +3036,20 @@ def test_a_part_broken_down_again_stays_one_part_of_the_whole() -> None:
             "và 4 công dân nữ. Thực hiện nghĩa vụ công an là 70 công dân.")
     sums = {c.stated: [f["raw"] for f in c.figures if f["raw"] != str(c.stated)] for c in check_text(text)}
     assert sums == {D(450): ["380", "70"], D(380): ["376", "4"]}
+
+
+def test_the_last_share_printed_as_100_minus_the_others_is_no_error() -> None:
+    """Resolved and pending make the files received and their shares are printed to make 100%: 2.099/6.000 is
+    34,98%, printed as 100 − 65,01 (3.901/6.000, cut at two places). Off by more than its last digit, it is still
+    an alarm."""
+    text = ("Bộ phận một cửa đã tiếp nhận 6.000 hồ sơ, đã giải quyết 3.901 hồ sơ, đạt tỷ lệ 65,01% và đang giải "
+            "quyết 2.099 hồ sơ, chiếm {}%.")
+    assert [ok for _, ok in _heads(text.format("34,99"), "ratio")] == [True, True]
+    assert [ok for _, ok in _heads(text.format("35,01"), "ratio")] == [True, False]
+
+
+def test_parts_that_make_the_cell_beside_a_total_exactly_raise_no_slip_on_it() -> None:
+    """A flattened table row "1.520 | 380 | 1.900 | 1.901 | 1.520 | …": the two counts make the 1.900 beside them;
+    the 1.901 after it is another column (and the counts are said again after it), not their total misprinted."""
+    text = "Xã A\n|\n1.520\n|\n380\n|\n1.900\n|\n1.901\n|\n1.520\n|\n1.520\n|\n380\n|\n381\n|\n"
+    assert [(head, ok) for head, ok in _heads(text, "sum")] == [("Tổng các phần 1.520 + 380", True)]

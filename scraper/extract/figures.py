@@ -667,7 +667,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         ):
             # "người từ 65 tuổi trở lên", "từ 02 chính sách trở lên": at least
             c.qualifier = "từ"
-        _read_baseline(c, t)
+        _read_baseline(c, t, prefix)
         out.append(c)
     return out
 
@@ -906,10 +906,21 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
             c.baseline = None
 
 
-def _read_baseline(c: Candidate, t: str) -> None:
+# "cao hơn 2,5% so với kỳ thi năm trước": more than then, by this much (a change, not "more than")
+_MORE_THAN = regex.compile(rf"(?<![{_L}])(?P<w>nhiều|ít|cao|thấp)\s+hơn\s*$", regex.I)
+_COMPARED_AFTER = regex.compile(r"\s*,?\s*so(?:\s+với)?\s", regex.I)
+
+
+def _read_baseline(c: Candidate, t: str, prefix: str) -> None:
+    """What a change is measured against ("so với cùng kỳ"); a figure "cao/thấp hơn" something it is
+    compared with right after is the change from it."""
+    after = t[max(c.end, c.unit_end) : max(c.end, c.unit_end) + 60]
+    if c.change is None and c.qualifier == "hơn" and _COMPARED_AFTER.match(after, 0, None, HOLD):
+        if (more := _MORE_THAN.search(prefix)) is not None:
+            fewer = more.group("w").lower() in ("ít", "thấp")
+            c.qualifier, c.change = None, "giảm" if fewer else "tăng"
     if c.change is None:
         return
-    after = t[max(c.end, c.unit_end) : max(c.end, c.unit_end) + 60]
     m = _BASELINE.match(after, 0, None, HOLD)
     if m:
         c.baseline = " ".join(m.group(0).strip(" ,").split())

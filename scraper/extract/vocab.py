@@ -252,6 +252,9 @@ DURATIONS: dict[str, str] = {
 SCORE_UNITS: tuple[str, ...] = ("điểm",)
 MULTIPLE_UNITS: tuple[str, ...] = ("lần",)
 
+# The levels of a Party committee whose members are counted ("huyện ủy viên", "chi ủy viên")
+PARTY_LEVELS: tuple[str, ...] = ("cấp", "huyện", "tỉnh", "thành", "quận", "đảng", "chi")
+
 # Counted nouns we know, longest first at match time; unknown nouns fall back to the next words.
 COUNT_NOUNS: tuple[str, ...] = (
     "hồ sơ thủ tục hành chính",
@@ -375,6 +378,8 @@ COUNT_NOUNS: tuple[str, ...] = (
     "phó chủ tịch",
     "ủy viên",
     "uỷ viên",
+    # members of a Party committee ("50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8 …)")
+    *(f"{level} {ui} viên" for level in PARTY_LEVELS for ui in ("ủy", "uỷ")),
     "giám đốc",
     "phó giám đốc",
     "thẩm phán",

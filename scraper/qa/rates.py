@@ -67,6 +67,9 @@ def _of_plans(tx: Text, a: Figure, b: Figure) -> bool:
     return bool(_PLAN_RATE.match(tx.t, a.end) and _PLAN_RATE.match(tx.t, b.end))
 
 
+_NEXT_CLAUSE = regex.compile(r",|\svà\s")
+
+
 def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     """The count a rate is stated for: the figure right before it in its clause ("… 240 đơn, đạt tỷ
     lệ 80%"), a count it opens in parentheses, or a count after it ("chiếm 82,14%, đạt trên 20.283
@@ -79,9 +82,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         gap = tx.t[n.end : end]
         if n.kind == "duration" and ";" not in gap and tx.sentence(n.start) == tx.sentence(p.start):
             continue  # "3.326 hộ liên tục 3 năm …, chiếm tỷ lệ 30,39%": how long, not what
-        if n.kind == "percent" and n.change and not p.change and "," in gap and len(gap) < 60:
-            # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%": past the count's
-            # growth
+        if n.kind == "percent" and n.change and not p.change and _NEXT_CLAUSE.search(gap) and len(gap) < 60:
+            # "đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ, chiếm 62%" ("… so với
+            # cùng kỳ và vượt 7% …"): past the count's growth
             continue
         if n.change and is_amount(n) and not p.change and _SHARE_LEAD.search(gap) and len(gap) < 60:
             # "1456 trẻ …, tăng 309 trẻ so với cùng kỳ, chiếm 7,28% số sinh": a share of
@@ -105,9 +108,12 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             or n.kind == "ratio"
             or (n.kind in AMOUNT_KINDS and CHANGE_BEFORE.search(tx.before(n, 25)))
         ):
-            last = regex.split(r",", gap)[-1]
-            explicit = RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last)
+            last = _NEXT_CLAUSE.split(gap)[-1]
+            explicit = RATE_BEFORE.search(last) or _NAMED_RATE_BEFORE.search(last) or _EXCEEDS.search(last)
             explicit = explicit or gap.strip().startswith("(")
+            if end != p.start:  # past another rate of plan: the rate's own words say it too
+                own = regex.split(r",", tx.t[tx.figures[i - 1].end : p.start])[-1]
+                explicit = explicit or RATE_BEFORE.search(own) or _NAMED_RATE_BEFORE.search(own)
             # "15.539 hồ sơ (trong đó có 370 … và 9 …), đạt tỷ lệ 97,93%": a marker in an
             # aside breaks down the count, not the rate
             if (len(gap) < 40 or explicit) and not MARKER.search(_ASIDE.sub("", gap)):
@@ -703,7 +709,14 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 # "đạt 59% dự toán", "bằng 105,1%": measured against a figure the text does not give,
                 # unless it names it right after ("đạt 62,5% kế hoạch vốn giao 2.000 tỷ đồng")
                 named = _named_whole_after(tx, p, num)
-                if named is not None:
+                if named is not None and named is not num and _EXCEEDS.search(tx.before(p, 15)):
+                    # "đạt 5.350 tấn, vượt 7% kế hoạch (5.000 tấn)": how far past the plan
+                    stated = p.model_copy(update={"change": "tăng"})
+                    yield Relation(
+                        "change", stated, (num, named), EXCEEDS_RULE, nconf * settings.QA_CONF_MARKER,
+                        whole=named.value, over="growth",
+                    )
+                elif named is not None and named is not num:
                     rule = f"{nwhy}; số được so sánh nêu ngay sau tỷ lệ"
                     yield Relation(
                         "ratio", p, (num, named), rule, nconf * settings.QA_CONF_MARKER, whole=named.value
@@ -1030,6 +1043,10 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             break
 
 
+EXCEEDS_RULE = "vượt X% so với kế hoạch nêu ngay sau: (số đạt − kế hoạch)/kế hoạch"
+_EXCEEDS = regex.compile(r"(?<![\p{L}])vượt(?:\s+(?:hơn|trên|gần|khoảng))?\s*$", regex.I)
+
+
 def _done_as_named(tx: Text, w: Figure, named: list[str]) -> bool:
     """A total named by what was done ("tổng số đã đào tạo"): the amount whose own clause says it
     was done ("đã tổ chức đào tạo nghề cho … 41.464/41.000 người": what was done, of a
@@ -1247,7 +1264,23 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
     ) or (  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
         first is change and _RATE_OF_THE_CHANGE.fullmatch(tx.t, first.end, second.start)
     )  # "tăng 331 tỷ 273 triệu đồng so với đầu năm, tỷ lệ tăng đạt 9,9%"
-    return bool(paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start))
+    if paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start):
+        return True
+    # "240 đảng viên (giảm 60 đảng viên, 20%)": the change and its rate in one bracket after
+    # the level
+    return bool(
+        first is change
+        and _BRACKET_OPENS_CHANGE.fullmatch(tx.t, level.end, first.start)
+        and _RATE_IN_ITS_BRACKET.fullmatch(tx.t, first.end, second.start)
+        and _CLOSES.match(tx.t, second.end)
+    )
+
+
+_BRACKET_OPENS_CHANGE = regex.compile(r"[^\d;.()]{0,40}\(\s*(?:giảm|tăng)[^\d;.()]{0,12}", regex.I)
+_RATE_IN_ITS_BRACKET = regex.compile(
+    r"[^\d;.(),]{0,30},\s*(?:(?:tương\s+(?:ứng|đương)|bằng)\s+)?(?:giảm|tăng)?\s*", regex.I
+)
+_CLOSES = regex.compile(r"\s*\)")
 
 
 def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
@@ -1264,7 +1297,7 @@ def _restating(tx: Text, change: Figure, p: Figure) -> list[Figure]:
 # "tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng)", "giảm 5% so với năm 2022 là 400
 # hộ", "(cùng kỳ: 90)"
 _PRIOR_AFTER = regex.compile(
-    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
+    r"\s*(?:(?:so\s+(?:với\s+)?|với\s+)(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
     r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?"
     r"(?:\(\s*(?:cùng\s+kỳ(?:\s+năm\s+trước)?\s*:?\s*)?|\s(?:là|đạt)\s+)"
     r"|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
@@ -1275,11 +1308,33 @@ _PRIOR_AFTER = regex.compile(
 )
 
 
+PRIOR_BEFORE_RULE = (
+    "mức tăng/giảm của số kỳ này so với số kỳ trước nêu trong ngoặc trước đó"
+)
+_PRIOR_BETWEEN = regex.compile(
+    r"[^\d;().]{0,20}?,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
+    r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?\(\s*(?:cùng\s+kỳ\s*:?\s*)?",
+    regex.I,
+)
+_THEN_RATE = regex.compile(
+    r"[^\d;().,]{0,12}?\)\s*,?\s*(?:thì\s+)?(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng|trên))?\s*",
+    regex.I,
+)
+
+
 def _growth_against_prior(tx: Text) -> Iterable[Relation]:
     """A rise or fall in percent with last period's value printed after it: this period's amount against it.
     "Thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ
     đồng)": 1.200/1.000 − 1."""
     figs = tx.figures
+    for num, prior, p in zip(figs, figs[1:], figs[2:]):
+        # "3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 150%": last period's value before the rate
+        if p.kind == "percent" and p.change in ("tăng", "giảm") and is_amount(num) and is_amount(prior):
+            compared = _PRIOR_BETWEEN.fullmatch(tx.t, num.end, prior.start)
+            if compared and _THEN_RATE.fullmatch(tx.t, prior.end, p.start) and tx.compatible(num, prior):
+                rule = PRIOR_BEFORE_RULE
+                conf = settings.QA_CONF_MARKER
+                yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
     for p, prior in zip(figs, figs[1:]):
         changed = p.change in ("tăng", "giảm")
         # "1.688,88 ha, …, bằng 94,35% so cùng kỳ (cùng kỳ 1.790,09 ha)": this period over the last

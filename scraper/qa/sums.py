@@ -440,7 +440,8 @@ def _sum_candidates(
         whole_conf = min(conf, settings.QA_CONF_UNMARKED)
     if len(parts) >= 2 and sum((p.value for p in parts), Decimal(0)) > _amount(whole) + _hedge(whole):
         renamed = any((p.unit or "").lower() != (whole.unit or "").lower() for p in parts if p.unit)
-        if renamed and ";" in tx.t[parts[0].end : parts[-1].start]:
+        bracketed = tx.d(parts[-1].start) > tx.d(whole.start)  # (a bracket bounds its list)
+        if renamed and not bracketed and ";" in tx.t[parts[0].end : parts[-1].start]:
             # "1059 hộ, trong đó 86 hộ nghèo …; 1025 gia đình có công trình vệ sinh": a clause
             # past a semicolon that counts by another name and overshoots says something else about the whole
             whole_conf = min(conf, settings.QA_CONF_UNMARKED)
@@ -2357,6 +2358,9 @@ def _recaps(tx: Text) -> Iterable[Relation]:
         ]
         if here:
             w = here[0]
+            if (summed := _recap_of_sentence_before(tx, k, w)) is not None:
+                yield summed
+                continue
             like = [f for f in before if _counts_same(tx, f, w) and f.value < w.value]
             pairs = itertools.combinations(like, 2)
             pair = next(((a, b) for a, b in pairs if a.value + b.value == w.value), None)
@@ -2371,6 +2375,28 @@ def _recaps(tx: Text) -> Iterable[Relation]:
             w = next((f for f in reversed(before) if tx.compatible(f, a) and f.value == total), None)
             if w is not None:
                 yield Relation("sum", w, (a, b), RECAP_RULE, settings.QA_CONF_ARITHMETIC)
+
+
+RECAP_TOTAL_RULE = "'Như vậy, tổng …': tổng các số cùng loại của câu liền trước"
+_RECAP_TOTAL = regex.compile(r"(?<![\p{L}])tổng(?![\p{L}])[^\d;.()]{0,80}$", regex.I)
+
+
+def _recap_of_sentence_before(tx: Text, k: int, w: Figure) -> Relation | None:
+    """"Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD. ¶ Như
+    vậy, tổng kim ngạch … đạt 3,75 tỷ USD": a recap that calls its first amount a total sums
+    the amounts of its kind the sentence before says, all of them (two or more)."""
+    if not _RECAP_TOTAL.search(tx.t, tx.sent[k], w.start):
+        return None
+    prev = k - 1
+    while prev >= 0 and not tx.in_sentences(prev, prev):
+        prev -= 1  # (past a blank line)
+    if prev < 0:
+        return None
+    said = [f for f in tx.in_sentences(prev, prev) if tx.d(f.start) == 0 and is_amount(f)]
+    parts = [f for f in said if not f.change and tx.compatible(f, w) and f.unit == w.unit]
+    if len(parts) < 2 or len(parts) != len([f for f in said if f.kind == w.kind]):
+        return None  # some amounts of its kind are other things (a change, another noun)
+    return Relation("sum", w, tuple(parts), RECAP_TOTAL_RULE, settings.QA_CONF_MARKER)
 
 
 def sum_relations(tx: Text) -> list[Relation]:

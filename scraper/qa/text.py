@@ -112,7 +112,8 @@ CHANGE_BEFORE = regex.compile(
 
 
 RATE_BEFORE = regex.compile(
-    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng|với"
+    r"(?:(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|đạt|bằng|tương\s+ứng"
+    r"|tương\s+đương|với"
     r"|là)"
     r"(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|khoảng|gần|hơn|trên|là|được"
     # ("tương ứng mức tăng 7,5%", "Tỷ lệ: 5%")

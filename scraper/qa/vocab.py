@@ -47,6 +47,7 @@ SAME_THING = (
         "đồng chí", "bí thư", "chủ tịch", "ủy viên", "uỷ viên", "giám đốc",
         "thẩm phán", "kiểm sát viên", "luật sư", "chiến sĩ", "quần chúng",
         "tân binh", "quân nhân",
+        *(f"{level} {ui} viên" for level in vocab.PARTY_LEVELS for ui in ("ủy", "uỷ")),
     },
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
