@@ -855,6 +855,22 @@ PAIRING = [
     ("a count's share in brackets after 'tương đương', over the count inspected before it",
      "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 15% cơ sở được kiểm tra).",
      [("ratio", True)]),
+    ("a sentence opening 'Với tỷ trọng chiếm X% tổng …' is about the amount the sentence before ends on",
+     "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so với "
+     "cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm 25% tổng thu ngân sách, nguồn thu này bù phần hụt thu nội địa.",
+     [("ratio", True)]),
+    ("… misprinted",
+     "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so với "
+     "cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm 28% tổng thu ngân sách, nguồn thu này bù phần hụt thu nội địa.",
+     [("ratio", False)]),
+    ("two wholes of one noun told apart by name; each part's clause names its whole",
+     "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
+     "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "
+     "nghèo 7% (400 hộ).", [("sum", True), ("sum", True)]),
+    ("… one list misprinted: the other, exact, says what the parts are",
+     "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
+     "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "
+     "nghèo 7% (450 hộ).", [("sum", True), ("sum", False)]),
     ("… misprinted: the whole is only the larger count before it, so no alarm",
      "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 18% cơ sở được kiểm tra).", []),
 ]

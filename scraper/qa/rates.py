@@ -1492,7 +1492,12 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 
 # "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
-_SUBJECTLESS_RATE = regex.compile(r"[^\d.;]{0,12}\.\s*Đạt(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I)
+# ". Đạt tỷ lệ 95%", ". Với tỷ trọng chiếm hơn 21% tổng thu …": the sentence before says what
+_SUBJECTLESS_RATE = regex.compile(
+    r"[^\d.;]{0,12}\.\s*(?:Đạt(?:\s+t[ỷỉ]\s+lệ)?|Với\s+t[ỷỉ]\s+(?:trọng|lệ)(?:\s+chiếm)?)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*",
+    regex.I,
+)
 
 
 _RATE_ONLY = regex.compile(

@@ -1195,6 +1195,70 @@ def _alternating_pairs(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(parts), ALTERNATING_RULE, settings.QA_CONF_MARKER)
 
 
+NAMED_FACETS_RULE = (
+    "hai tổng cùng danh từ khác tên ('{}', '{}'), mỗi phần sau từ nối nêu tên tổng "
+    "của nó; một tổng khớp đúng"
+)
+_ITEM_CUT = regex.compile(r"[;:]|,(?!\d)")  # (not a decimal comma: "7,42%")
+_PHRASE_AFTER = regex.compile(r"[ \t]*(\p{L}+(?:[ \t]+\p{L}+){0,2})")
+
+
+def _named_facets(tx: Text) -> Iterable[Relation]:
+    """"Toàn tỉnh có 1.000 hộ nghèo …; có 600 hộ cận nghèo … Trong đó huyện A có tỷ lệ hộ nghèo 8%
+    (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes of one noun told apart by
+    the words after it, and after a marker parts whose clause names one of them; once one list adds up
+    to its whole exactly (what says the parts are the wholes')."""
+    for m in MARKER.finditer(tx.t):
+        s_m = tx.sentence(m.start())
+        if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
+            continue  # the marker opens its sentence
+        prev = s_m - 1
+        while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
+            prev -= 1  # (past blank lines)
+        wholes = [f for f in tx.in_sentences(prev, prev, m.start()) if is_amount(f) and not f.change]
+        wholes = wholes[-settings.QA_FACET_WHOLES :]
+        after = [f for f in tx.in_sentences(s_m, s_m, m.end()) if f.start >= m.end() and is_amount(f)]
+        for i, w1 in enumerate(wholes):
+            for w2 in wholes[i + 1 :]:
+                if tx.compatible(w1, w2) and (found := _facet_lists(tx, (w1, w2), after)) is not None:
+                    lists, names = found
+                    rule = NAMED_FACETS_RULE.format(*names)
+                    for whole, parts in lists:
+                        yield Relation("sum", whole, parts, rule, settings.QA_CONF_MARKER)
+
+
+def _facet_lists(
+    tx: Text, wholes: tuple[Figure, Figure], after: list[Figure]
+) -> tuple[list[tuple[Figure, tuple[Figure, ...]]], list[str]] | None:
+    """The parts of each whole among `after` by the name each clause says (and the names), or None when the
+    lists are no such breakdown (a like amount that names neither, a list of one, a part as large as its whole, neither
+    list exact)."""
+    words = [_words_after(tx, w) for w in wholes]
+    common = next((k for k, (a, b) in enumerate(zip(*words)) if a != b), None)
+    if common is None:
+        return None
+    names = [" ".join(ws[: common + 1]) for ws in words]
+    parts: list[list[Figure]] = [[], []]
+    for f in after:
+        if f.change or not tx.compatible(f, wholes[0]):
+            continue
+        clause = " ".join(_ITEM_CUT.split(tx.t[max(0, f.start - 80) : f.start])[-1].lower().split())
+        # the name said last ("… (876 hộ) và huyện B có tỷ lệ hộ nghèo …")
+        at = [f" {clause}".rfind(f" {name}") for name in names]
+        if max(at) < 0:
+            return None
+        parts[at.index(max(at))].append(f)
+    lists = [(w, tuple(ps)) for w, ps in zip(wholes, parts)]
+    if any(len(ps) < 2 or any(p.value >= w.value for p in ps) for w, ps in lists):
+        return None
+    return (lists, names) if any(sum(p.value for p in ps) == w.value for w, ps in lists) else None
+
+
+def _words_after(tx: Text, w: Figure) -> list[str]:
+    m = _PHRASE_AFTER.match(tx.t, w.end)
+    return m.group(1).lower().split() if m else []
+
+
 # "Trong số vụ vi phạm, …": the whole named again by its noun, no number
 _RECALL_OPENING = regex.compile(
     r"(?<![\p{L}])trong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?"
@@ -2407,6 +2471,7 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_parallel_breakdowns(tx),
         *_paired_measures(tx),
         *_alternating_pairs(tx),
+        *_named_facets(tx),
         *_recalled_breakdowns(tx),
         *_tagged_lists(tx),
         *_excluding(tx),
