@@ -1492,9 +1492,10 @@ def _structure_shares(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
 
 
 # "lúa là 115/116 ha. Đạt 99,13% so với kế hoạch": the next sentence opens with the rate alone
-# ". Đạt tỷ lệ 95%", ". Với tỷ trọng chiếm hơn 21% tổng thu …": the sentence before says what
+# (". Với tỷ trọng chiếm 25% tổng thu …": so does a sentence opening with its share)
 _SUBJECTLESS_RATE = regex.compile(
-    r"[^\d.;]{0,12}\.\s*(?:Đạt(?:\s+t[ỷỉ]\s+lệ)?|Với\s+t[ỷỉ]\s+(?:trọng|lệ)(?:\s+chiếm)?)"
+    r"[^\d.;]{0,12}\.\s*"
+    r"(?:Đạt(?:\s+t[ỷỉ]\s+lệ)?|Với\s+t[ỷỉ]\s+(?:trọng|lệ)(?:\s+chiếm)?)"
     r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*",
     regex.I,
 )

@@ -1204,10 +1204,10 @@ _PHRASE_AFTER = regex.compile(r"[ \t]*(\p{L}+(?:[ \t]+\p{L}+){0,2})")
 
 
 def _named_facets(tx: Text) -> Iterable[Relation]:
-    """"Toàn tỉnh có 1.000 hộ nghèo …; có 600 hộ cận nghèo … Trong đó huyện A có tỷ lệ hộ nghèo 8%
-    (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes of one noun told apart by
-    the words after it, and after a marker parts whose clause names one of them; once one list adds up
-    to its whole exactly (what says the parts are the wholes')."""
+    """"Toàn tỉnh có 1.000 hộ nghèo …; có 600 hộ cận nghèo … Trong đó huyện A có tỷ
+    lệ hộ nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes of one
+    noun told apart by the words after it, and after a marker parts whose clause names one of
+    them; once one list adds up to its whole exactly (what says the parts are the wholes')."""
     for m in MARKER.finditer(tx.t):
         s_m = tx.sentence(m.start())
         if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
@@ -1230,9 +1230,9 @@ def _named_facets(tx: Text) -> Iterable[Relation]:
 def _facet_lists(
     tx: Text, wholes: tuple[Figure, Figure], after: list[Figure]
 ) -> tuple[list[tuple[Figure, tuple[Figure, ...]]], list[str]] | None:
-    """The parts of each whole among `after` by the name each clause says (and the names), or None when the
-    lists are no such breakdown (a like amount that names neither, a list of one, a part as large as its whole, neither
-    list exact)."""
+    """The parts of each whole among `after` by the name each clause says (and the names), or None
+    when the lists are no such breakdown (a like amount that names neither, a list of one, a part as
+    large as its whole, neither list exact)."""
     words = [_words_after(tx, w) for w in wholes]
     common = next((k for k, (a, b) in enumerate(zip(*words)) if a != b), None)
     if common is None:
