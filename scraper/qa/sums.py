@@ -1205,9 +1205,9 @@ _PHRASE_AFTER = regex.compile(r"[ \t]*(\p{L}+(?:[ \t]+\p{L}+){0,2})")
 
 def _named_facets(tx: Text) -> Iterable[Relation]:
     """"Toàn tỉnh có 1.000 hộ nghèo …; có 600 hộ cận nghèo … Trong đó huyện A có tỷ
-    lệ hộ nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes of one
-    noun told apart by the words after it, and after a marker parts whose clause names one of
-    them; once one list adds up to its whole exactly (what says the parts are the wholes')."""
+    lệ hộ nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes
+    of one noun told apart by the words after it, and after a marker parts whose clause names one
+    of them; once one list adds up to its whole exactly (what says the parts are the wholes')."""
     for m in MARKER.finditer(tx.t):
         s_m = tx.sentence(m.start())
         if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
