@@ -730,9 +730,10 @@ PAIRING = [
     ("inspection money and land, the land column read by its neighbour",
      "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
      "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 50 ha đất.", [("sum", True), ("sum", True)]),
-    ("the land column misprinted: read by its neighbour, it only confirms",
+    ("the land column misprinted: its neighbour's identity holds exactly, so the land's alarms",
      "Phát hiện 120 đơn vị có vi phạm với số tiền 500 tỷ đồng, 80 ha đất, kiến nghị thu hồi 200 tỷ đồng và 30 ha đất, "
-     "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.", [("sum", True)]),
+     "kiến nghị các cơ quan có thẩm quyền xem xét, xử lý số tiền 300 tỷ đồng, 51 ha đất.",
+     [("sum", True), ("sum", False)]),
     ("the land column after a hedge ('và trên 1,2 triệu m2')",
      "Qua thanh tra phát hiện sai phạm về kinh tế 50 tỉ đồng, trên 3,5 triệu m2 đất. Thanh tra các cấp đã kiến nghị "
      "thu hồi 20 tỉ đồng và trên 1,2 triệu m2 đất, xử lý các hình thức khác 30 tỉ đồng và trên 2,3 triệu m2 đất.",
@@ -3069,3 +3070,22 @@ def test_parts_that_make_the_cell_beside_a_total_exactly_raise_no_slip_on_it() -
     the 1.901 after it is another column (and the counts are said again after it), not their total misprinted."""
     text = "Xã A\n|\n1.520\n|\n380\n|\n1.900\n|\n1.901\n|\n1.520\n|\n1.520\n|\n380\n|\n381\n|\n"
     assert [(head, ok) for head, ok in _heads(text, "sum")] == [("Tổng các phần 1.520 + 380", True)]
+
+
+def test_rates_of_a_list_that_make_far_more_than_100_percent_are_no_shares_of_its_whole() -> None:
+    """Each crop's rate is of its own plan ("… KH"): 58 + 83,33 + 50 is far over 100%, so none of them is a
+    share of the area sown, and none alarms over it."""
+    text = ("Đến nay toàn tỉnh đã gieo trồng được 10.000 ha/16.000 ha, đạt 62,5% kế hoạch. Trong đó lúa 6.000 ha "
+            "(đạt 58%); ngô 2.500 ha (83,33%); rau các loại 1.500 ha (50%) KH.")
+    checks = check_text(text)
+    assert not [c.message for c in checks if not c.consistent]
+    assert [ok for _, ok in _heads(text, "sum")] == [True]
+
+
+@pytest.mark.parametrize("vegetables,consistent", [("1.500", True), ("1.503", False)])
+def test_parts_after_a_done_over_planned_pair_are_of_what_was_done(vegetables: str, consistent: bool) -> None:
+    """"gieo trồng được 10.000 ha/16.000 ha": the 16.000 after the slash is the plan; the crops below a
+    blank line and "Trong đó" make up the 10.000 sown, and a list that misses it is judged against it."""
+    text = ("Đến nay toàn tỉnh đã gieo trồng được 10.000 ha/16.000 ha, đạt 62,5% kế hoạch.\n \nTrong đó lúa "
+            f"6.000 ha (đạt 58%); ngô: 2.500 ha (83,33%); rau các loại: {vegetables} ha (50%) KH.")
+    assert {c.stated: c.consistent for c in check_text(text) if c.check == "sum"} == {D(10000): consistent}

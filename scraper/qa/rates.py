@@ -224,6 +224,8 @@ class SumIndex:
     siblings: dict[int, set[int]]
     wholes: set[tuple[int, int]]
     parts: set[int] = dataclasses.field(default_factory=set)  # parts of any likely breakdown
+    # (whole, part) → all the parts of that sure sum
+    lists: dict[tuple[int, int], tuple[Figure, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _sum_index(sums: list[Relation]) -> SumIndex:
@@ -238,7 +240,29 @@ def _sum_index(sums: list[Relation]) -> SumIndex:
         for f in r.operands:
             idx.siblings.setdefault(f.index, set()).update(members)
             idx.wholes.add((r.stated.index, f.index))
+            idx.lists[r.stated.index, f.index] = r.operands
     return idx
+
+
+def _shares_overshoot(tx: Text, parts: tuple[Figure, ...]) -> bool:
+    """The rates the parts of a list state right after them make far more than 100%: they are no
+    shares of one whole."""
+    stated = [r.value for g in parts if id(g) in tx.order and (r := _rate_right_after(tx, g)) is not None]
+    return len(stated) >= 2 and sum(stated) > 100 + settings.QA_SHARES_OTHER_WHOLES
+
+
+_RATE_RIGHT_AFTER = regex.compile(
+    r"[^\d;.()]{0,20}\(?\s*(?:đạt|chiếm|bằng)?(?:\s+t[ỷỉ]\s+lệ)?\s*", regex.I
+)
+
+
+def _rate_right_after(tx: Text, f: Figure) -> Figure | None:
+    """The percent said right after an amount, in its clause or a bracket ("71.838 ha (đạt 57,47%)")."""
+    i = tx.order[id(f)]
+    nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
+    if nxt is None or nxt.kind != "percent" or nxt.change:
+        return None
+    return nxt if _RATE_RIGHT_AFTER.fullmatch(tx.t, f.end, nxt.start) else None
 
 
 def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[Figure, float, str]]:
@@ -328,6 +352,9 @@ def _whole_reasons(
         conf = 0.6 if achieved else 0.85
         if _names_another_total(tx, p, f):
             conf = settings.QA_CONF_ARITHMETIC  # "chiếm 87,93% tổng số đại biểu": not ballots
+        if _shares_overshoot(tx, sums.lists[f.index, num.index]):
+            # "… ngô 2.500 ha (83,33%); rau 1.500 ha (50%) KH": each of its own plan, no shares of it
+            conf = settings.QA_CONF_ARITHMETIC
         yield conf, "tổng của danh sách chứa tử số"
     # "Trong đó, có 10 đảng viên nữ, chiếm 26,6%" (of 41 before): a share, not "đạt tỷ lệ"
     opens = dist == 1 and _OPENS_OF_WHICH.match(tx.t, tx.sent[tx.sentence(num.start)]) is not None

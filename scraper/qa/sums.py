@@ -252,6 +252,15 @@ def _paired(tx: Text, f: Figure) -> bool:
     return before is not None and "/" in tx.t[before.end : f.start] and not kinds_compatible(before, f)
 
 
+def _plan_after_slash(tx: Text, f: Figure) -> bool:
+    """"gieo trồng được 10.000 ha/16.000 ha": the amount after the slash is what was planned, not a
+    whole the parts of what was done make up."""
+    i = tx.order[id(f)]
+    before = tx.figures[i - 1] if i else None
+    gap = tx.t[before.end : f.start] if before is not None else ""
+    return before is not None and "/" in gap and len(gap) <= 8 and kinds_compatible(before, f)
+
+
 def _one_noun(tx: Text, whole: Figure, parts: list[Figure]) -> list[Figure]:
     """A whole that names nothing ("đăng kí dự thi 1.004.484") takes parts of one noun: the most counted
     one ("279.001 thí sinh … thi với 2 mục đích … 592.934 …": not the 2 purposes)."""
@@ -956,7 +965,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         earlier = [
             f
             for f in tx.span(lo, m.start(), m.start())
-            if (_whole_kind(f) or _cut(f)) and tx.d(f.start) <= tx.d(m.start())
+            if (_whole_kind(f) or _cut(f))
+            and tx.d(f.start) <= tx.d(m.start())
+            and not _plan_after_slash(tx, f)
         ]
         j = bisect.bisect_left(tx.starts, m.end())
         first = figs[j] if j < len(figs) else None
@@ -2463,6 +2474,32 @@ def _recap_of_sentence_before(tx: Text, k: int, w: Figure) -> Relation | None:
     return Relation("sum", w, tuple(parts), RECAP_TOTAL_RULE, settings.QA_CONF_MARKER)
 
 
+def _twins_of_exact(tx: Text, sums: list[Relation]) -> list[Relation]:
+    """"… 500 tỷ đồng, 300 ha đất, kiến nghị thu hồi 200 tỷ đồng và 100 ha đất …
+    xử lý 300 tỷ đồng, 200 ha đất": each figure of a sum said with another measure right after
+    it; when the first measure adds up exactly by one rule, the second's sum over the twins by the
+    same rule is sure enough to alarm."""
+    exact = [r for r in sums if r.check == "sum" and len(r.operands) >= 2 and evaluate(r).consistent]
+    twins: dict[tuple[int, ...], str] = {}
+    for r in exact:
+        figs = (r.stated, *r.operands)
+        nxt = [tx.order.get(id(f), len(tx.figures)) + 1 for f in figs]  # (not a copy made for one check)
+        if all(k < len(tx.figures) for k in nxt):
+            after = [tx.figures[k] for k in nxt]
+            if all(g.kind != f.kind or g.unit != f.unit for f, g in zip(figs, after)):
+                twins[tuple(g.index for g in after)] = r.rule
+    out = []
+    for r in sums:
+        rule = twins.get((r.stated.index, *(f.index for f in r.operands)))
+        if rule == r.rule and settings.QA_TWIN_MIN_CONF <= r.confidence < settings.QA_ALARM:
+            r = dataclasses.replace(r, confidence=settings.QA_ALARM, rule=f"{r.rule}; {TWIN_NOTE}")
+        out.append(r)
+    return out
+
+
+TWIN_NOTE = "song song với tổng cùng cấu trúc (đơn vị khác) đã khớp đúng"
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -2499,6 +2536,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_level_sums(tx)]
     sums += [*_changes_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
+    sums = _twins_of_exact(tx, sums)
     # a failing list whose first count is the sum of the rest is that count told with its parts
     sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
     sums = [r for r in sums if not overlapping_facets(tx, r)]
