@@ -864,6 +864,15 @@ PAIRING = [
      "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so với "
      "cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm 28% tổng thu ngân sách, nguồn thu này bù phần hụt thu nội địa.",
      [("ratio", False)]),
+    ("a rate after two changes listed together is of either; the arithmetic says which",
+     "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ tăng 25%.",
+     [("ratio", True)]),
+    ("… misprinted: the nearer reading is the one shown",
+     "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ tăng 27%.",
+     [("ratio", False)]),
+    ("an average per commune is not a threshold ('dưới 5 tiêu chí') over the communes",
+     "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã dưới 5 "
+     "tiêu chí.", []),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "
@@ -3089,3 +3098,29 @@ def test_parts_after_a_done_over_planned_pair_are_of_what_was_done(vegetables: s
     text = ("Đến nay toàn tỉnh đã gieo trồng được 10.000 ha/16.000 ha, đạt 62,5% kế hoạch.\n \nTrong đó lúa "
             f"6.000 ha (đạt 58%); ngô: 2.500 ha (83,33%); rau các loại: {vegetables} ha (50%) KH.")
     assert {c.stated: c.consistent for c in check_text(text) if c.check == "sum"} == {D(10000): consistent}
+
+
+_WRAPPED_HEADER = (
+    "STT | Đơn vị | Tỷ lệ chung (%) |\nTổng số hộ nghèo và cận nghèo (hộ) | Tỷ lệ hộ nghèo (%) | Hộ nghèo | Tỷ lệ hộ "
+    "cận nghèo (%) | Hộ cận nghèo | |\nA | B | 1 | 2 | 3 | 4 | 5 | 6 | |\n1 | Xã Một | 5,50 | 110 | 2,50 | 50 | 3,00 "
+    "| 60 | |\n2 | Xã Hai | 4,00 | 80 | 1,50 | 30 | 2,50 | 50 | |\n3 | Xã Ba | {rate} | 120 | 3,00 | 60 | 3,00 | "
+    "{near_poor} | |"
+)
+
+
+@pytest.mark.parametrize(
+    "rate,near_poor,verdicts",
+    [
+        ("6,00", "60", {"tổng các cột tỷ lệ": [True] * 3, "tổng các cột (": [True] * 3}),
+        ("6,00", "70", {"tổng các cột tỷ lệ": [True] * 3, "tổng các cột (": [True, True, False]}),
+        ("6,50", "60", {"tổng các cột tỷ lệ": [True, True, False], "tổng các cột (": [True] * 3}),
+    ],
+)
+def test_a_table_header_wrapped_over_two_lines_names_its_total_columns(
+    rate: str, near_poor: str, verdicts: dict[str, list[bool]]
+) -> None:
+    """A " | " table whose header goes on over a second line: the "Tổng số …" column is the sum of the count
+    columns, and the rate beside it the sum of the rates beside them, row by row."""
+    checks = check_text(_WRAPPED_HEADER.format(rate=rate, near_poor=near_poor))
+    got = {key: [c.consistent for c in checks if key in (c.rule or "")] for key in verdicts}
+    assert got == verdicts

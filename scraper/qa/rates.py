@@ -729,6 +729,10 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 deeper = num.start > p.start and tx.d(num.start) > tx.d(p.start)
                 if num_is_change or deeper or _EQUIVALENT.fullmatch(tx.t, p.end, num.start):
                     yield from _changes(tx, p, num)
+                    if num.start < p.start and (listed := _listed_change_before(tx, num)) is not None:
+                        # "tăng 10 vụ, 4 bị cáo …, tỷ lệ tăng 25%": of either change (the
+                        # arithmetic says which)
+                        yield from _changes(tx, p, listed)
                 continue
             if "/" in (num.unit or "") or AVERAGE.search(tx.label(num)):
                 continue  # a yield or an average is compared with another period, never a share of a count
@@ -1072,6 +1076,18 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
 
 EXCEEDS_RULE = "vượt X% so với kế hoạch nêu ngay sau: (số đạt − kế hoạch)/kế hoạch"
 _EXCEEDS = regex.compile(r"(?<![\p{L}])vượt(?:\s+(?:hơn|trên|gần|khoảng))?\s*$", regex.I)
+
+
+_CHANGES_JOINED = regex.compile(r"[^\d;.()]{0,15}?(?:,|\svà)\s*", regex.I)
+
+
+def _listed_change_before(tx: Text, change: Figure) -> Figure | None:
+    """The change listed right before another of the same direction ("tăng 13 vụ, 6 bị cáo")."""
+    i = tx.order[id(change)]
+    prev = tx.figures[i - 1] if i else None
+    if prev is None or prev.change != change.change or not is_amount(prev):
+        return None
+    return prev if _CHANGES_JOINED.fullmatch(tx.t, prev.end, change.start) else None
 
 
 def _done_as_named(tx: Text, w: Figure, named: list[str]) -> bool:
@@ -1735,10 +1751,14 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
         ]
         nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
         dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
+        # ("không còn xã dưới 5 tiêu chí": a threshold, not an amount)
+        nums = [f for f in nums if f.qualifier not in _BOUNDS]
         for n, d in itertools.product(nums, dens):
             factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))
             if d.value and n is not d:
                 conf = settings.QA_CONF_IDENTITY if len(nums) == len(dens) == 1 else settings.QA_CONF_CHANGE
+                if not _near_in_size(n.value * factor / d.value, x.value):
+                    conf = settings.QA_CONF_CHANGE  # far off: another pair than the one the average divides
                 yield Relation(
                     "per_unit",
                     x,
@@ -1747,6 +1767,15 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
                     conf,
                     whole=d.value / factor,
                 )
+
+
+_BOUNDS = ("dưới", "từ")
+
+
+def _near_in_size(computed: Decimal, stated: Decimal) -> bool:
+    """Within a factor of QA_PER_UNIT_SPAN of each other: a misprint, not a quotient of other amounts."""
+    span = Decimal(settings.QA_PER_UNIT_SPAN)
+    return stated > 0 and stated / span <= computed <= stated * span
 
 
 _AVERAGE_EACH = regex.compile(

@@ -100,6 +100,29 @@ def _total_columns(
                 rule = f"bảng: cột '{tc}' là tổng các cột (dòng '{r}')"
                 found.append(Relation("sum", total, tuple(parts), rule, 0))
         yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
+        if (rates := _rate_beside(cols, [tc, *part_cols])) is not None:
+            # "Tỷ lệ (%) | Tổng số hộ | Tỷ lệ hộ nghèo (%) | Hộ nghèo | Tỷ lệ
+            # hộ cận nghèo (%) | Hộ cận nghèo": each count's rate beside it, of one base, so the
+            # rates add up as the counts do
+            found = []
+            for r in rows:
+                total, *parts = (cells.get((r, c)) for c in rates)
+                if total is not None and len(parts) >= 2 and all(p is not None for p in parts):
+                    rule = f"bảng: cột '{rates[0]}' là tổng các cột tỷ lệ bên cạnh "
+                    rule += f"(dòng '{r}')"
+                    found.append(Relation("sum", total, tuple(p for p in parts if p is not None), rule, 0))
+            yield from _confirmed(found, settings.QA_TABLE_CONFIRM)
+
+
+def _rate_beside(cols: list[str], amount_cols: list[str]) -> list[str] | None:
+    """The percent column right before each of the amount columns, when every one of them has one."""
+    out = []
+    for c in amount_cols:
+        k = cols.index(c)
+        if k == 0 or not _PERCENT_HEADER.search(cols[k - 1]):
+            return None
+        out.append(cols[k - 1])
+    return out
 
 
 def _row_shares(rows: list[str], cols: list[str], cells: dict[tuple[str, str], Figure]) -> Iterable[Relation]:
@@ -160,9 +183,8 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
     for block in (b for b in blocks if len(b) >= 2):
         table = next_table
         next_table += 1
-        first = text[block[0][0] : block[0][1]].split(_CELL_SEP)
-        header = first if not any(_DIGIT.search(c) for c in first[1:]) else None
-        for a, b in block[1:] if header else block:
+        header, rows = _header(text, block)
+        for a, b in rows:
             cells = text[a:b].split(_CELL_SEP)
             if _numbering(cells):
                 continue  # "A | B | 1 | 2 | 3": the columns' numbers, no row of figures
@@ -183,6 +205,23 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
                     update.update(kind="percent", unit="%")
                 out[i] = f.model_copy(update=update)
     return out
+
+
+def _header(text: str, block: list[tuple[int, int]]) -> tuple[list[str] | None, list[tuple[int, int]]]:
+    """The header's cells and the lines after it. A header line holds no digit past its first cell;
+    a header wrapped over lines ("TT | Huyện | Tỷ lệ (%) |" ¶ "Tổng số hộ | Hộ nghèo | … |")
+    goes on while the lines hold none and no row of figures came yet."""
+    header: list[str] = []
+    k = 0
+    while k < len(block) - 1:
+        cells = [c.strip(" |") for c in text[block[k][0] : block[k][1]].split(_CELL_SEP)]
+        if any(_DIGIT.search(c) for c in cells[1 if not header else 0 :]):
+            break
+        while header and cells and not cells[-1]:
+            cells.pop()  # ("… | |": the line's trailing separators)
+        header += cells
+        k += 1
+    return (header or None), block[k:]
 
 
 _COLUMN_LETTER = regex.compile(r"\(?[A-Z]\)?")
