@@ -36,6 +36,9 @@ COUNTS = [
     ("Đăng ký thành lập mới 2.315 doanh nghiệp", [("2.315", D(2315), "count", "doanh nghiệp", None)]),
     ("toàn huyện đã thành lập 38 đoàn kiểm tra", [("38", D(38), "count", "đoàn", None)]),
     ("đã lấy và xét nghiệm 1.207 mẫu", [("1.207", D(1207), "count", "mẫu", None)]),
+    # a bare grouped number in brackets is the amount it follows, not an item number like "(1)"
+    ("Tỷ lệ bao phủ đạt 13,5% so với lực lượng lao động (425.000).",
+     [("13,5%", D("13.5"), "percent", "%", "đạt"), ("425.000", D(425000), "number", None, None)]),
     ("Khách du lịch ước đạt 14,4 triệu lượt", [("14,4 triệu", D(14400000), "count", "lượt", "đạt")]),
     ("Thành phố trồng mới 48 nghìn cây xanh", [("48 nghìn", D(48000), "count", "cây", None)]),
     ("chấp thuận chủ trương đầu tư 14 dự án", [("14", D(14), "count", "dự án", None)]),

@@ -511,6 +511,9 @@ def _refuse_if_too_many_numbers(text: str) -> None:
         )
 
 
+_ENUMERATION_DIGITS = 2  # "(1)" … "(12)": items numbered in brackets
+
+
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
     out: list[Candidate] = []
     last_label_end = -1  # no label read yet
@@ -617,8 +620,8 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 kind, unit, unit_end, in_raw = "rank", None, end, False
             if kind == "number" and scale_text is None and _looks_like_year(num_text):
                 continue
-            if kind == "number" and before == "(" and after == ")":
-                continue  # "(1)": an enumeration
+            if kind == "number" and before == "(" and after == ")" and len(num_text) <= _ENUMERATION_DIGITS:
+                continue  # "(1)": an enumeration; not "lực lượng lao động (436.210)", a count
             if (
                 kind == "number"
                 and scale_text is None
