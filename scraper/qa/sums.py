@@ -2463,7 +2463,7 @@ def _recap_of_sentence_before(tx: Text, k: int, w: Figure) -> Relation | None:
     if not _RECAP_TOTAL.search(tx.t, tx.sent[k], w.start):
         return None
     prev = k - 1
-    while prev >= 0 and not tx.in_sentences(prev, prev):
+    while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
         prev -= 1  # (past a blank line)
     if prev < 0:
         return None
