@@ -664,6 +664,7 @@ def test_a_bare_count_after_a_share_is_no_share() -> None:
         ("Tỷ lệ đỗ đạt 96,5%, cao hơn 2,5% so với kỳ thi năm trước.", None, "tăng"),
         ("Số vụ cháy là 20 vụ, thấp hơn 3 vụ so với cùng kỳ.", None, "giảm"),
         ("Tỷ lệ bao phủ cao hơn 90% ở mọi xã.", "hơn", None),  # no comparison after it
+        ("Có 180 người trúng cử, ít hơn so với dự kiến 12 người.", None, "giảm"),  # the comparison between
     ],
 )
 def test_more_or_fewer_than_an_earlier_period_is_a_change(sentence: str, qualifier: str | None, change: str) -> None:

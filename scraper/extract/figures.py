@@ -858,6 +858,11 @@ _COMPARED_MORE = regex.compile(
 )
 
 
+_MORE_THEN_COMPARED = regex.compile(
+    rf"(?<![{_L}])(?P<w>nhiều|ít|cao|thấp)\s+hơn\s+so\s+(?:với\s+)?[^\d;.()]{{0,40}}$", regex.I
+)
+
+
 # "50 triệu tiền mặt" is money; a bare "2 tiền mặt" is not
 _SCALED = regex.compile(r"(?<![\p{L}])(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*$", regex.I)
 
@@ -890,6 +895,10 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
     if c.qualifier == "hơn" and (m := _COMPARED_MORE.search(prefix)) is not None:
         # "so với cùng kỳ … nhiều hơn 15 vụ": 15 more than then, not "more than 15"
         c.qualifier, c.change = None, "giảm" if m.group("w").lower() in ("ít", "thấp") else "tăng"
+        return
+    if c.qualifier is None and (m := _MORE_THEN_COMPARED.search(prefix)) is not None:
+        # "ít hơn so với dự kiến 15 người": 15 fewer than planned
+        c.change = "giảm" if m.group("w").lower() in ("ít", "thấp") else "tăng"
         return
     if _CHANGE_CORES[0] not in lowered and _CHANGE_CORES[1] not in lowered:
         return  # no change word, so neither a change nor a level after one

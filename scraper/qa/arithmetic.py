@@ -88,12 +88,9 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     sums = [v for v in readings if v.relation.check == "sum"]
     sums = [v for v in sums if frozenset(f.index for f in v.relation.operands) not in judged_parts]
     out = []
-    complements = _complements(judged)
     for v in judged:
         if not v.consistent and (id(v) in other_wholes or _mixed_periods(tx, v.relation)):
             continue
-        if id(v) in complements:
-            v = dataclasses.replace(v, consistent=True, relation=complements[id(v)])
         found = _explained(tx, v) if not v.consistent else None
         if found is None and not v.consistent and v.relation.check == "ratio":
             found = implied.get(v.relation.stated.index)  # a share of the parts' own sum, not of that whole
@@ -103,34 +100,6 @@ def second_look(body: str, figures: Sequence[Figure], judged: Sequence[Verdict])
     out += _confirmations(tx, out)
     out += _point_changes(tx, out)
     return out + _sibling_shares(tx, out)
-
-
-COMPLEMENT_NOTE = "tỷ lệ in bằng 100% trừ các tỷ lệ kia (làm tròn cho đủ 100%)"
-
-
-def _complements(judged: Sequence[Verdict]) -> dict[int, Relation]:
-    """"tiếp nhận 6.000 hồ sơ, đã giải quyết 3.901 hồ sơ, đạt 65,01% và đang giải
-    quyết 2.099 hồ sơ, chiếm 34,99%": shares of a breakdown that makes its whole, printed to
-    make 100% exactly, where the last is 100% minus the others and so off by one in its last digit.
-    By id of its verdict: the relation, its rule saying so."""
-    by_whole: dict[Decimal, list[Verdict]] = {}
-    for v in judged:
-        r = v.relation
-        if r.check == "ratio" and r.stated.kind == "percent" and r.whole is not None and len(r.operands) <= 2:
-            by_whole.setdefault(r.whole, []).append(v)
-    out: dict[int, Relation] = {}
-    for whole, vs in by_whole.items():
-        wrong = [v for v in vs if not v.consistent]
-        parts = {v.relation.operands[0].index: v.relation.operands[0].value for v in vs}
-        if len(wrong) != 1 or len(vs) < 2 or sum(parts.values(), Decimal(0)) != whole:
-            continue
-        if sum((v.relation.stated.value for v in vs), Decimal(0)) != 100:
-            continue
-        v = wrong[0]
-        unit = Decimal(1).scaleb(_printed(v.relation.stated)[0].as_tuple().exponent)
-        if abs(v.computed - v.relation.stated.value) <= unit:
-            out[id(v)] = dataclasses.replace(v.relation, rule=f"{v.relation.rule}; {COMPLEMENT_NOTE}")
-    return out
 
 
 def _odd_share_out(verdicts: list[Verdict]) -> list[Verdict]:

@@ -321,6 +321,15 @@ def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) 
     return abs(computed - 100) <= slack
 
 
+# "số xã có tỷ lệ nợ quá hạn nhỏ hơn 0,5% là 92 xã": a bound that names a group, no share
+_THAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:nhỏ|lớn|cao|thấp)\s+hơn\s*$", regex.I)
+
+
+def _threshold(body: str, f: Figure) -> bool:
+    bound = f.qualifier in ("từ", "dưới")
+    return bound or _THAN_BEFORE.search(body, max(0, f.start - 12), f.start) is not None
+
+
 def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, url: str | None) -> list[Check]:
     """The percentages of one breakdown in one sentence should total about 100%; an alarm only when every
     share is named as one ("chiếm", "đúng hạn", "trễ hạn" …) and the gap is small enough to be an
@@ -332,7 +341,7 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     # 3,31%); …")
     by_sentence: dict[tuple[str, bool, bool], list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.kind == "percent" and not f.change and f.range is None:
+        if f.kind == "percent" and not f.change and f.range is None and not _threshold(body, f):
             lo = max(0, f.start - 80)
             bracketed = body.rfind("(", lo, f.start) > body.rfind(")", lo, f.start)
             by_sentence[(f.sentence, bool(f.prior_period), bracketed)].append(f)
