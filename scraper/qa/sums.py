@@ -10,7 +10,7 @@ import bisect
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import regex
@@ -1166,19 +1166,29 @@ ALTERNATING_RULE = (
 )
 
 
+def _sentence_before(tx: Text, s: int) -> int:
+    """The sentence with words before sentence `s` (past blank lines; 0 at the start)."""
+    prev = s - 1
+    while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
+        prev -= 1
+    return max(prev, 0)
+
+
+def _opening_markers(tx: Text) -> Iterator[tuple[regex.Match[str], int, int]]:
+    """Each marker that opens its sentence (not the first), with its sentence and the sentence before."""
+    for m in MARKER.finditer(tx.t):
+        s_m = tx.sentence(m.start())
+        if s_m and not tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
+            yield m, s_m, _sentence_before(tx, s_m)
+
+
 def _alternating_pairs(tx: Text) -> Iterable[Relation]:
     """"… đạt 10.047 phương tiện … chở 155.323 tấn hàng hóa … Trong đó, hoa quả 1.837
     xe với 43.301 tấn, bột sắn 1.076 xe với 43.863 tấn, …": two wholes of two kinds said in
     the sentence before a marker that opens the next, and after it pairs in the same order: the
     first of each pair are the first whole's parts, the second the second's, once one of the lists
     adds up to its whole exactly (what says the pairs are the wholes' parts)."""
-    for m in MARKER.finditer(tx.t):
-        s_m = tx.sentence(m.start())
-        if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
-            continue  # the marker opens its sentence
-        prev = s_m - 1
-        while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
-            prev -= 1  # (past blank lines)
+    for m, s_m, prev in _opening_markers(tx):
         wholes = [
             f for f in tx.in_sentences(prev, prev, m.start())
             if is_amount(f) and not f.change and tx.d(f.start) == tx.d(tx.sent[prev])
@@ -1219,13 +1229,7 @@ def _named_facets(tx: Text) -> Iterable[Relation]:
     lệ hộ nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B …": two wholes
     of one noun told apart by the words after it, and after a marker parts whose clause names one
     of them; once one list adds up to its whole exactly (what says the parts are the wholes')."""
-    for m in MARKER.finditer(tx.t):
-        s_m = tx.sentence(m.start())
-        if s_m == 0 or tx.t[tx.sent[s_m] : m.start()].strip(" ,.;:-–\n"):
-            continue  # the marker opens its sentence
-        prev = s_m - 1
-        while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
-            prev -= 1  # (past blank lines)
+    for m, s_m, prev in _opening_markers(tx):
         wholes = [f for f in tx.in_sentences(prev, prev, m.start()) if is_amount(f) and not f.change]
         wholes = wholes[-settings.QA_FACET_WHOLES :]
         after = [f for f in tx.in_sentences(s_m, s_m, m.end()) if f.start >= m.end() and is_amount(f)]
@@ -2460,13 +2464,9 @@ def _recap_of_sentence_before(tx: Text, k: int, w: Figure) -> Relation | None:
     """"Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD. ¶ Như
     vậy, tổng kim ngạch … đạt 3,75 tỷ USD": a recap that calls its first amount a total sums
     the amounts of its kind the sentence before says, all of them (two or more)."""
-    if not _RECAP_TOTAL.search(tx.t, tx.sent[k], w.start):
+    if k == 0 or not _RECAP_TOTAL.search(tx.t, tx.sent[k], w.start):
         return None
-    prev = k - 1
-    while prev > 0 and not tx.t[tx.sent[prev] : tx.sent[prev + 1]].strip():
-        prev -= 1  # (past a blank line)
-    if prev < 0:
-        return None
+    prev = _sentence_before(tx, k)
     said = [f for f in tx.in_sentences(prev, prev) if tx.d(f.start) == 0 and is_amount(f)]
     parts = [f for f in said if not f.change and tx.compatible(f, w) and f.unit == w.unit]
     if len(parts) < 2 or len(parts) != len([f for f in said if f.kind == w.kind]):
