@@ -873,6 +873,12 @@ PAIRING = [
     ("an average per commune is not a threshold ('dưới 5 tiêu chí') over the communes",
      "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã dưới 5 "
      "tiêu chí.", []),
+    ("a share 'so với số hộ đã đăng ký' over the count said in those words a paragraph before",
+     "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
+     "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 95% so với số hộ đã đăng ký.", [("ratio", True)]),
+    ("… misprinted",
+     "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
+     "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 97% so với số hộ đã đăng ký.", [("ratio", False)]),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "

@@ -976,7 +976,9 @@ def _rates_against_named_wholes(tx: Text) -> Iterable[Relation]:
 
 # "49 phiếu (chiếm 84,48% tổng số đại biểu HĐND tỉnh)": the total a share names by its noun
 _OF_TOTAL = regex.compile(
-    r"\s*(?P<against>so\s+với\s+)?tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})", regex.I
+    r"\s*(?:(?P<against>so\s+với\s+)?tổng\s+số|(?P<counted>so\s+với\s+số))"
+    r"\s+(?P<n>\p{L}+(?:\s+\p{L}+){0,3})",
+    regex.I,
 )
 _SHARE_GAP = regex.compile(
     r"[^\d.;()]{0,25}[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*", regex.I
@@ -1029,7 +1031,9 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
         for num, p in zip(figs, figs[1:])
         if p.kind == "percent"
         and (m := _OF_TOTAL.match(tx.t, p.end))
-        and (_WIDE_SHARE_GAP if m.group("against") else _SHARE_GAP).fullmatch(tx.t, num.end, p.start)
+        and (_WIDE_SHARE_GAP if m.group("against", "counted") != (None, None) else _SHARE_GAP).fullmatch(
+            tx.t, num.end, p.start
+        )
     }
     for num, p in zip(figs, figs[1:]):
         if num.index not in shares or p.change or num.change or num.kind not in ("count", "number"):
@@ -1037,7 +1041,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
         m = _OF_TOTAL.match(tx.t, p.end)
         named = m.group("n").lower().split()
         # "so với tổng số hộ dân cư …": a total named in full, not any count of "hộ"
-        against = m.group("against") is not None
+        # ("so với số hộ đã đăng ký": the count of those, said before in those words)
+        against = m.group("against") is not None or m.group("counted") is not None
         para = tx.paragraph(p.start)
         first = para - settings.QA_FAR_WHOLE_PARAGRAPHS
         for w in reversed(tx.in_paragraphs(first, para, num.start)):
@@ -1050,6 +1055,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             called = called or done
             # "trong 1383 đảng viên … so với tổng số đảng viên được kết nạp"
             full = " ".join(tx.after(w, 60).lower().split()).startswith(" ".join(named))
+            said = _said_in_words(tx, w, named)
+            full = full or said
             partly = against and unit != named and not full
             counts_it = bool(unit) and named[: len(unit)] == unit and not partly
             if w.start >= num.start or w.change or not (called or counts_it):
@@ -1060,7 +1067,7 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             if w.kind not in ("count", "ratio") or not w.value or w.value < num.value:
                 continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
             # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only
-            near = tx.paragraph(w.start) == para and tx.compatible(num, w)
+            near = (tx.paragraph(w.start) == para or said) and tx.compatible(num, w)
             conf = settings.QA_CONF_MARKER if near else settings.QA_CONF_FAR_WHOLE
             if w.kind == "count":
                 yield Relation("ratio", p, (num, w), NAMED_TOTAL_RULE, conf, whole=w.value)
@@ -1072,6 +1079,17 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
                 # shown with the check: the reviewer finds the total in the fraction
                 yield Relation("ratio", p, (num,), NAMED_TOTAL_RULE, conf, whole=total, source=w)
             break
+
+
+_FILLER = frozenset({"đã", "được", "các", "những", "của", "là"})
+
+
+def _said_in_words(tx: Text, w: Figure, named: list[str]) -> bool:
+    """The count said in the words its rate names again ("2.000 hộ đăng ký thực hiện" for "so với
+    số hộ đã đăng ký"): two words or more of them, all among the first words after the count."""
+    words = [x for x in named if x not in _FILLER]
+    after = " ".join(tx.after(w, 60).lower().split()).split()[: len(named) + 3]
+    return len(words) >= 2 and all(x in after for x in words)
 
 
 EXCEEDS_RULE = "vượt X% so với kế hoạch nêu ngay sau: (số đạt − kế hoạch)/kế hoạch"
