@@ -3128,3 +3128,19 @@ def test_a_rate_that_bounds_a_group_is_no_share_of_a_breakdown() -> None:
     text = ("Toàn tỉnh có 50 xã không có nợ quá hạn, chiếm 25% số xã; số xã có tỷ lệ nợ quá hạn nhỏ hơn 0,5% là 130 "
             "xã, chiếm 65% số xã; số xã có tỷ lệ nợ quá hạn từ 0,5% trở lên 20 xã, chiếm 10%.")
     assert [(head, ok) for head, ok in _heads(text, "shares")] == [("Các tỷ lệ 25% + 65% + 10%", True)]
+
+
+@pytest.mark.parametrize(
+    "last,verdicts",
+    [("0,3", []), ("0,5", [False]), ("0,31", [])],
+)
+def test_shares_of_one_base_add_up_as_their_counts_do(last: str, verdicts: list[bool]) -> None:
+    """The counts make their whole exactly and each share is its count over the whole's base: the shares
+    must make the whole's share too. A miss within their rounding is no alarm, and rates of their own
+    bases (the districts' own rates) are never summed."""
+    text = ("Tổng số hộ nghèo đầu năm là 1.000 hộ, chiếm tỷ lệ 1,00%. Trong đó hộ nghèo chuẩn A là 300 hộ, tỷ lệ "
+            f"0,3%; hộ cận nghèo chuẩn A là 400 hộ tỷ lệ 0,4%; hộ nghèo chuẩn B là 300 hộ, tỷ lệ {last}%.")
+    rule = "tỷ lệ của các phần cộng lại"
+    assert [c.consistent for c in check_text(text) if rule in (c.rule or "") and not c.consistent] == verdicts
+    own = "Toàn tỉnh có 1.000 hộ nghèo, chiếm tỷ lệ 5%. Trong đó huyện A có 400 hộ, tỷ lệ 8%; huyện B có 600 hộ, tỷ lệ 4%."
+    assert not [c for c in check_text(own) if rule in (c.rule or "")]

@@ -160,7 +160,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
 
 
 _BASE_THEN_CHANGE = r"\s+so\s+(?:với\s+)?(?:[^\d;.()]|(?<=năm\s)\d{4}){1,40}\(\s*(?:tăng|giảm)\s+"
-_SHARE_LEAD = regex.compile(r",\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
+_SHARE_LEAD = regex.compile(r"(?:,|\s)\s*chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
 _CHANGE_IN_PARENS = regex.compile(
     # "giảm 4,05% so với cùng kỳ năm 2017 (giảm 1.671 ha)": past the base, a bracket that says the
     # direction again holds the change, not last period's value

@@ -1453,6 +1453,44 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
             yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_ALARM)
 
 
+SHARES_OF_BREAKDOWN_RULE = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (các số đã khớp)"
+
+
+def _shares_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
+    """"1.000 hộ, chiếm tỷ lệ 1,00%. Trong đó … 300 hộ, tỷ lệ 0,3%; … 400 hộ tỷ lệ 0,4%; …": when the
+    counts surely add up to their whole and each states its own share, of one base, the shares add up
+    to the whole's as the counts do, and a miss beyond their rounding alarms."""
+    seen: set[tuple[int, ...]] = set()
+    for s in sums:
+        if s.check != "sum" or s.over != "value" or s.whole is not None or not _levels_hold(s):
+            continue
+        members = (s.stated, *s.operands)
+        if any(id(f) not in tx.order for f in members):
+            continue  # (a copy made for one check)
+        shares = [own_share(tx, f) for f in members]
+        if any(r is None or r.prior_period for r in shares):
+            continue
+        key = tuple(r.index for r in shares if r is not None)
+        if len(set(key)) != len(key) or key in seen:
+            continue
+        seen.add(key)
+        whole, *parts = (r for r in shares if r is not None)
+        if not whole.value or not _one_base(s, whole, parts):
+            continue  # each part's rate of its own base ("… huyện A 39,7%, huyện B 77,3% …")
+        missed = abs(sum((p.value for p in parts), Decimal(0)) - whole.value)
+        rounding = sum((unit_of(p) / 2 for p in (whole, *parts)), Decimal(0))
+        if missed > rounding:  # (shares rounded one by one add up to the whole's only so closely)
+            yield Relation("sum", whole, tuple(parts), SHARES_OF_BREAKDOWN_RULE, settings.QA_ALARM)
+
+
+def _one_base(s: Relation, whole: Figure, parts: list[Figure]) -> bool:
+    """The shares are of the whole's base: each but at most one is its count over the base the whole's count
+    and share give (to its last printed digit)."""
+    base = s.stated.value / whole.value
+    fits = [abs(r.value - f.value / base) <= unit_of(r) for f, r in zip(s.operands, parts)]
+    return sum(fits) >= len(fits) - 1 and sum(fits) >= 2
+
+
 def _extractor_parts(tx: Text) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     groups: dict[int, list[Figure]] = {}
@@ -2534,7 +2572,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_unmarked_breakdowns(tx, related, made), *_same_verb_columns(tx)]
     sums += [*_same_denominator_parts(tx, listed)]
     sums += [*_level_sums(tx)]
-    sums += [*_changes_of_breakdowns(tx, sums)]
+    sums += [*_changes_of_breakdowns(tx, sums), *_shares_of_breakdowns(tx, sums)]
     sums += [*_catch_all_lists(tx), *_pair_breakdowns(tx)]
     sums = _twins_of_exact(tx, sums)
     # a failing list whose first count is the sum of the rest is that count told with its parts
