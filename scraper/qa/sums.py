@@ -1453,13 +1453,16 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
             yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_ALARM)
 
 
-SHARES_OF_BREAKDOWN_RULE = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (các số đã khớp)"
+SHARES_OF_BREAKDOWN_RULE = (
+    "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (các số đã khớp)"
+)
 
 
 def _shares_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
-    """"1.000 hộ, chiếm tỷ lệ 1,00%. Trong đó … 300 hộ, tỷ lệ 0,3%; … 400 hộ tỷ lệ 0,4%; …": when the
-    counts surely add up to their whole and each states its own share, of one base, the shares add up
-    to the whole's as the counts do, and a miss beyond their rounding alarms."""
+    """"1.000 hộ, chiếm tỷ lệ 1,00%. Trong đó … 300 hộ, tỷ lệ 0,3%; … 400 hộ tỷ lệ
+    0,4%; …": when the counts surely add up to their whole and each states its own share, of one
+    base, the shares add up to the whole's as the counts do, and a miss beyond their rounding
+    alarms."""
     seen: set[tuple[int, ...]] = set()
     for s in sums:
         if s.check != "sum" or s.over != "value" or s.whole is not None or not _levels_hold(s):
