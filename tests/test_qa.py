@@ -879,6 +879,12 @@ PAIRING = [
     ("… misprinted",
      "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
      "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 97% so với số hộ đã đăng ký.", [("ratio", False)]),
+    ("'đạt X%, vượt N so với dự toán': the plan is the amount less what passed it",
+     "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt 120%, vượt 400 tỷ đồng so với dự toán.",
+     [("ratio", True)]),
+    ("… misprinted",
+     "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt 125%, vượt 400 tỷ đồng so với dự toán.",
+     [("ratio", False)]),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "

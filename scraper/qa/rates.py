@@ -1631,6 +1631,34 @@ def _surplus_rates(tx: Text) -> Iterable[Relation]:
             yield Relation("change", p, tuple(counts), rule, conf, whole=seats, over="growth")
 
 
+EXCESS_RULE = "đạt X% kế hoạch, vượt N: số đạt trên kế hoạch (= số đạt − N)"
+_ACHIEVED_RATE = regex.compile(
+    r"[^\d;.()]{0,30}?,?\s*(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?", regex.I
+)
+_THEN_EXCESS = regex.compile(
+    r"\s*,?\s*(?:tức\s+là\s+|tức\s+)?vượt\s*(?:(?:hơn|trên|gần|khoảng)\s+)?", regex.I
+)
+
+
+def _rates_with_their_excess(tx: Text) -> Iterable[Relation]:
+    """"thu ngân sách đạt 2.400 tỷ đồng, đạt 120%, vượt 400 tỷ đồng so với dự
+    toán": a rate of a plan the text does not print but gives as the amount less what passed it."""
+    figs = tx.figures
+    for num, p, excess in zip(figs, figs[1:], figs[2:]):
+        if p.kind != "percent" or p.change or num.change:
+            continue
+        if not (is_amount(num) and is_amount(excess)):
+            continue
+        if not _ACHIEVED_RATE.fullmatch(tx.t, num.end, p.start):
+            continue
+        if not _THEN_EXCESS.fullmatch(tx.t, p.end, excess.start):
+            continue
+        same = (num.unit or "").lower() == (excess.unit or "").lower() and num.kind == excess.kind
+        if same and 0 < excess.value < num.value:
+            plan = num.value - excess.value
+            yield Relation("ratio", p, (num, excess), EXCESS_RULE, settings.QA_CONF_MARKER, whole=plan)
+
+
 HEADLINE_RULE = (
     "tỷ lệ nêu riêng (tiêu đề) và phân số cùng loại trong bài (chỉ để xác nhận)"
 )
@@ -2015,7 +2043,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
-    rates += [*_per_hundred(tx)]
+    rates += [*_per_hundred(tx), *_rates_with_their_excess(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
