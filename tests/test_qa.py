@@ -885,6 +885,12 @@ PAIRING = [
     ("… misprinted",
      "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt 125%, vượt 400 tỷ đồng so với dự toán.",
      [("ratio", False)]),
+    ("'bằng X% <name>' over the amount said before under that name, past the rate's own amount's change",
+     "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ đạt "
+     "30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng 75% doanh số cho vay.", [("ratio", True)]),
+    ("… misprinted",
+     "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ đạt "
+     "30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng 78% doanh số cho vay.", [("ratio", False)]),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "

@@ -1659,6 +1659,53 @@ def _rates_with_their_excess(tx: Text) -> Iterable[Relation]:
             yield Relation("ratio", p, (num, excess), EXCESS_RULE, settings.QA_CONF_MARKER, whole=plan)
 
 
+NAMED_AMOUNT_RULE = "'bằng X% <tên>': trên số nêu trước với đúng tên ấy"
+_NAMED_AFTER_RATE = regex.compile(r"[ \t]+(?P<n>\p{Ll}+(?:[ \t]+\p{Ll}+){1,3})")
+_SHARE_VERB_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:bằng|chiếm)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I
+)
+_NOT_A_NAME = frozenset("so với kế chỉ dự cùng năm tổng mục tháng quý kỳ".split())
+_CLAUSE = regex.compile(r"[;:.]|,(?!\d)")
+
+
+def _rates_of_named_amounts(tx: Text) -> Iterable[Relation]:
+    """"doanh số thu nợ đạt 30.000 tỷ đồng, tăng 3.000 tỷ đồng … và bằng 75% doanh số
+    cho vay": the amount of the rate's clause (past its own change) over the amount said before
+    under the name the rate gives."""
+    for i, p in enumerate(tx.figures):
+        if p.kind != "percent" or p.change or p.prior_period:
+            continue
+        m = _NAMED_AFTER_RATE.match(tx.t, p.end)
+        words = m.group("n").lower().split() if m else []
+        if not words or words[0] in _NOT_A_NAME or not _SHARE_VERB_BEFORE.search(tx.before(p, 20)):
+            continue
+        num = _amount_past_its_changes(tx, i)
+        if num is None or tx.sentence(num.start) != tx.sentence(p.start):
+            continue
+        para = tx.paragraph(num.start)
+        for w in reversed(tx.in_paragraphs(para - settings.QA_FAR_WHOLE_PARAGRAPHS, para, num.start)):
+            if w.start < num.start and _named_as(tx, w, num, " ".join(words)):
+                conf = settings.QA_CONF_MARKER
+                yield Relation("ratio", p, (num, w), NAMED_AMOUNT_RULE, conf, whole=w.value)
+                break
+
+
+def _amount_past_its_changes(tx: Text, i: int) -> Figure | None:
+    """The amount before figure `i`, past at most QA_RATE_SUBJECT_CHANGES changes of its own."""
+    k = i - 1
+    while k >= 0 and tx.figures[k].change and i - k <= settings.QA_RATE_SUBJECT_CHANGES:
+        k -= 1
+    num = tx.figures[k] if k >= 0 else None
+    return num if num is not None and not num.change and is_amount(num) else None
+
+
+def _named_as(tx: Text, w: Figure, num: Figure, name: str) -> bool:
+    """`w` is an amount like `num` whose own clause, before it, says `name`."""
+    if w.change or not is_amount(w) or (w.unit, w.kind) != (num.unit, num.kind):
+        return False
+    return name in " ".join(_CLAUSE.split(tx.t[max(0, w.start - 80) : w.start])[-1].lower().split())
+
+
 HEADLINE_RULE = (
     "tỷ lệ nêu riêng (tiêu đề) và phân số cùng loại trong bài (chỉ để xác nhận)"
 )
@@ -2043,7 +2090,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates = [*_rates(tx, sums), *_slash_fractions(tx), *_range_targets(tx), *_rates_before_counts(tx)]
     rates += [*_range_pairs(tx), *_rates_of_subsets(tx)]
     rates += [*_structure_shares(tx, sums), *_growth_against_prior(tx), *_rates_of_plans_before(tx)]
-    rates += [*_per_hundred(tx), *_rates_with_their_excess(tx)]
+    rates += [*_per_hundred(tx), *_rates_with_their_excess(tx), *_rates_of_named_amounts(tx)]
     rates += [*_rates_against_named_wholes(tx), *_headline_rates(tx), *_surplus_rates(tx)]
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
