@@ -891,6 +891,12 @@ PAIRING = [
     ("… misprinted",
      "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ đạt "
      "30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng 78% doanh số cho vay.", [("ratio", False)]),
+    ("'phân theo … như sau:' with each item a rate and its count ('Huyện A 14,2% với 400 hộ')",
+     "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 hộ; "
+     "Huyện B 1,0% với 350 hộ; Huyện C 5,0% với 260 hộ.", [("sum", True)]),
+    ("… misprinted",
+     "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 hộ; "
+     "Huyện B 1,0% với 350 hộ; Huyện C 5,0% với 265 hộ.", [("sum", False)]),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "

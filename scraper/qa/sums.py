@@ -971,6 +971,10 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         ]
         j = bisect.bisect_left(tx.starts, m.end())
         first = figs[j] if j < len(figs) else None
+        if first is not None and first.kind == "percent" and not first.change and j + 1 < len(figs):
+            # "… như sau: vùng A 14,23% với 455.271 hộ; …": each item a rate with its count
+            if _RATE_WITH_ITS_COUNT.fullmatch(tx.t, first.end, figs[j + 1].start):
+                first = figs[j + 1]
         if (
             first is None
             or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
@@ -1059,6 +1063,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 yield Relation(
                     "sum", w, tuple(earlier[-n:]), TOTAL_AFTER_RULE, conf
                 )
+
+
+_RATE_WITH_ITS_COUNT = regex.compile(r"\s*(?:với|,)\s*", regex.I)
 
 
 # "07 vụ tai nạn giao thông thì có 01 vụ …, 06 vụ …": a whole whose clause goes on with
