@@ -157,6 +157,8 @@ QA_FACET_WHOLES = 4  # wholes told apart by name: the last this many amounts bef
 QA_TWIN_MIN_CONF = 0.5  # a sum the words suggest this surely is as sure as its exact twin (not a guess)
 QA_PER_UNIT_SPAN = 2  # an average off its quotient by more than this factor was read over another pair
 QA_RATE_SUBJECT_CHANGES = 3  # a rate's amount is found past at most this many changes of its own
+QA_NEXT_PART_WORDS = 6  # a sentence goes on a list when at most this many words come before its number
+QA_PARALLEL_PART_WORDS = 20  # … or this many, when it opens as the last part's clause did
 QA_SLIP_BESIDE = 2  # a slip's parts that make a figure this many places from its whole exactly: no alarm
 QA_ARITH_THREE_MIN_WHOLE = 10_000  # three counts anywhere beside a whole add up to it by chance below this
 # The shares stated for every part of a breakdown that adds up, this far from 100%, are of other wholes.

@@ -897,6 +897,14 @@ PAIRING = [
     ("… misprinted",
      "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 hộ; "
      "Huyện B 1,0% với 350 hộ; Huyện C 5,0% với 265 hộ.", [("sum", False)]),
+    ("the next sentence goes on the list when it opens as the last part's clause did ('Khu vực …')",
+     "Kim ngạch xuất khẩu trong tháng ước đạt 25,5 tỷ USD, giảm 4% so với tháng trước. Trong đó, khu vực kinh tế "
+     "trong nước đạt 6,7 tỷ USD, giảm 11,4%. Khu vực có vốn đầu tư nước ngoài (kể cả dầu thô) đạt 18,8 tỷ USD, "
+     "giảm 4,9%.", [("sum", True)]),
+    ("… misprinted",
+     "Kim ngạch xuất khẩu trong tháng ước đạt 25,5 tỷ USD, giảm 4% so với tháng trước. Trong đó, khu vực kinh tế "
+     "trong nước đạt 6,7 tỷ USD, giảm 11,4%. Khu vực có vốn đầu tư nước ngoài (kể cả dầu thô) đạt 19,8 tỷ USD, "
+     "giảm 4,9%.", [("sum", False)]),
     ("two wholes of one noun told apart by name; each part's clause names its whole",
      "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
      "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "

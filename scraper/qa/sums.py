@@ -161,7 +161,8 @@ def _parts_after(
         s = tx.sentence(f.start)
         if s != sent:
             opens = tx.t[tx.sent[s] : f.start]
-            if same_sentence_only or len(opens.split()) > 6 or not out or not tx.compatible(f, whole):
+            long = len(opens.split()) > settings.QA_NEXT_PART_WORDS and not _parallel_opening(tx, out, opens)
+            if same_sentence_only or long or not out or not tx.compatible(f, whole):
                 break
             if MARKER.match(opens.lstrip(" \n-–•+")):
                 # "… huyện quản lý 127 tỷ. Cụ thể, thu thuế 73 tỷ …": the breakdown of the
@@ -250,6 +251,19 @@ def _paired(tx: Text, f: Figure) -> bool:
     i = tx.order[id(f)]
     before = tx.figures[i - 1] if i else None
     return before is not None and "/" in tx.t[before.end : f.start] and not kinds_compatible(before, f)
+
+
+def _parallel_opening(tx: Text, out: list[Figure], opens: str) -> bool:
+    """The next sentence opens as the last part's clause did ("Trong đó, khu vực
+    kinh tế trong nước đạt … . Khu vực có vốn đầu tư nước ngoài (…)
+    đạt …"): the list goes on, however long the words before its number."""
+    if not out or len(opens.split()) > settings.QA_PARALLEL_PART_WORDS:
+        return False
+    last = tx.t[tx.sent[tx.sentence(out[-1].start)] : out[-1].start].lstrip(" \n-–•+")
+    if (m := MARKER.match(last)) is not None:
+        last = last[m.end() :]
+    head = last.strip(" ,:").lower().split()[:2]
+    return len(head) == 2 and opens.strip().lower().split()[:2] == head
 
 
 def _plan_after_slash(tx: Text, f: Figure) -> bool:
