@@ -179,6 +179,8 @@ NEVER = [
     "tổng đài 1022",
     "từ đầu số 115",
     "Hotline 0903 123 456",
+    "Điện thoại: (0263) 3822 123",
+    "mã vùng (0263)",
     # URLs and e-mails
     "tại địa chỉ https://dichvucong.vidu.gov.vn/",
     "liên hệ contact@hue.gov.vn",

@@ -871,8 +871,8 @@ PAIRING = [
      "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ tăng 27%.",
      [("ratio", False)]),
     ("an average per commune is not a threshold ('dưới 5 tiêu chí') over the communes",
-     "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã dưới 5 "
-     "tiêu chí.", []),
+     "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã nào "
+     "dưới 5 tiêu chí.", []),
     ("a share 'so với số hộ đã đăng ký' over the count said in those words a paragraph before",
      "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
      "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 95% so với số hộ đã đăng ký.", [("ratio", True)]),

@@ -620,8 +620,9 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
                 kind, unit, unit_end, in_raw = "rank", None, end, False
             if kind == "number" and scale_text is None and _looks_like_year(num_text):
                 continue
-            if kind == "number" and before == "(" and after == ")" and len(num_text) <= _ENUMERATION_DIGITS:
-                continue  # "(1)": an enumeration; not "lực lượng lao động (436.210)", a count
+            short = len(num_text) <= _ENUMERATION_DIGITS or num_text.startswith("0")  # ("(0263)": a code)
+            if kind == "number" and before == "(" and after == ")" and short:
+                continue  # "(1)": an enumeration; not "lực lượng lao động (425.000)", a count
             if (
                 kind == "number"
                 and scale_text is None
@@ -897,7 +898,7 @@ def _read_prefix(c: Candidate, prefix: str, tail: str | None = None) -> None:
         c.qualifier, c.change = None, "giảm" if m.group("w").lower() in ("ít", "thấp") else "tăng"
         return
     if c.qualifier is None and (m := _MORE_THEN_COMPARED.search(prefix)) is not None:
-        # "ít hơn so với dự kiến 15 người": 15 fewer than planned
+        # "ít hơn so với dự kiến 12 người": 15 fewer than planned
         c.change = "giảm" if m.group("w").lower() in ("ít", "thấp") else "tăng"
         return
     if _CHANGE_CORES[0] not in lowered and _CHANGE_CORES[1] not in lowered:

@@ -174,6 +174,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     # 0274.3822.518, 028 3822 1234, +84 274 3822 518, 1900 54 54 81, 1800.1234
     ("phone", r"(?<![\d.,])(?:\+84[\s.-]?|0)\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])"),
     ("phone", r"(?<![\d.,])1[89]00[\s.]?\d{2,4}(?:[\s.]?\d{2,4})*(?![\d])"),
+    # the area code in brackets: "(0263) 3822 123"
+    ("phone", r"\(\s*0\d{2,3}\s*\)[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])"),
     # tỷ lệ 1/500, 1:2000 map scales
     ("map-scale", r"(?i:tỷ\s+lệ|tỉ\s+lệ)\s+1\s*[/:]\s*[\d.]+"),
     ("map-scale", r"(?<![\p{L}\d.,])1\s*:\s*\d{3,}(?:\.\d{3})*"),  # (not "Khối D1: 219.522")
@@ -337,7 +339,7 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "period": (40, r"tháng", None),
     "time": (30, None, r":|\d\s*h|giờ|lúc"),
     # "(?:\+84|0\d{2,3})[\s.-]?\d{3}" written out: each branch opens with a character `re` can skip to
-    "phone": (30, r"\+84[\s.-]?\d{3}|0\d{2,3}[\s.-]?\d{3}|1[89]00", None),
+    "phone": (30, r"\+84[\s.-]?\d{3}|0\d{2,3}[\s.-]?\d{3}|0\d{2,3}\s*\)|1[89]00", None),
     "map-scale": (30, r"1\s*[/:]\s*\d", None),
     # a digit glued to a letter ("H5N1", "COVID-19", "5G"), or "công nghiệp 4.0"
     "code": (

@@ -377,7 +377,7 @@ def _confirmations(tx: Text, judged: Sequence[Verdict]) -> list[Verdict]:
         if rel is None and f.index not in placed and _slip(f):
             rel = _sum_search(tx, f, placed, slip=_slip(f))
             if rel is not None and _made_beside(tx, f, rel.operands):
-                rel = None  # "1.443 | 343 | 1.786 | 1.787": the cell beside it is their sum
+                rel = None  # "1.520 | 380 | 1.900 | 1.901": the cell beside it is their sum
         if rel is None:
             rel = _pair_search(tx, f, placed)
         if rel is not None and overlapping_facets(tx, rel):

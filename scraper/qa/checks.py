@@ -321,7 +321,7 @@ def _shares_close(fs: list[Figure], computed: Decimal, tolerance: float | None) 
     return abs(computed - 100) <= slack
 
 
-# "số xã có tỷ lệ nợ quá hạn nhỏ hơn 0,5% là 92 xã": a bound that names a group, no share
+# "số xã có tỷ lệ nợ quá hạn nhỏ hơn 0,5% là 130 xã": a bound that names a group, no share
 _THAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:nhỏ|lớn|cao|thấp)\s+hơn\s*$", regex.I)
 
 

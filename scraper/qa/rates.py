@@ -257,7 +257,7 @@ _RATE_RIGHT_AFTER = regex.compile(
 
 
 def _rate_right_after(tx: Text, f: Figure) -> Figure | None:
-    """The percent said right after an amount, in its clause or a bracket ("71.838 ha (đạt 57,47%)")."""
+    """The percent said right after an amount, in its clause or a bracket ("6.000 ha (đạt 58%)")."""
     i = tx.order[id(f)]
     nxt = tx.figures[i + 1] if i + 1 < len(tx.figures) else None
     if nxt is None or nxt.kind != "percent" or nxt.change:
@@ -1844,7 +1844,7 @@ def _per_unit(tx: Text) -> Iterable[Relation]:
         ]
         nums = [f for f in near if _same_measure((f.unit or "").lower(), top)]
         dens = [f for f in near if (f.unit or "").lower().split(" ")[0] == bottom.split(" ")[0]]
-        # ("không còn xã dưới 5 tiêu chí": a threshold, not an amount)
+        # ("không còn xã nào dưới 5 tiêu chí": a threshold, not an amount)
         nums = [f for f in nums if f.qualifier not in _BOUNDS]
         for n, d in itertools.product(nums, dens):
             factor = _MASS_IN.get((n.unit or "").lower(), Decimal(1)) / _MASS_IN.get(top, Decimal(1))

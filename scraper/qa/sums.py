@@ -986,7 +986,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         j = bisect.bisect_left(tx.starts, m.end())
         first = figs[j] if j < len(figs) else None
         if first is not None and first.kind == "percent" and not first.change and j + 1 < len(figs):
-            # "… như sau: vùng A 14,23% với 455.271 hộ; …": each item a rate with its count
+            # "… như sau: huyện A 14,2% với 400 hộ; …": each item a rate with its count
             if _RATE_WITH_ITS_COUNT.fullmatch(tx.t, first.end, figs[j + 1].start):
                 first = figs[j + 1]
         if (
@@ -1279,7 +1279,7 @@ def _facet_lists(
         if f.change or not tx.compatible(f, wholes[0]):
             continue
         clause = " ".join(_ITEM_CUT.split(tx.t[max(0, f.start - 80) : f.start])[-1].lower().split())
-        # the name said last ("… (876 hộ) và huyện B có tỷ lệ hộ nghèo …")
+        # the name said last ("… (200 hộ) và huyện B có tỷ lệ hộ nghèo …")
         at = [f" {clause}".rfind(f" {name}") for name in names]
         if max(at) < 0:
             return None
@@ -1500,7 +1500,7 @@ def _shares_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
         seen.add(key)
         whole, *parts = (r for r in shares if r is not None)
         if not whole.value or not _one_base(s, whole, parts):
-            continue  # each part's rate of its own base ("… huyện A 39,7%, huyện B 77,3% …")
+            continue  # each part's rate of its own base ("… huyện A 40%, huyện B 75% …")
         missed = abs(sum((p.value for p in parts), Decimal(0)) - whole.value)
         rounding = sum((unit_of(p) / 2 for p in (whole, *parts)), Decimal(0))
         if missed > rounding:  # (shares rounded one by one add up to the whole's only so closely)
