@@ -821,100 +821,88 @@ PAIRING = [
     ("… one off: an alarm",
      "Tiếp nhận 500 đơn thư với 400 vụ việc.\n\nĐã giải quyết xong 350 vụ việc, đạt 87,50%; đang tiếp tục giải "
      "quyết 60 vụ việc.", [("sum", False), ("ratio", True)]),
-    ("the change and its rate in one bracket after the level: '(giảm N, X%)' is N over last period's",
-     "Năm nay toàn huyện xử lý kỷ luật 240 đảng viên (giảm 60 đảng viên, 20%) theo các hình thức.",
-     [("ratio", True)]),
-    ("… misprinted (60/240 = 25% is no excuse: the fall is over last year's 300)",
-     "Năm nay toàn huyện xử lý kỷ luật 240 đảng viên (giảm 60 đảng viên, 25%) theo các hình thức.",
-     [("ratio", False)]),
-    ("Party committee members in brackets, the last counted as 'đồng chí'",
-     "Trong số bị kỷ luật có 50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8, chi ủy viên 40 đồng chí).",
-     [("sum", True)]),
-    ("… misprinted", "Trong số bị kỷ luật có 50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8, chi ủy viên 41 "
-     "đồng chí).", [("sum", False)]),
-    ("'vượt X% chỉ tiêu (Y)' is by how much the amount passed the plan, past the year's growth",
-     "Thu ngân sách đạt 2.194 tỷ đồng, tăng 12% so với cùng kỳ và vượt 7% so với chỉ tiêu giao (2.050 tỷ đồng).",
-     [("ratio", True)]),
-    ("… misprinted", "Thu ngân sách đạt 2.235 tỷ đồng, tăng 12% so với cùng kỳ và vượt 7% so với chỉ tiêu giao "
-     "(2.050 tỷ đồng).", [("ratio", False)]),
-    ("a rate of plan past another rate of plan of the same amount, the plan in brackets after it",
-     "Toàn ngành thu được 9.600 tỷ đồng, vượt hơn 5% chỉ tiêu pháp lệnh, đạt 96% so với chỉ tiêu phấn đấu "
-     "(10.000 tỷ đồng).", [("ratio", True)]),
-    ("… misprinted", "Toàn ngành thu được 9.600 tỷ đồng, vượt hơn 5% chỉ tiêu pháp lệnh, đạt 98% so với chỉ tiêu "
-     "phấn đấu (10.000 tỷ đồng).", [("ratio", False)]),
-    ("'Như vậy, tổng …' sums the amounts the sentence before gives, past a blank line",
-     "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch hai chiều của "
-     "thành phố đạt 3,75 tỷ USD.", [("sum", True)]),
-    ("… misprinted", "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch "
-     "hai chiều của thành phố đạt 3,95 tỷ USD.", [("sum", False)]),
-    ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
-     "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 150%.", [("ratio", True)]),
-    ("… misprinted", "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 160%.",
-     [("ratio", False)]),
+    *_twice("the change and its rate in one bracket after the level: '(giảm N, X%)' is N over last "
+            "period's",
+            "… misprinted (60/240 = 25% is no excuse: the fall is over last year's 300)",
+            "Năm nay toàn huyện xử lý kỷ luật 240 đảng viên (giảm 60 đảng viên, {}%) theo các hình thức.",
+            ("20", "25"), ([("ratio", True)], [("ratio", False)])),
     ("'với cùng kỳ (B)' after the rise, without 'so'",
-     "Số ca mắc cộng dồn là 3.000 ca, tăng 150% với cùng kỳ năm 2021 (1.200 ca).", [("ratio", True)]),
+     "Số ca mắc cộng dồn là 3.000 ca, tăng 150% với cùng kỳ năm 2021 (1.200 ca).",
+     [("ratio", True)]),
     ("a count's share in brackets after 'tương đương', over the count inspected before it",
      "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 15% cơ sở được kiểm tra).",
      [("ratio", True)]),
-    ("a sentence opening 'Với tỷ trọng chiếm X% tổng …' is about the amount the sentence before ends on",
-     "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so với "
-     "cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm 25% tổng thu ngân sách, nguồn thu này bù phần hụt thu nội địa.",
-     [("ratio", True)]),
-    ("… misprinted",
-     "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so với "
-     "cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm 28% tổng thu ngân sách, nguồn thu này bù phần hụt thu nội địa.",
-     [("ratio", False)]),
-    ("a rate after two changes listed together is of either; the arithmetic says which",
-     "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ tăng 25%.",
-     [("ratio", True)]),
-    ("… misprinted: the nearer reading is the one shown",
-     "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ tăng 27%.",
-     [("ratio", False)]),
+    *_twice("a rate after two changes listed together is of either; the arithmetic says which",
+            "… misprinted: the nearer reading is the one shown",
+            "Số vụ án hình sự thụ lý 50 vụ với 120 bị cáo, tăng 10 vụ, 4 bị cáo so với năm trước, tỷ lệ "
+            "tăng {}%.",
+            ("25", "27"), ([("ratio", True)], [("ratio", False)])),
     ("an average per commune is not a threshold ('dưới 5 tiêu chí') over the communes",
-     "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã nào "
-     "dưới 5 tiêu chí.", []),
-    ("a share 'so với số hộ đã đăng ký' over the count said in those words a paragraph before",
-     "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
-     "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 95% so với số hộ đã đăng ký.", [("ratio", True)]),
-    ("… misprinted",
-     "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, toàn "
-     "phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt 97% so với số hộ đã đăng ký.", [("ratio", False)]),
-    ("'đạt X%, vượt N so với dự toán': the plan is the amount less what passed it",
-     "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt 120%, vượt 400 tỷ đồng so với dự toán.",
-     [("ratio", True)]),
-    ("… misprinted",
-     "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt 125%, vượt 400 tỷ đồng so với dự toán.",
-     [("ratio", False)]),
-    ("'bằng X% <name>' over the amount said before under that name, past the rate's own amount's change",
-     "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ đạt "
-     "30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng 75% doanh số cho vay.", [("ratio", True)]),
-    ("… misprinted",
-     "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ đạt "
-     "30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng 78% doanh số cho vay.", [("ratio", False)]),
-    ("'phân theo … như sau:' with each item a rate and its count ('Huyện A 14,2% với 400 hộ')",
-     "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 hộ; "
-     "Huyện B 1,0% với 350 hộ; Huyện C 5,0% với 260 hộ.", [("sum", True)]),
-    ("… misprinted",
-     "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 hộ; "
-     "Huyện B 1,0% với 350 hộ; Huyện C 5,0% với 265 hộ.", [("sum", False)]),
-    ("the next sentence goes on the list when it opens as the last part's clause did ('Khu vực …')",
-     "Kim ngạch xuất khẩu trong tháng ước đạt 25,5 tỷ USD, giảm 4% so với tháng trước. Trong đó, khu vực kinh tế "
-     "trong nước đạt 6,7 tỷ USD, giảm 11,4%. Khu vực có vốn đầu tư nước ngoài (kể cả dầu thô) đạt 18,8 tỷ USD, "
-     "giảm 4,9%.", [("sum", True)]),
-    ("… misprinted",
-     "Kim ngạch xuất khẩu trong tháng ước đạt 25,5 tỷ USD, giảm 4% so với tháng trước. Trong đó, khu vực kinh tế "
-     "trong nước đạt 6,7 tỷ USD, giảm 11,4%. Khu vực có vốn đầu tư nước ngoài (kể cả dầu thô) đạt 19,8 tỷ USD, "
-     "giảm 4,9%.", [("sum", False)]),
-    ("two wholes of one noun told apart by name; each part's clause names its whole",
-     "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
-     "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "
-     "nghèo 7% (400 hộ).", [("sum", True), ("sum", True)]),
-    ("… one list misprinted: the other, exact, says what the parts are",
-     "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ lệ hộ "
-     "nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 hộ), tỷ lệ hộ cận "
-     "nghèo 7% (450 hộ).", [("sum", True), ("sum", False)]),
+     "Đến nay cả nước có 4.000 xã đạt chuẩn nông thôn mới; bình quân đạt 15,5 tiêu chí/xã; không còn xã "
+     "nào dưới 5 tiêu chí.",
+     []),
+    *_twice("two wholes of one noun told apart by name; each part's clause names its whole",
+            "… one list misprinted: the other, exact, says what the parts are",
+            "Toàn tỉnh có 1.000 hộ nghèo, chiếm 10%; có 600 hộ cận nghèo, chiếm 6%. Trong đó huyện A có tỷ "
+            "lệ hộ nghèo 8% (300 hộ), tỷ lệ hộ cận nghèo 5% (200 hộ); huyện B có tỷ lệ hộ nghèo 12% (700 "
+            "hộ), tỷ lệ hộ cận nghèo 7% ({} hộ).",
+            ("400", "450"), ([("sum", True), ("sum", True)], [("sum", True), ("sum", False)])),
     ("… misprinted: the whole is only the larger count before it, so no alarm",
-     "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 18% cơ sở được kiểm tra).", []),
+     "Qua kiểm tra 2.000 cơ sở, phát hiện 300 cơ sở vi phạm (tương đương 18% cơ sở được kiểm tra).",
+     []),
+]
+
+# One check each, as printed and then misprinted: (what the rule reads, the sentence with "{}" for the
+# number, as printed, misprinted, the check).
+MISPRINTED = [
+    ("Party committee members in brackets, the last counted as 'đồng chí'",
+     "Trong số bị kỷ luật có 50 cấp ủy viên (tỉnh ủy viên 2; huyện ủy viên 8, chi ủy viên {} đồng chí).",
+     "40", "41", "sum"),
+    ("'vượt X% chỉ tiêu (Y)' is by how much the amount passed the plan, past the year's growth",
+     "Thu ngân sách đạt {} tỷ đồng, tăng 12% so với cùng kỳ và vượt 7% so với chỉ tiêu giao (2.050 tỷ "
+     "đồng).",
+     "2.194", "2.235", "ratio"),
+    ("a rate of plan past another rate of plan of the same amount, the plan in brackets after it",
+     "Toàn ngành thu được 9.600 tỷ đồng, vượt hơn 5% chỉ tiêu pháp lệnh, đạt {}% so với chỉ tiêu phấn đấu "
+     "(10.000 tỷ đồng).",
+     "96", "98", "ratio"),
+    ("'Như vậy, tổng …' sums the amounts the sentence before gives, past a blank line",
+     "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch hai "
+     "chiều của thành phố đạt {} tỷ USD.",
+     "3,75", "3,95", "sum"),
+    ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
+     "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
+     "150", "160", "ratio"),
+    ("a sentence opening 'Với tỷ trọng chiếm X% tổng …' is about the amount the sentence before ends on",
+     "Tổng thu ngân sách trên địa bàn đạt 2.000 tỷ đồng. Riêng thu từ hoạt động xuất nhập khẩu tăng 30% so "
+     "với cùng kỳ, đạt 500 tỷ đồng. Với tỷ trọng chiếm {}% tổng thu ngân sách, nguồn thu này bù phần hụt "
+     "thu nội địa.",
+     "25", "28", "ratio"),
+    ("a share 'so với số hộ đã đăng ký' over the count said in those words a paragraph before",
+     "Đầu năm, phường phát động phong trào và có 2.000 hộ đăng ký thực hiện.\n\nKết quả bình xét cuối năm, "
+     "toàn phường có 1.900 hộ đạt danh hiệu gia đình văn hóa, đạt {}% so với số hộ đã đăng ký.",
+     "95", "97", "ratio"),
+    ("'đạt X%, vượt N so với dự toán': the plan is the amount less what passed it",
+     "Tính đến ngày 29/12, tỉnh thu ngân sách đạt 2.400 tỷ đồng, đạt {}%, vượt 400 tỷ đồng so với dự toán.",
+     "120", "125", "ratio"),
+    ("'bằng X% <name>' over the amount said before under that name, past the rate's own amount's change",
+     "Doanh số cho vay trong năm đạt 40.000 tỷ đồng, tăng 4.000 tỷ đồng so với năm trước; doanh số thu nợ "
+     "đạt 30.000 tỷ đồng, tăng 3.000 tỷ đồng so với năm trước và bằng {}% doanh số cho vay.",
+     "75", "78", "ratio"),
+    ("'phân theo … như sau:' with each item a rate and its count ('Huyện A 14,2% với 400 hộ')",
+     "Tỷ lệ hộ nghèo chung toàn tỉnh 4,5% với 1.010 hộ phân theo các huyện như sau: Huyện A 14,2% với 400 "
+     "hộ; Huyện B 1,0% với 350 hộ; Huyện C 5,0% với {} hộ.",
+     "260", "265", "sum"),
+    ("the next sentence goes on the list when it opens as the last part's clause did ('Khu vực …')",
+     "Kim ngạch xuất khẩu trong tháng ước đạt 25,5 tỷ USD, giảm 4% so với tháng trước. Trong đó, khu vực "
+     "kinh tế trong nước đạt 6,7 tỷ USD, giảm 11,4%. Khu vực có vốn đầu tư nước ngoài (kể cả dầu thô) đạt "
+     "{} tỷ USD, giảm 4,9%.",
+     "18,8", "19,8", "sum"),
+]
+PAIRING += [
+    row
+    for name, template, right, wrong, check in MISPRINTED
+    for row in _twice(name, "… misprinted", template, (right, wrong), ([(check, True)], [(check, False)]))
 ]
 
 
