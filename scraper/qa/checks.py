@@ -349,7 +349,28 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         check = _sentence_breakdown(body, [f for f in sentence_fs if f.part_of is None], tolerance, figures)
         found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)
         out.extend(c.model_copy(update={"article_url": url}) for c in found)
+    judged = {ref["index"] for c in out for ref in c.figures}
+    for fs in _shares_naming_one_total(body, figures):
+        if judged.isdisjoint(f.index for f in fs) and _shares_close(fs, _total(fs), tolerance):
+            out.append(_shares_check(fs, _total(fs), True, 0.5).model_copy(update={"article_url": url}))
     return out
+
+
+def _total(fs: list[Figure]) -> Decimal:
+    return sum((f.value for f in fs), Decimal(0))
+
+
+def _shares_naming_one_total(body: str, figures: list[Figure]) -> list[list[Figure]]:
+    """"…, các khoản thu này chiếm tỷ trọng 91,99% tổng số thu nội địa; … (các khoản thu
+    này chiếm tỷ trọng 8,01% tổng số thu nội địa)": shares of one sentence, in brackets or not, that
+    name their total in the same words.  Nothing says they are all its parts: they only ever confirm."""
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.value < 100:
+            m = _NAMED_TOTAL.match(body, f.end)
+            if m is not None and _SHARE_WORDS.search(body, max(0, f.start - 60), f.start):
+                groups[f.sentence, " ".join(m.group("n").lower().split())].append(f)
+    return [fs for fs in groups.values() if 2 <= len(fs) <= settings.QA_SHARES_MAX_TERMS]
 
 
 def _sentence_breakdown(

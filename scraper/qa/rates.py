@@ -1092,6 +1092,53 @@ def _said_in_words(tx: Text, w: Figure, named: list[str]) -> bool:
     return len(words) >= 2 and all(x in after for x in words)
 
 
+ALIKE_TOTAL_RULE = "các tỷ lệ cùng nêu 'chiếm … tổng số <như nhau>': trên tổng một tỷ lệ trong số đó tái tạo"
+_TOTAL_PHRASE_END = regex.compile(r"[,;.()\n]")
+
+
+def _total_phrase(tx: Text, p: Figure) -> str:
+    """The words naming the total a share is of, to the end of its clause ("tổng số vốn đăng ký
+    của cả tỉnh")."""
+    m = _OF_TOTAL.match(tx.t, p.end)
+    if m is None or m.group("against") or m.group("counted"):
+        return ""
+    end = _TOTAL_PHRASE_END.search(tx.t, m.start("n"), m.start("n") + 80)
+    return " ".join(tx.t[m.start("n") : end.start() if end else m.start("n") + 80].lower().split())
+
+
+def _shares_of_a_total_named_alike(tx: Text) -> Iterable[Relation]:
+    """"Huyện A … 340 tỷ đồng, chiếm 51,59% tổng số vốn đăng ký của cả tỉnh. … huyện B với 108
+    tỷ đồng, chiếm 16,23% tổng số vốn đăng ký của cả tỉnh. ¶ … toàn tỉnh … 659 tỷ đồng vốn
+    đăng ký": shares that name their total in the same words are of one total, printed before
+    or after them.  When exactly one amount reproduces a share printed with decimals, every share of
+    the group is read over it (one a reader would vouch for: it may alarm)."""
+    groups: dict[str, list[tuple[Figure, Figure]]] = {}
+    for num, p in zip(tx.figures, tx.figures[1:]):
+        if p.kind != "percent" or p.change or num.change or not is_amount(num) or not num.value:
+            continue
+        if _SHARE_GAP.fullmatch(tx.t, num.end, p.start) and (phrase := _total_phrase(tx, p)):
+            groups.setdefault(phrase, []).append((num, p))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        top = max(num.value for num, _ in members)
+        nums = {num.index for num, _ in members}
+        first, last = tx.paragraph(members[0][0].start), tx.paragraph(members[-1][1].start)
+        reach = settings.QA_FAR_WHOLE_PARAGRAPHS
+        found = [
+            w
+            for w in tx.in_paragraphs(first - reach, last + reach, members[0][0].start)
+            if is_amount(w) and not w.change and w.index not in nums and w.value > top
+            and all(tx.compatible(num, w) for num, _ in members)
+            and any(unit_of(p) < 1 and ratio_agrees(p, num, w.value, (num, w))[0] for num, p in members)
+        ]
+        if len({w.value for w in found}) != 1:
+            continue  # none, or two totals: which one the words do not say
+        w = found[0]
+        for num, p in members:
+            yield Relation("ratio", p, (num, w), ALIKE_TOTAL_RULE, settings.QA_CONF_MARKER, whole=w.value)
+
+
 EXCEEDS_RULE = "vượt X% so với kế hoạch nêu ngay sau: (số đạt − kế hoạch)/kế hoạch"
 _EXCEEDS = regex.compile(r"(?<![\p{L}])vượt(?:\s+(?:hơn|trên|gần|khoảng))?\s*$", regex.I)
 
@@ -2095,6 +2142,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
     rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
+    rates += list(_shares_of_a_total_named_alike(tx))
     return rates
 
 

@@ -2240,6 +2240,38 @@ def _fraction_siblings(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", frac, (frac, *counts), rule, conf, whole=frac.denominator)
 
 
+# "27/40 xã đạt chuẩn …; 13 xã chưa đạt": the fraction's verb, then the rest said not to do it
+_FRACTION_VERB = regex.compile(
+    r"\s*(?:\p{L}+\s+){0,2}?(?P<v>đạt|hoàn\s+thành|có|được|thực\s+hiện)(?![\p{L}])", regex.I
+)
+_NOT_DONE = regex.compile(r"\s*(?:\p{L}+\s+){0,2}?(?:còn\s+)?(?:chưa|không)(?![\p{L}])", regex.I)
+_CLAUSE_WORDS = regex.compile(r"[^\d,;.()\n]{0,60}")
+COMPLEMENT_RULE = "phân số 'a/b … đạt' và số 'chưa/không đạt' sau nó: a + số ấy = b"
+
+
+def _fractions_and_their_rest(tx: Text) -> Iterable[Relation]:
+    """"27/40 xã đạt chuẩn (cao nhất … 29,2%); 13 xã chưa đạt": the count said not to do what the
+    fraction's numerator did (the same verb, and no other object: not "12/15 xã có trạm …, 2 xã không
+    có bác sĩ"), in its sentence or the next, makes the denominator with it."""
+    for frac in tx.figures:
+        if frac.kind != "ratio" or not frac.denominator or frac.change or frac.denominator <= frac.value:
+            continue
+        done = _FRACTION_VERB.match(tx.t, frac.end)
+        if done is None:
+            continue
+        said = _CLAUSE_WORDS.match(tx.t, done.start("v")).group(0).lower().split()
+        s = tx.sentence(frac.start)
+        for f in tx.in_sentences(s, s + 1, frac.start):
+            if f.start <= frac.start or f.kind != "count" or f.change or not tx.compatible(f, frac):
+                continue
+            rest = _NOT_DONE.match(tx.t, f.end)
+            words = _CLAUSE_WORDS.match(tx.t, rest.end()).group(0).lower().split() if rest else []
+            if words and words == said[: len(words)]:
+                conf = settings.QA_CONF_IDENTITY
+                yield Relation("sum", frac, (frac, f), COMPLEMENT_RULE, conf, whole=frac.denominator)
+                break
+
+
 # A marker right after a whole, past its noun and a defining parenthesis: "56 huy chương (HC) với",
 # "85/96 em dự thi và đạt giải, chiếm tỷ lệ 88,5% (trong đó có"
 _LIST_AFTER = regex.compile(
@@ -2585,6 +2617,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
+    sums += list(_fractions_and_their_rest(tx))
     listed = {f.index for r in sums if len(r.operands) > 2 and r.whole is None for f in r.operands}
     related = {r.stated.index for r in sums} | listed
     # a whole one list made exactly may be broken down again further on ("Về hình thức kỷ luật: …"

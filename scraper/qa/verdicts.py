@@ -348,10 +348,11 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         any(v.consistent and v.relation.rule.startswith(CHANGE_RULE) for v in vs) for vs in judged.values()
     )
     wholes = _wholes_of_parts(judged.values())
+    settled = _settled_bases(judged.values())
     for key, verdicts in judged.items():
         good = [v for v in verdicts if v.consistent]
         if key[0] == "ratio" and len(good) > 1:
-            good = _whole_base_first(good, wholes)
+            good = _sibling_base_first(_whole_base_first(good, wholes), settled)
         if good:
             used: set[int] = set()
             for v in good:
@@ -415,6 +416,33 @@ def _whole_base_first(good: list[Verdict], wholes: dict[int, set[int]]) -> list[
     over = wholes.get(first, set())
     wider = next((v for v in good[1:] if _base(v) in over), None)
     return good if wider is None else [wider] + [v for v in good if v is not wider]
+
+
+def _settled_bases(groups: Iterable[list[Verdict]]) -> dict[tuple[str, int], Decimal]:
+    """{(sentence, whole): numerator} of the rates that hold over one whole only (by value)."""
+    out: dict[tuple[str, int], Decimal] = {}
+    for vs in groups:
+        keys = {k for v in vs if v.consistent and (k := _rate_whole(v)) is not None}
+        if len(keys) == 1:
+            key = keys.pop()
+            out[key] = next(v for v in vs if v.consistent).relation.operands[0].value
+    return out
+
+
+def _sibling_base_first(good: list[Verdict], settled: dict[tuple[str, int], Decimal]) -> list[Verdict]:
+    """"đã giải quyết 990 hồ sơ. Trong đó, đúng hạn 980 hồ sơ, đạt 98%; 10 hồ sơ trễ
+    hạn, đạt 1%" (of 1.000 received): a rate that holds over two wholes is read over the one its
+    sibling in the sentence holds over alone, unless that sibling's count is one of its wholes (a
+    part's rate after the rate of its whole)."""
+    values = {v.relation.operands[1].value for v in good if _base(v) is not None}
+    first = _rate_whole(good[0])
+    if first is None or first in settled:
+        return good
+    for v in good[1:]:
+        key = _rate_whole(v)
+        if key is not None and key in settled and settled[key] not in values:
+            return [v] + [g for g in good if g is not v]
+    return good
 
 
 def _rate_whole(v: Verdict) -> tuple[str, int] | None:
@@ -648,6 +676,8 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
                 continue
             if any(w == whole.index and ids <= done for w, done in confirmed):
                 continue  # "3.395 + 28 + 3 + 1 = 3.427" holds already: its first three are no breakdown
+            if any(ids == done for _, done in confirmed):
+                continue  # "đúng hạn 980 (98%), trễ hạn 0 (0%)" make the 980 resolved: of it, not of all
             summed.add((whole.index, ids))
             rule = "các phần có tỷ lệ cộng lại 100% của cùng một tổng"
             out.append(evaluate(Relation("sum", whole, parts, rule, settings.QA_CONF_IDENTITY), tolerance))
