@@ -902,6 +902,13 @@ MISPRINTED = [
      "Đến cuối năm, toàn huyện có 14/{} xã đạt chuẩn nông thôn mới, cao nhất là xã A với 19 tiêu chí; 4 xã "
      "chưa đạt.",
      "18", "19", "sum"),
+    ("'N trên tổng số M …, chiếm tới X%': the count before 'trên tổng số' over M",
+     "Tại huyện A, số ứng viên cư trú tại địa phương là {} trên tổng số 40 ứng viên, chiếm tới 75%.",
+     "30", "32", "ratio"),
+    ("a rise said in words before a whole printed as a level, broken into rises",
+     "Số trường đạt chuẩn tăng thêm trong năm là 30 trường, trong đó mầm non tăng 12 trường, tiểu học tăng "
+     "10 trường, trung học cơ sở tăng {} trường.",
+     "8", "9", "sum"),
 ]
 PAIRING += [
     row
@@ -918,6 +925,16 @@ PAIRING += _twice(
     "Quý I, toàn tỉnh thu hút 60 dự án với 1.200 tỷ đồng vốn đăng ký.",
     ("37,5", "35,5"),
     ([("ratio", True), ("ratio", True)], [("ratio", False), ("ratio", True)]),
+)
+
+
+PAIRING += _twice(
+    "shares in brackets over the whole said paragraphs before, which their siblings reproduce",
+    "… the last share misprinted far off",
+    "Hội đồng công bố danh sách 400 ứng cử viên.\n\nVề cơ cấu, có 180 ứng cử viên nữ (chiếm 45%); 100 ứng "
+    "cử viên trẻ (chiếm 25%); 30 ứng cử viên ngoài Đảng (chiếm {}%).",
+    ("7,5", "8,5"),
+    ([("ratio", True)] * 3, [("ratio", True), ("ratio", True), ("ratio", False)]),
 )
 
 
@@ -3197,3 +3214,34 @@ def test_shares_naming_one_total_add_up_in_brackets_or_not():
     assert [([f["raw"] for f in c.figures], c.consistent) for c in shares] == [(["88,4%", "11,6%"], True)]
     # they are not said to be all of it: shares that miss 100% confirm nothing and alarm on nothing
     assert not [c for c in check_text(text.format("12,6")) if c.check == "shares"]
+
+
+@pytest.mark.parametrize("late", ["200", "210"])
+def test_a_rate_named_for_on_time_files_is_not_of_the_late_count_before_it(late: str) -> None:
+    # "sớm hạn" is ahead of time; the rate is (early + on time) / received, which no rule reads: no alarm
+    text = (
+        "Trong tháng, tỉnh tiếp nhận 5.000 hồ sơ.\nKết quả có 4.500 hồ sơ giải quyết sớm hạn, 300 hồ sơ giải "
+        f"quyết đúng hạn và {late} hồ sơ giải quyết trễ hạn, tỷ lệ giải quyết đúng hạn đạt 96%."
+    )
+    assert not [c for c in check_text(text) if c.check == "ratio" and not c.consistent]
+
+
+def test_a_plan_allocated_by_someone_is_the_plan_a_rate_of_plan_is_of():
+    text = (
+        "Tổng vốn đầu tư công năm nay được Ủy ban nhân dân tỉnh giao cho huyện là 800 tỷ đồng. Đến hết "
+        "tháng 9, huyện đã giải ngân 500 tỷ đồng, đạt 62,5% kế hoạch."
+    )
+    ratios = [c for c in check_text(text) if c.check == "ratio"]
+    expected = [["62,5%", "500 tỷ đồng", "800 tỷ đồng"]]
+    assert [[f["raw"] for f in c.figures] for c in ratios] == expected
+    assert ratios[0].consistent and "kế hoạch" in ratios[0].rule
+
+
+@pytest.mark.parametrize("pending,consistent", [("17", True), ("18", False)])
+def test_shares_of_files_name_those_still_in_time(pending: str, consistent: bool) -> None:
+    text = (
+        "Trong tháng, số hồ sơ giải quyết đúng, trước hạn là 80,5%; số hồ sơ giải quyết quá hạn: 2,5%; "
+        f"số hồ sơ đang trong thời gian giải quyết theo quy định là {pending}%."
+    )
+    shares = [c for c in check_text(text) if c.check == "shares"]
+    assert [(len(c.figures), c.consistent) for c in shares] == [(3, consistent)]

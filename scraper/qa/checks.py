@@ -295,9 +295,17 @@ def _sources(r: Relation) -> tuple[Figure, ...]:
 
 _ROLE_SHARE = regex.compile(
     r"(?<![\p{L}])(?:đúng\s+hạn|trước\s+hạn|trễ\s+hạn|quá\s+hạn|chiếm|tỷ\s+trọng"
-    r"|đóng\s+góp)(?![\p{L}])",
+    r"|đóng\s+góp|trong\s+hạn|đang\s+(?:trong\s+thời\s+gian\s+)?(?:giải\s+quyết|xử\s+lý))"
+    r"(?![\p{L}])",
     regex.I,
 )
+
+
+def _named_share(body: str, f: Figure) -> bool:
+    """A role or share word in the share's clause, at most 60 characters before it ("hồ sơ đang
+    trong thời gian giải quyết theo quy định chiếm 12,5%")."""
+    lo = max(0, f.start - 60, body.rfind(";", 0, f.start) + 1)
+    return _ROLE_SHARE.search(body, lo, f.start) is not None
 
 
 _ACHIEVED = regex.compile(
@@ -361,9 +369,9 @@ def _total(fs: list[Figure]) -> Decimal:
 
 
 def _shares_naming_one_total(body: str, figures: list[Figure]) -> list[list[Figure]]:
-    """"…, các khoản thu này chiếm tỷ trọng 91,99% tổng số thu nội địa; … (các khoản thu
-    này chiếm tỷ trọng 8,01% tổng số thu nội địa)": shares of one sentence, in brackets or not, that
-    name their total in the same words.  Nothing says they are all its parts: they only ever confirm."""
+    """"…, nhóm này chiếm tỷ trọng 70,5% tổng thu nội địa; … (nhóm còn lại chiếm tỷ
+    trọng 29,5% tổng thu nội địa)": shares of one sentence, in brackets or not, that name their total
+    in the same words.  Nothing says they are all its parts: they only ever confirm."""
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.value < 100:
@@ -394,7 +402,7 @@ def _sentence_breakdown(
     runs = [all_fs[i:j] for i in range(len(all_fs)) for j in range(len(all_fs), i + 1, -1)]
     run = next((r for r in runs if _shares_close(r, sum((f.value for f in r), Decimal(0)), tolerance)), None)
     fs = run or all_fs
-    named = all(_ROLE_SHARE.search(body, max(0, f.start - 40), f.start) for f in fs)
+    named = all(_named_share(body, f) for f in fs)
     computed = sum((f.value for f in fs), Decimal(0))
     if run is None and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
         return None

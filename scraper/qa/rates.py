@@ -123,6 +123,10 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
                     # đạt hơn 99%"
                     sure = 0.5
                 out.append((n, sure, "số liệu ngay trước tỷ lệ"))
+                counted = _counted_over(tx, n)
+                if counted is not None:
+                    # "12 trên tổng số 16 ứng viên, chiếm 75%": the count before "trên tổng số"
+                    out.append((counted, 1.0, _COUNTED_OVER_RULE))
                 first = tx.pair_firsts.get(n.index)
                 # "giải quyết 1.153 vụ - 2.046 bị cáo, đạt 88,55%": either count
                 if first is not None:
@@ -157,6 +161,19 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
             # (1.200.000/1.297.000)"
             out.append((n, 0.9, "phân số trong ngoặc sau tỷ lệ"))
     return out
+
+
+_COUNTED_OVER_RULE = "số liệu trước 'trên tổng số' ngay trước tỷ lệ"
+_OVER_TOTAL_BEFORE = regex.compile(r"\s*(?:\p{L}+\s+){0,2}?(?:trên|trong)\s+tổng\s+số\s*$", regex.I)
+
+
+def _counted_over(tx: Text, whole: Figure) -> Figure | None:
+    """The count right before "trên tổng số <whole>" ("là 12 trên tổng số 16 ứng viên")."""
+    i = tx.order[id(whole)]
+    prev = tx.figures[i - 1] if i else None
+    if prev is None or not is_amount(prev) or prev.change or not prev.value or prev.value > whole.value:
+        return None
+    return prev if _OVER_TOTAL_BEFORE.fullmatch(tx.t, prev.end, whole.start) else None
 
 
 _BASE_THEN_CHANGE = r"\s+so\s+(?:với\s+)?(?:[^\d;.()]|(?<=năm\s)\d{4}){1,40}\(\s*(?:tăng|giảm)\s+"
@@ -194,7 +211,10 @@ def _names_another_rate(tx: Text, n: Figure, gap: str) -> bool:
     m = _NAMED_RATE.search(gap)
     if not m:
         return False
-    return bool((roles_of(m.group("n")) & _QUALITY_ROLES) - roles_of(tx.label(n)))
+    # the count's own words first ("40 hồ sơ trễ hạn, tỷ lệ … đúng hạn"): its label also
+    # holds the words of the count before it
+    own = roles_of(gap[: m.start()]) & _QUALITY_ROLES or roles_of(tx.label(n))
+    return bool((roles_of(m.group("n")) & _QUALITY_ROLES) - own)
 
 
 def _count_of_clause_before(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
@@ -824,7 +844,7 @@ _PLAN_RATE = regex.compile(
 
 _PLAN_WORDS = regex.compile(
     r"(?<![\p{L}])(?:kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|được\s+giao"
-    r"|KH)(?![\p{L}])",
+    r"|được\s+(?:\p{L}+\s+){1,5}?giao\s+cho|KH)(?![\p{L}])",
     regex.I,
 )
 
@@ -1092,7 +1112,10 @@ def _said_in_words(tx: Text, w: Figure, named: list[str]) -> bool:
     return len(words) >= 2 and all(x in after for x in words)
 
 
-ALIKE_TOTAL_RULE = "các tỷ lệ cùng nêu 'chiếm … tổng số <như nhau>': trên tổng một tỷ lệ trong số đó tái tạo"
+ALIKE_TOTAL_RULE = (
+    "các tỷ lệ cùng nêu 'chiếm … tổng số <như nhau>': "
+    "trên tổng một tỷ lệ trong số đó tái tạo"
+)
 _TOTAL_PHRASE_END = regex.compile(r"[,;.()\n]")
 
 
@@ -1107,11 +1130,12 @@ def _total_phrase(tx: Text, p: Figure) -> str:
 
 
 def _shares_of_a_total_named_alike(tx: Text) -> Iterable[Relation]:
-    """"Huyện A … 340 tỷ đồng, chiếm 51,59% tổng số vốn đăng ký của cả tỉnh. … huyện B với 108
-    tỷ đồng, chiếm 16,23% tổng số vốn đăng ký của cả tỉnh. ¶ … toàn tỉnh … 659 tỷ đồng vốn
-    đăng ký": shares that name their total in the same words are of one total, printed before
-    or after them.  When exactly one amount reproduces a share printed with decimals, every share of
-    the group is read over it (one a reader would vouch for: it may alarm)."""
+    """"Huyện A … 450 tỷ đồng, chiếm 37,5% tổng số vốn đăng ký của cả
+    tỉnh. … huyện B với 150 tỷ đồng, chiếm 12,5% tổng số vốn đăng ký của cả
+    tỉnh. ¶ … toàn tỉnh … 1.200 tỷ đồng vốn đăng ký": shares that name their
+    total in the same words are of one total, printed before or after them.  When exactly one amount
+    reproduces a share printed with decimals, every share of the group is read over it (one a reader
+    would vouch for: it may alarm)."""
     groups: dict[str, list[tuple[Figure, Figure]]] = {}
     for num, p in zip(tx.figures, tx.figures[1:]):
         if p.kind != "percent" or p.change or num.change or not is_amount(num) or not num.value:

@@ -133,6 +133,19 @@ _OUTCOMES = frozenset({"resolved", "pending", "on_time", "late", "ahead"})
 _NEW_CLAUSE = regex.compile(r"(?:,\s*(?:[\p{L}]+\s+){3,}|\s+với\s+)[^\d,;]*$")
 
 
+# "số trường đạt chuẩn tăng thêm … là 30 trường, trong đó mầm non tăng 12
+# trường, …": a rise said in the words before a whole printed as a level
+_RISE_IN_WORDS = regex.compile(r"(?<![\p{L}])(?P<d>tăng|giảm)\s+thêm(?![\p{L}])[^;.]{0,80}$", regex.I)
+
+
+def _moved(tx: Text, whole: Figure) -> str | None:
+    """The whole's change, printed with it or said in the words before it."""
+    if whole.change:
+        return whole.change
+    m = _RISE_IN_WORDS.search(tx.before(whole, 100))
+    return m.group("d").lower() if m else None
+
+
 def _parts_after(
     tx: Text, whole: Figure, begin: int, same_sentence_only: bool, end: int | None = None
 ) -> list[Figure]:
@@ -146,6 +159,7 @@ def _parts_after(
     # the end of a part's own breakdown ("18 trường mầm non, gồm 9 …, 3 …; 23 trường tiểu
     # học")
     skip_to = -1
+    moved = _moved(tx, whole)
     for f in tx.figures[bisect.bisect_left(tx.starts, begin) :]:
         if end is not None and f.start >= end:
             break
@@ -177,9 +191,9 @@ def _parts_after(
         like = tx.compatible(f, whole) or _named_with(tx, f, whole)
         if like and whole.change and f.change and f.change != whole.change:
             return []  # "giảm 420 …, trong đó A giảm 300, B giảm 200, C tăng 80": a net change
-        if not (is_amount(f) or actual) or not like or f.change != whole.change or f is whole:
+        if not (is_amount(f) or actual) or not like or f.change != moved or f is whole:
             continue
-        changed = not whole.change and CHANGE_BEFORE.search(tx.before(f, 30))  # a cut's parts are cuts
+        changed = not moved and CHANGE_BEFORE.search(tx.before(f, 30))  # a cut's parts are cuts
         if changed or (SLASH_BEFORE.search(tx.t, max(0, f.start - 30), f.start) and not _paired(tx, f)):
             continue  # "ngô 14.662,5 ha/15.000 ha": the plan after the slash is not a part
         d = tx.d(f.start)
@@ -992,7 +1006,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if (
             first is None
             or not (is_amount(first) or (first.kind == "ratio" and first.denominator))
-            or not any(tx.compatible(first, w) and first.change == w.change for w in earlier)
+            or not any(tx.compatible(first, w) and first.change == _moved(tx, w) for w in earlier)
         ):
             if earlier and _ENDS_PARAGRAPH.match(tx.t, m.end()):
                 yield from _paragraph_parts(tx, earlier[-1], m.end())
@@ -1005,7 +1019,7 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
                 yield from _paragraph_parts(tx, w, m.end())
         word = " ".join(m.group(0).split()).strip(" ,:").lower()
         rule = f"'{word}' mở câu sau tổng" if opens else f"'{word}' sau tổng"
-        earlier = [w for w in earlier if w.change == first.change]  # a cut is broken into cuts
+        earlier = [w for w in earlier if _moved(tx, w) == first.change]  # a cut is broken into cuts
         begin = m.end()
         if recalled := _recalled_part(tx, earlier, first, m.end()):
             # "… gồm 10 HC Vàng, 13 HC Bạc … Trong đó, 10 HC Vàng thuộc về các bộ
@@ -2240,7 +2254,7 @@ def _fraction_siblings(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", frac, (frac, *counts), rule, conf, whole=frac.denominator)
 
 
-# "27/40 xã đạt chuẩn …; 13 xã chưa đạt": the fraction's verb, then the rest said not to do it
+# "14/18 xã đạt chuẩn …; 4 xã chưa đạt": the fraction's verb, then the rest said not to do it
 _FRACTION_VERB = regex.compile(
     r"\s*(?:\p{L}+\s+){0,2}?(?P<v>đạt|hoàn\s+thành|có|được|thực\s+hiện)(?![\p{L}])", regex.I
 )
@@ -2250,9 +2264,9 @@ COMPLEMENT_RULE = "phân số 'a/b … đạt' và số 'chưa/không đạt' sa
 
 
 def _fractions_and_their_rest(tx: Text) -> Iterable[Relation]:
-    """"27/40 xã đạt chuẩn (cao nhất … 29,2%); 13 xã chưa đạt": the count said not to do what the
-    fraction's numerator did (the same verb, and no other object: not "12/15 xã có trạm …, 2 xã không
-    có bác sĩ"), in its sentence or the next, makes the denominator with it."""
+    """"14/18 xã đạt chuẩn (cao nhất … 19 tiêu chí); 4 xã chưa đạt": the count said not to do
+    what the fraction's numerator did (the same verb, and no other object: not "12/15 xã có trạm …,
+    2 xã không có bác sĩ"), in its sentence or the next, makes the denominator with it."""
     for frac in tx.figures:
         if frac.kind != "ratio" or not frac.denominator or frac.change or frac.denominator <= frac.value:
             continue

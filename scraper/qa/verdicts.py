@@ -361,11 +361,18 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
                     continue
                 used |= ids
                 out.append(v)
+        elif verdicts and (
+            (sibling := next((v for v in verdicts if _sibling_whole(v, sure)), None)) is not None
+            and verdicts[0].relation.confidence < settings.QA_ALARM
+            and _operand_key(sibling.relation) not in verified
+        ):
+            # "180 ứng cử viên nữ (chiếm 45%); 100 … (25%); 30 … (8,5%)", all of 400 said
+            # paragraphs before: the one reading over the whole its siblings hold over
+            out.append(sibling)
         elif (
             verdicts
             and (
                 verdicts[0].relation.confidence >= settings.QA_ALARM
-                or _sibling_whole(verdicts[0], sure)
                 or _slipped(verdicts[0])
                 or (changes_hold >= settings.QA_SIBLING_CHANGES and _adjacent_change(verdicts))
             )
@@ -677,7 +684,8 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
             if any(w == whole.index and ids <= done for w, done in confirmed):
                 continue  # "3.395 + 28 + 3 + 1 = 3.427" holds already: its first three are no breakdown
             if any(ids == done for _, done in confirmed):
-                continue  # "đúng hạn 980 (98%), trễ hạn 0 (0%)" make the 980 resolved: of it, not of all
+                # "đúng hạn 980 (98%), trễ hạn 0 (0%)" make the 980 resolved: of it, not of all
+                continue
             summed.add((whole.index, ids))
             rule = "các phần có tỷ lệ cộng lại 100% của cùng một tổng"
             out.append(evaluate(Relation("sum", whole, parts, rule, settings.QA_CONF_IDENTITY), tolerance))

@@ -79,9 +79,9 @@ ROLES: dict[str, str] = {
     "due": r"đến\s+hạn",
     # judgment enforcement: what can be enforced now is what "thi hành xong" is a share of
     "eligible": r"(?<!chưa\s)(?:có|đủ)\s+điều\s+kiện(?:\s+thi\s+hành)?",
-    "on_time": r"đúng\s+hạn|trước\s+hạn",
+    "on_time": r"đúng\s+hạn|trước\s+hạn|sớm\s+hạn",
     # not "trước và đúng hạn"
-    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)trước\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",
+    "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)(?:trước|sớm)\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
     "resolved": r"(?:giải\s+quyết|xử\s+lý)|kết\s+thúc|đã\s+giải\s+quyết|"
     r"(?:giải\s+quyết|xử\s+lý)\s+(?:xong|được|thành\s+công|phản\s+hồi)|đã\s+xử\s+lý"
