@@ -905,6 +905,11 @@ MISPRINTED = [
     ("'N trên tổng số M …, chiếm tới X%': the count before 'trên tổng số' over M",
      "Tại huyện A, số ứng viên cư trú tại địa phương là {} trên tổng số 40 ứng viên, chiếm tới 75%.",
      "30", "32", "ratio"),
+    ("'tổng số <noun> … là N' and, two sentences on, 'tổng số M <noun> …, tỷ lệ X%'",
+     "Năm nay, tổng số thí sinh đăng ký dự thi của tỉnh là 9.000 (tăng 2% so với năm trước). Tổng số "
+     "nguyện vọng là 30.000 lượt. Đến nay, có tổng số {} thí sinh điều chỉnh nguyện vọng, tỷ lệ điều chỉnh "
+     "là 33,33%.",
+     "3.000", "3.300", "ratio"),
     ("a rise said in words before a whole printed as a level, broken into rises",
      "Số trường đạt chuẩn tăng thêm trong năm là 30 trường, trong đó mầm non tăng 12 trường, tiểu học tăng "
      "10 trường, trung học cơ sở tăng {} trường.",
@@ -3210,6 +3215,10 @@ def test_shares_naming_one_total_add_up_in_brackets_or_not():
         "khoản này chiếm tỷ trọng 88,4% tổng thu nội địa; 4/14 khoản thu không đạt (các khoản này chiếm tỷ "
         "trọng {}% tổng thu nội địa)."
     )
+    shares = [c for c in check_text(text.format("11,6")) if c.check == "shares"]
+    assert [([f["raw"] for f in c.figures], c.consistent) for c in shares] == [(["88,4%", "11,6%"], True)]
+    # … or in the next sentence of the paragraph
+    text = text.replace("; 4/14", ". Có 4/14")
     shares = [c for c in check_text(text.format("11,6")) if c.check == "shares"]
     assert [([f["raw"] for f in c.figures], c.consistent) for c in shares] == [(["88,4%", "11,6%"], True)]
     # they are not said to be all of it: shares that miss 100% confirm nothing and alarm on nothing

@@ -370,14 +370,14 @@ def _total(fs: list[Figure]) -> Decimal:
 
 def _shares_naming_one_total(body: str, figures: list[Figure]) -> list[list[Figure]]:
     """"…, nhóm này chiếm tỷ trọng 70,5% tổng thu nội địa; … (nhóm còn lại chiếm tỷ
-    trọng 29,5% tổng thu nội địa)": shares of one sentence, in brackets or not, that name their total
-    in the same words.  Nothing says they are all its parts: they only ever confirm."""
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    trọng 29,5% tổng thu nội địa)": shares of one paragraph, in brackets or not, that name their
+    total in the same words.  Nothing says they are all its parts: they only ever confirm."""
+    groups: dict[tuple[int, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.value < 100:
             m = _NAMED_TOTAL.match(body, f.end)
             if m is not None and _SHARE_WORDS.search(body, max(0, f.start - 60), f.start):
-                groups[f.sentence, " ".join(m.group("n").lower().split())].append(f)
+                groups[body.rfind("\n", 0, f.start), " ".join(m.group("n").lower().split())].append(f)
     return [fs for fs in groups.values() if 2 <= len(fs) <= settings.QA_SHARES_MAX_TERMS]
 
 

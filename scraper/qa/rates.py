@@ -435,7 +435,10 @@ def _whole_reasons(
         yield 0.8, "tỷ lệ trước/đúng/quá hạn trên số đã giải quyết"
     if dist <= 1 and f.start < num.start and _OCCURRED.search(tx.label(f)) and _CLEARED.search(tx.label(num)):
         yield 0.8, CLEARED_RULE  # "xảy ra 95 vụ …, điều tra làm rõ 83 vụ, …, đạt 87%"
-    if dist <= 1 and f.start < num.start and _total_of_its_noun(tx.label(f), tx.label(num)):
+    said = tx.t[tx.sent[tx.sentence(f.start)] : f.start]  # "tổng số thí sinh …, cao đẳng là"
+    if dist <= 2 and f.start < num.start and _total_of_its_noun(said, tx.label(num)):
+        # (or a sentence on: "tổng số thí sinh … là 9.000. … Đến nay, có tổng số 3.000
+        # thí sinh điều chỉnh …, tỷ lệ 33,33%")
         yield 0.8, "'tổng số <danh từ>' và số <danh từ> ấy ngay sau"
     if dist == 0 and f.start < num.start:
         between = [
@@ -481,7 +484,7 @@ IN_WHOLE_REASON = "'trong N …, có' và tỷ lệ của từng mục trên N"
 
 _TOTAL_OF = regex.compile(r"(?<![\p{L}])tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I)
 _COUNT_OF = regex.compile(
-    r"^\s*(?:(?:trong\s+đó|còn|có)\s*,?\s*)?số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I
+    r"^\s*(?:(?:trong\s+đó|còn|có)\s*,?\s*)?(?:tổng\s+)?số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)", regex.I
 )
 
 
