@@ -910,6 +910,15 @@ MISPRINTED = [
      "nguyện vọng là 30.000 lượt. Đến nay, có tổng số {} thí sinh điều chỉnh nguyện vọng, tỷ lệ điều chỉnh "
      "là 33,33%.",
      "3.000", "3.300", "ratio"),
+    ("a rate of plan over the plan's amount in brackets after 'kế hoạch A và B giao (hơn …)'",
+     "Đến hết tháng 6, tỉnh giải ngân được 1.200 tỷ đồng vốn đầu tư công, bằng {}% kế hoạch Thủ tướng và "
+     "HĐND tỉnh giao (hơn 4.800 tỷ đồng).",
+     "25", "27", "ratio"),
+    ("'Tỷ lệ <role> đạt X%' in a sentence of its own, over the counts of the sentences before",
+     "Trung tâm đã tiếp nhận 2.100 hồ sơ và đã giải quyết 2.000 hồ sơ. Số hồ sơ giải quyết đúng và trước "
+     "hạn là 1.990 hồ sơ. Trong tuần, Trung tâm tiếp nhận trực tuyến 46 hồ sơ. Tỷ lệ hồ sơ xử lý đúng hạn "
+     "đạt {}%.",
+     "99,5", "98,5", "ratio"),
     ("a rise said in words before a whole printed as a level, broken into rises",
      "Số trường đạt chuẩn tăng thêm trong năm là 30 trường, trong đó mầm non tăng 12 trường, tiểu học tăng "
      "10 trường, trung học cơ sở tăng {} trường.",
@@ -3254,3 +3263,14 @@ def test_shares_of_files_name_those_still_in_time(pending: str, consistent: bool
     )
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [(len(c.figures), c.consistent) for c in shares] == [(3, consistent)]
+
+
+@pytest.mark.parametrize("late,consistent", [("4,96", True), ("5,96", None)])
+def test_shares_named_by_outcome_across_sentences_confirm(late: str, consistent: bool | None) -> None:
+    # on time in one sentence, late in the next: a breakdown only by their words, so it confirms only
+    text = (
+        "Trong quý, thành phố đã giải quyết 1.250 hồ sơ, trong đó 1.188 hồ sơ đúng và sớm hạn, đạt 95,04%. "
+        f"Tỷ lệ hồ sơ trễ hạn còn {late}%, giảm 0,5% so với quý trước."
+    )
+    shares = [c for c in check_text(text) if c.check == "shares"]
+    assert [c.consistent for c in shares] == ([] if consistent is None else [consistent])

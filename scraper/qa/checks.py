@@ -26,7 +26,7 @@ from .. import settings
 from ..errors import OfficialTableError
 from ..models import Check, CompareRow, Figure
 from .arithmetic import second_look
-from .pairs import relations
+from .pairs import IDENTITIES, relations, roles_of
 from .tables import read_text_tables
 from .verdicts import Relation, Verdict, decide, scale_slip, unit_of, within_rounding
 
@@ -358,7 +358,7 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
         found = [check] if check is not None else _runs_making_whole(body, sentence_fs, tolerance)
         out.extend(c.model_copy(update={"article_url": url}) for c in found)
     judged = {ref["index"] for c in out for ref in c.figures}
-    for fs in _shares_naming_one_total(body, figures):
+    for fs in [*_shares_naming_one_total(body, figures), *_shares_by_roles(body, figures)]:
         if judged.isdisjoint(f.index for f in fs) and _shares_close(fs, _total(fs), tolerance):
             out.append(_shares_check(fs, _total(fs), True, 0.5).model_copy(update={"article_url": url}))
     return out
@@ -366,6 +366,33 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
 
 def _total(fs: list[Figure]) -> Decimal:
     return sum((f.value for f in fs), Decimal(0))
+
+
+# the breakdowns of files by outcome whose shares are of one whole ("đúng hạn" and "trễ hạn")
+_OUTCOMES = frozenset({"on_time", "late", "ahead", "resolved", "pending"})
+_OUTCOME_SPLITS = [parts for parts, _, _ in IDENTITIES if set(parts) <= _OUTCOMES]
+
+
+def _shares_by_roles(body: str, figures: list[Figure]) -> list[list[Figure]]:
+    """"…, 1.200 hồ sơ đúng và sớm hạn, đạt 96%. Tỷ lệ hồ sơ trễ hạn còn 4%": the
+    shares of one paragraph each named by one outcome, covering a standard breakdown (on time and
+    late; resolved and pending), first of each.  Nothing says they are of one whole: they only ever
+    confirm."""
+    by_para: dict[int, dict[str, Figure]] = defaultdict(dict)
+    last_end = 0
+    for f in figures:
+        lo, last_end = max(last_end, body.rfind(".", 0, f.start) + 1), f.end
+        if f.kind != "percent" or f.change or f.prior_period or f.range is not None or f.value >= 100:
+            continue
+        roles = roles_of(body[max(lo, f.start - 80) : f.start]) & _OUTCOMES
+        if len(roles) == 1:
+            by_para[body.rfind("\n", 0, f.start)].setdefault(roles.pop(), f)
+    out = []
+    for named in by_para.values():
+        for parts in _OUTCOME_SPLITS:
+            if all(r in named for r in parts) and len(named) == len(parts):
+                out.append(sorted((named[r] for r in parts), key=lambda f: f.start))
+    return out
 
 
 def _shares_naming_one_total(body: str, figures: list[Figure]) -> list[list[Figure]]:

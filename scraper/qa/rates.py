@@ -837,7 +837,12 @@ def _of_two_joined(tx: Text, p: Figure, num: Figure, wholes: list[Figure]) -> bo
 
 # Between a rate and the figure it is measured against: "đạt 62,5% | kế hoạch vốn giao | 2.000 tỷ
 # đồng". "… kế hoạch vốn năm 2023 (2.000 tỷ đồng)": a year and a parenthesis may come between
-_NAMED_WHOLE_GAP = regex.compile(r"[\p{L}\s]{1,60}?(?:\d{4}\s*)?(?:là|:|\()?\s*", regex.I)
+_NAMED_WHOLE_GAP = regex.compile(
+    r"[\p{L}\s]{1,60}?(?:\d{4}\s*)?(?:là|:|\()?\s*(?:(?:hơn|gần|khoảng|trên)\s+)?", regex.I
+)
+# "… kế hoạch Thủ tướng và HĐND thành phố giao (hơn 25.000 tỷ đồng)": the plan's
+# amount in brackets
+_WHOLE_IN_BRACKETS = regex.compile(r"\(\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.I)
 
 
 _PLAN_RATE = regex.compile(
@@ -1213,7 +1218,7 @@ def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
     if not same and not (num.kind == w.kind == "count" and unit_key(num.unit) == unit_key(w.unit)):
         return None  # "45.000 liều vắc xin, đạt 90% kế hoạch (50.000 liều)": counted the same
     gap = tx.t[p.end : w.start]
-    if _ANOTHER_ITEM.search(gap):
+    if _ANOTHER_ITEM.search(gap) and not _WHOLE_IN_BRACKETS.search(gap):
         return None  # "đạt 60% dự toán giao và chi ngân sách xã là 51,097 tỷ": the next item
     return w if _NAMED_WHOLE_GAP.fullmatch(gap) and not MARKER.search(gap) else None
 
@@ -2158,6 +2163,70 @@ def _rates_over_identity_wholes(tx: Text) -> Iterable[Relation]:
         yield Relation("ratio", p, (num,), IDENTITY_WHOLE_RULE, settings.QA_CONF_CHANGE, whole=whole)
 
 
+# "Tỷ lệ hồ sơ xử lý đúng hạn đạt 99,5%." in a sentence of its own, the counts in the
+# sentences before
+_ROLE_RATE_OPENS = regex.compile(
+    r"\s*(?:[-–•+]\s*)?T[ỷỉ]\s+lệ(?P<n>[^\d;.()]{3,80}?)(?:đạt|là|:)?\s*"
+    r"(?:khoảng|gần|hơn|trên)?\s*",
+    regex.I,
+)
+# the count a rate named by a role is of: on time of what was due or resolved, resolved of what came in
+_RATE_BASES = {
+    "on_time": ("due", "resolved"),
+    "late": ("due", "resolved"),
+    "ahead": ("due", "resolved"),
+    "resolved": ("received", "total"),
+    "pending": ("received", "total"),
+}
+ROLE_RATE_RULE = (
+    "'Tỷ lệ <vai trò> đạt X%' trong câu riêng: số <vai trò> ấy nêu trước, "
+    "trên số gốc của nó"
+)
+_CLAUSE_EDGE = regex.compile(r"[,;.:\n]")
+
+
+def _own_clause(tx: Text, f: Figure) -> str:
+    """The words of the clause a figure sits in (not its neighbour's, as its label may hold)."""
+    lo = tx.sent[tx.sentence(f.start)]
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(tx.t, max(lo, f.start - 100), f.start)]
+    hi = _CLAUSE_EDGE.search(tx.t, f.end, f.end + 100)
+    return tx.t[edges[-1] if edges else max(lo, f.start - 100) : hi.start() if hi else f.end + 100]
+
+
+def _rates_named_by_role(tx: Text) -> Iterable[Relation]:
+    """"… đã giải quyết 2.000 hồ sơ. Số hồ sơ giải quyết đúng và trước hạn là
+    1.990 hồ sơ. … Tỷ lệ hồ sơ xử lý đúng hạn đạt 99,5%.": a rate in a sentence of
+    its own, named by one role, is of the last count of that role in the sentences before, over the
+    count its role is a share of."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or p.prior_period:
+            continue
+        s = tx.sentence(p.start)
+        m = _ROLE_RATE_OPENS.fullmatch(tx.t, tx.sent[s], p.start)
+        named = roles_of(m.group("n")) & set(_RATE_BASES) if m else set()
+        if len(named) != 1:
+            continue
+        role = named.pop()
+        earlier = [
+            f for f in tx.in_sentences(s - settings.QA_EARLIER_LEVEL_SENTENCES, s - 1, p.start)
+            if is_amount(f) and not f.change and tx.paragraph(f.start) == tx.paragraph(p.start)
+        ]
+        nums = [f for f in earlier if role in roles_of(_own_clause(tx, f))]
+        if not nums:
+            continue
+        num = nums[-1]
+        for base_role in _RATE_BASES[role]:
+            bases = [
+                f for f in earlier
+                if f.start < num.start and f.value >= num.value and tx.compatible(f, num)
+                and base_role in roles_of(_own_clause(tx, f))
+            ]
+            if bases and bases[-1].value:
+                conf = settings.QA_CONF_MARKER
+                yield Relation("ratio", p, (num, bases[-1]), ROLE_RATE_RULE, conf, whole=bases[-1].value)
+                break
+
+
 def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     """Every scored rate relation of the prose; `sums` (from `sums.sum_relations`) tell a part's siblings
     (never its whole) and the breakdowns whose shares make a structure."""
@@ -2169,7 +2238,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_of_a_named_total(tx, sums), *_rates_by_measure(tx), *_plans_after(tx)]
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
     rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
-    rates += list(_shares_of_a_total_named_alike(tx))
+    rates += [*_shares_of_a_total_named_alike(tx), *_rates_named_by_role(tx)]
     return rates
 
 
