@@ -919,6 +919,10 @@ MISPRINTED = [
      "hạn là 1.990 hồ sơ. Trong tuần, Trung tâm tiếp nhận trực tuyến 46 hồ sơ. Tỷ lệ hồ sơ xử lý đúng hạn "
      "đạt {}%.",
      "99,5", "98,5", "ratio"),
+    ("'N trong số M …' far before the one rate of its sentence",
+     "Đến nay, đã có {} trong số 400 thủ tục hành chính thuộc thẩm quyền của các sở, ngành được tiếp nhận, "
+     "thẩm định và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh, đạt tỷ lệ 30%.",
+     "120", "140", "ratio"),
     ("a rise said in words before a whole printed as a level, broken into rises",
      "Số trường đạt chuẩn tăng thêm trong năm là 30 trường, trong đó mầm non tăng 12 trường, tiểu học tăng "
      "10 trường, trung học cơ sở tăng {} trường.",

@@ -133,7 +133,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
                     out.append((first, 1.0 if explicit else 0.7, "cặp số liệu ngay trước tỷ lệ"))
         break
     if not out:
-        out += _count_of_clause_before(tx, p)
+        out += _count_of_clause_before(tx, p) or _pair_of_the_sentence(tx, p)
     if i + 1 < len(tx.figures):
         n = tx.figures[i + 1]
         gap = tx.t[p.end : n.start]
@@ -163,8 +163,19 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
     return out
 
 
-_COUNTED_OVER_RULE = "số liệu trước 'trên tổng số' ngay trước tỷ lệ"
-_OVER_TOTAL_BEFORE = regex.compile(r"\s*(?:\p{L}+\s+){0,2}?(?:trên|trong)\s+tổng\s+số\s*$", regex.I)
+_COUNTED_OVER_RULE = "số liệu trước 'trên tổng số' (hay 'trong số') của tỷ lệ"
+_OVER_TOTAL_BEFORE = regex.compile(r"\s*(?:\p{L}+\s+){0,2}?(?:trên|trong)\s+(?:tổng\s+)?số\s*$", regex.I)
+
+
+def _pair_of_the_sentence(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
+    """"đã có 120 trong số 400 thủ tục … được tiếp nhận …, đạt tỷ lệ 30%": the count of the
+    one "N trong số M" the rate's sentence holds before it, however far back."""
+    s = tx.sentence(p.start)
+    before = [f for f in tx.in_sentences(s, s, p.start) if f.start < p.start]
+    if len(before) != 2 or not all(is_amount(f) for f in before):
+        return []
+    counted = _counted_over(tx, before[1])
+    return [(counted, 0.9, _COUNTED_OVER_RULE)] if counted is before[0] else []
 
 
 def _counted_over(tx: Text, whole: Figure) -> Figure | None:
@@ -350,7 +361,9 @@ _ELIGIBLE_REASON = "tỷ lệ thi hành xong trên số có điều kiện thi h
 _NAMED_WHOLES = ("'Trong số", _ELIGIBLE_REASON)
 
 
-_OVER_TOTAL = regex.compile(r"(?<![\p{L}])(?:trên|trong)\s+tổng\s+số(?:\s+[\p{L}]+){0,2}\s*$", regex.I)
+_OVER_TOTAL = regex.compile(
+    r"(?<![\p{L}])(?:trên|trong)\s+(?:tổng\s+)?số(?:\s+[\p{L}]+){0,2}\s*$", regex.I
+)
 
 
 def _whole_reasons(
@@ -406,7 +419,7 @@ def _whole_reasons(
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
     if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
-        yield 0.85, "số 'trên tổng số' ngay sau tử số"
+        yield 0.85, "số 'trên tổng số' (hay 'trong số') ngay sau tử số"
     whole_roles = roles_of(tx.label(f))
     if f.index in sums.parts or _carried_over_beside(tx, f):
         # "TAND tỉnh thụ lý 485 …, các huyện thụ lý 5.581": a part is not what a total's rate is
