@@ -164,7 +164,9 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
 
 
 _COUNTED_OVER_RULE = "số liệu trước 'trên tổng số' (hay 'trong số') của tỷ lệ"
-_OVER_TOTAL_BEFORE = regex.compile(r"\s*(?:\p{L}+\s+){0,2}?(?:trên|trong)\s+(?:tổng\s+)?số\s*$", regex.I)
+_OVER_TOTAL_BEFORE = regex.compile(
+    r"\s*(?:\p{L}+\s+){0,2}?(?:trên|trong)\s+(?:tổng\s+)?số\s*$", regex.I
+)
 
 
 def _pair_of_the_sentence(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
