@@ -170,8 +170,8 @@ _OVER_TOTAL_BEFORE = regex.compile(
 
 
 def _pair_of_the_sentence(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
-    """"đã có 120 trong số 400 thủ tục … được tiếp nhận …, đạt tỷ lệ 30%": the count of the
-    one "N trong số M" the rate's sentence holds before it, however far back."""
+    """"đã có 120 trong số 400 thủ tục … được tiếp nhận …, đạt tỷ lệ 30%": the
+    count of the one "N trong số M" the rate's sentence holds before it, however far back."""
     s = tx.sentence(p.start)
     before = [f for f in tx.in_sentences(s, s, p.start) if f.start < p.start]
     if len(before) != 2 or not all(is_amount(f) for f in before):
