@@ -973,6 +973,10 @@ IDENTITY_CASES = [
     ("Tiếp nhận 600 đơn; đã giải quyết 560 đơn, đang giải quyết 40 đơn.", True),
     ("Tổng số đơn phải giải quyết 600 đơn; đã giải quyết 560 đơn, đang giải quyết 30 đơn.", False),
     ("Tiếp nhận mới 700 hồ sơ, kỳ trước chuyển sang 25 hồ sơ, tổng số hồ sơ phải giải quyết 725 hồ sơ.", True),
+    ("Trong quý, bộ phận một cửa tiếp nhận 900 hồ sơ, đã giải quyết 850 hồ sơ, đang giải quyết 40 hồ sơ, trả "
+     "lại 10 hồ sơ.", True),
+    ("Trong quý, bộ phận một cửa tiếp nhận 900 hồ sơ, đã giải quyết 850 hồ sơ, đang giải quyết 40 hồ sơ, trả "
+     "lại 15 hồ sơ.", False),
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 30 vụ việc đang xác minh.", True),
     ("Các cơ quan đã giải quyết được 90/120 vụ việc, còn lại 20 vụ việc đang xác minh.", False),
     ("Kim ngạch xuất khẩu đạt 12,5 tỷ USD, nhập khẩu 11,2 tỷ USD, xuất siêu 1,3 tỷ USD.", True),

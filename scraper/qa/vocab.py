@@ -168,6 +168,11 @@ IDENTITIES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
         ("total", "taken_up", "received"),
         "đã giải quyết + đang giải quyết = tổng số",
     ),
+    (
+        ("resolved", "pending", "returned"),
+        ("received", "total"),  # (files returned are of those received: not the weakest whole here)
+        "đã giải quyết + đang giải quyết + trả lại = tổng số tiếp nhận",
+    ),
     (("online", "in_person"), ("received", "total"), "trực tuyến + trực tiếp = số tiếp nhận"),
     (("import", "surplus"), ("export",), "nhập khẩu + xuất siêu = xuất khẩu"),
     (("export", "trade_deficit"), ("import",), "xuất khẩu + nhập siêu = nhập khẩu"),
