@@ -919,6 +919,10 @@ MISPRINTED = [
      "hạn là 1.990 hồ sơ. Trong tuần, Trung tâm tiếp nhận trực tuyến 46 hồ sơ. Tỷ lệ hồ sơ xử lý đúng hạn "
      "đạt {}%.",
      "99,5", "98,5", "ratio"),
+    ("'N <noun> trên tổng số M <another noun>, đạt X%': one of each, whatever the nouns",
+     "Hội đồng nghĩa vụ quân sự các xã đã khám sơ tuyển cho {} thanh niên trên tổng số 1.500 lệnh gọi lên "
+     "trạm khám, đạt 40%, trong đó có 560 thanh niên đạt sức khỏe.",
+     "600", "640", "ratio"),
     ("'N trong số M …' far before the one rate of its sentence",
      "Đến nay, đã có {} trong số 400 thủ tục hành chính thuộc thẩm quyền của các sở, ngành được tiếp nhận, "
      "thẩm định và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh, đạt tỷ lệ 30%.",

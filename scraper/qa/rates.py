@@ -305,7 +305,9 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
     siblings = sums.siblings.get(num.index, set())
     for f in tx.in_paragraphs(para - 3, para, p.start):
-        if f is num or f is p or f.change or not tx.compatible(f, num) or f.value <= num.value:
+        # "652 thanh niên trên tổng số 1.661 lệnh gọi": one summons each, whatever the nouns
+        like = tx.compatible(f, num) or _counted_over(tx, f) is num
+        if f is num or f is p or f.change or not like or f.value <= num.value:
             continue
         if not (is_amount(f) or (f.kind == "ratio" and f.denominator)):
             continue  # a fraction "4.561/5.650 hồ sơ" is a whole by its numerator
