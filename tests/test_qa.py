@@ -960,6 +960,19 @@ PAIRING += _twice(
 )
 
 
+PAIRING += _twice(
+    "a level, its share, then its fall as a rate and an amount in brackets",
+    "… the fall's rate misprinted",
+    "Tổng diện tích gieo trồng vụ mùa đạt 20.000 ha, trong đó cây lương thực có hạt đạt 16.000 ha, chiếm "
+    "80% giảm {}% (-400 ha) so với vụ mùa năm trước; rau các loại đạt 4.000 ha, chiếm 20%.",
+    ("2,4", "2,8"),
+    (
+        [("sum", True), ("ratio", True), ("ratio", True), ("ratio", True)],
+        [("sum", True), ("ratio", True), ("ratio", False), ("ratio", True)],
+    ),
+)
+
+
 @pytest.mark.parametrize("rule,text,expected", PAIRING, ids=[p[0] for p in PAIRING])
 def test_pairing_rules(rule: str, text: str, expected: list[tuple[str, bool]]) -> None:
     # what the rules relate; the arithmetic search's confirmations have a table of their own below
@@ -3286,3 +3299,10 @@ def test_shares_named_by_outcome_across_sentences_confirm(late: str, consistent:
     )
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [c.consistent for c in shares] == ([] if consistent is None else [consistent])
+
+
+@pytest.mark.parametrize("tail,alarms", [("; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.", False), (".", True)])
+def test_shares_short_of_100_alarm_unless_the_rest_is_named(tail: str, alarms: bool) -> None:
+    text = "Vụ mùa năm nay, cây lương thực chiếm 87,5%, cây chất bột chiếm 0,5%, rau các loại chiếm 10,5%" + tail
+    shares = [c for c in check_text(text) if c.check == "shares"]
+    assert [c.consistent for c in shares] == ([False] if alarms else [])

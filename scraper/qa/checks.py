@@ -433,9 +433,20 @@ def _sentence_breakdown(
     computed = sum((f.value for f in fs), Decimal(0))
     if run is None and (not named or abs(computed - 100) > Decimal(str(settings.QA_SHARES_MAX_GAP))):
         return None
-    if run is None and _of_a_larger_whole(body, figures, fs):
+    if run is None and (_of_a_larger_whole(body, figures, fs) or _rest_without_a_share(body, fs[-1])):
         return None
     return _shares_check(fs, computed, run is not None, 0.8 if named else 0.5)
+
+
+# "…; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.": the rest named, no share for it
+_REST_UNCOUNTED = regex.compile(r"(?<![\p{L}])(?:còn\s+lại|khác)(?![\p{L}])[^\d.\n]*$", regex.I)
+
+
+def _rest_without_a_share(body: str, last: Figure) -> bool:
+    """The sentence goes on, after its last share, to name the rest with no number: not all of it."""
+    ends = [i for i in (body.find(".", last.end), body.find("\n", last.end)) if i >= 0]
+    end = min(ends) if ends else len(body)
+    return end - last.end <= 200 and _REST_UNCOUNTED.search(body, last.end, end) is not None
 
 
 def _of_a_larger_whole(body: str, figures: list[Figure], shares: list[Figure]) -> bool:

@@ -1414,14 +1414,20 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
     level's change, sure enough to alarm."""
     first, second = (change, p) if change.start < p.start else (p, change)
     i = tx.order[id(first)]
-    if i == 0 or tx.figures[i - 1] is not level or tx.figures[i + 1] is not second:
+    if i == 0 or i + 1 >= len(tx.figures) or tx.figures[i + 1] is not second:
+        return False
+    after_level = level.end
+    share = tx.figures[i - 1]
+    if share is not level and i >= 2 and tx.figures[i - 2] is level and _share_of(tx, level, share):
+        after_level = share.end  # "58.000 ha, chiếm 87% giảm 1,6% (-943 ha)": past the level's share
+    elif share is not level:
         return False
     paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
         first is p and _CHANGE_EQUIVALENT.fullmatch(tx.t, first.end, second.start)
     ) or (  # "…, giảm 3,56% so cùng kỳ, tương đương giảm 1.864 con"
         first is change and _RATE_OF_THE_CHANGE.fullmatch(tx.t, first.end, second.start)
     )  # "tăng 331 tỷ 273 triệu đồng so với đầu năm, tỷ lệ tăng đạt 9,9%"
-    if paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, level.end, first.start):
+    if paired and _LEVEL_TO_CHANGE.fullmatch(tx.t, after_level, first.start):
         return True
     # "240 đảng viên (giảm 60 đảng viên, 20%)": the change and its rate in one bracket after
     # the level
@@ -1431,6 +1437,12 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
         and _RATE_IN_ITS_BRACKET.fullmatch(tx.t, first.end, second.start)
         and _CLOSES.match(tx.t, second.end)
     )
+
+
+def _share_of(tx: Text, level: Figure, share: Figure) -> bool:
+    if share.kind != "percent" or share.change:
+        return False
+    return _SHARE_GAP.fullmatch(tx.t, level.end, share.start) is not None
 
 
 _BRACKET_OPENS_CHANGE = regex.compile(r"[^\d;.()]{0,40}\(\s*(?:giảm|tăng)[^\d;.()]{0,12}", regex.I)
