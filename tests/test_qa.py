@@ -3301,8 +3301,11 @@ def test_shares_named_by_outcome_across_sentences_confirm(late: str, consistent:
     assert [c.consistent for c in shares] == ([] if consistent is None else [consistent])
 
 
-@pytest.mark.parametrize("tail,alarms", [("; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.", False), (".", True)])
+@pytest.mark.parametrize(
+    "tail,alarms", [("; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.", False), (".", True)]
+)
 def test_shares_short_of_100_alarm_unless_the_rest_is_named(tail: str, alarms: bool) -> None:
-    text = "Vụ mùa năm nay, cây lương thực chiếm 87,5%, cây chất bột chiếm 0,5%, rau các loại chiếm 10,5%" + tail
+    text = "Vụ mùa năm nay, cây lương thực chiếm 87,5%, cây chất bột chiếm 0,5%, rau các loại chiếm 10,5%"
+    text += tail
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [c.consistent for c in shares] == ([False] if alarms else [])
