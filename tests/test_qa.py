@@ -923,6 +923,9 @@ MISPRINTED = [
      "Hội đồng nghĩa vụ quân sự các xã đã khám sơ tuyển cho {} thanh niên trên tổng số 1.500 lệnh gọi lên "
      "trạm khám, đạt 40%, trong đó có 560 thanh niên đạt sức khỏe.",
      "600", "640", "ratio"),
+    ("petitions by kind in brackets, feedback counted with them",
+     "Các cơ quan hành chính đã giải quyết 50/60 đơn (5 khiếu nại, 2 tố cáo, {} phản ánh và kiến nghị).",
+     "43", "45", "sum"),
     ("'N trong số M …' far before the one rate of its sentence",
      "Đến nay, đã có {} trong số 400 thủ tục hành chính thuộc thẩm quyền của các sở, ngành được tiếp nhận, "
      "thẩm định và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh, đạt tỷ lệ 30%.",

@@ -52,9 +52,9 @@ SAME_THING = (
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
         "đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo",
-        "kiến nghị", "án", "vụ án", "ý kiến",
+        "kiến nghị", "án", "vụ án", "ý kiến", "phản ánh",  # "158 phản ánh và kiến nghị": petitions
     },
-    {"hồ sơ", "thủ tục hành chính", "yêu cầu", "phản ánh"},
+    {"hồ sơ", "thủ tục hành chính", "yêu cầu"},
     # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
     {"tin", "tin báo", "nguồn tin", "tố giác"},
     {"hộ", "hộ gia đình", "gia đình"},  # "1059 hộ … 1025 gia đình có công trình vệ sinh"
