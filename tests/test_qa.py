@@ -976,6 +976,16 @@ PAIRING += _twice(
 )
 
 
+PAIRING += _twice(
+    "resolved as a fraction with its own breakdown in brackets, then what is pending: the denominator",
+    "… the denominator misprinted",
+    "Các cơ quan đã giải quyết 40/{} đơn thuộc thẩm quyền (20 khiếu nại, 2 tố cáo, 18 kiến nghị); đang xem "
+    "xét giải quyết 30 đơn còn trong hạn.",
+    ("70", "72"),
+    ([("sum", True), ("sum", True)], [("sum", True), ("sum", False)]),
+)
+
+
 @pytest.mark.parametrize("rule,text,expected", PAIRING, ids=[p[0] for p in PAIRING])
 def test_pairing_rules(rule: str, text: str, expected: list[tuple[str, bool]]) -> None:
     # what the rules relate; the arithmetic search's confirmations have a table of their own below

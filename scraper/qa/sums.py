@@ -1698,8 +1698,13 @@ def _identities(tx: Text) -> Iterable[Relation]:
             # "… 238/316 vụ việc, …, còn lại 35 vụ việc": nothing else counted between the two;
             # in a later sentence ("4.561/5.650 HS … Trung tâm đang giải quyết 1.089 HS") it only
             # confirms
+            # (the fraction's own breakdown in brackets is no count between: "37/111 đơn (17 khiếu
+            # nại, …); đang xem xét 74 đơn")
+            depth = tx.d(frac.start)
             if same and [
-                g for g in tx.figures if frac.start < g.start < rest[0].start and g.kind in ("count", "ratio")
+                g for g in tx.figures
+                if frac.start < g.start < rest[0].start
+                and g.kind in ("count", "ratio") and tx.d(g.start) <= depth
             ]:
                 continue
             yield Relation(

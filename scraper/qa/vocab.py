@@ -52,7 +52,8 @@ SAME_THING = (
     # "115 ý kiến, kiến nghị của cử tri … giải quyết dứt điểm 45 kiến nghị"
     {
         "đơn", "đơn thư", "vụ việc", "vụ", "việc", "khiếu nại", "tố cáo",
-        "kiến nghị", "án", "vụ án", "ý kiến", "phản ánh",  # "158 phản ánh và kiến nghị": petitions
+        # ("120 phản ánh và kiến nghị": petitions too)
+        "kiến nghị", "án", "vụ án", "ý kiến", "phản ánh",
     },
     {"hồ sơ", "thủ tục hành chính", "yêu cầu"},
     # procuracy: "63 nguồn tin về tội phạm … 58 tin báo"
