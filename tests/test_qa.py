@@ -926,6 +926,9 @@ MISPRINTED = [
     ("petitions by kind in brackets, feedback counted with them",
      "Các cơ quan hành chính đã giải quyết 50/60 đơn (5 khiếu nại, 2 tố cáo, {} phản ánh và kiến nghị).",
      "43", "45", "sum"),
+    ("a fraction's rate named by 'đơn vị cấp <its noun>'",
+     "Đến nay, cả nước đã có 1.200/1.500 xã (đạt {}% đơn vị cấp xã) đạt chuẩn phổ cập.",
+     "80", "82", "ratio"),
     ("'N trong số M …' far before the one rate of its sentence",
      "Đến nay, đã có {} trong số 400 thủ tục hành chính thuộc thẩm quyền của các sở, ngành được tiếp nhận, "
      "thẩm định và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh, đạt tỷ lệ 30%.",
@@ -3322,3 +3325,13 @@ def test_shares_short_of_100_alarm_unless_the_rest_is_named(tail: str, alarms: b
     text += tail
     shares = [c for c in check_text(text) if c.check == "shares"]
     assert [c.consistent for c in shares] == ([False] if alarms else [])
+
+
+def test_a_whole_naming_several_nouns_is_the_whole_of_each():
+    # "nhà trẻ, trường mẫu giáo, trường mầm non": schools are among what the 500 count
+    text = (
+        "Toàn tỉnh hiện có 500 nhà trẻ, trường mẫu giáo, trường mầm non. Trong đó, 400 trường công lập (tỷ lệ "
+        "80%), 100 trường ngoài công lập (tỷ lệ 20%)."
+    )
+    ratios = [[f["raw"] for f in c.figures] for c in check_text(text) if c.check == "ratio"]
+    assert ratios == [["80%", "400", "500"], ["20%", "100", "500"]]

@@ -27,7 +27,7 @@ import regex
 from .. import settings
 from ..extract.nonfigures import in_place_count_list
 from ..models import Figure
-from .sums import overlapping_facets, own_share, trails_off
+from .sums import named_with, overlapping_facets, own_share, trails_off
 from .text import MARKER, Text, is_amount, kinds_compatible
 from .verdicts import Relation, Verdict, _printed, evaluate, unit_of
 from .vocab import PERIOD_SHAPES
@@ -223,7 +223,8 @@ def _printed_before(tx: Text, amounts: list[Figure], whole: Decimal) -> Figure |
     thing (only ever a confirmation: what does not add up says nothing)."""
     para = tx.paragraph(amounts[0].start)
     for f in tx.in_paragraphs(para - settings.QA_FAR_WHOLE_PARAGRAPHS, para, amounts[0].start):
-        if f.start < amounts[0].start and f.value == whole and not f.change and tx.compatible(f, amounts[0]):
+        like = tx.compatible(f, amounts[0]) or named_with(tx, amounts[0], f)  # "… nhà trẻ, trường"
+        if f.start < amounts[0].start and f.value == whole and not f.change and like:
             return f
     return None
 

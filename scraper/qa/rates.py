@@ -35,7 +35,7 @@ from .text import (
     roles_of,
     unit_key,
 )
-from .sums import own_share
+from .sums import named_with, own_share
 from .verdicts import (
     Relation,
     ratio_agrees,
@@ -306,7 +306,8 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
     siblings = sums.siblings.get(num.index, set())
     for f in tx.in_paragraphs(para - 3, para, p.start):
         # "652 thanh niên trên tổng số 1.661 lệnh gọi": one summons each, whatever the nouns
-        like = tx.compatible(f, num) or _counted_over(tx, f) is num
+        # (or a whole that names several things, the numerator's among them)
+        like = tx.compatible(f, num) or _counted_over(tx, f) is num or named_with(tx, num, f)
         if f is num or f is p or f.change or not like or f.value <= num.value:
             continue
         if not (is_amount(f) or (f.kind == "ratio" and f.denominator)):
@@ -553,7 +554,7 @@ _SHARE_OF = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<n>[\p{Ll}]+(?:\s+[\
 
 
 def _share_of_something_else(tx: Text, p: Figure, frac: Figure) -> bool:
-    """"05/18 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 8,01% tổng
+    """"03/15 khoản thu không đạt dự toán (các khoản thu này chiếm tỷ trọng 6,5% tổng
     số thu nội địa)": a share of a whole the rate names, which is not what the fraction counts."""
     if not regex.search(r"chiếm(?:\s+t[ỷỉ]\s+(?:trọng|lệ))?\s*$", tx.before(p, 30), regex.I):
         return False
@@ -660,6 +661,11 @@ _COUNT_NOUNS = "|".join(sorted(map(regex.escape, vocab.COUNT_NOUNS), key=len, re
 _NOUN_AFTER = regex.compile(rf"\s*(?:số\s+)?(?:{_COUNT_NOUNS})(?![\p{{L}}])", regex.I)
 
 
+_LEVEL_UNIT = regex.compile(
+    r"\s*(?:số\s+)?đơn\s+vị\s+(?:hành\s+chính\s+)?cấp\s+(?P<u>\p{L}+)", regex.I
+)
+
+
 def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     """The rate after a fraction is each member's: said to be the members' ("28/63 tỉnh có tỷ lệ …"),
     or of a count another than the fraction's ("2/85 khu vực … đạt tỷ lệ 100% cử tri")."""
@@ -674,6 +680,8 @@ def _members_rate(tx: Text, num: Figure, p: Figure) -> bool:
     m = _NOUN_AFTER.match(tx.t, p.end) if num.end < p.start else None
     if m is None or not num.unit:
         return False
+    if (level := _LEVEL_UNIT.match(tx.t, p.end)) and num.unit.lower().startswith(level.group("u").lower()):
+        return False  # "1.200/1.500 xã (đạt 80% đơn vị cấp xã)": the communes themselves
     named = " ".join(m.group(0).lower().split()).removeprefix("số ")
     unit = num.unit.lower()
     plan = named in {w.lower() for w in PLAN_NOUNS}

@@ -53,7 +53,7 @@ from .vocab import (
 _NOUN_PHRASE_END = regex.compile(r"[.;:()]|,\s*(?:trong|gồm|bao|cụ|đạt|chiếm|tăng|giảm)")
 
 
-def _named_with(tx: Text, f: Figure, whole: Figure) -> bool:
+def named_with(tx: Text, f: Figure, whole: Figure) -> bool:
     """The whole counts several things and names `f`'s among them: "611 tin tố giác, tin báo về tội
     phạm và kiến nghị khởi tố. Trong đó, …; 2 kiến nghị khởi tố"."""
     if f.kind != "count" or whole.kind != "count" or not f.unit:
@@ -61,7 +61,7 @@ def _named_with(tx: Text, f: Figure, whole: Figure) -> bool:
     after = tx.after(whole, settings.QA_NOUN_REACH)
     m = _NOUN_PHRASE_END.search(after)
     phrase = after[: m.start() if m else len(after)].lower()
-    if not regex.search(r"(?<![\p{L}])(?:và|,)\s", phrase):
+    if not regex.search(r"(?:(?<![\p{L}])và|,)\s", phrase):
         return False  # one thing counted: its own noun decides
     noun = " ".join(f.unit.lower().split()[:2])
     return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", phrase))
@@ -188,7 +188,7 @@ def _parts_after(
                 break
             sent = s
         actual = f.kind == "ratio" and f.denominator and is_amount(whole)  # "lúa 40/38ha": done of planned
-        like = tx.compatible(f, whole) or _named_with(tx, f, whole)
+        like = tx.compatible(f, whole) or named_with(tx, f, whole)
         if like and whole.change and f.change and f.change != whole.change:
             return []  # "giảm 420 …, trong đó A giảm 300, B giảm 200, C tăng 80": a net change
         if not (is_amount(f) or actual) or not like or f.change != moved or f is whole:
