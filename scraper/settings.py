@@ -139,6 +139,7 @@ QA_ALARM = 0.7
 # it misses by at most this share of its value ("phụ nữ chiếm 40,90%" of 6.220 when 18,5%, 31,9% fit).
 QA_SIBLING_RATES = 2
 QA_SIBLING_MISS = 0.25
+QA_ALIKE_SHARES_MAX = 40  # shares naming their total in the same words, read as one group at most
 QA_SIBLING_CHANGES = 2  # rates of change that hold in a text before one right after its change may alarm
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.

@@ -9,6 +9,7 @@ given.  Every result names the figures it used, with their spans, and one readab
 
 from __future__ import annotations
 
+import bisect
 import csv
 import html as htmllib
 import json
@@ -17,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -304,7 +306,8 @@ _ROLE_SHARE = regex.compile(
 def _named_share(body: str, f: Figure) -> bool:
     """A role or share word in the share's clause, at most 60 characters before it ("hồ sơ đang
     trong thời gian giải quyết theo quy định chiếm 12,5%")."""
-    lo = max(0, f.start - 60, body.rfind(";", 0, f.start) + 1)
+    lo = max(0, f.start - 60)
+    lo = max(lo, body.rfind(";", lo, f.start) + 1)
     return _ROLE_SHARE.search(body, lo, f.start) is not None
 
 
@@ -373,6 +376,20 @@ _OUTCOMES = frozenset({"on_time", "late", "ahead", "resolved", "pending"})
 _OUTCOME_SPLITS = [parts for parts, _, _ in IDENTITIES if set(parts) <= _OUTCOMES]
 
 
+def _paragraph_of(body: str, pos: int) -> int:
+    """Which paragraph `pos` is in, by the line breaks before it (found once per text: linear)."""
+    breaks = _line_breaks(body)
+    return bisect.bisect_right(breaks, pos)
+
+
+@lru_cache(maxsize=4)
+def _line_breaks(body: str) -> list[int]:
+    return [m.start() for m in _LINE_BREAK.finditer(body)]
+
+
+_LINE_BREAK = regex.compile(r"\n")
+
+
 def _shares_by_roles(body: str, figures: list[Figure]) -> list[list[Figure]]:
     """"…, 1.200 hồ sơ đúng và sớm hạn, đạt 96%. Tỷ lệ hồ sơ trễ hạn còn 4%": the
     shares of one paragraph each named by one outcome, covering a standard breakdown (on time and
@@ -381,12 +398,12 @@ def _shares_by_roles(body: str, figures: list[Figure]) -> list[list[Figure]]:
     by_para: dict[int, dict[str, Figure]] = defaultdict(dict)
     last_end = 0
     for f in figures:
-        lo, last_end = max(last_end, body.rfind(".", 0, f.start) + 1), f.end
+        lo, last_end = max(last_end, body.rfind(".", max(0, f.start - 80), f.start) + 1), f.end
         if f.kind != "percent" or f.change or f.prior_period or f.range is not None or f.value >= 100:
             continue
         roles = roles_of(body[max(lo, f.start - 80) : f.start]) & _OUTCOMES
         if len(roles) == 1:
-            by_para[body.rfind("\n", 0, f.start)].setdefault(roles.pop(), f)
+            by_para[_paragraph_of(body, f.start)].setdefault(roles.pop(), f)
     out = []
     for named in by_para.values():
         for parts in _OUTCOME_SPLITS:
@@ -404,7 +421,7 @@ def _shares_naming_one_total(body: str, figures: list[Figure]) -> list[list[Figu
         if f.kind == "percent" and not f.change and not f.prior_period and f.range is None and f.value < 100:
             m = _NAMED_TOTAL.match(body, f.end)
             if m is not None and _SHARE_WORDS.search(body, max(0, f.start - 60), f.start):
-                groups[body.rfind("\n", 0, f.start), " ".join(m.group("n").lower().split())].append(f)
+                groups[_paragraph_of(body, f.start), " ".join(m.group("n").lower().split())].append(f)
     return [fs for fs in groups.values() if 2 <= len(fs) <= settings.QA_SHARES_MAX_TERMS]
 
 
@@ -444,9 +461,10 @@ _REST_UNCOUNTED = regex.compile(r"(?<![\p{L}])(?:còn\s+lại|khác)(?![\p{L}])[
 
 def _rest_without_a_share(body: str, last: Figure) -> bool:
     """The sentence goes on, after its last share, to name the rest with no number: not all of it."""
-    ends = [i for i in (body.find(".", last.end), body.find("\n", last.end)) if i >= 0]
-    end = min(ends) if ends else len(body)
-    return end - last.end <= 200 and _REST_UNCOUNTED.search(body, last.end, end) is not None
+    reach = last.end + 200
+    ends = [i for i in (body.find(".", last.end, reach), body.find("\n", last.end, reach)) if i >= 0]
+    end = min(ends) if ends else min(len(body), reach)
+    return _REST_UNCOUNTED.search(body, last.end, end) is not None
 
 
 def _of_a_larger_whole(body: str, figures: list[Figure], shares: list[Figure]) -> bool:

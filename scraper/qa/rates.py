@@ -1176,8 +1176,8 @@ def _shares_of_a_total_named_alike(tx: Text) -> Iterable[Relation]:
         if _SHARE_GAP.fullmatch(tx.t, num.end, p.start) and (phrase := _total_phrase(tx, p)):
             groups.setdefault(phrase, []).append((num, p))
     for members in groups.values():
-        if len(members) < 2:
-            continue
+        if not 2 <= len(members) <= settings.QA_ALIKE_SHARES_MAX:
+            continue  # (a table flattened into prose is no list of shares: bounded, so linear)
         top = max(num.value for num, _ in members)
         nums = {num.index for num, _ in members}
         first, last = tx.paragraph(members[0][0].start), tx.paragraph(members[-1][1].start)
