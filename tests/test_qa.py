@@ -3318,7 +3318,7 @@ def test_shares_named_by_outcome_across_sentences_confirm(late: str, consistent:
 
 
 @pytest.mark.parametrize(
-    "tail,alarms", [("; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.", False), (".", True)]
+    "tail,alarms", [("; các loại cây khác chiếm phần không đáng kể.", False), (".", True)]
 )
 def test_shares_short_of_100_alarm_unless_the_rest_is_named(tail: str, alarms: bool) -> None:
     text = "Vụ mùa năm nay, cây lương thực chiếm 87,5%, cây chất bột chiếm 0,5%, rau các loại chiếm 10,5%"

@@ -455,7 +455,7 @@ def _sentence_breakdown(
     return _shares_check(fs, computed, run is not None, 0.8 if named else 0.5)
 
 
-# "…; các cây còn lại chiếm tỷ lệ nhỏ không đáng kể.": the rest named, no share for it
+# "…; các loại cây khác chiếm phần không đáng kể.": the rest named, no share for it
 _REST_UNCOUNTED = regex.compile(r"(?<![\p{L}])(?:còn\s+lại|khác)(?![\p{L}])[^\d.\n]*$", regex.I)
 
 

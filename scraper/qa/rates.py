@@ -305,7 +305,7 @@ def _wholes(tx: Text, p: Figure, num: Figure, sums: SumIndex) -> Iterable[tuple[
     rate_roles = roles_of(tx.label(num)) | roles_of(tx.before(p, 60))
     siblings = sums.siblings.get(num.index, set())
     for f in tx.in_paragraphs(para - 3, para, p.start):
-        # "652 thanh niên trên tổng số 1.661 lệnh gọi": one summons each, whatever the nouns
+        # "600 thanh niên trên tổng số 1.500 lệnh gọi": one summons each, whatever the nouns
         # (or a whole that names several things, the numerator's among them)
         like = tx.compatible(f, num) or _counted_over(tx, f) is num or named_with(tx, num, f)
         if f is num or f is p or f.change or not like or f.value <= num.value:
@@ -1427,7 +1427,7 @@ def _bound_to_its_level(tx: Text, level: Figure, change: Figure, p: Figure) -> b
     after_level = level.end
     share = tx.figures[i - 1]
     if share is not level and i >= 2 and tx.figures[i - 2] is level and _share_of(tx, level, share):
-        after_level = share.end  # "58.000 ha, chiếm 87% giảm 1,6% (-943 ha)": past the level's share
+        after_level = share.end  # "16.000 ha, chiếm 80% giảm 2,4% (-400 ha)": past the level's share
     elif share is not level:
         return False
     paired = _PAIRED_CHANGE.fullmatch(tx.t, first.end, second.start) or (
