@@ -34,6 +34,9 @@ COUNTS = [
     ("hệ thống đã tiếp nhận 920 yêu cầu, phản ánh", [("920", D(920), "count", "yêu cầu", None)]),
     ("trong số đó có 615 trường hợp được giải quyết xong", [("615", D(615), "count", "trường hợp", None)]),
     ("Đăng ký thành lập mới 2.315 doanh nghiệp", [("2.315", D(2315), "count", "doanh nghiệp", None)]),
+    # a known noun a list capitalises is still the count's
+    ("trong đó có 150 Công ty TNHH và 40 Khách sạn",
+     [("150", D(150), "count", "Công ty", None), ("40", D(40), "count", "Khách sạn", None)]),
     ("toàn huyện đã thành lập 38 đoàn kiểm tra", [("38", D(38), "count", "đoàn", None)]),
     ("đã lấy và xét nghiệm 1.207 mẫu", [("1.207", D(1207), "count", "mẫu", None)]),
     # a bare grouped number in brackets is the amount it follows, not an item number like "(1)"

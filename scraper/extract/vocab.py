@@ -270,6 +270,9 @@ COUNT_NOUNS: tuple[str, ...] = (
     "lượt khách",
     "doanh nghiệp",
     "hợp tác xã",
+    # (known: read even when a list capitalises them, "12 Công ty TNHH", "3 Khách sạn 4 sao")
+    "công ty",
+    "khách sạn",
     "dự án",
     "yêu cầu",
     "phản ánh",
