@@ -465,6 +465,8 @@ NONFIGURE_ROWS = [
     ("age", "Người từ 65 tuổi trở lên được tiêm đạt 96,1%.", "65", "pattern: Covid-19 vaccination report"),
     ("age", "Trẻ em trong độ tuổi từ 06 đến 14 được tiêm đạt 88%.", "06", "pattern: Covid-19 vaccination report"),
     ("dose-criterion", "Số người đã tiêm ít nhất 02 mũi đạt 97%.", "02", "pattern: Covid-19 vaccination report"),
+    ("star-rating", "Trong đó có 12 khách sạn 4 sao với 900 phòng.", "4", "pattern: Bà Rịa - Vũng Tàu tourism"),
+    ("star-rating", "Huyện có 25 sản phẩm OCOP đạt 3 sao.", "3", "pattern: provincial OCOP news"),
     ("time", "Tính đến thời điểm 16 giờ ngày 20/4, đã có 8.500 hồ sơ.", "16", "pattern: exam registration news"),
     ("year-typo", "Năng suất lúa vụ mùa năm 202. đạt 55 tạ/ha.", "202", "pattern: commune portal typo"),
     # numbers that end a proper name (pattern: power-plant and project news, Hà Tĩnh / Thanh Hóa / Bình Thuận)

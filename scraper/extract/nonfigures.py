@@ -271,6 +271,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     # "đã tiêm ít nhất 01 mũi", "tiêm đủ 2 liều": who is counted, not how many doses
     ("dose-criterion", r"(?i:ít\s+nhất|đủ|tối\s+thiểu)\s+0?\d\s+(?i:mũi|liều)(?![\p{L}])"),
+    # "khách sạn 4 sao", "sản phẩm OCOP 3 sao", "từ 1 đến 5 sao": a rating, not a count of stars
+    ("star-rating", r"(?<![\d.,])0?[1-5]\s+(?i:sao)(?![\p{L}])"),
     # "năm 202." : a year cut short by a typo
     ("year-typo", r"(?i:năm)\s+(?:19|20)\d(?=\s*[.,;)]|\s*$)"),
 )
@@ -364,6 +366,7 @@ _TRIGGERS: dict[str, tuple[int, str | None, str | None]] = {
     "elapsed": (30, None, r"\d\s+(?:năm|tháng)"),
     "age": (50, None, r"tuổi"),
     "dose-criterion": (20, None, r"mũi|liều"),
+    "star-rating": (10, None, r"\d\s+sao"),
     "period-days": (20, None, r"\d\s+ngày\s+(?:đầu|cuối|giữa)"),
     "year-typo": (5, None, r"năm\s+(?:19|20)\d(?!\d)"),
 }
@@ -427,6 +430,7 @@ _ANCHORED: dict[str, tuple[tuple[str, str, _Anchors | None], ...]] = {
     "elapsed": (("lower", r"\d\s+(?:năm|tháng)", (("before", ("năm", "tháng")),)),),
     "age": (("lower", r"tuổi", (("at", ("tuổi",)),)),),
     "dose-criterion": (("lower", r"mũi|liều", (("at", ("mũi", "liều")),)),),
+    "star-rating": (("lower", r"\d\s+sao", (("before", ("sao",)),)),),
     "period-days": (("lower", _TRIGGERS["period-days"][2], (("before", ("ngày",)),)),),
     "year-typo": (("lower", _TRIGGERS["year-typo"][2], (("at", ("năm",)),)),),
 }
