@@ -870,6 +870,9 @@ MISPRINTED = [
      "Cụ thể, xuất khẩu đạt 1,25 tỷ USD, còn nhập khẩu đạt 2,5 tỷ USD.\n\nNhư vậy, tổng kim ngạch hai "
      "chiều của thành phố đạt {} tỷ USD.",
      "3,75", "3,95", "sum"),
+    ("a rise said in words after a dash glued to the level ('con- tăng'): last period's is the level less it",
+     "Đàn gia cầm hiện có 6,6 triệu con- tăng {}% (tương đương tăng 1,1 triệu con) so với cùng kỳ.",
+     "20", "22", "ratio"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

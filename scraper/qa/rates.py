@@ -1280,12 +1280,30 @@ def _changes(tx: Text, p: Figure, change: Figure) -> Iterable[Relation]:
         yield Relation("change", p, (change, printed or f), rule, conf, whole=prior, note=note)
 
 
+_FALL_WORDS = regex.compile(r"giảm|thấp\s+hơn|ít\s+hơn", regex.I)
+_SIGN_BEFORE = regex.compile(r"-\s*$")
+
+
+def _falls(tx: Text, p: Figure, change: Figure) -> bool:
+    """Whether the change is a fall: its own direction or sign first ("tương đương tăng 1,1 triệu
+    con": a rise, whatever dash the words before hold), then fall words before it or a minus sign
+    right before either number."""
+    direction = change.change or p.change
+    if change.value < 0 or direction == "giảm":
+        return True
+    if direction:
+        return False
+    return bool(
+        _FALL_WORDS.search(tx.before(change, 25) + tx.before(p, 10))
+        or _SIGN_BEFORE.search(tx.before(change, 5))
+        or _SIGN_BEFORE.search(tx.before(p, 5))
+    )
+
+
 def _levels_of(tx: Text, p: Figure, change: Figure) -> list[tuple[Figure, Decimal, Figure | None]]:
     """(this period's level, last period's value = level ∓ change, that value when printed) for each
     like amount before the change in its paragraph or the one before, or restating it later."""
-    down = (change.change or p.change) == "giảm" or change.value < 0 or regex.search(
-        r"giảm|thấp\s+hơn|ít\s+hơn|-", tx.before(change, 25) + tx.before(p, 10)
-    )
+    down = _falls(tx, p, change)
     moved = abs(change.value)  # "giảm 2,9% (-49,9 ha)": the sign said twice, the fall is 49,9
     para = tx.paragraph(change.start)
     restating = _restating(tx, change, p)
