@@ -398,6 +398,9 @@ PAIRING = [
      [("sum", True)]),
     ("'nghìn'-scaled total rounds at its printed precision",
      "Tổng số lượt truy cập đạt 8,96 nghìn lượt, gồm 5.230 lượt từ máy tính và 3.734 lượt từ điện thoại.", [("sum", True)]),
+    ("a share of a subgroup's total ('tổng số hộ dân tộc thiểu số') is not of every household said before",
+     "Toàn xã có 2.000 hộ dân cư; trong đó hộ nghèo 300 hộ, chiếm 15%. Hộ nghèo là người dân tộc thiểu số "
+     "có 240 hộ, chiếm 60% tổng số hộ dân tộc thiểu số.", [("ratio", True)]),
     ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
     ("a verb where the noun would be ('600 đăng ký') counts the whole's people",
      "Kỳ thi có tổng số 1.500 thí sinh đăng ký dự thi.\nMôn Lịch sử có 600 đăng ký, chiếm 40% tổng số thí sinh dự thi.",

@@ -17,7 +17,7 @@ import regex
 from .. import settings
 from ..extract import vocab
 from ..models import Figure
-from .vocab import PLAN_NOUNS
+from .vocab import PLAN_NOUNS, SUBGROUPS
 from .vocab import OF_WHICH
 from .text import (
     AMOUNT_KINDS,
@@ -411,6 +411,7 @@ def _whole_reasons(
     total_of = _total_named(tx, p) if whole_after else []
     named_total = total_of and all(w in tx.label(f).lower().split() for w in total_of)
     named_total = named_total and not _share_of_named_total(tx, p, f)
+    named_total = named_total and not _of_a_subgroup(tx, p, f)
     if named_total and f.start < num.start and not _rated_sibling(tx, p, f):
         # "… 229 vụ việc … Trợ giúp viên thực hiện 209,5 vụ việc chiếm 92% tổng số
         # vụ việc"
@@ -420,7 +421,12 @@ def _whole_reasons(
         yield 0.85, f"'Trong số {recalled} …' và số {recalled} nêu trước"
     named = _named_after(tx, p)
     specific = [w for w in named if w not in _GENERIC_NOUNS]
-    if specific and all(w in tx.label(f).lower().split() for w in specific) and not _rated_sibling(tx, p, f):
+    if (
+        specific
+        and all(w in tx.label(f).lower().split() for w in specific)
+        and not _rated_sibling(tx, p, f)
+        and not _of_a_subgroup(tx, p, f)
+    ):
         yield 0.8, f"'chiếm … {' '.join(named)}' và số {' '.join(named)}"
     # "1.628.487 cử tri (trên tổng số 1.634.116 cử tri)"
     if f.start > num.start and tx.order[id(f)] == tx.order[id(num)] + 1 and _OVER_TOTAL.search(tx.before(f)):
@@ -1056,6 +1062,28 @@ def _names_another_total(tx: Text, p: Figure, whole: Figure) -> bool:
     return other or _share_of_named_total(tx, p, whole)
 
 
+_NAMED_AFTER_SHARE = regex.compile(
+    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?P<n>\p{L}+(?:\s+\p{L}+){0,4})", regex.I
+)
+
+
+def _of_a_subgroup(tx: Text, p: Figure, w: Figure) -> bool:
+    """The share names its total as a subgroup of what `w` counts, and `w` is not said to be of
+    it ("400 hộ, chiếm 40% tổng số hộ dân tộc thiểu số" is not of "5.000 hộ dân cư")."""
+    m = _NAMED_AFTER_SHARE.match(tx.t, p.end)
+    unit = (w.unit or "").lower().split()
+    if m is None or not unit:
+        return False
+    named = m.group("n").lower().split()
+    if named[: len(unit)] != unit:
+        return False
+    rest = " ".join(named[len(unit) :]) + " "
+    sub = next((q for q in SUBGROUPS if rest.startswith(q + " ")), None)
+    if sub is None:
+        return False
+    return sub not in " ".join(tx.label(w).lower().split())
+
+
 def _share_of_named_total(tx: Text, p: Figure, f: Figure) -> bool:
     """"448 đại biểu tham gia (bằng 94,71% tổng số đại biểu Quốc hội); trong đó 437 …
     (bằng 92,39% tổng số đại biểu Quốc hội)": `f` is itself a share of the total `p` names,
@@ -1117,6 +1145,8 @@ def _rates_of_a_named_total(tx: Text, sums: list[Relation]) -> Iterable[Relation
             if w.index in shares or w.index in parts or _share_of_named_total(tx, p, w):
                 # a part, a sibling share ("209,5 vụ việc chiếm 92% tổng số …"), or a share of it
                 continue
+            if _of_a_subgroup(tx, p, w):
+                continue  # "chiếm 46% tổng số hộ dân tộc thiểu số": not of every household
             if w.kind not in ("count", "ratio") or not w.value or w.value < num.value:
                 continue  # "Trong số 53 đại biểu, có 01 đại biểu vắng mặt": not the total
             # a count of another noun ("49 phiếu" of "đại biểu"), or far back: confirms only

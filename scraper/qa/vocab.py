@@ -255,6 +255,13 @@ OVERLAPPING_FACETS = {
     "self-nominated": r"(?<![\p{L}])tự\s+ứng\s+cử(?![\p{L}])",
 }
 
+# Words after a counted noun that make its total a subgroup's ("tổng số hộ dân tộc thiểu số",
+# "tổng số lao động nữ"): a share of that total is not of every count of the noun.
+SUBGROUPS = (
+    "dân tộc", "đồng bào", "dtts", "nghèo", "cận nghèo", "thoát nghèo", "nữ", "khuyết tật",
+    "có công", "cao tuổi", "trẻ em", "chính sách", "thiểu số",
+)
+
 # Two sides that make up all of a whole between them: a breakdown into one of each is
 # the whole one ("làm việc trong nước 2.485 người, xuất khẩu lao động 240 người" of
 # the jobs found), so it is held to the whole like a closed list.  The second side is
