@@ -401,6 +401,10 @@ PAIRING = [
     ("a share of a subgroup's total ('tổng số hộ dân tộc thiểu số') is not of every household said before",
      "Toàn xã có 2.000 hộ dân cư; trong đó hộ nghèo 300 hộ, chiếm 15%. Hộ nghèo là người dân tộc thiểu số "
      "có 240 hộ, chiếm 60% tổng số hộ dân tộc thiểu số.", [("ratio", True)]),
+    ("what was sown is not held to a list with a part still planned ('dự kiến gieo trồng trên …')",
+     "Tính đến nay, nông dân trong huyện đã thực hiện gieo trồng được 9.000 ha, bằng 95,5% kế hoạch năm.\n\n"
+     "Trong đó, ngô xuân là 4.000 ha, năng suất thu hoạch đạt 50,2tạ/ha; ngô vụ mùa dự kiến gieo trồng trên "
+     "5.500 ha (ngô chính vụ 3.100 ha, ngô hè thu 2.402,7ha), đến nay thực hiện đạt 4.950 ha.", [("sum", True)]),
     ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
     ("a verb where the noun would be ('600 đăng ký') counts the whole's people",
      "Kỳ thi có tổng số 1.500 thí sinh đăng ký dự thi.\nMôn Lịch sử có 600 đăng ký, chiếm 40% tổng số thí sinh dự thi.",

@@ -320,6 +320,13 @@ def _growth_verdict(r: Relation, tolerance: float | None) -> Verdict:
     return Verdict(r, ok, computed)
 
 
+def _plans_among_done(r: Relation) -> bool:
+    """A sum of what was done with a part that is a plan or a forecast ("đã gieo trồng 9.000 ha;
+    trong đó … dự kiến gieo trồng trên 5.500 ha"): the parts are not of one kind, no alarm."""
+    parts = (f for f in r.operands if f is not r.stated)
+    return r.check == "sum" and not r.stated.estimate and any(f.estimate for f in parts)
+
+
 def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Verdict]:
     """Per stated figure: every plausible relation that reproduces it (one per distinct set of operands
     that shares no figure with one already kept), else an alarm from the best relation when a reader would
@@ -378,6 +385,7 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             )
             and _near_miss(verdicts[0])
             and _operand_key(verdicts[0].relation) not in verified
+            and not _plans_among_done(verdicts[0].relation)
         ):
             out.append(verdicts[0])
     out = _once_each(out)  # a breakdown judged apart by roles may hold as another holds: said once
