@@ -38,6 +38,11 @@ COUNTS = [
     ("trong đó có 150 Công ty TNHH và 40 Khách sạn",
      [("150", D(150), "count", "Công ty", None), ("40", D(40), "count", "Khách sạn", None)]),
     ("toàn huyện đã thành lập 38 đoàn kiểm tra", [("38", D(38), "count", "đoàn", None)]),
+    # what happened to them is no noun: the bare counts take the whole's noun in QA
+    ("trong đó 85 tạm ngưng kinh doanh, 40 giải thể và 325 doanh nghiệp chưa hoạt động",
+     [("85", D(85), "number", None, None), ("40", D(40), "number", None, None),
+      ("325", D(325), "count", "doanh nghiệp", None)]),
+
     ("đã lấy và xét nghiệm 1.207 mẫu", [("1.207", D(1207), "count", "mẫu", None)]),
     # a bare grouped number in brackets is the amount it follows, not an item number like "(1)"
     ("Tỷ lệ bao phủ đạt 13,5% so với lực lượng lao động (425.000).",

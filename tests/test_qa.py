@@ -880,6 +880,10 @@ MISPRINTED = [
     ("a rise said in words after a dash glued to the level ('con- tăng'): last period's is the level less it",
      "Đàn gia cầm hiện có 6,6 triệu con- tăng {}% (tương đương tăng 1,1 triệu con) so với cùng kỳ.",
      "20", "22", "ratio"),
+    ("bare counts said by what happened to them ('85 tạm ngưng', '40 giải thể') are parts of the whole",
+     "Toàn huyện có 1.650 doanh nghiệp. Trong đó 1.200 đang hoạt động, 85 tạm ngưng kinh doanh, 40 giải thể "
+     "và {} doanh nghiệp chưa hoạt động.",
+     "325", "300", "sum"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

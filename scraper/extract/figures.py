@@ -324,6 +324,11 @@ def _wrapped_prose(text: str, pos: int, nl: int) -> bool:
 _NUMBER_AT_END = regex.compile(r"\d[\d.,]*(?:\s+\p{L}+)?$")
 
 
+_VERB_PAIR = regex.compile(
+    rf"(?:{_alt(w for w in vocab.NOT_NOUNS_AFTER if ' ' in w)})(?![{_L}])", regex.I
+)
+
+
 def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
     """An unknown counted noun: up to two words that are neither function words nor names."""
     words: list[str] = []
@@ -336,8 +341,10 @@ def _fallback_noun(text: str, pos: int) -> tuple[str, str | None, int, bool]:
             break
         w = m.group("w")
         lw = w.lower()
-        if lw in vocab.STOP_WORDS or lw in vocab.SPELLED_WORDS:
+        if lw in vocab.STOP_WORDS or lw in vocab.SPELLED_WORDS or lw in vocab.NOT_NOUNS_AFTER:
             break
+        if not words and _VERB_PAIR.match(text, m.start("w")):
+            break  # "40 giải thể": what happened to them, not what they are
         if w[0].isupper() and not (w.isupper() and len(w) >= 2):
             break  # a proper name starts here ("tại Hà Nội"), not a noun of the number
         words.append(w)

@@ -460,6 +460,12 @@ STOP_WORDS: frozenset[str] = frozenset(
     vượt bằng gấp ước hơn gần khoảng""".split()
 )
 
+# What happens to an organisation, said right after a bare count of them ("85 tạm ngưng kinh
+# doanh, 40 giải thể"): a verb, never the counted noun.
+NOT_NOUNS_AFTER: frozenset[str] = frozenset(
+    {"tạm", "ngừng", "ngưng", "giải thể", "phá sản", "sáp nhập", "hợp nhất", "chia tách"}
+)
+
 # Abbreviations reports print for a counted noun, before or after the count ("KN 76, TC 143", "180 HS"):
 # a count's label, never a name.  (Case-sensitive.)
 COUNT_ABBREVIATIONS: dict[str, str] = {
