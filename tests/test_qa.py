@@ -15,6 +15,7 @@ from growth import growth
 from scraper import extract_figures, parse_article
 from scraper.qa import check_article_figures, check_text, compare_dataset, vn_number
 from scraper.qa.arithmetic import (
+    DENOMINATOR_RULE,
     IMPLIED_RULE,
     POINTS_RULE,
     PAIR_RULE,
@@ -1651,6 +1652,18 @@ def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tu
         assert c.confidence == 0.35 and len(c.roles) == len(c.figures)
         for ref in c.figures:
             assert text[ref["start"] : ref["end"]] == ref["raw"]
+
+
+def test_a_rate_only_the_fractions_denominator_gives_is_read_over_it_not_alarmed() -> None:
+    # the breakdown is of the fraction's numerator, but the second share is over its denominator (of all
+    # members, those exempt from review included): the search's reading replaces the rule's alarm
+    text = ("Về đảng viên có 1.760/2.000 đồng chí, chiếm tỷ lệ 88,00%, trong đó: số đảng viên chưa được kiểm "
+            "điểm là 20 đồng chí, chiếm 1,14%; đảng viên miễn sinh hoạt không phải kiểm điểm là 220 đồng chí, "
+            "chiếm 11,00%.")
+    checks = check_text(text)
+    assert [c for c in checks if not c.consistent] == []
+    over = [c for c in checks if c.stated == D("11.00")]
+    assert len(over) == 1 and over[0].rule.startswith(DENOMINATOR_RULE) and over[0].consistent
 
 
 # A run of like amounts that misses a large total by a unit or two of its last digit is a misprint: the one

@@ -340,7 +340,7 @@ _TABLE_RULES = ("bảng", "niên giám")
 
 def _explained(tx: Text, v: Verdict) -> Verdict | None:
     r = v.relation
-    if r.over != "value" or r.whole is not None or r.stated.table is not None:
+    if r.over != "value" or r.stated.table is not None or (r.whole is not None and r.check != "ratio"):
         return None
     if r.rule.startswith(_TABLE_RULES):
         return None  # a table's cell breaks the rule its row or column keeps: no neighbour explains that
@@ -511,7 +511,8 @@ def _rate_search(tx: Text, p: Figure, num: Figure | None = None) -> Relation | N
         if (found := _over_wholes(tx, p, group, wholes)) is not None:
             return found
     if num is not None:
-        return None
+        # "… có 1.760/2.000 đồng chí, …; … 220 đồng chí, chiếm 11%": of the fraction's whole
+        return _over_a_denominator(tx, p, [num])
     # a fraction's numerator is a whole too, whatever its noun ("Có 11/17 ứng cử viên đã trúng
     # cử. Trong đó, có 4 đại biểu nữ, chiếm tỷ lệ 36,3%")
     fractions, _ = _neighbours(tx, p, lambda g: g.kind == "ratio" and bool(g.denominator))
