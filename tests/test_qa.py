@@ -885,6 +885,11 @@ MISPRINTED = [
      "Toàn huyện có 1.650 doanh nghiệp. Trong đó 1.200 đang hoạt động, 85 tạm ngưng kinh doanh, 40 giải thể "
      "và {} doanh nghiệp chưa hoạt động.",
      "325", "300", "sum"),
+    ("contributions in percentage points after 'Trong X% tăng trưởng' add up to that growth",
+     "Trong 7,50% tăng trưởng của năm, khu vực nông nghiệp đóng góp 0,40 điểm phần trăm; công nghiệp, xây "
+     "dựng đóng góp 4,10 điểm phần trăm; dịch vụ đóng góp {} điểm phần trăm; thuế sản phẩm đóng góp 0,50 "
+     "điểm phần trăm.",
+     "2,50", "2,60", "sum"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

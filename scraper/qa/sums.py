@@ -2392,6 +2392,10 @@ def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
         )
 
 
+_GROWTH_AFTER = regex.compile(r"\s*(?:mức\s+)?tăng\s+trưởng", regex.I)
+_IN_GROWTH = regex.compile(r"(?<![\p{L}])trong(?:\s+(?:mức|tổng))?\s*$", regex.I)
+
+
 def _point_contributions(tx: Text) -> Iterable[Relation]:
     """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5
     điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
@@ -2411,11 +2415,20 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             if g.kind == "percent"
             and (g.unit or "%") == "%"
             and g.start < parts[0].start
-            and (g.change == "tăng" or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20)))
+            and (
+                g.change == "tăng"
+                or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20))
+                or _GROWTH_AFTER.match(tx.t, g.end)
+            )
         ]
         # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng
-        # góp …"), not the first sector's own growth
-        marked = [g for g in growth if MARKER.search(tx.t, g.end, parts[0].start)]
+        # góp …"), not the first sector's own growth; or that the sentence opens on ("Trong 7,5% tăng
+        # trưởng, …")
+        marked = [
+            g
+            for g in growth
+            if MARKER.search(tx.t, g.end, parts[0].start) or _IN_GROWTH.search(tx.before(g, 12))
+        ]
         if marked or growth:
             whole = marked[-1] if marked else growth[-1]
             conf = settings.QA_CONF_MARKER if marked else settings.QA_CONF_MARKER * 0.7
