@@ -890,6 +890,9 @@ MISPRINTED = [
      "dựng đóng góp 4,10 điểm phần trăm; dịch vụ đóng góp {} điểm phần trăm; thuế sản phẩm đóng góp 0,50 "
      "điểm phần trăm.",
      "2,50", "2,60", "sum"),
+    ("a rate with no direction word, the fall's sign only in the bracket after it",
+     "- Diện tích lúa 3.960 ha, {}% (-40 ha) so cùng kỳ;",
+     "1,0", "1,2", "ratio"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

@@ -777,6 +777,9 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 )
                 continue
             num_is_change = bool(num.change or CHANGE_BEFORE.search(tx.before(num, 25)))
+            # "Diện tích lúa 3.960 ha, 1,0% (-40 ha) so cùng kỳ": the sign in brackets says the fall
+            signed = num.value < 0 and num.start > p.start and tx.d(num.start) > tx.d(p.start)
+            num_is_change = num_is_change or signed
             if p.change or num_is_change or CHANGE_BEFORE.search(tx.before(p, 25)):
                 # "giảm 554 vụ (-4,2%)", "tăng 2,63% (1,32 tạ/ha)"; not "đạt 51,34 tỷ USD, giảm
                 # 1,3%" (no amount)
