@@ -38,6 +38,9 @@ COUNTS = [
     ("trong đó có 150 Công ty TNHH và 40 Khách sạn",
      [("150", D(150), "count", "Công ty", None), ("40", D(40), "count", "Khách sạn", None)]),
     ("toàn huyện đã thành lập 38 đoàn kiểm tra", [("38", D(38), "count", "đoàn", None)]),
+    # a dose's label, then the people counted after the slash ("mũi 1/…"): no fraction 1/5.600
+    ("xã đã tiêm được 5.200 mũi 1/5.600 người trong độ tuổi",
+     [("5.200", D(5200), "count", "mũi", None), ("5.600", D(5600), "count", "người", None)]),
     # what happened to them is no noun: the bare counts take the whole's noun in QA
     ("trong đó 85 tạm ngưng kinh doanh, 40 giải thể và 325 doanh nghiệp chưa hoạt động",
      [("85", D(85), "number", None, None), ("40", D(40), "number", None, None),

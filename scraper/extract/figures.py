@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -521,10 +522,22 @@ def _refuse_if_too_many_numbers(text: str) -> None:
 _ENUMERATION_DIGITS = 2  # "(1)" … "(12)": items numbered in brackets
 
 
+def _then_pending(
+    matches: Iterable[regex.Match[str]], pending: list[regex.Match[str]]
+) -> Iterator[regex.Match[str]]:
+    """The matches, each followed by what reading it left in `pending`."""
+    for m in matches:
+        yield m
+        while pending:
+            yield pending.pop()
+
+
 def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) -> list[Candidate]:
     out: list[Candidate] = []
     last_label_end = -1  # no label read yet
-    for m in _CANDIDATE.finditer(t, 0, None, False, HOLD):
+    pending: list[regex.Match[str]] = []  # a match to read before the next: a label's slash count
+    read_after: set[int] = set()  # where those matches start
+    for m in _then_pending(_CANDIDATE.finditer(t, 0, None, False, HOLD), pending):
         start, num_end = m.start(), m.end("num")
         num_text, den_text, scale_text = m.group("num", "den", "scale")
         end = m.end()
@@ -536,7 +549,7 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         if (
             before == "/"
             and not covered
-            and _SLASH_PAIR.search(t, max(0, start - 8), start)
+            and (_SLASH_PAIR.search(t, max(0, start - 8), start) or start in read_after)
             and _strong_unit(t, end)
         ):
             pass  # "tiếp 87 lượt công dân/93 người": a second count after a slash, not a fraction
@@ -569,6 +582,14 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         rank = tail.endswith(_RANK.endings) and _RANK.matches(prefix) and not tail.endswith(_GRADED)
         label_tail = tail.rstrip(_LABEL.punctuation).rstrip()
         if not rank and label_tail.endswith(_LABEL.endings) and _is_label(prefix):
+            if den_text and len(num_text) <= _ENUMERATION_DIGITS and (
+                d := _CANDIDATE.match(t, m.start("den"), None, False, HOLD)
+            ):
+                # "tiêm 5.200 mũi 1/5.600 người": dose one, then a count after a slash
+                pending.append(d)
+                read_after.add(d.start())
+                last_label_end = num_end
+                continue
             # ("trong số 11.744 TS ĐKDT": a count abbreviation after it counts, as a counted noun does)
             counted = _strong_unit(t, end) or _COUNT_ABBREV_AFTER.match(t, end)
             if not counted or _PHONE_LABEL.matches(prefix):
