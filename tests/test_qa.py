@@ -1662,6 +1662,15 @@ def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tu
             assert text[ref["start"] : ref["end"]] == ref["raw"]
 
 
+@pytest.mark.parametrize("people,consistent", [("2.360", True), ("2.370", False)])
+def test_pairs_broken_down_pass_over_a_parts_own_pairs_in_brackets(people: str, consistent: bool) -> None:
+    text = (f"Năm nay, thành phố đã tiếp 2.300 lượt/2.900 người đến khiếu nại, tố cáo gồm: tiếp thường xuyên "
+            f"1.800 lượt/{people} người, thủ trưởng tiếp 500 lượt/540 người (trực tiếp tiếp 410 lượt/450 người, "
+            f"ủy quyền tiếp 90 lượt/90 người).")
+    pairs = [c for c in check_text(text) if c.rule.startswith("cặp số liệu (lượt/người)")]
+    assert [(len(c.figures), c.consistent) for c in pairs] == [(3, consistent)]
+
+
 def test_a_rate_only_the_fractions_denominator_gives_is_read_over_it_not_alarmed() -> None:
     # the breakdown is of the fraction's numerator, but the second share is over its denominator (of all
     # members, those exempt from review included): the search's reading replaces the rule's alarm

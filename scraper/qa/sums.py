@@ -2372,7 +2372,10 @@ def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
         if not span or not MARKER.search(tx.t[w.end : span[0].start]):
             continue
         parts: list[Figure] = []
+        depth = tx.d(span[0].start)
         for f in span:
+            if tx.d(f.start) > depth:
+                continue  # a part's breakdown in brackets ("… 40/45 (trực tiếp 30/33, …)")
             if f.index in pairs:
                 parts.append(pairs[f.index][0])
             elif f.kind == "ratio" and f.denominator and not f.change and unit_key(f.unit) in (
