@@ -403,9 +403,15 @@ PAIRING = [
      "Toàn xã có 2.000 hộ dân cư; trong đó hộ nghèo 300 hộ, chiếm 15%. Hộ nghèo là người dân tộc thiểu số "
      "có 240 hộ, chiếm 60% tổng số hộ dân tộc thiểu số.", [("ratio", True)]),
     ("what was sown is not held to a list with a part still planned ('dự kiến gieo trồng trên …')",
-     "Tính đến nay, nông dân trong huyện đã thực hiện gieo trồng được 9.000 ha, bằng 95,5% kế hoạch năm.\n\n"
-     "Trong đó, ngô xuân là 4.000 ha, năng suất thu hoạch đạt 50,2tạ/ha; ngô vụ mùa dự kiến gieo trồng trên "
-     "5.500 ha (ngô chính vụ 3.100 ha, ngô hè thu 2.402,7ha), đến nay thực hiện đạt 4.950 ha.", [("sum", True)]),
+     "Đến nay, bà con trong huyện đã thực hiện xuống giống được 9.000 ha, bằng 95,5% kế hoạch.\n\n"
+     "Trong đó, lạc xuân là 4.000 ha, năng suất đạt 50,2tạ/ha; lạc thu dự kiến xuống giống trên "
+     "5.500 ha (lạc sớm 3.100 ha, lạc muộn 2.402,7ha), đến nay thực hiện đạt 4.950 ha.", [("sum", True)]),
+    ("a count said again ('4 ngành này') is no second part, and counts of kinds are no whole of shares",
+     "Giá trị tăng thêm của khu vực dịch vụ quý I là 200.000 tỷ đồng, trong đó 9 ngành dịch vụ 180.000 tỷ đồng."
+     "\n\nVề tỷ trọng của 9 ngành dịch vụ trọng yếu trong GRDP quý I, 09 ngành này chiếm 55,5% GRDP và chiếm "
+     "90% khu vực dịch vụ. Trong đó, 4 ngành chiếm tỷ trọng cao trong GRDP là thương nghiệp (15,1%), vận tải "
+     "kho bãi (9,2%), tài chính ngân hàng (7,3%), du lịch (4,4%). 4 ngành này chiếm 60,3% nội bộ khu vực dịch "
+     "vụ.", []),
     ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
     ("a verb where the noun would be ('600 đăng ký') counts the whole's people",
      "Kỳ thi có tổng số 1.500 thí sinh đăng ký dự thi.\nMôn Lịch sử có 600 đăng ký, chiếm 40% tổng số thí sinh dự thi.",
@@ -1674,9 +1680,9 @@ def test_pairs_broken_down_pass_over_a_parts_own_pairs_in_brackets(people: str, 
 def test_a_rate_only_the_fractions_denominator_gives_is_read_over_it_not_alarmed() -> None:
     # the breakdown is of the fraction's numerator, but the second share is over its denominator (of all
     # members, those exempt from review included): the search's reading replaces the rule's alarm
-    text = ("Về đảng viên có 1.760/2.000 đồng chí, chiếm tỷ lệ 88,00%, trong đó: số đảng viên chưa được kiểm "
-            "điểm là 20 đồng chí, chiếm 1,14%; đảng viên miễn sinh hoạt không phải kiểm điểm là 220 đồng chí, "
-            "chiếm 11,00%.")
+    text = ("Chi bộ đã tổ chức cho 1.760/2.000 đồng chí tự đánh giá, chiếm tỷ lệ 88,00%, trong đó: còn 20 đồng chí "
+            "chưa nộp bản tự đánh giá, chiếm 1,14%; số được miễn đánh giá do tuổi cao là 220 đồng chí, chiếm "
+            "11,00%.")
     checks = check_text(text)
     assert [c for c in checks if not c.consistent] == []
     over = [c for c in checks if c.stated == D("11.00")]

@@ -2375,7 +2375,7 @@ def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
         depth = tx.d(span[0].start)
         for f in span:
             if tx.d(f.start) > depth:
-                continue  # a part's breakdown in brackets ("… 40/45 (trực tiếp 30/33, …)")
+                continue  # a part's own breakdown in brackets ("… 40/45 (trực tiếp 30/33, …)")
             if f.index in pairs:
                 parts.append(pairs[f.index][0])
             elif f.kind == "ratio" and f.denominator and not f.change and unit_key(f.unit) in (
@@ -2629,6 +2629,21 @@ def _twins_of_exact(tx: Text, sums: list[Relation]) -> list[Relation]:
 TWIN_NOTE = "song song với tổng cùng cấu trúc (đơn vị khác) đã khớp đúng"
 
 
+_RESTATED = regex.compile(r"\s+(?:này|nói\s+trên|kể\s+trên)(?![\p{L}])", regex.I)
+
+
+def _restates(tx: Text, f: Figure) -> bool:
+    """"3 ngành này chiếm 55%": a count said again of what was named before it, no part of anything."""
+    unit, at = f.unit or "", _next_word(tx.t, f.end)
+    return bool(unit) and tx.t.startswith(unit, at) and _RESTATED.match(tx.t, at + len(unit)) is not None
+
+
+def _next_word(t: str, pos: int) -> int:
+    while pos < len(t) and t[pos].isspace():
+        pos += 1
+    return pos
+
+
 def sum_relations(tx: Text) -> list[Relation]:
     """Every scored (part, whole) relation of the prose, marked breakdowns first; the later finders are
     told what the earlier ones related (a whole already broken down takes no unmarked run)."""
@@ -2670,6 +2685,7 @@ def sum_relations(tx: Text) -> list[Relation]:
     # a failing list whose first count is the sum of the rest is that count told with its parts
     sums = [r for r in sums if not (_whole_first(_in_order(r.operands)) and not evaluate(r).consistent)]
     sums = [r for r in sums if not overlapping_facets(tx, r)]
+    sums = [r for r in sums if not any(_restates(tx, f) for f in r.operands)]
     sums = _without_mixed_pairs(sums)
     return [
         dataclasses.replace(r, confidence=min(r.confidence, settings.QA_CONF_ARITHMETIC), closed=False)
