@@ -899,6 +899,10 @@ MISPRINTED = [
     ("a rate with no direction word, the fall's sign only in the bracket after it",
      "- Diện tích lúa 3.960 ha, {}% (-40 ha) so cùng kỳ;",
      "1,0", "1,2", "ratio"),
+    ("contributions printed as percents after 'Trong X% tăng trưởng chung:' add up to that growth",
+     "GRDP quý II ước tăng 7,5% so cùng kỳ.\n\nTrong 7,5% tăng trưởng chung: khu vực dịch vụ đóng góp 4,25%; "
+     "khu vực công nghiệp và xây dựng đóng góp {}%; khu vực nông nghiệp 0,32%.",
+     "2,93", "3,23", "sum"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

@@ -2439,6 +2439,29 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             yield Relation("sum", whole, tuple(parts), rule, conf)
 
 
+def _percent_contributions(tx: Text) -> Iterable[Relation]:
+    """"Trong 7,5% tăng trưởng chung: dịch vụ đóng góp 4,2%; công nghiệp đóng góp 2,9%; nông
+    nghiệp 0,4%": contributions printed as percents, after the growth the sentence opens on, add
+    up to it."""
+    for g in tx.figures:
+        if g.kind != "percent" or g.change or not _GROWTH_AFTER.match(tx.t, g.end):
+            continue
+        if not _IN_GROWTH.search(tx.before(g, 12)):
+            continue
+        s, depth = tx.sentence(g.start), tx.d(g.start)
+        parts = [
+            f
+            for f in tx.in_sentences(s, s, g.start)
+            if f.start > g.end and f.kind == "percent" and not f.change and tx.d(f.start) == depth
+        ]
+        if len(parts) >= 2 and _CONTRIBUTES.search(tx.before(parts[0], 20)):
+            rule = "đóng góp (điểm phần trăm) cộng lại bằng mức tăng"
+            yield Relation("sum", g, tuple(parts), rule, settings.QA_CONF_MARKER)
+
+
+_CONTRIBUTES = regex.compile(r"(?<![\p{L}])đóng\s+góp(?:\s+(?:thêm|được))?\s*$", regex.I)
+
+
 _SHARE_WORD = regex.compile(
     r"(?<![\p{L}])(?:chiếm|tỷ\s+trọng|tỉ\s+trọng)(?:\s+\p{L}+){0,2}\s*$", regex.I
 )
@@ -2663,7 +2686,8 @@ def sum_relations(tx: Text) -> list[Relation]:
         *_recaps(tx),
     ]
     sums += [*_entity_lists(tx)]
-    sums += [*_change_sums(tx), *_point_contributions(tx), *_fraction_breakdowns(tx)]
+    sums += [*_change_sums(tx), *_point_contributions(tx), *_percent_contributions(tx)]
+    sums += [*_fraction_breakdowns(tx)]
     sums += [*_from_to_changes(tx), *_poverty_flows(tx), *_changes_of_fractions(tx)]
     sums += [*_changes_before_fractions(tx)]
     sums += [*_fractions_of_a_count(tx), *_fraction_siblings(tx), *session_relations(tx), *_exact_lists(tx)]
