@@ -903,6 +903,9 @@ MISPRINTED = [
      "GRDP quý II ước tăng 7,5% so cùng kỳ.\n\nTrong 7,5% tăng trưởng chung: khu vực dịch vụ đóng góp 4,25%; "
      "khu vực công nghiệp và xây dựng đóng góp {}%; khu vực nông nghiệp 0,32%.",
      "2,93", "3,23", "sum"),
+    ("shares in the bracket right after a whole and its second amount are of the whole of their noun",
+     "Toàn xã có 4.000 hộ, 15.000 khẩu (600 hộ nghèo, chiếm {}%; 300 hộ cận nghèo).",
+     "15", "16", "ratio"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

@@ -371,6 +371,23 @@ _OVER_TOTAL = regex.compile(
 )
 
 
+BRACKET_AFTER_WHOLE_REASON = "phần trong ngoặc ngay sau tổng cùng đơn vị, tỷ lệ trên tổng ấy"
+# between a whole and the bracket of its parts: nothing but another amount of it
+# ("4.000 hộ, 15.000 khẩu (")
+_TO_BRACKET = regex.compile(r"[^\d()]{0,20}(?:\d[\d.,]*\s+[^\d()]{1,20})?\(", regex.I)
+
+
+def _bracket_after_whole(tx: Text, f: Figure, num: Figure, p: Figure) -> bool:
+    """`num` and its rate `p` sit in the bracket that opens right after `f`, a like amount."""
+    depth = tx.d(num.start)
+    if f.start > num.start or depth != tx.d(f.start) + 1 or tx.d(p.start) != depth:
+        return False
+    opened = tx.t.rfind("(", f.end, num.start)
+    if opened < 0 or not _TO_BRACKET.fullmatch(tx.t, f.end, opened + 1):
+        return False
+    return (f.unit or "").lower() == (num.unit or "").lower().split()[0] if num.unit else False
+
+
 def _whole_reasons(
     tx: Text,
     p: Figure,
@@ -402,6 +419,9 @@ def _whole_reasons(
         # đồng, …, ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, …")
         conf = 0.8 if f.estimate and not num.estimate else 0.85
         yield conf, "phần ('trong đó', 'với') trên tổng của nó"
+    if _bracket_after_whole(tx, f, num, p):
+        # "Toàn xã có 4.000 hộ, 15.000 khẩu (600 hộ nghèo, chiếm 15%; …)": of the households
+        yield 0.85, BRACKET_AFTER_WHOLE_REASON
     # "trong 96 người, có 42 người là nữ, chiếm 43,75%; …; 10 người …, chiếm 3,1%"
     marked = f.start < num.start and dist == 0 and MARK_BEFORE.search(tx.before(f, 60))
     if marked and not _names_another_total(tx, p, f):
