@@ -906,6 +906,15 @@ MISPRINTED = [
     ("shares in the bracket right after a whole and its second amount are of the whole of their noun",
      "Toàn xã có 4.000 hộ, 15.000 khẩu (600 hộ nghèo, chiếm {}%; 300 hộ cận nghèo).",
      "15", "16", "ratio"),
+    ("a list ending in 'khác' is of the total, not of last period's value in brackets after it",
+     "Tổng doanh thu quý I đạt 10.000 tỷ đồng, tăng 9% so với cùng kỳ (cùng kỳ đạt khoảng 9.170 tỷ đồng). Theo "
+     "ngành, bán lẻ đạt 7.000 tỷ đồng; lưu trú, ăn uống đạt 2.000 tỷ đồng; dịch vụ khác đạt {} tỷ đồng.",
+     "1.000", "1.100", "sum"),
+    ("contributions in percentage points pass over a sector's own industry in brackets",
+     "GRDP 6 tháng tăng 9,00%. Trong đó, nông nghiệp tăng 3%, đóng góp 0,50 điểm phần trăm. Khu vực công nghiệp - "
+     "xây dựng tăng 15%, đóng góp 5,00 điểm phần trăm (trong đó công nghiệp đóng góp 4,20 điểm phần trăm). Khu "
+     "vực dịch vụ tăng 7%, đóng góp {} điểm phần trăm. Thuế sản phẩm đóng góp 0,50 điểm phần trăm.",
+     "3,00", "3,20", "sum"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

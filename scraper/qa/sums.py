@@ -810,6 +810,8 @@ def _catch_all_lists(tx: Text) -> Iterable[Relation]:
             for w in tx.in_paragraphs(para, para, parts[0].start)
             if w.start < parts[0].start and _whole_kind(w) and tx.compatible(w, last)
             and w.value > max(p.value for p in parts)
+            # not last period's value said in brackets ("tăng 9% (cùng kỳ đạt 900 tỷ)")
+            and not w.prior_period and tx.d(w.start) <= tx.d(parts[0].start)
         ]
         rule = (
             "danh sách kết thúc bằng mục 'khác'/'còn lại' là toàn bộ các phần của "
@@ -2410,6 +2412,8 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
     for f in points:
         by_para.setdefault(tx.paragraph(f.start), []).append(f)
     for para, parts in by_para.items():
+        depth = min(tx.d(f.start) for f in parts)
+        parts = [f for f in parts if tx.d(f.start) == depth]  # not a sector's own industries in brackets
         if len(parts) < 2:
             continue
         growth = [
