@@ -916,6 +916,9 @@ MISPRINTED = [
      "xây dựng tăng 15%, đóng góp 5,00 điểm phần trăm (trong đó công nghiệp đóng góp 4,20 điểm phần trăm). Khu "
      "vực dịch vụ tăng 7%, đóng góp {} điểm phần trăm. Thuế sản phẩm đóng góp 0,50 điểm phần trăm.",
      "3,00", "3,20", "sum"),
+    ("a rise over last period's value of amounts printed in their own unit is taken as printed",
+     "Năng suất lạc đạt 26,2 tạ/ha, tăng {}% (+1,6 tạ/ha) so với cùng kỳ.",
+     "6,5", "6,6", "ratio"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

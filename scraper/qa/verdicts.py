@@ -232,13 +232,14 @@ def _open_ended(stated: Figure, computed: Decimal, num: Figure, wholes: Sequence
 
 
 def _within_rounding(stated: Figure, num: Figure, den_value: Decimal, inputs: Sequence[Figure]) -> bool:
-    """Inputs printed rounded ("638,76 tỷ" is 638,755…638,765) reach the stated share by rounding half-up
-    or by truncation: "9,18%" of 638,76/6.961,99 (9,17496…%) is a share of the unrounded amounts."""
-    measured = ("money", "quantity", "number")  # whole numbers as printed, counts, fractions are exact
+    """Inputs printed rounded to a scale ("638,76 tỷ" is 638,755…638,765 tỷ) reach the stated share by
+    rounding half-up or by truncation: "9,18%" of 638,76/6.961,99 tỷ (9,17496…%) is a share of the
+    unrounded amounts.  An amount printed in its own unit is taken as printed ("1,6 tạ/ha" over 24,6
+    is 6,5%, not 6,6%), as a reader checking the report does."""
 
     def rounded(f: Figure) -> Decimal:
         u = unit_of(f)
-        return u / 2 if u > 1 or (u < 1 and f.kind in measured) else Decimal(0)
+        return u / 2 if u > 1 else Decimal(0)
 
     r_num = rounded(num)
     den = next((f for f in inputs if f is not num and f.value == den_value), None)
