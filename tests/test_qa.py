@@ -1688,6 +1688,17 @@ def test_arithmetic_search_confirms_only(case: str, text: str, expected: list[tu
             assert text[ref["start"] : ref["end"]] == ref["raw"]
 
 
+@pytest.mark.parametrize("fall,consistent", [("25", True), ("24", False)])
+def test_changes_of_a_breakdown_in_both_directions_add_up_signed(fall: str, consistent: bool) -> None:
+    text = (f"Tổng dư nợ đến cuối tháng là 700 tỷ đồng, giảm {fall} tỷ đồng so với tháng trước, trong đó: nợ "
+            f"ngắn hạn là 500 tỷ đồng, giảm 30 tỷ đồng so với tháng trước; nợ dài hạn là 200 tỷ đồng, tăng 5 tỷ "
+            f"đồng so với tháng trước.")
+    checks = check_text(text)
+    changes = [c for c in checks if c.rule.startswith("mức tăng/giảm của các phần")]
+    assert [(c.consistent, c.stated, c.computed) for c in changes] == [(consistent, -D(fall) * 10**9, -25 * 10**9)]
+    assert [c.consistent for c in checks if c not in changes] == [True]  # the levels: 500 + 200 = 700
+
+
 @pytest.mark.parametrize("people,consistent", [("2.360", True), ("2.370", False)])
 def test_pairs_broken_down_pass_over_a_parts_own_pairs_in_brackets(people: str, consistent: bool) -> None:
     text = (f"Năm nay, thành phố đã tiếp 2.300 lượt/2.900 người đến khiếu nại, tố cáo gồm: tiếp thường xuyên "

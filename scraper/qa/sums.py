@@ -1483,11 +1483,19 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
             continue
         changes = [_change_after(tx, i) for i in after]
         moved = [m for m, _ in changes]
-        if not all(way and way == changes[0][1] and m.kind == s.stated.kind for m, way in changes):
+        if not all(way in ("tăng", "giảm") and m.kind == s.stated.kind for m, way in changes):
             continue
+        if len({way for _, way in changes}) > 1:
+            # "giảm 23,6 tỷ …; trong đó: A giảm 25,9 tỷ …; B tăng 2,2 tỷ": the falls count against
+            moved = [_signed(m, way) for m, way in changes]
         if len({b for m in moved if (b := _compared_to(tx, m)) is not None}) <= 1:
             rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
             yield Relation("sum", moved[0], tuple(moved[1:]), rule, settings.QA_ALARM)
+
+
+def _signed(f: Figure, way: str) -> Figure:
+    """A change as a signed amount (a fall below zero): a copy made for one check."""
+    return f.model_copy(update={"value": -abs(f.value)}) if way == "giảm" else f
 
 
 SHARES_OF_BREAKDOWN_RULE = (

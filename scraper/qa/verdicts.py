@@ -553,15 +553,18 @@ def _near_miss(v: Verdict) -> bool:
         whole = v.relation.stated.denominator or Decimal(0)
     if _last_digits_off(v, whole):
         return True  # "103.749 + 5.620 = 109.369" against 109.370: a rounding slip, not a subset
+    computed = v.computed
+    if whole < 0:  # a fall made of signed changes: how far short, in size
+        whole, computed = -whole, -computed
     if (
-        v.computed < whole
+        computed < whole
         and all(_DIRECTION.search(p.sentence[:300]) for p in v.relation.operands)
         and v.relation.rule.startswith("'Trong N")
     ):
         return False  # "có 6 nhóm tăng, 4 nhóm giảm": the groups that held steady need not be named
     r = v.relation
     highlighted = r.stated.kind == "money" and r.rule.startswith("'trong đó'") and len(r.operands) < 3
-    if v.computed < whole and highlighted:
+    if computed < whole and highlighted:
         # "Tổng chi 6.000 tỷ, trong đó chi đầu tư 2.000 tỷ, chi thường xuyên 3.900 tỷ": the
         # two main items of a budget, not all of them ("trong đó" = of which); a list of three or more is
         # meant to be whole
@@ -570,7 +573,7 @@ def _near_miss(v: Verdict) -> bool:
     # words say they are all of it
     open_list = r.rule.startswith(_OPEN_MARKERS) and not r.closed
     under = settings.QA_UNDERSHOOT_OPEN if open_list else settings.QA_UNDERSHOOT
-    return bool(whole) and v.computed >= whole * (1 - Decimal(str(under)))
+    return bool(whole) and computed >= whole * (1 - Decimal(str(under)))
 
 
 def close(computed: Decimal, stated: Decimal) -> bool:
@@ -624,7 +627,7 @@ def _last_digits_off(v: Verdict, whole: Decimal) -> bool:
     r = v.relation
     unit = min(unit_of(f) for f in (r.stated, *r.operands)) if r.whole is None else Decimal(1)  # the finest
     gap = abs(whole - v.computed)
-    return bool(gap) and gap <= unit * settings.QA_LAST_DIGITS_OFF and whole >= unit * 100
+    return bool(gap) and gap <= unit * settings.QA_LAST_DIGITS_OFF and abs(whole) >= unit * 100
 
 
 _OPEN_MARKERS = ("'trong đó'", "'trong số đó'", "'trong số này'", "'như'")
