@@ -41,6 +41,14 @@ COUNTS = [
     # a dose's label, then the people counted after the slash ("mũi 1/…"): no fraction 1/5.600
     ("xã đã tiêm được 5.200 mũi 1/5.600 người trong độ tuổi",
      [("5.200", D(5200), "count", "mũi", None), ("5.600", D(5600), "count", "người", None)]),
+    # a share of the count before it ends the enumeration of percents: the late files are a count
+    ("đã giải quyết 1.210, trong đó đúng hạn 1.208 hồ sơ, đạt tỷ lệ 99,83%, quá hạn 2; đang xử lý là 90 hồ sơ",
+     [("1.210", D(1210), "number", None, None), ("1.208", D(1208), "count", "hồ sơ", None),
+      ("99,83%", D("99.83"), "percent", "%", None), ("2", D(2), "number", None, None),
+      ("90", D(90), "count", "hồ sơ", None)]),
+    # "lần 2" is the second time, a label
+    ("có 6 đơn chưa được giải quyết, 9 đơn giải quyết lần đầu, 5 đơn giải quyết lần 2",
+     [("6", D(6), "count", "đơn", None), ("9", D(9), "count", "đơn", None), ("5", D(5), "count", "đơn", None)]),
     # what happened to them is no noun: the bare counts take the whole's noun in QA
     ("trong đó 85 tạm ngưng kinh doanh, 40 giải thể và 325 doanh nghiệp chưa hoạt động",
      [("85", D(85), "number", None, None), ("40", D(40), "number", None, None),

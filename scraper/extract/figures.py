@@ -1167,6 +1167,10 @@ _AGAINST_LAST_PERIOD = regex.compile(r"\s*(?:so\s+(?:với\s+)?)?cùng\s+kỳ", 
 _ENUM_GAP = regex.compile(r"(?:,|;|:|\(|và|là|còn|có|đạt)", regex.I)
 
 
+# the words that make a percent the share of the count before it
+_SHARE_LEAD = regex.compile(r"(?:đạt|chiếm)(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?\s*$", regex.I)
+
+
 def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
     """Ranges ("4,03%-4,1%", "từ 10 đến 15 tỷ đồng"), "X trên Y" (rank of, per), and units carried
     along an enumeration ("năm 2020 có 120 doanh nghiệp, năm 2021 là 150")."""
@@ -1219,6 +1223,9 @@ def _link(t: str, cands: list[Candidate]) -> list[Candidate]:
                 continue  # "… cho 14.367 lượt hộ, trong đó: hộ nghèo 49,746 tỷ": money
             if a.kind == "percent" and b.value >= 1000:
                 continue  # "chiếm 49,5%, dân số nữ đạt 408.345 ¶ người": a count
+            share = a.kind == "percent" and k and cands[k - 1].kind == "count"
+            if share and _SHARE_LEAD.search(_prefix(t, a.start)):
+                continue  # "đúng hạn 1.200, đạt tỷ lệ 99%, quá hạn 12": a share, then counts
             gap = t[max(a.end, a.unit_end) : b.start]
             # inside a parenthesis ";" separates items of one list: "(trực tuyến: 10.000; trực tiếp:
             # 2.345)"

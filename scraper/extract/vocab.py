@@ -535,6 +535,7 @@ LABEL_WORDS: tuple[str, ...] = (
     "tầng",
     "block",
     "lần thứ",
+    "lần",  # "giải quyết lần 2": the second time, not two
     "thứ",
     "mũi",
     "mũi tiêm",
