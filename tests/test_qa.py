@@ -417,6 +417,10 @@ PAIRING = [
      "kỳ đạt khoảng 9.170 tỷ đồng). Xét theo ngành kinh doanh, doanh thu bán lẻ hàng hóa đạt 7.000,5 tỷ đồng, tăng "
      "8%; dịch vụ lưu trú, ăn uống đạt 2.000,2 tỷ đồng, tăng 16%; dịch vụ lữ hành đạt 100,1 tỷ đồng, tăng 50%; "
      "dịch vụ khác đạt 899,7 tỷ đồng, tăng 9% so với cùng kỳ.", [("sum", True), ("ratio", True)]),
+    ("'vượt X% so kế hoạch' is against a plan not given, no share of the list's whole",
+     "Nuôi tôm thâm canh trên 8.000 ha/12.000 hộ, đạt 90% kế hoạch; trong đó, nuôi siêu thâm canh trên 3.700 "
+     "ha/3.800 hộ, vượt 15,5% so kế hoạch, tăng 25% so cùng kỳ; nuôi thâm canh trên 4.300 ha/8.200 hộ.",
+     [("sum", True), ("sum", True)]),
     ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
     ("a verb where the noun would be ('600 đăng ký') counts the whole's people",
      "Kỳ thi có tổng số 1.500 thí sinh đăng ký dự thi.\nMôn Lịch sử có 600 đăng ký, chiếm 40% tổng số thí sinh dự thi.",
@@ -919,6 +923,11 @@ MISPRINTED = [
     ("a rise over last period's value of amounts printed in their own unit is taken as printed",
      "Năng suất lạc đạt 26,2 tạ/ha, tăng {}% (+1,6 tạ/ha) so với cùng kỳ.",
      "6,5", "6,6", "ratio"),
+    ("a contribution said to fall ('đóng góp giảm') counts against the growth",
+     "GRDP quý I tăng 8,00% so với cùng kỳ; trong đó: khu vực I tăng 4%, đóng góp 1,00 điểm phần trăm; khu vực "
+     "II tăng 13%, đóng góp 4,50 điểm phần trăm; khu vực III tăng 7%, đóng góp 2,60 điểm phần trăm; thuế sản "
+     "phẩm tăng 0,9%, đóng góp giảm {} điểm phần trăm.",
+     "0,10", "0,20", "sum"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

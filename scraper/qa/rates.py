@@ -371,7 +371,7 @@ _OVER_TOTAL = regex.compile(
 )
 
 
-BRACKET_AFTER_WHOLE_REASON = "phần trong ngoặc ngay sau tổng cùng đơn vị, tỷ lệ trên tổng ấy"
+BRACKET_AFTER_WHOLE_REASON = "phần trong ngoặc ngay sau tổng cùng đơn vị"
 # between a whole and the bracket of its parts: nothing but another amount of it
 # ("4.000 hộ, 15.000 khẩu (")
 _TO_BRACKET = regex.compile(r"[^\d()]{0,20}(?:\d[\d.,]*\s+[^\d()]{1,20})?\(", regex.I)

@@ -1478,6 +1478,8 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
     for s in sums:
         if s.check != "sum" or s.over != "value" or s.whole is not None or not _levels_hold(s):
             continue
+        if any(id(f) not in tx.order for f in (s.stated, *s.operands)):
+            continue  # (a copy made for one check)
         after = [tx.order[id(f)] + 1 for f in (s.stated, *s.operands)]
         if max(after) >= len(figs):
             continue
@@ -1486,7 +1488,7 @@ def _changes_of_breakdowns(tx: Text, sums: list[Relation]) -> Iterable[Relation]
         if not all(way in ("tăng", "giảm") and m.kind == s.stated.kind for m, way in changes):
             continue
         if len({way for _, way in changes}) > 1:
-            # "giảm 23,6 tỷ …; trong đó: A giảm 25,9 tỷ …; B tăng 2,2 tỷ": the falls count against
+            # "giảm 23 tỷ …; trong đó: A giảm 25 tỷ …; B tăng 2 tỷ": the falls count against
             moved = [_signed(m, way) for m, way in changes]
         if len({b for m in moved if (b := _compared_to(tx, m)) is not None}) <= 1:
             rule = f"{CHANGES_RULE}; các mức đều khớp ({s.rule})"
@@ -2413,8 +2415,12 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
     """"GRDP tăng 7,2%; trong đó công nghiệp đóng góp 4,1 điểm phần trăm, dịch vụ 2,5
     điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
     explain."""
+    # a contribution said to fall ("đóng góp giảm 0,04 điểm phần trăm") counts against the growth
     points = [
-        f for f in tx.figures if (f.unit or "").lower().startswith("điểm phần trăm") and not f.change
+        _signed(f, f.change) if f.change else f
+        for f in tx.figures
+        if (f.unit or "").lower().startswith("điểm phần trăm")
+        and (not f.change or _CONTRIBUTES_AS.search(tx.before(f, 20)))
     ]
     by_para: dict[int, list[Figure]] = {}
     for f in points:
@@ -2472,6 +2478,7 @@ def _percent_contributions(tx: Text) -> Iterable[Relation]:
 
 
 _CONTRIBUTES = regex.compile(r"(?<![\p{L}])đóng\s+góp(?:\s+(?:thêm|được))?\s*$", regex.I)
+_CONTRIBUTES_AS = regex.compile(r"(?<![\p{L}])đóng\s+góp\s+(?:tăng|giảm)\s*$", regex.I)
 
 
 _SHARE_WORD = regex.compile(

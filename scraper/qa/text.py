@@ -93,7 +93,8 @@ TOTAL_NOUN_BEFORE = regex.compile(
 
 # A percentage measured against a plan, a target or an earlier period that the text does not give.
 COMPARISON_AFTER = regex.compile(
-    r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ|dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu"
+    r"\s*\)?\s*(?:so\s+với|so\s+cùng|cùng\s+kỳ"
+    r"|(?:so\s+)?(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu)"
     r"|mục\s+tiêu|"
     r"nghị\s+quyết|kịch\s+bản|tháng\s+trước|năm\s+trước|quý\s+trước"
     r"|kỳ\s+trước)(?![\p{L}])",
