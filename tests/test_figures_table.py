@@ -49,6 +49,9 @@ COUNTS = [
     # "lần 2" is the second time, a label
     ("có 6 đơn chưa được giải quyết, 9 đơn giải quyết lần đầu, 5 đơn giải quyết lần 2",
      [("6", D(6), "count", "đơn", None), ("9", D(9), "count", "đơn", None), ("5", D(5), "count", "đơn", None)]),
+    # a list of counts after a colon whose first label ends in an abbreviation: its first number counts too
+    ("Phân tích lỗi: Không có GPLX 03, vi phạm tốc độ 9, vi phạm khác 04.",
+     [("03", D(3), "number", None, None), ("9", D(9), "number", None, None), ("04", D(4), "number", None, None)]),
     # what happened to them is no noun: the bare counts take the whole's noun in QA
     ("trong đó 85 tạm ngưng kinh doanh, 40 giải thể và 325 doanh nghiệp chưa hoạt động",
      [("85", D(85), "number", None, None), ("40", D(40), "number", None, None),

@@ -414,7 +414,10 @@ def _named_before(prefix: str) -> bool:
 # "các hình thức: Khiển trách 32, cảnh cáo 17, khai trừ 9": a list after a colon opens with a
 # capitalised label; its next item, a label in lower case and a number, shows it counts
 # (or a bracket: "63 đảng viên (Khiển trách 15, cảnh cáo 20, …)")
-_COLON_LABEL = regex.compile(rf"[:(]{_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}{_SP}+$")
+# (an abbreviation in the label too: "Phân tích lỗi: Không có GPLX 04, vi phạm tốc độ 12, …")
+_COLON_LABEL = regex.compile(
+    rf"[:(]{_SP}*\p{{Lu}}[{_L}]*(?:{_SP}+(?:\p{{Ll}}[{_L}]*|\p{{Lu}}{{2,6}})){{0,3}}{_SP}+$"
+)
 _NEXT_ITEM = regex.compile(
     rf"{_SP}*(?:,|;|{_SP}và){_SP}*(?P<l>\p{{Ll}}[{_L}]*(?:{_SP}+\p{{Ll}}[{_L}]*){{0,3}}){_SP}+\d"
 )
