@@ -421,6 +421,15 @@ PAIRING = [
      "Nuôi tôm thâm canh trên 8.000 ha/12.000 hộ, đạt 90% kế hoạch; trong đó, nuôi siêu thâm canh trên 3.700 "
      "ha/3.800 hộ, vượt 15,5% so kế hoạch, tăng 25% so cùng kỳ; nuôi thâm canh trên 4.300 ha/8.200 hộ.",
      [("sum", True), ("sum", True)]),
+    ("an item of the plans said after ends at 'và': BHYT's remainder is not the voluntary scheme's plan",
+     "Về BHXH bắt buộc, tỉnh có 90.000 người tham gia, đạt 90% kế hoạch; về BHXH tự nguyện có 3.000 người tham "
+     "gia, đạt 30% kế hoạch; về BHYT có 200.000 người, đạt 80% kế hoạch.\nĐể hoàn thành các chỉ tiêu, toàn tỉnh "
+     "cần phải phát triển thêm 10.000 người tham gia BHXH bắt buộc; 7.000 người tham gia BHXH tự nguyện và "
+     "50.000 người tham gia BHYT.", []),
+    ("a rate of plan after the total is the total's, not the rate of a fraction before it",
+     "Trong công tác thu ngân sách có 12/15 khoản đạt dự toán, với tổng thu ước đạt 900 tỷ đồng, đạt 48,5% kế "
+     "hoạch, tăng 10% so với cùng kỳ; trong đó, thu cân đối đạt 890 tỷ đồng và thu quản lý qua ngân sách 10 tỷ "
+     "đồng.", [("sum", True)]),
     ("a change over last year's value", "Tai nạn giao thông xảy ra 950 vụ, so với cùng kỳ giảm 50 vụ (-5%).", [("ratio", True)]),
     ("a verb where the noun would be ('600 đăng ký') counts the whole's people",
      "Kỳ thi có tổng số 1.500 thí sinh đăng ký dự thi.\nMôn Lịch sử có 600 đăng ký, chiếm 40% tổng số thí sinh dự thi.",

@@ -725,6 +725,15 @@ _WITH_EXTRACTED = "tỷ lệ và số liệu (trích xuất)"
 _CHANGE_WORD = regex.compile(r"(?<![\p{L}])(?:mức\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
 
 
+def _plan_rate_of_another(tx: Text, frac: Figure, p: Figure) -> bool:
+    """A rate of plan ("đạt 50,2% kế hoạch") with an amount between it and the fraction before it: the
+    amount's rate against its plan, not the fraction's."""
+    if frac.start > p.start or not COMPARISON_AFTER.match(tx.t, p.end):
+        return False
+    i, j = tx.order[id(frac)], tx.order[id(p)]
+    return any(is_amount(f) and not f.change for f in tx.figures[i + 1 : j])
+
+
 def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
     by_index = {f.index: f for f in tx.figures}
     index = _sum_index(sums)
@@ -741,6 +750,8 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
                 num = None  # "tăng 400 hồ sơ (5%)": a rise over last period, read as a change below
             if num is not None and num is den and _change_before_fraction(tx, num) is not None:
                 num = None  # "giảm 2 người chết (41/43 người, bằng 5%)": the fall, read below
+            if num is not None and num is den and _plan_rate_of_another(tx, num, p):
+                num = None  # "14/16 khoản …, tổng thu 1.070 tỷ, đạt 50% kế hoạch": the sum's
             if num is not None and den is not None:
                 whole = num.denominator if num is den else den.value
                 if whole:
@@ -2140,7 +2151,8 @@ PLAN_AFTER_RULE = "tỷ lệ kế hoạch: kế hoạch của cùng mục nêu �
 
 def _item_words(tx: Text, f: Figure) -> set[str]:
     """The words naming a figure in its own clause, less the words of any plan or count."""
-    clause = regex.split(r"[,.;:()]", tx.t[max(0, f.start - 60) : f.start])[-1]
+    # (an item ends at "và" too: "…; 18.000 người tham gia A và 350.000 người tham gia B")
+    clause = regex.split(r"[,.;:()]|\svà\s", tx.t[max(0, f.start - 60) : f.start])[-1]
     return {w for w in clause.lower().split() if w.isalpha() and w not in _PLAN_FILLER}
 
 
