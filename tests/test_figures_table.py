@@ -52,6 +52,9 @@ COUNTS = [
     # a list of counts after a colon whose first label ends in an abbreviation: its first number counts too
     ("Phân tích lỗi: Không có GPLX 03, vi phạm tốc độ 9, vi phạm khác 04.",
      [("03", D(3), "number", None, None), ("9", D(9), "number", None, None), ("04", D(4), "number", None, None)]),
+    # "hằng tháng" is monthly: the number after it is a count, no month
+    ("giải quyết trợ cấp hằng tháng 21 trường hợp, trợ cấp một lần 340 trường hợp",
+     [("21", D(21), "count", "trường hợp", None), ("340", D(340), "count", "trường hợp", None)]),
     # what happened to them is no noun: the bare counts take the whole's noun in QA
     ("trong đó 85 tạm ngưng kinh doanh, 40 giải thể và 325 doanh nghiệp chưa hoạt động",
      [("85", D(85), "number", None, None), ("40", D(40), "number", None, None),

@@ -126,7 +126,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
              r"|dài)\s+)(?i:ngày)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?(?!\d)"),
     ("date", r"(?i:ngày\s+)?\d{1,2}\s+tháng\s+(?:0?[1-9]|1[0-2])(?![\d.,])(?:\s+năm\s+\d{4})?"),
     # (not "dưới 3 tháng 14.793 người": a count after a duration)
-    ("month", r"(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/.-]\s*)\d{4})?(?![.,]?\d)"),
+    # (not "trợ cấp hằng tháng 33 trường hợp": monthly, then a count)
+    ("month", r"(?<!(?i:h[ằà]ng)\s+)(?i:tháng)\s+\d{1,2}(?:\s*(?:năm\s+|[/.-]\s*)\d{4})?(?![.,]?\d)"),
     (
         "year-range",
         r"(?i:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+độ|năm\s+học|khóa|khoá"
