@@ -937,6 +937,10 @@ MISPRINTED = [
      "II tăng 13%, đóng góp 4,50 điểm phần trăm; khu vực III tăng 7%, đóng góp 2,60 điểm phần trăm; thuế sản "
      "phẩm tăng 0,9%, đóng góp giảm {} điểm phần trăm.",
      "0,10", "0,20", "sum"),
+    ("last period's value said before the rise with no bracket: 'so với cùng kỳ B, tăng X%'",
+     "Trong 6 tháng đầu năm, tổng lượt khách tham quan đạt 20.000 lượt khách, so với cùng kỳ 16.000 lượt, tăng "
+     "{}%.",
+     "25", "27", "ratio"),
     ("last period's value in brackets before the rise: 'so với cùng kỳ (B) tăng X%'",
      "Số ca mắc cộng dồn là 3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng {}%.",
      "150", "160", "ratio"),

@@ -1570,13 +1570,18 @@ _PRIOR_AFTER = regex.compile(
 PRIOR_BEFORE_RULE = (
     "mức tăng/giảm của số kỳ này so với số kỳ trước nêu trong ngoặc trước đó"
 )
+PRIOR_SAID_BEFORE_RULE = (
+    "mức tăng/giảm của số kỳ này so với số kỳ trước nêu ngay trước đó"
+)
+# (or with no bracket: "20.000 lượt khách, so với cùng kỳ 16.000 lượt, tăng 25%")
 _PRIOR_BETWEEN = regex.compile(
     r"[^\d;().]{0,20}?,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|quý|tháng|kỳ)[^\d;().,]{0,30}?"
-    r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?\(\s*(?:cùng\s+kỳ\s*:?\s*)?",
+    r"(?:(?:\d{1,2}[./-])?\d{4}[^\d;().,]{0,12}?)?(?:\(\s*(?:cùng\s+kỳ\s*:?\s*)?)?",
     regex.I,
 )
 _THEN_RATE = regex.compile(
-    r"[^\d;().,]{0,12}?\)\s*,?\s*(?:thì\s+)?(?:tăng|giảm)(?:\s+(?:hơn|gần|khoảng|trên))?\s*",
+    r"[^\d;().,]{0,12}?(?P<close>\)\s*)?,?\s*(?:thì\s+)?(?:tăng|giảm)"
+    r"(?:\s+(?:hơn|gần|khoảng|trên))?\s*",
     regex.I,
 )
 
@@ -1590,8 +1595,11 @@ def _growth_against_prior(tx: Text) -> Iterable[Relation]:
         # "3.000 ca, so với cùng kỳ năm 2021 (1.200 ca) tăng 150%": last period's value before the rate
         if p.kind == "percent" and p.change in ("tăng", "giảm") and is_amount(num) and is_amount(prior):
             compared = _PRIOR_BETWEEN.fullmatch(tx.t, num.end, prior.start)
-            if compared and _THEN_RATE.fullmatch(tx.t, prior.end, p.start) and tx.compatible(num, prior):
-                rule = PRIOR_BEFORE_RULE
+            then = _THEN_RATE.fullmatch(tx.t, prior.end, p.start) if compared and not prior.change else None
+            # a bracket opened before last period's value closes after it
+            closed = then is not None and bool(then.group("close")) == ("(" in compared.group())
+            if closed and tx.compatible(num, prior):
+                rule = PRIOR_BEFORE_RULE if then.group("close") else PRIOR_SAID_BEFORE_RULE
                 conf = settings.QA_CONF_MARKER
                 yield Relation("change", p, (num, prior), rule, conf, whole=prior.value, over="growth")
     for p, prior in zip(figs, figs[1:]):
