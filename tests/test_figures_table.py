@@ -371,6 +371,9 @@ def test_provenance_survives_nfd_and_nbsp() -> None:
 
 
 MORE = [
+    # the English half of a bilingual yearbook's row label is a label too
+    ("Hạng 2 - Level 2 9 9 11", [("2", D(2), "rank", None, None), ("9", D(9), "number", None, None),
+                                 ("9", D(9), "number", None, None), ("11", D(11), "number", None, None)]),
     ("Mật độ dân số 1.200 người/km2.", [("1.200", D(1200), "quantity", "người/km2", None)]),
     ("Tỉnh xếp hạng 10 trên 63 tỉnh, thành phố về chỉ số PCI.", [("10", D(10), "rank", None, None)]),
     ("Hội đồng đã đánh giá, phân hạng 120 sản phẩm OCOP.", [("120", D(120), "count", "sản phẩm", None)]),

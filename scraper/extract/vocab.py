@@ -553,6 +553,14 @@ LABEL_WORDS: tuple[str, ...] = (
     "mức độ",
     "cấp độ",
     "nguyện vọng",  # "nguyện vọng 1 là 640.637": the first choice, not one
+    # the English half of a bilingual yearbook's row label ("Hạng 1 - Level 1", "Loại 2 - Type 2")
+    "level",
+    "type",
+    "group",
+    "grade",
+    "class",
+    "region",
+    "zone",
     "lớp",
     "nhóm",
     "loại",
