@@ -198,6 +198,7 @@ QA_HEDGES_BELOW = frozenset(
 # Shares of one breakdown are checked against 100% only when they are this close to it (further off,
 # a category is missing from the text or one outside the breakdown was included).
 QA_SHARES_MAX_TERMS = 12  # more percentages than this in one sentence are a table, not one breakdown
+QA_BRACKET_REACH = 400  # how far back a share looks for the bracket it may sit in (shares in and out apart)
 QA_SHARES_MAX_GAP = 1.5
 QA_NAMED_TOTAL_CHARS = 40  # the words after two shares compared to tell they name one total
 QA_SHARES_WHOLE_SPREAD = 0.005  # shares whose own amounts give one whole within this share of it

@@ -1730,6 +1730,13 @@ def test_pairs_broken_down_pass_over_a_parts_own_pairs_in_brackets(people: str, 
     assert [(len(c.figures), c.consistent) for c in pairs] == [(3, consistent)]
 
 
+def test_five_shares_in_one_long_bracket_make_one_breakdown() -> None:
+    text = ("Sản lượng điện ước đạt 62 tỷ kWh (trong đó thủy điện chiếm 32,39%, nhiệt điện than chiếm 34,46%, "
+            "khí chiếm 31,82%, dầu chiếm 0,18% và nhập khẩu chiếm 1,15%).")
+    shares = [c for c in check_text(text) if c.check == "shares"]
+    assert [(c.consistent, len(c.figures), c.computed) for c in shares] == [(True, 5, D("100.00"))]
+
+
 def test_a_rate_only_the_fractions_denominator_gives_is_read_over_it_not_alarmed() -> None:
     # the breakdown is of the fraction's numerator, but the second share is over its denominator (of all
     # members, those exempt from review included): the search's reading replaces the rule's alarm

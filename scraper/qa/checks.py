@@ -353,7 +353,8 @@ def _shares_checks(body: str, figures: list[Figure], tolerance: float | None, ur
     by_sentence: dict[tuple[str, bool, bool], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == "percent" and not f.change and f.range is None and not _threshold(body, f):
-            lo = max(0, f.start - 80)
+            # (a bracket of five shares runs well past 80 characters: look back as far as a sentence)
+            lo = max(0, f.start - settings.QA_BRACKET_REACH)
             bracketed = body.rfind("(", lo, f.start) > body.rfind(")", lo, f.start)
             by_sentence[(f.sentence, bool(f.prior_period), bracketed)].append(f)
     for sentence_fs in by_sentence.values():
