@@ -646,9 +646,19 @@ def _change_before_fraction(tx: Text, frac: Figure) -> Figure | None:
     return c
 
 
+# a plan named in brackets after a rate of it: "(so với) nghị quyết đề ra (23.600 tỷ đồng"
+_PLAN_IN_BRACKET = regex.compile(
+    r"(?<![\p{L}])(?:kế\s+hoạch|dự\s+toán|nghị\s+quyết|chỉ\s+tiêu|mục\s+tiêu|KH)(?![\p{L}])"
+    r"[^()\d]{0,30}\(\s*$",
+    regex.I,
+)
+
+
 def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
     2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
+    if _PLAN_IN_BRACKET.search(tx.before(whole, 60)):
+        return False  # "đạt 51,8% so với nghị quyết (23.600 tỷ); trong đó, …": a plan
     after = tx.figures[tx.order[id(whole)] + 1 : tx.order[id(part)] + 1]
     # past the whole's own rise ("18.622 trẻ, tăng 2.780 trẻ …, trong đó có 1456 trẻ")
     # and, `past_rates`, past its rate of plan ("41 đảng viên, đạt 82% chỉ tiêu. Trong đó, …")

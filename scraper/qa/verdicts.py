@@ -653,11 +653,8 @@ def _shares_of_parts(verdicts: list[Verdict]) -> list[Verdict]:
         if any(p is None or p[1] != base for p in parts):
             continue
         rates = tuple(p[0] for p in parts)  # type: ignore[index]
-        computed = sum((x.value for x in rates), Decimal(0))
-        slack = sum((unit_of(x) / 2 for x in (*rates, rate)), Decimal(0))
         rule = "tỷ lệ của các phần cộng lại bằng tỷ lệ của tổng (cùng một cơ sở)"
-        rel = Relation("sum", rate, rates, rule, r.confidence)
-        out.append(Verdict(rel, abs(computed - rate.value) <= slack, computed))
+        out.append(evaluate(Relation("sum", rate, rates, rule, r.confidence)))
     return out
 
 
@@ -693,8 +690,10 @@ def _shares_of_one_whole(verdicts: list[Verdict], tolerance: float | None) -> li
             whole, ids = rs[0].operands[1], frozenset(f.index for f in parts)
             if (whole.index, ids) in summed or len(ids) != len(parts):
                 continue
-            if any(w == whole.index and ids <= done for w, done in confirmed):
-                continue  # "3.395 + 28 + 3 + 1 = 3.427" holds already: its first three are no breakdown
+            if any(w == whole.index and ids & done for w, done in confirmed):
+                # "3.395 + 28 + 3 + 1 = 3.427" holds already: its first three are no breakdown, nor is its
+                # last with the rows of the next breakdown of the same total
+                continue
             if any(ids == done for _, done in confirmed):
                 # "đúng hạn 980 (98%), trễ hạn 0 (0%)" make the 980 resolved: of it, not of all
                 continue

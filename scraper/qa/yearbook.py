@@ -639,6 +639,36 @@ def _shares_of_row(v: Row, x: Row, starts: list[int]) -> Iterable[Relation]:
                 yield Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
 
 
+def _is_share_section(rows: list[Row]) -> bool:
+    """ "Cơ cấu - Structure (%)": the rows again, their total row 100 in every column."""
+    return bool(rows) and bool(rows[0].cells) and all(_value(c) == 100 for c in rows[0].cells)
+
+
+def _share_section(values: list[Row], shares: list[Row]) -> Iterable[Relation]:
+    """A share section below the values: each of its rows is the same row of the values over their total
+    row, × 100, column by column; kept when most columns hold (rows matched by name, in order)."""
+    total = next((v for v in values if _same_row(v.label, shares[0].label)), None)
+    if total is None:
+        return
+    k = 0
+    for x in shares[1:]:
+        j = next((j for j in range(k, len(values)) if _same_row(values[j].label, x.label)), None)
+        if j is None:
+            continue
+        k = j + 1
+        rule = (
+            f"niên giám: dòng '{x.label}' (cơ cấu %) là dòng '{values[j].label}' "
+            f"trên dòng '{total.label}'"
+        )
+        rels = [
+            Relation("ratio", share, (part, whole), rule, settings.QA_CONF_TABLE, whole.value)
+            for part, share, whole in zip(values[j].cells, x.cells, total.cells)
+            if isinstance(part, Figure) and isinstance(share, Figure)
+            and isinstance(whole, Figure) and whole.value
+        ]
+        yield from _structure(rels, min_held=2)
+
+
 def _index_rows(values: list[Row], index: list[Row]) -> Iterable[Relation]:
     """Years as rows: an index row ("Năm trước = 100") is its year's values over the year before's, ×
     100, column by column; kept when most of them hold (a structure block after it does not)."""
@@ -742,4 +772,7 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         for later in table.sections[1:]:
             out += _index_relations(values, later, table.years)
             out += _index_rows(values, later)
+            if _is_share_section(later):
+                out += _sum_relations(later, table.columns)
+                out += _share_section(values, later)
     return out
