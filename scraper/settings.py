@@ -122,6 +122,7 @@ QA_UNMARKED_PARAGRAPHS = 4  # how many paragraphs after its whole such parts may
 QA_UNMARKED_MAX_PARTS = 8
 QA_SENTENCE_ENTRIES_MAX = 12  # entries one a sentence after "Trong đó:" read at most
 QA_NAMED_TIMES_MAX = 10  # "A, B và C mỗi địa phương có 1 ca": at most this many places for one count
+QA_CONTRIBUTION_PARAGRAPHS = 3  # contributions opening "Trong đó": the growth looked for this far back
 QA_FAR_WHOLE_PARAGRAPHS = 8  # a share with no whole near it: earlier paragraphs searched (confirms only)
 QA_CONF_FAR_WHOLE = 0.4  # below QA_ALARM: such a whole confirms a share, never alarms on it
 # how far back the noun of a lone classifier ("… hồ sơ … là 59.010 bộ") is looked for

@@ -3498,3 +3498,28 @@ def test_shares_said_before_their_counts_with_voi_add_up_as_the_counts_do(rural:
     stated = Decimal(rural.replace(",", "."))
     shares = [c for c in check_text(text) if c.check == "sum" and c.stated == stated]
     assert [not c.consistent for c in shares] == [alarm]
+
+
+
+CONTRIBUTION_OPENINGS = [
+    # the growth the sentence opens on, "điểm" standing for "điểm phần trăm" after "đóng góp"
+    ("Trong mức tăng 6% của nền kinh tế, khu vực dịch vụ tăng 7,1%, đóng góp 3,5 điểm phần trăm; công "
+     "nghiệp tăng 5,2%, đóng góp 2,1 điểm; nông nghiệp tăng 1,5%, đóng góp {last} điểm.", "6", "0,4", "1,9"),
+    # "Đóng góp vào tăng trưởng chung X%": the opener is the growth, not a sector's own
+    ("Đóng góp vào tăng trưởng chung 8,40%, nông nghiệp đóng góp 0,50 điểm%; công nghiệp đóng góp 5,10 "
+     "điểm%; dịch vụ đóng góp {last} điểm%.", "8.40", "2,80", "3,10"),
+    # the growth a paragraph before the one that breaks it down ("Trong đó, …"), past a caption
+    ("GRDP năm 2024 ước tăng 8,5% so với năm trước.\n\nẢnh minh họa\n\nTrong đó, khu vực nông nghiệp tăng "
+     "2,1%, đóng góp 0,4 điểm %; khu vực công nghiệp tăng 12%, đóng góp 5,1 điểm %; khu vực dịch vụ tăng "
+     "6%, đóng góp {last} điểm %.", "8.5", "3", "3,4"),
+]
+
+
+@pytest.mark.parametrize("template,growth,good,bad", CONTRIBUTION_OPENINGS)
+def test_contributions_add_up_to_the_growth_they_open_on(template: str, growth: str, good: str, bad: str):
+    """Sectors' contributions in points add up to the growth the passage opens on, never to a sector's
+    own growth printed right before its contribution."""
+    rule = "đóng góp (điểm phần trăm)"
+    for last, ok in ((good, True), (bad, False)):
+        checks = [c for c in check_text(template.format(last=last)) if rule in (c.rule or "")]
+        assert [(c.stated, c.consistent) for c in checks] == [(Decimal(growth), ok)]

@@ -2415,7 +2415,23 @@ def _pair_breakdowns(tx: Text) -> Iterable[Relation]:
 
 
 _GROWTH_AFTER = regex.compile(r"\s*(?:mức\s+)?tăng\s+trưởng", regex.I)
-_IN_GROWTH = regex.compile(r"(?<![\p{L}])trong(?:\s+(?:mức|tổng))?\s*$", regex.I)
+# the growth a sentence opens on: "Trong 7,5% tăng trưởng", "Trong mức tăng 5%", "Đóng góp vào
+# tăng trưởng chung 10,2%"
+_IN_GROWTH = regex.compile(
+    r"(?<![\p{L}])(?:trong|đóng\s+góp\s+vào)(?:\s+(?:mức|tổng|tốc\s+độ))?"
+    r"(?:\s+tăng(?:\s+trưởng)?(?:\s+chung)?)?\s*$",
+    regex.I,
+)
+_CONTRIBUTES = regex.compile(r"(?<![\p{L}])đóng\s+góp(?:\s+\p{L}+){0,2}\s*$", regex.I)
+
+
+def _as_points(tx: Text, f: Figure) -> bool:
+    """A contribution in percentage points: "4,17 điểm phần trăm", or "đóng góp 0,32 điểm" (read as a
+    score when the words "phần trăm" are left out)."""
+    unit = (f.unit or "").lower()
+    if unit.startswith("điểm phần trăm"):
+        return not f.change or _CONTRIBUTES_AS.search(tx.before(f, 20)) is not None
+    return unit == "điểm" and not f.change and _CONTRIBUTES.search(tx.before(f, 25)) is not None
 
 
 def _point_contributions(tx: Text) -> Iterable[Relation]:
@@ -2423,12 +2439,7 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
     điểm phần trăm …": the sectors' contributions in percentage points add up to the growth they
     explain."""
     # a contribution said to fall ("đóng góp giảm 0,04 điểm phần trăm") counts against the growth
-    points = [
-        _signed(f, f.change) if f.change else f
-        for f in tx.figures
-        if (f.unit or "").lower().startswith("điểm phần trăm")
-        and (not f.change or _CONTRIBUTES_AS.search(tx.before(f, 20)))
-    ]
+    points = [_signed(f, f.change) if f.change else f for f in tx.figures if _as_points(tx, f)]
     by_para: dict[int, list[Figure]] = {}
     for f in points:
         by_para.setdefault(tx.paragraph(f.start), []).append(f)
@@ -2437,31 +2448,48 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
         parts = [f for f in parts if tx.d(f.start) == depth]  # not a sector's own industries in brackets
         if len(parts) < 2:
             continue
-        growth = [
-            g
-            for g in tx.in_paragraphs(para, para, parts[0].start)
-            if g.kind == "percent"
-            and (g.unit or "%") == "%"
-            and g.start < parts[0].start
-            and (
-                g.change == "tăng"
-                or regex.search(r"tăng(?:\s+trưởng)?\s*$", tx.before(g, 20))
-                or _GROWTH_AFTER.match(tx.t, g.end)
-            )
-        ]
+        growth = _growths_before(tx, para, para, parts)
+        if not growth and _OPENS_OF_WHICH.match(tx.t, tx.para[para]):
+            # "GRDP tăng 9,16% … ¶ Trong đó, khu vực … tăng 3,28%, đóng góp 0,78 điểm %; …": the
+            # growth a paragraph or two before, which the paragraph breaks down
+            first = max(0, para - settings.QA_CONTRIBUTION_PARAGRAPHS)
+            growth = _growths_before(tx, first, para - 1, parts)
         # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng
         # góp …"), not the first sector's own growth; or that the sentence opens on ("Trong 7,5% tăng
         # trưởng, …")
         marked = [
             g
             for g in growth
-            if MARKER.search(tx.t, g.end, parts[0].start) or _IN_GROWTH.search(tx.before(g, 12))
+            if MARKER.search(tx.t, g.end, parts[0].start) or _IN_GROWTH.search(tx.before(g, 40))
         ]
         if marked or growth:
             whole = marked[-1] if marked else growth[-1]
             conf = settings.QA_CONF_MARKER if marked else settings.QA_CONF_MARKER * 0.7
             rule = "đóng góp (điểm phần trăm) cộng lại bằng mức tăng"
             yield Relation("sum", whole, tuple(parts), rule, conf)
+
+
+def _growths_before(tx: Text, first: int, last: int, parts: list[Figure]) -> list[Figure]:
+    """The growth rates in paragraphs first…last before the contributions `parts`, but a sector's own growth
+    (the figure right before its contribution: "dịch vụ tăng 5,99%, đóng góp … 4,17 điểm")."""
+    own = {
+        i - 1
+        for f in parts
+        if (i := tx.order.get(id(f), 0)) and not MARKER.search(tx.t, tx.figures[i - 1].end, f.start)
+    }
+    return [
+        g
+        for g in tx.in_paragraphs(first, last, parts[0].start)
+        if g.kind == "percent"
+        and (g.unit or "%") == "%"
+        and g.start < parts[0].start
+        and (tx.order[id(g)] not in own or _IN_GROWTH.search(tx.before(g, 40)))
+        and (
+            g.change == "tăng"
+            or regex.search(r"tăng(?:\s+trưởng)?(?:\s+chung)?\s*$", tx.before(g, 24))
+            or _GROWTH_AFTER.match(tx.t, g.end)
+        )
+    ]
 
 
 def _percent_contributions(tx: Text) -> Iterable[Relation]:
@@ -2471,7 +2499,7 @@ def _percent_contributions(tx: Text) -> Iterable[Relation]:
     for g in tx.figures:
         if g.kind != "percent" or g.change or not _GROWTH_AFTER.match(tx.t, g.end):
             continue
-        if not _IN_GROWTH.search(tx.before(g, 12)):
+        if not _IN_GROWTH.search(tx.before(g, 40)):
             continue
         s, depth = tx.sentence(g.start), tx.d(g.start)
         parts = [
