@@ -2426,8 +2426,8 @@ _CONTRIBUTES = regex.compile(r"(?<![\p{L}])đóng\s+góp(?:\s+\p{L}+){0,2}\s*$",
 
 
 def _as_points(tx: Text, f: Figure) -> bool:
-    """A contribution in percentage points: "4,17 điểm phần trăm", or "đóng góp 0,32 điểm" (read as a
-    score when the words "phần trăm" are left out)."""
+    """A contribution in percentage points: "4,17 điểm phần trăm", or "đóng góp 0,32 điểm" (read
+    as a score when the words "phần trăm" are left out)."""
     unit = (f.unit or "").lower()
     if unit.startswith("điểm phần trăm"):
         return not f.change or _CONTRIBUTES_AS.search(tx.before(f, 20)) is not None
@@ -2450,8 +2450,8 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             continue
         growth = _growths_before(tx, para, para, parts)
         if not growth and _OPENS_OF_WHICH.match(tx.t, tx.para[para]):
-            # "GRDP tăng 9,16% … ¶ Trong đó, khu vực … tăng 3,28%, đóng góp 0,78 điểm %; …": the
-            # growth a paragraph or two before, which the paragraph breaks down
+            # "GRDP tăng 9,16% … ¶ Trong đó, khu vực … tăng 3,28%, đóng góp 0,78 điểm %; …":
+            # the growth a paragraph or two before, which the paragraph breaks down
             first = max(0, para - settings.QA_CONTRIBUTION_PARAGRAPHS)
             growth = _growths_before(tx, first, para - 1, parts)
         # the growth a marker breaks down ("GRDP tăng 10,11%, trong đó: nông nghiệp tăng 12,67%, đóng
