@@ -2450,7 +2450,7 @@ def _point_contributions(tx: Text) -> Iterable[Relation]:
             continue
         growth = _growths_before(tx, para, para, parts)
         if not growth and _OPENS_OF_WHICH.match(tx.t, tx.para[para]):
-            # "GRDP tăng 9,16% … ¶ Trong đó, khu vực … tăng 3,28%, đóng góp 0,78 điểm %; …":
+            # "GRDP tăng 9,16% … ¶ Trong đó, khu vực … tăng 3,28%, đóng góp 0,78 điểm %":
             # the growth a paragraph or two before, which the paragraph breaks down
             first = max(0, para - settings.QA_CONTRIBUTION_PARAGRAPHS)
             growth = _growths_before(tx, first, para - 1, parts)
