@@ -3523,3 +3523,16 @@ def test_contributions_add_up_to_the_growth_they_open_on(template: str, growth: 
     for last, ok in ((good, True), (bad, False)):
         checks = [c for c in check_text(template.format(last=last)) if rule in (c.rule or "")]
         assert [(c.stated, c.consistent) for c in checks] == [(Decimal(growth), ok)]
+
+
+@pytest.mark.parametrize("share,ok", [("15", True), ("16,2", False)])
+def test_a_share_naming_what_a_fraction_counts_is_its_rate_however_far(share: str, ok: bool) -> None:
+    """"có 45/300 xã … (tăng 2 xã …) đã đạt chuẩn …, chiếm 15% tổng số xã": the share names the total of
+    the fraction's noun, with other figures between them."""
+    rule = "phân số, rồi 'chiếm … tổng số"
+    text = (f"Toàn tỉnh có 45/300 xã thuộc 12 huyện (tăng 2 xã so với quý trước) đã được công nhận đạt chuẩn "
+            f"nông thôn mới nâng cao, chiếm {share}% tổng số xã của tỉnh.")
+    assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == [ok]
+    other = ("Toàn tỉnh có 6/10 huyện thuộc vùng núi (tăng 2 huyện so với quý trước) đã hoàn thành nhiệm vụ, "
+             "chiếm 20% tổng số xã của tỉnh.")
+    assert not [c for c in check_text(other) if rule in (c.rule or "")]

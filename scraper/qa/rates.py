@@ -2377,9 +2377,35 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
     rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
     rates += [*_shares_of_a_total_named_alike(tx), *_rates_named_by_role(tx)]
+    rates += [*_fractions_named_by_their_share(tx)]
     return rates
 
 
 def per_unit_relations(tx: Text) -> list[Relation]:
     """Averages and yields stated per unit ("năng suất 55 tạ/ha"), over the amounts they divide."""
     return list(_per_unit(tx))
+
+
+FRACTION_NAMED_AFTER_RULE = "phân số, rồi 'chiếm … tổng số <danh từ của phân số>' trong câu"
+
+
+def _fractions_named_by_their_share(tx: Text) -> Iterable[Relation]:
+    """"có 111/664 đơn vị cấp huyện … (tăng 1 đơn vị …) đã được công nhận …, chiếm
+    khoảng 16,4% tổng số đơn vị cấp huyện": a share that names the total of what a fraction
+    earlier in its sentence counts is that fraction's rate, however much stands between them."""
+    for p in tx.figures:
+        if p.kind != "percent" or p.change or p.prior_period or p.range is not None:
+            continue
+        m = _OF_TOTAL.match(tx.t, p.end)
+        if m is None or not regex.search(r"chiếm(?:\s+\p{L}+){0,2}\s*$", tx.before(p, 25), regex.I):
+            continue
+        named = m.group("n").lower().split()
+        s = tx.sentence(p.start)
+        for f in reversed(tx.in_sentences(s, s, p.start)):
+            unit = (f.unit or "").lower().split()
+            if f.kind != "ratio" or not f.denominator or f.change or not unit:
+                continue
+            if named[: len(unit)] == unit and tx.d(f.start) == tx.d(p.start):
+                conf = settings.QA_CONF_MARKER
+                yield Relation("ratio", p, (f,), FRACTION_NAMED_AFTER_RULE, conf, whole=f.denominator)
+            break  # the nearest fraction of the sentence only
