@@ -2386,13 +2386,13 @@ def per_unit_relations(tx: Text) -> list[Relation]:
     return list(_per_unit(tx))
 
 
-FRACTION_NAMED_AFTER_RULE = "phân số, rồi 'chiếm … tổng số <danh từ của phân số>' trong câu"
+FRACTION_NAMED_AFTER_RULE = "phân số, rồi 'chiếm … tổng số <danh từ ấy>' trong câu"
 
 
 def _fractions_named_by_their_share(tx: Text) -> Iterable[Relation]:
-    """"có 111/664 đơn vị cấp huyện … (tăng 1 đơn vị …) đã được công nhận …, chiếm
-    khoảng 16,4% tổng số đơn vị cấp huyện": a share that names the total of what a fraction
-    earlier in its sentence counts is that fraction's rate, however much stands between them."""
+    """"có 111/664 đơn vị cấp huyện … (tăng 1 đơn vị …) đã được công nhận …,
+    chiếm khoảng 16,4% tổng số đơn vị cấp huyện": a share that names the total of what a
+    fraction earlier in its sentence counts is that fraction's rate, however much stands between."""
     for p in tx.figures:
         if p.kind != "percent" or p.change or p.prior_period or p.range is not None:
             continue
