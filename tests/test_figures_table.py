@@ -371,6 +371,10 @@ def test_provenance_survives_nfd_and_nbsp() -> None:
 
 
 MORE = [
+    # a count after the slash that closes a period ("giai đoạn 2016-2020/1.200 vụ") is read on its own
+    ("số vụ tai nạn tăng 12,5% (1.350 vụ giai đoạn 2016-2020/1.200 vụ giai đoạn 2011-2015)",
+     [("12,5%", D("12.5"), "percent", "%", None), ("1.350", D(1350), "count", "vụ", None),
+      ("1.200", D(1200), "count", "vụ", None)]),
     # the English half of a bilingual yearbook's row label is a label too
     ("Hạng 2 - Level 2 9 9 11", [("2", D(2), "rank", None, None), ("9", D(9), "number", None, None),
                                  ("9", D(9), "number", None, None), ("11", D(11), "number", None, None)]),

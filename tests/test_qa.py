@@ -3536,3 +3536,12 @@ def test_a_share_naming_what_a_fraction_counts_is_its_rate_however_far(share: st
     other = ("Toàn tỉnh có 6/10 huyện thuộc vùng núi (tăng 2 huyện so với quý trước) đã hoàn thành nhiệm vụ, "
              "chiếm 20% tổng số xã của tỉnh.")
     assert not [c for c in check_text(other) if rule in (c.rule or "")]
+
+
+@pytest.mark.parametrize("rise,ok", [("12,5", True), ("13,5", False)])
+def test_a_change_with_both_periods_in_brackets_is_checked(rise: str, ok: bool) -> None:
+    """"tăng 12,5% (1.350 vụ giai đoạn 2016-2020/1.200 vụ giai đoạn 2011-2015)": this period's value and
+    last period's, split by a slash in the bracket after the change, give the change."""
+    text = f"So với giai đoạn trước, số vụ tai nạn tăng {rise}% (1.350 vụ giai đoạn 2016-2020/1.200 vụ giai đoạn 2011-2015)."
+    rule = "(số kỳ này / số kỳ trước)"
+    assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == [ok]

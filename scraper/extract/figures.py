@@ -545,6 +545,12 @@ def _digit_candidates(t: str, mask: Mask, conv: Convention, conv_clear: bool) ->
         num_text, den_text, scale_text = m.group("num", "den", "scale")
         end = m.end()
         if mask.overlaps(start, m.end("den") if den_text else num_end):
+            if den_text and not mask.overlaps(m.start("den"), m.end("den")):
+                # "giai đoạn 2013-2022/28.050 vụ": a period, then a count after its slash
+                den = _CANDIDATE.match(t, m.start("den"), None, False, HOLD)
+                if den is not None:
+                    pending.append(den)
+                    read_after.add(den.start())
             continue
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""

@@ -2377,7 +2377,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_rates_of_planned_rates(tx), *_rates_naming_their_terms(tx)]
     rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
     rates += [*_shares_of_a_total_named_alike(tx), *_rates_named_by_role(tx)]
-    rates += [*_fractions_named_by_their_share(tx)]
+    rates += [*_fractions_named_by_their_share(tx), *_changes_over_both_periods(tx)]
     return rates
 
 
@@ -2409,3 +2409,26 @@ def _fractions_named_by_their_share(tx: Text) -> Iterable[Relation]:
                 conf = settings.QA_CONF_MARKER
                 yield Relation("ratio", p, (f,), FRACTION_NAMED_AFTER_RULE, conf, whole=f.denominator)
             break  # the nearest fraction of the sentence only
+
+
+BOTH_PERIODS_RULE = "mức tăng/giảm, rồi (số kỳ này / số kỳ trước) trong ngoặc ngay sau"
+_TO_PERIODS_BRACKET = regex.compile(r"\s*(?:so\s+với[^()\d;.]{0,30})?\(\s*", regex.I)
+
+
+def _changes_over_both_periods(tx: Text) -> Iterable[Relation]:
+    """"số vụ cháy tăng 13,5% (31.828 vụ giai đoạn 2013-2022/28.050 vụ giai đoạn 2001-2011)": this
+    period's and last period's values side by side in the bracket after the change, split by "/"."""
+    figs = tx.figures
+    for p, a, b in zip(figs, figs[1:], figs[2:]):
+        if p.kind != "percent" or p.change not in ("tăng", "giảm") or p.prior_period:
+            continue
+        if not _TO_PERIODS_BRACKET.fullmatch(tx.t, p.end, a.start):
+            continue
+        depth = tx.d(p.start) + 1
+        gap = tx.t[a.end : b.start]
+        if tx.d(a.start) != depth or tx.d(b.start) != depth or ")" in gap or "/" not in gap:
+            continue
+        if not (is_amount(a) and is_amount(b)) or a.kind != b.kind or not b.value or not tx.compatible(a, b):
+            continue
+        conf = settings.QA_CONF_MARKER
+        yield Relation("change", p, (a, b), BOTH_PERIODS_RULE, conf, whole=b.value, over="growth")
