@@ -3542,6 +3542,23 @@ def test_a_share_naming_what_a_fraction_counts_is_its_rate_however_far(share: st
 def test_a_change_with_both_periods_in_brackets_is_checked(rise: str, ok: bool) -> None:
     """"tăng 12,5% (1.350 vụ giai đoạn 2016-2020/1.200 vụ giai đoạn 2011-2015)": this period's value and
     last period's, split by a slash in the bracket after the change, give the change."""
-    text = f"So với giai đoạn trước, số vụ tai nạn tăng {rise}% (1.350 vụ giai đoạn 2016-2020/1.200 vụ giai đoạn 2011-2015)."
+    text = (f"So với giai đoạn trước, số vụ tai nạn tăng {rise}% (1.350 vụ giai đoạn 2016-2020/1.200 vụ "
+            "giai đoạn 2011-2015).")
     rule = "(số kỳ này / số kỳ trước)"
     assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == [ok]
+
+
+def test_shares_that_hold_over_their_counts_sum_never_alarm_over_a_guessed_whole() -> None:
+    """Two shares printed to the hundredth make 100% and each holds over the sum of their counts (302),
+    a whole the text leaves out: the 298 read as their whole was a guess, and raises nothing. When the
+    shares hold over neither, the alarms stay."""
+    text = ("Trong số người nộp hồ sơ hưởng trợ cấp có 4 người hết hạn hợp đồng lao động và 298 người "
+            "chấm dứt hợp đồng lao động trước thời hạn.\nNếu xét về giới tính thì số lao động nam nộp hồ "
+            "sơ là 130 người, chiếm tỷ lệ {a}% trên tổng số người lao động nộp hồ sơ. Số lao động nữ nộp "
+            "hồ sơ là 172 người, "
+            "chiếm tỷ lệ {b}% trên tổng số người lao động nộp hồ sơ.")
+    held = check_text(text.format(a="43,05", b="56,95"))
+    assert not [c for c in held if not c.consistent]
+    own = [c.stated for c in held if "tổng các phần" in (c.rule or "")]
+    assert own == [Decimal("43.05"), Decimal("56.95")]
+    assert [c.check for c in check_text(text.format(a="44,05", b="55,95")) if not c.consistent]

@@ -2416,8 +2416,8 @@ _TO_PERIODS_BRACKET = regex.compile(r"\s*(?:so\s+với[^()\d;.]{0,30})?\(\s*", r
 
 
 def _changes_over_both_periods(tx: Text) -> Iterable[Relation]:
-    """"số vụ cháy tăng 13,5% (31.828 vụ giai đoạn 2013-2022/28.050 vụ giai đoạn 2001-2011)": this
-    period's and last period's values side by side in the bracket after the change, split by "/"."""
+    """"số vụ cháy tăng 13,5% (31.828 vụ giai đoạn 2013-2022/28.050 vụ giai đoạn trước)":
+    this period's and last period's values side by side in the bracket after the change, split by "/"."""
     figs = tx.figures
     for p, a, b in zip(figs, figs[1:], figs[2:]):
         if p.kind != "percent" or p.change not in ("tăng", "giảm") or p.prior_period:

@@ -390,7 +390,44 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
         ):
             out.append(verdicts[0])
     out = _once_each(out)  # a breakdown judged apart by roles may hold as another holds: said once
+    out = _over_their_own_sum(out, tolerance)
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+OWN_SUM_RULE = "các tỷ lệ cộng lại 100%: mỗi phần trên tổng các phần (tổng không nêu)"
+
+
+def _over_their_own_sum(verdicts: list[Verdict], tolerance: float | None) -> list[Verdict]:
+    """Shares that make 100% and fail over the whole they were read against, but each hold over the
+    sum of their counts, are of that sum, a whole the text leaves out ("1 người hết hạn … và
+    387 người chấm dứt …; nam 178 người, chiếm 45,88%; nữ 210 người, 54,12%": of 388,
+    not of 387): the arithmetic names the whole, and a guessed one never alarms."""
+    by_whole: dict[int, list[Verdict]] = {}
+    for v in verdicts:
+        r = v.relation
+        if r.check == "ratio" and len(r.operands) == 2 and r.over == "value":
+            by_whole.setdefault(r.operands[1].index, []).append(v)
+    replaced: dict[int, Verdict] = {}
+    for vs in by_whole.values():
+        vs.sort(key=lambda v: v.relation.stated.start)
+        rels = [v.relation for v in vs]
+        for i in range(len(rels)):
+            run = _longest_hundred(rels, i)
+            if not run or all(v.consistent for v in vs[i : i + len(run)]):
+                continue
+            if any(unit_of(r.stated) > settings.QA_OWN_SUM_SHARE_UNIT for r in run):
+                continue  # shares printed coarsely ("99,7%", "0,3%") fit many a whole: no say in which
+            total = sum((r.operands[0].value for r in run), Decimal(0))
+            if not total or total == run[0].operands[1].value:
+                continue
+            own = [
+                evaluate(Relation("ratio", r.stated, r.operands[:1], OWN_SUM_RULE, r.confidence, whole=total),
+                         tolerance)
+                for r in run
+            ]
+            if all(v.consistent for v in own):
+                replaced |= {id(v): w for v, w in zip(vs[i : i + len(run)], own)}
+    return [replaced.get(id(v), v) for v in verdicts]
 
 
 def _once_each(verdicts: list[Verdict]) -> list[Verdict]:
