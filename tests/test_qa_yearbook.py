@@ -499,3 +499,11 @@ def test_a_two_year_table_of_one_line_rows_under_a_heading(taxes: str, consisten
     ])
     sums = [(c.stated, c.consistent) for c in check_text(text) if c.check == "sum"]
     assert sums == [(100, True), (100, consistent)]
+
+
+def test_a_preliminary_year_row_is_that_year() -> None:
+    """"Sơ bộ - Prel. 2022" is the row of 2022 (its figures preliminary): its index is 2022 over 2021."""
+    text = _by_year_table("25,00").replace("\n2022\n", "\nSơ bộ - Prel. 2022\n")
+    assert text.count("Sơ bộ - Prel. 2022") == 3
+    checks = [c for c in check_text(text) if "chỉ số năm 2022" in (c.rule or "")]
+    assert len(checks) == 5 and all(c.consistent for c in checks)

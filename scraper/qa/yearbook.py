@@ -96,12 +96,19 @@ def _rank(label: str) -> str:
     return next((r for r in _RANKS if m.group(r)), "") if m else ""
 
 
+_PRELIMINARY_YEAR = regex.compile(
+    r"(?:sơ\s+bộ|ước\s+tính|ước)\s*(?:-\s*)?(?:prel\.?\s*)?(?P<y>(?:19|20)\d\d)", regex.I
+)
+
+
 def _key(label: str) -> str:
     """A row's name: its last Vietnamese line ("Tiểu học -" of "Tiểu học -\nPrimary"), before any dash
     or parenthesis, without its numbering ("1. Thành phố …")."""
     last = _without_unit_lines(label.split("\n"))[-1].strip()
     if _YEAR.fullmatch(last):
         return last  # a row of one year ("Cơ cấu - Structure (%) ¶ 2020": the block's first row)
+    if prelim := _PRELIMINARY_YEAR.fullmatch(last):
+        return prelim.group("y")  # "Sơ bộ - Prel. 2019": the year's row, its figures preliminary
     m = _LABEL_HEAD.match(label := _vietnamese_line(label))
     text = (m.group("vi") if m else label).strip().lower()
     return unicodedata.normalize("NFC", " ".join(text.split()))
