@@ -391,7 +391,33 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
             out.append(verdicts[0])
     out = _once_each(out)  # a breakdown judged apart by roles may hold as another holds: said once
     out = _over_their_own_sum(out, tolerance)
+    out = _without_rates_of_own_bases(out)
     return out + _shares_of_one_whole(out, tolerance) + _shares_of_parts(out)
+
+
+def _without_rates_of_own_bases(verdicts: list[Verdict]) -> list[Verdict]:
+    """A breakdown's parts whose rates lie on both sides of their whole's rate are each a rate of its
+    own base ("4.925 hộ nghèo, chiếm 0,97% …; thành thị 606 hộ, 0,73%; nông thôn 4.319 hộ, 1,02%":
+    an average of the areas' own rates), never shares of the whole's base, which are each below it:
+    no alarm reads them over a whole."""
+    rate_of: dict[int, list[Verdict]] = {}
+    for v in verdicts:
+        r = v.relation
+        if r.check == "ratio" and r.operands and r.over == "value":
+            rate_of.setdefault(r.operands[0].index, []).append(v)
+    dropped: set[int] = set()
+    for v in verdicts:
+        r = v.relation
+        if r.check != "sum" or not v.consistent or r.whole is not None or r.over != "value":
+            continue
+        whole_rates = [w.relation.stated.value for w in rate_of.get(r.stated.index, []) if w.consistent]
+        part_rates = [rate_of.get(f.index, []) for f in r.operands]
+        if len(whole_rates) != 1 or not all(part_rates):
+            continue
+        stated = [vs[0].relation.stated.value for vs in part_rates]
+        if min(stated) < whole_rates[0] < max(stated):
+            dropped |= {id(w) for vs in part_rates for w in vs if not w.consistent}
+    return [v for v in verdicts if id(v) not in dropped]
 
 
 OWN_SUM_RULE = "các tỷ lệ cộng lại 100%: mỗi phần trên tổng các phần (tổng không nêu)"
