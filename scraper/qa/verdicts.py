@@ -397,9 +397,9 @@ def decide(rels: Iterable[Relation], tolerance: float | None = None) -> list[Ver
 
 def _without_rates_of_own_bases(verdicts: list[Verdict]) -> list[Verdict]:
     """A breakdown's parts whose rates lie on both sides of their whole's rate are each a rate of its
-    own base ("4.925 hộ nghèo, chiếm 0,97% …; thành thị 606 hộ, 0,73%; nông thôn 4.319 hộ, 1,02%":
-    an average of the areas' own rates), never shares of the whole's base, which are each below it:
-    no alarm reads them over a whole."""
+    own base ("4.925 hộ nghèo, chiếm 0,97% …; thành thị 606 hộ, 0,73%; nông thôn 4.319 hộ,
+    1,02%": an average of the areas' own rates), never shares of the whole's base, which are each
+    below it: no alarm reads them over the whole or its base."""
     rate_of: dict[int, list[Verdict]] = {}
     for v in verdicts:
         r = v.relation
@@ -410,13 +410,20 @@ def _without_rates_of_own_bases(verdicts: list[Verdict]) -> list[Verdict]:
         r = v.relation
         if r.check != "sum" or not v.consistent or r.whole is not None or r.over != "value":
             continue
-        whole_rates = [w.relation.stated.value for w in rate_of.get(r.stated.index, []) if w.consistent]
+        whole_rates = [w.relation for w in rate_of.get(r.stated.index, []) if w.consistent]
         part_rates = [rate_of.get(f.index, []) for f in r.operands]
         if len(whole_rates) != 1 or not all(part_rates):
             continue
         stated = [vs[0].relation.stated.value for vs in part_rates]
-        if min(stated) < whole_rates[0] < max(stated):
-            dropped |= {id(w) for vs in part_rates for w in vs if not w.consistent}
+        if min(stated) < whole_rates[0].stated.value < max(stated):
+            # (a part's rate over its own base, a row of a table, is still checked)
+            over = {r.stated.index, *(f.index for f in whole_rates[0].operands[1:])}
+            dropped |= {
+                id(w)
+                for vs in part_rates
+                for w in vs
+                if not w.consistent and w.relation.operands[-1].index in over
+            }
     return [v for v in verdicts if id(v) not in dropped]
 
 
