@@ -3564,8 +3564,10 @@ def test_shares_that_hold_over_their_counts_sum_never_alarm_over_a_guessed_whole
     assert [c.check for c in check_text(text.format(a="44,05", b="55,95")) if not c.consistent]
 
 
+@pytest.mark.parametrize(
+    "urban,rural,alarms", [("0,80", "1,85", 0), ("0,25", "1,25", 0), ("0,35", "1,25", 1)]
+)
 def test_parts_rates_on_both_sides_of_the_whole_rate_are_of_their_own_bases(urban, rural, alarms):
-def test_parts_rates_on_both_sides_of_the_whole_rate_are_of_their_own_bases(urban, rural, alarms) -> None:
     """"3.000 hộ nghèo, chiếm 1,50% … (200.000 hộ); thành thị 500 hộ, 0,80%; nông thôn 2.500 hộ,
     1,85%": the areas' rates lie on both sides of the whole's, so each is of its own area's households,
     never a share of the 200.000; shares of that one base lie below the whole's and are checked (one
