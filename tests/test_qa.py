@@ -3576,3 +3576,15 @@ def test_parts_rates_on_both_sides_of_the_whole_rate_are_of_their_own_bases(urba
             f"khu vực thành thị có 500 hộ nghèo, chiếm tỷ lệ {urban}%; khu vực nông thôn có 2.500 hộ nghèo, "
             f"tỷ lệ {rural}%.")
     assert len([c for c in check_text(text) if not c.consistent]) == alarms
+
+
+@pytest.mark.parametrize("rate,shown", [("12,40", [True]), ("13,40", [])])
+def test_a_rate_naming_its_whole_in_brackets_after_it_confirms_the_main_amount_before(rate, shown):
+    """"… là 54.560 người … Tỷ lệ bao phủ đạt 12,40% so với lực lượng lao động (440.000)": the main amount
+    said before (past the rise and the plan in brackets) over the whole printed after the rate; the
+    words only suggest the pairing, so it confirms and never alarms."""
+    text = ("Đến hết tháng 6, tổng số người tham gia bảo hiểm xã hội toàn tỉnh là 54.560 người, tăng 2.000 "
+            f"người so với cùng kỳ (52.560 người). Tỷ lệ bao phủ đạt {rate}% so với lực lượng lao động "
+            "(440.000).")
+    rule = "tỷ lệ 'so với <danh từ> (N)'"
+    assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == shown

@@ -2378,6 +2378,7 @@ def rate_relations(tx: Text, sums: list[Relation]) -> list[Relation]:
     rates += [*_growth_against_earlier_level(tx), *_rates_over_identity_wholes(tx)]
     rates += [*_shares_of_a_total_named_alike(tx), *_rates_named_by_role(tx)]
     rates += [*_fractions_named_by_their_share(tx), *_changes_over_both_periods(tx)]
+    rates += [*_rates_against_a_bracketed_whole(tx)]
     return rates
 
 
@@ -2432,3 +2433,32 @@ def _changes_over_both_periods(tx: Text) -> Iterable[Relation]:
             continue
         conf = settings.QA_CONF_MARKER
         yield Relation("change", p, (a, b), BOTH_PERIODS_RULE, conf, whole=b.value, over="growth")
+
+
+WHOLE_IN_BRACKETS_AFTER_RULE = "tỷ lệ 'so với <danh từ> (N)': số chính nêu trước trên N"
+# "đạt 13,57% so với lực lượng lao động (436.210)": the whole, printed in brackets after the rate
+_AGAINST_BRACKETED = regex.compile(r"\s*so\s+với\s+[^()\d;.]{3,60}?\(\s*$", regex.I)
+
+
+def _rates_against_a_bracketed_whole(tx: Text) -> Iterable[Relation]:
+    """"… số người tham gia BHXH … là 59.177 người … Tỷ lệ bao phủ đạt 13,57% so với lực
+    lượng lao động (436.210)": the main amount said before the rate (not a change, a plan or an
+    aside in brackets), over the whole the rate names in brackets. Which amount the words only
+    suggest: it only confirms."""
+    figs = tx.figures
+    for p, w in zip(figs, figs[1:]):
+        if p.kind != "percent" or p.change or p.prior_period or not is_amount(w) or not w.value:
+            continue
+        if not _AGAINST_BRACKETED.fullmatch(tx.t, p.end, w.start) or tx.d(w.start) != tx.d(p.start) + 1:
+            continue
+        s = tx.sentence(p.start)
+        depth = tx.d(p.start)
+        for f in reversed(tx.in_sentences(max(0, s - 2), s, p.start)):
+            if f.start >= p.start or tx.d(f.start) > depth or not is_amount(f):
+                continue
+            if f.change or f.prior_period or f.kind not in AMOUNT_KINDS:
+                continue
+            if 0 < f.value < w.value:
+                conf = settings.QA_CONF_ARITHMETIC
+                yield Relation("ratio", p, (f, w), WHOLE_IN_BRACKETS_AFTER_RULE, conf, whole=w.value)
+            break
