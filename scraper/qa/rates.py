@@ -2441,8 +2441,8 @@ _AGAINST_BRACKETED = regex.compile(r"\s*so\s+với\s+[^()\d;.]{3,60}?\(\s*$", re
 
 
 def _rates_against_a_bracketed_whole(tx: Text) -> Iterable[Relation]:
-    """"… số người tham gia BHXH … là 59.177 người … Tỷ lệ bao phủ đạt 13,57% so với lực
-    lượng lao động (436.210)": the main amount said before the rate (not a change, a plan or an
+    """"… số người tham gia BHXH … là 59.177 người … Tỷ lệ bao phủ đạt 13,57% so với
+    lực lượng lao động (436.210)": the main amount said before the rate (not a change, a plan or an
     aside in brackets), over the whole the rate names in brackets. Which amount the words only
     suggest: it only confirms."""
     figs = tx.figures
