@@ -145,6 +145,8 @@ QA_SIBLING_CHANGES = 2  # rates of change that hold in a text before one right a
 # A rate printed with at least this many digits ("88,51%") that reproduces a part over a whole says which
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
+QA_CONF_ROLE_GUESS = 0.6  # an on-time rate read over what was received (its whole may be left out): confirms
+QA_ROLE_GUESS_NEAR = 3  # … unless within this many points of what the files received give
 QA_OWN_SUM_SHARE_UNIT = 0.01  # shares making 100% printed this finely may name their counts' sum as whole
 # Where no rule related a stated figure, an arithmetic search over this many amounts on each side of it
 # (its paragraph and the ones beside it) may confirm it, with this confidence (qa/arithmetic.py).

@@ -1074,6 +1074,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
         if m and not _RATE_IN_PARENS.match(tx.t, m.end()):
             close = tx.t.find(")", m.end())
             parts = _parts_after(tx, w, m.end(), same_sentence_only=True, end=close if close >= 0 else None)
+            roles = [roles_of(tx.label(f)) for f in parts]
+            if any(_roles_apart(a, b) for a, b in zip(roles, roles[1:])):
+                continue  # "(có 1.200 hồ sơ giải quyết trong hạn, …, 900 … trực tuyến)"
             rule = "liệt kê trong ngoặc sau tổng"
             conf = settings.QA_CONF_ARITHMETIC if _names_siblings(tx, w, parts) else settings.QA_CONF_MARKER
             yield from _sum_candidates(tx, w, parts, rule, conf)

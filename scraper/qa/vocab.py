@@ -80,7 +80,8 @@ ROLES: dict[str, str] = {
     "due": r"đến\s+hạn",
     # judgment enforcement: what can be enforced now is what "thi hành xong" is a share of
     "eligible": r"(?<!chưa\s)(?:có|đủ)\s+điều\s+kiện(?:\s+thi\s+hành)?",
-    "on_time": r"đúng\s+hạn|trước\s+hạn|sớm\s+hạn",
+    "on_time": r"đúng\s+hạn|trước\s+hạn|sớm\s+hạn"
+    r"|(?:giải\s+quyết|xử\s+lý)\s+trong\s+hạn",
     # not "trước và đúng hạn"
     "ahead": r"(?<!đúng\s+(?:và|hoặc)\s+)(?:trước|sớm)\s+hạn(?!\s+(?:và|hoặc)\s+đúng)",
     "late": r"trễ\s+hạn|quá\s+hạn|chậm\s+(?:trễ|giải\s+quyết|muộn)?",
@@ -93,7 +94,9 @@ ROLES: dict[str, str] = {
     r"(?:giải\s+quyết|xử\s+lý|xác\s+minh|thụ\s+lý|"
     r"trong\s+thời\s+gian)|chưa\s+(?:giải\s+quyết|đến\s+hạn)|"
     # "Còn tồn 24 vụ đang tiếp tục giải quyết"
-    r"còn\s+lại|trong\s+hạn|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",
+    # (not "giải quyết trong hạn": resolved within the time limit)
+    r"còn\s+lại|(?<!(?:giải\s+quyết|xử\s+lý)\s+)trong\s+hạn"
+    r"|còn\s+tồn(?!\s+(?:đọng|từ|kỳ))",
     "returned": r"trả\s+lại|rút\s+hồ\s+sơ|bị\s+trả|từ\s+chối",
     # the two ways files come in: "trong đó 700 hồ sơ trực tuyến và 450 hồ sơ trực tiếp"
     "online": r"trực\s+tuyến|qua\s+mạng|qua\s+dịch\s+vụ\s+công",
