@@ -146,6 +146,7 @@ QA_SIBLING_CHANGES = 2  # rates of change that hold in a text before one right a
 # whole is meant.
 QA_FINE_RATE_DIGITS = 3
 QA_CONF_ROLE_GUESS = 0.6  # an on-time rate read over what was received (its whole may be left out): confirms
+QA_SHORT_GAP = 30  # characters between a fraction and the rate in brackets after it ("3.172/3.172 HS (100%")
 QA_ROLE_GUESS_NEAR = 3  # … unless within this many points of what the files received give
 QA_OWN_SUM_SHARE_UNIT = 0.01  # shares making 100% printed this finely may name their counts' sum as whole
 # Where no rule related a stated figure, an arithmetic search over this many amounts on each side of it

@@ -3606,3 +3606,20 @@ ON_TIME_OVER_RECEIVED = [
 @pytest.mark.parametrize("text,alarms", ON_TIME_OVER_RECEIVED)
 def test_on_time_rates_over_what_was_received_only_confirm_unless_a_share(text: str, alarms: int) -> None:
     assert len([c for c in check_text(text) if not c.consistent]) == alarms
+
+
+def test_a_count_rate_among_fractions_with_their_own_rates_is_its_own() -> None:
+    """"một cửa 800/800 HS (100%), …; liên thông 60/60 HS (100%), …; 140 HS trực tuyến (100%)": the
+    last rate is the count's own (all resolved), like its siblings', never a share of the 1.000."""
+    text = ("Bộ phận một cửa xã đã giải quyết 1.000/1.000 hồ sơ (đạt tỷ lệ 100%). Trong đó, theo cơ chế "
+            "một cửa 800/800 HS (100%), đã giải quyết sớm hẹn 700 HS, đúng hẹn 100 HS; theo cơ chế liên "
+            "thông 60/60 HS (100%), sớm hẹn 50 HS, đúng hẹn 10 HS; giải quyết 140 HS trực tuyến (100%), "
+            "không có HS trễ hẹn.")
+    assert not [c for c in check_text(text) if not c.consistent]
+
+
+@pytest.mark.parametrize("rate,shown", [("62,5", [True]), ("64,5", [False])])
+def test_a_score_out_of_a_maximum_is_a_fraction_of_its_rate(rate: str, shown: list[bool]) -> None:
+    """"đạt 7,5/12 điểm, tỷ lệ 62,5%": the score over the maximum."""
+    text = f"Chỉ số dịch vụ công trực tuyến của tỉnh đạt 7,5/12 điểm, tỷ lệ: {rate}%."
+    assert [c.consistent for c in check_text(text) if c.check == "ratio"] == shown

@@ -106,6 +106,7 @@ def _numerators(tx: Text, p: Figure) -> list[tuple[Figure, float, str]]:
         if (
             is_amount(n)
             or n.kind == "ratio"
+            or (n.kind == "score" and n.denominator)  # "đạt 7,5/12 điểm, tỷ lệ 62,5%"
             or (n.kind in AMOUNT_KINDS and CHANGE_BEFORE.search(tx.before(n, 25)))
         ):
             last = _NEXT_CLAUSE.split(gap)[-1]
@@ -410,6 +411,10 @@ def _whole_reasons(
         if _shares_overshoot(tx, sums.lists[f.index, num.index]):
             # "… ngô 2.500 ha (83,33%); rau 1.500 ha (50%) KH": each of its own plan, no shares of it
             conf = settings.QA_CONF_ARITHMETIC
+        if _fractions_with_own_rates(tx, num):
+            # "một cửa 3.172/3.172 HS (100%), …; liên thông 295/295 HS (100%), …; 1.105 HS trực
+            # tuyến (100%)": a rate of its own beside fractions with theirs, no share of the whole
+            conf = settings.QA_CONF_ARITHMETIC
         yield conf, "tổng của danh sách chứa tử số"
     # "Trong đó, có 10 đảng viên nữ, chiếm 26,6%" (of 41 before): a share, not "đạt tỷ lệ"
     opens = dist == 1 and _OPENS_OF_WHICH.match(tx.t, tx.sent[tx.sentence(num.start)]) is not None
@@ -661,6 +666,24 @@ _PLAN_IN_BRACKET = regex.compile(
 )
 
 
+def _fractions_with_own_rates(tx: Text, num: Figure) -> bool:
+    """The count's sentence lists two fractions or more, each with its own rate right after it."""
+    s = tx.sentence(num.start)
+    figs = tx.in_sentences(s, s, num.start)
+    own = [
+        f
+        for f, p in zip(figs, figs[1:])
+        if f.kind == "ratio" and f.denominator and p.kind == "percent" and _PAREN_RATE.search(_gap(tx, f, p))
+    ]
+    return len(own) >= 2
+
+
+def _gap(tx: Text, a: Figure, b: Figure) -> str:
+    """The words between two figures, when few (else "")."""
+    gap = tx.t[a.end : b.start]
+    return gap if len(gap) <= settings.QA_SHORT_GAP else ""
+
+
 def _subset_of(tx: Text, whole: Figure, part: Figure, past_rates: bool = False) -> bool:
     """"1.963 yêu cầu …, trong đó có 980 trường hợp …", "tiếp nhận 6.776 hồ sơ, với
     2.521 hồ sơ trực tuyến": the first figure after the whole's marker."""
@@ -790,7 +813,7 @@ def _rates(tx: Text, sums: list[Relation]) -> Iterable[Relation]:
             # "nhóm giao thông tăng cao nhất với mức tăng là 7,22%": a change, not a share
             continue
         for num, nconf, nwhy in _numerators(tx, p):
-            if num.kind == "ratio" and num.denominator:
+            if num.kind in ("ratio", "score") and num.denominator:
                 if p.change in ("tăng", "giảm") and FRACTION_OF_PERIODS.fullmatch(tx.t, p.end, num.start):
                     # "giảm 96,5% (6/173 DN)": this year's count over last year's, the fall between them
                     rule = "mức tăng/giảm của phân số (kỳ này/kỳ trước) ngay sau"
