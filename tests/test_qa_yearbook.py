@@ -507,3 +507,20 @@ def test_a_preliminary_year_row_is_that_year() -> None:
     assert text.count("Sơ bộ - Prel. 2022") == 3
     checks = [c for c in check_text(text) if "chỉ số năm 2022" in (c.rule or "")]
     assert len(checks) == 5 and all(c.consistent for c in checks)
+
+
+GRADES = (
+    "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ CẤP XÃ\n"
+    "TT Xếp loại Số lượng Tỷ lệ % Ghi chú\n"
+    "1 Xuất sắc 12 8,00  \n2 Tốt 75 50,00  \n3 Khá 45 {khá}  \n4 Trung bình 18 12,00  \n"
+    "  Tổng cộng 150 100\n"
+)
+
+
+@pytest.mark.parametrize("share,alarms", [("30,00", []), ("31,00", ["45/150"])])
+def test_a_share_column_over_a_total_row_printed_last(share: str, alarms: list[str]) -> None:
+    """"Số lượng | Tỷ lệ %" with the total row last ("Tổng cộng | 150 | 100"): each share is its count
+    over that total; a misprinted share alarms."""
+    checks = [c for c in check_text(GRADES.format(khá=share)) if "cột tỷ trọng" in (c.rule or "")]
+    assert len(checks) == 4
+    assert [c.message.split(" = ")[0].removeprefix("Tỷ lệ ") for c in checks if not c.consistent] == alarms

@@ -617,16 +617,19 @@ def _share_columns(rows: list[Row], ncols: int) -> Iterable[Relation]:
     share of the total beside it, down to the next total row; kept when most of the rows hold."""
     for j in range(ncols - 1):
         wholes = [i for i, r in enumerate(rows) if _value(r.cells[j + 1]) == 100 and _value(r.cells[j])]
-        for i, end in zip(wholes, [*wholes[1:], len(rows)]):
+        for k, (i, end) in enumerate(zip(wholes, [*wholes[1:], len(rows)])):
             if not isinstance(total := rows[i].cells[j], Figure) or not total.value:
                 continue
+            below = rows[i + 1 : end]
+            if not below and i == len(rows) - 1:  # "… ¶ Tổng cộng | 136 | 100": the total row last
+                below = rows[wholes[k - 1] + 1 if k else 0 : i]
             rule = (
                 f"niên giám: cột tỷ trọng (%) là số lượng bên trái trên tổng "
                 f"'{rows[i].label}'"
             )
             rels = [
                 Relation("ratio", share, (part, total), rule, settings.QA_CONF_TABLE, total.value)
-                for r in rows[i + 1 : end]
+                for r in below
                 if isinstance(part := r.cells[j], Figure) and isinstance(share := r.cells[j + 1], Figure)
             ]
             yield from _structure(rels, min_held=2)  # two shares that hold leave no other reading
