@@ -524,3 +524,26 @@ def test_a_share_column_over_a_total_row_printed_last(share: str, alarms: list[s
     checks = [c for c in check_text(GRADES.format(khá=share)) if "cột tỷ trọng" in (c.rule or "")]
     assert len(checks) == 4
     assert [c.message.split(" = ")[0].removeprefix("Tỷ lệ ") for c in checks if not c.consistent] == alarms
+
+
+PASTED_BLANK_HEADERS = (
+    "Số học sinh phổ thông\n"
+    "Đơn vị | | | Sơ bộ 2024 |\n"
+    "Tiểu học | 1 200 | 1 300 | 1 400 |\n"
+    "Công lập | 1 000 | 1 100 | 1 150 |\n"
+    "Ngoài công lập | 200 | 200 | 250 |\n"
+)
+
+
+def test_a_pasted_table_with_blank_headers_and_closing_bars_keeps_every_column() -> None:
+    """Blank header cells name their columns by place (they stay apart), and the last cell before a closing
+    bar ("| 1 400 |") is one number grouped with a space, like the others."""
+    from scraper.qa.tables import read_text_tables
+
+    text = PASTED_BLANK_HEADERS
+    read = read_text_tables(text, extract_figures(text))
+    cells = [f for f in read if f.row and f.row.startswith("Tiểu học")]
+    assert [(f.raw, f.value) for f in cells] == [("1 200", 1200), ("1 300", 1300), ("1 400", 1400)]
+    assert len({f.column for f in cells}) == 3
+    sums = [c for c in check_text(text) if c.check == "sum"]
+    assert sorted(c.stated for c in sums) == [1200, 1300, 1400] and all(c.consistent for c in sums)

@@ -199,7 +199,8 @@ def read_text_tables(text: str, figures: Sequence[Figure]) -> list[Figure]:
                 col = text.count(_CELL_SEP, a, f.start)
                 if col == 0:
                     continue  # the row label itself ("Quý 2")
-                column = header[col].strip() if header and col < len(header) else str(col + 1)
+                # (a blank header cell names its column by its place: columns stay apart)
+                column = (header[col].strip() if header and col < len(header) else "") or str(col + 1)
                 update: dict = {"table": table, "row": label, "column": column}
                 if f.kind == "number" and _PERCENT_HEADER.search(column) and 0 <= f.value <= 100:
                     update.update(kind="percent", unit="%")
@@ -248,7 +249,8 @@ def _joined_groups(text: str, lines: list[tuple[int, int]], figures: Sequence[Fi
     for a, b in lines:
         pos = a
         for cell in text[a:b].split(_CELL_SEP):
-            m = _SPACED_NUMBER.fullmatch(cell.strip())
+            # (the row's last cell may keep the closing bar: "… | 1 400 |")
+            m = _SPACED_NUMBER.fullmatch(cell.strip().removesuffix("|").rstrip())
             lo = pos + len(cell) - len(cell.lstrip())
             pos += len(cell) + len(_CELL_SEP)
             if m is None:
