@@ -547,3 +547,27 @@ def test_a_pasted_table_with_blank_headers_and_closing_bars_keeps_every_column()
     assert len({f.column for f in cells}) == 3
     sums = [c for c in check_text(text) if c.check == "sum"]
     assert sorted(c.stated for c in sums) == [1200, 1300, 1400] and all(c.consistent for c in sums)
+
+
+PASTED_WITH_INDEX = (
+    "Số học sinh phổ thông\n"
+    "| 2021 | 2022 | 2023 |\n"
+    "Tiểu học | 1 000 | 1 050 | {y2023} |\n"
+    "Công lập | 900 | 940 | 980 |\n"
+    "Ngoài công lập | 100 | 110 | 120 |\n"
+    "| Chỉ số phát triển (Năm trước = 100) - % | |\n"
+    "Tiểu học | - | 105,00 | 104,76 |\n"
+    "Công lập | - | 104,44 | 104,26 |\n"
+    "Ngoài công lập | - | 110,00 | 109,09 |\n"
+)
+
+
+@pytest.mark.parametrize("y2023,held,alarms", [("1 100", 6, 0), ("1 150", 5, 1)])
+def test_a_pasted_table_with_an_index_block_is_this_year_over_last(y2023: str, held: int, alarms: int):
+    """" | "-joined rows, then the same rows as an index (previous year = 100): each index is its row's
+    value over the year before's (confirmed only: the columns' years are not read); a misprinted value
+    breaks its sum, which alarms, and its index, which confirms nothing."""
+    checks = check_text(PASTED_WITH_INDEX.format(y2023=y2023))
+    index = [c for c in checks if "năm trước = 100" in (c.rule or "")]
+    assert len(index) == held and all(c.consistent for c in index)
+    assert len([c for c in checks if not c.consistent]) == alarms

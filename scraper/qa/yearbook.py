@@ -768,6 +768,9 @@ def yearbook_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     for rows, ncols in _pipe_tables(text, figures):
         if len(rows) >= settings.QA_YEARBOOK_MIN_ROWS:
             out += _held_twice(_sum_relations(rows, ncols))
+            values, *later = _sections(rows)
+            for section in later:  # the same rows again as an index ("Năm trước = 100")
+                out += _index_relations(values, section, [])
     out += _row_totals(text, figures)
     for table in read_column_tables(text, figures):
         values = table.sections[0]
