@@ -3623,3 +3623,12 @@ def test_a_score_out_of_a_maximum_is_a_fraction_of_its_rate(rate: str, shown: li
     """"đạt 7,5/12 điểm, tỷ lệ 62,5%": the score over the maximum."""
     text = f"Chỉ số dịch vụ công trực tuyến của tỉnh đạt 7,5/12 điểm, tỷ lệ: {rate}%."
     assert [c.consistent for c in check_text(text) if c.check == "ratio"] == shown
+
+
+@pytest.mark.parametrize("rise,ok", [("0,2", True), ("1,2", False)])
+def test_last_periods_value_in_brackets_with_its_period_and_verb(rise: str, ok: bool) -> None:
+    """"tăng 0,2% so với cùng kỳ (9 tháng năm 2023 thực hiện 30.138,1 tỷ đồng)": the bracket names last
+    period and what was done in it: the rise is over that value."""
+    text = (f"Tính chung 9 tháng năm 2024, vốn đầu tư ước thực hiện 30.190 tỷ đồng, tăng {rise}% so với "
+            "cùng kỳ (9 tháng năm 2023 thực hiện 30.138,1 tỷ đồng).")
+    assert [c.consistent for c in check_text(text) if c.check in ("change", "ratio")] == [ok]

@@ -1601,8 +1601,10 @@ _PRIOR_AFTER = regex.compile(
     r"(?:\(\s*(?:cùng\s+kỳ(?:\s+năm\s+trước)?\s*:?\s*)?|\s(?:là|đạt)\s+)"
     r"|\(\s*cùng\s+kỳ(?:\s+năm\s+trước)?\s*(?::|là|đạt)?\s*"
     # "giảm 93,2% (3 tháng đầu năm 2021, diện tích rừng bị cháy là 115,1 ha)"
-    r"|\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
-    r"[^\d;()]{0,60}?\s(?:là|đạt)\s+)",
+    # ("tăng 0,2% so với cùng kỳ (9 tháng năm 2023 thực hiện 30.138,1 tỷ đồng)")
+    r"|(?:so\s+(?:với\s+)?cùng\s+kỳ\s*)?"
+    r"\(\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?|(?:năm|tháng|quý)\s+(?:\d{1,2}[./-])?)\d{4}"
+    r"[^\d;()]{0,60}?\s(?:là|đạt|thực\s+hiện|ước\s+(?:đạt|thực\s+hiện))\s+)",
     regex.I,
 )
 
