@@ -3632,3 +3632,15 @@ def test_last_periods_value_in_brackets_with_its_period_and_verb(rise: str, ok: 
     text = (f"Tính chung 9 tháng năm 2024, vốn đầu tư ước thực hiện 30.190 tỷ đồng, tăng {rise}% so với "
             "cùng kỳ (9 tháng năm 2023 thực hiện 30.138,1 tỷ đồng).")
     assert [c.consistent for c in check_text(text) if c.check in ("change", "ratio")] == [ok]
+
+
+@pytest.mark.parametrize("share,shown", [("68", [True]), ("75", [])])
+def test_a_total_called_by_its_noun_past_a_grade_and_a_school_year(share: str, shown: list[bool]) -> None:
+    """"tổng số học sinh tốt nghiệp lớp 9 năm học 2023-2024 trên toàn tỉnh là 17.000 em … chiếm 68% tổng
+    số học sinh lớp 9": the total is called by the noun the share names, past the grade and the school
+    year between (a reading the words only suggest: it confirms)."""
+    text = ("Theo số liệu thống kê, tổng số học sinh tốt nghiệp lớp 9 năm học 2023-2024 trên toàn tỉnh là "
+            "17.000 em. Chỉ tiêu vào lớp 10 của các trường công lập trên địa bàn tỉnh là 11.560, chiếm "
+            f"{share}% tổng số học sinh lớp 9.")
+    rule = "'chiếm … tổng số <danh từ>'"
+    assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == shown

@@ -1328,11 +1328,17 @@ def _done_as_named(tx: Text, w: Figure, named: list[str]) -> bool:
 def _called_total_of(tx: Text, w: Figure, named: list[str]) -> bool:
     """The words right before `w` call it the total of the named noun ("nâng tổng số hội viên toàn
     tỉnh 206.391/255.086 người": the members are the numerator, of those who may join)."""
-    m = _TOTAL_CALLED.search(tx.before(w, 60))
+    m = _TOTAL_CALLED.search(tx.before(w, 100))
     return m is not None and m.group("n").lower().split()[: len(named)] == named[: len(m.group("n").split())]
 
 
-_TOTAL_CALLED = regex.compile(r"tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)[^\d,;.()]{0,25}$", regex.I)
+# (past a grade and a school year: "tổng số học sinh tốt nghiệp lớp 9 năm học 2020-2021 … là")
+_BETWEEN_CALLED = r"(?:[^\d,;.()]|\d{4}(?:\s*-\s*\d{4})?|(?<!\d)\d{1,2}(?![\d.,]))"
+_TOTAL_CALLED = regex.compile(
+    r"tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)"
+    rf"(?:[^\d,;.()]{{0,25}}$|{_BETWEEN_CALLED}{{0,70}}\s(?:là|có)\s*$)",
+    regex.I,
+)
 
 
 def _named_whole_after(tx: Text, p: Figure, num: Figure) -> Figure | None:
