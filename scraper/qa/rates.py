@@ -1332,7 +1332,7 @@ def _called_total_of(tx: Text, w: Figure, named: list[str]) -> bool:
     return m is not None and m.group("n").lower().split()[: len(named)] == named[: len(m.group("n").split())]
 
 
-# (past a grade and a school year: "tổng số học sinh tốt nghiệp lớp 9 năm học 2020-2021 … là")
+# (past a grade and a school year: "tổng số học sinh … lớp 9 năm học 2020-2021 … là")
 _BETWEEN_CALLED = r"(?:[^\d,;.()]|\d{4}(?:\s*-\s*\d{4})?|(?<!\d)\d{1,2}(?![\d.,]))"
 _TOTAL_CALLED = regex.compile(
     r"tổng\s+số\s+(?P<n>\p{L}+(?:\s+\p{L}+)?)"
