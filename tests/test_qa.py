@@ -3644,3 +3644,12 @@ def test_a_total_called_by_its_noun_past_a_grade_and_a_school_year(share: str, s
             f"{share}% tổng số học sinh lớp 9.")
     rule = "'chiếm … tổng số <danh từ>'"
     assert [c.consistent for c in check_text(text) if rule in (c.rule or "")] == shown
+
+
+def test_some_main_items_after_the_marker_are_no_whole_breakdown() -> None:
+    """"Cụ thể, diện tích một số loại cây chủ yếu như sau: …": the main crops only, however far short of
+    the total they fall; no alarm."""
+    text = ("Toàn tỉnh gieo trồng được 31.000 ha, giảm 5% so với vụ Xuân năm trước. Cụ thể, diện tích gieo "
+            "trồng một số loại cây chủ yếu như sau: cây lúa đạt 25.000 ha; cây ngô đạt 900 ha; rau các loại "
+            "đạt 3.300 ha.")
+    assert not [c for c in check_text(text) if c.check == "sum" and not c.consistent]

@@ -1052,7 +1052,9 @@ def _breakdowns(tx: Text) -> Iterable[Relation]:
             second = nearest is not None and _paired(tx, w) and tx.figures[tx.order[id(w)] - 1] is nearest
             conf = settings.QA_CONF_MARKER if w is nearest or second else settings.QA_CONF_MARKER * 0.8
             unnumbered = bool(parts) and _UNNUMBERED.search(tx.t, m.end(), parts[0].start) is not None
-            if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered:
+            # "Cụ thể, một số loại cây chủ yếu như sau: …": after the marker too
+            named_some = bool(parts) and _HIGHLIGHTS.search(tx.t, m.end(), parts[0].start) is not None
+            if _HIGHLIGHTS.search(tx.t, w.end, m.start()) or unnumbered or named_some:
                 # "… đơn vị tiếp nhận nhiều hồ sơ gồm:": the largest, not all; "23 người,
                 # gồm: Chủ tịch, 3 Phó Chủ tịch và 19 Ủy viên": an item with no number is one
                 # more
@@ -2016,6 +2018,8 @@ def _column_sums(
                 continue
             conf = 0.8 if _WHOLE_WORDS.search(tx.before(w, 60)) else 0.5
             conf = min(conf, settings.QA_CONF_UNMARKED) if gaps or clauses else conf
+            if _HIGHLIGHTS.search(tx.t, max(w.end, m.start() - 60), head.start):
+                conf = settings.QA_CONF_ARITHMETIC  # "… một số loại cây chủ yếu như sau:"
             rule = (
                 "danh sách từng mục ('như sau:', 'Cụ thể:', 'trong đó:' xuống dòng) "
                 "cộng theo cột"
